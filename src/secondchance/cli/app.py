@@ -1,0 +1,41 @@
+"""The typer application and the helpers every command shares (date options, input errors)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import StrEnum
+from typing import NoReturn
+
+import typer
+
+app = typer.Typer(
+    name="secondchance",
+    help="Where a person with a US federal record stands under federal second-chance law.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def parse_date(value: str | None, flag: str) -> date | None:
+    """Read an ISO date given on the command line, naming the flag when it is wrong."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint=flag
+        ) from None
+
+
+def fail_input(message: str) -> NoReturn:
+    """Invalid input: one clear message on stderr and exit code 2, never a traceback."""
+    sys.stderr.write(f"error: {message}\n")
+    raise typer.Exit(code=2)

@@ -1,0 +1,59 @@
+"""``secondchance rules``: every program and rule version, with what it rests on."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from secondchance.cli.app import OutputFormat, app
+from secondchance.engine.rules import RuleVersion
+from secondchance.law.registry import all_programs
+
+
+def _version_row(version: RuleVersion) -> dict[str, Any]:
+    return {
+        "id": version.id,
+        "title": version.title,
+        "citation": version.citation,
+        "url": version.url,
+        "sources": list(version.sources),
+        "effective_from": version.effective_from.isoformat() if version.effective_from else None,
+        "effective_to": version.effective_to.isoformat() if version.effective_to else None,
+        "provisional": version.provisional,
+        "known_gaps": list(version.known_gaps),
+    }
+
+
+def rules_table() -> list[dict[str, Any]]:
+    return [
+        {"program": p.id, "title": p.title, "versions": [_version_row(v) for v in p.versions]}
+        for p in all_programs()
+    ]
+
+
+@app.command()
+def rules(
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="text or json.")] = (
+        OutputFormat.text
+    ),
+) -> None:
+    """List every program and rule version with its citation, source, dates and known gaps."""
+    table = rules_table()
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps({"programs": table}, indent=2) + "\n")
+        return
+    lines: list[str] = []
+    for program in table:
+        lines.append(f"{program['program']} — {program['title']}")
+        for v in program["versions"]:
+            span = f"{v['effective_from'] or '(start not encoded)'} to {v['effective_to'] or 'now'}"
+            flag = " [PROVISIONAL]" if v["provisional"] else ""
+            lines.append(f"  {v['id']}{flag}: {v['citation']}, in force {span}")
+            lines.append(f"    source: {v['url']}")
+            for gap in v["known_gaps"]:
+                lines.append(f"    known gap: {gap}")
+        lines.append("")
+    sys.stdout.write("\n".join(lines))

@@ -1,0 +1,1 @@
+"""``secondchance sentence``: compute a federal sentence's dates (see law/sentence)."""

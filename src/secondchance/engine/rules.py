@@ -1,0 +1,84 @@
+"""Programs and their dated rule versions.
+
+A *program* (``sba.7a``, ``clemency.pardon_petition``, ...) is a question the law answers. It has
+one or more *rule versions*, each in force over a range of days. The engine picks the version in
+force on the program's decisive date (the loan application date for SBA, the as-of date
+otherwise) and asks it for a determination.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from secondchance.engine.determination import Determination
+from secondchance.record.schema import Record
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the engine was asked: the as-of date and, for SBA, the application date."""
+
+    as_of: date
+    application_date: date | None = None
+
+    def on(self, day: date) -> Context:
+        """The same question asked on another day (used to look ahead for the next change)."""
+        return replace(self, as_of=day, application_date=day if self.application_date else None)
+
+
+Evaluate = Callable[[Record, date, Context], Determination]
+"""A rule version's function: the record, the decisive day, the context → a determination."""
+
+
+@dataclass(frozen=True)
+class RuleVersion:
+    """One version of a program's rule, in force from ``effective_from`` to ``effective_to``
+    (both inclusive; ``None`` = open-ended, or start not researched)."""
+
+    program: str
+    version: str
+    title: str
+    citation: str
+    url: str
+    evaluate: Evaluate
+    effective_from: date | None = None
+    effective_to: date | None = None
+    provisional: bool = False
+    known_gaps: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"{self.program}@{self.version}"
+
+    def in_force(self, day: date) -> bool:
+        starts = self.effective_from is None or self.effective_from <= day
+        return starts and (self.effective_to is None or day <= self.effective_to)
+
+
+def _as_of(record: Record, ctx: Context) -> date:
+    return ctx.as_of
+
+
+def _no_points(record: Record, ctx: Context) -> Iterable[date]:
+    return ()
+
+
+@dataclass(frozen=True)
+class Program:
+    """A question the law answers, with its rule versions."""
+
+    id: str
+    title: str
+    versions: tuple[RuleVersion, ...]
+    decisive_date: Callable[[Record, Context], date] = _as_of
+    change_points: Callable[[Record, Context], Iterable[date]] = _no_points
+    look_ahead: bool = field(default=True)
+
+    def version_on(self, day: date) -> RuleVersion | None:
+        for version in self.versions:
+            if version.in_force(day):
+                return version
+        return None

@@ -1,0 +1,89 @@
+"""Load and validate a record file (YAML or JSON), with errors that name the field."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from secondchance.record.schema import Record
+
+
+class RecordError(Exception):
+    """Invalid input: the message names the file, the field path and the problem."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__("\n".join(f"{source}: {p}" for p in problems))
+
+
+class _NoDatesLoader(yaml.SafeLoader):
+    """YAML loader that leaves dates as text so the schema validates them (an impossible date
+    like 2023-02-30 becomes a field error, not a crash)."""
+
+
+_NoDatesLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+
+
+def field_path(loc: tuple[int | str, ...]) -> str:
+    """``('convictions', 0, 'sentence')`` → ``convictions[0].sentence``."""
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path or "(top level)"
+
+
+def _problem(error: Any) -> str:
+    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        message = "unknown field (check the spelling; see `secondchance schema`)"
+    return f"{field_path(loc)}: {message}"
+
+
+def parse_text(text: str, source: str, fmt: str) -> Any:
+    try:
+        if fmt == "json":
+            return json.loads(text)
+        return yaml.load(text, Loader=_NoDatesLoader)
+    except json.JSONDecodeError as exc:
+        raise RecordError(source, [f"line {exc.lineno}, column {exc.colno}: {exc.msg}"]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise RecordError(source, [f"{where}YAML syntax error: {problem}"]) from None
+
+
+def validate(data: Any, source: str) -> Record:
+    """Validate parsed data as a :class:`Record`."""
+    if not isinstance(data, dict):
+        raise RecordError(source, ["(top level): a record must be a mapping of fields"])
+    try:
+        return Record.model_validate(data)
+    except ValidationError as exc:
+        raise RecordError(source, [_problem(e) for e in exc.errors()]) from None
+
+
+def load_record(path: str | Path) -> Record:
+    """Read a YAML (``.yaml``/``.yml``) or JSON (``.json``) record file."""
+    file = Path(path)
+    source = str(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RecordError(source, ["file not found"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RecordError(source, [f"cannot read file: {exc}"]) from None
+    fmt = "json" if file.suffix.lower() == ".json" else "yaml"
+    return validate(parse_text(text, source, fmt), source)

@@ -1,0 +1,34 @@
+"""Neutral questions about a record's facts (what covers a day, which conviction has an id).
+
+These say what the record holds, never what the law makes of it; that lives in ``law/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import TypeVar
+
+from secondchance.record.schema import Conviction, PersonRecord, _Span
+
+S = TypeVar("S", bound=_Span)
+
+
+def covering(periods: Iterable[S], day: date) -> Iterator[tuple[int, S]]:
+    """The periods (with their index in the list) that cover ``day``."""
+    for index, period in enumerate(periods):
+        if period.covers(day):
+            yield index, period
+
+
+def conviction_by_id(record: PersonRecord, conviction_id: str | None) -> Conviction | None:
+    if conviction_id is None:
+        return None
+    for conviction in record.convictions:
+        if conviction.id == conviction_id:
+            return conviction
+    return None
+
+
+def day_after(day: date) -> date:
+    return date.fromordinal(day.toordinal() + 1)

@@ -1,0 +1,388 @@
+"""The record format: everything the three bodies of law need to know about a person.
+
+One person's record is a YAML or JSON document validated by :class:`Record`. Unknown facts may
+be left out; the law then answers ``insufficient_facts`` naming the field. Unknown *fields* are
+an error, so a typo never silently drops a fact. docs/record-format.md documents every section.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from secondchance.record.terms import Term
+
+SCHEMA_VERSION = "1.0"
+
+Percent = Annotated[float, Field(ge=0, le=100)]
+Money = Annotated[float, Field(ge=0)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+
+
+class _Span(_Model):
+    """A period with a first day and, if it has ended or its end is known, a last day."""
+
+    start: date | None = Field(None, description="First day of the period.")
+    end: date | None = Field(
+        None, description="Last day of the period (actual, or projected when still running)."
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> _Span:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+    def covers(self, day: date) -> bool:
+        """True when ``day`` falls within the period (an unknown end means still running)."""
+        if self.start is None or day < self.start:
+            return False
+        return self.end is None or day <= self.end
+
+
+# --- who the person is -------------------------------------------------------------------------
+
+
+class ImmigrationStatus(StrEnum):
+    us_citizen = "us_citizen"
+    us_national = "us_national"
+    lawful_permanent_resident = "lawful_permanent_resident"
+    other_lawful = "other_lawful"
+    unlawfully_present = "unlawfully_present"
+
+
+class StatusPeriod(_Span):
+    """Citizenship or lawful status held over a period (``start`` empty: since birth or unknown)."""
+
+    status: ImmigrationStatus
+
+
+class Person(_Model):
+    """Who the record is about."""
+
+    name: str | None = None
+    date_of_birth: date | None = None
+    bop_register_number: str | None = Field(
+        None, pattern=r"^\d{5}-\d{3}$", description="BOP register number, NNNNN-NNN."
+    )
+    status: list[StatusPeriod] = Field(
+        default_factory=list, description="Citizenship / lawful status and on which dates."
+    )
+
+
+# --- convictions --------------------------------------------------------------------------------
+
+
+class Jurisdiction(StrEnum):
+    federal = "federal"
+    dc = "dc"
+    military = "military"
+    state = "state"
+
+
+class Count(_Model):
+    """One count of conviction (or one charge) and the facts its statute alone does not settle."""
+
+    statute: str = Field(
+        description="Citation with subsection, e.g. '21 U.S.C. 841(a)(1)', '18 U.S.C. 924(c)', "
+        "'D.C. Code 48-904.01(d)(1)', 'UCMJ art. 125'."
+    )
+    description: str | None = None
+    substance: str | None = Field(None, description="Controlled substance, e.g. 'marijuana'.")
+    attempt: bool = False
+    conspiracy: bool = False
+    felony: bool | None = Field(None, description="A felony (punishable by more than one year).")
+    financial_misconduct: bool | None = Field(
+        None, description="The crime involves or relates to financial misconduct."
+    )
+    false_statement: bool | None = Field(
+        None, description="The crime involves or relates to a false statement."
+    )
+    moral_turpitude: bool | None = Field(None, description="A crime of moral turpitude.")
+    fraud_or_dishonesty: bool | None = Field(
+        None, description="An offense involving fraud or dishonesty."
+    )
+    against_children: bool | None = Field(None, description="An offense against children.")
+    serious: bool | None = Field(None, description="A serious criminal offense.")
+    violence: bool | None = Field(None, description="A crime of violence.")
+    weapon: bool | None = Field(None, description="A weapon was involved.")
+    riot_or_civil_disorder: bool | None = Field(
+        None,
+        description="Committed during and in connection with a riot, civil disorder or declared "
+        "disaster.",
+    )
+    court_findings: list[str] = Field(
+        default_factory=list,
+        description="Findings some First Step Act exclusions need, e.g. 'leader_organizer', "
+        "'death_or_serious_bodily_injury', 'weapon_of_mass_destruction'.",
+    )
+    offense_date: date | None = Field(None, description="When this count's offense was committed.")
+
+
+class SentenceRelation(StrEnum):
+    concurrent = "concurrent"
+    consecutive = "consecutive"
+
+
+class Commutation(_Model):
+    """A commutation of this sentence."""
+
+    granted_on: date
+    new_imprisonment: Term | None = Field(None, description="Prison term as commuted.")
+    new_release_date: date | None = Field(None, description="'Commuted to expire on' this date.")
+    home_confinement_remainder: bool = False
+    supervised_release_kept: bool | None = None
+    fine_restitution_kept: bool | None = None
+    terms: str | None = Field(None, description="The warrant's terms, as written.")
+
+
+class Sentence(_Model):
+    """The sentence imposed on a conviction."""
+
+    imposed_on: date | None = Field(None, description="Date the sentence was imposed.")
+    imprisonment: Term | None = Field(None, description="Term of imprisonment, or life.")
+    probation: Term | None = None
+    supervised_release: Term | None = None
+    parole_eligible: bool | None = Field(None, description="An old-law (parole-eligible) sentence.")
+    fine: Money | None = Field(None, description="Fine imposed (dollars).")
+    fine_owed: Money | None = Field(None, description="Fine still owed (dollars).")
+    restitution: Money | None = Field(None, description="Restitution ordered (dollars).")
+    restitution_owed: Money | None = Field(None, description="Restitution still owed (dollars).")
+    relation: SentenceRelation | None = Field(
+        None, description="Concurrent with or consecutive to the sentence named in relative_to."
+    )
+    relative_to: str | None = Field(None, description="Id of the other conviction.")
+    commutations: list[Commutation] = Field(default_factory=list)
+
+
+class Conviction(_Model):
+    """A judgment of conviction."""
+
+    id: str | None = Field(None, description="A short id other parts of the record refer to.")
+    jurisdiction: Jurisdiction
+    state: str | None = Field(None, description="Which state, for a state conviction.")
+    court: str | None = Field(None, description="E.g. 'W.D. Tenn.' or 'D.C. Superior Court'.")
+    case_number: str | None = None
+    counts: list[Count] = Field(default_factory=list)
+    offense_date: date | None = Field(
+        None, description="Offense date when the same for all counts."
+    )
+    conviction_date: date | None = None
+    sentencing_date: date | None = None
+    sentence: Sentence | None = None
+
+    @model_validator(mode="after")
+    def _state_named(self) -> Conviction:
+        if self.jurisdiction is Jurisdiction.state and not self.state:
+            raise ValueError("a state conviction must name its state")
+        return self
+
+
+# --- what happened after ------------------------------------------------------------------------
+
+
+class ChallengeKind(StrEnum):
+    direct_appeal = "direct_appeal"
+    motion_2255 = "motion_2255"
+    petition_2241 = "petition_2241"
+    sentence_reduction = "sentence_reduction"
+    other = "other"
+
+
+class CourtChallenge(_Model):
+    """An appeal or other court challenge to a conviction or sentence."""
+
+    kind: ChallengeKind
+    conviction_id: str | None = None
+    filed_on: date | None = None
+    resolved_on: date | None = Field(None, description="Empty while pending.")
+
+
+class CustodyKind(StrEnum):
+    pretrial_detention = "pretrial_detention"
+    federal_custody = "federal_custody"
+    designated_facility = "designated_facility"
+    residential_reentry_center = "residential_reentry_center"
+    home_confinement = "home_confinement"
+    state_custody = "state_custody"
+    military_custody = "military_custody"
+
+
+class CustodyPeriod(_Span):
+    """Time in custody or detention. Prerelease custody (a residential re-entry centre or home
+    confinement) is still part of a term of imprisonment."""
+
+    kind: CustodyKind
+    conviction_id: str | None = None
+    credited_to_other_sentence: bool | None = Field(
+        None, description="Already credited against another sentence (18 U.S.C. 3585(b))."
+    )
+    facility: str | None = None
+
+
+class SupervisionKind(StrEnum):
+    probation = "probation"
+    parole = "parole"
+    supervised_release = "supervised_release"
+    deferred_prosecution = "deferred_prosecution"
+
+
+class SupervisionPeriod(_Span):
+    """A period of probation, parole or supervised release."""
+
+    kind: SupervisionKind
+    conviction_id: str | None = None
+    ended_early: bool = False
+
+
+class ChargeInstrument(StrEnum):
+    indictment = "indictment"
+    information = "information"
+    complaint = "complaint"
+
+
+class PendingCharge(_Model):
+    """A criminal charge not yet resolved (or resolved on ``resolved_on``)."""
+
+    instrument: ChargeInstrument
+    jurisdiction: Jurisdiction = Jurisdiction.federal
+    state: str | None = None
+    court: str | None = None
+    filed_on: date | None = None
+    resolved_on: date | None = Field(None, description="Dismissed, acquitted or convicted on.")
+    counts: list[Count] = Field(default_factory=list)
+
+
+class ClemencyKind(StrEnum):
+    pardon = "pardon"
+    commutation = "commutation"
+    remission = "remission"
+
+
+class ClemencyGrant(_Model):
+    """Clemency the person has received (a commutation is also recorded on the sentence)."""
+
+    kind: ClemencyKind
+    granted_on: date
+    conviction_ids: list[str] = Field(
+        default_factory=list, description="Convictions covered; empty means all federal ones."
+    )
+    by: str | None = Field(None, description="The President who granted it.")
+    proclamation: str | None = Field(None, description="E.g. 'Proclamation 10467'.")
+    certificate_issued: bool | None = None
+
+
+# --- First Step Act facts -----------------------------------------------------------------------
+
+
+class RiskLevel(StrEnum):
+    minimum = "minimum"
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+class RiskAssessment(_Model):
+    assessed_on: date
+    level: RiskLevel
+
+
+class NonEarningPeriod(_Span):
+    """A period in which no time credits were earned (e.g. not participating, in a status that
+    does not earn)."""
+
+    reason: str | None = None
+
+
+class GedStatus(StrEnum):
+    has_credential = "has_credential"
+    making_satisfactory_progress = "making_satisfactory_progress"
+    not_making_satisfactory_progress = "not_making_satisfactory_progress"
+    exempt = "exempt"
+
+
+class FsaFacts(_Model):
+    """Facts for the First Step Act and good conduct time."""
+
+    risk_assessments: list[RiskAssessment] = Field(default_factory=list)
+    non_earning_periods: list[NonEarningPeriod] = Field(default_factory=list)
+    ged_status: GedStatus | None = None
+    final_order_of_removal: date | None = Field(
+        None, description="Date of a final order of removal under immigration law."
+    )
+    gct_disallowed_days: int | None = Field(None, ge=0)
+    gct_forfeited_days: int | None = Field(None, ge=0)
+
+
+# --- the person's record ------------------------------------------------------------------------
+
+
+class PersonRecord(_Model):
+    """One person's federal record."""
+
+    person: Person = Field(default_factory=Person)
+    convictions: list[Conviction] = Field(default_factory=list)
+    court_challenges: list[CourtChallenge] = Field(default_factory=list)
+    custody: list[CustodyPeriod] = Field(default_factory=list)
+    supervision: list[SupervisionPeriod] = Field(default_factory=list)
+    pending_charges: list[PendingCharge] = Field(default_factory=list)
+    clemency: list[ClemencyGrant] = Field(default_factory=list)
+    fsa: FsaFacts | None = None
+
+
+# --- SBA: a business and its people -------------------------------------------------------------
+
+
+class BusinessRoleKind(StrEnum):
+    owner = "owner"
+    officer = "officer"
+    director = "director"
+    key_employee = "key_employee"
+    general_partner = "general_partner"
+    managing_member = "managing_member"
+
+
+class BusinessRole(_Span):
+    """A role a person holds in the business, with its dates (empty ``end``: still held)."""
+
+    role: BusinessRoleKind
+    ownership_percent: Percent | None = Field(
+        None, description="Share of the equity, for an owner."
+    )
+
+    @model_validator(mode="after")
+    def _owner_share(self) -> BusinessRole:
+        if self.role is not BusinessRoleKind.owner and self.ownership_percent is not None:
+            raise ValueError("ownership_percent belongs on a role of 'owner'")
+        return self
+
+
+class BusinessPerson(_Model):
+    """Someone connected with the business, with their own record."""
+
+    name: str
+    roles: list[BusinessRole] = Field(min_length=1)
+    record: PersonRecord = Field(default_factory=PersonRecord)
+
+
+class Business(_Model):
+    """A small business applying for SBA financing."""
+
+    name: str
+    people: list[BusinessPerson] = Field(default_factory=list)
+
+
+class Record(PersonRecord):
+    """A record file: one person's record, optionally with a business applying to the SBA."""
+
+    schema_version: str = Field(SCHEMA_VERSION, description="Version of this record format.")
+    business: Business | None = None
+    application_date: date | None = Field(
+        None, description="Date of the SBA loan application (or surety bond guarantee request)."
+    )
