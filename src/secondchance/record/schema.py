@@ -376,6 +376,9 @@ class Business(_Model):
 
     name: str
     people: list[BusinessPerson] = Field(default_factory=list)
+    child_care: bool | None = Field(
+        None, description="A child care business (13 CFR 120.707(a) treats these apart)."
+    )
 
 
 class Record(PersonRecord):

@@ -1,0 +1,5 @@
+"""``python -m secondchance``: the command line."""
+
+from secondchance.cli import main
+
+main()

@@ -1,0 +1,123 @@
+"""Loading and validating record files: errors name the file, the field path and the problem."""
+
+from pathlib import Path
+
+import pytest
+
+from secondchance.record import RecordError, load_record
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(path: Path) -> list[str]:
+    with pytest.raises(RecordError) as info:
+        load_record(path)
+    return info.value.problems
+
+
+def test_valid_yaml_and_json_load_the_same(tmp_path: Path) -> None:
+    yaml_text = (
+        "person: {name: A, bop_register_number: 12345-678}\n"
+        "convictions:\n"
+        "  - jurisdiction: federal\n"
+        "    conviction_date: 2015-03-02\n"
+        "    counts: [{statute: 21 U.S.C. 844(a), substance: marijuana}]\n"
+    )
+    json_text = (
+        '{"person": {"name": "A", "bop_register_number": "12345-678"},'
+        ' "convictions": [{"jurisdiction": "federal", "conviction_date": "2015-03-02",'
+        ' "counts": [{"statute": "21 U.S.C. 844(a)", "substance": "marijuana"}]}]}'
+    )
+    a = load_record(write(tmp_path, "a.yaml", yaml_text))
+    b = load_record(write(tmp_path, "b.json", json_text))
+    assert a == b
+    assert a.convictions[0].conviction_date is not None
+    assert a.convictions[0].conviction_date.isoformat() == "2015-03-02"
+
+
+def test_impossible_date_names_the_field(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "r.yaml",
+        "convictions:\n  - jurisdiction: federal\n    conviction_date: 2023-02-30\n",
+    )
+    [problem] = problems(path)
+    assert problem.startswith("convictions[0].conviction_date:")
+
+
+def test_unknown_field_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.yaml", "person: {name: A, nickname: B}\n")
+    [problem] = problems(path)
+    assert problem.startswith("person.nickname: unknown field")
+
+
+def test_wrong_type_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.yaml", "convictions: {jurisdiction: federal}\n")
+    [problem] = problems(path)
+    assert problem.startswith("convictions:")
+
+
+def test_negative_term_is_named(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "r.yaml",
+        "convictions:\n  - jurisdiction: federal\n    sentence: {imprisonment: '-5 months'}\n",
+    )
+    [problem] = problems(path)
+    assert problem.startswith("convictions[0].sentence.imprisonment:")
+    assert "negative" in problem
+
+
+def test_yaml_syntax_error_gives_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.yaml", "person:\n  name: [unclosed\n")
+    [problem] = problems(path)
+    assert "YAML syntax error" in problem
+    assert problem.startswith("line ")
+
+
+def test_json_syntax_error_gives_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.json", '{"person": {"name": "A",}}')
+    [problem] = problems(path)
+    assert problem.startswith("line 1, column")
+
+
+def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.yaml", "- a\n- b\n")
+    [problem] = problems(path)
+    assert "mapping" in problem
+
+
+def test_end_before_start_is_rejected(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "r.yaml",
+        "supervision:\n  - {kind: parole, start: 2024-01-01, end: 2023-01-01}\n",
+    )
+    [problem] = problems(path)
+    assert problem.startswith("supervision[0]:")
+    assert "before start" in problem
+
+
+def test_state_conviction_must_name_state(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.yaml", "convictions:\n  - jurisdiction: state\n")
+    [problem] = problems(path)
+    assert problem.startswith("convictions[0]:")
+
+
+def test_ownership_over_100_percent(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "r.yaml",
+        "business:\n  name: B\n  people:\n"
+        "    - {name: X, roles: [{role: owner, ownership_percent: 120}]}\n",
+    )
+    [problem] = problems(path)
+    assert problem.startswith("business.people[0].roles[0].ownership_percent:")
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert problems(tmp_path / "nope.yaml") == ["file not found"]
