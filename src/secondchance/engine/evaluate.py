@@ -84,9 +84,12 @@ def evaluate(
         bop_register_number=record.person.bop_register_number,
         business=record.business.name if record.business else None,
     )
+    from secondchance.law.sentence import sentence_block
+
     return Report(
         as_of=as_of,
         application_date=ctx.application_date,
         subject=subject,
         determinations=determinations,
+        sentence=sentence_block(record, as_of),
     )

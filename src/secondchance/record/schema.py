@@ -97,6 +97,11 @@ class Count(_Model):
     substance: str | None = Field(None, description="Controlled substance, e.g. 'marijuana'.")
     attempt: bool = False
     conspiracy: bool = False
+    object_offense: str | None = Field(
+        None,
+        description="For an attempt or conspiracy under a general provision (e.g. 21 U.S.C. 846): "
+        "the statute of the offense attempted, e.g. '21 U.S.C. 844'.",
+    )
     felony: bool | None = Field(None, description="A felony (punishable by more than one year).")
     financial_misconduct: bool | None = Field(
         None, description="The crime involves or relates to financial misconduct."

@@ -1,5 +1,29 @@
-"""Programs of this body of law (filled in by its modules)."""
+"""Federal sentence computation: term and prior custody (18 U.S.C. 3585), good conduct time
+(3624(b)), First Step Act time credits (3632(d)(4)) and their application (3624(g)), aggregate
+terms (3584(c)). The programs of this body of law are listed in ``PROGRAMS``; the sentence block
+of a report comes from :func:`sentence_block`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
 
 from secondchance.engine.rules import Program
+from secondchance.law.sentence.program import PROGRAM as FSA_TIME_CREDITS
 
-PROGRAMS: tuple[Program, ...] = ()
+PROGRAMS: tuple[Program, ...] = (FSA_TIME_CREDITS,)
+
+
+def sentence_block(record: Any, as_of: date) -> dict[str, Any] | None:
+    """The computed sentence block for a record with a federal prison sentence (else None)."""
+    from secondchance.law.sentence.aggregate import facts_from_record
+    from secondchance.law.sentence.block import compute_block
+
+    facts = facts_from_record(record, as_of)
+    if facts is None:
+        return None
+    if isinstance(facts, str):
+        return {"as_of": as_of.isoformat(), "status": "needs_review", "reason": facts}
+    block = compute_block(facts, as_of)
+    block["status"] = "needs_review" if block["needs_review"] else "computed"
+    return block

@@ -1,0 +1,93 @@
+"""The baseline: one person at a time, one day at a time, as public calculators do it.
+
+Walks the calendar: the term's last day by stepping months on a date object, good conduct time
+by the same formula, then time credits by counting each day of participation, awarding at each
+completed 30-day period and stopping on the first day the credits cover the days left.
+It serves as an independent check of the kernel's closed forms (the benchmark compares them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from secondchance.law.sentence.days import NO_DATE, from_day, to_day
+from secondchance.law.sentence.kernel import KernelLaw, SentenceColumns
+
+
+@dataclass(frozen=True)
+class LoopLaw:
+    enacted: date
+    period: int
+    base: int
+    additional: int
+    k0: int
+    rate: int
+    rate_no_ged: int
+
+    @classmethod
+    def from_kernel(cls, law: KernelLaw) -> LoopLaw:
+        enacted = from_day(law.fsa_enacted)
+        assert enacted is not None
+        return cls(
+            enacted,
+            law.fsa_period_days,
+            law.fsa_base_days,
+            law.fsa_additional_days,
+            law.fsa_periods_before_additional,
+            law.gct_days_per_year,
+            law.gct_days_per_year_without_ged,
+        )
+
+
+def day_by_day(cols: SentenceColumns, i: int, law: LoopLaw) -> tuple[int, int, int, int]:
+    start = from_day(int(cols.commenced[i]))
+    assert start is not None
+    after = start + relativedelta(months=int(cols.years[i] * 12 + cols.months[i]))
+    after += timedelta(days=int(cols.days[i]))
+    full = after - timedelta(days=1 + int(cols.prior_custody_days[i]))
+    years = 0
+    while start + relativedelta(months=12 * (years + 1)) <= after:
+        years += 1
+    partial = (after - (start + relativedelta(months=12 * years))).days
+    rate = law.rate_no_ged if cols.gct_without_ged[i] else law.rate
+    gct = 0 if years < 1 or (years == 1 and partial == 0) else rate * years + rate * partial // 365
+    gct -= min(int(cols.gct_lost_days[i]), gct)
+    release = full - timedelta(days=gct)
+
+    low = int(cols.risk[i]) in (1, 2)
+    if cols.fsa_ineligible[i] or cols.removal_order[i] or not low:
+        return to_day(full), to_day(release), int(NO_DATE), int(NO_DATE)
+    arrived = from_day(int(cols.arrived[i]))
+    assert arrived is not None
+    day = max(arrived, law.enacted)
+    idle = int(cols.non_earning_days[i])
+    credits = 0
+    participated = 0
+    periods = 0
+    while (release - day).days > credits:  # one calendar day at a time
+        if idle:
+            idle -= 1
+        else:
+            participated += 1
+            if participated == law.period:
+                participated = 0
+                periods += 1
+                credits += law.base + (law.additional if periods > law.k0 else 0)
+        day += timedelta(days=1)
+        if participated == 0 and periods and (release - day).days <= credits:
+            break
+    placement = min(day, release)
+    applied = (release - placement).days
+    sr = 0
+    if cols.supervised_release[i]:
+        sr = min(applied, (release - (release - relativedelta(months=12))).days)
+    prerelease = applied - sr
+    return (
+        to_day(full),
+        to_day(release),
+        to_day(release - timedelta(days=sr)),
+        to_day(placement) if prerelease > 0 else int(NO_DATE),
+    )

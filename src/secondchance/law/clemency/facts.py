@@ -1,0 +1,197 @@
+"""Facts clemency rules share: which convictions the President's clemency reaches, when a person
+was released from confinement, whether a conviction is already pardoned, and the dates a
+waiting period ends.
+
+The President's clemency power reaches federal offenses, including D.C. Code offenses tried in
+the Superior Court of the District of Columbia, and court-martial convictions (U.S. Const.
+art. II, sec. 2; the Office of the Pardon Attorney's pardon and commutation pages). State
+convictions are outside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from secondchance.record.schema import (
+    ClemencyGrant,
+    ClemencyKind,
+    Commutation,
+    Conviction,
+    CustodyKind,
+    CustodyPeriod,
+    Jurisdiction,
+    PersonRecord,
+)
+
+FEDERAL = (Jurisdiction.federal, Jurisdiction.dc)
+"""Offenses the Office of the Pardon Attorney handles (28 CFR 1.1; its commutation page)."""
+
+_NOT_FEDERAL_CUSTODY = (CustodyKind.state_custody, CustodyKind.military_custody)
+
+
+def add_years(day: date, years: int) -> date:
+    """The anniversary ``years`` after ``day``; from February 29 the anniversary in a common year
+    is March 1, so that at least the full number of years has passed."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return date(day.year + years, 3, 1)
+
+
+def day_before(day: date) -> date:
+    return day - timedelta(days=1)
+
+
+def convicted_by(conviction: Conviction, day: date) -> bool:
+    """A conviction exists on ``day`` unless its recorded date is later (an unknown date counts)."""
+    return conviction.conviction_date is None or conviction.conviction_date <= day
+
+
+def indexed(record: PersonRecord, day: date, *kinds: Jurisdiction) -> list[tuple[int, Conviction]]:
+    """The convictions of the given jurisdictions entered by ``day``, with their index."""
+    return [
+        (i, c)
+        for i, c in enumerate(record.convictions)
+        if c.jurisdiction in kinds and convicted_by(c, day)
+    ]
+
+
+def label(index: int, conviction: Conviction) -> str:
+    name = f"convictions[{index}]"
+    return f"{name} ({conviction.id})" if conviction.id else name
+
+
+# --- grants already in the record --------------------------------------------------------------
+
+
+def grant_covers(grant: ClemencyGrant, index: int, conviction: Conviction) -> bool:
+    """A recorded grant covers a conviction it names by id; one naming none covers every federal
+    and D.C. conviction (the record format's rule)."""
+    if grant.conviction_ids:
+        return conviction.id is not None and conviction.id in grant.conviction_ids
+    return conviction.jurisdiction in FEDERAL
+
+
+def grant_name(grant: ClemencyGrant) -> str:
+    who = f" by {grant.by}" if grant.by else ""
+    source = f" ({grant.proclamation})" if grant.proclamation else ""
+    return f"{grant.kind.value} granted {grant.granted_on.isoformat()}{who}{source}"
+
+
+def recorded_pardon(
+    record: PersonRecord, index: int, conviction: Conviction, day: date
+) -> ClemencyGrant | None:
+    """The first pardon in ``record.clemency`` granted on or before ``day`` that covers it."""
+    for grant in sorted(record.clemency, key=lambda g: g.granted_on):
+        pardon = grant.kind is ClemencyKind.pardon and grant.granted_on <= day
+        if pardon and grant_covers(grant, index, conviction):
+            return grant
+    return None
+
+
+def commutations(record: PersonRecord, conviction: Conviction, day: date) -> list[Commutation]:
+    """Commutations of this conviction's sentence granted on or before ``day``, oldest first."""
+    if conviction.sentence is None:
+        return []
+    return sorted(
+        (c for c in conviction.sentence.commutations if c.granted_on <= day),
+        key=lambda c: c.granted_on,
+    )
+
+
+# --- confinement ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Confinement:
+    """What the record says about a conviction's prison sentence and release."""
+
+    prison: bool | None
+    """A prison sentence was imposed (None: the record does not say)."""
+    release: date | None = None
+    """First day out of confinement (actual, or projected when in the future)."""
+    source: str = ""
+    confined_on_day: bool = False
+    missing: list[str] = field(default_factory=list)
+    life: bool = False
+
+
+def custody_for(record: PersonRecord, conviction: Conviction) -> list[tuple[int, CustodyPeriod]]:
+    """Custody periods that belong to a conviction: those naming it, or, when the record has a
+    single conviction of its kind, those naming none."""
+    named = [
+        (i, p)
+        for i, p in enumerate(record.custody)
+        if conviction.id is not None and p.conviction_id == conviction.id
+    ]
+    if named:
+        return named
+    same_kind = [c for c in record.convictions if c.jurisdiction is conviction.jurisdiction]
+    if len(same_kind) != 1:
+        return []
+    wanted_military = conviction.jurisdiction is Jurisdiction.military
+    return [
+        (i, p)
+        for i, p in enumerate(record.custody)
+        if p.conviction_id is None
+        and (p.kind is CustodyKind.military_custody) == wanted_military
+        and p.kind is not CustodyKind.state_custody
+    ]
+
+
+def confinement(record: PersonRecord, index: int, conviction: Conviction, day: date) -> Confinement:
+    """Whether a prison sentence was imposed and when the person was (or will be) released.
+
+    Release from confinement is the release date a commutation set, or else the day after the
+    last day of custody recorded for the conviction. Prerelease custody (a re-entry centre, home
+    confinement) is part of the term of imprisonment and so still confinement.
+    """
+    path = f"convictions[{index}]"
+    sentence = conviction.sentence
+    if sentence is None:
+        return Confinement(prison=None, missing=[f"{path}.sentence"])
+    imprisonment = sentence.imprisonment
+    if imprisonment is None or imprisonment.is_zero:
+        other = sentence.probation or sentence.fine is not None or sentence.restitution is not None
+        if imprisonment is not None or other:
+            return Confinement(prison=False, source=f"{path}.sentence (no term of imprisonment)")
+        return Confinement(prison=None, missing=[f"{path}.sentence.imprisonment"])
+    commuted = [c for c in commutations(record, conviction, day) if c.new_release_date]
+    periods = custody_for(record, conviction)
+    confined_now = any(p.covers(day) for _, p in periods)
+    if commuted:
+        last = commuted[-1]
+        assert last.new_release_date is not None
+        release = last.new_release_date
+        return Confinement(
+            prison=True,
+            release=release,
+            source=f"{path}.sentence.commutations (commuted to expire on {release.isoformat()})",
+            confined_on_day=confined_now or day < release,
+        )
+    if not periods:
+        return Confinement(
+            prison=True,
+            life=imprisonment.life,
+            missing=[
+                f"custody[] (a period with conviction_id {conviction.id or '?'} and its end)",
+                f"{path}.sentence.commutations[].new_release_date",
+            ],
+        )
+    open_ended = [i for i, p in periods if p.end is None]
+    if open_ended:
+        return Confinement(
+            prison=True,
+            confined_on_day=confined_now,
+            life=imprisonment.life,
+            missing=[f"custody[{i}].end" for i in open_ended],
+        )
+    last_index, last_period = max(periods, key=lambda ip: ip[1].end or date.min)
+    assert last_period.end is not None
+    return Confinement(
+        prison=True,
+        release=last_period.end + timedelta(days=1),
+        source=f"custody[{last_index}].end + 1 day",
+        confined_on_day=confined_now or day <= last_period.end,
+    )

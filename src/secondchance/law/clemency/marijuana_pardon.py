@@ -1,0 +1,198 @@
+"""clemency.marijuana_pardon: is a marijuana conviction already pardoned by Proclamation 10467
+or 10688, and may the person apply for the certificate of pardon?
+
+``eligible`` means "pardoned by a proclamation; may apply for the certificate", with ``date`` the
+first proclamation that covers the offense. The rules themselves are in
+:mod:`secondchance.law.clemency.proclamations`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from secondchance.engine.determination import Determination, Finding, Outcome
+from secondchance.engine.rules import Context, Program, RuleVersion
+from secondchance.law.clemency.facts import FEDERAL, convicted_by, indexed, label
+from secondchance.law.clemency.grant_effect import pardon_effect
+from secondchance.law.clemency.proclamations import (
+    CountAnswer,
+    answer_count,
+    other_categorical,
+    proclamation_dates,
+)
+from secondchance.law.clemency.where_to_file import where_to_file
+from secondchance.law.parameters import value
+from secondchance.record.schema import Jurisdiction, Record
+
+PROGRAM = "clemency.marijuana_pardon"
+VERSION = "2023-12-22"
+RULE_VERSION = f"{PROGRAM}@{VERSION}"
+CITATION = "Proclamation 10467 (Oct. 6, 2022); Proclamation 10688 (Dec. 22, 2023)"
+URL = (
+    "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2023/12/22/"
+    "a-proclamation-on-granting-pardon-for-the-offense-of-simple-possession-of-marijuana-"
+    "attempted-simple-possession-of-marijuana-or-use-of-marijuana/"
+)
+
+
+def _finding(text: str, facts: dict[str, object], url: str = URL) -> Finding:
+    return Finding(finding=text, facts=facts, citation=CITATION, rule_version=RULE_VERSION, url=url)
+
+
+def _count_finding(record: Record, answer: CountAnswer, statute: str) -> Finding:
+    facts: dict[str, object] = {f"{answer.path}.statute": statute}
+    if answer.covered_by is not None:
+        proc = answer.covered_by
+        return _finding(
+            f"{answer.path} ({statute}) is pardoned by {proc.id} of {proc.signed.isoformat()}: "
+            "simple possession (or attempt or use) of marijuana committed or convicted on or "
+            "before that date, by a person who was a U.S. citizen or lawful permanent resident "
+            "on that date and not unlawfully present at the time of the offense. The pardon took "
+            "effect by the proclamation; no petition is needed.",
+            facts,
+            proc.url,
+        )
+    if answer.pending is not None:
+        return _finding(
+            f"{answer.path} ({statute}): no proclamation covering it has been signed yet; "
+            f"{answer.pending.id} will cover it on {answer.pending.signed.isoformat()}.",
+            facts,
+            answer.pending.url,
+        )
+    if answer.missing:
+        return _finding(
+            f"{answer.path} ({statute}): whether a proclamation covers it depends on facts the "
+            f"record lacks: {', '.join(answer.missing)}.",
+            facts,
+        )
+    if answer.review:
+        return _finding(f"{answer.path}: {answer.review}.", facts)
+    return _finding(
+        f"{answer.path} ({statute}) is not pardoned by a proclamation: {answer.not_covered}.", facts
+    )
+
+
+def evaluate(record: Record, day: date, ctx: Context) -> Determination:
+    """Answer every count of every conviction; the record's answer is the best-established one."""
+    answers: list[tuple[CountAnswer, str]] = []
+    for i, conviction in enumerate(record.convictions):
+        if not convicted_by(conviction, day):
+            continue
+        for j, count in enumerate(conviction.counts):
+            answer = answer_count(record, i, conviction, j, count, day)
+            if answer.relevant:
+                answers.append((answer, count.statute))
+    findings = [_count_finding(record, a, s) for a, s in answers]
+    for i, conviction in indexed(record, day, *FEDERAL, Jurisdiction.military):
+        other = other_categorical(record, i, conviction, day)
+        if other is not None:
+            findings.append(
+                _finding(f"{label(i, conviction)} may be pardoned by {other[0]}: {other[1]}.", {})
+            )
+    covered = [a for a, _ in answers if a.covered_by is not None]
+    missing = sorted({m for a, _ in answers for m in a.missing})
+    certificate_url = str(value("clemency.marijuana.certificate_url", on=day))
+    if covered:
+        first = min(a.covered_by.signed for a in covered if a.covered_by is not None)
+        findings.append(
+            _finding(
+                "The certificate of pardon is the proof of the pardon: apply to the Office of "
+                f"the Pardon Attorney ({certificate_url}); the certificate is the only document "
+                "issued.",
+                {},
+                certificate_url,
+            )
+        )
+        granted = [g for g in record.clemency if g.proclamation and g.certificate_issued]
+        if granted:
+            findings.append(
+                _finding(
+                    "The record shows a certificate already issued under "
+                    f"{', '.join(sorted({str(g.proclamation) for g in granted}))}.",
+                    {"clemency[].certificate_issued": True},
+                )
+            )
+        findings.append(pardon_effect(RULE_VERSION))
+        findings += where_to_file(record, day, RULE_VERSION, "clemency petition for other offenses")
+        return Determination(
+            program=PROGRAM,
+            outcome=Outcome.eligible,
+            date=first,
+            reason=f"Pardoned by proclamation ({first.isoformat()}); may apply for the "
+            "certificate of pardon.",
+            findings=findings,
+            missing_facts=missing,
+        )
+    findings += where_to_file(record, day, RULE_VERSION, "clemency petition")
+    if missing:
+        return Determination(
+            program=PROGRAM,
+            outcome=Outcome.insufficient_facts,
+            reason="Whether a marijuana proclamation pardons a count depends on missing facts.",
+            findings=findings,
+            missing_facts=missing,
+        )
+    if any(a.review for a, _ in answers):
+        return Determination(
+            program=PROGRAM,
+            outcome=Outcome.needs_review,
+            reason="A marijuana count may be covered by a proclamation; the text leaves it open.",
+            findings=findings,
+        )
+    if any(a.pending for a, _ in answers):
+        return Determination(
+            program=PROGRAM,
+            outcome=Outcome.not_eligible,
+            reason="No marijuana proclamation covering the offense had been signed on this date.",
+            findings=findings,
+        )
+    if answers:
+        return Determination(
+            program=PROGRAM,
+            outcome=Outcome.not_eligible,
+            reason="No recorded count is an offense the marijuana proclamations pardon.",
+            findings=findings,
+        )
+    return Determination(
+        program=PROGRAM,
+        outcome=Outcome.not_applicable,
+        reason="No count of simple possession, attempted possession or use of marijuana, or any "
+        "marijuana count, is recorded.",
+        findings=findings,
+    )
+
+
+def change_points(record: Record, ctx: Context) -> list[date]:
+    """The proclamations' dates (a count may become pardoned on each) and conviction dates."""
+    convicted = [c.conviction_date for c in record.convictions if c.conviction_date]
+    return [*proclamation_dates(ctx.as_of), *convicted]
+
+
+PROGRAM_DEF = Program(
+    id=PROGRAM,
+    title="Categorical marijuana pardons (Proclamations 10467 and 10688)",
+    versions=(
+        RuleVersion(
+            program=PROGRAM,
+            version=VERSION,
+            title="Simple possession, attempted possession and use of marijuana, pardoned by "
+            "proclamation",
+            citation=CITATION,
+            url=URL,
+            evaluate=evaluate,
+            known_gaps=(
+                "The Office's certificate criteria for Proclamation 10688 were not found; its own "
+                "text is encoded.",
+                "Earlier codifications of simple possession and CFR provisions not on 10688's "
+                "list are answered needs_review.",
+            ),
+            sources=(
+                "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2022/10/"
+                "06/granting-pardon-for-the-offense-of-simple-possession-of-marijuana/",
+                URL,
+                "https://www.justice.gov/pardon/presidential-proclamation-marijuana-possession",
+            ),
+        ),
+    ),
+    change_points=change_points,
+)

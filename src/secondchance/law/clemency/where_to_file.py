@@ -1,0 +1,75 @@
+"""Where a clemency petition goes (28 CFR 1.1 and the Office of the Pardon Attorney's pages).
+
+Petitions for federal and D.C. Code offenses are addressed to the President and submitted to the
+Office of the Pardon Attorney, Department of Justice; petitions relating to military offenses go
+directly to the Secretary of the military department that had original jurisdiction over the
+court-martial (the Office does not process them). The President cannot pardon or commute a state
+conviction: the state's governor or pardon board is the authority.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from secondchance.engine.determination import Finding
+from secondchance.law.clemency.facts import FEDERAL, indexed, label
+from secondchance.record.schema import Jurisdiction, PersonRecord
+
+CITATION = "28 CFR 1.1"
+URL = "https://www.ecfr.gov/current/title-28/chapter-I/part-1/section-1.1"
+COMMUTATION_URL = "https://www.justice.gov/pardon/apply-commutation"
+STATE_URL = (
+    "https://docslib.org/doc/1038888/commutation-instructions-information-and-instructions-on-"
+    "commutations-and-remissions-please-read-carefully-before-completing-commutation-form"
+)
+
+
+def where_to_file(record: PersonRecord, day: date, rule_version: str, what: str) -> list[Finding]:
+    """One finding per kind of conviction in the record saying where ``what`` is filed."""
+    findings: list[Finding] = []
+    federal = indexed(record, day, *FEDERAL)
+    if federal:
+        findings.append(
+            Finding(
+                finding=f"Where to file: a {what} for a federal or D.C. Code offense is addressed "
+                "to the President and submitted to the Office of the Pardon Attorney, U.S. "
+                "Department of Justice, 950 Pennsylvania Avenue NW, Washington, DC 20530 (a "
+                "prisoner preferably through the warden).",
+                facts={f"{label(i, c)}.jurisdiction": c.jurisdiction.value for i, c in federal},
+                citation=CITATION,
+                rule_version=rule_version,
+                url=URL,
+            )
+        )
+    military = indexed(record, day, Jurisdiction.military)
+    if military:
+        findings.append(
+            Finding(
+                finding=f"Where to file: a {what} relating to a military offense goes directly to "
+                "the Secretary of the military department that had original jurisdiction over "
+                "the court-martial, not to the Office of the Pardon Attorney (which does not "
+                "process requests about court-martial convictions).",
+                facts={f"{label(i, c)}.jurisdiction": "military" for i, c in military},
+                citation=f"{CITATION}; Office of the Pardon Attorney, Commutation of Sentence",
+                rule_version=rule_version,
+                url=COMMUTATION_URL,
+            )
+        )
+    for i, conviction in indexed(record, day, Jurisdiction.state):
+        findings.append(
+            Finding(
+                finding=f"{label(i, conviction)} is a {conviction.state} state conviction: it is "
+                "outside federal clemency (the President cannot pardon or commute a state "
+                f"sentence); the authority is the State of {conviction.state} (its governor or "
+                "board of pardons and paroles).",
+                facts={
+                    f"convictions[{i}].jurisdiction": "state",
+                    f"convictions[{i}].state": (conviction.state),
+                },
+                citation="U.S. Const. art. II, sec. 2; Office of the Pardon Attorney, "
+                "Commutation Instructions, para. 2",
+                rule_version=rule_version,
+                url=STATE_URL,
+            )
+        )
+    return findings

@@ -1,0 +1,157 @@
+"""13 CFR 120.110(n) — 7(a) and 504 loans ("SBA business loans"): businesses with an Associate
+in certain criminal-justice statuses are ineligible.
+
+* Until 2024-05-29: an Associate who is incarcerated, on probation, on parole, or indicted for a
+  felony or a crime of moral turpitude. (The lenders' SOP 50 10 7.1 said "a felony or any crime
+  involving or relating to financial misconduct or a false statement"; we apply the regulation
+  and answer needs review where the two differ for the facts.)
+* From 2024-05-30 (89 FR 34094): an Associate who is currently incarcerated, serving a sentence
+  of imprisonment imposed upon adjudication of guilt, or under indictment for a felony or any
+  crime involving or relating to financial misconduct or a false statement. Probation and
+  parole are no longer grounds.
+
+Who counts: the Associate of 13 CFR 120.10 with its six-month look-back (``associates``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+from secondchance.law.sba import sources
+from secondchance.law.sba.associates import small_business_associate
+from secondchance.law.sba.checks import Membership, Verdict
+from secondchance.law.sba.decide import (
+    RuleText,
+    StatusTest,
+    last_day_before_change,
+    rule_change_day,
+)
+from secondchance.law.sba.status import Guidance, in_custody, on_supervision, under_indictment
+from secondchance.law.sba.wording import NO_LONGER_A_BAR, OLD_PROBATION_PAROLE
+from secondchance.record.schema import BusinessPerson, SupervisionKind
+
+CITATION = "13 CFR 120.110(n)"
+
+OLD_OFFENSES = ("felony", "moral_turpitude")
+NEW_OFFENSES = ("felony", "financial_misconduct", "false_statement")
+
+SOP_GUIDANCE = Guidance(
+    offenses=NEW_OFFENSES,
+    name="the lenders' SOP 50 10 7.1",
+    citation="SBA SOP 50 10 7.1 (as quoted) and 13 CFR 120.110(n) (before 2024-05-30)",
+    url=sources.SOP_50_10_7_1,
+)
+
+INDICTED_MEANS_PENDING = (
+    "The old text says 'has been indicted'; SBA itself described the rule as barring an "
+    "Associate 'currently under indictment', so an indictment counts while it is pending on the "
+    "application date.",
+    "13 CFR 120.110(n) (before 2024-05-30); SBA Unified Agenda, RIN 3245-AG53",
+    sources.UNDER_INDICTMENT_2014,
+)
+
+
+def associate_120_10(person: BusinessPerson, index: int, day: date) -> Membership:
+    """The Associate of a small business (13 CFR 120.10)."""
+    return small_business_associate(
+        person,
+        index,
+        day,
+        equity_param="sba.associate.equity_more_than_percent",
+        months_param="sba.associate.lookback_months",
+        definition="13 CFR 120.10",
+    )
+
+
+OLD_SUPERVISION = {
+    SupervisionKind.probation: Verdict.bars,
+    SupervisionKind.parole: Verdict.bars,
+    SupervisionKind.supervised_release: Verdict.review,
+    SupervisionKind.deferred_prosecution: Verdict.review,
+}
+NEW_SUPERVISION = {kind: Verdict.clear for kind in SupervisionKind}
+
+OLD_TESTS: tuple[StatusTest, ...] = (
+    partial(in_custody, rule="a business with an Associate who is incarcerated"),
+    partial(on_supervision, kinds=OLD_SUPERVISION, say=OLD_PROBATION_PAROLE),
+    partial(
+        under_indictment,
+        offenses=OLD_OFFENSES,
+        rule="a business with an Associate indicted for a felony or a crime of moral turpitude",
+        guidance=SOP_GUIDANCE,
+    ),
+)
+
+NEW_TESTS: tuple[StatusTest, ...] = (
+    partial(
+        in_custody,
+        rule="a business with an Associate who is currently incarcerated or serving a sentence "
+        "of imprisonment",
+    ),
+    partial(on_supervision, kinds=NEW_SUPERVISION, say=NO_LONGER_A_BAR),
+    partial(
+        under_indictment,
+        offenses=NEW_OFFENSES,
+        rule="a business with an Associate under indictment for a felony or any crime involving "
+        "or relating to financial misconduct or a false statement",
+    ),
+)
+
+OLD_SUMMARY = (
+    "Until 2024-05-29, 13 CFR 120.110(n) made a business ineligible if an Associate was "
+    "incarcerated, on probation, on parole, or indicted for a felony or a crime of moral "
+    "turpitude; the statuses are tested on the application date."
+)
+NEW_SUMMARY = (
+    "From 2024-05-30, 13 CFR 120.110(n) makes a business ineligible if an Associate is currently "
+    "incarcerated, serving a sentence of imprisonment, or under indictment for a felony or a "
+    "crime involving financial misconduct or a false statement; probation and parole no longer "
+    "bar. The statuses are tested on the application date."
+)
+
+
+def versions(program: str, what: str) -> tuple[RuleText, ...]:
+    """The two versions of 120.110(n) for ``program`` (``what`` names the loan)."""
+    before = RuleText(
+        program=program,
+        version=f"to-{last_day_before_change().isoformat()}",
+        title=f"{what}: Associates' criminal-justice status (old 120.110(n))",
+        citation=CITATION,
+        url=sources.BUSINESS_LOANS_BEFORE,
+        summary=OLD_SUMMARY,
+        who=associate_120_10,
+        tests=OLD_TESTS,
+        effective_to=last_day_before_change(),
+        known_gaps=(
+            "Start date of this text not researched (SBA described the same rule in 2014).",
+            "'has been indicted' is applied to indictments pending on the application date.",
+            "Where SOP 50 10 7.1 (financial misconduct / false statement) and the regulation "
+            "(felony / moral turpitude) differ for an indictment, the answer is needs_review.",
+            "Supervised release and deferred prosecution are not named: needs_review.",
+        ),
+        sources=(
+            sources.BUSINESS_LOANS_BEFORE,
+            sources.UNDER_INDICTMENT_2014,
+            sources.SOP_50_10_7_1,
+        ),
+        notes=(INDICTED_MEANS_PENDING,),
+    )
+    after = RuleText(
+        program=program,
+        version=f"from-{rule_change_day().isoformat()}",
+        title=f"{what}: Associates' criminal-justice status (120.110(n) as amended by 89 FR 34094)",
+        citation=CITATION,
+        url=sources.ECFR_EXPORT,
+        summary=NEW_SUMMARY,
+        who=associate_120_10,
+        tests=NEW_TESTS,
+        effective_from=rule_change_day(),
+        known_gaps=(
+            "Whether a person sentenced to prison but not yet in custody (awaiting voluntary "
+            "surrender) is 'serving a sentence of imprisonment' is not settled; only custody "
+            "periods are tested.",
+        ),
+        sources=(sources.ECFR_EXPORT, sources.FINAL_RULE, sources.RULE_SUMMARY),
+    )
+    return before, after

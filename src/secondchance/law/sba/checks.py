@@ -1,0 +1,103 @@
+"""The vocabulary the SBA rules share: who counts (:class:`Membership`) and what a status test
+found (:class:`Check`), each with its facts, in three-valued logic (``None`` = not known)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from secondchance.record.schema import Business, BusinessPerson, PersonRecord
+
+
+class Verdict(StrEnum):
+    """What one status test says about one person on the decisive day."""
+
+    bars = "bars"
+    review = "review"
+    unknown = "unknown"
+    clear = "clear"
+
+
+class Standing(StrEnum):
+    """Whether the rule's 'who counts' reaches a person."""
+
+    counts = "counts"
+    unclear = "unclear"  # the law does not say: a bar through this person needs review
+    unknown = "unknown"  # a fact is missing (e.g. the ownership share)
+    excluded = "excluded"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One status test applied to one person: its verdict, the plain words and the facts."""
+
+    verdict: Verdict
+    finding: str
+    facts: Mapping[str, Any] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+    citation: str | None = None  # when another text than the program's decides it
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Membership:
+    """Whether one person counts under the program's 'who counts' rule, and why."""
+
+    standing: Standing
+    finding: str
+    facts: Mapping[str, Any] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One person connected with the business, seen on the decisive day."""
+
+    index: int
+    person: BusinessPerson
+    business: Business
+    day: date
+
+    @property
+    def path(self) -> str:
+        return f"business.people[{self.index}]"
+
+    @property
+    def record_path(self) -> str:
+        return f"{self.path}.record"
+
+    @property
+    def record(self) -> PersonRecord:
+        return self.person.record
+
+    @property
+    def name(self) -> str:
+        return self.person.name
+
+
+def any3(values: Iterable[bool | None]) -> bool | None:
+    """Three-valued OR: True if any is True, else None if any is unknown, else False."""
+    unknown = False
+    for v in values:
+        if v is True:
+            return True
+        if v is None:
+            unknown = True
+    return None if unknown else False
+
+
+def and3(a: bool | None, b: bool | None) -> bool | None:
+    """Three-valued AND."""
+    if a is False or b is False:
+        return False
+    if a is None or b is None:
+        return None
+    return True
+
+
+def words(value: object) -> str:
+    """An enum value or field name as words ('supervised_release' → 'supervised release')."""
+    return str(getattr(value, "value", value)).replace("_", " ")

@@ -1,0 +1,171 @@
+"""From 'who counts' and 'status on a day' to a determination — the same for every SBA program.
+
+A person the rule counts with a status that bars makes the business not eligible. A bar through
+a person the law may or may not count, or a status whose effect the text leaves open, needs
+review. A missing fact that could decide it makes the facts insufficient. Otherwise the
+business is eligible on this point. Outcomes rank: not eligible, insufficient facts, needs
+review, eligible (a definite bar decides whatever else is open).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from secondchance.engine.determination import Determination, Finding, Outcome
+from secondchance.engine.rules import Context, RuleVersion
+from secondchance.law.parameters import parameter
+from secondchance.law.sba.checks import Check, Membership, Standing, Subject, Verdict
+from secondchance.record.schema import BusinessPerson, Record
+
+WhoCounts = Callable[[BusinessPerson, int, date], Membership]
+StatusTest = Callable[[Subject], list[Check]]
+
+
+def rule_change_day() -> date:
+    """The day 89 FR 34094 took effect (from the parameters)."""
+    day = parameter("sba.criminal_justice_rule.effective_from").values[-1].value
+    assert isinstance(day, date)
+    return day
+
+
+def last_day_before_change() -> date:
+    return rule_change_day() - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class RuleText:
+    """One version of one program's criminal-background rule."""
+
+    program: str
+    version: str
+    title: str
+    citation: str
+    url: str
+    summary: str  # the rule in our own words (the first finding of every determination)
+    who: WhoCounts
+    tests: Sequence[StatusTest]
+    people_word: str = "Associate"
+    effective_from: date | None = None
+    effective_to: date | None = None
+    provisional: bool = False
+    known_gaps: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    notes: tuple[tuple[str, str, str], ...] = field(default=())  # (finding, citation, url)
+
+    @property
+    def id(self) -> str:
+        return f"{self.program}@{self.version}"
+
+    def rule_version(self) -> RuleVersion:
+        def evaluate(record: Record, day: date, ctx: Context) -> Determination:
+            return decide(self, record, day)
+
+        return RuleVersion(
+            program=self.program,
+            version=self.version,
+            title=self.title,
+            citation=self.citation,
+            url=self.url,
+            evaluate=evaluate,
+            effective_from=self.effective_from,
+            effective_to=self.effective_to,
+            provisional=self.provisional,
+            known_gaps=self.known_gaps,
+            sources=self.sources,
+        )
+
+
+def _combine(standing: Standing, verdict: Verdict) -> Verdict:
+    if verdict is Verdict.clear or standing is Standing.counts:
+        return verdict
+    if standing is Standing.unclear:
+        return Verdict.review if verdict is Verdict.bars else verdict
+    return Verdict.unknown  # standing unknown: the missing share decides whether it bars
+
+
+def decide(rule: RuleText, record: Record, day: date) -> Determination:
+    """The determination of ``rule`` for ``record``'s business on the decisive ``day``."""
+
+    def finding(
+        text: str, facts: dict[str, object], citation: str | None = None, url: str | None = None
+    ) -> Finding:
+        return Finding(
+            finding=text,
+            facts=facts,
+            citation=citation or rule.citation,
+            rule_version=rule.id,
+            url=url or rule.url,
+        )
+
+    business = record.business
+    if business is None or not business.people:
+        reason = (
+            "The record names no business; this program concerns a business applying for SBA "
+            "financing."
+            if business is None
+            else "The record names no people connected with the business, so there is no one "
+            "whose record this rule could test."
+        )
+        return Determination(program=rule.program, outcome=Outcome.not_applicable, reason=reason)
+
+    findings = [finding(rule.summary, {"application_date": day})]
+    findings += [finding(text, {}, citation, url) for text, citation, url in rule.notes]
+    verdicts: list[tuple[Verdict, str]] = []
+    missing: list[str] = []
+    for index, person in enumerate(business.people):
+        member = rule.who(person, index, day)
+        subject = Subject(index=index, person=person, business=business, day=day)
+        checks = [check for test in rule.tests for check in test(subject)]
+        findings.append(finding(member.finding, dict(member.facts)))
+        if member.standing is Standing.excluded:
+            continue
+        if not any(c.verdict is not Verdict.clear for c in checks):
+            findings.append(
+                finding(
+                    f"{person.name} has none of the statuses this rule names on {day}.",
+                    {f"business.people[{index}].name": person.name},
+                )
+            )
+        for check in checks:
+            verdict = _combine(member.standing, check.verdict)
+            text = check.finding
+            if verdict is not check.verdict and verdict is Verdict.review:
+                text += f" Whether {person.name} counts as {rule.people_word} needs review."
+            findings.append(finding(text, dict(check.facts), check.citation, check.url))
+            verdicts.append((verdict, text))
+            if verdict is Verdict.unknown:
+                missing.extend(check.missing)
+                if member.standing is Standing.unknown:
+                    missing.extend(member.missing)
+    missing = list(dict.fromkeys(missing))
+    outcome, reason = _outcome(rule, verdicts, day)
+    return Determination(
+        program=rule.program,
+        outcome=outcome,
+        reason=reason,
+        findings=findings,
+        missing_facts=missing if outcome is Outcome.insufficient_facts else [],
+    )
+
+
+def _outcome(rule: RuleText, verdicts: list[tuple[Verdict, str]], day: date) -> tuple[Outcome, str]:
+    by = {v: [text for verdict, text in verdicts if verdict is v] for v in Verdict}
+    if by[Verdict.bars]:
+        return Outcome.not_eligible, f"Not eligible for an application on {day}: " + by[
+            Verdict.bars
+        ][0]
+    if by[Verdict.unknown]:
+        return (
+            Outcome.insufficient_facts,
+            f"The record does not say enough to decide an application on {day}: "
+            + by[Verdict.unknown][0],
+        )
+    if by[Verdict.review]:
+        return Outcome.needs_review, by[Verdict.review][0]
+    return (
+        Outcome.eligible,
+        f"No {rule.people_word} has a status that bars an application on {day} under "
+        f"{rule.citation}.",
+    )

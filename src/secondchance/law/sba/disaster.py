@@ -1,0 +1,118 @@
+"""13 CFR 123.101(a) and (i), applied to businesses by 123.201(a) and 123.301 — Disaster loans
+(home, physical business and economic injury; not COVID-19 EIDL): the applicant is not eligible
+if it "(or any principal of the business)" fits a category of 123.101, among them:
+
+* (a) in both versions: convicted during the past year of a felony committed during and in
+  connection with a riot, civil disorder or other declared disaster;
+* (i) from 2024-05-30: the applicant or other principal owners are currently incarcerated or
+  serving a sentence of imprisonment imposed upon adjudication of guilt (no indictment ground);
+* (i) until 2024-05-29: not found verbatim (paraphrased copies speak of principal owners
+  incarcerated or on probation or parole following conviction of a serious criminal offense).
+  Where no principal is in custody, on supervision or facing a pending charge, every reading
+  agrees it does not bar; otherwise the answer is needs review, naming the gap.
+
+Who counts: owners of 20% or more ("principal owners", 123.202(b)(2)); whether other roles are
+principals is not defined, so a bar through them needs review.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from secondchance.law.parameters import value
+from secondchance.law.sba import sources
+from secondchance.law.sba.associates import disaster_principal
+from secondchance.law.sba.checks import Check, Subject, Verdict
+from secondchance.law.sba.decide import (
+    RuleText,
+    StatusTest,
+    last_day_before_change,
+    rule_change_day,
+)
+from secondchance.law.sba.status import (
+    any_status_for_review,
+    in_custody,
+    on_supervision,
+    riot_felony_within,
+)
+from secondchance.law.sba.wording import NOT_NAMED
+from secondchance.record.schema import SupervisionKind
+
+PROGRAM = "sba.disaster"
+CITATION = "13 CFR 123.101(a), (i); 123.201(a); 123.301"
+PEOPLE = "principal"
+GAP = (
+    "the text of 13 CFR 123.101(i) in force before 2024-05-30 was not found verbatim (paraphrased "
+    "copies speak of principal owners incarcerated or on probation or parole following "
+    "conviction of a serious criminal offense)"
+)
+UNDEFINED_PRINCIPAL = (
+    "'Principal of the business' is not defined in part 123; owners of 20% or more are treated "
+    "as principal owners (123.202(b)(2)) and a bar through any other role answers needs_review."
+)
+
+
+def riot_felony(s: Subject) -> list[Check]:
+    """123.101(a), with its one-year window from the parameters."""
+    years = value("sba.disaster.riot_felony_lookback_years", s.day)
+    return riot_felony_within(
+        s, years=years, rule="an applicant whose principal has such a conviction (123.101(a))"
+    )
+
+
+NEW_TESTS: tuple[StatusTest, ...] = (
+    riot_felony,
+    partial(
+        in_custody,
+        rule="an applicant whose principal owners are currently incarcerated or serving a "
+        "sentence of imprisonment (123.101(i))",
+    ),
+    partial(on_supervision, kinds={k: Verdict.clear for k in SupervisionKind}, say=NOT_NAMED),
+)
+OLD_TESTS: tuple[StatusTest, ...] = (riot_felony, partial(any_status_for_review, gap=GAP))
+
+
+def versions() -> tuple[RuleText, ...]:
+    before = RuleText(
+        program=PROGRAM,
+        version=f"to-{last_day_before_change().isoformat()}",
+        title="Disaster loans: principals' criminal history (old 123.101(a), (i))",
+        citation=CITATION,
+        url=sources.ecfr_on("2024-05-29", "123.101"),
+        summary="Until 2024-05-29, 13 CFR 123.101 (applied to businesses and their principals by "
+        "123.201(a) and 123.301) barred a riot-related felony conviction in the past year "
+        "(para. (a)); the text of the criminal-status paragraph (i) was not found. Every reading "
+        "found concerns current custody, supervision or pending charges, so a business whose "
+        "principals have none of these on the application date is eligible on that point.",
+        who=disaster_principal,
+        tests=OLD_TESTS,
+        people_word=PEOPLE,
+        effective_to=last_day_before_change(),
+        provisional=True,
+        known_gaps=(
+            "13 CFR 123.101(i) before 2024-05-30: text not found verbatim; any custody, "
+            "supervision or pending charge of a principal answers needs_review. Evidence: "
+            f"{sources.DISASTER_PARAPHRASES}",
+            UNDEFINED_PRINCIPAL,
+        ),
+        sources=(sources.ECFR_EXPORT, sources.DISASTER_PARAPHRASES),
+    )
+    after = RuleText(
+        program=PROGRAM,
+        version=f"from-{rule_change_day().isoformat()}",
+        title="Disaster loans: principals' criminal history (123.101(a), (i) as amended by "
+        "89 FR 34094)",
+        citation=CITATION,
+        url=sources.ECFR_EXPORT,
+        summary="From 2024-05-30, 13 CFR 123.101(i) bars a disaster loan if the applicant or "
+        "other principal owners are currently incarcerated or serving a sentence of "
+        "imprisonment (probation, parole and pending charges are not named), and 123.101(a) "
+        "still bars a riot-related felony conviction in the past year.",
+        who=disaster_principal,
+        tests=NEW_TESTS,
+        people_word=PEOPLE,
+        effective_from=rule_change_day(),
+        known_gaps=(UNDEFINED_PRINCIPAL,),
+        sources=(sources.ECFR_EXPORT, sources.FINAL_RULE),
+    )
+    return before, after

@@ -1,0 +1,109 @@
+"""13 CFR 109.400(b)(15) — Intermediary Lending Pilot: businesses with an Associate (13 CFR
+109.20) in certain criminal-justice statuses may not borrow from an ILP Intermediary.
+
+* From 2024-05-30: an Associate currently incarcerated, serving a sentence of imprisonment
+  imposed upon adjudication of guilt, or under indictment for a felony or a crime of moral
+  turpitude (the ILP text keeps "moral turpitude", unlike 120.110(n)).
+* Until 2024-05-29: the text was not found. Where no Associate is in custody, on any
+  supervision or facing any pending charge on the application date, every reading found agrees
+  the paragraph does not bar; otherwise the answer is needs review, naming the gap.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+from secondchance.law.sba import sources
+from secondchance.law.sba.associates import small_business_associate
+from secondchance.law.sba.checks import Membership, Verdict
+from secondchance.law.sba.decide import (
+    RuleText,
+    StatusTest,
+    last_day_before_change,
+    rule_change_day,
+)
+from secondchance.law.sba.status import (
+    any_status_for_review,
+    in_custody,
+    on_supervision,
+    under_indictment,
+)
+from secondchance.law.sba.wording import NOT_NAMED
+from secondchance.record.schema import BusinessPerson, SupervisionKind
+
+PROGRAM = "sba.ilp"
+CITATION = "13 CFR 109.400(b)(15)"
+GAP = (
+    "the text of 13 CFR 109.400(b)(15) in force before 2024-05-30 was not found "
+    f"(re-check {sources.ecfr_on('2024-05-29', '109.400')})"
+)
+
+
+def associate_109_20(person: BusinessPerson, index: int, day: date) -> Membership:
+    return small_business_associate(
+        person,
+        index,
+        day,
+        equity_param="sba.ilp.associate.equity_more_than_percent",
+        months_param="sba.ilp.associate.lookback_months",
+        definition="13 CFR 109.20",
+    )
+
+
+NEW_TESTS: tuple[StatusTest, ...] = (
+    partial(
+        in_custody,
+        rule="a business with an Associate who is currently incarcerated or serving a sentence "
+        "of imprisonment",
+    ),
+    partial(on_supervision, kinds={k: Verdict.clear for k in SupervisionKind}, say=NOT_NAMED),
+    partial(
+        under_indictment,
+        offenses=("felony", "moral_turpitude"),
+        rule="a business with an Associate under indictment for a felony or a crime of moral "
+        "turpitude",
+    ),
+)
+OLD_TESTS: tuple[StatusTest, ...] = (partial(any_status_for_review, gap=GAP),)
+
+
+def versions() -> tuple[RuleText, ...]:
+    before = RuleText(
+        program=PROGRAM,
+        version=f"to-{last_day_before_change().isoformat()}",
+        title="Intermediary Lending Pilot: Associates' criminal-justice status (text not found)",
+        citation=CITATION,
+        url=sources.ecfr_on("2024-05-29", "109.400"),
+        summary="The text of 13 CFR 109.400(b)(15) before 2024-05-30 was not found. Every "
+        "version of this paragraph found in SBA's business-loan rules concerns an Associate's "
+        "current custody, supervision or pending charges, so a business none of whose "
+        "Associates has any of these on the application date is eligible on this point; any "
+        "such status needs review.",
+        who=associate_109_20,
+        tests=OLD_TESTS,
+        effective_to=last_day_before_change(),
+        provisional=True,
+        known_gaps=(
+            "13 CFR 109.400(b)(15) before 2024-05-30: text not found; any custody, supervision "
+            "or pending charge of an Associate answers needs_review.",
+        ),
+        sources=(sources.ECFR_EXPORT,),
+    )
+    after = RuleText(
+        program=PROGRAM,
+        version=f"from-{rule_change_day().isoformat()}",
+        title="Intermediary Lending Pilot: Associates' criminal-justice status (109.400(b)(15) "
+        "as amended by 89 FR 34094)",
+        citation=CITATION,
+        url=sources.ECFR_EXPORT,
+        summary="From 2024-05-30, 13 CFR 109.400(b)(15) bars a business with an Associate "
+        "(109.20) who is currently incarcerated, serving a sentence of imprisonment, or under "
+        "indictment for a felony or a crime of moral turpitude; probation and parole are not "
+        "named.",
+        who=associate_109_20,
+        tests=NEW_TESTS,
+        effective_from=rule_change_day(),
+        sources=(sources.ECFR_EXPORT, sources.FINAL_RULE),
+    )
+    return before, after

@@ -1,0 +1,296 @@
+"""From a record to the facts of one aggregate term (18 U.S.C. 3584(c), 3585).
+
+Several federal terms run as one aggregate term for administrative purposes (3584(c)). The
+common cases are encoded: terms imposed on the same day running concurrently (the default for
+terms imposed at the same time, 3584(a)) make an aggregate as long as the longest; a term
+ordered consecutive to another is added to it, the aggregate starting when the first term
+commenced. Any other arrangement (a concurrent term imposed later, partial overlaps, terms
+related to a conviction not in the record) needs review.
+
+Commencement (3585(a)): the day of sentencing when the person was then in custody, otherwise
+the first day of federal custody after sentencing (voluntary surrender). Prior custody credit
+(3585(b)): days of official detention before commencement not credited against another
+sentence; a state custody period whose crediting is not recorded is left out and named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from secondchance.engine.determination import Finding
+from secondchance.law.parameters import value
+from secondchance.law.sentence import exclusions, term
+from secondchance.law.sentence.block import SentenceFacts, days_between
+from secondchance.record.schema import (
+    Conviction,
+    CustodyKind,
+    GedStatus,
+    Jurisdiction,
+    Record,
+    SentenceRelation,
+    SupervisionKind,
+)
+from secondchance.record.terms import Term
+
+AGG_CITATION = "18 U.S.C. 3584(a), (c)"
+AGG_URL = "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section3584"
+VERSION = "sentence.aggregate@3584"
+_DETENTION = {CustodyKind.pretrial_detention, CustodyKind.federal_custody}
+_SERVING = {CustodyKind.federal_custody, CustodyKind.designated_facility}
+
+
+@dataclass
+class Served:
+    index: int
+    conviction: Conviction
+    term: Term
+    imposed: date | None
+
+
+def prison_sentences(record: Record) -> list[Served]:
+    """Federal convictions with a term of imprisonment, with their index in the record."""
+    found: list[Served] = []
+    for index, conv in enumerate(record.convictions):
+        sentence = conv.sentence
+        if conv.jurisdiction is not Jurisdiction.federal or sentence is None:
+            continue
+        if sentence.imprisonment is None or sentence.imprisonment.is_zero:
+            continue
+        imposed = sentence.imposed_on or conv.sentencing_date
+        found.append(Served(index, conv, sentence.imprisonment, imposed))
+    return found
+
+
+def _released(record: Record, served: Served, as_of: date) -> bool:
+    return any(
+        p.kind is SupervisionKind.supervised_release
+        and p.conviction_id == served.conviction.id
+        and p.start is not None
+        and p.start <= as_of
+        and served.conviction.id is not None
+        for p in record.supervision
+    )
+
+
+def _add_terms(first: Term, second: Term) -> Term:
+    return Term(
+        years=first.years + second.years,
+        months=first.months + second.months,
+        days=first.days + second.days,
+    )
+
+
+def _finding(
+    text: str, citation: str = AGG_CITATION, url: str = AGG_URL, **used: object
+) -> Finding:
+    return Finding(finding=text, facts=dict(used), citation=citation, rule_version=VERSION, url=url)
+
+
+def _aggregate(terms: list[Served], facts_out: list[Finding], review: list[str]) -> Term | None:
+    if len(terms) == 1:
+        return terms[0].term
+    ids = {s.conviction.id: s for s in terms}
+    consecutive = [
+        s
+        for s in terms
+        if s.conviction.sentence and s.conviction.sentence.relation is SentenceRelation.consecutive
+    ]
+    others = [s for s in terms if s not in consecutive]
+    same_day = len({s.imposed for s in terms}) == 1 and terms[0].imposed is not None
+    if any(s.term.life for s in terms):
+        facts_out.append(_finding("One of the aggregated terms is life: the aggregate is life."))
+        return Term(life=True)
+    if not consecutive and same_day:
+        longest = max(terms, key=lambda s: s.term.total_months * 31 + s.term.days)
+        comparable = (
+            all(s.term.days == 0 for s in terms)
+            or len({(s.term.total_months, s.term.days) for s in terms}) == 1
+        )
+        if not comparable:
+            review.append("concurrent terms mixing months and days: compare their end dates")
+            return None
+        facts_out.append(
+            _finding(
+                f"{len(terms)} terms imposed on {terms[0].imposed} run concurrently (the default "
+                "for terms imposed at the same time): the aggregate is the longest, "
+                f"{longest.term}."
+            )
+        )
+        return longest.term
+    if len(others) == 1 and all(
+        s.conviction.sentence and s.conviction.sentence.relative_to in ids for s in consecutive
+    ):
+        total = others[0].term
+        for s in consecutive:
+            total = _add_terms(total, s.term)
+        facts_out.append(
+            _finding(
+                f"{len(consecutive)} term(s) run consecutively to {others[0].term}: the aggregate "
+                f"term is {total}, from the first term's commencement."
+            )
+        )
+        return total
+    review.append(
+        "an arrangement of concurrent and consecutive terms other than the common cases "
+        "(same-day concurrent terms; terms consecutive to one base term)"
+    )
+    return None
+
+
+def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None:
+    """The facts of the person's current aggregate term; None when the record has no federal
+    prison sentence; a string naming why when they cannot be gathered."""
+    sentences = prison_sentences(record)
+    if not sentences:
+        return None
+    current = [s for s in sentences if not _released(record, s, as_of)] or [
+        max(sentences, key=lambda s: s.imposed or date.min)
+    ]
+    findings: list[Finding] = []
+    review: list[str] = []
+    missing: list[str] = []
+    agg = _aggregate(current, findings, review)
+    first = min(current, key=lambda s: s.imposed or date.max)
+    if first.imposed is None:
+        missing.append(f"convictions[{first.index}].sentence.imposed_on")
+    ids = {s.conviction.id for s in current}
+
+    def mine(conviction_id: str | None) -> bool:
+        return conviction_id is None or conviction_id in ids
+
+    commenced: date | None = None
+    arrived: date | None = None
+    if first.imposed is not None:
+        for period in record.custody:
+            if not mine(period.conviction_id) or period.kind not in _DETENTION | _SERVING:
+                continue
+            if period.covers(first.imposed):
+                commenced = first.imposed
+        if commenced is None:
+            starts = [
+                p.start
+                for p in record.custody
+                if mine(p.conviction_id)
+                and p.kind in _SERVING
+                and p.start
+                and p.start >= first.imposed
+            ]
+            commenced = min(starts) if starts else None
+    if commenced is None:
+        missing.append("custody")
+        return "the commencement of the sentence is not in the record (custody periods)"
+    arrivals = [
+        p.start
+        for p in record.custody
+        if mine(p.conviction_id)
+        and p.kind is CustodyKind.designated_facility
+        and p.start
+        and p.start >= commenced
+    ]
+    arrived = min(arrivals) if arrivals else None
+    if arrived is None:
+        missing.append("custody[].kind=designated_facility")
+
+    prior = 0
+    for i, period in enumerate(record.custody):
+        if period.start is None or period.start >= commenced or not mine(period.conviction_id):
+            continue
+        last = min(period.end or commenced, date.fromordinal(commenced.toordinal() - 1))
+        if period.kind in _DETENTION:
+            if period.credited_to_other_sentence:
+                continue
+        elif period.kind is CustodyKind.state_custody:
+            if period.credited_to_other_sentence is None:
+                missing.append(f"custody[{i}].credited_to_other_sentence")
+                continue
+            if period.credited_to_other_sentence:
+                continue
+        else:
+            continue
+        prior += days_between(period.start, last)
+    if prior:
+        findings.append(
+            _finding(
+                f"{prior} days of official detention before commencement, not credited against "
+                "another sentence, count as prior custody credit.",
+                citation="18 U.S.C. 3585(b)",
+                url=term.URL,
+            )
+        )
+
+    # Time credit exclusions over every count of the aggregate (3584(c); Giovinco; Bonnie).
+    listed = False
+    undecided = False
+    for s in current:
+        if not s.conviction.counts:
+            missing.append(f"convictions[{s.index}].counts")
+            undecided = True
+        for j, count in enumerate(s.conviction.counts):
+            for hit in exclusions.screen_count(count, f"convictions[{s.index}].counts[{j}]"):
+                listed |= hit.match is exclusions.Match.listed
+                undecided |= hit.match is exclusions.Match.undecided
+    if listed and len(current) > 1:
+        findings.append(
+            _finding(
+                "A disqualifying conviction within the aggregate term bars time credits for the "
+                "whole aggregate term.",
+                citation=exclusions.AGGREGATE_CITATION,
+                url=exclusions.AGGREGATE_URL,
+            )
+        )
+
+    fsa = record.fsa
+    risk = None
+    removal = False
+    non_earning = 0
+    without_ged = False
+    lost = 0
+    if fsa is not None:
+        past = [a for a in fsa.risk_assessments if a.assessed_on <= as_of]
+        if past:
+            risk = max(past, key=lambda a: a.assessed_on).level
+        removal = fsa.final_order_of_removal is not None and fsa.final_order_of_removal <= as_of
+        start = arrived or commenced
+        for idle in fsa.non_earning_periods:
+            if idle.start is None:
+                continue
+            first_day = max(idle.start, start)
+            last_day = min(idle.end or as_of, as_of)
+            if last_day >= first_day:
+                non_earning += days_between(first_day, last_day)
+        if fsa.ged_status is GedStatus.not_making_satisfactory_progress:
+            cutoff = value("sentence.gct.ged_rule_offenses_from", as_of)
+            dates = [
+                c.offense_date or s.conviction.offense_date
+                for s in current
+                for c in s.conviction.counts
+            ]
+            without_ged = any(d is None or d >= cutoff for d in dates) or not dates
+        lost = (fsa.gct_disallowed_days or 0) + (fsa.gct_forfeited_days or 0)
+    if agg is None:
+        return "; ".join(review) or "the aggregate term cannot be formed"
+    supervised = next(
+        (
+            s.conviction.sentence.supervised_release
+            for s in current
+            if s.conviction.sentence and s.conviction.sentence.supervised_release
+        ),
+        None,
+    )
+    return SentenceFacts(
+        term=agg,
+        commenced=commenced,
+        arrived=arrived,
+        prior_custody_days=prior,
+        supervised_release=supervised,
+        risk=risk,
+        fsa_ineligible=True if listed else (None if undecided else False),
+        removal_order=removal,
+        non_earning_days=non_earning,
+        gct_without_ged=without_ged,
+        gct_lost_days=lost,
+        findings=findings,
+        missing_facts=missing,
+        needs_review=review,
+    )

@@ -1,0 +1,370 @@
+"""One person's sentence: the kernel run on a batch of one, explained finding by finding.
+
+``compute_block`` takes the facts of one (aggregate) term and returns the JSON block that both
+``secondchance sentence`` and ``check`` show: every date, the time credit split, and findings
+with their citations and rule versions, built from the kernel's intermediate columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+
+from secondchance.engine.determination import Finding
+from secondchance.law.parameters import value
+from secondchance.law.sentence import exclusions, good_conduct, term, time_credits
+from secondchance.law.sentence.days import from_day, holiday_name, to_day
+from secondchance.law.sentence.kernel import Code, KernelLaw, Risk, SentenceColumns, compute
+from secondchance.law.sentence.versions import EARNING_VERSIONS, GCT_VERSIONS, version_on
+from secondchance.record.schema import RiskLevel
+from secondchance.record.terms import Term
+
+RISK_CODE = {
+    None: Risk.unknown,
+    RiskLevel.minimum: Risk.minimum,
+    RiskLevel.low: Risk.low,
+    RiskLevel.medium: Risk.medium,
+    RiskLevel.high: Risk.high,
+}
+
+
+@dataclass
+class SentenceFacts:
+    """The facts of one (aggregate) term of imprisonment."""
+
+    term: Term
+    commenced: date
+    arrived: date | None = None
+    prior_custody_days: int = 0
+    supervised_release: Term | None = None
+    risk: RiskLevel | None = None
+    fsa_ineligible: bool | None = False
+    removal_order: bool = False
+    non_earning_days: int = 0
+    gct_without_ged: bool = False
+    gct_lost_days: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    """Findings made while gathering the facts (aggregation, exclusions, prior custody)."""
+    missing_facts: list[str] = field(default_factory=list)
+    needs_review: list[str] = field(default_factory=list)
+
+
+def columns_of(facts: SentenceFacts) -> SentenceColumns:
+    cols = SentenceColumns.of(1)
+    cols.commenced[0] = to_day(facts.commenced)
+    cols.years[0] = facts.term.years
+    cols.months[0] = facts.term.months
+    cols.days[0] = facts.term.days
+    cols.life[0] = facts.term.life
+    cols.prior_custody_days[0] = facts.prior_custody_days
+    cols.arrived[0] = to_day(facts.arrived or facts.commenced)
+    cols.supervised_release[0] = bool(
+        facts.supervised_release and not facts.supervised_release.is_zero
+    )
+    cols.risk[0] = RISK_CODE[facts.risk]
+    cols.fsa_ineligible[0] = facts.fsa_ineligible is not False
+    cols.removal_order[0] = facts.removal_order
+    cols.non_earning_days[0] = facts.non_earning_days
+    cols.gct_without_ged[0] = facts.gct_without_ged
+    cols.gct_lost_days[0] = facts.gct_lost_days
+    return cols
+
+
+def _iso(value: int) -> str | None:
+    day = from_day(value)
+    return day.isoformat() if day else None
+
+
+def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
+    """The sentence block for one person as of ``as_of``."""
+    law = KernelLaw.on(as_of)
+    result = compute(columns_of(facts), law)
+    row = result.row(0)
+    codes = Code(int(np.int64(row["codes"])))
+    gct_version = version_on(GCT_VERSIONS, as_of)
+    earn_version = version_on(EARNING_VERSIONS, as_of)
+    gct_id = gct_version.id if gct_version else "sentence.good_conduct_time@none"
+    earn_id = earn_version.id if earn_version else "sentence.fsa_earning@none"
+    findings = list(facts.findings)
+    missing = list(facts.missing_facts)
+
+    def add(text: str, citation: str, version: str, url: str | None, **used: Any) -> None:
+        findings.append(
+            Finding(finding=text, facts=used, citation=citation, rule_version=version, url=url)
+        )
+
+    life = Code.LIFE in codes
+    full_term = row["full_term_date"]
+    if life:
+        add(
+            "A term of life has no full term date, earns no good conduct time and has no "
+            "release date to compute.",
+            "18 U.S.C. 3624(b)(1)",
+            gct_id,
+            good_conduct.URL,
+            term=str(facts.term),
+        )
+    else:
+        add(
+            f"The sentence commenced on {facts.commenced.isoformat()}; a term of {facts.term} "
+            f"runs {row['term_days']} days, to {_iso(row['term_end'])} (the day before the "
+            f"anniversary, plus any days), less {facts.prior_custody_days} days of prior "
+            f"custody credit: full term date {_iso(full_term)}.",
+            term.CITATION,
+            gct_id,
+            term.URL,
+            commenced_on=facts.commenced.isoformat(),
+            term=str(facts.term),
+            prior_custody_days=facts.prior_custody_days,
+        )
+        if Code.MONTH_END_CLAMPED in codes:
+            add(
+                "The anniversary day does not exist in the term's last month; the last day of "
+                "that month was taken as the anniversary (a convention, to be checked against "
+                "the Bureau's computation).",
+                term.CITATION,
+                gct_id,
+                term.URL,
+            )
+        if Code.PRIOR_CUSTODY_EXCEEDS_TERM in codes:
+            add(
+                "Prior custody credit is as long as the term or longer: the term is served.",
+                term.CITATION,
+                gct_id,
+                term.URL,
+            )
+        method = law.gct_method
+        if Code.NO_GCT_TERM_ONE_YEAR_OR_LESS in codes:
+            gct_text = "A term of one year or less earns no good conduct time."
+        elif method == "sentence_imposed":
+            lost_text = (
+                ", less disallowed or forfeited days"
+                if Code.GCT_DISALLOWED_OR_FORFEITED in codes
+                else ""
+            )
+            rate = (
+                law.gct_days_per_year_without_ged
+                if facts.gct_without_ged
+                else law.gct_days_per_year
+            )
+            gct_text = (
+                f"Good conduct time: {rate} days for each of {row['whole_years']} whole years of "
+                f"the sentence imposed plus {rate} x {row['partial_year_days']} / "
+                f"{law.gct_days_in_year} rounded down for the last partial year"
+                f"{lost_text}"
+                f" = {row['gct_days']} days; release date {_iso(row['gct_release_date'])}."
+            )
+        else:
+            gct_text = (
+                f"Good conduct time on time served (the method in force on {as_of.isoformat()}): "
+                f"{row['gct_days']} days; release date {_iso(row['gct_release_date'])}."
+            )
+        add(
+            gct_text,
+            gct_version.citation if gct_version else good_conduct.CITATION,
+            gct_id,
+            gct_version.url if gct_version else good_conduct.URL,
+            gct_days=row["gct_days"],
+            gct_lost_days=facts.gct_lost_days,
+            gct_without_ged=facts.gct_without_ged,
+        )
+        if Code.GCT_WITHOUT_GED_RATE in codes:
+            add(
+                "The GED rule applies (no GED credential and no satisfactory progress, offense "
+                "on or after 1996-04-26): 42 days a year instead of 54.",
+                "28 CFR 523.20",
+                gct_id,
+                good_conduct.URL,
+            )
+        release = from_day(row["gct_release_date"])
+        weekday = from_day(row["release_weekday_date"])
+        if release and weekday and weekday != release:
+            name = holiday_name(release, law.holiday_country)
+            why = f"a legal holiday ({name})" if name else release.strftime("a %A")
+            add(
+                f"The release date falls on {why}; the Bureau may release on the last preceding "
+                f"weekday, {weekday.isoformat()}. Federal holidays only: holidays of the state "
+                "of confinement are not known.",
+                "18 U.S.C. 3624(a)",
+                gct_id,
+                "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section3624",
+            )
+
+    fsa = _fsa_part(facts, row, codes, law, earn_id, add, missing)
+    return {
+        "as_of": as_of.isoformat(),
+        "term": str(facts.term),
+        "term_days": None if life else row["term_days"],
+        "commenced_on": facts.commenced.isoformat(),
+        "arrived_on": (facts.arrived or facts.commenced).isoformat(),
+        "prior_custody_days": facts.prior_custody_days,
+        "full_term_date": _iso(full_term),
+        "gct_method": law.gct_method,
+        "gct_days": row["gct_days"],
+        "gct_release_date": _iso(row["gct_release_date"]),
+        "release_weekday_date": _iso(row["release_weekday_date"]),
+        "supervised_release": str(facts.supervised_release) if facts.supervised_release else None,
+        "fsa": fsa,
+        "codes": [c.name for c in Code if c in codes and c.name],
+        "needs_review": list(facts.needs_review),
+        "missing_facts": sorted(set(missing)),
+        "findings": [f.model_dump(mode="json") for f in findings],
+    }
+
+
+def _fsa_part(
+    facts: SentenceFacts,
+    row: dict[str, int],
+    codes: Code,
+    law: KernelLaw,
+    earn_id: str,
+    add: Any,
+    missing: list[str],
+) -> dict[str, Any]:
+    eligible: bool | None = None if facts.fsa_ineligible is None else not facts.fsa_ineligible
+    block: dict[str, Any] = {
+        "eligible": eligible,
+        "risk": facts.risk.value if facts.risk else None,
+        "earning_start": None,
+        "credits_days": None,
+        "supervised_release_credit_days": None,
+        "prerelease_custody_credit_days": None,
+        "release_date": None,
+        "prerelease_custody_date": None,
+        "projection": None,
+    }
+    if facts.fsa_ineligible is None:
+        add(
+            "Whether a conviction bars time credits is undecided (see the findings of "
+            "fsa.time_credits); no time credits are projected.",
+            exclusions.CITATION,
+            earn_id,
+            exclusions.URL,
+        )
+        return block
+    if facts.fsa_ineligible:
+        add(
+            "Serving a sentence for a conviction listed in 3632(d)(4)(D): no time credits are "
+            "earned, and the release date is the good conduct time release date.",
+            exclusions.CITATION,
+            earn_id,
+            exclusions.URL,
+        )
+        return block
+    if Code.LIFE in codes:
+        return block
+    rule_day = from_day(law.fsa_2026_rule_day) if law.fsa_2026_rule_day is not None else None
+    if facts.arrived is None and not (rule_day and facts.commenced >= rule_day):
+        missing.append("custody[].kind=designated_facility")
+        add(
+            "The day of arrival at the designated facility, when earning starts, is not in the "
+            "record: time credits are not projected.",
+            time_credits.EARN_CITATION,
+            earn_id,
+            time_credits.EARN_URL,
+        )
+        return block
+    block["earning_start"] = _iso(row["fsa_earning_start"])
+    if Code.FSA_RISK_UNKNOWN in codes:
+        missing.append("fsa.risk_assessments")
+        add(
+            "The risk level is not known, so the rate and the application of time credits "
+            "cannot be projected.",
+            time_credits.EARN_CITATION,
+            earn_id,
+            time_credits.EARN_URL,
+        )
+        return block
+    block["credits_days"] = row["fsa_credits_days"]
+    start_text = f"Time credits are earned from {block['earning_start']}"
+    if Code.FSA_START_UNDER_2026_RULE in codes:
+        start_text += (
+            " (from commencement, not arrival, for days from 2026-09-30: interim rule, PROVISIONAL)"
+        )
+    if Code.FSA_START_AT_ENACTMENT in codes:
+        start_text += " (not before the Act's enactment on 2018-12-21)"
+    if facts.non_earning_days:
+        start_text += f", after {facts.non_earning_days} days in non-earning status"
+    add(
+        start_text + ".",
+        time_credits.EARN_CITATION,
+        earn_id,
+        time_credits.EARN_URL,
+        arrived_on=(facts.arrived or facts.commenced).isoformat(),
+        non_earning_days=facts.non_earning_days,
+    )
+    if Code.FSA_RISK_BARS_APPLICATION in codes:
+        add(
+            f"At {facts.risk.value if facts.risk else ''} risk, 10 days per 30 are earned "
+            f"({row['fsa_credits_days']} by the release date if participation continues), but "
+            "they cannot move the transfer to supervised release (minimum or low risk at the "
+            "last reassessment is needed) and reach prerelease custody only on a warden's "
+            "petition: no date is projected.",
+            "18 U.S.C. 3624(g)(1)(D); 3632(d)(4)(A)",
+            earn_id,
+            time_credits.APPLY_URL,
+        )
+        return block
+    k0 = law.fsa_periods_before_additional
+    block["projection"] = (
+        f"Assumes successful participation without a break from the start of earning, "
+        f"{law.fsa_base_days} days per {law.fsa_period_days} for the first {k0} periods and "
+        f"{law.fsa_base_days + law.fsa_additional_days} after (the Bureau's handout), credits "
+        "posting at the end of each period and being earned until applied. Not a guarantee."
+    )
+    placed = _iso(row["fsa_prerelease_custody_date"]) or _iso(row["fsa_release_date"])
+    add(
+        f"Projected: {row['fsa_periods']} periods of {law.fsa_period_days} days earn "
+        f"{row['fsa_credits_days']} days of time credits by {placed}, "
+        "when the credits equal the rest of the term.",
+        f"{time_credits.EARN_CITATION}; {time_credits.HANDOUT_CITATION}",
+        earn_id,
+        time_credits.HANDOUT_URL,
+        periods=row["fsa_periods"],
+        credits_days=row["fsa_credits_days"],
+    )
+    if Code.FSA_REMOVAL_ORDER in codes:
+        add(
+            "A final order of removal: time credits cannot be applied; the release date is the "
+            "good conduct time release date.",
+            "18 U.S.C. 3632(d)(4)(E)",
+            earn_id,
+            exclusions.URL,
+        )
+        return block
+    block["supervised_release_credit_days"] = row["fsa_supervised_release_credit_days"]
+    block["prerelease_custody_credit_days"] = row["fsa_prerelease_custody_credit_days"]
+    block["release_date"] = _iso(row["fsa_release_date"])
+    block["prerelease_custody_date"] = _iso(row["fsa_prerelease_custody_date"])
+    if Code.FSA_NO_SUPERVISED_RELEASE in codes:
+        split = (
+            "No term of supervised release was imposed, so no credit moves the release date; "
+            f"all {row['fsa_applied_days']} days applied go to prerelease custody."
+        )
+    else:
+        split = (
+            f"Of {row['fsa_applied_days']} days applied, "
+            f"{row['fsa_supervised_release_credit_days']} "
+            f"move the transfer to supervised release to {block['release_date']} (at most 12 "
+            f"calendar months) and {row['fsa_prerelease_custody_credit_days']} go to prerelease "
+            "custody (residential re-entry centre or home confinement)."
+        )
+    if Code.FSA_CREDITS_EXCEED_NEED in codes:
+        split += (
+            f" The period that completes on the placement day brings more credits "
+            f"({row['fsa_credits_days']}) than days left ({row['fsa_applied_days']})."
+        )
+    add(split, time_credits.APPLY_CITATION, earn_id, time_credits.APPLY_URL)
+    return block
+
+
+def days_between(first: date, last: date) -> int:
+    """Days from ``first`` to ``last``, both counted."""
+    return (last - first + timedelta(days=1)).days
+
+
+def gct_rate_param(day: date) -> int:
+    return int(value("sentence.gct.days_per_year", day))

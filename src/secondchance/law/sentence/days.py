@@ -1,0 +1,93 @@
+"""Calendar arithmetic over columns of days (int64 days since 1970-01-01), with no per-day loops.
+
+A term of N months ends on the day before the N-month anniversary of its start; when the
+anniversary day does not exist in that month (31 January + 1 month) the last day of the month is
+taken, as date libraries do. The weekday rule of 18 U.S.C. 3624(a) (release on the last weekday
+before a Saturday, Sunday or legal holiday) is a table lookup built once from the federal
+holidays; holidays of the state where a prisoner is confined are not known.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import numpy as np
+import numpy.typing as npt
+
+Days = npt.NDArray[np.int64]
+
+NO_DATE = np.int64(np.iinfo(np.int64).min)
+"""Sentinel of a date column meaning 'no date' (life terms, credits that cannot apply)."""
+
+EPOCH = date(1970, 1, 1).toordinal()
+
+TABLE_FIRST_YEAR = 1950
+TABLE_LAST_YEAR = 2200
+"""Span of years for which the weekday table is built (outside it no advance is made)."""
+
+
+def to_day(day: date) -> int:
+    """Days since 1970-01-01."""
+    return day.toordinal() - EPOCH
+
+
+def from_day(value: int) -> date | None:
+    """The date of a day number (None for :data:`NO_DATE`)."""
+    if value == NO_DATE:
+        return None
+    return date.fromordinal(int(value) + EPOCH)
+
+
+def add_months(days: Days, months: npt.NDArray[np.int64]) -> Days:
+    """The same day of the month ``months`` later (earlier when negative), clamped to the last
+    day of a shorter month."""
+    as_dates = days.astype("datetime64[D]")
+    month_start = as_dates.astype("datetime64[M]")
+    day_of_month = (as_dates - month_start.astype("datetime64[D]")).astype(np.int64)
+    target = month_start + months.astype("timedelta64[M]")
+    target_first = target.astype("datetime64[D]")
+    month_length = (
+        (target + np.timedelta64(1, "M")).astype("datetime64[D]") - target_first
+    ).astype(np.int64)
+    offset = np.minimum(day_of_month, month_length - 1)
+    result: Days = target_first.astype(np.int64) + offset
+    return result
+
+
+@cache
+def _weekday_table(country: str) -> tuple[int, npt.NDArray[np.int64]]:
+    """For every day of the table span, the last weekday on or before it that is not a holiday."""
+    import holidays
+
+    first = to_day(date(TABLE_FIRST_YEAR, 1, 1))
+    last = to_day(date(TABLE_LAST_YEAR, 12, 31))
+    span = np.arange(first, last + 1, dtype=np.int64)
+    weekday = (span + 3) % 7  # 1970-01-01 was a Thursday (Monday = 0)
+    closed = weekday >= 5
+    known = holidays.country_holidays(country, years=range(TABLE_FIRST_YEAR, TABLE_LAST_YEAR + 1))
+    for holiday in known:
+        closed[to_day(holiday) - first] = True
+    index = np.arange(span.size, dtype=np.int64)
+    open_index = np.where(closed, -1, index)
+    last_open = np.maximum.accumulate(open_index)
+    return first, span[np.maximum(last_open, 0)]
+
+
+def last_weekday_on_or_before(days: Days, country: str) -> Days:
+    """The weekday rule of 3624(a) over a column (NO_DATE stays NO_DATE)."""
+    first, table = _weekday_table(country)
+    index = days - first
+    inside = (index >= 0) & (index < table.size) & (days != NO_DATE)
+    result = days.copy()
+    result[inside] = table[index[inside]]
+    return result
+
+
+def holiday_name(day: date, country: str) -> str | None:
+    """The name of the federal holiday on ``day`` (for explanations)."""
+    import holidays
+
+    known = holidays.country_holidays(country, years=day.year)
+    name = known.get(day)
+    return str(name) if name is not None else None

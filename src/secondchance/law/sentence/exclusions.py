@@ -1,0 +1,448 @@
+"""Convictions that bar earning First Step Act time credits (18 U.S.C. 3632(d)(4)(D)).
+
+A prisoner serving a sentence for a conviction under any of the 68 listed provisions cannot earn
+time credits. The list is the shipped table ``data/fsa_ineligible_offenses_18usc3632d4D.csv``
+(text of each clause, with provenance); this module maps each clause to a matcher over a count:
+the U.S. Code title, section and subsection of ``Count.statute``, whole chapters of title 18 by
+their sections (with the exceptions the clause names), and the condition some clauses add
+beyond the statute (a weapon of mass destruction, a risk of death, death resulting, a leader or
+organiser finding, fentanyl, a prior serious violent felony). A condition is read from
+``Count.court_findings``: the finding's name means the court found it, ``not:<name>`` means it
+found the opposite, and neither means the fact is unknown - the answer is then ``needs_review``
+naming the field, never a guess. A statute written without the subsection a clause needs (e.g.
+``21 U.S.C. 841(a)(1)`` without its penalty paragraph) is likewise undecided.
+
+Under 18 U.S.C. 3584(c) several terms are one aggregate term for administrative purposes, and
+the courts of appeals hold that a prisoner serving an aggregate term that includes any
+disqualifying conviction is "serving a sentence for" it for the whole term (Giovinco v. Pullen,
+No. 23-251 (2d Cir. Oct. 8, 2024); Bonnie v. Dunbar, No. 24-6665 (4th Cir. Nov. 5, 2025)).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+
+from secondchance.record.schema import Count
+
+CITATION = "18 U.S.C. 3632(d)(4)(D)"
+URL = "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section3632"
+AGGREGATE_CITATION = (
+    "18 U.S.C. 3584(c); Giovinco v. Pullen (2d Cir. 2024); Bonnie v. Dunbar (4th Cir. 2025)"
+)
+AGGREGATE_URL = "https://law.com/newyorklawjournal/almID/1728483269NY23251"
+AGGREGATE_URL_4TH = (
+    "https://www.casemine.com/commentary/us/aggregation-controls-fsa-credits:-any-disqualifying-"
+    "conviction-bars-first-step-act-time-credits-for-the-entire-aggregate-term-"
+    "(bonnie-v.-dunbar,-4th-cir.-2025)/view"
+)
+
+_ROMAN = [
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+    "xvi",
+    "xvii",
+    "xviii",
+    "xix",
+    "xx",
+    "xxi",
+    "xxii",
+    "xxiii",
+    "xxiv",
+    "xxv",
+    "xxvi",
+    "xxvii",
+    "xxviii",
+    "xxix",
+    "xxx",
+    "xxxi",
+    "xxxii",
+    "xxxiii",
+    "xxxiv",
+    "xxxv",
+    "xxxvi",
+    "xxxvii",
+    "xxxviii",
+    "xxxix",
+    "xl",
+    "xli",
+    "xlii",
+    "xliii",
+    "xliv",
+    "xlv",
+    "xlvi",
+    "xlvii",
+    "xlviii",
+    "xlix",
+    "l",
+    "li",
+    "lii",
+    "liii",
+    "liv",
+    "lv",
+    "lvi",
+    "lvii",
+    "lviii",
+    "lix",
+    "lx",
+    "lxi",
+    "lxii",
+    "lxiii",
+    "lxiv",
+    "lxv",
+    "lxvi",
+    "lxvii",
+    "lxviii",
+]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A U.S. Code citation read from a count: title, section and subsection groups."""
+
+    title: int
+    section: str
+    groups: tuple[tuple[str, ...], ...]
+
+
+_USC = re.compile(
+    r"(\d+)\s*U\.?\s*S\.?\s*C\.?\s*(?:A\.?\s*)?(?:§+\s*)?(\d+[A-Za-z]?(?:-\d+)?)", re.I
+)
+_GROUP = re.compile(r"((?:\([0-9A-Za-z]+\))+)")
+
+
+def parse_citation(statute: str) -> Citation | None:
+    """Read "18 U.S.C. 924(c)(1)(A)" or "21 U.S.C. 841(a)(1), (b)(1)(C)" (None if not U.S.C.)."""
+    match = _USC.search(statute)
+    if match is None:
+        return None
+    rest = statute[match.end() :]
+    groups = tuple(
+        tuple(part.strip("()") for part in re.findall(r"\([0-9A-Za-z]+\)", g))
+        for g in _GROUP.findall(rest)
+    )
+    return Citation(int(match.group(1)), match.group(2).upper(), groups)
+
+
+@dataclass(frozen=True)
+class Provision:
+    """A provision named by a clause: title, section (or a range of sections), and the
+    subsection prefixes it is limited to (empty: the whole section)."""
+
+    title: int
+    section: str = ""
+    subsections: tuple[tuple[str, ...], ...] = ()
+    section_range: tuple[int, int] | None = None
+    except_sections: tuple[str, ...] = ()
+    penalty: bool = False
+    """The subsections named are penalty paragraphs that a count often leaves unwritten
+    (21 U.S.C. 841(b), 960(b); 8 U.S.C. 1326(b)): a count silent on them is undecided."""
+
+
+@dataclass(frozen=True)
+class Clause:
+    number: int
+    provisions: tuple[Provision, ...]
+    requires: tuple[str, ...] = ()
+    """Findings the clause needs beyond the statute (all of them)."""
+    unless: dict[str, str] = field(default_factory=dict)
+    """Section -> a finding that takes that section out of the clause."""
+    substance: str | None = None
+    """The controlled substance the clause's subparagraphs name (heroin, fentanyl, meth)."""
+
+    @property
+    def label(self) -> str:
+        return f"3632(d)(4)(D)({_ROMAN[self.number - 1]})"
+
+
+def _p(title: int, section: str, *subs: str) -> Provision:
+    parts = tuple(tuple(re.findall(r"[0-9A-Za-z]+", s)) for s in subs)
+    return Provision(title, section.upper(), parts)
+
+
+def _pen(title: int, section: str, *subs: str) -> Provision:
+    """A provision whose subsections are penalty paragraphs."""
+    base = _p(title, section, *subs)
+    return Provision(base.title, base.section, base.subsections, penalty=True)
+
+
+def _ch(first: int, last: int, *excepted: str) -> Provision:
+    return Provision(18, section_range=(first, last), except_sections=excepted)
+
+
+LEADER = "leader_organizer"
+RISK_OF_DEATH = "substantial_risk_of_death_or_serious_bodily_injury"
+
+# Each clause number of 3632(d)(4)(D) and its matcher. Chapter ranges: the tables of sections of
+# title 18 (to be checked against the OLRC tables, see data/PROVENANCE.md).
+CLAUSES: tuple[Clause, ...] = (
+    Clause(1, (_p(18, "32"),)),
+    Clause(2, (_p(18, "33"),)),
+    Clause(3, (_p(18, "36"),)),
+    Clause(4, (_p(18, "81"),)),
+    Clause(5, (_p(18, "111", "(b)"),)),
+    Clause(6, (_p(18, "113", "(a)(1)", "(a)(7)", "(a)(8)"),)),
+    Clause(7, (_p(18, "115"),), unless={"115": "threat_only"}),
+    Clause(8, (_p(18, "116"),)),
+    Clause(9, (_p(18, "117"),)),
+    Clause(10, (_ch(175, 178),)),
+    Clause(11, (_ch(229, 229),)),
+    Clause(12, (_p(18, "351"),)),
+    Clause(13, (_p(18, "521"),)),
+    Clause(14, (_p(18, "751"),)),
+    Clause(15, (_p(18, "793"),)),
+    Clause(16, (_p(18, "794"),)),
+    Clause(17, (_ch(831, 837, "836"),)),
+    Clause(18, (_p(18, "842", "(p)"),), requires=("weapon_of_mass_destruction",)),
+    Clause(19, (_p(18, "844", "(f)(3)", "(h)", "(i)"),)),
+    Clause(20, (_p(18, "871"),)),
+    Clause(21, (_p(18, "879"),)),
+    Clause(22, (_p(18, "924", "(c)"),)),
+    Clause(23, (_p(18, "1030", "(a)(1)"),)),
+    Clause(24, (_p(18, "1091"),)),
+    Clause(
+        25,
+        (_ch(1111, 1122, "1112", "1115", "1122"),),
+        unless={"1113": "attempt_to_commit_manslaughter"},
+    ),
+    Clause(26, (_ch(1201, 1204),)),
+    Clause(27, (_ch(1581, 1597, "1593", "1594", "1595", "1596"),)),
+    Clause(28, (_p(18, "1751"),)),
+    Clause(29, (_p(18, "1791"),)),
+    Clause(30, (_p(18, "1792"),)),
+    Clause(31, (_p(18, "1841", "(a)(2)(C)"),)),
+    Clause(32, (_p(18, "1992"),)),
+    Clause(33, (_p(18, "2113", "(e)"),)),
+    Clause(34, (_p(18, "2118", "(c)"),)),
+    Clause(35, (_p(18, "2119"),)),
+    Clause(36, (_ch(2151, 2156, "2152"),)),
+    Clause(37, (_ch(2241, 2248),)),
+    Clause(38, (_p(18, "2250"),)),
+    Clause(39, (_p(18, "2251"),)),
+    Clause(40, (_p(18, "2251A"),)),
+    Clause(41, (_p(18, "2252"),)),
+    Clause(42, (_p(18, "2252A"),)),
+    Clause(43, (_p(18, "2260"),)),
+    Clause(44, (_p(18, "2283"),)),
+    Clause(45, (_p(18, "2284"),)),
+    Clause(46, (_p(18, "2291"),), requires=(RISK_OF_DEATH,)),
+    Clause(47, (_ch(2331, 2339),)),
+    Clause(48, (_p(18, "2340A"),)),
+    Clause(49, (_p(18, "2381"),)),
+    Clause(50, (_p(18, "2442"),)),
+    Clause(
+        51,
+        (
+            _p(18, "1111"),
+            _p(18, "1112"),
+            _p(18, "113", "(a)"),
+            _p(18, "2241"),
+            _p(18, "2242"),
+            _p(18, "2244", "(a)(1)", "(a)(2)"),
+            _ch(1201, 1204),
+            _p(18, "2119"),
+            _p(18, "844", "(f)(3)", "(h)", "(i)"),
+            _ch(2331, 2339),
+        ),
+        requires=("prior_serious_violent_felony_served_over_1_year",),
+    ),
+    Clause(52, (_p(42, "2077", "(b)"),)),
+    Clause(53, (_p(42, "2122"),)),
+    Clause(54, (_p(42, "2131"),)),
+    Clause(55, (_p(42, "2274"), _p(42, "2275"))),
+    Clause(56, (_p(42, "2284"),)),
+    Clause(57, (_p(49, "60123", "(b)"),), requires=(RISK_OF_DEATH,)),
+    Clause(
+        58,
+        (_pen(21, "841", "(b)(1)(A)", "(b)(1)(B)", "(b)(1)(C)"),),
+        requires=("death_or_serious_bodily_injury",),
+    ),
+    Clause(59, (_pen(8, "1326", "(b)(1)", "(b)(2)"),)),
+    Clause(60, (_p(8, "1327"),)),
+    Clause(61, (_p(8, "1328"),)),
+    Clause(
+        62,
+        (Provision(50, section_range=(4611, 4699)),),
+        requires=("export_administration_act_1979",),
+    ),
+    Clause(63, (_p(50, "1705"),)),
+    Clause(64, (_p(50, "3121"),)),
+    Clause(
+        65,
+        (
+            _pen(21, "841", "(b)(1)(A)(i)", "(b)(1)(B)(i)"),
+            _pen(21, "960", "(b)(1)(A)", "(b)(2)(A)"),
+        ),
+        requires=(LEADER,),
+        substance="heroin",
+    ),
+    Clause(
+        66,
+        (
+            _pen(21, "841", "(b)(1)(A)(vi)", "(b)(1)(B)(vi)"),
+            _pen(21, "960", "(b)(1)(F)", "(b)(2)(F)"),
+        ),
+        substance="fentanyl",
+    ),
+    Clause(
+        67,
+        (
+            _pen(21, "841", "(b)(1)(A)(viii)", "(b)(1)(B)(viii)"),
+            _pen(21, "960", "(b)(1)(H)", "(b)(2)(H)"),
+        ),
+        requires=(LEADER,),
+        substance="methamphetamine",
+    ),
+    Clause(
+        68,
+        (_pen(21, "841", "(b)(1)(A)", "(b)(1)(B)"), _pen(21, "960", "(b)(1)", "(b)(2)")),
+        requires=("fentanyl", LEADER),
+    ),
+)
+
+
+@cache
+def clause_texts() -> dict[int, str]:
+    """Clause number -> the statute's text of the clause (from the shipped table)."""
+    path = resources.files(__package__).joinpath("data/fsa_ineligible_offenses_18usc3632d4D.csv")
+    with path.open(encoding="utf-8") as handle:
+        return {int(row["clause_number"]): row["full_text"] for row in csv.DictReader(handle)}
+
+
+class Match(StrEnum):
+    listed = "listed"
+    undecided = "undecided"
+
+
+@dataclass
+class ClauseHit:
+    """A clause that reaches a count, or may: what decides it and what is missing."""
+
+    clause: Clause
+    match: Match
+    reason: str
+    missing: list[str]
+
+
+def _section_in(cite: Citation, prov: Provision) -> bool:
+    if cite.title != prov.title:
+        return False
+    if prov.section_range is not None:
+        first, last = prov.section_range
+        base = re.match(r"\d+", cite.section)
+        return (
+            base is not None
+            and first <= int(base.group(0)) <= last
+            and cite.section not in prov.except_sections
+        )
+    return cite.section == prov.section
+
+
+def _subsection_state(cite: Citation, prov: Provision) -> str:
+    """'yes' when a written subsection group falls under the provision, 'unknown' when the
+    count names no group deep enough to tell, 'no' otherwise."""
+    if not prov.subsections:
+        return "yes"
+    state = "no"
+    groups = cite.groups or ((),)
+    if prov.penalty and not any(
+        group[:1] == prefix[:1] for group in groups for prefix in prov.subsections
+    ):
+        return "unknown"
+    for group in groups:
+        for prefix in prov.subsections:
+            if group[: len(prefix)] == prefix:
+                return "yes"
+            if prefix[: len(group)] == group:
+                state = "unknown"
+    return state
+
+
+def _finding(count: Count, name: str) -> bool | None:
+    if name == "fentanyl" and count.substance:
+        return "fentanyl" in count.substance.lower()
+    if name in count.court_findings:
+        return True
+    if f"not:{name}" in count.court_findings:
+        return False
+    return None
+
+
+def screen_count(count: Count, path: str) -> list[ClauseHit]:
+    """The clauses that reach (or may reach) one count; ``path`` is its record field path."""
+    cite = parse_citation(count.statute)
+    if cite is None:
+        return []
+    hits: list[ClauseHit] = []
+    for clause in CLAUSES:
+        for prov in clause.provisions:
+            if not _section_in(cite, prov):
+                continue
+            state = _subsection_state(cite, prov)
+            if state == "no":
+                continue
+            missing: list[str] = []
+            reasons: list[str] = []
+            undecided = state == "unknown"
+            if undecided:
+                missing.append(f"{path}.statute")
+                reasons.append("the statute is written without the subsection the clause names")
+            blocked = bool(
+                clause.substance
+                and count.substance
+                and clause.substance not in count.substance.lower()
+            )
+            for name in clause.requires:
+                found = _finding(count, name)
+                if found is False:
+                    blocked = True
+                elif found is None:
+                    undecided = True
+                    field_name = "substance" if name == "fentanyl" else "court_findings"
+                    missing.append(f"{path}.{field_name}")
+                    reasons.append(f"the clause needs the finding '{name}'")
+            exception = clause.unless.get(cite.section)
+            if exception is not None:
+                found = _finding(count, exception)
+                if found is True:
+                    blocked = True
+                elif found is None:
+                    undecided = True
+                    missing.append(f"{path}.court_findings")
+                    reasons.append(f"the clause excepts '{exception}'")
+            if blocked:
+                break
+            if (count.attempt or count.conspiracy) and not undecided:
+                undecided = True
+                missing.append(f"{path}.statute")
+                reasons.append(
+                    "an attempt or conspiracy to commit a listed offense: whether it is a "
+                    "conviction 'under' the listed provision is not settled by the text"
+                )
+            hits.append(
+                ClauseHit(
+                    clause=clause,
+                    match=Match.undecided if undecided else Match.listed,
+                    reason="; ".join(reasons) if reasons else "the statute is listed",
+                    missing=sorted(set(missing)),
+                )
+            )
+            break
+    return hits

@@ -1,0 +1,183 @@
+"""``fsa.time_credits``: may this person earn First Step Act time credits?
+
+Eligible unless serving a sentence for a conviction listed in 18 U.S.C. 3632(d)(4)(D) (the whole
+aggregate term counts, 3584(c)); a final order of removal makes the credits impossible to apply
+(3632(d)(4)(E)), so they cannot shorten the term. A condition of a clause the record does not
+settle is ``needs_review`` naming the field; a record with no federal prison sentence is
+``not_applicable``; nothing before the Act's enactment (2018-12-21).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from secondchance.engine.determination import Determination, Finding, Outcome
+from secondchance.engine.rules import Context, Evaluate, Program, RuleVersion
+from secondchance.law.sentence import exclusions
+from secondchance.law.sentence.aggregate import _released, prison_sentences
+from secondchance.law.sentence.versions import EARNING_VERSIONS
+from secondchance.record.schema import Record
+
+PROGRAM_ID = "fsa.time_credits"
+
+
+def _evaluate(version: str) -> Evaluate:
+    def evaluate(record: Record, day: date, ctx: Context) -> Determination:
+        return decide(record, day, f"{PROGRAM_ID}@{version}")
+
+    return evaluate
+
+
+def decide(record: Record, day: date, version_id: str) -> Determination:
+    sentences = prison_sentences(record)
+    if not sentences:
+        return Determination(
+            program=PROGRAM_ID,
+            outcome=Outcome.not_applicable,
+            reason="The record has no federal sentence of imprisonment.",
+        )
+    current = [s for s in sentences if not _released(record, s, day)] or sentences
+    findings: list[Finding] = []
+    missing: list[str] = []
+    listed: list[str] = []
+    undecided: list[str] = []
+    for s in current:
+        if not s.conviction.counts:
+            missing.append(f"convictions[{s.index}].counts")
+        for j, count in enumerate(s.conviction.counts):
+            path = f"convictions[{s.index}].counts[{j}]"
+            for hit in exclusions.screen_count(count, path):
+                text = exclusions.clause_texts().get(hit.clause.number, "")
+                relating = text.split(", relating to ")[-1].rstrip(".") if text else ""
+                findings.append(
+                    Finding(
+                        finding=(
+                            f"{count.statute} is reached by {hit.clause.label} ({relating}): "
+                            f"{hit.reason}."
+                            if hit.match is exclusions.Match.listed
+                            else f"{count.statute} may be reached by {hit.clause.label} "
+                            f"({relating}): {hit.reason}."
+                        ),
+                        facts={
+                            f"{path}.statute": count.statute,
+                            f"{path}.court_findings": list(count.court_findings),
+                        },
+                        citation=f"18 U.S.C. {hit.clause.label}",
+                        rule_version=version_id,
+                        url=exclusions.URL,
+                    )
+                )
+                if hit.match is exclusions.Match.listed:
+                    listed.append(path)
+                else:
+                    undecided.append(path)
+                    missing.extend(hit.missing)
+    if len(current) > 1:
+        findings.append(
+            Finding(
+                finding="Several terms are one aggregate term: a disqualifying conviction in any "
+                "of them bars time credits for the whole term.",
+                citation=exclusions.AGGREGATE_CITATION,
+                rule_version=version_id,
+                url=exclusions.AGGREGATE_URL,
+            )
+        )
+    if listed:
+        return Determination(
+            program=PROGRAM_ID,
+            outcome=Outcome.not_eligible,
+            reason="Serving a sentence for a conviction listed in 18 U.S.C. 3632(d)(4)(D).",
+            findings=findings,
+        )
+    removal = record.fsa.final_order_of_removal if record.fsa else None
+    if removal is not None and removal <= day:
+        findings.append(
+            Finding(
+                finding=f"A final order of removal ({removal.isoformat()}): time credits cannot "
+                "be applied toward prerelease custody or supervised release.",
+                facts={"fsa.final_order_of_removal": removal.isoformat()},
+                citation="18 U.S.C. 3632(d)(4)(E)",
+                rule_version=version_id,
+                url=exclusions.URL,
+            )
+        )
+        return Determination(
+            program=PROGRAM_ID,
+            outcome=Outcome.not_eligible,
+            reason="Subject to a final order of removal (18 U.S.C. 3632(d)(4)(E)).",
+            findings=findings,
+        )
+    if undecided or missing:
+        only_counts = not undecided
+        return Determination(
+            program=PROGRAM_ID,
+            outcome=Outcome.insufficient_facts if only_counts else Outcome.needs_review,
+            reason=(
+                "The counts of conviction are not in the record."
+                if only_counts
+                else "A clause of 18 U.S.C. 3632(d)(4)(D) may reach a count; the record does "
+                "not settle the fact it needs."
+            ),
+            findings=findings,
+            missing_facts=sorted(set(missing)),
+        )
+    findings.append(
+        Finding(
+            finding="No count of conviction is listed in 18 U.S.C. 3632(d)(4)(D): time credits "
+            "may be earned for successful participation in recommended programs.",
+            citation="18 U.S.C. 3632(d)(4)(A), (D)",
+            rule_version=version_id,
+            url=exclusions.URL,
+        )
+    )
+    return Determination(
+        program=PROGRAM_ID,
+        outcome=Outcome.eligible,
+        reason="No disqualifying conviction and no final order of removal.",
+        findings=findings,
+    )
+
+
+def _before_act(record: Record, day: date, ctx: Context) -> Determination:
+    return Determination(
+        program=PROGRAM_ID,
+        outcome=Outcome.not_applicable,
+        reason="First Step Act time credits did not exist before the Act's enactment (2018-12-21).",
+    )
+
+
+PROGRAM = Program(
+    id=PROGRAM_ID,
+    title="First Step Act time credits: eligibility to earn (18 U.S.C. 3632(d)(4))",
+    versions=(
+        RuleVersion(
+            program=PROGRAM_ID,
+            version="before-act",
+            title="Before the First Step Act",
+            citation="Pub. L. 115-391 (Dec. 21, 2018)",
+            url=exclusions.URL,
+            evaluate=_before_act,
+            effective_to=date(2018, 12, 20),
+        ),
+        *(
+            RuleVersion(
+                program=PROGRAM_ID,
+                version=v.version,
+                title="Eligibility to earn time credits (3632(d)(4)(D)-(E)); " + v.title,
+                citation="18 U.S.C. 3632(d)(4)(D)-(E); " + v.citation,
+                url=exclusions.URL,
+                evaluate=_evaluate(v.version),
+                effective_from=v.effective_from,
+                effective_to=v.effective_to,
+                provisional=v.provisional,
+                known_gaps=(
+                    "Chapter section ranges of title 18 for whole-chapter clauses to verify "
+                    "against the OLRC tables",
+                    *v.known_gaps,
+                ),
+                sources=(exclusions.AGGREGATE_URL, exclusions.AGGREGATE_URL_4TH),
+            )
+            for v in EARNING_VERSIONS
+        ),
+    ),
+)

@@ -1,0 +1,160 @@
+"""First Step Act time credits: earning (18 U.S.C. 3632(d)(4); 28 CFR 523.42) and application
+(18 U.S.C. 3624(g); 28 CFR 523.44), projected in closed form.
+
+Earning. An eligible prisoner earns 10 days for every 30 days of successful participation, and
+5 more when at minimum or low risk kept over the two most recent assessments (the regulation's
+test; the statute's "has not increased their risk" is wider). Nothing is earned before
+2018-12-21, nor before the sentence commences. Until 2026-09-30 earning begins on arrival at the
+designated facility (523.42(a)); the interim rule reported as 91 FR 55740 (PROVISIONAL) moves it
+to commencement from 2026-09-30. Days in a non-earning status are not counted.
+
+Projection (a stated assumption, from the Bureau's handout): credits post at the end of each
+completed 30-day period counted from the start of earning, the first 7 periods at 10 days and
+later ones at 15 for a minimum/low risk person; credits keep being earned until they are used.
+
+Application. Credits are applied once earned credits equal the rest of the term: the
+conditional placement day is the first day D on which credits earned by D are at least the
+days from D to the release date. Of the credits applied, up to 12 calendar months move the
+transfer to supervised release earlier when the court imposed a term of supervised release
+(3624(g)(3)); the rest are served in prerelease custody (residential re-entry centre or home
+confinement). Without supervised release all credits go to prerelease custody. A final order
+of removal bars application (3632(d)(4)(E)); a medium or high risk prisoner cannot be moved
+to supervised release and reaches prerelease custody only on a warden's petition
+(3624(g)(1)(D)), so no date is projected.
+
+Closed form. With S the first day of earning, p periods are complete on S + 30p and hold C(p)
+credits (C is piecewise linear). The conditional placement day is the smaller of S + 30p* and
+R - C(p* - 1), where p* is the least p with 30p + C(p) >= R - S.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from secondchance.law.sentence.days import NO_DATE, Days, add_months
+
+if TYPE_CHECKING:
+    from secondchance.law.sentence.kernel import KernelLaw, SentenceColumns
+
+EARN_CITATION = "18 U.S.C. 3632(d)(4)(A)-(B); 28 CFR 523.42"
+EARN_URL = (
+    "https://www.ecfr.gov/current/title-28/chapter-V/subchapter-B/part-523/subpart-E/section-523.42"
+)
+APPLY_CITATION = "18 U.S.C. 3624(g); 28 CFR 523.44"
+APPLY_URL = "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section3624"
+HANDOUT_CITATION = "BOP PS 5410.01; BOP FSA Time Credit handout (as reported)"
+HANDOUT_URL = "https://www.bop.gov/policy/progstat/5410.01.pdf"
+
+Ints = npt.NDArray[np.int64]
+
+
+@dataclass
+class CreditColumns:
+    earning_start: Days
+    periods: Ints
+    credits: Ints
+    applied: Ints
+    supervised_release: Ints
+    prerelease: Ints
+    release_date: Days
+    prerelease_date: Days
+    codes: Ints
+
+
+def _ceil_div(a: Ints, b: Ints | int) -> Ints:
+    return -((-a) // b)
+
+
+def credits_after(periods: Ints, additional: Ints, law: KernelLaw) -> Ints:
+    """Credits held after ``periods`` completed periods (C(p))."""
+    later = np.maximum(periods - law.fsa_periods_before_additional, 0)
+    return law.fsa_base_days * periods + additional * later
+
+
+def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColumns:
+    # Lazy import: kernel imports this module.
+    from secondchance.law.sentence.kernel import Code, Risk
+
+    size = len(cols)
+    codes = np.zeros(size, dtype=np.int64)
+    basis = cols.arrived
+    if law.fsa_earning_starts_at == "commencement" and law.fsa_2026_rule_day is not None:
+        under_rule = np.maximum(cols.commenced, law.fsa_2026_rule_day)
+        basis = np.minimum(cols.arrived, under_rule)
+        codes |= np.where(basis < cols.arrived, int(Code.FSA_START_UNDER_2026_RULE), 0)
+    basis = np.maximum(basis, cols.commenced)
+    codes |= np.where(basis < law.fsa_enacted, int(Code.FSA_START_AT_ENACTMENT), 0)
+    start = np.maximum(basis, law.fsa_enacted) + cols.non_earning_days
+
+    risk = cols.risk
+    low = (risk == Risk.minimum) | (risk == Risk.low)
+    additional = np.where(low, law.fsa_additional_days, 0).astype(np.int64)
+
+    has_release = release != NO_DATE
+    span = np.where(has_release, release - start, 0)
+    period = law.fsa_period_days
+    k0 = law.fsa_periods_before_additional
+    first_step = period + law.fsa_base_days
+    later_step = first_step + additional
+    p_star = np.where(
+        span <= first_step * k0,
+        _ceil_div(span, first_step),
+        k0 + _ceil_div(span - first_step * k0, later_step),
+    )
+    p_star = np.maximum(p_star, 0)
+    on_period = start + period * p_star
+    before = release - credits_after(np.maximum(p_star - 1, 0), additional, law)
+    placement = np.where(p_star == 0, release, np.minimum(on_period, before))
+    periods = np.where(p_star == 0, 0, np.where(placement == on_period, p_star, p_star - 1))
+    credits = credits_after(periods, additional, law)
+    need = release - placement
+    codes |= np.where(low & (credits > need), int(Code.FSA_CREDITS_EXCEED_NEED), 0)
+    codes |= np.where(low & (periods > k0), int(Code.FSA_ADDITIONAL_RATE_PROJECTED), 0)
+
+    # Medium/high/unknown risk: the credits earned by the release date, shown, not applied.
+    base_periods = np.maximum(span // period, 0)
+    credits = np.where(low, credits, law.fsa_base_days * base_periods)
+    periods = np.where(low, periods, base_periods)
+
+    applies = low & has_release & ~cols.fsa_ineligible & ~cols.removal_order & ~cols.life
+    applied = np.where(applies, need, 0)
+    twelve_back = add_months(
+        np.where(has_release, release, 0), np.full(size, -law.supervised_release_months)
+    )
+    sr_span = release - twelve_back
+    sr = np.where(cols.supervised_release, np.minimum(applied, sr_span), 0)
+    prerelease = applied - sr
+    fsa_release = np.where(applies, release - sr, NO_DATE)
+    prerelease_date = np.where(applies & (prerelease > 0), placement, NO_DATE)
+
+    codes |= np.where(cols.fsa_ineligible, int(Code.FSA_INELIGIBLE_OFFENSE), 0)
+    codes |= np.where(cols.removal_order, int(Code.FSA_REMOVAL_ORDER), 0)
+    codes |= np.where(risk == Risk.unknown, int(Code.FSA_RISK_UNKNOWN), 0)
+    codes |= np.where(
+        (risk == Risk.medium) | (risk == Risk.high), int(Code.FSA_RISK_BARS_APPLICATION), 0
+    )
+    codes |= np.where(applies & ~cols.supervised_release, int(Code.FSA_NO_SUPERVISED_RELEASE), 0)
+    codes |= np.where(
+        applies & cols.supervised_release & (applied >= sr_span),
+        int(Code.FSA_SUPERVISED_RELEASE_CAP_REACHED),
+        0,
+    )
+    codes |= np.where(applies & (applied == 0), int(Code.FSA_NO_CREDITS_BEFORE_RELEASE), 0)
+
+    ineligible = cols.fsa_ineligible | cols.life | ~has_release
+    unknown = risk == Risk.unknown
+    return CreditColumns(
+        earning_start=np.where(cols.fsa_ineligible, NO_DATE, start),
+        periods=np.where(ineligible | unknown, 0, periods),
+        credits=np.where(ineligible | unknown, 0, credits),
+        applied=applied,
+        supervised_release=sr,
+        prerelease=prerelease,
+        release_date=fsa_release,
+        prerelease_date=prerelease_date,
+        codes=codes,
+    )

@@ -1,0 +1,106 @@
+"""The dated rule versions of sentence computation, with their sources.
+
+Good conduct time changed method on 2019-07-19 (the First Step Act's amendment of 3624(b) took
+effect when the risk and needs assessment system was released; the Bureau recalculated from that
+day by the method of its proposed rule 84 FR 72274) and the method was codified by 87 FR 7938,
+effective 2022-03-14, unchanged. First Step Act time credits began with the Act on 2018-12-21;
+the start of earning moves from arrival to commencement on 2026-09-30 under an interim rule
+whose text is not yet verified (provisional).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from secondchance.engine.determination import Determination, Outcome
+from secondchance.engine.rules import Context, RuleVersion
+from secondchance.law.sentence import good_conduct, time_credits
+from secondchance.record.schema import Record
+
+
+def _explain_only(record: Record, day: date, ctx: Context) -> Determination:
+    """These versions are applied by the sentence computation, not evaluated alone."""
+    return Determination(
+        program="sentence.computation",
+        outcome=Outcome.not_applicable,
+        reason="Applied within the sentence computation (see the sentence block).",
+    )
+
+
+GCT_VERSIONS: tuple[RuleVersion, ...] = (
+    RuleVersion(
+        program="sentence.good_conduct_time",
+        version="ps5880.28-time-served",
+        title="Good conduct time earned on time served (.148 method)",
+        citation=(
+            "18 U.S.C. 3624(b) (before FSA 102(b)); BOP PS 5880.28; "
+            "Barber v. Thomas, 560 U.S. 474 (2010)"
+        ),
+        url=good_conduct.PS_5880_URL,
+        evaluate=_explain_only,
+        effective_to=date(2019, 7, 18),
+        known_gaps=("PS 5880.28 worked examples not retrieved; leap days ignored as in the PS",),
+    ),
+    RuleVersion(
+        program="sentence.good_conduct_time",
+        version="fsa-2019-sentence-imposed",
+        title="54 days per year of the sentence imposed, applied by the Bureau's proposed method",
+        citation="18 U.S.C. 3624(b)(1) as amended by FSA 102(b); 84 FR 72274 (proposed method)",
+        url="https://www.federalregister.gov/documents/2019/12/31/2019-27976/good-conduct-time-credit-under-the-first-step-act",
+        evaluate=_explain_only,
+        effective_from=date(2019, 7, 19),
+        effective_to=date(2022, 3, 13),
+        sources=(
+            "https://www.washingtonpost.com/national-security/3100-inmates-to-be-released-as-trump-administration-implements-criminal-justice-reform/2019/07/19/7ed0daf6-a9a4-11e9-a3a6-ab670962db05_story.html",
+            "http://federal.elaws.us/fr/2/11/2022/2022-02876",
+        ),
+        known_gaps=(
+            "The Bureau's internal guidance for 2019-2022 was not retrieved; the final "
+            "rule states it adopts the proposed rule's method unchanged",
+        ),
+    ),
+    RuleVersion(
+        program="sentence.good_conduct_time",
+        version="87fr7938",
+        title="54 days per year of the sentence imposed, last partial year prorated",
+        citation="18 U.S.C. 3624(b)(1); 28 CFR 523.20 (87 FR 7938)",
+        url=good_conduct.URL,
+        evaluate=_explain_only,
+        effective_from=date(2022, 3, 14),
+        known_gaps=("Current 28 CFR 523.20 text not retrieved verbatim; Table 1 rows as reported",),
+    ),
+)
+
+EARNING_VERSIONS: tuple[RuleVersion, ...] = (
+    RuleVersion(
+        program="sentence.fsa_earning",
+        version="2018",
+        title="Time credits earned from arrival at the designated facility",
+        citation="18 U.S.C. 3632(d)(4); 28 CFR 523.42(a) (87 FR 2705)",
+        url=time_credits.EARN_URL,
+        evaluate=_explain_only,
+        effective_from=date(2018, 12, 21),
+        effective_to=date(2026, 9, 29),
+    ),
+    RuleVersion(
+        program="sentence.fsa_earning",
+        version="2026-interim",
+        title="Time credits earned from commencement of the sentence (interim rule)",
+        citation="28 CFR 523.42(a) as amended by 91 FR 55740 (reported; provisional)",
+        url="https://www.federalregister.gov/documents/2026/08/31/2026-17752/first-step-act-time-credits-revisions",
+        evaluate=_explain_only,
+        effective_from=date(2026, 9, 30),
+        provisional=True,
+        known_gaps=(
+            "Interim rule text not verified from a government source; whether it reaches "
+            "days before 2026-09-30 is not stated",
+        ),
+    ),
+)
+
+
+def version_on(versions: tuple[RuleVersion, ...], day: date) -> RuleVersion | None:
+    for version in versions:
+        if version.in_force(day):
+            return version
+    return None

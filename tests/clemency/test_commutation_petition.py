@@ -1,0 +1,119 @@
+"""clemency.commutation_petition — 28 CFR 1.3 and the Office of the Pardon Attorney's commutation
+instructions: a commutation reduces a sentence being served (prison, or an unpaid fine or
+restitution); requests are "generally not accepted unless and until a person has begun serving
+that sentence" nor "from a person who is currently challenging his or her conviction or sentence
+through appeal or other court proceeding"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from secondchance.engine.determination import Outcome
+from tests.clemency.helpers import COMMUTATION, ask, served, text
+
+LAST_DAY = "2013-02-28"  # custody 2010-03-01 .. 2013-02-28 (helpers.served)
+
+
+def test_serving_a_prison_sentence_may_petition() -> None:
+    det = ask(COMMUTATION, served(LAST_DAY), "2011-06-01")
+    assert det.outcome is Outcome.eligible
+    body = text(det)
+    assert "Office of the Pardon Attorney" in body  # where to file (28 CFR 1.1)
+    assert "other remedies" in body  # other remedies weighed first
+    assert "supervised release" in body  # what a commutation does not end
+
+
+def test_last_day_in_custody_and_the_day_after() -> None:
+    # Serving through 2013-02-28; on 2013-03-01 nothing is served (no supervision recorded).
+    assert ask(COMMUTATION, served(LAST_DAY), "2013-02-28").outcome is Outcome.eligible
+    after = ask(COMMUTATION, served(LAST_DAY), "2013-03-01")
+    assert after.outcome is Outcome.not_eligible
+    assert "petition for pardon" in text(after)
+
+
+def test_pending_appeal_needs_review_until_resolved() -> None:
+    data = served(
+        LAST_DAY,
+        extra={
+            "court_challenges": [
+                {
+                    "kind": "direct_appeal",
+                    "conviction_id": "c1",
+                    "filed_on": "2010-02-01",
+                    "resolved_on": "2011-09-30",
+                }
+            ]
+        },
+    )
+    det = ask(COMMUTATION, data, "2011-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.next_change == date(2011, 10, 1)  # resolved 2011-09-30 + 1 day
+    assert ask(COMMUTATION, data, "2011-10-01").outcome is Outcome.eligible
+
+
+def test_fine_still_owed_may_petition_for_remission() -> None:
+    # "including the authority to remit ... a fine or restitution order that has not already
+    # been paid": released, but $2,500 of restitution owed.
+    data = served(LAST_DAY)
+    data["convictions"][0]["sentence"].update(restitution=10000, restitution_owed=2500)
+    det = ask(COMMUTATION, data, "2016-01-01")
+    assert det.outcome is Outcome.eligible
+    assert "restitution of $2,500.00 still owed" in text(det)
+
+
+def test_unknown_balance_names_the_field() -> None:
+    data = served(LAST_DAY)
+    data["convictions"][0]["sentence"].update(fine=5000)
+    det = ask(COMMUTATION, data, "2016-01-01")
+    assert det.outcome is Outcome.insufficient_facts
+    assert det.missing_facts == ["convictions[0].sentence.fine_owed"]
+
+
+def test_sentence_not_yet_begun() -> None:
+    # Sentenced, custody begins 2010-03-01: on 2010-02-15 not yet serving.
+    det = ask(COMMUTATION, served(LAST_DAY, conviction_date="2010-01-04"), "2010-02-15")
+    assert det.outcome is Outcome.eligible_from  # the engine finds the start, 2010-03-01
+    assert det.date == date(2010, 3, 1)
+
+
+def test_only_supervision_left_needs_review() -> None:
+    data = served(LAST_DAY, supervision=("2013-03-01", "2016-02-29"))
+    det = ask(COMMUTATION, data, "2014-01-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.next_change == date(2016, 3, 1)
+
+
+def test_state_conviction_is_outside_federal_clemency() -> None:
+    data = {"convictions": [{"jurisdiction": "state", "state": "Alabama"}]}
+    det = ask(COMMUTATION, data, "2020-01-01")
+    assert det.outcome is Outcome.not_applicable
+    assert "State of Alabama" in text(det)
+
+
+def test_military_sentence_goes_to_the_military_branch() -> None:
+    data = {"convictions": [{"jurisdiction": "military", "conviction_date": "2019-01-01"}]}
+    det = ask(COMMUTATION, data, "2020-01-01")
+    assert det.outcome is Outcome.needs_review
+    assert "does not process commutation requests" in text(det)
+
+
+def test_recorded_commutation_says_what_the_warrant_kept() -> None:
+    data = served(LAST_DAY)
+    data["convictions"][0]["sentence"]["commutations"] = [
+        {
+            "granted_on": "2012-06-01",
+            "new_release_date": "2012-12-31",
+            "supervised_release_kept": True,
+        }
+    ]
+    det = ask(COMMUTATION, data, "2012-07-01")
+    assert det.outcome is Outcome.eligible  # still in custody until 2012-12-31
+    assert any(
+        f.facts.get("convictions[0].sentence.commutations[0].supervised_release_kept") is True
+        for f in det.findings
+    )
+
+
+def test_pardoned_conviction_is_not_applicable() -> None:
+    data = served(LAST_DAY, extra={"clemency": [{"kind": "pardon", "granted_on": "2011-01-01"}]})
+    assert ask(COMMUTATION, data, "2011-06-01").outcome is Outcome.not_applicable

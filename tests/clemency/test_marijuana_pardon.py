@@ -1,0 +1,242 @@
+"""clemency.marijuana_pardon — Proclamation 10467 (2022-10-06) and Proclamation 10688
+(2023-12-22). `eligible` = pardoned by a proclamation; may apply for the certificate; `date` =
+the first proclamation that covers the offense."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from secondchance.engine.determination import Outcome
+from tests.clemency.helpers import CITIZEN, MARIJUANA, PARDON, ask, text
+
+P10467 = date(2022, 10, 6)
+P10688 = date(2023, 12, 22)
+
+
+def record(
+    statute: str = "21 U.S.C. 844",
+    *,
+    offense: str | None = "2015-03-14",
+    convicted: str | None = "2015-07-20",
+    status: list[dict[str, Any]] | None = None,
+    jurisdiction: str = "federal",
+    **count: Any,
+) -> dict[str, Any]:
+    conviction: dict[str, Any] = {
+        "id": "m1",
+        "jurisdiction": jurisdiction,
+        "counts": [{"statute": statute, "substance": "marijuana", **count}],
+        "sentence": {"fine": 200, "fine_owed": 0},
+    }
+    if jurisdiction == "state":
+        conviction["state"] = "Ohio"
+    if offense:
+        conviction["offense_date"] = offense
+    if convicted:
+        conviction["conviction_date"] = convicted
+    return {
+        "person": {"status": CITIZEN if status is None else status},
+        "convictions": [conviction],
+    }
+
+
+# --- proclamation dates ------------------------------------------------------------------------
+
+
+def test_844_before_10467_is_pardoned_from_its_date() -> None:
+    # 10467: simple possession under 21 U.S.C. 844 "on or before the date of this proclamation".
+    det = ask(MARIJUANA, record(), "2024-06-01")
+    assert det.outcome is Outcome.eligible
+    assert det.date == P10467
+    assert "certificate" in text(det)
+    assert "does not expunge or seal" in text(det)
+
+
+def test_day_before_and_day_of_10467() -> None:
+    before = ask(MARIJUANA, record(), "2022-10-05")
+    assert before.outcome is Outcome.eligible_from  # no proclamation yet; pardoned on 10-06
+    assert before.date == P10467
+    assert ask(MARIJUANA, record(), "2022-10-06").outcome is Outcome.eligible
+
+
+def test_offense_on_10467_date_is_covered_by_10467() -> None:
+    det = ask(MARIJUANA, record(offense="2022-10-06", convicted="2023-02-01"), "2024-01-01")
+    assert det.date == P10467
+
+
+def test_offense_day_after_10467_waits_for_10688() -> None:
+    # Offense 2022-10-07 > 2022-10-06 and conviction 2023-02-01 > 2022-10-06: not 10467;
+    # 10688 covers offenses "on or before" 2023-12-22.
+    data = record(offense="2022-10-07", convicted="2023-02-01")
+    det = ask(MARIJUANA, data, "2024-01-01")
+    assert det.outcome is Outcome.eligible
+    assert det.date == P10688
+    mid = ask(MARIJUANA, data, "2023-12-21")
+    assert mid.outcome is Outcome.eligible_from
+    assert mid.date == P10688
+
+
+def test_offense_on_10688_date_covered_day_after_not() -> None:
+    assert (
+        ask(MARIJUANA, record(offense="2023-12-22", convicted="2024-03-01"), "2024-06-01").date
+        == P10688
+    )
+    det = ask(MARIJUANA, record(offense="2023-12-23", convicted="2024-03-01"), "2024-06-01")
+    assert det.outcome is Outcome.not_eligible
+
+
+def test_conviction_on_or_before_the_date_suffices_when_offense_date_unknown() -> None:
+    # 10467 (2): "have been convicted of the offense"; a citizen since birth was lawfully present.
+    det = ask(MARIJUANA, record(offense=None, convicted="2020-01-01"), "2024-01-01")
+    assert det.date == P10467
+
+
+def test_no_dates_at_all_names_them() -> None:
+    det = ask(MARIJUANA, record(offense=None, convicted=None), "2024-01-01")
+    assert det.outcome is Outcome.insufficient_facts
+    assert "convictions[0].conviction_date" in det.missing_facts
+
+
+# --- statutes in and out ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("statute", "extra", "expected"),
+    [
+        # 10467 and 10688 (1)/(2): 21 U.S.C. 844, D.C. Code 48-904.01(d)(1) → first is 10467.
+        ("21 U.S.C. 844", {}, P10467),
+        ("21 U.S.C. § 844(a)", {}, P10467),
+        ("D.C. Code 48-904.01(d)(1)", {}, P10467),
+        ("D.C. Code § 48–904.01(d)(1)", {}, P10467),
+        # 10688 (1): 21 U.S.C. 846 attempt; (3): D.C. Code 48-904.09 attempt → only 10688.
+        ("21 U.S.C. 846", {"attempt": True, "object_offense": "21 U.S.C. 844"}, P10688),
+        (
+            "D.C. Code 48-904.09",
+            {"attempt": True, "object_offense": "D.C. Code 48-904.01(d)(1)"},
+            P10688,
+        ),
+        # 10688 (4): the CFR provisions named.
+        ("36 CFR 2.35(b)(2)", {}, P10688),
+        ("25 C.F.R. 11.452(a)", {}, P10688),
+        ("41 CFR 102-74.400(a)", {}, P10688),
+        ("50 CFR 27.82(b)(2)", {}, P10688),
+    ],
+)
+def test_listed_provisions_are_covered(statute: str, extra: dict[str, Any], expected: date) -> None:
+    det = ask(MARIJUANA, record(statute, **extra), "2024-06-01")
+    assert det.outcome is Outcome.eligible
+    assert det.date == expected
+
+
+@pytest.mark.parametrize(
+    ("statute", "extra"),
+    [
+        # "such as possession of marijuana with intent to distribute" (10688) — 21 U.S.C. 841.
+        ("21 U.S.C. 841(a)(1)", {}),
+        ("21 U.S.C. 846", {"conspiracy": True, "object_offense": "21 U.S.C. 841(a)(1)"}),
+        ("21 U.S.C. 846", {"attempt": True, "object_offense": "21 U.S.C. 841(a)(1)"}),
+        ("21 U.S.C. 844", {"conspiracy": True}),
+        ("21 U.S.C. 860", {}),
+        ("21 U.S.C. 8440", {}),  # not 844 or a subdivision of it
+        ("D.C. Code 48-904.01(a)(1)", {}),
+    ],
+)
+def test_other_marijuana_offenses_are_not_covered(statute: str, extra: dict[str, Any]) -> None:
+    det = ask(MARIJUANA, record(statute, **extra), "2024-06-01")
+    assert det.outcome is Outcome.not_eligible
+
+
+def test_attempt_object_unknown_names_the_field() -> None:
+    det = ask(MARIJUANA, record("21 U.S.C. 846", attempt=True), "2024-06-01")
+    assert det.outcome is Outcome.insufficient_facts
+    assert det.missing_facts == ["convictions[0].counts[0].object_offense"]
+
+
+def test_other_substance_under_844_is_not_covered() -> None:
+    data = record()
+    data["convictions"][0]["counts"][0]["substance"] = "cocaine"
+    assert ask(MARIJUANA, data, "2024-06-01").outcome is Outcome.not_eligible
+
+
+def test_unknown_substance_under_844_names_the_field() -> None:
+    data = record()
+    del data["convictions"][0]["counts"][0]["substance"]
+    det = ask(MARIJUANA, data, "2024-06-01")
+    assert det.outcome is Outcome.insufficient_facts
+    assert det.missing_facts == ["convictions[0].counts[0].substance"]
+
+
+def test_cfr_provision_not_named_needs_review() -> None:
+    # 10688 (4): CFR provisions that prohibit only simple possession or use, "including but not
+    # limited to" those named.
+    det = ask(MARIJUANA, record("36 CFR 261.53"), "2024-06-01")
+    assert det.outcome is Outcome.needs_review
+
+
+def test_state_marijuana_conviction_is_not_covered() -> None:
+    det = ask(MARIJUANA, record("Ohio Rev. Code 2925.11", jurisdiction="state"), "2024-06-01")
+    assert det.outcome is Outcome.not_eligible
+    assert "State of Ohio" in text(det)
+
+
+def test_non_marijuana_record_is_not_applicable() -> None:
+    data = record("18 U.S.C. 1343")
+    data["convictions"][0]["counts"][0]["substance"] = None
+    assert ask(MARIJUANA, data, "2024-06-01").outcome is Outcome.not_applicable
+
+
+# --- who: citizens and lawful permanent residents ------------------------------------------------
+
+
+def test_lawful_permanent_resident_on_the_date_is_covered() -> None:
+    status = [{"status": "lawful_permanent_resident", "start": "2010-01-01"}]
+    assert ask(MARIJUANA, record(status=status), "2024-06-01").date == P10467
+
+
+def test_naturalised_after_10467_is_covered_only_by_10688() -> None:
+    # Status on 2022-10-06 other_lawful (not a citizen or LPR) → not 10467; a citizen on
+    # 2023-12-22 → 10688.
+    status = [
+        {"status": "other_lawful", "start": "2010-01-01", "end": "2022-12-31"},
+        {"status": "us_citizen", "start": "2023-01-01"},
+    ]
+    det = ask(MARIJUANA, record(status=status), "2024-06-01")
+    assert det.date == P10688
+
+
+def test_not_citizen_or_lpr_on_either_date_is_not_covered() -> None:
+    status = [{"status": "other_lawful", "start": "2010-01-01"}]
+    assert ask(MARIJUANA, record(status=status), "2024-06-01").outcome is Outcome.not_eligible
+
+
+def test_unlawfully_present_at_the_offense_is_not_covered() -> None:
+    # "This pardon does not apply to individuals who were non-citizens not lawfully present in
+    # the United States at the time of their offense" — even if an LPR later.
+    status = [
+        {"status": "unlawfully_present", "start": "2012-01-01", "end": "2016-12-31"},
+        {"status": "lawful_permanent_resident", "start": "2017-01-01"},
+    ]
+    det = ask(MARIJUANA, record(status=status), "2024-06-01")
+    assert det.outcome is Outcome.not_eligible
+    assert "not lawfully present" in text(det)
+
+
+def test_status_unknown_names_the_field() -> None:
+    det = ask(MARIJUANA, record(status=[]), "2024-06-01")
+    assert det.outcome is Outcome.insufficient_facts
+    assert det.missing_facts == ["person.status (on 2022-10-06)"]
+
+
+# --- the pardon petition honours the proclamation ------------------------------------------------
+
+
+def test_pardon_petition_honours_the_proclamation() -> None:
+    det = ask(PARDON, record(), "2022-10-06")
+    assert det.outcome is Outcome.not_applicable
+    assert "Proclamation 10467" in text(det)
+    before = ask(PARDON, record(), "2022-10-05")
+    assert before.outcome is Outcome.eligible  # 5 years from the 2015-07-20 conviction (fine)
+    assert before.next_change == P10467

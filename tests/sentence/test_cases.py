@@ -1,0 +1,150 @@
+"""Hand-worked cases: leap years, month ends, weekends and holidays, prior custody, no
+supervised release, risk levels, exclusions, removal orders, the dated versions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from secondchance.law.sentence.kernel import Code, Risk
+
+from .conftest import one
+
+
+def test_month_end_clamps_to_last_day() -> None:
+    # 1 month from 2025-01-31: no 31 February, anniversary 2025-02-28, last day 2025-02-27.
+    row = one(commenced=date(2025, 1, 31), months=1)
+    assert row["full_term_date"] == date(2025, 2, 27)
+    assert row["codes"] & Code.MONTH_END_CLAMPED
+    # In a leap year the anniversary is 2024-02-29, last day 2024-02-28.
+    assert one(commenced=date(2024, 1, 31), months=1)["full_term_date"] == date(2024, 2, 28)
+
+
+def test_leap_day_start_twelve_months_one_day() -> None:
+    # From 2024-02-29: one-year anniversary 2025-02-28 (clamped); + 1 day: last day 2025-02-28,
+    # 366 days. Whole years 1, partial 1 day -> 54 + floor(54/365) = 54. 2025-02-28 - 54 days:
+    # -28 -> 2025-01-31, -26 more -> 2025-01-05 (a Sunday) -> weekday Friday 2025-01-03.
+    row = one(commenced=date(2024, 2, 29), months=12, days=1)
+    assert row["term_days"] == 366
+    assert row["full_term_date"] == date(2025, 2, 28)
+    assert row["gct_days"] == 54
+    assert row["gct_release_date"] == date(2025, 1, 5)
+    assert row["release_weekday_date"] == date(2025, 1, 3)
+
+
+def test_release_on_federal_holiday_moves_to_preceding_weekday() -> None:
+    # From 2027-10-21, 24 months: last day 2029-10-20; less 108: -20 -> 09-30, -30 -> 08-31,
+    # -31 -> 07-31, -27 -> 07-04, Independence Day (a Wednesday) -> Tuesday 2029-07-03.
+    row = one(commenced=date(2027, 10, 21), months=24)
+    assert row["gct_release_date"] == date(2029, 7, 4)
+    assert row["release_weekday_date"] == date(2029, 7, 3)
+    assert row["codes"] & Code.RELEASE_ON_WEEKEND_OR_HOLIDAY
+
+
+def test_prior_custody_moves_every_date() -> None:
+    # 60 months from 2025-01-01 less 100 days: 2029-12-31 -31 -> 11-30, -30 -> 10-31,
+    # -31 -> 09-30, -8 -> 2029-09-22. GCT stays 270 (sentence imposed): 2029-04-05 - 100 =
+    # -5 -> 03-31, -31 -> 02-28, -28 -> 01-31, -31 -> 2028-12-31, -5 -> 2028-12-26.
+    row = one(commenced=date(2025, 1, 1), months=60, prior=100)
+    assert row["full_term_date"] == date(2029, 9, 22)
+    assert row["gct_days"] == 270
+    assert row["gct_release_date"] == date(2028, 12, 26)
+
+
+def test_no_supervised_release_all_credits_to_prerelease_custody() -> None:
+    # Handout example 2 without supervised release: the same 490 credits and placement date,
+    # none moves the release date.
+    row = one(commenced=date(2025, 1, 1), months=60, sr=False)
+    assert row["fsa_credits_days"] == 490
+    assert row["fsa_supervised_release_credit_days"] == 0
+    assert row["fsa_prerelease_custody_credit_days"] == 490
+    assert row["fsa_prerelease_custody_date"] == date(2027, 12, 2)
+    assert row["fsa_release_date"] == date(2029, 4, 5)
+    assert row["codes"] & Code.FSA_NO_SUPERVISED_RELEASE
+
+
+def test_medium_risk_earns_ten_but_no_date() -> None:
+    # From 2025-01-01 to the release date 2029-04-05: 1461 + 31 + 28 + 31 + 4 = 1555 days,
+    # 51 whole periods x 10 = 510 credits shown; application barred: no dates.
+    row = one(commenced=date(2025, 1, 1), months=60, risk=Risk.medium)
+    assert row["fsa_credits_days"] == 510
+    assert row["fsa_release_date"] is None
+    assert row["fsa_prerelease_custody_date"] is None
+    assert row["codes"] & Code.FSA_RISK_BARS_APPLICATION
+
+
+def test_high_risk_and_unknown_risk() -> None:
+    assert one(commenced=date(2025, 1, 1), months=60, risk=Risk.high)["fsa_release_date"] is None
+    row = one(commenced=date(2025, 1, 1), months=60, risk=Risk.unknown)
+    assert row["fsa_credits_days"] == 0
+    assert row["codes"] & Code.FSA_RISK_UNKNOWN
+
+
+def test_excluded_offense_has_no_credits() -> None:
+    row = one(commenced=date(2025, 1, 1), months=60, ineligible=True)
+    assert row["fsa_credits_days"] == 0
+    assert row["fsa_release_date"] is None
+    assert row["gct_release_date"] == date(2029, 4, 5)
+
+
+def test_removal_order_bars_application() -> None:
+    row = one(commenced=date(2025, 1, 1), months=60, removal=True)
+    assert row["fsa_applied_days"] == 0
+    assert row["fsa_release_date"] is None
+    assert row["codes"] & Code.FSA_REMOVAL_ORDER
+
+
+def test_life_has_no_dates() -> None:
+    row = one(commenced=date(2025, 1, 1), life=True)
+    assert row["full_term_date"] is None
+    assert row["gct_days"] == 0
+    assert row["gct_release_date"] is None
+    assert row["fsa_release_date"] is None
+
+
+def test_ged_rule_rate_42() -> None:
+    # 24 months from 2020-01-01: 2 whole years x 42 = 84; 2021-12-31 - 84 = 2021-10-08
+    # (-31 -> 11-30, -30 -> 10-31, -23 -> 10-08).
+    row = one(commenced=date(2020, 1, 1), months=24, without_ged=True, as_of=date(2022, 6, 1))
+    assert row["gct_days"] == 84
+    assert row["gct_release_date"] == date(2021, 10, 8)
+
+
+def test_disallowed_days_are_subtracted() -> None:
+    row = one(commenced=date(2020, 1, 1), months=24, lost=27, as_of=date(2022, 6, 1))
+    assert row["gct_days"] == 108 - 27
+
+
+def test_nothing_earned_before_enactment() -> None:
+    row = one(commenced=date(2017, 3, 1), months=120, as_of=date(2020, 1, 1))
+    assert row["fsa_earning_start"] == date(2018, 12, 21)
+    assert row["codes"] & Code.FSA_START_AT_ENACTMENT
+
+
+def test_non_earning_days_delay_the_start() -> None:
+    # 30 non-earning days shift every period by 30 days: placement 2027-12-02 -> credits are
+    # reached later. Example 2 with 30 days: start 2025-01-31; span to 2029-04-05 = 1525 days.
+    # p* = 7 + ceil((1525 - 280) / 45) = 7 + 28 = 35: day 2025-01-31 + 1050 = 2027-12-17;
+    # R - C(34) = 2029-04-05 - 475 = 2027-12-17 -> placement 2027-12-17, 490 credits.
+    row = one(commenced=date(2025, 1, 1), months=60, non_earning=30)
+    assert row["fsa_earning_start"] == date(2025, 1, 31)
+    assert row["fsa_prerelease_custody_date"] == date(2027, 12, 17)
+
+
+def test_2026_interim_rule_starts_at_commencement() -> None:
+    # Commenced 2026-10-01, arrived 2026-12-01: before 2026-09-30 earning starts at arrival;
+    # from 2026-09-30 (provisional) at commencement.
+    before = one(
+        commenced=date(2026, 10, 1), arrived=date(2026, 12, 1), months=60, as_of=date(2026, 9, 1)
+    )
+    after = one(
+        commenced=date(2026, 10, 1), arrived=date(2026, 12, 1), months=60, as_of=date(2026, 10, 15)
+    )
+    assert before["fsa_earning_start"] == date(2026, 12, 1)
+    assert after["fsa_earning_start"] == date(2026, 10, 1)
+    assert after["codes"] & Code.FSA_START_UNDER_2026_RULE
+
+
+def test_gct_method_between_2019_and_2022_is_sentence_imposed() -> None:
+    # 2019-07-19 .. 2022-03-13: 54 per year of the sentence imposed (10 years -> 540).
+    row = one(commenced=date(2010, 1, 1), months=120, as_of=date(2020, 6, 1))
+    assert row["gct_days"] == 540
