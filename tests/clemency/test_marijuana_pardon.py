@@ -240,3 +240,22 @@ def test_pardon_petition_honours_the_proclamation() -> None:
     before = ask(PARDON, record(), "2022-10-05")
     assert before.outcome is Outcome.eligible  # 5 years from the 2015-07-20 conviction (fine)
     assert before.next_change == P10467
+
+
+def test_recorded_certificate_is_honoured_even_when_status_is_not_recorded() -> None:
+    # The record shows the Office issued a certificate under Proclamation 10467: that grant is
+    # honoured as recorded, though person.status is empty.
+    data = record(status=[])
+    data["clemency"] = [
+        {
+            "kind": "pardon",
+            "granted_on": "2022-10-06",
+            "proclamation": "Proclamation 10467",
+            "conviction_ids": ["m1"],
+            "certificate_issued": True,
+        }
+    ]
+    det = ask(MARIJUANA, data, "2024-06-01")
+    assert det.outcome is Outcome.eligible
+    assert det.date == P10467
+    assert "certificate already issued" in text(det)

@@ -95,3 +95,21 @@ def test_barber_v_thomas_ten_years_time_served_method() -> None:
     # 432 + 38 = 470.
     row = one(commenced=date(2010, 1, 1), days=3650, as_of=date(2018, 1, 1))
     assert row["gct_days"] == 470
+
+
+@pytest.mark.parametrize(
+    ("days", "gct"),
+    [
+        # Time-served method (before 2019-07-19), worked by hand:
+        # 366: no full cycle (< 419); fewest d with d + floor(.148 d) >= 366 is 319
+        #      (319 + 47 = 366; 318 + 47 = 365): 47.
+        (366, 47),
+        # 730: one cycle of 419 (54); 311 left: d = 271 (271 + 40 = 311; 270 + 39 = 309): 40.
+        (730, 94),
+        # 1825: four cycles (1676, 216); 149 left: d = 130 (130 + 19 = 149): 19 -> 235.
+        (1825, 235),
+    ],
+)
+def test_time_served_method_by_hand(days: int, gct: int) -> None:
+    row = one(commenced=date(2015, 1, 1), days=days, as_of=date(2018, 1, 1))
+    assert row["gct_days"] == gct

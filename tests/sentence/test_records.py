@@ -149,3 +149,43 @@ def test_prior_custody_from_record() -> None:
     assert block["prior_custody_days"] == 92
     assert block["full_term_date"] == "2029-09-30"
     assert block["fsa"]["earning_start"] == "2025-02-01"
+
+
+def later_term(imposed: str, relation: str | None) -> Record:
+    rec = record([{"statute": "18 U.S.C. 1343"}])
+    data = rec.model_dump(mode="json", exclude_none=True)
+    sentence: dict[str, Any] = {"imposed_on": imposed, "imprisonment": "24 months"}
+    if relation:
+        sentence.update(relation=relation, relative_to="c1")
+    data["convictions"].append(
+        {
+            "id": "c2",
+            "jurisdiction": "federal",
+            "counts": [{"statute": "18 U.S.C. 1344"}],
+            "sentence": sentence,
+        }
+    )
+    return Record.model_validate(data)
+
+
+def test_later_term_without_order_runs_consecutively() -> None:
+    # 3584(a): imposed at a different time and silent -> consecutive: 60 + 24 = 84 months from
+    # 2025-01-01, last day 2031-12-31.
+    _, block = fsa(later_term("2026-03-01", None))
+    assert block["term"] == "84 months"
+    assert block["full_term_date"] == "2031-12-31"
+
+
+def test_later_concurrent_term_extends_the_aggregate_and_is_flagged() -> None:
+    # 24 months concurrent from its imposition 2028-06-01: ends 2030-05-31, after the first
+    # term's 2029-12-31; aggregate 2025-01-01..2030-05-31 = 1977 + 1 days (2025-01-01 to
+    # 2030-01-01 is 1826 days, to 2030-06-01 151 more: 1977 days). GCT on the aggregate:
+    # 5 whole years (270) + floor(54 x 151 / 365) = floor(22.3) = 22 -> 292 days.
+    # 2030-05-31 - 292 = (2030-05-31 - 365 = 2029-05-31) + 73 = +30 -> 06-30, +31 -> 07-31,
+    # +12 -> 2029-08-12.
+    _, block = fsa(later_term("2028-06-01", "concurrent"))
+    assert block["term_days"] == 1977
+    assert block["full_term_date"] == "2030-05-31"
+    assert block["gct_days"] == 292
+    assert block["gct_release_date"] == "2029-08-12"
+    assert block["status"] == "needs_review"

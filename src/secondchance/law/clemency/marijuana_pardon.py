@@ -12,17 +12,19 @@ from datetime import date
 
 from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.engine.rules import Context, Program, RuleVersion
-from secondchance.law.clemency.facts import FEDERAL, convicted_by, indexed, label
+from secondchance.law.clemency.facts import FEDERAL, convicted_by, grant_covers, indexed, label
 from secondchance.law.clemency.grant_effect import pardon_effect
 from secondchance.law.clemency.proclamations import (
     CountAnswer,
+    Proclamation,
     answer_count,
+    marijuana_proclamations,
     other_categorical,
     proclamation_dates,
 )
 from secondchance.law.clemency.where_to_file import where_to_file
 from secondchance.law.parameters import value
-from secondchance.record.schema import Jurisdiction, Record
+from secondchance.record.schema import ClemencyKind, Conviction, Jurisdiction, Record
 
 PROGRAM = "clemency.marijuana_pardon"
 VERSION = "2023-12-22"
@@ -72,14 +74,37 @@ def _count_finding(record: Record, answer: CountAnswer, statute: str) -> Finding
     )
 
 
+def _recorded_proclamation(
+    record: Record, index: int, conviction: Conviction, day: date
+) -> Proclamation | None:
+    """A proclamation pardon the record already shows for this conviction (e.g. a certificate
+    issued): honoured as recorded."""
+    for grant in record.clemency:
+        if (
+            grant.kind is not ClemencyKind.pardon
+            or grant.granted_on > day
+            or not grant.proclamation
+        ):
+            continue
+        if not grant_covers(grant, index, conviction):
+            continue
+        for proc in marijuana_proclamations(day):
+            if proc.id.split()[-1] in grant.proclamation:
+                return proc
+    return None
+
+
 def evaluate(record: Record, day: date, ctx: Context) -> Determination:
     """Answer every count of every conviction; the record's answer is the best-established one."""
     answers: list[tuple[CountAnswer, str]] = []
     for i, conviction in enumerate(record.convictions):
         if not convicted_by(conviction, day):
             continue
+        recorded = _recorded_proclamation(record, i, conviction, day)
         for j, count in enumerate(conviction.counts):
             answer = answer_count(record, i, conviction, j, count, day)
+            if recorded is not None and answer.covered_by is None and answer.relevant:
+                answer = CountAnswer(path=answer.path, covered_by=recorded)
             if answer.relevant:
                 answers.append((answer, count.statute))
     findings = [_count_finding(record, a, s) for a, s in answers]

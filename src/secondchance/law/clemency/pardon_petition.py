@@ -286,6 +286,20 @@ def _after_clock(
     details: dict[str, object],
 ) -> Determination:
     ends = add_years(start, years)
+    for i, other in enumerate(record.convictions):
+        later = other.conviction_date
+        if other.jurisdiction is Jurisdiction.state and later and start < later <= day:
+            findings.append(
+                _finding(
+                    f"convictions[{i}] is a later {other.state} state conviction "
+                    f"({later.isoformat()}); the Office counts the wait from release for the "
+                    "most recent conviction, and whether a state conviction restarts it is not "
+                    "settled by the texts encoded: the petition must disclose it.",
+                    {f"convictions[{i}].conviction_date": later.isoformat()},
+                    citation="Office of the Pardon Attorney, pardon instructions",
+                    url=WAIVER_URL,
+                )
+            )
     details.update(waiting_period_starts=start.isoformat(), waiting_period_ends=ends.isoformat())
     findings.append(
         _finding(

@@ -33,7 +33,7 @@ def where_to_file(record: PersonRecord, day: date, rule_version: str, what: str)
             Finding(
                 finding=f"Where to file: a {what} for a federal or D.C. Code offense is addressed "
                 "to the President and submitted to the Office of the Pardon Attorney, U.S. "
-                "Department of Justice, 950 Pennsylvania Avenue NW, Washington, DC 20530 (a "
+                "Department of Justice, 950 Pennsylvania Avenue, Washington, D.C. 20530 (a "
                 "prisoner preferably through the warden).",
                 facts={f"{label(i, c)}.jurisdiction": c.jurisdiction.value for i, c in federal},
                 citation=CITATION,

@@ -1,11 +1,13 @@
 """From a record to the facts of one aggregate term (18 U.S.C. 3584(c), 3585).
 
-Several federal terms run as one aggregate term for administrative purposes (3584(c)). The
-common cases are encoded: terms imposed on the same day running concurrently (the default for
-terms imposed at the same time, 3584(a)) make an aggregate as long as the longest; a term
-ordered consecutive to another is added to it, the aggregate starting when the first term
-commenced. Any other arrangement (a concurrent term imposed later, partial overlaps, terms
-related to a conviction not in the record) needs review.
+Several federal terms run as one aggregate term for administrative purposes (3584(c)). Unless
+the judgment says otherwise, terms imposed at the same time run concurrently and terms imposed
+at different times consecutively (3584(a)). The aggregate starts when the first term commenced;
+a consecutive term starts the day after the aggregate so far ends; a concurrent term runs from
+the later of that commencement and its own imposition, and the aggregate ends on the latest
+end. A concurrent term imposed after the first commenced is computed so but also flagged for
+review (the Bureau's aggregation chapter was not found), as is a term consecutive to one that
+does not end the aggregate.
 
 Commencement (3585(a)): the day of sentencing when the person was then in custody, otherwise
 the first day of federal custody after sentencing (voluntary surrender). Prior custody credit
@@ -16,7 +18,10 @@ sentence; a state custody period whose crediting is not recorded is left out and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
+
+from dateutil.relativedelta import relativedelta
 
 from secondchance.engine.determination import Finding
 from secondchance.law.parameters import value
@@ -87,55 +92,76 @@ def _finding(
     return Finding(finding=text, facts=dict(used), citation=citation, rule_version=VERSION, url=url)
 
 
-def _aggregate(terms: list[Served], facts_out: list[Finding], review: list[str]) -> Term | None:
-    if len(terms) == 1:
-        return terms[0].term
-    ids = {s.conviction.id: s for s in terms}
-    consecutive = [
-        s
-        for s in terms
-        if s.conviction.sentence and s.conviction.sentence.relation is SentenceRelation.consecutive
-    ]
-    others = [s for s in terms if s not in consecutive]
-    same_day = len({s.imposed for s in terms}) == 1 and terms[0].imposed is not None
-    if any(s.term.life for s in terms):
+def _after(start: date, length: Term) -> date:
+    """The first day after a term of ``length`` that starts on ``start``."""
+    return start + relativedelta(months=length.total_months) + timedelta(days=length.days)
+
+
+def _aggregate(
+    terms: list[Served], commenced: date, facts_out: list[Finding], review: list[str]
+) -> Term | None:
+    """One aggregate term from the first commencement (3584(a) defaults, 3584(c))."""
+    ordered = sorted(terms, key=lambda s: s.imposed or date.max)
+    if len(ordered) == 1:
+        return ordered[0].term
+    if any(s.term.life for s in ordered):
         facts_out.append(_finding("One of the aggregated terms is life: the aggregate is life."))
         return Term(life=True)
-    if not consecutive and same_day:
-        longest = max(terms, key=lambda s: s.term.total_months * 31 + s.term.days)
-        comparable = (
-            all(s.term.days == 0 for s in terms)
-            or len({(s.term.total_months, s.term.days) for s in terms}) == 1
+    if any(s.imposed is None for s in ordered):
+        review.append("several terms, one without its imposition date")
+        return None
+    base = ordered[0]
+    end = _after(commenced, base.term)
+    ends = {base.conviction.id: end}
+    units: Term | None = base.term
+    consecutive_seen = False
+    later_concurrent = False
+    steps: list[str] = [f"{base.term} from {commenced.isoformat()}"]
+    for previous, s in pairwise(ordered):
+        sentence = s.conviction.sentence
+        relation = sentence.relation if sentence else None
+        if relation is None:  # 3584(a): same time -> concurrent; different times -> consecutive
+            same_time = s.imposed == previous.imposed
+            relation = SentenceRelation.concurrent if same_time else SentenceRelation.consecutive
+        if relation is SentenceRelation.consecutive:
+            target = sentence.relative_to if sentence else None
+            if target is not None and ends.get(target) != end:
+                review.append(
+                    f"convictions[{s.index}]: consecutive to a term that is not the end of the "
+                    "aggregate so far"
+                )
+                return None
+            end = _after(end, s.term)
+            units = _add_terms(units, s.term) if units is not None else None
+            consecutive_seen = True
+            steps.append(f"then {s.term} consecutively")
+        else:
+            assert s.imposed is not None
+            own_start = max(commenced, s.imposed)
+            own_end = _after(own_start, s.term)
+            steps.append(f"{s.term} concurrently from {own_start.isoformat()}")
+            if own_end > end:
+                if own_start == commenced and not consecutive_seen:
+                    units = s.term
+                else:
+                    units = None
+                    later_concurrent = True
+                end = own_end
+        ends[s.conviction.id] = end
+    total = units if units is not None else Term(days=(end - commenced).days)
+    facts_out.append(
+        _finding(
+            f"{len(ordered)} terms are one aggregate term ({'; '.join(steps)}): {total}, "
+            f"ending {(end - timedelta(days=1)).isoformat()} before prior custody credit."
         )
-        if not comparable:
-            review.append("concurrent terms mixing months and days: compare their end dates")
-            return None
-        facts_out.append(
-            _finding(
-                f"{len(terms)} terms imposed on {terms[0].imposed} run concurrently (the default "
-                "for terms imposed at the same time): the aggregate is the longest, "
-                f"{longest.term}."
-            )
-        )
-        return longest.term
-    if len(others) == 1 and all(
-        s.conviction.sentence and s.conviction.sentence.relative_to in ids for s in consecutive
-    ):
-        total = others[0].term
-        for s in consecutive:
-            total = _add_terms(total, s.term)
-        facts_out.append(
-            _finding(
-                f"{len(consecutive)} term(s) run consecutively to {others[0].term}: the aggregate "
-                f"term is {total}, from the first term's commencement."
-            )
-        )
-        return total
-    review.append(
-        "an arrangement of concurrent and consecutive terms other than the common cases "
-        "(same-day concurrent terms; terms consecutive to one base term)"
     )
-    return None
+    if later_concurrent:
+        review.append(
+            "a concurrent term imposed after the first commenced: the aggregate runs to the "
+            "later end date and good conduct time is computed on it as one term (working "
+            "description; the Sentence Computation Manual's aggregation chapter was not found)"
+        )
+    return total
 
 
 def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None:
@@ -150,7 +176,6 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
     findings: list[Finding] = []
     review: list[str] = []
     missing: list[str] = []
-    agg = _aggregate(current, findings, review)
     first = min(current, key=lambda s: s.imposed or date.max)
     if first.imposed is None:
         missing.append(f"convictions[{first.index}].sentence.imposed_on")
@@ -180,6 +205,7 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
     if commenced is None:
         missing.append("custody")
         return "the commencement of the sentence is not in the record (custody periods)"
+    agg = _aggregate(current, commenced, findings, review)
     arrivals = [
         p.start
         for p in record.custody

@@ -61,7 +61,7 @@ def whole_years(commenced: Ints, after_term: Ints) -> tuple[Ints, Ints]:
     return years, after_term - add_months(commenced, years * 12)
 
 
-def _time_served(term_days: Ints, rate: Ints, per_mille: int) -> Ints:
+def _time_served(term_days: Ints, rate: Ints, per_mille: Ints) -> Ints:
     """Good conduct time earned on time served (PS 5880.28), closed form."""
     cycle = 365 + rate
     full = term_days // cycle
@@ -84,7 +84,13 @@ def gct(cols: SentenceColumns, t: TermColumns, law: KernelLaw) -> GctColumns:
     if law.gct_method == "sentence_imposed":
         earned = rate * years + (rate * partial) // law.gct_days_in_year
     elif law.gct_method == "time_served":
-        earned = _time_served(t.term_days, rate.astype(np.int64), law.gct_time_served_per_mille)
+        # .148 is 54/365 to three places; the 42-day rate uses 42/365 to three places (.115).
+        per_mille = np.where(
+            cols.gct_without_ged,
+            round(law.gct_days_per_year_without_ged * 1000 / law.gct_days_in_year),
+            law.gct_time_served_per_mille,
+        ).astype(np.int64)
+        earned = _time_served(t.term_days, rate.astype(np.int64), per_mille)
     else:  # pragma: no cover - a parameter value the code does not know
         raise ValueError(f"unknown good conduct time method {law.gct_method!r}")
     none = too_short | cols.life
