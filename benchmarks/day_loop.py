@@ -64,6 +64,7 @@ def day_by_day(cols: SentenceColumns, i: int, law: LoopLaw) -> tuple[int, int, i
     assert arrived is not None
     day = max(arrived, law.enacted)
     idle = int(cols.non_earning_days[i])
+    first_day = day + timedelta(days=idle)
     credits = 0
     participated = 0
     periods = 0
@@ -75,7 +76,11 @@ def day_by_day(cols: SentenceColumns, i: int, law: LoopLaw) -> tuple[int, int, i
             if participated == law.period:
                 participated = 0
                 periods += 1
-                credits += law.base + (law.additional if periods > law.k0 else 0)
+                k0 = law.k0
+                if cols.additional_from[i] != NO_DATE:
+                    since = int(cols.additional_from[i]) - to_day(first_day)
+                    k0 = max(since, 0) // law.period
+                credits += law.base + (law.additional if periods > k0 else 0)
         day += timedelta(days=1)
         if participated == 0 and periods and (release - day).days <= credits:
             break

@@ -42,6 +42,8 @@ def synthetic(n: int, seed: int = 7) -> SentenceColumns:
     cols.non_earning_days[:] = np.where(rng.random(n) < 0.2, rng.integers(0, 120, n), 0)
     cols.gct_without_ged[:] = rng.random(n) < 0.05
     cols.gct_lost_days[:] = np.where(rng.random(n) < 0.05, rng.integers(0, 60, n), 0)
+    known = rng.random(n) < 0.3  # risk history known: additional days from a given day
+    cols.additional_from[:] = np.where(known, cols.arrived + rng.integers(0, 400, n), NO_DATE)
     return cols
 
 

@@ -84,3 +84,40 @@ def test_input_errors_exit_2_naming_the_flag(args: list[str], flag: str) -> None
     assert out.returncode == 2
     assert flag in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_before_the_act_no_time_credits() -> None:
+    out = run(
+        "--term",
+        "300 months",
+        "--commenced",
+        "2000-01-01",
+        "--as-of",
+        "2010-01-01",
+        "--fsa-risk",
+        "low",
+        "--format",
+        "json",
+    )
+    block = json.loads(out.stdout)
+    assert block["gct_method"] == "time_served"
+    assert block["fsa"]["eligible"] is None
+    assert block["fsa"]["credits_days"] is None
+
+
+@pytest.mark.parametrize("term", ["400 days", "life", "5 years 3 months", "12 months 1 day"])
+def test_terms_as_courts_write_them(term: str) -> None:
+    out = run(
+        "--term",
+        term,
+        "--commenced",
+        "2025-01-01",
+        "--prior-custody-days",
+        "5000",
+        "--fsa-risk",
+        "low",
+        "--format",
+        "json",
+    )
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["term"] in {term, "12 months 1 day"}

@@ -189,3 +189,28 @@ def test_later_concurrent_term_extends_the_aggregate_and_is_flagged() -> None:
     assert block["gct_days"] == 292
     assert block["gct_release_date"] == "2029-08-12"
     assert block["status"] == "needs_review"
+
+
+def test_assessment_history_sets_the_additional_days() -> None:
+    # Low on 2025-01-15 and 2025-03-01: two consecutive minimum/low assessments on 2025-03-01,
+    # 59 days after the start (2025-01-01): floor(59 / 30) = 1 period at 10, then 15.
+    # Release 2029-04-05, span 1555 days: p* = 1 + ceil((1555 - 40) / 45) = 1 + 34 = 35;
+    # 35 periods complete on 2025-01-01 + 1050 = 2027-11-17; C(34) = 10 + 33 x 15 = 505 and
+    # 2029-04-05 - 505 = 2027-11-17 (490 days back is 2027-12-02, 15 more): placement
+    # 2027-11-17 with C(35) = 10 + 34 x 15 = 520 credits, 505 needed: 365 to supervised
+    # release, 140 to prerelease custody.
+    rec = record(
+        [{"statute": "18 U.S.C. 1343"}],
+        fsa={
+            "risk_assessments": [
+                {"assessed_on": "2025-01-15", "level": "low"},
+                {"assessed_on": "2025-03-01", "level": "low"},
+            ]
+        },
+    )
+    _, block = fsa(rec)
+    assert block["fsa"]["prerelease_custody_date"] == "2027-11-17"
+    assert block["fsa"]["credits_days"] == 520
+    assert block["fsa"]["supervised_release_credit_days"] == 365
+    assert block["fsa"]["prerelease_custody_credit_days"] == 140
+    assert "2025-03-01" in block["fsa"]["projection"]

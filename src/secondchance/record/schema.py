@@ -62,6 +62,12 @@ class StatusPeriod(_Span):
 
     status: ImmigrationStatus
 
+    def covers(self, day: date) -> bool:
+        """A status with no ``start`` has been held since birth (or since before any date asked)."""
+        if self.start is not None and day < self.start:
+            return False
+        return self.end is None or day <= self.end
+
 
 class Person(_Model):
     """Who the record is about."""
@@ -220,8 +226,9 @@ class CustodyKind(StrEnum):
 
 
 class CustodyPeriod(_Span):
-    """Time in custody or detention. Prerelease custody (a residential re-entry centre or home
-    confinement) is still part of a term of imprisonment."""
+    """Time in custody or detention. ``residential_reentry_center`` and ``home_confinement`` are
+    the Bureau of Prisons' prerelease custody (18 U.S.C. 3624(c), (g)), still part of a term of
+    imprisonment; home detention as a condition of probation belongs in ``supervision``."""
 
     kind: CustodyKind
     conviction_id: str | None = None

@@ -32,7 +32,6 @@ from secondchance.record.schema import (
     ImmigrationStatus,
     Jurisdiction,
     PersonRecord,
-    StatusPeriod,
 )
 
 MARIJUANA = "clemency.marijuana.proclamations"
@@ -105,14 +104,8 @@ def proclamation_dates(day: date) -> list[date]:
 # --- status ------------------------------------------------------------------------------------
 
 
-def _covers(period: StatusPeriod, day: date) -> bool:
-    """A status period with no start is held since birth (or since before any date we ask)."""
-    starts = period.start is None or period.start <= day
-    return starts and (period.end is None or day <= period.end)
-
-
 def status_on(record: PersonRecord, day: date) -> ImmigrationStatus | None:
-    held = [p.status for p in record.person.status if _covers(p, day)]
+    held = [p.status for p in record.person.status if p.covers(day)]
     if ImmigrationStatus.us_citizen in held:
         return ImmigrationStatus.us_citizen
     return held[0] if held else None
@@ -310,7 +303,7 @@ def _person_ok(
     offense = count.offense_date or conviction.offense_date
     if offense is None:
         born_citizen = any(
-            p.status is ImmigrationStatus.us_citizen and p.start is None and _covers(p, proc.signed)
+            p.status is ImmigrationStatus.us_citizen and p.start is None and p.covers(proc.signed)
             for p in record.person.status
         )
         return "" if born_citizen else ["convictions[].counts[].offense_date"]

@@ -33,6 +33,8 @@ from secondchance.record.schema import (
     GedStatus,
     Jurisdiction,
     Record,
+    RiskAssessment,
+    RiskLevel,
     SentenceRelation,
     SupervisionKind,
 )
@@ -164,6 +166,16 @@ def _aggregate(
     return total
 
 
+def _streak_day(assessments: list[RiskAssessment]) -> date | None:
+    """The day of the second assessment of the current run of minimum/low assessments (the
+    day from which 28 CFR 523.42(c)(2) gives the additional days), or None."""
+    low = {RiskLevel.minimum, RiskLevel.low}
+    run: list[date] = []
+    for item in sorted(assessments, key=lambda a: a.assessed_on):
+        run = [*run, item.assessed_on] if item.level in low else []
+    return run[1] if len(run) >= 2 else None
+
+
 def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None:
     """The facts of the person's current aggregate term; None when the record has no federal
     prison sentence; a string naming why when they cannot be gathered."""
@@ -268,6 +280,7 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
 
     fsa = record.fsa
     risk = None
+    additional_from: date | None = None
     removal = False
     non_earning = 0
     without_ged = False
@@ -276,6 +289,7 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
         past = [a for a in fsa.risk_assessments if a.assessed_on <= as_of]
         if past:
             risk = max(past, key=lambda a: a.assessed_on).level
+            additional_from = _streak_day(past)
         removal = fsa.final_order_of_removal is not None and fsa.final_order_of_removal <= as_of
         start = arrived or commenced
         for idle in fsa.non_earning_periods:
@@ -316,6 +330,7 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
         non_earning_days=non_earning,
         gct_without_ged=without_ged,
         gct_lost_days=lost,
+        additional_from=additional_from,
         findings=findings,
         missing_facts=missing,
         needs_review=review,

@@ -46,6 +46,9 @@ class SentenceFacts:
     non_earning_days: int = 0
     gct_without_ged: bool = False
     gct_lost_days: int = 0
+    additional_from: date | None = None
+    """Day on which the two most recent risk assessments had both been minimum or low (from
+    the record), when known; else the projection assumption applies."""
     findings: list[Finding] = field(default_factory=list)
     """Findings made while gathering the facts (aggregation, exclusions, prior custody)."""
     missing_facts: list[str] = field(default_factory=list)
@@ -70,6 +73,8 @@ def columns_of(facts: SentenceFacts) -> SentenceColumns:
     cols.non_earning_days[0] = facts.non_earning_days
     cols.gct_without_ged[0] = facts.gct_without_ged
     cols.gct_lost_days[0] = facts.gct_lost_days
+    if facts.additional_from is not None:
+        cols.additional_from[0] = to_day(facts.additional_from)
     return cols
 
 
@@ -193,7 +198,7 @@ def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
                 "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section3624",
             )
 
-    fsa = _fsa_part(facts, row, codes, law, earn_id, add, missing)
+    fsa = _fsa_part(facts, as_of, row, codes, law, earn_id, add, missing)
     return {
         "as_of": as_of.isoformat(),
         "term": str(facts.term),
@@ -217,6 +222,7 @@ def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
 
 def _fsa_part(
     facts: SentenceFacts,
+    as_of: date,
     row: dict[str, int],
     codes: Code,
     law: KernelLaw,
@@ -236,6 +242,17 @@ def _fsa_part(
         "prerelease_custody_date": None,
         "projection": None,
     }
+    enacted = from_day(law.fsa_enacted)
+    if enacted is not None and as_of < enacted:
+        block["eligible"] = None
+        add(
+            f"First Step Act time credits did not exist on {as_of.isoformat()} (enacted "
+            f"{enacted.isoformat()}).",
+            "Pub. L. 115-391, 101",
+            earn_id,
+            time_credits.EARN_URL,
+        )
+        return block
     if facts.fsa_ineligible is None:
         add(
             "Whether a conviction bars time credits is undecided (see the findings of "
@@ -308,12 +325,23 @@ def _fsa_part(
             time_credits.APPLY_URL,
         )
         return block
-    k0 = law.fsa_periods_before_additional
+    if facts.additional_from is not None:
+        schedule = (
+            f"{law.fsa_base_days + law.fsa_additional_days} days per {law.fsa_period_days} for "
+            f"periods completed after {facts.additional_from.isoformat()}, when the two most "
+            "recent assessments had both been minimum or low (28 CFR 523.42(c)(2)), "
+            f"{law.fsa_base_days} before"
+        )
+    else:
+        k0 = law.fsa_periods_before_additional
+        schedule = (
+            f"{law.fsa_base_days} days per {law.fsa_period_days} for the first {k0} periods and "
+            f"{law.fsa_base_days + law.fsa_additional_days} after (the Bureau's handout)"
+        )
     block["projection"] = (
-        f"Assumes successful participation without a break from the start of earning, "
-        f"{law.fsa_base_days} days per {law.fsa_period_days} for the first {k0} periods and "
-        f"{law.fsa_base_days + law.fsa_additional_days} after (the Bureau's handout), credits "
-        "posting at the end of each period and being earned until applied. Not a guarantee."
+        "Assumes successful participation without a break from the start of earning, "
+        f"{schedule}, credits posting at the end of each period and being earned until "
+        "applied. Not a guarantee."
     )
     placed = _iso(row["fsa_prerelease_custody_date"]) or _iso(row["fsa_release_date"])
     add(

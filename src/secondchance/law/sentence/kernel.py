@@ -78,6 +78,9 @@ class SentenceColumns:
     non_earning_days: npt.NDArray[np.int64]
     gct_without_ged: Flags
     gct_lost_days: npt.NDArray[np.int64]
+    additional_from: Days
+    """Day from which periods completed earn the additional days (two consecutive minimum/low
+    assessments, from the record); NO_DATE: the projection assumption of the parameters."""
 
     def __len__(self) -> int:
         return int(self.commenced.size)
@@ -102,6 +105,7 @@ class SentenceColumns:
             non_earning_days=zeros.copy(),
             gct_without_ged=no.copy(),
             gct_lost_days=zeros.copy(),
+            additional_from=np.full(size, NO_DATE, dtype=np.int64),
         )
 
 

@@ -11,6 +11,8 @@ to commencement from 2026-09-30. Days in a non-earning status are not counted.
 Projection (a stated assumption, from the Bureau's handout): credits post at the end of each
 completed 30-day period counted from the start of earning, the first 7 periods at 10 days and
 later ones at 15 for a minimum/low risk person; credits keep being earned until they are used.
+When a record shows the day on which the two most recent assessments had both been minimum or
+low, the periods completed after that day earn 15 instead (28 CFR 523.42(c)(2)).
 
 Application. Credits are applied once earned credits equal the rest of the term: the
 conditional placement day is the first day D on which credits earned by D are at least the
@@ -69,10 +71,12 @@ def _ceil_div(a: Ints, b: Ints | int) -> Ints:
     return -((-a) // b)
 
 
-def credits_after(periods: Ints, additional: Ints, law: KernelLaw) -> Ints:
-    """Credits held after ``periods`` completed periods (C(p))."""
-    later = np.maximum(periods - law.fsa_periods_before_additional, 0)
-    return law.fsa_base_days * periods + additional * later
+def credits_after(periods: Ints, additional: Ints, k0: Ints, law: KernelLaw) -> Ints:
+    """Credits held after ``periods`` completed periods (C(p)), the first ``k0`` at the base
+    rate."""
+    later = np.maximum(periods - k0, 0)
+    held: Ints = law.fsa_base_days * periods + additional * later
+    return held
 
 
 def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColumns:
@@ -97,7 +101,9 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
     has_release = release != NO_DATE
     span = np.where(has_release, release - start, 0)
     period = law.fsa_period_days
-    k0 = law.fsa_periods_before_additional
+    known = cols.additional_from != NO_DATE
+    from_record = np.maximum(np.where(known, cols.additional_from, start) - start, 0) // period
+    k0 = np.where(known, from_record, law.fsa_periods_before_additional).astype(np.int64)
     first_step = period + law.fsa_base_days
     later_step = first_step + additional
     p_star = np.where(
@@ -107,10 +113,10 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
     )
     p_star = np.maximum(p_star, 0)
     on_period = start + period * p_star
-    before = release - credits_after(np.maximum(p_star - 1, 0), additional, law)
+    before = release - credits_after(np.maximum(p_star - 1, 0), additional, k0, law)
     placement = np.where(p_star == 0, release, np.minimum(on_period, before))
     periods = np.where(p_star == 0, 0, np.where(placement == on_period, p_star, p_star - 1))
-    credits = credits_after(periods, additional, law)
+    credits = credits_after(periods, additional, k0, law)
     need = release - placement
     codes |= np.where(low & (credits > need), int(Code.FSA_CREDITS_EXCEED_NEED), 0)
     codes |= np.where(low & (periods > k0), int(Code.FSA_ADDITIONAL_RATE_PROJECTED), 0)
