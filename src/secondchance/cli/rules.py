@@ -10,7 +10,7 @@ import typer
 
 from secondchance.cli.app import OutputFormat, app
 from secondchance.engine.rules import RuleVersion
-from secondchance.law.registry import all_programs
+from secondchance.law.registry import all_rule_books
 
 
 def _version_row(version: RuleVersion) -> dict[str, Any]:
@@ -30,7 +30,7 @@ def _version_row(version: RuleVersion) -> dict[str, Any]:
 def rules_table() -> list[dict[str, Any]]:
     return [
         {"program": p.id, "title": p.title, "versions": [_version_row(v) for v in p.versions]}
-        for p in all_programs()
+        for p in all_rule_books()
     ]
 
 

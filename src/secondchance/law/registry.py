@@ -14,6 +14,14 @@ def all_programs() -> tuple[Program, ...]:
     return (*sba.PROGRAMS, *clemency.PROGRAMS, *sentence.PROGRAMS)
 
 
+@cache
+def all_rule_books() -> tuple[Program, ...]:
+    """Every program plus the dated rules applied inside a computation (for ``rules``)."""
+    from secondchance.law import sentence
+
+    return (*all_programs(), *sentence.COMPUTATIONS)
+
+
 def program(program_id: str) -> Program:
     for candidate in all_programs():
         if candidate.id == program_id:
