@@ -17,7 +17,14 @@ from datetime import date, timedelta
 
 from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.engine.rules import Context, Program, RuleVersion
-from secondchance.law.clemency.facts import FEDERAL, confinement, custody_for, indexed, label
+from secondchance.law.clemency.facts import (
+    FEDERAL,
+    confinement,
+    custody_for,
+    indexed,
+    label,
+    shared_change_points,
+)
 from secondchance.law.clemency.grant_effect import commutation_effect
 from secondchance.law.clemency.pardoned import pardoned_by
 from secondchance.law.clemency.proclamations import proclamation_dates
@@ -227,15 +234,13 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
 def change_points(record: Record, ctx: Context) -> list[date]:
     points = [p.start for p in record.custody if p.start]
     points += [p.end + timedelta(days=1) for p in record.custody if p.end]
-    points += [p.end + timedelta(days=1) for p in record.supervision if p.end]
     points += [c.resolved_on + timedelta(days=1) for c in record.court_challenges if c.resolved_on]
     for conviction in record.convictions:
         for commutation in conviction.sentence.commutations if conviction.sentence else []:
             points.append(commutation.granted_on)
             if commutation.new_release_date:
                 points.append(commutation.new_release_date)
-    points += [g.granted_on for g in record.clemency]
-    points += [c.conviction_date for c in record.convictions if c.conviction_date]
+    points += shared_change_points(record)
     points += proclamation_dates(ctx.as_of)
     return points
 

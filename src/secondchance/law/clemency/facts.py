@@ -195,3 +195,11 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
         source=f"custody[{last_index}].end + 1 day",
         confined_on_day=confined_now or day <= last_period.end,
     )
+
+
+def shared_change_points(record: PersonRecord) -> list[date]:
+    """Dates on which any clemency answer can change: supervision ending, grants, convictions."""
+    points = [p.end + timedelta(days=1) for p in record.supervision if p.end]
+    points += [g.granted_on for g in record.clemency]
+    points += [c.conviction_date for c in record.convictions if c.conviction_date]
+    return points

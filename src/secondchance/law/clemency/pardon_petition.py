@@ -31,6 +31,7 @@ from secondchance.law.clemency.facts import (
     confinement,
     indexed,
     label,
+    shared_change_points,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect, pardon_effect
 from secondchance.law.clemency.pardoned import pardoned_by
@@ -372,9 +373,7 @@ def change_points(record: Record, ctx: Context) -> list[date]:
             points += [conf.release, add_years(conf.release, years)]
         if conviction.conviction_date:
             points.append(add_years(conviction.conviction_date, years))
-    points += [p.end + timedelta(days=1) for p in record.supervision if p.end]
-    points += [g.granted_on for g in record.clemency]
-    points += [c.conviction_date for c in record.convictions if c.conviction_date]
+    points += shared_change_points(record)
     points += proclamation_dates(ctx.as_of)
     return points
 
