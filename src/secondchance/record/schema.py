@@ -58,7 +58,8 @@ class ImmigrationStatus(StrEnum):
 
 
 class StatusPeriod(_Span):
-    """Citizenship or lawful status held over a period (``start`` empty: since birth or unknown)."""
+    """Citizenship or lawful status held over a period. An empty ``start`` means held since birth
+    (or since before any date that matters); a status that began later must give its start."""
 
     status: ImmigrationStatus
 
