@@ -27,8 +27,10 @@ def role(kind: str, start: str = "2015-01-01", end: str | None = None) -> dict[s
     return {"role": kind, "start": start, "end": end}
 
 
-def custody(kind: str, start: str, end: str | None) -> dict[str, Any]:
-    return {"kind": kind, "start": start, "end": end}
+def custody(
+    kind: str, start: str, end: str | None, conviction_id: str | None = None
+) -> dict[str, Any]:
+    return {"kind": kind, "start": start, "end": end, "conviction_id": conviction_id}
 
 
 def supervision(

@@ -104,14 +104,22 @@ def test_officer_in_reentry_centre_is_still_incarcerated() -> None:
     assert outcomes(dets)["sba.7a"] == ("eligible", None)
 
 
+MORAL_TURPITUDE = "business.people[1].record.pending_charges[0].counts[0].moral_turpitude"
+
+
 def test_key_employee_misdemeanor_false_statement_after() -> None:
     dets = check("key-employee-indictment.yaml", "2024-06-03")
-    # New 120.110(n): "under indictment for ... any crime involving or relating to ... a false
-    # statement", felony or not; a key employee is an Associate.
+    # The count: 18 U.S.C. 1018, "imprisoned not more than one year" — not a felony (18 U.S.C.
+    # 3559(a)(6)); false_statement true; moral_turpitude unknown. New 120.110(n): "under
+    # indictment for a felony or any crime involving or relating to ... a false statement",
+    # felony or not; a key employee is an Associate (120.10 (2)(i)). The Microloan borrower must
+    # be eligible under part 120 (120.707(a)). No resolution date: nothing later changes it.
     for program in ("sba.7a", "sba.504", "sba.microloan"):
         assert outcomes(dets)[program] == ("not_eligible", None), program
-    # 109.400(b)(15) kept "a felony or a crime of moral turpitude": neither here.
-    assert outcomes(dets)["sba.ilp"] == ("eligible", None)
+    # 109.400(b)(15) kept "a felony or a crime of moral turpitude": not a felony, and moral
+    # turpitude is unknown, so the record cannot decide it.
+    assert outcomes(dets)["sba.ilp"] == ("insufficient_facts", None)
+    assert dets["sba.ilp"]["missing_facts"] == [MORAL_TURPITUDE]
     # 115.13(a)(2) does not name key employees; new 123.101(i) has no indictment ground.
     assert outcomes(dets)["sba.surety_bond"] == ("eligible", None)
     assert outcomes(dets)["sba.disaster"] == ("eligible", None)
@@ -119,13 +127,25 @@ def test_key_employee_misdemeanor_false_statement_after() -> None:
 
 def test_key_employee_misdemeanor_false_statement_before() -> None:
     dets = check("key-employee-indictment.yaml", "2024-05-01", as_of="2024-05-01")
-    # Old 120.110(n) names "a felony or a crime of moral turpitude" (neither); the lenders' SOP
-    # named "a false statement" (this one): the two differ → needs review.
-    for program in ("sba.7a", "sba.504", "sba.microloan"):
+    # Old 120.110(n) names "a felony or a crime of moral turpitude": not a felony, moral
+    # turpitude unknown. The lenders' SOP names "a false statement": it bars whatever the
+    # moral-turpitude answer. If the regulation bars too → not_eligible; if not, the texts
+    # differ → needs_review. The SOP bars either way → needs_review, naming the open field in
+    # the finding. From 2024-05-30 the new text bars (not_eligible): next change that day.
+    for program in ("sba.7a", "sba.504"):
         assert outcomes(dets)[program] == ("needs_review", None), program
         assert dets[program]["next_change"] == "2024-05-30"
-        assert any("SOP" in f["citation"] for f in dets[program]["findings"])
+        review = [f for f in dets[program]["findings"] if "SOP" in f["citation"]]
+        assert len(review) == 1 and MORAL_TURPITUDE in review[0]["finding"]
+    # Microloans follow the regulation only (old 120.707(a) with old 120.110(n)): "a felony or
+    # a crime of moral turpitude" turns on the unknown moral_turpitude.
+    assert outcomes(dets)["sba.microloan"] == ("insufficient_facts", None)
+    assert dets["sba.microloan"]["missing_facts"] == [MORAL_TURPITUDE]
+    assert dets["sba.microloan"]["next_change"] == "2024-05-30"
+    assert not any("SOP" in f["citation"] for f in dets["sba.microloan"]["findings"])
+    # Key employees are not counted by 115.13(a)(2); the owner has no record.
     assert outcomes(dets)["sba.surety_bond"] == ("eligible", None)
+    # Old 109.400(b)(15) and old 123.101(i) not found, and a charge is pending → review.
     assert outcomes(dets)["sba.ilp"] == ("needs_review", None)
     assert outcomes(dets)["sba.disaster"] == ("needs_review", None)
 
@@ -151,9 +171,10 @@ def test_twenty_percent_owner() -> None:
     # 120.10/109.20: an Associate owns MORE than 20%; exactly 20% is not.
     for program in ("sba.7a", "sba.504", "sba.microloan", "sba.ilp"):
         assert outcomes(dets)[program] == ("eligible", None), program
-    # 115.13(a)(2): owners of 20% OR MORE count; in home confinement (custody) to 2024-12-31,
-    # so eligible from 2024-12-31 + 1 day = 2025-01-01. 123.202(b)(2): principal owners are
-    # 20% or greater; 123.101(i) bars one serving a sentence of imprisonment.
+    # 115.13(a)(2): owners of 20% OR MORE count; home confinement is prerelease custody, part
+    # of the term of imprisonment (18 U.S.C. 3624(c)), so "serving a sentence of imprisonment"
+    # to 2024-12-31: eligible from 2024-12-31 + 1 day = 2025-01-01. 123.202(b)(2), 123.300(b):
+    # principal owners hold 20% or more; 123.101(i) bars one serving a sentence of imprisonment.
     assert outcomes(dets)["sba.surety_bond"] == ("eligible_from", "2025-01-01")
     assert outcomes(dets)["sba.disaster"] == ("eligible_from", "2025-01-01")
 

@@ -4,10 +4,13 @@ the rule text quoted in short in the comment."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 
+from secondchance.law.registry import program
+from secondchance.law.sba.status import NOT_AN_INDICTMENT_GAP
 from tests.sba.builders import (
     charge,
     conviction,
@@ -72,15 +75,57 @@ def test_disaster_incarcerated_principal_owner() -> None:
     assert outcome("sba.disaster", in_prison(owner(51)), BEFORE) == ("needs_review", None)
 
 
-def test_surety_incarceration_after_only() -> None:
-    # New 115.13(a)(2)(i): "currently incarcerated" → presumed lack of good character. The old
-    # text named only indictment or conviction of a felony; custody alone (no conviction in
-    # the record) was not named.
+def test_surety_incarceration() -> None:
+    # New 115.13(a)(2)(i): "currently incarcerated" → good character presumed absent; custody to
+    # 2027-12-31, so eligible from 2028-01-01.
     assert outcome("sba.surety_bond", in_prison(owner(51)), AFTER) == (
         "eligible_from",
         "2028-01-01",
     )
-    assert outcome("sba.surety_bond", in_prison(owner(51)), BEFORE) == ("eligible", None)
+    # Old 115.13(a)(2)(i) names only "under indictment for, or has been convicted of a felony".
+    # A prison term (designated facility from 2023-01-01) follows a conviction, but the record
+    # links it to none: whether that conviction is a felony decides it → insufficient facts,
+    # naming the link.
+    det = determine("sba.surety_bond", in_prison(owner(51)), BEFORE)
+    assert det.outcome.value == "insufficient_facts"
+    assert det.missing_facts == ["business.people[0].record.custody[0].conviction_id"]
+
+
+def served(
+    conviction_date: str, felony: bool, kind: str = "designated_facility"
+) -> dict[str, object]:
+    """A 51% owner in custody 2023-01-01..2027-12-31 for conviction c1."""
+    return record(
+        person(
+            "P",
+            [owner(51)],
+            convictions=[conviction("c1", conviction_date, felony=felony)],
+            custody=[custody(kind, "2023-01-01", "2027-12-31", "c1")],
+        )
+    )
+
+
+def test_old_surety_custody_linked_to_a_conviction() -> None:
+    # Linked to a felony conviction of 2022-12-01: old (i) "has been convicted of a felony" bars
+    # on 2024-05-29; from 2024-05-30 the new (i) bars "currently incarcerated" until 2027-12-31,
+    # so the first eligible day is 2027-12-31 + 1 = 2028-01-01.
+    assert outcome("sba.surety_bond", served("2022-12-01", True), BEFORE) == (
+        "eligible_from",
+        "2028-01-01",
+    )
+    # Linked to a misdemeanor: the old text names neither custody nor misdemeanors → eligible
+    # on 2024-05-29 (the new text will bar the custody from 2024-05-30: next change).
+    det = determine("sba.surety_bond", served("2022-12-01", False), BEFORE)
+    assert (det.outcome.value, det.next_change and det.next_change.isoformat()) == (
+        "eligible",
+        "2024-05-30",
+    )
+    # Pretrial detention follows no conviction; with no indictment recorded, the old text
+    # names nothing here → eligible.
+    detained = record(
+        person("P", [owner(51)], custody=[custody("pretrial_detention", "2024-01-01", None)])
+    )
+    assert outcome("sba.surety_bond", detained, BEFORE) == ("eligible", None)
 
 
 def test_pretrial_detention_is_incarceration() -> None:
@@ -103,19 +148,47 @@ def test_home_confinement_is_still_custody() -> None:
     assert outcome("sba.7a", data, "2024-07-01") == ("eligible_from", "2024-09-01")
 
 
+@pytest.mark.parametrize("kind", ["home_confinement", "residential_reentry_center"])
+@pytest.mark.parametrize("program_id", ("sba.7a", "sba.504", "sba.microloan"))
+def test_prerelease_custody_under_the_old_texts_needs_review(program_id: str, kind: str) -> None:
+    data = record(
+        person("P", [role("officer")], custody=[custody(kind, "2024-05-01", "2024-08-31")])
+    )
+    # Old 120.110(n) says only "incarcerated"; prerelease custody is part of a term of
+    # imprisonment (18 U.S.C. 3624(c)) but the old word is not defined → needs review on
+    # 2024-05-29. From 2024-05-30 "serving a sentence of imprisonment" bars (not eligible), so
+    # the answer changes that day.
+    det = determine(program_id, data, BEFORE)
+    assert det.outcome.value == "needs_review"
+    assert det.next_change is not None and det.next_change.isoformat() == AFTER
+    assert any("3624(c)" in f.finding and "incarcerated" in f.finding for f in det.findings)
+    # New text: bars until 2024-08-31 → eligible from 2024-09-01.
+    assert outcome(program_id, data, AFTER) == ("eligible_from", "2024-09-01")
+
+
 # --- probation and parole: the change of 2024-05-30 ------------------------------------------
 
 
-def on_probation(offense: dict[str, object], child_care: bool | None = False) -> dict[str, object]:
+def on_supervision(
+    kind: str,
+    offense: dict[str, object],
+    child_care: bool | None = False,
+    conviction_id: str | None = "c1",
+) -> dict[str, object]:
+    """A 25% owner (an Associate) on ``kind`` 2023-01-10..2026-01-09 for conviction c1."""
     return record(
         person(
             "P",
             [owner(25)],
             convictions=[conviction("c1", "2023-01-10", **offense)],
-            supervision=[supervision("probation", "2023-01-10", "2026-01-09", "c1")],
+            supervision=[supervision(kind, "2023-01-10", "2026-01-09", conviction_id)],
         ),
         child_care=child_care,
     )
+
+
+def on_probation(offense: dict[str, object], child_care: bool | None = False) -> dict[str, object]:
+    return on_supervision("probation", offense, child_care)
 
 
 @pytest.mark.parametrize("program_id", ("sba.7a", "sba.504"))
@@ -147,6 +220,36 @@ def test_microloan_child_care_after() -> None:
     det = determine("sba.microloan", unknown, AFTER)
     assert det.outcome.value == "insufficient_facts"
     assert det.missing_facts == ["business.child_care"]
+
+
+@pytest.mark.parametrize("kind", ["supervised_release", "deferred_prosecution"])
+def test_microloan_child_care_supervised_release_after(kind: str) -> None:
+    # New 120.707(a) names an Associate "currently on probation or parole for an offense
+    # against children" in a childcare business; supervised release and deferred prosecution
+    # are not named, so in a child care business for an offense against children → review.
+    data = on_supervision(kind, {"against_children": True}, child_care=True)
+    assert outcome("sba.microloan", data, AFTER) == ("needs_review", None)
+    # Whether it is a child care business unknown → that field decides it.
+    det = determine("sba.microloan", on_supervision(kind, {"against_children": True}, None), AFTER)
+    assert (det.outcome.value, det.missing_facts) == ("insufficient_facts", ["business.child_care"])
+    # Whether the offense is against children unknown, in a child care business → that field.
+    det = determine("sba.microloan", on_supervision(kind, {"against_children": None}, True), AFTER)
+    assert (det.outcome.value, det.missing_facts) == (
+        "insufficient_facts",
+        ["business.people[0].record.convictions[0].counts[0].against_children"],
+    )
+    # Not a child care business, or not an offense against children → the text is silent and
+    # nothing else bars → eligible; not a child care business decides it even without a
+    # linked conviction.
+    for data in (
+        on_supervision(kind, {"against_children": True}, child_care=False),
+        on_supervision(kind, {"against_children": False}, child_care=True),
+        on_supervision(kind, {"against_children": True}, child_care=False, conviction_id=None),
+    ):
+        assert outcome("sba.microloan", data, AFTER) == ("eligible", None)
+    # 7(a): new 120.110(n) names no supervision at all.
+    data = on_supervision(kind, {"against_children": True}, child_care=True)
+    assert outcome("sba.7a", data, AFTER) == ("eligible", None)
 
 
 def test_microloan_unknown_offense_is_insufficient_facts() -> None:
@@ -221,6 +324,46 @@ def test_moral_turpitude_only_indictment() -> None:
     assert outcome("sba.ilp", data, AFTER) == ("not_eligible", None)
 
 
+def test_false_statement_indictment_moral_turpitude_unknown_before() -> None:
+    data = indicted(
+        felony=False, false_statement=True, financial_misconduct=False, moral_turpitude=None
+    )
+    # Old 7(a): the regulation ("a felony or a crime of moral turpitude") turns on the unknown
+    # moral turpitude; the SOP ("... a false statement") bars. Both bar → not eligible, or they
+    # differ → review: the SOP bars either way → needs review, not insufficient facts.
+    det = determine("sba.7a", data, BEFORE)
+    assert det.outcome.value == "needs_review"
+    assert "counts[0].moral_turpitude" in (det.reason or "")
+    # Old Microloan: the regulation only (no SOP) → the unknown moral turpitude decides it.
+    det = determine("sba.microloan", data, BEFORE)
+    assert (det.outcome.value, det.missing_facts) == (
+        "insufficient_facts",
+        ["business.people[0].record.pending_charges[0].counts[0].moral_turpitude"],
+    )
+    # New 120.110(n): "any crime involving or relating to ... a false statement" → bars.
+    assert outcome("sba.7a", data, AFTER) == ("not_eligible", None)
+
+
+def test_moral_turpitude_indictment_sop_unknown_before() -> None:
+    data = indicted(
+        felony=False, moral_turpitude=True, financial_misconduct=False, false_statement=None
+    )
+    # Old 7(a): the regulation bars (moral turpitude); whether the SOP does turns on the
+    # unknown false statement: both bar → not eligible, or they differ → review. The
+    # regulation bars either way → needs review.
+    assert outcome("sba.7a", data, BEFORE) == ("needs_review", None)
+
+
+def test_microloan_old_indictment_follows_the_regulation_only() -> None:
+    data = indicted(
+        felony=False, false_statement=True, financial_misconduct=False, moral_turpitude=False
+    )
+    # Old 120.110(n): neither a felony nor moral turpitude → does not bar. 7(a): the SOP names
+    # a false statement → the two differ → review. Microloans: the regulation only → eligible.
+    assert outcome("sba.7a", data, BEFORE) == ("needs_review", None)
+    assert outcome("sba.microloan", data, BEFORE) == ("eligible", None)
+
+
 def test_unknown_felony_on_indictment_is_insufficient_facts() -> None:
     det = determine(
         "sba.7a", indicted(felony=None, financial_misconduct=False, false_statement=False), AFTER
@@ -230,15 +373,44 @@ def test_unknown_felony_on_indictment_is_insufficient_facts() -> None:
 
 
 @pytest.mark.parametrize("instrument", ["information", "complaint"])
-def test_information_or_complaint_is_not_an_indictment(instrument: str) -> None:
-    data = record(
+def test_information_or_complaint_needs_review(instrument: str) -> None:
+    felony = record(
         person(
             "P", [role("officer")], pending_charges=[charge(instrument, "2024-01-15", felony=True)]
         )
     )
-    det = determine("sba.7a", data, AFTER)
-    assert det.outcome.value == "eligible"
-    assert any("not an indictment" in f.finding for f in det.findings)
+    # New 120.110(n) says "under indictment for a felony"; this felony is charged by
+    # information or complaint. A felony may be prosecuted by information once the defendant
+    # waives indictment (Fed. R. Crim. P. 7(b)) → needs review, for 7(a) and for the surety
+    # rule ("under indictment for a felony").
+    for program_id in ("sba.7a", "sba.surety_bond"):
+        det = determine(program_id, felony, AFTER)
+        assert det.outcome.value == "needs_review", program_id
+        assert "7(b)" in (det.reason or "")
+    # Not a felony, financial misconduct or false statement: not a named offense → eligible.
+    other = record(
+        person(
+            "P",
+            [role("officer")],
+            pending_charges=[
+                charge(
+                    instrument,
+                    "2024-01-15",
+                    felony=False,
+                    financial_misconduct=False,
+                    false_statement=False,
+                )
+            ],
+        )
+    )
+    assert outcome("sba.7a", other, AFTER) == ("eligible", None)
+
+
+@pytest.mark.parametrize("program_id", ("sba.7a", "sba.microloan", "sba.ilp", "sba.surety_bond"))
+def test_information_gap_is_listed(program_id: str) -> None:
+    for version in program(program_id).versions:
+        if version.effective_from is not None or program_id != "sba.ilp":
+            assert NOT_AN_INDICTMENT_GAP in version.known_gaps, version.version
 
 
 def test_indictment_resolved() -> None:
@@ -266,6 +438,24 @@ def test_indictment_without_filing_date_is_insufficient_facts() -> None:
     )
     det = determine("sba.7a", data, AFTER)
     assert det.missing_facts == ["business.people[0].record.pending_charges[0].filed_on"]
+    # For no offense the rule names, the filing date cannot matter: pending or not, it does
+    # not bar → eligible.
+    other = record(
+        person(
+            "P",
+            [role("officer")],
+            pending_charges=[
+                charge(
+                    "indictment",
+                    None,
+                    felony=False,
+                    financial_misconduct=False,
+                    false_statement=False,
+                )
+            ],
+        )
+    )
+    assert outcome("sba.7a", other, AFTER) == ("eligible", None)
 
 
 def test_surety_felony_indictment_both_versions_disaster_neither_after() -> None:
@@ -370,6 +560,19 @@ def test_lookback_month_end() -> None:
     )
 
 
+def test_lookback_window_start_clamped_to_month_end() -> None:
+    # 2024-08-31 − 6 months: February 2024 has no 31st, so the window starts on its last day,
+    # 2024-02-29, and that day is included. Officer until 2024-02-29: held on the window's
+    # first day → an Associate (in prison → bars). The window first starts after 2024-02-29 on
+    # 2024-09-01 (2024-09-01 − 6 months = 2024-03-01) → eligible from 2024-09-01.
+    assert outcome("sba.7a", former_officer("2024-02-29"), "2024-08-31") == (
+        "eligible_from",
+        "2024-09-01",
+    )
+    # Officer until 2024-02-28: the window (from 2024-02-29) no longer reaches it → eligible.
+    assert outcome("sba.7a", former_officer("2024-02-28"), "2024-08-31") == ("eligible", None)
+
+
 def test_surety_has_no_lookback() -> None:
     # 115.13(a)(2) speaks of the Principal's current owners and officers.
     assert outcome("sba.surety_bond", former_officer("2024-01-31"), "2024-07-31") == (
@@ -430,6 +633,31 @@ def test_disaster_riot_felony_within_one_year() -> None:
 
 
 # --- findings ---------------------------------------------------------------------------------
+
+
+def test_surety_unchecked_grounds_per_version() -> None:
+    # Old 115.13(a)(2)(i) also named a final civil judgment (breach of trust, business
+    # integrity); the amended (i) names only incarceration, a sentence of imprisonment and a
+    # felony indictment. (ii) licences and (iii) bond-guarantee fraud remain in both.
+    data = in_prison(owner(51))
+    old = " ".join(f.finding for f in determine("sba.surety_bond", data, BEFORE).findings)
+    new = " ".join(f.finding for f in determine("sba.surety_bond", data, AFTER).findings)
+    assert "Final civil judgments" in old and "licences" in old
+    assert "Final civil judgments" not in new and "no longer names civil judgments" in new
+    assert "licences" in new
+
+
+@pytest.mark.parametrize("day", [BEFORE, AFTER])
+def test_disaster_notes_the_character_test(day: str) -> None:
+    # 13 CFR 123.6: the applicant "must also have satisfactory character" — not encoded, so
+    # even an eligible answer says so in a finding.
+    data = record(person("P", [owner(100)]))
+    det = determine("sba.disaster", data, day)
+    assert det.outcome.value == "eligible"
+    assert any(f.citation == "13 CFR 123.6" for f in det.findings)
+    version = program("sba.disaster").version_on(date.fromisoformat(day))
+    assert version is not None
+    assert any("123.6" in gap for gap in version.known_gaps)
 
 
 @pytest.mark.parametrize("program_id", ALL)

@@ -11,8 +11,10 @@
   each officer, director or general partner, on the day of the request. Key employees are not
   named; a managing member is not named either (``unclear``).
 * **Disaster loans** (13 CFR 123.101(i), 123.201, 123.301): the applicant "or any principal of
-  the business" / the "principal owners". Part 123 gives "principal owners" a number only in
-  123.202(b)(2) (20 percent or greater); other roles are not defined (``unclear``).
+  the business" / the "principal owners". Part 123 gives principal owners a number in
+  123.202(b)(2) ("20% or greater ownership interest"), 123.300(b) ("20% or more ownership
+  interest") and 123.500(d) (Military Reservist EIDL: 20 percent or more); other roles are not
+  defined (``unclear``).
 
 A role with no start date is read as held since before the window; a role with no end date as
 still held. An owner with no share recorded is ``unknown`` (its share may decide it).
@@ -211,13 +213,16 @@ def disaster_principal(person: BusinessPerson, index: int, day: date) -> Members
                 Membership(
                     Standing.unknown,
                     f"is an owner with no share recorded; owners of {at_least}% or more are "
-                    "principal owners (13 CFR 123.202(b)(2))",
+                    "principal owners (13 CFR 123.202(b)(2), 123.300(b))",
                     facts,
                     (f"{path}.ownership_percent",),
                 )
             )
         elif share is not None and share >= at_least:
-            text = f"owns {share:g}%, {at_least}% or more: a principal owner (13 CFR 123.202(b)(2))"
+            text = (
+                f"owns {share:g}%, {at_least}% or more: a principal owner "
+                "(13 CFR 123.202(b)(2), 123.300(b))"
+            )
             verdicts.append(Membership(Standing.counts, text, facts))
         else:
             what = f"an owner of {share:g}%" if share is not None else _a(role.role)

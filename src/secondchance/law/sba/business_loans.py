@@ -1,14 +1,16 @@
 """13 CFR 120.110(n) — 7(a) and 504 loans ("SBA business loans"): businesses with an Associate
 in certain criminal-justice statuses are ineligible.
 
-* Until 2024-05-29: an Associate who is incarcerated, on probation, on parole, or indicted for a
-  felony or a crime of moral turpitude. (The lenders' SOP 50 10 7.1 said "a felony or any crime
-  involving or relating to financial misconduct or a false statement"; we apply the regulation
-  and answer needs review where the two differ for the facts.)
-* From 2024-05-30 (89 FR 34094): an Associate who is currently incarcerated, serving a sentence
-  of imprisonment imposed upon adjudication of guilt, or under indictment for a felony or any
-  crime involving or relating to financial misconduct or a false statement. Probation and
-  parole are no longer grounds.
+* Until 2024-05-29: "Businesses with an Associate who is incarcerated, on probation, on parole,
+  or has been indicted for a felony or a crime of moral turpitude". (The lenders' SOP 50 10 7.1
+  said "a felony or any crime involving or relating to financial misconduct or a false
+  statement"; the SOP binds 7(a) and 504 lenders as a Loan Program Requirement, so where the two
+  differ for the facts the answer is needs review.) The text says only "incarcerated": prerelease
+  custody (a re-entry centre or home confinement) needs review.
+* From 2024-05-30 (89 FR 34094): "Businesses with an Associate who is currently incarcerated,
+  serving a sentence of imprisonment imposed upon adjudication of guilty, or is under indictment
+  for a felony or any crime involving or relating to financial misconduct or a false
+  statement". Probation and parole are no longer grounds.
 
 Who counts: the Associate of 13 CFR 120.10 with its six-month look-back (``associates``).
 """
@@ -27,7 +29,13 @@ from secondchance.law.sba.decide import (
     last_day_before_change,
     rule_change_day,
 )
-from secondchance.law.sba.status import Guidance, in_custody, on_supervision, under_indictment
+from secondchance.law.sba.status import (
+    NOT_AN_INDICTMENT_GAP,
+    Guidance,
+    in_custody,
+    on_supervision,
+    under_indictment,
+)
 from secondchance.law.sba.wording import NO_LONGER_A_BAR, OLD_PROBATION_PAROLE
 from secondchance.record.schema import BusinessPerson, SupervisionKind
 
@@ -41,6 +49,14 @@ SOP_GUIDANCE = Guidance(
     name="the lenders' SOP 50 10 7.1",
     citation="SBA SOP 50 10 7.1 (as quoted) and 13 CFR 120.110(n) (before 2024-05-30)",
     url=sources.SOP_50_10_7_1,
+    why="the SOP binds 7(a) and 504 lenders as a Loan Program Requirement (13 CFR 120.180), so "
+    "where it is stricter than the regulation a lender would apply it",
+)
+
+PRERELEASE_GAP = (
+    "The old text says only 'incarcerated': prerelease custody (a residential re-entry centre or "
+    "home confinement), part of a term of imprisonment under 18 U.S.C. 3624(c), answers "
+    "needs_review."
 )
 
 INDICTED_MEANS_PENDING = (
@@ -73,7 +89,11 @@ OLD_SUPERVISION = {
 NEW_SUPERVISION = {kind: Verdict.clear for kind in SupervisionKind}
 
 OLD_TESTS: tuple[StatusTest, ...] = (
-    partial(in_custody, rule="a business with an Associate who is incarcerated"),
+    partial(
+        in_custody,
+        rule="a business with an Associate who is incarcerated",
+        prerelease=Verdict.review,
+    ),
     partial(on_supervision, kinds=OLD_SUPERVISION, say=OLD_PROBATION_PAROLE),
     partial(
         under_indictment,
@@ -99,15 +119,16 @@ NEW_TESTS: tuple[StatusTest, ...] = (
 )
 
 OLD_SUMMARY = (
-    "Until 2024-05-29, 13 CFR 120.110(n) made a business ineligible if an Associate was "
-    "incarcerated, on probation, on parole, or indicted for a felony or a crime of moral "
-    "turpitude; the statuses are tested on the application date."
+    "Until 2024-05-29, 13 CFR 120.110(n) made a business ineligible if it had an Associate "
+    '"who is incarcerated, on probation, on parole, or has been indicted for a felony or a crime '
+    'of moral turpitude"; the statuses are tested on the application date.'
 )
 NEW_SUMMARY = (
-    "From 2024-05-30, 13 CFR 120.110(n) makes a business ineligible if an Associate is currently "
-    "incarcerated, serving a sentence of imprisonment, or under indictment for a felony or a "
-    "crime involving financial misconduct or a false statement; probation and parole no longer "
-    "bar. The statuses are tested on the application date."
+    "From 2024-05-30, 13 CFR 120.110(n) makes a business ineligible if an Associate is "
+    '"currently incarcerated, serving a sentence of imprisonment imposed upon adjudication of '
+    "guilty, or is under indictment for a felony or any crime involving or relating to financial "
+    'misconduct or a false statement"; probation and parole no longer bar. The statuses are '
+    "tested on the application date."
 )
 
 
@@ -129,6 +150,8 @@ def versions(program: str, what: str) -> tuple[RuleText, ...]:
             "Where SOP 50 10 7.1 (financial misconduct / false statement) and the regulation "
             "(felony / moral turpitude) differ for an indictment, the answer is needs_review.",
             "Supervised release and deferred prosecution are not named: needs_review.",
+            PRERELEASE_GAP,
+            NOT_AN_INDICTMENT_GAP,
         ),
         sources=(
             sources.BUSINESS_LOANS_BEFORE,
@@ -151,6 +174,7 @@ def versions(program: str, what: str) -> tuple[RuleText, ...]:
             "Whether a person sentenced to prison but not yet in custody (awaiting voluntary "
             "surrender) is 'serving a sentence of imprisonment' is not settled; only custody "
             "periods are tested.",
+            NOT_AN_INDICTMENT_GAP,
         ),
         sources=(sources.ECFR_EXPORT, sources.FINAL_RULE, sources.RULE_SUMMARY),
     )

@@ -4,15 +4,20 @@ if it "(or any principal of the business)" fits a category of 123.101, among the
 
 * (a) in both versions: convicted during the past year of a felony committed during and in
   connection with a riot, civil disorder or other declared disaster;
-* (i) from 2024-05-30: the applicant or other principal owners are currently incarcerated or
-  serving a sentence of imprisonment imposed upon adjudication of guilt (no indictment ground);
+* (i) from 2024-05-30: the applicant or other principal owners are "currently incarcerated,
+  serving a sentence of imprisonment imposed upon adjudication of guilty" (no indictment
+  ground; the same words as 123.502(c) for Military Reservist EIDL);
 * (i) until 2024-05-29: not found verbatim (paraphrased copies speak of principal owners
   incarcerated or on probation or parole following conviction of a serious criminal offense).
   Where no principal is in custody, on supervision or facing a pending charge, every reading
   agrees it does not bar; otherwise the answer is needs review, naming the gap.
 
-Who counts: owners of 20% or more ("principal owners", 123.202(b)(2)); whether other roles are
+Who counts: owners of 20% or more ("principal owners": 123.202(b)(2) "20% or greater ownership
+interest", 123.300(b) "20% or more ownership interest", 123.500(d)); whether other roles are
 principals is not defined, so a bar through them needs review.
+
+Not encoded: the general character test of 13 CFR 123.6 (the applicant "must also have
+satisfactory character"); every determination says so in a finding.
 """
 
 from __future__ import annotations
@@ -48,8 +53,15 @@ GAP = (
 )
 UNDEFINED_PRINCIPAL = (
     "'Principal of the business' is not defined in part 123; owners of 20% or more are treated "
-    "as principal owners (123.202(b)(2)) and a bar through any other role answers needs_review."
+    "as principal owners (123.202(b)(2), 123.300(b); 123.500(d) for Military Reservist EIDL) "
+    "and a bar through any other role answers needs_review."
 )
+CHARACTER = (
+    '13 CFR 123.6 also requires that a disaster loan applicant "have satisfactory character". '
+    "SBA's character review under 123.6 still applies and is not encoded here: an answer of "
+    "eligible covers only the criminal-history categories of 123.101(a) and (i)."
+)
+CHARACTER_NOTE = (CHARACTER, "13 CFR 123.6", sources.ECFR_EXPORT)
 
 
 def riot_felony(s: Subject) -> list[Check]:
@@ -94,8 +106,10 @@ def versions() -> tuple[RuleText, ...]:
             "supervision or pending charge of a principal answers needs_review. Evidence: "
             f"{sources.DISASTER_PARAPHRASES}",
             UNDEFINED_PRINCIPAL,
+            CHARACTER,
         ),
         sources=(sources.ECFR_EXPORT, sources.DISASTER_PARAPHRASES),
+        notes=(CHARACTER_NOTE,),
     )
     after = RuleText(
         program=PROGRAM,
@@ -105,14 +119,16 @@ def versions() -> tuple[RuleText, ...]:
         citation=CITATION,
         url=sources.ECFR_EXPORT,
         summary="From 2024-05-30, 13 CFR 123.101(i) bars a disaster loan if the applicant or "
-        "other principal owners are currently incarcerated or serving a sentence of "
-        "imprisonment (probation, parole and pending charges are not named), and 123.101(a) "
-        "still bars a riot-related felony conviction in the past year.",
+        'other principal owners are "currently incarcerated, serving a sentence of '
+        'imprisonment imposed upon adjudication of guilty" (probation, parole and pending '
+        "charges are not named), and 123.101(a) still bars a riot-related felony conviction in "
+        "the past year.",
         who=disaster_principal,
         tests=NEW_TESTS,
         people_word=PEOPLE,
         effective_from=rule_change_day(),
-        known_gaps=(UNDEFINED_PRINCIPAL,),
+        known_gaps=(UNDEFINED_PRINCIPAL, CHARACTER),
         sources=(sources.ECFR_EXPORT, sources.FINAL_RULE),
+        notes=(CHARACTER_NOTE,),
     )
     return before, after

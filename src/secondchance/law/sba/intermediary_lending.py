@@ -1,9 +1,10 @@
 """13 CFR 109.400(b)(15) — Intermediary Lending Pilot: businesses with an Associate (13 CFR
 109.20) in certain criminal-justice statuses may not borrow from an ILP Intermediary.
 
-* From 2024-05-30: an Associate currently incarcerated, serving a sentence of imprisonment
-  imposed upon adjudication of guilt, or under indictment for a felony or a crime of moral
-  turpitude (the ILP text keeps "moral turpitude", unlike 120.110(n)).
+* From 2024-05-30: "Businesses with an Associate who is currently incarcerated, serving a
+  sentence of imprisonment imposed upon adjudication of guilty, or is under indictment for a
+  felony or a crime of moral turpitude" (the ILP text keeps "moral turpitude", unlike
+  120.110(n)).
 * Until 2024-05-29: the text was not found. Where no Associate is in custody, on any
   supervision or facing any pending charge on the application date, every reading found agrees
   the paragraph does not bar; otherwise the answer is needs review, naming the gap.
@@ -24,6 +25,7 @@ from secondchance.law.sba.decide import (
     rule_change_day,
 )
 from secondchance.law.sba.status import (
+    NOT_AN_INDICTMENT_GAP,
     any_status_for_review,
     in_custody,
     on_supervision,
@@ -98,12 +100,13 @@ def versions() -> tuple[RuleText, ...]:
         citation=CITATION,
         url=sources.ECFR_EXPORT,
         summary="From 2024-05-30, 13 CFR 109.400(b)(15) bars a business with an Associate "
-        "(109.20) who is currently incarcerated, serving a sentence of imprisonment, or under "
-        "indictment for a felony or a crime of moral turpitude; probation and parole are not "
-        "named.",
+        '(109.20) "who is currently incarcerated, serving a sentence of imprisonment imposed '
+        "upon adjudication of guilty, or is under indictment for a felony or a crime of moral "
+        'turpitude"; probation and parole are not named.',
         who=associate_109_20,
         tests=NEW_TESTS,
         effective_from=rule_change_day(),
+        known_gaps=(NOT_AN_INDICTMENT_GAP,),
         sources=(sources.ECFR_EXPORT, sources.FINAL_RULE),
     )
     return before, after

@@ -1,14 +1,20 @@
 """13 CFR 120.707(a) — Microloans: an Intermediary may lend only to businesses eligible under
 part 120 (so 120.110(n) applies), with the Microloan's own words on probation and parole.
+Microloans follow the regulation only: the lenders' SOP 50 10 7.1 is guidance for 7(a) and 504
+lenders, not for Microloan Intermediaries.
 
-* Until 2024-05-29 (text of the 2019 CFR): part 120 eligibility, except that an Intermediary
-  may also lend to a business with an Associate on probation or parole, unless the offense
-  involves fraud or dishonesty or, for a child care business, is an offense against children.
-  Incarceration and a pending indictment still bar through old 120.110(n).
-* From 2024-05-30: no Microloan to a business with an Associate currently incarcerated or
-  serving a sentence of imprisonment, nor to a child care business with an Associate currently
-  on probation or parole for an offense against children; a pending indictment bars through
-  120.110(n) as amended.
+* Until 2024-05-29 (text of the 2019 CFR): part 120 eligibility, except that "an Intermediary
+  may also make Microloans to businesses with an Associate who is currently on probation or
+  parole; provided, however, that the Associate is not on probation or parole for an offense
+  involving fraud or dishonesty or, in the case of a child care business, is not on probation
+  or parole for an offense against children". Incarceration and a pending indictment still bar
+  through old 120.110(n) ("incarcerated": prerelease custody needs review).
+* From 2024-05-30: "An Intermediary may not make Microloans to businesses with an Associate who
+  is currently incarcerated, serving a sentence of imprisonment imposed upon adjudication of
+  guilty, or to childcare businesses with an Associate who is currently on probation or parole
+  for an offense against children"; a pending indictment bars through 120.110(n) as amended.
+  Supervised release or deferred prosecution for an offense against children, in a child care
+  business, is not named: needs review.
 
 Who counts: the Associate of 13 CFR 120.10.
 """
@@ -22,7 +28,7 @@ from secondchance.law.sba.business_loans import (
     INDICTED_MEANS_PENDING,
     NEW_OFFENSES,
     OLD_OFFENSES,
-    SOP_GUIDANCE,
+    PRERELEASE_GAP,
     associate_120_10,
 )
 from secondchance.law.sba.checks import Verdict
@@ -33,6 +39,7 @@ from secondchance.law.sba.decide import (
     rule_change_day,
 )
 from secondchance.law.sba.status import (
+    NOT_AN_INDICTMENT_GAP,
     OffenseCondition,
     SupervisionRule,
     in_custody,
@@ -53,6 +60,12 @@ NEW_CHILD_CARE = OffenseCondition(
     child_care_any_of=("against_children",),
     description="a child care business and an offense against children",
 )
+NEW_CHILD_CARE_NOT_NAMED = OffenseCondition(
+    child_care_any_of=("against_children",),
+    description="a child care business and an offense against children; the rule names "
+    "probation and parole only",
+    verdict=Verdict.review,
+)
 
 OLD_SUPERVISION: dict[SupervisionKind, SupervisionRule] = {
     SupervisionKind.probation: OLD_EXCEPTION,
@@ -63,8 +76,8 @@ OLD_SUPERVISION: dict[SupervisionKind, SupervisionRule] = {
 NEW_SUPERVISION: dict[SupervisionKind, SupervisionRule] = {
     SupervisionKind.probation: NEW_CHILD_CARE,
     SupervisionKind.parole: NEW_CHILD_CARE,
-    SupervisionKind.supervised_release: Verdict.clear,
-    SupervisionKind.deferred_prosecution: Verdict.clear,
+    SupervisionKind.supervised_release: NEW_CHILD_CARE_NOT_NAMED,
+    SupervisionKind.deferred_prosecution: NEW_CHILD_CARE_NOT_NAMED,
 }
 
 OLD_SAY = {
@@ -80,24 +93,29 @@ OLD_SAY = {
     "counts as either, so this needs review.",
 }
 NEW_SAY = {
-    Verdict.bars: "no Microloan may go to a child care business with an Associate on probation or "
-    "parole for an offense against children.",
-    Verdict.clear: "{kind} bars a Microloan only for a child care business and an offense "
-    "against children, which is not the case here.",
+    Verdict.bars: "no Microloan may go to a childcare business with an Associate currently on "
+    "probation or parole for an offense against children.",
+    Verdict.clear: "the rule reaches {kind} at most for a childcare business and an offense "
+    "against children (it names probation and parole), which is not the case here.",
     Verdict.unknown: "whether this is a child care business and the offense is against children "
     "is not recorded.",
-    Verdict.review: "whether {kind} counts needs review.",
+    Verdict.review: 'the rule bars a childcare business with an Associate "currently on '
+    'probation or parole for an offense against children"; it does not say whether {kind} '
+    "counts, so this needs review.",
 }
 
 OLD_TESTS: tuple[StatusTest, ...] = (
-    partial(in_custody, rule="a business with an Associate who is incarcerated (120.110(n))"),
+    partial(
+        in_custody,
+        rule="a business with an Associate who is incarcerated (120.110(n))",
+        prerelease=Verdict.review,
+    ),
     partial(on_supervision, kinds=OLD_SUPERVISION, say=OLD_SAY),
     partial(
         under_indictment,
         offenses=OLD_OFFENSES,
         rule="a business with an Associate indicted for a felony or a crime of moral turpitude "
         "(120.110(n))",
-        guidance=SOP_GUIDANCE,
     ),
 )
 NEW_TESTS: tuple[StatusTest, ...] = (
@@ -137,6 +155,10 @@ def versions() -> tuple[RuleText, ...]:
             "the rule (85 FR 7651, 85 FR 80588, 87 FR 38909) were not checked for paragraph (a). "
             f"Re-check: {sources.ecfr_on('2024-05-29', '120.707')}",
             "Supervised release and deferred prosecution are not named: needs_review.",
+            PRERELEASE_GAP,
+            NOT_AN_INDICTMENT_GAP,
+            "The lenders' SOP 50 10 7.1 (7(a) and 504 guidance) is not applied to Microloans: "
+            "an indictment bars only for a felony or a crime of moral turpitude.",
         ),
         sources=(sources.MICROLOAN_BEFORE, sources.BUSINESS_LOANS_BEFORE),
         notes=(INDICTED_MEANS_PENDING,),
@@ -148,14 +170,21 @@ def versions() -> tuple[RuleText, ...]:
         "89 FR 34094)",
         citation=CITATION,
         url=sources.ECFR_EXPORT,
-        summary="From 2024-05-30, no Microloan may go to a business with an Associate currently "
-        "incarcerated or serving a sentence of imprisonment, or to a child care business with "
-        "an Associate on probation or parole for an offense against children; a pending "
-        "indictment for a felony or a financial-misconduct or false-statement crime bars through "
-        "120.110(n).",
+        summary='From 2024-05-30, no Microloan may go to a business with an Associate "currently '
+        'incarcerated, serving a sentence of imprisonment imposed upon adjudication of guilty", '
+        'or to a childcare business with an Associate "currently on probation or parole for an '
+        'offense against children" (120.707(a)); an Associate "under indictment for a felony '
+        'or any crime involving or relating to financial misconduct or a false statement" bars '
+        "through 120.110(n).",
         who=associate_120_10,
         tests=NEW_TESTS,
         effective_from=rule_change_day(),
+        known_gaps=(
+            "Supervised release or deferred prosecution for an offense against children, in a "
+            "child care business, is not named (the text says probation or parole): "
+            "needs_review.",
+            NOT_AN_INDICTMENT_GAP,
+        ),
         sources=(sources.ECFR_EXPORT, sources.FINAL_RULE),
     )
     return before, after

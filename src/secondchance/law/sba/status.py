@@ -5,15 +5,21 @@ modules choose which tests their rule text names and with which words; the readi
 record is written here once:
 
 * **in custody** — any custody period covering the day (pretrial detention, a prison, a
-  residential re-entry centre or home confinement: prerelease custody is still part of a term
-  of imprisonment, 18 U.S.C. 3624(c)). Used for "incarcerated" and "serving a sentence of
-  imprisonment".
+  residential re-entry centre or home confinement). Used for "incarcerated" and "serving a
+  sentence of imprisonment". Prerelease custody (re-entry centre, home confinement) is part of
+  a term of imprisonment (18 U.S.C. 3624(c)), so it is "serving a sentence of imprisonment"
+  under the texts from 2024-05-30; the older texts say only "incarcerated", so there it needs
+  review (``prerelease=Verdict.review``).
 * **on supervision** — a probation, parole, supervised-release or deferred-prosecution period
-  covering the day. Supervised release and parole are not imprisonment.
+  covering the day. Supervised release is not imprisonment: its term "commences on the day the
+  person is released from imprisonment" (18 U.S.C. 3624(e)); parole, too, is release.
 * **under indictment** — a pending charge brought by *indictment*, filed on or before the day
-  and not resolved by it. An information or a complaint is not an indictment.
-* **convicted** — a felony conviction on or before the day (old surety-bond rule), or within
-  the past year for an offense tied to a riot, civil disorder or declared disaster
+  and not resolved by it. A pending information or complaint for an offense the rule names
+  needs review: the rule says indictment, but a felony may be prosecuted by information once
+  the defendant waives indictment (Fed. R. Crim. P. 7(b)).
+* **convicted** — a felony conviction on or before the day (old surety-bond rule; custody
+  serving a sentence that the record links to no conviction leaves it open), or within the
+  past year for an offense tied to a riot, civil disorder or declared disaster
   (13 CFR 123.101(a)).
 
 Facts unknown to the record give ``Verdict.unknown`` naming the field paths.
@@ -59,9 +65,11 @@ def _span_facts(path: str, span: _Span) -> dict[str, Any]:
 # --- custody ------------------------------------------------------------------------------------
 
 
-def in_custody(s: Subject, *, rule: str) -> list[Check]:
+def in_custody(s: Subject, *, rule: str, prerelease: Verdict = Verdict.bars) -> list[Check]:
     """A custody period covering the day bars under a rule naming incarceration or a sentence
-    of imprisonment; ``rule`` says in plain words what the rule bars."""
+    of imprisonment; ``rule`` says in plain words what the rule bars. ``prerelease`` is the
+    verdict for a re-entry centre or home confinement (``review`` where the text says only
+    "incarcerated")."""
     checks: list[Check] = []
     for k, period in enumerate(s.record.custody):
         covers = span_covers(period, s.day)
@@ -81,9 +89,62 @@ def in_custody(s: Subject, *, rule: str) -> list[Check]:
             )
             continue
         text = f"{s.name} is in custody ({words(period.kind)}) on {s.day}"
-        if period.kind in PRERELEASE:
-            text += " — prerelease custody, which is still part of a term of imprisonment"
-        checks.append(Check(Verdict.bars, f"{text}; the rule bars {rule}.", facts))
+        if period.kind not in PRERELEASE:
+            checks.append(Check(Verdict.bars, f"{text}; the rule bars {rule}.", facts))
+            continue
+        text += (
+            " — prerelease custody, which is part of a term of imprisonment (18 U.S.C. 3624(c): "
+            "a prisoner serving a term of imprisonment spends a portion of its final months in "
+            "prerelease custody)"
+        )
+        if prerelease is Verdict.bars:
+            checks.append(Check(Verdict.bars, f"{text}; the rule bars {rule}.", facts))
+        else:
+            checks.append(
+                Check(
+                    prerelease,
+                    f"{text}. But this text's word is 'incarcerated', which it does not define "
+                    "(it names no sentence of imprisonment), so whether a re-entry centre or "
+                    "home confinement counts needs review.",
+                    facts,
+                )
+            )
+    return checks
+
+
+def custody_without_conviction(s: Subject, *, rule: str) -> list[Check]:
+    """Custody that ordinarily serves a sentence (any kind but pretrial detention), begun on or
+    before the day, that the record links to no recorded conviction: a conviction lies behind
+    it and may be a felony, so the answer turns on the link (``rule``: what a felony bars)."""
+    checks: list[Check] = []
+    for k, period in enumerate(s.record.custody):
+        if period.kind is CustodyKind.pretrial_detention:
+            continue
+        if period.start is not None and period.start > s.day:
+            continue
+        if conviction_by_id(s.record, period.conviction_id) is not None:
+            continue  # the linked conviction is tested by convicted_of_felony
+        path = f"{s.record_path}.custody[{k}]"
+        facts = {
+            f"{path}.kind": period.kind,
+            f"{path}.conviction_id": period.conviction_id,
+            **_span_facts(path, period),
+        }
+        if period.conviction_id is None:
+            what, missing = "links it to no conviction", f"{path}.conviction_id"
+        else:
+            what = f"links it to conviction '{period.conviction_id}', which the record lacks"
+            missing = f"{s.record_path}.convictions"
+        checks.append(
+            Check(
+                Verdict.unknown,
+                f"{s.name} has been in custody ({words(period.kind)}); the record {what}. "
+                f"Custody of this kind ordinarily serves a sentence after a conviction; if that "
+                f"conviction is for a felony, {rule}.",
+                facts,
+                (missing,),
+            )
+        )
     return checks
 
 
@@ -92,12 +153,14 @@ def in_custody(s: Subject, *, rule: str) -> list[Check]:
 
 @dataclass(frozen=True)
 class OffenseCondition:
-    """Supervision bars only for some offenses: when any count of the supervised conviction has
-    one of ``any_of``, or, in a child care business, one of ``child_care_any_of``."""
+    """Supervision counts only for some offenses: when any count of the supervised conviction
+    has one of ``any_of``, or, in a child care business, one of ``child_care_any_of``; it then
+    gives ``verdict`` (``bars``, or ``review`` where the text does not name the kind)."""
 
     any_of: tuple[str, ...] = ()
     child_care_any_of: tuple[str, ...] = ()
     description: str = ""
+    verdict: Verdict = Verdict.bars
 
 
 SupervisionRule = Verdict | OffenseCondition
@@ -126,17 +189,19 @@ def _counts_have(
 def _supervised_offense(
     s: Subject, k: int, period: SupervisionPeriod, cond: OffenseCondition
 ) -> tuple[bool | None, dict[str, Any], list[str]]:
+    child_care = s.business.child_care if cond.child_care_any_of else False
+    facts: dict[str, Any] = {"business.child_care": child_care} if cond.child_care_any_of else {}
+    if not cond.any_of and child_care is False:
+        return False, facts, []  # only a child care business is concerned, and this is not one
     conviction = conviction_by_id(s.record, period.conviction_id)
     if conviction is None:
-        return None, {}, [f"{s.record_path}.supervision[{k}].conviction_id"]
+        missing = [f"{s.record_path}.supervision[{k}].conviction_id"]
+        return None, facts, missing + (["business.child_care"] if child_care is None else [])
     ci = s.record.convictions.index(conviction)
     cpath = f"{s.record_path}.convictions[{ci}]"
-    facts: dict[str, Any] = {f"{s.record_path}.supervision[{k}].conviction_id": conviction.id}
+    facts[f"{s.record_path}.supervision[{k}].conviction_id"] = conviction.id
     general, missing = _counts_have(conviction.counts, cond.any_of, cpath)
     children, missing_children = _counts_have(conviction.counts, cond.child_care_any_of, cpath)
-    child_care = s.business.child_care if cond.child_care_any_of else False
-    if cond.child_care_any_of:
-        facts["business.child_care"] = s.business.child_care
     via_children = and3(child_care, children)
     result = any3([general, via_children])
     if result is not None:
@@ -177,7 +242,7 @@ def on_supervision(
         if isinstance(rule, OffenseCondition):
             hit, more, missing = _supervised_offense(s, k, period, rule)
             facts.update(more)
-            verdict = {True: Verdict.bars, False: Verdict.clear, None: Verdict.unknown}[hit]
+            verdict = {True: rule.verdict, False: Verdict.clear, None: Verdict.unknown}[hit]
             tail = rule.description
         else:
             verdict, tail = rule, ""
@@ -200,6 +265,7 @@ class Guidance:
     name: str
     citation: str
     url: str
+    why: str = ""  # why a difference needs review rather than the regulation alone
 
 
 def charge_pending(charge: PendingCharge, day: date) -> bool | None:
@@ -217,12 +283,92 @@ def _offense_list(offenses: Sequence[str]) -> str:
     return " or ".join(names)
 
 
+NOT_AN_INDICTMENT_GAP = (
+    "A pending information or complaint for an offense the rule names answers needs_review: the "
+    "rule says indictment, but a felony may be prosecuted by information once the defendant "
+    "waives indictment (Fed. R. Crim. P. 7(b)), and a complaint may still be followed by one."
+)
+
+_VERDICT = {True: Verdict.bars, False: Verdict.clear, None: Verdict.unknown}
+
+
+def _judge_charge(
+    head: str,
+    counts: Sequence[Count],
+    path: str,
+    offenses: tuple[str, ...],
+    rule: str,
+    guidance: Guidance | None,
+) -> tuple[Verdict, str, list[str], Guidance | None]:
+    """What a pending indictment with these counts means under the rule (and the guidance):
+    the verdict, the words, the unknown fields, and the guidance when it decided."""
+    reg, reg_missing = _counts_have(counts, offenses, path)
+    named = _offense_list(offenses)
+    if guidance is None:
+        verdict = _VERDICT[reg]
+        return (
+            verdict,
+            {
+                Verdict.bars: f"{head} for {named}; the rule bars {rule}.",
+                Verdict.clear: f"{head}, but not for {named}; the rule bars only {rule}.",
+                Verdict.unknown: f"{head}; whether it is for {named} is not recorded.",
+            }[verdict],
+            reg_missing,
+            None,
+        )
+    other, other_missing = _counts_have(counts, guidance.offenses, path)
+    other_named = _offense_list(guidance.offenses)
+    if reg is True and other is True:
+        return (
+            Verdict.bars,
+            f"{head} for {named}; the rule bars {rule} ({guidance.name} agrees).",
+            [],
+            None,
+        )
+    if reg is False and other is False:
+        text = (
+            f"{head}, but neither for {named} (the regulation) nor for {other_named} "
+            f"({guidance.name})."
+        )
+        return Verdict.clear, text, [], None
+    if reg is not None and other is not None:
+        bars, spares = (
+            ("the regulation", guidance.name) if reg else (guidance.name, "the regulation")
+        )
+        text = (
+            f"{head}: {bars} bars it, {spares} does not. The regulation names {named}; "
+            f"{guidance.name} names {other_named}. Where the two differ the answer needs review"
+            f"{': ' + guidance.why if guidance.why else ''}."
+        )
+        return Verdict.review, text, [], guidance
+    if reg is True or other is True:
+        bars, open_, fields = (
+            ("the regulation", guidance.name, other_missing)
+            if reg
+            else (guidance.name, "the regulation", reg_missing)
+        )
+        text = (
+            f"{head}: {bars} bars it; whether {open_} does too turns on {', '.join(fields)}, "
+            "which the record leaves open. If it does, the business is not eligible; if not, the "
+            f"two texts differ. The regulation names {named}; {guidance.name} names "
+            f"{other_named}. Either way {bars} bars it, so the answer needs review"
+            f"{': ' + guidance.why if guidance.why else ''}."
+        )
+        return Verdict.review, text, [], guidance
+    text = (
+        f"{head}; the record does not say whether it is for "
+        f"{_offense_list(sorted({*offenses, *guidance.offenses}))}."
+    )
+    return Verdict.unknown, text, sorted({*reg_missing, *other_missing}), None
+
+
 def under_indictment(
     s: Subject, *, offenses: tuple[str, ...], rule: str, guidance: Guidance | None = None
 ) -> list[Check]:
     """An indictment pending on the day bars when any count has one of ``offenses``
     (``felony``, ``moral_turpitude``, ``financial_misconduct``, ``false_statement``). A pending
-    information or complaint is reported but is not an indictment."""
+    information or complaint that would bar (or need review) as an indictment needs review:
+    the rule says indictment (``NOT_AN_INDICTMENT_GAP``)."""
     checks: list[Check] = []
     for k, charge in enumerate(s.record.pending_charges):
         pending = charge_pending(charge, s.day)
@@ -234,89 +380,44 @@ def under_indictment(
             f"{path}.filed_on": charge.filed_on,
             f"{path}.resolved_on": charge.resolved_on,
         }
-        if charge.instrument is not ChargeInstrument.indictment:
+        for c, count in enumerate(charge.counts):
+            for attr in dict.fromkeys((*offenses, *(guidance.offenses if guidance else ()))):
+                facts[f"{path}.counts[{c}].{attr}"] = getattr(count, attr)
+        indictment = charge.instrument is ChargeInstrument.indictment
+        head = (
+            f"{s.name} is under indictment on {s.day} (filed {charge.filed_on})"
+            if indictment
+            else f"{s.name} faces a pending charge by {words(charge.instrument)} on {s.day} "
+            f"(filed {charge.filed_on})"
+        )
+        verdict, text, missing, decided_by = _judge_charge(
+            head, charge.counts, path, offenses, rule, guidance
+        )
+        if verdict is Verdict.clear:
             if pending is True:
-                checks.append(
-                    Check(
-                        Verdict.clear,
-                        f"{s.name} has a pending charge by {words(charge.instrument)}, which is "
-                        "not an indictment; the rule speaks of indictment only.",
-                        facts,
-                    )
-                )
-            continue
+                checks.append(Check(verdict, text, facts))
+            continue  # not for a named offense, whether pending or not
         if pending is None:
             checks.append(
                 Check(
                     Verdict.unknown,
-                    f"{s.name} has an indictment with no filing date; whether it was pending on "
-                    f"{s.day} is not known.",
+                    f"{s.name} has a pending charge by {words(charge.instrument)} with no filing "
+                    f"date; whether it was pending on {s.day} is not known.",
                     facts,
                     (f"{path}.filed_on",),
                 )
             )
             continue
-        for c, count in enumerate(charge.counts):
-            for attr in dict.fromkeys((*offenses, *(guidance.offenses if guidance else ()))):
-                facts[f"{path}.counts[{c}].{attr}"] = getattr(count, attr)
-        reg, reg_missing = _counts_have(charge.counts, offenses, path)
-        head = f"{s.name} is under indictment on {s.day} (filed {charge.filed_on})"
-        if guidance is None:
-            verdict = {True: Verdict.bars, False: Verdict.clear, None: Verdict.unknown}[reg]
-            text = {
-                Verdict.bars: f"{head} for {_offense_list(offenses)}; the rule bars {rule}.",
-                Verdict.clear: f"{head}, but not for {_offense_list(offenses)}; the rule bars "
-                f"only {rule}.",
-                Verdict.unknown: f"{head}; whether it is for {_offense_list(offenses)} is not "
-                "recorded.",
-            }[verdict]
-            checks.append(Check(verdict, text, facts, tuple(reg_missing)))
-            continue
-        other, other_missing = _counts_have(charge.counts, guidance.offenses, path)
-        if reg is True and other is True:
-            checks.append(
-                Check(
-                    Verdict.bars,
-                    f"{head} for {_offense_list(offenses)}; the rule bars {rule} "
-                    f"({guidance.name} agrees).",
-                    facts,
-                )
+        if not indictment and verdict in (Verdict.bars, Verdict.review):
+            verdict = Verdict.review
+            text += (
+                f" But the charge is by {words(charge.instrument)}, not indictment: the rule says "
+                "indictment, while a felony may be prosecuted by information once the defendant "
+                "waives indictment (Fed. R. Crim. P. 7(b)), so whether it counts needs review."
             )
-        elif reg is False and other is False:
-            checks.append(
-                Check(
-                    Verdict.clear,
-                    f"{head}, but neither for {_offense_list(offenses)} (the regulation) nor for "
-                    f"{_offense_list(guidance.offenses)} ({guidance.name}).",
-                    facts,
-                )
-            )
-        elif reg is None or other is None:
-            checks.append(
-                Check(
-                    Verdict.unknown,
-                    f"{head}; the record does not say whether it is for "
-                    f"{_offense_list(sorted({*offenses, *guidance.offenses}))}.",
-                    facts,
-                    tuple(sorted({*reg_missing, *other_missing})),
-                )
-            )
-        else:
-            bars, spares = (
-                ("the regulation", guidance.name) if reg else (guidance.name, "the regulation")
-            )
-            checks.append(
-                Check(
-                    Verdict.review,
-                    f"{head}: {bars} bars it, {spares} does not. The regulation names "
-                    f"{_offense_list(offenses)}; {guidance.name} names "
-                    f"{_offense_list(guidance.offenses)}. Where the two differ the answer "
-                    "needs review.",
-                    facts,
-                    citation=guidance.citation,
-                    url=guidance.url,
-                )
-            )
+        citation = decided_by.citation if decided_by else None
+        url = decided_by.url if decided_by else None
+        checks.append(Check(verdict, text, facts, tuple(missing), citation=citation, url=url))
     return checks
 
 

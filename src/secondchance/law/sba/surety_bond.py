@@ -1,15 +1,19 @@
 """13 CFR 115.13(a)(2) — Surety Bond Guarantee: the Principal must have good character and
 reputation, which it has if each owner of 20% or more of its equity and each officer, director
-or general partner has it. Good character is presumed absent when the Person:
+or general partner has it. Good character is presumed absent when:
 
-* until 2024-05-29: is under indictment for, or has been convicted of, a felony (or a final
-  civil judgment found a breach of trust or a violation of a law protecting the integrity of
-  business transactions);
-* from 2024-05-30: is currently incarcerated, serving a sentence of imprisonment imposed upon
-  adjudication of guilt, or under indictment for a felony.
+* until 2024-05-29: "(i) The Person is under indictment for, or has been convicted of a felony,
+  or a final civil judgment has been entered stating that such Person has committed a breach of
+  trust or has violated a law or regulation protecting the integrity of business transactions or
+  business relationships";
+* from 2024-05-30: "(i) The Person is currently incarcerated, serving a sentence of imprisonment
+  imposed upon adjudication of guilty, or under indictment for a felony" (civil judgments are no
+  longer named).
 
-The other grounds (civil judgments, revoked licences, bond-guarantee fraud) are outside the
-record format and are not evaluated; this determination covers the criminal-history part.
+In both, (ii) revoked licences and (iii) bond-guarantee fraud follow. Those grounds (and, before
+2024-05-30, civil judgments) are outside the record format and are not evaluated; this
+determination covers the criminal-history part. Under the old text, custody that the record
+links to no conviction leaves open whether the Person "has been convicted of a felony".
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ from secondchance.law.sba.decide import (
     rule_change_day,
 )
 from secondchance.law.sba.status import (
+    NOT_AN_INDICTMENT_GAP,
     convicted_of_felony,
+    custody_without_conviction,
     in_custody,
     on_supervision,
     under_indictment,
@@ -37,9 +43,14 @@ from secondchance.record.schema import SupervisionKind
 PROGRAM = "sba.surety_bond"
 CITATION = "13 CFR 115.13(a)(2)"
 PEOPLE = "owner of 20% or more, officer, director or general partner"
-OUT_OF_SCOPE = (
-    "Civil judgments, revoked licences and bond-guarantee fraud (115.13(a)(2)(i)-(iii)) are not "
-    "in the record format and are not evaluated."
+OLD_OUT_OF_SCOPE = (
+    "Final civil judgments for a breach of trust or a violation of a law protecting the integrity "
+    "of business transactions (115.13(a)(2)(i)), revoked licences ((ii)) and bond-guarantee "
+    "fraud ((iii)) are not in the record format and are not evaluated."
+)
+NEW_OUT_OF_SCOPE = (
+    "Revoked licences (115.13(a)(2)(ii)) and bond-guarantee fraud ((iii)) are not in the record "
+    "format and are not evaluated; the amended (i) no longer names civil judgments."
 )
 
 OLD_TESTS: tuple[StatusTest, ...] = (
@@ -51,6 +62,10 @@ OLD_TESTS: tuple[StatusTest, ...] = (
     partial(
         convicted_of_felony,
         rule="a Person convicted of a felony: good character is presumed absent",
+    ),
+    partial(
+        custody_without_conviction,
+        rule='good character is presumed absent (a Person who "has been convicted of a felony")',
     ),
 )
 NEW_TESTS: tuple[StatusTest, ...] = (
@@ -76,8 +91,9 @@ def versions() -> tuple[RuleText, ...]:
         citation=CITATION,
         url=sources.SURETY_BEFORE,
         summary="Until 2024-05-29, 13 CFR 115.13(a)(2) presumed that a Principal's owner of 20% "
-        "or more, officer, director or general partner lacked good character if under "
-        "indictment for, or ever convicted of, a felony; probation and parole were not named. "
+        "or more, officer, director or general partner lacked good character if the Person "
+        '"is under indictment for, or has been convicted of a felony"; probation and parole '
+        "were not named. "
         "Tested on the day of the guarantee request.",
         who=surety_principal_person,
         tests=OLD_TESTS,
@@ -86,10 +102,13 @@ def versions() -> tuple[RuleText, ...]:
         known_gaps=(
             "The copy of the old text is undated; it differs from the text amended by "
             "89 FR 34101, so it predates the rule.",
-            OUT_OF_SCOPE,
+            OLD_OUT_OF_SCOPE,
+            NOT_AN_INDICTMENT_GAP,
+            "Custody (other than pretrial detention) that the record links to no conviction "
+            "answers insufficient_facts: the conviction behind it may be a felony.",
         ),
         sources=(sources.SURETY_BEFORE,),
-        notes=((OUT_OF_SCOPE, CITATION, sources.SURETY_BEFORE),),
+        notes=((OLD_OUT_OF_SCOPE, CITATION, sources.SURETY_BEFORE),),
     )
     after = RuleText(
         program=PROGRAM,
@@ -99,15 +118,16 @@ def versions() -> tuple[RuleText, ...]:
         citation=CITATION,
         url=sources.ECFR_EXPORT,
         summary="From 2024-05-30, 13 CFR 115.13(a)(2) presumes that a Principal's owner of 20% "
-        "or more, officer, director or general partner lacks good character if currently "
-        "incarcerated, serving a sentence of imprisonment, or under indictment for a felony; a "
-        "past conviction alone no longer does. Tested on the day of the guarantee request.",
+        'or more, officer, director or general partner lacks good character if the Person "is '
+        "currently incarcerated, serving a sentence of imprisonment imposed upon adjudication of "
+        'guilty, or under indictment for a felony"; a past conviction alone no longer does. '
+        "Tested on the day of the guarantee request.",
         who=surety_principal_person,
         tests=NEW_TESTS,
         people_word=PEOPLE,
         effective_from=rule_change_day(),
-        known_gaps=(OUT_OF_SCOPE,),
+        known_gaps=(NEW_OUT_OF_SCOPE, NOT_AN_INDICTMENT_GAP),
         sources=(sources.ECFR_EXPORT, sources.FINAL_RULE),
-        notes=((OUT_OF_SCOPE, CITATION, sources.ECFR_EXPORT),),
+        notes=((NEW_OUT_OF_SCOPE, CITATION, sources.ECFR_EXPORT),),
     )
     return before, after
