@@ -114,7 +114,8 @@ CASES = [
         "not_applicable",
         None,
     ),
-    # 21 U.S.C. 841(a)(1) possession with intent → not covered; released 2021-01-01 → 2026-01-01.
+    # 21 U.S.C. 841(a)(1) possession with intent → not covered; custody end 2021-01-01 is the day
+    # of release → fifth anniversary 2026-01-01.
     ("marijuana-841-intent.yaml", "2024-06-01", "clemency.marijuana_pardon", "not_eligible", None),
     (
         "marijuana-841-intent.yaml",
@@ -148,6 +149,20 @@ def test_alice_next_change_is_her_pardon() -> None:
 def test_hernandez_answer_names_the_missing_release() -> None:
     det = check("jason-hernandez.yaml", "2020-06-01")["clemency.pardon_petition"]
     assert any(m.startswith("custody[]") for m in det["missing_facts"])
+
+
+def test_841_example_says_why_it_is_not_covered() -> None:
+    # 21 U.S.C. 841(a)(1) is a current title-21 section, neither 844 nor 846; 10688 names
+    # "possession of marijuana with intent to distribute" as outside it.
+    det = check("marijuana-841-intent.yaml", "2024-06-01")["clemency.marijuana_pardon"]
+    body = " ".join(f["finding"] for f in det["findings"])
+    assert "21 U.S.C. 841(a)(1) is not simple possession" in body
+    assert "possession with intent to distribute" in body
+
+
+def test_841_example_wait_starts_on_the_day_of_release() -> None:
+    det = check("marijuana-841-intent.yaml", "2024-06-01")["clemency.pardon_petition"]
+    assert det["details"]["waiting_period_starts"] == "2021-01-01"
 
 
 def test_every_example_is_tested() -> None:

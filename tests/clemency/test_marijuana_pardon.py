@@ -259,3 +259,173 @@ def test_recorded_certificate_is_honoured_even_when_status_is_not_recorded() -> 
     assert det.outcome is Outcome.eligible
     assert det.date == P10467
     assert "certificate already issued" in text(det)
+
+
+# --- a recorded certificate covers only the counts its proclamation can cover --------------------
+
+
+def _two_counts(**grant: Any) -> dict[str, Any]:
+    """One conviction: an 844 count and an 841(a)(1) count, with a 10467 certificate."""
+    data = record()
+    data["convictions"][0]["counts"].append(
+        {"statute": "21 U.S.C. 841(a)(1)", "substance": "marijuana"}
+    )
+    data["clemency"] = [
+        {
+            "kind": "pardon",
+            "granted_on": "2023-05-01",
+            "proclamation": "Proclamation 10467",
+            "conviction_ids": ["m1"],
+            "certificate_issued": True,
+            **grant,
+        }
+    ]
+    return data
+
+
+def test_certificate_does_not_pardon_the_841_count() -> None:
+    # 10467: "No language herein shall be construed to pardon any person for any other offense".
+    # The 844 count (offense 2015-03-14, a citizen) is pardoned by 10467 itself; the 841(a)(1)
+    # count is ruled out (possession with intent), so the certificate cannot cover it.
+    det = ask(MARIJUANA, _two_counts(), "2024-06-01")
+    assert det.outcome is Outcome.eligible
+    assert det.date == P10467
+    findings = {f.finding.split(" ")[0]: f.finding for f in det.findings if "counts[" in f.finding}
+    assert "is pardoned by Proclamation 10467" in findings["convictions[0].counts[0]"]
+    assert "is not pardoned" in findings["convictions[0].counts[1]"]
+
+
+def test_pardon_petition_is_still_needed_for_the_841_count() -> None:
+    # The conviction counts as pardoned only when all its counts are; the 841 count is not, so
+    # the petition is answered on the clock. No prison (fine only): convicted 2015-07-20 → wait
+    # ends 2020-07-20, before 2024-06-01 → eligible.
+    det = ask(PARDON, _two_counts(), "2024-06-01")
+    assert det.outcome is Outcome.eligible
+    assert "counts[0] is pardoned" in text(det)
+    assert "already pardoned" not in text(det)
+
+
+def test_certificate_covers_a_count_the_record_leaves_open() -> None:
+    # Substance 'hashish' under 21 U.S.C. 844 is for review on the proclamations' text; a
+    # certificate naming 10467 shows the Office found it covered → pardoned by 10467.
+    data = record(substance="hashish")
+    assert ask(MARIJUANA, data, "2024-06-01").outcome is Outcome.needs_review
+    data["clemency"] = [
+        {"kind": "pardon", "granted_on": "2023-05-01", "proclamation": "Proclamation 10467"}
+    ]
+    det = ask(MARIJUANA, data, "2024-06-01")
+    assert det.outcome is Outcome.eligible
+    assert det.date == P10467
+    assert "as the record's grant shows" in text(det)
+
+
+def test_certificate_never_covers_a_count_ruled_out() -> None:
+    # other_lawful (not a citizen or LPR) on both dates: ruled out by both proclamations, so a
+    # recorded certificate does not make it pardoned.
+    data = record(status=[{"status": "other_lawful", "start": "2010-01-01"}])
+    data["clemency"] = [
+        {"kind": "pardon", "granted_on": "2023-05-01", "proclamation": "Proclamation 10467"}
+    ]
+    assert ask(MARIJUANA, data, "2024-06-01").outcome is Outcome.not_eligible
+
+
+# --- earlier codifications -----------------------------------------------------------------------
+
+
+def test_earlier_dc_code_section_needs_review_from_10688_only() -> None:
+    # D.C. Code 33-541(d) (outside chapter 9 of title 48): 10467 names only D.C. Code
+    # 48-904.01(d)(1); 10688 (2) reaches "previous provisions in the D.C. Code that prohibited
+    # simple possession of marijuana". So on 2023-06-01 no proclamation reaches it (not_eligible,
+    # changing on 2023-12-22), and from 2023-12-22 it is for review naming 10688's clause.
+    data = record("D.C. Code 33-541(d)", offense="1995-03-14", convicted="1995-07-20")
+    before = ask(MARIJUANA, data, "2023-06-01")
+    assert before.outcome is Outcome.not_eligible
+    assert before.next_change == P10688
+    det = ask(MARIJUANA, data, "2024-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert "previous provisions in the D.C. Code" in text(det)
+
+
+def test_pre_1971_title_21_section_needs_review_under_10467() -> None:
+    # 21 U.S.C. 176a (a title-21 section below 801, before the Controlled Substances Act):
+    # 10467 reaches simple possession "as previously codified elsewhere in the United States
+    # Code" → for review from 2022-10-06.
+    data = record("21 U.S.C. 176a", offense="1968-03-14", convicted="1968-07-20")
+    det = ask(MARIJUANA, data, "2022-10-06")
+    assert det.outcome is Outcome.needs_review
+    assert "as previously codified elsewhere" in text(det)
+
+
+def test_current_title_21_section_not_listed_is_not_covered() -> None:
+    # 21 U.S.C. 841(a)(1) is a current section (801 and above) that is neither 844 nor 846.
+    det = ask(MARIJUANA, record("21 U.S.C. 841(a)(1)"), "2024-06-01")
+    assert det.outcome is Outcome.not_eligible
+    assert "possession with intent to distribute" in text(det)
+
+
+# --- the substance ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("substance", "expected"),
+    [
+        # The text names marijuana → marijuana; 844, offense 2015, a citizen → 10467 (eligible).
+        ("marijuana (12 grams)", Outcome.eligible),
+        ("Marihuana", Outcome.eligible),
+        ("cannabis", Outcome.eligible),
+        # Cannabis products: 21 U.S.C. 802(16) includes resin, the proclamations do not say.
+        ("hashish", Outcome.needs_review),
+        ("hash oil", Outcome.needs_review),
+        ("THC", Outcome.needs_review),
+        ("cannabis resin", Outcome.needs_review),
+        # Not recognised, and not a known other drug → for review.
+        ("green leafy substance", Outcome.needs_review),
+        # Marijuana and another drug in one count → for review.
+        ("marijuana and cocaine", Outcome.needs_review),
+        # Clearly another drug → not marijuana, not covered.
+        ("cocaine base", Outcome.not_eligible),
+        ("Heroin", Outcome.not_eligible),
+        ("methamphetamine", Outcome.not_eligible),
+    ],
+)
+def test_substance_text(substance: str, expected: Outcome) -> None:
+    data = record()
+    data["convictions"][0]["counts"][0]["substance"] = substance
+    assert ask(MARIJUANA, data, "2024-06-01").outcome is expected
+
+
+def test_hashish_under_an_unlisted_provision_is_not_covered() -> None:
+    # 841(a)(1) is not covered whatever the substance; hashish makes the count relevant.
+    data = record("21 U.S.C. 841(a)(1)")
+    data["convictions"][0]["counts"][0]["substance"] = "hashish"
+    assert ask(MARIJUANA, data, "2024-06-01").outcome is Outcome.not_eligible
+
+
+# --- court-martial counts ------------------------------------------------------------------------
+
+
+def test_court_martial_article_112a_is_not_a_listed_provision() -> None:
+    # Court-martial offenses are federal; the reason is that Article 112a UCMJ is not one of the
+    # provisions the proclamations list.
+    det = ask(MARIJUANA, record("UCMJ art. 112a", jurisdiction="military"), "2024-06-01")
+    assert det.outcome is Outcome.not_eligible
+    assert "Article 112a" in text(det)
+    assert "pardon only federal" not in text(det)
+
+
+def test_court_martial_count_charged_under_844_needs_review() -> None:
+    det = ask(MARIJUANA, record("21 U.S.C. 844", jurisdiction="military"), "2024-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert "court-martial" in text(det)
+
+
+# --- status read with StatusPeriod.covers ---------------------------------------------------------
+
+
+def test_status_without_start_is_held_since_before_any_date() -> None:
+    # An LPR period with no start covers every earlier day (the record format), so with no
+    # offense date the person was lawfully present at the offense; convicted 2020-01-01 <=
+    # 2022-10-06 → 10467.
+    status = [{"status": "lawful_permanent_resident"}]
+    det = ask(MARIJUANA, record(status=status, offense=None, convicted="2020-01-01"), "2024-06-01")
+    assert det.date == P10467

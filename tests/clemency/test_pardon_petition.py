@@ -13,23 +13,24 @@ from hypothesis import strategies as st
 from secondchance.engine.determination import Outcome
 from tests.clemency.helpers import PARDON, ask, served, text
 
-# Release from confinement = last day in custody + 1. Last day 2013-02-28 → released 2013-03-01.
-# 28 CFR 1.2: "at least five years after the date of the release" → fifth anniversary 2018-03-01,
+# The record format: a custody period's `end` is the last day in custody, which for a release
+# from prison is the day of release. Custody ending 2013-02-28 → released 2013-02-28.
+# 28 CFR 1.2: "at least five years after the date of the release" → fifth anniversary 2018-02-28,
 # the first day the person was released "at least five years ago" (the Office's form).
-RELEASED_LAST_DAY = "2013-02-28"
+RELEASE_DAY = "2013-02-28"
 
 
 def test_day_before_fifth_anniversary_is_eligible_from_the_anniversary() -> None:
-    det = ask(PARDON, served(RELEASED_LAST_DAY), "2018-02-28")
+    det = ask(PARDON, served(RELEASE_DAY), "2018-02-27")
     assert det.outcome is Outcome.eligible_from
-    assert det.date == date(2018, 3, 1)  # 2013-03-01 + 5 years
-    assert det.next_change == date(2018, 3, 1)
+    assert det.date == date(2018, 2, 28)  # 2013-02-28 + 5 years
+    assert det.next_change == date(2018, 2, 28)
     assert det.details is not None
-    assert det.details["waiting_period_starts"] == "2013-03-01"
+    assert det.details["waiting_period_starts"] == "2013-02-28"
 
 
 def test_fifth_anniversary_itself_is_eligible() -> None:
-    det = ask(PARDON, served(RELEASED_LAST_DAY), "2018-03-01")
+    det = ask(PARDON, served(RELEASE_DAY), "2018-02-28")
     assert det.outcome is Outcome.eligible
     body = text(det)
     # every relevant finding: where to file, what a pardon does, waivers rare, no prediction
@@ -40,18 +41,18 @@ def test_fifth_anniversary_itself_is_eligible() -> None:
 
 
 def test_february_29_release_counts_to_march_1() -> None:
-    # Last day in custody 2016-02-28 → released 2016-02-29; 2021 has no February 29, so "at
-    # least five years" after it is first met on 2021-03-01.
-    det = ask(PARDON, served("2016-02-28"), "2021-02-28")
+    # Custody ends (released) 2016-02-29; 2021 has no February 29, so "at least five years"
+    # after it is first met on 2021-03-01.
+    det = ask(PARDON, served("2016-02-29"), "2021-02-28")
     assert det.outcome is Outcome.eligible_from
     assert det.date == date(2021, 3, 1)
 
 
 def test_on_supervised_release_after_the_wait_needs_review_until_it_ends() -> None:
-    # Released 2013-03-01, wait ends 2018-03-01; supervised release runs to 2018-06-30.
+    # Released 2013-02-28, wait ends 2018-02-28; supervised release runs to 2018-06-30.
     # 28 CFR 1.2: "Generally, no petition should be submitted by a person who is on ...
     # supervised release" → needs_review (not a bar) on 2018-06-30, eligible from 2018-07-01.
-    data = served(RELEASED_LAST_DAY, supervision=("2013-03-01", "2018-06-30"))
+    data = served(RELEASE_DAY, supervision=("2013-02-28", "2018-06-30"))
     last_day = ask(PARDON, data, "2018-06-30")
     assert last_day.outcome is Outcome.needs_review
     assert last_day.next_change == date(2018, 7, 1)  # supervision end + 1 day
@@ -61,12 +62,12 @@ def test_on_supervised_release_after_the_wait_needs_review_until_it_ends() -> No
 
 
 def test_within_the_wait_while_supervised_still_gives_the_wait_end() -> None:
-    # On 2015-01-01: still within the wait (ends 2018-03-01) and on supervised release to
+    # On 2015-01-01: still within the wait (ends 2018-02-28) and on supervised release to
     # 2018-06-30: eligible_from the end of the wait, with the supervision named.
-    data = served(RELEASED_LAST_DAY, supervision=("2013-03-01", "2018-06-30"))
+    data = served(RELEASE_DAY, supervision=("2013-02-28", "2018-06-30"))
     det = ask(PARDON, data, "2015-01-01")
     assert det.outcome is Outcome.eligible_from
-    assert det.date == date(2018, 3, 1)
+    assert det.date == date(2018, 2, 28)
     assert "generally no petition" in text(det)
 
 
@@ -93,10 +94,10 @@ def test_no_prison_sentence_counts_from_conviction_not_sentencing() -> None:
 
 
 def test_most_recent_conviction_without_prison_runs_from_its_conviction() -> None:
-    # Released from the first sentence 2013-03-01; a later conviction 2015-06-01 with probation
+    # Released from the first sentence 2013-02-28; a later conviction 2015-06-01 with probation
     # only. Latest start = 2015-06-01 (the Justice Manual: "conviction or release from
     # confinement (whichever is later)") → 2020-06-01.
-    data = served(RELEASED_LAST_DAY)
+    data = served(RELEASE_DAY)
     data["convictions"].append(
         {
             "id": "c2",
@@ -112,8 +113,8 @@ def test_most_recent_conviction_without_prison_runs_from_its_conviction() -> Non
 
 def test_later_conviction_without_prison_never_starts_before_an_earlier_release() -> None:
     # Convicted of a second offense (no prison) 2012-01-10 while still confined on the first
-    # until 2013-02-28: the clock starts at release 2013-03-01 → 2018-03-01.
-    data = served(RELEASED_LAST_DAY)
+    # until 2013-02-28: the clock starts at release 2013-02-28 → 2018-02-28.
+    data = served(RELEASE_DAY)
     data["convictions"].append(
         {
             "id": "c2",
@@ -122,23 +123,23 @@ def test_later_conviction_without_prison_never_starts_before_an_earlier_release(
             "sentence": {"fine": 100},
         }
     )
-    assert ask(PARDON, data, "2017-01-01").date == date(2018, 3, 1)
+    assert ask(PARDON, data, "2017-01-01").date == date(2018, 2, 28)
 
 
 def test_serving_a_sentence_is_not_eligible_for_pardon() -> None:
     # In custody on 2011-06-01 (custody 2010-03-01 to 2013-02-28): the pardon form is for those
     # released at least five years; still serving → not eligible, commutation is the form. The
-    # answer next changes on release (2013-02-28 + 1 day); the wait would end 2018-03-01.
-    det = ask(PARDON, served(RELEASED_LAST_DAY), "2011-06-01")
+    # answer next changes on the day of release, 2013-02-28; the wait would end 2018-02-28.
+    det = ask(PARDON, served(RELEASE_DAY), "2011-06-01")
     assert det.outcome is Outcome.not_eligible
-    assert det.next_change == date(2013, 3, 1)
+    assert det.next_change == date(2013, 2, 28)
     assert det.details is not None
-    assert det.details["waiting_period_ends"] == "2018-03-01"
+    assert det.details["waiting_period_ends"] == "2018-02-28"
     assert "commutation" in text(det)
 
 
 def test_serving_with_open_ended_custody_is_not_eligible() -> None:
-    data = served(RELEASED_LAST_DAY)
+    data = served(RELEASE_DAY)
     data["custody"][0]["end"] = None
     det = ask(PARDON, data, "2011-06-01")
     assert det.outcome is Outcome.not_eligible  # in custody on the day: no pardon petition yet
@@ -146,7 +147,7 @@ def test_serving_with_open_ended_custody_is_not_eligible() -> None:
 
 
 def test_missing_release_names_the_field() -> None:
-    data = served(RELEASED_LAST_DAY)
+    data = served(RELEASE_DAY)
     data["custody"] = []
     det = ask(PARDON, data, "2020-01-01")
     assert det.outcome is Outcome.insufficient_facts
@@ -156,7 +157,7 @@ def test_missing_release_names_the_field() -> None:
 
 def test_commutation_release_date_starts_the_clock() -> None:
     # "Sentence commuted to expire on 2019-04-26": released 2019-04-26 → 2024-04-26.
-    data = served(RELEASED_LAST_DAY)
+    data = served(RELEASE_DAY)
     data["custody"] = []
     data["convictions"][0]["sentence"]["commutations"] = [
         {"granted_on": "2018-12-01", "new_release_date": "2019-04-26"}
@@ -168,7 +169,7 @@ def test_commutation_release_date_starts_the_clock() -> None:
 
 
 def test_already_pardoned_is_not_applicable_and_names_the_grant() -> None:
-    data = served(RELEASED_LAST_DAY)
+    data = served(RELEASE_DAY)
     data["clemency"] = [{"kind": "pardon", "granted_on": "2019-01-15", "by": "A President"}]
     det = ask(PARDON, data, "2019-01-15")
     assert det.outcome is Outcome.not_applicable
@@ -212,11 +213,13 @@ def test_article_125_conviction_names_the_2024_proclamation() -> None:
     det = ask(PARDON, data, "2024-06-26")
     assert det.outcome is Outcome.needs_review
     assert "Article 125" in text(det)
-    assert "Article 125" not in text(ask(PARDON, data, "2024-06-25"))
+    # Before the proclamation's date no categorical pardon is named (where to file may still
+    # cite it for the Coast Guard's department).
+    assert "may already be pardoned" not in text(ask(PARDON, data, "2024-06-25"))
 
 
 def test_january_6_offense_names_the_2025_proclamation() -> None:
-    data = served(RELEASED_LAST_DAY)
+    data = served(RELEASE_DAY)
     data["convictions"][0]["offense_date"] = "2021-01-06"
     det = ask(PARDON, data, "2025-01-20")
     assert det.outcome is Outcome.needs_review
@@ -228,8 +231,9 @@ def test_january_6_offense_names_the_2025_proclamation() -> None:
     offset=st.integers(min_value=0, max_value=4000),
 )
 def test_eligible_exactly_from_the_fifth_anniversary(last_day: date, offset: int) -> None:
-    # For any release, with no supervision: eligible iff as-of >= release + 5 years.
-    release = date.fromordinal(last_day.toordinal() + 1)
+    # For any release, with no supervision: eligible iff as-of >= release + 5 years, the release
+    # being the custody end (the day of release).
+    release = last_day
     try:
         anniversary = release.replace(year=release.year + 5)
     except ValueError:
@@ -247,6 +251,146 @@ def test_eligible_exactly_from_the_fifth_anniversary(last_day: date, offset: int
 
 @pytest.mark.parametrize("jurisdiction", ["federal", "dc"])
 def test_dc_code_convictions_are_handled_like_federal(jurisdiction: str) -> None:
-    data = served(RELEASED_LAST_DAY)
+    data = served(RELEASE_DAY)
     data["convictions"][0]["jurisdiction"] = jurisdiction
-    assert ask(PARDON, data, "2018-03-01").outcome is Outcome.eligible
+    assert ask(PARDON, data, "2018-02-28").outcome is Outcome.eligible
+
+
+# --- supervision and convictions of any jurisdiction ----------------------------------------------
+
+
+def _state_conviction(**extra: object) -> dict[str, object]:
+    return {"id": "s1", "jurisdiction": "state", "state": "Ohio", **extra}
+
+
+def test_state_probation_after_the_wait_needs_review() -> None:
+    # Federal wait ends 2018-02-28. State probation 2019-01-01 .. 2020-12-31 for an Ohio
+    # conviction of 2012-01-10 (before the federal release 2013-02-28, so not a later
+    # conviction). 28 CFR 1.2: "a person who is on probation, parole, or supervised release", no
+    # federal limit → needs_review on 2019-06-01, saying why.
+    data = served(RELEASE_DAY)
+    data["convictions"].append(_state_conviction(conviction_date="2012-01-10"))
+    data["supervision"] = [
+        {"kind": "probation", "conviction_id": "s1", "start": "2019-01-01", "end": "2020-12-31"}
+    ]
+    det = ask(PARDON, data, "2019-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.next_change == date(2021, 1, 1)  # probation end + 1 day
+    assert "without limiting it to federal" in text(det)
+    # After the probation ends, nothing else stands in the way: eligible.
+    assert ask(PARDON, data, "2021-01-01").outcome is Outcome.eligible
+
+
+def test_later_state_conviction_needs_review() -> None:
+    # Federal release 2013-02-28; an Ohio conviction 2015-05-05 comes after it. The Office counts
+    # from the most recent conviction; whether a state one restarts the wait is not settled →
+    # needs_review, with the federal-only end of the wait (2018-02-28) in the details.
+    data = served(RELEASE_DAY)
+    data["convictions"].append(_state_conviction(conviction_date="2015-05-05"))
+    det = ask(PARDON, data, "2016-01-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.details is not None
+    assert det.details["waiting_period_ends"] == "2018-02-28"
+    assert "later Ohio state conviction" in text(det)
+
+
+def test_deferred_prosecution_is_not_supervision_for_the_pardon_rule() -> None:
+    # 28 CFR 1.2 names probation, parole and supervised release; deferred prosecution is none.
+    # Wait ended 2018-02-28 → eligible on 2019-01-01 despite it.
+    data = served(RELEASE_DAY)
+    data["supervision"] = [
+        {"kind": "deferred_prosecution", "start": "2018-06-01", "end": "2020-06-01"}
+    ]
+    assert ask(PARDON, data, "2019-01-01").outcome is Outcome.eligible
+
+
+# --- a conviction already pardoned as the latest one ----------------------------------------------
+
+
+def _pardoned_later() -> dict[str, object]:
+    # c1: released 2013-02-28 (wait ends 2018-02-28). c2: convicted 2016-01-04, fine only (wait
+    # from conviction ends 2021-01-04), pardoned individually on 2017-01-01.
+    data = served(RELEASE_DAY)
+    data["convictions"].append(
+        {
+            "id": "c2",
+            "jurisdiction": "federal",
+            "conviction_date": "2016-01-04",
+            "sentence": {"fine": 100},
+        }
+    )
+    data["clemency"] = [{"kind": "pardon", "granted_on": "2017-01-01", "conviction_ids": ["c2"]}]
+    return data
+
+
+def test_pardoned_latest_conviction_needs_review_with_both_dates() -> None:
+    # Counting the pardoned c2 is an inference: on 2018-06-01 the answer differs (eligible
+    # without it, since 2018-02-28; from 2021-01-04 with it) → needs_review showing both.
+    det = ask(PARDON, _pardoned_later(), "2018-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.details is not None
+    assert det.details["waiting_period_ends"] == "2021-01-04"
+    assert det.details["waiting_period_ends_without_pardoned"] == "2018-02-28"
+    assert "inference" in text(det)
+
+
+def test_pardoned_latest_conviction_matters_not_once_both_waits_ended() -> None:
+    # On 2021-01-04 both readings have ended the wait → eligible.
+    assert ask(PARDON, _pardoned_later(), "2021-01-04").outcome is Outcome.eligible
+
+
+# --- confinement: not before custody starts; one release day --------------------------------------
+
+
+def test_sentence_not_yet_begun_is_not_called_confinement() -> None:
+    # Custody begins 2010-03-01; on 2010-02-15 the person has not reported: not confined, the
+    # sentence is not yet served → not_eligible, saying so.
+    det = ask(PARDON, served(RELEASE_DAY), "2010-02-15")
+    assert det.outcome is Outcome.not_eligible
+    assert "not yet served" in text(det)
+    assert "Still in confinement" not in (det.reason or "")
+
+
+def test_custody_end_and_commutation_release_give_the_same_day() -> None:
+    # The day of release is custody.end and, with a commutation, its new_release_date: both
+    # 2019-04-26 → the wait ends 2024-04-26 either way.
+    by_custody = served("2019-04-26")
+    by_commutation = served("2019-04-26")
+    by_commutation["custody"] = []
+    by_commutation["convictions"][0]["sentence"]["commutations"] = [
+        {"granted_on": "2018-12-01", "new_release_date": "2019-04-26"}
+    ]
+    for data in (by_custody, by_commutation):
+        det = ask(PARDON, data, "2020-01-01")
+        assert det.outcome is Outcome.eligible_from
+        assert det.date == date(2024, 4, 26)
+
+
+# --- the January 20, 2025 proclamation ------------------------------------------------------------
+
+
+def test_january_6_undated_offense_convicted_later_needs_review() -> None:
+    # No offense date, convicted 2022-03-01 (not before 2021-01-06): could be an offense that
+    # day → needs_review naming the proclamation.
+    data = served(RELEASE_DAY, conviction_date="2022-03-01")
+    data["custody"] = []
+    data["convictions"][0]["sentence"] = {"probation": "1 year"}
+    assert "January 20, 2025" in text(ask(PARDON, data, "2025-02-01"))
+
+
+def test_january_6_not_named_for_an_undated_offense_convicted_before() -> None:
+    # Convicted 2010-01-04, before 2021-01-06: it cannot be an offense of that day.
+    assert "January 20, 2025" not in text(ask(PARDON, served(RELEASE_DAY), "2025-02-01"))
+
+
+# --- where to file a court-martial petition -------------------------------------------------------
+
+
+def test_military_pardon_petition_names_dhs_for_the_coast_guard() -> None:
+    # 28 CFR 1.1: military petitions go to the Secretary of the military department; the
+    # Article 125 proclamation sends Coast Guard applications to Homeland Security. The
+    # "does not process" statement is the Office's, about commutations only.
+    data = {"convictions": [{"jurisdiction": "military", "conviction_date": "2001-01-01"}]}
+    body = text(ask(PARDON, data, "2020-01-01"))
+    assert "Department of Homeland Security" in body
+    assert "does not process" not in body

@@ -82,10 +82,12 @@ def grant_name(grant: ClemencyGrant) -> str:
 def recorded_pardon(
     record: PersonRecord, index: int, conviction: Conviction, day: date
 ) -> ClemencyGrant | None:
-    """The first pardon in ``record.clemency`` granted on or before ``day`` that covers it."""
+    """The first individual pardon in ``record.clemency`` granted on or before ``day`` that covers
+    the whole conviction. A grant naming a proclamation covers only the counts that proclamation
+    can cover (``proclamations.grant_reaches``), so it is not one of these."""
     for grant in sorted(record.clemency, key=lambda g: g.granted_on):
         pardon = grant.kind is ClemencyKind.pardon and grant.granted_on <= day
-        if pardon and grant_covers(grant, index, conviction):
+        if pardon and not grant.proclamation and grant_covers(grant, index, conviction):
             return grant
     return None
 
@@ -110,9 +112,12 @@ class Confinement:
     prison: bool | None
     """A prison sentence was imposed (None: the record does not say)."""
     release: date | None = None
-    """First day out of confinement (actual, or projected when in the future)."""
+    """The day of release from confinement (actual, or projected when in the future)."""
     source: str = ""
     confined_on_day: bool = False
+    """Custody has started and the day is before the release."""
+    not_begun: date | None = None
+    """Custody for the sentence starts after the day asked: the sentence is not yet served."""
     missing: list[str] = field(default_factory=list)
     life: bool = False
 
@@ -140,12 +145,22 @@ def custody_for(record: PersonRecord, conviction: Conviction) -> list[tuple[int,
     ]
 
 
+def _not_begun(periods: list[tuple[int, CustodyPeriod]], day: date) -> date | None:
+    """The first custody start, when every recorded custody period starts after ``day``."""
+    starts = [p.start for _, p in periods]
+    if not periods or any(s is None or s <= day for s in starts):
+        return None
+    return min(s for s in starts if s is not None)
+
+
 def confinement(record: PersonRecord, index: int, conviction: Conviction, day: date) -> Confinement:
     """Whether a prison sentence was imposed and when the person was (or will be) released.
 
-    Release from confinement is the release date a commutation set, or else the day after the
-    last day of custody recorded for the conviction. Prerelease custody (a re-entry centre, home
-    confinement) is part of the term of imprisonment and so still confinement.
+    The day of release is the release date a commutation set, or else the ``end`` of the last
+    custody recorded for the conviction: the record format's ``end`` is the last day in custody,
+    which for a release from prison is the day of release. Prerelease custody (a re-entry
+    centre, home confinement) is part of the term of imprisonment and so still confinement. The
+    person is confined on a day only once custody has started and before the day of release.
     """
     path = f"convictions[{index}]"
     sentence = conviction.sentence
@@ -159,16 +174,16 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
         return Confinement(prison=None, missing=[f"{path}.sentence.imprisonment"])
     commuted = [c for c in commutations(record, conviction, day) if c.new_release_date]
     periods = custody_for(record, conviction)
-    confined_now = any(p.covers(day) for _, p in periods)
+    not_begun = _not_begun(periods, day)
     if commuted:
-        last = commuted[-1]
-        assert last.new_release_date is not None
-        release = last.new_release_date
+        release = commuted[-1].new_release_date
+        assert release is not None
         return Confinement(
             prison=True,
             release=release,
             source=f"{path}.sentence.commutations (commuted to expire on {release.isoformat()})",
-            confined_on_day=confined_now or day < release,
+            confined_on_day=not_begun is None and day < release,
+            not_begun=not_begun,
         )
     if not periods:
         return Confinement(
@@ -183,7 +198,8 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
     if open_ended:
         return Confinement(
             prison=True,
-            confined_on_day=confined_now,
+            confined_on_day=not_begun is None,
+            not_begun=not_begun,
             life=imprisonment.life,
             missing=[f"custody[{i}].end" for i in open_ended],
         )
@@ -191,9 +207,10 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
     assert last_period.end is not None
     return Confinement(
         prison=True,
-        release=last_period.end + timedelta(days=1),
-        source=f"custody[{last_index}].end + 1 day",
-        confined_on_day=confined_now or day <= last_period.end,
+        release=last_period.end,
+        source=f"custody[{last_index}].end, the day of release",
+        confined_on_day=not_begun is None and day < last_period.end,
+        not_begun=not_begun,
     )
 
 

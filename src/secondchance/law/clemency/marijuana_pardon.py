@@ -12,19 +12,20 @@ from datetime import date
 
 from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.engine.rules import Context, Program, RuleVersion
-from secondchance.law.clemency.facts import FEDERAL, convicted_by, grant_covers, indexed, label
+from secondchance.law.clemency.facts import FEDERAL, convicted_by, indexed, label
 from secondchance.law.clemency.grant_effect import pardon_effect
 from secondchance.law.clemency.proclamations import (
+    JANUARY_6_GAP,
     CountAnswer,
-    Proclamation,
     answer_count,
-    marijuana_proclamations,
+    certifying_grant,
+    named_marijuana,
     other_categorical,
     proclamation_dates,
 )
 from secondchance.law.clemency.where_to_file import where_to_file
 from secondchance.law.parameters import value
-from secondchance.record.schema import ClemencyKind, Conviction, Jurisdiction, Record
+from secondchance.record.schema import Conviction, Jurisdiction, Record
 
 PROGRAM = "clemency.marijuana_pardon"
 VERSION = "2023-12-22"
@@ -43,6 +44,16 @@ def _finding(text: str, facts: dict[str, object], url: str = URL) -> Finding:
 
 def _count_finding(record: Record, answer: CountAnswer, statute: str) -> Finding:
     facts: dict[str, object] = {f"{answer.path}.statute": statute}
+    if answer.covered_by is not None and answer.certified:
+        proc = answer.covered_by
+        return _finding(
+            f"{answer.path} ({statute}) is pardoned by {proc.id} of {proc.signed.isoformat()} as "
+            "the record's grant shows (a certificate naming the proclamation): the record leaves "
+            "the proclamation's conditions open, and the certificate shows the Office found them "
+            "met. The certificate covers only counts the proclamation can cover.",
+            facts,
+            proc.url,
+        )
     if answer.covered_by is not None:
         proc = answer.covered_by
         return _finding(
@@ -68,30 +79,26 @@ def _count_finding(record: Record, answer: CountAnswer, statute: str) -> Finding
             facts,
         )
     if answer.review:
-        return _finding(f"{answer.path}: {answer.review}.", facts)
+        return _finding(f"{answer.path} ({statute}) may be covered: {answer.review}.", facts)
     return _finding(
         f"{answer.path} ({statute}) is not pardoned by a proclamation: {answer.not_covered}.", facts
     )
 
 
-def _recorded_proclamation(
-    record: Record, index: int, conviction: Conviction, day: date
-) -> Proclamation | None:
-    """A proclamation pardon the record already shows for this conviction (e.g. a certificate
-    issued): honoured as recorded."""
-    for grant in record.clemency:
-        if (
-            grant.kind is not ClemencyKind.pardon
-            or grant.granted_on > day
-            or not grant.proclamation
-        ):
-            continue
-        if not grant_covers(grant, index, conviction):
-            continue
-        for proc in marijuana_proclamations(day):
-            if proc.id.split()[-1] in grant.proclamation:
-                return proc
-    return None
+def _with_certificate(
+    record: Record, index: int, conviction: Conviction, j: int, answer: CountAnswer, day: date
+) -> CountAnswer:
+    """A count the proclamations leave open (facts missing, for review) is covered when a
+    recorded grant names a proclamation that can cover it: the certificate shows the Office
+    found it covered. A count they rule out stays ruled out (``grant_reaches``)."""
+    if answer.covered_by is not None or not answer.relevant:
+        return answer
+    count = conviction.counts[j]
+    grant = certifying_grant(record, index, conviction, j, count, day)
+    proc = named_marijuana(grant, day) if grant is not None else None
+    if proc is None:
+        return answer
+    return CountAnswer(path=answer.path, covered_by=proc, certified=True)
 
 
 def evaluate(record: Record, day: date, ctx: Context) -> Determination:
@@ -100,11 +107,9 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
     for i, conviction in enumerate(record.convictions):
         if not convicted_by(conviction, day):
             continue
-        recorded = _recorded_proclamation(record, i, conviction, day)
         for j, count in enumerate(conviction.counts):
             answer = answer_count(record, i, conviction, j, count, day)
-            if recorded is not None and answer.covered_by is None and answer.relevant:
-                answer = CountAnswer(path=answer.path, covered_by=recorded)
+            answer = _with_certificate(record, i, conviction, j, answer, day)
             if answer.relevant:
                 answers.append((answer, count.statute))
     findings = [_count_finding(record, a, s) for a, s in answers]
@@ -208,8 +213,12 @@ PROGRAM_DEF = Program(
             known_gaps=(
                 "The Office's certificate criteria for Proclamation 10688 were not found; its own "
                 "text is encoded.",
-                "Earlier codifications of simple possession and CFR provisions not on 10688's "
-                "list are answered needs_review.",
+                "Earlier codifications (a title-21 section below 801, another U.S. Code title, a "
+                "D.C. Code section outside chapter 9 of title 48: boundaries from general "
+                "knowledge) and CFR provisions not on 10688's list are answered needs_review.",
+                JANUARY_6_GAP,
+                "A recorded grant naming the January 20, 2025 proclamation, or a proclamation not "
+                "encoded, is honoured as recorded for every count of the convictions it names.",
             ),
             sources=(
                 "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2022/10/"

@@ -20,6 +20,7 @@ parole or supervised release: that is ``needs_review``, not a bar. The rules are
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from secondchance.engine.determination import Determination, Finding, Outcome
@@ -34,11 +35,22 @@ from secondchance.law.clemency.facts import (
     shared_change_points,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect, pardon_effect
-from secondchance.law.clemency.pardoned import pardoned_by
-from secondchance.law.clemency.proclamations import other_categorical, proclamation_dates
+from secondchance.law.clemency.pardoned import pardoned_by, pardoned_counts
+from secondchance.law.clemency.proclamations import (
+    JANUARY_6_GAP,
+    other_categorical,
+    proclamation_dates,
+)
 from secondchance.law.clemency.where_to_file import where_to_file
 from secondchance.law.parameters import value
-from secondchance.record.schema import Jurisdiction, Record, SupervisionPeriod
+from secondchance.record.query import conviction_by_id
+from secondchance.record.schema import (
+    Conviction,
+    Jurisdiction,
+    Record,
+    SupervisionKind,
+    SupervisionPeriod,
+)
 
 PROGRAM = "clemency.pardon_petition"
 VERSION = "1993"
@@ -76,97 +88,194 @@ def _common(record: Record, day: date) -> list[Finding]:
 
 
 def _supervision(record: Record, day: date) -> list[tuple[int, SupervisionPeriod]]:
-    """Probation, parole or supervised release on ``day`` (federal/D.C. or unattributed)."""
-    out = []
-    for k, period in enumerate(record.supervision):
-        if not period.covers(day):
-            continue
-        conviction = next(
-            (c for c in record.convictions if c.id and c.id == period.conviction_id), None
+    """Probation, parole or supervised release on ``day``, of any jurisdiction: 28 CFR 1.2 says
+    "a person who is on probation, parole, or supervised release" without limiting it to federal
+    supervision. Deferred prosecution is none of the three and is left out."""
+    return [
+        (k, period)
+        for k, period in enumerate(record.supervision)
+        if period.covers(day) and period.kind is not SupervisionKind.deferred_prosecution
+    ]
+
+
+def _supervision_finding(record: Record, on: date, k: int, period: SupervisionPeriod) -> Finding:
+    end = period.end
+    kind = period.kind.value.replace("_", " ")
+    conviction = conviction_by_id(record, period.conviction_id)
+    state = ""
+    if conviction is not None and conviction.jurisdiction is Jurisdiction.state:
+        state = (
+            f" This is {conviction.state} state supervision: 28 CFR 1.2 says 'a person who is on "
+            "probation, parole, or supervised release' without limiting it to federal "
+            "supervision, so it counts here too, a matter for review."
         )
-        if conviction is None or conviction.jurisdiction in FEDERAL:
-            out.append((k, period))
-    return out
+    return _finding(
+        f"On {on.isoformat()} the person is on {kind} (supervision[{k}], ending "
+        f"{end.isoformat() if end else 'on a date not recorded'}): generally no petition should be "
+        "submitted while on probation, parole or supervised release — a matter for review, not a "
+        "bar." + state,
+        {f"supervision[{k}].kind": period.kind.value},
+    )
 
 
-def _clock(record: Record, day: date) -> tuple[date | None, list[Finding], list[str], bool]:
-    """The day the wait starts, its findings, missing facts, and whether confined on ``day``."""
-    findings: list[Finding] = []
-    missing: list[str] = []
-    starts: list[date] = []
-    confined = False
+@dataclass
+class Clock:
+    """What starts the wait: each federal or D.C. conviction's release from confinement, or its
+    conviction when no prison sentence was imposed."""
+
+    starts: list[tuple[int, date]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    confined: bool = False
+    not_begun: date | None = None
+
+    def start(self, among: set[int] | None = None) -> date | None:
+        """The latest start (of the convictions ``among``, or all); None when facts are missing."""
+        dates = [d for i, d in self.starts if among is None or i in among]
+        return max(dates) if dates and not self.missing else None
+
+
+def _commutation_findings(
+    conviction_index: int, conviction: Conviction, day: date
+) -> list[Finding]:
+    sentence = conviction.sentence
+    return [
+        commutation_effect(
+            RULE_VERSION, commutation, f"convictions[{conviction_index}].sentence.commutations"
+        )
+        for commutation in (sentence.commutations if sentence else [])
+        if commutation.granted_on <= day
+    ]
+
+
+def _release(clock: Clock, i: int, conviction: Conviction, conf: Confinement) -> None:
+    name = label(i, conviction)
+    if conf.release is None:
+        clock.missing += conf.missing
+        if conf.life:
+            clock.findings.append(
+                _finding(
+                    f"{name}: a life sentence; no commutation with a release date is recorded."
+                )
+            )
+        return
+    clock.starts.append((i, conf.release))
+    clock.findings.append(
+        _finding(
+            f"{name}: release from confinement {conf.release.isoformat()} ({conf.source}); the "
+            "wait runs from release.",
+            {f"{name}.release_from_confinement": conf.release.isoformat()},
+        )
+    )
+
+
+def _no_prison(clock: Clock, i: int, conviction: Conviction, day: date) -> None:
+    name = label(i, conviction)
+    convicted = conviction.conviction_date
+    if convicted is None:
+        clock.missing.append(f"convictions[{i}].conviction_date")
+        return
+    clock.starts.append((i, convicted))
+    years = int(value("clemency.pardon.waiting_period_years", on=day))
+    text = (
+        f"{name}: no prison sentence, so 28 CFR 1.2 runs the wait from the conviction "
+        f"({convicted.isoformat()})."
+    )
+    sentenced = conviction.sentencing_date or (
+        conviction.sentence.imposed_on if conviction.sentence else None
+    )
+    if sentenced is not None and sentenced != convicted:
+        text += (
+            " The Office of the Pardon Attorney's page runs it from sentencing "
+            f"({sentenced.isoformat()}), which would end it on "
+            f"{add_years(sentenced, years).isoformat()}; we follow the regulation."
+        )
+    else:
+        text += (
+            " (The Office of the Pardon Attorney's page says from the date of sentencing; "
+            "the regulation says conviction.)"
+        )
+    clock.findings.append(
+        _finding(
+            text,
+            {f"convictions[{i}].conviction_date": convicted.isoformat()},
+            citation=f"{CITATION}; Office of the Pardon Attorney, Pardon After Completion "
+            "of Sentence",
+            url=OFFICE_URL,
+        )
+    )
+
+
+def _clock(record: Record, day: date) -> Clock:
+    """Every federal or D.C. conviction's start of the wait, with findings and missing facts."""
+    clock = Clock()
     for i, conviction in indexed(record, day, *FEDERAL):
-        conf: Confinement = confinement(record, i, conviction, day)
-        name = label(i, conviction)
+        conf = confinement(record, i, conviction, day)
         if conf.prison is None:
-            missing += conf.missing
-            continue
-        if conf.prison:
-            for commutation in conviction.sentence.commutations if conviction.sentence else []:
-                if commutation.granted_on <= day:
-                    findings.append(
-                        commutation_effect(
-                            RULE_VERSION,
-                            commutation,
-                            f"convictions[{i}].sentence.commutations",
-                        )
-                    )
-            confined = confined or conf.confined_on_day
-            if conf.release is None:
-                missing += conf.missing
-                if conf.life:
-                    findings.append(
-                        _finding(
-                            f"{name}: a life sentence; no commutation with a release date "
-                            "is recorded."
-                        )
-                    )
-                continue
-            starts.append(conf.release)
+            clock.missing += conf.missing
+        elif conf.prison:
+            clock.findings += _commutation_findings(i, conviction, day)
+            clock.confined = clock.confined or conf.confined_on_day
+            if conf.not_begun is not None:
+                clock.not_begun = min(d for d in (clock.not_begun, conf.not_begun) if d)
+            _release(clock, i, conviction, conf)
+        else:
+            _no_prison(clock, i, conviction, day)
+    return clock
+
+
+def _serving(clock: Clock) -> tuple[Finding, str]:
+    """The finding and reason for a prison sentence being served, or not yet begun."""
+    if clock.confined:
+        text = (
+            "Still serving a prison sentence: a pardon petition comes after the sentence; "
+            "the commutation petition is the form for a sentence being served."
+        )
+        reason = "Still in confinement; the five-year wait runs from release"
+    else:
+        begins = clock.not_begun.isoformat() if clock.not_begun else "a later date"
+        text = (
+            f"The prison sentence is not yet served: custody begins {begins}. A pardon petition "
+            "comes after the sentence; the five-year wait runs from release."
+        )
+        reason = "The prison sentence is not yet served; the five-year wait runs from release"
+    finding = _finding(
+        text,
+        citation="Office of the Pardon Attorney, pardon application (OMB 1123-0016)",
+        url=FORM_URL,
+    )
+    return finding, reason
+
+
+def _pardoned_findings(
+    record: Record, day: date, federal: list[tuple[int, Conviction]]
+) -> tuple[list[tuple[int, Conviction]], list[Finding]]:
+    """The convictions not wholly pardoned, and a finding for each pardon (whole or some counts)."""
+    findings: list[Finding] = []
+    open_federal = []
+    for i, conviction in federal:
+        grant = pardoned_by(record, i, conviction, day)
+        if grant is not None:
             findings.append(
                 _finding(
-                    f"{name}: release from confinement {conf.release.isoformat()} "
-                    f"({conf.source}); the wait runs from release.",
-                    {f"{name}.release_from_confinement": conf.release.isoformat()},
+                    f"{label(i, conviction)} is already pardoned: {grant}. No petition is needed "
+                    "for it.",
+                    {f"convictions[{i}]": conviction.id or i},
                 )
             )
             continue
-        convicted = conviction.conviction_date
-        if convicted is None:
-            missing.append(f"convictions[{i}].conviction_date")
-            continue
-        starts.append(convicted)
-        years = int(value("clemency.pardon.waiting_period_years", on=day))
-        text = (
-            f"{name}: no prison sentence, so 28 CFR 1.2 runs the wait from the conviction "
-            f"({convicted.isoformat()})."
-        )
-        sentenced = conviction.sentencing_date or (
-            conviction.sentence.imposed_on if conviction.sentence else None
-        )
-        if sentenced is not None and sentenced != convicted:
-            text += (
-                " The Office of the Pardon Attorney's page runs it from sentencing "
-                f"({sentenced.isoformat()}), which would end it on "
-                f"{add_years(sentenced, years).isoformat()}; we follow the regulation."
+        open_federal.append((i, conviction))
+        some = [(j, name) for j, name in pardoned_counts(record, i, conviction, day) if name]
+        if some:
+            findings.append(
+                _finding(
+                    f"{label(i, conviction)}: "
+                    + "; ".join(f"counts[{j}] is pardoned ({name})" for j, name in some)
+                    + ". Its other counts are not, so the conviction still needs a petition.",
+                    {f"convictions[{i}].counts[{j}]": name for j, name in some},
+                )
             )
-        else:
-            text += (
-                " (The Office of the Pardon Attorney's page says from the date of sentencing; "
-                "the regulation says conviction.)"
-            )
-        findings.append(
-            _finding(
-                text,
-                {f"convictions[{i}].conviction_date": convicted.isoformat()},
-                citation=f"{CITATION}; Office of the Pardon Attorney, Pardon After Completion "
-                "of Sentence",
-                url=OFFICE_URL,
-            )
-        )
-    if missing or not starts:
-        return None, findings, missing, confined
-    return max(starts), findings, [], confined
+    return open_federal, findings
 
 
 def evaluate(record: Record, day: date, ctx: Context) -> Determination:
@@ -180,20 +289,7 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             "concern this record.",
             findings=where_to_file(record, day, RULE_VERSION, "petition for pardon"),
         )
-    findings: list[Finding] = []
-    open_federal = []
-    for i, conviction in federal:
-        grant = pardoned_by(record, i, conviction, day)
-        if grant is None:
-            open_federal.append((i, conviction))
-        else:
-            findings.append(
-                _finding(
-                    f"{label(i, conviction)} is already pardoned: {grant}. No petition is needed "
-                    "for it.",
-                    {f"convictions[{i}]": conviction.id or i},
-                )
-            )
+    open_federal, findings = _pardoned_findings(record, day, federal)
     review: list[str] = []
     for i, conviction in [*open_federal, *military]:
         other = other_categorical(record, i, conviction, day)
@@ -213,9 +309,8 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             reason="Every federal and D.C. conviction is already pardoned.",
             findings=findings + _common(record, day),
         )
-    years = int(value("clemency.pardon.waiting_period_years", on=day))
-    start, clock_findings, missing, confined = _clock(record, day)
-    findings += clock_findings
+    clock = _clock(record, day)
+    findings += clock.findings
     findings.append(
         _finding(
             "A waiver of any part of the waiting period is rarely granted, and then only in the "
@@ -225,41 +320,7 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
         )
     )
     details: dict[str, object] = {}
-    base: Determination
-    if not open_federal:
-        base = Determination(program=PROGRAM, outcome=Outcome.needs_review)
-    elif confined and (missing or start is None):
-        findings.append(
-            _finding(
-                "Still serving a prison sentence: a pardon petition comes after the sentence; "
-                "the commutation petition is the form for a sentence being served.",
-                citation="Office of the Pardon Attorney, pardon application (OMB 1123-0016)",
-                url=FORM_URL,
-            )
-        )
-        base = Determination(
-            program=PROGRAM,
-            outcome=Outcome.not_eligible,
-            reason="Still in confinement; the five-year wait runs from release, which is not "
-            "recorded.",
-            missing_facts=sorted(set(missing)),
-        )
-    elif missing:
-        base = Determination(
-            program=PROGRAM,
-            outcome=Outcome.insufficient_facts,
-            reason="The date the five-year wait starts needs facts the record lacks.",
-            missing_facts=sorted(set(missing)),
-        )
-    elif start is None:
-        base = Determination(
-            program=PROGRAM,
-            outcome=Outcome.insufficient_facts,
-            reason="No release from confinement or conviction date is recorded.",
-            missing_facts=["convictions[].conviction_date"],
-        )
-    else:
-        base = _after_clock(record, day, start, years, confined, findings, details)
+    base = _base(record, day, clock, {i for i, _ in open_federal}, findings, details)
     findings += _common(record, day)
     if review and base.outcome is not Outcome.insufficient_facts:
         findings += [_finding(r[0].upper() + r[1:] + ".") for r in review]
@@ -277,30 +338,99 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
     return base.model_copy(update={"findings": findings, "details": details or None})
 
 
-def _after_clock(
+def _base(
     record: Record,
     day: date,
-    start: date,
-    years: int,
-    confined: bool,
+    clock: Clock,
+    open_ids: set[int],
     findings: list[Finding],
     details: dict[str, object],
 ) -> Determination:
+    """The answer from the clock, before other authorities and categorical pardons."""
+    missing = sorted(set(clock.missing))
+    start = clock.start()
+    if not open_ids:
+        return Determination(program=PROGRAM, outcome=Outcome.needs_review)
+    if (clock.confined or clock.not_begun) and start is None:
+        finding, reason = _serving(clock)
+        findings.append(finding)
+        return Determination(
+            program=PROGRAM,
+            outcome=Outcome.not_eligible,
+            reason=f"{reason}, which is not recorded.",
+            missing_facts=missing,
+        )
+    if missing:
+        return Determination(
+            program=PROGRAM,
+            outcome=Outcome.insufficient_facts,
+            reason="The date the five-year wait starts needs facts the record lacks.",
+            missing_facts=missing,
+        )
+    if start is None:
+        return Determination(
+            program=PROGRAM,
+            outcome=Outcome.insufficient_facts,
+            reason="No release from confinement or conviction date is recorded.",
+            missing_facts=["convictions[].conviction_date"],
+        )
+    return _after_clock(record, day, clock, start, clock.start(open_ids), findings, details)
+
+
+def _later_state(record: Record, day: date, start: date) -> list[Finding]:
+    """A state conviction entered after the wait's start: whether it restarts the wait is not
+    settled by the texts encoded."""
+    return [
+        _finding(
+            f"convictions[{i}] is a later {other.state} state conviction "
+            f"({later.isoformat()}). The Office counts the wait from release for the most recent "
+            "conviction, 'whether or not this is the offense for which pardon is sought', and the "
+            "petition must disclose later convictions; whether a state conviction restarts the "
+            "wait is not settled by the texts encoded, so the date is for review.",
+            {f"convictions[{i}].conviction_date": later.isoformat()},
+            citation="Office of the Pardon Attorney, pardon instructions",
+            url=WAIVER_URL,
+        )
+        for i, other in enumerate(record.convictions)
+        if other.jurisdiction is Jurisdiction.state
+        and (later := other.conviction_date) is not None
+        and start < later <= day
+    ]
+
+
+def _pardoned_later(day: date, start: date, without: date | None, years: int) -> Finding | None:
+    """When a conviction already pardoned is the latest start and the two readings differ on
+    ``day``: a finding showing both dates."""
     ends = add_years(start, years)
-    for i, other in enumerate(record.convictions):
-        later = other.conviction_date
-        if other.jurisdiction is Jurisdiction.state and later and start < later <= day:
-            findings.append(
-                _finding(
-                    f"convictions[{i}] is a later {other.state} state conviction "
-                    f"({later.isoformat()}); the Office counts the wait from release for the "
-                    "most recent conviction, and whether a state conviction restarts it is not "
-                    "settled by the texts encoded: the petition must disclose it.",
-                    {f"convictions[{i}].conviction_date": later.isoformat()},
-                    citation="Office of the Pardon Attorney, pardon instructions",
-                    url=WAIVER_URL,
-                )
-            )
+    if without is None or without >= start or day >= ends:
+        return None
+    return _finding(
+        f"The latest start of the wait, {start.isoformat()}, belongs to a conviction already "
+        f"pardoned: counting it, the wait ends {ends.isoformat()}; without it, it runs from "
+        f"{without.isoformat()} and ends {add_years(without, years).isoformat()}. Counting a "
+        "pardoned conviction is our inference from the Office's words ('your most recent "
+        "conviction, whether or not this is the offense for which pardon is sought'), which do "
+        "not address a conviction already pardoned: for review.",
+        {
+            "waiting_period_ends": ends.isoformat(),
+            "waiting_period_ends_without_pardoned": add_years(without, years).isoformat(),
+        },
+        citation="Office of the Pardon Attorney, pardon instructions (inference)",
+        url=WAIVER_URL,
+    )
+
+
+def _after_clock(
+    record: Record,
+    day: date,
+    clock: Clock,
+    start: date,
+    without: date | None,
+    findings: list[Finding],
+    details: dict[str, object],
+) -> Determination:
+    years = int(value("clemency.pardon.waiting_period_years", on=day))
+    ends = add_years(start, years)
     details.update(waiting_period_starts=start.isoformat(), waiting_period_ends=ends.isoformat())
     findings.append(
         _finding(
@@ -311,34 +441,37 @@ def _after_clock(
             {"waiting_period_starts": start.isoformat(), "waiting_period_ends": ends.isoformat()},
         )
     )
-    if confined:
-        findings.append(
-            _finding(
-                "Still serving a prison sentence: a pardon petition comes after the sentence; "
-                "the commutation petition is the form for a sentence being served.",
-                citation="Office of the Pardon Attorney, pardon application (OMB 1123-0016)",
-                url=FORM_URL,
-            )
-        )
+    if clock.confined or clock.not_begun:
+        finding, reason = _serving(clock)
+        findings.append(finding)
         return Determination(
             program=PROGRAM,
             outcome=Outcome.not_eligible,
-            reason="Still in confinement; the five-year wait runs from release.",
-            next_change=start if start > day else None,
+            reason=f"{reason}.",
+            next_change=start if clock.confined and start > day else None,
         )
+    reviews: list[str] = []
+    pardoned = _pardoned_later(day, start, without, years)
+    if pardoned is not None:
+        findings.append(pardoned)
+        assert without is not None
+        details["waiting_period_ends_without_pardoned"] = add_years(without, years).isoformat()
+        reviews.append(
+            f"the wait ends {ends.isoformat()} counting a conviction already pardoned, "
+            f"{add_years(without, years).isoformat()} without it"
+        )
+    state = _later_state(record, day, start)
+    findings += state
+    if state:
+        reviews.append("a later state conviction may restart the wait")
     supervised = _supervision(record, max(day, ends))
     if supervised:
-        k, period = supervised[0]
-        end = period.end
-        kind = period.kind.value.replace("_", " ")
-        findings.append(
-            _finding(
-                f"On {max(day, ends).isoformat()} the person is on {kind} "
-                f"(supervision[{k}], ending {end.isoformat() if end else 'on a date not recorded'}"
-                "): generally no petition should be submitted while on probation, parole or "
-                "supervised release — a matter for review, not a bar.",
-                {f"supervision[{k}].kind": period.kind.value},
-            )
+        findings.append(_supervision_finding(record, max(day, ends), *supervised[0]))
+    if reviews:
+        return Determination(
+            program=PROGRAM,
+            outcome=Outcome.needs_review,
+            reason="When the wait ends is for review: " + "; ".join(reviews) + ".",
         )
     if day < ends:
         return Determination(
@@ -352,7 +485,8 @@ def _after_clock(
         return Determination(
             program=PROGRAM,
             outcome=Outcome.needs_review,
-            reason="The wait is over, but generally no petition while on supervision.",
+            reason="The wait is over, but generally no petition while on probation, parole or "
+            "supervised release.",
             next_change=end + timedelta(days=1) if end else None,
         )
     return Determination(
@@ -392,8 +526,13 @@ PROGRAM_DEF = Program(
             effective_from=None,
             known_gaps=(
                 "28 CFR 1.2 assembled from two quotations; §§ 1.4-1.10 not retrieved.",
-                "Whether a later state conviction restarts the wait is not stated; only federal "
-                "and D.C. convictions start the clock here.",
+                "Whether a later state conviction restarts the wait is not stated: only federal "
+                "and D.C. convictions start the clock here, and a later state conviction makes "
+                "the date needs_review.",
+                "Whether a conviction already pardoned restarts the wait is not stated: counting "
+                "it is an inference, and where it is the latest the answer is needs_review with "
+                "both dates.",
+                JANUARY_6_GAP,
             ),
             sources=(URL, OFFICE_URL, FORM_URL, WAIVER_URL),
         ),

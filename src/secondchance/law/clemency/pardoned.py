@@ -1,27 +1,64 @@
-"""Which convictions are already pardoned: by a grant recorded in ``record.clemency`` or, for
-every count of the conviction, by a categorical proclamation. Someone already pardoned of a
-conviction needs no petition for it."""
+"""Which convictions are already pardoned: by an individual grant recorded in ``record.clemency``,
+or count by count, by a categorical proclamation on its own terms or by a recorded grant naming a
+proclamation (a certificate) where that proclamation can cover the count. A conviction counts as
+pardoned only when every count is. Someone already pardoned of a conviction needs no petition
+for it."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from secondchance.law.clemency.facts import grant_name, recorded_pardon
-from secondchance.law.clemency.proclamations import answer_count
-from secondchance.record.schema import Conviction, PersonRecord
+from secondchance.law.clemency.facts import grant_covers, grant_name, recorded_pardon
+from secondchance.law.clemency.proclamations import answer_count, certifying_grant
+from secondchance.record.schema import ClemencyKind, Conviction, Count, PersonRecord
+
+
+def count_pardoned_by(
+    record: PersonRecord, index: int, conviction: Conviction, j: int, count: Count, day: date
+) -> str | None:
+    """What pardons this count on ``day``, named; None if nothing does."""
+    answer = answer_count(record, index, conviction, j, count, day)
+    if answer.covered_by is not None:
+        return f"{answer.covered_by.id} ({answer.covered_by.signed.isoformat()})"
+    grant = certifying_grant(record, index, conviction, j, count, day)
+    return grant_name(grant) if grant is not None else None
+
+
+def _named_proclamation_grant(
+    record: PersonRecord, index: int, conviction: Conviction, day: date
+) -> str | None:
+    """For a conviction with no counts recorded: a grant naming a proclamation that names this
+    conviction by id (one naming no conviction does not say it reaches this one)."""
+    for grant in sorted(record.clemency, key=lambda g: g.granted_on):
+        if grant.kind is not ClemencyKind.pardon or not grant.proclamation:
+            continue
+        if (
+            grant.granted_on <= day
+            and grant.conviction_ids
+            and grant_covers(grant, index, conviction)
+        ):
+            return grant_name(grant)
+    return None
+
+
+def pardoned_counts(
+    record: PersonRecord, index: int, conviction: Conviction, day: date
+) -> list[tuple[int, str | None]]:
+    """Each count's index and what pardons it (None: not pardoned)."""
+    return [
+        (j, count_pardoned_by(record, index, conviction, j, count, day))
+        for j, count in enumerate(conviction.counts)
+    ]
 
 
 def pardoned_by(record: PersonRecord, index: int, conviction: Conviction, day: date) -> str | None:
-    """The grant that pardons the whole conviction on ``day``, named; None if none does."""
+    """What pardons the whole conviction on ``day``, named; None if it is not wholly pardoned."""
     grant = recorded_pardon(record, index, conviction, day)
     if grant is not None:
         return grant_name(grant)
     if not conviction.counts:
+        return _named_proclamation_grant(record, index, conviction, day)
+    names = [name for _, name in pardoned_counts(record, index, conviction, day)]
+    if any(name is None for name in names):
         return None
-    procs = []
-    for j, count in enumerate(conviction.counts):
-        answer = answer_count(record, index, conviction, j, count, day)
-        if answer.covered_by is None:
-            return None
-        procs.append(f"{answer.covered_by.id} ({answer.covered_by.signed.isoformat()})")
-    return "pardon by " + ", ".join(sorted(set(procs)))
+    return "; ".join(sorted({name for name in names if name is not None}))

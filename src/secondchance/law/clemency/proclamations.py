@@ -1,20 +1,30 @@
 """Categorical pardons by proclamation: whether a count is already pardoned.
 
 Proclamation 10467 (Oct. 6, 2022) pardons simple possession of marijuana under 21 U.S.C. 844 (and
-its earlier codifications) or D.C. Code 48-904.01(d)(1). Proclamation 10688 (Dec. 22, 2023) adds
-attempted simple possession (21 U.S.C. 846, D.C. Code 48-904.09) and CFR provisions that prohibit
-only simple possession or use of marijuana on federal property or in other locales, and reaches
-offenses up to its own date. Both pardon only people who were U.S. citizens or lawful permanent
-residents on the proclamation's date, and not people who were non-citizens unlawfully present at
-the time of the offense; the offense must have been committed (or the person convicted) on or
-before the proclamation's date. Distribution, possession with intent to distribute, conspiracy,
-other substances and driving under the influence are not covered. The pardon takes effect by
-the proclamation; the Office of the Pardon Attorney issues a certificate on application.
+"as previously codified elsewhere in the United States Code") or D.C. Code 48-904.01(d)(1).
+Proclamation 10688 (Dec. 22, 2023) adds attempted simple possession (21 U.S.C. 846, D.C. Code
+48-904.09), "previous provisions" of the U.S. Code and the D.C. Code that prohibited simple
+possession (or attempt), and CFR provisions that prohibit only simple possession or use of
+marijuana, and reaches offenses up to its own date. Both pardon only people who were U.S.
+citizens or lawful permanent residents on the proclamation's date, and not people who were
+non-citizens unlawfully present at the time of the offense; the offense must have been committed
+(or the person convicted) on or before the proclamation's date. Distribution, possession with
+intent to distribute, conspiracy, other substances and driving under the influence are not
+covered, nor is any other offense: 10467 says no language "shall be construed to pardon any person
+for any other offense". The pardon takes effect by the proclamation; the Office of the Pardon
+Attorney issues a certificate on application.
+
+A provision a proclamation reaches only through an open clause (an earlier codification, a CFR
+provision beyond 10688's list), a cannabis product (hashish, resin, THC) or a substance name not
+recognised, and a court-martial count charged under a listed provision, are ``needs_review``.
 
 Two other categorical pardons are recognised and answered ``needs_review`` because the record
 cannot show their conditions: the June 26, 2024 pardon of unaggravated, consensual, private
 conduct with adults under former Article 125 UCMJ (convictions May 31, 1951 - Dec. 26, 2013) and
 the January 20, 2025 pardon of offenses related to the events at the Capitol on January 6, 2021.
+
+A recorded pardon naming a proclamation (a certificate) covers only the counts that
+proclamation can cover (:func:`grant_reaches`).
 """
 
 from __future__ import annotations
@@ -24,9 +34,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from secondchance.law.clemency.facts import FEDERAL
+from secondchance.law.clemency.facts import FEDERAL, grant_covers
 from secondchance.law.parameters import value
 from secondchance.record.schema import (
+    ClemencyGrant,
+    ClemencyKind,
     Conviction,
     Count,
     ImmigrationStatus,
@@ -36,6 +48,7 @@ from secondchance.record.schema import (
 
 MARIJUANA = "clemency.marijuana.proclamations"
 SUBSTANCES = "clemency.marijuana.substances"
+CURRENT = "clemency.marijuana.current_codifications"
 ARTICLE_125 = "clemency.article125.proclamation"
 JANUARY_6 = "clemency.january6.proclamation"
 
@@ -77,6 +90,10 @@ class Proclamation:
     attempt_objects: tuple[str, ...]
     cfr: tuple[str, ...]
     cfr_open_list: bool
+    earlier_us_code: str | None
+    """The clause reaching earlier codifications in the U.S. Code (None: none)."""
+    earlier_dc_code: str | None
+    """The clause reaching earlier D.C. Code provisions (None: none)."""
 
 
 def marijuana_proclamations(day: date) -> tuple[Proclamation, ...]:
@@ -92,6 +109,8 @@ def marijuana_proclamations(day: date) -> tuple[Proclamation, ...]:
             attempt_objects=tuple(p["attempt_objects"]),
             cfr=tuple(p["cfr"]),
             cfr_open_list=bool(p["cfr_open_list"]),
+            earlier_us_code=p.get("earlier_us_code"),
+            earlier_dc_code=p.get("earlier_dc_code"),
         )
         for p in raw
     )
@@ -111,6 +130,61 @@ def status_on(record: PersonRecord, day: date) -> ImmigrationStatus | None:
     return held[0] if held else None
 
 
+# --- the substance ------------------------------------------------------------------------------
+
+MARIJUANA_SUBSTANCE = "marijuana"
+REVIEW_SUBSTANCE = "review"
+OTHER_SUBSTANCE = "other"
+
+
+@dataclass(frozen=True)
+class Substance:
+    """How a count's substance text reads (``clemency.marijuana.substances``)."""
+
+    kind: str | None
+    """'marijuana', 'review', 'other', or None when no substance is recorded."""
+    cannabis: bool = False
+    """The text names marijuana or a cannabis product."""
+    why: str = ""
+    """For 'review': why the text leaves it open."""
+
+
+def _names(text: str, names: list[str]) -> list[str]:
+    return [n for n in names if re.search(rf"\b{re.escape(n.lower())}\b", text)]
+
+
+def substance_of(count: Count, day: date) -> Substance:
+    """Marijuana when the text names marijuana (e.g. 'marijuana (12 grams)'); a cannabis product
+    (hashish, resin, THC) or a name not recognised is for review; another drug is not marijuana."""
+    if count.substance is None:
+        return Substance(kind=None)
+    text = count.substance.lower()
+    table = value(SUBSTANCES, on=day)
+    plant = _names(text, table["marijuana"])
+    product = _names(text, table["cannabis_products"])
+    other = _names(text, table["other_drugs"])
+    cannabis = bool(plant or product)
+    if other and cannabis:
+        why = (
+            f"the substance '{count.substance}' names marijuana and another drug; the "
+            "proclamations pardon no offense involving other controlled substances"
+        )
+        return Substance(kind=REVIEW_SUBSTANCE, cannabis=True, why=why)
+    if other:
+        return Substance(kind=OTHER_SUBSTANCE)
+    if product:
+        why = (
+            f"the substance is '{count.substance}': 21 U.S.C. 802(16) defines marihuana to "
+            "include its resin, but the proclamations say only 'marijuana' and do not say whether "
+            "hashish, hash oil, resin or THC is covered"
+        )
+        return Substance(kind=REVIEW_SUBSTANCE, cannabis=True, why=why)
+    if plant:
+        return Substance(kind=MARIJUANA_SUBSTANCE, cannabis=True)
+    why = f"the substance '{count.substance}' is not recognised as marijuana or another drug"
+    return Substance(kind=REVIEW_SUBSTANCE, why=why)
+
+
 # --- one count -----------------------------------------------------------------------------------
 
 
@@ -127,13 +201,8 @@ class CountAnswer:
     notes: list[str] = field(default_factory=list)
     pending: Proclamation | None = None
     """A proclamation that covers the count but is not yet signed on the day asked."""
-
-
-def _is_marijuana(count: Count, day: date) -> bool | None:
-    if count.substance is None:
-        return None
-    names = {s.lower() for s in value(SUBSTANCES, on=day)}
-    return count.substance.strip().lower() in names
+    certified: bool = False
+    """Covered because a recorded grant (a certificate) names the proclamation."""
 
 
 def _listed(count: Count, proc: Proclamation) -> str | None:
@@ -147,8 +216,31 @@ def _listed(count: Count, proc: Proclamation) -> str | None:
     return None
 
 
-def _any_listed(count: Count, procs: tuple[Proclamation, ...]) -> bool:
-    return any(_listed(count, p) for p in procs)
+def _broader_any(count: Count, procs: tuple[Proclamation, ...]) -> bool:
+    return any(broader(count.statute, p) for proc in procs for p in proc.possession + proc.attempt)
+
+
+CFR_CLAUSE = (
+    'para. (4), CFR provisions that "prohibit only the simple possession or use of marijuana", '
+    '"including but not limited to" those named'
+)
+
+
+def _open_clause(count: Count, proc: Proclamation, day: date) -> str | None:
+    """The clause of the proclamation that may reach a provision it does not name: an earlier
+    codification, or a CFR provision beyond 10688's list. None for a current provision."""
+    text = normalise(count.statute)
+    current = value(CURRENT, on=day)
+    if "cfr" in text:
+        return CFR_CLAUSE if proc.cfr_open_list else None
+    if text.startswith("dccode"):
+        if text.startswith("dccode" + normalise(str(current["dc_code_prefix"]))):
+            return None
+        return proc.earlier_dc_code
+    section = re.match(r"21usc(\d+)", text)
+    if section and int(section.group(1)) >= int(current["title21_from_section"]):
+        return None
+    return proc.earlier_us_code
 
 
 def _offense_in_time(conviction: Conviction, count: Count, proc: Proclamation) -> bool | None:
@@ -165,8 +257,6 @@ def _offense_in_time(conviction: Conviction, count: Count, proc: Proclamation) -
 
 def _object_ok(count: Count, proc: Proclamation, path: str) -> tuple[bool | None, str]:
     """For an attempt provision: an attempt (not conspiracy) whose object is simple possession."""
-    if count.conspiracy:
-        return False, "a conspiracy is not attempted simple possession"
     if not count.attempt:
         return None, f"{path}.attempt"
     if count.object_offense is None:
@@ -176,76 +266,159 @@ def _object_ok(count: Count, proc: Proclamation, path: str) -> tuple[bool | None
     return False, f"the offense attempted ({count.object_offense}) is not simple possession"
 
 
-def answer_count(
-    record: PersonRecord, index: int, conviction: Conviction, j: int, count: Count, day: date
-) -> CountAnswer:
-    """Whether a proclamation signed on or before ``day`` pardons this count."""
-    path = f"convictions[{index}].counts[{j}]"
-    answer = CountAnswer(path=path)
-    procs = marijuana_proclamations(day)
-    marijuana = _is_marijuana(count, day)
-    listed = _any_listed(count, procs)
-    if not listed and marijuana is not True:
-        broad = [
-            p for proc in procs for p in proc.possession + proc.attempt if broader(count.statute, p)
-        ]
-        if broad and marijuana is None:
-            answer.missing.append(f"{path}.substance")
-            return answer
-        answer.relevant = False
-        return answer
-    if conviction.jurisdiction not in FEDERAL:
-        answer.not_covered = (
-            f"a {conviction.jurisdiction.value} conviction: the proclamations pardon only federal "
-            "and D.C. Code offenses"
+def _court_martial(count: Count, listed: bool) -> tuple[str | None, str | None]:
+    """(review, not covered) for a court-martial count. A court-martial offense is a federal
+    offense; what matters is the provision charged."""
+    if listed:
+        return (
+            f"a court-martial count charged under {count.statute}: the proclamations name that "
+            "provision but do not say whether a court-martial conviction for it is covered (the "
+            "Office's certificate page speaks of a federal or D.C. Superior court)",
+            None,
         )
-        return answer
-    if listed and count.conspiracy:
+    return None, (
+        f"{count.statute} is not a provision the proclamations list (21 U.S.C. 844 and 846, "
+        "D.C. Code 48-904.01(d)(1) and 48-904.09, CFR provisions on simple possession or use): "
+        "a court-martial offense is a federal offense, but the UCMJ's drug article (Article "
+        "112a) is not among those provisions"
+    )
+
+
+def _unlisted_not_covered(count: Count) -> str:
+    text = normalise(count.statute)
+    if text.startswith("dccode"):
+        return f"{count.statute} is not D.C. Code 48-904.01(d)(1) or 48-904.09 (attempt)"
+    return (
+        f"{count.statute} is not simple possession (21 U.S.C. 844) or attempted simple "
+        "possession (21 U.S.C. 846); distribution, possession with intent to distribute and the "
+        "like are not covered"
+    )
+
+
+def _threshold(
+    conviction: Conviction,
+    count: Count,
+    substance: Substance,
+    procs: tuple[Proclamation, ...],
+    answer: CountAnswer,
+    day: date,
+) -> bool:
+    """Settle what needs no proclamation's dates or person: True when ``answer`` is decided."""
+    listed = any(_listed(count, p) for p in procs)
+    if conviction.jurisdiction is Jurisdiction.state:
+        answer.not_covered = (
+            f"a {conviction.state} state conviction: the proclamations pardon only federal "
+            "offenses (the U.S. Code, the D.C. Code and the CFR)"
+        )
+    elif conviction.jurisdiction is Jurisdiction.military:
+        answer.review, answer.not_covered = _court_martial(count, listed)
+    elif count.conspiracy:
         answer.not_covered = "conspiracy is activity beyond simple possession, attempt or use"
-        return answer
-    if marijuana is None:
-        answer.missing.append(f"{path}.substance")
-        return answer
-    if marijuana is False:
+    elif substance.kind is None:
+        answer.missing.append(f"{answer.path}.substance")
+    elif substance.kind == OTHER_SUBSTANCE:
         answer.not_covered = f"the substance is {count.substance}, not marijuana"
+    elif not listed and _broader_any(count, procs):
+        answer.review = (
+            f"{count.statute} contains a listed provision; the record should name the subsection"
+        )
+        answer.missing.append(f"{answer.path}.statute")
+    elif not listed and not any(_open_clause(count, p, day) for p in procs):
+        answer.not_covered = _unlisted_not_covered(count)
+    else:
+        return False
+    return True
+
+
+def _conditions(
+    record: PersonRecord,
+    index: int,
+    conviction: Conviction,
+    count: Count,
+    proc: Proclamation,
+    answer: CountAnswer,
+) -> bool | None:
+    """The proclamation's conditions (the attempt's object, the dates, the person). True: met;
+    False: not met, a note says why (try the next proclamation); None: ``answer`` is decided
+    (facts missing, or ruled out)."""
+    how = _listed(count, proc)
+    if how == "attempt":
+        ok, why = _object_ok(count, proc, answer.path)
+        if ok is None:
+            answer.missing.append(why)
+            return None
+        if ok is False:
+            answer.not_covered = why
+            return None
+    elif how is not None and count.attempt:
+        answer.notes.append(f"{proc.id} lists {count.statute} for possession, not attempt")
+        return False
+    in_time = _offense_in_time(conviction, count, proc)
+    if in_time is None:
+        answer.missing += [f"{answer.path}.offense_date", f"convictions[{index}].conviction_date"]
+        return None
+    if not in_time:
+        answer.notes.append(
+            f"{proc.id}: the offense was committed and the conviction entered after "
+            f"{proc.signed.isoformat()}"
+        )
+        return False
+    person = _person_ok(record, conviction, count, proc)
+    if isinstance(person, list):
+        answer.missing += person
+        return None
+    if person:
+        answer.notes.append(person)
+        return False
+    return True
+
+
+def answer_count(
+    record: PersonRecord,
+    index: int,
+    conviction: Conviction,
+    j: int,
+    count: Count,
+    day: date,
+    only: Proclamation | None = None,
+) -> CountAnswer:
+    """Whether a proclamation signed on or before ``day`` pardons this count (``only``: that
+    proclamation alone). A provision a proclamation reaches only through an open clause (earlier
+    codifications, CFR provisions beyond the list), or a substance it may not mean, is for
+    review."""
+    answer = CountAnswer(path=f"convictions[{index}].counts[{j}]")
+    procs = (only,) if only is not None else marijuana_proclamations(day)
+    substance = substance_of(count, day)
+    if not any(_listed(count, p) for p in procs) and not substance.cannabis:
+        if substance.kind is None and _broader_any(count, procs):
+            answer.missing.append(f"{answer.path}.substance")
+        else:
+            answer.relevant = False
         return answer
-    if not listed:
-        return _unlisted(count, path, procs, answer)
+    if _threshold(conviction, count, substance, procs, answer, day):
+        return answer
     for proc in procs:
-        how = _listed(count, proc)
-        if how is None:
+        listed = _listed(count, proc) is not None
+        clause = None if listed else _open_clause(count, proc, day)
+        if not listed and clause is None:
             continue
-        if how == "attempt":
-            ok, why = _object_ok(count, proc, path)
-            if ok is None:
-                answer.missing.append(why)
-                return answer
-            if ok is False:
-                answer.not_covered = why
-                return answer
-        elif count.attempt:
-            answer.notes.append(f"{proc.id} lists {count.statute} for possession, not attempt")
-            continue
-        in_time = _offense_in_time(conviction, count, proc)
-        if in_time is None:
-            answer.missing += [f"{path}.offense_date", f"convictions[{index}].conviction_date"]
+        met = _conditions(record, index, conviction, count, proc, answer)
+        if met is None:
             return answer
-        if not in_time:
-            answer.notes.append(
-                f"{proc.id}: the offense was committed and the conviction entered after "
-                f"{proc.signed.isoformat()}"
-            )
+        if not met:
             continue
-        person = _person_ok(record, conviction, count, proc)
-        if isinstance(person, list):
-            answer.missing += person
-            return answer
-        if person:
-            answer.notes.append(person)
-            continue
+        doubts = [d for d in (substance.why, clause and f"{proc.id} reaches {clause}") if d]
         if proc.signed > day:
-            answer.pending = answer.pending or proc
+            if doubts:
+                answer.notes.append(
+                    f"{proc.id}, not signed until {proc.signed.isoformat()}, may reach it"
+                )
+            else:
+                answer.pending = answer.pending or proc
             continue
+        if doubts:
+            answer.review = "; ".join(doubts) + "; whether it is covered is for review"
+            return answer
         answer.covered_by = proc
         return answer
     if answer.pending is None:
@@ -253,45 +426,12 @@ def answer_count(
     return answer
 
 
-def _unlisted(
-    count: Count, path: str, procs: tuple[Proclamation, ...], answer: CountAnswer
-) -> CountAnswer:
-    """A marijuana count under a provision neither proclamation names."""
-    text = normalise(count.statute)
-    if any(broader(count.statute, p) for proc in procs for p in proc.possession + proc.attempt):
-        answer.review = (
-            f"{count.statute} contains a listed provision; the record should name the subsection"
-        )
-        answer.missing.append(f"{path}.statute")
-    elif "cfr" in text and any(p.cfr_open_list for p in procs):
-        answer.review = (
-            f"{count.statute} is a CFR provision not on Proclamation 10688's list, which covers "
-            "CFR provisions that prohibit only simple possession or use of marijuana 'including "
-            "but not limited to' those named: whether this one does is for review"
-        )
-    elif text.startswith("21usc"):
-        answer.not_covered = (
-            f"{count.statute} is not simple possession (21 U.S.C. 844) or attempted simple "
-            "possession (21 U.S.C. 846); distribution, possession with intent to distribute and "
-            "the like are not covered"
-        )
-    elif text.startswith("dccode"):
-        answer.not_covered = (
-            f"{count.statute} is not D.C. Code 48-904.01(d)(1) or 48-904.09 (attempt)"
-        )
-    else:
-        answer.review = (
-            f"{count.statute}: the proclamations also cover simple possession as previously "
-            "codified elsewhere in the U.S. Code or D.C. Code; whether this provision is one is "
-            "for review"
-        )
-    return answer
-
-
 def _person_ok(
     record: PersonRecord, conviction: Conviction, count: Count, proc: Proclamation
 ) -> str | list[str]:
-    """'' when the person qualifies; a reason when not; missing field paths when unknown."""
+    """'' when the person qualifies; a reason when not; missing field paths when unknown.
+    Status is read with ``StatusPeriod.covers``: a period without ``start`` has been held since
+    before any date asked."""
     status = status_on(record, proc.signed)
     if status is None:
         return [f"person.status (on {proc.signed.isoformat()})"]
@@ -302,11 +442,13 @@ def _person_ok(
         )
     offense = count.offense_date or conviction.offense_date
     if offense is None:
-        born_citizen = any(
-            p.status is ImmigrationStatus.us_citizen and p.start is None and p.covers(proc.signed)
+        # Without an offense date, the person was lawfully present at the offense only if the
+        # status held on the proclamation's date has no start (held since before any date asked).
+        always = any(
+            p.status in _LAWFUL_ON_DATE and p.start is None and p.covers(proc.signed)
             for p in record.person.status
         )
-        return "" if born_citizen else ["convictions[].counts[].offense_date"]
+        return "" if always else ["convictions[].counts[].offense_date"]
     then = status_on(record, offense)
     if then is None:
         return [f"person.status (on the offense date {offense.isoformat()})"]
@@ -321,43 +463,135 @@ def _person_ok(
 # --- other categorical pardons -------------------------------------------------------------------
 
 
+def _article125_counts(conviction: Conviction, art: dict[str, Any]) -> list[Count]:
+    """Counts under former Article 125, or an attempt, conspiracy or solicitation of it."""
+    return [
+        c
+        for c in conviction.counts
+        if any(cites(c.statute, p) for p in art["provisions"])
+        or (
+            any(cites(c.statute, p) for p in art["inchoate"])
+            and c.object_offense is not None
+            and any(cites(c.object_offense, p) for p in art["provisions"])
+        )
+    ]
+
+
+def _article125_period(conviction: Conviction, art: dict[str, Any]) -> bool:
+    """Convicted in the proclamation's period (an unrecorded date is not ruled out)."""
+    when = conviction.conviction_date
+    return when is None or _day(art["convicted_from"]) <= when <= _day(art["convicted_to"])
+
+
+def _article125(conviction: Conviction, day: date) -> tuple[str, str] | None:
+    art = value(ARTICLE_125, on=day)
+    if conviction.jurisdiction is not Jurisdiction.military or _day(art["signed"]) > day:
+        return None
+    if not _article125_counts(conviction, art) or not _article125_period(conviction, art):
+        return None
+    when = conviction.conviction_date
+    start, end = _day(art["convicted_from"]), _day(art["convicted_to"])
+    return (
+        art["id"],
+        "a conviction under former Article 125 UCMJ "
+        f"({'date not recorded' if when is None else when.isoformat()}); the proclamation "
+        f"pardons convictions from {start.isoformat()} to {end.isoformat()} for unaggravated, "
+        "consensual, private conduct with persons 18 and older, which the record cannot show; a "
+        "certificate is sought from the Military Department (Army, Navy or Air Force) that "
+        "conducted the court-martial or, for a Coast Guard court-martial, the Department of "
+        "Homeland Security",
+    )
+
+
+JANUARY_6_GAP = (
+    "January 20, 2025 proclamation: only a federal or D.C. offense recorded on 2021-01-06, or "
+    "with no offense date and a conviction not before that day, is answered needs_review; an "
+    "offense related to the events but recorded on another date (a conspiracy over weeks, a "
+    "range of dates) is not caught."
+)
+
+
+def _january6(conviction: Conviction, day: date) -> tuple[str, str] | None:
+    """An offense recorded on 2021-01-06, or with no offense date and a conviction not before
+    that day. Related offenses recorded on other dates are not caught (a known gap)."""
+    j6 = value(JANUARY_6, on=day)
+    if conviction.jurisdiction not in FEDERAL or _day(j6["signed"]) > day:
+        return None
+    on = _day(j6["offense_date"])
+    dates = [c.offense_date or conviction.offense_date for c in conviction.counts] or [
+        conviction.offense_date
+    ]
+    convicted = conviction.conviction_date
+    undated = None in dates and (convicted is None or convicted >= on)
+    if on not in dates and not undated:
+        return None
+    when = f"an offense committed on {on.isoformat()}" if on in dates else "an undated offense"
+    return (
+        j6["id"],
+        f"{when}: the proclamation pardons offenses related to the events at or near the United "
+        f"States Capitol on {on.isoformat()} (and commutes 14 named sentences), which the record "
+        "cannot show",
+    )
+
+
 def other_categorical(
     record: PersonRecord, index: int, conviction: Conviction, day: date
 ) -> tuple[str, str] | None:
     """(proclamation id, reason) when another categorical pardon may cover the conviction."""
-    art = value(ARTICLE_125, on=day)
-    if conviction.jurisdiction is Jurisdiction.military and _day(art["signed"]) <= day:
-        named = [
-            c
-            for c in conviction.counts
-            if any(cites(c.statute, p) for p in art["provisions"])
-            or (
-                any(cites(c.statute, p) for p in art["inchoate"])
-                and c.object_offense is not None
-                and any(cites(c.object_offense, p) for p in art["provisions"])
-            )
-        ]
-        when = conviction.conviction_date
-        start, end = _day(art["convicted_from"]), _day(art["convicted_to"])
-        if named and (when is None or start <= when <= end):
-            return (
-                art["id"],
-                "a conviction under former Article 125 UCMJ "
-                f"({'date not recorded' if when is None else when.isoformat()}); the proclamation "
-                f"pardons convictions from {start.isoformat()} to {end.isoformat()} for "
-                "unaggravated, consensual, private conduct with persons 18 and older, which the "
-                "record cannot show; a certificate is sought from the Military Department that "
-                "conducted the court-martial",
-            )
-    j6 = value(JANUARY_6, on=day)
-    if conviction.jurisdiction in FEDERAL and _day(j6["signed"]) <= day:
-        on = _day(j6["offense_date"])
-        dates = {c.offense_date for c in conviction.counts} | {conviction.offense_date}
-        if on in dates:
-            return (
-                j6["id"],
-                f"an offense committed on {on.isoformat()}: the proclamation pardons offenses "
-                "related to the events at or near the United States Capitol that day (and "
-                "commutes 14 named sentences), which the record cannot show",
-            )
+    return _article125(conviction, day) or _january6(conviction, day)
+
+
+# --- recorded grants naming a proclamation --------------------------------------------------
+
+
+def named_marijuana(grant: ClemencyGrant, day: date) -> Proclamation | None:
+    """The marijuana proclamation a recorded grant names (by its number), if any."""
+    text = grant.proclamation or ""
+    for proc in marijuana_proclamations(day):
+        if re.search(rf"\b{proc.id.split()[-1]}\b", text):
+            return proc
+    return None
+
+
+def _names_article125(grant: ClemencyGrant) -> bool:
+    return re.search(r"\b125\b", grant.proclamation or "") is not None
+
+
+def grant_reaches(
+    grant: ClemencyGrant,
+    record: PersonRecord,
+    index: int,
+    conviction: Conviction,
+    j: int,
+    count: Count,
+    day: date,
+) -> bool:
+    """Whether a recorded pardon naming a proclamation covers this count: yes where the
+    proclamation covers it or leaves it open (facts missing, for review), since the grant shows
+    the Office found it covered; never where the proclamation rules it out. A grant naming a
+    proclamation not encoded count by count (the January 20, 2025 one, or one not recognised)
+    is honoured as recorded."""
+    proc = named_marijuana(grant, day)
+    if proc is not None:
+        answer = answer_count(record, index, conviction, j, count, day, only=proc)
+        decided = answer.covered_by is not None or answer.pending is not None
+        return answer.relevant and (decided or bool(answer.missing) or bool(answer.review))
+    if _names_article125(grant):
+        art = value(ARTICLE_125, on=day)
+        return count in _article125_counts(conviction, art) and _article125_period(conviction, art)
+    return True
+
+
+def certifying_grant(
+    record: PersonRecord, index: int, conviction: Conviction, j: int, count: Count, day: date
+) -> ClemencyGrant | None:
+    """The first recorded pardon granted by ``day`` that names a proclamation and reaches the
+    count."""
+    for grant in sorted(record.clemency, key=lambda g: g.granted_on):
+        if grant.kind is not ClemencyKind.pardon or not grant.proclamation:
+            continue
+        if grant.granted_on > day or not grant_covers(grant, index, conviction):
+            continue
+        if grant_reaches(grant, record, index, conviction, j, count, day):
+            return grant
     return None

@@ -1,10 +1,14 @@
 """Where a clemency petition goes (28 CFR 1.1 and the Office of the Pardon Attorney's pages).
 
 Petitions for federal and D.C. Code offenses are addressed to the President and submitted to the
-Office of the Pardon Attorney, Department of Justice; petitions relating to military offenses go
-directly to the Secretary of the military department that had original jurisdiction over the
-court-martial (the Office does not process them). The President cannot pardon or commute a state
-conviction: the state's governor or pardon board is the authority.
+Office of the Pardon Attorney, Department of Justice, "except for petitions relating to military
+offenses" (28 CFR 1.1), which go directly to the Secretary of the military department that had
+original jurisdiction over the court-martial; for a Coast Guard court-martial that is the
+Department of Homeland Security, as the Article 125 proclamation (June 26, 2024) directs its
+certificate applications. The Office's commutation page says it does not process commutation
+requests from persons convicted in courts-martial; it says nothing of the kind for pardons, so
+that statement is kept to commutations (in ``commutation_petition``). The President cannot pardon
+or commute a state conviction: the state's governor or pardon board is the authority.
 """
 
 from __future__ import annotations
@@ -17,7 +21,11 @@ from secondchance.record.schema import Jurisdiction, PersonRecord
 
 CITATION = "28 CFR 1.1"
 URL = "https://www.ecfr.gov/current/title-28/chapter-I/part-1/section-1.1"
-COMMUTATION_URL = "https://www.justice.gov/pardon/apply-commutation"
+ARTICLE_125_URL = (
+    "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2024/06/26/"
+    "a-proclamation-on-granting-pardon-for-certain-violations-of-article-125-under-the-uniform-"
+    "code-of-military-justice/"
+)
 STATE_URL = (
     "https://docslib.org/doc/1038888/commutation-instructions-information-and-instructions-on-"
     "commutations-and-remissions-please-read-carefully-before-completing-commutation-form"
@@ -47,12 +55,25 @@ def where_to_file(record: PersonRecord, day: date, rule_version: str, what: str)
             Finding(
                 finding=f"Where to file: a {what} relating to a military offense goes directly to "
                 "the Secretary of the military department that had original jurisdiction over "
-                "the court-martial, not to the Office of the Pardon Attorney (which does not "
-                "process requests about court-martial convictions).",
+                "the court-martial, not to the Office of the Pardon Attorney (28 CFR 1.1: "
+                "petitions go to the Pardon Attorney 'except for petitions relating to military "
+                "offenses').",
                 facts={f"{label(i, c)}.jurisdiction": "military" for i, c in military},
-                citation=f"{CITATION}; Office of the Pardon Attorney, Commutation of Sentence",
+                citation=CITATION,
                 rule_version=rule_version,
-                url=COMMUTATION_URL,
+                url=URL,
+            )
+        )
+        findings.append(
+            Finding(
+                finding="For a Coast Guard court-martial the department is the Department of "
+                "Homeland Security: the Article 125 proclamation sends Coast Guard certificate "
+                "applications there, and Army, Navy and Air Force ones to the Military Department "
+                "that conducted the court-martial.",
+                facts={f"{label(i, c)}.jurisdiction": "military" for i, c in military},
+                citation="Proclamation of June 26, 2024 (Article 125, UCMJ)",
+                rule_version=rule_version,
+                url=ARTICLE_125_URL,
             )
         )
     for i, conviction in indexed(record, day, Jurisdiction.state):
