@@ -148,3 +148,35 @@ def test_gct_method_between_2019_and_2022_is_sentence_imposed() -> None:
     # 2019-07-19 .. 2022-03-13: 54 per year of the sentence imposed (10 years -> 540).
     row = one(commenced=date(2010, 1, 1), months=120, as_of=date(2020, 6, 1))
     assert row["gct_days"] == 540
+
+
+def test_supervised_release_cap_is_366_across_29_february() -> None:
+    # Example 2 less 100 days of prior custody: GCT release 2028-12-26 (worked above). From
+    # 2025-01-01 to 2028-12-26: 1461 - 6 = 1455 days. p* = 7 + ceil((1455 - 280) / 45) = 34;
+    # 34 periods end on day 1020, but R - C(33) = 1455 - (70 + 26 x 15 = 460) = 995 is earlier:
+    # placement day 995 = 2027-01-01 + 265 = 2027-09-23 with 460 credits. 12 calendar months
+    # before 2028-12-26 is 2027-12-26: 366 days (2028-02-29 lies between), so 366 go to
+    # supervised release (from 2027-12-26) and 460 - 366 = 94 to prerelease custody.
+    row = one(commenced=date(2025, 1, 1), months=60, prior=100)
+    assert row["fsa_prerelease_custody_date"] == date(2027, 9, 23)
+    assert row["fsa_credits_days"] == 460
+    assert row["fsa_supervised_release_credit_days"] == 366
+    assert row["fsa_prerelease_custody_credit_days"] == 94
+    assert row["fsa_release_date"] == date(2027, 12, 26)
+
+
+def test_no_projection_code_for_an_excluded_offense() -> None:
+    row = one(commenced=date(2025, 1, 1), months=60, ineligible=True)
+    assert not row["codes"] & Code.FSA_ADDITIONAL_RATE_PROJECTED
+
+
+def test_supervised_release_cap_when_the_release_day_is_29_february() -> None:
+    # 60 months from 2023-11-26 end 2028-11-25; GCT 5 x 54 = 270; 2028-11-25 - 270: -25 ->
+    # 10-31, -31 -> 09-30, -30 -> 08-31, -31 -> 07-31, -31 -> 06-30, -30 -> 05-31, -31 -> 04-30,
+    # -30 -> 03-31, -31 -> 2028-02-29 (25 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 31 = 270).
+    # 12 months back from 29 February: 2027-02-28 + 12 months is 2028-02-28, one day short of
+    # the release day, so the earliest transfer to supervised release is 2027-03-01: 365 days.
+    row = one(commenced=date(2023, 11, 26), months=60)
+    assert row["gct_release_date"] == date(2028, 2, 29)
+    assert row["fsa_supervised_release_credit_days"] == 365
+    assert row["fsa_release_date"] == date(2027, 3, 1)

@@ -82,3 +82,89 @@ def test_exception_within_a_chapter() -> None:
 
 def test_conspiracy_needs_review() -> None:
     assert hits("18 U.S.C. 924(c)", conspiracy=True) == {22: Match.undecided}
+
+
+def test_chapter_boundaries_from_the_code() -> None:
+    # First/last section of each whole-chapter clause and the sections just outside it, as in the
+    # OLRC copy named in exclusions.py (codexstanford/markdonw-chunck-of-the-usa-code).
+    inside = {
+        "18 U.S.C. 175": 10, "18 U.S.C. 175c": 10, "18 U.S.C. 178": 10,
+        "18 U.S.C. 229": 11, "18 U.S.C. 229F": 11,
+        "18 U.S.C. 831": 17, "18 U.S.C. 832": 17,
+        "18 U.S.C. 1111": 25, "18 U.S.C. 1121": 25,
+        "18 U.S.C. 1201": 26, "18 U.S.C. 1204": 26,
+        "18 U.S.C. 1581": 27, "18 U.S.C. 1592": 27, "18 U.S.C. 1597": 27,
+        "18 U.S.C. 2151": 36, "18 U.S.C. 2156": 36,
+        "18 U.S.C. 2241": 37, "18 U.S.C. 2248": 37,
+        "18 U.S.C. 2331": 47, "18 U.S.C. 2339D": 47,
+        "50 U.S.C. 4611": 62, "50 U.S.C. 4613": 62,
+    }  # fmt: skip
+    for statute, clause in inside.items():
+        assert hits(statute).get(clause) is Match.listed, statute
+    outside = [
+        "18 U.S.C. 158", "18 U.S.C. 201", "18 U.S.C. 228", "18 U.S.C. 231", "18 U.S.C. 799",
+        "18 U.S.C. 841", "18 U.S.C. 1093", "18 U.S.C. 1151", "18 U.S.C. 1170",
+        "18 U.S.C. 1231", "18 U.S.C. 1547", "18 U.S.C. 1621", "18 U.S.C. 2119(1)",
+        "18 U.S.C. 2191", "18 U.S.C. 2237", "18 U.S.C. 2328", "18 U.S.C. 2340",
+        "50 U.S.C. 4568", "50 U.S.C. 4701", "50 U.S.C. 4819",
+    ]  # fmt: skip
+    for statute in outside:
+        assert not {n for n, m in hits(statute).items() if m is Match.listed} - {35}, statute
+
+
+def test_chapter_exceptions_from_the_table() -> None:
+    # (xxvii): "except for sections 1593 through 1596".
+    for section in ("1593", "1594(c)", "1595", "1596"):
+        assert hits(f"18 U.S.C. {section}") == {}, section
+    # 1593A and 1595A sit between 1593 and 1596 in the Code: undecided, naming the statute.
+    for section in ("1593A", "1595A"):
+        (hit,) = screen_count(Count(statute=f"18 U.S.C. {section}"), PATH)
+        assert (hit.clause.number, hit.match) == (27, Match.undecided)
+        assert hit.missing == [f"{PATH}.statute"]
+    # (xxv): 1112, 1115 and 1122 excepted outright (1112 only reaches (li)).
+    assert hits("18 U.S.C. 1115") == {}
+    assert hits("18 U.S.C. 1122") == {}
+    # (xxxvi): 2152 excepted.
+    assert hits("18 U.S.C. 2152") == {}
+    # (xix): only 844(f)(3), (h), (i).
+    assert hits("18 U.S.C. 844(f)(1)") == {}
+    assert hits("18 U.S.C. 844(h)")[19] is Match.listed
+    # (lxii): a title 50 section of chapter 56's number space not in the copy: undecided.
+    assert hits("50 U.S.C. 4610") == {62: Match.undecided}
+
+
+def test_prior_serious_violent_felony_clause_li() -> None:
+    # (li): a serious violent felony of 3559(c)(2)(F) plus a prior conviction of a listed kind.
+    prior = "prior_serious_violent_felony_served_over_1_year"
+    # Bank robbery is named by 3559(c)(2)(F)(i) ("robbery (as described in section 2111, 2113,
+    # or 2118)"): listed with the prior conviction, undecided without a finding, out with "not:".
+    assert hits("18 U.S.C. 2113(a)", court_findings=[prior]) == {51: Match.listed}
+    assert hits("18 U.S.C. 2113(a)") == {51: Match.undecided}
+    assert hits("18 U.S.C. 2113(a)", court_findings=[f"not:{prior}"]) == {}
+    # Wire fraud is not named: nothing unless the prior conviction is found, then undecided
+    # ((ii) reaches offenses of 10 years or more with a force element).
+    assert hits("18 U.S.C. 1343") == {}
+    (hit,) = screen_count(Count(statute="18 U.S.C. 1343", court_findings=[prior]), PATH)
+    assert (hit.clause.number, hit.match) == (51, Match.undecided)
+    assert hit.missing == [f"{PATH}.statute"]
+    # Manslaughter: (F)(i) takes only "manslaughter other than involuntary manslaughter".
+    assert hits("18 U.S.C. 1112", court_findings=[prior]) == {51: Match.undecided}
+    found = [prior, "not:involuntary_manslaughter"]
+    assert hits("18 U.S.C. 1112", court_findings=found) == {51: Match.listed}
+    assert hits("18 U.S.C. 1112", court_findings=[prior, "involuntary_manslaughter"]) == {}
+
+
+def test_clause_li_robbery_subsections_only() -> None:
+    prior = "prior_serious_violent_felony_served_over_1_year"
+    # 2113(b) is bank larceny, not robbery: not named; undecided only through (ii) with the prior.
+    assert hits("18 U.S.C. 2113(b)") == {}
+    assert hits("18 U.S.C. 2113(b)", court_findings=[prior]) == {51: Match.undecided}
+    assert hits("18 U.S.C. 2113(d)", court_findings=[prior]) == {51: Match.listed}
+
+
+def test_appendix_citations() -> None:
+    # The Appendix of title 50 is undecided under (lxii); an Appendix section never matches the
+    # title's own section of the same number (18 U.S.C. App. 3 is not 18 U.S.C. 3).
+    assert hits("50 U.S.C. App. 2410(a)") == {62: Match.undecided}
+    assert hits("18 U.S.C. App. 1111") == {}
+    assert hits("18 U.S.C. 1111")[25] is Match.listed

@@ -214,3 +214,27 @@ def test_assessment_history_sets_the_additional_days() -> None:
     assert block["fsa"]["supervised_release_credit_days"] == 365
     assert block["fsa"]["prerelease_custody_credit_days"] == 140
     assert "2025-03-01" in block["fsa"]["projection"]
+
+
+def test_non_earning_days_before_the_act_do_not_delay_earning() -> None:
+    # Arrived 2018-01-01, before the Act: earning starts 2018-12-21. The non-earning period
+    # 2018-03-01..2018-03-30 lies before that day and is ignored; 2019-01-01..2019-01-30 (30
+    # days, both counted) delays the start: 2018-12-21 + 30 = 2019-01-20.
+    rec = record(
+        [{"statute": "18 U.S.C. 1343"}],
+        custody=[
+            {"kind": "federal_custody", "start": "2018-01-01", "conviction_id": "c1"},
+            {"kind": "designated_facility", "start": "2018-01-01", "conviction_id": "c1"},
+        ],
+        fsa={
+            "risk_assessments": [{"assessed_on": "2019-02-01", "level": "low"}],
+            "non_earning_periods": [
+                {"start": "2018-03-01", "end": "2018-03-30"},
+                {"start": "2019-01-01", "end": "2019-01-30"},
+            ],
+        },
+    )
+    data = rec.model_dump(mode="json", exclude_none=True)
+    data["convictions"][0]["sentence"]["imposed_on"] = "2018-01-01"
+    _, block = fsa(Record.model_validate(data), date(2020, 6, 1))
+    assert block["fsa"]["earning_start"] == "2019-01-20"

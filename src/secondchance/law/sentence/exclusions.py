@@ -120,10 +120,14 @@ class Citation:
     title: int
     section: str
     groups: tuple[tuple[str, ...], ...]
+    appendix: bool = False
+    """Cited to the Appendix of the title ("50 U.S.C. App. 2410")."""
 
 
 _USC = re.compile(
-    r"(\d+)\s*U\.?\s*S\.?\s*C\.?\s*(?:A\.?\s*)?(?:§+\s*)?(\d+[A-Za-z]?(?:-\d+)?)", re.I
+    r"(\d+)\s*U\.?\s*S\.?\s*C\.?\s*(?:A\.?\s*)?(App(?:endix)?\.?\s*)?(?:§+\s*)?"
+    r"(\d+[A-Za-z]?(?:-\d+)?)",
+    re.I,
 )
 _GROUP = re.compile(r"((?:\([0-9A-Za-z]+\))+)")
 
@@ -138,7 +142,7 @@ def parse_citation(statute: str) -> Citation | None:
         tuple(part.strip("()") for part in re.findall(r"\([0-9A-Za-z]+\)", g))
         for g in _GROUP.findall(rest)
     )
-    return Citation(int(match.group(1)), match.group(2).upper(), groups)
+    return Citation(int(match.group(1)), match.group(3).upper(), groups, bool(match.group(2)))
 
 
 @dataclass(frozen=True)
@@ -151,6 +155,17 @@ class Provision:
     subsections: tuple[tuple[str, ...], ...] = ()
     section_range: tuple[int, int] | None = None
     except_sections: tuple[str, ...] = ()
+    review_sections: tuple[tuple[int, int], ...] = ()
+    """Sub-ranges (by section number) that the clause's words may or may not reach: a count under
+    one of them, other than an excepted section, is undecided."""
+    review: str = ""
+    """A reason the whole provision is undecided (its reach is not settled by a verified text)."""
+    any_section: bool = False
+    """Every count (any title and section): used with ``when_found``."""
+    when_found: str = ""
+    """The provision is tried only when the court found this (named in ``court_findings``)."""
+    appendix: bool = False
+    """The provision is in the Appendix of its title (a count cited there matches no other)."""
     penalty: bool = False
     """The subsections named are penalty paragraphs that a count often leaves unwritten
     (21 U.S.C. 841(b), 960(b); 8 U.S.C. 1326(b)): a count silent on them is undecided."""
@@ -183,15 +198,74 @@ def _pen(title: int, section: str, *subs: str) -> Provision:
     return Provision(base.title, base.section, base.subsections, penalty=True)
 
 
-def _ch(first: int, last: int, *excepted: str) -> Provision:
-    return Provision(18, section_range=(first, last), except_sections=excepted)
+def _ch(first: int, last: int, *excepted: str, review: tuple[int, int] | None = None) -> Provision:
+    return Provision(
+        18,
+        section_range=(first, last),
+        except_sections=excepted,
+        review_sections=(review,) if review else (),
+    )
 
 
 LEADER = "leader_organizer"
+PRIOR_SVF = "prior_serious_violent_felony_served_over_1_year"
+_SVF_REVIEW = (
+    "with the prior conviction found, the clause reaches any offense described in 18 U.S.C. "
+    "3559(c)(2)(F): (i) names some offenses by section and others only by kind (kidnapping, "
+    "extortion, arson, assault with intent to commit rape, firearms use), and (ii) adds any "
+    "offense punishable by 10 years or more with a force element - whether this count is one "
+    "needs review"
+)
 RISK_OF_DEATH = "substantial_risk_of_death_or_serious_bodily_injury"
 
-# Each clause number of 3632(d)(4)(D) and its matcher. Chapter ranges: the tables of sections of
-# title 18 (to be checked against the OLRC tables, see data/PROVENANCE.md).
+# Each clause number of 3632(d)(4)(D) and its matcher.
+#
+# Whole-chapter ranges, verified (2026-11-24) against the OLRC text of the Code in the public
+# repository codexstanford/markdonw-chunck-of-the-usa-code, title 18 at commit 6153254d
+# (chuncks/title-18/chunck-N.md, one subsection per file, in Code order): the first and last
+# section of each chapter and the last section before / first section after it. A section is
+# matched by its number without the letter suffix (229 covers 229A-229F). Sections added to a
+# chapter after that copy (early 2023) are not known here.
+#   ch. 10  (x):                 175 (chunck-112) .. 178 (-129); before: 158, ch. 9 (-111);
+#                                after: 201, ch. 11 (-130).
+#   ch. 11B (xi):                229 (-192), 229A-229F (-195..-207); before: 228, ch. 11A (-190);
+#                                after: 231, ch. 12 (-208).
+#   ch. 39  (xvii):              831 (-435), 832 (-440), 836 (-442); before: 799, ch. 37 (-434);
+#                                after: 841, ch. 40 (-443); no other section of 800-840 is in
+#                                the copy (833-835 and 837 are not in the Code).
+#   ch. 51  (xxv):               1111 (-688) .. 1122 (-704..-706); before: 1093, ch. 50A (-686);
+#                                after: 1151, ch. 53 (-707).
+#   ch. 55  (xxvi):              1201 (-732) .. 1204 (-736..-738); before: 1170, ch. 53 (-731);
+#                                after: 1231, ch. 57 (-739).
+#   ch. 77  (xxvii):             1581 (-866) .. 1597 (-895, -896), with 1593A (-881) and 1595A
+#                                (-890); before: 1547, ch. 75 (-865); after: 1621, ch. 79 (-897).
+#   ch. 105 (xxxvi):             2151 (-1111) .. 2156 (-1116); before: 2119, ch. 103 (-1110);
+#                                after: 2191, ch. 107 (-1117).
+#   ch. 109A (xxxvii):           2241 (-1138) .. 2248 (-1155..-1157); before: 2237, ch. 109
+#                                (-1137); after: 2250, ch. 109B (-1158).
+#   ch. 113B (xlvii):            2331 (-1363) .. 2339D (-1436); before: 2328, ch. 113A (-1362);
+#                                after: 2340, ch. 113C (-1437).
+#   title 50 ch. 56 "Export Administration" (lxii), same repository at commit 01d7a7a2
+#   (chuncks/title-50/): 4611 (-3178), 4612 (-3190), 4613 (-3196..-3198) only; before: 4568,
+#   ch. 55 (-3177); after: 4701, ch. 57 (-3199). Other sections the Export Administration Act of
+#   1979 once had are not in the copy (repealed), so a title 50 section between 4569 and 4700
+#   other than 4611-4613 is undecided rather than matched from memory, and so is any section
+#   cited to the Appendix of title 50 ("50 U.S.C. App. 2410").
+# Exceptions checked against full_text of the shipped table: (xvii) except 836; (xix) only
+# 844(f)(3), (h), (i); (xxv) except 1112, 1115, 1122, and 1113 when the conviction was for an
+# attempt to commit manslaughter; (xxvii) except "sections 1593 through 1596" - 1593A and 1595A
+# lie between them in the Code, and whether "through" reaches them is undecided; (xxxvi) except
+# 2152.
+_EAA_REVIEW = (
+    "a section of title 50 numbered between chapter 55 (last section 4568) and chapter 57 (first "
+    "section 4701) other than 4611-4613, the sections of chapter 56 in the verified copy of the "
+    "Code: whether it is a section of the Export Administration Act of 1979 needs review"
+)
+_EAA_APP_REVIEW = (
+    "a section of the Appendix of title 50, where Acts were classified before their editorial "
+    "reclassification into the title: whether it is a section of the Export Administration Act "
+    "of 1979 needs review"
+)
 CLAUSES: tuple[Clause, ...] = (
     Clause(1, (_p(18, "32"),)),
     Clause(2, (_p(18, "33"),)),
@@ -209,7 +283,7 @@ CLAUSES: tuple[Clause, ...] = (
     Clause(14, (_p(18, "751"),)),
     Clause(15, (_p(18, "793"),)),
     Clause(16, (_p(18, "794"),)),
-    Clause(17, (_ch(831, 837, "836"),)),
+    Clause(17, (_ch(831, 836, "836"),)),
     Clause(18, (_p(18, "842", "(p)"),), requires=("weapon_of_mass_destruction",)),
     Clause(19, (_p(18, "844", "(f)(3)", "(h)", "(i)"),)),
     Clause(20, (_p(18, "871"),)),
@@ -223,7 +297,7 @@ CLAUSES: tuple[Clause, ...] = (
         unless={"1113": "attempt_to_commit_manslaughter"},
     ),
     Clause(26, (_ch(1201, 1204),)),
-    Clause(27, (_ch(1581, 1597, "1593", "1594", "1595", "1596"),)),
+    Clause(27, (_ch(1581, 1597, "1593", "1594", "1595", "1596", review=(1593, 1596)),)),
     Clause(28, (_p(18, "1751"),)),
     Clause(29, (_p(18, "1791"),)),
     Clause(30, (_p(18, "1792"),)),
@@ -247,21 +321,27 @@ CLAUSES: tuple[Clause, ...] = (
     Clause(48, (_p(18, "2340A"),)),
     Clause(49, (_p(18, "2381"),)),
     Clause(50, (_p(18, "2442"),)),
+    # (li): the count must be "an offense described in section 3559(c)(2)(F)" (a serious violent
+    # felony) and the prisoner must have a prior conviction of murder, voluntary manslaughter, ...
+    # (the list in the clause, read from PRIOR_SVF). 3559(c)(2)(F) as in the same OLRC copy
+    # (chuncks/title-18/chunck-1899.md): the sections it names are matched here, except those
+    # another clause lists outright (1111: xxv; 113(a)(1): vi; 2241, 2242, 2244: xxxvii; 2119:
+    # xxxv; 924(c): xxii) - robbery only in the subsections that describe it (2113(a), (d), (e);
+    # 2118(a)); any other count is undecided when the prior conviction is found (the offenses (i)
+    # names only by kind, and (ii)'s catch-all).
     Clause(
         51,
         (
-            _p(18, "1111"),
             _p(18, "1112"),
-            _p(18, "113", "(a)"),
-            _p(18, "2241"),
-            _p(18, "2242"),
-            _p(18, "2244", "(a)(1)", "(a)(2)"),
-            _ch(1201, 1204),
-            _p(18, "2119"),
-            _p(18, "844", "(f)(3)", "(h)", "(i)"),
-            _ch(2331, 2339),
+            _p(49, "46502"),
+            _p(18, "2111"),
+            _p(18, "2113", "(a)", "(d)", "(e)"),
+            _p(18, "2118", "(a)"),
+            _p(18, "929", "(a)"),
+            Provision(0, any_section=True, when_found=PRIOR_SVF, review=_SVF_REVIEW),
         ),
-        requires=("prior_serious_violent_felony_served_over_1_year",),
+        requires=(PRIOR_SVF,),
+        unless={"1112": "involuntary_manslaughter"},
     ),
     Clause(52, (_p(42, "2077", "(b)"),)),
     Clause(53, (_p(42, "2122"),)),
@@ -279,8 +359,11 @@ CLAUSES: tuple[Clause, ...] = (
     Clause(61, (_p(8, "1328"),)),
     Clause(
         62,
-        (Provision(50, section_range=(4611, 4699)),),
-        requires=("export_administration_act_1979",),
+        (
+            Provision(50, section_range=(4611, 4613)),
+            Provision(50, section_range=(4569, 4700), review=_EAA_REVIEW),
+            Provision(50, section_range=(1, 99999), appendix=True, review=_EAA_APP_REVIEW),
+        ),
     ),
     Clause(63, (_p(50, "1705"),)),
     Clause(64, (_p(50, "3121"),)),
@@ -342,7 +425,9 @@ class ClauseHit:
 
 
 def _section_in(cite: Citation, prov: Provision) -> bool:
-    if cite.title != prov.title:
+    if prov.any_section:
+        return True
+    if cite.title != prov.title or cite.appendix != prov.appendix:
         return False
     if prov.section_range is not None:
         first, last = prov.section_range
@@ -353,6 +438,22 @@ def _section_in(cite: Citation, prov: Provision) -> bool:
             and cite.section not in prov.except_sections
         )
     return cite.section == prov.section
+
+
+def _review_reason(cite: Citation, prov: Provision) -> str:
+    """Why a count inside the provision is undecided on its section alone ('' when it is not)."""
+    if prov.review:
+        return prov.review
+    base = re.match(r"\d+", cite.section)
+    number = int(base.group(0)) if base else -1
+    for first, last in prov.review_sections:
+        if first <= number <= last:
+            return (
+                f"section {cite.section} lies between sections {first} and {last}, which the "
+                f"clause excepts as 'sections {first} through {last}': whether the exception "
+                "reaches it is not settled by the text"
+            )
+    return ""
 
 
 def _subsection_state(cite: Citation, prov: Provision) -> str:
@@ -395,6 +496,8 @@ def screen_count(count: Count, path: str) -> list[ClauseHit]:
         for prov in clause.provisions:
             if not _section_in(cite, prov):
                 continue
+            if prov.when_found and _finding(count, prov.when_found) is not True:
+                continue
             state = _subsection_state(cite, prov)
             if state == "no":
                 continue
@@ -404,6 +507,11 @@ def screen_count(count: Count, path: str) -> list[ClauseHit]:
             if undecided:
                 missing.append(f"{path}.statute")
                 reasons.append("the statute is written without the subsection the clause names")
+            review = _review_reason(cite, prov)
+            if review:
+                undecided = True
+                missing.append(f"{path}.statute")
+                reasons.append(review)
             blocked = bool(
                 clause.substance
                 and count.substance

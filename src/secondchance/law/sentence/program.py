@@ -171,8 +171,11 @@ PROGRAM = Program(
                 effective_to=v.effective_to,
                 provisional=v.provisional,
                 known_gaps=(
-                    "Chapter section ranges of title 18 for whole-chapter clauses to verify "
-                    "against the OLRC tables",
+                    "Whole-chapter clauses use the chapters' sections as in an early-2023 OLRC "
+                    "copy of the Code (sections added later are not known); 18 U.S.C. 1593A and "
+                    "1595A ((xxvii), between 'sections 1593 through 1596') and title 50 sections "
+                    "4569-4700 other than 4611-4613 and the Appendix of title 50 ((lxii)) are "
+                    "needs_review",
                     *v.known_gaps,
                 ),
                 sources=(exclusions.AGGREGATE_URL, exclusions.AGGREGATE_URL_4TH),

@@ -118,8 +118,10 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
     periods = np.where(p_star == 0, 0, np.where(placement == on_period, p_star, p_star - 1))
     credits = credits_after(periods, additional, k0, law)
     need = release - placement
-    codes |= np.where(low & (credits > need), int(Code.FSA_CREDITS_EXCEED_NEED), 0)
-    codes |= np.where(low & (periods > k0), int(Code.FSA_ADDITIONAL_RATE_PROJECTED), 0)
+    # Only where credits are projected at all (not for an excluded offense, life, no date).
+    projected = low & has_release & ~cols.fsa_ineligible & ~cols.life
+    codes |= np.where(projected & (credits > need), int(Code.FSA_CREDITS_EXCEED_NEED), 0)
+    codes |= np.where(projected & (periods > k0), int(Code.FSA_ADDITIONAL_RATE_PROJECTED), 0)
 
     # Medium/high/unknown risk: the credits earned by the release date, shown, not applied.
     base_periods = np.maximum(span // period, 0)
@@ -132,6 +134,16 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
         np.where(has_release, release, 0), np.full(size, -law.supervised_release_months)
     )
     sr_span = release - twelve_back
+    # A release on 29 February: 12 months back is clamped to 28 February, from which 12 months
+    # reach only 28 February - one day more than 12 months; the earliest day is 1 March (365).
+    leap = np.flatnonzero(has_release & (sr_span == 366))
+    if leap.size:
+        day = release[leap].astype("datetime64[D]")
+        month = day.astype("datetime64[M]")
+        feb29 = ((day - month.astype("datetime64[D]")).astype(np.int64) == 28) & (
+            month.astype(np.int64) % 12 == 1
+        )
+        sr_span[leap[feb29]] -= 1
     sr = np.where(cols.supervised_release, np.minimum(applied, sr_span), 0)
     prerelease = applied - sr
     fsa_release = np.where(applies, release - sr, NO_DATE)
