@@ -88,7 +88,10 @@ def day_by_day(cols: SentenceColumns, i: int, law: LoopLaw) -> tuple[int, int, i
     applied = (release - placement).days
     sr = 0
     if cols.supervised_release[i]:
-        sr = min(applied, (release - (release - relativedelta(months=12))).days)
+        span = (release - (release - relativedelta(months=12))).days
+        if release.month == 2 and release.day == 29:
+            span -= 1  # 12 months before 29 February reach back only to 1 March.
+        sr = min(applied, span)
     prerelease = applied - sr
     return (
         to_day(full),
