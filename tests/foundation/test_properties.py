@@ -10,7 +10,7 @@ from secondchance.engine import evaluate
 from secondchance.law.registry import all_programs
 from secondchance.record import validate
 
-from .strategies import records
+from .strategies import person_records, records
 
 AS_OF = st.integers(0, 365 * 45).map(lambda n: date(1990, 1, 1) + timedelta(days=n))
 
@@ -62,3 +62,23 @@ def test_person_programs_ignore_the_business(data: dict[str, Any], as_of: date) 
     for a, b in zip(with_biz.determinations, without.determinations, strict=True):
         if not a.program.startswith("sba."):
             assert (a.outcome, a.date, a.next_change) == (b.outcome, b.date, b.next_change)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=records(), other=person_records(), as_of=AS_OF)
+def test_sba_answers_rest_on_the_business_alone(
+    data: dict[str, Any], other: dict[str, Any], as_of: date
+) -> None:
+    """SBA rules test the people of the business (13 CFR 120.10, 115.13, 123.101): swapping the
+    top-level person's own history for another never changes an SBA answer."""
+    swapped = {**data, **other}
+    first = evaluate(validate(data, "a"), as_of=as_of)
+    second = evaluate(validate(swapped, "b"), as_of=as_of)
+    for a, b in zip(first.determinations, second.determinations, strict=True):
+        if a.program.startswith("sba."):
+            assert (a.outcome, a.date, a.next_change, a.missing_facts) == (
+                b.outcome,
+                b.date,
+                b.next_change,
+                b.missing_facts,
+            )

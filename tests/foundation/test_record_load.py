@@ -121,3 +121,52 @@ def test_ownership_over_100_percent(tmp_path: Path) -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     assert problems(tmp_path / "nope.yaml") == ["file not found"]
+
+
+def test_duplicate_yaml_key_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.yaml", "person:\n  name: A\n  name: B\n")
+    [problem] = problems(path)
+    assert "duplicate key 'name'" in problem
+    assert problem.startswith("line 3")
+
+
+def test_duplicate_json_key_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.json", '{"person": {"name": "A", "name": "B"}}')
+    assert problems(path) == ["duplicate key 'name'"]
+
+
+def test_unknown_schema_version(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.yaml", 'schema_version: "9.9"\n')
+    [problem] = problems(path)
+    assert problem.startswith("schema_version:")
+
+
+def test_offense_after_conviction(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "r.yaml",
+        "convictions:\n  - {jurisdiction: federal, conviction_date: 2019-01-01,\n"
+        "     counts: [{statute: 18 U.S.C. 1001, offense_date: 2020-01-01}]}\n",
+    )
+    [problem] = problems(path)
+    assert problem.startswith("convictions[0]:")
+    assert "counts[0].offense_date" in problem
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        (
+            "convictions:\n  - {jurisdiction: federal, counts: [{statute: X, felony: 1}]}\n",
+            "felony",
+        ),
+        (
+            "business:\n  name: B\n  people:\n"
+            "    - {name: X, roles: [{role: owner, ownership_percent: true}]}\n",
+            "ownership_percent",
+        ),
+    ],
+)
+def test_no_silent_type_coercion(tmp_path: Path, text: str, field: str) -> None:
+    [problem] = problems(write(tmp_path, "r.yaml", text))
+    assert problem.split(":")[0].endswith(field)

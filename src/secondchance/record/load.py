@@ -32,6 +32,34 @@ _NoDatesLoader.yaml_implicit_resolvers = {
 }
 
 
+def _unique_keys_mapping(loader: _NoDatesLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=True)
+
+
+_NoDatesLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_keys_mapping)
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKeyError(f"duplicate key {key!r}")
+        seen[key] = value
+    return seen
+
+
 def field_path(loc: tuple[int | str, ...]) -> str:
     """``('convictions', 0, 'sentence')`` → ``convictions[0].sentence``."""
     path = ""
@@ -54,15 +82,18 @@ def _problem(error: Any) -> str:
 def parse_text(text: str, source: str, fmt: str) -> Any:
     try:
         if fmt == "json":
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=_unique_pairs)
         return yaml.load(text, Loader=_NoDatesLoader)
+    except _DuplicateKeyError as exc:
+        raise RecordError(source, [str(exc)]) from None
     except json.JSONDecodeError as exc:
         raise RecordError(source, [f"line {exc.lineno}, column {exc.colno}: {exc.msg}"]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise RecordError(source, [f"{where}YAML syntax error: {problem}"]) from None
+        kind = "YAML" if "duplicate key" in str(problem) else "YAML syntax error"
+        raise RecordError(source, [f"{where}{kind}: {problem}"]) from None
 
 
 def validate(data: Any, source: str) -> Record:

@@ -11,14 +11,23 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    StrictBool,
+    StrictInt,
+    field_validator,
+    model_validator,
+)
 
 from secondchance.record.terms import Term
 
 SCHEMA_VERSION = "1.0"
 
-Percent = Annotated[float, Field(ge=0, le=100)]
-Money = Annotated[float, Field(ge=0)]
+Percent = Annotated[float, Strict(), Field(ge=0, le=100)]
+Money = Annotated[float, Strict(), Field(ge=0)]
 
 
 class _Model(BaseModel):
@@ -102,29 +111,31 @@ class Count(_Model):
     )
     description: str | None = None
     substance: str | None = Field(None, description="Controlled substance, e.g. 'marijuana'.")
-    attempt: bool = False
-    conspiracy: bool = False
+    attempt: StrictBool = False
+    conspiracy: StrictBool = False
     object_offense: str | None = Field(
         None,
         description="For an attempt or conspiracy under a general provision (e.g. 21 U.S.C. 846): "
         "the statute of the offense attempted, e.g. '21 U.S.C. 844'.",
     )
-    felony: bool | None = Field(None, description="A felony (punishable by more than one year).")
-    financial_misconduct: bool | None = Field(
+    felony: StrictBool | None = Field(
+        None, description="A felony (punishable by more than one year)."
+    )
+    financial_misconduct: StrictBool | None = Field(
         None, description="The crime involves or relates to financial misconduct."
     )
-    false_statement: bool | None = Field(
+    false_statement: StrictBool | None = Field(
         None, description="The crime involves or relates to a false statement."
     )
-    moral_turpitude: bool | None = Field(None, description="A crime of moral turpitude.")
-    fraud_or_dishonesty: bool | None = Field(
+    moral_turpitude: StrictBool | None = Field(None, description="A crime of moral turpitude.")
+    fraud_or_dishonesty: StrictBool | None = Field(
         None, description="An offense involving fraud or dishonesty."
     )
-    against_children: bool | None = Field(None, description="An offense against children.")
-    serious: bool | None = Field(None, description="A serious criminal offense.")
-    violence: bool | None = Field(None, description="A crime of violence.")
-    weapon: bool | None = Field(None, description="A weapon was involved.")
-    riot_or_civil_disorder: bool | None = Field(
+    against_children: StrictBool | None = Field(None, description="An offense against children.")
+    serious: StrictBool | None = Field(None, description="A serious criminal offense.")
+    violence: StrictBool | None = Field(None, description="A crime of violence.")
+    weapon: StrictBool | None = Field(None, description="A weapon was involved.")
+    riot_or_civil_disorder: StrictBool | None = Field(
         None,
         description="Committed during and in connection with a riot, civil disorder or declared "
         "disaster.",
@@ -148,9 +159,9 @@ class Commutation(_Model):
     granted_on: date
     new_imprisonment: Term | None = Field(None, description="Prison term as commuted.")
     new_release_date: date | None = Field(None, description="'Commuted to expire on' this date.")
-    home_confinement_remainder: bool = False
-    supervised_release_kept: bool | None = None
-    fine_restitution_kept: bool | None = None
+    home_confinement_remainder: StrictBool = False
+    supervised_release_kept: StrictBool | None = None
+    fine_restitution_kept: StrictBool | None = None
     terms: str | None = Field(None, description="The warrant's terms, as written.")
 
 
@@ -161,7 +172,9 @@ class Sentence(_Model):
     imprisonment: Term | None = Field(None, description="Term of imprisonment, or life.")
     probation: Term | None = None
     supervised_release: Term | None = None
-    parole_eligible: bool | None = Field(None, description="An old-law (parole-eligible) sentence.")
+    parole_eligible: StrictBool | None = Field(
+        None, description="An old-law (parole-eligible) sentence."
+    )
     fine: Money | None = Field(None, description="Fine imposed (dollars).")
     fine_owed: Money | None = Field(None, description="Fine still owed (dollars).")
     restitution: Money | None = Field(None, description="Restitution ordered (dollars).")
@@ -193,6 +206,29 @@ class Conviction(_Model):
     def _state_named(self) -> Conviction:
         if self.jurisdiction is Jurisdiction.state and not self.state:
             raise ValueError("a state conviction must name its state")
+        return self
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Conviction:
+        offenses = [("offense_date", self.offense_date)]
+        offenses += [
+            (f"counts[{i}].offense_date", c.offense_date) for i, c in enumerate(self.counts)
+        ]
+        if self.conviction_date:
+            for name, day in offenses:
+                if day and day > self.conviction_date:
+                    raise ValueError(
+                        f"{name} {day} is after conviction_date {self.conviction_date}"
+                    )
+        if (
+            self.conviction_date
+            and self.sentencing_date
+            and self.sentencing_date < self.conviction_date
+        ):
+            raise ValueError(
+                f"sentencing_date {self.sentencing_date} is before conviction_date "
+                f"{self.conviction_date}"
+            )
         return self
 
 
@@ -233,7 +269,7 @@ class CustodyPeriod(_Span):
 
     kind: CustodyKind
     conviction_id: str | None = None
-    credited_to_other_sentence: bool | None = Field(
+    credited_to_other_sentence: StrictBool | None = Field(
         None, description="Already credited against another sentence (18 U.S.C. 3585(b))."
     )
     facility: str | None = None
@@ -251,7 +287,7 @@ class SupervisionPeriod(_Span):
 
     kind: SupervisionKind
     conviction_id: str | None = None
-    ended_early: bool = False
+    ended_early: StrictBool = False
 
 
 class ChargeInstrument(StrEnum):
@@ -288,7 +324,7 @@ class ClemencyGrant(_Model):
     )
     by: str | None = Field(None, description="The President who granted it.")
     proclamation: str | None = Field(None, description="E.g. 'Proclamation 10467'.")
-    certificate_issued: bool | None = None
+    certificate_issued: StrictBool | None = None
 
 
 # --- First Step Act facts -----------------------------------------------------------------------
@@ -329,8 +365,8 @@ class FsaFacts(_Model):
     final_order_of_removal: date | None = Field(
         None, description="Date of a final order of removal under immigration law."
     )
-    gct_disallowed_days: int | None = Field(None, ge=0)
-    gct_forfeited_days: int | None = Field(None, ge=0)
+    gct_disallowed_days: StrictInt | None = Field(None, ge=0)
+    gct_forfeited_days: StrictInt | None = Field(None, ge=0)
 
 
 # --- the person's record ------------------------------------------------------------------------
@@ -389,7 +425,7 @@ class Business(_Model):
 
     name: str
     people: list[BusinessPerson] = Field(default_factory=list)
-    child_care: bool | None = Field(
+    child_care: StrictBool | None = Field(
         None, description="A child care business (13 CFR 120.707(a) treats these apart)."
     )
 
@@ -398,6 +434,17 @@ class Record(PersonRecord):
     """A record file: one person's record, optionally with a business applying to the SBA."""
 
     schema_version: str = Field(SCHEMA_VERSION, description="Version of this record format.")
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, version: str) -> str:
+        if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+            raise ValueError(
+                f"this version of secondchance reads record format {SCHEMA_VERSION} "
+                f"(any 1.x), not {version!r}"
+            )
+        return version
+
     business: Business | None = None
     application_date: date | None = Field(
         None, description="Date of the SBA loan application (or surety bond guarantee request)."

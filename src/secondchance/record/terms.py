@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
 _UNIT = re.compile(r"(\d+)\s*(years?|yrs?|months?|mos?|days?)\b", re.IGNORECASE)
 _UNIT_KEY = {"y": "years", "m": "months", "d": "days"}
@@ -29,10 +29,10 @@ class Term(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    years: int = Field(0, ge=0, description="Whole years.")
-    months: int = Field(0, ge=0, description="Whole months.")
-    days: int = Field(0, ge=0, description="Days.")
-    life: bool = Field(False, description="A term of life.")
+    years: StrictInt = Field(0, ge=0, description="Whole years.")
+    months: StrictInt = Field(0, ge=0, description="Whole months.")
+    days: StrictInt = Field(0, ge=0, description="Days.")
+    life: StrictBool = Field(False, description="A term of life.")
 
     @model_validator(mode="before")
     @classmethod
