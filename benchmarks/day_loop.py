@@ -2,7 +2,8 @@
 
 Walks the calendar: the term's last day by stepping months on a date object, good conduct time
 by the same formula, then time credits by counting each day of participation, awarding at each
-completed 30-day period and stopping on the first day the credits cover the days left.
+completed 30-day period and stopping on the first day the credits cover the days left (the
+credits earned by then, and the days left, which are the days applied).
 It serves as an independent check of the kernel's closed forms (the benchmark compares them).
 """
 
@@ -42,7 +43,9 @@ class LoopLaw:
         )
 
 
-def day_by_day(cols: SentenceColumns, i: int, law: LoopLaw) -> tuple[int, int, int, int]:
+def day_by_day(cols: SentenceColumns, i: int, law: LoopLaw) -> tuple[int, int, int, int, int, int]:
+    """Full term date, release date, FSA release date, prerelease custody date, and (where
+    credits apply; else -1) the credits earned by the placement day and the days applied."""
     start = from_day(int(cols.commenced[i]))
     assert start is not None
     after = start + relativedelta(months=int(cols.years[i] * 12 + cols.months[i]))
@@ -59,7 +62,7 @@ def day_by_day(cols: SentenceColumns, i: int, law: LoopLaw) -> tuple[int, int, i
 
     low = int(cols.risk[i]) in (1, 2)
     if cols.fsa_ineligible[i] or cols.removal_order[i] or not low:
-        return to_day(full), to_day(release), int(NO_DATE), int(NO_DATE)
+        return to_day(full), to_day(release), int(NO_DATE), int(NO_DATE), -1, -1
     arrived = from_day(int(cols.arrived[i]))
     assert arrived is not None
     day = max(arrived, law.enacted)
@@ -98,4 +101,6 @@ def day_by_day(cols: SentenceColumns, i: int, law: LoopLaw) -> tuple[int, int, i
         to_day(release),
         to_day(release - timedelta(days=sr)),
         to_day(placement) if prerelease > 0 else int(NO_DATE),
+        credits,
+        applied,
     )

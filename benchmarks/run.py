@@ -5,7 +5,9 @@ a sentence) measured on a sample in the same run.
     python benchmarks/run.py [--n 1000000] [--sample 2000] [--repeat 3]
 
 Prints sentences/second for both and their ratio, and checks that the loop and the kernel agree
-on every sampled sentence. Columns are built before timing (the kernel's input is in memory).
+on every sampled sentence (every date, and where credits apply the credits earned by the
+placement day and the days applied). Columns are built before timing (the kernel's input is
+in memory).
 """
 
 from __future__ import annotations
@@ -87,7 +89,8 @@ def main() -> None:
             int(result.fsa_release_date[k]),
             int(result.fsa_prerelease_custody_date[k]),
         )
-        mismatches += row != expected
+        credited = (int(result.fsa_credits_days[k]), int(result.fsa_applied_days[k]))
+        mismatches += row[:4] != expected or (row[4] >= 0 and row[4:] != credited)
     dated = int((result.fsa_release_date != NO_DATE).sum())
 
     print(

@@ -219,7 +219,9 @@ def test_article_125_conviction_names_the_2024_proclamation() -> None:
 
 
 def test_january_6_offense_names_the_2025_proclamation() -> None:
-    data = served(RELEASE_DAY)
+    # An offense on 2021-01-06, convicted 2022-03-01, released 2023-06-30.
+    data = served("2023-06-30", conviction_date="2022-03-01")
+    data["custody"][0]["start"] = "2022-04-01"
     data["convictions"][0]["offense_date"] = "2021-01-06"
     det = ask(PARDON, data, "2025-01-20")
     assert det.outcome is Outcome.needs_review

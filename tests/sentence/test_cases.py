@@ -121,13 +121,16 @@ def test_nothing_earned_before_enactment() -> None:
 
 
 def test_non_earning_days_delay_the_start() -> None:
-    # 30 non-earning days shift every period by 30 days: placement 2027-12-02 -> credits are
-    # reached later. Example 2 with 30 days: start 2025-01-31; span to 2029-04-05 = 1525 days.
-    # p* = 7 + ceil((1525 - 280) / 45) = 7 + 28 = 35: day 2025-01-31 + 1050 = 2027-12-17;
-    # R - C(34) = 2029-04-05 - 475 = 2027-12-17 -> placement 2027-12-17, 490 credits.
+    # Earning starts on arrival, 2025-01-01, and that is the earning start reported; the 30
+    # non-earning days are subtracted separately: the periods are counted from 2025-01-01 + 30 =
+    # 2025-01-31, so they complete 30 days later than in example 2. Span 2025-01-31 to
+    # 2029-04-05 = 1525 days (1555 - 30). p* = 7 + ceil((1525 - 280) / 45) = 7 + 28 = 35: day
+    # 2025-01-31 + 1050 = 2027-12-17; R - C(34) = 2029-04-05 - 475 = 2027-12-17 -> placement
+    # 2027-12-17, C(35) = 70 + 28 x 15 = 490 credits.
     row = one(commenced=date(2025, 1, 1), months=60, non_earning=30)
-    assert row["fsa_earning_start"] == date(2025, 1, 31)
+    assert row["fsa_earning_start"] == date(2025, 1, 1)
     assert row["fsa_prerelease_custody_date"] == date(2027, 12, 17)
+    assert row["fsa_credits_days"] == 490
 
 
 def test_2026_interim_rule_starts_at_commencement() -> None:
@@ -180,3 +183,45 @@ def test_supervised_release_cap_when_the_release_day_is_29_february() -> None:
     assert row["gct_release_date"] == date(2028, 2, 29)
     assert row["fsa_supervised_release_credit_days"] == 365
     assert row["fsa_release_date"] == date(2027, 3, 1)
+
+
+def test_removal_order_shows_credits_earned_by_the_release_date() -> None:
+    # Example 2 with a removal order: nothing applied; credits earned by the release date
+    # 2029-04-05, 1555 days after 2025-01-01: 51 periods, 7 x 10 + 44 x 15 = 730.
+    row = one(commenced=date(2025, 1, 1), months=60, removal=True)
+    assert row["fsa_periods"] == 51
+    assert row["fsa_credits_days"] == 730
+    assert row["fsa_applied_days"] == 0
+    assert row["fsa_prerelease_custody_date"] is None
+    assert not row["codes"] & Code.FSA_CREDITS_EXCEED_NEED
+
+
+def test_credits_earned_beyond_the_days_left_are_not_applied() -> None:
+    # 400 days from 2025-01-01: full term 2025-01-01 + 400 - 1 = 2026-02-04; GCT 54 (one whole
+    # year) + floor(54 x 35 / 365) = 54 + 5 = 59; release 2026-02-04 - 59 = 2025-12-07.
+    # Arrival 2025-01-20; span to the release 321 days. 7 periods and their credits cover
+    # 7 x (30 + 10) = 280 < 321 days, so p* = 7 + ceil(41 / 55) = 8: 8 periods complete on
+    # 2025-01-20 + 240 = 2025-09-17 with 70 + 15 = 85 credits, and R - C(7) = 2025-12-07 - 70 =
+    # 2025-09-28 is later: placement 2025-09-17. Days left: 2025-09-17 -> 2025-12-07 = 13 + 31
+    # + 30 + 7 = 81. 3624(g)(1)(A) wants credits "equal to the remainder": 81 applied (all to
+    # supervised release, under 12 months), the other 4 earned are not needed.
+    row = one(commenced=date(2025, 1, 1), arrived=date(2025, 1, 20), days=400, risk=Risk.low)
+    assert row["gct_release_date"] == date(2025, 12, 7)
+    assert row["fsa_credits_days"] == 85
+    assert row["fsa_applied_days"] == 81
+    assert row["fsa_supervised_release_credit_days"] == 81
+    assert row["fsa_release_date"] == date(2025, 9, 17)
+    assert row["codes"] & Code.FSA_CREDITS_EXCEED_NEED
+
+
+def test_no_fsa_codes_before_the_act() -> None:
+    # As of 2018-06-01 (the Act is of 2018-12-21): no time credits and no FSA reason code, even
+    # for a sentence commenced before (which would carry FSA_START_AT_ENACTMENT after the Act).
+    row = one(commenced=date(2017, 1, 1), months=60, as_of=date(2018, 6, 1))
+    fsa_bits = [c for c in Code if c.name and c.name.startswith("FSA_") and row["codes"] & c]
+    assert fsa_bits == []
+    assert row["fsa_earning_start"] is None
+    assert row["fsa_credits_days"] == 0
+    assert row["fsa_release_date"] is None
+    after = one(commenced=date(2017, 1, 1), months=60, as_of=date(2019, 1, 1))
+    assert after["codes"] & Code.FSA_START_AT_ENACTMENT

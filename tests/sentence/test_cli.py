@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "sentence"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -121,3 +124,71 @@ def test_terms_as_courts_write_them(term: str) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["term"] in {term, "12 months 1 day"}
+
+
+def test_credits_beyond_the_days_left_are_explained() -> None:
+    # 400 days, arrival 2025-01-20 (worked in test_cases): 85 earned by 2025-09-17, 81 days left.
+    out = run(
+        "--term", "400 days", "--commenced", "2025-01-01", "--arrived", "2025-01-20",
+        "--as-of", "2025-06-01", "--fsa-risk", "low", "--supervised-release", "36 months",
+        "--format", "json",
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    fsa = json.loads(out.stdout)["fsa"]
+    assert (fsa["credits_days"], fsa["credits_applied_days"]) == (85, 81)
+    texts = [f["finding"] for f in json.loads(out.stdout)["findings"]]
+    assert any("4 are not needed and are not applied" in t for t in texts)
+
+
+def check(name: str, as_of: str) -> dict[str, object]:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "secondchance",
+            "check",
+            str(EXAMPLES / name),
+            "--as-of",
+            as_of,
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    report: dict[str, object] = json.loads(out.stdout)
+    return report
+
+
+def fsa_of(report: dict[str, object]) -> dict[str, object]:
+    dets = report["determinations"]
+    assert isinstance(dets, list)
+    found: dict[str, object] = next(d for d in dets if d["program"] == "fsa.time_credits")
+    return found
+
+
+def test_example_removal_order() -> None:
+    # Worked in the example's comment: eligible before 2026-01-15 (next change that day), not
+    # eligible after, with 730 credits shown and none applied.
+    before = check("removal-order.yaml", "2025-12-01")
+    assert (fsa_of(before)["outcome"], fsa_of(before)["next_change"]) == ("eligible", "2026-01-15")
+    after = check("removal-order.yaml", "2026-02-01")
+    assert fsa_of(after)["outcome"] == "not_eligible"
+    block = after["sentence"]
+    assert isinstance(block, dict)
+    assert block["fsa"]["eligible"] is False
+    assert block["fsa"]["credits_days"] == 730
+    assert block["gct_release_date"] == "2029-04-05"
+    assert "by None" not in json.dumps(block)
+
+
+def test_example_drug_conspiracy_object_offense() -> None:
+    report = check("drug-conspiracy-object-offense.yaml", "2025-06-01")
+    det = fsa_of(report)
+    assert det["outcome"] == "needs_review"
+    missing = det["missing_facts"]
+    assert isinstance(missing, list)
+    assert "convictions[0].counts[0].object_offense" in missing
+    assert "convictions[0].counts[0].court_findings" in missing

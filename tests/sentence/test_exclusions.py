@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from secondchance.law.sentence.exclusions import CLAUSES, Match, clause_texts, screen_count
+from secondchance.law.sentence.exclusions import (
+    CLAUSES,
+    Match,
+    clause_texts,
+    object_offense_note,
+    screen_count,
+)
 from secondchance.record.schema import Count
 
 PATH = "convictions[0].counts[0]"
@@ -168,3 +174,90 @@ def test_appendix_citations() -> None:
     assert hits("50 U.S.C. App. 2410(a)") == {62: Match.undecided}
     assert hits("18 U.S.C. App. 1111") == {}
     assert hits("18 U.S.C. 1111")[25] is Match.listed
+
+
+def test_conspiracy_is_screened_through_its_object_offense() -> None:
+    # 21 U.S.C. 846 (attempt or conspiracy to commit a title 21 subchapter I offense) is named by
+    # no clause of 3632(d)(4)(D); the clauses that name 21 U.S.C. 841 are (lviii), (lxv)-(lxviii).
+    # Object 841(a)(1), (b)(1)(A) with fentanyl:
+    #   (lviii) 841(b)(1)(A)-(C) "for which death or serious bodily injury resulted": no finding
+    #           either way -> may list;
+    #   (lxv)   heroin, (lxvii) methamphetamine: the substance is fentanyl -> out;
+    #   (lxvi)  fentanyl, 841(b)(1)(A)(vi) or (B)(vi): (b)(1)(A) is written without its clause
+    #           (vi) -> may list;
+    #   (lxviii) (b)(1)(A) or (B), fentanyl (found: the substance) and a leader/organiser finding
+    #           (unknown) -> may list.
+    # Whether a conspiracy to commit a listed offense is itself listed is a legal question, so
+    # every one is undecided, and each names object_offense.
+    count = Count(
+        statute="21 U.S.C. 846",
+        conspiracy=True,
+        object_offense="21 U.S.C. 841(a)(1), (b)(1)(A)",
+        substance="fentanyl",
+    )
+    found = {h.clause.number: h for h in screen_count(count, PATH)}
+    assert {n: h.match for n, h in found.items()} == {
+        58: Match.undecided,
+        66: Match.undecided,
+        68: Match.undecided,
+    }
+    assert all(f"{PATH}.object_offense" in h.missing for h in found.values())
+    assert f"{PATH}.court_findings" in found[58].missing  # death or serious bodily injury
+    assert f"{PATH}.court_findings" in found[68].missing  # leader or organiser
+    assert "legal question" in found[66].reason
+    assert object_offense_note(count) is None
+
+
+def test_object_offense_listed_outright_is_still_a_legal_question() -> None:
+    # 18 U.S.C. 371 conspiracy to commit 924(c): (xxii) lists "Section 924(c)" outright, but the
+    # conviction is under 371, not 924(c): undecided (legal question), naming object_offense.
+    (hit,) = screen_count(
+        Count(statute="18 U.S.C. 371", object_offense="18 U.S.C. 924(c)(1)(A)"), PATH
+    )
+    assert (hit.clause.number, hit.match) == (22, Match.undecided)
+    assert hit.missing == [f"{PATH}.object_offense"]
+    assert "a conspiracy to commit 18 U.S.C. 924(c)(1)(A), which 3632(d)(4)(D)(xxii) lists" in (
+        hit.reason
+    )
+
+
+def test_conspiracy_to_an_unlisted_object_is_eligible_with_a_note() -> None:
+    # 846 to commit 841(a)(1), (b)(1)(C) with cocaine and no death or injury found: (lviii) is
+    # ruled out by "not:", (lxv)-(lxvii) by the substance, (lxviii) needs fentanyl (cocaine) and
+    # (b)(1)(A) or (B) ((C) is written): no clause -> nothing bars credits, and a note says why.
+    count = Count(
+        statute="21 U.S.C. 846",
+        object_offense="21 U.S.C. 841(a)(1), (b)(1)(C)",
+        substance="cocaine",
+        court_findings=["not:death_or_serious_bodily_injury"],
+    )
+    assert screen_count(count, PATH) == []
+    note = object_offense_note(count)
+    assert note is not None and "21 U.S.C. 841(a)(1), (b)(1)(C)" in note
+    # 18 U.S.C. 1349 (fraud conspiracy), flagged, to commit wire fraud: no clause lists 1343.
+    fraud = Count(statute="18 U.S.C. 1349", conspiracy=True, object_offense="18 U.S.C. 1343")
+    assert screen_count(fraud, PATH) == []
+    assert object_offense_note(fraud) is not None
+
+
+def test_846_without_object_offense_names_the_field() -> None:
+    # No object offense: it may be any 841 offense, so every clause naming 841 that the count's
+    # substance and findings leave open is undecided: with neither, all five, (lviii), (lxv),
+    # (lxvi), (lxvii), (lxviii); each names object_offense.
+    found = screen_count(Count(statute="21 U.S.C. 846", conspiracy=True), PATH)
+    assert sorted(h.clause.number for h in found) == [58, 65, 66, 67, 68]
+    assert all(h.match is Match.undecided for h in found)
+    assert all(f"{PATH}.object_offense" in h.missing for h in found)
+    # 963 (import/export conspiracy): the clauses naming 960 are (lxv)-(lxviii); (lviii) names
+    # only 841.
+    imports = screen_count(Count(statute="21 U.S.C. 963"), PATH)
+    assert sorted(h.clause.number for h in imports) == [65, 66, 67, 68]
+    # Cocaine with no death or injury found rules out all five 841 clauses (as in the test above),
+    # and no other section of subchapter I is listed: nothing bars credits.
+    ruled_out = Count(
+        statute="21 U.S.C. 846",
+        substance="cocaine",
+        court_findings=["not:death_or_serious_bodily_injury"],
+    )
+    assert screen_count(ruled_out, PATH) == []
+    assert object_offense_note(ruled_out) is not None

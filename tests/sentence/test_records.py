@@ -217,9 +217,10 @@ def test_assessment_history_sets_the_additional_days() -> None:
 
 
 def test_non_earning_days_before_the_act_do_not_delay_earning() -> None:
-    # Arrived 2018-01-01, before the Act: earning starts 2018-12-21. The non-earning period
-    # 2018-03-01..2018-03-30 lies before that day and is ignored; 2019-01-01..2019-01-30 (30
-    # days, both counted) delays the start: 2018-12-21 + 30 = 2019-01-20.
+    # Arrived 2018-01-01, before the Act: earning starts 2018-12-21 (the reported start). The
+    # non-earning period 2018-03-01..2018-03-30 lies before that day and is ignored;
+    # 2019-01-01..2019-01-30 (30 days, both counted) is subtracted separately and reported in
+    # its own finding: 30 non-earning days.
     rec = record(
         [{"statute": "18 U.S.C. 1343"}],
         custody=[
@@ -237,4 +238,126 @@ def test_non_earning_days_before_the_act_do_not_delay_earning() -> None:
     data = rec.model_dump(mode="json", exclude_none=True)
     data["convictions"][0]["sentence"]["imposed_on"] = "2018-01-01"
     _, block = fsa(Record.model_validate(data), date(2020, 6, 1))
-    assert block["fsa"]["earning_start"] == "2019-01-20"
+    assert block["fsa"]["earning_start"] == "2018-12-21"
+    assert block["fsa"]["non_earning_days"] == 30
+    texts = [f["finding"] for f in block["findings"]]
+    assert any(t.startswith("Time credits are earned from 2018-12-21") for t in texts)
+    assert any(t.startswith("30 days in non-earning status") for t in texts)
+
+
+def test_846_fentanyl_conspiracy_is_not_answered_eligible() -> None:
+    # The audit's count: 846 conspiracy to commit 841(a)(1), (b)(1)(A), fentanyl. (lxvi) lists
+    # fentanyl offenses under 841(b)(1)(A)(vi), (lviii) and (lxviii) need findings the record
+    # lacks; and a conspiracy to commit a listed offense is a legal question in any case:
+    # needs_review, naming object_offense and the court findings; no credits projected.
+    det, block = fsa(
+        record(
+            [
+                {
+                    "statute": "21 U.S.C. 846",
+                    "conspiracy": True,
+                    "object_offense": "21 U.S.C. 841(a)(1), (b)(1)(A)",
+                    "substance": "fentanyl",
+                }
+            ]
+        )
+    )
+    assert det.outcome is Outcome.needs_review
+    assert "convictions[0].counts[0].object_offense" in det.missing_facts
+    assert "convictions[0].counts[0].court_findings" in det.missing_facts
+    assert any("(lxvi)" in f.finding and "legal question" in f.finding for f in det.findings)
+    assert block["fsa"]["eligible"] is None
+    assert block["fsa"]["credits_days"] is None
+
+
+def test_846_without_object_offense_needs_review() -> None:
+    # As in examples/clemency/alice-marie-johnson.yaml: 846, conspiracy, nothing else recorded.
+    det, _ = fsa(record([{"statute": "21 U.S.C. 846", "conspiracy": True}]))
+    assert det.outcome is Outcome.needs_review
+    assert "convictions[0].counts[0].object_offense" in det.missing_facts
+
+
+def test_846_to_an_unlisted_object_is_eligible_with_a_finding() -> None:
+    # Object 841(a)(1), (b)(1)(C), cocaine, no death or injury: no clause lists it (see
+    # test_exclusions): eligible, and a finding says the object offense is not listed.
+    det, block = fsa(
+        record(
+            [
+                {
+                    "statute": "21 U.S.C. 846",
+                    "object_offense": "21 U.S.C. 841(a)(1), (b)(1)(C)",
+                    "substance": "cocaine",
+                    "court_findings": ["not:death_or_serious_bodily_injury"],
+                }
+            ]
+        )
+    )
+    assert det.outcome is Outcome.eligible
+    assert any("lists that object offense" in f.finding for f in det.findings)
+    assert block["fsa"]["eligible"] is True
+
+
+def removal_record(order: str) -> Record:
+    return record(
+        [{"statute": "18 U.S.C. 1343"}],
+        fsa={
+            "risk_assessments": [{"assessed_on": "2025-02-01", "level": "low"}],
+            "final_order_of_removal": order,
+        },
+    )
+
+
+def test_removal_order_block_agrees_with_the_program() -> None:
+    # 3632(d)(4)(E): ineligible to apply credits. The program says not_eligible, so the block's
+    # eligible is false too. Credits are still shown as earned: handout example 2's facts, the
+    # release date 2029-04-05 is 1555 days after 2025-01-01 (1461 to 2029-01-01, + 31 + 28 + 31
+    # + 4); 1555 // 30 = 51 periods by then: 7 x 10 + 44 x 15 = 730 days, none applied.
+    det, block = fsa(removal_record("2026-01-15"), date(2026, 2, 1))
+    assert det.outcome is Outcome.not_eligible
+    assert block["fsa"]["eligible"] is False
+    assert block["fsa"]["credits_days"] == 730
+    assert block["fsa"]["credits_applied_days"] is None
+    assert block["fsa"]["release_date"] is None
+    texts = [f["finding"] for f in block["findings"]]
+    assert not any("None" in t for t in texts)
+    assert any("by the release date 2029-04-05" in t and "none of them can" in t for t in texts)
+    assert any("final order of removal (2026-01-15)" in t for t in texts)
+
+
+def test_removal_order_date_is_a_change_point() -> None:
+    # As of 2025-12-01 the order (2026-01-15) is not yet made: eligible, and the answer changes
+    # on the order's day (before the interim rule's 2026-09-30).
+    det, block = fsa(removal_record("2026-01-15"), date(2025, 12, 1))
+    assert det.outcome is Outcome.eligible
+    assert det.next_change == date(2026, 1, 15)
+    assert block["fsa"]["eligible"] is True
+
+
+def test_no_fsa_codes_or_credits_before_the_act() -> None:
+    # As of 2018-06-01 the Act (2018-12-21) did not exist: no FSA reason code, no credit, no
+    # earning start, and eligibility is null.
+    rec = record(
+        [{"statute": "18 U.S.C. 1343"}],
+        custody=[{"kind": "designated_facility", "start": "2017-01-01", "conviction_id": "c1"}],
+    )
+    data = rec.model_dump(mode="json", exclude_none=True)
+    data["convictions"][0]["sentence"]["imposed_on"] = "2017-01-01"
+    _, block = fsa(Record.model_validate(data), date(2018, 6, 1))
+    assert not [c for c in block["codes"] if c.startswith("FSA_")]
+    fsa_part = block["fsa"]
+    assert fsa_part["eligible"] is None
+    assert fsa_part["earning_start"] is None
+    assert fsa_part["credits_days"] is None
+
+
+def test_statute_and_regulation_difference_is_a_finding_when_15_days_are_used() -> None:
+    # Handout example 2: 35 periods, the last 28 at 15 days: the finding is there.
+    _, block = fsa(record([{"statute": "18 U.S.C. 1343"}]))
+    assert any("has not increased their risk" in f["finding"] for f in block["findings"])
+    # Medium risk: 10 days per 30 only; no such finding.
+    medium = record(
+        [{"statute": "18 U.S.C. 1343"}],
+        fsa={"risk_assessments": [{"assessed_on": "2025-02-01", "level": "medium"}]},
+    )
+    _, block = fsa(medium)
+    assert not any("has not increased their risk" in f["finding"] for f in block["findings"])

@@ -284,6 +284,7 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
     risk = None
     additional_from: date | None = None
     removal = False
+    removal_on: date | None = None
     non_earning = 0
     without_ged = False
     lost = 0
@@ -293,6 +294,7 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
             risk = max(past, key=lambda a: a.assessed_on).level
             additional_from = _streak_day(past)
         removal = fsa.final_order_of_removal is not None and fsa.final_order_of_removal <= as_of
+        removal_on = fsa.final_order_of_removal if removal else None
         start = _earning_start(commenced, arrived, as_of)
         for idle in fsa.non_earning_periods:
             if idle.start is None:
@@ -329,6 +331,7 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
         risk=risk,
         fsa_ineligible=True if listed else (None if undecided else False),
         removal_order=removal,
+        removal_ordered_on=removal_on,
         non_earning_days=non_earning,
         gct_without_ged=without_ged,
         gct_lost_days=lost,

@@ -43,6 +43,8 @@ class SentenceFacts:
     risk: RiskLevel | None = None
     fsa_ineligible: bool | None = False
     removal_order: bool = False
+    removal_ordered_on: date | None = None
+    """The day of the final order of removal (for the findings), when known."""
     non_earning_days: int = 0
     gct_without_ged: bool = False
     gct_lost_days: int = 0
@@ -220,6 +222,20 @@ def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
     }
 
 
+REMOVAL_CITATION = "18 U.S.C. 3632(d)(4)(E)"
+STATUTE_VS_REGULATION = (
+    "The additional 5 days per 30 follow the regulation, 28 CFR 523.42(c)(2): a prisoner who "
+    '"has maintained a consistent minimum or low risk of recidivism over the most recent two '
+    'consecutive risk and needs assessments". The statute, 18 U.S.C. 3632(d)(4)(A)(ii), gives '
+    'them to a minimum or low risk prisoner "who, over 2 consecutive assessments, has not '
+    'increased their risk of recidivism". The two part where the assessments move: a prisoner '
+    "now at low risk after a medium or high assessment has not increased their risk (the "
+    "statute's words would give the 5 days; the regulation does not), and one who went from "
+    "minimum to low has increased it (the regulation gives them; the statute's words would "
+    "not). The regulation is encoded; which governs is not decided here."
+)
+
+
 def _fsa_part(
     facts: SentenceFacts,
     as_of: date,
@@ -230,12 +246,19 @@ def _fsa_part(
     add: Any,
     missing: list[str],
 ) -> dict[str, Any]:
+    # ``eligible`` means what the program fsa.time_credits answers: false for a listed conviction
+    # and for a final order of removal (credits cannot be applied, 3632(d)(4)(E)), null when a
+    # clause's condition is undecided.
     eligible: bool | None = None if facts.fsa_ineligible is None else not facts.fsa_ineligible
+    if facts.removal_order:
+        eligible = False
     block: dict[str, Any] = {
         "eligible": eligible,
         "risk": facts.risk.value if facts.risk else None,
         "earning_start": None,
+        "non_earning_days": facts.non_earning_days,
         "credits_days": None,
+        "credits_applied_days": None,
         "supervised_release_credit_days": None,
         "prerelease_custody_credit_days": None,
         "release_date": None,
@@ -243,16 +266,24 @@ def _fsa_part(
         "projection": None,
     }
     enacted = from_day(law.fsa_enacted)
-    if enacted is not None and as_of < enacted:
+    if not law.fsa_in_force:
         block["eligible"] = None
+        block["non_earning_days"] = None
         add(
             f"First Step Act time credits did not exist on {as_of.isoformat()} (enacted "
-            f"{enacted.isoformat()}).",
+            f"{enacted.isoformat() if enacted else '2018-12-21'}).",
             "Pub. L. 115-391, 101",
             earn_id,
             time_credits.EARN_URL,
         )
         return block
+    removal_on = facts.removal_ordered_on.isoformat() if facts.removal_ordered_on else None
+    removal_text = (
+        f"A final order of removal{f' ({removal_on})' if removal_on else ''}: the prisoner is "
+        "ineligible to apply time credits toward prerelease custody or supervised release, so "
+        "fsa.time_credits is not eligible and the release date is the good conduct time release "
+        "date; credits may still be earned (shown if projected), but they cannot shorten the term."
+    )
     if facts.fsa_ineligible is None:
         add(
             "Whether a conviction bars time credits is undecided (see the findings of "
@@ -261,6 +292,8 @@ def _fsa_part(
             earn_id,
             exclusions.URL,
         )
+        if facts.removal_order:
+            add(removal_text, REMOVAL_CITATION, earn_id, exclusions.URL)
         return block
     if facts.fsa_ineligible:
         add(
@@ -273,6 +306,14 @@ def _fsa_part(
         return block
     if Code.LIFE in codes:
         return block
+    if facts.removal_order:
+        add(
+            removal_text,
+            REMOVAL_CITATION,
+            earn_id,
+            exclusions.URL,
+            final_order_of_removal=removal_on,
+        )
     rule_day = from_day(law.fsa_2026_rule_day) if law.fsa_2026_rule_day is not None else None
     if facts.arrived is None and not (rule_day and facts.commenced >= rule_day):
         missing.append("custody[].kind=designated_facility")
@@ -301,18 +342,34 @@ def _fsa_part(
         start_text += (
             " (from commencement, not arrival, for days from 2026-09-30: interim rule, PROVISIONAL)"
         )
-    if Code.FSA_START_AT_ENACTMENT in codes:
+    elif Code.FSA_START_AT_ENACTMENT in codes:
         start_text += " (not before the Act's enactment on 2018-12-21)"
-    if facts.non_earning_days:
-        start_text += f", after {facts.non_earning_days} days in non-earning status"
+    elif law.fsa_earning_starts_at == "arrival":
+        start_text += " (arrival at the designated facility, 28 CFR 523.42(a))"
+    else:
+        start_text += (
+            " (arrival at the designated facility, for days before 2026-09-30, when the "
+            "interim rule moves the start to commencement)"
+        )
     add(
         start_text + ".",
         time_credits.EARN_CITATION,
         earn_id,
         time_credits.EARN_URL,
         arrived_on=(facts.arrived or facts.commenced).isoformat(),
-        non_earning_days=facts.non_earning_days,
+        commenced_on=facts.commenced.isoformat(),
     )
+    if facts.non_earning_days:
+        add(
+            f"{facts.non_earning_days} days in non-earning status (from "
+            f"{block['earning_start']}, the start of earning, to {as_of.isoformat()}) are not "
+            "counted toward any 30-day period: every projected period completes that many days "
+            "later (the days are taken as falling before the placement day).",
+            time_credits.EARN_CITATION,
+            earn_id,
+            time_credits.EARN_URL,
+            non_earning_days=facts.non_earning_days,
+        )
     if Code.FSA_RISK_BARS_APPLICATION in codes:
         add(
             f"At {facts.risk.value if facts.risk else ''} risk, 10 days per 30 are earned "
@@ -343,26 +400,53 @@ def _fsa_part(
         f"{schedule}, credits posting at the end of each period and being earned until "
         "applied. Not a guarantee."
     )
+    if Code.FSA_ADDITIONAL_RATE_PROJECTED in codes:
+        add(
+            STATUTE_VS_REGULATION,
+            "18 U.S.C. 3632(d)(4)(A)(ii); 28 CFR 523.42(c)(2)",
+            earn_id,
+            time_credits.EARN_URL,
+        )
+    if facts.removal_order:
+        add(
+            f"Projected: {row['fsa_periods']} periods of {law.fsa_period_days} days earn "
+            f"{row['fsa_credits_days']} days of time credits by the release date "
+            f"{_iso(row['gct_release_date'])} if participation continues; none of them can be "
+            "applied (final order of removal).",
+            f"{time_credits.EARN_CITATION}; {REMOVAL_CITATION}",
+            earn_id,
+            time_credits.EARN_URL,
+            periods=row["fsa_periods"],
+            credits_days=row["fsa_credits_days"],
+        )
+        return block
     placed = _iso(row["fsa_prerelease_custody_date"]) or _iso(row["fsa_release_date"])
-    add(
+    applied = row["fsa_applied_days"]
+    block["credits_applied_days"] = applied
+    earned = (
         f"Projected: {row['fsa_periods']} periods of {law.fsa_period_days} days earn "
-        f"{row['fsa_credits_days']} days of time credits by {placed}, "
-        "when the credits equal the rest of the term.",
-        f"{time_credits.EARN_CITATION}; {time_credits.HANDOUT_CITATION}",
+        f"{row['fsa_credits_days']} days of time credits by {placed}, the first day on which "
+        f"the credits earned are at least the {applied} days left of the term "
+        "(18 U.S.C. 3624(g)(1)(A): credits \"equal to the remainder of the prisoner's imposed "
+        'term"); those days are applied.'
+    )
+    if row["fsa_credits_days"] > applied:
+        earned += (
+            f" The last period brings the total to {row['fsa_credits_days']}, "
+            f"{row['fsa_credits_days'] - applied} more than the {applied} days left: those "
+            f"{row['fsa_credits_days'] - applied} are not needed and are not applied (no term "
+            "is left for them to shorten)."
+        )
+    add(
+        earned,
+        f"{time_credits.EARN_CITATION}; {time_credits.APPLY_CITATION}; "
+        f"{time_credits.HANDOUT_CITATION}",
         earn_id,
         time_credits.HANDOUT_URL,
         periods=row["fsa_periods"],
         credits_days=row["fsa_credits_days"],
+        credits_applied_days=applied,
     )
-    if Code.FSA_REMOVAL_ORDER in codes:
-        add(
-            "A final order of removal: time credits cannot be applied; the release date is the "
-            "good conduct time release date.",
-            "18 U.S.C. 3632(d)(4)(E)",
-            earn_id,
-            exclusions.URL,
-        )
-        return block
     block["supervised_release_credit_days"] = row["fsa_supervised_release_credit_days"]
     block["prerelease_custody_credit_days"] = row["fsa_prerelease_custody_credit_days"]
     block["release_date"] = _iso(row["fsa_release_date"])
@@ -370,20 +454,15 @@ def _fsa_part(
     if Code.FSA_NO_SUPERVISED_RELEASE in codes:
         split = (
             "No term of supervised release was imposed, so no credit moves the release date; "
-            f"all {row['fsa_applied_days']} days applied go to prerelease custody."
+            f"all {applied} days applied go to prerelease custody."
         )
     else:
         split = (
-            f"Of {row['fsa_applied_days']} days applied, "
+            f"Of {applied} days applied, "
             f"{row['fsa_supervised_release_credit_days']} "
             f"move the transfer to supervised release to {block['release_date']} (at most 12 "
             f"calendar months) and {row['fsa_prerelease_custody_credit_days']} go to prerelease "
             "custody (residential re-entry centre or home confinement)."
-        )
-    if Code.FSA_CREDITS_EXCEED_NEED in codes:
-        split += (
-            f" The period that completes on the placement day brings more credits "
-            f"({row['fsa_credits_days']}) than days left ({row['fsa_applied_days']})."
         )
     add(split, time_credits.APPLY_CITATION, earn_id, time_credits.APPLY_URL)
     return block

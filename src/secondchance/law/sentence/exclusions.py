@@ -486,8 +486,116 @@ def _finding(count: Count, name: str) -> bool | None:
     return None
 
 
+GENERAL_INCHOATE: dict[tuple[int, str], str] = {
+    (21, "846"): "21 U.S.C. 841",
+    (21, "963"): "21 U.S.C. 960",
+    (18, "371"): "",
+}
+"""Provisions that punish an attempt or conspiracy to commit another offense (21 U.S.C. 846:
+any offense of title 21 subchapter I; 963: of subchapter II; 18 U.S.C. 371: any offense against
+the United States), with the section whose clauses an unrecorded object offense may reach (the
+only sections of those subchapters that 3632(d)(4)(D) names: 841 in (lviii), (lxv)-(lxviii); 960
+in (lxv)-(lxviii)); 371 has no such section."""
+
+INCHOATE_QUESTION = (
+    "whether a conspiracy or attempt to commit a listed offense is itself a conviction 'under' "
+    "the listed provision is a legal question the text does not settle"
+)
+
+
+def _inchoate_kind(count: Count) -> str:
+    cite = parse_citation(count.statute)
+    general_conspiracy = cite is not None and (cite.title, cite.section) == (18, "371")
+    if (count.conspiracy or general_conspiracy) and not count.attempt:
+        return "a conspiracy"
+    if count.attempt and not count.conspiracy:
+        return "an attempt"
+    return "an attempt or conspiracy"
+
+
+def is_inchoate(count: Count) -> bool:
+    """An attempt or conspiracy count: flagged so, or under 21 U.S.C. 846, 963 or 18 U.S.C. 371."""
+    if count.attempt or count.conspiracy:
+        return True
+    cite = parse_citation(count.statute)
+    return cite is not None and (cite.title, cite.section) in GENERAL_INCHOATE
+
+
+def _object_count(count: Count, statute: str) -> Count:
+    """The offense aimed at, as a count with the same substance and findings."""
+    return Count(statute=statute, substance=count.substance, court_findings=count.court_findings)
+
+
+def object_offense_note(count: Count) -> str | None:
+    """For an attempt or conspiracy count that no clause reaches through its object offense:
+    the finding that says so (None when the count is not one, or a clause may reach it)."""
+    if not is_inchoate(count) or screen_count(count, "count"):
+        return None
+    kind = _inchoate_kind(count)
+    if count.object_offense:
+        return (
+            f"{count.statute} is {kind} to commit {count.object_offense}; no clause of "
+            f"{CITATION} lists that object offense (with the count's substance and findings), "
+            "so the count does not bar time credits."
+        )
+    cite = parse_citation(count.statute)
+    target = GENERAL_INCHOATE.get((cite.title, cite.section), "") if cite else ""
+    if target:
+        return (
+            f"{count.statute} is {kind} whose object offense is not recorded, but every clause "
+            f"of {CITATION} that names {target} is ruled out by the count's substance and "
+            "findings, and no other section the provision reaches is listed: the count does not "
+            "bar time credits."
+        )
+    return None
+
+
 def screen_count(count: Count, path: str) -> list[ClauseHit]:
-    """The clauses that reach (or may reach) one count; ``path`` is its record field path."""
+    """The clauses that reach (or may reach) one count; ``path`` is its record field path.
+
+    An attempt or conspiracy count (flagged, or under 21 U.S.C. 846, 963 or 18 U.S.C. 371) is
+    also screened through its ``object_offense``: a clause that lists the object offense, or may,
+    makes the count undecided, since whether a conspiracy or attempt to commit a listed offense
+    is itself listed is a legal question; an 846 or 963 count without its object offense is
+    undecided on every drug clause its substance and findings leave open, naming
+    ``object_offense``."""
+    hits = _screen_statute(count, path)
+    if not is_inchoate(count):
+        return hits
+    cite = parse_citation(count.statute)
+    target = GENERAL_INCHOATE.get((cite.title, cite.section), "") if cite else ""
+    statute = count.object_offense or target
+    if not statute:
+        return hits
+    recorded = bool(count.object_offense)
+    kind = _inchoate_kind(count)
+    seen = {hit.clause.number for hit in hits}
+    for hit in _screen_statute(_object_count(count, statute), path):
+        if hit.clause.number in seen:
+            continue
+        missing = {m.replace(f"{path}.statute", f"{path}.object_offense") for m in hit.missing}
+        missing.add(f"{path}.object_offense")
+        if recorded:
+            state = "lists" if hit.match is Match.listed else "may list"
+            why = hit.reason.replace("the statute is written", "the object offense is written")
+            detail = "" if hit.match is Match.listed else f" ({why})"
+            reason = (
+                f"{count.statute} is {kind} to commit {statute}, which {hit.clause.label} "
+                f"{state}{detail}; {INCHOATE_QUESTION}"
+            )
+        else:
+            reason = (
+                f"{count.statute} is {kind} whose object offense is not recorded "
+                f"({path}.object_offense): {hit.clause.label} lists offenses under {target}, "
+                f"and whether the object offense is one of them, and whether {kind} to commit "
+                "it is itself listed, is not settled"
+            )
+        hits.append(ClauseHit(hit.clause, Match.undecided, reason, sorted(missing)))
+    return hits
+
+
+def _screen_statute(count: Count, path: str) -> list[ClauseHit]:
+    """The clauses that reach (or may reach) the statute of one count."""
     cite = parse_citation(count.statute)
     if cite is None:
         return []

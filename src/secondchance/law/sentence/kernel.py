@@ -146,6 +146,8 @@ class KernelLaw:
     gct_time_served_per_mille: int
     gct_more_than_years: int
     fsa_enacted: int
+    fsa_in_force: bool
+    """The as-of day is on or after the Act's enactment: no time credit or FSA code before."""
     fsa_earning_starts_at: str
     fsa_2026_rule_day: int | None
     fsa_period_days: int
@@ -168,6 +170,7 @@ class KernelLaw:
                 if d.value == "commencement" and d.start is not None
             ]
             rule_day = to_day(min(changes)) if changes else None
+        enacted = to_day(value("sentence.fsa.enacted", day))
         return cls(
             gct_method=value("sentence.gct.method", day),
             gct_days_per_year=value("sentence.gct.days_per_year", day),
@@ -175,7 +178,8 @@ class KernelLaw:
             gct_days_in_year=value("sentence.gct.days_in_year", day),
             gct_time_served_per_mille=value("sentence.gct.time_served_fraction_per_mille", day),
             gct_more_than_years=value("sentence.gct.minimum_term_more_than_years", day),
-            fsa_enacted=to_day(value("sentence.fsa.enacted", day)),
+            fsa_enacted=enacted,
+            fsa_in_force=to_day(day) >= enacted,
             fsa_earning_starts_at=starts_at,
             fsa_2026_rule_day=rule_day,
             fsa_period_days=value("sentence.fsa.period_days", day),

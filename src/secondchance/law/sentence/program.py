@@ -2,8 +2,9 @@
 
 Eligible unless serving a sentence for a conviction listed in 18 U.S.C. 3632(d)(4)(D) (the whole
 aggregate term counts, 3584(c)); a final order of removal makes the credits impossible to apply
-(3632(d)(4)(E)), so they cannot shorten the term. A condition of a clause the record does not
-settle is ``needs_review`` naming the field; a record with no federal prison sentence is
+(3632(d)(4)(E)), so they cannot shorten the term. An attempt or conspiracy count is screened
+through its object offense (``exclusions.screen_count``). A condition of a clause the record
+does not settle is ``needs_review`` naming the field; a record with no federal prison sentence is
 ``not_applicable``; nothing before the Act's enactment (2018-12-21).
 """
 
@@ -46,6 +47,23 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
             missing.append(f"convictions[{s.index}].counts")
         for j, count in enumerate(s.conviction.counts):
             path = f"convictions[{s.index}].counts[{j}]"
+            used: dict[str, object] = {
+                f"{path}.statute": count.statute,
+                f"{path}.court_findings": list(count.court_findings),
+            }
+            if exclusions.is_inchoate(count):
+                used[f"{path}.object_offense"] = count.object_offense
+            note = exclusions.object_offense_note(count)
+            if note is not None:
+                findings.append(
+                    Finding(
+                        finding=note,
+                        facts=used,
+                        citation=exclusions.CITATION,
+                        rule_version=version_id,
+                        url=exclusions.URL,
+                    )
+                )
             for hit in exclusions.screen_count(count, path):
                 text = exclusions.clause_texts().get(hit.clause.number, "")
                 relating = text.split(", relating to ")[-1].rstrip(".") if text else ""
@@ -58,10 +76,7 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
                             else f"{count.statute} may be reached by {hit.clause.label} "
                             f"({relating}): {hit.reason}."
                         ),
-                        facts={
-                            f"{path}.statute": count.statute,
-                            f"{path}.court_findings": list(count.court_findings),
-                        },
+                        facts=used,
                         citation=f"18 U.S.C. {hit.clause.label}",
                         rule_version=version_id,
                         url=exclusions.URL,
@@ -93,8 +108,9 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
     if removal is not None and removal <= day:
         findings.append(
             Finding(
-                finding=f"A final order of removal ({removal.isoformat()}): time credits cannot "
-                "be applied toward prerelease custody or supervised release.",
+                finding=f"A final order of removal ({removal.isoformat()}): the prisoner is "
+                "ineligible to apply time credits toward prerelease custody or supervised "
+                "release; credits may still be earned but cannot shorten the term.",
                 facts={"fsa.final_order_of_removal": removal.isoformat()},
                 citation="18 U.S.C. 3632(d)(4)(E)",
                 rule_version=version_id,
@@ -138,6 +154,16 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
     )
 
 
+def change_points(record: Record, ctx: Context) -> list[date]:
+    """Days on which the answer may change: a final order of removal takes effect (3632(d)(4)(E)),
+    a term ends in supervised release (the aggregate served changes)."""
+    points: list[date] = []
+    if record.fsa is not None and record.fsa.final_order_of_removal is not None:
+        points.append(record.fsa.final_order_of_removal)
+    points.extend(p.start for p in record.supervision if p.start is not None)
+    return points
+
+
 def _before_act(record: Record, day: date, ctx: Context) -> Determination:
     return Determination(
         program=PROGRAM_ID,
@@ -148,7 +174,8 @@ def _before_act(record: Record, day: date, ctx: Context) -> Determination:
 
 PROGRAM = Program(
     id=PROGRAM_ID,
-    title="First Step Act time credits: eligibility to earn (18 U.S.C. 3632(d)(4))",
+    title="First Step Act time credits: eligibility to earn and apply (18 U.S.C. 3632(d)(4))",
+    change_points=change_points,
     versions=(
         RuleVersion(
             program=PROGRAM_ID,

@@ -4,9 +4,11 @@
 Earning. An eligible prisoner earns 10 days for every 30 days of successful participation, and
 5 more when at minimum or low risk kept over the two most recent assessments (the regulation's
 test; the statute's "has not increased their risk" is wider). Nothing is earned before
-2018-12-21, nor before the sentence commences. Until 2026-09-30 earning begins on arrival at the
-designated facility (523.42(a)); the interim rule reported as 91 FR 55740 (PROVISIONAL) moves it
-to commencement from 2026-09-30. Days in a non-earning status are not counted.
+2018-12-21, nor before the sentence commences, and nothing at all is computed for an as-of day
+before the Act. Until 2026-09-30 earning begins on arrival at the designated facility
+(523.42(a)); the interim rule reported as 91 FR 55740 (PROVISIONAL) moves it to commencement
+from 2026-09-30. That day is ``earning_start``; days in a non-earning status are not counted
+(the periods are counted from earning_start plus those days).
 
 Projection (a stated assumption, from the Bureau's handout): credits post at the end of each
 completed 30-day period counted from the start of earning, the first 7 periods at 10 days and
@@ -16,13 +18,20 @@ low, the periods completed after that day earn 15 instead (28 CFR 523.42(c)(2)).
 
 Application. Credits are applied once earned credits equal the rest of the term: the
 conditional placement day is the first day D on which credits earned by D are at least the
-days from D to the release date. Of the credits applied, up to 12 calendar months move the
-transfer to supervised release earlier when the court imposed a term of supervised release
-(3624(g)(3)); the rest are served in prerelease custody (residential re-entry centre or home
-confinement). Without supervised release all credits go to prerelease custody. A final order
-of removal bars application (3632(d)(4)(E)); a medium or high risk prisoner cannot be moved
-to supervised release and reaches prerelease custody only on a warden's petition
-(3624(g)(1)(D)), so no date is projected.
+days from D to the release date. ``credits`` are the credits earned by D (the handout's
+"credits earned" column, 1,015 in its example 4); ``applied`` are the days from D to the
+release date, never more: 3624(g)(1)(A) asks for credits "equal to the remainder of the
+prisoner's imposed term", so credits beyond the days left are not needed and are not applied.
+Where credits cannot be applied (medium or high risk, a final order of removal) ``credits``
+are those earned by the release date if participation continues.
+
+Of the credits applied, up to 12 calendar months move the transfer to supervised release
+earlier when the court imposed a term of supervised release (3624(g)(3)); the rest are served
+in prerelease custody (residential re-entry centre or home confinement). Without supervised
+release all credits go to prerelease custody. A final order of removal bars application
+(3632(d)(4)(E)); a medium or high risk prisoner cannot be moved to supervised release and
+reaches prerelease custody only on a warden's petition (3624(g)(1)(D)), so no date is
+projected.
 
 Closed form. With S the first day of earning, p periods are complete on S + 30p and hold C(p)
 credits (C is piecewise linear). The conditional placement day is the smaller of S + 30p* and
@@ -85,6 +94,11 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
 
     size = len(cols)
     codes = np.zeros(size, dtype=np.int64)
+    if not law.fsa_in_force:
+        # Before the Act (2018-12-21) there are no time credits and no FSA reason codes.
+        none = np.full(size, NO_DATE, dtype=np.int64)
+        zero = np.zeros(size, dtype=np.int64)
+        return CreditColumns(none, zero, zero, zero, zero, zero, none, none.copy(), codes)
     basis = cols.arrived
     if law.fsa_earning_starts_at == "commencement" and law.fsa_2026_rule_day is not None:
         under_rule = np.maximum(cols.commenced, law.fsa_2026_rule_day)
@@ -92,7 +106,10 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
         codes |= np.where(basis < cols.arrived, int(Code.FSA_START_UNDER_2026_RULE), 0)
     basis = np.maximum(basis, cols.commenced)
     codes |= np.where(basis < law.fsa_enacted, int(Code.FSA_START_AT_ENACTMENT), 0)
-    start = np.maximum(basis, law.fsa_enacted) + cols.non_earning_days
+    earning_start = np.maximum(basis, law.fsa_enacted)
+    # Periods are counted from the start of earning shifted by the days in non-earning status
+    # (taken as falling before the placement day): the same projection as pausing the count.
+    start = earning_start + cols.non_earning_days
 
     risk = cols.risk
     low = (risk == Risk.minimum) | (risk == Risk.low)
@@ -120,15 +137,16 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
     need = release - placement
     # Only where credits are projected at all (not for an excluded offense, life, no date).
     projected = low & has_release & ~cols.fsa_ineligible & ~cols.life
-    codes |= np.where(projected & (credits > need), int(Code.FSA_CREDITS_EXCEED_NEED), 0)
+    applies = projected & ~cols.removal_order
+    codes |= np.where(applies & (credits > need), int(Code.FSA_CREDITS_EXCEED_NEED), 0)
+
+    # Credits that cannot be applied (medium/high/unknown risk, a final order of removal): those
+    # earned by the release date if participation continues, shown, not applied.
+    full_periods = np.maximum(span // period, 0)
+    credits = np.where(applies, credits, credits_after(full_periods, additional, k0, law))
+    periods = np.where(applies, periods, full_periods)
     codes |= np.where(projected & (periods > k0), int(Code.FSA_ADDITIONAL_RATE_PROJECTED), 0)
 
-    # Medium/high/unknown risk: the credits earned by the release date, shown, not applied.
-    base_periods = np.maximum(span // period, 0)
-    credits = np.where(low, credits, law.fsa_base_days * base_periods)
-    periods = np.where(low, periods, base_periods)
-
-    applies = low & has_release & ~cols.fsa_ineligible & ~cols.removal_order & ~cols.life
     applied = np.where(applies, need, 0)
     twelve_back = add_months(
         np.where(has_release, release, 0), np.full(size, -law.supervised_release_months)
@@ -166,7 +184,7 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
     ineligible = cols.fsa_ineligible | cols.life | ~has_release
     unknown = risk == Risk.unknown
     return CreditColumns(
-        earning_start=np.where(cols.fsa_ineligible, NO_DATE, start),
+        earning_start=np.where(cols.fsa_ineligible, NO_DATE, earning_start),
         periods=np.where(ineligible | unknown, 0, periods),
         credits=np.where(ineligible | unknown, 0, credits),
         applied=applied,
