@@ -156,7 +156,7 @@ def records(draw: st.DrawFn) -> dict[str, Any]:
             role = draw(st.sampled_from(["owner", "officer", "director", "key_employee"]))
             entry: dict[str, Any] = {"role": role, **draw(spans())}
             if role == "owner":
-                entry["ownership_percent"] = draw(st.sampled_from([5, 19.99, 20, 20.01, 51, 100]))
+                entry["ownership_percent"] = draw(st.sampled_from([5, 19.99, 20, 20.01, 33.33]))
             people.append({"name": f"P{i}", "roles": [entry], "record": draw(person_records())})
         record["business"] = {"name": "Biz", "people": people}
         record["application_date"] = _day(draw(DAYS))

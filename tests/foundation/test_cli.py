@@ -59,6 +59,14 @@ def test_bad_as_of_names_the_flag(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_as_of_beyond_the_calendar_names_the_flag(tmp_path: Path) -> None:
+    path = write(tmp_path, "ok.yaml", "person: {name: A}\n")
+    result = run("check", str(path), "--as-of", "9999-01-01")
+    assert result.returncode == 2
+    assert "--as-of" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_missing_file_exits_2(tmp_path: Path) -> None:
     result = run("check", str(tmp_path / "absent.yaml"))
     assert result.returncode == 2

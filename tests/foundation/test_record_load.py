@@ -170,3 +170,80 @@ def test_offense_after_conviction(tmp_path: Path) -> None:
 def test_no_silent_type_coercion(tmp_path: Path, text: str, field: str) -> None:
     [problem] = problems(write(tmp_path, "r.yaml", text))
     assert problem.split(":")[0].endswith(field)
+
+
+def test_reference_to_a_missing_conviction_is_named(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "r.yaml",
+        "convictions:\n  - {id: wdmo-2012, jurisdiction: federal}\n"
+        "custody:\n  - {kind: home_confinement, conviction_id: wdmo-2O12, start: 2016-01-01}\n",
+    )
+    [problem] = problems(path)
+    assert problem.startswith("custody[0].conviction_id: 'wdmo-2O12' names no conviction")
+
+
+def test_reference_inside_a_business_person_is_named_in_full(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "r.yaml",
+        "business:\n  name: B\n  people:\n    - name: X\n      roles: [{role: officer}]\n"
+        "      record: {clemency: [{kind: pardon, granted_on: 2020-01-01, "
+        "conviction_ids: [nope]}]}\n",
+    )
+    [problem] = problems(path)
+    assert problem.startswith("business.people[0].record.clemency[0].conviction_ids: 'nope'")
+
+
+def test_duplicate_conviction_id(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "r.yaml",
+        "convictions:\n  - {id: a, jurisdiction: federal}\n  - {id: a, jurisdiction: dc}\n",
+    )
+    assert problems(path) == ["convictions[1].id: 'a' is used twice"]
+
+
+def test_owners_over_100_percent_on_one_day(tmp_path: Path) -> None:
+    # 60% (from 2020) + 50% (from 2022) = 110% on 2022-01-01; before that only 60%.
+    path = write(
+        tmp_path,
+        "r.yaml",
+        "business:\n  name: B\n  people:\n"
+        "    - {name: X, roles: [{role: owner, ownership_percent: 60, start: 2020-01-01}]}\n"
+        "    - {name: Y, roles: [{role: owner, ownership_percent: 50, start: 2022-01-01}]}\n",
+    )
+    assert problems(path) == ["business.people: owners hold 110% of the equity on 2022-01-01"]
+
+
+def test_successive_owners_may_each_hold_everything(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "r.yaml",
+        "business:\n  name: B\n  people:\n"
+        "    - {name: X, roles: [{role: owner, ownership_percent: 100, end: 2021-12-31}]}\n"
+        "    - {name: Y, roles: [{role: owner, ownership_percent: 100, start: 2022-01-01}]}\n",
+    )
+    assert load_record(path).business is not None
+
+
+def test_date_outside_the_calendar_a_record_may_hold(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "r.yaml",
+        "convictions:\n  - {jurisdiction: federal, conviction_date: 9999-12-31}\n",
+    )
+    [problem] = problems(path)
+    assert problem.startswith("convictions[0].conviction_date:")
+    assert "1900-2200" in problem
+
+
+def test_subject_in_business_takes_no_record_of_its_own(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "r.yaml",
+        "business:\n  name: B\n  people:\n    - name: X\n      is_subject: true\n"
+        "      roles: [{role: officer}]\n      record: {convictions: [{jurisdiction: federal}]}\n",
+    )
+    [problem] = problems(path)
+    assert problem.startswith("business.people[0]:")

@@ -9,6 +9,8 @@ from typing import NoReturn
 
 import typer
 
+from secondchance.record.schema import FIRST_YEAR, LAST_YEAR
+
 app = typer.Typer(
     name="secondchance",
     help="Where a person with a US federal record stands under federal second-chance law.",
@@ -28,11 +30,16 @@ def parse_date(value: str | None, flag: str) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(
             f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint=flag
         ) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise typer.BadParameter(
+            f"{value} is outside the years {FIRST_YEAR}-{LAST_YEAR}", param_hint=flag
+        )
+    return day
 
 
 def fail_input(message: str) -> NoReturn:

@@ -74,6 +74,11 @@ def field_path(loc: tuple[int | str, ...]) -> str:
 def _problem(error: Any) -> str:
     loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     message = str(error["msg"]).removeprefix("Value error, ")
+    if message.startswith("@"):
+        # A record-level check names the field below loc itself: "@custody[2].conviction_id: ..."
+        inner, _, message = message[1:].partition(": ")
+        prefix = field_path(loc)
+        return f"{inner if prefix == '(top level)' else prefix + '.' + inner}: {message}"
     if error["type"] == "extra_forbidden":
         message = "unknown field (check the spelling; see `secondchance schema`)"
     return f"{field_path(loc)}: {message}"

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TypeVar
 
-from secondchance.record.schema import Conviction, PersonRecord, _Span
+from secondchance.record.schema import BusinessPerson, Conviction, PersonRecord, _Span
 
 S = TypeVar("S", bound=_Span)
 
@@ -32,3 +32,9 @@ def conviction_by_id(record: PersonRecord, conviction_id: str | None) -> Convict
 
 def day_after(day: date) -> date:
     return date.fromordinal(day.toordinal() + 1)
+
+
+def record_of(record: PersonRecord, person: BusinessPerson) -> PersonRecord:
+    """The record of someone connected with a business: the top-level record when the person is
+    marked ``is_subject``, else their own nested one."""
+    return record if person.is_subject else person.record

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -29,6 +30,19 @@ SCHEMA_VERSION = "1.0"
 Percent = Annotated[float, Strict(), Field(ge=0, le=100)]
 Money = Annotated[float, Strict(), Field(ge=0)]
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""Dates a record may hold: wide enough for any real record, narrow enough that every date the
+law computes from them (a life-long term, a look-back, an anniversary) stays on the calendar."""
+
+
+def _on_calendar(day: date) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"{day} is outside the years {FIRST_YEAR}-{LAST_YEAR} a record may hold")
+    return day
+
+
+Day = Annotated[date, AfterValidator(_on_calendar)]
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False)
@@ -37,8 +51,8 @@ class _Model(BaseModel):
 class _Span(_Model):
     """A period with a first day and, if it has ended or its end is known, a last day."""
 
-    start: date | None = Field(None, description="First day of the period.")
-    end: date | None = Field(
+    start: Day | None = Field(None, description="First day of the period.")
+    end: Day | None = Field(
         None, description="Last day of the period (actual, or projected when still running)."
     )
 
@@ -83,7 +97,7 @@ class Person(_Model):
     """Who the record is about."""
 
     name: str | None = None
-    date_of_birth: date | None = None
+    date_of_birth: Day | None = None
     bop_register_number: str | None = Field(
         None, pattern=r"^\d{5}-\d{3}$", description="BOP register number, NNNNN-NNN."
     )
@@ -145,7 +159,7 @@ class Count(_Model):
         description="Findings some First Step Act exclusions need, e.g. 'leader_organizer', "
         "'death_or_serious_bodily_injury', 'weapon_of_mass_destruction'.",
     )
-    offense_date: date | None = Field(None, description="When this count's offense was committed.")
+    offense_date: Day | None = Field(None, description="When this count's offense was committed.")
 
 
 class SentenceRelation(StrEnum):
@@ -156,9 +170,9 @@ class SentenceRelation(StrEnum):
 class Commutation(_Model):
     """A commutation of this sentence."""
 
-    granted_on: date
+    granted_on: Day
     new_imprisonment: Term | None = Field(None, description="Prison term as commuted.")
-    new_release_date: date | None = Field(None, description="'Commuted to expire on' this date.")
+    new_release_date: Day | None = Field(None, description="'Commuted to expire on' this date.")
     home_confinement_remainder: StrictBool = False
     supervised_release_kept: StrictBool | None = None
     fine_restitution_kept: StrictBool | None = None
@@ -168,7 +182,7 @@ class Commutation(_Model):
 class Sentence(_Model):
     """The sentence imposed on a conviction."""
 
-    imposed_on: date | None = Field(None, description="Date the sentence was imposed.")
+    imposed_on: Day | None = Field(None, description="Date the sentence was imposed.")
     imprisonment: Term | None = Field(None, description="Term of imprisonment, or life.")
     probation: Term | None = None
     supervised_release: Term | None = None
@@ -195,11 +209,9 @@ class Conviction(_Model):
     court: str | None = Field(None, description="E.g. 'W.D. Tenn.' or 'D.C. Superior Court'.")
     case_number: str | None = None
     counts: list[Count] = Field(default_factory=list)
-    offense_date: date | None = Field(
-        None, description="Offense date when the same for all counts."
-    )
-    conviction_date: date | None = None
-    sentencing_date: date | None = None
+    offense_date: Day | None = Field(None, description="Offense date when the same for all counts.")
+    conviction_date: Day | None = None
+    sentencing_date: Day | None = None
     sentence: Sentence | None = None
 
     @model_validator(mode="after")
@@ -248,8 +260,8 @@ class CourtChallenge(_Model):
 
     kind: ChallengeKind
     conviction_id: str | None = None
-    filed_on: date | None = None
-    resolved_on: date | None = Field(None, description="Empty while pending.")
+    filed_on: Day | None = None
+    resolved_on: Day | None = Field(None, description="Empty while pending.")
 
 
 class CustodyKind(StrEnum):
@@ -303,8 +315,8 @@ class PendingCharge(_Model):
     jurisdiction: Jurisdiction = Jurisdiction.federal
     state: str | None = None
     court: str | None = None
-    filed_on: date | None = None
-    resolved_on: date | None = Field(None, description="Dismissed, acquitted or convicted on.")
+    filed_on: Day | None = None
+    resolved_on: Day | None = Field(None, description="Dismissed, acquitted or convicted on.")
     counts: list[Count] = Field(default_factory=list)
 
 
@@ -318,7 +330,7 @@ class ClemencyGrant(_Model):
     """Clemency the person has received (a commutation is also recorded on the sentence)."""
 
     kind: ClemencyKind
-    granted_on: date
+    granted_on: Day
     conviction_ids: list[str] = Field(
         default_factory=list, description="Convictions covered; empty means all federal ones."
     )
@@ -338,7 +350,7 @@ class RiskLevel(StrEnum):
 
 
 class RiskAssessment(_Model):
-    assessed_on: date
+    assessed_on: Day
     level: RiskLevel
 
 
@@ -362,7 +374,7 @@ class FsaFacts(_Model):
     risk_assessments: list[RiskAssessment] = Field(default_factory=list)
     non_earning_periods: list[NonEarningPeriod] = Field(default_factory=list)
     ged_status: GedStatus | None = None
-    final_order_of_removal: date | None = Field(
+    final_order_of_removal: Day | None = Field(
         None, description="Date of a final order of removal under immigration law."
     )
     gct_disallowed_days: StrictInt | None = Field(None, ge=0)
@@ -383,6 +395,34 @@ class PersonRecord(_Model):
     pending_charges: list[PendingCharge] = Field(default_factory=list)
     clemency: list[ClemencyGrant] = Field(default_factory=list)
     fsa: FsaFacts | None = None
+
+    @model_validator(mode="after")
+    def _conviction_links(self) -> PersonRecord:
+        """Conviction ids are unique, and every reference names a conviction of this record."""
+        ids: set[str] = set()
+        for i, conviction in enumerate(self.convictions):
+            if conviction.id is not None:
+                if conviction.id in ids:
+                    raise ValueError(f"@convictions[{i}].id: {conviction.id!r} is used twice")
+                ids.add(conviction.id)
+        references: list[tuple[str, str | None]] = []
+        for name in ("custody", "supervision", "court_challenges"):
+            entries = getattr(self, name)
+            references += [
+                (f"{name}[{k}].conviction_id", e.conviction_id) for k, e in enumerate(entries)
+            ]
+        for k, grant in enumerate(self.clemency):
+            references += [(f"clemency[{k}].conviction_ids", c) for c in grant.conviction_ids]
+        for i, conviction in enumerate(self.convictions):
+            if conviction.sentence is not None:
+                references.append(
+                    (f"convictions[{i}].sentence.relative_to", conviction.sentence.relative_to)
+                )
+        for path, ref in references:
+            if ref is not None and ref not in ids:
+                known = ", ".join(sorted(ids)) or "none"
+                raise ValueError(f"@{path}: {ref!r} names no conviction (conviction ids: {known})")
+        return self
 
 
 # --- SBA: a business and its people -------------------------------------------------------------
@@ -417,7 +457,20 @@ class BusinessPerson(_Model):
 
     name: str
     roles: list[BusinessRole] = Field(min_length=1)
+    is_subject: StrictBool = Field(
+        False,
+        description="This person is the one the record is about: their record is the top-level "
+        "one (leave ``record`` out).",
+    )
     record: PersonRecord = Field(default_factory=PersonRecord)
+
+    @model_validator(mode="after")
+    def _one_record(self) -> BusinessPerson:
+        if self.is_subject and self.record != PersonRecord():
+            raise ValueError(
+                "a person marked is_subject uses the top-level record; leave 'record' out"
+            )
+        return self
 
 
 class Business(_Model):
@@ -428,6 +481,26 @@ class Business(_Model):
     child_care: StrictBool | None = Field(
         None, description="A child care business (13 CFR 120.707(a) treats these apart)."
     )
+
+    @model_validator(mode="after")
+    def _ownership_at_most_whole(self) -> Business:
+        """On no day may the owners together hold more than 100% of the equity."""
+        shares = [
+            role
+            for person in self.people
+            for role in person.roles
+            if role.role is BusinessRoleKind.owner and role.ownership_percent is not None
+        ]
+        days = {role.start or date(FIRST_YEAR, 1, 1) for role in shares}
+        for day in sorted(days):
+            held = sum(
+                r.ownership_percent or 0.0
+                for r in shares
+                if (r.start is None or r.start <= day) and (r.end is None or day <= r.end)
+            )
+            if held > 100 + 1e-9:
+                raise ValueError(f"@people: owners hold {held:g}% of the equity on {day}")
+        return self
 
 
 class Record(PersonRecord):
@@ -446,6 +519,6 @@ class Record(PersonRecord):
         return version
 
     business: Business | None = None
-    application_date: date | None = Field(
+    application_date: Day | None = Field(
         None, description="Date of the SBA loan application (or surety bond guarantee request)."
     )

@@ -1,0 +1,62 @@
+"""The text report: a glance first, programs that do not concern the record folded together."""
+
+from datetime import date
+
+from secondchance.engine import Determination, Finding, Outcome, Report, Subject
+from secondchance.report import render_report
+
+NO_BUSINESS = "The record names no business."
+
+
+def report(sentence: dict[str, object] | None = None) -> Report:
+    return Report(
+        as_of=date(2025, 6, 1),
+        subject=Subject(name="A"),
+        determinations=[
+            Determination(program="sba.7a", outcome=Outcome.not_applicable, reason=NO_BUSINESS),
+            Determination(program="sba.504", outcome=Outcome.not_applicable, reason=NO_BUSINESS),
+            Determination(
+                program="clemency.pardon_petition",
+                outcome=Outcome.eligible_from,
+                date=date(2027, 3, 1),
+                next_change=date(2027, 3, 1),
+                reason="Five years after release.",
+                findings=[
+                    Finding(
+                        finding="The wait runs from release.",
+                        citation="28 CFR 1.2",
+                        rule_version="clemency.pardon_petition@x",
+                    )
+                ],
+            ),
+        ],
+        sentence=sentence,
+    )
+
+
+def test_glance_lists_each_program_with_its_date() -> None:
+    text = render_report(report())
+    assert "  clemency.pardon_petition  ELIGIBLE FROM 2027-03-01\n" in text
+    assert "  - The wait runs from release. [28 CFR 1.2]" in text
+
+
+def test_not_applicable_programs_with_one_reason_are_folded() -> None:
+    text = render_report(report())
+    assert f"Not applicable (sba.7a, sba.504): {NO_BUSINESS}" in text
+    assert "sba.7a: NOT APPLICABLE" not in text
+
+
+def test_release_dates_at_a_glance() -> None:
+    block = {
+        "as_of": "2025-06-01",
+        "gct_release_date": "2029-04-05",
+        "fsa": {"release_date": "2028-04-05", "prerelease_custody_date": "2027-12-02"},
+        "findings": [],
+        "missing_facts": [],
+        "needs_review": [],
+    }
+    text = render_report(report(block))
+    assert (
+        "Projected release with good conduct time: 2029-04-05; with First Step Act time "
+        "credits: 2028-04-05 (prerelease custody from 2027-12-02)"
+    ) in text
