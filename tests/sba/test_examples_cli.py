@@ -190,3 +190,17 @@ def test_rules_command_lists_every_sba_version_with_gaps() -> None:
         assert all(v["url"].startswith("http") for v in versions)
     assert any("not found" in gap for gap in table["sba.ilp"]["versions"][0]["known_gaps"])
     assert any("not found" in gap for gap in table["sba.disaster"]["versions"][0]["known_gaps"])
+
+
+def test_owner_is_subject() -> None:
+    dets = check("owner-is-subject.yaml", "2026-11-24", as_of="2026-11-24")
+    # The business's 100% owner is marked is_subject, so the top-level record is theirs. From
+    # 2024-05-30, 120.110(n) bars an Associate (a 100% owner owns more than 20%, 120.10)
+    # "currently incarcerated, serving a sentence of imprisonment"; home confinement is
+    # prerelease custody, part of the term (18 U.S.C. 3624(c)). Last day in custody 2027-01-15,
+    # so the day after, 2027-01-16. The other programs use the same custody words and count a
+    # 100% owner (109.20; 115.13(a)(2); 123.202(b)(2)); the felony is not riot-related.
+    for program in SBA:
+        assert outcomes(dets)[program] == ("eligible_from", "2027-01-16"), program
+    facts = {k for f in dets["sba.7a"]["findings"] for k in f["facts"]}
+    assert "custody[1].end" in facts  # the top-level home-confinement period

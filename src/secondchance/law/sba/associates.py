@@ -25,10 +25,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
 from secondchance.law.parameters import value
 from secondchance.law.sba.checks import Membership, Standing, words
+from secondchance.law.sba.days import months_before
 from secondchance.record.schema import BusinessPerson, BusinessRole, BusinessRoleKind
 
 _RANK = {Standing.counts: 0, Standing.unknown: 1, Standing.unclear: 2, Standing.excluded: 3}
@@ -97,7 +96,7 @@ def small_business_associate(
     (13 CFR 120.10 or 109.20: ``definition`` names which)."""
     more_than = value(equity_param, day)
     months = value(months_param, day)
-    window_start = day - relativedelta(months=months)
+    window_start = months_before(day, months)
     verdicts: list[Membership] = []
     for j, role in enumerate(person.roles):
         if not _overlaps(role, window_start, day):

@@ -32,6 +32,7 @@ from secondchance.law.sba.decide import (
 from secondchance.law.sba.status import (
     NOT_AN_INDICTMENT_GAP,
     Guidance,
+    OwnershipLookback,
     in_custody,
     on_supervision,
     under_indictment,
@@ -68,6 +69,13 @@ INDICTED_MEANS_PENDING = (
 )
 
 
+OWNERSHIP_120_10 = OwnershipLookback(
+    equity_param="sba.associate.equity_more_than_percent",
+    months_param="sba.associate.lookback_months",
+    definition="13 CFR 120.10",
+)
+
+
 def associate_120_10(person: BusinessPerson, index: int, day: date) -> Membership:
     """The Associate of a small business (13 CFR 120.10)."""
     return small_business_associate(
@@ -97,6 +105,7 @@ OLD_TESTS: tuple[StatusTest, ...] = (
     partial(on_supervision, kinds=OLD_SUPERVISION, say=OLD_PROBATION_PAROLE),
     partial(
         under_indictment,
+        ownership=OWNERSHIP_120_10,
         offenses=OLD_OFFENSES,
         rule="a business with an Associate indicted for a felony or a crime of moral turpitude",
         guidance=SOP_GUIDANCE,
@@ -112,6 +121,7 @@ NEW_TESTS: tuple[StatusTest, ...] = (
     partial(on_supervision, kinds=NEW_SUPERVISION, say=NO_LONGER_A_BAR),
     partial(
         under_indictment,
+        ownership=OWNERSHIP_120_10,
         offenses=NEW_OFFENSES,
         rule="a business with an Associate under indictment for a felony or any crime involving "
         "or relating to financial misconduct or a false statement",

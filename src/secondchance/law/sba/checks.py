@@ -9,6 +9,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from secondchance.record.query import record_of
 from secondchance.record.schema import Business, BusinessPerson, PersonRecord
 
 
@@ -40,6 +41,7 @@ class Check:
     missing: tuple[str, ...] = ()
     citation: str | None = None  # when another text than the program's decides it
     url: str | None = None
+    notes: tuple[str, ...] = ()  # further findings: how long the status lasts, what lifts it
 
 
 @dataclass(frozen=True)
@@ -54,24 +56,28 @@ class Membership:
 
 @dataclass(frozen=True)
 class Subject:
-    """One person connected with the business, seen on the decisive day."""
+    """One person connected with the business, seen on the decisive day. ``top`` is the
+    top-level record: the person's own when they are marked ``is_subject``."""
 
     index: int
     person: BusinessPerson
     business: Business
     day: date
+    top: PersonRecord
 
     @property
     def path(self) -> str:
         return f"business.people[{self.index}]"
 
     @property
-    def record_path(self) -> str:
-        return f"{self.path}.record"
+    def prefix(self) -> str:
+        """What goes before a field path of this person's record: ``business.people[i].record.``,
+        or nothing when their record is the top-level one (``is_subject``)."""
+        return "" if self.person.is_subject else f"{self.path}.record."
 
     @property
     def record(self) -> PersonRecord:
-        return self.person.record
+        return record_of(self.top, self.person)
 
     @property
     def name(self) -> str:

@@ -4,22 +4,26 @@ The loan application date decides both which rule version applies and the day on
 people's statuses are tested (without one, the as-of date stands in). An answer can change on:
 the day after a custody, supervision or role ends; the day a custody, supervision, role or
 charge begins or a charge is resolved; the first day a role falls out of the six-month
-Associate look-back; the first day a riot-related felony conviction is more than a year old;
-and the day 89 FR 34094 took effect (the engine adds later rule versions' effective dates).
+Associate look-back; the day a riot-related felony conviction is entered and the first day it
+(or, with no conviction date, the latest day it can have been entered) is more than a year
+old; and the day 89 FR 34094 took effect (the engine adds later rule versions' effective
+dates). A business person marked ``is_subject`` has the top-level record as theirs
+(``record_of``). Days past the end of the calendar are left out, never computed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date, timedelta
-
-from dateutil.relativedelta import relativedelta
+from datetime import date
 
 from secondchance.engine.rules import Context
 from secondchance.law.parameters import value
+from secondchance.law.sba.days import first_day_outside_lookback, next_day, previous_day
+from secondchance.law.sba.status import conviction_day_bounds
+from secondchance.record.query import record_of
 from secondchance.record.schema import PersonRecord, Record, _Span
 
-ONE_DAY = timedelta(days=1)
+__all__ = ["change_points", "decisive_date", "first_day_outside_lookback"]
 
 
 def decisive_date(record: Record, ctx: Context) -> date:
@@ -27,26 +31,15 @@ def decisive_date(record: Record, ctx: Context) -> date:
     return ctx.application_date or record.application_date or ctx.as_of
 
 
-def first_day_outside_lookback(end: date, months: int) -> date:
-    """The first application date whose look-back window (``months`` before it) starts after
-    ``end``, the last day a role was held."""
-    day = end + relativedelta(months=months) + ONE_DAY
-    while day - relativedelta(months=months) <= end:
-        day += ONE_DAY
-    while (day - ONE_DAY) - relativedelta(months=months) > end:
-        day -= ONE_DAY
-    return day
-
-
-def _span_points(spans: Iterable[_Span]) -> Iterator[date]:
+def _span_points(spans: Iterable[_Span]) -> Iterator[date | None]:
     for span in spans:
         if span.start is not None:
             yield span.start
         if span.end is not None:
-            yield span.end + ONE_DAY
+            yield next_day(span.end)
 
 
-def _record_points(rec: PersonRecord, day: date) -> Iterator[date]:
+def _record_points(rec: PersonRecord, day: date) -> Iterator[date | None]:
     yield from _span_points(rec.custody)
     yield from _span_points(rec.supervision)
     for charge in rec.pending_charges:
@@ -54,11 +47,20 @@ def _record_points(rec: PersonRecord, day: date) -> Iterator[date]:
             yield charge.filed_on
         if charge.resolved_on is not None:
             yield charge.resolved_on
-    years = value("sba.disaster.riot_felony_lookback_years", day)
+    months = 12 * value("sba.disaster.riot_felony_lookback_years", day)
     for conviction in rec.convictions:
-        if conviction.conviction_date is not None:
-            yield conviction.conviction_date
-            yield conviction.conviction_date + relativedelta(years=years)
+        earliest, latest, _ = conviction_day_bounds(rec, conviction)
+        for bound in (earliest, latest):
+            if bound is None:
+                continue
+            yield bound
+            # A conviction on ``bound`` is outside "the past year" once the day a year back
+            # reaches it (status.riot_felony_within: ``since < when`` no longer holds). With no
+            # conviction date, the earliest possible day leaving the window makes the answer
+            # open, the latest makes it clear.
+            before = previous_day(bound)
+            if before is not None:
+                yield first_day_outside_lookback(before, months)
 
 
 def change_points(record: Record, ctx: Context) -> list[date]:
@@ -70,11 +72,11 @@ def change_points(record: Record, ctx: Context) -> list[date]:
         value("sba.associate.lookback_months", day),
         value("sba.ilp.associate.lookback_months", day),
     }
-    points: set[date] = set()
+    points: set[date | None] = set()
     for person in record.business.people:
         points.update(_span_points(person.roles))
         for role in person.roles:
             if role.end is not None:
                 points.update(first_day_outside_lookback(role.end, m) for m in months)
-        points.update(_record_points(person.record, day))
-    return sorted(points)
+        points.update(_record_points(record_of(record, person), day))
+    return sorted(p for p in points if p is not None)

@@ -116,7 +116,7 @@ def decide(rule: RuleText, record: Record, day: date) -> Determination:
     missing: list[str] = []
     for index, person in enumerate(business.people):
         member = rule.who(person, index, day)
-        subject = Subject(index=index, person=person, business=business, day=day)
+        subject = Subject(index=index, person=person, business=business, day=day, top=record)
         checks = [check for test in rule.tests for check in test(subject)]
         findings.append(finding(member.finding, dict(member.facts)))
         if member.standing is Standing.excluded:
@@ -134,6 +134,7 @@ def decide(rule: RuleText, record: Record, day: date) -> Determination:
             if verdict is not check.verdict and verdict is Verdict.review:
                 text += f" Whether {person.name} counts as {rule.people_word} needs review."
             findings.append(finding(text, dict(check.facts), check.citation, check.url))
+            findings += [finding(note, {}) for note in check.notes]
             verdicts.append((verdict, text))
             if verdict is Verdict.unknown:
                 missing.extend(check.missing)

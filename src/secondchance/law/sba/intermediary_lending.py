@@ -26,6 +26,7 @@ from secondchance.law.sba.decide import (
 )
 from secondchance.law.sba.status import (
     NOT_AN_INDICTMENT_GAP,
+    OwnershipLookback,
     any_status_for_review,
     in_custody,
     on_supervision,
@@ -39,6 +40,13 @@ CITATION = "13 CFR 109.400(b)(15)"
 GAP = (
     "the text of 13 CFR 109.400(b)(15) in force before 2024-05-30 was not found "
     f"(re-check {sources.ecfr_on('2024-05-29', '109.400')})"
+)
+
+
+OWNERSHIP_109_20 = OwnershipLookback(
+    equity_param="sba.ilp.associate.equity_more_than_percent",
+    months_param="sba.ilp.associate.lookback_months",
+    definition="13 CFR 109.20",
 )
 
 
@@ -62,6 +70,7 @@ NEW_TESTS: tuple[StatusTest, ...] = (
     partial(on_supervision, kinds={k: Verdict.clear for k in SupervisionKind}, say=NOT_NAMED),
     partial(
         under_indictment,
+        ownership=OWNERSHIP_109_20,
         offenses=("felony", "moral_turpitude"),
         rule="a business with an Associate under indictment for a felony or a crime of moral "
         "turpitude",

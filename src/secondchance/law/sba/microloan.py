@@ -28,6 +28,7 @@ from secondchance.law.sba.business_loans import (
     INDICTED_MEANS_PENDING,
     NEW_OFFENSES,
     OLD_OFFENSES,
+    OWNERSHIP_120_10,
     PRERELEASE_GAP,
     associate_120_10,
 )
@@ -113,6 +114,7 @@ OLD_TESTS: tuple[StatusTest, ...] = (
     partial(on_supervision, kinds=OLD_SUPERVISION, say=OLD_SAY),
     partial(
         under_indictment,
+        ownership=OWNERSHIP_120_10,
         offenses=OLD_OFFENSES,
         rule="a business with an Associate indicted for a felony or a crime of moral turpitude "
         "(120.110(n))",
@@ -127,6 +129,7 @@ NEW_TESTS: tuple[StatusTest, ...] = (
     partial(on_supervision, kinds=NEW_SUPERVISION, say=NEW_SAY),
     partial(
         under_indictment,
+        ownership=OWNERSHIP_120_10,
         offenses=NEW_OFFENSES,
         rule="a business with an Associate under indictment for a felony or any crime involving "
         "or relating to financial misconduct or a false statement (120.110(n))",

@@ -20,7 +20,11 @@ record is written here once:
 * **convicted** — a felony conviction on or before the day (old surety-bond rule; custody
   serving a sentence that the record links to no conviction leaves it open), or within the
   past year for an offense tied to a riot, civil disorder or declared disaster
-  (13 CFR 123.101(a)).
+  (13 CFR 123.101(a)); with no conviction date, the offense, sentencing and custody dates
+  around it can settle the past-year question (:func:`conviction_day_bounds`).
+
+Each person's record is ``Subject.record``: their own, or the top-level one when they are
+marked ``is_subject`` (field paths then have no ``business.people[i].record.`` prefix).
 
 Facts unknown to the record give ``Verdict.unknown`` naming the field paths.
 """
@@ -32,15 +36,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
+from secondchance.law.parameters import value
 from secondchance.law.sba.checks import Check, Subject, Verdict, and3, any3, words
+from secondchance.law.sba.days import months_before
 from secondchance.record.query import conviction_by_id
 from secondchance.record.schema import (
+    BusinessRole,
+    BusinessRoleKind,
     ChargeInstrument,
+    Conviction,
     Count,
     CustodyKind,
     PendingCharge,
+    PersonRecord,
     SupervisionKind,
     SupervisionPeriod,
     _Span,
@@ -75,7 +83,7 @@ def in_custody(s: Subject, *, rule: str, prerelease: Verdict = Verdict.bars) -> 
         covers = span_covers(period, s.day)
         if covers is False:
             continue
-        path = f"{s.record_path}.custody[{k}]"
+        path = f"{s.prefix}custody[{k}]"
         facts = {f"{path}.kind": period.kind, **_span_facts(path, period)}
         if covers is None:
             checks.append(
@@ -124,7 +132,7 @@ def custody_without_conviction(s: Subject, *, rule: str) -> list[Check]:
             continue
         if conviction_by_id(s.record, period.conviction_id) is not None:
             continue  # the linked conviction is tested by convicted_of_felony
-        path = f"{s.record_path}.custody[{k}]"
+        path = f"{s.prefix}custody[{k}]"
         facts = {
             f"{path}.kind": period.kind,
             f"{path}.conviction_id": period.conviction_id,
@@ -134,7 +142,7 @@ def custody_without_conviction(s: Subject, *, rule: str) -> list[Check]:
             what, missing = "links it to no conviction", f"{path}.conviction_id"
         else:
             what = f"links it to conviction '{period.conviction_id}', which the record lacks"
-            missing = f"{s.record_path}.convictions"
+            missing = f"{s.prefix}convictions"
         checks.append(
             Check(
                 Verdict.unknown,
@@ -195,11 +203,11 @@ def _supervised_offense(
         return False, facts, []  # only a child care business is concerned, and this is not one
     conviction = conviction_by_id(s.record, period.conviction_id)
     if conviction is None:
-        missing = [f"{s.record_path}.supervision[{k}].conviction_id"]
+        missing = [f"{s.prefix}supervision[{k}].conviction_id"]
         return None, facts, missing + (["business.child_care"] if child_care is None else [])
     ci = s.record.convictions.index(conviction)
-    cpath = f"{s.record_path}.convictions[{ci}]"
-    facts[f"{s.record_path}.supervision[{k}].conviction_id"] = conviction.id
+    cpath = f"{s.prefix}convictions[{ci}]"
+    facts[f"{s.prefix}supervision[{k}].conviction_id"] = conviction.id
     general, missing = _counts_have(conviction.counts, cond.any_of, cpath)
     children, missing_children = _counts_have(conviction.counts, cond.child_care_any_of, cpath)
     via_children = and3(child_care, children)
@@ -224,7 +232,7 @@ def on_supervision(
         covers = span_covers(period, s.day)
         if covers is False or period.kind not in kinds:
             continue
-        path = f"{s.record_path}.supervision[{k}]"
+        path = f"{s.prefix}supervision[{k}]"
         facts: dict[str, Any] = {f"{path}.kind": period.kind, **_span_facts(path, period)}
         kind = words(period.kind)
         if covers is None:
@@ -278,9 +286,24 @@ def charge_pending(charge: PendingCharge, day: date) -> bool | None:
     return charge.filed_on <= day
 
 
-def _offense_list(offenses: Sequence[str]) -> str:
-    names = [words(o).replace("moral turpitude", "a crime of moral turpitude") for o in offenses]
-    return " or ".join(names)
+_OFFENSE_WORDS = {
+    "felony": "a felony",
+    "moral_turpitude": "a crime of moral turpitude",
+    "financial_misconduct": "a crime involving financial misconduct",
+    "false_statement": "a crime involving a false statement",
+}
+
+
+def _offense_list(offenses: Sequence[str], joiner: str = "or") -> str:
+    names = [_OFFENSE_WORDS.get(o, words(o)) for o in offenses]
+    if len(names) <= 2:
+        return f" {joiner} ".join(names)
+    return ", ".join(names[:-1]) + f" {joiner} " + names[-1]
+
+
+def _grounds(counts: Sequence[Count], offenses: Sequence[str]) -> tuple[str, ...]:
+    """Which of ``offenses`` some count of the charge is recorded as (the grounds that apply)."""
+    return tuple(o for o in offenses if any(getattr(c, o) is True for c in counts))
 
 
 NOT_AN_INDICTMENT_GAP = (
@@ -304,12 +327,13 @@ def _judge_charge(
     the verdict, the words, the unknown fields, and the guidance when it decided."""
     reg, reg_missing = _counts_have(counts, offenses, path)
     named = _offense_list(offenses)
+    applies = _offense_list(_grounds(counts, offenses), "and")
     if guidance is None:
         verdict = _VERDICT[reg]
         return (
             verdict,
             {
-                Verdict.bars: f"{head} for {named}; the rule bars {rule}.",
+                Verdict.bars: f"{head} for {applies}; the rule bars {rule}.",
                 Verdict.clear: f"{head}, but not for {named}; the rule bars only {rule}.",
                 Verdict.unknown: f"{head}; whether it is for {named} is not recorded.",
             }[verdict],
@@ -318,10 +342,12 @@ def _judge_charge(
         )
     other, other_missing = _counts_have(counts, guidance.offenses, path)
     other_named = _offense_list(guidance.offenses)
+    charged = _grounds(counts, tuple(dict.fromkeys((*offenses, *guidance.offenses))))
+    is_for = f" The charge is for {_offense_list(charged, 'and')}." if charged else ""
     if reg is True and other is True:
         return (
             Verdict.bars,
-            f"{head} for {named}; the rule bars {rule} ({guidance.name} agrees).",
+            f"{head} for {applies}; the rule bars {rule} ({guidance.name} agrees).",
             [],
             None,
         )
@@ -336,7 +362,7 @@ def _judge_charge(
             ("the regulation", guidance.name) if reg else (guidance.name, "the regulation")
         )
         text = (
-            f"{head}: {bars} bars it, {spares} does not. The regulation names {named}; "
+            f"{head}: {bars} bars it, {spares} does not.{is_for} The regulation names {named}; "
             f"{guidance.name} names {other_named}. Where the two differ the answer needs review"
             f"{': ' + guidance.why if guidance.why else ''}."
         )
@@ -349,8 +375,8 @@ def _judge_charge(
         )
         text = (
             f"{head}: {bars} bars it; whether {open_} does too turns on {', '.join(fields)}, "
-            "which the record leaves open. If it does, the business is not eligible; if not, the "
-            f"two texts differ. The regulation names {named}; {guidance.name} names "
+            f"which the record leaves open.{is_for} If it does, the business is not eligible; "
+            f"if not, the two texts differ. The regulation names {named}; {guidance.name} names "
             f"{other_named}. Either way {bars} bars it, so the answer needs review"
             f"{': ' + guidance.why if guidance.why else ''}."
         )
@@ -362,19 +388,104 @@ def _judge_charge(
     return Verdict.unknown, text, sorted({*reg_missing, *other_missing}), None
 
 
+@dataclass(frozen=True)
+class OwnershipLookback:
+    """The Associate definition of a program (13 CFR 120.10 or 109.20): an owner of more than
+    the share named by ``equity_param`` is an Associate, and the relationship starts
+    ``months_param`` months before the application date (para. (3))."""
+
+    equity_param: str
+    months_param: str
+    definition: str
+
+
+_OTHER_ASSOCIATE_ROLES = (
+    BusinessRoleKind.officer,
+    BusinessRoleKind.director,
+    BusinessRoleKind.key_employee,
+    BusinessRoleKind.general_partner,
+    BusinessRoleKind.managing_member,
+)
+
+
+def _held_within(role: BusinessRole, first: date, last: date) -> bool:
+    return (role.start is None or role.start <= last) and (role.end is None or role.end >= first)
+
+
+def _while_pending(s: Subject, path: str, charge: PendingCharge) -> str:
+    what = "indictment" if charge.instrument is ChargeInstrument.indictment else "charge"
+    return (
+        f"The bar through {s.name} lasts while the {what} is pending: it lifts when the charge is "
+        "resolved (dismissed, acquitted or ended by a conviction). The record gives no resolution "
+        f"date, so no date can be given; once the charge is resolved, record the day as "
+        f"{path}.resolved_on and check again (a conviction may bring a bar of its own, such as a "
+        "sentence of imprisonment)."
+    )
+
+
+def _by_ownership(s: Subject, ownership: OwnershipLookback) -> str | None:
+    """How a bar through an Associate by ownership can also lift: six months after their share
+    drops to the threshold or less (``None`` if ``s`` is not an Associate by ownership)."""
+    more_than = value(ownership.equity_param, s.day)
+    months = value(ownership.months_param, s.day)
+    shares = [
+        r.ownership_percent
+        for r in s.person.roles
+        if r.role is BusinessRoleKind.owner
+        and r.ownership_percent is not None
+        and r.ownership_percent > more_than
+        and _held_within(r, s.day, s.day)
+    ]
+    if not shares:
+        return None
+    window_start = months_before(s.day, months)
+    others = sorted(
+        {
+            words(r.role)
+            for r in s.person.roles
+            if r.role in _OTHER_ASSOCIATE_ROLES and _held_within(r, window_start, s.day)
+        }
+    )
+    text = (
+        f"{s.name} is an Associate by ownership ({max(shares):g}%, more than {more_than}%). If "
+        f"{s.name}'s share drops to {more_than}% or less, {s.name} stops being an Associate by "
+        f"ownership {months} months after the drop ({ownership.definition}, para. (3): the "
+        f"relationship starts {months} months before the application date), and the bar "
+        f"through {s.name} lifts then even while the charge is pending"
+    )
+    if others:
+        text += (
+            f". But {s.name} also holds or held, within the {months} months before the "
+            f"application, a role as {' and '.join(others)}, which makes {s.name} an Associate "
+            f"whatever the share: the bar lifts this way only once that role, too, ended more "
+            f"than {months} months before the application"
+        )
+    return (
+        text + ". No such drop is recorded; to record one, end the owner role on the last day of "
+        "the old share and add an owner role with the new share from the next day."
+    )
+
+
 def under_indictment(
-    s: Subject, *, offenses: tuple[str, ...], rule: str, guidance: Guidance | None = None
+    s: Subject,
+    *,
+    offenses: tuple[str, ...],
+    rule: str,
+    guidance: Guidance | None = None,
+    ownership: OwnershipLookback | None = None,
 ) -> list[Check]:
     """An indictment pending on the day bars when any count has one of ``offenses``
     (``felony``, ``moral_turpitude``, ``financial_misconduct``, ``false_statement``). A pending
     information or complaint that would bar (or need review) as an indictment needs review:
-    the rule says indictment (``NOT_AN_INDICTMENT_GAP``)."""
+    the rule says indictment (``NOT_AN_INDICTMENT_GAP``). A bar (or review) with no resolution
+    date recorded says how long it lasts and what lifts it: the charge being resolved and, for
+    an Associate by ownership (``ownership``), the share dropping to the threshold or less."""
     checks: list[Check] = []
     for k, charge in enumerate(s.record.pending_charges):
         pending = charge_pending(charge, s.day)
         if pending is False:
             continue
-        path = f"{s.record_path}.pending_charges[{k}]"
+        path = f"{s.prefix}pending_charges[{k}]"
         facts: dict[str, Any] = {
             f"{path}.instrument": charge.instrument,
             f"{path}.filed_on": charge.filed_on,
@@ -417,7 +528,23 @@ def under_indictment(
             )
         citation = decided_by.citation if decided_by else None
         url = decided_by.url if decided_by else None
-        checks.append(Check(verdict, text, facts, tuple(missing), citation=citation, url=url))
+        notes: list[str] = []
+        if verdict in (Verdict.bars, Verdict.review) and charge.resolved_on is None:
+            notes.append(_while_pending(s, path, charge))
+            lift = _by_ownership(s, ownership) if ownership is not None else None
+            if lift is not None:
+                notes.append(lift)
+        checks.append(
+            Check(
+                verdict,
+                text,
+                facts,
+                tuple(missing),
+                citation=citation,
+                url=url,
+                notes=tuple(notes),
+            )
+        )
     return checks
 
 
@@ -428,7 +555,7 @@ def convicted_of_felony(s: Subject, *, rule: str) -> list[Check]:
     """A felony conviction entered on or before the day (any count a felony)."""
     checks: list[Check] = []
     for k, conviction in enumerate(s.record.convictions):
-        path = f"{s.record_path}.convictions[{k}]"
+        path = f"{s.prefix}convictions[{k}]"
         felony, missing = _counts_have(conviction.counts, ("felony",), path)
         if felony is False:
             continue
@@ -470,19 +597,66 @@ def convicted_of_felony(s: Subject, *, rule: str) -> list[Check]:
     return checks
 
 
+def conviction_day_bounds(
+    record: PersonRecord, conviction: Conviction
+) -> tuple[date | None, date | None, dict[str, date]]:
+    """The earliest and latest day the conviction can have been entered, with the recorded
+    dates that bound it (by field path, without the record prefix). The conviction date, when
+    recorded, is both. Otherwise a conviction comes after its offense (the conviction's or a
+    count's ``offense_date``) and before its sentence: the ``sentencing_date``, the sentence's
+    ``imposed_on``, and the start of any custody the record links to it that serves a sentence
+    (any kind but pretrial detention, which may come before the conviction)."""
+    k = record.convictions.index(conviction)
+    path = f"convictions[{k}]"
+    if conviction.conviction_date is not None:
+        day = conviction.conviction_date
+        return day, day, {f"{path}.conviction_date": day}
+    before: dict[str, date] = {}
+    if conviction.offense_date is not None:
+        before[f"{path}.offense_date"] = conviction.offense_date
+    for c, count in enumerate(conviction.counts):
+        if count.offense_date is not None:
+            before[f"{path}.counts[{c}].offense_date"] = count.offense_date
+    after: dict[str, date] = {}
+    if conviction.sentencing_date is not None:
+        after[f"{path}.sentencing_date"] = conviction.sentencing_date
+    if conviction.sentence is not None and conviction.sentence.imposed_on is not None:
+        after[f"{path}.sentence.imposed_on"] = conviction.sentence.imposed_on
+    if conviction.id is not None:
+        for j, period in enumerate(record.custody):
+            if (
+                period.conviction_id == conviction.id
+                and period.kind is not CustodyKind.pretrial_detention
+                and period.start is not None
+            ):
+                after[f"custody[{j}].start"] = period.start
+    earliest = max(before.values()) if before else None
+    latest = min(after.values()) if after else None
+    return earliest, latest, {**before, **after}
+
+
 def riot_felony_within(s: Subject, *, years: int, rule: str) -> list[Check]:
     """A felony conviction in the ``years`` before the day (conviction date after the day
     ``years`` back, up to the day itself) for an offense committed during and in connection
-    with a riot, civil disorder or other declared disaster (one count both)."""
+    with a riot, civil disorder or other declared disaster (one count both). Without a
+    conviction date, the dates that bound it (:func:`conviction_day_bounds`) can settle it: a
+    sentence imposed (or served) on or before the day ``years`` back means a conviction before
+    then, outside the window."""
     checks: list[Check] = []
-    since = s.day - relativedelta(years=years)
+    since = months_before(s.day, 12 * years)
     for k, conviction in enumerate(s.record.convictions):
-        path = f"{s.record_path}.convictions[{k}]"
+        path = f"{s.prefix}convictions[{k}]"
         per_count = [and3(n.felony, n.riot_or_civil_disorder) for n in conviction.counts]
         hit = any3(per_count) if conviction.counts else None
         if hit is False:
             continue
+        earliest, latest, bounds = conviction_day_bounds(s.record, conviction)
         facts: dict[str, Any] = {f"{path}.conviction_date": conviction.conviction_date}
+        facts.update({f"{s.prefix}{name}": day for name, day in bounds.items()})
+        if latest is not None and latest <= since:
+            continue  # entered on or before the day a year back: outside "the past year"
+        if earliest is not None and earliest > s.day:
+            continue  # entered after the day: not (yet) a conviction
         missing: list[str] = [] if conviction.counts else [f"{path}.counts"]
         for c, n in enumerate(conviction.counts):
             facts[f"{path}.counts[{c}].felony"] = n.felony
@@ -493,16 +667,21 @@ def riot_felony_within(s: Subject, *, years: int, rule: str) -> list[Check]:
                     for a in ("felony", "riot_or_civil_disorder")
                     if getattr(n, a) is None
                 ]
-        when = conviction.conviction_date
-        if when is None:
+        within = (
+            earliest is not None and latest is not None and since < earliest and latest <= s.day
+        )
+        if not within:
             missing.append(f"{path}.conviction_date")
-        elif not since < when <= s.day:
-            continue
-        if hit is True and when is not None:
+        when = (
+            f"on {conviction.conviction_date}"
+            if conviction.conviction_date is not None
+            else f"between {earliest} and {latest} (the recorded dates around it)"
+        )
+        if hit is True and within:
             checks.append(
                 Check(
                     Verdict.bars,
-                    f"{s.name} was convicted on {when}, within the past {years} year(s), of a "
+                    f"{s.name} was convicted {when}, within the past {years} year(s), of a "
                     f"felony tied to a riot, civil disorder or declared disaster; the rule bars "
                     f"{rule}.",
                     facts,
@@ -513,7 +692,9 @@ def riot_felony_within(s: Subject, *, years: int, rule: str) -> list[Check]:
                 Check(
                     Verdict.unknown,
                     f"{s.name} has a conviction that may be a felony tied to a riot, civil "
-                    f"disorder or declared disaster within the past {years} year(s).",
+                    f"disorder or declared disaster within the past {years} year(s) (no "
+                    f"conviction date, and no sentencing date, sentence or custody for it on or "
+                    f"before {since} that would place it earlier).",
                     facts,
                     tuple(missing),
                 )
@@ -530,15 +711,15 @@ def any_status_for_review(s: Subject, *, gap: str) -> list[Check]:
     found: list[tuple[str, dict[str, Any]]] = []
     for k, custody in enumerate(s.record.custody):
         if span_covers(custody, s.day) is not False:
-            path = f"{s.record_path}.custody[{k}]"
+            path = f"{s.prefix}custody[{k}]"
             found.append((f"in custody ({words(custody.kind)})", _span_facts(path, custody)))
     for k, period in enumerate(s.record.supervision):
         if span_covers(period, s.day) is not False:
-            path = f"{s.record_path}.supervision[{k}]"
+            path = f"{s.prefix}supervision[{k}]"
             found.append((f"on {words(period.kind)}", _span_facts(path, period)))
     for k, charge in enumerate(s.record.pending_charges):
         if charge_pending(charge, s.day) is not False:
-            path = f"{s.record_path}.pending_charges[{k}]"
+            path = f"{s.prefix}pending_charges[{k}]"
             found.append(
                 (
                     f"facing a pending charge by {words(charge.instrument)}",
