@@ -192,3 +192,16 @@ def test_example_drug_conspiracy_object_offense() -> None:
     assert isinstance(missing, list)
     assert "convictions[0].counts[0].object_offense" in missing
     assert "convictions[0].counts[0].court_findings" in missing
+
+
+def test_example_commuted_life() -> None:
+    # Worked in the example's comment: the warrant's date from the grant on, needs_review.
+    before = check("commuted-life.yaml", "2025-01-16")
+    assert before["sentence"]["full_term_date"] is None  # type: ignore[index]
+    assert fsa_of(before)["next_change"] == "2025-01-17"
+    after = check("commuted-life.yaml", "2025-06-01")
+    assert fsa_of(after)["outcome"] == "needs_review"
+    block = after["sentence"]
+    assert isinstance(block, dict)
+    assert block["commuted_release_date"] == "2027-01-16"
+    assert block["gct_release_date"] is None

@@ -24,11 +24,22 @@ class RiskOption(StrEnum):
     high = "high"
 
 
+MAX_TERM_YEARS = 1000
+"""Longer terms would run past the calendar's end from the latest date a record may hold."""
+
+
 def _term(text: str, flag: str) -> Term:
     try:
-        return Term.model_validate(parse_term_text(text))
+        parsed = Term.model_validate(parse_term_text(text))
     except (TermError, ValueError) as exc:
         fail_input(f"{flag}: {exc}")
+    # Mean Gregorian year of 365.2425 days: months are 1/12 of it.
+    if (
+        not parsed.life
+        and parsed.total_months * 365.2425 / 12 + parsed.days > MAX_TERM_YEARS * 365.2425
+    ):
+        fail_input(f"{flag}: a term over {MAX_TERM_YEARS} years cannot be computed")
+    return parsed
 
 
 @app.command()

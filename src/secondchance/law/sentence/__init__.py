@@ -42,6 +42,4 @@ def sentence_block(record: Any, as_of: date) -> dict[str, Any] | None:
         return None
     if isinstance(facts, str):
         return {"as_of": as_of.isoformat(), "status": "needs_review", "reason": facts}
-    block = compute_block(facts, as_of)
-    block["status"] = "needs_review" if block["needs_review"] else "computed"
-    return block
+    return compute_block(facts, as_of)

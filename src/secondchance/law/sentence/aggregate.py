@@ -30,6 +30,7 @@ from secondchance.law.sentence.block import SentenceFacts, days_between
 from secondchance.law.sentence.days import from_day, to_day
 from secondchance.law.sentence.kernel import KernelLaw
 from secondchance.record.schema import (
+    Commutation,
     Conviction,
     CustodyKind,
     GedStatus,
@@ -69,6 +70,41 @@ def prison_sentences(record: Record) -> list[Served]:
         imposed = sentence.imposed_on or conv.sentencing_date
         found.append(Served(index, conv, sentence.imprisonment, imposed))
     return found
+
+
+_PRERELEASE = {CustodyKind.residential_reentry_center, CustodyKind.home_confinement}
+
+
+def commutation_in_force(served: Served, as_of: date) -> tuple[str, Commutation] | None:
+    """The latest commutation of the sentence granted on or before ``as_of``, with its path."""
+    sentence = served.conviction.sentence
+    if sentence is None:
+        return None
+    granted = [(j, c) for j, c in enumerate(sentence.commutations) if c.granted_on <= as_of]
+    if not granted:
+        return None
+    j, latest = max(granted, key=lambda item: item[1].granted_on)
+    return f"convictions[{served.index}].sentence.commutations[{j}]", latest
+
+
+def custody_ended(record: Record, current: list[Served], as_of: date) -> tuple[date, str] | None:
+    """The day the record shows custody for the sentence ended (the latest end of its custody
+    from imposition, every period of it closed on or before ``as_of``), with its path."""
+    ids = {s.conviction.id for s in current}
+    imposed = min((s.imposed for s in current if s.imposed), default=None)
+    periods = [
+        (i, p)
+        for i, p in enumerate(record.custody)
+        if (p.conviction_id is None or p.conviction_id in ids)
+        and p.kind in _SERVING | _PRERELEASE
+        and p.start is not None
+        and (imposed is None or p.end is None or p.end >= imposed)
+    ]
+    if not periods or any(p.end is None or p.end > as_of for _, p in periods):
+        return None
+    i, last = max(periods, key=lambda item: item[1].end or date.min)
+    assert last.end is not None
+    return last.end, f"custody[{i}].end"
 
 
 def _released(record: Record, served: Served, as_of: date) -> bool:
@@ -190,6 +226,43 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
     findings: list[Finding] = []
     review: list[str] = []
     missing: list[str] = []
+    commuted_to: date | None = None
+    commuted_on: date | None = None
+    commutation_path: str | None = None
+    commutation_terms: str | None = None
+    for s in current:
+        found = commutation_in_force(s, as_of)
+        if found is None:
+            continue
+        path, grant = found
+        if grant.new_imprisonment is not None and not grant.new_imprisonment.is_zero:
+            findings.append(
+                Finding(
+                    finding=f"The term of {s.term} was commuted on {grant.granted_on.isoformat()} "
+                    f"to {grant.new_imprisonment} ({path}): the commuted term replaces it in the "
+                    "computation, with good conduct time on the commuted term. How the Bureau "
+                    "computes a commuted term (good conduct time, credits already earned) is not "
+                    "in our sources.",
+                    facts={
+                        f"{path}.granted_on": grant.granted_on.isoformat(),
+                        f"{path}.new_imprisonment": str(grant.new_imprisonment),
+                    },
+                    citation="U.S. Const. art. II, sec. 2, cl. 1 (the commutation warrant)",
+                    rule_version="sentence.commutation@warrant",
+                    url=None,
+                )
+            )
+            s.term = grant.new_imprisonment
+        if grant.new_release_date is not None:
+            if len(current) > 1:
+                review.append(
+                    f"{path}: one term of an aggregate commuted to a release date (how the "
+                    "aggregate runs then is not computed)"
+                )
+            commuted_to = grant.new_release_date
+            commuted_on = grant.granted_on
+            commutation_path = path
+            commutation_terms = grant.terms
     first = min(current, key=lambda s: s.imposed or date.max)
     if first.imposed is None:
         missing.append(f"convictions[{first.index}].sentence.imposed_on")
@@ -216,10 +289,40 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
                 and p.start >= first.imposed
             ]
             commenced = min(starts) if starts else None
+            surrendered = [
+                p
+                for p in record.custody
+                if mine(p.conviction_id)
+                and p.kind is CustodyKind.federal_custody
+                and p.start is not None
+                and p.start >= first.imposed
+                and commenced is not None
+                and p.start <= commenced
+            ]
+            if commenced is not None and not surrendered and commenced > first.imposed:
+                missing.append("custody[] between sentencing and arrival")
+                findings.append(
+                    _finding(
+                        f"The sentence commences on the day the person is received in custody "
+                        "awaiting transportation to, or arrives voluntarily to commence service "
+                        "at, the official detention facility (18 U.S.C. 3585(a)). The record "
+                        f"shows no custody between sentencing on {first.imposed.isoformat()} and "
+                        f"arrival on {commenced.isoformat()}: the sentence is taken to commence "
+                        "on arrival (a voluntary surrender); custody before it would move "
+                        "commencement earlier.",
+                        citation="18 U.S.C. 3585(a)",
+                        url=term.URL,
+                        imposed_on=first.imposed.isoformat(),
+                        arrived_on=commenced.isoformat(),
+                    )
+                )
     if commenced is None:
         missing.append("custody")
         return "the commencement of the sentence is not in the record (custody periods)"
-    agg = _aggregate(current, commenced, findings, review)
+    try:
+        agg = _aggregate(current, commenced, findings, review)
+    except (ValueError, OverflowError):
+        return "the aggregate term runs past the calendar (year 9999): not computed"
     arrivals = [
         p.start
         for p in record.custody
@@ -314,6 +417,7 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
         lost = (fsa.gct_disallowed_days or 0) + (fsa.gct_forfeited_days or 0)
     if agg is None:
         return "; ".join(review) or "the aggregate term cannot be formed"
+    ended = custody_ended(record, current, as_of)
     supervised = next(
         (
             s.conviction.sentence.supervised_release
@@ -336,6 +440,12 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
         gct_without_ged=without_ged,
         gct_lost_days=lost,
         additional_from=additional_from,
+        commuted_release_date=commuted_to,
+        commuted_on=commuted_on,
+        commutation_path=commutation_path,
+        commutation_terms=commutation_terms,
+        released_on=ended[0] if ended else None,
+        released_path=ended[1] if ended else None,
         findings=findings,
         missing_facts=missing,
         needs_review=review,

@@ -16,7 +16,13 @@ import numpy as np
 from secondchance.engine.determination import Finding
 from secondchance.law.parameters import value
 from secondchance.law.sentence import exclusions, good_conduct, term, time_credits
-from secondchance.law.sentence.days import from_day, holiday_name, to_day
+from secondchance.law.sentence.days import (
+    NO_DATE,
+    from_day,
+    holiday_name,
+    last_weekday_on_or_before,
+    to_day,
+)
 from secondchance.law.sentence.kernel import Code, KernelLaw, Risk, SentenceColumns, compute
 from secondchance.law.sentence.versions import EARNING_VERSIONS, GCT_VERSIONS, version_on
 from secondchance.record.schema import RiskLevel
@@ -51,6 +57,15 @@ class SentenceFacts:
     additional_from: date | None = None
     """Day on which the two most recent risk assessments had both been minimum or low (from
     the record), when known; else the projection assumption applies."""
+    commuted_release_date: date | None = None
+    """The day a commutation in force fixed as the sentence's expiry ("commuted to expire on")."""
+    commuted_on: date | None = None
+    commutation_path: str | None = None
+    """Where the commutation in force is in the record (convictions[i].sentence.commutations[j])."""
+    commutation_terms: str | None = None
+    released_on: date | None = None
+    """The record shows custody for the sentence ended on this day (on or before the as-of day)."""
+    released_path: str | None = None
     findings: list[Finding] = field(default_factory=list)
     """Findings made while gathering the facts (aggregation, exclusions, prior custody)."""
     missing_facts: list[str] = field(default_factory=list)
@@ -80,9 +95,41 @@ def columns_of(facts: SentenceFacts) -> SentenceColumns:
     return cols
 
 
+_FIRST_DAY = to_day(date.min)
+_LAST_DAY = to_day(date.max)
+WEEKDAY_URL = "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section3624"
+COMMUTATION_VERSION = "sentence.commutation@warrant"
+COMMUTATION_CITATION = "U.S. Const. art. II, sec. 2, cl. 1 (the commutation warrant)"
+DATE_KEYS = (
+    "term_end",
+    "full_term_date",
+    "gct_release_date",
+    "release_weekday_date",
+    "fsa_earning_start",
+    "fsa_release_date",
+    "fsa_prerelease_custody_date",
+)
+
+
+def _in_calendar(value: int) -> bool:
+    return _FIRST_DAY <= value <= _LAST_DAY
+
+
+def _day(value: int) -> date | None:
+    """The date of a day number; None for NO_DATE and for days the calendar cannot hold (years
+    outside 1-9999), which ``compute_block`` reports."""
+    return from_day(value) if _in_calendar(value) else None
+
+
 def _iso(value: int) -> str | None:
-    day = from_day(value)
+    day = _day(value)
     return day.isoformat() if day else None
+
+
+def _weekday_of(day: date, country: str) -> date:
+    """The weekday rule of 3624(a) for one day."""
+    column = np.array([to_day(day)], dtype=np.int64)
+    return from_day(int(last_weekday_on_or_before(column, country)[0])) or day
 
 
 def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
@@ -105,7 +152,43 @@ def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
 
     life = Code.LIFE in codes
     full_term = row["full_term_date"]
-    if life:
+    review = list(facts.needs_review)
+    beyond = [key for key in DATE_KEYS if row[key] != NO_DATE and not _in_calendar(row[key])]
+    if beyond:
+        review.append(
+            "a computed date falls outside the calendar (years 1-9999): "
+            + ", ".join(beyond)
+            + " not shown"
+        )
+    commuted = facts.commuted_release_date
+    served = (
+        not life
+        and commuted is None
+        and (
+            Code.PRIOR_CUSTODY_EXCEEDS_TERM in codes
+            or (
+                row["gct_release_date"] != NO_DATE
+                and row["gct_release_date"] < to_day(facts.commenced)
+            )
+        )
+    )
+    if commuted is not None:
+        granted = facts.commuted_on.isoformat() if facts.commuted_on else "(date not recorded)"
+        add(
+            f"The sentence ({facts.term}) was commuted on {granted} to expire on "
+            f"{commuted.isoformat()} ({facts.commutation_path}): that day is the release date. "
+            "The term as imposed, good conduct time and time credits do not compute it.",
+            COMMUTATION_CITATION,
+            COMMUTATION_VERSION,
+            None,
+            granted_on=granted,
+            new_release_date=commuted.isoformat(),
+        )
+        review.append(
+            "commuted to a release date: whether time credits can move a release date fixed "
+            "by the commutation warrant (see fsa)"
+        )
+    elif life:
         add(
             "A term of life has no full term date, earns no good conduct time and has no "
             "release date to compute.",
@@ -186,8 +269,8 @@ def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
                 gct_id,
                 good_conduct.URL,
             )
-        release = from_day(row["gct_release_date"])
-        weekday = from_day(row["release_weekday_date"])
+        release = _day(row["gct_release_date"])
+        weekday = _day(row["release_weekday_date"])
         if release and weekday and weekday != release:
             name = holiday_name(release, law.holiday_country)
             why = f"a legal holiday ({name})" if name else release.strftime("a %A")
@@ -197,28 +280,98 @@ def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
                 "of confinement are not known.",
                 "18 U.S.C. 3624(a)",
                 gct_id,
-                "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section3624",
+                WEEKDAY_URL,
             )
+    if served:
+        add(
+            f"Prior custody credit ({facts.prior_custody_days} days) and good conduct time "
+            f"cover the whole term ({row['term_days']} days from commencement on "
+            f"{facts.commenced.isoformat()}): the term is served, and release is due on "
+            "commencement. No full term date, release date or time credit is shown (the dates "
+            "computed would fall before commencement); credit beyond the term is not carried "
+            "to anything here."
+            if Code.PRIOR_CUSTODY_EXCEEDS_TERM not in codes
+            else f"Prior custody credit ({facts.prior_custody_days} days) is at least the term "
+            f"({row['term_days']} days from commencement on {facts.commenced.isoformat()}): "
+            "the term is served by credit for time before commencement, and release is due on "
+            "commencement. No full term date, release date or time credit is shown (the dates "
+            "computed would fall before commencement); credit beyond the term is not carried "
+            "to anything here.",
+            "18 U.S.C. 3585(b); 3624(a)",
+            gct_id,
+            term.URL,
+            prior_custody_days=facts.prior_custody_days,
+            term_days=row["term_days"],
+        )
+    if facts.released_on is not None:
+        add(
+            f"Released on {facts.released_on.isoformat()} per {facts.released_path}: the "
+            "computed dates are what the law gives, for comparison, not a release to come.",
+            term.CITATION,
+            gct_id,
+            term.URL,
+            released_on=facts.released_on.isoformat(),
+        )
 
-    fsa = _fsa_part(facts, as_of, row, codes, law, earn_id, add, missing)
+    if served or commuted is not None:
+        fsa = _fsa_not_projected(facts, law)
+        if commuted is not None:
+            fsa["eligible"] = None if fsa["eligible"] else fsa["eligible"]
+            add(
+                "Commuted to a release date: time credits cannot move a release date fixed by "
+                "the commutation warrant unless the warrant says otherwise (its terms decide); "
+                "no time credits are projected.",
+                f"{COMMUTATION_CITATION}; 18 U.S.C. 3624(g)",
+                COMMUTATION_VERSION,
+                time_credits.APPLY_URL,
+                terms=facts.commutation_terms,
+            )
+    else:
+        fsa = _fsa_part(facts, as_of, row, codes, law, earn_id, add, missing, review)
+    hide = served or commuted is not None
+    status = "needs_review" if review else ("term_served" if served else "computed")
     return {
         "as_of": as_of.isoformat(),
+        "status": status,
         "term": str(facts.term),
-        "term_days": None if life else row["term_days"],
+        "term_days": None if life or commuted is not None else row["term_days"],
         "commenced_on": facts.commenced.isoformat(),
         "arrived_on": (facts.arrived or facts.commenced).isoformat(),
         "prior_custody_days": facts.prior_custody_days,
-        "full_term_date": _iso(full_term),
+        "full_term_date": commuted.isoformat() if commuted else (None if hide else _iso(full_term)),
         "gct_method": law.gct_method,
-        "gct_days": row["gct_days"],
-        "gct_release_date": _iso(row["gct_release_date"]),
-        "release_weekday_date": _iso(row["release_weekday_date"]),
+        "gct_days": 0 if hide else row["gct_days"],
+        "gct_release_date": None if hide else _iso(row["gct_release_date"]),
+        "release_weekday_date": None if hide else _iso(row["release_weekday_date"]),
+        "commuted_release_date": commuted.isoformat() if commuted else None,
+        "term_served": served,
+        "released_on": facts.released_on.isoformat() if facts.released_on else None,
         "supervised_release": str(facts.supervised_release) if facts.supervised_release else None,
         "fsa": fsa,
         "codes": [c.name for c in Code if c in codes and c.name],
-        "needs_review": list(facts.needs_review),
+        "needs_review": review,
         "missing_facts": sorted(set(missing)),
         "findings": [f.model_dump(mode="json") for f in findings],
+    }
+
+
+def _fsa_not_projected(facts: SentenceFacts, law: KernelLaw) -> dict[str, Any]:
+    eligible: bool | None = None if facts.fsa_ineligible is None else not facts.fsa_ineligible
+    if facts.removal_order or not law.fsa_in_force:
+        eligible = False if law.fsa_in_force else None
+    return {
+        "eligible": eligible,
+        "risk": facts.risk.value if facts.risk else None,
+        "earning_start": None,
+        "non_earning_days": facts.non_earning_days,
+        "credits_days": None,
+        "credits_applied_days": None,
+        "supervised_release_credit_days": None,
+        "prerelease_custody_credit_days": None,
+        "release_date": None,
+        "release_weekday_date": None,
+        "prerelease_custody_date": None,
+        "projection": None,
     }
 
 
@@ -245,6 +398,7 @@ def _fsa_part(
     earn_id: str,
     add: Any,
     missing: list[str],
+    review: list[str],
 ) -> dict[str, Any]:
     # ``eligible`` means what the program fsa.time_credits answers: false for a listed conviction
     # and for a final order of removal (credits cannot be applied, 3632(d)(4)(E)), null when a
@@ -262,10 +416,27 @@ def _fsa_part(
         "supervised_release_credit_days": None,
         "prerelease_custody_credit_days": None,
         "release_date": None,
+        "release_weekday_date": None,
         "prerelease_custody_date": None,
         "projection": None,
     }
     enacted = from_day(law.fsa_enacted)
+    released_early = (
+        facts.released_on is not None and enacted is not None and facts.released_on < enacted
+    )
+    if law.fsa_in_force and released_early and facts.released_on and enacted:
+        block["eligible"] = None
+        add(
+            f"The record shows the prison term ended on {facts.released_on.isoformat()} "
+            f"({facts.released_path}), before the First Step Act ({enacted.isoformat()}): no "
+            "time credits can be earned for any day before it (28 CFR 523.42(b)(1)), so "
+            "none apply to this term.",
+            "28 CFR 523.42(b)(1)",
+            earn_id,
+            time_credits.EARN_URL,
+            released_on=facts.released_on.isoformat(),
+        )
+        return block
     if not law.fsa_in_force:
         block["eligible"] = None
         block["non_earning_days"] = None
@@ -337,6 +508,14 @@ def _fsa_part(
         )
         return block
     block["credits_days"] = row["fsa_credits_days"]
+    interim_id = earn_id
+    reach_back = law.fsa_earning_starts_at == "commencement" and row["fsa_earning_start"] > max(
+        to_day(facts.commenced), law.fsa_enacted
+    )
+    if reach_back and Code.FSA_START_UNDER_2026_RULE not in codes:
+        # Earning ran from arrival, before the interim rule's day: the 2018 rule computed it.
+        earlier = version_on(EARNING_VERSIONS, date(2026, 9, 29))
+        earn_id = earlier.id if earlier else earn_id
     start_text = f"Time credits are earned from {block['earning_start']}"
     if Code.FSA_START_UNDER_2026_RULE in codes:
         start_text += (
@@ -359,6 +538,8 @@ def _fsa_part(
         arrived_on=(facts.arrived or facts.commenced).isoformat(),
         commenced_on=facts.commenced.isoformat(),
     )
+    if reach_back:
+        _from_commencement(facts, law, block, add, review, interim_id)
     if facts.non_earning_days:
         add(
             f"{facts.non_earning_days} days in non-earning status (from "
@@ -451,6 +632,24 @@ def _fsa_part(
     block["prerelease_custody_credit_days"] = row["fsa_prerelease_custody_credit_days"]
     block["release_date"] = _iso(row["fsa_release_date"])
     block["prerelease_custody_date"] = _iso(row["fsa_prerelease_custody_date"])
+    fsa_release = _day(row["fsa_release_date"])
+    if fsa_release is not None:
+        fsa_weekday = _weekday_of(fsa_release, law.holiday_country)
+        block["release_weekday_date"] = fsa_weekday.isoformat()
+        if fsa_weekday != fsa_release:
+            name = holiday_name(fsa_release, law.holiday_country)
+            why = f"a legal holiday ({name})" if name else fsa_release.strftime("a %A")
+            add(
+                f"The transfer to supervised release, {fsa_release.isoformat()}, falls on {why}: "
+                "it is a release from imprisonment, so the Bureau may release on the last "
+                f'preceding weekday, {fsa_weekday.isoformat()} (3624(a): "the date for a '
+                "prisoner's release\"). The prerelease custody date is not a release from "
+                "imprisonment (the prisoner stays in the Bureau's custody), and 3624(a)'s text "
+                "does not reach it: no weekday date is given for it. Federal holidays only.",
+                "18 U.S.C. 3624(a), (g)(3)",
+                earn_id,
+                WEEKDAY_URL,
+            )
     if Code.FSA_NO_SUPERVISED_RELEASE in codes:
         split = (
             "No term of supervised release was imposed, so no credit moves the release date; "
@@ -466,6 +665,46 @@ def _fsa_part(
         )
     add(split, time_credits.APPLY_CITATION, earn_id, time_credits.APPLY_URL)
     return block
+
+
+def _from_commencement(
+    facts: SentenceFacts,
+    law: KernelLaw,
+    block: dict[str, Any],
+    add: Any,
+    review: list[str],
+    interim_id: str,
+) -> None:
+    """The dates if the 2026 interim rule's start of earning (commencement) reached back over
+    the days before 2026-09-30 (not stated: a known gap of the rule version)."""
+    cols = columns_of(facts)
+    cols.arrived[0] = cols.commenced[0]
+    alt = compute(cols, law).row(0)
+    placed = _iso(alt["fsa_prerelease_custody_date"])
+    released = _iso(alt["fsa_release_date"])
+    block["if_earning_from_commencement"] = {
+        "earning_start": _iso(alt["fsa_earning_start"]),
+        "credits_days": alt["fsa_credits_days"],
+        "prerelease_custody_date": placed,
+        "release_date": released,
+    }
+    add(
+        f"Computed above from arrival ({block['earning_start']}), as the rule in force before "
+        "2026-09-30 gave. If the interim rule's start of earning at commencement reaches back "
+        f"to days before 2026-09-30, earning would run from {_iso(alt['fsa_earning_start'])}: "
+        f"prerelease custody from {placed or '-'}, transfer to supervised release on "
+        f"{released or '-'} (same projection assumptions). Whether the rule reaches back is not "
+        "stated (its text is not verified: a known gap).",
+        "28 CFR 523.42(a) as amended by 91 FR 55740 (reported; provisional)",
+        interim_id,
+        time_credits.EARN_URL,
+        commenced_on=facts.commenced.isoformat(),
+        arrived_on=(facts.arrived or facts.commenced).isoformat(),
+    )
+    review.append(
+        "2026 interim rule (provisional): whether earning from commencement reaches days before "
+        "2026-09-30; both computations are shown"
+    )
 
 
 def days_between(first: date, last: date) -> int:

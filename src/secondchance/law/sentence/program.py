@@ -5,7 +5,9 @@ aggregate term counts, 3584(c)); a final order of removal makes the credits impo
 (3632(d)(4)(E)), so they cannot shorten the term. An attempt or conspiracy count is screened
 through its object offense (``exclusions.screen_count``). A condition of a clause the record
 does not settle is ``needs_review`` naming the field; a record with no federal prison sentence is
-``not_applicable``; nothing before the Act's enactment (2018-12-21).
+``not_applicable``; nothing before the Act's enactment (2018-12-21), nor for a term whose custody
+the record shows ended before it (28 CFR 523.42(b)(1)). A sentence commuted to a release date is
+``needs_review``: credits cannot move a date the warrant fixes unless the warrant says so.
 """
 
 from __future__ import annotations
@@ -15,11 +17,19 @@ from datetime import date
 from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.engine.rules import Context, Evaluate, Program, RuleVersion
 from secondchance.law.sentence import exclusions
-from secondchance.law.sentence.aggregate import _released, prison_sentences
+from secondchance.law.sentence.aggregate import (
+    _released,
+    commutation_in_force,
+    custody_ended,
+    prison_sentences,
+)
+from secondchance.law.sentence.time_credits import APPLY_URL, EARN_URL
 from secondchance.law.sentence.versions import EARNING_VERSIONS
 from secondchance.record.schema import Record
 
 PROGRAM_ID = "fsa.time_credits"
+ENACTED = date(2018, 12, 21)
+"""Enactment of the First Step Act; no time credits for days before it (28 CFR 523.42(b)(1))."""
 
 
 def _evaluate(version: str) -> Evaluate:
@@ -38,6 +48,31 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
             reason="The record has no federal sentence of imprisonment.",
         )
     current = [s for s in sentences if not _released(record, s, day)] or sentences
+    ended = custody_ended(record, current, day)
+    if ended is not None and ended[0] < ENACTED:
+        return Determination(
+            program=PROGRAM_ID,
+            outcome=Outcome.not_applicable,
+            reason=f"The prison term ended on {ended[0].isoformat()}, before the First Step Act "
+            "(2018-12-21): no time credits for days before 2018-12-21 (28 CFR 523.42(b)(1)).",
+            findings=[
+                Finding(
+                    finding=f"Custody for the sentence ended on {ended[0].isoformat()} "
+                    f"({ended[1]}), before 2018-12-21; an inmate cannot earn time credits for "
+                    "programming before the Act's enactment (28 CFR 523.42(b)(1)).",
+                    facts={ended[1]: ended[0].isoformat()},
+                    citation="28 CFR 523.42(b)(1)",
+                    rule_version=version_id,
+                    url=EARN_URL,
+                )
+            ],
+        )
+    commuted = [
+        found
+        for s in current
+        if (found := commutation_in_force(s, day)) is not None
+        and found[1].new_release_date is not None
+    ]
     findings: list[Finding] = []
     missing: list[str] = []
     listed: list[str] = []
@@ -123,6 +158,34 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
             reason="Subject to a final order of removal (18 U.S.C. 3632(d)(4)(E)).",
             findings=findings,
         )
+    if commuted:
+        path, grant = commuted[0]
+        assert grant.new_release_date is not None
+        findings.append(
+            Finding(
+                finding=f"The sentence was commuted on {grant.granted_on.isoformat()} to expire on "
+                f"{grant.new_release_date.isoformat()} ({path}): time credits cannot move a "
+                "release date fixed by the commutation warrant unless the warrant says "
+                "otherwise; its terms decide.",
+                facts={
+                    f"{path}.granted_on": grant.granted_on.isoformat(),
+                    f"{path}.new_release_date": grant.new_release_date.isoformat(),
+                    f"{path}.terms": grant.terms,
+                },
+                citation="U.S. Const. art. II, sec. 2, cl. 1 (the commutation warrant); "
+                "18 U.S.C. 3624(g)",
+                rule_version=version_id,
+                url=APPLY_URL,
+            )
+        )
+        return Determination(
+            program=PROGRAM_ID,
+            outcome=Outcome.needs_review,
+            reason="Commuted to a release date: whether time credits can move a date fixed by "
+            "the commutation warrant depends on its terms.",
+            findings=findings,
+            missing_facts=sorted(set(missing)),
+        )
     if undecided or missing:
         only_counts = not undecided
         return Determination(
@@ -156,11 +219,14 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
 
 def change_points(record: Record, ctx: Context) -> list[date]:
     """Days on which the answer may change: a final order of removal takes effect (3632(d)(4)(E)),
-    a term ends in supervised release (the aggregate served changes)."""
+    a term ends in supervised release (the aggregate served changes), a commutation is granted."""
     points: list[date] = []
     if record.fsa is not None and record.fsa.final_order_of_removal is not None:
         points.append(record.fsa.final_order_of_removal)
     points.extend(p.start for p in record.supervision if p.start is not None)
+    for conviction in record.convictions:
+        if conviction.sentence is not None:
+            points.extend(c.granted_on for c in conviction.sentence.commutations)
     return points
 
 
