@@ -6,30 +6,44 @@ not yet paid (remission). Requests are generally not accepted before the person 
 the sentence, nor while the person is challenging the conviction or sentence by appeal or other
 court proceeding (``needs_review``). Clemency authorities weigh the availability of other
 remedies (judicial or administrative relief such as a sentence-reduction motion) first. After the
-sentence is served, the route is a petition for pardon. Federal and D.C. Superior Court sentences
-only; court-martial sentences go to the military department. 28 CFR 1.3 itself was found only in
+sentence is served, the route is a petition for pardon. A commutation that set a release date on
+or before the day asked ended the prison term: what remains is supervision, a fine or
+restitution; when only a fine or restitution is owed, the request is for its remission (28 CFR
+1.1, "remission of fine"; the Office's instructions). Federal and D.C. Superior Court sentences
+only; a court-martial sentence still being served goes to the military department
+(``needs_review``), and one fully served leaves nothing. 28 CFR 1.3 itself was found only in
 its opening words; the Office's instructions are encoded.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.engine.rules import Context, Program, RuleVersion
 from secondchance.law.clemency.facts import (
     FEDERAL,
+    commutations,
     confinement,
     custody_for,
     indexed,
     label,
+    penalties,
     shared_change_points,
+    unattributed_custody,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect
 from secondchance.law.clemency.pardoned import pardoned_by
 from secondchance.law.clemency.proclamations import proclamation_dates
 from secondchance.law.clemency.where_to_file import where_to_file
-from secondchance.record.schema import CustodyKind, Jurisdiction, Record, SupervisionKind
+from secondchance.record.schema import (
+    Conviction,
+    CustodyKind,
+    Jurisdiction,
+    Record,
+    SupervisionKind,
+)
 
 PROGRAM = "clemency.commutation_petition"
 VERSION = "1993"
@@ -58,6 +72,174 @@ def _pending_challenges(record: Record, day: date) -> list[tuple[int, date | Non
     return out
 
 
+@dataclass
+class Remaining:
+    """What is left of the federal, D.C. and court-martial sentences on the day asked."""
+
+    findings: list[Finding] = field(default_factory=list)
+    serving: list[str] = field(default_factory=list)
+    owing: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    not_begun: list[date] = field(default_factory=list)
+    supervised: list[str] = field(default_factory=list)
+    military: list[str] = field(default_factory=list)
+    """Court-martial sentences still (or perhaps still) being served."""
+    pardoned: int = 0
+
+
+def _prison_over(record: Record, conviction: Conviction, day: date) -> date | None:
+    """The release date a commutation granted by ``day`` set, when it is on or before ``day``:
+    the commutation ended the prison term and the release is recorded, so no prison term is being
+    served, whatever custody periods say."""
+    commuted = [c for c in commutations(record, conviction, day) if c.new_release_date]
+    release = commuted[-1].new_release_date if commuted else None
+    return release if release is not None and release <= day else None
+
+
+def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: Remaining) -> bool:
+    """Whether a prison term is being served on ``day``; records a sentence not yet begun, or
+    missing facts, in ``out``."""
+    if _prison_over(record, conviction, day) is not None:
+        return False
+    conf = confinement(record, i, conviction, day)
+    periods = [
+        (k, p)
+        for k, p in custody_for(record, conviction)
+        if p.kind is not CustodyKind.pretrial_detention
+    ]
+    if any(p.covers(day) for _, p in periods) or (
+        conf.release is not None
+        and conf.release > day
+        and any(p.start is not None and p.start <= day for _, p in periods)
+    ):
+        return True
+    if conf.prison:
+        later = [p.start for _, p in periods if p.start and p.start > day]
+        if later:
+            out.not_begun.append(min(later))
+        elif conf.release is None and not periods:
+            out.missing += conf.missing
+    elif conf.prison is None:
+        out.missing += conf.missing
+    return False
+
+
+def _supervision(record: Record, i: int, conviction: Conviction, day: date) -> list[str]:
+    """Probation, parole or supervised release on ``day`` for this conviction; and, after a
+    commutation that ended the prison term, a supervised release term the warrant kept but whose
+    dates the record does not give."""
+    name = label(i, conviction)
+    out = [
+        f"{name}: on {period.kind.value.replace('_', ' ')} (supervision[{k}])"
+        for k, period in enumerate(record.supervision)
+        if period.conviction_id in (None, conviction.id)
+        and period.covers(day)
+        and period.kind is not SupervisionKind.deferred_prosecution
+    ]
+    sentence = conviction.sentence
+    released = _prison_over(record, conviction, day)
+    if out or sentence is None or released is None:
+        return out
+    term = sentence.supervised_release
+    kept = all(
+        c.supervised_release_kept is not False for c in commutations(record, conviction, day)
+    )
+    recorded = any(p.conviction_id in (None, conviction.id) for p in record.supervision)
+    if term is not None and not term.is_zero and kept and not recorded:
+        out.append(
+            f"{name}: the supervised release term imposed ({term}) stays in effect after the "
+            f"commutation (release {released.isoformat()}) unless the warrant says otherwise, and "
+            "its dates are not recorded (supervision[])"
+        )
+    return out
+
+
+def _owed(i: int, conviction: Conviction, day: date, out: Remaining) -> list[str]:
+    owing: list[str] = []
+    for p in penalties(i, conviction, day):
+        if p.owed is not None and p.owed > 0:
+            owing.append(f"{label(i, conviction)}: {p.kind} of ${p.owed:,.2f} still owed")
+        elif p.owed is None:
+            out.missing.append(p.path)
+    return owing
+
+
+def _federal(record: Record, i: int, conviction: Conviction, day: date, out: Remaining) -> None:
+    name = label(i, conviction)
+    grant = pardoned_by(record, i, conviction, day)
+    if grant is not None:
+        out.findings.append(_finding(f"{name} is already pardoned ({grant}): nothing to commute."))
+        out.pardoned += 1
+        return
+    sentence = conviction.sentence
+    if sentence is None:
+        out.missing.append(f"convictions[{i}].sentence")
+        return
+    for c_index, commutation in enumerate(sentence.commutations):
+        if commutation.granted_on <= day:
+            out.findings.append(
+                commutation_effect(
+                    RULE_VERSION, commutation, f"convictions[{i}].sentence.commutations[{c_index}]"
+                )
+            )
+    released = _prison_over(record, conviction, day)
+    if released is not None:
+        out.findings.append(
+            _finding(
+                f"{name}: the commutation ended the prison term; released "
+                f"{released.isoformat()} (convictions[{i}].sentence.commutations). No prison term "
+                "is being served; what remains is any supervision, fine or restitution.",
+                {f"{name}.release_from_confinement": released.isoformat()},
+            )
+        )
+    if _in_prison(record, i, conviction, day, out):
+        out.serving.append(f"{name}: serving a prison sentence")
+    out.owing += _owed(i, conviction, day, out)
+    out.supervised += _supervision(record, i, conviction, day)
+
+
+def _military(record: Record, i: int, conviction: Conviction, day: date, out: Remaining) -> None:
+    """Whether anything of a court-martial sentence remains: a sentence not recorded, custody,
+    a fine owed or supervision (parole) is for the military department; a sentence fully served
+    leaves nothing."""
+    name = label(i, conviction)
+    if pardoned_by(record, i, conviction, day) is not None:
+        return
+    if conviction.sentence is None:
+        out.military.append(f"{name}: the court-martial sentence is not recorded")
+        return
+    probe = Remaining()
+    in_prison = _in_prison(record, i, conviction, day, probe)
+    owing = _owed(i, conviction, day, probe)
+    supervised = _supervision(record, i, conviction, day)
+    if in_prison or probe.not_begun:
+        out.military.append(f"{name}: the court-martial sentence of confinement is being served")
+    elif owing or supervised:
+        out.military.append("; ".join(owing + supervised))
+    elif probe.missing:
+        out.military.append(
+            f"{name}: whether the court-martial sentence is served is not recorded "
+            f"({', '.join(sorted(set(probe.missing)))})"
+        )
+    else:
+        out.findings.append(
+            _finding(
+                f"{name}: the court-martial sentence is served; nothing remains to commute.",
+                {f"{name}.jurisdiction": "military"},
+            )
+        )
+
+
+def _unattributed(record: Record, day: date, out: Remaining) -> None:
+    """Federal custody naming no conviction on ``day``, with several federal/D.C. convictions:
+    a prison term may be being served, but for which conviction is not recorded."""
+    if out.serving:
+        return
+    for k, period in unattributed_custody(record, day):
+        if period.covers(day):
+            out.missing.append(f"custody[{k}].conviction_id")
+
+
 def evaluate(record: Record, day: date, ctx: Context) -> Determination:
     federal = indexed(record, day, *FEDERAL)
     military = indexed(record, day, Jurisdiction.military)
@@ -71,70 +253,14 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             "not concern this record.",
             findings=filing,
         )
-    findings: list[Finding] = []
-    serving: list[str] = []
-    owing: list[str] = []
-    missing: list[str] = []
-    not_begun: list[date] = []
-    supervised: list[str] = []
-    pardoned = 0
+    out = Remaining()
     for i, conviction in federal:
-        name = label(i, conviction)
-        grant = pardoned_by(record, i, conviction, day)
-        if grant is not None:
-            findings.append(_finding(f"{name} is already pardoned ({grant}): nothing to commute."))
-            pardoned += 1
-            continue
-        sentence = conviction.sentence
-        if sentence is None:
-            missing.append(f"convictions[{i}].sentence")
-            continue
-        for c_index, commutation in enumerate(sentence.commutations):
-            if commutation.granted_on <= day:
-                findings.append(
-                    commutation_effect(
-                        RULE_VERSION,
-                        commutation,
-                        f"convictions[{i}].sentence.commutations[{c_index}]",
-                    )
-                )
-        conf = confinement(record, i, conviction, day)
-        periods = [
-            (k, p)
-            for k, p in custody_for(record, conviction)
-            if p.kind is not CustodyKind.pretrial_detention
-        ]
-        if any(p.covers(day) for _, p in periods) or (
-            conf.release is not None
-            and conf.release > day
-            and any(p.start is not None and p.start <= day for _, p in periods)
-        ):
-            serving.append(f"{name}: serving a prison sentence")
-        elif conf.prison:
-            later = [p.start for _, p in periods if p.start and p.start > day]
-            if later:
-                not_begun.append(min(later))
-            elif conf.release is None and not periods:
-                missing += conf.missing
-        for kind, owed, imposed in (
-            ("fine", sentence.fine_owed, sentence.fine),
-            ("restitution", sentence.restitution_owed, sentence.restitution),
-        ):
-            if owed is not None and owed > 0:
-                owing.append(f"{name}: {kind} of ${owed:,.2f} still owed")
-            elif owed is None and imposed:
-                missing.append(f"convictions[{i}].sentence.{kind}_owed")
-        for k, period in enumerate(record.supervision):
-            mine = period.conviction_id in (None, conviction.id)
-            if (
-                mine
-                and period.covers(day)
-                and period.kind is not SupervisionKind.deferred_prosecution
-            ):
-                supervised.append(
-                    f"{name}: on {period.kind.value.replace('_', ' ')} (supervision[{k}])"
-                )
-    if federal and not military and pardoned == len(federal):
+        _federal(record, i, conviction, day, out)
+    for i, conviction in military:
+        _military(record, i, conviction, day, out)
+    _unattributed(record, day, out)
+    findings = out.findings
+    if federal and not military and out.pardoned == len(federal):
         return Determination(
             program=PROGRAM,
             outcome=Outcome.not_applicable,
@@ -162,43 +288,27 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             )
         )
     findings += filing
-    challenges = _pending_challenges(record, day)
-    if serving or owing:
-        findings.append(_finding("Serving the sentence: " + "; ".join(serving + owing) + "."))
-        if challenges:
-            k, resolved = challenges[0]
-            findings.append(
-                _finding(
-                    f"A court challenge is pending (court_challenges[{k}]): commutation requests "
-                    "are generally not accepted until all court challenges to the conviction and "
-                    "sentence are concluded.",
-                    {f"court_challenges[{k}].resolved_on": None},
-                    url=INSTRUCTIONS_URL,
-                )
-            )
-            return Determination(
-                program=PROGRAM,
-                outcome=Outcome.needs_review,
-                reason="Serving the sentence, but a court challenge is pending.",
-                findings=findings,
-                next_change=resolved + timedelta(days=1) if resolved else None,
-            )
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.eligible,
-            reason="Serving a federal sentence: a commutation petition may be filed "
-            "(never a prediction that it will be granted).",
-            findings=findings,
-        )
-    if missing:
+    return _answer(record, day, out, findings)
+
+
+REMISSION_CITATION = (
+    "28 CFR 1.1 ('commutation of sentence, or remission of fine'); Office of the Pardon "
+    "Attorney, Commutation Instructions, para. 3"
+)
+
+
+def _answer(record: Record, day: date, out: Remaining, findings: list[Finding]) -> Determination:
+    if out.serving or out.owing:
+        return _serving(record, day, out, findings)
+    if out.missing:
         return Determination(
             program=PROGRAM,
             outcome=Outcome.insufficient_facts,
             reason="Whether any part of the sentence is still being served is not recorded.",
             findings=findings,
-            missing_facts=sorted(set(missing)),
+            missing_facts=sorted(set(out.missing)),
         )
-    if not_begun:
+    if out.not_begun:
         findings.append(
             _finding(
                 "The prison sentence has not begun: requests are generally not accepted until "
@@ -212,21 +322,83 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             reason="The sentence has not begun.",
             findings=findings,
         )
-    if supervised or military:
-        findings.append(
-            _finding("; ".join(supervised) + "." if supervised else "A court-martial sentence.")
-        )
+    if out.supervised:
+        findings.append(_finding("; ".join(out.supervised) + "."))
         return Determination(
             program=PROGRAM,
             outcome=Outcome.needs_review,
             reason="The Office's commutation form is for a prison sentence, fine or restitution; "
-            "only supervision (or a court-martial sentence) remains — a matter for review.",
+            "only supervision remains — a matter for review.",
+            findings=findings,
+        )
+    if out.military:
+        findings.append(_finding("; ".join(out.military) + "."))
+        return Determination(
+            program=PROGRAM,
+            outcome=Outcome.needs_review,
+            reason="A court-martial sentence remains (or may remain): its commutation is for the "
+            "military department, not the Office of the Pardon Attorney — a matter for review.",
             findings=findings,
         )
     return Determination(
         program=PROGRAM,
         outcome=Outcome.not_eligible,
-        reason="No part of a federal sentence is being served: the route is a petition for pardon.",
+        reason="No part of a federal, D.C. or court-martial sentence is being served: the route "
+        "is a petition for pardon.",
+        findings=findings,
+    )
+
+
+def _serving(record: Record, day: date, out: Remaining, findings: list[Finding]) -> Determination:
+    if out.serving:
+        findings.append(
+            _finding("Serving the sentence: " + "; ".join(out.serving + out.owing) + ".")
+        )
+    else:
+        findings.append(
+            _finding(
+                "No prison term is being served, but a fine or restitution is owed ("
+                + "; ".join(out.owing)
+                + "). The President's clemency power includes the authority to remit, or reduce, "
+                "the amount of a fine or restitution order that has not already been paid, and "
+                "the commutation application is the form for relief from a fine or restitution.",
+                citation=REMISSION_CITATION,
+                url=INSTRUCTIONS_URL,
+            )
+        )
+    challenges = _pending_challenges(record, day)
+    if challenges:
+        k, resolved = challenges[0]
+        findings.append(
+            _finding(
+                f"A court challenge is pending (court_challenges[{k}]): commutation requests "
+                "are generally not accepted until all court challenges to the conviction and "
+                "sentence are concluded.",
+                {f"court_challenges[{k}].resolved_on": None},
+                url=INSTRUCTIONS_URL,
+            )
+        )
+        return Determination(
+            program=PROGRAM,
+            outcome=Outcome.needs_review,
+            reason="Serving the sentence, but a court challenge is pending.",
+            findings=findings,
+            next_change=resolved + timedelta(days=1) if resolved else None,
+        )
+    if out.serving:
+        return Determination(
+            program=PROGRAM,
+            outcome=Outcome.eligible,
+            reason="Serving a federal sentence: a commutation petition may be filed "
+            "(never a prediction that it will be granted).",
+            findings=findings,
+        )
+    return Determination(
+        program=PROGRAM,
+        outcome=Outcome.eligible,
+        reason="Only a fine or restitution is owed: the request would be for remission of the "
+        "fine or restitution, made on the commutation application (28 CFR 1.1; the Office's "
+        "instructions) — never a prediction that it will be granted.",
         findings=findings,
     )
 

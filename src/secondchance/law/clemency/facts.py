@@ -22,6 +22,7 @@ from secondchance.record.schema import (
     CustodyPeriod,
     Jurisdiction,
     PersonRecord,
+    Sentence,
 )
 
 FEDERAL = (Jurisdiction.federal, Jurisdiction.dc)
@@ -55,6 +56,13 @@ def indexed(record: PersonRecord, day: date, *kinds: Jurisdiction) -> list[tuple
         for i, c in enumerate(record.convictions)
         if c.jurisdiction in kinds and convicted_by(c, day)
     ]
+
+
+def with_article(word: str | None) -> str:
+    """The word with its indefinite article: 'an Ohio', 'a Texas' (by the first letter; 'an'
+    before a vowel letter)."""
+    text = word or "unnamed"
+    return f"{'an' if text[:1].lower() in 'aeiou' else 'a'} {text}"
 
 
 def label(index: int, conviction: Conviction) -> str:
@@ -102,6 +110,42 @@ def commutations(record: PersonRecord, conviction: Conviction, day: date) -> lis
     )
 
 
+@dataclass(frozen=True)
+class Penalty:
+    """A fine or restitution imposed on a conviction, and what is still owed (None: not
+    recorded)."""
+
+    kind: str
+    """'fine' or 'restitution'."""
+    imposed: float | None
+    owed: float | None
+    path: str
+    """The record path of the amount owed, e.g. ``convictions[0].sentence.fine_owed``."""
+
+
+def penalties(index: int, conviction: Conviction, day: date) -> list[Penalty]:
+    """The fine and restitution of a conviction's sentence, unless a commutation granted by
+    ``day`` remitted them (``fine_restitution_kept: false``)."""
+    sentence = conviction.sentence
+    if sentence is None:
+        return []
+    if any(c.fine_restitution_kept is False for c in commutations_of(sentence, day)):
+        return []
+    path = f"convictions[{index}].sentence"
+    return [
+        Penalty(kind, imposed, owed, f"{path}.{kind}_owed")
+        for kind, imposed, owed in (
+            ("fine", sentence.fine, sentence.fine_owed),
+            ("restitution", sentence.restitution, sentence.restitution_owed),
+        )
+        if imposed or owed
+    ]
+
+
+def commutations_of(sentence: Sentence, day: date) -> list[Commutation]:
+    return [c for c in sentence.commutations if c.granted_on <= day]
+
+
 # --- confinement ---------------------------------------------------------------------------------
 
 
@@ -122,27 +166,54 @@ class Confinement:
     life: bool = False
 
 
+def _unlinked(record: PersonRecord, military: bool) -> list[tuple[int, CustodyPeriod]]:
+    """Custody periods naming no conviction, of the kind a conviction of that kind serves
+    (military custody for a court-martial; otherwise federal custody, not state custody).
+    Pretrial detention is left out: it is not service of a sentence."""
+    return [
+        (i, p)
+        for i, p in enumerate(record.custody)
+        if p.conviction_id is None
+        and p.kind is not CustodyKind.pretrial_detention
+        and p.kind is not CustodyKind.state_custody
+        and (p.kind is CustodyKind.military_custody) == military
+    ]
+
+
+def _group(conviction: Conviction) -> tuple[Jurisdiction, ...]:
+    """The convictions whose custody is alike: federal and D.C. together (both served in the
+    Bureau of Prisons' custody), court-martial apart, state apart."""
+    return FEDERAL if conviction.jurisdiction in FEDERAL else (conviction.jurisdiction,)
+
+
+def only_of_kind(record: PersonRecord, conviction: Conviction) -> bool:
+    """The conviction is the record's only one of its group (federal/D.C., or military)."""
+    group = _group(conviction)
+    return sum(1 for c in record.convictions if c.jurisdiction in group) == 1
+
+
 def custody_for(record: PersonRecord, conviction: Conviction) -> list[tuple[int, CustodyPeriod]]:
-    """Custody periods that belong to a conviction: those naming it, or, when the record has a
-    single conviction of its kind, those naming none."""
+    """Custody periods that belong to a conviction: those naming it and, when it is the record's
+    only federal/D.C. conviction (or only court-martial conviction), those naming none (pretrial
+    detention apart). A state conviction gets only the periods naming it."""
     named = [
         (i, p)
         for i, p in enumerate(record.custody)
         if conviction.id is not None and p.conviction_id == conviction.id
     ]
-    if named:
+    if conviction.jurisdiction is Jurisdiction.state or not only_of_kind(record, conviction):
         return named
-    same_kind = [c for c in record.convictions if c.jurisdiction is conviction.jurisdiction]
-    if len(same_kind) != 1:
+    unlinked = _unlinked(record, conviction.jurisdiction is Jurisdiction.military)
+    return sorted(named + unlinked, key=lambda ip: ip[0])
+
+
+def unattributed_custody(record: PersonRecord, day: date) -> list[tuple[int, CustodyPeriod]]:
+    """Federal custody naming no conviction (pretrial detention apart), begun by ``day``, when
+    the record has several federal/D.C. convictions: which sentence it served is not recorded."""
+    federal = [c for c in record.convictions if c.jurisdiction in FEDERAL]
+    if len(federal) < 2:
         return []
-    wanted_military = conviction.jurisdiction is Jurisdiction.military
-    return [
-        (i, p)
-        for i, p in enumerate(record.custody)
-        if p.conviction_id is None
-        and (p.kind is CustodyKind.military_custody) == wanted_military
-        and p.kind is not CustodyKind.state_custody
-    ]
+    return [(i, p) for i, p in _unlinked(record, False) if p.start is None or p.start <= day]
 
 
 def _not_begun(periods: list[tuple[int, CustodyPeriod]], day: date) -> date | None:
@@ -151,6 +222,19 @@ def _not_begun(periods: list[tuple[int, CustodyPeriod]], day: date) -> date | No
     if not periods or any(s is None or s <= day for s in starts):
         return None
     return min(s for s in starts if s is not None)
+
+
+def _release_missing(record: PersonRecord, path: str, conviction: Conviction) -> list[str]:
+    """What would date the release: a custody period for the conviction and its end, or a
+    commutation's release date. A conviction with no id is named by its index; with several
+    federal/D.C. convictions a period can name it only once it has an id."""
+    if conviction.id is not None:
+        custody = [f"custody[] (a period with conviction_id {conviction.id}, and its end)"]
+    elif only_of_kind(record, conviction):
+        custody = [f"custody[] (a period for {path}, and its end)"]
+    else:
+        custody = [f"{path}.id", f"custody[] (a period naming {path} by its id, and its end)"]
+    return [*custody, f"{path}.sentence.commutations[].new_release_date"]
 
 
 def confinement(record: PersonRecord, index: int, conviction: Conviction, day: date) -> Confinement:
@@ -189,10 +273,7 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
         return Confinement(
             prison=True,
             life=imprisonment.life,
-            missing=[
-                f"custody[] (a period with conviction_id {conviction.id or '?'} and its end)",
-                f"{path}.sentence.commutations[].new_release_date",
-            ],
+            missing=_release_missing(record, path, conviction),
         )
     open_ended = [i for i, p in periods if p.end is None]
     if open_ended:
@@ -208,7 +289,13 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
     return Confinement(
         prison=True,
         release=last_period.end,
-        source=f"custody[{last_index}].end, the day of release",
+        source=f"custody[{last_index}].end, the day of release"
+        + (
+            "; that period names no conviction and is taken as this one's, the record's only "
+            "conviction of its kind"
+            if last_period.conviction_id is None
+            else ""
+        ),
         confined_on_day=not_begun is None and day < last_period.end,
         not_begun=not_begun,
     )

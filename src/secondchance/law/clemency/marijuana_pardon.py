@@ -117,7 +117,14 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
         other = other_categorical(record, i, conviction, day)
         if other is not None:
             findings.append(
-                _finding(f"{label(i, conviction)} may be pardoned by {other[0]}: {other[1]}.", {})
+                Finding(
+                    finding=f"{label(i, conviction)} may be pardoned by {other.id}: "
+                    f"{other.reason}.",
+                    facts={},
+                    citation=other.id,
+                    rule_version=RULE_VERSION,
+                    url=other.url,
+                )
             )
     covered = [a for a, _ in answers if a.covered_by is not None]
     missing = sorted({m for a, _ in answers for m in a.missing})
@@ -143,7 +150,7 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
                 )
             )
         findings.append(pardon_effect(RULE_VERSION))
-        findings += where_to_file(record, day, RULE_VERSION, "clemency petition for other offenses")
+        findings += where_to_file(record, day, RULE_VERSION, "clemency petition", other=True)
         return Determination(
             program=PROGRAM,
             outcome=Outcome.eligible,

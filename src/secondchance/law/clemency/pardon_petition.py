@@ -14,7 +14,10 @@ the last release from confinement.
 The first eligible day is the fifth anniversary of the start: on it the person was released (or
 convicted) "at least five years" before (the Office's application form). A waiver is rarely
 granted, only in the most exceptional circumstances. "Generally" no petition while on probation,
-parole or supervised release: that is ``needs_review``, not a bar. The rules are advisory
+parole or supervised release: that is ``needs_review``, not a bar; so is a fine or restitution
+still owed once the wait is over (the Office's older instructions, as quoted: "the petitioner
+should have satisfied the penalty imposed" — a condition of the instructions, not of 28 CFR
+1.2). The rules are advisory
 (28 CFR 1.11); whether a pardon is granted is the President's alone, and we never predict it.
 """
 
@@ -32,7 +35,9 @@ from secondchance.law.clemency.facts import (
     confinement,
     indexed,
     label,
+    penalties,
     shared_change_points,
+    unattributed_custody,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect, pardon_effect
 from secondchance.law.clemency.pardoned import pardoned_by, pardoned_counts
@@ -221,7 +226,28 @@ def _clock(record: Record, day: date) -> Clock:
             _release(clock, i, conviction, conf)
         else:
             _no_prison(clock, i, conviction, day)
+    _unattributed(record, day, clock)
     return clock
+
+
+def _unattributed(record: Record, day: date, clock: Clock) -> None:
+    """Federal custody naming no conviction, with several federal/D.C. convictions: which
+    sentence it served is not recorded. Where its end could be the latest release (it ends after
+    the start found, or has no end), the date waits on ``custody[k].conviction_id``."""
+    latest = clock.start()
+    for k, period in unattributed_custody(record, day):
+        if latest is None or period.end is None or period.end > latest:
+            clock.missing.append(f"custody[{k}].conviction_id")
+            clock.findings.append(
+                _finding(
+                    f"custody[{k}] ({period.kind.value.replace('_', ' ')}, ending "
+                    f"{period.end.isoformat() if period.end else 'on a date not recorded'}) names "
+                    "no conviction, and the record has several federal or D.C. convictions: "
+                    "which sentence it served, and so whether it is the latest release from "
+                    "confinement, is not recorded.",
+                    {f"custody[{k}].conviction_id": None},
+                )
+            )
 
 
 def _serving(clock: Clock) -> tuple[Finding, str]:
@@ -295,12 +321,13 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
         other = other_categorical(record, i, conviction, day)
         if other is not None:
             review.append(
-                f"{label(i, conviction)} may already be pardoned by {other[0]}: {other[1]}"
+                f"{label(i, conviction)} may already be pardoned by {other.id}: {other.reason}"
             )
     if military:
         review.append(
             "a court-martial conviction: the petition goes to the Secretary of the military "
-            "department, whose procedures, not 28 CFR 1.2, are encoded here"
+            "department, whose procedures are not encoded here (28 CFR 1.2 is the Justice "
+            "Department's rule for petitions to the Pardon Attorney)"
         )
     if not open_federal and not military:
         return Determination(
@@ -374,7 +401,9 @@ def _base(
             reason="No release from confinement or conviction date is recorded.",
             missing_facts=["convictions[].conviction_date"],
         )
-    return _after_clock(record, day, clock, start, clock.start(open_ids), findings, details)
+    return _after_clock(
+        record, day, clock, start, clock.start(open_ids), findings, details, open_ids
+    )
 
 
 def _later_state(record: Record, day: date, start: date) -> list[Finding]:
@@ -428,6 +457,7 @@ def _after_clock(
     without: date | None,
     findings: list[Finding],
     details: dict[str, object],
+    open_ids: set[int],
 ) -> Determination:
     years = int(value("clemency.pardon.waiting_period_years", on=day))
     ends = add_years(start, years)
@@ -467,6 +497,8 @@ def _after_clock(
     supervised = _supervision(record, max(day, ends))
     if supervised:
         findings.append(_supervision_finding(record, max(day, ends), *supervised[0]))
+    owed, penalty_findings = _penalty(record, day, open_ids)
+    findings += penalty_findings
     if reviews:
         return Determination(
             program=PROGRAM,
@@ -480,14 +512,21 @@ def _after_clock(
             date=ends,
             reason=f"The five-year waiting period ends on {ends.isoformat()}.",
         )
-    if supervised:
-        end = supervised[0][1].end
+    if supervised or owed:
+        end = supervised[0][1].end if supervised else None
+        why = []
+        if supervised:
+            why.append("generally no petition while on probation, parole or supervised release")
+        if owed:
+            why.append(
+                "a fine or restitution is still owed, and the Office's instructions say the "
+                "petitioner should have satisfied the penalty imposed"
+            )
         return Determination(
             program=PROGRAM,
             outcome=Outcome.needs_review,
-            reason="The wait is over, but generally no petition while on probation, parole or "
-            "supervised release.",
-            next_change=end + timedelta(days=1) if end else None,
+            reason="The wait is over, but " + "; and ".join(why) + ".",
+            next_change=end + timedelta(days=1) if end and not owed else None,
         )
     return Determination(
         program=PROGRAM,
@@ -495,6 +534,45 @@ def _after_clock(
         reason=f"The five-year waiting period ended on {ends.isoformat()}; a petition may be "
         "filed.",
     )
+
+
+PENALTY_TEXT = (
+    "the Office's older pardon instructions say 'the petitioner should have satisfied the "
+    "penalty imposed, including all probation, parole, or supervised release'. That is a "
+    "condition of the Office's instructions (known from a quotation), not of 28 CFR 1.2, which "
+    "sets only the wait: a matter for review once the wait is over, not a bar"
+)
+
+
+def _penalty(record: Record, day: date, open_ids: set[int]) -> tuple[bool, list[Finding]]:
+    """A fine or restitution still owed (or not recorded as paid) on a conviction not pardoned:
+    whether any is owed, and a finding for each."""
+    owed = False
+    findings: list[Finding] = []
+    for i, conviction in indexed(record, day, *FEDERAL):
+        if i not in open_ids:
+            continue
+        for p in penalties(i, conviction, day):
+            name = label(i, conviction)
+            if p.owed is not None and p.owed > 0:
+                owed = True
+                text = f"{name}: {p.kind} of ${p.owed:,.2f} still owed; {PENALTY_TEXT}."
+            elif p.owed is None:
+                text = (
+                    f"{name}: a {p.kind} of ${p.imposed or 0:,.2f} was imposed and whether it is "
+                    f"paid is not recorded ({p.path}); {PENALTY_TEXT}."
+                )
+            else:
+                continue
+            findings.append(
+                _finding(
+                    text,
+                    {p.path: p.owed},
+                    citation="Office of the Pardon Attorney, pardon instructions (as quoted)",
+                    url=WAIVER_URL,
+                )
+            )
+    return owed, findings
 
 
 def change_points(record: Record, ctx: Context) -> list[date]:

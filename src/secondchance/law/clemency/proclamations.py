@@ -21,7 +21,9 @@ recognised, and a court-martial count charged under a listed provision, are ``ne
 Two other categorical pardons are recognised and answered ``needs_review`` because the record
 cannot show their conditions: the June 26, 2024 pardon of unaggravated, consensual, private
 conduct with adults under former Article 125 UCMJ (convictions May 31, 1951 - Dec. 26, 2013) and
-the January 20, 2025 pardon of offenses related to the events at the Capitol on January 6, 2021.
+the January 20, 2025 pardon of offenses related to the events at the Capitol on January 6, 2021
+(an undated offense is ruled out by a recorded date before that day that bounds it: conviction,
+sentencing, sentence imposed, custody for the conviction begun).
 
 A recorded pardon naming a proclamation (a certificate) covers only the counts that
 proclamation can cover (:func:`grant_reaches`).
@@ -32,10 +34,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
-from secondchance.law.clemency.facts import FEDERAL, grant_covers
-from secondchance.law.parameters import value
+from secondchance.law.clemency.facts import FEDERAL, custody_for, grant_covers, with_article
+from secondchance.law.parameters import parameter, value
 from secondchance.record.schema import (
     ClemencyGrant,
     ClemencyKind,
@@ -307,8 +309,8 @@ def _threshold(
     listed = any(_listed(count, p) for p in procs)
     if conviction.jurisdiction is Jurisdiction.state:
         answer.not_covered = (
-            f"a {conviction.state} state conviction: the proclamations pardon only federal "
-            "offenses (the U.S. Code, the D.C. Code and the CFR)"
+            f"{with_article(conviction.state)} state conviction: the proclamations pardon only "
+            "federal offenses (the U.S. Code, the D.C. Code and the CFR)"
         )
     elif conviction.jurisdiction is Jurisdiction.military:
         answer.review, answer.not_covered = _court_martial(count, listed)
@@ -463,16 +465,49 @@ def _person_ok(
 # --- other categorical pardons -------------------------------------------------------------------
 
 
+class Categorical(NamedTuple):
+    """Another categorical pardon that may cover a conviction."""
+
+    id: str
+    reason: str
+    url: str
+
+
+_UCMJ_ARTICLE = re.compile(r"\bart(?:icle)?\.?\s*(\d+[a-z]?)\b", re.IGNORECASE)
+_TITLE10 = re.compile(
+    r"\b10\s*u\.?\s*s\.?\s*c\.?\s*(?:a\.?\s*)?(?:§+\s*)?(8\d\d[a-z]?|9[0-4]\d[a-z]?)\b",
+    re.IGNORECASE,
+)
+
+
+def ucmj_articles(text: str) -> set[str]:
+    """The UCMJ articles a citation names, in its common spellings: 'UCMJ art. 125', 'Article
+    125, UCMJ', 'Art 125', and the codification '10 U.S.C. 925' (article N is 10 U.S.C. 800 + N,
+    for articles 1-146). Subdivisions are dropped: '(a)' of 'art. 125(a)' is not part of it."""
+    found = {m.group(1).lower() for m in _UCMJ_ARTICLE.finditer(text)}
+    for m in _TITLE10.finditer(text):
+        section = m.group(1).lower()
+        digits = section.rstrip("abcdefghijklmnopqrstuvwxyz")
+        found.add(str(int(digits) - 800) + section[len(digits) :])
+    return found
+
+
+def names_article(statute: str, provisions: list[str]) -> bool:
+    """The statute names one of the UCMJ articles the provisions name (in any spelling)."""
+    wanted = {a for p in provisions for a in ucmj_articles(p)}
+    return bool(ucmj_articles(statute) & wanted)
+
+
 def _article125_counts(conviction: Conviction, art: dict[str, Any]) -> list[Count]:
     """Counts under former Article 125, or an attempt, conspiracy or solicitation of it."""
     return [
         c
         for c in conviction.counts
-        if any(cites(c.statute, p) for p in art["provisions"])
+        if names_article(c.statute, art["provisions"])
         or (
-            any(cites(c.statute, p) for p in art["inchoate"])
+            names_article(c.statute, art["inchoate"])
             and c.object_offense is not None
-            and any(cites(c.object_offense, p) for p in art["provisions"])
+            and names_article(c.object_offense, art["provisions"])
         )
     ]
 
@@ -483,7 +518,7 @@ def _article125_period(conviction: Conviction, art: dict[str, Any]) -> bool:
     return when is None or _day(art["convicted_from"]) <= when <= _day(art["convicted_to"])
 
 
-def _article125(conviction: Conviction, day: date) -> tuple[str, str] | None:
+def _article125(conviction: Conviction, day: date) -> Categorical | None:
     art = value(ARTICLE_125, on=day)
     if conviction.jurisdiction is not Jurisdiction.military or _day(art["signed"]) > day:
         return None
@@ -491,7 +526,7 @@ def _article125(conviction: Conviction, day: date) -> tuple[str, str] | None:
         return None
     when = conviction.conviction_date
     start, end = _day(art["convicted_from"]), _day(art["convicted_to"])
-    return (
+    return Categorical(
         art["id"],
         "a conviction under former Article 125 UCMJ "
         f"({'date not recorded' if when is None else when.isoformat()}); the proclamation "
@@ -500,20 +535,37 @@ def _article125(conviction: Conviction, day: date) -> tuple[str, str] | None:
         "certificate is sought from the Military Department (Army, Navy or Air Force) that "
         "conducted the court-martial or, for a Coast Guard court-martial, the Department of "
         "Homeland Security",
+        parameter(ARTICLE_125).url,
     )
 
 
 JANUARY_6_GAP = (
     "January 20, 2025 proclamation: only a federal or D.C. offense recorded on 2021-01-06, or "
-    "with no offense date and a conviction not before that day, is answered needs_review; an "
-    "offense related to the events but recorded on another date (a conspiracy over weeks, a "
-    "range of dates) is not caught."
+    "with no offense date and nothing recorded before that day that bounds it (the conviction, "
+    "sentencing or sentence date, or the start of custody for the conviction), is answered "
+    "needs_review; an offense related to the events but recorded on another date (a conspiracy "
+    "over weeks, a range of dates) is not caught."
 )
 
 
-def _january6(conviction: Conviction, day: date) -> tuple[str, str] | None:
-    """An offense recorded on 2021-01-06, or with no offense date and a conviction not before
-    that day. Related offenses recorded on other dates are not caught (a known gap)."""
+def _offense_bounds(record: PersonRecord, conviction: Conviction) -> list[tuple[str, date]]:
+    """Recorded dates the offense cannot be later than: the conviction, the sentencing, the
+    sentence's imposition, and the start of any custody for this conviction."""
+    sentence = conviction.sentence
+    bounds = [
+        ("conviction_date", conviction.conviction_date),
+        ("sentencing_date", conviction.sentencing_date),
+        ("sentence.imposed_on", sentence.imposed_on if sentence else None),
+    ]
+    bounds += [(f"custody[{k}].start", p.start) for k, p in custody_for(record, conviction)]
+    return [(name, d) for name, d in bounds if d is not None]
+
+
+def _january6(record: PersonRecord, conviction: Conviction, day: date) -> Categorical | None:
+    """An offense recorded on 2021-01-06, or with no offense date and no recorded date before
+    2021-01-06 that bounds it (conviction, sentencing, sentence imposed, custody for the
+    conviction begun: an offense precedes them all). Related offenses recorded on other dates
+    are not caught (a known gap)."""
     j6 = value(JANUARY_6, on=day)
     if conviction.jurisdiction not in FEDERAL or _day(j6["signed"]) > day:
         return None
@@ -521,24 +573,26 @@ def _january6(conviction: Conviction, day: date) -> tuple[str, str] | None:
     dates = [c.offense_date or conviction.offense_date for c in conviction.counts] or [
         conviction.offense_date
     ]
-    convicted = conviction.conviction_date
-    undated = None in dates and (convicted is None or convicted >= on)
+    before = any(d < on for _, d in _offense_bounds(record, conviction))
+    undated = None in dates and not before
     if on not in dates and not undated:
         return None
     when = f"an offense committed on {on.isoformat()}" if on in dates else "an undated offense"
-    return (
+    return Categorical(
         j6["id"],
         f"{when}: the proclamation pardons offenses related to the events at or near the United "
         f"States Capitol on {on.isoformat()} (and commutes 14 named sentences), which the record "
         "cannot show",
+        parameter(JANUARY_6).url,
     )
 
 
 def other_categorical(
     record: PersonRecord, index: int, conviction: Conviction, day: date
-) -> tuple[str, str] | None:
-    """(proclamation id, reason) when another categorical pardon may cover the conviction."""
-    return _article125(conviction, day) or _january6(conviction, day)
+) -> Categorical | None:
+    """The other categorical pardon (its id, why, its text's address) that may cover the
+    conviction."""
+    return _article125(conviction, day) or _january6(record, conviction, day)
 
 
 # --- recorded grants naming a proclamation --------------------------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 from secondchance.engine.determination import Finding
-from secondchance.law.clemency.facts import FEDERAL, indexed, label
+from secondchance.law.clemency.facts import FEDERAL, indexed, label, with_article
 from secondchance.record.schema import Jurisdiction, PersonRecord
 
 CITATION = "28 CFR 1.1"
@@ -32,16 +32,21 @@ STATE_URL = (
 )
 
 
-def where_to_file(record: PersonRecord, day: date, rule_version: str, what: str) -> list[Finding]:
-    """One finding per kind of conviction in the record saying where ``what`` is filed."""
+def where_to_file(
+    record: PersonRecord, day: date, rule_version: str, what: str, other: bool = False
+) -> list[Finding]:
+    """One finding per kind of conviction in the record saying where ``what`` is filed;
+    ``other``: for offenses other than those the caller answers (e.g. the marijuana counts a
+    proclamation already pardoned)."""
     findings: list[Finding] = []
+    any_other = "any other" if other else "a"
     federal = indexed(record, day, *FEDERAL)
     if federal:
         findings.append(
             Finding(
-                finding=f"Where to file: a {what} for a federal or D.C. Code offense is addressed "
-                "to the President and submitted to the Office of the Pardon Attorney, U.S. "
-                "Department of Justice, 950 Pennsylvania Avenue, Washington, D.C. 20530 (a "
+                finding=f"Where to file: a {what} for {any_other} federal or D.C. Code offense is "
+                "addressed to the President and submitted to the Office of the Pardon Attorney, "
+                "U.S. Department of Justice, 950 Pennsylvania Avenue, Washington, D.C. 20530 (a "
                 "prisoner preferably through the warden).",
                 facts={f"{label(i, c)}.jurisdiction": c.jurisdiction.value for i, c in federal},
                 citation=CITATION,
@@ -53,11 +58,11 @@ def where_to_file(record: PersonRecord, day: date, rule_version: str, what: str)
     if military:
         findings.append(
             Finding(
-                finding=f"Where to file: a {what} relating to a military offense goes directly to "
-                "the Secretary of the military department that had original jurisdiction over "
-                "the court-martial, not to the Office of the Pardon Attorney (28 CFR 1.1: "
-                "petitions go to the Pardon Attorney 'except for petitions relating to military "
-                "offenses').",
+                finding=f"Where to file: a {what} relating to {any_other} military offense goes "
+                "directly to the Secretary of the military department that had original "
+                "jurisdiction over the court-martial, not to the Office of the Pardon Attorney "
+                "(28 CFR 1.1: petitions go to the Pardon Attorney 'except for petitions relating "
+                "to military offenses').",
                 facts={f"{label(i, c)}.jurisdiction": "military" for i, c in military},
                 citation=CITATION,
                 rule_version=rule_version,
@@ -79,10 +84,10 @@ def where_to_file(record: PersonRecord, day: date, rule_version: str, what: str)
     for i, conviction in indexed(record, day, Jurisdiction.state):
         findings.append(
             Finding(
-                finding=f"{label(i, conviction)} is a {conviction.state} state conviction: it is "
-                "outside federal clemency (the President cannot pardon or commute a state "
-                f"sentence); the authority is the State of {conviction.state} (its governor or "
-                "board of pardons and paroles).",
+                finding=f"{label(i, conviction)} is {with_article(conviction.state)} state "
+                "conviction: it is outside federal clemency (the President cannot pardon or "
+                f"commute a state sentence); the authority is the State of {conviction.state} "
+                "(its governor or board of pardons and paroles).",
                 facts={
                     f"convictions[{i}].jurisdiction": "state",
                     f"convictions[{i}].state": (conviction.state),
