@@ -73,6 +73,28 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
         if (found := commutation_in_force(s, day)) is not None
         and found[1].new_release_date is not None
     ]
+    early = [g for path, g in commuted if g.new_release_date and g.new_release_date < ENACTED]
+    if commuted and len(early) == len(commuted) == len(current):
+        release = max(g.new_release_date for g in early if g.new_release_date)
+        path = commuted[0][0]
+        return Determination(
+            program=PROGRAM_ID,
+            outcome=Outcome.not_applicable,
+            reason=f"The prison term ended on {release.isoformat()} by commutation, before the "
+            "First Step Act (2018-12-21): no time credits for days before 2018-12-21 "
+            "(28 CFR 523.42(b)(1)).",
+            findings=[
+                Finding(
+                    finding=f"The sentence was commuted to end on {release.isoformat()}, before "
+                    "2018-12-21; time credits cannot be earned for days before the Act's "
+                    "enactment (28 CFR 523.42(b)(1)).",
+                    facts={f"{path}.new_release_date": release.isoformat()},
+                    citation="28 CFR 523.42(b)(1)",
+                    rule_version=version_id,
+                    url=EARN_URL,
+                )
+            ],
+        )
     findings: list[Finding] = []
     missing: list[str] = []
     listed: list[str] = []
