@@ -4,36 +4,18 @@ example's comments, worked from the public facts and 28 CFR 1.2 / the proclamati
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "clemency"
+from tests.support import EXAMPLES as EXAMPLES_ROOT
+from tests.support import check_json
+
+EXAMPLES = EXAMPLES_ROOT / "clemency"
 
 
 def check(name: str, as_of: str) -> dict[str, dict[str, Any]]:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "secondchance",
-            "check",
-            str(EXAMPLES / name),
-            "--as-of",
-            as_of,
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout)
+    report = check_json(EXAMPLES / name, as_of)
     return {d["program"]: d for d in report["determinations"]}
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import check_json
+
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "sentence"
 
 
@@ -141,25 +143,7 @@ def test_credits_beyond_the_days_left_are_explained() -> None:
 
 
 def check(name: str, as_of: str) -> dict[str, object]:
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "secondchance",
-            "check",
-            str(EXAMPLES / name),
-            "--as-of",
-            as_of,
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert out.returncode == 0, out.stderr
-    report: dict[str, object] = json.loads(out.stdout)
-    return report
+    return check_json(EXAMPLES / name, as_of)
 
 
 def fsa_of(report: dict[str, object]) -> dict[str, object]:
