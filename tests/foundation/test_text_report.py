@@ -60,3 +60,18 @@ def test_release_dates_at_a_glance() -> None:
         "Projected release with good conduct time: 2029-04-05; with First Step Act time "
         "credits: 2028-04-05 (prerelease custody from 2027-12-02)"
     ) in text
+
+
+def test_someone_released_is_not_shown_a_projection() -> None:
+    block = {
+        "as_of": "2025-06-01",
+        "released_on": "2022-03-15",
+        "gct_release_date": "2022-01-01",
+        "fsa": {},
+        "findings": [],
+        "missing_facts": [],
+        "needs_review": [],
+    }
+    text = render_report(report(block))
+    assert "Released on 2022-03-15 (per the record)" in text
+    assert "Projected release" not in text

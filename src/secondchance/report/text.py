@@ -96,7 +96,13 @@ def _release_glance(block: dict[str, Any]) -> list[str]:
     release = block.get("gct_release_date")
     if release is None:
         return []
-    line = f"  Projected release with good conduct time: {release}"
+    if block.get("released_on"):
+        line = (
+            f"  Released on {block['released_on']} (per the record); for comparison, release "
+            f"with good conduct time computed: {release}"
+        )
+    else:
+        line = f"  Projected release with good conduct time: {release}"
     fsa = block.get("fsa") or {}
     if fsa.get("release_date"):
         line += f"; with First Step Act time credits: {fsa['release_date']}"
