@@ -113,6 +113,53 @@ CASES = [
         "not_eligible",
         None,
     ),
+    # B consecutive to A: one aggregate term (18 U.S.C. 3584(c)); custody recorded for A ends
+    # 2029-05-18 (the day of release) for both → 2034-05-18. Supervised release 2029-05-19 to
+    # 2032-05-18 is all that remains on 2030-01-01; nothing remains on 2035-01-01.
+    (
+        "aggregate-consecutive.yaml",
+        "2030-01-01",
+        "clemency.pardon_petition",
+        "eligible_from",
+        "2034-05-18",
+    ),
+    (
+        "aggregate-consecutive.yaml",
+        "2030-01-01",
+        "clemency.commutation_petition",
+        "needs_review",
+        None,
+    ),
+    ("aggregate-consecutive.yaml", "2035-01-01", "clemency.pardon_petition", "eligible", None),
+    (
+        "aggregate-consecutive.yaml",
+        "2035-01-01",
+        "clemency.commutation_petition",
+        "not_eligible",
+        None,
+    ),
+    # Pending 844 charge, offense 2022-08-01, citizen → pardoned by 10467 though only charged.
+    (
+        "marijuana-844-pending-charge.yaml",
+        "2022-10-20",
+        "clemency.marijuana_pardon",
+        "eligible",
+        "2022-10-06",
+    ),
+    (
+        "marijuana-844-pending-charge.yaml",
+        "2022-10-01",
+        "clemency.marijuana_pardon",
+        "eligible_from",
+        "2022-10-06",
+    ),
+    (
+        "marijuana-844-pending-charge.yaml",
+        "2022-10-20",
+        "clemency.pardon_petition",
+        "not_applicable",
+        None,
+    ),
 ]
 
 

@@ -24,6 +24,7 @@ from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.engine.rules import Context, Program, RuleVersion
 from secondchance.law.clemency.facts import (
     FEDERAL,
+    aggregate_ids,
     commutations,
     confinement,
     custody_for,
@@ -129,10 +130,17 @@ def _supervision(record: Record, i: int, conviction: Conviction, day: date) -> l
     commutation that ended the prison term, a supervised release term the warrant kept but whose
     dates the record does not give."""
     name = label(i, conviction)
+    ids: set[str | None] = {None, conviction.id, *aggregate_ids(record, conviction)}
     out = [
-        f"{name}: on {period.kind.value.replace('_', ' ')} (supervision[{k}])"
+        f"{name}: on {period.kind.value.replace('_', ' ')} (supervision[{k}]"
+        + (
+            f", recorded for {period.conviction_id}, one aggregate term with it (18 U.S.C. 3584(c))"
+            if period.conviction_id not in (None, conviction.id)
+            else ""
+        )
+        + ")"
         for k, period in enumerate(record.supervision)
-        if period.conviction_id in (None, conviction.id)
+        if period.conviction_id in ids
         and period.covers(day)
         and period.kind is not SupervisionKind.deferred_prosecution
     ]
@@ -144,7 +152,7 @@ def _supervision(record: Record, i: int, conviction: Conviction, day: date) -> l
     kept = all(
         c.supervised_release_kept is not False for c in commutations(record, conviction, day)
     )
-    recorded = any(p.conviction_id in (None, conviction.id) for p in record.supervision)
+    recorded = any(p.conviction_id in ids for p in record.supervision)
     if term is not None and not term.is_zero and kept and not recorded:
         out.append(
             f"{name}: the supervised release term imposed ({term}) stays in effect after the "

@@ -186,22 +186,59 @@ def _group(conviction: Conviction) -> tuple[Jurisdiction, ...]:
     return FEDERAL if conviction.jurisdiction in FEDERAL else (conviction.jurisdiction,)
 
 
+def aggregate(record: PersonRecord, conviction: Conviction) -> list[Conviction]:
+    """The federal and D.C. convictions whose prison terms form one aggregate term with this
+    one: those joined to it through ``sentence.relative_to`` (concurrent or consecutive), in
+    either direction and transitively, the conviction itself first. Multiple terms ordered to
+    run consecutively or concurrently "shall be treated for administrative purposes as a single,
+    aggregate term of imprisonment" (18 U.S.C. 3584(c)), so custody and supervision recorded
+    for one of them is the aggregate's. A court-martial or state conviction is not joined."""
+    if conviction.id is None or conviction.jurisdiction not in FEDERAL:
+        return [conviction]
+    by_id = {c.id: c for c in record.convictions if c.id is not None and c.jurisdiction in FEDERAL}
+    links: dict[str, set[str]] = {key: set() for key in by_id}
+    for key, c in by_id.items():
+        other = c.sentence.relative_to if c.sentence else None
+        if other is not None and other in by_id and other != key:
+            links[key].add(other)
+            links[other].add(key)
+    seen = [conviction.id]
+    for key in seen:
+        seen += sorted(links.get(key, set()) - set(seen))
+    return [by_id.get(key, conviction) for key in seen]
+
+
+def aggregate_ids(record: PersonRecord, conviction: Conviction) -> set[str]:
+    """The ids of :func:`aggregate` (empty for a conviction without an id)."""
+    return {c.id for c in aggregate(record, conviction) if c.id is not None}
+
+
 def only_of_kind(record: PersonRecord, conviction: Conviction) -> bool:
-    """The conviction is the record's only one of its group (federal/D.C., or military)."""
+    """The conviction (with the convictions of its aggregate term, 18 U.S.C. 3584(c)) is the
+    record's only one of its group (federal/D.C., or military)."""
     group = _group(conviction)
-    return sum(1 for c in record.convictions if c.jurisdiction in group) == 1
+    joined = aggregate(record, conviction)
+    others = [c for c in record.convictions if c.jurisdiction in group]
+    return all(any(c is j for j in joined) for c in others)
 
 
-def custody_for(record: PersonRecord, conviction: Conviction) -> list[tuple[int, CustodyPeriod]]:
-    """Custody periods that belong to a conviction: those naming it and, when it is the record's
-    only federal/D.C. conviction (or only court-martial conviction), those naming none (pretrial
-    detention apart). A state conviction gets only the periods naming it."""
-    named = [
-        (i, p)
-        for i, p in enumerate(record.custody)
-        if conviction.id is not None and p.conviction_id == conviction.id
-    ]
-    if conviction.jurisdiction is Jurisdiction.state or not only_of_kind(record, conviction):
+def custody_for(
+    record: PersonRecord, conviction: Conviction, joined: bool = True
+) -> list[tuple[int, CustodyPeriod]]:
+    """Custody periods that belong to a conviction: those naming it or (``joined``) a conviction
+    of its aggregate term (18 U.S.C. 3584(c), :func:`aggregate`) and, when it (with its
+    aggregate) is the record's only federal/D.C. conviction (or only court-martial conviction),
+    those naming none (pretrial detention apart). A state conviction gets only the periods
+    naming it."""
+    ids = aggregate_ids(record, conviction) if joined else {conviction.id} - {None}
+    named = [(i, p) for i, p in enumerate(record.custody) if p.conviction_id in ids]
+    group = _group(conviction)
+    alone = (
+        only_of_kind(record, conviction)
+        if joined
+        else sum(1 for c in record.convictions if c.jurisdiction in group) == 1
+    )
+    if conviction.jurisdiction is Jurisdiction.state or not alone:
         return named
     unlinked = _unlinked(record, conviction.jurisdiction is Jurisdiction.military)
     return sorted(named + unlinked, key=lambda ip: ip[0])
@@ -209,9 +246,10 @@ def custody_for(record: PersonRecord, conviction: Conviction) -> list[tuple[int,
 
 def unattributed_custody(record: PersonRecord, day: date) -> list[tuple[int, CustodyPeriod]]:
     """Federal custody naming no conviction (pretrial detention apart), begun by ``day``, when
-    the record has several federal/D.C. convictions: which sentence it served is not recorded."""
+    the record has several federal/D.C. convictions not all of one aggregate term: which
+    sentence it served is not recorded."""
     federal = [c for c in record.convictions if c.jurisdiction in FEDERAL]
-    if len(federal) < 2:
+    if not federal or only_of_kind(record, federal[0]):
         return []
     return [(i, p) for i, p in _unlinked(record, False) if p.start is None or p.start <= day]
 
@@ -228,13 +266,35 @@ def _release_missing(record: PersonRecord, path: str, conviction: Conviction) ->
     """What would date the release: a custody period for the conviction and its end, or a
     commutation's release date. A conviction with no id is named by its index; with several
     federal/D.C. convictions a period can name it only once it has an id."""
-    if conviction.id is not None:
+    joined = sorted(aggregate_ids(record, conviction) - {conviction.id or ""})
+    if conviction.id is not None and joined:
+        custody = [
+            f"custody[] (a period with conviction_id {conviction.id} or {', '.join(joined)}, "
+            "one aggregate term by sentence.relative_to, and its end)"
+        ]
+    elif conviction.id is not None:
         custody = [f"custody[] (a period with conviction_id {conviction.id}, and its end)"]
     elif only_of_kind(record, conviction):
         custody = [f"custody[] (a period for {path}, and its end)"]
     else:
         custody = [f"{path}.id", f"custody[] (a period naming {path} by its id, and its end)"]
     return [*custody, f"{path}.sentence.commutations[].new_release_date"]
+
+
+def _whose(conviction: Conviction, period: CustodyPeriod) -> str:
+    """Why a custody period naming another conviction, or none, is this conviction's."""
+    if period.conviction_id is None:
+        return (
+            "; that period names no conviction and is taken as this one's, the record's only "
+            "conviction (or aggregate term) of its kind"
+        )
+    if period.conviction_id != conviction.id:
+        return (
+            f"; that period names {period.conviction_id}, whose sentence is joined to this one's "
+            "through sentence.relative_to: multiple terms are administered as a single, "
+            "aggregate term of imprisonment (18 U.S.C. 3584(c))"
+        )
+    return ""
 
 
 def confinement(record: PersonRecord, index: int, conviction: Conviction, day: date) -> Confinement:
@@ -289,13 +349,7 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
     return Confinement(
         prison=True,
         release=last_period.end,
-        source=f"custody[{last_index}].end, the day of release"
-        + (
-            "; that period names no conviction and is taken as this one's, the record's only "
-            "conviction of its kind"
-            if last_period.conviction_id is None
-            else ""
-        ),
+        source=f"custody[{last_index}].end, the day of release" + _whose(conviction, last_period),
         confined_on_day=not_begun is None and day < last_period.end,
         not_begun=not_begun,
     )

@@ -1,5 +1,7 @@
-"""clemency.marijuana_pardon: is a marijuana conviction already pardoned by Proclamation 10467
-or 10688, and may the person apply for the certificate of pardon?
+"""clemency.marijuana_pardon: is a marijuana conviction (or a pending charge: the proclamations
+pardon the offense "regardless of whether they have been charged with or prosecuted for" it)
+already pardoned by Proclamation 10467 or 10688, and may the person apply for the certificate of
+pardon?
 
 ``eligible`` means "pardoned by a proclamation; may apply for the certificate", with ``date`` the
 first proclamation that covers the offense. The rules themselves are in
@@ -19,7 +21,10 @@ from secondchance.law.clemency.proclamations import (
     CountAnswer,
     answer_count,
     certifying_grant,
+    charge_as_conviction,
+    marijuana_proclamations,
     named_marijuana,
+    open_charges,
     other_categorical,
     proclamation_dates,
 )
@@ -51,6 +56,19 @@ def _count_finding(record: Record, answer: CountAnswer, statute: str) -> Finding
             "the record's grant shows (a certificate naming the proclamation): the record leaves "
             "the proclamation's conditions open, and the certificate shows the Office found them "
             "met. The certificate covers only counts the proclamation can cover.",
+            facts,
+            proc.url,
+        )
+    if answer.covered_by is not None and answer.charged:
+        proc = answer.covered_by
+        return _finding(
+            f"{answer.path} ({statute}) is a pending charge, not a conviction, but the offense is "
+            f"pardoned by {proc.id} of {proc.signed.isoformat()}: the proclamation pardons those "
+            "who committed simple possession (or attempt or use) of marijuana on or before that "
+            "date, 'regardless of whether they have been charged with or prosecuted for' it, "
+            "being a U.S. citizen or lawful permanent resident on that date and not unlawfully "
+            "present at the time of the offense. The pardon took effect by the proclamation; no "
+            "petition is needed.",
             facts,
             proc.url,
         )
@@ -101,8 +119,9 @@ def _with_certificate(
     return CountAnswer(path=answer.path, covered_by=proc, certified=True)
 
 
-def evaluate(record: Record, day: date, ctx: Context) -> Determination:
-    """Answer every count of every conviction; the record's answer is the best-established one."""
+def _answers(record: Record, day: date) -> list[tuple[CountAnswer, str]]:
+    """Every marijuana-relevant count of the convictions entered by ``day`` and of the charges
+    pending on ``day`` (the proclamations pardon the offense whether or not charged)."""
     answers: list[tuple[CountAnswer, str]] = []
     for i, conviction in enumerate(record.convictions):
         if not convicted_by(conviction, day):
@@ -112,6 +131,100 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             answer = _with_certificate(record, i, conviction, j, answer, day)
             if answer.relevant:
                 answers.append((answer, count.statute))
+    for k, charge in open_charges(record, day):
+        as_conviction = charge_as_conviction(charge)
+        for j, count in enumerate(charge.counts):
+            answer = answer_count(record, k, as_conviction, j, count, day, charge=k)
+            if answer.relevant:
+                answers.append((answer, count.statute))
+    return answers
+
+
+def _brief(answer: CountAnswer) -> str:
+    """One count's answer in a few words, for the summary reason."""
+    if answer.covered_by is not None:
+        charged = " (charged, not convicted)" if answer.charged else ""
+        return f"pardoned by {answer.covered_by.id}{charged}"
+    if answer.pending is not None:
+        return f"not covered until {answer.pending.id} ({answer.pending.signed.isoformat()})"
+    if answer.missing:
+        return "open: " + ", ".join(answer.missing)
+    if answer.review:
+        return "for review"
+    return "not covered: " + (answer.brief or answer.not_covered or "no proclamation covers it")
+
+
+def _summary(record: Record, answers: list[CountAnswer]) -> str:
+    """Which convictions (and pending charges) are pardoned and which are not: by conviction
+    where all its counts answer alike, else by count."""
+    owners: dict[str, list[CountAnswer]] = {}
+    for answer in answers:
+        owners.setdefault(answer.owner, []).append(answer)
+    parts: list[str] = []
+    for owner, group in owners.items():
+        briefs = [_brief(a) for a in group]
+        whole = len(set(briefs)) == 1
+        if whole and owner.startswith("convictions["):
+            index = int(owner[len("convictions[") : -1])
+            whole = len(group) == len(record.convictions[index].counts)
+        if whole:
+            parts.append(f"{owner} {briefs[0]}")
+        else:
+            parts += [f"{a.path} {b}" for a, b in zip(group, briefs, strict=True)]
+    return "; ".join(parts)
+
+
+def _certificate_findings(
+    record: Record, day: date, covered: list[CountAnswer], certificate_url: str
+) -> list[Finding]:
+    findings = [
+        _finding(
+            "The certificate of pardon is the proof of the pardon: apply to the Office of "
+            f"the Pardon Attorney ({certificate_url}); the certificate is the only document "
+            "issued.",
+            {},
+            certificate_url,
+        )
+    ]
+    for answer in covered:
+        if not answer.charged or answer.covered_by is None:
+            continue
+        proc = answer.covered_by
+        charge = record.pending_charges[int(answer.owner[len("pending_charges[") : -1])]
+        filed = charge.filed_on
+        text = (
+            f"{answer.owner} is still pending: Proclamation 10467 directs certificates to "
+            "eligible applicants 'who have been charged or convicted', so a charge is enough to "
+            "apply. The record does not show how the pending case ends."
+        )
+        first = min(marijuana_proclamations(day), key=lambda p: p.signed)
+        if proc.id == first.id and (filed is None or filed > first.signed):
+            when = f"was filed {filed.isoformat()}" if filed else "has no filing date recorded"
+            text += (
+                " The Office's certificate form for Proclamation 10467 asks whether 'on or "
+                f"before {first.signed.isoformat()}' the applicant was charged or convicted, and "
+                f"the charge {when}: whether the Office issues a certificate on it is for review "
+                "(the pardon itself turns on the offense date, not the charge)."
+            )
+        findings.append(
+            _finding(text, {f"{answer.owner}.filed_on": filed.isoformat() if filed else None})
+        )
+    granted = [g for g in record.clemency if g.proclamation and g.certificate_issued]
+    if granted:
+        findings.append(
+            _finding(
+                "The record shows a certificate already issued under "
+                f"{', '.join(sorted({str(g.proclamation) for g in granted}))}.",
+                {"clemency[].certificate_issued": True},
+            )
+        )
+    return findings
+
+
+def evaluate(record: Record, day: date, ctx: Context) -> Determination:
+    """Answer every count of every conviction and pending charge; the record's answer is the
+    best-established one, and its reason says which convictions are pardoned and which not."""
+    answers = _answers(record, day)
     findings = [_count_finding(record, a, s) for a, s in answers]
     for i, conviction in indexed(record, day, *FEDERAL, Jurisdiction.military):
         other = other_categorical(record, i, conviction, day)
@@ -131,32 +244,16 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
     certificate_url = str(value("clemency.marijuana.certificate_url", on=day))
     if covered:
         first = min(a.covered_by.signed for a in covered if a.covered_by is not None)
-        findings.append(
-            _finding(
-                "The certificate of pardon is the proof of the pardon: apply to the Office of "
-                f"the Pardon Attorney ({certificate_url}); the certificate is the only document "
-                "issued.",
-                {},
-                certificate_url,
-            )
-        )
-        granted = [g for g in record.clemency if g.proclamation and g.certificate_issued]
-        if granted:
-            findings.append(
-                _finding(
-                    "The record shows a certificate already issued under "
-                    f"{', '.join(sorted({str(g.proclamation) for g in granted}))}.",
-                    {"clemency[].certificate_issued": True},
-                )
-            )
+        findings += _certificate_findings(record, day, covered, certificate_url)
         findings.append(pardon_effect(RULE_VERSION))
         findings += where_to_file(record, day, RULE_VERSION, "clemency petition", other=True)
         return Determination(
             program=PROGRAM,
             outcome=Outcome.eligible,
             date=first,
-            reason=f"Pardoned by proclamation ({first.isoformat()}); may apply for the "
-            "certificate of pardon.",
+            reason=f"Pardoned by proclamation ({first.isoformat()}): "
+            f"{_summary(record, [a for a, _ in answers])}; may apply for the certificate of "
+            "pardon.",
             findings=findings,
             missing_facts=missing,
         )
@@ -200,9 +297,11 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
 
 
 def change_points(record: Record, ctx: Context) -> list[date]:
-    """The proclamations' dates (a count may become pardoned on each) and conviction dates."""
+    """The proclamations' dates (a count may become pardoned on each), conviction dates, and
+    the days a charge is filed or resolved."""
     convicted = [c.conviction_date for c in record.convictions if c.conviction_date]
-    return [*proclamation_dates(ctx.as_of), *convicted]
+    charges = [d for c in record.pending_charges for d in (c.filed_on, c.resolved_on) if d]
+    return [*proclamation_dates(ctx.as_of), *convicted, *charges]
 
 
 PROGRAM_DEF = Program(
@@ -226,6 +325,8 @@ PROGRAM_DEF = Program(
                 JANUARY_6_GAP,
                 "A recorded grant naming the January 20, 2025 proclamation, or a proclamation not "
                 "encoded, is honoured as recorded for every count of the convictions it names.",
+                "Pending charges are screened on the days they are pending; a charge resolved "
+                "(dismissed, acquitted) before the day asked is not.",
             ),
             sources=(
                 "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2022/10/"

@@ -45,6 +45,7 @@ from secondchance.record.schema import (
     Count,
     ImmigrationStatus,
     Jurisdiction,
+    PendingCharge,
     PersonRecord,
 )
 
@@ -205,6 +206,15 @@ class CountAnswer:
     """A proclamation that covers the count but is not yet signed on the day asked."""
     certified: bool = False
     """Covered because a recorded grant (a certificate) names the proclamation."""
+    charged: bool = False
+    """A count of a pending charge, not of a conviction."""
+    brief: str = ""
+    """Why it is not covered, in a few words (for the summary reason)."""
+
+    @property
+    def owner(self) -> str:
+        """The conviction or pending charge the count belongs to: 'convictions[0]'."""
+        return self.path.rsplit(".counts[", 1)[0]
 
 
 def _listed(count: Count, proc: Proclamation) -> str | None:
@@ -246,7 +256,9 @@ def _open_clause(count: Count, proc: Proclamation, day: date) -> str | None:
 
 
 def _offense_in_time(conviction: Conviction, count: Count, proc: Proclamation) -> bool | None:
-    """Committed, or convicted, on or before the proclamation's date (None: neither known)."""
+    """Committed, or convicted, on or before the proclamation's date (None: neither known). A
+    conviction entered after the proclamation for an offense committed before it is covered: the
+    proclamation pardons those who "committed the offense", charged or not."""
     offense = count.offense_date or conviction.offense_date
     if offense is not None and offense <= proc.signed:
         return True
@@ -307,19 +319,24 @@ def _threshold(
 ) -> bool:
     """Settle what needs no proclamation's dates or person: True when ``answer`` is decided."""
     listed = any(_listed(count, p) for p in procs)
+    what = "charge" if answer.charged else "conviction"
     if conviction.jurisdiction is Jurisdiction.state:
         answer.not_covered = (
-            f"{with_article(conviction.state)} state conviction: the proclamations pardon only "
+            f"{with_article(conviction.state)} state {what}: the proclamations pardon only "
             "federal offenses (the U.S. Code, the D.C. Code and the CFR)"
         )
+        answer.brief = f"a state {what}"
     elif conviction.jurisdiction is Jurisdiction.military:
         answer.review, answer.not_covered = _court_martial(count, listed)
+        answer.brief = "a court-martial offense not listed"
     elif count.conspiracy:
         answer.not_covered = "conspiracy is activity beyond simple possession, attempt or use"
+        answer.brief = "conspiracy"
     elif substance.kind is None:
         answer.missing.append(f"{answer.path}.substance")
     elif substance.kind == OTHER_SUBSTANCE:
         answer.not_covered = f"the substance is {count.substance}, not marijuana"
+        answer.brief = f"the substance is {count.substance}"
     elif not listed and _broader_any(count, procs):
         answer.review = (
             f"{count.statute} contains a listed provision; the record should name the subsection"
@@ -327,6 +344,7 @@ def _threshold(
         answer.missing.append(f"{answer.path}.statute")
     elif not listed and not any(_open_clause(count, p, day) for p in procs):
         answer.not_covered = _unlisted_not_covered(count)
+        answer.brief = f"{count.statute} is not simple possession or attempt"
     else:
         return False
     return True
@@ -351,26 +369,32 @@ def _conditions(
             return None
         if ok is False:
             answer.not_covered = why
+            answer.brief = "an attempt of another offense"
             return None
     elif how is not None and count.attempt:
         answer.notes.append(f"{proc.id} lists {count.statute} for possession, not attempt")
+        answer.brief = "an attempt under a possession provision"
         return False
     in_time = _offense_in_time(conviction, count, proc)
     if in_time is None:
-        answer.missing += [f"{answer.path}.offense_date", f"convictions[{index}].conviction_date"]
+        answer.missing.append(f"{answer.path}.offense_date")
+        if not answer.charged:
+            answer.missing.append(f"convictions[{index}].conviction_date")
         return None
     if not in_time:
+        entered = "" if answer.charged else " and the conviction entered"
         answer.notes.append(
-            f"{proc.id}: the offense was committed and the conviction entered after "
-            f"{proc.signed.isoformat()}"
+            f"{proc.id}: the offense was committed{entered} after {proc.signed.isoformat()}"
         )
+        answer.brief = f"offense after {proc.signed.isoformat()}"
         return False
-    person = _person_ok(record, conviction, count, proc)
+    person = _person_ok(record, conviction, count, proc, answer.path)
     if isinstance(person, list):
         answer.missing += person
         return None
     if person:
         answer.notes.append(person)
+        answer.brief = f"not a citizen or lawful permanent resident as {proc.id} requires"
         return False
     return True
 
@@ -383,12 +407,16 @@ def answer_count(
     count: Count,
     day: date,
     only: Proclamation | None = None,
+    charge: int | None = None,
 ) -> CountAnswer:
     """Whether a proclamation signed on or before ``day`` pardons this count (``only``: that
     proclamation alone). A provision a proclamation reaches only through an open clause (earlier
     codifications, CFR provisions beyond the list), or a substance it may not mean, is for
-    review."""
-    answer = CountAnswer(path=f"convictions[{index}].counts[{j}]")
+    review. ``charge``: the count is of ``pending_charges[charge]`` (``conviction`` stands for
+    the charge, see :func:`charge_as_conviction`), whose offense the proclamations pardon
+    "regardless of whether they have been charged with or prosecuted for this offense"."""
+    owner = f"convictions[{index}]" if charge is None else f"pending_charges[{charge}]"
+    answer = CountAnswer(path=f"{owner}.counts[{j}]", charged=charge is not None)
     procs = (only,) if only is not None else marijuana_proclamations(day)
     substance = substance_of(count, day)
     if not any(_listed(count, p) for p in procs) and not substance.cannabis:
@@ -428,8 +456,30 @@ def answer_count(
     return answer
 
 
+def open_charges(record: PersonRecord, day: date) -> list[tuple[int, PendingCharge]]:
+    """The charges pending on ``day``: filed by then (or filing date not recorded) and not yet
+    resolved. A charge resolved by conviction is answered as the conviction."""
+    return [
+        (k, charge)
+        for k, charge in enumerate(record.pending_charges)
+        if (charge.filed_on is None or charge.filed_on <= day)
+        and (charge.resolved_on is None or charge.resolved_on > day)
+    ]
+
+
+def charge_as_conviction(charge: PendingCharge) -> Conviction:
+    """A pending charge in the shape :func:`answer_count` reads: its jurisdiction and counts,
+    and no conviction date (only the offense date can place it before a proclamation)."""
+    return Conviction.model_construct(
+        jurisdiction=charge.jurisdiction,
+        state=charge.state,
+        court=charge.court,
+        counts=list(charge.counts),
+    )
+
+
 def _person_ok(
-    record: PersonRecord, conviction: Conviction, count: Count, proc: Proclamation
+    record: PersonRecord, conviction: Conviction, count: Count, proc: Proclamation, path: str
 ) -> str | list[str]:
     """'' when the person qualifies; a reason when not; missing field paths when unknown.
     Status is read with ``StatusPeriod.covers``: a period without ``start`` has been held since
@@ -450,7 +500,7 @@ def _person_ok(
             p.status in _LAWFUL_ON_DATE and p.start is None and p.covers(proc.signed)
             for p in record.person.status
         )
-        return "" if always else ["convictions[].counts[].offense_date"]
+        return "" if always else [f"{path}.offense_date"]
     then = status_on(record, offense)
     if then is None:
         return [f"person.status (on the offense date {offense.isoformat()})"]
@@ -557,7 +607,10 @@ def _offense_bounds(record: PersonRecord, conviction: Conviction) -> list[tuple[
         ("sentencing_date", conviction.sentencing_date),
         ("sentence.imposed_on", sentence.imposed_on if sentence else None),
     ]
-    bounds += [(f"custody[{k}].start", p.start) for k, p in custody_for(record, conviction)]
+    # Only custody for this conviction itself: an aggregate term (18 U.S.C. 3584(c)) may have
+    # begun before an offense whose sentence was later joined to it.
+    own = custody_for(record, conviction, joined=False)
+    bounds += [(f"custody[{k}].start", p.start) for k, p in own]
     return [(name, d) for name, d in bounds if d is not None]
 
 
