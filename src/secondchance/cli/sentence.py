@@ -11,7 +11,11 @@ from typing import Annotated
 import typer
 
 from secondchance.cli.app import OutputFormat, app, fail_input, parse_date
+from secondchance.engine.determination import Finding
 from secondchance.law.sentence.block import SentenceFacts, compute_block
+from secondchance.law.sentence.kernel import KernelLaw
+from secondchance.law.sentence.time_credits import EARN_URL
+from secondchance.law.sentence.versions import EARNING_VERSIONS, version_on
 from secondchance.record.schema import RiskLevel
 from secondchance.record.terms import Term, TermError, parse_term_text
 from secondchance.report.text import render_sentence
@@ -42,12 +46,37 @@ def _term(text: str, flag: str) -> Term:
     return parsed
 
 
+def _schedule_finding(law: KernelLaw, day: date) -> Finding:
+    """The rate schedule this command assumes for lack of assessment dates (``check`` reads
+    them from the record, which can move the dates by some days)."""
+    k0 = law.fsa_periods_before_additional
+    version = version_on(EARNING_VERSIONS, day)
+    base = law.fsa_base_days
+    high = base + law.fsa_additional_days
+    period = law.fsa_period_days
+    return Finding(
+        finding=f"No risk assessment dates are given here: time credits are projected on the "
+        f"Bureau's handout schedule, {base} days per {period} for the first {k0} periods "
+        f"({k0 * period} days) and {high} after. With the assessments recorded in a record file "
+        f"(fsa.risk_assessments, `secondchance check`), periods completed after the second of "
+        f"two consecutive minimum or low assessments earn {high} (28 CFR 523.42(c)(2)), which "
+        "may move the credits and the dates by some days.",
+        facts={"--fsa-risk": "given without assessment dates"},
+        citation="18 U.S.C. 3632(d)(4)(A); 28 CFR 523.42(c)",
+        rule_version=version.id if version else "sentence.fsa_earning@none",
+        url=EARN_URL,
+    )
+
+
 @app.command()
 def sentence(
     term: Annotated[
-        str,
+        list[str],
         typer.Option(
-            "--term", help='Term of imprisonment: "60 months", "5 years 3 months", "life".'
+            "--term",
+            help='Term of imprisonment: "60 months", "5 years 3 months", "life". Give it once: '
+            "consecutive terms are one term of their sum (or a record file with `relation: "
+            "consecutive` for `check`).",
         ),
     ],
     commenced: Annotated[
@@ -94,7 +123,14 @@ def sentence(
         fail_input(f"--arrived: {arrival.isoformat()} is before --commenced {start.isoformat()}")
     if prior_custody_days < 0:
         fail_input("--prior-custody-days: must be 0 or more")
-    imposed = _term(term, "--term")
+    if len(term) != 1:
+        fail_input(
+            f"--term given {len(term)} times: give one term. Consecutive terms are added by "
+            'writing their sum (--term "84 months" for 60 + 24 months consecutive); several '
+            "terms with their relation go in a record file (`relation: consecutive`, "
+            "`relative_to`) for `secondchance check`."
+        )
+    imposed = _term(term[0], "--term")
     if imposed.is_zero:
         fail_input("--term: a term of imprisonment cannot be zero")
     supervision = _term(supervised_release, "--supervised-release") if supervised_release else None
@@ -107,6 +143,9 @@ def sentence(
         risk=RiskLevel(fsa_risk.value) if fsa_risk else None,
         fsa_ineligible=fsa_ineligible,
     )
+    law = KernelLaw.on(day)
+    if facts.risk in (RiskLevel.minimum, RiskLevel.low) and not fsa_ineligible and law.fsa_in_force:
+        facts.findings.append(_schedule_finding(law, day))
     block = compute_block(facts, day)
     if fmt is OutputFormat.json:
         sys.stdout.write(json.dumps(block, indent=2) + "\n")

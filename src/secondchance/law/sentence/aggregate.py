@@ -7,7 +7,11 @@ a consecutive term starts the day after the aggregate so far ends; a concurrent 
 the later of that commencement and its own imposition, and the aggregate ends on the latest
 end. A concurrent term imposed after the first commenced is computed so but also flagged for
 review (the Bureau's aggregation chapter was not found), as is a term consecutive to one that
-does not end the aggregate.
+does not end the aggregate. A term of several whose relation the record does not give is computed
+by that default but flagged for review naming ``convictions[i].sentence.relation``: a statute may
+mandate a consecutive term (e.g. 18 U.S.C. 924(c), 1028A) and that list is not encoded. The
+aggregate is released as one: a conviction whose supervised release has begun stays in its
+aggregate; a term imposed on or after that day begins a new one (``aggregates``).
 
 Commencement (3585(a)): the day of sentencing when the person was then in custody, otherwise
 the first day of federal custody after sentencing (voluntary surrender). Prior custody credit
@@ -107,15 +111,81 @@ def custody_ended(record: Record, current: list[Served], as_of: date) -> tuple[d
     return last.end, f"custody[{i}].end"
 
 
-def _released(record: Record, served: Served, as_of: date) -> bool:
-    return any(
-        p.kind is SupervisionKind.supervised_release
-        and p.conviction_id == served.conviction.id
+@dataclass
+class Aggregate:
+    """The terms of one aggregate term of imprisonment (3584(c)) and its release, if recorded."""
+
+    terms: list[Served]
+    released: date | None = None
+    """The first day of supervised release the record shows for any of its convictions."""
+    released_path: str | None = None
+
+
+def _release_of(record: Record, terms: list[Served]) -> tuple[date, str] | None:
+    ids = {s.conviction.id for s in terms if s.conviction.id is not None}
+    found = [
+        (p.start, f"supervision[{k}].start")
+        for k, p in enumerate(record.supervision)
+        if p.kind is SupervisionKind.supervised_release
         and p.start is not None
-        and p.start <= as_of
-        and served.conviction.id is not None
-        for p in record.supervision
-    )
+        and p.conviction_id is not None
+        and p.conviction_id in ids
+    ]
+    return min(found) if found else None
+
+
+def aggregates(record: Record, sentences: list[Served]) -> list[Aggregate]:
+    """The prison sentences grouped into aggregate terms (3584(c)), in order of imposition.
+
+    A term imposed before the aggregate being served is released (the first day of supervised
+    release the record shows for any of its convictions) is part of it: 3584(c) makes the terms
+    one aggregate term, released as one, so supervised release recorded against one conviction
+    never takes that conviction out of its aggregate. A term imposed on or after that day begins
+    a new aggregate. A term without an imposition date stays with the aggregate of the term it is
+    ordered relative to, else with the latest."""
+    groups: list[list[Served]] = []
+    for s in sorted((s for s in sentences if s.imposed is not None), key=_imposed):
+        if groups:
+            release = _release_of(record, groups[-1])
+            assert s.imposed is not None
+            if release is None or s.imposed < release[0]:
+                groups[-1].append(s)
+                continue
+        groups.append([s])
+    for s in sentences:
+        if s.imposed is not None:
+            continue
+        target = s.conviction.sentence.relative_to if s.conviction.sentence else None
+        home = next(
+            (g for g in groups if target is not None and any(t.conviction.id == target for t in g)),
+            None,
+        )
+        if home is None:
+            if not groups:
+                groups.append([])
+            home = groups[-1]
+        home.append(s)
+    found: list[Aggregate] = []
+    for group in groups:
+        release = _release_of(record, group)
+        found.append(
+            Aggregate(group, release[0] if release else None, release[1] if release else None)
+        )
+    return found
+
+
+def current_aggregate(record: Record, sentences: list[Served], as_of: date) -> Aggregate:
+    """The aggregate term being served on ``as_of``: the first not released by then, else the
+    latest (released; its dates are shown for comparison)."""
+    groups = aggregates(record, sentences)
+    for group in groups:
+        if group.released is None or group.released > as_of:
+            return group
+    return groups[-1]
+
+
+def _imposed(s: Served) -> date:
+    return s.imposed or date.max
 
 
 def _add_terms(first: Term, second: Term) -> Term:
@@ -127,9 +197,14 @@ def _add_terms(first: Term, second: Term) -> Term:
 
 
 def _finding(
-    text: str, citation: str = AGG_CITATION, url: str = AGG_URL, **used: object
+    text: str,
+    citation: str = AGG_CITATION,
+    url: str = AGG_URL,
+    paths: dict[str, object] | None = None,
+    **used: object,
 ) -> Finding:
-    return Finding(finding=text, facts=dict(used), citation=citation, rule_version=VERSION, url=url)
+    facts = {**(paths or {}), **used}
+    return Finding(finding=text, facts=facts, citation=citation, rule_version=VERSION, url=url)
 
 
 def _after(start: date, length: Term) -> date:
@@ -138,7 +213,11 @@ def _after(start: date, length: Term) -> date:
 
 
 def _aggregate(
-    terms: list[Served], commenced: date, facts_out: list[Finding], review: list[str]
+    terms: list[Served],
+    commenced: date,
+    facts_out: list[Finding],
+    review: list[str],
+    missing: list[str],
 ) -> Term | None:
     """One aggregate term from the first commencement (3584(a) defaults, 3584(c))."""
     ordered = sorted(terms, key=lambda s: s.imposed or date.max)
@@ -163,6 +242,7 @@ def _aggregate(
         if relation is None:  # 3584(a): same time -> concurrent; different times -> consecutive
             same_time = s.imposed == previous.imposed
             relation = SentenceRelation.concurrent if same_time else SentenceRelation.consecutive
+            _relation_unrecorded(s, previous, relation, facts_out, review, missing)
         if relation is SentenceRelation.consecutive:
             target = sentence.relative_to if sentence else None
             if target is not None and ends.get(target) != end:
@@ -204,6 +284,44 @@ def _aggregate(
     return total
 
 
+def _relation_unrecorded(
+    s: Served,
+    previous: Served,
+    relation: SentenceRelation,
+    facts_out: list[Finding],
+    review: list[str],
+    missing: list[str],
+) -> None:
+    """Say that a term of several was run by the default of 3584(a), which a statute may
+    override: the terms computed stand, but the block needs review."""
+    path = f"convictions[{s.index}].sentence.relation"
+    assert s.imposed is not None and previous.imposed is not None
+    same_time = s.imposed == previous.imposed
+    how = "concurrently" if relation is SentenceRelation.concurrent else "consecutively"
+    facts_out.append(
+        _finding(
+            f"{path} is not recorded: the term of {s.term} imposed on {s.imposed.isoformat()} is "
+            f"run {how} with the term imposed on {previous.imposed.isoformat()}, the default of "
+            "18 U.S.C. 3584(a) for terms imposed "
+            + ("at the same time" if same_time else "at different times")
+            + " (unless the court orders otherwise"
+            + (" or the statute mandates consecutive terms)" if same_time else ")")
+            + ". Some statutes mandate a consecutive term (e.g. 18 U.S.C. 924(c), 1028A); "
+            "that list is not encoded here, so the judgment and the statute of conviction "
+            "decide. Record the relation to settle it.",
+            paths={
+                path: None,
+                f"convictions[{s.index}].sentence.imposed_on": s.imposed.isoformat(),
+            },
+        )
+    )
+    review.append(
+        f"{path} not recorded: run {how} by the 3584(a) default; some statutes mandate "
+        "consecutive terms (e.g. 18 U.S.C. 924(c), 1028A; that list is not encoded)"
+    )
+    missing.append(path)
+
+
 def _streak_day(assessments: list[RiskAssessment]) -> date | None:
     """The day of the second assessment of the current run of minimum/low assessments (the
     day from which 28 CFR 523.42(c)(2) gives the additional days), or None."""
@@ -220,10 +338,21 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
     sentences = prison_sentences(record)
     if not sentences:
         return None
-    current = [s for s in sentences if not _released(record, s, as_of)] or [
-        max(sentences, key=lambda s: s.imposed or date.min)
-    ]
+    aggregate = current_aggregate(record, sentences, as_of)
+    current = aggregate.terms
     findings: list[Finding] = []
+    if aggregate.released is not None and aggregate.released <= as_of and len(current) > 1:
+        findings.append(
+            _finding(
+                f"Supervised release began on {aggregate.released.isoformat()} "
+                f"({aggregate.released_path}) for a conviction of the aggregate term: its "
+                f"{len(current)} terms ("
+                + ", ".join(f"convictions[{s.index}]" for s in current)
+                + ") are one term (18 U.S.C. 3584(c)), released as one, and every one of them "
+                "stays in the computation.",
+                paths={aggregate.released_path or "supervision": aggregate.released.isoformat()},
+            )
+        )
     review: list[str] = []
     missing: list[str] = []
     commuted_to: date | None = None
@@ -320,7 +449,7 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
         missing.append("custody")
         return "the commencement of the sentence is not in the record (custody periods)"
     try:
-        agg = _aggregate(current, commenced, findings, review)
+        agg = _aggregate(current, commenced, findings, review, missing)
     except (ValueError, OverflowError):
         return "the aggregate term runs past the calendar (year 9999): not computed"
     arrivals = [

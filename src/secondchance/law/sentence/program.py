@@ -18,8 +18,8 @@ from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.engine.rules import Context, Evaluate, Program, RuleVersion
 from secondchance.law.sentence import exclusions
 from secondchance.law.sentence.aggregate import (
-    _released,
     commutation_in_force,
+    current_aggregate,
     custody_ended,
     prison_sentences,
 )
@@ -47,7 +47,9 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
             outcome=Outcome.not_applicable,
             reason="The record has no federal sentence of imprisonment.",
         )
-    current = [s for s in sentences if not _released(record, s, day)] or sentences
+    # The aggregate term being served (3584(c)): a conviction whose supervised release has
+    # started stays in its aggregate, which is released as one.
+    current = current_aggregate(record, sentences, day).terms
     ended = custody_ended(record, current, day)
     if ended is not None and ended[0] < ENACTED:
         return Determination(
