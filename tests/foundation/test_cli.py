@@ -105,3 +105,13 @@ def test_rules_json_lists_versions_with_citations() -> None:
         for version in program["versions"]:
             assert version["citation"]
             assert version["url"].startswith("http")
+
+
+def test_rules_json_lists_parameters_with_their_sources() -> None:
+    result = run("rules", "--format", "json")
+    parameters = json.loads(result.stdout)["parameters"]
+    assert parameters
+    for parameter in parameters:
+        assert parameter["citation"]
+        assert parameter["url"].startswith("http")
+        assert parameter["values"]

@@ -247,3 +247,14 @@ def test_subject_in_business_takes_no_record_of_its_own(tmp_path: Path) -> None:
     )
     [problem] = problems(path)
     assert problem.startswith("business.people[0]:")
+
+
+def test_nesting_too_deep_is_an_input_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.json", "[" * 100_000)
+    assert problems(path) == ["(top level): nested too deeply to be a record"]
+
+
+def test_day_counts_have_a_ceiling(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.yaml", "fsa: {gct_disallowed_days: 99999999999999999999}\n")
+    [problem] = problems(path)
+    assert problem.startswith("fsa.gct_disallowed_days:")

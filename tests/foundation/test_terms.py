@@ -48,3 +48,14 @@ def test_negative_mapping_rejected() -> None:
 def test_life_with_years_rejected() -> None:
     with pytest.raises(ValidationError):
         Term.model_validate({"life": True, "years": 2})
+
+
+@pytest.mark.parametrize("text", ["1001 years", "9999999999999999999999 days", "12012 months"])
+def test_terms_beyond_the_calendar_are_rejected(text: str) -> None:
+    # 1001 years > 1000; 12,012 months = 1001 years; the day count is far beyond either.
+    with pytest.raises(ValidationError, match="over 1000 years"):
+        Term.model_validate(text)
+
+
+def test_a_thousand_years_is_still_a_term() -> None:
+    assert Term.model_validate("1000 years").years == 1000

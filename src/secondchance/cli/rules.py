@@ -10,6 +10,7 @@ import typer
 
 from secondchance.cli.app import OutputFormat, app
 from secondchance.engine.rules import RuleVersion
+from secondchance.law.parameters import all_parameters
 from secondchance.law.registry import all_rule_books
 
 
@@ -34,6 +35,22 @@ def rules_table() -> list[dict[str, Any]]:
     ]
 
 
+def parameters_table() -> list[dict[str, Any]]:
+    return [
+        {
+            "name": p.name,
+            "description": p.description,
+            "citation": p.citation,
+            "url": p.url,
+            "values": [
+                {"from": v.start.isoformat() if v.start else None, "value": v.value}
+                for v in p.values
+            ],
+        }
+        for p in all_parameters().values()
+    ]
+
+
 @app.command()
 def rules(
     fmt: Annotated[OutputFormat, typer.Option("--format", help="text or json.")] = (
@@ -43,7 +60,8 @@ def rules(
     """List every program and rule version with its citation, source, dates and known gaps."""
     table = rules_table()
     if fmt is OutputFormat.json:
-        sys.stdout.write(json.dumps({"programs": table}, indent=2) + "\n")
+        payload = {"programs": table, "parameters": parameters_table()}
+        sys.stdout.write(json.dumps(payload, indent=2, default=str) + "\n")
         return
     lines: list[str] = []
     for program in table:
@@ -56,4 +74,8 @@ def rules(
             for gap in v["known_gaps"]:
                 lines.append(f"    known gap: {gap}")
         lines.append("")
-    sys.stdout.write("\n".join(lines))
+    lines.append("Parameters (values the law sets, with their sources):")
+    for param in parameters_table():
+        dated = "; ".join(f"{v['value']} from {v['from'] or 'the start'}" for v in param["values"])
+        lines.append(f"  {param['name']} = {dated} [{param['citation']}]")
+    sys.stdout.write("\n".join(lines) + "\n")

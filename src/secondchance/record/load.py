@@ -91,6 +91,8 @@ def parse_text(text: str, source: str, fmt: str) -> Any:
         return yaml.load(text, Loader=_NoDatesLoader)
     except _DuplicateKeyError as exc:
         raise RecordError(source, [str(exc)]) from None
+    except RecursionError:
+        raise RecordError(source, ["(top level): nested too deeply to be a record"]) from None
     except json.JSONDecodeError as exc:
         raise RecordError(source, [f"line {exc.lineno}, column {exc.colno}: {exc.msg}"]) from None
     except yaml.YAMLError as exc:

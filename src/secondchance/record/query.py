@@ -21,6 +21,17 @@ def covering(periods: Iterable[S], day: date) -> Iterator[tuple[int, S]]:
             yield index, period
 
 
+def covers(span: _Span, day: date) -> bool | None:
+    """Whether a period that may lack dates covers ``day``: ``True`` or ``False`` when its dates
+    settle it, ``None`` when its start is unknown and it may (an unknown end means still
+    running, so only a known end before ``day`` rules it out without a start)."""
+    if span.end is not None and span.end < day:
+        return False
+    if span.start is None:
+        return None
+    return span.start <= day
+
+
 def conviction_by_id(record: PersonRecord, conviction_id: str | None) -> Conviction | None:
     if conviction_id is None:
         return None

@@ -43,6 +43,9 @@ def _on_calendar(day: date) -> date:
 
 Day = Annotated[date, AfterValidator(_on_calendar)]
 
+MAX_DAY_COUNT = 366_000
+"""The most days a count of days in a record may hold (about 1000 years)."""
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False)
@@ -377,8 +380,8 @@ class FsaFacts(_Model):
     final_order_of_removal: Day | None = Field(
         None, description="Date of a final order of removal under immigration law."
     )
-    gct_disallowed_days: StrictInt | None = Field(None, ge=0)
-    gct_forfeited_days: StrictInt | None = Field(None, ge=0)
+    gct_disallowed_days: StrictInt | None = Field(None, ge=0, le=MAX_DAY_COUNT)
+    gct_forfeited_days: StrictInt | None = Field(None, ge=0, le=MAX_DAY_COUNT)
 
 
 # --- the person's record ------------------------------------------------------------------------

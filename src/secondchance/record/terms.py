@@ -16,6 +16,10 @@ _UNIT = re.compile(r"(\d+)\s*(years?|yrs?|months?|mos?|days?)\b", re.IGNORECASE)
 _UNIT_KEY = {"y": "years", "m": "months", "d": "days"}
 
 
+MAX_TERM_YEARS = 1000
+"""The longest term the calendar can carry from the latest date a record may hold (2200)."""
+
+
 class TermError(ValueError):
     """A term that cannot be read."""
 
@@ -45,6 +49,13 @@ class Term(BaseModel):
     def _life_alone(self) -> Term:
         if self.life and (self.years or self.months or self.days):
             raise ValueError("a life term cannot also have years, months or days")
+        return self
+
+    @model_validator(mode="after")
+    def _on_the_calendar(self) -> Term:
+        # About 365.25 days a year: a longer term would run past any calendar a date can hold.
+        if self.total_months / 12 + self.days / 365.25 > MAX_TERM_YEARS:
+            raise ValueError(f"a term over {MAX_TERM_YEARS} years cannot be computed; write 'life'")
         return self
 
     @property
