@@ -149,6 +149,21 @@ def test_offense_and_sentencing_inside_the_window_bar() -> None:
     assert (det.outcome.value, det.next_change) == ("not_eligible", date(2027, 1, 10))
 
 
+def test_identical_convictions_each_cite_their_own_dates() -> None:
+    # Two equal undated riot felonies (no id), each sentenced 2026-06-01: each was entered by
+    # 2026-06-01 but maybe before 2025-11-25, so each asks for its own conviction date. The
+    # sentencing date that bounds convictions[1] is convictions[1].sentencing_date, not that of
+    # the equal convictions[0] (a search by value used to find convictions[0] for both).
+    conv = riot(sentencing_date="2026-06-01")
+    del conv["id"]
+    data = record(person("P", [owner(100)], convictions=[conv, dict(conv)]))
+    det = determine("sba.disaster", data, APP)
+    prefix = "business.people[0].record.convictions"
+    assert det.missing_facts == [f"{prefix}[0].conviction_date", f"{prefix}[1].conviction_date"]
+    facts = {k for f in det.findings for k in f.facts}
+    assert {f"{prefix}[0].sentencing_date", f"{prefix}[1].sentencing_date"} <= facts
+
+
 def test_riot_conviction_on_29_february() -> None:
     # Convicted 2024-02-29. On 2025-02-28 the year back is 2024-02-28 < 2024-02-29: within. On
     # 2025-03-01 it is 2024-03-01: outside. So eligible from 2025-03-01, not 2025-02-28.

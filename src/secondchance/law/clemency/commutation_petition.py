@@ -38,6 +38,7 @@ from secondchance.law.clemency.grant_effect import commutation_effect
 from secondchance.law.clemency.pardoned import pardoned_by
 from secondchance.law.clemency.proclamations import proclamation_dates
 from secondchance.law.clemency.where_to_file import where_to_file
+from secondchance.record.query import covers
 from secondchance.record.schema import (
     Conviction,
     CustodyKind,
@@ -83,16 +84,19 @@ class Remaining:
     missing: list[str] = field(default_factory=list)
     not_begun: list[date] = field(default_factory=list)
     supervised: list[str] = field(default_factory=list)
+    supervision_starts: list[str] = field(default_factory=list)
+    """``supervision[k].start`` of periods with no start, not ended by the day: they may cover
+    it."""
     military: list[str] = field(default_factory=list)
     """Court-martial sentences still (or perhaps still) being served."""
     pardoned: int = 0
 
 
-def _prison_over(record: Record, conviction: Conviction, day: date) -> date | None:
+def _prison_over(conviction: Conviction, day: date) -> date | None:
     """The release date a commutation granted by ``day`` set, when it is on or before ``day``:
     the commutation ended the prison term and the release is recorded, so no prison term is being
     served, whatever custody periods say."""
-    commuted = [c for c in commutations(record, conviction, day) if c.new_release_date]
+    commuted = [c for c in commutations(conviction, day) if c.new_release_date]
     release = commuted[-1].new_release_date if commuted else None
     return release if release is not None and release <= day else None
 
@@ -100,7 +104,7 @@ def _prison_over(record: Record, conviction: Conviction, day: date) -> date | No
 def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: Remaining) -> bool:
     """Whether a prison term is being served on ``day``; records a sentence not yet begun, or
     missing facts, in ``out``."""
-    if _prison_over(record, conviction, day) is not None:
+    if _prison_over(conviction, day) is not None:
         return False
     conf = confinement(record, i, conviction, day)
     periods = [
@@ -108,12 +112,16 @@ def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: R
         for k, p in custody_for(record, conviction)
         if p.kind is not CustodyKind.pretrial_detention
     ]
-    if any(p.covers(day) for _, p in periods) or (
+    if any(covers(p, day) for _, p in periods) or (
         conf.release is not None
         and conf.release > day
         and any(p.start is not None and p.start <= day for _, p in periods)
     ):
         return True
+    unknown = [f"custody[{k}].start" for k, p in periods if covers(p, day) is None]
+    if unknown:
+        out.missing += unknown  # custody with no start, not ended by the day, may cover it
+        return False
     if conf.prison:
         later = [p.start for _, p in periods if p.start and p.start > day]
         if later:
@@ -125,12 +133,21 @@ def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: R
     return False
 
 
-def _supervision(record: Record, i: int, conviction: Conviction, day: date) -> list[str]:
+def _supervision(
+    record: Record, i: int, conviction: Conviction, day: date
+) -> tuple[list[str], list[str]]:
     """Probation, parole or supervised release on ``day`` for this conviction; and, after a
     commutation that ended the prison term, a supervised release term the warrant kept but whose
-    dates the record does not give."""
+    dates the record does not give. Second, the ``supervision[k].start`` of periods with no
+    start that have not ended by ``day``: they may cover it."""
     name = label(i, conviction)
     ids: set[str | None] = {None, conviction.id, *aggregate_ids(record, conviction)}
+    periods = [
+        (k, period)
+        for k, period in enumerate(record.supervision)
+        if period.conviction_id in ids and period.kind is not SupervisionKind.deferred_prosecution
+    ]
+    unknown = [f"supervision[{k}].start" for k, p in periods if covers(p, day) is None]
     out = [
         f"{name}: on {period.kind.value.replace('_', ' ')} (supervision[{k}]"
         + (
@@ -139,19 +156,15 @@ def _supervision(record: Record, i: int, conviction: Conviction, day: date) -> l
             else ""
         )
         + ")"
-        for k, period in enumerate(record.supervision)
-        if period.conviction_id in ids
-        and period.covers(day)
-        and period.kind is not SupervisionKind.deferred_prosecution
+        for k, period in periods
+        if covers(period, day)
     ]
     sentence = conviction.sentence
-    released = _prison_over(record, conviction, day)
-    if out or sentence is None or released is None:
-        return out
+    released = _prison_over(conviction, day)
+    if out or unknown or sentence is None or released is None:
+        return out, unknown
     term = sentence.supervised_release
-    kept = all(
-        c.supervised_release_kept is not False for c in commutations(record, conviction, day)
-    )
+    kept = all(c.supervised_release_kept is not False for c in commutations(conviction, day))
     recorded = any(p.conviction_id in ids for p in record.supervision)
     if term is not None and not term.is_zero and kept and not recorded:
         out.append(
@@ -159,7 +172,7 @@ def _supervision(record: Record, i: int, conviction: Conviction, day: date) -> l
             f"commutation (release {released.isoformat()}) unless the warrant says otherwise, and "
             "its dates are not recorded (supervision[])"
         )
-    return out
+    return out, unknown
 
 
 def _owed(i: int, conviction: Conviction, day: date, out: Remaining) -> list[str]:
@@ -190,7 +203,7 @@ def _federal(record: Record, i: int, conviction: Conviction, day: date, out: Rem
                     RULE_VERSION, commutation, f"convictions[{i}].sentence.commutations[{c_index}]"
                 )
             )
-    released = _prison_over(record, conviction, day)
+    released = _prison_over(conviction, day)
     if released is not None:
         out.findings.append(
             _finding(
@@ -203,7 +216,9 @@ def _federal(record: Record, i: int, conviction: Conviction, day: date, out: Rem
     if _in_prison(record, i, conviction, day, out):
         out.serving.append(f"{name}: serving a prison sentence")
     out.owing += _owed(i, conviction, day, out)
-    out.supervised += _supervision(record, i, conviction, day)
+    supervised, unknown = _supervision(record, i, conviction, day)
+    out.supervised += supervised
+    out.supervision_starts += unknown
 
 
 def _military(record: Record, i: int, conviction: Conviction, day: date, out: Remaining) -> None:
@@ -219,7 +234,8 @@ def _military(record: Record, i: int, conviction: Conviction, day: date, out: Re
     probe = Remaining()
     in_prison = _in_prison(record, i, conviction, day, probe)
     owing = _owed(i, conviction, day, probe)
-    supervised = _supervision(record, i, conviction, day)
+    supervised, unknown = _supervision(record, i, conviction, day)
+    probe.missing += unknown
     if in_prison or probe.not_begun:
         out.military.append(f"{name}: the court-martial sentence of confinement is being served")
     elif owing or supervised:
@@ -244,8 +260,11 @@ def _unattributed(record: Record, day: date, out: Remaining) -> None:
     if out.serving:
         return
     for k, period in unattributed_custody(record, day):
-        if period.covers(day):
+        covered = covers(period, day)
+        if covered is not False:
             out.missing.append(f"custody[{k}].conviction_id")
+        if covered is None:
+            out.missing.append(f"custody[{k}].start")
 
 
 def evaluate(record: Record, day: date, ctx: Context) -> Determination:
@@ -308,13 +327,18 @@ REMISSION_CITATION = (
 def _answer(record: Record, day: date, out: Remaining, findings: list[Finding]) -> Determination:
     if out.serving or out.owing:
         return _serving(record, day, out, findings)
-    if out.missing:
+    # A supervision period with no start decides the answer only where nothing else does: a
+    # sentence not begun is not_eligible, and other supervision or a court-martial sentence is
+    # needs_review, whether or not it covers the day.
+    decided = out.not_begun or out.supervised or out.military
+    missing = out.missing + ([] if decided else out.supervision_starts)
+    if missing:
         return Determination(
             program=PROGRAM,
             outcome=Outcome.insufficient_facts,
             reason="Whether any part of the sentence is still being served is not recorded.",
             findings=findings,
-            missing_facts=sorted(set(out.missing)),
+            missing_facts=sorted(set(missing)),
         )
     if out.not_begun:
         findings.append(

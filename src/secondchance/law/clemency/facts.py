@@ -28,8 +28,6 @@ from secondchance.record.schema import (
 FEDERAL = (Jurisdiction.federal, Jurisdiction.dc)
 """Offenses the Office of the Pardon Attorney handles (28 CFR 1.1; its commutation page)."""
 
-_NOT_FEDERAL_CUSTODY = (CustodyKind.state_custody, CustodyKind.military_custody)
-
 
 def add_years(day: date, years: int) -> date:
     """The anniversary ``years`` after ``day``; from February 29 the anniversary in a common year
@@ -38,10 +36,6 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:
         return date(day.year + years, 3, 1)
-
-
-def day_before(day: date) -> date:
-    return day - timedelta(days=1)
 
 
 def convicted_by(conviction: Conviction, day: date) -> bool:
@@ -73,7 +67,7 @@ def label(index: int, conviction: Conviction) -> str:
 # --- grants already in the record --------------------------------------------------------------
 
 
-def grant_covers(grant: ClemencyGrant, index: int, conviction: Conviction) -> bool:
+def grant_covers(grant: ClemencyGrant, conviction: Conviction) -> bool:
     """A recorded grant covers a conviction it names by id; one naming none covers every federal
     and D.C. conviction (the record format's rule)."""
     if grant.conviction_ids:
@@ -88,19 +82,19 @@ def grant_name(grant: ClemencyGrant) -> str:
 
 
 def recorded_pardon(
-    record: PersonRecord, index: int, conviction: Conviction, day: date
+    record: PersonRecord, conviction: Conviction, day: date
 ) -> ClemencyGrant | None:
     """The first individual pardon in ``record.clemency`` granted on or before ``day`` that covers
     the whole conviction. A grant naming a proclamation covers only the counts that proclamation
     can cover (``proclamations.grant_reaches``), so it is not one of these."""
     for grant in sorted(record.clemency, key=lambda g: g.granted_on):
         pardon = grant.kind is ClemencyKind.pardon and grant.granted_on <= day
-        if pardon and not grant.proclamation and grant_covers(grant, index, conviction):
+        if pardon and not grant.proclamation and grant_covers(grant, conviction):
             return grant
     return None
 
 
-def commutations(record: PersonRecord, conviction: Conviction, day: date) -> list[Commutation]:
+def commutations(conviction: Conviction, day: date) -> list[Commutation]:
     """Commutations of this conviction's sentence granted on or before ``day``, oldest first."""
     if conviction.sentence is None:
         return []
@@ -316,7 +310,7 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
         if imprisonment is not None or other:
             return Confinement(prison=False, source=f"{path}.sentence (no term of imprisonment)")
         return Confinement(prison=None, missing=[f"{path}.sentence.imprisonment"])
-    commuted = [c for c in commutations(record, conviction, day) if c.new_release_date]
+    commuted = [c for c in commutations(conviction, day) if c.new_release_date]
     periods = custody_for(record, conviction)
     not_begun = _not_begun(periods, day)
     if commuted:

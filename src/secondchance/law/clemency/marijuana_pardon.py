@@ -47,7 +47,7 @@ def _finding(text: str, facts: dict[str, object], url: str = URL) -> Finding:
     return Finding(finding=text, facts=facts, citation=CITATION, rule_version=RULE_VERSION, url=url)
 
 
-def _count_finding(record: Record, answer: CountAnswer, statute: str) -> Finding:
+def _count_finding(answer: CountAnswer, statute: str) -> Finding:
     facts: dict[str, object] = {f"{answer.path}.statute": statute}
     if answer.covered_by is not None and answer.certified:
         proc = answer.covered_by
@@ -225,9 +225,9 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
     """Answer every count of every conviction and pending charge; the record's answer is the
     best-established one, and its reason says which convictions are pardoned and which not."""
     answers = _answers(record, day)
-    findings = [_count_finding(record, a, s) for a, s in answers]
+    findings = [_count_finding(a, s) for a, s in answers]
     for i, conviction in indexed(record, day, *FEDERAL, Jurisdiction.military):
-        other = other_categorical(record, i, conviction, day)
+        other = other_categorical(record, conviction, day)
         if other is not None:
             findings.append(
                 Finding(

@@ -48,7 +48,7 @@ from secondchance.law.clemency.proclamations import (
 )
 from secondchance.law.clemency.where_to_file import where_to_file
 from secondchance.law.parameters import value
-from secondchance.record.query import conviction_by_id
+from secondchance.record.query import conviction_by_id, covers
 from secondchance.record.schema import (
     Conviction,
     Jurisdiction,
@@ -95,11 +95,14 @@ def _common(record: Record, day: date) -> list[Finding]:
 def _supervision(record: Record, day: date) -> list[tuple[int, SupervisionPeriod]]:
     """Probation, parole or supervised release on ``day``, of any jurisdiction: 28 CFR 1.2 says
     "a person who is on probation, parole, or supervised release" without limiting it to federal
-    supervision. Deferred prosecution is none of the three and is left out."""
+    supervision. Deferred prosecution is none of the three and is left out. A period with no
+    ``start`` that has not ended by ``day`` may cover it and is included (its ``start`` is
+    ``None``)."""
     return [
         (k, period)
         for k, period in enumerate(record.supervision)
-        if period.covers(day) and period.kind is not SupervisionKind.deferred_prosecution
+        if covers(period, day) is not False
+        and period.kind is not SupervisionKind.deferred_prosecution
     ]
 
 
@@ -114,11 +117,19 @@ def _supervision_finding(record: Record, on: date, k: int, period: SupervisionPe
             "probation, parole, or supervised release' without limiting it to federal "
             "supervision, so it counts here too, a matter for review."
         )
+    ending = end.isoformat() if end else "on a date not recorded"
+    if period.start is None:
+        return _finding(
+            f"On {on.isoformat()} the person may be on {kind} (supervision[{k}], its start not "
+            f"recorded, ending {ending}): if it has begun, generally no petition should be "
+            "submitted while on probation, parole or supervised release — a matter for review, "
+            "not a bar." + state,
+            {f"supervision[{k}].kind": period.kind.value, f"supervision[{k}].start": None},
+        )
     return _finding(
-        f"On {on.isoformat()} the person is on {kind} (supervision[{k}], ending "
-        f"{end.isoformat() if end else 'on a date not recorded'}): generally no petition should be "
-        "submitted while on probation, parole or supervised release — a matter for review, not a "
-        "bar." + state,
+        f"On {on.isoformat()} the person is on {kind} (supervision[{k}], ending {ending}): "
+        "generally no petition should be submitted while on probation, parole or supervised "
+        "release — a matter for review, not a bar." + state,
         {f"supervision[{k}].kind": period.kind.value},
     )
 
@@ -250,21 +261,22 @@ def _unattributed(record: Record, day: date, clock: Clock) -> None:
             )
 
 
-def _serving(clock: Clock) -> tuple[Finding, str]:
-    """The finding and reason for a prison sentence being served, or not yet begun."""
+def _serving(clock: Clock, years: int) -> tuple[Finding, str]:
+    """The finding and reason for a prison sentence being served, or not yet begun (``years``:
+    the waiting period)."""
     if clock.confined:
         text = (
             "Still serving a prison sentence: a pardon petition comes after the sentence; "
             "the commutation petition is the form for a sentence being served."
         )
-        reason = "Still in confinement; the five-year wait runs from release"
+        reason = f"Still in confinement; the {years}-year wait runs from release"
     else:
         begins = clock.not_begun.isoformat() if clock.not_begun else "a later date"
         text = (
             f"The prison sentence is not yet served: custody begins {begins}. A pardon petition "
-            "comes after the sentence; the five-year wait runs from release."
+            f"comes after the sentence; the {years}-year wait runs from release."
         )
-        reason = "The prison sentence is not yet served; the five-year wait runs from release"
+        reason = f"The prison sentence is not yet served; the {years}-year wait runs from release"
     finding = _finding(
         text,
         citation="Office of the Pardon Attorney, pardon application (OMB 1123-0016)",
@@ -318,7 +330,7 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
     open_federal, findings = _pardoned_findings(record, day, federal)
     review: list[str] = []
     for i, conviction in [*open_federal, *military]:
-        other = other_categorical(record, i, conviction, day)
+        other = other_categorical(record, conviction, day)
         if other is not None:
             review.append(
                 f"{label(i, conviction)} may already be pardoned by {other.id}: {other.reason}"
@@ -376,10 +388,17 @@ def _base(
     """The answer from the clock, before other authorities and categorical pardons."""
     missing = sorted(set(clock.missing))
     start = clock.start()
+    years = int(value("clemency.pardon.waiting_period_years", on=day))
     if not open_ids:
-        return Determination(program=PROGRAM, outcome=Outcome.needs_review)
+        return Determination(
+            program=PROGRAM,
+            outcome=Outcome.needs_review,
+            reason="No federal or D.C. conviction is left to petition for (each is already "
+            "pardoned, or there is none): a court-martial conviction's petition goes to the "
+            "military department, whose procedures are not encoded here.",
+        )
     if (clock.confined or clock.not_begun) and start is None:
-        finding, reason = _serving(clock)
+        finding, reason = _serving(clock, years)
         findings.append(finding)
         return Determination(
             program=PROGRAM,
@@ -391,7 +410,7 @@ def _base(
         return Determination(
             program=PROGRAM,
             outcome=Outcome.insufficient_facts,
-            reason="The date the five-year wait starts needs facts the record lacks.",
+            reason=f"The date the {years}-year wait starts needs facts the record lacks.",
             missing_facts=missing,
         )
     if start is None:
@@ -472,7 +491,7 @@ def _after_clock(
         )
     )
     if clock.confined or clock.not_begun:
-        finding, reason = _serving(clock)
+        finding, reason = _serving(clock, years)
         findings.append(finding)
         return Determination(
             program=PROGRAM,
@@ -495,8 +514,9 @@ def _after_clock(
     if state:
         reviews.append("a later state conviction may restart the wait")
     supervised = _supervision(record, max(day, ends))
-    if supervised:
-        findings.append(_supervision_finding(record, max(day, ends), *supervised[0]))
+    begun = [(k, p) for k, p in supervised if p.start is not None]
+    for k, period in begun[:1] or supervised:
+        findings.append(_supervision_finding(record, max(day, ends), k, period))
     owed, penalty_findings = _penalty(record, day, open_ids)
     findings += penalty_findings
     if reviews:
@@ -510,13 +530,28 @@ def _after_clock(
             program=PROGRAM,
             outcome=Outcome.eligible_from,
             date=ends,
-            reason=f"The five-year waiting period ends on {ends.isoformat()}.",
+            reason=f"The {years}-year waiting period ends on {ends.isoformat()}.",
+        )
+    if supervised and not begun and not owed:
+        starts = [f"supervision[{k}].start" for k, _ in supervised]
+        return Determination(
+            program=PROGRAM,
+            outcome=Outcome.insufficient_facts,
+            reason="The wait is over, but whether the person is on probation, parole or "
+            "supervised release (generally no petition then) turns on when the supervision "
+            "began, which is not recorded.",
+            missing_facts=starts,
         )
     if supervised or owed:
-        end = supervised[0][1].end if supervised else None
+        end = (begun or supervised)[0][1].end if supervised else None
         why = []
-        if supervised:
+        if begun:
             why.append("generally no petition while on probation, parole or supervised release")
+        elif supervised:
+            why.append(
+                "the person may be on probation, parole or supervised release (its start is not "
+                "recorded), and generally no petition is submitted then"
+            )
         if owed:
             why.append(
                 "a fine or restitution is still owed, and the Office's instructions say the "
@@ -531,7 +566,7 @@ def _after_clock(
     return Determination(
         program=PROGRAM,
         outcome=Outcome.eligible,
-        reason=f"The five-year waiting period ended on {ends.isoformat()}; a petition may be "
+        reason=f"The {years}-year waiting period ended on {ends.isoformat()}; a petition may be "
         "filed.",
     )
 

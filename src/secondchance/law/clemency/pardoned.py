@@ -25,18 +25,14 @@ def count_pardoned_by(
 
 
 def _named_proclamation_grant(
-    record: PersonRecord, index: int, conviction: Conviction, day: date
+    record: PersonRecord, conviction: Conviction, day: date
 ) -> str | None:
     """For a conviction with no counts recorded: a grant naming a proclamation that names this
     conviction by id (one naming no conviction does not say it reaches this one)."""
     for grant in sorted(record.clemency, key=lambda g: g.granted_on):
         if grant.kind is not ClemencyKind.pardon or not grant.proclamation:
             continue
-        if (
-            grant.granted_on <= day
-            and grant.conviction_ids
-            and grant_covers(grant, index, conviction)
-        ):
+        if grant.granted_on <= day and grant.conviction_ids and grant_covers(grant, conviction):
             return grant_name(grant)
     return None
 
@@ -53,11 +49,11 @@ def pardoned_counts(
 
 def pardoned_by(record: PersonRecord, index: int, conviction: Conviction, day: date) -> str | None:
     """What pardons the whole conviction on ``day``, named; None if it is not wholly pardoned."""
-    grant = recorded_pardon(record, index, conviction, day)
+    grant = recorded_pardon(record, conviction, day)
     if grant is not None:
         return grant_name(grant)
     if not conviction.counts:
-        return _named_proclamation_grant(record, index, conviction, day)
+        return _named_proclamation_grant(record, conviction, day)
     names = [name for _, name in pardoned_counts(record, index, conviction, day)]
     if any(name is None for name in names):
         return None

@@ -641,7 +641,7 @@ def _january6(record: PersonRecord, conviction: Conviction, day: date) -> Catego
 
 
 def other_categorical(
-    record: PersonRecord, index: int, conviction: Conviction, day: date
+    record: PersonRecord, conviction: Conviction, day: date
 ) -> Categorical | None:
     """The other categorical pardon (its id, why, its text's address) that may cover the
     conviction."""
@@ -697,7 +697,7 @@ def certifying_grant(
     for grant in sorted(record.clemency, key=lambda g: g.granted_on):
         if grant.kind is not ClemencyKind.pardon or not grant.proclamation:
             continue
-        if grant.granted_on > day or not grant_covers(grant, index, conviction):
+        if grant.granted_on > day or not grant_covers(grant, conviction):
             continue
         if grant_reaches(grant, record, index, conviction, j, count, day):
             return grant

@@ -22,6 +22,7 @@ still held. An owner with no share recorded is ``unknown`` (its share may decide
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -51,7 +52,7 @@ def _a(role: BusinessRoleKind) -> str:
     return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
 
 
-def _overlaps(role: BusinessRole, first: date, last: date) -> bool:
+def held_within(role: BusinessRole, first: date, last: date) -> bool:
     """The role was held on some day from ``first`` to ``last`` (both included)."""
     starts_in_time = role.start is None or role.start <= last
     return starts_in_time and (role.end is None or role.end >= first)
@@ -83,23 +84,33 @@ def _pick(person: BusinessPerson, verdicts: list[Membership], none_text: str) ->
     return Membership(chosen[0].standing, f"{person.name} {text}.", facts, tuple(missing))
 
 
+@dataclass(frozen=True)
+class OwnershipLookback:
+    """The Associate definition of a program (13 CFR 120.10 or 109.20): an owner of more than
+    the share named by ``equity_param`` is an Associate, and the relationship starts
+    ``months_param`` months before the application date (para. (3))."""
+
+    equity_param: str
+    months_param: str
+    definition: str
+
+    def associate(self, person: BusinessPerson, index: int, day: date) -> Membership:
+        """Whether ``person`` is an Associate under this definition."""
+        return small_business_associate(person, index, day, self)
+
+
 def small_business_associate(
-    person: BusinessPerson,
-    index: int,
-    day: date,
-    *,
-    equity_param: str,
-    months_param: str,
-    definition: str,
+    person: BusinessPerson, index: int, day: date, ownership: OwnershipLookback
 ) -> Membership:
     """Whether ``person`` is an Associate of the small business for an application on ``day``
-    (13 CFR 120.10 or 109.20: ``definition`` names which)."""
-    more_than = value(equity_param, day)
-    months = value(months_param, day)
+    (13 CFR 120.10 or 109.20: ``ownership.definition`` names which)."""
+    definition = ownership.definition
+    more_than = value(ownership.equity_param, day)
+    months = value(ownership.months_param, day)
     window_start = months_before(day, months)
     verdicts: list[Membership] = []
     for j, role in enumerate(person.roles):
-        if not _overlaps(role, window_start, day):
+        if not held_within(role, window_start, day):
             continue
         path = f"business.people[{index}].roles[{j}]"
         facts = _role_facts(path, role)
@@ -156,7 +167,7 @@ def surety_principal_person(person: BusinessPerson, index: int, day: date) -> Me
     at_least = value("sba.surety.owner_at_least_percent", day)
     verdicts: list[Membership] = []
     for j, role in enumerate(person.roles):
-        if not _overlaps(role, day, day):
+        if not held_within(role, day, day):
             continue
         path = f"business.people[{index}].roles[{j}]"
         facts = _role_facts(path, role)
@@ -202,7 +213,7 @@ def disaster_principal(person: BusinessPerson, index: int, day: date) -> Members
     at_least = value("sba.disaster.principal_owner_at_least_percent", day)
     verdicts: list[Membership] = []
     for j, role in enumerate(person.roles):
-        if not _overlaps(role, day, day):
+        if not held_within(role, day, day):
             continue
         path = f"business.people[{index}].roles[{j}]"
         facts = _role_facts(path, role)

@@ -17,12 +17,11 @@ Who counts: the Associate of 13 CFR 120.10 with its six-month look-back (``assoc
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
 
 from secondchance.law.sba import sources
-from secondchance.law.sba.associates import small_business_associate
-from secondchance.law.sba.checks import Membership, Verdict
+from secondchance.law.sba.associates import OwnershipLookback
+from secondchance.law.sba.checks import Verdict
 from secondchance.law.sba.decide import (
     RuleText,
     StatusTest,
@@ -31,14 +30,14 @@ from secondchance.law.sba.decide import (
 )
 from secondchance.law.sba.status import (
     NOT_AN_INDICTMENT_GAP,
+    NOT_NAMED_SUPERVISION,
     Guidance,
-    OwnershipLookback,
     in_custody,
     on_supervision,
     under_indictment,
 )
 from secondchance.law.sba.wording import NO_LONGER_A_BAR, OLD_PROBATION_PAROLE
-from secondchance.record.schema import BusinessPerson, SupervisionKind
+from secondchance.record.schema import SupervisionKind
 
 CITATION = "13 CFR 120.110(n)"
 
@@ -76,16 +75,8 @@ OWNERSHIP_120_10 = OwnershipLookback(
 )
 
 
-def associate_120_10(person: BusinessPerson, index: int, day: date) -> Membership:
-    """The Associate of a small business (13 CFR 120.10)."""
-    return small_business_associate(
-        person,
-        index,
-        day,
-        equity_param="sba.associate.equity_more_than_percent",
-        months_param="sba.associate.lookback_months",
-        definition="13 CFR 120.10",
-    )
+associate_120_10 = OWNERSHIP_120_10.associate
+"""The Associate of a small business (13 CFR 120.10)."""
 
 
 OLD_SUPERVISION = {
@@ -94,7 +85,6 @@ OLD_SUPERVISION = {
     SupervisionKind.supervised_release: Verdict.review,
     SupervisionKind.deferred_prosecution: Verdict.review,
 }
-NEW_SUPERVISION = {kind: Verdict.clear for kind in SupervisionKind}
 
 OLD_TESTS: tuple[StatusTest, ...] = (
     partial(
@@ -118,7 +108,7 @@ NEW_TESTS: tuple[StatusTest, ...] = (
         rule="a business with an Associate who is currently incarcerated or serving a sentence "
         "of imprisonment",
     ),
-    partial(on_supervision, kinds=NEW_SUPERVISION, say=NO_LONGER_A_BAR),
+    partial(on_supervision, kinds=NOT_NAMED_SUPERVISION, say=NO_LONGER_A_BAR),
     partial(
         under_indictment,
         ownership=OWNERSHIP_120_10,

@@ -48,8 +48,8 @@ def _record_points(rec: PersonRecord, day: date) -> Iterator[date | None]:
         if charge.resolved_on is not None:
             yield charge.resolved_on
     months = 12 * value("sba.disaster.riot_felony_lookback_years", day)
-    for conviction in rec.convictions:
-        earliest, latest, _ = conviction_day_bounds(rec, conviction)
+    for k in range(len(rec.convictions)):
+        earliest, latest, _ = conviction_day_bounds(rec, k)
         for bound in (earliest, latest):
             if bound is None:
                 continue

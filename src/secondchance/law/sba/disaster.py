@@ -27,7 +27,7 @@ from functools import partial
 from secondchance.law.parameters import value
 from secondchance.law.sba import sources
 from secondchance.law.sba.associates import disaster_principal
-from secondchance.law.sba.checks import Check, Subject, Verdict
+from secondchance.law.sba.checks import Check, Subject
 from secondchance.law.sba.decide import (
     RuleText,
     StatusTest,
@@ -35,13 +35,13 @@ from secondchance.law.sba.decide import (
     rule_change_day,
 )
 from secondchance.law.sba.status import (
+    NOT_NAMED_SUPERVISION,
     any_status_for_review,
     in_custody,
     on_supervision,
     riot_felony_within,
 )
 from secondchance.law.sba.wording import NOT_NAMED
-from secondchance.record.schema import SupervisionKind
 
 PROGRAM = "sba.disaster"
 CITATION = "13 CFR 123.101(a), (i); 123.201(a); 123.301"
@@ -79,7 +79,7 @@ NEW_TESTS: tuple[StatusTest, ...] = (
         rule="an applicant whose principal owners are currently incarcerated or serving a "
         "sentence of imprisonment (123.101(i))",
     ),
-    partial(on_supervision, kinds={k: Verdict.clear for k in SupervisionKind}, say=NOT_NAMED),
+    partial(on_supervision, kinds=NOT_NAMED_SUPERVISION, say=NOT_NAMED),
 )
 OLD_TESTS: tuple[StatusTest, ...] = (riot_felony, partial(any_status_for_review, gap=GAP))
 
@@ -90,7 +90,7 @@ def versions() -> tuple[RuleText, ...]:
         version=f"to-{last_day_before_change().isoformat()}",
         title="Disaster loans: principals' criminal history (old 123.101(a), (i))",
         citation=CITATION,
-        url=sources.ecfr_on("2024-05-29", "123.101"),
+        url=sources.ecfr_on(last_day_before_change(), "123.101"),
         summary="Until 2024-05-29, 13 CFR 123.101 (applied to businesses and their principals by "
         "123.201(a) and 123.301) barred a riot-related felony conviction in the past year "
         "(para. (a)); the text of the criminal-status paragraph (i) was not found. Every reading "

@@ -12,12 +12,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
 
 from secondchance.law.sba import sources
-from secondchance.law.sba.associates import small_business_associate
-from secondchance.law.sba.checks import Membership, Verdict
+from secondchance.law.sba.associates import OwnershipLookback
 from secondchance.law.sba.decide import (
     RuleText,
     StatusTest,
@@ -26,20 +24,19 @@ from secondchance.law.sba.decide import (
 )
 from secondchance.law.sba.status import (
     NOT_AN_INDICTMENT_GAP,
-    OwnershipLookback,
+    NOT_NAMED_SUPERVISION,
     any_status_for_review,
     in_custody,
     on_supervision,
     under_indictment,
 )
 from secondchance.law.sba.wording import NOT_NAMED
-from secondchance.record.schema import BusinessPerson, SupervisionKind
 
 PROGRAM = "sba.ilp"
 CITATION = "13 CFR 109.400(b)(15)"
 GAP = (
     "the text of 13 CFR 109.400(b)(15) in force before 2024-05-30 was not found "
-    f"(re-check {sources.ecfr_on('2024-05-29', '109.400')})"
+    f"(re-check {sources.ecfr_on(last_day_before_change(), '109.400')})"
 )
 
 
@@ -50,15 +47,8 @@ OWNERSHIP_109_20 = OwnershipLookback(
 )
 
 
-def associate_109_20(person: BusinessPerson, index: int, day: date) -> Membership:
-    return small_business_associate(
-        person,
-        index,
-        day,
-        equity_param="sba.ilp.associate.equity_more_than_percent",
-        months_param="sba.ilp.associate.lookback_months",
-        definition="13 CFR 109.20",
-    )
+associate_109_20 = OWNERSHIP_109_20.associate
+"""The Associate of a small business for the Intermediary Lending Pilot (13 CFR 109.20)."""
 
 
 NEW_TESTS: tuple[StatusTest, ...] = (
@@ -67,7 +57,7 @@ NEW_TESTS: tuple[StatusTest, ...] = (
         rule="a business with an Associate who is currently incarcerated or serving a sentence "
         "of imprisonment",
     ),
-    partial(on_supervision, kinds={k: Verdict.clear for k in SupervisionKind}, say=NOT_NAMED),
+    partial(on_supervision, kinds=NOT_NAMED_SUPERVISION, say=NOT_NAMED),
     partial(
         under_indictment,
         ownership=OWNERSHIP_109_20,
@@ -85,7 +75,7 @@ def versions() -> tuple[RuleText, ...]:
         version=f"to-{last_day_before_change().isoformat()}",
         title="Intermediary Lending Pilot: Associates' criminal-justice status (text not found)",
         citation=CITATION,
-        url=sources.ecfr_on("2024-05-29", "109.400"),
+        url=sources.ecfr_on(last_day_before_change(), "109.400"),
         summary="The text of 13 CFR 109.400(b)(15) before 2024-05-30 was not found. Every "
         "version of this paragraph found in SBA's business-loan rules concerns an Associate's "
         "current custody, supervision or pending charges, so a business none of whose "

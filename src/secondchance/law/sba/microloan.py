@@ -156,7 +156,7 @@ def versions() -> tuple[RuleText, ...]:
         known_gaps=(
             "Text of 120.707(a) taken from the 2019 CFR; amendments to 120.707 between 2019 and "
             "the rule (85 FR 7651, 85 FR 80588, 87 FR 38909) were not checked for paragraph (a). "
-            f"Re-check: {sources.ecfr_on('2024-05-29', '120.707')}",
+            f"Re-check: {sources.ecfr_on(last_day_before_change(), '120.707')}",
             "Supervised release and deferred prosecution are not named: needs_review.",
             PRERELEASE_GAP,
             NOT_AN_INDICTMENT_GAP,

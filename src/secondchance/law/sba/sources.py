@@ -8,12 +8,13 @@ point-in-time views are on ecfr.gov (``ecfr_on``).
 
 from __future__ import annotations
 
+from datetime import date
+
 FINAL_RULE = (
     "https://www.federalregister.gov/documents/2024/04/30/2024-09009/"
     "criminal-justice-reviews-for-the-sba-business-loan-programs-disaster-loan-programs-and-"
     "surety-bond"
 )
-FINAL_RULE_CITATION = "89 FR 34094 (Apr. 30, 2024)"
 
 ECFR_EXPORT = (
     "https://github.com/ConnorCallison/ecfr-opportunities/blob/"
@@ -22,7 +23,6 @@ ECFR_EXPORT = (
 )
 """eCFR title 13 chapter I as amended through Dec. 2024 (post-rule texts)."""
 
-ASSOCIATE_120_10 = "https://www.law.cornell.edu/cfr/text/13/120.10"
 BUSINESS_LOANS_BEFORE = "http://www.law.cornell.edu/cfr/text/13/120.110"
 MICROLOAN_BEFORE = "https://legalfix.com/CFR/2019/title-13/chapter-i/part-120/section-120%2E707"
 SURETY_BEFORE = "https://www.law.cornell.edu/cfr/text/13/115.13"
@@ -46,7 +46,7 @@ DISASTER_PARAPHRASES = "https://mcmullin.wpengine.com/you-must-alert-sba-of-ever
 """A paraphrased (not verbatim) re-post of pre-2024 13 CFR 123.101, the best evidence found."""
 
 
-def ecfr_on(day: str, section: str) -> str:
+def ecfr_on(day: date, section: str) -> str:
     """The official eCFR point-in-time view of a title 13 section (to re-check a gap)."""
     part = section.split(".")[0]
-    return f"https://www.ecfr.gov/on/{day}/title-13/part-{part}/section-{section}"
+    return f"https://www.ecfr.gov/on/{day.isoformat()}/title-13/part-{part}/section-{section}"

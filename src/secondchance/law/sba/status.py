@@ -37,14 +37,18 @@ from datetime import date
 from typing import Any
 
 from secondchance.law.parameters import value
+from secondchance.law.sba.associates import (
+    CONTROL_ROLES,
+    EQUITY_ROLES_120_10,
+    OwnershipLookback,
+    held_within,
+)
 from secondchance.law.sba.checks import Check, Subject, Verdict, and3, any3, words
 from secondchance.law.sba.days import months_before
-from secondchance.record.query import conviction_by_id
+from secondchance.record.query import conviction_by_id, covers
 from secondchance.record.schema import (
-    BusinessRole,
     BusinessRoleKind,
     ChargeInstrument,
-    Conviction,
     Count,
     CustodyKind,
     PendingCharge,
@@ -55,15 +59,6 @@ from secondchance.record.schema import (
 )
 
 PRERELEASE = (CustodyKind.residential_reentry_center, CustodyKind.home_confinement)
-
-
-def span_covers(span: _Span, day: date) -> bool | None:
-    """Whether the period covers ``day``; ``None`` when its start is unknown but it may."""
-    if span.end is not None and span.end < day:
-        return False
-    if span.start is None:
-        return None
-    return span.start <= day
 
 
 def _span_facts(path: str, span: _Span) -> dict[str, Any]:
@@ -80,12 +75,12 @@ def in_custody(s: Subject, *, rule: str, prerelease: Verdict = Verdict.bars) -> 
     "incarcerated")."""
     checks: list[Check] = []
     for k, period in enumerate(s.record.custody):
-        covers = span_covers(period, s.day)
-        if covers is False:
+        covered = covers(period, s.day)
+        if covered is False:
             continue
         path = f"{s.prefix}custody[{k}]"
         facts = {f"{path}.kind": period.kind, **_span_facts(path, period)}
-        if covers is None:
+        if covered is None:
             checks.append(
                 Check(
                     Verdict.unknown,
@@ -173,6 +168,11 @@ class OffenseCondition:
 
 SupervisionRule = Verdict | OffenseCondition
 
+NOT_NAMED_SUPERVISION: Mapping[SupervisionKind, SupervisionRule] = {
+    kind: Verdict.clear for kind in SupervisionKind
+}
+"""For a rule that names no kind of supervision: none is a bar (none is imprisonment)."""
+
 
 def _counts_have(
     counts: Sequence[Count], attrs: Sequence[str], path: str
@@ -229,13 +229,13 @@ def on_supervision(
     ``{kind}`` filled in); kinds not in ``kinds`` are not mentioned by the rule."""
     checks: list[Check] = []
     for k, period in enumerate(s.record.supervision):
-        covers = span_covers(period, s.day)
-        if covers is False or period.kind not in kinds:
+        covered = covers(period, s.day)
+        if covered is False or period.kind not in kinds:
             continue
         path = f"{s.prefix}supervision[{k}]"
         facts: dict[str, Any] = {f"{path}.kind": period.kind, **_span_facts(path, period)}
         kind = words(period.kind)
-        if covers is None:
+        if covered is None:
             checks.append(
                 Check(
                     Verdict.unknown,
@@ -388,28 +388,8 @@ def _judge_charge(
     return Verdict.unknown, text, sorted({*reg_missing, *other_missing}), None
 
 
-@dataclass(frozen=True)
-class OwnershipLookback:
-    """The Associate definition of a program (13 CFR 120.10 or 109.20): an owner of more than
-    the share named by ``equity_param`` is an Associate, and the relationship starts
-    ``months_param`` months before the application date (para. (3))."""
-
-    equity_param: str
-    months_param: str
-    definition: str
-
-
-_OTHER_ASSOCIATE_ROLES = (
-    BusinessRoleKind.officer,
-    BusinessRoleKind.director,
-    BusinessRoleKind.key_employee,
-    BusinessRoleKind.general_partner,
-    BusinessRoleKind.managing_member,
-)
-
-
-def _held_within(role: BusinessRole, first: date, last: date) -> bool:
-    return (role.start is None or role.start <= last) and (role.end is None or role.end >= first)
+_OTHER_ASSOCIATE_ROLES = EQUITY_ROLES_120_10 + CONTROL_ROLES
+"""The Associate roles besides ownership (13 CFR 120.10, 109.20)."""
 
 
 def _while_pending(s: Subject, path: str, charge: PendingCharge) -> str:
@@ -434,7 +414,7 @@ def _by_ownership(s: Subject, ownership: OwnershipLookback) -> str | None:
         if r.role is BusinessRoleKind.owner
         and r.ownership_percent is not None
         and r.ownership_percent > more_than
-        and _held_within(r, s.day, s.day)
+        and held_within(r, s.day, s.day)
     ]
     if not shares:
         return None
@@ -443,7 +423,7 @@ def _by_ownership(s: Subject, ownership: OwnershipLookback) -> str | None:
         {
             words(r.role)
             for r in s.person.roles
-            if r.role in _OTHER_ASSOCIATE_ROLES and _held_within(r, window_start, s.day)
+            if r.role in _OTHER_ASSOCIATE_ROLES and held_within(r, window_start, s.day)
         }
     )
     text = (
@@ -598,15 +578,16 @@ def convicted_of_felony(s: Subject, *, rule: str) -> list[Check]:
 
 
 def conviction_day_bounds(
-    record: PersonRecord, conviction: Conviction
+    record: PersonRecord, k: int
 ) -> tuple[date | None, date | None, dict[str, date]]:
     """The earliest and latest day the conviction can have been entered, with the recorded
     dates that bound it (by field path, without the record prefix). The conviction date, when
     recorded, is both. Otherwise a conviction comes after its offense (the conviction's or a
     count's ``offense_date``) and before its sentence: the ``sentencing_date``, the sentence's
     ``imposed_on``, and the start of any custody the record links to it that serves a sentence
-    (any kind but pretrial detention, which may come before the conviction)."""
-    k = record.convictions.index(conviction)
+    (any kind but pretrial detention, which may come before the conviction). ``k`` is the
+    conviction's index in ``record.convictions``."""
+    conviction = record.convictions[k]
     path = f"convictions[{k}]"
     if conviction.conviction_date is not None:
         day = conviction.conviction_date
@@ -650,7 +631,7 @@ def riot_felony_within(s: Subject, *, years: int, rule: str) -> list[Check]:
         hit = any3(per_count) if conviction.counts else None
         if hit is False:
             continue
-        earliest, latest, bounds = conviction_day_bounds(s.record, conviction)
+        earliest, latest, bounds = conviction_day_bounds(s.record, k)
         facts: dict[str, Any] = {f"{path}.conviction_date": conviction.conviction_date}
         facts.update({f"{s.prefix}{name}": day for name, day in bounds.items()})
         if latest is not None and latest <= since:
@@ -710,11 +691,11 @@ def any_status_for_review(s: Subject, *, gap: str) -> list[Check]:
     on the day needs review (naming the gap); none of them, and every reading found agrees."""
     found: list[tuple[str, dict[str, Any]]] = []
     for k, custody in enumerate(s.record.custody):
-        if span_covers(custody, s.day) is not False:
+        if covers(custody, s.day) is not False:
             path = f"{s.prefix}custody[{k}]"
             found.append((f"in custody ({words(custody.kind)})", _span_facts(path, custody)))
     for k, period in enumerate(s.record.supervision):
-        if span_covers(period, s.day) is not False:
+        if covers(period, s.day) is not False:
             path = f"{s.prefix}supervision[{k}]"
             found.append((f"on {words(period.kind)}", _span_facts(path, period)))
     for k, charge in enumerate(s.record.pending_charges):

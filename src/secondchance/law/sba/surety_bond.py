@@ -22,7 +22,6 @@ from functools import partial
 
 from secondchance.law.sba import sources
 from secondchance.law.sba.associates import surety_principal_person
-from secondchance.law.sba.checks import Verdict
 from secondchance.law.sba.decide import (
     RuleText,
     StatusTest,
@@ -31,6 +30,7 @@ from secondchance.law.sba.decide import (
 )
 from secondchance.law.sba.status import (
     NOT_AN_INDICTMENT_GAP,
+    NOT_NAMED_SUPERVISION,
     convicted_of_felony,
     custody_without_conviction,
     in_custody,
@@ -38,7 +38,6 @@ from secondchance.law.sba.status import (
     under_indictment,
 )
 from secondchance.law.sba.wording import NOT_NAMED
-from secondchance.record.schema import SupervisionKind
 
 PROGRAM = "sba.surety_bond"
 CITATION = "13 CFR 115.13(a)(2)"
@@ -74,7 +73,7 @@ NEW_TESTS: tuple[StatusTest, ...] = (
         rule="a Person currently incarcerated or serving a sentence of imprisonment: good "
         "character is presumed absent",
     ),
-    partial(on_supervision, kinds={k: Verdict.clear for k in SupervisionKind}, say=NOT_NAMED),
+    partial(on_supervision, kinds=NOT_NAMED_SUPERVISION, say=NOT_NAMED),
     partial(
         under_indictment,
         offenses=("felony",),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from secondchance.law.sba.checks import Verdict
+from secondchance.law.sba.decide import rule_change_day
 
 OLD_PROBATION_PAROLE = {
     Verdict.bars: "the rule bars a business with an Associate who is on probation or on parole.",
@@ -13,8 +14,8 @@ OLD_PROBATION_PAROLE = {
 }
 
 NO_LONGER_A_BAR = {
-    Verdict.clear: "from 2024-05-30 the rule no longer names probation or parole: {kind} is not "
-    "a bar by itself, and it is not imprisonment.",
+    Verdict.clear: f"from {rule_change_day().isoformat()} the rule no longer names probation or "
+    "parole: {kind} is not a bar by itself, and it is not imprisonment.",
     Verdict.bars: "the rule bars it.",
     Verdict.review: "whether {kind} counts needs review.",
     Verdict.unknown: "the record does not say enough to apply the rule.",
