@@ -225,3 +225,13 @@ def test_no_fsa_codes_before_the_act() -> None:
     assert row["fsa_release_date"] is None
     after = one(commenced=date(2017, 1, 1), months=60, as_of=date(2019, 1, 1))
     assert after["codes"] & Code.FSA_START_AT_ENACTMENT
+
+
+def test_weekday_rule_reaches_releases_before_1950() -> None:
+    # Records go back to 1900: the weekday table starts there (it used to start in 1950, and a
+    # release on a 1945 holiday was not moved). 46 months from 1942-03-01 under the time-served
+    # method release on 1945-07-04, Independence Day (a Wednesday) -> Tuesday 1945-07-03.
+    row = one(commenced=date(1942, 3, 1), months=46, as_of=date(1944, 1, 1))
+    assert row["gct_release_date"] == date(1945, 7, 4)
+    assert row["release_weekday_date"] == date(1945, 7, 3)
+    assert row["codes"] & Code.RELEASE_ON_WEEKEND_OR_HOLIDAY

@@ -9,13 +9,10 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 
 from secondchance.cli.app import OutputFormat, app, fail_input, parse_date
-from secondchance.engine.determination import Finding
 from secondchance.law.sentence.block import SentenceFacts, compute_block
-from secondchance.law.sentence.kernel import KernelLaw
-from secondchance.law.sentence.time_credits import EARN_URL
-from secondchance.law.sentence.versions import EARNING_VERSIONS, version_on
 from secondchance.record.schema import RiskLevel
 from secondchance.record.terms import Term, TermError, parse_term_text
 from secondchance.report.text import render_sentence
@@ -28,44 +25,15 @@ class RiskOption(StrEnum):
     high = "high"
 
 
-MAX_TERM_YEARS = 1000
-"""Longer terms would run past the calendar's end from the latest date a record may hold."""
-
-
 def _term(text: str, flag: str) -> Term:
+    """The term written after ``flag``; Term's validation bounds its length."""
     try:
-        parsed = Term.model_validate(parse_term_text(text))
+        return Term.model_validate(parse_term_text(text))
+    except ValidationError as exc:
+        reasons = (str(error["msg"]).removeprefix("Value error, ") for error in exc.errors())
+        fail_input(f"{flag}: " + "; ".join(reasons))
     except (TermError, ValueError) as exc:
         fail_input(f"{flag}: {exc}")
-    # Mean Gregorian year of 365.2425 days: months are 1/12 of it.
-    if (
-        not parsed.life
-        and parsed.total_months * 365.2425 / 12 + parsed.days > MAX_TERM_YEARS * 365.2425
-    ):
-        fail_input(f"{flag}: a term over {MAX_TERM_YEARS} years cannot be computed")
-    return parsed
-
-
-def _schedule_finding(law: KernelLaw, day: date) -> Finding:
-    """The rate schedule this command assumes for lack of assessment dates (``check`` reads
-    them from the record, which can move the dates by some days)."""
-    k0 = law.fsa_periods_before_additional
-    version = version_on(EARNING_VERSIONS, day)
-    base = law.fsa_base_days
-    high = base + law.fsa_additional_days
-    period = law.fsa_period_days
-    return Finding(
-        finding=f"No risk assessment dates are given here: time credits are projected on the "
-        f"Bureau's handout schedule, {base} days per {period} for the first {k0} periods "
-        f"({k0 * period} days) and {high} after. With the assessments recorded in a record file "
-        f"(fsa.risk_assessments, `secondchance check`), periods completed after the second of "
-        f"two consecutive minimum or low assessments earn {high} (28 CFR 523.42(c)(2)), which "
-        "may move the credits and the dates by some days.",
-        facts={"--fsa-risk": "given without assessment dates"},
-        citation="18 U.S.C. 3632(d)(4)(A); 28 CFR 523.42(c)",
-        rule_version=version.id if version else "sentence.fsa_earning@none",
-        url=EARN_URL,
-    )
 
 
 @app.command()
@@ -142,10 +110,8 @@ def sentence(
         supervised_release=supervision,
         risk=RiskLevel(fsa_risk.value) if fsa_risk else None,
         fsa_ineligible=fsa_ineligible,
+        risk_without_dates=True,
     )
-    law = KernelLaw.on(day)
-    if facts.risk in (RiskLevel.minimum, RiskLevel.low) and not fsa_ineligible and law.fsa_in_force:
-        facts.findings.append(_schedule_finding(law, day))
     block = compute_block(facts, day)
     if fmt is OutputFormat.json:
         sys.stdout.write(json.dumps(block, indent=2) + "\n")

@@ -10,24 +10,11 @@ from typing import Any
 
 from secondchance.engine.rules import Program
 from secondchance.law.sentence.program import PROGRAM as FSA_TIME_CREDITS
-from secondchance.law.sentence.versions import EARNING_VERSIONS, GCT_VERSIONS
+from secondchance.law.sentence.versions import EARNING_PROGRAM, GCT_PROGRAM
 
 PROGRAMS: tuple[Program, ...] = (FSA_TIME_CREDITS,)
 
-COMPUTATIONS: tuple[Program, ...] = (
-    Program(
-        id="sentence.good_conduct_time",
-        title="Good conduct time (18 U.S.C. 3624(b)), applied in the sentence block",
-        versions=GCT_VERSIONS,
-        look_ahead=False,
-    ),
-    Program(
-        id="sentence.fsa_earning",
-        title="When First Step Act time credits start to be earned (28 CFR 523.42(a))",
-        versions=EARNING_VERSIONS,
-        look_ahead=False,
-    ),
-)
+COMPUTATIONS: tuple[Program, ...] = (GCT_PROGRAM, EARNING_PROGRAM)
 """Dated rules applied inside the sentence computation rather than answered alone; listed by
 ``secondchance rules`` so their sources can be audited."""
 

@@ -31,8 +31,8 @@ from secondchance.engine.determination import Finding
 from secondchance.law.parameters import value
 from secondchance.law.sentence import exclusions, term
 from secondchance.law.sentence.block import SentenceFacts, days_between
-from secondchance.law.sentence.days import from_day, to_day
 from secondchance.law.sentence.kernel import KernelLaw
+from secondchance.law.sentence.time_credits import earning_start
 from secondchance.record.schema import (
     Commutation,
     Conviction,
@@ -527,7 +527,7 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
             additional_from = _streak_day(past)
         removal = fsa.final_order_of_removal is not None and fsa.final_order_of_removal <= as_of
         removal_on = fsa.final_order_of_removal if removal else None
-        start = _earning_start(commenced, arrived, as_of)
+        start = earning_start(commenced, arrived, KernelLaw.on(as_of))
         for idle in fsa.non_earning_periods:
             if idle.start is None:
                 continue
@@ -579,14 +579,3 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
         missing_facts=missing,
         needs_review=review,
     )
-
-
-def _earning_start(commenced: date, arrived: date | None, as_of: date) -> date:
-    """The first day of earning as the kernel takes it (arrival, or commencement under the 2026
-    rule; never before the Act's enactment): non-earning days before it do not delay earning."""
-    law = KernelLaw.on(as_of)
-    basis = to_day(arrived or commenced)
-    if law.fsa_earning_starts_at == "commencement" and law.fsa_2026_rule_day is not None:
-        basis = min(basis, max(to_day(commenced), law.fsa_2026_rule_day))
-    basis = max(basis, to_day(commenced), law.fsa_enacted)
-    return from_day(basis) or commenced

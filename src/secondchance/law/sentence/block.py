@@ -17,6 +17,7 @@ from secondchance.engine.determination import Finding
 from secondchance.law.parameters import value
 from secondchance.law.sentence import exclusions, good_conduct, term, time_credits
 from secondchance.law.sentence.days import (
+    EPOCH,
     NO_DATE,
     from_day,
     holiday_name,
@@ -24,7 +25,7 @@ from secondchance.law.sentence.days import (
     to_day,
 )
 from secondchance.law.sentence.kernel import Code, KernelLaw, Risk, SentenceColumns, compute
-from secondchance.law.sentence.versions import EARNING_VERSIONS, GCT_VERSIONS, version_on
+from secondchance.law.sentence.versions import EARNING_PROGRAM, GCT_PROGRAM
 from secondchance.record.schema import RiskLevel
 from secondchance.record.terms import Term
 
@@ -66,6 +67,9 @@ class SentenceFacts:
     released_on: date | None = None
     """The record shows custody for the sentence ended on this day (on or before the as-of day)."""
     released_path: str | None = None
+    risk_without_dates: bool = False
+    """The risk level was given without assessment dates (the command line): the projection
+    assumes the handout's rate schedule, and a finding says so."""
     findings: list[Finding] = field(default_factory=list)
     """Findings made while gathering the facts (aggregation, exclusions, prior custody)."""
     missing_facts: list[str] = field(default_factory=list)
@@ -138,11 +142,19 @@ def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
     result = compute(columns_of(facts), law)
     row = result.row(0)
     codes = Code(int(np.int64(row["codes"])))
-    gct_version = version_on(GCT_VERSIONS, as_of)
-    earn_version = version_on(EARNING_VERSIONS, as_of)
+    gct_version = GCT_PROGRAM.version_on(as_of)
+    earn_version = EARNING_PROGRAM.version_on(as_of)
     gct_id = gct_version.id if gct_version else "sentence.good_conduct_time@none"
     earn_id = earn_version.id if earn_version else "sentence.fsa_earning@none"
     findings = list(facts.findings)
+    if (
+        facts.risk_without_dates
+        and facts.additional_from is None
+        and facts.risk in (RiskLevel.minimum, RiskLevel.low)
+        and facts.fsa_ineligible is False
+        and law.fsa_in_force
+    ):
+        findings.append(time_credits.schedule_assumption(law, earn_id))
     missing = list(facts.missing_facts)
 
     def add(text: str, citation: str, version: str, url: str | None, **used: Any) -> None:
@@ -262,9 +274,11 @@ def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
             gct_without_ged=facts.gct_without_ged,
         )
         if Code.GCT_WITHOUT_GED_RATE in codes:
+            ged_from = value("sentence.gct.ged_rule_offenses_from", as_of)
             add(
                 "The GED rule applies (no GED credential and no satisfactory progress, offense "
-                "on or after 1996-04-26): 42 days a year instead of 54.",
+                f"on or after {ged_from.isoformat()}): {law.gct_days_per_year_without_ged} days "
+                f"a year instead of {law.gct_days_per_year}.",
                 "28 CFR 523.20",
                 gct_id,
                 good_conduct.URL,
@@ -355,10 +369,8 @@ def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
     }
 
 
-def _fsa_not_projected(facts: SentenceFacts, law: KernelLaw) -> dict[str, Any]:
-    eligible: bool | None = None if facts.fsa_ineligible is None else not facts.fsa_ineligible
-    if facts.removal_order or not law.fsa_in_force:
-        eligible = False if law.fsa_in_force else None
+def _fsa_empty(eligible: bool | None, facts: SentenceFacts) -> dict[str, Any]:
+    """The FSA part of the block with nothing projected."""
     return {
         "eligible": eligible,
         "risk": facts.risk.value if facts.risk else None,
@@ -375,18 +387,30 @@ def _fsa_not_projected(facts: SentenceFacts, law: KernelLaw) -> dict[str, Any]:
     }
 
 
+def _fsa_not_projected(facts: SentenceFacts, law: KernelLaw) -> dict[str, Any]:
+    eligible: bool | None = None if facts.fsa_ineligible is None else not facts.fsa_ineligible
+    if facts.removal_order or not law.fsa_in_force:
+        eligible = False if law.fsa_in_force else None
+    return _fsa_empty(eligible, facts)
+
+
 REMOVAL_CITATION = "18 U.S.C. 3632(d)(4)(E)"
-STATUTE_VS_REGULATION = (
-    "The additional 5 days per 30 follow the regulation, 28 CFR 523.42(c)(2): a prisoner who "
-    '"has maintained a consistent minimum or low risk of recidivism over the most recent two '
-    'consecutive risk and needs assessments". The statute, 18 U.S.C. 3632(d)(4)(A)(ii), gives '
-    'them to a minimum or low risk prisoner "who, over 2 consecutive assessments, has not '
-    'increased their risk of recidivism". The two part where the assessments move: a prisoner '
-    "now at low risk after a medium or high assessment has not increased their risk (the "
-    "statute's words would give the 5 days; the regulation does not), and one who went from "
-    "minimum to low has increased it (the regulation gives them; the statute's words would "
-    "not). The regulation is encoded; which governs is not decided here."
-)
+
+
+def _statute_vs_regulation(law: KernelLaw) -> str:
+    extra = law.fsa_additional_days
+    return (
+        f"The additional {extra} days per {law.fsa_period_days} follow the regulation, "
+        "28 CFR 523.42(c)(2): a prisoner who "
+        '"has maintained a consistent minimum or low risk of recidivism over the most recent two '
+        'consecutive risk and needs assessments". The statute, 18 U.S.C. 3632(d)(4)(A)(ii), gives '
+        'them to a minimum or low risk prisoner "who, over 2 consecutive assessments, has not '
+        'increased their risk of recidivism". The two part where the assessments move: a prisoner '
+        "now at low risk after a medium or high assessment has not increased their risk (the "
+        f"statute's words would give the {extra} days; the regulation does not), and one who "
+        "went from minimum to low has increased it (the regulation gives them; the statute's "
+        "words would not). The regulation is encoded; which governs is not decided here."
+    )
 
 
 def _fsa_part(
@@ -406,25 +430,10 @@ def _fsa_part(
     eligible: bool | None = None if facts.fsa_ineligible is None else not facts.fsa_ineligible
     if facts.removal_order:
         eligible = False
-    block: dict[str, Any] = {
-        "eligible": eligible,
-        "risk": facts.risk.value if facts.risk else None,
-        "earning_start": None,
-        "non_earning_days": facts.non_earning_days,
-        "credits_days": None,
-        "credits_applied_days": None,
-        "supervised_release_credit_days": None,
-        "prerelease_custody_credit_days": None,
-        "release_date": None,
-        "release_weekday_date": None,
-        "prerelease_custody_date": None,
-        "projection": None,
-    }
-    enacted = from_day(law.fsa_enacted)
-    released_early = (
-        facts.released_on is not None and enacted is not None and facts.released_on < enacted
-    )
-    if law.fsa_in_force and released_early and facts.released_on and enacted:
+    block = _fsa_empty(eligible, facts)
+    enacted = date.fromordinal(law.fsa_enacted + EPOCH)
+    released_early = facts.released_on is not None and facts.released_on < enacted
+    if law.fsa_in_force and released_early and facts.released_on:
         block["eligible"] = None
         add(
             f"The record shows the prison term ended on {facts.released_on.isoformat()} "
@@ -442,7 +451,7 @@ def _fsa_part(
         block["non_earning_days"] = None
         add(
             f"First Step Act time credits did not exist on {as_of.isoformat()} (enacted "
-            f"{enacted.isoformat() if enacted else '2018-12-21'}).",
+            f"{enacted.isoformat()}).",
             "Pub. L. 115-391, 101",
             earn_id,
             time_credits.EARN_URL,
@@ -485,7 +494,12 @@ def _fsa_part(
             exclusions.URL,
             final_order_of_removal=removal_on,
         )
-    rule_day = from_day(law.fsa_2026_rule_day) if law.fsa_2026_rule_day is not None else None
+    rule_day = (
+        from_day(law.fsa_commencement_rule_day)
+        if law.fsa_commencement_rule_day is not None
+        else None
+    )
+    rule_from = rule_day.isoformat() if rule_day else "the rule's effective day"
     if facts.arrived is None and not (rule_day and facts.commenced >= rule_day):
         missing.append("custody[].kind=designated_facility")
         add(
@@ -512,22 +526,23 @@ def _fsa_part(
     reach_back = law.fsa_earning_starts_at == "commencement" and row["fsa_earning_start"] > max(
         to_day(facts.commenced), law.fsa_enacted
     )
-    if reach_back and Code.FSA_START_UNDER_2026_RULE not in codes:
+    if reach_back and Code.FSA_START_UNDER_2026_RULE not in codes and rule_day:
         # Earning ran from arrival, before the interim rule's day: the 2018 rule computed it.
-        earlier = version_on(EARNING_VERSIONS, date(2026, 9, 29))
+        earlier = EARNING_PROGRAM.version_on(rule_day - timedelta(days=1))
         earn_id = earlier.id if earlier else earn_id
     start_text = f"Time credits are earned from {block['earning_start']}"
     if Code.FSA_START_UNDER_2026_RULE in codes:
         start_text += (
-            " (from commencement, not arrival, for days from 2026-09-30: interim rule, PROVISIONAL)"
+            f" (from commencement, not arrival, for days from {rule_from}: interim rule, "
+            "PROVISIONAL)"
         )
     elif Code.FSA_START_AT_ENACTMENT in codes:
-        start_text += " (not before the Act's enactment on 2018-12-21)"
+        start_text += f" (not before the Act's enactment on {enacted.isoformat()})"
     elif law.fsa_earning_starts_at == "arrival":
         start_text += " (arrival at the designated facility, 28 CFR 523.42(a))"
     else:
         start_text += (
-            " (arrival at the designated facility, for days before 2026-09-30, when the "
+            f" (arrival at the designated facility, for days before {rule_from}, when the "
             "interim rule moves the start to commencement)"
         )
     add(
@@ -539,13 +554,14 @@ def _fsa_part(
         commenced_on=facts.commenced.isoformat(),
     )
     if reach_back:
-        _from_commencement(facts, law, block, add, review, interim_id)
+        _from_commencement(facts, law, block, add, review, interim_id, rule_from)
     if facts.non_earning_days:
         add(
             f"{facts.non_earning_days} days in non-earning status (from "
             f"{block['earning_start']}, the start of earning, to {as_of.isoformat()}) are not "
-            "counted toward any 30-day period: every projected period completes that many days "
-            "later (the days are taken as falling before the placement day).",
+            f"counted toward any {law.fsa_period_days}-day period: every projected period "
+            "completes that many days later (the days are taken as falling before the "
+            "placement day).",
             time_credits.EARN_CITATION,
             earn_id,
             time_credits.EARN_URL,
@@ -553,7 +569,8 @@ def _fsa_part(
         )
     if Code.FSA_RISK_BARS_APPLICATION in codes:
         add(
-            f"At {facts.risk.value if facts.risk else ''} risk, 10 days per 30 are earned "
+            f"At {facts.risk.value if facts.risk else ''} risk, {law.fsa_base_days} days per "
+            f"{law.fsa_period_days} are earned "
             f"({row['fsa_credits_days']} by the release date if participation continues), but "
             "they cannot move the transfer to supervised release (minimum or low risk at the "
             "last reassessment is needed) and reach prerelease custody only on a warden's "
@@ -583,7 +600,7 @@ def _fsa_part(
     )
     if Code.FSA_ADDITIONAL_RATE_PROJECTED in codes:
         add(
-            STATUTE_VS_REGULATION,
+            _statute_vs_regulation(law),
             "18 U.S.C. 3632(d)(4)(A)(ii); 28 CFR 523.42(c)(2)",
             earn_id,
             time_credits.EARN_URL,
@@ -659,9 +676,10 @@ def _fsa_part(
         split = (
             f"Of {applied} days applied, "
             f"{row['fsa_supervised_release_credit_days']} "
-            f"move the transfer to supervised release to {block['release_date']} (at most 12 "
-            f"calendar months) and {row['fsa_prerelease_custody_credit_days']} go to prerelease "
-            "custody (residential re-entry centre or home confinement)."
+            f"move the transfer to supervised release to {block['release_date']} (at most "
+            f"{law.supervised_release_months} calendar months) and "
+            f"{row['fsa_prerelease_custody_credit_days']} go to prerelease custody "
+            "(residential re-entry centre or home confinement)."
         )
     add(split, time_credits.APPLY_CITATION, earn_id, time_credits.APPLY_URL)
     return block
@@ -674,9 +692,11 @@ def _from_commencement(
     add: Any,
     review: list[str],
     interim_id: str,
+    rule_from: str,
 ) -> None:
     """The dates if the 2026 interim rule's start of earning (commencement) reached back over
-    the days before 2026-09-30 (not stated: a known gap of the rule version)."""
+    the days before it took effect on ``rule_from`` (not stated: a known gap of the rule
+    version)."""
     cols = columns_of(facts)
     cols.arrived[0] = cols.commenced[0]
     alt = compute(cols, law).row(0)
@@ -690,8 +710,8 @@ def _from_commencement(
     }
     add(
         f"Computed above from arrival ({block['earning_start']}), as the rule in force before "
-        "2026-09-30 gave. If the interim rule's start of earning at commencement reaches back "
-        f"to days before 2026-09-30, earning would run from {_iso(alt['fsa_earning_start'])}: "
+        f"{rule_from} gave. If the interim rule's start of earning at commencement reaches back "
+        f"to days before {rule_from}, earning would run from {_iso(alt['fsa_earning_start'])}: "
         f"prerelease custody from {placed or '-'}, transfer to supervised release on "
         f"{released or '-'} (same projection assumptions). Whether the rule reaches back is not "
         "stated (its text is not verified: a known gap).",
@@ -703,14 +723,10 @@ def _from_commencement(
     )
     review.append(
         "2026 interim rule (provisional): whether earning from commencement reaches days before "
-        "2026-09-30; both computations are shown"
+        f"{rule_from}; both computations are shown"
     )
 
 
 def days_between(first: date, last: date) -> int:
     """Days from ``first`` to ``last``, both counted."""
     return (last - first + timedelta(days=1)).days
-
-
-def gct_rate_param(day: date) -> int:
-    return int(value("sentence.gct.days_per_year", day))

@@ -22,9 +22,10 @@ NO_DATE = np.int64(np.iinfo(np.int64).min)
 
 EPOCH = date(1970, 1, 1).toordinal()
 
-TABLE_FIRST_YEAR = 1950
+TABLE_FIRST_YEAR = 1900
 TABLE_LAST_YEAR = 2200
-"""Span of years for which the weekday table is built (outside it no advance is made)."""
+"""Span of years for which the weekday table is built (outside it no advance is made): the
+years a record's dates may hold."""
 
 
 def to_day(day: date) -> int:
@@ -84,10 +85,13 @@ def last_weekday_on_or_before(days: Days, country: str) -> Days:
     return result
 
 
-def holiday_name(day: date, country: str) -> str | None:
-    """The name of the federal holiday on ``day`` (for explanations)."""
+@cache
+def _holidays_of(country: str, year: int) -> dict[date, str]:
     import holidays
 
-    known = holidays.country_holidays(country, years=day.year)
-    name = known.get(day)
-    return str(name) if name is not None else None
+    return {day: str(name) for day, name in holidays.country_holidays(country, years=year).items()}
+
+
+def holiday_name(day: date, country: str) -> str | None:
+    """The name of the federal holiday on ``day`` (for explanations)."""
+    return _holidays_of(country, day.year).get(day)

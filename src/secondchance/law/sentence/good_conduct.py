@@ -61,9 +61,10 @@ def whole_years(commenced: Ints, after_term: Ints) -> tuple[Ints, Ints]:
     return years, after_term - add_months(commenced, years * 12)
 
 
-def _time_served(term_days: Ints, rate: Ints, per_mille: Ints) -> Ints:
-    """Good conduct time earned on time served (PS 5880.28), closed form."""
-    cycle = 365 + rate
+def _time_served(term_days: Ints, rate: Ints, per_mille: Ints, days_in_year: int) -> Ints:
+    """Good conduct time earned on time served (PS 5880.28), closed form: each whole year
+    served consumes a year's days plus the year's good conduct time."""
+    cycle = days_in_year + rate
     full = term_days // cycle
     rest = term_days - full * cycle
     served = (rest * 1000 + (1000 + per_mille) - 1) // (1000 + per_mille)
@@ -90,7 +91,7 @@ def gct(cols: SentenceColumns, t: TermColumns, law: KernelLaw) -> GctColumns:
             round(law.gct_days_per_year_without_ged * 1000 / law.gct_days_in_year),
             law.gct_time_served_per_mille,
         ).astype(np.int64)
-        earned = _time_served(t.term_days, rate.astype(np.int64), per_mille)
+        earned = _time_served(t.term_days, rate.astype(np.int64), per_mille, law.gct_days_in_year)
     else:  # pragma: no cover - a parameter value the code does not know
         raise ValueError(f"unknown good conduct time method {law.gct_method!r}")
     none = too_short | cols.life

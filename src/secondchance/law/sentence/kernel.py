@@ -16,11 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 from enum import IntEnum, IntFlag
+from functools import cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from secondchance.law.parameters import value
+from secondchance.law.parameters import parameter, value
 from secondchance.law.sentence import good_conduct, term, time_credits
 from secondchance.law.sentence.days import NO_DATE, Days, last_weekday_on_or_before, to_day
 
@@ -149,7 +151,8 @@ class KernelLaw:
     fsa_in_force: bool
     """The as-of day is on or after the Act's enactment: no time credit or FSA code before."""
     fsa_earning_starts_at: str
-    fsa_2026_rule_day: int | None
+    fsa_commencement_rule_day: int | None
+    """First day of the rule starting earning at commencement, when it is in force."""
     fsa_period_days: int
     fsa_base_days: int
     fsa_additional_days: int
@@ -159,45 +162,57 @@ class KernelLaw:
 
     @classmethod
     def on(cls, day: date) -> KernelLaw:
-        starts_at = value("sentence.fsa.earning_starts_at", day)
-        rule_day: int | None = None
-        if starts_at == "commencement":
-            from secondchance.law.parameters import parameter
+        """The law of ``day`` (built once per day: the parameters do not change in a run)."""
+        return _law_on(day)
 
-            changes = [
-                d.start
-                for d in parameter("sentence.fsa.earning_starts_at").values
-                if d.value == "commencement" and d.start is not None
-            ]
-            rule_day = to_day(min(changes)) if changes else None
-        enacted = to_day(value("sentence.fsa.enacted", day))
-        return cls(
-            gct_method=value("sentence.gct.method", day),
-            gct_days_per_year=value("sentence.gct.days_per_year", day),
-            gct_days_per_year_without_ged=value("sentence.gct.days_per_year_without_ged", day),
-            gct_days_in_year=value("sentence.gct.days_in_year", day),
-            gct_time_served_per_mille=value("sentence.gct.time_served_fraction_per_mille", day),
-            gct_more_than_years=value("sentence.gct.minimum_term_more_than_years", day),
-            fsa_enacted=enacted,
-            fsa_in_force=to_day(day) >= enacted,
-            fsa_earning_starts_at=starts_at,
-            fsa_2026_rule_day=rule_day,
-            fsa_period_days=value("sentence.fsa.period_days", day),
-            fsa_base_days=value("sentence.fsa.base_days_per_period", day),
-            fsa_additional_days=value("sentence.fsa.additional_days_per_period", day),
-            fsa_periods_before_additional=value(
-                "sentence.fsa.projection.periods_before_additional", day
-            ),
-            supervised_release_months=value("sentence.fsa.supervised_release_months", day),
-            holiday_country=value("sentence.holidays.country", day),
-        )
+
+def change_day(name: str, to: Any) -> date | None:
+    """The first day from which parameter ``name`` takes the value ``to`` (None if never)."""
+    days = [d.start for d in parameter(name).values if d.value == to and d.start is not None]
+    return min(days) if days else None
+
+
+def fsa_enactment() -> date:
+    """The First Step Act's enactment (``sentence.fsa.enacted``): no time credits before it."""
+    enacted: date = parameter("sentence.fsa.enacted").values[0].value
+    return enacted
+
+
+@cache
+def _law_on(day: date) -> KernelLaw:
+    starts_at = value("sentence.fsa.earning_starts_at", day)
+    rule_day: int | None = None
+    if starts_at == "commencement":
+        changed = change_day("sentence.fsa.earning_starts_at", "commencement")
+        rule_day = to_day(changed) if changed else None
+    enacted = to_day(value("sentence.fsa.enacted", day))
+    return KernelLaw(
+        gct_method=value("sentence.gct.method", day),
+        gct_days_per_year=value("sentence.gct.days_per_year", day),
+        gct_days_per_year_without_ged=value("sentence.gct.days_per_year_without_ged", day),
+        gct_days_in_year=value("sentence.gct.days_in_year", day),
+        gct_time_served_per_mille=value("sentence.gct.time_served_fraction_per_mille", day),
+        gct_more_than_years=value("sentence.gct.minimum_term_more_than_years", day),
+        fsa_enacted=enacted,
+        fsa_in_force=to_day(day) >= enacted,
+        fsa_earning_starts_at=starts_at,
+        fsa_commencement_rule_day=rule_day,
+        fsa_period_days=value("sentence.fsa.period_days", day),
+        fsa_base_days=value("sentence.fsa.base_days_per_period", day),
+        fsa_additional_days=value("sentence.fsa.additional_days_per_period", day),
+        fsa_periods_before_additional=value(
+            "sentence.fsa.projection.periods_before_additional", day
+        ),
+        supervised_release_months=value("sentence.fsa.supervised_release_months", day),
+        holiday_country=value("sentence.holidays.country", day),
+    )
 
 
 def compute(cols: SentenceColumns, law: KernelLaw) -> SentenceResult:
     """Every date of every sentence in ``cols`` under ``law``."""
     codes = np.zeros(len(cols), dtype=np.int64)
 
-    t = term.full_term(cols, law)
+    t = term.full_term(cols)
     codes |= np.where(t.clamped, int(Code.MONTH_END_CLAMPED), 0)
     codes |= np.where(t.prior_exceeds, int(Code.PRIOR_CUSTODY_EXCEEDS_TERM), 0)
     codes |= np.where(cols.life, int(Code.LIFE), 0)

@@ -12,7 +12,7 @@ the record shows ended before it (28 CFR 523.42(b)(1)). A sentence commuted to a
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.engine.rules import Context, Evaluate, Program, RuleVersion
@@ -24,12 +24,13 @@ from secondchance.law.sentence.aggregate import (
     prison_sentences,
 )
 from secondchance.law.sentence.time_credits import APPLY_URL, EARN_URL
-from secondchance.law.sentence.versions import EARNING_VERSIONS
+from secondchance.law.sentence.versions import EARNING_VERSIONS, FSA_ENACTED
 from secondchance.record.schema import Record
 
 PROGRAM_ID = "fsa.time_credits"
-ENACTED = date(2018, 12, 21)
+ENACTED = FSA_ENACTED
 """Enactment of the First Step Act; no time credits for days before it (28 CFR 523.42(b)(1))."""
+_ENACTED_ON = ENACTED.isoformat()
 
 
 def _evaluate(version: str) -> Evaluate:
@@ -56,11 +57,12 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
             program=PROGRAM_ID,
             outcome=Outcome.not_applicable,
             reason=f"The prison term ended on {ended[0].isoformat()}, before the First Step Act "
-            "(2018-12-21): no time credits for days before 2018-12-21 (28 CFR 523.42(b)(1)).",
+            f"({_ENACTED_ON}): no time credits for days before {_ENACTED_ON} "
+            "(28 CFR 523.42(b)(1)).",
             findings=[
                 Finding(
                     finding=f"Custody for the sentence ended on {ended[0].isoformat()} "
-                    f"({ended[1]}), before 2018-12-21; an inmate cannot earn time credits for "
+                    f"({ended[1]}), before {_ENACTED_ON}; an inmate cannot earn time credits for "
                     "programming before the Act's enactment (28 CFR 523.42(b)(1)).",
                     facts={ended[1]: ended[0].isoformat()},
                     citation="28 CFR 523.42(b)(1)",
@@ -83,12 +85,12 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
             program=PROGRAM_ID,
             outcome=Outcome.not_applicable,
             reason=f"The prison term ended on {release.isoformat()} by commutation, before the "
-            "First Step Act (2018-12-21): no time credits for days before 2018-12-21 "
+            f"First Step Act ({_ENACTED_ON}): no time credits for days before {_ENACTED_ON} "
             "(28 CFR 523.42(b)(1)).",
             findings=[
                 Finding(
                     finding=f"The sentence was commuted to end on {release.isoformat()}, before "
-                    "2018-12-21; time credits cannot be earned for days before the Act's "
+                    f"{_ENACTED_ON}; time credits cannot be earned for days before the Act's "
                     "enactment (28 CFR 523.42(b)(1)).",
                     facts={f"{path}.new_release_date": release.isoformat()},
                     citation="28 CFR 523.42(b)(1)",
@@ -258,7 +260,8 @@ def _before_act(record: Record, day: date, ctx: Context) -> Determination:
     return Determination(
         program=PROGRAM_ID,
         outcome=Outcome.not_applicable,
-        reason="First Step Act time credits did not exist before the Act's enactment (2018-12-21).",
+        reason="First Step Act time credits did not exist before the Act's enactment "
+        f"({_ENACTED_ON}).",
     )
 
 
@@ -274,7 +277,7 @@ PROGRAM = Program(
             citation="Pub. L. 115-391 (Dec. 21, 2018)",
             url=exclusions.URL,
             evaluate=_before_act,
-            effective_to=date(2018, 12, 20),
+            effective_to=ENACTED - timedelta(days=1),
         ),
         *(
             RuleVersion(

@@ -19,7 +19,7 @@ import numpy.typing as npt
 from secondchance.law.sentence.days import Days, add_months
 
 if TYPE_CHECKING:
-    from secondchance.law.sentence.kernel import KernelLaw, SentenceColumns
+    from secondchance.law.sentence.kernel import SentenceColumns
 
 CITATION = "18 U.S.C. 3585"
 URL = "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section3585"
@@ -37,7 +37,7 @@ class TermColumns:
     prior_exceeds: npt.NDArray[np.bool_]
 
 
-def full_term(cols: SentenceColumns, law: KernelLaw) -> TermColumns:
+def full_term(cols: SentenceColumns) -> TermColumns:
     months = cols.years * 12 + cols.months
     anniversary = add_months(cols.commenced, months)
     day_of_month = (

@@ -41,12 +41,14 @@ R - C(p* - 1), where p* is the least p with 30p + C(p) >= R - S.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
-from secondchance.law.sentence.days import NO_DATE, Days, add_months
+from secondchance.engine.determination import Finding
+from secondchance.law.sentence.days import NO_DATE, Days, add_months, from_day, to_day
 
 if TYPE_CHECKING:
     from secondchance.law.sentence.kernel import KernelLaw, SentenceColumns
@@ -88,6 +90,55 @@ def credits_after(periods: Ints, additional: Ints, k0: Ints, law: KernelLaw) -> 
     return held
 
 
+def first_day_of_earning(
+    commenced: Days, arrived: Days, law: KernelLaw
+) -> tuple[Days, npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """The first day of earning: arrival at the designated facility, or commencement for days
+    from the day the rule starting earning at commencement takes effect; never before
+    commencement nor before the Act's enactment. Also whether that rule moved it (earlier than
+    arrival) and whether the enactment did."""
+    basis = arrived
+    under_rule = np.zeros(arrived.shape, dtype=np.bool_)
+    if law.fsa_earning_starts_at == "commencement" and law.fsa_commencement_rule_day is not None:
+        basis = np.minimum(arrived, np.maximum(commenced, law.fsa_commencement_rule_day))
+        under_rule = basis < arrived
+    basis = np.maximum(basis, commenced)
+    at_enactment = basis < law.fsa_enacted
+    start: Days = np.maximum(basis, law.fsa_enacted)
+    return start, under_rule, at_enactment
+
+
+def earning_start(commenced: date, arrived: date | None, law: KernelLaw) -> date:
+    """:func:`first_day_of_earning` for one sentence (arrival unknown: commencement)."""
+    start, _, _ = first_day_of_earning(
+        np.array([to_day(commenced)], dtype=np.int64),
+        np.array([to_day(arrived or commenced)], dtype=np.int64),
+        law,
+    )
+    return from_day(int(start[0])) or commenced
+
+
+def schedule_assumption(law: KernelLaw, version_id: str) -> Finding:
+    """The rate schedule assumed when no assessment dates set the day from which the additional
+    days are earned (a record's ``check`` reads them, which can move the dates by some days)."""
+    k0 = law.fsa_periods_before_additional
+    base = law.fsa_base_days
+    high = base + law.fsa_additional_days
+    period = law.fsa_period_days
+    return Finding(
+        finding=f"No risk assessment dates are given here: time credits are projected on the "
+        f"Bureau's handout schedule, {base} days per {period} for the first {k0} periods "
+        f"({k0 * period} days) and {high} after. With the assessments recorded in a record file "
+        f"(fsa.risk_assessments, `secondchance check`), periods completed after the second of "
+        f"two consecutive minimum or low assessments earn {high} (28 CFR 523.42(c)(2)), which "
+        "may move the credits and the dates by some days.",
+        facts={"--fsa-risk": "given without assessment dates"},
+        citation="18 U.S.C. 3632(d)(4)(A); 28 CFR 523.42(c)",
+        rule_version=version_id,
+        url=EARN_URL,
+    )
+
+
 def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColumns:
     # Lazy import: kernel imports this module.
     from secondchance.law.sentence.kernel import Code, Risk
@@ -99,14 +150,11 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
         none = np.full(size, NO_DATE, dtype=np.int64)
         zero = np.zeros(size, dtype=np.int64)
         return CreditColumns(none, zero, zero, zero, zero, zero, none, none.copy(), codes)
-    basis = cols.arrived
-    if law.fsa_earning_starts_at == "commencement" and law.fsa_2026_rule_day is not None:
-        under_rule = np.maximum(cols.commenced, law.fsa_2026_rule_day)
-        basis = np.minimum(cols.arrived, under_rule)
-        codes |= np.where(basis < cols.arrived, int(Code.FSA_START_UNDER_2026_RULE), 0)
-    basis = np.maximum(basis, cols.commenced)
-    codes |= np.where(basis < law.fsa_enacted, int(Code.FSA_START_AT_ENACTMENT), 0)
-    earning_start = np.maximum(basis, law.fsa_enacted)
+    earning_start, under_rule, at_enactment = first_day_of_earning(
+        cols.commenced, cols.arrived, law
+    )
+    codes |= np.where(under_rule, int(Code.FSA_START_UNDER_2026_RULE), 0)
+    codes |= np.where(at_enactment, int(Code.FSA_START_AT_ENACTMENT), 0)
     # Periods are counted from the start of earning shifted by the days in non-earning status
     # (taken as falling before the placement day): the same projection as pausing the count.
     start = earning_start + cols.non_earning_days

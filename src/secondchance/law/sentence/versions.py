@@ -10,12 +10,28 @@ whose text is not yet verified (provisional).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from secondchance.engine.determination import Determination, Outcome
-from secondchance.engine.rules import Context, RuleVersion
+from secondchance.engine.rules import Context, Program, RuleVersion
 from secondchance.law.sentence import good_conduct, time_credits
+from secondchance.law.sentence.kernel import change_day, fsa_enactment
 from secondchance.record.schema import Record
+
+
+def _changed(name: str, to: str) -> date:
+    day = change_day(name, to)
+    if day is None:  # pragma: no cover - the parameters file lost a dated value
+        raise LookupError(f"parameter {name} never takes the value {to!r}")
+    return day
+
+
+GCT_IMPOSED_FROM = _changed("sentence.gct.method", "sentence_imposed")
+"""Good conduct time on the sentence imposed (FSA 102(b), in force 2019-07-19)."""
+FSA_ENACTED = fsa_enactment()
+EARNING_AT_COMMENCEMENT_FROM = _changed("sentence.fsa.earning_starts_at", "commencement")
+"""The interim rule's start of earning at commencement (2026-09-30, provisional)."""
+_DAY = timedelta(days=1)
 
 
 def _explain_only(record: Record, day: date, ctx: Context) -> Determination:
@@ -38,7 +54,7 @@ GCT_VERSIONS: tuple[RuleVersion, ...] = (
         ),
         url=good_conduct.PS_5880_URL,
         evaluate=_explain_only,
-        effective_to=date(2019, 7, 18),
+        effective_to=GCT_IMPOSED_FROM - _DAY,
         known_gaps=("PS 5880.28 worked examples not retrieved; leap days ignored as in the PS",),
     ),
     RuleVersion(
@@ -48,7 +64,7 @@ GCT_VERSIONS: tuple[RuleVersion, ...] = (
         citation="18 U.S.C. 3624(b)(1) as amended by FSA 102(b); 84 FR 72274 (proposed method)",
         url="https://www.federalregister.gov/documents/2019/12/31/2019-27976/good-conduct-time-credit-under-the-first-step-act",
         evaluate=_explain_only,
-        effective_from=date(2019, 7, 19),
+        effective_from=GCT_IMPOSED_FROM,
         effective_to=date(2022, 3, 13),
         sources=(
             "https://www.washingtonpost.com/national-security/3100-inmates-to-be-released-as-trump-administration-implements-criminal-justice-reform/2019/07/19/7ed0daf6-a9a4-11e9-a3a6-ab670962db05_story.html",
@@ -79,8 +95,8 @@ EARNING_VERSIONS: tuple[RuleVersion, ...] = (
         citation="18 U.S.C. 3632(d)(4); 28 CFR 523.42(a) (87 FR 2705)",
         url=time_credits.EARN_URL,
         evaluate=_explain_only,
-        effective_from=date(2018, 12, 21),
-        effective_to=date(2026, 9, 29),
+        effective_from=FSA_ENACTED,
+        effective_to=EARNING_AT_COMMENCEMENT_FROM - _DAY,
     ),
     RuleVersion(
         program="sentence.fsa_earning",
@@ -89,18 +105,25 @@ EARNING_VERSIONS: tuple[RuleVersion, ...] = (
         citation="28 CFR 523.42(a) as amended by 91 FR 55740 (reported; provisional)",
         url="https://www.federalregister.gov/documents/2026/08/31/2026-17752/first-step-act-time-credits-revisions",
         evaluate=_explain_only,
-        effective_from=date(2026, 9, 30),
+        effective_from=EARNING_AT_COMMENCEMENT_FROM,
         provisional=True,
         known_gaps=(
             "Interim rule text not verified from a government source; whether it reaches "
-            "days before 2026-09-30 is not stated",
+            f"days before {EARNING_AT_COMMENCEMENT_FROM.isoformat()} is not stated",
         ),
     ),
 )
 
 
-def version_on(versions: tuple[RuleVersion, ...], day: date) -> RuleVersion | None:
-    for version in versions:
-        if version.in_force(day):
-            return version
-    return None
+GCT_PROGRAM = Program(
+    id="sentence.good_conduct_time",
+    title="Good conduct time (18 U.S.C. 3624(b)), applied in the sentence block",
+    versions=GCT_VERSIONS,
+    look_ahead=False,
+)
+EARNING_PROGRAM = Program(
+    id="sentence.fsa_earning",
+    title="When First Step Act time credits start to be earned (28 CFR 523.42(a))",
+    versions=EARNING_VERSIONS,
+    look_ahead=False,
+)
