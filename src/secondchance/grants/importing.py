@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -95,7 +96,7 @@ def _page_grants(text: str, where: str, defaults: Defaults) -> list[Grant]:
     ]
 
 
-def _column(header: list[str], field_name: str) -> str | None:
+def _column(header: Sequence[str], field_name: str) -> str | None:
     lowered = {h.strip().casefold(): h for h in header}
     for alias in _COLUMNS[field_name]:
         if alias in lowered:

@@ -109,7 +109,7 @@ def _one(
             f"the record's person may be {m.grant.name} of the official register "
             f"({m.grant.type.value} granted {m.grant.date.isoformat()}): confirm"
         )
-    text = text.replace("Jr..", "Jr.").replace("Jr.:", "Jr.:")
+    text = text.replace("Jr..", "Jr.")
     finding = Finding(
         finding=text,
         facts=facts,

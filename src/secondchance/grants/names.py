@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV", "v": "V"}
 PARTICLES = {"de", "del", "della", "la", "le", "da", "di", "van", "von", "st", "dos", "das"}
@@ -17,8 +18,9 @@ _APOSTROPHES = "'’‘`´"
 
 def fold(text: str) -> str:
     """Lower case, accents dropped, apostrophes removed, other punctuation to spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.casefold()
     for mark in _APOSTROPHES:
         text = text.replace(mark, "")
@@ -79,6 +81,7 @@ _CODES = {
 }
 
 
+@lru_cache(maxsize=16384)
 def soundex(word: str) -> str:
     """American Soundex: first letter and three digits (h and w do not separate equal codes)."""
     letters = [c for c in word if c.isalpha()]

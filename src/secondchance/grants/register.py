@@ -14,7 +14,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from secondchance.grants.model import Grant, GrantType
-from secondchance.grants.search import NameIndex
+from secondchance.grants.search import NameIndex, parsed
 
 SHIPPED_FILES = (
     "biden_whitehouse_clemency_grants.csv",
@@ -122,6 +122,11 @@ class Register:
     @cached_property
     def index(self) -> NameIndex:
         return NameIndex(self.grants)
+
+    @cached_property
+    def given_names(self) -> frozenset[str]:
+        """The given names of the register (to tell a person's name from other capitals)."""
+        return frozenset(g for g in (parsed(x.name).given for x in self.grants) if len(g) > 1)
 
     def __iter__(self) -> Iterator[Grant]:
         return iter(self.grants)

@@ -19,6 +19,7 @@ from secondchance.grants.names import Name, fold, parse_name, soundex
 FUZZY_THRESHOLD = 85.0
 SOUNDS_ALIKE = 88.0
 INITIAL = 85.0
+PART_MINIMUM = 80.0
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,8 @@ def _middle_penalty(query: Name, cand: Name) -> tuple[float, str]:
     for a, b in zip(q, c, strict=False):
         if a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]):
             continue
+        if ratio(a, b) >= 80:
+            return 3.0, f"middle name {b!r} written {a!r}"
         return 15.0, f"middle name {b!r} written {a!r}"
     return (1.0, "middle initial") if any(len(m) == 1 for m in (*q, *c)) else (0.0, "")
 
@@ -126,11 +129,13 @@ def score_name(query_text: str, candidate_text: str) -> tuple[float, bool, str]:
     middle, why_middle = _middle_penalty(query, cand)
     suffix, why_suffix = _suffix(query, cand)
     score = round(max(0.0, 0.4 * given + 0.6 * surname - middle - suffix), 1)
+    if min(given, surname) < PART_MINIMUM:
+        score = min(score, PART_MINIMUM - 1)  # a different given name or surname: not a variant
     reasons = [w for w in (why_given, why_surname, why_middle, why_suffix) if w]
     return min(score, 99.0), False, "; ".join(reasons) or "close spelling"
 
 
-def _kept(
+def matches_filters(
     g: Grant, president: str | None, kind: GrantType | None, start: date | None, end: date | None
 ) -> bool:
     if kind is not None and g.type is not kind:
@@ -178,7 +183,7 @@ def search(
     found: list[Match] = []
     for i in index.candidates(parsed(name)):
         g = index.grants[i]
-        if not _kept(g, president, kind, start, end):
+        if not matches_filters(g, president, kind, start, end):
             continue
         score, exact, reason = score_name(name, g.name)
         if exact or score >= threshold:
