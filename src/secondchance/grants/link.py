@@ -106,8 +106,12 @@ def _one(
             f"({m.reason}; score {m.score}), {kind}: confirm whether this is the same person."
         )
         review = (
-            f"the record's person may be {m.grant.name} of the official register "
-            f"({m.grant.type.value} granted {m.grant.date.isoformat()}): confirm"
+            None
+            if recorded
+            else (
+                f"the record's person may be {m.grant.name} of the official register "
+                f"({m.grant.type.value} granted {m.grant.date.isoformat()}): confirm"
+            )
         )
     text = text.replace("Jr..", "Jr.")
     finding = Finding(
