@@ -29,6 +29,8 @@ class Document:
     published: date | None = None
     published_source: str | None = None
     url: str | None = None
+    published_at: int | None = None
+    """Where the text states its publication date (None: in metadata or not stated)."""
 
 
 def _html_document(raw: str, where: str) -> Document:
@@ -63,10 +65,11 @@ def _text_document(text: str) -> Document:
     for line in _PUBLISHED.finditer(head):
         stated = find_dates(line.group(1))
         if stated:
-            return Document(text, title, stated[0].day, "stated in the document")
+            at = line.start(1) + stated[0].start
+            return Document(text, title, stated[0].day, "stated in the document", None, at)
     first = find_dates(head[:200])
     if first and re.match(r"^[A-Z][A-Z .,]*,\s*$", head[: first[0].start]):
-        return Document(text, title, first[0].day, "dateline")
+        return Document(text, title, first[0].day, "dateline", None, first[0].start)
     return Document(text, title)
 
 

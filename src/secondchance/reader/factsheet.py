@@ -252,15 +252,9 @@ def _person_row(person: Person) -> dict[str, Any]:
     return row
 
 
-def _head_end(text: str) -> int:
-    """End of the first three lines (title, byline, publication line)."""
-    ends = [m.end() for m in re.finditer(r"\n", text[:2000])]
-    return ends[2] if len(ends) > 2 else min(len(text), 300)
-
-
 def _publication_line(reading: Reading, d: StatedDate) -> bool:
     """The date of the publication line itself (listed first, never a claim)."""
-    return reading.doc.published == d.day and d.start < _head_end(reading.doc.text)
+    return d.start == reading.doc.published_at
 
 
 def _read_sentences(reading: Reading, register: Register, on: date) -> None:

@@ -190,5 +190,5 @@ def find_laws(sentence: str) -> list[tuple[LawPattern, str]]:
         found = entry.pattern.search(sentence)
         if found is None or (entry.needs is not None and not entry.needs.search(sentence)):
             continue
-        out.append((entry, found.group(0)))
+        out.append((entry, " ".join(found.group(0).split())))
     return out

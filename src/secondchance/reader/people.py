@@ -171,6 +171,8 @@ _NOT_NAME = {
     "covid",
 }
 FUZZY_FOR_PEOPLE = 85.0
+_PERSON_AFTER = re.compile(r",\s+(?:\d{1,3},|an?\s|who\s)|\s+said\b")
+_MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+\s+[A-Z]\.\s+[A-Z][a-z]+")
 
 
 @dataclass(frozen=True)
@@ -204,8 +206,13 @@ def _spans(text: str) -> list[Span]:
             run.pop()
         if run:
             start, end = run[0].start(), run[-1].end()
+            if text[end - 2 : end] in ("'s", "’s"):
+                end -= 2  # a possessive
             before = text[max(0, start - 6) : start]
-            titled = bool(re.search(r"\b(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+$", before))
+            after = text[end : end + 16]
+            titled = bool(re.search(r"\b(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+$", before)) or bool(
+                _PERSON_AFTER.match(after)
+            )
             spans.append(Span(text[start:end], start, end, titled))
         run.clear()
 
@@ -268,7 +275,7 @@ def _person(
         offset = span.text.find(text)
         if matches:
             return PersonMention(text, span.start + offset, span.end, matches[0], matches)
-        if span.titled or (bare[0] in given and not text.isupper()):
+        if span.titled or _MIDDLE_INITIAL.match(text) or (bare[0] in given and not text.isupper()):
             return PersonMention(text, span.start + offset, span.end, None, ())
     return None
 
