@@ -22,6 +22,7 @@ from secondchance.reader.people import PersonMention, find_people
 from secondchance.reader.sentences import sentences
 
 _KIND = re.compile(r"\bpardon(?:s|ed|ing)?\b|\bcommut(?:e|ed|es|ing|ation|ations)\b", re.I)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _EFFECTIVE = re.compile(
     r"took effect|takes effect|take effect|went into effect|goes into effect|in effect|"
     r"effective|became law|enacted|signed|issued|in force",
@@ -39,15 +40,13 @@ class Person:
     claimed_types: list[tuple[str, str]] = field(default_factory=list)
     claimed_dates: list[StatedDate] = field(default_factory=list)
 
-    @property
-    def surname(self) -> str:
-        """The surname as the document writes it (to find later references to the person)."""
-        words = [
-            w
-            for w in self.mention.mention.replace(",", " ").split()
-            if w.rstrip(".").casefold() not in SUFFIXES
-        ]
-        return words[-1] if len(words) > 1 else ""
+    surname: str = ""
+    """The surname as the document writes it, folded (to find later references)."""
+
+    def __post_init__(self) -> None:
+        words = [w for w in self.mention.mention.replace(",", " ").split()
+                 if w.rstrip(".").casefold() not in SUFFIXES]
+        self.surname = words[-1].casefold() if len(words) > 1 else ""
 
     @property
     def key(self) -> str:
@@ -92,13 +91,14 @@ def _in_sentence(
                 person.mentions.append(m.mention)
             found.append((person, m.start))
     named = {id(p) for p, _ in found}
+    words: dict[str, int] = {}
+    for w in _WORD.finditer(text):
+        word = w.group(0).casefold()
+        words.setdefault(word[:-2] if word.endswith(("'s", "’s")) else word, w.start())
     for person in reading.people.values():
-        surname = person.surname
-        if id(person) in named or len(surname) < 3:
-            continue
-        hit = re.search(rf"\b{re.escape(surname)}\b", text, re.I)
-        if hit is not None:
-            found.append((person, start + hit.start()))
+        at = words.get(person.surname) if len(person.surname) > 2 else None
+        if at is not None and id(person) not in named:
+            found.append((person, start + at))
     return found
 
 
