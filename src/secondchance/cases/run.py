@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from secondchance.api import evaluate
 from secondchance.cases.model import Case
-from secondchance.engine import evaluate
 from secondchance.law.sentence.block import SentenceFacts, compute_block
 from secondchance.record.load import RecordError, field_path, load_record, parse_text, validate
 from secondchance.record.schema import Record
