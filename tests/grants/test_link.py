@@ -5,13 +5,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from secondchance.engine.determination import Outcome
-from tests.clemency.helpers import CITIZEN, PARDON, ask, text
+from datetime import date
+
+from secondchance.api import evaluate
+from secondchance.engine.determination import Determination, Outcome
+from secondchance.record.schema import Record
+from tests.clemency.helpers import CITIZEN, PARDON, text
 
 LIST_2022_12_30 = (
     "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2022/12/30/"
     "clemency-recipient-list-2/"
 )
+
+
+def ask(program_id: str, data: dict[str, Any], as_of: str) -> Determination:
+    """Through the Python API, which links the clemency answers to the register."""
+    report = evaluate(Record.model_validate(data), date.fromisoformat(as_of))
+    (det,) = [d for d in report.determinations if d.program == program_id]
+    return det
 
 
 def record(name: str, *, regno: str | None = None, pardon_on: str | None = None) -> dict[str, Any]:

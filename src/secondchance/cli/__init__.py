@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from secondchance.cli import (  # noqa: F401  (register commands)
+    cases,
     check,
     grants,
     read,

@@ -8,7 +8,6 @@ with the candidate) so that an unrecorded grant cannot silently change an answer
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -16,17 +15,10 @@ from secondchance.engine.determination import Finding
 from secondchance.grants.model import Grant
 from secondchance.grants.register import shipped_register
 from secondchance.grants.search import Match, search
+from secondchance.law.clemency.register import RegisterLink
 from secondchance.record.schema import ClemencyGrant, PersonRecord
 
 CITATION = "U.S. Const. art. II, sec. 2, cl. 1 (grant as listed by the White House)"
-
-
-@dataclass(frozen=True)
-class RegisterLink:
-    """Findings about the register, and why the answer needs confirmation (None: it does not)."""
-
-    findings: tuple[Finding, ...] = ()
-    review: tuple[str, ...] = field(default_factory=tuple)
 
 
 @lru_cache(maxsize=4096)

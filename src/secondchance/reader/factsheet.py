@@ -44,8 +44,11 @@ class Person:
     """The surname as the document writes it, folded (to find later references)."""
 
     def __post_init__(self) -> None:
-        words = [w for w in self.mention.mention.replace(",", " ").split()
-                 if w.rstrip(".").casefold() not in SUFFIXES]
+        words = [
+            w
+            for w in self.mention.mention.replace(",", " ").split()
+            if w.rstrip(".").casefold() not in SUFFIXES
+        ]
         self.surname = words[-1].casefold() if len(words) > 1 else ""
 
     @property

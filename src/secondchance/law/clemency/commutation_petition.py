@@ -37,7 +37,6 @@ from secondchance.law.clemency.facts import (
 from secondchance.law.clemency.grant_effect import commutation_effect
 from secondchance.law.clemency.pardoned import pardoned_by
 from secondchance.law.clemency.proclamations import proclamation_dates
-from secondchance.law.clemency.register import with_register
 from secondchance.law.clemency.where_to_file import where_to_file
 from secondchance.record.query import covers
 from secondchance.record.schema import (
@@ -460,7 +459,7 @@ PROGRAM_DEF = Program(
             title="Commutation while serving the sentence, after court challenges",
             citation=CITATION,
             url=URL,
-            evaluate=with_register(evaluate, RULE_VERSION),
+            evaluate=evaluate,
             known_gaps=(
                 "28 CFR 1.3 found only in its opening words; the Office's instructions are "
                 "encoded instead.",

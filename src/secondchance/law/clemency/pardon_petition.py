@@ -46,7 +46,6 @@ from secondchance.law.clemency.proclamations import (
     other_categorical,
     proclamation_dates,
 )
-from secondchance.law.clemency.register import with_register
 from secondchance.law.clemency.where_to_file import where_to_file
 from secondchance.law.parameters import value
 from secondchance.record.query import conviction_by_id, covers
@@ -636,7 +635,7 @@ PROGRAM_DEF = Program(
             title="Five years after release from confinement (or conviction without prison)",
             citation=CITATION,
             url=URL,
-            evaluate=with_register(evaluate, RULE_VERSION),
+            evaluate=evaluate,
             effective_from=None,
             known_gaps=(
                 "28 CFR 1.2 assembled from two quotations; §§ 1.4-1.10 not retrieved.",
