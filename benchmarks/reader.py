@@ -26,11 +26,12 @@ from secondchance.reader import read_document
 from secondchance.reader.document import parse_document
 from secondchance.reader.people import _spans
 
-FILLER = (
+FILLER_TEXT = (
     "the family said the decision came after years of letters and hearings and that the "
     "community had waited for news while lawyers reviewed the record with care and patience "
     "before the office answered"
-).split()
+)
+FILLER = FILLER_TEXT.split(" ")
 LAWS = [
     "The First Step Act took effect on December 21, 2018.",
     "The SBA rule on criminal records took effect on May 30, 2024.",
@@ -101,8 +102,10 @@ def main() -> None:
     register = Register.load()
     register.index  # noqa: B018  (build the surname index)
     register.given_names  # noqa: B018
-    print(f"register: {len(register)} grants, loaded and indexed in "
-          f"{time.perf_counter() - t0:.3f} s (once per process)")
+    print(
+        f"register: {len(register)} grants, loaded and indexed in "
+        f"{time.perf_counter() - t0:.3f} s (once per process)"
+    )
 
     rng = random.Random(11)
     queries = [misspell(g.name.title()) for g in rng.sample(register.grants, args.searches)]
@@ -112,8 +115,10 @@ def main() -> None:
     t_linear = best_of(1, lambda: [linear_search(register.grants, q) for q in sample])
     per_index = t_index / len(queries) * 1000
     per_linear = t_linear / len(sample) * 1000
-    print(f"search: {per_index:.3f} ms per name (indexed), {per_linear:.3f} ms (every grant "
-          f"scored); ratio {per_linear / per_index:.1f}x")
+    print(
+        f"search: {per_index:.3f} ms per name (indexed), {per_linear:.3f} ms (every grant "
+        f"scored); ratio {per_linear / per_index:.1f}x"
+    )
 
     text = report(args.words, args.names)
     doc = parse_document(text, "benchmark")
@@ -122,10 +127,12 @@ def main() -> None:
     spans = [s.text for s in _spans(text)]
     t_naive = best_of(1, lambda: [linear_search(register.grants, s) for s in spans])
     sheet = read_document(doc, register)
-    print(f"read: {len(text.split())} words, {len(sheet['people'])} people, "
-          f"{len(sheet['differences'])} differences in {t_read:.3f} s; every capitalised run "
-          f"scored against every grant: {t_naive:.3f} s (people only); ratio "
-          f"{t_naive / t_read:.1f}x")
+    print(
+        f"read: {len(text.split())} words, {len(sheet['people'])} people, "
+        f"{len(sheet['differences'])} differences in {t_read:.3f} s; every capitalised run "
+        f"scored against every grant: {t_naive:.3f} s (people only); ratio "
+        f"{t_naive / t_read:.1f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -3,9 +3,8 @@ source, and a close (not exact) name or an unrecorded grant asks for confirmatio
 
 from __future__ import annotations
 
-from typing import Any
-
 from datetime import date
+from typing import Any
 
 from secondchance.api import evaluate
 from secondchance.engine.determination import Determination, Outcome
@@ -108,3 +107,9 @@ def test_register_number_decides_who_it_is() -> None:
     same = ask(PARDON, record("Antwan Abot", regno="16383-028"), "2025-02-01")
     assert same.outcome is Outcome.needs_review
     assert "commutation of ANTWON ABBOTT, register number 16383-028" in (same.reason or "")
+
+
+def test_one_word_names_no_one() -> None:
+    # "Davis" alone (or a single letter) could be any of many people: no link by name.
+    det = ask(PARDON, record("Davis"), "2024-01-02")
+    assert det.outcome is Outcome.eligible and "register" not in text(det)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from secondchance.engine.determination import Finding
 from secondchance.grants.model import Grant
 from secondchance.grants.register import shipped_register
-from secondchance.grants.search import Match, search
+from secondchance.grants.search import Match, parsed, search
 from secondchance.law.clemency.register import RegisterLink
 from secondchance.record.schema import ClemencyGrant, PersonRecord
 
@@ -24,7 +24,9 @@ CITATION = "U.S. Const. art. II, sec. 2, cl. 1 (grant as listed by the White Hou
 @lru_cache(maxsize=4096)
 def _matches(name: str, regno: str) -> tuple[Match, ...]:
     register = shipped_register()
-    found = list(search(register.index, name)) if name else []
+    parts = parsed(name)
+    # A name is compared only with its given name and surname: one word alone names no one.
+    found = list(search(register.index, name)) if parts.given and parts.surname else []
     if regno:
         known = {id(m.grant) for m in found}
         found += [

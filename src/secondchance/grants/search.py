@@ -58,7 +58,8 @@ def _word_score(query: str, candidate: str, what: str) -> tuple[float, str]:
         if len(query) != len(candidate) and set(query) == set(candidate):
             change = "a doubled or single letter"
         why += f" ({change})"
-    if soundex(query) == soundex(candidate) and query[:1] == candidate[:1]:
+    alike = min(len(query), len(candidate)) >= 3 and soundex(query) == soundex(candidate)
+    if alike and query[:1] == candidate[:1]:
         if score < SOUNDS_ALIKE:
             why += f" (sounds alike, Soundex {soundex(query)})"
         score = max(score, SOUNDS_ALIKE)
