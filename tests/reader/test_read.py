@@ -191,3 +191,22 @@ def test_bad_documents_exit_2(tmp_path: Path, content: bytes, expected: str) -> 
     assert result.exit_code == 2
     assert expected in result.stderr and str(page) in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_html_without_metadata_states_no_publication_date() -> None:
+    # The only date is the event's; it must not be taken for the publication date.
+    page = HTML_REPORT.replace(
+        '<meta property="article:published_time" content="2024-12-13T09:00:00Z">', ""
+    )
+    result = sheet(page)
+    assert result["document"]["published"] is None
+    grant = differences(result, "grant_date")["KELSIE LYNN BECKLIN"]
+    assert (grant["document"], grant["official"]) == ("2024-12-13", "2024-12-12")
+    assert "publication date" not in grant["note"]
+
+
+def test_dateline_gives_the_publication_date() -> None:
+    result = sheet("WASHINGTON, Dec. 13, 2024 - The president pardoned Kelsie Lynn Becklin.\n")
+    assert result["document"]["published"] == "2024-12-13"
+    grant = differences(result, "grant_date")
+    assert grant == {}  # the dateline is the publication date, not a claim about the grant

@@ -36,7 +36,14 @@ class Document:
 def _html_document(raw: str, where: str) -> Document:
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+    # The publication date from the page's metadata only: a date guessed from the text could
+    # be an event date, and confusing the two is what the reader exists to catch.
+    extracted = trafilatura.bare_extraction(
+        raw,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not text.strip():
         raise DocumentError(f"{where}: the HTML holds no readable text")
