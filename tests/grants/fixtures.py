@@ -61,3 +61,15 @@ CSV_FILE = """name,clemency_type,announcement_date,president,source_url,bop_regi
 Rosa Invented Park,commutation,2016-08-30,Barack Obama,https://www.justice.gov/pardon/obama-commutations,12345-678
 Betty Jo Bogans,pardon,2022-04-26,"Joseph R. Biden, Jr.",https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2022/04/26/clemency-recipient-list/,
 """
+
+# The same kind of page copied from a browser as plain text (no bold, names in mixed case).
+PLAIN_TEXT_PAGE = """Clemency Recipient List
+Today, President Barack Obama granted commutations of sentence to 2 individuals.
+
+President Barack Obama is commuting the sentences of the following 2 individuals:
+
+Quentin Invented Hale – Tampa, Florida
+Offense: Possession with intent to distribute cocaine base; Middle District of Florida.
+Vera (Lang) Invented-Moss – Washington, D.C.
+Offense: Distribution of heroin - District of Columbia.
+"""

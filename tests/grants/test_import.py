@@ -155,3 +155,21 @@ def test_bad_input_exits_2_and_writes_nothing(tmp_path: Path, name: str) -> None
     assert expected in err and str(page) in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert not register.exists()
+
+
+def test_plain_text_copy_of_a_list_page(tmp_path: Path) -> None:
+    from tests.grants.fixtures import PLAIN_TEXT_PAGE
+
+    result = imported(
+        tmp_path,
+        "copied.txt",
+        PLAIN_TEXT_PAGE,
+        "--date",
+        "2016-08-30",
+        "--source",
+        "https://obamawhitehouse.archives.gov/example-list",
+    )
+    assert [(g["name"], g["type"], g["residence"], g["president"]) for g in result["added"]] == [
+        ("Quentin Invented Hale", "commutation", "Tampa, Florida", "Barack Obama"),
+        ("Vera (Lang) Invented-Moss", "commutation", "Washington, D.C.", "Barack Obama"),
+    ]

@@ -25,6 +25,19 @@ _BOLD_ENTRY = re.compile(
 _CAPS_ENTRY = re.compile(
     r"^(?P<name>[A-Z][A-Z .,'’()-]*[A-Z.)])\s+[–—]\s+(?P<res>[A-Z][\w .,'’-]+)$"
 )
+STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming|DC|D\\.C\\.|District of Columbia|Puerto Rico|Guam|"
+    "U\\.S\\. Virgin Islands"
+)
+_PLAIN_ENTRY = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]*(?:,? \(?[A-Z][\w.'’()-]*){1,6})\s+[–—]\s+"
+    rf"(?P<res>[A-Z][\w .'’-]*, (?:{STATES}))$"
+)
 _SECTIONS = (
     (
         re.compile(r"commut\w* the sentences? of|commutations? (?:to|for) the following", re.I),
@@ -222,7 +235,7 @@ def parse_list_page(text: str) -> ListPage:
         if line.startswith("||"):
             page.entries.extend(_table_entries(line, kind))
             continue
-        found = _BOLD_ENTRY.match(line) or _CAPS_ENTRY.match(line)
+        found = _BOLD_ENTRY.match(line) or _CAPS_ENTRY.match(line) or _PLAIN_ENTRY.match(line)
         if found is not None:
             name = " ".join(found.group("name").split())
             page.entries.append(PageEntry(name, kind, residence=found.group("res").strip()))
