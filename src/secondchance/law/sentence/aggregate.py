@@ -499,6 +499,9 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
             missing.append(f"convictions[{s.index}].counts")
             undecided = True
         for j, count in enumerate(s.conviction.counts):
+            if exclusions.unreadable(count, f"convictions[{s.index}].counts[{j}]"):
+                undecided = True  # unknown, never "not listed"
+                continue
             for hit in exclusions.screen_count(count, f"convictions[{s.index}].counts[{j}]"):
                 listed |= hit.match is exclusions.Match.listed
                 undecided |= hit.match is exclusions.Match.undecided
