@@ -664,14 +664,17 @@ def _readings(statute: str) -> list[tuple[Citation, ...]]:
 
 
 def _choices(p: StatuteProvision) -> list[StatuteProvision]:
-    """A provision's readings: the one without a lettered section, and the lettered one when
-    the list knows that section."""
+    """A provision's readings. A capital joined to the number ("2340A") is the lettered section
+    when the list knows it (as the Code spells it), else the subsection ("924C" is 924(c)); a
+    lower-case letter ("2340a") is the subsection, and also the lettered section when the list
+    knows it (the two readings may then be answered differently)."""
     other = p.other_reading()
     if other is None:
         return [p]
     plain, lettered = (p, other) if p.joined_letter == "subsection" else (other, p)
-    known = f"{lettered.title}:{lettered.section.upper()}" in LETTERED_SECTIONS
-    return [plain, lettered] if known else [plain]
+    if f"{lettered.title}:{lettered.section.upper()}" not in LETTERED_SECTIONS:
+        return [plain]
+    return [plain, lettered] if p.joined_letter == "subsection" else [lettered]
 
 
 def _strength(hits: list[ClauseHit]) -> int:
