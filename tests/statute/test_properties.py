@@ -9,9 +9,9 @@ and the provisions the marijuana proclamations name (``clemency.marijuana.procla
 from __future__ import annotations
 
 import os
-from itertools import pairwise
 from collections.abc import Callable, Iterator
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 import pytest
