@@ -36,11 +36,12 @@ URL = "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-sect
 AGGREGATE_CITATION = (
     "18 U.S.C. 3584(c); Giovinco v. Pullen (2d Cir. 2024); Bonnie v. Dunbar (4th Cir. 2025)"
 )
-AGGREGATE_URL = "https://law.com/newyorklawjournal/almID/1728483269NY23251"
-AGGREGATE_URL_4TH = (
-    "https://www.casemine.com/commentary/us/aggregation-controls-fsa-credits:-any-disqualifying-"
-    "conviction-bars-first-step-act-time-credits-for-the-entire-aggregate-term-"
-    "(bonnie-v.-dunbar,-4th-cir.-2025)/view"
+AGGREGATE_URL = "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section3584"
+"""18 U.S.C. 3584, whose subsection (c) both courts of appeals apply."""
+AGGREGATE_GAP = (
+    "Source: only secondary copies of Giovinco v. Pullen (New York Law Journal at law.com; "
+    "Justia) and Bonnie v. Dunbar (a casemine commentary) were found; 18 U.S.C. 3584(c), on "
+    "which both rest, is cited."
 )
 
 _ROMAN = [

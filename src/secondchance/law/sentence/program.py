@@ -332,8 +332,9 @@ PROGRAM = Program(
                     "4569-4700 other than 4611-4613 and the Appendix of title 50 ((lxii)) are "
                     "needs_review",
                     *v.known_gaps,
+                    exclusions.AGGREGATE_GAP,
                 ),
-                sources=(exclusions.AGGREGATE_URL, exclusions.AGGREGATE_URL_4TH),
+                sources=(exclusions.AGGREGATE_URL,),
             )
             for v in EARNING_VERSIONS
         ),
