@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 MAX_LENGTH = 300
 """Longest text read; a longer one is unreadable (no real citation of a count comes near)."""
@@ -144,38 +145,27 @@ _TOKEN = re.compile(r"(\d+)|([A-Za-z]+)|(§+)|(\s+)|(.)", re.DOTALL)
 _DASHES = {"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"}
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     kind: str  # "num", "word", "sect", "punct"
     text: str
+    low: str
     start: int
     end: int
-    space_before: bool
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+
+_KINDS = {1: "num", 2: "word", 3: "sect", 5: "punct"}
 
 
 def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
-    space = False
     for m in _TOKEN.finditer(text):
-        num, word, sect, ws, other = m.groups()
-        if ws is not None:
-            space = True
-            continue
-        if num is not None:
-            kind = "num"
-        elif word is not None:
-            kind = "word"
-        elif sect is not None:
-            kind = "sect"
-        else:
-            kind = "punct"
-            other = "-" if other in _DASHES else other
-        out.append(_Tok(kind, num or word or sect or other or "", m.start(), m.end(), space))
-        space = False
+        group = m.lastindex
+        if group == 4 or group is None:
+            continue  # white space
+        piece = m.group(group)
+        if group == 5 and piece in _DASHES:
+            piece = "-"
+        out.append(_Tok(_KINDS[group], piece, piece.lower(), m.start(), m.end()))
     return out
 
 
@@ -213,23 +203,31 @@ class _Parser:
     def letters(self, *spellings: tuple[str, ...]) -> bool:
         """Consume a word spelled by any of ``spellings`` (word tokens, dots between ignored):
         ("u", "s", "c") matches "U.S.C.", "U. S. C." and, with ("usc",), "USC"."""
+        toks, n = self.toks, len(self.toks)
+        first = self._past_dots(self.i)
+        if first >= n or toks[first].kind != "word":
+            return False
+        head = toks[first].low
         for spelling in spellings:
-            j = self.i
-            ok = True
-            for part in spelling:
-                while (
-                    j < len(self.toks) and self.toks[j].kind == "punct" and self.toks[j].text == "."
-                ):
-                    j += 1
-                if j >= len(self.toks) or self.toks[j].kind != "word" or self.toks[j].low != part:
-                    ok = False
+            if spelling[0] != head:
+                continue
+            j = first + 1
+            for part in spelling[1:]:
+                j = self._past_dots(j)
+                if j >= n or toks[j].kind != "word" or toks[j].low != part:
                     break
                 j += 1
-            if ok:
+            else:
                 self.i = j
                 self.skip_dots()
                 return True
         return False
+
+    def _past_dots(self, j: int) -> int:
+        toks = self.toks
+        while j < len(toks) and toks[j].kind == "punct" and toks[j].text == ".":
+            j += 1
+        return j
 
     def fail(self, why: str) -> _Fail:
         tok = self.peek()
