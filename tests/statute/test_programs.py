@@ -27,6 +27,8 @@ def summary(statute: str, **count: Any) -> tuple[Any, ...]:
         block["fsa"]["eligible"],
         block["fsa"]["release_date"],
         block["fsa"]["prerelease_custody_date"],
+        block["status"],
+        block["needs_review"],
     )
 
 
@@ -62,6 +64,10 @@ def test_an_unreadable_statute_is_unknown_and_projects_no_early_release(statute:
     assert block["fsa"]["eligible"] is None
     assert block["fsa"]["release_date"] is None
     assert block["gct_release_date"] == "2029-04-05"  # same term as the eligible handout case
+    # The sentence block says so itself: needs_review, naming the field and quoting the text.
+    assert block["status"] == "needs_review"
+    assert f"{PATH}.statute" in block["missing_facts"]
+    assert any(PATH in r and statute[:40] in r for r in block["needs_review"])
 
 
 def test_an_unreadable_object_offense_is_unknown() -> None:
