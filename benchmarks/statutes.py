@@ -20,9 +20,9 @@ import re
 import time
 from collections.abc import Callable
 
-from secondchance.record.statute import MAX_LENGTH, read_statute
+from secondchance.record.statute import MAX_LENGTH, read_uncached
 
-read = read_statute.__wrapped__  # bypass the cache: every text is read afresh
+read = read_uncached  # bypass the cache: every text is read afresh
 
 OLD_USC = re.compile(
     r"(\d+)\s*U\.?\s*S\.?\s*C\.?\s*(?:A\.?\s*)?(App(?:endix)?\.?\s*)?(?:§+\s*)?"

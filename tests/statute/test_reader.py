@@ -145,3 +145,13 @@ def test_ranges_and_et_seq_are_not_one_section() -> None:
     assert unreadable_reason(read_statute("21 U.S.C. 801 et seq.")) is not None
     assert unreadable_reason(read_statute("18 U.S.C. 2241-2248")) is not None
     assert unreadable_reason(read_statute("18 U.S.C. 924(c)")) is None
+
+
+def test_texts_over_the_limit_are_not_cached() -> None:
+    # A batch of hostile 20,000-character statutes must not fill memory through the cache.
+    from secondchance.record import statute
+
+    before = statute._read_cached.cache_info().currsize
+    for k in range(5):
+        assert isinstance(read_statute(str(k) * 20_000), Unreadable)
+    assert statute._read_cached.cache_info().currsize == before

@@ -552,11 +552,28 @@ class _Parser:
         return tuple(found)
 
 
-@lru_cache(maxsize=8192)
 def read_statute(text: str) -> Reading:
-    """Read a citation into canonical provisions, or say why it is unreadable."""
+    """Read a citation into canonical provisions, or say why it is unreadable. Texts within
+    :data:`MAX_LENGTH` are cached (8,192 of them); a longer one is refused before any reading
+    and never cached."""
     if len(text) > MAX_LENGTH:
         return Unreadable(text, f"longer than {MAX_LENGTH} characters")
+    return _read_cached(text)
+
+
+def read_uncached(text: str) -> Reading:
+    """:func:`read_statute` without its cache (for measuring the reader itself)."""
+    if len(text) > MAX_LENGTH:
+        return Unreadable(text, f"longer than {MAX_LENGTH} characters")
+    return _read(text)
+
+
+@lru_cache(maxsize=8192)
+def _read_cached(text: str) -> Reading:
+    return _read(text)
+
+
+def _read(text: str) -> Reading:
     if not text.strip():
         return Unreadable(text, "empty")
     try:
