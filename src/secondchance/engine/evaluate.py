@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from secondchance.engine.approximate import landmarks, merge, merge_sentence
 from secondchance.engine.determination import Determination, Outcome, Report, Subject
 from secondchance.engine.rules import Context, Program
+from secondchance.record.approximate import readings
 from secondchance.record.schema import Record
 
 MAX_LOOK_AHEAD = 64
@@ -75,21 +77,39 @@ def evaluate(
 ) -> Report:
     """Evaluate every program (or those given) for ``record`` as of ``as_of``."""
     from secondchance.law.registry import all_programs
+    from secondchance.law.sentence import sentence_block
 
-    ctx = Context(as_of=as_of, application_date=application_date or record.application_date)
     chosen = all_programs() if programs is None else programs
-    determinations = [evaluate_program(p, record, ctx) for p in chosen]
+    exact = readings(record, landmarks(chosen)) if record.approximate_dates else []
+    if not exact:
+        ctx = _context(record, as_of, application_date)
+        determinations = [evaluate_program(p, record, ctx) for p in chosen]
+        sentence = sentence_block(record, as_of)
+    else:
+        determinations = [
+            merge(
+                [
+                    (r, evaluate_program(p, r.record, _context(r.record, as_of, application_date)))
+                    for r in exact
+                ]
+            )
+            for p in chosen
+        ]
+        blocks = [sentence_block(r.record, as_of) for r in exact]
+        sentence = merge_sentence(blocks, record.approximate_dates, as_of)
     subject = Subject(
         name=record.person.name,
         bop_register_number=record.person.bop_register_number,
         business=record.business.name if record.business else None,
     )
-    from secondchance.law.sentence import sentence_block
-
     return Report(
         as_of=as_of,
-        application_date=ctx.application_date,
+        application_date=application_date or record.application_date,
         subject=subject,
         determinations=determinations,
-        sentence=sentence_block(record, as_of),
+        sentence=sentence,
     )
+
+
+def _context(record: Record, as_of: date, application_date: date | None) -> Context:
+    return Context(as_of=as_of, application_date=application_date or record.application_date)

@@ -9,39 +9,57 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     Strict,
     StrictBool,
     StrictInt,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import WithJsonSchema
 
+from secondchance.record.dates import (
+    DATE_JSON_SCHEMA,
+    ApproxDate,
+    is_approximate_form,
+    on_calendar,
+    parse_date,
+)
+from secondchance.record.dates import FIRST_YEAR as FIRST_YEAR
+from secondchance.record.dates import LAST_YEAR as LAST_YEAR
 from secondchance.record.terms import Term
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+READABLE_VERSIONS = ("1.0", "1.1")
 
 Percent = Annotated[float, Strict(), Field(ge=0, le=100)]
 Money = Annotated[float, Strict(), Field(ge=0)]
 
-FIRST_YEAR, LAST_YEAR = 1900, 2200
-"""Dates a record may hold: wide enough for any real record, narrow enough that every date the
-law computes from them (a life-long term, a look-back, an anniversary) stays on the calendar."""
+
+def _exact_day(value: Any) -> date:
+    """An exact day. Approximate forms are read by :func:`secondchance.record.validate`, which
+    answers for each day they allow; validating them here directly would pick one day."""
+    if isinstance(value, date):
+        return on_calendar(value)
+    if is_approximate_form(value):
+        raise ValueError(
+            f"{value!r} is an approximate date: load the record with secondchance.record.validate"
+        )
+    exact = parse_date(value).exact
+    assert exact is not None
+    return exact
 
 
-def _on_calendar(day: date) -> date:
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValueError(f"{day} is outside the years {FIRST_YEAR}-{LAST_YEAR} a record may hold")
-    return day
-
-
-Day = Annotated[date, AfterValidator(_on_calendar)]
+Day = Annotated[date, BeforeValidator(_exact_day), WithJsonSchema(DATE_JSON_SCHEMA)]
+"""A date field: exact in the model; in a record file also ``YYYY-MM``, ``YYYY`` or a range
+(see :mod:`secondchance.record.dates`)."""
 
 MAX_DAY_COUNT = 366_000
 """The most days a count of days in a record may hold (about 1000 years)."""
@@ -514,10 +532,10 @@ class Record(PersonRecord):
     @field_validator("schema_version")
     @classmethod
     def _known_version(cls, version: str) -> str:
-        if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        if version not in READABLE_VERSIONS:
             raise ValueError(
-                f"this version of secondchance reads record format {SCHEMA_VERSION} "
-                f"(any 1.x), not {version!r}"
+                f"this version of secondchance reads record format "
+                f"{' and '.join(READABLE_VERSIONS)}, not {version!r}"
             )
         return version
 
@@ -525,3 +543,14 @@ class Record(PersonRecord):
     application_date: Day | None = Field(
         None, description="Date of the SBA loan application (or surety bond guarantee request)."
     )
+
+    _approximate: dict[str, ApproxDate] = PrivateAttr(default_factory=dict)
+    _source: Any = PrivateAttr(None)
+    _readings: dict[tuple[date, ...], list[Any]] = PrivateAttr(default_factory=dict)
+
+    @property
+    def approximate_dates(self) -> dict[str, ApproxDate]:
+        """Field path → approximate date, for each date the record file gave as a range. The
+        model itself holds one allowed reading; answers use every reading
+        (:func:`secondchance.record.approximate.readings`)."""
+        return dict(self._approximate)
