@@ -97,6 +97,11 @@ def evaluate(
         ]
         blocks = [sentence_block(r.record, as_of) for r in exact]
         sentence = merge_sentence(blocks, record.approximate_dates, as_of)
+    from secondchance.law.unweighed import guard, sentence_note, unweighed_facts
+
+    facts = unweighed_facts(record)
+    determinations = [guard(det, facts) for det in determinations]
+    sentence = sentence_note(sentence, facts)
     subject = Subject(
         name=record.person.name,
         bop_register_number=record.person.bop_register_number,

@@ -181,6 +181,14 @@ class Count(_Model):
         "'death_or_serious_bodily_injury', 'weapon_of_mass_destruction'.",
     )
     offense_date: Day | None = Field(None, description="When this count's offense was committed.")
+    imprisonment: Term | None = Field(
+        None,
+        description="The prison term on this count, where the judgment gives one per count "
+        "(format 1.1). Terms on counts run concurrently unless marked consecutive.",
+    )
+    consecutive: StrictBool = Field(
+        False, description="This count's term runs consecutively to the other counts' terms."
+    )
 
 
 class SentenceRelation(StrEnum):
@@ -198,6 +206,17 @@ class Commutation(_Model):
     supervised_release_kept: StrictBool | None = None
     fine_restitution_kept: StrictBool | None = None
     terms: str | None = Field(None, description="The warrant's terms, as written.")
+
+
+class Revocation(_Model):
+    """A revocation of supervised release (or probation) and the term imposed on it (format 1.1;
+    18 U.S.C. 3583(e)(3), 3565)."""
+
+    revoked_on: Day | None = None
+    imprisonment: Term | None = Field(None, description="Prison term imposed on revocation.")
+    supervised_release: Term | None = Field(
+        None, description="New term of supervised release to follow (18 U.S.C. 3583(h))."
+    )
 
 
 class Sentence(_Model):
@@ -219,6 +238,39 @@ class Sentence(_Model):
     )
     relative_to: str | None = Field(None, description="Id of the other conviction.")
     commutations: list[Commutation] = Field(default_factory=list)
+    imprisonment_length_unknown: StrictBool = Field(
+        False,
+        description="A prison term was imposed but its length is not known (leave "
+        "'imprisonment' out).",
+    )
+    prior_custody_credit_days: StrictInt | None = Field(
+        None,
+        ge=0,
+        le=MAX_DAY_COUNT,
+        description="Days of prior custody credit as the Bureau of Prisons states them "
+        "(18 U.S.C. 3585(b)).",
+    )
+    revocations: list[Revocation] = Field(default_factory=list)
+    completed: StrictBool = Field(
+        False,
+        description="Every part of the sentence (prison and supervision) is completed, on a date "
+        "not known; give the custody and supervision dates whenever they are known.",
+    )
+
+    @model_validator(mode="after")
+    def _length_known_or_not(self) -> Sentence:
+        if self.imprisonment_length_unknown and self.imprisonment is not None:
+            raise ValueError("imprisonment_length_unknown goes with no 'imprisonment' term")
+        return self
+
+
+class TreatyTransfer(_Model):
+    """A conviction by a foreign court whose sentence is served in the United States under a
+    transfer treaty (18 U.S.C. 4100-4115)."""
+
+    country: str | None = Field(None, description="The country whose court convicted.")
+    foreign_court: str | None = None
+    transferred_on: Day | None = Field(None, description="Date of transfer to U.S. custody.")
 
 
 class Conviction(_Model):
@@ -234,6 +286,19 @@ class Conviction(_Model):
     conviction_date: Day | None = None
     sentencing_date: Day | None = None
     sentence: Sentence | None = None
+    awaiting_sentencing: StrictBool = Field(
+        False, description="Convicted and not yet sentenced (format 1.1)."
+    )
+    treaty_transfer: TreatyTransfer | None = Field(
+        None, description="A foreign conviction transferred under a treaty (format 1.1)."
+    )
+
+    @model_validator(mode="after")
+    def _not_both_sentenced_and_awaiting(self) -> Conviction:
+        imposed = self.sentencing_date or (self.sentence and self.sentence.imposed_on)
+        if self.awaiting_sentencing and imposed:
+            raise ValueError("awaiting_sentencing, yet a sentencing date is recorded")
+        return self
 
     @model_validator(mode="after")
     def _state_named(self) -> Conviction:
@@ -358,6 +423,9 @@ class ClemencyGrant(_Model):
     by: str | None = Field(None, description="The President who granted it.")
     proclamation: str | None = Field(None, description="E.g. 'Proclamation 10467'.")
     certificate_issued: StrictBool | None = None
+    certificate_issued_on: Day | None = Field(
+        None, description="Date the warrant or certificate of clemency was issued (format 1.1)."
+    )
 
 
 # --- First Step Act facts -----------------------------------------------------------------------
@@ -389,6 +457,31 @@ class GedStatus(StrEnum):
     exempt = "exempt"
 
 
+class RemovalKind(StrEnum):
+    final_order = "final_order"
+    expedited = "expedited"
+    reinstated = "reinstated"
+    other = "other"
+
+
+class RemovalOrder(_Model):
+    """An order of removal under the immigration laws (format 1.1); its date may be unknown."""
+
+    kind: RemovalKind | None = Field(
+        None,
+        description="final_order, expedited (8 U.S.C. 1225(b)(1)), reinstated "
+        "(8 U.S.C. 1231(a)(5)) or other.",
+    )
+    issued_on: Day | None = Field(None, description="Leave out when the date is not known.")
+
+
+class ImmigrationDetainer(_Model):
+    """An immigration detainer lodged with the Bureau of Prisons (format 1.1)."""
+
+    lodged_on: Day | None = None
+    agency: str | None = Field(None, description="E.g. 'ICE'.")
+
+
 class FsaFacts(_Model):
     """Facts for the First Step Act and good conduct time."""
 
@@ -400,6 +493,38 @@ class FsaFacts(_Model):
     )
     gct_disallowed_days: StrictInt | None = Field(None, ge=0, le=MAX_DAY_COUNT)
     gct_forfeited_days: StrictInt | None = Field(None, ge=0, le=MAX_DAY_COUNT)
+    removal_orders: list[RemovalOrder] = Field(default_factory=list)
+    immigration_detainers: list[ImmigrationDetainer] = Field(default_factory=list)
+
+
+class ReleaseMethod(StrEnum):
+    good_conduct_time = "good_conduct_time"
+    fsa_release = "fsa_release"
+    full_term = "full_term"
+    other = "other"
+
+
+class BureauCustodyStatus(StrEnum):
+    in_custody = "in_custody"
+    prerelease_custody = "prerelease_custody"
+    released = "released"
+
+
+class BureauFigures(_Model):
+    """What the Bureau of Prisons itself states (format 1.1): kept as the agency's figures and
+    shown beside the computation, never used in place of it."""
+
+    stated_on: Day | None = Field(None, description="Date of the Bureau's data sheet.")
+    projected_release_date: Day | None = None
+    release_method: ReleaseMethod | None = None
+    fsa_credits_earned: StrictInt | None = Field(None, ge=0, le=MAX_DAY_COUNT)
+    fsa_credits_applied: StrictInt | None = Field(None, ge=0, le=MAX_DAY_COUNT)
+    fsa_eligible: StrictBool | None = None
+    custody_status: BureauCustodyStatus | None = None
+    prerelease_date: Day | None = Field(
+        None, description="Home detention or residential reentry center placement date."
+    )
+    source: str | None = Field(None, description="E.g. 'sentence monitoring computation data'.")
 
 
 # --- the person's record ------------------------------------------------------------------------
@@ -416,6 +541,9 @@ class PersonRecord(_Model):
     pending_charges: list[PendingCharge] = Field(default_factory=list)
     clemency: list[ClemencyGrant] = Field(default_factory=list)
     fsa: FsaFacts | None = None
+    bureau: BureauFigures | None = Field(
+        None, description="The Bureau of Prisons' own stated figures (never used in place of ours)."
+    )
 
     @model_validator(mode="after")
     def _conviction_links(self) -> PersonRecord:
