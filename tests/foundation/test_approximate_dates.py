@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from secondchance.api import evaluate
 from secondchance.engine.determination import Determination, Outcome
-from secondchance.engine.evaluate import evaluate
 from secondchance.law.registry import program
 from secondchance.record import RecordError, validate
 from secondchance.record.approximate import readings

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from secondchance.api import evaluate
 from secondchance.engine.determination import Determination, Outcome, Report
-from secondchance.engine.evaluate import evaluate
 from secondchance.record import RecordError, validate
 from tests.support import run_cli
 
@@ -198,7 +198,7 @@ def test_term_of_unknown_length_and_per_count_terms() -> None:
 
 def test_sentence_block_names_what_it_does_not_weigh() -> None:
     data = _with(lambda d: d["convictions"][0]["sentence"].update(prior_custody_credit_days=120))
-    block = report(data).sentence
+    block = report(data).computation("sentence")
     assert block is not None
     assert any("prior_custody_credit_days" in note for note in block["needs_review"])
 

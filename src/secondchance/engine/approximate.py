@@ -9,41 +9,13 @@ of answers ("eligible from a day between 2023-06-01 and 2023-06-30"). Unknown is
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
 from secondchance.engine.determination import Determination, Finding, Outcome
-from secondchance.engine.rules import Program
 from secondchance.record.approximate import Reading
 from secondchance.record.dates import ApproxDate
-
-
-def _dates_in(value: Any) -> Iterator[date]:
-    if isinstance(value, date):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _dates_in(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _dates_in(item)
-
-
-def landmarks(programs: Iterable[Program]) -> tuple[date, ...]:
-    """Days on which the law itself changes: rule versions' effective dates and every date the
-    law's parameters hold (a proclamation's date, an offense-date window, a rule's start)."""
-    from secondchance.law.parameters import all_parameters
-
-    days: set[date] = set()
-    for program in programs:
-        for version in program.versions:
-            days |= {d for d in (version.effective_from, version.effective_to) if d}
-    for param in all_parameters().values():
-        for dated in param.values:
-            days |= {dated.start} if dated.start else set()
-            days |= set(_dates_in(dated.value))
-    return tuple(sorted(days))
 
 
 def _key(det: Determination) -> tuple[Outcome, date | None]:
@@ -147,16 +119,16 @@ def merge(answers: Sequence[tuple[Reading, Determination]]) -> Determination:
     )
 
 
-def merge_sentence(
+def merge_blocks(
     blocks: Sequence[dict[str, Any] | None], approx: dict[str, ApproxDate], as_of: date
 ) -> dict[str, Any] | None:
-    """The sentence block: the computed one when every reading computes the same, else a block
-    saying the dates depend on the approximate ones."""
+    """A computed block: the one computed when every reading computes the same, else a block
+    saying its figures depend on the approximate dates."""
     if all(block == blocks[0] for block in blocks):
         return blocks[0]
     return {
         "as_of": as_of.isoformat(),
         "status": "needs_review",
-        "reason": "The computed sentence dates depend on the unknown day of "
+        "reason": "The computed dates depend on the unknown day of "
         f"{_fields(sorted(approx), approx)}. Exact dates would decide them.",
     }

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
-from secondchance.engine.approximate import landmarks, merge, merge_sentence
+from secondchance.engine.approximate import merge, merge_blocks
 from secondchance.engine.determination import Determination, Outcome, Report, Subject
-from secondchance.engine.rules import Context, Program
+from secondchance.engine.rules import Computation, Context, Program
 from secondchance.record.approximate import readings
 from secondchance.record.schema import Record
 
@@ -73,35 +73,32 @@ def evaluate(
     record: Record,
     as_of: date,
     application_date: date | None = None,
-    programs: Sequence[Program] | None = None,
+    *,
+    programs: Sequence[Program],
+    computations: Sequence[Computation] = (),
+    landmarks: Iterable[date] = (),
 ) -> Report:
-    """Evaluate every program (or those given) for ``record`` as of ``as_of``."""
-    from secondchance.law.registry import all_programs
-    from secondchance.law.sentence import sentence_block
+    """Evaluate ``programs`` for ``record`` as of ``as_of`` and run ``computations``.
 
-    chosen = all_programs() if programs is None else programs
-    exact = readings(record, landmarks(chosen)) if record.approximate_dates else []
-    if not exact:
-        ctx = _context(record, as_of, application_date)
-        determinations = [evaluate_program(p, record, ctx) for p in chosen]
-        sentence = sentence_block(record, as_of)
-    else:
-        determinations = [
-            merge(
-                [
-                    (r, evaluate_program(p, r.record, _context(r.record, as_of, application_date)))
-                    for r in exact
-                ]
-            )
-            for p in chosen
-        ]
-        blocks = [sentence_block(r.record, as_of) for r in exact]
-        sentence = merge_sentence(blocks, record.approximate_dates, as_of)
-    from secondchance.law.unweighed import guard, sentence_note, unweighed_facts
-
-    facts = unweighed_facts(record)
-    determinations = [guard(det, facts) for det in determinations]
-    sentence = sentence_note(sentence, facts)
+    The law's own programs and computations are wired in by :func:`secondchance.api.evaluate`.
+    A record with approximate dates is evaluated on each exact reading it may stand for (at the
+    ends of each range and at the ``landmarks``, the days on which the law changes) and the
+    answers merged (:mod:`secondchance.engine.approximate`).
+    """
+    exact = readings(record, landmarks)
+    determinations = [
+        merge(
+            [
+                (r, evaluate_program(p, r.record, _context(r.record, as_of, application_date)))
+                for r in exact
+            ]
+        )
+        for p in programs
+    ]
+    blocks = {
+        c.id: merge_blocks([c.compute(r.record, as_of) for r in exact], exact[0].approx, as_of)
+        for c in computations
+    }
     subject = Subject(
         name=record.person.name,
         bop_register_number=record.person.bop_register_number,
@@ -112,7 +109,7 @@ def evaluate(
         application_date=application_date or record.application_date,
         subject=subject,
         determinations=determinations,
-        sentence=sentence,
+        computations=blocks,
     )
 
 

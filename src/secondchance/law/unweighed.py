@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from secondchance.engine.determination import Determination, Outcome
+from secondchance.engine.determination import Determination, Outcome, Report
+from secondchance.law.sentence import SENTENCE
 from secondchance.record.schema import PersonRecord, Record
 
 ALL = ("clemency.", "fsa.", "sba.")
@@ -111,7 +112,7 @@ def guard(det: Determination, facts: list[Unweighed]) -> Determination:
     )
 
 
-def sentence_note(block: dict[str, Any] | None, facts: list[Unweighed]) -> dict[str, Any] | None:
+def _noted(block: dict[str, Any] | None, facts: list[Unweighed]) -> dict[str, Any] | None:
     """The sentence block with a review note for each stated fact its computation does not
     weigh yet (the computation concerns the person's own federal prison term)."""
     relevant = [f for f in facts if "fsa." in f.programs and not f.path.startswith("business.")]
@@ -122,3 +123,19 @@ def sentence_note(block: dict[str, Any] | None, facts: list[Unweighed]) -> dict[
         for f in relevant
     ]
     return {**block, "needs_review": [*block["needs_review"], *notes]}
+
+
+def review(report: Report, record: Record) -> Report:
+    """``report`` with every answer guarded against the stated facts not weighed yet."""
+    facts = unweighed_facts(record)
+    if not facts:
+        return report
+    blocks = dict(report.computations)
+    if SENTENCE.id in blocks:
+        blocks[SENTENCE.id] = _noted(blocks[SENTENCE.id], facts)
+    return report.model_copy(
+        update={
+            "determinations": [guard(det, facts) for det in report.determinations],
+            "computations": blocks,
+        }
+    )

@@ -9,7 +9,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from secondchance.record.approximate import LocatedDateError, field_path, first_reading
+from secondchance.record.approximate import LocatedDateError, first_reading
+from secondchance.record.approximate import field_path as field_path
 from secondchance.record.schema import Record
 
 
