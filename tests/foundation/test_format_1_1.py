@@ -181,7 +181,10 @@ def test_term_of_unknown_length_and_per_count_terms() -> None:
     sentence = data["convictions"][0]["sentence"]
     del sentence["imprisonment"]
     sentence["imprisonment_length_unknown"] = True
-    assert answer(data, "fsa.time_credits").outcome is Outcome.needs_review
+    # Custody for a term whose length is not recorded: the term is the missing fact.
+    credits = answer(data, "fsa.time_credits")
+    assert credits.outcome is Outcome.insufficient_facts
+    assert credits.missing_facts == ["convictions[0].sentence.imprisonment"]
     sentence["imprisonment"] = "60 months"
     with pytest.raises(RecordError, match="imprisonment_length_unknown"):
         validate(data, "r.yaml")

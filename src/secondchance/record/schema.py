@@ -544,6 +544,8 @@ class PersonRecord(_Model):
     bureau: BureauFigures | None = Field(
         None, description="The Bureau of Prisons' own stated figures (never used in place of ours)."
     )
+    _timeline: Any = PrivateAttr(None)
+    """The shared reading of this record (``secondchance.record.timeline``), once computed."""
 
     @model_validator(mode="after")
     def _conviction_links(self) -> PersonRecord:
