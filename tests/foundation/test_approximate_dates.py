@@ -165,3 +165,36 @@ def test_end_before_start_only_when_certain() -> None:
     data["custody"][0]["start"] = "2018-07-01"
     with pytest.raises(RecordError, match="before start"):
         validate(data, "r.yaml")
+
+
+def _capitol(offense: str) -> dict[str, Any]:
+    """A misdemeanor under 18 U.S.C. 1752(a)(1), convicted 2022-05-02, probation only."""
+    return {
+        "person": {"status": [{"status": "us_citizen"}]},
+        "convictions": [
+            {
+                "id": "a",
+                "jurisdiction": "federal",
+                "offense_date": offense,
+                "conviction_date": "2022-05-02",
+                "counts": [{"statute": "18 U.S.C. 1752(a)(1)", "felony": False}],
+                "sentence": {"imposed_on": "2022-06-01", "probation": "12 months"},
+            }
+        ],
+    }
+
+
+def test_a_legal_landmark_inside_the_range_is_read() -> None:
+    # The January 20, 2025 proclamation reaches offenses of January 6, 2021. An offense dated
+    # only "2021" may be of that day, though neither end of the year (2021-01-01, 2021-12-31)
+    # is: the landmark day inside the range is read too, so the answer is not given.
+    # With the offense on 2021-03-01 the pardon wait (no prison) runs from conviction:
+    # 2022-05-02 + 5 years = 2027-05-02.
+    exact = _pardon(_capitol("2021-03-01"), "2025-06-01")
+    assert (exact.outcome, exact.date) == (Outcome.eligible_from, date(2027, 5, 2))
+    det = _pardon(_capitol("2021"), "2025-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.missing_facts[0] == "convictions[0].offense_date"
+    # A range that ends before the landmark cannot reach it: the answer is given.
+    early = _pardon(_capitol({"not_before": "2020-06-01", "not_after": "2021-01-05"}), "2025-06-01")
+    assert (early.outcome, early.date) == (Outcome.eligible_from, date(2027, 5, 2))
