@@ -43,7 +43,7 @@ def _evaluate(version: str) -> Evaluate:
 
 
 PARDON_CITATION = "U.S. Const. art. II, sec. 2"
-PARDON_URL = "https://constitution.congress.gov/browse/article-2/section-2/clause-1/"
+PARDON_URL = "https://www.justice.gov/pardon"
 
 
 def _term_unrecorded(record: Record, version_id: str) -> Determination | None:
