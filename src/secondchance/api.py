@@ -14,6 +14,8 @@ from functools import cache
 from secondchance import engine
 from secondchance.engine.determination import Report
 from secondchance.engine.rules import Program
+from secondchance.law import unweighed
+from secondchance.law.landmarks import landmarks
 from secondchance.law.registry import all_computations, all_programs
 from secondchance.record.schema import Record
 
@@ -35,10 +37,13 @@ def evaluate(
 ) -> Report:
     """Every program (or those given) for ``record`` as of ``as_of``, with the computed
     sentence; ``application_date`` is the day of a loan application (default: the record's)."""
-    return engine.evaluate(
+    chosen = law_programs() if programs is None else programs
+    report = engine.evaluate(
         record,
         as_of,
         application_date,
-        programs=law_programs() if programs is None else programs,
+        programs=chosen,
         computations=all_computations(),
+        landmarks=landmarks(chosen) if record.approximate_dates else (),
     )
+    return unweighed.review(report, record)
