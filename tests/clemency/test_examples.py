@@ -25,8 +25,8 @@ CASES = [
         "alice-marie-johnson.yaml",
         "2019-01-01",
         "clemency.pardon_petition",
-        "eligible_from",
-        "2023-06-06",
+        "not_eligible",
+        None,
     ),
     (
         "alice-marie-johnson.yaml",
@@ -86,8 +86,8 @@ CASES = [
         "marijuana-846-attempt-2023.yaml",
         "2023-07-01",
         "clemency.pardon_petition",
-        "eligible_from",
-        "2028-06-01",
+        "not_eligible",
+        None,
     ),
     (
         "marijuana-846-attempt-2023.yaml",
@@ -171,8 +171,13 @@ def test_example(name: str, as_of: str, program: str, outcome: str, day: str | N
 
 
 def test_alice_next_change_is_her_pardon() -> None:
+    # The wait would end 2023-06-06 (five years after the 2018-06-06 release), but the record's
+    # pardon of 2020-08-28 comes first: the petition never becomes possible, so the answer is not
+    # "eligible from 2023-06-06" but not eligible, changing on 2020-08-28 to not_applicable.
     det = check("alice-marie-johnson.yaml", "2019-01-01")["clemency.pardon_petition"]
     assert det["next_change"] == "2020-08-28"
+    assert det["next_change_outcome"] == "not_applicable"
+    assert det["eligible_from_date"] is None
 
 
 def test_hernandez_answer_names_the_missing_release() -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from secondchance.engine.determination import Determination, Finding, Outcome
-from secondchance.engine.rules import Context, Program, RuleVersion
+from secondchance.engine.rules import ChangePoint, Context, Program, RuleVersion
 from secondchance.law.clemency.facts import (
     FEDERAL,
     aggregate_ids,
@@ -435,15 +435,25 @@ def _serving(record: Record, day: date, out: Remaining, findings: list[Finding])
     )
 
 
-def change_points(record: Record, ctx: Context) -> list[date]:
-    points = [p.start for p in record.custody if p.start]
-    points += [p.end + timedelta(days=1) for p in record.custody if p.end]
-    points += [c.resolved_on + timedelta(days=1) for c in record.court_challenges if c.resolved_on]
+def change_points(record: Record, ctx: Context) -> list[ChangePoint]:
+    """Custody beginning and ending, court challenges resolved, commutations, supervision,
+    grants and proclamations: each with why that day."""
+    points: list[ChangePoint] = [(p.start, "custody begins") for p in record.custody if p.start]
+    points += [
+        (p.end + timedelta(days=1), "the day after release from custody")
+        for p in record.custody
+        if p.end
+    ]
+    points += [
+        (c.resolved_on + timedelta(days=1), "the day after the court challenge is resolved")
+        for c in record.court_challenges
+        if c.resolved_on
+    ]
     for conviction in record.convictions:
         for commutation in conviction.sentence.commutations if conviction.sentence else []:
-            points.append(commutation.granted_on)
+            points.append((commutation.granted_on, "the commutation is granted"))
             if commutation.new_release_date:
-                points.append(commutation.new_release_date)
+                points.append((commutation.new_release_date, "release under the commutation"))
     points += shared_change_points(record)
     points += proclamation_dates(ctx.as_of)
     return points

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from secondchance.engine.determination import Determination, Finding, Outcome
-from secondchance.engine.rules import Context, Program, RuleVersion
+from secondchance.engine.rules import ChangePoint, Context, Program, RuleVersion
 from secondchance.law.clemency.facts import (
     FEDERAL,
     Confinement,
@@ -610,16 +610,29 @@ def _penalty(record: Record, day: date, open_ids: set[int]) -> tuple[bool, list[
     return owed, findings
 
 
-def change_points(record: Record, ctx: Context) -> list[date]:
-    """Fifth anniversaries of releases and convictions, supervision ending, grant dates."""
+_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _years(years: int) -> str:
+    return f"{_NUMBERS[years] if 0 <= years < len(_NUMBERS) else years} years"
+
+
+def change_points(record: Record, ctx: Context) -> list[ChangePoint]:
+    """Anniversaries of the wait (from release, or conviction without prison), releases,
+    supervision ending, grant dates, proclamations: each with why that day."""
     years = int(value("clemency.pardon.waiting_period_years", on=ctx.as_of))
-    points: list[date] = []
+    points: list[ChangePoint] = []
     for i, conviction in indexed(record, date.max, *FEDERAL):
         conf = confinement(record, i, conviction, date.max)
         if conf.release:
-            points += [conf.release, add_years(conf.release, years)]
+            points += [
+                (conf.release, "release from confinement"),
+                (add_years(conf.release, years), f"{_years(years)} after release from confinement"),
+            ]
         if conviction.conviction_date:
-            points.append(add_years(conviction.conviction_date, years))
+            points.append(
+                (add_years(conviction.conviction_date, years), f"{_years(years)} after conviction")
+            )
     points += shared_change_points(record)
     points += proclamation_dates(ctx.as_of)
     return points
