@@ -137,15 +137,14 @@ def evaluate_program(program: Program, record: Record, ctx: Context) -> Determin
         return det.model_copy(update={"headline": headline(det, day, program.by_application)})
     reasons = _reasons(program, record, ctx, det, day)
     ahead = _scan(program, record, ctx, det, sorted(reasons))
-    if det.outcome is Outcome.eligible_from and det.date is not None:
+    when = det.date
+    if det.outcome is Outcome.eligible_from and when is not None:
         if det.date_reason is None:
-            det = det.model_copy(update={"date_reason": reasons.get(det.date)})
-        on_date = ahead.seen.get(det.date) or determine_on(
-            program, record, det.date, ctx.on(det.date)
-        )
+            det = det.model_copy(update={"date_reason": reasons.get(when)})
+        on_date = ahead.seen.get(when) or determine_on(program, record, when, ctx.on(when))
         if on_date.outcome is not Outcome.eligible:
             if ahead.first is None:
-                ahead.first = (det.date, on_date)
+                ahead.first = (when, on_date)
             det = _demote(det, on_date)
     update: dict[str, object] = {}
     if ahead.first is not None:
