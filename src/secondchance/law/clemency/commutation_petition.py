@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from secondchance.engine.determination import Determination, Finding, Outcome
+from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
 from secondchance.engine.rules import ChangePoint, Context, Program, RuleVersion
 from secondchance.law.clemency.facts import (
     FEDERAL,
@@ -35,9 +35,9 @@ from secondchance.law.clemency.facts import (
     unattributed_custody,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect
-from secondchance.law.clemency.pardoned import pardoned_by
+from secondchance.law.clemency.pardoned import pardoned_by, pardoned_on
 from secondchance.law.clemency.proclamations import proclamation_dates
-from secondchance.law.clemency.where_to_file import where_to_file
+from secondchance.law.clemency.where_to_file import outside_scope, where_to_file
 from secondchance.record.query import covers
 from secondchance.record.schema import (
     Conviction,
@@ -57,10 +57,19 @@ BOP_URL = "https://www.bop.gov/policy/progstat/1330_015.pdf"
 
 
 def _finding(
-    text: str, facts: dict[str, object] | None = None, citation: str = CITATION, url: str = URL
+    text: str,
+    facts: dict[str, object] | None = None,
+    citation: str = CITATION,
+    url: str = URL,
+    role: FindingRole = FindingRole.decisive,
 ) -> Finding:
     return Finding(
-        finding=text, facts=dict(facts or {}), citation=citation, rule_version=RULE_VERSION, url=url
+        finding=text,
+        facts=dict(facts or {}),
+        citation=citation,
+        rule_version=RULE_VERSION,
+        url=url,
+        role=role,
     )
 
 
@@ -278,7 +287,7 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             outcome=Outcome.not_applicable,
             reason="No federal or D.C. Code conviction: a presidential commutation petition does "
             "not concern this record.",
-            findings=filing,
+            findings=outside_scope(record, day, RULE_VERSION, "petition for commutation"),
         )
     out = Remaining()
     for i, conviction in federal:
@@ -292,7 +301,8 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             program=PROGRAM,
             outcome=Outcome.not_applicable,
             reason="Every federal and D.C. conviction is already pardoned: nothing to commute.",
-            findings=[*findings, *filing],
+            findings=findings,
+            pardoned_on=pardoned_on(record, federal, day),
         )
     findings.append(
         _finding(
@@ -302,6 +312,7 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             citation="Office of the Pardon Attorney, Commutation Instructions, para. 4; BOP P.S. "
             "1330.15",
             url=INSTRUCTIONS_URL,
+            role=FindingRole.background,
         )
     )
     if not any(f.finding.startswith("What a commutation does") for f in findings):

@@ -19,7 +19,7 @@ found in a stored copy (``OLC_URL``), concludes the same.
 
 from __future__ import annotations
 
-from secondchance.engine.determination import Finding
+from secondchance.engine.determination import Finding, FindingRole
 from secondchance.record.schema import Commutation
 
 CITATION = "U.S. Const. art. II, sec. 2; Department of Justice, Office of the Pardon Attorney"
@@ -54,6 +54,7 @@ def pardon_effect(rule_version: str, facts: dict[str, object] | None = None) -> 
         citation=PARDON_CITATION,
         rule_version=rule_version,
         url=URL,
+        role=FindingRole.decisive if facts else FindingRole.background,
     )
 
 
@@ -81,4 +82,5 @@ def commutation_effect(
         citation=CITATION,
         rule_version=rule_version,
         url=COMMUTATION_WARRANTS_URL,
+        role=FindingRole.decisive if facts else FindingRole.background,
     )
