@@ -6,7 +6,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from secondchance.engine import Outcome, evaluate
+from secondchance.api import evaluate
+from secondchance.engine import Outcome
 from secondchance.record import validate
 from secondchance.report import render_report
 

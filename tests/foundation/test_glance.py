@@ -6,7 +6,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from secondchance.engine import Outcome, evaluate
+from secondchance.api import evaluate
+from secondchance.engine import Outcome
 from secondchance.record import load_record, validate
 from secondchance.report import render_report
 

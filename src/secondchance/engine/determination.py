@@ -10,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 REPORT_SCHEMA_VERSION = "1.1"
 """1.1 added ``Finding.role`` and, on determinations, ``date_reason``, ``next_change_reason``,
@@ -32,7 +32,7 @@ class Outcome(StrEnum):
 
 class FindingRole(StrEnum):
     """What a finding does in the answer: ``decisive`` findings apply the rule to this record;
-    ``background`` ones state what is true for everyone (what a pardon does, that clemency is
+    ``background`` ones state what is true for everyone (what a pardon does, that a grant is
     discretionary); ``where_to_file`` says where a petition or application goes. Short reports
     show the decisive ones; ``--verbose`` shows all."""
 
@@ -113,6 +113,18 @@ class Report(BaseModel):
     application_date: dt.date | None = None
     subject: Subject
     determinations: list[Determination]
-    sentence: dict[str, Any] | None = Field(
-        None, description="Computed sentence dates, for a record with a federal prison sentence."
+    computations: dict[str, dict[str, Any] | None] = Field(
+        default_factory=dict,
+        description="Blocks of computed facts by id (e.g. the computed sentence); each is a "
+        "top-level key of the JSON.",
     )
+
+    def computation(self, computation_id: str) -> dict[str, Any] | None:
+        """The block computed under ``computation_id``, if any."""
+        return self.computations.get(computation_id)
+
+    @model_serializer(mode="wrap")
+    def _flatten(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        data.update(data.pop("computations", None) or {})
+        return data

@@ -2,7 +2,7 @@
 
 One representation everywhere (docs/engine.md): the outcome ``eligible_from`` is kept, with its
 ``date``, but its sentence never reads as a yes: "NOT YET ELIGIBLE — eligible from D (why)" or,
-for an SBA application, "NOT ELIGIBLE for an application on D — a new application from D2 would
+for a program answered for an application, "NOT ELIGIBLE for an application on D — a new application from D2 would
 be (why)". Every date shown says why that day, in the words of the rule that set it.
 """
 
@@ -71,7 +71,7 @@ def _opening(det: Determination, day: date, by_application: bool) -> str:
 
 
 def headline(det: Determination, day: date, by_application: bool = False) -> str:
-    """The determination in one sentence; ``day`` is the decisive date (for SBA, the
+    """The determination in one sentence; ``day`` is the decisive date (for an application, the
     application's)."""
     opening = _opening(det, day, by_application)
     if det.pardoned_on is not None or det.outcome is Outcome.not_applicable:

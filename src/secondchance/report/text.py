@@ -181,12 +181,12 @@ def render_report(report: Report, verbose: bool = False) -> str:
     lines += ["", "At a glance:"]
     lines += [_summary_line(det, width, report) for det in applies]
     lines += _not_applicable(report)
-    if report.sentence is not None:
-        lines.extend(_release_glance(report.sentence))
+    block = report.computation("sentence")
+    if block is not None:
+        lines.extend(_release_glance(block))
     for det in shown:
         lines.append("")
         lines.extend(render_determination(det, verbose))
-    block = report.sentence
     if block is not None and (verbose or _sentence_matters(block)):
         lines.append("")
         lines.extend(render_sentence(block, verbose))
