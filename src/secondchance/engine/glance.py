@@ -2,8 +2,9 @@
 
 One representation everywhere (docs/engine.md): the outcome ``eligible_from`` is kept, with its
 ``date``, but its sentence never reads as a yes: "NOT YET ELIGIBLE — eligible from D (why)" or,
-for a program answered for an application, "NOT ELIGIBLE for an application on D — a new application from D2 would
-be (why)". Every date shown says why that day, in the words of the rule that set it.
+for a program answered for an application, "NOT ELIGIBLE for an application on D — a new
+application from D2 would be (why)". Every date shown says why that day, in the words of the
+rule that set it.
 """
 
 from __future__ import annotations
