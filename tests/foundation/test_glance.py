@@ -10,6 +10,7 @@ from secondchance.api import evaluate
 from secondchance.engine import Outcome
 from secondchance.record import load_record, validate
 from secondchance.report import render_report
+from tests.support import run_cli
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -193,3 +194,16 @@ def test_custody_end_alone_rules_out_a_january_6_offense() -> None:
     det = _by_program(data, "2026-12-03")["clemency.pardon_petition"]
     assert det.outcome is Outcome.eligible
     assert not any("January 20, 2025" in f.finding for f in det.findings)
+
+
+def test_check_verbose_on_the_command_line() -> None:
+    # Jason Hernandez, 2024-06-01: pardoned 2024-04-24. The short report says so at a glance and
+    # leaves "what a pardon does" to --verbose.
+    path = str(EXAMPLES / "clemency" / "jason-hernandez.yaml")
+    short = run_cli("check", path, "--as-of", "2024-06-01")
+    full = run_cli("check", path, "--as-of", "2024-06-01", "--verbose")
+    assert short.returncode == full.returncode == 0
+    assert "ALREADY PARDONED on 2024-04-24" in short.stdout
+    assert "What a pardon does" not in short.stdout
+    assert "What a pardon does" in full.stdout
+    assert "--verbose" in short.stdout
