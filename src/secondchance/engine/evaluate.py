@@ -10,7 +10,7 @@ from secondchance.engine.approximate import merge, merge_blocks
 from secondchance.engine.determination import Determination, Finding, Outcome, Report, Subject
 from secondchance.engine.glance import headline
 from secondchance.engine.rules import Computation, Context, Program, RuleVersion
-from secondchance.record.approximate import readings
+from secondchance.record.approximate import Reading, readings
 from secondchance.record.schema import Record
 
 MAX_LOOK_AHEAD = 64
@@ -194,15 +194,7 @@ def evaluate(
     answers merged (:mod:`secondchance.engine.approximate`).
     """
     exact = readings(record, landmarks)
-    determinations = [
-        merge(
-            [
-                (r, evaluate_program(p, r.record, _context(r.record, as_of, application_date)))
-                for r in exact
-            ]
-        )
-        for p in programs
-    ]
+    determinations = [_merged(p, exact, as_of, application_date) for p in programs]
     blocks = {
         c.id: merge_blocks([c.compute(r.record, as_of) for r in exact], exact[0].approx, as_of)
         for c in computations
@@ -219,6 +211,22 @@ def evaluate(
         determinations=determinations,
         computations=blocks,
     )
+
+
+def _merged(
+    program: Program, exact: Sequence[Reading], as_of: date, application_date: date | None
+) -> Determination:
+    """One program's answer over every exact reading of the record, with its headline."""
+    answers = [
+        (r, evaluate_program(program, r.record, _context(r.record, as_of, application_date)))
+        for r in exact
+    ]
+    det = merge(answers)
+    if det.headline is None:
+        ctx = _context(exact[0].record, as_of, application_date)
+        day = program.decisive_date(exact[0].record, ctx)
+        det.headline = headline(det, day, program.by_application)
+    return det
 
 
 def _context(record: Record, as_of: date, application_date: date | None) -> Context:
