@@ -20,8 +20,10 @@ from secondchance.engine.rules import Context
 from secondchance.law.parameters import value
 from secondchance.law.sba.days import first_day_outside_lookback, next_day, previous_day
 from secondchance.law.sba.status import conviction_day_bounds
+from secondchance.law.sentence.projection import Projection
 from secondchance.record.query import record_of
 from secondchance.record.schema import PersonRecord, Record, _Span
+from secondchance.record.timeline import timeline
 
 __all__ = ["change_points", "decisive_date", "first_day_outside_lookback"]
 
@@ -41,6 +43,9 @@ def _span_points(spans: Iterable[_Span]) -> Iterator[date | None]:
 
 def _record_points(rec: PersonRecord, day: date) -> Iterator[date | None]:
     yield from _span_points(rec.custody)
+    projected = timeline(rec).projected_release(day)
+    if isinstance(projected, Projection) and any(p.end is None for p in rec.custody):
+        yield next_day(projected.release)  # custody with no end: taken as ended on it
     yield from _span_points(rec.supervision)
     for charge in rec.pending_charges:
         if charge.filed_on is not None:
