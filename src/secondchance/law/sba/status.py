@@ -78,8 +78,9 @@ def in_custody(s: Subject, *, rule: str, prerelease: Verdict = Verdict.bars) -> 
     verdict for a re-entry centre or home confinement (``review`` where the text says only
     "incarcerated")."""
     checks: list[Check] = []
+    shared = timeline(s.record)
     for k, period in enumerate(s.record.custody):
-        covered = covers(period, s.day)
+        covered = shared.in_custody(k, s.day)
         if covered is False:
             continue
         path = f"{s.prefix}custody[{k}]"
@@ -173,14 +174,15 @@ def _projection_words(p: Projection) -> str:
 def _released_by_projection(
     s: Subject, k: int, projected: Projection, facts: dict[str, Any]
 ) -> Check:
-    """Custody with no recorded end, past the projected release: taken as ended, said to be a
-    projection (the Bureau's actual release date, once recorded, replaces it)."""
+    """Custody with no recorded end, past the projected release: a projection is not a
+    release, so whether the custody has ended is unknown (never taken as ended)."""
     return Check(
-        Verdict.clear,
+        Verdict.unknown,
         f"{s.name}'s custody ({words(s.record.custody[k].kind)}) has no end recorded; release "
-        f"is projected for {projected.release.isoformat()} ({_projection_words(projected)}), "
-        f"before {s.day}. Record the actual release ({s.prefix}custody[{k}].end) to confirm.",
+        f"was projected for {projected.release.isoformat()} ({_projection_words(projected)}), "
+        f"before {s.day}, but whether it has happened is not recorded.",
         {**facts, "projected_release": projected.release.isoformat()},
+        (f"{s.prefix}custody[{k}].end",),
         citation=PROJECTION_CITATION,
         url=PROJECTION_URL,
     )
