@@ -88,6 +88,44 @@ def test_custody_without_a_term_is_missing_for_every_program() -> None:
     assert got["clemency.pardon_petition"].outcome is Outcome.insufficient_facts
 
 
+@pytest.mark.parametrize("end", [None, "2023-06-30"])
+def test_custody_start_unknown_is_one_unknown_fact_for_both_clemency_programs(
+    end: str | None,
+) -> None:
+    # Custody for a 60-month term imposed 2019-01-02, its start not recorded and its end
+    # after 2021-01-01 (or none): on 2021-01-01 the person is in confinement or has not yet
+    # surrendered; the record does not say which. Neither program may assert either reading.
+    # A commutation petition needs a sentence being served, so it waits on the start
+    # (insufficient_facts); a pardon petition comes after the sentence, which on either reading
+    # is not yet served (not_eligible), and names the same missing start.
+    data = fraud()
+    data["custody"] = [{"kind": "designated_facility", "conviction_id": "a"}]
+    if end:
+        data["custody"][0]["end"] = end
+    got = answers(data)
+    shared = timeline(validate(data, "r.yaml"))
+    assert shared.in_custody(0, AS_OF) is None
+    pardon, commutation = got["clemency.pardon_petition"], got["clemency.commutation_petition"]
+    assert commutation.outcome is Outcome.insufficient_facts
+    assert commutation.missing_facts == ["custody[0].start"]
+    assert pardon.outcome is Outcome.not_eligible
+    assert "custody[0].start" in pardon.missing_facts
+    assert "Still in confinement" not in (pardon.reason or "")
+    said = "Whether custody had begun by 2021-01-01 is not recorded (custody[0].start)"
+    assert said in (pardon.reason or "")
+    assert any(said in f.finding for f in commutation.findings)
+
+
+def test_custody_begun_is_confinement_for_both_programs() -> None:
+    # Custody from 2019-01-02, no end: on 2021-01-01 in custody for both programs.
+    got = answers(fraud())
+    assert (got["clemency.pardon_petition"].reason or "").startswith("Still in confinement")
+    assert got["clemency.commutation_petition"].outcome not in (
+        Outcome.insufficient_facts,
+        Outcome.not_applicable,
+    )
+
+
 def test_the_reading_is_made_once_per_record() -> None:
     record = validate(fraud(), "r.yaml")
     assert timeline(record) is timeline(record)

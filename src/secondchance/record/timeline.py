@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
+from secondchance.record.query import covers
 from secondchance.record.schema import (
     ClemencyGrant,
     ClemencyKind,
@@ -56,6 +58,7 @@ class Timeline:
     record: PersonRecord
     pardons: list[tuple[int, ClemencyGrant]] = field(default_factory=list)
     """Individual pardons (no proclamation), oldest first, with their index in ``clemency``."""
+    _projected: dict[date, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         grants = [
@@ -72,6 +75,27 @@ class Timeline:
             if grant.granted_on <= day and grant_covers(grant, conviction):
                 return i, grant
         return None
+
+    def projected_release(self, day: date) -> Any:
+        """The projected release (``law.sentence.projection.Projection``) of the federal term
+        being served on ``day`` whose custody end is not recorded, or None: the sentence
+        computation's good-conduct-time release, computed once per record and day."""
+        if day not in self._projected:
+            from secondchance.law.sentence.projection import projected_release
+
+            self._projected[day] = projected_release(self.record, day)
+        return self._projected[day]
+
+    def in_custody(self, k: int, day: date) -> bool | None:
+        """Whether custody period ``k`` covers ``day``: None when its start is not recorded and
+        its end (or the lack of one) leaves ``day`` possibly inside it."""
+        return covers(self.record.custody[k], day)
+
+    def released_on(self, k: int, day: date) -> bool | None:
+        """Whether custody period ``k`` has ended by ``day`` (its end is the day of release):
+        None when it has no recorded end."""
+        end = self.record.custody[k].end
+        return None if end is None else end <= day
 
     def unsentenced(self) -> list[Unsentenced]:
         """Federal convictions with custody naming them but no term of imprisonment recorded

@@ -33,6 +33,7 @@ from secondchance.law.clemency.facts import (
     penalties,
     shared_change_points,
     unattributed_custody,
+    unsure_text,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect
 from secondchance.law.clemency.pardoned import pardoned_by, pardoned_on
@@ -46,6 +47,7 @@ from secondchance.record.schema import (
     Record,
     SupervisionKind,
 )
+from secondchance.record.timeline import timeline
 
 PROGRAM = "clemency.commutation_petition"
 VERSION = "1993"
@@ -94,6 +96,9 @@ class Remaining:
     missing: list[str] = field(default_factory=list)
     not_begun: list[date] = field(default_factory=list)
     supervised: list[str] = field(default_factory=list)
+    unsure: list[str] = field(default_factory=list)
+    """``custody[k].start`` not recorded: in confinement on the day, or not yet begun (the
+    shared timeline's ``in_custody`` is unknown)."""
     supervision_starts: list[str] = field(default_factory=list)
     """``supervision[k].start`` of periods with no start, not ended by the day: they may cover
     it."""
@@ -122,15 +127,17 @@ def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: R
         for k, p in custody_for(record, conviction)
         if p.kind is not CustodyKind.pretrial_detention
     ]
-    if any(covers(p, day) for _, p in periods) or (
+    shared = timeline(record)
+    if any(shared.in_custody(k, day) for k, _ in periods) or (
         conf.release is not None
         and conf.release > day
         and any(p.start is not None and p.start <= day for _, p in periods)
     ):
         return True
-    unknown = [f"custody[{k}].start" for k, p in periods if covers(p, day) is None]
+    unknown = [f"custody[{k}].start" for k, _ in periods if shared.in_custody(k, day) is None]
     if unknown:
         out.missing += unknown  # custody with no start, not ended by the day, may cover it
+        out.unsure += unknown
         return False
     if conf.prison:
         later = [p.start for _, p in periods if p.start and p.start > day]
@@ -345,6 +352,13 @@ def _answer(record: Record, day: date, out: Remaining, findings: list[Finding]) 
     decided = out.not_begun or out.supervised or out.military
     missing = out.missing + ([] if decided else out.supervision_starts)
     if missing:
+        if out.unsure:
+            findings.append(
+                _finding(
+                    f"{unsure_text(sorted(set(out.unsure)), day)}. A commutation petition is for "
+                    "a sentence being served, so the answer waits on that date."
+                )
+            )
         return Determination(
             program=PROGRAM,
             outcome=Outcome.insufficient_facts,

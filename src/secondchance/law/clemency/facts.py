@@ -149,6 +149,9 @@ class Confinement:
     """Custody for the sentence starts after the day asked: the sentence is not yet served."""
     missing: list[str] = field(default_factory=list)
     life: bool = False
+    unsure: list[str] = field(default_factory=list)
+    """Custody starts not recorded that leave open whether custody had begun by the day (the
+    shared timeline's ``in_custody`` is unknown): in confinement, or not yet begun."""
 
 
 def _unlinked(record: PersonRecord, military: bool) -> list[tuple[int, CustodyPeriod]]:
@@ -282,6 +285,29 @@ def _whose(conviction: Conviction, period: CustodyPeriod) -> str:
     return ""
 
 
+def unsure_text(paths: list[str], day: date) -> str:
+    """The one wording, for every clemency program, of custody whose start is not recorded."""
+    return (
+        f"Whether custody had begun by {day.isoformat()} is not recorded ({', '.join(paths)}): "
+        "the person is in confinement, or the prison sentence has not yet begun"
+    )
+
+
+def _began(
+    record: PersonRecord, periods: list[tuple[int, CustodyPeriod]], day: date
+) -> tuple[bool, list[str]]:
+    """Whether custody for the sentence had begun by ``day`` (a period the shared timeline puts
+    the person in on the day, or one begun before it), and else the starts not recorded that
+    leave it open."""
+    shared = timeline(record)
+    states = [(i, shared.in_custody(i, day)) for i, _ in periods]
+    if any(s is True for _, s in states) or any(
+        p.start is not None and p.start <= day for _, p in periods
+    ):
+        return True, []
+    return False, [f"custody[{i}].start" for i, s in states if s is None]
+
+
 def confinement(record: PersonRecord, index: int, conviction: Conviction, day: date) -> Confinement:
     """Whether a prison sentence was imposed and when the person was (or will be) released.
 
@@ -304,6 +330,7 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
     commuted = [c for c in commutations(conviction, day) if c.new_release_date]
     periods = custody_for(record, conviction)
     not_begun = _not_begun(periods, day)
+    began, unsure = _began(record, periods, day)
     if commuted:
         release = commuted[-1].new_release_date
         assert release is not None
@@ -311,7 +338,8 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
             prison=True,
             release=release,
             source=f"{path}.sentence.commutations (commuted to expire on {release.isoformat()})",
-            confined_on_day=not_begun is None and day < release,
+            confined_on_day=(began or not periods) and day < release,
+            unsure=unsure if day < release else [],
             not_begun=not_begun,
         )
     if not periods:
@@ -324,7 +352,8 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
     if open_ended:
         return Confinement(
             prison=True,
-            confined_on_day=not_begun is None,
+            confined_on_day=began,
+            unsure=unsure,
             not_begun=not_begun,
             life=imprisonment.life,
             missing=[f"custody[{i}].end" for i in open_ended],
@@ -335,7 +364,8 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
         prison=True,
         release=last_period.end,
         source=f"custody[{last_index}].end, the day of release" + _whose(conviction, last_period),
-        confined_on_day=not_begun is None and day < last_period.end,
+        confined_on_day=began and day < last_period.end,
+        unsure=unsure if day < last_period.end else [],
         not_begun=not_begun,
     )
 

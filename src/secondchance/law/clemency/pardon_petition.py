@@ -38,6 +38,7 @@ from secondchance.law.clemency.facts import (
     penalties,
     shared_change_points,
     unattributed_custody,
+    unsure_text,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect, pardon_effect
 from secondchance.law.clemency.pardoned import pardoned_by, pardoned_counts, pardoned_on
@@ -160,6 +161,13 @@ class Clock:
     missing: list[str] = field(default_factory=list)
     confined: bool = False
     not_begun: date | None = None
+    unsure: list[str] = field(default_factory=list)
+    """Custody starts not recorded: in confinement on the day, or not yet begun."""
+
+    @property
+    def serving(self) -> bool:
+        """The prison sentence is not yet served: in confinement, not begun, or one of them."""
+        return self.confined or self.not_begun is not None or bool(self.unsure)
 
     def start(self, among: set[int] | None = None) -> date | None:
         """The latest start (of the convictions ``among``, or all); None when facts are missing."""
@@ -248,6 +256,7 @@ def _clock(record: Record, day: date) -> Clock:
         elif conf.prison:
             clock.findings += _commutation_findings(i, conviction, day)
             clock.confined = clock.confined or conf.confined_on_day
+            clock.unsure += conf.unsure
             if conf.not_begun is not None:
                 clock.not_begun = min(d for d in (clock.not_begun, conf.not_begun) if d)
             _release(clock, i, conviction, conf)
@@ -277,7 +286,7 @@ def _unattributed(record: Record, day: date, clock: Clock) -> None:
             )
 
 
-def _serving(clock: Clock, years: int) -> tuple[Finding, str]:
+def _serving(clock: Clock, years: int, day: date) -> tuple[Finding, str]:
     """The finding and reason for a prison sentence being served, or not yet begun (``years``:
     the waiting period)."""
     if clock.confined:
@@ -286,6 +295,15 @@ def _serving(clock: Clock, years: int) -> tuple[Finding, str]:
             "the commutation petition is the form for a sentence being served."
         )
         reason = f"Still in confinement; the {years}-year wait runs from release"
+    elif clock.unsure and not clock.not_begun:
+        text = (
+            f"{unsure_text(clock.unsure, day)}. Either way the prison sentence is not yet "
+            f"served: a pardon petition comes after it; the {years}-year wait runs from release."
+        )
+        reason = (
+            f"{unsure_text(clock.unsure, day)}; either way the prison sentence is not yet "
+            f"served, and the {years}-year wait runs from release"
+        )
     else:
         begins = clock.not_begun.isoformat() if clock.not_begun else "a later date"
         text = (
@@ -416,14 +434,14 @@ def _base(
             "pardoned, or there is none): a court-martial conviction's petition goes to the "
             "military department, whose procedures are not encoded here.",
         )
-    if (clock.confined or clock.not_begun) and start is None:
-        finding, reason = _serving(clock, years)
+    if clock.serving and start is None:
+        finding, reason = _serving(clock, years, day)
         findings.append(finding)
         return Determination(
             program=PROGRAM,
             outcome=Outcome.not_eligible,
             reason=f"{reason}, which is not recorded.",
-            missing_facts=missing,
+            missing_facts=sorted(set(missing + clock.unsure)),
         )
     if missing:
         return Determination(
@@ -509,14 +527,15 @@ def _after_clock(
             {"waiting_period_starts": start.isoformat(), "waiting_period_ends": ends.isoformat()},
         )
     )
-    if clock.confined or clock.not_begun:
-        finding, reason = _serving(clock, years)
+    if clock.serving:
+        finding, reason = _serving(clock, years, day)
         findings.append(finding)
         return Determination(
             program=PROGRAM,
             outcome=Outcome.not_eligible,
             reason=f"{reason}.",
-            next_change=start if clock.confined and start > day else None,
+            missing_facts=sorted(set(clock.unsure)),
+            next_change=start if (clock.confined or clock.unsure) and start > day else None,
         )
     reviews: list[str] = []
     pardoned = _pardoned_later(day, start, without, years)

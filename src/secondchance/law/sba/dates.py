@@ -20,8 +20,10 @@ from secondchance.engine.rules import Context
 from secondchance.law.parameters import value
 from secondchance.law.sba.days import first_day_outside_lookback, next_day, previous_day
 from secondchance.law.sba.status import conviction_day_bounds
+from secondchance.law.sentence.projection import Projection
 from secondchance.record.query import record_of
 from secondchance.record.schema import PersonRecord, Record, _Span
+from secondchance.record.timeline import timeline
 
 __all__ = ["change_points", "decisive_date", "first_day_outside_lookback"]
 
@@ -46,6 +48,10 @@ def _span_points(spans: Iterable[_Span], what: str) -> Iterator[Point]:
 
 def _record_points(rec: PersonRecord, day: date, who: str) -> Iterator[Point]:
     yield from _span_points(rec.custody, f"{who}'s custody")
+    projected = timeline(rec).projected_release(day)
+    if isinstance(projected, Projection) and any(p.end is None for p in rec.custody):
+        # custody with no recorded end: taken as ended on the projected release
+        yield next_day(projected.release), f"the day after {who}'s projected release"
     yield from _span_points(rec.supervision, f"{who}'s supervision")
     for charge in rec.pending_charges:
         if charge.filed_on is not None:

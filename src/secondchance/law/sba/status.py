@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from secondchance.law.parameters import value
@@ -45,6 +45,9 @@ from secondchance.law.sba.associates import (
 )
 from secondchance.law.sba.checks import Check, Subject, Verdict, and3, any3, words
 from secondchance.law.sba.days import months_before
+from secondchance.law.sentence.projection import CITATION as PROJECTION_CITATION
+from secondchance.law.sentence.projection import URL as PROJECTION_URL
+from secondchance.law.sentence.projection import Projection
 from secondchance.record.query import conviction_by_id, covers
 from secondchance.record.schema import (
     BusinessRoleKind,
@@ -57,6 +60,7 @@ from secondchance.record.schema import (
     SupervisionPeriod,
     _Span,
 )
+from secondchance.record.timeline import SERVING, timeline
 
 PRERELEASE = (CustodyKind.residential_reentry_center, CustodyKind.home_confinement)
 
@@ -74,8 +78,9 @@ def in_custody(s: Subject, *, rule: str, prerelease: Verdict = Verdict.bars) -> 
     verdict for a re-entry centre or home confinement (``review`` where the text says only
     "incarcerated")."""
     checks: list[Check] = []
+    shared = timeline(s.record)
     for k, period in enumerate(s.record.custody):
-        covered = covers(period, s.day)
+        covered = shared.in_custody(k, s.day)
         if covered is False:
             continue
         path = f"{s.prefix}custody[{k}]"
@@ -91,7 +96,16 @@ def in_custody(s: Subject, *, rule: str, prerelease: Verdict = Verdict.bars) -> 
                 )
             )
             continue
+        projected = _projected(s, k)
+        if projected is not None and s.day > projected.release:
+            checks.append(_released_by_projection(s, k, projected, facts))
+            continue
         text = f"{s.name} is in custody ({words(period.kind)}) on {s.day}"
+        if projected is not None:
+            text += (
+                f", with no custody end recorded: release projected for "
+                f"{projected.release.isoformat()} ({_projection_words(projected)})"
+            )
         if period.kind not in PRERELEASE:
             checks.append(Check(Verdict.bars, f"{text}; the rule bars {rule}.", facts))
             continue
@@ -113,6 +127,65 @@ def in_custody(s: Subject, *, rule: str, prerelease: Verdict = Verdict.bars) -> 
                 )
             )
     return checks
+
+
+def _projected(s: Subject, k: int) -> Projection | None:
+    """The projected release (the shared timeline's) that stands for custody period ``k``'s
+    missing end: only for federal service of the term projected, begun within it, with no end
+    recorded."""
+    period = s.record.custody[k]
+    if period.end is not None or period.kind not in SERVING:
+        return None
+    found = timeline(s.record).projected_release(s.day)
+    if not isinstance(found, Projection) or period.start is None:
+        return None
+    return found if _unbroken(s.record, period.start, found) else None
+
+
+def _unbroken(record: PersonRecord, last: date, found: Projection) -> bool:
+    """Custody has run without a break from the term's commencement to the open period's start
+    ``last``: a release in between (a later return to custody, a revocation) makes the
+    projection of the original term no measure of the open custody's end."""
+    if not found.commenced <= last <= found.release:
+        return False
+    spans = sorted(
+        (p.start, p.end)
+        for p in record.custody
+        if p.kind in SERVING and p.start is not None and found.commenced <= p.start <= last
+    )
+    reached = found.commenced
+    for start, end in spans:
+        if start > reached + timedelta(days=1):
+            return False
+        if end is None:
+            return start == last
+        reached = max(reached, end)
+    return False
+
+
+def _projection_words(p: Projection) -> str:
+    return (
+        f"a projection: the term of {p.term} commenced {p.commenced.isoformat()}, less the "
+        "good conduct time the sentence computation allows, 18 U.S.C. 3624(b); no First Step "
+        "Act time credits assumed"
+    )
+
+
+def _released_by_projection(
+    s: Subject, k: int, projected: Projection, facts: dict[str, Any]
+) -> Check:
+    """Custody with no recorded end, past the projected release: a projection is not a
+    release, so whether the custody has ended is unknown (never taken as ended)."""
+    return Check(
+        Verdict.unknown,
+        f"{s.name}'s custody ({words(s.record.custody[k].kind)}) has no end recorded; release "
+        f"was projected for {projected.release.isoformat()} ({_projection_words(projected)}), "
+        f"before {s.day}, but whether it has happened is not recorded.",
+        {**facts, "projected_release": projected.release.isoformat()},
+        (f"{s.prefix}custody[{k}].end",),
+        citation=PROJECTION_CITATION,
+        url=PROJECTION_URL,
+    )
 
 
 def custody_without_conviction(s: Subject, *, rule: str) -> list[Check]:
