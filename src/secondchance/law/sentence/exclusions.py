@@ -504,9 +504,19 @@ def _subsection_state(cite: Citation, prov: Provision) -> str:
         for prefix in prefixes:
             if group[: len(prefix)] == prefix:
                 return "yes"
-            if prefix[: len(group)] == group:
+            if prefix[: len(group)] == group or _misread(group, prefix):
                 state = "unknown"
     return state
+
+
+_DIGIT_LIKE = str.maketrans("li", "11")
+
+
+def _misread(group: tuple[str, ...], prefix: tuple[str, ...]) -> bool:
+    """The group matches the prefix if a letter l or i (I) was a misread digit 1: "113(a)(l)"
+    or "113(a)(I)" for 113(a)(1), as scanned judgments write it. Then it is not "no"."""
+    fold = tuple(s.translate(_DIGIT_LIKE) for s in group[: len(prefix)])
+    return len(fold) == len(prefix) and fold == tuple(s.translate(_DIGIT_LIKE) for s in prefix)
 
 
 def _finding(count: Count, name: str) -> bool | None:
