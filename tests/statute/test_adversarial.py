@@ -163,3 +163,72 @@ def test_an_attempt_naming_more_than_simple_possession_is_not_pardoned(
     count: dict[str, Any],
 ) -> None:
     assert pardon(count.pop("statute"), attempt=True, **count) is not Outcome.eligible
+
+
+# --- the drug clauses (lxv)-(lxviii) ----------------------------------------------------------
+
+NO_DEATH = ["not:death_or_serious_bodily_injury"]  # rules out clause (lviii) for 841 counts
+
+
+def drug(statute: str, substance: str, *findings: str) -> Outcome:
+    det, _ = fsa(
+        record(
+            [{"statute": statute, "substance": substance, "court_findings": [*NO_DEATH, *findings]}]
+        )
+    )
+    return det.outcome
+
+
+@pytest.mark.parametrize(
+    ("statute", "substance", "findings"),
+    [
+        # (lxvi): 841(b)(1)(A)(vi) / 960(b)(1)(F), fentanyl "or any analogue thereof".
+        ("21 U.S.C. 960(b)(1)(F)", "carfentanil", ()),
+        ("21 U.S.C. 841(a)(1), (b)(1)(A)(vi)", "carfentanil", ()),
+        ("21 U.S.C. 841(a)(1), (b)(1)(B)(vi)", "acetyl fentanyl", ()),
+        (
+            "21 U.S.C. 841(a)(1), (b)(1)(A)(vi)",
+            "N-phenyl-N-[1-(2-phenylethyl)-4-piperidinyl] propanamide",
+            (),
+        ),
+        # (lxviii): 841(b)(1)(A) with a fentanyl finding (an analogue) and a leader finding.
+        ("21 U.S.C. 841(a)(1), (b)(1)(A)", "carfentanil", "leader_organizer"),
+        # (lxv): heroin by its chemical name; (lxvii): methamphetamine as dockets call it.
+        ("21 U.S.C. 841(a)(1), (b)(1)(A)(i)", "diacetylmorphine", "leader_organizer"),
+        ("21 U.S.C. 841(a)(1), (b)(1)(A)(viii)", "crystal meth", "leader_organizer"),
+        ("21 U.S.C. 960(b)(1)(H)", "ice", "leader_organizer"),
+    ],
+)
+def test_other_names_of_the_clause_drug_are_listed(
+    statute: str, substance: str, findings: tuple[str, ...] | str
+) -> None:
+    extra = (findings,) if isinstance(findings, str) else findings
+    assert drug(statute, substance, *extra) is Outcome.not_eligible
+
+
+@pytest.mark.parametrize(
+    ("statute", "substance"),
+    [
+        # A name the program does not know is unknown, never "another drug": (lxviii) needs a
+        # fentanyl finding under 841(b)(1)(A), which "FRS" (fentanyl-related substance) or
+        # "china white" may be.
+        ("21 U.S.C. 841(a)(1), (b)(1)(A)", "FRS"),
+        ("21 U.S.C. 960(b)(1)", "china white"),
+        # The count cites the fentanyl paragraph but the substance says cocaine: a
+        # contradiction, for review.
+        ("21 U.S.C. 960(b)(1)(F)", "cocaine"),
+    ],
+)
+def test_an_unrecognised_or_contradicted_drug_is_for_review(statute: str, substance: str) -> None:
+    assert drug(statute, substance, "leader_organizer") is Outcome.needs_review
+
+
+def test_the_fentanyl_paragraph_names_its_drug_whatever_the_substance_is_called() -> None:
+    # 960(b)(1)(F) is the fentanyl paragraph (lxvi): an unrecognised name changes nothing.
+    assert drug("21 U.S.C. 960(b)(1)(F)", "FRS") is Outcome.not_eligible
+
+
+def test_another_drug_under_a_general_paragraph_is_not_the_clause() -> None:
+    # 960(b)(1)(B) is cocaine's paragraph: (lxvi) names (1)(F) only, and (lxviii) needs a
+    # fentanyl finding, which a cocaine-only substance rules out.
+    assert drug("21 U.S.C. 960(b)(1)(B)", "cocaine", "leader_organizer") is Outcome.eligible
