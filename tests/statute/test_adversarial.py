@@ -73,6 +73,11 @@ def test_spellings_of_listed_sections_answer_as_the_canonical_citation(
         "18 U.S.C. 1951 \u2014 robbery; 924(c)",
         "18 U.S.C. 1951 - robbery and \u00a7 924(c)",
         "18 U.S.C. 1951 - robbery, see Title 18",
+        # A description in parentheses is not a subsection: "113(assault)" is not outside
+        # 113(a)(1), (7), (8) (clause (vi)); "2113(robbery)" not outside 2113(e) (xxxiii).
+        "18 U.S.C. § 113 (assault)",
+        "18 U.S.C. 2113 (robbery)",
+        "18 U.S.C. 924 (gun)",
     ],
 )
 def test_adversarial_spellings_of_listed_offenses_are_never_eligible(spelling: str) -> None:

@@ -177,6 +177,9 @@ _SECTION_WORDS = {"sec", "secs", "section", "sections", "s", "ss"}
 _RANGE_WORDS = {"through", "thru", "to"}
 _LIST_WORDS = {"and", "&"}
 _DIGIT_LIKE = frozenset("lIoO")
+_DESIGNATION = re.compile(r"[0-9]+|([A-Za-z])\1{0,2}|[xX]{0,3}(?:[iI][xXvV]|[vV]?[iI]{0,3})")
+"""A subdivision's designation: a number, a letter (doubled or tripled: "aa"), or a roman
+numeral; a word in parentheses ("(assault)") is a description, not a subsection."""
 _CODE_SPELLINGS = (
     ("u", "s", "c"),
     ("usc",),
@@ -542,8 +545,14 @@ class _Parser:
         subs: list[str] = []
         while self.is_punct("("):
             inner = self.peek(1)
-            if inner is None or inner.kind not in ("num", "word") or not self.is_punct(")", k=2):
-                return subs  # not a subsection: perhaps a parallel citation, see ``read``
+            if (
+                inner is None
+                or inner.kind not in ("num", "word")
+                or not self.is_punct(")", k=2)
+                or not _DESIGNATION.fullmatch(inner.text)
+            ):
+                # Not a subsection ("(assault)"): perhaps a parallel citation, see ``read``.
+                return subs
             if len(inner.text) > MAX_SECTION_DIGITS:
                 raise self.fail("a subsection too long")
             subs.append(inner.text)
