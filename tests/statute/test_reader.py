@@ -135,10 +135,18 @@ def test_a_joined_letter_keeps_its_other_reading() -> None:
     caps = read_statute("18 USC 924C")
     assert isinstance(caps, Statute)
     assert str(caps.provisions[0].other_reading()) == "18 U.S.C. 924(c)"
-    # Parentheses settle it: no other reading.
-    settled = read_statute("18 U.S.C. 2252A(a)")
-    assert isinstance(settled, Statute)
-    assert settled.provisions[0].other_reading() is None
+    # Before parentheses the letter is read as part of the section, but a docket may write
+    # "924c(1)(A)" for 924(c)(1)(A): the other reading is kept.
+    lettered = read_statute("18 U.S.C. 2252A(a)")
+    assert isinstance(lettered, Statute)
+    assert str(lettered.provisions[0]) == "18 U.S.C. 2252A(a)"
+    assert str(lettered.provisions[0].other_reading()) == "18 U.S.C. 2252(a)(a)"
+    joined = read_statute("18 U.S.C. 924c(1)(A)")
+    assert isinstance(joined, Statute)
+    assert str(joined.provisions[0].other_reading()) == "18 U.S.C. 924(c)(1)(A)"
+    # Two letters are a section ("2332b" is not one letter): no other reading.
+    assert str(read_statute("15 U.S.C. 78ff(a)").provisions[0]) == "15 U.S.C. 78ff(a)"  # type: ignore[union-attr]
+    assert read_statute("15 U.S.C. 78ff(a)").provisions[0].other_reading() is None  # type: ignore[union-attr]
 
 
 def test_ranges_and_et_seq_are_not_one_section() -> None:

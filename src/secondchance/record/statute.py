@@ -141,7 +141,9 @@ class _Fail(Exception):
 
 # --- tokens ---------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"(\d+)|([A-Za-z]+)|(§+)|(\s+)|(.)", re.DOTALL)
+# ASCII digits only: "\d" would take full-width or Arabic-Indic digits as numbers whose text
+# ("９２４") then differs from the Code's ("924"); any other character is a mark, so unreadable.
+_TOKEN = re.compile(r"([0-9]+)|([A-Za-z]+)|(§+)|(\s+)|(.)", re.DOTALL)
 _DASHES = {"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"}
 
 
@@ -174,6 +176,22 @@ def _tokens(text: str) -> list[_Tok]:
 _SECTION_WORDS = {"sec", "secs", "section", "sections", "s", "ss"}
 _RANGE_WORDS = {"through", "thru", "to"}
 _LIST_WORDS = {"and", "&"}
+_DIGIT_LIKE = frozenset("lIoO")
+_DESIGNATION = re.compile(r"[0-9]+|([A-Za-z])\1{0,2}|[xX]{0,3}(?:[iI][xXvV]|[vV]?[iI]{0,3})")
+"""A subdivision's designation: a number, a letter (doubled or tripled: "aa"), or a roman
+numeral; a word in parentheses ("(assault)") is a description, not a subsection."""
+_CODE_SPELLINGS = (
+    ("u", "s", "c"),
+    ("usc",),
+    ("usca",),
+    ("uscs",),
+    ("united", "states", "code"),
+    ("c", "f", "r"),
+    ("cfr",),
+    ("ucmj",),
+    ("d", "c", "code"),
+    ("dc", "code"),
+)
 _ROMAN = re.compile(r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|xiv|xvi{0,3})")
 
 
@@ -435,10 +453,12 @@ class _Parser:
             raise self.fail("expected a section number")
         if code in (Code.dc, Code.cfr):
             return self.dotted_section(), [], ""
-        head = self.number(MAX_SECTION_DIGITS, "section")
+        # Bureau and Sentencing Commission files pad numbers ("18:0924"); the Code does not.
+        head = self.number(MAX_SECTION_DIGITS, "section").lstrip("0") or "0"
         nxt = self.peek()
         if nxt is None or not self.joined(tok) or nxt.kind != "word":
             return head, [], ""
+        self.no_misread_digit(nxt)
         if code is Code.ucmj:
             # Articles are numbered with lower-case letters: "112a", "120b".
             self.i += 1
@@ -459,9 +479,10 @@ class _Parser:
                 self.i += 1
             return f"{head}{nxt.text}-{rest.text}{extra}", [], ""
         if followed and after is not None and after.text == "(":
-            # "2332a(a)", "2252A(a)": the letters are part of the section.
+            # "2332a(a)", "2252A(a)": the letters are part of the section; one letter may also
+            # be a subsection written without its parentheses ("924c(1)(A)"): both readings.
             self.i += 1
-            return head + nxt.text, [], ""
+            return head + nxt.text, [], "section" if len(nxt.text) == 1 else ""
         if not lower:
             self.i += 1
             if after is not None and after.start == nxt.end and after.kind in ("num", "word"):
@@ -476,6 +497,7 @@ class _Parser:
         while self.joined(prev):
             tok = self.peek()
             assert tok is not None
+            self.no_misread_digit(tok)
             letters = tok.kind == "word" and (len(tok.text) == 1 or _ROMAN.fullmatch(tok.text))
             if tok.kind == "num" or letters:
                 subs.append(tok.text)
@@ -486,6 +508,13 @@ class _Parser:
             self.i += 1
             prev = tok
         return subs
+
+    def no_misread_digit(self, tok: _Tok) -> None:
+        """A letter joined to a number that scanning or typing confuses with a digit ("111l"
+        or "111I" for 1111, "1o30" for 1030) is not read as a subsection or a lettered section:
+        the number meant may be another section."""
+        if tok.kind == "word" and any(c in _DIGIT_LIKE for c in tok.text):
+            raise self.fail("a letter joined to the number that may be a misread digit")
 
     def dotted_section(self) -> str:
         """A D.C. Code or CFR section: numbers joined by '-' or '.' ("48-904.01", "102-74.400")."""
@@ -516,13 +545,39 @@ class _Parser:
         subs: list[str] = []
         while self.is_punct("("):
             inner = self.peek(1)
-            if inner is None or inner.kind not in ("num", "word") or not self.is_punct(")", k=2):
-                return subs  # not a subsection: perhaps a parallel citation, see ``read``
+            if (
+                inner is None
+                or inner.kind not in ("num", "word")
+                or not self.is_punct(")", k=2)
+                or not _DESIGNATION.fullmatch(inner.text)
+            ):
+                # Not a subsection ("(assault)"): perhaps a parallel citation, see ``read``.
+                return subs
             if len(inner.text) > MAX_SECTION_DIGITS:
                 raise self.fail("a subsection too long")
             subs.append(inner.text)
             self.i += 3
         return subs
+
+    def no_citation_in_description(self) -> None:
+        """Fail if the rest of the text looks like it cites a provision: a section sign, a code
+        name ("U.S.C.", "CFR", "UCMJ"), "title" or "section" before a number, "N:N", or a
+        number joined to a parenthesis ("924(c)"). One pass, each step a fixed look-ahead."""
+        while self.i < len(self.toks):
+            tok = self.toks[self.i]
+            nxt = self.peek(1)
+            joined_paren = nxt is not None and nxt.text == "(" and nxt.start == tok.end
+            if (
+                tok.kind == "sect"
+                or self.letters(*_CODE_SPELLINGS)
+                or (
+                    self.is_word("title", *_SECTION_WORDS) and nxt is not None and nxt.kind == "num"
+                )
+                or (tok.kind == "num" and self.is_punct(":", k=1))
+                or (tok.kind == "num" and joined_paren)
+            ):
+                raise self.fail("a citation inside the description")
+            self.i += 1
 
     # -- the whole text
     def read(self) -> tuple[Provision, ...]:
@@ -534,7 +589,11 @@ class _Parser:
             if tok is None:
                 break
             if tok.kind == "punct" and tok.text in ("-", "="):
-                break  # a description follows: "18 U.S.C. 924(c) - firearm ..."
+                # A description follows: "18 U.S.C. 924(c) - firearm ...". It is not read, so
+                # a citation in it ("1951 - robbery; 924(c)") would be lost: refuse that.
+                self.i += 1
+                self.no_citation_in_description()
+                break
             if self.is_punct("("):
                 # A parallel citation: "Article 125, UCMJ (10 U.S.C. 925)".
                 self.i += 1

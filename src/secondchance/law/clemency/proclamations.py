@@ -95,20 +95,36 @@ def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 def cites(statute: str, provision: str) -> bool:
     """The count's statute is the provision or one of its subdivisions, in any spelling the
     statute reader accepts ('21 U.S.C. § 844(a)', '21 USC 844a', '21:844(a)')."""
-    want = _provisions(provision)
-    return any(
-        _same_section(h, w) and _within(w.subsections, h.subsections)
-        for h in _plain(_provisions(statute))
-        if not h.open
-        for w in want
+    return any(_covers(h, provision) for h in _plain(_provisions(statute)))
+
+
+def _covers(named: StatuteProvision, provision: str) -> bool:
+    """One provision a count names is ``provision`` or one of its subdivisions."""
+    return not named.open and any(
+        _same_section(named, w) and _within(w.subsections, named.subsections)
+        for w in _provisions(provision)
     )
+
+
+def unlisted_beside(statute: str, listed: tuple[str, ...]) -> list[str]:
+    """The provisions a count names that none of ``listed`` covers, when it names one that is
+    covered ("21 U.S.C. 841(a)(1) and 844" -> ["21 U.S.C. 841(a)(1)"]); empty otherwise. Such a
+    count may be for the other offense: whether it is for simple possession alone is for
+    review, never a pardon."""
+    named = _plain(_provisions(statute))
+    hits = [any(_covers(h, p) for p in listed) for h in named]
+    if not any(hits):
+        return []
+    return [str(h) for h, hit in zip(named, hits, strict=True) if not hit]
 
 
 def _plain(provisions: tuple[StatuteProvision, ...]) -> tuple[StatuteProvision, ...]:
     """A letter joined to a section number in capitals ("21 USC 844A") read as the subsection
-    it may be (844(a)): no provision the proclamations list has a lettered section number."""
+    it may be (844(a)): no provision the proclamations list has a lettered section number. A
+    letter before parentheses ("844a(a)") stays part of the section (21 U.S.C. 844a is one)."""
     return tuple(
-        (p.other_reading() or p) if p.joined_letter == "section" else p for p in provisions
+        (p.other_reading() or p) if p.joined_letter == "section" and not p.subsections else p
+        for p in provisions
     )
 
 
@@ -321,7 +337,7 @@ def _object_ok(count: Count, proc: Proclamation, path: str) -> tuple[bool | None
     """For an attempt provision: an attempt (not conspiracy) whose object is simple possession."""
     if not count.attempt:
         return None, f"{path}.attempt"
-    if count.object_offense is None:
+    if count.object_offense is None or unlisted_beside(count.object_offense, proc.attempt_objects):
         return None, f"{path}.object_offense"
     if any(cites(count.object_offense, o) for o in proc.attempt_objects):
         return True, ""
@@ -469,6 +485,8 @@ def answer_count(
     substance = substance_of(count, day)
     if _unread(conviction, count, substance, answer):
         return answer
+    if _beside(conviction, count, substance, procs, answer):
+        return answer
     if not any(_listed(count, p) for p in procs) and not substance.cannabis:
         if substance.kind is None and _broader_any(count, procs):
             answer.missing.append(f"{answer.path}.substance")
@@ -522,6 +540,30 @@ def _unread(
         return False
     answer.review = (
         f"the statute {count.statute[:80]!r} {why}: whether a proclamation lists it is unknown"
+    )
+    answer.missing.append(f"{answer.path}.statute")
+    return True
+
+
+def _beside(
+    conviction: Conviction,
+    count: Count,
+    substance: Substance,
+    procs: tuple[Proclamation, ...],
+    answer: CountAnswer,
+) -> bool:
+    """A count naming a listed provision beside one no proclamation lists (21 U.S.C. 841, 18
+    U.S.C. 924(c), an Article of the UCMJ) is for review, naming its ``statute``; not for a
+    state conviction or another drug, which no reading could bring in."""
+    if conviction.jurisdiction is Jurisdiction.state or substance.kind == OTHER_SUBSTANCE:
+        return False
+    listed = tuple(p for proc in procs for p in proc.possession + proc.attempt + proc.cfr)
+    others = unlisted_beside(count.statute, listed)
+    if not others:
+        return False
+    answer.review = (
+        f"{count.statute} names {', '.join(others)} beside a provision the proclamations list: "
+        "whether the conviction is for simple possession (or its attempt) alone is for review"
     )
     answer.missing.append(f"{answer.path}.statute")
     return True

@@ -504,14 +504,54 @@ def _subsection_state(cite: Citation, prov: Provision) -> str:
         for prefix in prefixes:
             if group[: len(prefix)] == prefix:
                 return "yes"
-            if prefix[: len(group)] == group:
+            if prefix[: len(group)] == group or _misread(group, prefix):
                 state = "unknown"
     return state
 
 
+_DIGIT_LIKE = str.maketrans("li", "11")
+
+
+def _misread(group: tuple[str, ...], prefix: tuple[str, ...]) -> bool:
+    """The group matches the prefix if a letter l or i (I) was a misread digit 1: "113(a)(l)"
+    or "113(a)(I)" for 113(a)(1), as scanned judgments write it. Then it is not "no"."""
+    fold = tuple(s.translate(_DIGIT_LIKE) for s in group[: len(prefix)])
+    return len(fold) == len(prefix) and fold == tuple(s.translate(_DIGIT_LIKE) for s in prefix)
+
+
+SUBSTANCE_NAMES: dict[str, re.Pattern[str]] = {
+    # "or any analogue thereof" (vi): carfentanil, sufentanil, acetyl fentanyl; the statute's
+    # own chemical name ("N-phenyl-N-[1-(2-phenylethyl)-4-piperidinyl] propanamide").
+    "fentanyl": re.compile(r"fentan|propanamide|piperidinyl"),
+    "heroin": re.compile(r"heroin|diacetylmorphine|diamorphine"),
+    "methamphetamine": re.compile(r"methamphetamine|\bmeth\b|\bice\b|\bcrystal\b"),
+}
+"""How a count's ``substance`` may name the drug a clause of (lxv)-(lxviii) names."""
+OTHER_DRUGS = re.compile(
+    r"\b(?:cocaine|crack|marijuana|marihuana|cannabis|oxycodone|hydrocodone|morphine|codeine"
+    r"|opium|methadone|buprenorphine|lsd|mdma|ecstasy|pcp|phencyclidine|amphetamine|ketamine"
+    r"|psilocybin|alprazolam)\b"
+)
+"""Drugs other than those three: a substance naming one of them (or another of the three), and
+not the clause's, does not meet the clause."""
+
+
+def substance_named(name: str, text: str | None) -> bool | None:
+    """Whether the count's substance is the clause's drug: True when named (in any spelling of
+    :data:`SUBSTANCE_NAMES`), False when only another drug is named, None when the text is
+    missing or not recognised (unknown is never "another drug")."""
+    if not text:
+        return None
+    low = text.lower()
+    if SUBSTANCE_NAMES[name].search(low):
+        return True
+    others = (p for other, p in SUBSTANCE_NAMES.items() if other != name)
+    return False if OTHER_DRUGS.search(low) or any(p.search(low) for p in others) else None
+
+
 def _finding(count: Count, name: str) -> bool | None:
     if name == "fentanyl" and count.substance:
-        return "fentanyl" in count.substance.lower()
+        return substance_named(name, count.substance)
     if name in count.court_findings:
         return True
     if f"not:{name}" in count.court_findings:
@@ -742,11 +782,16 @@ def _screen_citation(count: Count, path: str, cite: Citation) -> list[ClauseHit]
                 undecided = True
                 missing.append(f"{path}.statute")
                 reasons.append(review)
-            blocked = bool(
-                clause.substance
-                and count.substance
-                and clause.substance not in count.substance.lower()
-            )
+            named = substance_named(clause.substance, count.substance) if clause.substance else True
+            # A count citing the clause's own paragraph ("841(b)(1)(A)(vi)") names its drug:
+            # a substance saying otherwise contradicts it, which is for review.
+            # Written less deep ("841(b)(1)(A)"), the substance decides: another drug rules the
+            # clause out, an unknown one leaves it open.
+            blocked = named is False and state != "yes"
+            if (named is None and state != "yes") or (named is False and state == "yes"):
+                undecided = True
+                missing.append(f"{path}.substance")
+                reasons.append(f"the clause names {clause.substance}")
             for name in clause.requires:
                 found = _finding(count, name)
                 if found is False:
