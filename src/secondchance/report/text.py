@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from secondchance.engine.determination import Determination, Outcome, Report
+from secondchance.safe_text import escape
 
 _LABEL = {
     Outcome.eligible: "ELIGIBLE",
@@ -40,7 +41,7 @@ def render_sentence(block: dict[str, Any]) -> list[str]:
     """The sentence block (``check`` and ``secondchance sentence``): dates, then findings."""
     lines = [f"Sentence computation as of {block['as_of']}: {block.get('status', 'computed')}"]
     if "reason" in block:
-        return [*lines, f"  {block['reason']}"]
+        return [escape(line) for line in (*lines, f"  {block['reason']}")]
     fsa = block["fsa"]
     for label, key, where in (
         ("Term (days)", "term_days", block),
@@ -70,7 +71,7 @@ def render_sentence(block: dict[str, Any]) -> list[str]:
         lines.append("  Facts that would decide it: " + ", ".join(block["missing_facts"]))
     for why in block["needs_review"]:
         lines.append(f"  Needs review: {why}")
-    return lines
+    return [escape(line) for line in lines]
 
 
 def _summary_line(det: Determination, width: int) -> str:
@@ -134,4 +135,4 @@ def render_report(report: Report) -> str:
     if report.sentence is not None:
         lines.append("")
         lines.extend(render_sentence(report.sentence))
-    return "\n".join(lines) + "\n"
+    return "\n".join(escape(line) for line in lines) + "\n"
