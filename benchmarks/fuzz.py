@@ -1,6 +1,10 @@
 """Fuzz the record loader and the engine with valid, mutated and damaged records.
 
-    python benchmarks/fuzz.py --cases 100000 [--seed 8] [--out fuzz-out]
+    python benchmarks/fuzz.py --cases 100000 [--seed 8] [--pool 2000] [--out fuzz-out]
+
+Hypothesis draws a pool of records from the published JSON Schema and the hand-made strategies
+(tests/hostile/generate.py); each case then picks one and mutates, writes and damages it with a
+random generator seeded by the case number, so any case replays from its number alone.
 
 Each case is run as ``secondchance check`` runs it (tests/hostile/fuzz_case.py): exit 0 or 2
 only, no other exception, the JSON contract, the same answer twice, no raw control character in
@@ -12,19 +16,21 @@ anything failed.
 from __future__ import annotations
 
 import argparse
+import random
 import resource
 import signal
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.hostile.fuzz_case import run_case
-from tests.hostile.generate import record_texts
+from tests.hostile.generate import VALID, make_case
 
 
 class Tally:
@@ -82,26 +88,33 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--pool", type=int, default=2_000, help="records drawn by hypothesis")
     parser.add_argument("--out", type=Path, default=Path("fuzz-out"))
     parser.add_argument("--max-seconds", type=float, default=None, help="stop early, report")
     args = parser.parse_args()
     tally = Tally(args.out, args.max_seconds)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # report before stopping
 
+    pool: list[Any] = []
+
     @seed(args.seed)
     @settings(
-        max_examples=args.cases,
+        max_examples=args.pool,
         deadline=None,
         database=None,
         phases=[Phase.generate],
         suppress_health_check=list(HealthCheck),
     )
-    @given(record_texts())
-    def fuzz(case: tuple[str, str, str]) -> None:
-        tally.add(*case)
+    @given(VALID)
+    def draw_pool(record: Any) -> None:
+        pool.append(record)
 
+    draw_pool()
+    print(f"pool: {len(pool):,} records drawn from the schema and the hand-made strategies")
     try:
-        fuzz()
+        for case in range(args.cases):
+            rng = random.Random(args.seed * 1_000_003 + case)
+            tally.add(*make_case(rng.choice(pool), rng))
     except KeyboardInterrupt:
         print("stopped before all cases ran")
     tally.report()

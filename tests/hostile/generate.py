@@ -6,6 +6,7 @@ budget) and ``python benchmarks/fuzz.py --cases 100000`` (a large one)."""
 from __future__ import annotations
 
 import json
+import random
 from datetime import date, timedelta
 from typing import Any
 
@@ -147,45 +148,53 @@ def _replace(data: Any, path: tuple[Any, ...], new: Any) -> Any:
     return copy
 
 
-@st.composite
-def mutated(draw: st.DrawFn) -> Any:
-    """A valid record with one to three values replaced, keys dropped or added, lists grown."""
-    data = draw(VALID)
-    for _ in range(draw(st.integers(1, 3))):
-        path = draw(st.sampled_from(_paths(data)))
-        how = draw(st.sampled_from(["hostile", "unknown_key", "drop", "grow"]))
+def mutate(data: Any, rng: random.Random) -> Any:
+    """``data`` with one to three values replaced by hostile ones, keys dropped or added, or
+    lists grown (``rng`` decides, so a seed replays a case)."""
+    for _ in range(rng.randint(1, 3)):
+        path = rng.choice(_paths(data))
+        how = rng.choice(["hostile", "unknown_key", "drop", "grow"])
         target: Any = data
         for part in path:
             target = target[part]
         if how == "hostile":
-            data = _replace(data, path, draw(st.sampled_from(HOSTILE)))
+            data = _replace(data, path, rng.choice(HOSTILE))
         elif how == "unknown_key" and isinstance(target, dict):
-            data = _replace(data, path, {**target, draw(st.sampled_from(["nick", "\x1b"])): 1})
+            data = _replace(data, path, {**target, rng.choice(["nick", "\x1b", "a\tb"]): 1})
         elif how == "drop" and isinstance(target, dict) and target:
-            key = draw(st.sampled_from(sorted(target)))
+            key = rng.choice(sorted(target))
             data = _replace(data, path, {k: v for k, v in target.items() if k != key})
         elif how == "grow" and isinstance(target, list) and target:
-            data = _replace(data, path, target * draw(st.sampled_from([2, 50, 400])))
+            data = _replace(data, path, target * rng.choice([2, 50, 400]))
     return data
 
 
-def _serialise(data: Any, fmt: str) -> str:
+def serialise(data: Any, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(data)
     return yaml.safe_dump(data, default_flow_style=None, allow_unicode=True, width=100)
 
 
-@st.composite
-def record_texts(draw: st.DrawFn) -> tuple[str, str, str]:
-    """(kind, format, text): a valid or mutated record written as YAML or JSON, and in one case
-    in eight damaged as text (cut short, a character changed or inserted)."""
-    kind = draw(st.sampled_from(["valid", "mutated", "mutated"]))
-    data = draw(VALID if kind == "valid" else mutated())
-    fmt = draw(st.sampled_from(["yaml", "json"]))
-    text = _serialise(data, fmt)
-    if text and draw(st.integers(0, 7)) == 0:
-        kind = "damaged"
-        at = draw(st.integers(0, len(text) - 1))
-        char = draw(st.sampled_from(["", "{", "[", ":", "&a ", "*a", "!!", "\x00", "\t", "'"]))
-        text = text[:at] + char + text[at + draw(st.integers(0, 1)) :]
+def damage(text: str, rng: random.Random) -> str:
+    """``text`` cut, or with a character changed or inserted."""
+    at = rng.randrange(len(text)) if text else 0
+    char = rng.choice(["", "{", "[", ":", "&a ", "*a", "!!", "\x00", "\t", "'"])
+    return text[:at] + char + text[at + rng.randint(0, 1) :]
+
+
+def make_case(data: Any, rng: random.Random) -> tuple[str, str, str]:
+    """(kind, format, text) from a valid record: kept valid, mutated (twice as often), and in
+    one case in eight damaged as text; written as YAML or JSON."""
+    kind = rng.choice(["valid", "mutated", "mutated"])
+    if kind == "mutated":
+        data = mutate(data, rng)
+    fmt = rng.choice(["yaml", "json"])
+    text = serialise(data, fmt)
+    if rng.randrange(8) == 0:
+        kind, text = "damaged", damage(text, rng)
     return kind, fmt, text
+
+
+def record_texts() -> st.SearchStrategy[tuple[str, str, str]]:
+    """Hypothesis strategy of :func:`make_case` over records drawn from :data:`VALID`."""
+    return st.builds(make_case, VALID, st.randoms(use_true_random=False))

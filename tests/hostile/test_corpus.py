@@ -88,6 +88,24 @@ def test_a_file_that_is_not_a_record_is_never_echoed() -> None:
     assert "secret_token" not in result.err
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("lists.yaml", "person: " + "[" * 100_000 + "]" * 100_000 + "\n"),
+        ("mappings.yaml", "person: " + "{a: " * 100_000 + "1" + "}" * 100_000 + "\n"),
+        ("lists.json", '{"person": ' + "[" * 100_000 + "]" * 100_000 + "}\n"),
+    ],
+)
+def test_deep_nesting_is_refused_before_it_is_built(tmp_path: Path, name: str, text: str) -> None:
+    # 100,000 levels crashed the process (libyaml's composer recurses in C) before the depth
+    # was checked from the parser's flat stream of events.
+    path = tmp_path / name
+    path.write_text(text)
+    result = run_main("check", str(path))
+    assert result.code == 2
+    assert "nested too deeply to be a record" in result.err
+
+
 def test_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
     fifo = tmp_path / "record.yaml"
     os.mkfifo(fifo)

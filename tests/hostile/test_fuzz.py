@@ -29,14 +29,14 @@ def _check(case: tuple[str, str, str]) -> None:
     assert outcome.code in (0, 2)
 
 
-@settings(QUIET, max_examples=40)
+@settings(QUIET, max_examples=30)
 @given(record_texts())
 def test_fuzz_small(case: tuple[str, str, str]) -> None:
     _check(case)
 
 
 @pytest.mark.slow
-@settings(QUIET, max_examples=20_000 if NIGHTLY else 1_000)
+@settings(QUIET, max_examples=20_000 if NIGHTLY else 150)
 @given(record_texts())
 def test_fuzz_slow(case: tuple[str, str, str]) -> None:
     _check(case)

@@ -20,9 +20,6 @@ import yaml
 from secondchance.record.limits import DEFAULT, Limits
 from secondchance.safe_text import shown
 
-_BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""PyYAML's libyaml-backed loader where installed (the same strictness; several times faster)."""
-
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(
     r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$"
@@ -36,33 +33,36 @@ class ParseProblem(ValueError):
     """Text that is not a record: the one-line problem, with its line where known."""
 
 
-class _StrictLoader(_BASE_LOADER):  # type: ignore[misc]
-    """Safe YAML with only the JSON types, decimal numbers and dates left as text."""
-
-
-_StrictLoader.yaml_implicit_resolvers = {}
-for _first, _resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
-    _StrictLoader.yaml_implicit_resolvers[_first] = [
-        (tag, rx)
-        for tag, rx in _resolvers
-        if tag in {_TAG + "null", _TAG + "bool"}  # int and float: our decimal forms only
-    ]
-_StrictLoader.add_implicit_resolver(_TAG + "int", _INT, list("-+0123456789"))
-_StrictLoader.add_implicit_resolver(_TAG + "float", _FLOAT, list("-+.0123456789"))
-_StrictLoader.add_implicit_resolver(_TAG + "float", _NOT_FINITE, list("-+."))
-_StrictLoader.yaml_constructors = {
-    tag: constructor
-    for tag, constructor in yaml.SafeLoader.yaml_constructors.items()
-    if tag in _ALLOWED_TAGS
-}
-
-
 def _decimal_int(loader: Any, node: yaml.ScalarNode) -> int:
     """YAML 1.1 reads ``010`` as octal 8; a record's numbers are decimal."""
     return int(loader.construct_scalar(node), 10)
 
 
-_StrictLoader.add_constructor(_TAG + "int", _decimal_int)
+def _strict(base: Any) -> Any:
+    """``base`` (PyYAML's C or Python safe loader) reading only the JSON types, decimal numbers,
+    and dates left as text."""
+    loader: Any = type(f"Strict{base.__name__}", (base,), {})
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag in {_TAG + "null", _TAG + "bool"}]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    loader.add_implicit_resolver(_TAG + "int", _INT, list("-+0123456789"))
+    loader.add_implicit_resolver(_TAG + "float", _FLOAT, list("-+.0123456789"))
+    loader.add_implicit_resolver(_TAG + "float", _NOT_FINITE, list("-+."))
+    loader.yaml_constructors = {
+        tag: constructor
+        for tag, constructor in yaml.SafeLoader.yaml_constructors.items()
+        if tag in _ALLOWED_TAGS
+    }
+    loader.add_constructor(_TAG + "int", _decimal_int)
+    return loader
+
+
+STRICT_LOADERS: dict[str, Any] = {"python": _strict(yaml.SafeLoader)}
+if hasattr(yaml, "CSafeLoader"):
+    STRICT_LOADERS["libyaml"] = _strict(yaml.CSafeLoader)
+_STRICT_LOADER = STRICT_LOADERS.get("libyaml", STRICT_LOADERS["python"])
+"""PyYAML's libyaml-backed loader where installed (the same strictness; several times faster)."""
 
 
 def _where(node: yaml.Node) -> str:
@@ -151,9 +151,42 @@ def check_nodes(root: yaml.Node, limits: Limits = DEFAULT) -> None:
         stack.extend((child, False) for child in reversed(_children(node)))
 
 
-def parse_yaml(text: str, limits: Limits = DEFAULT) -> Any:
-    """The values of a YAML record (one document), checked by :func:`check_nodes`."""
-    loader = _StrictLoader(text)
+_OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def check_events(text: str, loader_class: Any, limits: Limits = DEFAULT) -> None:
+    """Refuse nesting deeper than ``limits.max_depth`` and more aliases than allowed from the
+    parser's flat stream of events, before libyaml's composer (which recurses in C and would
+    crash the process on a deep enough document) builds anything."""
+    loader = loader_class(text)
+    depth = aliases = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, _OPEN):
+                depth += 1
+                if depth > limits.max_depth:
+                    mark = event.start_mark
+                    raise ParseProblem(
+                        f"line {mark.line + 1}, column {mark.column + 1}: nested too deeply to "
+                        f"be a record (more than {limits.max_depth} levels)"
+                    )
+            elif isinstance(event, _CLOSE):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > limits.max_aliases:
+                    raise ParseProblem(f"more than {limits.max_aliases} YAML aliases in one record")
+    finally:
+        loader.dispose()
+
+
+def parse_yaml(text: str, limits: Limits = DEFAULT, loader_class: Any = None) -> Any:
+    """The values of a YAML record (one document), checked by :func:`check_events` and
+    :func:`check_nodes`."""
+    check_events(text, loader_class or _STRICT_LOADER, limits)
+    loader = (loader_class or _STRICT_LOADER)(text)
     try:
         root = loader.get_single_node()
         if root is None:
