@@ -168,9 +168,10 @@ def check_events(text: str, loader_class: Any, limits: Limits = DEFAULT) -> None
                 depth += 1
                 if depth > limits.max_depth:
                     mark = event.start_mark
+                    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
                     raise ParseProblem(
-                        f"line {mark.line + 1}, column {mark.column + 1}: nested too deeply to "
-                        f"be a record (more than {limits.max_depth} levels)"
+                        f"{where}nested too deeply to be a record (more than "
+                        f"{limits.max_depth} levels)"
                     )
             elif isinstance(event, _CLOSE):
                 depth -= 1
