@@ -8,9 +8,9 @@ random generator seeded by the case number, so any case replays from its number 
 
 Each case is run as ``secondchance check`` runs it (tests/hostile/fuzz_case.py): exit 0 or 2
 only, no other exception, the JSON contract, the same answer twice, no raw control character in
-the text, at most 5 s and 256 MiB of peak growth per input. Prints the cases, the exit codes,
-the failures (each input kept under --out), the slowest input and the peak memory; exits 1 when
-anything failed.
+the text, at most 5 s of processor time and 256 MiB of peak growth per input. Prints the cases,
+the exit codes, the failures (each input kept under --out), the slowest input and the peak
+memory; exits 1 when anything failed.
 """
 
 from __future__ import annotations
@@ -75,7 +75,10 @@ class Tally:
         print(f"failures (crashes, contract, determinism, time, memory): {len(self.failures)}")
         for line in self.failures[:20]:
             print(f"  {line}")
-        print(f"slowest input: {seconds * 1000:,.0f} ms ({fmt}, {len(text):,} characters)")
+        print(
+            f"slowest input: {seconds * 1000:,.0f} ms of processor time "
+            f"({fmt}, {len(text):,} characters)"
+        )
         if self.out.exists() or self.failures:
             self.out.mkdir(parents=True, exist_ok=True)
             (self.out / f"slowest.{fmt or 'txt'}").write_text(

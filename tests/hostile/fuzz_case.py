@@ -18,7 +18,8 @@ from secondchance.report import render_json, render_report
 
 AS_OF = date(2025, 6, 1)
 MAX_SECONDS = 5.0
-"""Time bound per input (generous: the machine is shared; a quadratic path takes minutes)."""
+"""Bound on the processor time per input (not wall time, which a busy machine stretches): a
+quadratic path over a crafted record takes minutes."""
 MAX_GROWTH_KB = 256 * 1024
 """Memory bound per input: growth of the process's peak resident memory, in KiB."""
 CONTRACT_KEYS = {"schema_version", "as_of", "application_date", "subject", "determinations"}
@@ -54,9 +55,10 @@ def _unsafe(text: str) -> bool:
     return any((ord(ch) < 32 and ch != "\n") or 0x7F <= ord(ch) < 0xA0 for ch in text)
 
 
-def run_case(text: str, fmt: str) -> Outcome:
-    """Load, evaluate and render one record text; every failure is listed, none raised."""
-    before, start = _peak_kb(), time.perf_counter()
+def run_case(text: str, fmt: str, bounds: bool = True) -> Outcome:
+    """Load, evaluate and render one record text; every failure is listed, none raised.
+    ``bounds``: also fail on time and memory (the benchmark; the suite asserts no timing)."""
+    before, start = _peak_kb(), time.process_time()
     failures: list[str] = []
     code = 0
     try:
@@ -75,10 +77,10 @@ def run_case(text: str, fmt: str) -> Outcome:
     except Exception as exc:  # the harness reports what the command line would call internal
         code = 1
         failures.append(f"crash: {type(exc).__name__}: {str(exc)[:200]}")
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     growth = _peak_kb() - before
-    if seconds > MAX_SECONDS:
-        failures.append(f"slow: {seconds:.1f} s")
-    if growth > MAX_GROWTH_KB:
+    if bounds and seconds > MAX_SECONDS:
+        failures.append(f"slow: {seconds:.1f} s of processor time")
+    if bounds and growth > MAX_GROWTH_KB:
         failures.append(f"memory: peak grew {growth // 1024} MiB")
     return Outcome(code, seconds, growth, failures)

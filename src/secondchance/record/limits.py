@@ -54,3 +54,10 @@ DEFAULT = Limits()
 MAX_NUMBER_DIGITS = DEFAULT.max_number_digits
 MAX_STRING_CHARS = DEFAULT.max_string_chars
 MAX_LIST_ITEMS = DEFAULT.max_list_items
+
+MAX_TERM_CHARS = 200
+"""The longest text a term may be written in (the longest real one is a few dozen)."""
+
+MAX_CITATION_CHARS = 200
+"""The longest statute citation read (``statute``, ``object_offense``); real ones are a few
+dozen characters, and the statute reader is only ever given bounded text."""

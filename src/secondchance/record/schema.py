@@ -26,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from secondchance.record.limits import MAX_CITATION_CHARS
 from secondchance.record.terms import Term
 
 SCHEMA_VERSION = "1.0"
@@ -68,9 +69,6 @@ def _as_day(value: Any) -> Any:
 
 
 Day = Annotated[date, BeforeValidator(_as_day), AfterValidator(_on_calendar)]
-
-MAX_CITATION_CHARS = 200
-"""The longest statute citation read (real ones are a few dozen characters)."""
 
 MAX_DAY_COUNT = 366_000
 """The most days a count of days in a record may hold (about 1000 years)."""

@@ -22,7 +22,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from secondchance.record.limits import MAX_NUMBER_DIGITS
+from secondchance.record.limits import MAX_NUMBER_DIGITS, MAX_TERM_CHARS
 from secondchance.safe_text import shown
 
 _TOKEN = re.compile(r"[0-9]+|[a-z]+|[^\sa-z0-9,]", re.ASCII)
@@ -38,9 +38,6 @@ _HOW = (
     "'400 days' or 'life'"
 )
 
-
-MAX_TERM_CHARS = 200
-"""The longest text a term may be written in (the longest real one is a few dozen)."""
 
 MAX_TERM_YEARS = 1000
 """The longest term the calendar can carry from the latest date a record may hold (2200)."""
