@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 
-from secondchance.engine import evaluate
+from secondchance.api import evaluate
 from secondchance.record import RecordError
 from secondchance.record.limits import DEFAULT
 from secondchance.record.load import parse_text, validate

@@ -10,28 +10,35 @@ from typing import Any
 import jsonschema
 import pytest
 
+from secondchance.cases.run import read_cases
 from secondchance.record import RecordError, validate
 from secondchance.record.json_schema import record_json_schema
 from secondchance.record.parse import parse_json, parse_yaml
 from tests.hostile.helpers import run_main
 
 ROOT = Path(__file__).parents[2]
-RECORD_FILES = sorted(
-    p
-    for folder in ("examples", "cases")
-    for p in (ROOT / folder).rglob("*")
-    if p.suffix in {".yaml", ".yml", ".json"}
-)
 VALIDATOR = jsonschema.Draft202012Validator(
     record_json_schema(), format_checker=jsonschema.FormatChecker()
 )
 
 
-def _record_of(path: Path) -> Any:
-    text = path.read_text(encoding="utf-8")
-    data = parse_json(text) if path.suffix == ".json" else parse_yaml(text)
-    # A case file holds its record under ``record``; an example is the record itself.
-    return data["record"] if isinstance(data, dict) and "expect" in data else data
+def _shipped_records() -> dict[str, Any]:
+    """Every record shipped: each example file, and each record written inside a case file."""
+    found: dict[str, Any] = {}
+    for path in sorted((ROOT / "examples").rglob("*.y*ml")) + sorted(
+        (ROOT / "examples").rglob("*.json")
+    ):
+        text = path.read_text(encoding="utf-8")
+        data = parse_json(text) if path.suffix == ".json" else parse_yaml(text)
+        found[str(path.relative_to(ROOT))] = data
+    for path in sorted((ROOT / "cases").rglob("*.y*ml")):
+        for index, case in read_cases(path):
+            if isinstance(case.record, dict):
+                found[f"{path.relative_to(ROOT)}[{index}]"] = case.record
+    return found
+
+
+RECORDS = _shipped_records()
 
 
 def test_the_command_prints_this_schema() -> None:
@@ -40,16 +47,17 @@ def test_the_command_prints_this_schema() -> None:
     assert json.loads(result.out) == record_json_schema()
 
 
-def test_there_are_files_to_check() -> None:
-    assert len(RECORD_FILES) >= 20
+def test_there_are_records_to_check() -> None:
+    # Case files name example files (checked as examples) or hold their record inline.
+    assert sum(name.startswith("examples") for name in RECORDS) >= 20
 
 
-@pytest.mark.parametrize("path", RECORD_FILES, ids=lambda p: str(p.relative_to(ROOT)))
-def test_every_shipped_record_passes_schema_and_loader(path: Path) -> None:
-    data = _record_of(path)
+@pytest.mark.parametrize("name", sorted(RECORDS))
+def test_every_shipped_record_passes_schema_and_loader(name: str) -> None:
+    data = RECORDS[name]
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in VALIDATOR.iter_errors(data)]
     assert errors == []
-    validate(data, str(path))
+    validate(data, name)
 
 
 def test_terms_are_text_or_mappings_in_the_schema() -> None:
