@@ -31,6 +31,7 @@ proclamation can cover (:func:`grant_reaches`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -62,6 +63,7 @@ def _day(raw: Any) -> date:
     return raw if isinstance(raw, date) else date.fromisoformat(str(raw))
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(statute: str) -> str:
     """A citation reduced for comparison: '21 U.S.C. § 844(a)' and '21 USC 844(a)' agree."""
     text = statute.lower().replace("§", " ").replace("–", "-").replace("—", "-")
