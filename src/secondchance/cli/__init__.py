@@ -17,7 +17,15 @@ try:  # typer carries its own copy of click from 0.20 on
 except ImportError:  # pragma: no cover - older typer, plain click
     from click import exceptions as click  # type: ignore[no-redef]
 
-from secondchance.cli import cases, check, rules, schema, sentence  # noqa: F401  (register commands)
+from secondchance.cli import (  # noqa: F401  (register commands)
+    cases,
+    check,
+    grants,
+    read,
+    rules,
+    schema,
+    sentence,
+)
 from secondchance.cli.app import app
 from secondchance.safe_text import escape
 

@@ -16,6 +16,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from secondchance.record.approximate import LocatedDateError, first_reading
+from secondchance.record.approximate import field_path as field_path
 from secondchance.record.limits import DEFAULT, Limits
 from secondchance.record.parse import ParseProblem, check_values, parse_json, parse_yaml
 from secondchance.record.schema import Record
@@ -46,18 +48,6 @@ def _short(problem: str) -> str:
     if len(problem) > _MAX_PROBLEM_CHARS:
         return problem[: _MAX_PROBLEM_CHARS - 1] + "…"
     return problem
-
-
-def field_path(loc: tuple[int | str, ...]) -> str:
-    """``('convictions', 0, 'sentence')`` → ``convictions[0].sentence``."""
-    path = ""
-    for part in loc:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        else:
-            part = part if len(part) <= 60 else part[:60] + "…"
-            path += f".{part}" if path else part
-    return path or "(top level)"
 
 
 def _problem(error: Any) -> str:
@@ -112,7 +102,9 @@ def validate(data: Any, source: str, limits: Limits = DEFAULT) -> Record:
     if found:
         raise RecordError(source, [f"{field_path(path)}: {why}" for path, why in found], limits)
     try:
-        record = Record.model_validate(data)
+        record = first_reading(data)
+    except LocatedDateError as exc:
+        raise RecordError(source, [f"{field_path(exc.loc)}: {exc}"]) from None
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_input=False)
         raise RecordError(source, [_problem(e) for e in errors], limits) from None
