@@ -33,6 +33,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "recursive-alias.yaml": (2, "a YAML alias that contains itself"),
     "date-as-integer.yaml": (2, "conviction_date: 0 is a number, not a date"),
     "date-as-integer.json": (2, "conviction_date: 0 is a number, not a date"),
+    "date-year-other-digits.yaml": (2, "convictions[0].sentencing_date: '٢٠٢٤' is not a date"),
     "date-compact.yaml": (2, "conviction_date: '20240101' is not a date"),
     "date-week.yaml": (2, "conviction_date: '2024-W01-1' is not a date"),
     "fine-infinity.yaml": (2, "'.inf' is not a finite number"),
