@@ -9,7 +9,8 @@ from typing import NoReturn
 
 import typer
 
-from secondchance.record.schema import FIRST_YEAR, LAST_YEAR
+from secondchance.record.schema import FIRST_YEAR, LAST_YEAR, read_iso_date
+from secondchance.safe_text import escape
 
 app = typer.Typer(
     name="secondchance",
@@ -30,11 +31,9 @@ def parse_date(value: str | None, flag: str) -> date | None:
     if value is None:
         return None
     try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint=flag
-        ) from None
+        day = read_iso_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=flag) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise typer.BadParameter(
             f"{value} is outside the years {FIRST_YEAR}-{LAST_YEAR}", param_hint=flag
@@ -44,5 +43,5 @@ def parse_date(value: str | None, flag: str) -> date | None:
 
 def fail_input(message: str) -> NoReturn:
     """Invalid input: one clear message on stderr and exit code 2, never a traceback."""
-    sys.stderr.write(f"error: {message}\n")
+    sys.stderr.write("\n".join(f"error: {escape(line)}" for line in message.split("\n")) + "\n")
     raise typer.Exit(code=2)

@@ -12,6 +12,7 @@ import typer
 from secondchance.api import evaluate
 from secondchance.cli.app import OutputFormat, app, fail_input, parse_date
 from secondchance.record import RecordError, load_record
+from secondchance.record.limits import DEFAULT, MAX_BYTES_CEILING
 from secondchance.report import render_json, render_report
 
 
@@ -40,12 +41,21 @@ def check(
             "sentence computation (JSON always carries everything).",
         ),
     ] = False,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            "--max-bytes",
+            min=1,
+            max=MAX_BYTES_CEILING,
+            help="Largest record file read, in bytes (for many people, use `screen`).",
+        ),
+    ] = DEFAULT.max_bytes,
 ) -> None:
     """Evaluate RECORD under every program and explain each answer with its citations."""
     day = parse_date(as_of, "--as-of") or date.today()
     applied = parse_date(application_date, "--application-date")
     try:
-        loaded = load_record(record)
+        loaded = load_record(record, DEFAULT.with_max_bytes(max_bytes))
     except RecordError as exc:
         fail_input(str(exc))
     report = evaluate(loaded, as_of=day, application_date=applied)

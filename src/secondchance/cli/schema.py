@@ -6,10 +6,10 @@ import json
 import sys
 
 from secondchance.cli.app import app
-from secondchance.record import Record
+from secondchance.record.json_schema import record_json_schema
 
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of the record format."""
-    sys.stdout.write(json.dumps(Record.model_json_schema(), indent=2) + "\n")
+    """Print the JSON Schema of the record format (what `check` accepts)."""
+    sys.stdout.write(json.dumps(record_json_schema(), indent=2) + "\n")

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from secondchance.cli.app import OutputFormat, app, fail_input, parse_date
 from secondchance.law.sentence.block import SentenceFacts, compute_block
-from secondchance.record.schema import RiskLevel
+from secondchance.record.schema import MAX_DAY_COUNT, RiskLevel
 from secondchance.record.terms import Term, TermError, parse_term_text
 from secondchance.report.text import render_sentence
 
@@ -64,7 +64,13 @@ def sentence(
         typer.Option("--as-of", help="Compute under the law of this day (default: today)."),
     ] = None,
     prior_custody_days: Annotated[
-        int, typer.Option("--prior-custody-days", help="Days of prior custody credit, 3585(b).")
+        int,
+        typer.Option(
+            "--prior-custody-days",
+            min=0,
+            max=MAX_DAY_COUNT,
+            help="Days of prior custody credit, 3585(b).",
+        ),
     ] = 0,
     supervised_release: Annotated[
         str | None,

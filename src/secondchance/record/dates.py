@@ -20,9 +20,9 @@ law computes from them (a life-long term, a look-back, an anniversary) stays on 
 
 FIRST_DAY, LAST_DAY = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
 
-_YEAR = re.compile(r"\d{4}")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_YEAR = re.compile(r"[0-9]{4}")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 BOUNDS = ("not_before", "not_after")
 
 
@@ -144,7 +144,7 @@ DATE_JSON_SCHEMA: dict[str, Any] = {
     "description": "A date: 'YYYY-MM-DD' (exact), 'YYYY-MM' (some day of that month), 'YYYY' "
     "(some day of that year), or {not_before, not_after} (either bound may be left out).",
     "anyOf": [
-        {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+        {"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"},
         {
             "type": "object",
             "properties": {

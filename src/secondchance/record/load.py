@@ -1,8 +1,15 @@
-"""Load and validate a record file (YAML or JSON), with errors that name the field."""
+"""Load and validate a record file (YAML or JSON), with errors that name the field.
+
+Only a regular file is read, and no more than the size limit of
+:mod:`secondchance.record.limits`; its text is parsed by :mod:`secondchance.record.parse`
+(bounded, strict) before the schema validates it. Messages name the record's fields and quote
+values shortened and escaped, never the contents of a file that is not a record.
+"""
 
 from __future__ import annotations
 
-import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -11,55 +18,36 @@ from pydantic import ValidationError
 
 from secondchance.record.approximate import LocatedDateError, first_reading
 from secondchance.record.approximate import field_path as field_path
+from secondchance.record.limits import DEFAULT, Limits
+from secondchance.record.parse import ParseProblem, check_values, parse_json, parse_yaml
 from secondchance.record.schema import Record
+from secondchance.safe_text import escape
+
+_MAX_PROBLEM_CHARS = 300
+SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
 
 class RecordError(Exception):
-    """Invalid input: the message names the file, the field path and the problem."""
+    """Invalid input: the message names the file, the field path and the problem.
 
-    def __init__(self, source: str, problems: list[str]) -> None:
-        self.source = source
-        self.problems = problems
-        super().__init__("\n".join(f"{source}: {p}" for p in problems))
+    At most ``limits.max_problems`` problems are kept, then one line "and N more problems";
+    each is escaped and shortened so a hostile record cannot flood or drive the terminal.
+    """
 
-
-class _NoDatesLoader(yaml.SafeLoader):
-    """YAML loader that leaves dates as text so the schema validates them (an impossible date
-    like 2023-02-30 becomes a field error, not a crash)."""
-
-
-_NoDatesLoader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
-}
+    def __init__(self, source: str, problems: list[str], limits: Limits = DEFAULT) -> None:
+        self.source = escape(source)
+        kept = [_short(p) for p in problems[: limits.max_problems]]
+        if len(problems) > limits.max_problems:
+            kept.append(f"and {len(problems) - limits.max_problems:,} more problems")
+        self.problems = kept
+        super().__init__("\n".join(f"{self.source}: {p}" for p in kept))
 
 
-def _unique_keys_mapping(loader: _NoDatesLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
-        seen.add(key)
-    return loader.construct_mapping(node, deep=True)
-
-
-_NoDatesLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_keys_mapping)
-
-
-class _DuplicateKeyError(ValueError):
-    pass
-
-
-def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    seen: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in seen:
-            raise _DuplicateKeyError(f"duplicate key {key!r}")
-        seen[key] = value
-    return seen
+def _short(problem: str) -> str:
+    problem = escape(problem)
+    if len(problem) > _MAX_PROBLEM_CHARS:
+        return problem[: _MAX_PROBLEM_CHARS - 1] + "…"
+    return problem
 
 
 def _problem(error: Any) -> str:
@@ -75,46 +63,107 @@ def _problem(error: Any) -> str:
     return f"{field_path(loc)}: {message}"
 
 
-def parse_text(text: str, source: str, fmt: str) -> Any:
+def parse_text(text: str, source: str, fmt: str, limits: Limits = DEFAULT) -> Any:
+    """Parse record text (``fmt`` "yaml" or "json") within ``limits``."""
+    if len(text) > limits.max_bytes:
+        raise RecordError(source, [_too_large(len(text), limits)])
     try:
-        if fmt == "json":
-            return json.loads(text, object_pairs_hook=_unique_pairs)
-        return yaml.load(text, Loader=_NoDatesLoader)
-    except _DuplicateKeyError as exc:
+        return parse_json(text, limits) if fmt == "json" else parse_yaml(text, limits)
+    except ParseProblem as exc:
         raise RecordError(source, [str(exc)]) from None
     except RecursionError:
         raise RecordError(source, ["(top level): nested too deeply to be a record"]) from None
-    except json.JSONDecodeError as exc:
-        raise RecordError(source, [f"line {exc.lineno}, column {exc.colno}: {exc.msg}"]) from None
+    except ValueError as exc:  # json.JSONDecodeError
+        line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+        where = f"line {line}, column {column}: " if line else ""
+        raise RecordError(source, [f"{where}{getattr(exc, 'msg', 'not JSON')}"]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        kind = "YAML" if "duplicate key" in str(problem) else "YAML syntax error"
-        raise RecordError(source, [f"{where}{kind}: {problem}"]) from None
+        problem = getattr(exc, "problem", None) or "not YAML"
+        raise RecordError(source, [f"{where}YAML syntax error: {problem}"]) from None
 
 
-def validate(data: Any, source: str) -> Record:
-    """Validate parsed data as a :class:`Record`."""
-    if not isinstance(data, dict):
-        raise RecordError(source, ["(top level): a record must be a mapping of fields"])
+def _not_a_record(data: dict[str, Any]) -> bool:
+    """A mapping none of whose keys is a record field: another kind of file, not a record."""
+    return bool(data) and not any(key in Record.model_fields for key in data)
+
+
+_NOT_A_RECORD = (
+    "(top level): not a record (a record is a mapping of the fields `secondchance schema` lists)"
+)
+
+
+def validate(data: Any, source: str, limits: Limits = DEFAULT) -> Record:
+    """Validate parsed data as a :class:`Record` (the limits first, then the schema)."""
+    if not isinstance(data, dict) or _not_a_record(data):
+        raise RecordError(source, [_NOT_A_RECORD])
+    found = check_values(data, limits)
+    if found:
+        raise RecordError(source, [f"{field_path(path)}: {why}" for path, why in found], limits)
     try:
-        return first_reading(data)
+        record = first_reading(data)
     except LocatedDateError as exc:
         raise RecordError(source, [f"{field_path(exc.loc)}: {exc}"]) from None
     except ValidationError as exc:
-        raise RecordError(source, [_problem(e) for e in exc.errors()]) from None
+        errors = exc.errors(include_url=False, include_input=False)
+        raise RecordError(source, [_problem(e) for e in errors], limits) from None
+    people = record.business.people if record.business else []
+    convictions = len(record.convictions) + sum(len(p.record.convictions) for p in people)
+    if convictions > limits.max_convictions:
+        raise RecordError(
+            source,
+            [
+                f"convictions: {convictions:,} convictions in one record, more than the "
+                f"{limits.max_convictions} a record may hold"
+            ],
+        )
+    return record
 
 
-def load_record(path: str | Path) -> Record:
-    """Read a YAML (``.yaml``/``.yml``) or JSON (``.json``) record file."""
-    file = Path(path)
+def _too_large(size: int, limits: Limits) -> str:
+    return (
+        f"the record is {size:,} bytes, more than the limit of {limits.max_bytes:,} "
+        "(raise it with --max-bytes; for many people use `screen`)"
+    )
+
+
+def read_bounded(path: str | Path, limits: Limits = DEFAULT) -> bytes:
+    """The bytes of a regular file, refusing anything else (a FIFO, a device such as
+    /dev/zero, a directory) and any file over ``limits.max_bytes``, without reading past it."""
     source = str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        text = file.read_text(encoding="utf-8")
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise RecordError(source, ["file not found"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RecordError(source, [f"cannot read file: {exc}"]) from None
-    fmt = "json" if file.suffix.lower() == ".json" else "yaml"
-    return validate(parse_text(text, source, fmt), source)
+    except OSError as exc:
+        raise RecordError(source, [f"cannot read file: {exc.strerror}"]) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > limits.max_bytes:
+        os.close(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise RecordError(source, ["not a regular file; a record is a .yaml or .json file"])
+        raise RecordError(source, [_too_large(info.st_size, limits)])
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            data = handle.read(limits.max_bytes + 1)
+        except OSError as exc:
+            raise RecordError(source, [f"cannot read file: {exc.strerror}"]) from None
+    if len(data) > limits.max_bytes:
+        raise RecordError(source, [_too_large(len(data), limits)])
+    return data
+
+
+def load_record(path: str | Path, limits: Limits = DEFAULT) -> Record:
+    """Read a YAML (``.yaml``/``.yml``) or JSON (``.json``) record file within ``limits``."""
+    source = str(path)
+    fmt = SUFFIXES.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise RecordError(source, ["a record file's name ends in .yaml, .yml or .json"])
+    raw = read_bounded(path, limits)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RecordError(source, [f"byte {exc.start + 1:,}: not UTF-8 text"]) from None
+    return validate(parse_text(text, source, fmt, limits), source, limits)

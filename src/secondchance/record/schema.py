@@ -7,8 +7,10 @@ an error, so a typo never silently drops a fact. docs/record-format.md documents
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 from enum import StrEnum
+from fractions import Fraction
 from typing import Annotated, Any
 
 from pydantic import (
@@ -34,13 +36,14 @@ from secondchance.record.dates import (
 )
 from secondchance.record.dates import FIRST_YEAR as FIRST_YEAR
 from secondchance.record.dates import LAST_YEAR as LAST_YEAR
+from secondchance.record.limits import MAX_CITATION_CHARS
 from secondchance.record.terms import Term
 
 SCHEMA_VERSION = "1.1"
 READABLE_VERSIONS = ("1.0", "1.1")
 
-Percent = Annotated[float, Strict(), Field(ge=0, le=100)]
-Money = Annotated[float, Strict(), Field(ge=0)]
+Percent = Annotated[float, Strict(), Field(ge=0, le=100, allow_inf_nan=False)]
+Money = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
 
 
 def _exact_day(value: Any) -> date:
@@ -55,6 +58,25 @@ def _exact_day(value: Any) -> date:
     exact = parse_date(value).exact
     assert exact is not None
     return exact
+
+
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""The one way a record (or a command-line flag) writes a day: YYYY-MM-DD in ASCII digits."""
+
+
+def read_iso_date(value: Any) -> date:
+    """A day written as an ISO ``YYYY-MM-DD`` string, and nothing else: not a number (which
+    some parsers read as a Unix timestamp), not ``20240101`` or a week date, not a YAML
+    timestamp."""
+    if not isinstance(value, str):
+        raise ValueError("a date is written as text, YYYY-MM-DD")
+    if not ISO_DATE.fullmatch(value):
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise ValueError(f"{shown!r} is not a date; write it as YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a day of the calendar") from None
 
 
 Day = Annotated[date, BeforeValidator(_exact_day), WithJsonSchema(DATE_JSON_SCHEMA)]
@@ -120,7 +142,7 @@ class Person(_Model):
     name: str | None = None
     date_of_birth: Day | None = None
     bop_register_number: str | None = Field(
-        None, pattern=r"^\d{5}-\d{3}$", description="BOP register number, NNNNN-NNN."
+        None, pattern=r"^[0-9]{5}-[0-9]{3}$", description="BOP register number, NNNNN-NNN."
     )
     status: list[StatusPeriod] = Field(
         default_factory=list, description="Citizenship / lawful status and on which dates."
@@ -141,8 +163,9 @@ class Count(_Model):
     """One count of conviction (or one charge) and the facts its statute alone does not settle."""
 
     statute: str = Field(
+        max_length=MAX_CITATION_CHARS,
         description="Citation with subsection, e.g. '21 U.S.C. 841(a)(1)', '18 U.S.C. 924(c)', "
-        "'D.C. Code 48-904.01(d)(1)', 'UCMJ art. 125'."
+        "'D.C. Code 48-904.01(d)(1)', 'UCMJ art. 125'.",
     )
     description: str | None = None
     substance: str | None = Field(None, description="Controlled substance, e.g. 'marijuana'.")
@@ -150,6 +173,7 @@ class Count(_Model):
     conspiracy: StrictBool = False
     object_offense: str | None = Field(
         None,
+        max_length=MAX_CITATION_CHARS,
         description="For an attempt or conspiracy under a general provision (e.g. 21 U.S.C. 846): "
         "the statute of the offense attempted, e.g. '21 U.S.C. 844'.",
     )
@@ -635,22 +659,26 @@ class Business(_Model):
 
     @model_validator(mode="after")
     def _ownership_at_most_whole(self) -> Business:
-        """On no day may the owners together hold more than 100% of the equity."""
-        shares = [
-            role
-            for person in self.people
-            for role in person.roles
-            if role.role is BusinessRoleKind.owner and role.ownership_percent is not None
-        ]
-        days = {role.start or date(FIRST_YEAR, 1, 1) for role in shares}
-        for day in sorted(days):
-            held = sum(
-                r.ownership_percent or 0.0
-                for r in shares
-                if (r.start is None or r.start <= day) and (r.end is None or day <= r.end)
-            )
-            if held > 100 + 1e-9:
-                raise ValueError(f"@people: owners hold {held:g}% of the equity on {day}")
+        """On no day may the owners together hold more than 100% of the equity.
+
+        One sweep over the days shares begin and end (sorted), so 10,000 owners take a moment.
+        """
+        changes: list[tuple[date, int, Fraction]] = []  # (day, 0 leaves / 1 joins, share)
+        for person in self.people:
+            for role in person.roles:
+                if role.role is not BusinessRoleKind.owner or role.ownership_percent is None:
+                    continue
+                share = Fraction(role.ownership_percent)
+                changes.append((role.start or date(FIRST_YEAR, 1, 1), 1, share))
+                if role.end is not None:
+                    changes.append((role.end + timedelta(days=1), 0, -share))
+        changes.sort(key=lambda change: change[:2])
+        held = Fraction(0)
+        for k, (day, joins, share) in enumerate(changes):
+            held += share
+            last_of_day = k + 1 == len(changes) or changes[k + 1][0] != day
+            if joins and last_of_day and held > 100 + Fraction(1, 10**9):
+                raise ValueError(f"@people: owners hold {float(held):g}% of the equity on {day}")
         return self
 
 

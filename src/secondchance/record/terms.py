@@ -10,10 +10,33 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    StrictBool,
+    StrictInt,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
-_UNIT = re.compile(r"(\d+)\s*(years?|yrs?|months?|mos?|days?)\b", re.IGNORECASE)
-_UNIT_KEY = {"y": "years", "m": "months", "d": "days"}
+from secondchance.record.limits import MAX_NUMBER_DIGITS, MAX_TERM_CHARS
+from secondchance.safe_text import shown
+
+_TOKEN = re.compile(r"[0-9]+|[a-z]+|[^\sa-z0-9,]", re.ASCII)
+"""A run of ASCII digits, a run of ASCII letters, or any other single visible character: each
+match is one step forward, so reading a term is linear in its length."""
+_UNITS = {
+    "year": "years", "years": "years", "yr": "years", "yrs": "years",
+    "month": "months", "months": "months", "mo": "months", "mos": "months",
+    "day": "days", "days": "days",
+}  # fmt: skip
+_HOW = (
+    "write it as courts do, e.g. '60 months', '5 years 3 months', '12 months 1 day', "
+    "'400 days' or 'life'"
+)
 
 
 MAX_TERM_YEARS = 1000
@@ -58,6 +81,20 @@ class Term(BaseModel):
             raise ValueError(f"a term over {MAX_TERM_YEARS} years cannot be computed; write 'life'")
         return self
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """A term is written as text or as a mapping: the schema says both, as the loader reads."""
+        mapping = handler.resolve_ref_schema(handler(core_schema))
+        text = {
+            "type": "string",
+            "maxLength": MAX_TERM_CHARS,
+            "description": "As courts write it: '60 months', '5 years 3 months', '12 months 1 "
+            "day', '400 days' or 'life' (ASCII digits).",
+        }
+        return {"anyOf": [text, mapping], "title": "Term", "description": mapping["description"]}
+
     @property
     def is_zero(self) -> bool:
         return not self.life and not (self.years or self.months or self.days)
@@ -78,25 +115,32 @@ class Term(BaseModel):
 
 
 def parse_term_text(text: str) -> dict[str, Any]:
-    """Read "5 years 3 months", "12 months 1 day", "400 days" or "life" into Term fields."""
-    cleaned = text.strip().lower().replace(",", " ").replace(" and ", " ")
+    """Read "5 years 3 months", "12 months 1 day", "400 days" or "life" into Term fields.
+
+    Only ASCII digits count as digits (a term in other scripts' digits is refused, not read),
+    and a number has at most ``MAX_NUMBER_DIGITS`` digits.
+    """
+    if len(text) > MAX_TERM_CHARS:
+        raise TermError(f"a term of {len(text):,} characters cannot be read; {_HOW}")
+    cleaned = " ".join(text.lower().split())
     if cleaned in {"life", "life imprisonment", "life without parole"}:
         return {"life": True}
-    if re.search(r"-\s*\d", cleaned):
-        raise TermError(f"a term cannot be negative: {text!r}")
+    tokens = [t for t in _TOKEN.findall(cleaned) if t != "and"]
+    if "-" in tokens:
+        raise TermError(f"a term cannot be negative: {shown(text)}")
     fields: dict[str, int] = {}
-    position = 0
-    for match in _UNIT.finditer(cleaned):
-        if cleaned[position : match.start()].strip():
-            raise TermError(f"cannot read term {text!r}")
-        key = _UNIT_KEY[match.group(2)[0]]
+    for number, unit in zip(tokens[::2], tokens[1::2], strict=False):
+        key = _UNITS.get(unit)
+        if not number.isdigit() or not number.isascii() or key is None:
+            raise TermError(f"cannot read term {shown(text)}: {_HOW}")
+        if len(number.lstrip("0")) > MAX_NUMBER_DIGITS:
+            raise TermError(
+                f"a term over {MAX_TERM_YEARS} years cannot be computed (a number of more "
+                f"than {MAX_NUMBER_DIGITS} digits); write 'life'"
+            )
         if key in fields:
-            raise TermError(f"term {text!r} names {key} twice")
-        fields[key] = int(match.group(1))
-        position = match.end()
-    if not fields or cleaned[position:].strip():
-        raise TermError(
-            f"cannot read term {text!r}: write it as courts do, e.g. '60 months', "
-            "'5 years 3 months', '12 months 1 day', '400 days' or 'life'"
-        )
+            raise TermError(f"term {shown(text)} names {key} twice")
+        fields[key] = int(number)
+    if not fields or len(tokens) % 2:
+        raise TermError(f"cannot read term {shown(text)}: {_HOW}")
     return fields

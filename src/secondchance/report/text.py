@@ -13,6 +13,7 @@ from typing import Any
 
 from secondchance.engine.determination import Determination, FindingRole, Outcome, Report
 from secondchance.engine.glance import LABEL, headline
+from secondchance.safe_text import escape
 
 _LABEL = LABEL
 SHORT_FINDINGS = 2
@@ -97,7 +98,7 @@ def render_sentence(block: dict[str, Any], verbose: bool = True) -> list[str]:
     status = str(block.get("status", "computed")).replace("_", " ")
     lines = [f"Sentence computation as of {block['as_of']}: {status}"]
     if "reason" in block:
-        return [*lines, f"  {block['reason']}"]
+        return [escape(line) for line in (*lines, f"  {block['reason']}")]
     fsa = block["fsa"]
     for label, key, in_fsa in _SENTENCE_ROWS:
         shown = (fsa if in_fsa else block).get(key)
@@ -114,7 +115,7 @@ def render_sentence(block: dict[str, Any], verbose: bool = True) -> list[str]:
         lines.append("  Facts that would decide it: " + ", ".join(block["missing_facts"]))
     for why in block["needs_review"]:
         lines.append(f"  Needs review: {why}")
-    return lines
+    return [escape(line) for line in lines]
 
 
 def _summary_line(det: Determination, width: int, report: Report) -> str:
@@ -192,4 +193,4 @@ def render_report(report: Report, verbose: bool = False) -> str:
         lines.extend(render_sentence(block, verbose))
     if not verbose:
         lines += ["", "Every finding, what each grant does, and each step: --verbose."]
-    return "\n".join(lines) + "\n"
+    return "\n".join(escape(line) for line in lines) + "\n"

@@ -191,8 +191,11 @@ def aggregate(record: PersonRecord, conviction: Conviction) -> list[Conviction]:
             links[key].add(other)
             links[other].add(key)
     seen = [conviction.id]
-    for key in seen:
-        seen += sorted(links.get(key, set()) - set(seen))
+    reached = {conviction.id}
+    for key in seen:  # breadth first; ``reached`` keeps the walk linear
+        fresh = sorted(links.get(key, set()) - reached)
+        reached.update(fresh)
+        seen += fresh
     return [by_id.get(key, conviction) for key in seen]
 
 
@@ -205,9 +208,8 @@ def only_of_kind(record: PersonRecord, conviction: Conviction) -> bool:
     """The conviction (with the convictions of its aggregate term, 18 U.S.C. 3584(c)) is the
     record's only one of its group (federal/D.C., or military)."""
     group = _group(conviction)
-    joined = aggregate(record, conviction)
-    others = [c for c in record.convictions if c.jurisdiction in group]
-    return all(any(c is j for j in joined) for c in others)
+    joined = {id(c) for c in aggregate(record, conviction)}
+    return all(id(c) in joined for c in record.convictions if c.jurisdiction in group)
 
 
 def custody_for(
