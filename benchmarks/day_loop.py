@@ -27,6 +27,7 @@ class LoopLaw:
     k0: int
     rate: int
     rate_no_ged: int
+    sr_cap: int
 
     @classmethod
     def from_kernel(cls, law: KernelLaw) -> LoopLaw:
@@ -40,6 +41,7 @@ class LoopLaw:
             law.fsa_periods_before_additional,
             law.gct_days_per_year,
             law.gct_days_per_year_without_ged,
+            law.supervised_release_cap_days,
         )
 
 
@@ -91,10 +93,7 @@ def day_by_day(cols: SentenceColumns, i: int, law: LoopLaw) -> tuple[int, int, i
     applied = (release - placement).days
     sr = 0
     if cols.supervised_release[i]:
-        span = (release - (release - relativedelta(months=12))).days
-        if release.month == 2 and release.day == 29:
-            span -= 1  # 12 months before 29 February reach back only to 1 March.
-        sr = min(applied, span)
+        sr = min(applied, law.sr_cap)  # the Bureau's 365 days, also across 29 February
     prerelease = applied - sr
     return (
         to_day(full),
