@@ -230,7 +230,8 @@ def test_fsa_release_date_on_a_weekend_gets_the_weekday() -> None:
     block = json.loads(out.stdout)
     # R = 2029-05-04 - 270 = 2028-08-07; credits (490) >= 365, so SR moves 365 days back to
     # 2027-08-08 (2027-08-08 to 2028-08-08 is 366 days, 2028-02-29 lying between, so
-    # 2028-08-07 - 365 = 2027-08-08). Day 220 of 2027 (31+28+31+30+31+30+31 + 8); 2027-01-01 is a Friday and
+    # 2028-08-07 - 365 = 2027-08-08). Day 220 of 2027 (31+28+31+30+31+30+31 + 8); 2027-01-01
+    # is a Friday and
     # 219 = 31 x 7 + 2, so a Sunday: the last weekday before it is Friday 2027-08-06.
     assert block["fsa"]["release_date"] == "2027-08-08"
     assert block["fsa"]["release_weekday_date"] == "2027-08-06"

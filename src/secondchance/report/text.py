@@ -64,6 +64,7 @@ def render_sentence(block: dict[str, Any]) -> list[str]:
         lines.append(f"  {label}: {'-' if shown is None else shown}")
     if fsa.get("projection"):
         lines.append(f"  Projection: {fsa['projection']}")
+    lines += _extra_sentence_rows(block)
     for finding in block["findings"]:
         lines.append(f"  - {finding['finding']} [{finding['citation']}]")
     if block["missing_facts"]:
@@ -71,6 +72,33 @@ def render_sentence(block: dict[str, Any]) -> list[str]:
     for why in block["needs_review"]:
         lines.append(f"  Needs review: {why}")
     return lines
+
+
+def _extra_sentence_rows(block: dict[str, Any]) -> list[str]:
+    """Rows of the RDAP reduction (3621(e)) and the Second Chance Act window (3624(c))."""
+    rows: list[tuple[str, str, dict[str, Any]]] = []
+    rdap = block.get("rdap")
+    if rdap:
+        rows += [
+            ("RDAP early release", "status", rdap),
+            ("RDAP: reduction (months)", "reduction_months", rdap),
+            ("RDAP: release date", "release_date", rdap),
+        ]
+    placement = block.get("placement")
+    if placement:
+        rows += [
+            ("Second Chance Act: RRC from (earliest)", "rrc_earliest_date", placement),
+            (
+                "Second Chance Act: home confinement from",
+                "home_confinement_earliest_date",
+                placement,
+            ),
+            ("With FSA prerelease credits: from (earliest)", "combined_earliest_date", placement),
+        ]
+    return [
+        f"  {label}: {'-' if where.get(key) is None else where.get(key)}"
+        for label, key, where in rows
+    ]
 
 
 def _summary_line(det: Determination, width: int) -> str:

@@ -23,7 +23,8 @@ them makes the reduction ``needs_review``; it is then not applied to the dates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -35,7 +36,9 @@ if TYPE_CHECKING:
     from secondchance.law.sentence.kernel import KernelLaw, SentenceColumns
 
 CITATION = "18 U.S.C. 3621(e)(2)(B); 28 CFR 550.55; BOP PS P5331.02"
-URL = "https://www.ecfr.gov/current/title-28/chapter-V/subchapter-C/part-550/subpart-F/section-550.55"
+URL = (
+    "https://www.ecfr.gov/current/title-28/chapter-V/subchapter-C/part-550/subpart-F/section-550.55"
+)
 PS_URL = "https://www.bop.gov/policy/progstat/5331_002.pdf"
 ORDER_CITATION = "BOP PS 5410.01 (CN-2), as reported"
 
@@ -77,8 +80,12 @@ class RdapColumns:
     """Completion (or commencement) came after the day the full reduction gives."""
 
 
-def tier_months(years: npt.NDArray[np.int64], months: npt.NDArray[np.int64],
-                days: npt.NDArray[np.int64], law: KernelLaw) -> npt.NDArray[np.int64]:
+def tier_months(
+    years: npt.NDArray[np.int64],
+    months: npt.NDArray[np.int64],
+    days: npt.NDArray[np.int64],
+    law: KernelLaw,
+) -> npt.NDArray[np.int64]:
     """The most months of reduction for each term imposed (the program statement's tiers)."""
     total = years * 12 + months
     longer = days > 0
@@ -115,3 +122,32 @@ def exclusion_status(facts: dict[str, bool | None]) -> tuple[bool | None, list[s
     if found:
         return False, found, missing
     return (None if missing else True), found, missing
+
+
+@dataclass
+class RdapClaim:
+    """What is known of one prisoner's Residential Drug Abuse Program: completed (with its
+    day, when known) or expected, the Bureau's provisional eligibility decision and the facts of
+    each exclusion of 550.55(b) (None: not stated)."""
+
+    completed: bool
+    completed_on: date | None = None
+    bureau_eligible: bool | None = None
+    exclusions: dict[str, bool | None] = field(default_factory=dict)
+    source: str = "rdap"
+    """Where the facts come from (a record path or the command line), for the findings."""
+    missing_hint: str | None = None
+    """What to name as missing instead of the exclusion facts (the command line has none)."""
+
+    def decision(self) -> tuple[bool | None, list[str], list[str]]:
+        """Whether the reduction applies (True), does not (False) or is undecided (None), with
+        the exclusions found and the facts missing. The Bureau's decision settles a missing
+        fact; an exclusion stated as found is never overridden."""
+        open_, found, missing = exclusion_status(self.exclusions)
+        if open_ is False or self.bureau_eligible is False:
+            return False, found, missing
+        if self.bureau_eligible is True:
+            return True, found, []
+        if open_ is None and self.missing_hint:
+            return None, found, [self.missing_hint]
+        return open_, found, [f"{self.source}.{name}" for name in missing]

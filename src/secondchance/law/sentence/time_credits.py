@@ -25,8 +25,9 @@ prisoner's imposed term", so credits beyond the days left are not needed and are
 Where credits cannot be applied (medium or high risk, a final order of removal) ``credits``
 are those earned by the release date if participation continues.
 
-Of the credits applied, up to 12 months (the Bureau counts 365 days) move the transfer to supervised release
-earlier when the court imposed a term of supervised release (3624(g)(3)); the rest are served
+Of the credits applied, up to 12 months (the Bureau counts 365 days, also across a 29 February)
+move the transfer to supervised release earlier when the court imposed a term of supervised
+release (3624(g)(3)); the rest are served
 in prerelease custody (residential re-entry centre or home confinement). Without supervised
 release all credits go to prerelease custody. A final order of removal bars application
 (3632(d)(4)(E)); a medium or high risk prisoner cannot be moved to supervised release and
