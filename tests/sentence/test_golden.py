@@ -6,7 +6,11 @@ from datetime import date
 
 import pytest
 
+from secondchance.law.sentence.block import SentenceFacts, compute_block
 from secondchance.law.sentence.kernel import Risk
+from secondchance.law.sentence.rdap import RdapClaim
+from secondchance.record.schema import RiskLevel
+from secondchance.record.terms import Term
 
 from .conftest import one
 
@@ -113,3 +117,44 @@ def test_barber_v_thomas_ten_years_time_served_method() -> None:
 def test_time_served_method_by_hand(days: int, gct: int) -> None:
     row = one(commenced=date(2015, 1, 1), days=days, as_of=date(2018, 1, 1))
     assert row["gct_days"] == gct
+
+
+def test_handout_example_3_sixty_months_with_rdap() -> None:
+    # The handout's RDAP example (PROVENANCE.md): example 2 with a 12-month 3621(e) reduction.
+    # RDAP date: GCT release 2029-04-05 less 12 months = 2028-04-05 (printed).
+    # Credits on the earlier date: R - S = 1095 (2025-2027) + 95 (31 + 29 + 31 + 4) = 1190;
+    # p* = 7 + ceil((1190 - 280) / 45) = 28; C(27) = 70 + 20 x 15 = 370; R - 370 = S + 820
+    # < S + 840: placement S + 820 = 2027-01-01 (S + 730) + 90 = 2027-04-01 with 370 credits
+    # (printed: 370, CPD 2027-04-01).
+    row = one(commenced=date(2025, 1, 1), months=60, risk=Risk.low, rdap=True)
+    assert row["gct_release_date"] == date(2029, 4, 5)
+    assert row["rdap_months"] == 12
+    assert row["rdap_release_date"] == date(2028, 4, 5)
+    assert row["fsa_credits_days"] == 370
+    assert row["fsa_applied_days"] == 370
+    assert row["fsa_prerelease_custody_date"] == date(2027, 4, 1)
+    # The Bureau's 365 days to supervised release: 2028-04-05 - 365 = 2027-04-06, 5 days to
+    # RRC/HC. The handout prints 2027-04-05 and 4 days: 12 calendar months back across
+    # 2028-02-29 (366 days) - the contested point, given in the block's finding (test below).
+    assert row["fsa_supervised_release_credit_days"] == 365
+    assert row["fsa_prerelease_custody_credit_days"] == 5
+    assert row["fsa_release_date"] == date(2027, 4, 6)
+
+
+def test_handout_example_3_printed_dates_in_the_finding() -> None:
+    facts = SentenceFacts(
+        term=Term(months=60),
+        commenced=date(2025, 1, 1),
+        arrived=date(2025, 1, 1),
+        supervised_release=Term(months=36),
+        risk=RiskLevel.low,
+        rdap=RdapClaim(completed=False, bureau_eligible=True),
+    )
+    block = compute_block(facts, date(2025, 6, 1))
+    assert block["rdap"]["status"] == "applied"
+    assert block["rdap"]["release_date"] == "2028-04-05"
+    assert block["fsa"]["prerelease_custody_date"] == "2027-04-01"
+    cap = next(f["finding"] for f in block["findings"] if "contested point" in f["finding"])
+    # The handout's printed conditional release date and RRC/HC days (12 calendar months).
+    assert "would be 2027-04-05" in cap
+    assert "with 4 days to prerelease custody" in cap

@@ -56,7 +56,7 @@ def window(
 ) -> PlacementColumns:
     """The 3624(c) window before ``leave`` (the day the prisoner leaves the Bureau's custody;
     NO_DATE: none) and the date combined with ``prerelease_credits``."""
-    has = leave != NO_DATE
+    has = (leave != NO_DATE) & (leave > commenced)  # a term served at commencement: none
     out = np.where(has, leave, 0)
     months = np.full(out.shape, -law.sca_rrc_months, dtype=np.int64)
     rrc = np.maximum(add_months(out, months), commenced)

@@ -104,7 +104,7 @@ def reduce(cols: SentenceColumns, release: Days, law: KernelLaw) -> RdapColumns:
         zero = np.zeros(size, dtype=np.int64)
         no = np.zeros(size, dtype=np.bool_)
         return RdapColumns(zero, np.full(size, NO_DATE, dtype=np.int64), no)
-    applies = cols.rdap & ~cols.life & (release != NO_DATE)
+    applies = cols.rdap & ~cols.life & (release != NO_DATE) & (release > cols.commenced)
     tier = np.where(applies, tier_months(cols.years, cols.months, cols.days, law), 0)
     back = add_months(np.where(applies, release, 0), -tier)
     completed = np.where(cols.rdap_completed != NO_DATE, cols.rdap_completed, back)
