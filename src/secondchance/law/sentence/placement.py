@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from secondchance.law.sentence.days import NO_DATE, Days, add_months
+from secondchance.law.sentence.days import NO_DATE, Days, months_back
 
 if TYPE_CHECKING:
     from secondchance.law.sentence.kernel import KernelLaw
@@ -57,10 +57,9 @@ def window(
     """The 3624(c) window before ``leave`` (the day the prisoner leaves the Bureau's custody;
     NO_DATE: none) and the date combined with ``prerelease_credits``."""
     has = (leave != NO_DATE) & (leave > commenced)  # a term served at commencement: none
-    out = np.where(has, leave, 0)
-    months = np.full(out.shape, -law.sca_rrc_months, dtype=np.int64)
-    rrc = np.maximum(add_months(out, months), commenced)
-    six_back = add_months(out, np.full(out.shape, -law.sca_home_months, dtype=np.int64))
+    out = np.where(has, leave, commenced)
+    rrc = np.maximum(months_back(out, law.sca_rrc_months), commenced)
+    six_back = months_back(out, law.sca_home_months)
     hc_days = np.minimum(term_days * law.sca_home_percent // 100, out - six_back)
     hc = np.maximum(out - hc_days, commenced)
     combined = np.maximum(rrc - prerelease_credits, commenced)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from secondchance.law.sentence.days import NO_DATE, Days, add_months
+from secondchance.law.sentence.days import NO_DATE, Days, months_back
 
 if TYPE_CHECKING:
     from secondchance.law.sentence.kernel import KernelLaw, SentenceColumns
@@ -106,7 +106,12 @@ def reduce(cols: SentenceColumns, release: Days, law: KernelLaw) -> RdapColumns:
         return RdapColumns(zero, np.full(size, NO_DATE, dtype=np.int64), no)
     applies = cols.rdap & ~cols.life & (release != NO_DATE) & (release > cols.commenced)
     tier = np.where(applies, tier_months(cols.years, cols.months, cols.days, law), 0)
-    back = add_months(np.where(applies, release, 0), -tier)
+    at = np.where(applies, release, cols.commenced)
+    back = at.copy()
+    for months in {reduction for _, reduction in law.rdap_tiers}:
+        chosen = applies & (tier == months)
+        if chosen.any():
+            back[chosen] = months_back(at[chosen], months)
     completed = np.where(cols.rdap_completed != NO_DATE, cols.rdap_completed, back)
     floor = np.maximum(completed, cols.commenced)
     reduced = np.minimum(np.maximum(back, floor), release)
