@@ -130,13 +130,15 @@ def compare(figures: Mapping[str, Any] | object, block: dict[str, Any]) -> dict[
             reason = _release_reason(block, theirs_release, diff) or "unknown"
             row("projected_release_date", theirs_release.isoformat(), ours, key, reason, diff)
         else:
-            row(
-                "projected_release_date",
-                str(_get(figures, "projected_release_date")),
-                ours,
-                key,
-                why or "ours not computed",
-                None,
+            rows.append(
+                {
+                    "figure": "projected_release_date",
+                    "bureau": str(_get(figures, "projected_release_date")),
+                    "ours": ours,
+                    "ours_from": key,
+                    "difference": None,
+                    "likely_reason": why or "ours not computed",
+                }
             )
     for name, our_key in (
         ("fsa_credits_earned", "credits_days"),
