@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from secondchance.api import evaluate
+from secondchance.law.registry import program
 from secondchance.law.sentence.block import SentenceFacts, compute_block
 from secondchance.law.sentence.kernel import Code, Risk
 from secondchance.law.sentence.rdap import EXCLUSIONS, RdapClaim
@@ -198,16 +200,59 @@ def _record(rdap: dict[str, Any]) -> Record:
     )
 
 
-def test_record_rdap_facts() -> None:
-    from secondchance.engine import evaluate
-
-    eligible = _record({"status": "expected", **NONE_APPLY})
-    block = evaluate(eligible, as_of=date(2025, 6, 1)).sentence
+def _sentence_of(rec: Record) -> dict[str, Any]:
+    report = evaluate(rec, as_of=date(2025, 6, 1), programs=[program("fsa.time_credits")])
+    block = report.computation("sentence")
     assert block is not None
+    result: dict[str, Any] = block
+    return result
+
+
+def test_record_rdap_facts() -> None:
+    block = _sentence_of(_record({"status": "expected", **NONE_APPLY}))
     assert block["rdap"]["status"] == "applied"
     assert block["rdap"]["release_date"] == "2028-04-05"
-    partial = _record({"status": "expected", "ice_detainee": False})
-    block = evaluate(partial, as_of=date(2025, 6, 1)).sentence
-    assert block is not None
+    block = _sentence_of(_record({"status": "expected", "ice_detainee": False}))
     assert block["rdap"]["status"] == "needs_review"
     assert "rdap.previous_rdap_early_release" in block["missing_facts"]
+
+
+def test_handout_example_3_sixty_months_with_rdap() -> None:
+    # The handout's RDAP example (PROVENANCE.md): example 2 with a 12-month 3621(e) reduction.
+    # RDAP date: GCT release 2029-04-05 less 12 months = 2028-04-05 (printed).
+    # Credits on the earlier date: R - S = 1095 (2025-2027) + 95 (31 + 29 + 31 + 4) = 1190;
+    # p* = 7 + ceil((1190 - 280) / 45) = 28; C(27) = 70 + 20 x 15 = 370; R - 370 = S + 820
+    # < S + 840: placement S + 820 = 2027-01-01 (S + 730) + 90 = 2027-04-01 with 370 credits
+    # (printed: 370, CPD 2027-04-01).
+    row = one(commenced=date(2025, 1, 1), months=60, risk=Risk.low, rdap=True)
+    assert row["gct_release_date"] == date(2029, 4, 5)
+    assert row["rdap_months"] == 12
+    assert row["rdap_release_date"] == date(2028, 4, 5)
+    assert row["fsa_credits_days"] == 370
+    assert row["fsa_applied_days"] == 370
+    assert row["fsa_prerelease_custody_date"] == date(2027, 4, 1)
+    # The Bureau's 365 days to supervised release: 2028-04-05 - 365 = 2027-04-06, 5 days to
+    # RRC/HC. The handout prints 2027-04-05 and 4 days: 12 calendar months back across
+    # 2028-02-29 (366 days) - the contested point, given in the block's finding (test below).
+    assert row["fsa_supervised_release_credit_days"] == 365
+    assert row["fsa_prerelease_custody_credit_days"] == 5
+    assert row["fsa_release_date"] == date(2027, 4, 6)
+
+
+def test_handout_example_3_printed_dates_in_the_finding() -> None:
+    facts = SentenceFacts(
+        term=Term(months=60),
+        commenced=date(2025, 1, 1),
+        arrived=date(2025, 1, 1),
+        supervised_release=Term(months=36),
+        risk=RiskLevel.low,
+        rdap=RdapClaim(completed=False, bureau_eligible=True),
+    )
+    block = compute_block(facts, date(2025, 6, 1))
+    assert block["rdap"]["status"] == "applied"
+    assert block["rdap"]["release_date"] == "2028-04-05"
+    assert block["fsa"]["prerelease_custody_date"] == "2027-04-01"
+    cap = next(f["finding"] for f in block["findings"] if "contested point" in f["finding"])
+    # The handout's printed conditional release date and RRC/HC days (12 calendar months).
+    assert "would be 2027-04-05" in cap
+    assert "with 4 days to prerelease custody" in cap
