@@ -84,6 +84,8 @@ def _extra_sentence_rows(block: dict[str, Any]) -> list[str]:
             ("RDAP: reduction (months)", "reduction_months", rdap),
             ("RDAP: release date", "release_date", rdap),
         ]
+        if rdap.get("if_eligible"):
+            rows.append(("RDAP: release date if eligible", "release_date", rdap["if_eligible"]))
     placement = block.get("placement")
     if placement:
         rows += [
