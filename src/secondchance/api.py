@@ -1,19 +1,30 @@
 """The Python API: evaluate a record under all the law this package encodes.
 
 ``secondchance.engine`` knows no program; this module hands it the law's programs and
-computations (``secondchance.law.registry``).
+computations (``secondchance.law.registry``), the clemency petitions linked to the official
+grant register (``secondchance.grants``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 
 from secondchance import engine
 from secondchance.engine.determination import Report
 from secondchance.engine.rules import Program
 from secondchance.law.registry import all_computations, all_programs
 from secondchance.record.schema import Record
+
+
+@cache
+def law_programs() -> tuple[Program, ...]:
+    """The law's programs, the clemency petitions reading the official grant register."""
+    from secondchance.grants.link import link_record
+    from secondchance.law.clemency.register import linked_programs
+
+    return linked_programs(all_programs(), link_record)
 
 
 def evaluate(
@@ -28,6 +39,6 @@ def evaluate(
         record,
         as_of,
         application_date,
-        programs=all_programs() if programs is None else programs,
+        programs=law_programs() if programs is None else programs,
         computations=all_computations(),
     )

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from secondchance.cli import cases, check, rules, schema, sentence  # noqa: F401  (register commands)
+from secondchance.cli import (  # noqa: F401  (register commands)
+    cases,
+    check,
+    grants,
+    read,
+    rules,
+    schema,
+    sentence,
+)
 from secondchance.cli.app import app
 
 
