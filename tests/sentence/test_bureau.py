@@ -88,3 +88,27 @@ def test_one_day_earlier_names_the_twelve_months() -> None:
     row = by_figure(result)["projected_release_date"]
     assert row["difference"] == -1
     assert "29 February" in row["likely_reason"]
+
+
+def test_a_record_with_the_bureaus_figures_shows_them_beside_ours() -> None:
+    # Any record object with a `bureau` attribute (record format 1.1) gets the comparison in its
+    # sentence block; the handout's example 2 as a record gives FSA release 2028-04-05.
+    from pathlib import Path
+
+    from secondchance.law.sentence import sentence_block
+    from secondchance.record.load import load_record
+
+    example = Path(__file__).parents[2] / "examples/sentence/handout-60-months-low-risk.yaml"
+    record = load_record(example)
+
+    class WithBureau:
+        def __init__(self) -> None:
+            self.bureau = {"projected_release_date": "2028-04-05", "release_method": "fsa_release"}
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(record, name)
+
+    block = sentence_block(WithBureau(), date(2025, 6, 1))
+    assert block is not None
+    assert by_figure(block["bureau"])["projected_release_date"]["difference"] == 0
+    assert "bureau" not in (sentence_block(record, date(2025, 6, 1)) or {})
