@@ -27,6 +27,7 @@ FIELDS = (
     "prerelease_date",
     "source",
 )
+Row = dict[str, Any]
 CITATION = "BOP sentence monitoring computation data (as recorded); 18 U.S.C. 3624"
 
 
@@ -101,45 +102,34 @@ def _release_reason(block: dict[str, Any], theirs: date, diff: int) -> str | Non
     return None
 
 
-def compare(figures: Mapping[str, Any] | object, block: dict[str, Any]) -> dict[str, Any]:
-    """The Bureau's figures beside the sentence block's, each with the difference (the
-    Bureau's figure less ours: positive when the Bureau's date is later or its count larger)
-    and the likely reason where one can be named; ``unknown`` where no reason is named."""
-    rows: list[dict[str, Any]] = []
-    method = _get(figures, "release_method")
-    fsa = block.get("fsa") or {}
-    stated, _ = _date(_get(figures, "stated_on"))
+def _row(name: str, theirs: Any, ours: Any, key: str, reason: str | None, diff: Any) -> Row:
+    return {
+        "figure": name,
+        "bureau": theirs,
+        "ours": ours,
+        "ours_from": key,
+        "difference": diff,
+        "likely_reason": reason if diff else None,
+    }
 
-    def row(name: str, theirs: Any, ours: Any, key: str, reason: str | None, diff: Any) -> None:
-        rows.append(
-            {
-                "figure": name,
-                "bureau": theirs,
-                "ours": ours,
-                "ours_from": key,
-                "difference": diff,
-                "likely_reason": reason if diff else None,
-            }
-        )
 
-    theirs_release, why = _date(_get(figures, "projected_release_date"))
-    ours, key = _our_release(block, method)
-    if _get(figures, "projected_release_date") is not None:
-        if theirs_release and ours:
-            diff = (theirs_release - date.fromisoformat(ours)).days
-            reason = _release_reason(block, theirs_release, diff) or "unknown"
-            row("projected_release_date", theirs_release.isoformat(), ours, key, reason, diff)
-        else:
-            rows.append(
-                {
-                    "figure": "projected_release_date",
-                    "bureau": str(_get(figures, "projected_release_date")),
-                    "ours": ours,
-                    "ours_from": key,
-                    "difference": None,
-                    "likely_reason": why or "ours not computed",
-                }
-            )
+def _release_row(figures: Any, block: dict[str, Any]) -> Row | None:
+    given = _get(figures, "projected_release_date")
+    if given is None:
+        return None
+    theirs, why = _date(given)
+    ours, key = _our_release(block, _get(figures, "release_method"))
+    if theirs and ours:
+        diff = (theirs - date.fromisoformat(ours)).days
+        reason = _release_reason(block, theirs, diff) or "unknown"
+        return _row("projected_release_date", theirs.isoformat(), ours, key, reason, diff)
+    shown = _row("projected_release_date", str(given), ours, key, None, None)
+    shown["likely_reason"] = why or "ours not computed"
+    return shown
+
+
+def _credit_rows(figures: Any, fsa: dict[str, Any], stated: date | None) -> list[Row]:
+    rows = []
     for name, our_key in (
         ("fsa_credits_earned", "credits_days"),
         ("fsa_credits_applied", "credits_applied_days"),
@@ -155,43 +145,57 @@ def compare(figures: Mapping[str, Any] | object, block: dict[str, Any]) -> dict[
                 f"the Bureau counts credits to its data sheet of {stated.isoformat()}; ours are "
                 "projected to the placement day"
             )
-        row(name, theirs, counted, f"fsa.{our_key}", reason, more)
+        rows.append(_row(name, theirs, counted, f"fsa.{our_key}", reason, more))
+    return rows
+
+
+def _eligible_row(figures: Any, fsa: dict[str, Any]) -> Row | None:
     eligible = _get(figures, "fsa_eligible")
-    if eligible is not None:
-        mine = fsa.get("eligible")
-        differs = mine is not None and mine != eligible
-        reason = "eligibility read differently: see the findings of fsa.time_credits"
-        rows.append(
-            {
-                "figure": "fsa_eligible",
-                "bureau": eligible,
-                "ours": mine,
-                "ours_from": "fsa.eligible",
-                "difference": differs if mine is not None else None,
-                "likely_reason": reason
-                if differs
-                else ("ours undecided: a deciding fact is missing" if mine is None else None),
-            }
-        )
-    theirs_pre, why = _date(_get(figures, "prerelease_date"))
-    if theirs_pre:
-        mine = fsa.get("prerelease_custody_date") or (block.get("placement") or {}).get(
-            "combined_earliest_date"
-        )
-        gap = (theirs_pre - date.fromisoformat(mine)).days if mine else None
-        reason = "the Bureau decides the length of prerelease custody (3624(c); five factors)"
-        row(
-            "prerelease_date",
-            theirs_pre.isoformat(),
-            mine,
-            "fsa.prerelease_custody_date",
-            reason,
-            gap,
-        )
+    if eligible is None:
+        return None
+    mine = fsa.get("eligible")
+    shown = _row("fsa_eligible", eligible, mine, "fsa.eligible", None, None)
+    if mine is None:
+        shown["likely_reason"] = "ours undecided: a deciding fact is missing"
+    else:
+        shown["difference"] = mine != eligible
+        if mine != eligible:
+            shown["likely_reason"] = (
+                "eligibility read differently: see the findings of fsa.time_credits"
+            )
+    return shown
+
+
+def _prerelease_row(figures: Any, block: dict[str, Any]) -> Row | None:
+    theirs, _ = _date(_get(figures, "prerelease_date"))
+    if theirs is None:
+        return None
+    fsa = block.get("fsa") or {}
+    placement = block.get("placement") or {}
+    mine = fsa.get("prerelease_custody_date") or placement.get("combined_earliest_date")
+    gap = (theirs - date.fromisoformat(mine)).days if mine else None
+    reason = "the Bureau decides the length of prerelease custody (3624(c); five factors)"
+    return _row(
+        "prerelease_date", theirs.isoformat(), mine, "fsa.prerelease_custody_date", reason, gap
+    )
+
+
+def compare(figures: Mapping[str, Any] | object, block: dict[str, Any]) -> dict[str, Any]:
+    """The Bureau's figures beside the sentence block's, each with the difference (the
+    Bureau's figure less ours: positive when the Bureau's date is later or its count larger)
+    and the likely reason where one can be named; ``unknown`` where no reason is named."""
+    fsa = block.get("fsa") or {}
+    stated, _ = _date(_get(figures, "stated_on"))
+    rows = [
+        _release_row(figures, block),
+        *_credit_rows(figures, fsa, stated),
+        _eligible_row(figures, fsa),
+        _prerelease_row(figures, block),
+    ]
     return {
         "stated_on": stated.isoformat() if stated else None,
         "source": _get(figures, "source"),
-        "release_method": method,
+        "release_method": _get(figures, "release_method"),
         "custody_status": _get(figures, "custody_status"),
-        "comparisons": rows,
+        "comparisons": [row for row in rows if row is not None],
     }

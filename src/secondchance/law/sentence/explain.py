@@ -75,15 +75,7 @@ def rdap_part(
         "release_date": None,
     }
     if applies is False:
-        why = "; ".join(found) if found else "the Bureau found the prisoner not eligible"
-        add(
-            f"The Residential Drug Abuse Program ({when}) gives no early release here: {why}. "
-            "The dates are computed without it.",
-            rdap.CITATION,
-            version,
-            rdap.URL,
-            source=claim.source,
-        )
+        _not_eligible(claim, when, found, add, version)
         return part
     used = row if applies else alt
     if used is None or used["rdap_release_date"] == NO_DATE:
@@ -120,6 +112,20 @@ def rdap_part(
         )
     add(text, rdap.CITATION, version, rdap.PS_URL, source=claim.source, reduction_months=months)
     return part
+
+
+def _not_eligible(
+    claim: rdap.RdapClaim, when: str, found: list[str], add: Add, version: str
+) -> None:
+    why = "; ".join(found) if found else "the Bureau found the prisoner not eligible"
+    add(
+        f"The Residential Drug Abuse Program ({when}) gives no early release here: {why}. "
+        "The dates are computed without it.",
+        rdap.CITATION,
+        version,
+        rdap.URL,
+        source=claim.source,
+    )
 
 
 def placement_part(row: dict[str, int], add: Add, version: str) -> dict[str, Any] | None:
