@@ -27,6 +27,9 @@ class LoopLaw:
     k0: int
     rate: int
     rate_no_ged: int
+    sr_cap: int
+    rdap_tiers: tuple[tuple[int, int], ...]
+    sca_months: int
 
     @classmethod
     def from_kernel(cls, law: KernelLaw) -> LoopLaw:
@@ -40,12 +43,38 @@ class LoopLaw:
             law.fsa_periods_before_additional,
             law.gct_days_per_year,
             law.gct_days_per_year_without_ged,
+            law.supervised_release_cap_days,
+            law.rdap_tiers,
+            law.sca_rrc_months,
         )
 
 
-def day_by_day(cols: SentenceColumns, i: int, law: LoopLaw) -> tuple[int, int, int, int, int, int]:
+def rdap_date(cols: SentenceColumns, i: int, release: date, law: LoopLaw) -> date | None:
+    """The 3621(e) release date: the tier's months before the release date, not before
+    completion nor commencement (none for a term ending by commencement)."""
+    start = from_day(int(cols.commenced[i]))
+    assert start is not None
+    if not cols.rdap[i] or release <= start:
+        return None
+    months = int(cols.years[i] * 12 + cols.months[i])
+    tier = law.rdap_tiers[-1][1]
+    for most, reduction in law.rdap_tiers[:-1]:
+        if months < most or (months == most and cols.days[i] == 0):
+            tier = reduction
+            break
+    reduced = release - relativedelta(months=tier)
+    completed = from_day(int(cols.rdap_completed[i]))
+    return min(max(reduced, completed or reduced, start), release)
+
+
+Row = tuple[int, int, int, int, int, int, int, int]
+
+
+def day_by_day(cols: SentenceColumns, i: int, law: LoopLaw) -> Row:
     """Full term date, release date, FSA release date, prerelease custody date, and (where
-    credits apply; else -1) the credits earned by the placement day and the days applied."""
+    credits apply; else -1) the credits held on the placement day and the days applied; then
+    the 3621(e) date and the earliest Second Chance Act placement in a residential reentry
+    centre (NO_DATE where none)."""
     start = from_day(int(cols.commenced[i]))
     assert start is not None
     after = start + relativedelta(months=int(cols.years[i] * 12 + cols.months[i]))
@@ -58,20 +87,25 @@ def day_by_day(cols: SentenceColumns, i: int, law: LoopLaw) -> tuple[int, int, i
     rate = law.rate_no_ged if cols.gct_without_ged[i] else law.rate
     gct = 0 if years < 1 or (years == 1 and partial == 0) else rate * years + rate * partial // 365
     gct -= min(int(cols.gct_lost_days[i]), gct)
-    release = full - timedelta(days=gct)
+    gct_release = full - timedelta(days=gct)
+    reduced = rdap_date(cols, i, gct_release, law)
+    release = reduced or gct_release
+    rdap = to_day(reduced) if reduced else int(NO_DATE)
 
     low = int(cols.risk[i]) in (1, 2)
     if cols.fsa_ineligible[i] or cols.removal_order[i] or not low:
-        return to_day(full), to_day(release), int(NO_DATE), int(NO_DATE), -1, -1
+        rrc = sca(release, start, law)
+        return to_day(full), to_day(gct_release), int(NO_DATE), int(NO_DATE), -1, -1, rdap, rrc
     arrived = from_day(int(cols.arrived[i]))
     assert arrived is not None
     day = max(arrived, law.enacted)
     idle = int(cols.non_earning_days[i])
     first_day = day + timedelta(days=idle)
     credits = 0
+    lost = int(cols.fsa_credits_lost_days[i])
     participated = 0
     periods = 0
-    while (release - day).days > credits:  # one calendar day at a time
+    while day < release and (release - day).days > credits - lost:  # one day at a time
         if idle:
             idle -= 1
         else:
@@ -85,22 +119,33 @@ def day_by_day(cols: SentenceColumns, i: int, law: LoopLaw) -> tuple[int, int, i
                     k0 = max(since, 0) // law.period
                 credits += law.base + (law.additional if periods > k0 else 0)
         day += timedelta(days=1)
-        if participated == 0 and periods and (release - day).days <= credits:
+        if participated == 0 and periods and (release - day).days <= credits - lost:
             break
     placement = min(day, release)
     applied = (release - placement).days
     sr = 0
     if cols.supervised_release[i]:
-        span = (release - (release - relativedelta(months=12))).days
-        if release.month == 2 and release.day == 29:
-            span -= 1  # 12 months before 29 February reach back only to 1 March.
-        sr = min(applied, span)
+        sr = min(applied, law.sr_cap)  # the Bureau's 365 days, also across 29 February
     prerelease = applied - sr
+    leave = release - timedelta(days=sr)
+    rrc = sca(leave, start, law)
+    if rrc != NO_DATE and prerelease > 0:
+        rrc = max(rrc - prerelease, to_day(start))
     return (
         to_day(full),
-        to_day(release),
-        to_day(release - timedelta(days=sr)),
+        to_day(gct_release),
+        to_day(leave),
         to_day(placement) if prerelease > 0 else int(NO_DATE),
-        credits,
+        max(credits - lost, 0),
         applied,
+        rdap,
+        rrc,
     )
+
+
+def sca(leave: date, start: date, law: LoopLaw) -> int:
+    """Earliest residential reentry centre placement under 3624(c)(1): 12 months before
+    leaving custody, not before commencement (none when custody ends by commencement)."""
+    if leave <= start:
+        return int(NO_DATE)
+    return to_day(max(leave - relativedelta(months=law.sca_months), start))

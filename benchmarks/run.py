@@ -44,6 +44,10 @@ def synthetic(n: int, seed: int = 7) -> SentenceColumns:
     cols.non_earning_days[:] = np.where(rng.random(n) < 0.2, rng.integers(0, 120, n), 0)
     cols.gct_without_ged[:] = rng.random(n) < 0.05
     cols.gct_lost_days[:] = np.where(rng.random(n) < 0.05, rng.integers(0, 60, n), 0)
+    cols.rdap[:] = rng.random(n) < 0.2  # the 3621(e) reduction; completion known for some
+    done = rng.random(n) < 0.3
+    cols.rdap_completed[:] = np.where(done, cols.commenced + rng.integers(200, 2000, n), NO_DATE)
+    cols.fsa_credits_lost_days[:] = np.where(rng.random(n) < 0.05, rng.integers(0, 90, n), 0)
     known = rng.random(n) < 0.3  # risk history known: additional days from a given day
     cols.additional_from[:] = np.where(known, cols.arrived + rng.integers(0, 400, n), NO_DATE)
     return cols
@@ -90,7 +94,9 @@ def main() -> None:
             int(result.fsa_prerelease_custody_date[k]),
         )
         credited = (int(result.fsa_credits_days[k]), int(result.fsa_applied_days[k]))
-        mismatches += row[:4] != expected or (row[4] >= 0 and row[4:] != credited)
+        placed = (int(result.rdap_release_date[k]), int(result.sca_combined_placement_date[k]))
+        differs = row[:4] != expected or (row[4] >= 0 and row[4:6] != credited)
+        mismatches += differs or row[6:] != placed
     dated = int((result.fsa_release_date != NO_DATE).sum())
 
     print(

@@ -23,6 +23,9 @@ def one(
     non_earning: int = 0,
     without_ged: bool = False,
     lost: int = 0,
+    rdap: bool = False,
+    rdap_completed: date | None = None,
+    credits_lost: int = 0,
     as_of: date = date(2025, 6, 1),
 ) -> dict[str, Any]:
     """Run the kernel on a batch of one; dates come back as ``date`` (or None)."""
@@ -39,6 +42,10 @@ def one(
     cols.non_earning_days[0] = non_earning
     cols.gct_without_ged[0] = without_ged
     cols.gct_lost_days[0] = lost
+    cols.rdap[0] = rdap
+    if rdap_completed is not None:
+        cols.rdap_completed[0] = to_day(rdap_completed)
+    cols.fsa_credits_lost_days[0] = credits_lost
     row = compute(cols, KernelLaw.on(as_of)).row(0)
     out: dict[str, Any] = {}
     for key, value in row.items():

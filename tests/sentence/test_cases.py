@@ -153,19 +153,20 @@ def test_gct_method_between_2019_and_2022_is_sentence_imposed() -> None:
     assert row["gct_days"] == 540
 
 
-def test_supervised_release_cap_is_366_across_29_february() -> None:
+def test_supervised_release_cap_is_365_across_29_february() -> None:
     # Example 2 less 100 days of prior custody: GCT release 2028-12-26 (worked above). From
     # 2025-01-01 to 2028-12-26: 1461 - 6 = 1455 days. p* = 7 + ceil((1455 - 280) / 45) = 34;
     # 34 periods end on day 1020, but R - C(33) = 1455 - (70 + 26 x 15 = 460) = 995 is earlier:
     # placement day 995 = 2027-01-01 + 265 = 2027-09-23 with 460 credits. 12 calendar months
-    # before 2028-12-26 is 2027-12-26: 366 days (2028-02-29 lies between), so 366 go to
-    # supervised release (from 2027-12-26) and 460 - 366 = 94 to prerelease custody.
+    # before 2028-12-26 would be 2027-12-26 (366 days, 2028-02-29 lies between); the Bureau
+    # applies 365: supervised release from 2028-12-26 - 365 = 2027-12-27, and 460 - 365 = 95
+    # to prerelease custody.
     row = one(commenced=date(2025, 1, 1), months=60, prior=100)
     assert row["fsa_prerelease_custody_date"] == date(2027, 9, 23)
     assert row["fsa_credits_days"] == 460
-    assert row["fsa_supervised_release_credit_days"] == 366
-    assert row["fsa_prerelease_custody_credit_days"] == 94
-    assert row["fsa_release_date"] == date(2027, 12, 26)
+    assert row["fsa_supervised_release_credit_days"] == 365
+    assert row["fsa_prerelease_custody_credit_days"] == 95
+    assert row["fsa_release_date"] == date(2027, 12, 27)
 
 
 def test_no_projection_code_for_an_excluded_offense() -> None:

@@ -136,12 +136,13 @@ def test_interim_rule_gives_both_computations() -> None:
     assert block["gct_release_date"] == "2028-06-17"
     # From arrival S = 2024-05-06: R - S = 1461 + 42 = 1503; p* = 7 + ceil((1503 - 280) / 45)
     # = 35; C(34) = 340 + 5 x 27 = 475; R - 475 = S + 1028 < S + 1050: placement on R - 475 =
-    # 2027-06-17 - 109 = 2027-02-28; 366 days (12 months back across 2028-02-29) to SR.
+    # 2027-06-17 - 109 = 2027-02-28; the Bureau's 365 days to SR (not 366, the 12 calendar
+    # months back across 2028-02-29): 2028-06-17 - 365 = 2027-06-18.
     fsa_part = block["fsa"]
     assert fsa_part["earning_start"] == "2024-05-06"
     assert fsa_part["credits_days"] == 475
     assert fsa_part["prerelease_custody_date"] == "2027-02-28"
-    assert fsa_part["release_date"] == "2027-06-17"
+    assert fsa_part["release_date"] == "2027-06-18"
     # From commencement S = 2024-03-15: R - S = 1461 + 94 = 1555; p* = 7 + ceil(1275 / 45) =
     # 36; C(35) = 350 + 5 x 28 = 490; R - 490 = S + 1065 < S + 1080: placement 2027-06-17 - 124
     # = 2027-02-13.
@@ -150,7 +151,7 @@ def test_interim_rule_gives_both_computations() -> None:
         "earning_start": "2024-03-15",
         "credits_days": 490,
         "prerelease_custody_date": "2027-02-13",
-        "release_date": "2027-06-17",
+        "release_date": "2027-06-18",
     }
     assert block["status"] == "needs_review"
     assert any("2026 interim rule" in why for why in block["needs_review"])
@@ -222,13 +223,15 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_fsa_release_date_on_a_weekend_gets_the_weekday() -> None:
     out = run(
-        *("--term", "60 months", "--commenced", "2024-05-06", "--as-of", "2025-06-01"),
+        *("--term", "60 months", "--commenced", "2024-05-05", "--as-of", "2025-06-01"),
         *("--fsa-risk", "low", "--supervised-release", "36 months"),
     )
     assert out.returncode == 0, out.stderr
     block = json.loads(out.stdout)
-    # R = 2029-05-05 - 270 = 2028-08-08; credits 490 >= 366, so SR moves 12 months back to
-    # 2027-08-08. Day 220 of 2027 (31+28+31+30+31+30+31 + 8); 2027-01-01 is a Friday and
+    # R = 2029-05-04 - 270 = 2028-08-07; credits (490) >= 365, so SR moves 365 days back to
+    # 2027-08-08 (2027-08-08 to 2028-08-08 is 366 days, 2028-02-29 lying between, so
+    # 2028-08-07 - 365 = 2027-08-08). Day 220 of 2027 (31+28+31+30+31+30+31 + 8); 2027-01-01
+    # is a Friday and
     # 219 = 31 x 7 + 2, so a Sunday: the last weekday before it is Friday 2027-08-06.
     assert block["fsa"]["release_date"] == "2027-08-08"
     assert block["fsa"]["release_weekday_date"] == "2027-08-06"

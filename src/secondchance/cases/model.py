@@ -58,6 +58,13 @@ class SentenceInput(_Strict):
     supervised_release: str | None = None
     fsa_risk: RiskLevel | None = None
     fsa_ineligible: StrictBool = False
+    rdap: StrictBool = False
+    """Expected to complete the Residential Drug Abuse Program (``--rdap``)."""
+    rdap_completed: date | None = None
+    rdap_eligible: StrictBool = False
+    """The Bureau's provisional 3621(e) eligibility decision (``--rdap-eligible``)."""
+    fsa_credits_lost_days: StrictInt = Field(0, ge=0)
+    fsa_credits_restored_days: StrictInt = Field(0, ge=0)
 
 
 class Case(_Strict):

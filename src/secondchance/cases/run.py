@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from secondchance.api import evaluate
 from secondchance.cases.model import Case
 from secondchance.law.sentence.block import SentenceFacts, compute_block
+from secondchance.law.sentence.rdap import RdapClaim
 from secondchance.record.load import RecordError, field_path, load_record, parse_text, validate
 from secondchance.record.schema import Record
 from secondchance.record.terms import Term, parse_term_text
@@ -127,6 +128,16 @@ def answers(case: Case, file: Path) -> dict[str, Any]:
             risk=given.fsa_risk,
             fsa_ineligible=given.fsa_ineligible,
             risk_without_dates=True,
+            fsa_credits_lost_days=given.fsa_credits_lost_days,
+            fsa_credits_restored_days=given.fsa_credits_restored_days,
+            rdap=RdapClaim(
+                completed=given.rdap_completed is not None,
+                completed_on=given.rdap_completed,
+                bureau_eligible=True if given.rdap_eligible else None,
+                source="rdap",
+            )
+            if given.rdap or given.rdap_completed
+            else None,
         )
         block = json.loads(json.dumps(compute_block(facts, case.as_of), default=str))
         return {"sentence": block}

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from secondchance.cli.app import OutputFormat, app, fail_input, parse_date
 from secondchance.law.sentence.block import SentenceFacts, compute_block
+from secondchance.law.sentence.rdap import RdapClaim
 from secondchance.record.schema import MAX_DAY_COUNT, RiskLevel
 from secondchance.record.terms import Term, TermError, parse_term_text
 from secondchance.report.text import render_sentence
@@ -34,6 +35,34 @@ def _term(text: str, flag: str) -> Term:
         fail_input(f"{flag}: " + "; ".join(reasons))
     except (TermError, ValueError) as exc:
         fail_input(f"{flag}: {exc}")
+
+
+MAX_FLAG_DAYS = 400_000
+"""Day counts above this (over 1000 years) are not a sentence: exit 2."""
+
+
+def _counts(values: dict[str, int]) -> None:
+    for flag, count in values.items():
+        if count < 0:
+            fail_input(f"{flag}: must be 0 or more")
+        if count > MAX_FLAG_DAYS:
+            fail_input(f"{flag}: {count} days is more than {MAX_FLAG_DAYS:,}")
+
+
+def _rdap_claim(expected: bool, completed_on: date | None, eligible: bool) -> RdapClaim | None:
+    """The RDAP facts of the flags: none without --rdap or --rdap-completed."""
+    if not expected and completed_on is None:
+        if eligible:
+            fail_input("--rdap-eligible: give --rdap or --rdap-completed DATE with it")
+        return None
+    return RdapClaim(
+        completed=completed_on is not None,
+        completed_on=completed_on,
+        bureau_eligible=True if eligible else None,
+        source="--rdap",
+        missing_hint="--rdap-eligible (the Bureau's provisional eligibility decision; the "
+        "exclusions are not read from flags)",
+    )
 
 
 @app.command()
@@ -83,6 +112,53 @@ def sentence(
         bool,
         typer.Option("--fsa-ineligible", help="Serving a sentence for a 3632(d)(4)(D) offense."),
     ] = False,
+    rdap_expected: Annotated[
+        bool,
+        typer.Option(
+            "--rdap",
+            help="Expected to complete the Residential Drug Abuse Program (18 U.S.C. 3621(e)).",
+        ),
+    ] = False,
+    rdap_completed: Annotated[
+        str | None,
+        typer.Option("--rdap-completed", help="Day the residential program was completed."),
+    ] = None,
+    rdap_eligible: Annotated[
+        bool,
+        typer.Option(
+            "--rdap-eligible",
+            help="The Bureau found the prisoner provisionally eligible for the 3621(e) early "
+            "release (else the exclusions of 28 CFR 550.55(b) are unknown: needs_review).",
+        ),
+    ] = False,
+    gct_disallowed_days: Annotated[
+        int, typer.Option("--gct-disallowed-days", help="Good conduct time disallowed (days).")
+    ] = 0,
+    gct_forfeited_days: Annotated[
+        int, typer.Option("--gct-forfeited-days", help="Good conduct time forfeited (days).")
+    ] = 0,
+    gct_without_ged: Annotated[
+        bool,
+        typer.Option(
+            "--gct-without-ged",
+            help="The GED rate (42 days a year): no GED and no satisfactory progress, offense on "
+            "or after 1996-04-26 (28 CFR 523.20).",
+        ),
+    ] = False,
+    credits_lost_days: Annotated[
+        int,
+        typer.Option("--fsa-credits-lost-days", help="Time credits lost, 28 CFR 523.43 (days)."),
+    ] = 0,
+    credits_restored_days: Annotated[
+        int,
+        typer.Option(
+            "--fsa-credits-restored-days", help="Lost time credits restored, 28 CFR 523.43."
+        ),
+    ] = 0,
+    non_earning_days: Annotated[
+        int,
+        typer.Option("--non-earning-days", help="Days in a status that earns no time credits."),
+    ] = 0,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="text or json.")
     ] = OutputFormat.text,
@@ -95,8 +171,24 @@ def sentence(
     arrival = parse_date(arrived, "--arrived") or start
     if arrival < start:
         fail_input(f"--arrived: {arrival.isoformat()} is before --commenced {start.isoformat()}")
-    if prior_custody_days < 0:
-        fail_input("--prior-custody-days: must be 0 or more")
+    _counts(
+        {
+            "--prior-custody-days": prior_custody_days,
+            "--gct-disallowed-days": gct_disallowed_days,
+            "--gct-forfeited-days": gct_forfeited_days,
+            "--fsa-credits-lost-days": credits_lost_days,
+            "--fsa-credits-restored-days": credits_restored_days,
+            "--non-earning-days": non_earning_days,
+        }
+    )
+    if credits_restored_days > credits_lost_days:
+        fail_input(
+            f"--fsa-credits-restored-days: {credits_restored_days} is more than the "
+            f"{credits_lost_days} days lost (--fsa-credits-lost-days)"
+        )
+    completed_on = parse_date(rdap_completed, "--rdap-completed")
+    if completed_on is not None and completed_on < start:
+        fail_input(f"--rdap-completed: {completed_on.isoformat()} is before --commenced")
     if len(term) != 1:
         fail_input(
             f"--term given {len(term)} times: give one term. Consecutive terms are added by "
@@ -117,6 +209,12 @@ def sentence(
         risk=RiskLevel(fsa_risk.value) if fsa_risk else None,
         fsa_ineligible=fsa_ineligible,
         risk_without_dates=True,
+        gct_lost_days=gct_disallowed_days + gct_forfeited_days,
+        gct_without_ged=gct_without_ged,
+        fsa_credits_lost_days=credits_lost_days,
+        fsa_credits_restored_days=credits_restored_days,
+        non_earning_days=non_earning_days,
+        rdap=_rdap_claim(rdap_expected, completed_on, rdap_eligible),
     )
     block = compute_block(facts, day)
     if fmt is OutputFormat.json:

@@ -519,6 +519,49 @@ class FsaFacts(_Model):
     gct_forfeited_days: StrictInt | None = Field(None, ge=0, le=MAX_DAY_COUNT)
     removal_orders: list[RemovalOrder] = Field(default_factory=list)
     immigration_detainers: list[ImmigrationDetainer] = Field(default_factory=list)
+    time_credits_lost_days: StrictInt | None = Field(
+        None, ge=0, le=MAX_DAY_COUNT, description="Time credits lost, 28 CFR 523.43."
+    )
+    time_credits_restored_days: StrictInt | None = Field(
+        None, ge=0, le=MAX_DAY_COUNT, description="Lost time credits restored, 28 CFR 523.43."
+    )
+
+    @model_validator(mode="after")
+    def _restored_not_above_lost(self) -> FsaFacts:
+        lost = self.time_credits_lost_days or 0
+        if (self.time_credits_restored_days or 0) > lost:
+            raise ValueError(
+                f"@time_credits_restored_days: more than the {lost} days lost "
+                "(time_credits_lost_days)"
+            )
+        return self
+
+
+class RdapStatus(StrEnum):
+    expected = "expected"
+    completed = "completed"
+    not_participating = "not_participating"
+
+
+class RdapFacts(_Model):
+    """The Residential Drug Abuse Program and the early release of 18 U.S.C. 3621(e): the
+    exclusions of 28 CFR 550.55(b) as facts (true: applies; false: does not; absent: unknown)."""
+
+    status: RdapStatus | None = None
+    completed_on: Day | None = None
+    bureau_provisionally_eligible: StrictBool | None = Field(
+        None, description="The Bureau's provisional 3621(e) eligibility decision."
+    )
+    ice_detainee: StrictBool | None = None
+    contractual_boarder: StrictBool | None = None
+    prior_disqualifying_conviction: StrictBool | None = Field(
+        None, description="550.55(b)(4), within ten years before sentencing."
+    )
+    current_violent_or_weapon_offense: StrictBool | None = Field(None, description="550.55(b)(5).")
+    attempt_or_conspiracy_of_excluded_offense: StrictBool | None = Field(
+        None, description="550.55(b)(6)."
+    )
+    previous_rdap_early_release: StrictBool | None = Field(None, description="550.55(b)(7).")
 
 
 class ReleaseMethod(StrEnum):
@@ -568,6 +611,7 @@ class PersonRecord(_Model):
     bureau: BureauFigures | None = Field(
         None, description="The Bureau of Prisons' own stated figures (never used in place of ours)."
     )
+    rdap: RdapFacts | None = None
     _timeline: Any = PrivateAttr(None)
     """The shared reading of this record (``secondchance.record.timeline``), once computed."""
 

@@ -106,6 +106,7 @@ def render_sentence(block: dict[str, Any], verbose: bool = True) -> list[str]:
             lines.append(f"  {label}: {_plain(shown)}")
     if fsa.get("projection"):
         lines.append(f"  Projection: {fsa['projection']}")
+    lines += _extra_sentence_rows(block, verbose)
     if verbose:
         for finding in block["findings"]:
             lines.append(f"  - {finding['finding']} [{finding['citation']}]")
@@ -116,6 +117,36 @@ def render_sentence(block: dict[str, Any], verbose: bool = True) -> list[str]:
     for why in block["needs_review"]:
         lines.append(f"  Needs review: {why}")
     return [escape(line) for line in lines]
+
+
+def _extra_sentence_rows(block: dict[str, Any], verbose: bool = True) -> list[str]:
+    """Rows of the RDAP reduction (3621(e)) and the Second Chance Act window (3624(c))."""
+    rows: list[tuple[str, str, dict[str, Any]]] = []
+    rdap = block.get("rdap")
+    if rdap:
+        rows += [
+            ("RDAP early release", "status", rdap),
+            ("RDAP: reduction (months)", "reduction_months", rdap),
+            ("RDAP: release date", "release_date", rdap),
+        ]
+        if rdap.get("if_eligible"):
+            rows.append(("RDAP: release date if eligible", "release_date", rdap["if_eligible"]))
+    placement = block.get("placement")
+    if placement:
+        rows += [
+            ("Second Chance Act: RRC from (earliest)", "rrc_earliest_date", placement),
+            (
+                "Second Chance Act: home confinement from",
+                "home_confinement_earliest_date",
+                placement,
+            ),
+            ("With FSA prerelease credits: from (earliest)", "combined_earliest_date", placement),
+        ]
+    return [
+        f"  {label}: {_plain(where.get(key))}"
+        for label, key, where in rows
+        if verbose or where.get(key) is not None
+    ]
 
 
 def _summary_line(det: Determination, width: int, report: Report) -> str:

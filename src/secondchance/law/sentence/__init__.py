@@ -29,7 +29,14 @@ def sentence_block(record: Any, as_of: date) -> dict[str, Any] | None:
         return None
     if isinstance(facts, str):
         return {"as_of": as_of.isoformat(), "status": "needs_review", "reason": facts}
-    return compute_block(facts, as_of)
+    block = compute_block(facts, as_of)
+    stated = getattr(record, "bureau", None)
+    if stated is not None:
+        # The Bureau's own figures (record format 1.1), beside ours, never in their place.
+        from secondchance.law.sentence.bureau import compare
+
+        block["bureau"] = compare(stated, block)
+    return block
 
 
 SENTENCE = Computation(

@@ -30,8 +30,10 @@ from dateutil.relativedelta import relativedelta
 from secondchance.engine.determination import Finding
 from secondchance.law.parameters import value
 from secondchance.law.sentence import exclusions, term
+from secondchance.law.sentence import rdap as rdap_rules
 from secondchance.law.sentence.block import SentenceFacts, days_between
 from secondchance.law.sentence.kernel import KernelLaw
+from secondchance.law.sentence.rdap import RdapClaim
 from secondchance.law.sentence.time_credits import earning_start
 from secondchance.record.schema import (
     Commutation,
@@ -39,6 +41,7 @@ from secondchance.record.schema import (
     CustodyKind,
     GedStatus,
     Jurisdiction,
+    RdapStatus,
     Record,
     RiskAssessment,
     RiskLevel,
@@ -60,6 +63,23 @@ class Served:
     conviction: Conviction
     term: Term
     imposed: date | None
+
+
+def rdap_claim(record: Record) -> RdapClaim | None:
+    """The record's ``rdap`` facts as a claim to the 3621(e) reduction (none when the program
+    is not claimed, or a completion day lies after the as-of day and it is not expected)."""
+    facts = record.rdap
+    if facts is None or facts.status in (None, RdapStatus.not_participating):
+        return None
+    done = facts.status is RdapStatus.completed
+    completed_on = facts.completed_on if done else None
+    return RdapClaim(
+        completed=done,
+        completed_on=completed_on,
+        bureau_eligible=facts.bureau_provisionally_eligible,
+        exclusions={name: getattr(facts, name) for name, _ in rdap_rules.EXCLUSIONS},
+        source="rdap",
+    )
 
 
 def prison_sentences(record: Record) -> list[Served]:
@@ -536,6 +556,8 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
     non_earning = 0
     without_ged = False
     lost = 0
+    credits_lost = 0
+    credits_restored = 0
     if fsa is not None:
         past = [a for a in fsa.risk_assessments if a.assessed_on <= as_of]
         if past:
@@ -560,6 +582,8 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
             ]
             without_ged = any(d is None or d >= cutoff for d in dates) or not dates
         lost = (fsa.gct_disallowed_days or 0) + (fsa.gct_forfeited_days or 0)
+        credits_lost = fsa.time_credits_lost_days or 0
+        credits_restored = fsa.time_credits_restored_days or 0
     if agg is None:
         return "; ".join(review) or "the aggregate term cannot be formed"
     ended = custody_ended(record, current, as_of)
@@ -584,6 +608,9 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
         non_earning_days=non_earning,
         gct_without_ged=without_ged,
         gct_lost_days=lost,
+        fsa_credits_lost_days=credits_lost,
+        fsa_credits_restored_days=credits_restored,
+        rdap=rdap_claim(record),
         additional_from=additional_from,
         commuted_release_date=commuted_to,
         commuted_on=commuted_on,

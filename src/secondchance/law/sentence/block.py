@@ -15,7 +15,7 @@ import numpy as np
 
 from secondchance.engine.determination import Finding
 from secondchance.law.parameters import value
-from secondchance.law.sentence import exclusions, good_conduct, term, time_credits
+from secondchance.law.sentence import exclusions, explain, good_conduct, rdap, term, time_credits
 from secondchance.law.sentence.days import (
     EPOCH,
     NO_DATE,
@@ -55,6 +55,11 @@ class SentenceFacts:
     non_earning_days: int = 0
     gct_without_ged: bool = False
     gct_lost_days: int = 0
+    fsa_credits_lost_days: int = 0
+    """Time credits lost under 28 CFR 523.43 (before restoration)."""
+    fsa_credits_restored_days: int = 0
+    rdap: rdap.RdapClaim | None = None
+    """The Residential Drug Abuse Program, when claimed (18 U.S.C. 3621(e))."""
     additional_from: date | None = None
     """Day on which the two most recent risk assessments had both been minimum or low (from
     the record), when known; else the projection assumption applies."""
@@ -76,7 +81,9 @@ class SentenceFacts:
     needs_review: list[str] = field(default_factory=list)
 
 
-def columns_of(facts: SentenceFacts) -> SentenceColumns:
+def columns_of(facts: SentenceFacts, with_rdap: bool | None = None) -> SentenceColumns:
+    """The kernel's columns of one person; ``with_rdap`` forces the 3621(e) reduction on (the
+    dates it would give) where its eligibility is undecided."""
     cols = SentenceColumns.of(1)
     cols.commenced[0] = to_day(facts.commenced)
     cols.years[0] = facts.term.years
@@ -96,6 +103,13 @@ def columns_of(facts: SentenceFacts) -> SentenceColumns:
     cols.gct_lost_days[0] = facts.gct_lost_days
     if facts.additional_from is not None:
         cols.additional_from[0] = to_day(facts.additional_from)
+    claim = facts.rdap
+    if claim is not None:
+        cols.rdap[0] = bool(with_rdap) or claim.decision()[0] is True
+        if claim.completed_on is not None:
+            cols.rdap_completed[0] = to_day(claim.completed_on)
+    lost = facts.fsa_credits_lost_days - facts.fsa_credits_restored_days
+    cols.fsa_credits_lost_days[0] = max(lost, 0)
     return cols
 
 
@@ -112,6 +126,10 @@ DATE_KEYS = (
     "fsa_earning_start",
     "fsa_release_date",
     "fsa_prerelease_custody_date",
+    "rdap_release_date",
+    "sca_rrc_date",
+    "sca_home_confinement_date",
+    "sca_combined_placement_date",
 )
 
 
@@ -343,6 +361,16 @@ def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
     else:
         fsa = _fsa_part(facts, as_of, row, codes, law, earn_id, add, missing, review)
     hide = served or commuted is not None
+    rdap_block = _rdap(facts, row, hide or life, law, add, review, gct_id)
+    if rdap_block:
+        missing += rdap_block["missing_facts"]
+    placement_block = None
+    if not (hide or life):
+        explain.loss_finding(
+            facts.fsa_credits_lost_days, facts.fsa_credits_restored_days, add, earn_id
+        )
+        explain.cap_finding(row, law, add, earn_id)
+        placement_block = explain.placement_part(row, add, gct_id)
     status = "needs_review" if review else ("term_served" if served else "computed")
     return {
         "as_of": as_of.isoformat(),
@@ -354,7 +382,7 @@ def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
         "prior_custody_days": facts.prior_custody_days,
         "full_term_date": commuted.isoformat() if commuted else (None if hide else _iso(full_term)),
         "gct_method": law.gct_method,
-        "gct_days": 0 if hide else row["gct_days"],
+        "gct_days": 0 if commuted is not None else row["gct_days"],
         "gct_release_date": None if hide else _iso(row["gct_release_date"]),
         "release_weekday_date": None if hide else _iso(row["release_weekday_date"]),
         "commuted_release_date": commuted.isoformat() if commuted else None,
@@ -362,11 +390,36 @@ def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
         "released_on": facts.released_on.isoformat() if facts.released_on else None,
         "supervised_release": str(facts.supervised_release) if facts.supervised_release else None,
         "fsa": fsa,
+        "rdap": rdap_block,
+        "placement": placement_block,
         "codes": [c.name for c in Code if c in codes and c.name],
         "needs_review": review,
         "missing_facts": sorted(set(missing)),
         "findings": [f.model_dump(mode="json") for f in findings],
     }
+
+
+def _rdap(
+    facts: SentenceFacts,
+    row: dict[str, int],
+    hide: bool,
+    law: KernelLaw,
+    add: Any,
+    review: list[str],
+    version: str,
+) -> dict[str, Any] | None:
+    """The ``rdap`` part, with the reduction's dates computed on the side when undecided."""
+    claim = facts.rdap
+    if claim is None or hide:
+        return None
+    applies, _, missing = claim.decision()
+    alt = None
+    if applies is None:
+        alt = compute(columns_of(facts, with_rdap=True), law).row(0)
+        review.append(
+            "rdap: whether an exclusion of 28 CFR 550.55(b) applies (" + ", ".join(missing) + ")"
+        )
+    return explain.rdap_part(claim, row, alt, str(facts.term), add, version)
 
 
 def _fsa_empty(eligible: bool | None, facts: SentenceFacts) -> dict[str, Any]:
@@ -677,7 +730,8 @@ def _fsa_part(
             f"Of {applied} days applied, "
             f"{row['fsa_supervised_release_credit_days']} "
             f"move the transfer to supervised release to {block['release_date']} (at most "
-            f"{law.supervised_release_months} calendar months) and "
+            f"{law.supervised_release_cap_days} days, the Bureau's count of the statute's "
+            f"{law.supervised_release_months} months) and "
             f"{row['fsa_prerelease_custody_credit_days']} go to prerelease custody "
             "(residential re-entry centre or home confinement)."
         )

@@ -86,6 +86,29 @@ def last_weekday_on_or_before(days: Days, country: str) -> Days:
 
 
 @cache
+def _months_back_table(months: int) -> tuple[int, npt.NDArray[np.int64]]:
+    """For every day of the table span, the same day ``months`` calendar months earlier
+    (clamped to the month's last day), built once with :func:`add_months`."""
+    first = to_day(date(TABLE_FIRST_YEAR, 1, 1))
+    last = to_day(date(TABLE_LAST_YEAR, 12, 31))
+    span = np.arange(first, last + 1, dtype=np.int64)
+    return first, add_months(span, np.full(span.size, -months, dtype=np.int64))
+
+
+def months_back(days: Days, months: int) -> Days:
+    """``days`` less ``months`` calendar months (a table lookup; :func:`add_months` outside the
+    table's years)."""
+    first, table = _months_back_table(months)
+    index = days - first
+    inside = (index >= 0) & (index < table.size)
+    if inside.all():
+        return table[index]
+    result = add_months(days, np.full(days.shape, -months, dtype=np.int64))
+    result[inside] = table[index[inside]]
+    return result
+
+
+@cache
 def _holidays_of(country: str, year: int) -> dict[date, str]:
     import holidays
 

@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from secondchance.law.parameters import parameter, value
-from secondchance.law.sentence import good_conduct, term, time_credits
+from secondchance.law.sentence import good_conduct, placement, rdap, term, time_credits
 from secondchance.law.sentence.days import NO_DATE, Days, last_weekday_on_or_before, to_day
 
 Flags = npt.NDArray[np.bool_]
@@ -60,6 +60,9 @@ class Code(IntFlag):
     FSA_START_UNDER_2026_RULE = 1 << 15
     MONTH_END_CLAMPED = 1 << 16
     FSA_CREDITS_EXCEED_NEED = 1 << 17
+    RDAP_REDUCTION = 1 << 18
+    RDAP_LIMITED_BY_COMPLETION = 1 << 19
+    FSA_CREDITS_LOST = 1 << 20
 
 
 @dataclass
@@ -83,6 +86,12 @@ class SentenceColumns:
     additional_from: Days
     """Day from which periods completed earn the additional days (two consecutive minimum/low
     assessments, from the record); NO_DATE: the projection assumption of the parameters."""
+    rdap: Flags
+    """The 3621(e) early release applies (eligible, program completed or expected to be)."""
+    rdap_completed: Days
+    """Day the residential program was completed; NO_DATE: expected in time."""
+    fsa_credits_lost_days: npt.NDArray[np.int64]
+    """Time credits lost under 28 CFR 523.43 and not restored."""
 
     def __len__(self) -> int:
         return int(self.commenced.size)
@@ -108,6 +117,9 @@ class SentenceColumns:
             gct_without_ged=no.copy(),
             gct_lost_days=zeros.copy(),
             additional_from=np.full(size, NO_DATE, dtype=np.int64),
+            rdap=no.copy(),
+            rdap_completed=np.full(size, NO_DATE, dtype=np.int64),
+            fsa_credits_lost_days=zeros.copy(),
         )
 
 
@@ -131,6 +143,12 @@ class SentenceResult:
     fsa_prerelease_custody_credit_days: npt.NDArray[np.int64]
     fsa_release_date: Days
     fsa_prerelease_custody_date: Days
+    rdap_months: npt.NDArray[np.int64]
+    rdap_release_date: Days
+    sca_rrc_date: Days
+    sca_home_confinement_date: Days
+    sca_home_confinement_days: npt.NDArray[np.int64]
+    sca_combined_placement_date: Days
     codes: npt.NDArray[np.int64]
 
     def row(self, index: int) -> dict[str, int]:
@@ -158,6 +176,12 @@ class KernelLaw:
     fsa_additional_days: int
     fsa_periods_before_additional: int
     supervised_release_months: int
+    supervised_release_cap_days: int
+    rdap_tiers: tuple[tuple[int, int], ...]
+    """(most months of the term, months of reduction); the last row's bound is unused."""
+    sca_rrc_months: int
+    sca_home_percent: int
+    sca_home_months: int
     holiday_country: str
 
     @classmethod
@@ -204,6 +228,14 @@ def _law_on(day: date) -> KernelLaw:
             "sentence.fsa.projection.periods_before_additional", day
         ),
         supervised_release_months=value("sentence.fsa.supervised_release_months", day),
+        supervised_release_cap_days=value("sentence.fsa.supervised_release_cap_days", day),
+        rdap_tiers=tuple(
+            (int(most) if most is not None else 0, int(months))
+            for most, months in value("sentence.rdap.reduction_months", day)
+        ),
+        sca_rrc_months=value("sentence.sca.rrc_months", day),
+        sca_home_percent=value("sentence.sca.home_confinement", day)["percent"],
+        sca_home_months=value("sentence.sca.home_confinement", day)["months"],
         holiday_country=value("sentence.holidays.country", day),
     )
 
@@ -226,8 +258,18 @@ def compute(cols: SentenceColumns, law: KernelLaw) -> SentenceResult:
     weekday = last_weekday_on_or_before(release, law.holiday_country)
     codes |= np.where((weekday != release) & ~cols.life, int(Code.RELEASE_ON_WEEKEND_OR_HOLIDAY), 0)
 
-    f = time_credits.project(cols, release, law)
+    r = rdap.reduce(cols, release, law)
+    reduced = r.release_date != NO_DATE
+    codes |= np.where(reduced, int(Code.RDAP_REDUCTION), 0)
+    codes |= np.where(r.limited, int(Code.RDAP_LIMITED_BY_COMPLETION), 0)
+    credit_release = np.where(reduced, r.release_date, release)
+
+    f = time_credits.project(cols, credit_release, law)
     codes |= f.codes
+
+    leave = np.where(f.release_date != NO_DATE, f.release_date, credit_release)
+    prerelease = np.where(f.prerelease_date != NO_DATE, f.prerelease, 0)
+    p = placement.window(leave, cols.commenced, t.term_days, prerelease, law)
 
     return SentenceResult(
         term_days=np.where(cols.life, 0, t.term_days),
@@ -246,5 +288,11 @@ def compute(cols: SentenceColumns, law: KernelLaw) -> SentenceResult:
         fsa_prerelease_custody_credit_days=f.prerelease,
         fsa_release_date=f.release_date,
         fsa_prerelease_custody_date=f.prerelease_date,
+        rdap_months=r.months,
+        rdap_release_date=r.release_date,
+        sca_rrc_date=p.rrc_date,
+        sca_home_confinement_date=p.home_confinement_date,
+        sca_home_confinement_days=p.home_confinement_days,
+        sca_combined_placement_date=p.combined_date,
         codes=codes,
     )

@@ -25,8 +25,9 @@ prisoner's imposed term", so credits beyond the days left are not needed and are
 Where credits cannot be applied (medium or high risk, a final order of removal) ``credits``
 are those earned by the release date if participation continues.
 
-Of the credits applied, up to 12 calendar months move the transfer to supervised release
-earlier when the court imposed a term of supervised release (3624(g)(3)); the rest are served
+Of the credits applied, up to 12 months (the Bureau counts 365 days, also across a 29 February)
+move the transfer to supervised release earlier when the court imposed a term of supervised
+release (3624(g)(3)); the rest are served
 in prerelease custody (residential re-entry centre or home confinement). Without supervised
 release all credits go to prerelease custody. A final order of removal bars application
 (3632(d)(4)(E)); a medium or high risk prisoner cannot be moved to supervised release and
@@ -48,7 +49,7 @@ import numpy as np
 import numpy.typing as npt
 
 from secondchance.engine.determination import Finding
-from secondchance.law.sentence.days import NO_DATE, Days, add_months, from_day, to_day
+from secondchance.law.sentence.days import NO_DATE, Days, from_day, to_day
 
 if TYPE_CHECKING:
     from secondchance.law.sentence.kernel import KernelLaw, SentenceColumns
@@ -164,7 +165,11 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
     additional = np.where(low, law.fsa_additional_days, 0).astype(np.int64)
 
     has_release = release != NO_DATE
-    span = np.where(has_release, release - start, 0)
+    # Credits lost under 28 CFR 523.43 and not restored: the credits held are C(p) - lost, so
+    # the placement day is that of a release date ``lost`` days later, never after the release.
+    lost = cols.fsa_credits_lost_days
+    target = np.where(has_release, release + lost, 0)
+    span = np.where(has_release, target - start, 0)
     period = law.fsa_period_days
     known = cols.additional_from != NO_DATE
     from_record = np.maximum(np.where(known, cols.additional_from, start) - start, 0) // period
@@ -178,10 +183,13 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
     )
     p_star = np.maximum(p_star, 0)
     on_period = start + period * p_star
-    before = release - credits_after(np.maximum(p_star - 1, 0), additional, k0, law)
+    before = target - credits_after(np.maximum(p_star - 1, 0), additional, k0, law)
     placement = np.where(p_star == 0, release, np.minimum(on_period, before))
     periods = np.where(p_star == 0, 0, np.where(placement == on_period, p_star, p_star - 1))
-    credits = credits_after(periods, additional, k0, law)
+    late = placement > release
+    placement = np.where(late, release, placement)
+    periods = np.where(late, np.maximum((release - start) // period, 0), periods)
+    credits = np.maximum(credits_after(periods, additional, k0, law) - lost, 0)
     need = release - placement
     # Only where credits are projected at all (not for an excluded offense, life, no date).
     projected = low & has_release & ~cols.fsa_ineligible & ~cols.life
@@ -191,25 +199,16 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
     # Credits that cannot be applied (medium/high/unknown risk, a final order of removal): those
     # earned by the release date if participation continues, shown, not applied.
     full_periods = np.maximum(span // period, 0)
-    credits = np.where(applies, credits, credits_after(full_periods, additional, k0, law))
+    held = np.maximum(credits_after(full_periods, additional, k0, law) - lost, 0)
+    credits = np.where(applies, credits, held)
+    codes |= np.where(projected & (lost > 0), int(Code.FSA_CREDITS_LOST), 0)
     periods = np.where(applies, periods, full_periods)
     codes |= np.where(projected & (periods > k0), int(Code.FSA_ADDITIONAL_RATE_PROJECTED), 0)
 
     applied = np.where(applies, need, 0)
-    twelve_back = add_months(
-        np.where(has_release, release, 0), np.full(size, -law.supervised_release_months)
-    )
-    sr_span = release - twelve_back
-    # A release on 29 February: 12 months back is clamped to 28 February, from which 12 months
-    # reach only 28 February - one day more than 12 months; the earliest day is 1 March (365).
-    leap = np.flatnonzero(has_release & (sr_span == 366))
-    if leap.size:
-        day = release[leap].astype("datetime64[D]")
-        month = day.astype("datetime64[M]")
-        feb29 = ((day - month.astype("datetime64[D]")).astype(np.int64) == 28) & (
-            month.astype(np.int64) % 12 == 1
-        )
-        sr_span[leap[feb29]] -= 1
+    # The Bureau's 365 days (parameter sentence.fsa.supervised_release_cap_days), also across a
+    # 29 February; the statute's "12 months" is the contested point (see the block's finding).
+    sr_span = law.supervised_release_cap_days
     sr = np.where(cols.supervised_release, np.minimum(applied, sr_span), 0)
     prerelease = applied - sr
     fsa_release = np.where(applies, release - sr, NO_DATE)

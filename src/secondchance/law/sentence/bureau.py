@@ -1,0 +1,201 @@
+"""The Bureau of Prisons' own figures beside ours: the difference in days and, where the
+engine can name one, its likely reason. The Bureau's figures are shown, never used in place of
+the computation (record format 1.1, ``bureau:`` block: ``stated_on``,
+``projected_release_date``, ``release_method``, ``fsa_credits_earned``,
+``fsa_credits_applied``, ``fsa_eligible``, ``custody_status``, ``prerelease_date``,
+``source``).
+
+``compare`` takes those values as a mapping (or any object with those attributes); a date may
+be a ``date``, an ISO string, or an approximate date exposing ``.exact`` (None when only a
+range is known: then it is not compared to the day).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+FIELDS = (
+    "stated_on",
+    "projected_release_date",
+    "release_method",
+    "fsa_credits_earned",
+    "fsa_credits_applied",
+    "fsa_eligible",
+    "custody_status",
+    "prerelease_date",
+    "source",
+)
+Row = dict[str, Any]
+CITATION = "BOP sentence monitoring computation data (as recorded); 18 U.S.C. 3624"
+
+
+def _get(figures: Mapping[str, Any] | object, name: str) -> Any:
+    if isinstance(figures, Mapping):
+        return figures.get(name)
+    return getattr(figures, name, None)
+
+
+def _date(value: Any) -> tuple[date | None, str | None]:
+    """The exact day of a value, and why it cannot be compared when it has none."""
+    if value is None:
+        return None, None
+    if isinstance(value, date):
+        return value, None
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value), None
+        except ValueError:
+            return None, f"{value!r} is not a day"
+    exact = getattr(value, "exact", None)
+    if isinstance(exact, date):
+        return exact, None
+    return None, "approximate (only a range is known): not compared to the day"
+
+
+def _our_release(block: dict[str, Any], method: str | None) -> tuple[str | None, str]:
+    fsa = block.get("fsa") or {}
+    rdap = block.get("rdap") or {}
+    if method == "good_conduct_time":
+        return block.get("gct_release_date"), "gct_release_date"
+    if method == "fsa_release":
+        return fsa.get("release_date"), "fsa.release_date"
+    for value, key in (
+        (fsa.get("release_date"), "fsa.release_date"),
+        (rdap.get("release_date"), "rdap.release_date"),
+        (block.get("gct_release_date"), "gct_release_date"),
+    ):
+        if value:
+            return value, key
+    return None, "gct_release_date"
+
+
+def _release_reason(block: dict[str, Any], theirs: date, diff: int) -> str | None:
+    """The likely reason of a difference between release dates, where one can be named."""
+    fsa = block.get("fsa") or {}
+    rdap = block.get("rdap") or {}
+    weekday = "the Bureau's date is the weekday before (3624(a))"
+    named = (
+        (
+            block.get("gct_release_date"),
+            "the Bureau's date is our good conduct time release date: time credits (or the "
+            "RDAP reduction) not applied in its figure",
+        ),
+        (
+            rdap.get("release_date"),
+            "the Bureau's date is our RDAP date: time credits not applied",
+        ),
+        (block.get("release_weekday_date"), weekday),
+        (fsa.get("release_weekday_date"), weekday),
+    )
+    for day, reason in named:
+        if day == theirs.isoformat():
+            return reason
+    if diff == -1 and fsa.get("supervised_release_credit_days") == 365:
+        return (
+            "one day earlier: 12 calendar months across a 29 February (366 days) where we apply "
+            "the Bureau's 365 days"
+        )
+    if diff > 0 and fsa.get("credits_applied_days") and diff <= fsa["credits_applied_days"]:
+        return "later by up to the credits we apply: fewer time credits applied by the Bureau"
+    return None
+
+
+def _row(name: str, theirs: Any, ours: Any, key: str, reason: str | None, diff: Any) -> Row:
+    return {
+        "figure": name,
+        "bureau": theirs,
+        "ours": ours,
+        "ours_from": key,
+        "difference": diff,
+        "likely_reason": reason if diff else None,
+    }
+
+
+def _release_row(figures: Any, block: dict[str, Any]) -> Row | None:
+    given = _get(figures, "projected_release_date")
+    if given is None:
+        return None
+    theirs, why = _date(given)
+    ours, key = _our_release(block, _get(figures, "release_method"))
+    if theirs and ours:
+        diff = (theirs - date.fromisoformat(ours)).days
+        reason = _release_reason(block, theirs, diff) or "unknown"
+        return _row("projected_release_date", theirs.isoformat(), ours, key, reason, diff)
+    shown = _row("projected_release_date", str(given), ours, key, None, None)
+    shown["likely_reason"] = why or "ours not computed"
+    return shown
+
+
+def _credit_rows(figures: Any, fsa: dict[str, Any], stated: date | None) -> list[Row]:
+    rows = []
+    for name, our_key in (
+        ("fsa_credits_earned", "credits_days"),
+        ("fsa_credits_applied", "credits_applied_days"),
+    ):
+        theirs = _get(figures, name)
+        if theirs is None:
+            continue
+        counted = fsa.get(our_key)
+        more = theirs - counted if isinstance(counted, int) else None
+        reason = "unknown"
+        if more and stated is not None:
+            reason = (
+                f"the Bureau counts credits to its data sheet of {stated.isoformat()}; ours are "
+                "projected to the placement day"
+            )
+        rows.append(_row(name, theirs, counted, f"fsa.{our_key}", reason, more))
+    return rows
+
+
+def _eligible_row(figures: Any, fsa: dict[str, Any]) -> Row | None:
+    eligible = _get(figures, "fsa_eligible")
+    if eligible is None:
+        return None
+    mine = fsa.get("eligible")
+    shown = _row("fsa_eligible", eligible, mine, "fsa.eligible", None, None)
+    if mine is None:
+        shown["likely_reason"] = "ours undecided: a deciding fact is missing"
+    else:
+        shown["difference"] = mine != eligible
+        if mine != eligible:
+            shown["likely_reason"] = (
+                "eligibility read differently: see the findings of fsa.time_credits"
+            )
+    return shown
+
+
+def _prerelease_row(figures: Any, block: dict[str, Any]) -> Row | None:
+    theirs, _ = _date(_get(figures, "prerelease_date"))
+    if theirs is None:
+        return None
+    fsa = block.get("fsa") or {}
+    placement = block.get("placement") or {}
+    mine = fsa.get("prerelease_custody_date") or placement.get("combined_earliest_date")
+    gap = (theirs - date.fromisoformat(mine)).days if mine else None
+    reason = "the Bureau decides the length of prerelease custody (3624(c); five factors)"
+    return _row(
+        "prerelease_date", theirs.isoformat(), mine, "fsa.prerelease_custody_date", reason, gap
+    )
+
+
+def compare(figures: Mapping[str, Any] | object, block: dict[str, Any]) -> dict[str, Any]:
+    """The Bureau's figures beside the sentence block's, each with the difference (the
+    Bureau's figure less ours: positive when the Bureau's date is later or its count larger)
+    and the likely reason where one can be named; ``unknown`` where no reason is named."""
+    fsa = block.get("fsa") or {}
+    stated, _ = _date(_get(figures, "stated_on"))
+    rows = [
+        _release_row(figures, block),
+        *_credit_rows(figures, fsa, stated),
+        _eligible_row(figures, fsa),
+        _prerelease_row(figures, block),
+    ]
+    return {
+        "stated_on": stated.isoformat() if stated else None,
+        "source": _get(figures, "source"),
+        "release_method": _get(figures, "release_method"),
+        "custody_status": _get(figures, "custody_status"),
+        "comparisons": [row for row in rows if row is not None],
+    }
