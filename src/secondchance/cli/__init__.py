@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from secondchance.cli import check, rules, schema, sentence  # noqa: F401  (register commands)
+from secondchance.cli import batch, check, rules, schema, sentence  # noqa: F401  (register commands)
 from secondchance.cli.app import app
 
 
