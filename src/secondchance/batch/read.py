@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -88,6 +89,46 @@ def _batches(path: Path) -> Iterator[pa.RecordBatch]:
         ),
     )
     yield from reader
+
+
+def _ids(path: Path) -> Iterator[pa.Array]:
+    if path.suffix == ".parquet":
+        for batch in pq.ParquetFile(path).iter_batches(BATCH_ROWS * 4, columns=["person_id"]):
+            yield pc.cast(batch.column(0), pa.string())
+        return
+    reader = pacsv.open_csv(
+        path,
+        convert_options=pacsv.ConvertOptions(
+            include_columns=["person_id"],
+            column_types={"person_id": pa.string()},
+            strings_can_be_null=True,
+            null_values=[""],
+        ),
+    )
+    for batch in reader:
+        yield batch.column(0)
+
+
+def check_order(files: dict[str, Path]) -> None:
+    """Every table lists its rows by ascending person_id (people: each id once), so people can be
+    gathered while streaming; :class:`LayoutError` otherwise, before anything is screened."""
+    for name, path in files.items():
+        last: str | None = None
+        for ids in _ids(path):
+            ids = pc.utf8_trim_whitespace(ids.drop_null())
+            if len(ids) == 0:
+                continue
+            if last is not None:
+                ids = pa.concat_arrays([pa.array([last], pa.string()), ids])
+            before, after = ids[:-1], ids[1:]
+            wrong = pc.less_equal(after, before) if name == "people" else pc.less(after, before)
+            if pc.any(wrong).as_py():
+                raise LayoutError(
+                    f"{path}: rows are not sorted by person_id"
+                    + (" (or an id is used twice)" if name == "people" else "")
+                    + "; sort every table by person_id first (docs/batch-format.md)"
+                )
+            last = ids[-1].as_py()
 
 
 def rows(path: Path) -> Iterator[tuple[int, Row]]:

@@ -16,7 +16,7 @@ from secondchance.batch.campaign import Campaign, CampaignSink
 from secondchance.batch.evaluate import Screened, Screener
 from secondchance.batch.mapping import Problem
 from secondchance.batch.output import Sink
-from secondchance.batch.read import Item, check_layout, count_people, kind_of, people
+from secondchance.batch.read import Item, check_layout, check_order, count_people, kind_of, people
 
 CHUNK = 512
 """People sent to a worker at a time."""
@@ -83,7 +83,7 @@ def _results(plan: Plan, items: Iterable[Item]) -> Iterator[tuple[list[Screened]
 def validate_plan(plan: Plan) -> None:
     """Raise :class:`LayoutError` before anything is written when the input cannot be read."""
     if kind_of(plan.source) == "tables":
-        check_layout(plan.source)
+        check_order(check_layout(plan.source))
 
 
 def total(plan: Plan) -> int | None:
