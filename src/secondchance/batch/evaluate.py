@@ -24,6 +24,7 @@ SENTENCE_FACTS = {
     "commenced_on": ("commenced_on",),
     "released_on": ("released_on",),
     "full_term_date": ("full_term_date",),
+    "commuted_release_date": ("commuted_release_date",),
     "gct_release_date": ("gct_release_date",),
     "fsa_eligible": ("fsa", "eligible"),
     "fsa_credits_applied": ("fsa", "credits_applied_days"),

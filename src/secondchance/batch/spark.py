@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,11 @@ OUTPUT = pa.schema(
         ("payload", pa.string()),  # a problem: table, row, field, problem (JSON)
     ]
 )
+SPARK_OUTPUT = (
+    "kind string, person_id string, program string, outcome string, date date, "
+    "next_change date, reason_codes array<string>, missing_facts array<string>, payload string"
+)
+"""The same schema as :data:`OUTPUT`, in Spark's words."""
 _ORDER = {name: i for i, name in enumerate(TABLES)}
 
 
@@ -115,8 +121,11 @@ def _table_frame(spark: Any, name: str, path: Path) -> Any:
         frame = spark.read.parquet(str(path))
     else:
         frame = spark.read.option("header", True).csv(str(path))
+    from pyspark.sql.types import LongType, StructField, StructType
+
     numbered = frame.rdd.zipWithIndex().map(lambda pair: (*pair[0], pair[1] + 1))
-    frame = numbered.toDF([*frame.columns, "_row"])
+    schema = StructType([*frame.schema.fields, StructField("_row", LongType(), False)])
+    frame = spark.createDataFrame(numbered, schema)
     return frame.select(
         F.col("person_id").cast("string").alias("person_id"),
         F.struct(
@@ -133,7 +142,9 @@ def session(app: str = "secondchance") -> Any:
 
     return (
         SparkSession.builder.appName(app)
-        .config("spark.sql.shuffle.partitions", "8")
+        .config(
+            "spark.sql.shuffle.partitions", os.environ.get("SECONDCHANCE_SPARK_PARTITIONS", "8")
+        )
         .config("spark.ui.enabled", "false")
         .getOrCreate()
     )
@@ -150,7 +161,7 @@ def screen_frame(spark: Any, plan: Plan) -> Any:
         union = union.unionByName(frame)
     grouped = union.groupBy("person_id").agg(F.collect_list("row").alias("rows"))
     as_of, programs = plan.as_of, plan.programs
-    return grouped.mapInArrow(lambda batches: screen_partition(batches, as_of, programs), OUTPUT)
+    return grouped.mapInArrow(lambda batches: screen_partition(batches, as_of, programs), SPARK_OUTPUT)
 
 
 def run_spark(plan: Plan) -> Summary:
