@@ -22,8 +22,15 @@ def _rows(path: Path) -> list[tuple[object, ...]]:
     return sorted(
         tuple(tuple(v) if isinstance(v, list) else v for v in row.values())
         for row in table.select(
-            ["person_id", "program", "outcome", "date", "next_change", "reason_codes",
-             "missing_facts"]
+            [
+                "person_id",
+                "program",
+                "outcome",
+                "date",
+                "next_change",
+                "reason_codes",
+                "missing_facts",
+            ]
         ).to_pylist()
     )
 

@@ -15,7 +15,7 @@ from typing import Any
 from secondchance.batch.campaign import Campaign, CampaignSink
 from secondchance.batch.evaluate import Screened, Screener
 from secondchance.batch.mapping import Problem
-from secondchance.batch.output import Sink
+from secondchance.batch.output import Sink, write_manifest
 from secondchance.batch.read import Item, check_layout, check_order, count_people, kind_of, people
 
 CHUNK = 512
@@ -116,6 +116,7 @@ def run(plan: Plan, progress: Callable[[int], None] | None = None) -> Summary:
     summary.screened, summary.problems = sink.screened, sink.problems
     summary.failed, summary.counts = len(sink.failed), sink.counts
     summary.campaigns = lists.counts
+    write_manifest(plan.out, manifest_of(plan, summary))
     return summary
 
 

@@ -161,7 +161,9 @@ def screen_frame(spark: Any, plan: Plan) -> Any:
         union = union.unionByName(frame)
     grouped = union.groupBy("person_id").agg(F.collect_list("row").alias("rows"))
     as_of, programs = plan.as_of, plan.programs
-    return grouped.mapInArrow(lambda batches: screen_partition(batches, as_of, programs), SPARK_OUTPUT)
+    return grouped.mapInArrow(
+        lambda batches: screen_partition(batches, as_of, programs), SPARK_OUTPUT
+    )
 
 
 def run_spark(plan: Plan) -> Summary:
