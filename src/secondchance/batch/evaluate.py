@@ -17,7 +17,7 @@ from secondchance.law.registry import all_programs
 from secondchance.record.load import RecordError, validate
 from secondchance.record.schema import Record
 
-CACHE_LIMIT = 100_000
+CACHE_LIMIT = 20_000
 """Fact patterns remembered per worker before the memory is cleared (bounds memory)."""
 
 SENTENCE_FACTS = {

@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,8 @@ from secondchance.batch.read import Item, check_layout, check_order, count_peopl
 
 CHUNK = 512
 """People sent to a worker at a time."""
+IN_FLIGHT = 3
+"""Chunks per worker queued or being screened at most."""
 
 
 @dataclass
@@ -70,6 +74,8 @@ def _chunks(items: Iterable[Item], only: frozenset[str] | None) -> Iterator[list
 
 
 def _results(plan: Plan, items: Iterable[Item]) -> Iterator[tuple[list[Screened], int]]:
+    """Screened chunks in input order. With workers, at most a few chunks are in flight at a
+    time, so reading never runs ahead of screening (bounded memory)."""
     workers = plan.workers or (os.cpu_count() or 1)
     if workers <= 1:
         _start(plan.as_of, plan.programs)
@@ -77,7 +83,13 @@ def _results(plan: Plan, items: Iterable[Item]) -> Iterator[tuple[list[Screened]
         return
     ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with ctx.Pool(workers, initializer=_start, initargs=(plan.as_of, plan.programs)) as pool:
-        yield from pool.imap(_screen_chunk, _chunks(items, plan.only), chunksize=1)
+        waiting: deque[AsyncResult[tuple[list[Screened], int]]] = deque()
+        for chunk in _chunks(items, plan.only):
+            waiting.append(pool.apply_async(_screen_chunk, (chunk,)))
+            if len(waiting) >= IN_FLIGHT * workers:
+                yield waiting.popleft().get()
+        while waiting:
+            yield waiting.popleft().get()
 
 
 def validate_plan(plan: Plan) -> None:

@@ -21,7 +21,12 @@ class RecordError(Exception):
         super().__init__("\n".join(f"{source}: {p}" for p in problems))
 
 
-class _NoDatesLoader(yaml.SafeLoader):
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's C parser where it is installed (several times faster), the pure-Python one
+otherwise; both build the same safe Python objects."""
+
+
+class _NoDatesLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """YAML loader that leaves dates as text so the schema validates them (an impossible date
     like 2023-02-30 becomes a field error, not a crash)."""
 
@@ -32,7 +37,7 @@ _NoDatesLoader.yaml_implicit_resolvers = {
 }
 
 
-def _unique_keys_mapping(loader: _NoDatesLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+def _unique_keys_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]

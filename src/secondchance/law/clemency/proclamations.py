@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from secondchance.law.clemency.facts import FEDERAL, custody_for, grant_covers, with_article
@@ -62,6 +63,7 @@ def _day(raw: Any) -> date:
     return raw if isinstance(raw, date) else date.fromisoformat(str(raw))
 
 
+@lru_cache(maxsize=65536)
 def normalise(statute: str) -> str:
     """A citation reduced for comparison: '21 U.S.C. § 844(a)' and '21 USC 844(a)' agree."""
     text = statute.lower().replace("§", " ").replace("–", "-").replace("—", "-")
