@@ -20,11 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from secondchance.api import evaluate
 from secondchance.batch.evaluate import record_of
 from secondchance.batch.read import people_from_tables
 from secondchance.batch.run import Plan, run
 from secondchance.batch.synth import synth_people
-from secondchance.engine import evaluate
 
 AS_OF = dt.date(2026, 1, 1)
 

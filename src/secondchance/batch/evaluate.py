@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from secondchance.api import evaluate
 from secondchance.batch.mapping import PersonRows, Problem, pattern_key, stated, to_record
 from secondchance.batch.read import Item, Whole
-from secondchance.engine import Determination, evaluate
+from secondchance.engine import Determination
 from secondchance.engine.rules import Program
 from secondchance.law.registry import all_programs
 from secondchance.record.load import RecordError, validate
@@ -114,7 +115,7 @@ def evaluate_record(
 ) -> tuple[tuple[Answer, ...], dict[str, Any]]:
     """The engine's report for the record, kept as answers and facts."""
     report = evaluate(record, as_of=as_of, programs=programs)
-    facts = _sentence_facts(report.sentence)
+    facts = _sentence_facts(report.computation("sentence"))
     facts.update(record_facts(record, facts, as_of))
     return tuple(answer_of(d) for d in report.determinations), facts
 

@@ -23,6 +23,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from secondchance.api import evaluate
 from secondchance.batch.campaign import Campaign, CampaignError, resolve
 from secondchance.batch.evaluate import record_of
 from secondchance.batch.output import read_manifest, write_manifest
@@ -30,7 +31,6 @@ from secondchance.batch.read import LayoutError, people
 from secondchance.batch.run import Plan, Summary, failed_ids, manifest_of, run, total
 from secondchance.batch.synth import synth_people
 from secondchance.cli.app import app, fail_input, parse_date
-from secondchance.engine import evaluate
 from secondchance.law.registry import all_programs
 from secondchance.report import render_report
 
