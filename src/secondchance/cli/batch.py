@@ -99,21 +99,31 @@ def _progress_run(plan: Plan, engine: Engine, console: Console) -> Summary:
         return run(plan, progress=lambda n: bar.advance(task, n))
 
 
+_SHORT = {
+    "eligible": "eligible",
+    "eligible_from": "from date",
+    "needs_review": "review",
+    "insufficient_facts": "facts",
+    "not_applicable": "n/a",
+    "not_eligible": "not elig.",
+}
+
+
 def _summary_table(summary: Summary, console: Console) -> None:
-    table = Table(title="Outcomes per program")
-    outcomes = sorted({o for _, o in summary.counts})
-    table.add_column("program")
+    table = Table(title="Outcomes per program (people)")
+    outcomes = [o for o in _SHORT if any(k[1] == o for k in summary.counts)]
+    table.add_column("program", no_wrap=True)
     for outcome in outcomes:
-        table.add_column(outcome, justify="right")
+        table.add_column(_SHORT[outcome], justify="right")
     for program in dict.fromkeys(p for p, _ in summary.counts):
         table.add_row(program, *[str(summary.counts.get((program, o), 0)) for o in outcomes])
     console.print(table)
     for campaign, count in summary.campaigns.items():
         console.print(f"campaign {campaign}: {count} on the list")
     console.print(
-        f"screened {summary.screened} people ({summary.evaluated} distinct fact "
-        f"patterns evaluated); {summary.failed} people not screened, "
-        f"{summary.problems} problems in errors.csv"
+        f"screened {summary.screened} people ({summary.evaluated} distinct fact patterns "
+        f"evaluated); {summary.failed} people not screened, {summary.problems} problems in "
+        "errors.csv"
     )
 
 
