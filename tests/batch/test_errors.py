@@ -8,6 +8,7 @@ import csv
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 from typer.testing import CliRunner
 
 from secondchance.cli import app
@@ -117,3 +118,32 @@ def test_rows_out_of_order_stop_before_anything_is_screened(tmp_path: Path) -> N
     assert result.exit_code == 2
     assert "convictions.csv: rows are not sorted by person_id" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_person_the_engine_cannot_evaluate_is_reported_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import secondchance.batch.evaluate as batch_evaluate
+
+    real = batch_evaluate.evaluate_record
+
+    def fails_for_p2(record, as_of, programs):  # type: ignore[no-untyped-def]
+        if record.convictions[0].sentence.imprisonment.total_months == 61:
+            raise RuntimeError("boom")
+        return real(record, as_of, programs)
+
+    monkeypatch.setattr(batch_evaluate, "evaluate_record", fails_for_p2)
+    source = _tables(tmp_path, felony_p2="true", start_p3="2015-03-02")
+    rows = (source / "convictions.csv").read_text(encoding="utf-8").splitlines()
+    rows[2] = rows[2].replace("60 months", "61 months")  # P2's sentence
+    (source / "convictions.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    _screen(source, out)
+    errors = _errors(out)
+    assert [(e["person_id"], e["table"]) for e in errors] == [
+        ("P2", "(engine)"),
+        ("P9", "counts"),
+    ]
+    assert "RuntimeError: boom" in errors[0]["problem"]
+    screened = set(pq.read_table(out / "results.parquet")["person_id"].to_pylist())
+    assert screened == {"P1", "P3"}

@@ -194,7 +194,19 @@ class Screener:
             if record is None:
                 done.problems = problems
                 return done
-            hit = evaluate_record(record, self.as_of, self.programs)
+            try:
+                hit = evaluate_record(record, self.as_of, self.programs)
+            except Exception as exc:  # a defect must not stop the run: the person is reported
+                done.problems = [
+                    Problem(
+                        item.person_id,
+                        "(engine)",
+                        None,
+                        "(evaluation)",
+                        f"could not be evaluated ({type(exc).__name__}: {exc}); please report this",
+                    )
+                ]
+                return done
             self.evaluated += 1
             if key is not None:
                 if len(self.cache) >= CACHE_LIMIT:
