@@ -77,5 +77,5 @@ def test_batch_equals_check_for_synthetic_people(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_batch_equals_check_for_thousands(tmp_path: Path) -> None:
-    people = 3000 if os.environ.get("SECONDCHANCE_NIGHTLY") == "1" else 400
+    people = 3000 if os.environ.get("SECONDCHANCE_NIGHTLY") == "1" else 150
     _parity(tmp_path, people=people, seed=11, workers=2)
