@@ -332,7 +332,8 @@ def test_marijuana_findings_cite_the_january_2025_proclamation() -> None:
     j6 = [f for f in det.findings if "January 20, 2025" in f.finding]
     assert j6
     assert all("2025" in f.citation and "10467" not in f.citation for f in j6)
-    assert all("2025/01" in (f.url or "") for f in j6)
+    # Proclamation 10887, Federal Register document 2025-01950 (90 FR 8331).
+    assert all("2025-01950" in (f.url or "") for f in j6)
 
 
 # --- 6. missing facts name convictions by index --------------------------------------------------

@@ -52,7 +52,8 @@ VERSION = "1993"
 RULE_VERSION = f"{PROGRAM}@{VERSION}"
 CITATION = "28 CFR 1.3; Office of the Pardon Attorney, Commutation Instructions"
 URL = "https://www.justice.gov/pardon/apply-commutation"
-INSTRUCTIONS_URL = "http://zzpat.blogspot.com/2007/07/doj-communtation-instructions-3.html"
+INSTRUCTIONS_URL = URL
+"""The Office's commutation page; the instructions were read from secondary copies (see gaps)."""
 BOP_URL = "https://www.bop.gov/policy/progstat/1330_015.pdf"
 
 
@@ -464,8 +465,11 @@ PROGRAM_DEF = Program(
                 "28 CFR 1.3 found only in its opening words; the Office's instructions are "
                 "encoded instead.",
                 "Capital cases (28 CFR 1.10) are not encoded.",
+                "Source: the Office's commutation instructions were read only from secondary "
+                "copies (a 2007 re-post on a blog; docslib.org); the Office's commutation page is "
+                "cited.",
             ),
-            sources=(URL, INSTRUCTIONS_URL, BOP_URL),
+            sources=(URL, BOP_URL),
         ),
     ),
     change_points=change_points,

@@ -63,12 +63,18 @@ RULE_VERSION = f"{PROGRAM}@{VERSION}"
 CITATION = "28 CFR 1.2"
 URL = "https://www.ecfr.gov/current/title-28/chapter-I/part-1/section-1.2"
 OFFICE_URL = "https://www.justice.gov/pardon/apply-pardon"
-FORM_URL = "https://omb.report/icr/202407-1123-001/doc/144705100"
-WAIVER_URL = (
-    "https://webarchive.library.unt.edu/eot2008/20090507181715/"
-    "http://www.usdoj.gov/pardon/pardon_petition.htm"
+FORM_URL = "https://www.reginfo.gov/public/do/PRAViewICR?ref_nbr=202407-1123-001"
+"""The application form's information collection (OMB 1123-0016) on reginfo.gov."""
+WAIVER_URL = OFFICE_URL
+"""The Office's pardon page; the waiver wording was read from a web-archive copy (see gaps)."""
+ADVISORY_URL = "https://www.ecfr.gov/current/title-28/chapter-I/part-1/section-1.11"
+SOURCE_GAPS = (
+    "Source: the application form was read from a secondary copy of the information collection "
+    "(omb.report); reginfo.gov's record of it is cited.",
+    "Source: the waiver of the waiting period was read from a 2009 web-archive copy (University "
+    "of North Texas) of the Office's former page (usdoj.gov/pardon/pardon_petition.htm); the "
+    "Office's current pardon page is cited.",
 )
-ADVISORY_URL = "http://www.law.cornell.edu/cfr/text/28/1.11"
 
 
 def _finding(
@@ -646,8 +652,9 @@ PROGRAM_DEF = Program(
                 "it is an inference, and where it is the latest the answer is needs_review with "
                 "both dates.",
                 JANUARY_6_GAP,
+                *SOURCE_GAPS,
             ),
-            sources=(URL, OFFICE_URL, FORM_URL, WAIVER_URL),
+            sources=(URL, OFFICE_URL, FORM_URL),
         ),
     ),
     change_points=change_points,

@@ -21,15 +21,11 @@ from secondchance.record.schema import Jurisdiction, PersonRecord
 
 CITATION = "28 CFR 1.1"
 URL = "https://www.ecfr.gov/current/title-28/chapter-I/part-1/section-1.1"
-ARTICLE_125_URL = (
-    "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2024/06/26/"
-    "a-proclamation-on-granting-pardon-for-certain-violations-of-article-125-under-the-uniform-"
-    "code-of-military-justice/"
-)
-STATE_URL = (
-    "https://docslib.org/doc/1038888/commutation-instructions-information-and-instructions-on-"
-    "commutations-and-remissions-please-read-carefully-before-completing-commutation-form"
-)
+ARTICLE_125_URL = "https://www.federalregister.gov/d/2024-14584"
+"""Proclamation 10780 (June 26, 2024), 89 FR 54329."""
+STATE_URL = "https://www.justice.gov/pardon/apply-commutation"
+"""The Office of the Pardon Attorney's commutation page. The instructions' words on state
+convictions (para. 2) were read from a secondary copy (docslib.org); the Office's page is cited."""
 
 
 def where_to_file(
@@ -76,7 +72,7 @@ def where_to_file(
                 "applications there, and Army, Navy and Air Force ones to the Military Department "
                 "that conducted the court-martial.",
                 facts={f"{label(i, c)}.jurisdiction": "military" for i, c in military},
-                citation="Proclamation of June 26, 2024 (Article 125, UCMJ)",
+                citation="Proclamation 10780 of June 26, 2024 (Article 125, UCMJ), 89 FR 54329",
                 rule_version=rule_version,
                 url=ARTICLE_125_URL,
             )

@@ -103,6 +103,7 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
     missing: list[str] = []
     listed: list[str] = []
     undecided: list[str] = []
+    unread_all: list[exclusions.UnreadCount] = []
     for s in current:
         if not s.conviction.counts:
             missing.append(f"convictions[{s.index}].counts")
@@ -112,8 +113,16 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
                 f"{path}.statute": count.statute,
                 f"{path}.court_findings": list(count.court_findings),
             }
-            if exclusions.is_inchoate(count):
+            if exclusions.is_inchoate(count) or count.object_offense is not None:
                 used[f"{path}.object_offense"] = count.object_offense
+            unread = exclusions.unreadable(count, path)
+            for item in unread:
+                findings.append(_unread_finding(item, used, version_id))
+                missing.append(item.field)
+            if unread:
+                undecided.append(path)
+                unread_all.extend(unread)
+                continue
             note = exclusions.object_offense_note(count)
             if note is not None:
                 findings.append(
@@ -220,6 +229,8 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
             reason=(
                 "The counts of conviction are not in the record."
                 if only_counts
+                else _unread_reason(unread_all)
+                if unread_all
                 else "A clause of 18 U.S.C. 3632(d)(4)(D) may reach a count; the record does "
                 "not settle the fact it needs."
             ),
@@ -240,6 +251,30 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
         outcome=Outcome.eligible,
         reason="No disqualifying conviction and no final order of removal.",
         findings=findings,
+    )
+
+
+def _unread_finding(
+    item: exclusions.UnreadCount, used: dict[str, object], version_id: str
+) -> Finding:
+    """A count the reader could not read: unknown, never "not listed" (quoting the text)."""
+    return Finding(
+        finding=f"{item.field} {item.text!r} {item.reason}: whether a clause of "
+        f"{exclusions.CITATION} lists it is unknown, so it is not taken as unlisted; write the "
+        "citation as the judgment does, e.g. '18 U.S.C. 924(c)(1)(A)'.",
+        facts=used,
+        citation=exclusions.CITATION,
+        rule_version=version_id,
+        url=exclusions.URL,
+    )
+
+
+def _unread_reason(unread: list[exclusions.UnreadCount]) -> str:
+    first = unread[0]
+    more = f" (and {len(unread) - 1} more)" if len(unread) > 1 else ""
+    return (
+        f"The statute of a count could not be read ({first.field}: {first.text[:80]!r}){more}: "
+        "whether 18 U.S.C. 3632(d)(4)(D) lists it is unknown."
     )
 
 
@@ -297,8 +332,9 @@ PROGRAM = Program(
                     "4569-4700 other than 4611-4613 and the Appendix of title 50 ((lxii)) are "
                     "needs_review",
                     *v.known_gaps,
+                    exclusions.AGGREGATE_GAP,
                 ),
-                sources=(exclusions.AGGREGATE_URL, exclusions.AGGREGATE_URL_4TH),
+                sources=(exclusions.AGGREGATE_URL,),
             )
             for v in EARNING_VERSIONS
         ),
