@@ -8,12 +8,13 @@ from pathlib import Path
 from secondchance.batch.evaluate import record_of
 from secondchance.batch.read import people_from_tables
 from secondchance.record import load_record
+from secondchance.record.schema import Record
 from tests.batch.tables import write_tables
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 
 
-def _only_record(folder: Path):  # type: ignore[no-untyped-def]
+def _only_record(folder: Path) -> Record:
     problems: list = []  # type: ignore[type-arg]
     found = list(people_from_tables(folder, problems))
     assert problems == []
@@ -21,6 +22,12 @@ def _only_record(folder: Path):  # type: ignore[no-untyped-def]
     record, bad = record_of(found[0])
     assert bad == []
     return record
+
+
+def _same(read: Record, expected: Record) -> None:
+    """The same record, whichever format version the example file names (tables are read in
+    the current one)."""
+    assert read == expected.model_copy(update={"schema_version": read.schema_version})
 
 
 def test_business_with_associates_reads_as_the_example(tmp_path: Path) -> None:
@@ -104,7 +111,7 @@ def test_business_with_associates_reads_as_the_example(tmp_path: Path) -> None:
             ],
         },
     )
-    assert _only_record(folder) == load_record(EXAMPLES / "sba" / "parole-owner.yaml")
+    _same(_only_record(folder), load_record(EXAMPLES / "sba" / "parole-owner.yaml"))
 
 
 def test_sentence_record_reads_as_the_example(tmp_path: Path) -> None:
@@ -147,4 +154,4 @@ def test_sentence_record_reads_as_the_example(tmp_path: Path) -> None:
         },
     )
     expected = load_record(EXAMPLES / "sentence" / "handout-60-months-low-risk.yaml")
-    assert _only_record(folder) == expected
+    _same(_only_record(folder), expected)

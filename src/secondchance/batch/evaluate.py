@@ -163,6 +163,14 @@ def _key(item: Item) -> Any:
     return None
 
 
+def _bureau_of(item: Whole) -> dict[str, Any]:
+    """The Bureau's figures of a whole record: its ``bureau:`` block, or those given beside it."""
+    block = item.data.get("bureau") if isinstance(item.data, dict) else None
+    if isinstance(block, dict) and not item.bureau:
+        return {f"bureau_{k}": v for k, v in block.items()}
+    return item.bureau
+
+
 def _name(item: Item) -> str | None:
     if isinstance(item, PersonRows):
         value = item.people_row().get("name")
@@ -185,7 +193,7 @@ class Screener:
         self.evaluated = 0
 
     def screen(self, item: Item) -> Screened:
-        bureau = stated(item.people_row() if isinstance(item, PersonRows) else item.bureau)
+        bureau = stated(item.people_row() if isinstance(item, PersonRows) else _bureau_of(item))
         done = Screened(item.person_id, _name(item))
         key = _key(item)
         hit = self.cache.get(key) if key is not None else None

@@ -18,7 +18,7 @@ Row = dict[str, Any]
 
 _YES = {"true", "yes", "y", "1", "t"}
 _NO = {"false", "no", "n", "0", "f"}
-_NOT_IN_RECORD = ("person_id", "name", "bop_register_number", *BUREAU_COLUMNS)
+_NOT_IN_RECORD = ("person_id", "name", "bop_register_number")
 """People columns that never reach the law: they do not take part in the fact pattern."""
 
 
@@ -239,6 +239,11 @@ def _person(b: _Builder) -> None:
     if fsa:
         top["fsa"] = fsa
         b.origin.append(("fsa", "people", number))
+    bureau: dict[str, Any] = {}
+    _set(bureau, {k.removeprefix("bureau_"): v for k, v in cells.items() if k in BUREAU_COLUMNS})
+    if bureau:
+        top["bureau"] = bureau
+        b.origin.append(("bureau", "people", number))
 
 
 def _sections(b: _Builder) -> None:
@@ -441,8 +446,8 @@ def _locate(person_id: str, path: str, message: str, origin: list[tuple[str, str
     column = rest.split(".")[-1].split("[")[0] if rest else "(row)"
     if best[1] == "convictions" and column == "id":
         column = "conviction_id"
-    if best[1] == "people" and best[0] == "fsa":
-        column = f"fsa_{column}"
+    if best[1] == "people" and best[0] in ("fsa", "bureau"):
+        column = f"{best[0]}_{column}"
     return Problem(person_id, best[1], best[2], column, message)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
+from secondchance.engine.approximate import merge, merge_blocks
 from secondchance.engine.determination import Determination, Outcome, Report, Subject
 from secondchance.engine.rules import Computation, Context, Program
+from secondchance.record.approximate import readings
 from secondchance.record.schema import Record
 
 MAX_LOOK_AHEAD = 64
@@ -74,13 +76,29 @@ def evaluate(
     *,
     programs: Sequence[Program],
     computations: Sequence[Computation] = (),
+    landmarks: Iterable[date] = (),
 ) -> Report:
     """Evaluate ``programs`` for ``record`` as of ``as_of`` and run ``computations``.
 
     The law's own programs and computations are wired in by :func:`secondchance.api.evaluate`.
+    A record with approximate dates is evaluated on each exact reading it may stand for (at the
+    ends of each range and at the ``landmarks``, the days on which the law changes) and the
+    answers merged (:mod:`secondchance.engine.approximate`).
     """
-    ctx = Context(as_of=as_of, application_date=application_date or record.application_date)
-    determinations = [evaluate_program(p, record, ctx) for p in programs]
+    exact = readings(record, landmarks)
+    determinations = [
+        merge(
+            [
+                (r, evaluate_program(p, r.record, _context(r.record, as_of, application_date)))
+                for r in exact
+            ]
+        )
+        for p in programs
+    ]
+    blocks = {
+        c.id: merge_blocks([c.compute(r.record, as_of) for r in exact], exact[0].approx, as_of)
+        for c in computations
+    }
     subject = Subject(
         name=record.person.name,
         bop_register_number=record.person.bop_register_number,
@@ -88,8 +106,12 @@ def evaluate(
     )
     return Report(
         as_of=as_of,
-        application_date=ctx.application_date,
+        application_date=application_date or record.application_date,
         subject=subject,
         determinations=determinations,
-        computations={c.id: c.compute(record, as_of) for c in computations},
+        computations=blocks,
     )
+
+
+def _context(record: Record, as_of: date, application_date: date | None) -> Context:
+    return Context(as_of=as_of, application_date=application_date or record.application_date)

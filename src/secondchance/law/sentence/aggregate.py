@@ -101,7 +101,7 @@ def custody_ended(record: Record, current: list[Served], as_of: date) -> tuple[d
         for i, p in enumerate(record.custody)
         if (p.conviction_id is None or p.conviction_id in ids)
         and p.kind in _SERVING | _PRERELEASE
-        and p.start is not None
+        and (p.start is not None or p.end is not None)
         and (imposed is None or p.end is None or p.end >= imposed)
     ]
     if not periods or any(p.end is None or p.end > as_of for _, p in periods):

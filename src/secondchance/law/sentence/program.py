@@ -18,6 +18,7 @@ from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.engine.rules import Context, Evaluate, Program, RuleVersion
 from secondchance.law.sentence import exclusions
 from secondchance.law.sentence.aggregate import (
+    Served,
     commutation_in_force,
     current_aggregate,
     custody_ended,
@@ -26,6 +27,7 @@ from secondchance.law.sentence.aggregate import (
 from secondchance.law.sentence.time_credits import APPLY_URL, EARN_URL
 from secondchance.law.sentence.versions import EARNING_VERSIONS, FSA_ENACTED
 from secondchance.record.schema import Record
+from secondchance.record.timeline import timeline
 
 PROGRAM_ID = "fsa.time_credits"
 ENACTED = FSA_ENACTED
@@ -40,7 +42,73 @@ def _evaluate(version: str) -> Evaluate:
     return evaluate
 
 
+PARDON_CITATION = "U.S. Const. art. II, sec. 2"
+PARDON_URL = "https://www.justice.gov/pardon"
+
+
+def _term_unrecorded(record: Record, version_id: str) -> Determination | None:
+    """Custody served for a federal conviction whose term the record does not give: which term
+    is being served, and so whether credits apply, cannot be read (the shared timeline)."""
+    found = [
+        u
+        for u in timeline(record).unsentenced()
+        if any((p := record.custody[i]).end is None or p.end >= ENACTED for i in u.custody)
+    ]
+    if not found:
+        return None
+    paths = [f"convictions[{u.index}].sentence.imprisonment" for u in found]
+    held = ", ".join(f"custody[{i}]" for u in found for i in u.custody)
+    return Determination(
+        program=PROGRAM_ID,
+        outcome=Outcome.insufficient_facts,
+        reason=f"Custody is recorded for a federal conviction ({held}) whose term of "
+        "imprisonment is not: the term decides whether and how time credits apply.",
+        findings=[
+            Finding(
+                finding="Time credits are earned and applied against a sentence of imprisonment; "
+                "the record shows custody for the conviction but not the term imposed.",
+                facts={path: None for path in paths},
+                citation="18 U.S.C. 3632(d)(4)",
+                rule_version=version_id,
+                url=EARN_URL,
+            )
+        ],
+        missing_facts=paths,
+    )
+
+
+def _pardoned(
+    record: Record, current: list[Served], day: date, version_id: str
+) -> Determination | None:
+    """Every conviction of the term being served was fully pardoned on or before ``day``: the
+    pardon ends the punishment, and with it the credits question (the shared timeline)."""
+    grants = [timeline(record).pardon_of(s.conviction, day) for s in current]
+    if not current or any(g is None for g in grants):
+        return None
+    latest = max((g for g in grants if g), key=lambda ig: ig[1].granted_on)
+    on = latest[1].granted_on.isoformat()
+    return Determination(
+        program=PROGRAM_ID,
+        outcome=Outcome.not_applicable,
+        reason=f"A full pardon granted on {on} covers the sentence: no time credits remain to "
+        "be earned or applied.",
+        findings=[
+            Finding(
+                finding=f"Pardoned on {on} (clemency[{latest[0]}]): a full pardon remits the "
+                "punishment still to be served, so no term remains for credits to shorten.",
+                facts={f"clemency[{latest[0]}].granted_on": on},
+                citation=PARDON_CITATION,
+                rule_version=version_id,
+                url=PARDON_URL,
+            )
+        ],
+    )
+
+
 def decide(record: Record, day: date, version_id: str) -> Determination:
+    unrecorded = _term_unrecorded(record, version_id)
+    if unrecorded is not None:
+        return unrecorded
     sentences = prison_sentences(record)
     if not sentences:
         return Determination(
@@ -51,6 +119,9 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
     # The aggregate term being served (3584(c)): a conviction whose supervised release has
     # started stays in its aggregate, which is released as one.
     current = current_aggregate(record, sentences, day).terms
+    pardoned = _pardoned(record, current, day, version_id)
+    if pardoned is not None:
+        return pardoned
     ended = custody_ended(record, current, day)
     if ended is not None and ended[0] < ENACTED:
         return Determination(
