@@ -31,6 +31,8 @@ def test_explain_prints_what_check_prints(tmp_path: Path) -> None:
     _invoke("screen", str(folder), "--as-of", "2024-06-01", "--out", str(out), "--workers", "1")
     explained = _invoke("explain", str(out), "--id", "ortiz")
     assert explained == _invoke("check", str(EXAMPLE), "--as-of", "2024-06-01")
+    verbose = _invoke("explain", str(out), "--id", "ortiz", "--verbose")
+    assert verbose == _invoke("check", str(EXAMPLE), "--as-of", "2024-06-01", "--verbose")
 
 
 def test_json_lines_and_record_folders_give_the_same_results(tmp_path: Path) -> None:

@@ -198,3 +198,42 @@ def test_a_legal_landmark_inside_the_range_is_read() -> None:
     # A range that ends before the landmark cannot reach it: the answer is given.
     early = _pardon(_capitol({"not_before": "2020-06-01", "not_after": "2021-01-05"}), "2025-06-01")
     assert (early.outcome, early.date) == (Outcome.eligible_from, date(2027, 5, 2))
+
+
+def test_the_glance_of_an_answer_that_depends_on_the_day_is_needs_review() -> None:
+    # Released in June 2018 (custody end "2018-06"): the five-year wait of 28 CFR 1.2 ends on a
+    # day between 2023-06-01 and 2023-06-30. On 2023-06-15 some readings are eligible and some
+    # not yet, so the answer and its one-line glance are "needs review", never "eligible", and
+    # the answer settles on 2023-06-30 (2018-06-30 + 5 years), when every reading is eligible.
+    from secondchance.api import evaluate
+    from secondchance.record.load import validate
+
+    record = validate(
+        {
+            "schema_version": "1.1",
+            "convictions": [
+                {
+                    "id": "c1",
+                    "jurisdiction": "federal",
+                    "counts": [{"statute": "18 U.S.C. 1343"}],
+                    "conviction_date": "2010",
+                    "sentence": {"imposed_on": "2010", "imprisonment": "60 months"},
+                }
+            ],
+            "custody": [
+                {
+                    "kind": "designated_facility",
+                    "start": "2010",
+                    "end": "2018-06",
+                    "conviction_id": "c1",
+                }
+            ],
+        },
+        "test",
+    )
+    det = {d.program: d for d in evaluate(record, as_of=date(2023, 6, 15)).determinations}[
+        "clemency.pardon_petition"
+    ]
+    assert det.outcome.value == "needs_review"
+    assert det.headline is not None and det.headline.startswith("NEEDS REVIEW")
+    assert det.next_change == date(2023, 6, 30)

@@ -183,6 +183,9 @@ def screen(
 def explain(
     out: Annotated[Path, typer.Argument(help="The folder a screen wrote.")],
     person_id: Annotated[str, typer.Option("--id", help="The person's id.")],
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="Every finding, as `check --verbose` prints it.")
+    ] = False,
 ) -> None:
     """Print the full explanation for one screened person: what ``check`` prints for them."""
     try:
@@ -202,4 +205,4 @@ def explain(
     if record is None:
         first = problems[0]
         fail_input(f"{person_id}: {first.table} row {first.row}: {first.field}: {first.problem}")
-    sys.stdout.write(render_report(evaluate(record, as_of=as_of)))
+    sys.stdout.write(render_report(evaluate(record, as_of=as_of), verbose=verbose))

@@ -84,6 +84,16 @@ def _differing(answers: Sequence[tuple[Reading, Determination]]) -> Determinatio
             "findings": [_quoted(f, approx) for f in base.findings],
             "missing_facts": sorted({*fields, *base.missing_facts}),
             "next_change": settled,
+            # What one reading said about its own dates does not hold for the others.
+            "date_reason": None,
+            "next_change_reason": "the day from which every reading of the approximate dates "
+            "is eligible"
+            if settled
+            else None,
+            "next_change_outcome": Outcome.eligible if settled else None,
+            "eligible_from_date": settled,
+            "eligible_from_reason": None,
+            "headline": None,
         }
     )
 
@@ -96,8 +106,9 @@ def merge(answers: Sequence[tuple[Reading, Determination]]) -> Determination:
         return base
     if len({_key(det) for _, det in answers}) > 1:
         return _differing(answers)
-    if base.outcome is Outcome.not_applicable and not base.findings:
-        return base
+    if base.outcome is Outcome.not_applicable:
+        # Nothing to decide whatever the day: the reason stands without a note on the dates.
+        return base.model_copy(update={"findings": [_quoted(f, approx) for f in base.findings]})
     written = ", ".join(f"{p} {approx[p]}" for p in sorted(approx))
     note = f"Some dates are approximate ({written}); this answer holds on every day they allow."
     changes = {det.next_change for _, det in answers}

@@ -340,9 +340,16 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
     )
 
 
-def shared_change_points(record: PersonRecord) -> list[date]:
-    """Dates on which any clemency answer can change: supervision ending, grants, convictions."""
-    points = [p.end + timedelta(days=1) for p in record.supervision if p.end]
-    points += [g.granted_on for g in record.clemency]
-    points += [c.conviction_date for c in record.convictions if c.conviction_date]
+def shared_change_points(record: PersonRecord) -> list[tuple[date, str]]:
+    """Dates on which any clemency answer can change, with why: supervision ending, grants,
+    convictions."""
+    points = [
+        (p.end + timedelta(days=1), f"the day after the {p.kind.value.replace('_', ' ')} ends")
+        for p in record.supervision
+        if p.end
+    ]
+    points += [(g.granted_on, f"the {g.kind.value} is granted") for g in record.clemency]
+    points += [
+        (c.conviction_date, "the conviction") for c in record.convictions if c.conviction_date
+    ]
     return points

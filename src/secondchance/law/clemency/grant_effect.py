@@ -21,7 +21,7 @@ Counsel's opinions site (``OLC_URL``) are cited.
 
 from __future__ import annotations
 
-from secondchance.engine.determination import Finding
+from secondchance.engine.determination import Finding, FindingRole
 from secondchance.record.schema import Commutation
 
 CITATION = "U.S. Const. art. II, sec. 2; Department of Justice, Office of the Pardon Attorney"
@@ -52,6 +52,7 @@ def pardon_effect(rule_version: str, facts: dict[str, object] | None = None) -> 
         citation=PARDON_CITATION,
         rule_version=rule_version,
         url=URL,
+        role=FindingRole.decisive if facts else FindingRole.background,
     )
 
 
@@ -79,4 +80,5 @@ def commutation_effect(
         citation=CITATION,
         rule_version=rule_version,
         url=COMMUTATION_WARRANTS_URL,
+        role=FindingRole.decisive if facts else FindingRole.background,
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from secondchance.engine.determination import Determination, Finding, Outcome
+from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
 from secondchance.engine.rules import Context, Program, RuleVersion
 from secondchance.law.clemency.facts import FEDERAL, convicted_by, indexed, label
 from secondchance.law.clemency.grant_effect import pardon_effect
@@ -291,7 +291,7 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
         outcome=Outcome.not_applicable,
         reason="No count of simple possession, attempted possession or use of marijuana, or any "
         "marijuana count, is recorded.",
-        findings=findings,
+        findings=[f for f in findings if f.role is not FindingRole.where_to_file],
     )
 
 

@@ -663,7 +663,7 @@ def _article125(conviction: Conviction, day: date) -> Categorical | None:
 JANUARY_6_GAP = (
     "January 20, 2025 proclamation: only a federal or D.C. offense recorded on 2021-01-06, or "
     "with no offense date and nothing recorded before that day that bounds it (the conviction, "
-    "sentencing or sentence date, or the start of custody for the conviction), is answered "
+    "sentencing or sentence date, or custody or supervision for the conviction), is answered "
     "needs_review; an offense related to the events but recorded on another date (a conspiracy "
     "over weeks, a range of dates) is not caught."
 )
@@ -671,7 +671,8 @@ JANUARY_6_GAP = (
 
 def _offense_bounds(record: PersonRecord, conviction: Conviction) -> list[tuple[str, date]]:
     """Recorded dates the offense cannot be later than: the conviction, the sentencing, the
-    sentence's imposition, and the start of any custody for this conviction."""
+    sentence's imposition, the start or end of any custody for this conviction, and the start
+    or end of supervision naming it."""
     sentence = conviction.sentence
     bounds = [
         ("conviction_date", conviction.conviction_date),
@@ -682,6 +683,15 @@ def _offense_bounds(record: PersonRecord, conviction: Conviction) -> list[tuple[
     # begun before an offense whose sentence was later joined to it.
     own = custody_for(record, conviction, joined=False)
     bounds += [(f"custody[{k}].start", p.start) for k, p in own]
+    # Custody or supervision for the conviction that had ended (or begun) by a day also comes
+    # after the offense: a release in 2018 rules out a 2021 offense even with no start recorded.
+    bounds += [(f"custody[{k}].end", p.end) for k, p in own]
+    for k, period in enumerate(record.supervision):
+        if conviction.id is not None and period.conviction_id == conviction.id:
+            bounds += [
+                (f"supervision[{k}].start", period.start),
+                (f"supervision[{k}].end", period.end),
+            ]
     return [(name, d) for name, d in bounds if d is not None]
 
 
