@@ -18,6 +18,7 @@ except ImportError:  # pragma: no cover - older typer, plain click
     from click import exceptions as click  # type: ignore[no-redef]
 
 from secondchance.cli import (  # noqa: F401  (register commands)
+    batch,
     cases,
     check,
     grants,

@@ -1,0 +1,99 @@
+"""Benchmark: screen a synthetic population end to end (Parquet in, every program, results and
+people written), against the per-record path (``evaluate`` on each person's record) measured on
+a sample in the same run; peak memory; optionally Spark local mode on the same input, its JVM
+start-up reported apart.
+
+    python benchmarks/screen.py [--people 1000000] [--workers 2] [--sample 300] [--spark]
+
+Goal (issue 12): at least 20,000 people/s on 2 cores for 1,000,000 people, at least 50x the
+per-record path, Spark within 3x of the local engine, under 2 GiB resident.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from secondchance.api import evaluate
+from secondchance.batch.evaluate import record_of
+from secondchance.batch.read import people_from_tables
+from secondchance.batch.run import Plan, run
+from secondchance.batch.synth import synth_people
+
+AS_OF = dt.date(2026, 1, 1)
+
+
+def _peak_mib() -> tuple[float, float]:
+    """Peak resident memory of this process and of its largest finished child (MiB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def per_record(source: Path, sample: int) -> float:
+    """People per second of the per-record path: build each record, then ``evaluate`` it."""
+    items = list(itertools.islice(people_from_tables(source, []), sample))
+    records = [record_of(item)[0] for item in items]
+    evaluate(records[0], as_of=AS_OF)  # warm caches (law values, weekday table)
+    start = time.perf_counter()
+    for record in records:
+        assert record is not None
+        evaluate(record, as_of=AS_OF)
+    return len(records) / (time.perf_counter() - start)
+
+
+def spark_run(source: Path, out: Path) -> tuple[float, float]:
+    """Seconds for the JVM start-up, and for the screening itself."""
+    from secondchance.batch.spark import run_spark, session
+
+    start = time.perf_counter()
+    session()
+    started = time.perf_counter()
+    run_spark(Plan(source, out, AS_OF))
+    return started - start, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--people", type=int, default=1_000_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--sample", type=int, default=300)
+    parser.add_argument("--spark", action="store_true")
+    parser.add_argument("--dir", type=Path, default=None)
+    args = parser.parse_args()
+    root = args.dir or Path(tempfile.mkdtemp(prefix="secondchance-bench-"))
+    source = root / "in"
+    start = time.perf_counter()
+    synth_people(args.people, source, seed=1)
+    print(f"synth: {args.people:,} people in {time.perf_counter() - start:.1f} s")
+    baseline = per_record(source, args.sample)
+    print(f"per-record path (evaluate per person, sample {args.sample}): {baseline:,.0f} people/s")
+    start = time.perf_counter()
+    summary = run(Plan(source, root / "out", AS_OF, workers=args.workers))
+    seconds = time.perf_counter() - start
+    rate = summary.screened / seconds
+    print(
+        f"screen: {summary.screened:,} people, all programs, Parquet in and out, "
+        f"{args.workers} workers: {seconds:.1f} s = {rate:,.0f} people/s "
+        f"({rate / baseline:.1f}x the per-record path); {summary.evaluated:,} distinct fact "
+        f"patterns evaluated; {summary.failed} people with errors"
+    )
+    own, child = _peak_mib()
+    print(f"peak resident memory: main process {own:,.0f} MiB, largest worker {child:,.0f} MiB")
+    if args.spark:
+        jvm, work = spark_run(source, root / "spark")
+        print(
+            f"spark local mode: JVM start-up {jvm:.1f} s (apart); screening {work:.1f} s = "
+            f"{summary.screened / work:,.0f} people/s ({work / seconds:.1f}x the local time)"
+        )
+    print(f"files in {root}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

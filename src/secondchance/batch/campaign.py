@@ -1,0 +1,280 @@
+"""Campaigns: declarative criteria over a person's facts and determinations (YAML), each giving
+a list a person can act on, with the reasons. The shipped ones live in ``campaigns/``.
+
+A campaign names conditions, all of which must hold (``any:`` groups alternatives). A condition
+reads a fact (``fact: fsa_release_date``) or a program's answer (``program: sba.7a``, ``field:
+outcome``) and tests it: ``in``, ``not_in``, ``is_set``, ``before``, ``on_or_before``,
+``after``, ``on_or_after`` (a date, ``as_of`` or ``as_of+N``/``as_of-N`` days, or another
+fact), ``at_least``, ``apart_more_than`` (days between two date facts). An unknown value meets
+only ``is_set: false`` and ``in`` lists that hold ``null``: unknown never passes as a fact.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import operator
+import re
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from secondchance.batch.evaluate import Answer, Screened
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Apart(_Model):
+    other: str
+    days: int
+
+
+class Condition(_Model):
+    """One test on one value (or ``any``: at least one of several conditions)."""
+
+    fact: str | None = None
+    program: str | None = None
+    field: str = "outcome"
+    in_: list[Any] | None = Field(None, alias="in")
+    not_in: list[Any] | None = None
+    is_set: bool | None = None
+    before: str | None = None
+    on_or_before: str | None = None
+    after: str | None = None
+    on_or_after: str | None = None
+    at_least: float | None = None
+    apart_more_than: Apart | None = None
+    any: list[Condition] | None = None
+    all: list[Condition] | None = None
+
+
+class Reason(_Model):
+    """A likely reason, said when its conditions hold (the first that holds is given)."""
+
+    when: list[Condition] = Field(default_factory=list)
+    say: str
+
+
+class Campaign(_Model):
+    """A campaign: who is on the list, what to do, and the columns shown."""
+
+    id: str
+    title: str
+    action: str
+    source: str | None = None
+    outcome: str = "candidate"
+    when: list[Condition]
+    reasons: list[Reason] = Field(default_factory=list)
+    columns: list[str] = Field(default_factory=list)
+
+
+class CampaignError(ValueError):
+    pass
+
+
+def load_campaign(path: Path) -> Campaign:
+    """Read a campaign file; :class:`CampaignError` names the field and the problem."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return Campaign.model_validate(data)
+    except (OSError, yaml.YAMLError) as exc:
+        raise CampaignError(f"{path}: {exc}") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        raise CampaignError(f"{path}: {where}: {first['msg']}") from None
+
+
+def shipped() -> dict[str, Campaign]:
+    """The campaigns that ship with secondchance, by id."""
+    found: dict[str, Campaign] = {}
+    folder = resources.files("secondchance.batch") / "campaigns"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            with resources.as_file(entry) as path:
+                campaign = load_campaign(path)
+            found[campaign.id] = campaign
+    return found
+
+
+def resolve(name: str) -> Campaign:
+    """A shipped campaign by id, or a campaign file by path."""
+    known = shipped()
+    if name in known:
+        return known[name]
+    path = Path(name)
+    if not path.exists():
+        raise CampaignError(
+            f"{name}: no such campaign file, and no shipped campaign of that "
+            f"name ({', '.join(known)})"
+        )
+    return load_campaign(path)
+
+
+_OFFSET = re.compile(r"^as_of(?:([+-])(\d+))?$")
+
+
+class View:
+    """One screened person as campaigns see them: facts and answers by program."""
+
+    def __init__(self, person: Screened, as_of: dt.date) -> None:
+        self.person = person
+        self.as_of = as_of
+        self.answers: dict[str, Answer] = {a.program: a for a in person.answers}
+
+    def value(self, c: Condition) -> Any:
+        if c.program is not None:
+            answer = self.answers.get(c.program)
+            return None if answer is None else getattr(answer, c.field, None)
+        return self.fact(c.fact or "")
+
+    def fact(self, name: str) -> Any:
+        if name == "as_of":
+            return self.as_of
+        if name in ("person_id", "name"):
+            return getattr(self.person, name)
+        value = self.person.facts.get(name)
+        if isinstance(value, str) and len(value) == 10 and value[4] == "-":
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return value
+        return value
+
+    def day(self, ref: str) -> dt.date | None:
+        match = _OFFSET.match(ref)
+        if match:
+            sign, days = match.group(1), int(match.group(2) or 0)
+            return self.as_of + dt.timedelta(days=-days if sign == "-" else days)
+        try:
+            return dt.date.fromisoformat(ref)
+        except ValueError:
+            value = self.fact(ref)
+            return value if isinstance(value, dt.date) else None
+
+
+def _compare(view: View, value: Any, c: Condition) -> bool:
+    tests: tuple[tuple[str | None, Callable[[dt.date, dt.date], bool]], ...] = (
+        (c.before, operator.lt),
+        (c.on_or_before, operator.le),
+        (c.after, operator.gt),
+        (c.on_or_after, operator.ge),
+    )
+    for ref, test in tests:
+        if ref is not None:
+            other = view.day(ref)
+            if other is None or not isinstance(value, dt.date) or not test(value, other):
+                return False
+    if c.at_least is not None and not (isinstance(value, int | float) and value >= c.at_least):
+        return False
+    if c.apart_more_than is not None:
+        other = view.fact(c.apart_more_than.other)
+        if not (isinstance(value, dt.date) and isinstance(other, dt.date)):
+            return False
+        if abs((value - other).days) <= c.apart_more_than.days:
+            return False
+    return True
+
+
+def holds(view: View, c: Condition) -> bool:
+    """Whether the condition holds for the person (unknown never meets a test on a value)."""
+    if c.any is not None and not any(holds(view, inner) for inner in c.any):
+        return False
+    if c.all is not None and not all(holds(view, inner) for inner in c.all):
+        return False
+    if c.fact is None and c.program is None:
+        return True
+    value = view.value(c)
+    if c.is_set is not None and (value is not None) != c.is_set:
+        return False
+    if c.in_ is not None and value not in c.in_:
+        return False
+    if c.not_in is not None and (value is None or value in c.not_in):
+        return False
+    return _compare(view, value, c) if value is not None else not _tests_value(c)
+
+
+def _tests_value(c: Condition) -> bool:
+    return any(
+        x is not None
+        for x in (c.before, c.on_or_before, c.after, c.on_or_after, c.at_least, c.apart_more_than)
+    )
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple | list):
+        return "; ".join(str(v) for v in value)
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def reason_for(campaign: Campaign, view: View) -> str:
+    """The first likely reason whose conditions hold, with ``{fact}`` filled in."""
+    for reason in campaign.reasons:
+        if all(holds(view, c) for c in reason.when):
+            return re.sub(
+                r"\{([a-z0-9_.]+)\}", lambda m: _fill(view, m.group(1)) or "unknown", reason.say
+            )
+    return ""
+
+
+def _fill(view: View, name: str) -> str:
+    if "." in name and name.split(".")[0] in ("sba", "clemency", "fsa"):
+        program, _, fieldname = name.rpartition(".")
+        answer = view.answers.get(program)
+        return _shown(getattr(answer, fieldname, None)) if answer else ""
+    return _shown(view.fact(name))
+
+
+class CampaignSink:
+    """Writes each campaign's list (CSV) as people are screened."""
+
+    def __init__(
+        self, out: Path, campaigns: Sequence[Campaign], as_of: dt.date, part: str = ""
+    ) -> None:
+        self.as_of = as_of
+        self.campaigns = campaigns
+        self.counts = {c.id: 0 for c in campaigns}
+        self.files = []
+        self.writers = []
+        if campaigns:
+            (out / "campaigns").mkdir(parents=True, exist_ok=True)
+        for c in campaigns:
+            handle = (out / "campaigns" / f"{c.id}{part}.csv").open(
+                "w", newline="", encoding="utf-8"
+            )
+            writer = csv.writer(handle)
+            writer.writerow(
+                ["person_id", "name", "campaign", "outcome", "reason", *c.columns, "action"]
+            )
+            self.files.append(handle)
+            self.writers.append(writer)
+
+    def write(self, batch: Sequence[Screened]) -> None:
+        for person in batch:
+            view = View(person, self.as_of)
+            for campaign, writer in zip(self.campaigns, self.writers, strict=True):
+                if all(holds(view, c) for c in campaign.when):
+                    self.counts[campaign.id] += 1
+                    writer.writerow(
+                        [
+                            person.person_id,
+                            person.name or "",
+                            campaign.id,
+                            campaign.outcome,
+                            reason_for(campaign, view),
+                            *[_fill(view, col) for col in campaign.columns],
+                            campaign.action,
+                        ]
+                    )
+
+    def close(self) -> None:
+        for handle in self.files:
+            handle.close()

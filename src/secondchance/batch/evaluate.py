@@ -1,0 +1,228 @@
+"""One person → result rows, through the engine's own ``evaluate`` (the function ``check``
+calls), so batch answers cannot drift from ``check``. People whose facts reaching the law are
+the same share one evaluation (their records differ only in name and ids)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from secondchance.api import evaluate
+from secondchance.batch.mapping import PersonRows, Problem, pattern_key, stated, to_record
+from secondchance.batch.read import Item, Whole
+from secondchance.engine import Determination
+from secondchance.engine.rules import Program
+from secondchance.law.registry import all_programs
+from secondchance.record.load import RecordError, validate
+from secondchance.record.schema import Record
+
+CACHE_LIMIT = 20_000
+"""Fact patterns remembered per worker before the memory is cleared (bounds memory)."""
+
+SENTENCE_FACTS = {
+    "commenced_on": ("commenced_on",),
+    "released_on": ("released_on",),
+    "full_term_date": ("full_term_date",),
+    "commuted_release_date": ("commuted_release_date",),
+    "gct_release_date": ("gct_release_date",),
+    "fsa_eligible": ("fsa", "eligible"),
+    "fsa_credits_applied": ("fsa", "credits_applied_days"),
+    "fsa_prerelease_date": ("fsa", "prerelease_custody_date"),
+    "fsa_release_date": ("fsa", "release_date"),
+}
+"""Computed sentence dates carried into the per-person results (from the sentence block)."""
+
+
+def reason_codes(det: Determination) -> list[str]:
+    """Compact reason codes: the citations of the determination's findings, each once, in the
+    order the explanation gives them."""
+    return list(dict.fromkeys(f.citation for f in det.findings))
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the batch keeps of one program's determination."""
+
+    program: str
+    outcome: str
+    date: dt.date | None
+    next_change: dt.date | None
+    reason_codes: tuple[str, ...]
+    missing_facts: tuple[str, ...]
+
+
+def answer_of(det: Determination) -> Answer:
+    return Answer(
+        det.program,
+        det.outcome.value,
+        det.date,
+        det.next_change,
+        tuple(reason_codes(det)),
+        tuple(det.missing_facts),
+    )
+
+
+@dataclass
+class Screened:
+    """One person's answers, computed facts and the Bureau's stated facts, or the problems."""
+
+    person_id: str
+    name: str | None
+    answers: tuple[Answer, ...] = ()
+    facts: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _sentence_facts(block: dict[str, Any] | None) -> dict[str, Any]:
+    out: dict[str, Any] = dict.fromkeys(SENTENCE_FACTS)
+    for name, path in SENTENCE_FACTS.items():
+        value: Any = block
+        for part in path:
+            value = value.get(part) if isinstance(value, dict) else None
+        if isinstance(value, str) and name != "fsa_eligible":
+            value = dt.date.fromisoformat(value)
+        out[name] = value
+    return out
+
+
+def _any(values: list[bool | None]) -> bool | None:
+    """True if any is true, False if all are known false, None (unknown) otherwise."""
+    if any(v is True for v in values):
+        return True
+    return False if values and all(v is False for v in values) else None
+
+
+def record_facts(record: Record, computed: dict[str, Any], as_of: dt.date) -> dict[str, Any]:
+    """What campaigns read from the record itself (what it says, not what the law makes of it):
+    violence and weapons on any count (unknown when a count leaves it open), how many
+    convictions, whether a proclamation's certificate is recorded, and the days since the
+    computed commencement of the sentence (to the release, or to the as-of date)."""
+    counts = [c for conviction in record.convictions for c in conviction.counts]
+    start, end = computed.get("commenced_on"), computed.get("released_on") or as_of
+    return {
+        "any_violence": _any([c.violence for c in counts]) if counts else None,
+        "any_weapon": _any([c.weapon for c in counts]) if counts else None,
+        "convictions": len(record.convictions),
+        "certificate_issued": any(g.certificate_issued for g in record.clemency),
+        "days_served": (end - start).days if isinstance(start, dt.date) else None,
+    }
+
+
+def evaluate_record(
+    record: Record, as_of: dt.date, programs: Sequence[Program]
+) -> tuple[tuple[Answer, ...], dict[str, Any]]:
+    """The engine's report for the record, kept as answers and facts."""
+    report = evaluate(record, as_of=as_of, programs=programs)
+    facts = _sentence_facts(report.computation("sentence"))
+    facts.update(record_facts(record, facts, as_of))
+    return tuple(answer_of(d) for d in report.determinations), facts
+
+
+def _whole_record(item: Whole) -> tuple[Record | None, list[Problem]]:
+    if isinstance(item.data, RecordError):
+        return None, [
+            Problem(item.person_id, item.source, None, p.partition(": ")[0], p.partition(": ")[2])
+            for p in item.data.problems
+        ]
+    try:
+        return validate(item.data, item.source), []
+    except RecordError as exc:
+        return None, [
+            Problem(
+                item.person_id, item.source, None, p.partition(": ")[0], p.partition(": ")[2] or p
+            )
+            for p in exc.problems
+        ]
+
+
+def record_of(item: Item) -> tuple[Record | None, list[Problem]]:
+    """The validated record of a person from any input, or the problems with it."""
+    if isinstance(item, PersonRows):
+        return to_record(item)
+    return _whole_record(item)
+
+
+def _key(item: Item) -> Any:
+    if isinstance(item, PersonRows):
+        return pattern_key(item)
+    if isinstance(item.data, dict):
+        data = dict(item.data)
+        person = dict(data.get("person") or {}) if isinstance(data.get("person"), dict) else None
+        if person is not None:
+            person.pop("name", None)
+            person.pop("bop_register_number", None)
+            data["person"] = person
+        try:
+            import json
+
+            return json.dumps(data, sort_keys=True, default=str)
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _bureau_of(item: Whole) -> dict[str, Any]:
+    """The Bureau's figures of a whole record: its ``bureau:`` block, or those given beside it."""
+    block = item.data.get("bureau") if isinstance(item.data, dict) else None
+    if isinstance(block, dict) and not item.bureau:
+        return {f"bureau_{k}": v for k, v in block.items()}
+    return item.bureau
+
+
+def _name(item: Item) -> str | None:
+    if isinstance(item, PersonRows):
+        value = item.people_row().get("name")
+        return None if value is None else str(value)
+    person = item.data.get("person") if isinstance(item.data, dict) else None
+    name = person.get("name") if isinstance(person, dict) else None
+    return None if name is None else str(name)
+
+
+class Screener:
+    """Screens people one by one as of a date, remembering each fact pattern's answers."""
+
+    def __init__(self, as_of: dt.date, program_ids: Sequence[str] | None = None) -> None:
+        self.as_of = as_of
+        chosen = all_programs()
+        if program_ids:
+            chosen = tuple(p for p in chosen if p.id in set(program_ids))
+        self.programs = chosen
+        self.cache: dict[Any, tuple[tuple[Answer, ...], dict[str, Any]]] = {}
+        self.evaluated = 0
+
+    def screen(self, item: Item) -> Screened:
+        bureau = stated(item.people_row() if isinstance(item, PersonRows) else _bureau_of(item))
+        done = Screened(item.person_id, _name(item))
+        key = _key(item)
+        hit = self.cache.get(key) if key is not None else None
+        if hit is None:
+            record, problems = record_of(item)
+            if record is None:
+                done.problems = problems
+                return done
+            try:
+                hit = evaluate_record(record, self.as_of, self.programs)
+            except Exception as exc:  # a defect must not stop the run: the person is reported
+                done.problems = [
+                    Problem(
+                        item.person_id,
+                        "(engine)",
+                        None,
+                        "(evaluation)",
+                        f"could not be evaluated ({type(exc).__name__}: {exc}); please report this",
+                    )
+                ]
+                return done
+            self.evaluated += 1
+            if key is not None:
+                if len(self.cache) >= CACHE_LIMIT:
+                    self.cache.clear()
+                self.cache[key] = hit
+        done.answers, facts = hit
+        done.facts = {**facts, **bureau}
+        return done
+
+    def screen_many(self, items: Sequence[Item]) -> list[Screened]:
+        return [self.screen(item) for item in items]

@@ -1,0 +1,499 @@
+"""Rows of the batch tables → one :class:`Record` per person, through the same validation as
+``check`` (one reading of the record). The only module that knows how tables map to records:
+extend it (and :mod:`secondchance.batch.layout`) when the record format grows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from secondchance.batch.layout import BUREAU_COLUMNS, TABLES, Kind
+from secondchance.record.load import RecordError, validate
+from secondchance.record.schema import Record
+
+Row = dict[str, Any]
+
+_YES = {"true", "yes", "y", "1", "t"}
+_NO = {"false", "no", "n", "0", "f"}
+_NOT_IN_RECORD = ("person_id", "name", "bop_register_number")
+"""People columns that never reach the law: they do not take part in the fact pattern."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One bad cell or row: where it is and what is wrong."""
+
+    person_id: str
+    table: str
+    row: int | None
+    field: str
+    problem: str
+
+
+@dataclass
+class PersonRows:
+    """Every row of one person, table by table, with its row number in its file (1 = first
+    data row)."""
+
+    person_id: str
+    rows: dict[str, list[tuple[int, Row]]] = field(default_factory=dict)
+
+    def add(self, table: str, number: int, row: Row) -> None:
+        self.rows.setdefault(table, []).append((number, row))
+
+    def people_row(self) -> Row:
+        found = self.rows.get("people", [])
+        return found[0][1] if found else {}
+
+
+class CellError(ValueError):
+    pass
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def _flag(value: Any) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if not text:
+        return None
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise CellError(f"{value!r} is not a yes/no value (write true or false, or leave it empty)")
+
+
+def _number(value: Any, whole: bool) -> int | float | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise CellError(f"{value!r} is not a number")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise CellError(f"{value!r} is not a number") from None
+    if whole:
+        if not number.is_integer():
+            raise CellError(f"{value!r} is not a whole number")
+        return int(number)
+    return number
+
+
+def _items(value: Any) -> list[str]:
+    if value is None:
+        return []
+    parts = value if isinstance(value, list) else str(value).split(";")
+    return [str(p).strip() for p in parts if p is not None and str(p).strip()]
+
+
+def read_cell(kind: Kind, value: Any) -> Any:
+    """One cell in the type its column holds; :class:`CellError` when it cannot be read."""
+    if kind is Kind.flag:
+        return _flag(value)
+    if kind is Kind.whole or kind is Kind.amount:
+        return _number(value, kind is Kind.whole)
+    if kind is Kind.items:
+        return _items(value)
+    return _text(value)
+
+
+def _cells(table: str, row: Row, columns: Iterable[str]) -> dict[str, Any]:
+    kinds = TABLES[table].columns
+    return {c: read_cell(kinds[c], row.get(c)) for c in columns}
+
+
+def _set(target: dict[str, Any], values: Mapping[str, Any]) -> None:
+    """Copy the values that are given (an empty cell is a fact left out)."""
+    for key, value in values.items():
+        if value is not None and value != []:
+            target[key] = value
+
+
+class _Builder:
+    """Assembles one person's record dict and remembers which row each part came from."""
+
+    def __init__(self, person: PersonRows) -> None:
+        self.person = person
+        self.origin: list[tuple[str, str, int]] = []  # (record path, table, row number)
+        self.problems: list[Problem] = []
+        self.records: dict[str | None, dict[str, Any]] = {None: {}}
+        self.prefix: dict[str | None, str] = {None: ""}
+
+    def problem(self, table: str, row: int | None, column: str, text: str) -> None:
+        self.problems.append(Problem(self.person.person_id, table, row, column, text))
+
+    def rows(self, table: str) -> list[tuple[int, dict[str, Any]]]:
+        """The table's rows read cell by cell; a bad cell is a problem, its row left out."""
+        read: list[tuple[int, dict[str, Any]]] = []
+        for number, row in self.person.rows.get(table, []):
+            cells: dict[str, Any] = {}
+            for column in TABLES[table].columns:
+                try:
+                    cells[column] = read_cell(TABLES[table].columns[column], row.get(column))
+                except CellError as exc:
+                    self.problem(table, number, column, str(exc))
+            read.append((number, cells))
+        return read
+
+    def target(self, table: str, number: int, cells: Mapping[str, Any]) -> str | None:
+        """Whose record the row belongs to (``None``: the person's own); ``"?"`` if unknown."""
+        associate = cells.get("associate_id")
+        if associate is not None and associate not in self.records:
+            self.problem(
+                table,
+                number,
+                "associate_id",
+                f"{associate!r} names no associate in business_people for this person",
+            )
+            return "?"
+        return associate
+
+    def append(
+        self,
+        table: str,
+        number: int,
+        cells: Mapping[str, Any],
+        section: str,
+        values: Mapping[str, Any],
+    ) -> dict[str, Any] | None:
+        who = self.target(table, number, cells)
+        if who == "?":
+            return None
+        entries = self.records[who].setdefault(section, [])
+        entry: dict[str, Any] = {}
+        _set(entry, values)
+        entries.append(entry)
+        self.origin.append((f"{self.prefix[who]}{section}[{len(entries) - 1}]", table, number))
+        return entry
+
+
+def _pick(cells: Mapping[str, Any], *names: str) -> dict[str, Any]:
+    return {n: cells.get(n) for n in names}
+
+
+def _business(b: _Builder) -> None:
+    rows = b.rows("businesses")
+    for number, _cells in rows[1:]:
+        b.problem("businesses", number, "person_id", "a person has at most one business")
+    if not rows:
+        for number, _ in b.rows("business_people"):
+            b.problem(
+                "business_people", number, "person_id", "no row in businesses for this person"
+            )
+        return
+    number, cells = rows[0]
+    business: dict[str, Any] = {"people": []}
+    _set(business, _pick(cells, "name", "child_care"))
+    b.records[None]["business"] = business
+    b.origin.append(("business", "businesses", number))
+    index: dict[str, dict[str, Any]] = {}
+    for number, cells in b.rows("business_people"):
+        key = cells.get("associate_id") or f"row {number}"
+        person = index.get(key)
+        if person is None:
+            person = {"roles": []}
+            _set(person, _pick(cells, "name", "is_subject"))
+            business["people"].append(person)
+            index[key] = person
+            at = f"business.people[{len(business['people']) - 1}]"
+            b.origin.append((at, "business_people", number))
+            if cells.get("associate_id") is not None and not cells.get("is_subject"):
+                b.records[key] = person.setdefault("record", {})
+                b.prefix[key] = f"{at}.record."
+            elif cells.get("associate_id") is not None:
+                b.records[key] = b.records[None]
+                b.prefix[key] = ""
+        role: dict[str, Any] = {}
+        _set(role, _pick(cells, "role", "ownership_percent", "start", "end"))
+        person["roles"].append(role)
+
+
+def _person(b: _Builder) -> None:
+    rows = b.rows("people")
+    number, cells = rows[0]
+    top = b.records[None]
+    person: dict[str, Any] = {}
+    _set(person, _pick(cells, "name", "date_of_birth", "bop_register_number"))
+    if person:
+        top["person"] = person
+        b.origin.append(("person", "people", number))
+    _set(top, _pick(cells, "application_date"))
+    fsa: dict[str, Any] = {}
+    _set(fsa, {k.removeprefix("fsa_"): v for k, v in cells.items() if k.startswith("fsa_")})
+    if fsa:
+        top["fsa"] = fsa
+        b.origin.append(("fsa", "people", number))
+    bureau: dict[str, Any] = {}
+    _set(bureau, {k.removeprefix("bureau_"): v for k, v in cells.items() if k in BUREAU_COLUMNS})
+    if bureau:
+        top["bureau"] = bureau
+        b.origin.append(("bureau", "people", number))
+
+
+def _sections(b: _Builder) -> None:
+    for number, cells in b.rows("status"):
+        who = b.target("status", number, cells)
+        if who == "?":
+            continue
+        person = b.records[who].setdefault("person", {})
+        entries = person.setdefault("status", [])
+        entry: dict[str, Any] = {}
+        _set(entry, _pick(cells, "status", "start", "end"))
+        entries.append(entry)
+        b.origin.append((f"{b.prefix[who]}person.status[{len(entries) - 1}]", "status", number))
+    sections: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+        (
+            "court_challenges",
+            "court_challenges",
+            ("kind", "conviction_id", "filed_on", "resolved_on"),
+        ),
+        (
+            "custody",
+            "custody",
+            ("kind", "start", "end", "conviction_id", "credited_to_other_sentence", "facility"),
+        ),
+        ("supervision", "supervision", ("kind", "start", "end", "conviction_id", "ended_early")),
+        (
+            "grants",
+            "clemency",
+            ("kind", "granted_on", "conviction_ids", "by", "proclamation", "certificate_issued"),
+        ),
+    )
+    for table, section, names in sections:
+        for number, cells in b.rows(table):
+            b.append(table, number, cells, section, _pick(cells, *names))
+    _fsa_lists(b)
+
+
+def _fsa_lists(b: _Builder) -> None:
+    for table, names in (
+        ("risk_assessments", ("assessed_on", "level")),
+        ("non_earning_periods", ("start", "end", "reason")),
+    ):
+        for number, cells in b.rows(table):
+            who = b.target(table, number, cells)
+            if who == "?":
+                continue
+            entries = b.records[who].setdefault("fsa", {}).setdefault(table, [])
+            entry: dict[str, Any] = {}
+            _set(entry, _pick(cells, *names))
+            entries.append(entry)
+            b.origin.append((f"{b.prefix[who]}fsa.{table}[{len(entries) - 1}]", table, number))
+
+
+_SENTENCE = (
+    "imposed_on",
+    "imprisonment",
+    "probation",
+    "supervised_release",
+    "parole_eligible",
+    "fine",
+    "fine_owed",
+    "restitution",
+    "restitution_owed",
+    "relation",
+    "relative_to",
+)
+_COUNT = tuple(
+    c
+    for c in TABLES["counts"].columns
+    if c not in ("person_id", "associate_id", "conviction_id", "charge_id")
+)
+
+
+def _convictions(b: _Builder) -> None:
+    owners: dict[tuple[str | None, str, str], tuple[dict[str, Any], str]] = {}
+    for number, cells in b.rows("convictions"):
+        values = _pick(
+            cells,
+            "jurisdiction",
+            "state",
+            "court",
+            "case_number",
+            "offense_date",
+            "conviction_date",
+            "sentencing_date",
+        )
+        values["id"] = cells.get("conviction_id")
+        entry = b.append("convictions", number, cells, "convictions", values)
+        if entry is None:
+            continue
+        path = b.origin[-1][0]
+        sentence: dict[str, Any] = {}
+        _set(sentence, _pick(cells, *_SENTENCE))
+        if sentence:
+            entry["sentence"] = sentence
+        if entry.get("id"):
+            owners[(cells.get("associate_id"), "conviction", entry["id"])] = (entry, path)
+    for number, cells in b.rows("pending_charges"):
+        entry = b.append(
+            "pending_charges",
+            number,
+            cells,
+            "pending_charges",
+            _pick(cells, "instrument", "jurisdiction", "state", "court", "filed_on", "resolved_on"),
+        )
+        if entry is not None and cells.get("charge_id"):
+            owners[(cells.get("associate_id"), "charge", cells["charge_id"])] = (
+                entry,
+                b.origin[-1][0],
+            )
+    _link(b, owners)
+
+
+def _link(
+    b: _Builder, owners: Mapping[tuple[str | None, str, str], tuple[dict[str, Any], str]]
+) -> None:
+    for number, cells in b.rows("counts"):
+        conviction, charge = cells.get("conviction_id"), cells.get("charge_id")
+        if (conviction is None) == (charge is None):
+            b.problem(
+                "counts",
+                number,
+                "conviction_id",
+                "a count names either a conviction_id "
+                "or a charge_id (of a pending charge), not both or neither",
+            )
+            continue
+        key: tuple[str | None, str, str] = (
+            cells.get("associate_id"),
+            "conviction" if conviction else "charge",
+            str(conviction or charge),
+        )
+        column = "conviction_id" if conviction else "charge_id"
+        if key not in owners:
+            b.problem("counts", number, column, f"{key[2]!r} names no {key[1]} of this person")
+            continue
+        entry, path = owners[key]
+        counts = entry.setdefault("counts", [])
+        count: dict[str, Any] = {}
+        _set(count, _pick(cells, *_COUNT))
+        counts.append(count)
+        b.origin.append((f"{path}.counts[{len(counts) - 1}]", "counts", number))
+    for number, cells in b.rows("commutations"):
+        key = (cells.get("associate_id"), "conviction", str(cells.get("conviction_id") or ""))
+        # (a commutation always belongs to a conviction)
+        if key not in owners:
+            b.problem(
+                "commutations",
+                number,
+                "conviction_id",
+                f"{key[2]!r} names no conviction of this person",
+            )
+            continue
+        entry, path = owners[key]
+        grants = entry.setdefault("sentence", {}).setdefault("commutations", [])
+        grant: dict[str, Any] = {}
+        _set(
+            grant,
+            _pick(
+                cells,
+                "granted_on",
+                "new_imprisonment",
+                "new_release_date",
+                "home_confinement_remainder",
+                "supervised_release_kept",
+                "fine_restitution_kept",
+                "terms",
+            ),
+        )
+        grants.append(grant)
+        b.origin.append(
+            (f"{path}.sentence.commutations[{len(grants) - 1}]", "commutations", number)
+        )
+
+
+def assemble(
+    person: PersonRows,
+) -> tuple[dict[str, Any], list[tuple[str, str, int]], list[Problem]]:
+    """The record dict of one person, where each part came from, and the cells that could not
+    be read."""
+    b = _Builder(person)
+    _business(b)
+    _person(b)
+    _sections(b)
+    _convictions(b)
+    return b.records[None], b.origin, b.problems
+
+
+def _locate(person_id: str, path: str, message: str, origin: list[tuple[str, str, int]]) -> Problem:
+    """A validation problem at a record path → the table, row and column it came from."""
+    best: tuple[str, str, int] | None = None
+    for entry in origin:
+        if (
+            path == entry[0] or path.startswith(entry[0] + ".") or path.startswith(entry[0] + "[")
+        ) and (best is None or len(entry[0]) > len(best[0])):
+            best = entry
+    if best is None:
+        return Problem(person_id, "people", None, path, message)
+    rest = path[len(best[0]) :].lstrip(".")
+    column = rest.split(".")[-1].split("[")[0] if rest else "(row)"
+    if best[1] == "convictions" and column == "id":
+        column = "conviction_id"
+    if best[1] == "people" and best[0] in ("fsa", "bureau"):
+        column = f"{best[0]}_{column}"
+    return Problem(person_id, best[1], best[2], column, message)
+
+
+def to_record(person: PersonRows) -> tuple[Record | None, list[Problem]]:
+    """One person's rows as a validated record, or the problems that stop it being one. A person
+    with any bad row is not screened (a dropped conviction could clear them wrongly)."""
+    data, origin, problems = assemble(person)
+    if problems:
+        return None, problems
+    try:
+        return validate(data, person.person_id), []
+    except RecordError as exc:
+        found = []
+        for text in exc.problems:
+            path, _, message = text.partition(": ")
+            found.append(_locate(person.person_id, path, message, origin))
+        return None, found
+
+
+def stated(row: Mapping[str, Any]) -> dict[str, Any]:
+    """What the Bureau states for a person (``bureau_*`` columns), read cell by cell; a cell
+    that cannot be read is left empty (it is shown, never used by the law)."""
+    out: dict[str, Any] = {}
+    for column, kind in BUREAU_COLUMNS.items():
+        try:
+            out[column] = read_cell(kind, row.get(column))
+        except CellError:
+            out[column] = None
+    return out
+
+
+def pattern_key(person: PersonRows) -> tuple[Any, ...]:
+    """Everything in the person's rows that reaches the law, in a fixed order: two people with
+    the same key have the same record apart from their name and ids, so the same answers."""
+    parts: list[Any] = []
+    for table in TABLES:
+        rows = person.rows.get(table, [])
+        skip = _NOT_IN_RECORD if table == "people" else ("person_id",)
+        parts.append(
+            tuple(
+                tuple((k, _hashable(v)) for k, v in row.items() if k not in skip and v is not None)
+                for _, row in rows
+            )
+        )
+    return tuple(parts)
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value

@@ -1,0 +1,166 @@
+"""The screening output folder: results (one row per person and program), people (one row per
+person: computed sentence dates beside what the Bureau states), errors, campaign lists and a
+manifest. Written as it goes, in batches."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from secondchance.batch.evaluate import SENTENCE_FACTS, Screened
+from secondchance.batch.layout import BUREAU_COLUMNS, Kind
+from secondchance.batch.mapping import Problem
+
+RESULTS = pa.schema(
+    [
+        ("person_id", pa.string()),
+        ("program", pa.string()),
+        ("outcome", pa.string()),
+        ("date", pa.date32()),
+        ("next_change", pa.date32()),
+        ("reason_codes", pa.list_(pa.string())),
+        ("missing_facts", pa.list_(pa.string())),
+    ]
+)
+
+_BUREAU_TYPES = {Kind.flag: pa.bool_(), Kind.whole: pa.int64(), Kind.text: pa.string()}
+PEOPLE = pa.schema(
+    [
+        ("person_id", pa.string()),
+        ("name", pa.string()),
+        *[
+            (
+                n,
+                pa.bool_()
+                if n == "fsa_eligible"
+                else pa.int64()
+                if n == "fsa_credits_applied"
+                else pa.date32(),
+            )
+            for n in SENTENCE_FACTS
+        ],
+        *[(n, _BUREAU_TYPES[k]) for n, k in BUREAU_COLUMNS.items()],
+    ]
+)
+
+ERROR_COLUMNS = ("person_id", "table", "row", "field", "problem")
+
+
+def _flat(table: pa.Table) -> pa.Table:
+    """For CSV: list columns joined with '; '."""
+    columns = []
+    for name in table.column_names:
+        col = table[name]
+        if pa.types.is_list(col.type):
+            col = pa.array(["; ".join(v or []) for v in col.to_pylist()], pa.string())
+        columns.append(col)
+    return pa.table(columns, names=table.column_names)
+
+
+class _Writer:
+    def __init__(self, path: Path, schema: pa.Schema, fmt: str) -> None:
+        self.path, self.schema, self.fmt = path, schema, fmt
+        self.writer: pq.ParquetWriter | pacsv.CSVWriter | None = None
+
+    def write(self, columns: dict[str, list[Any]]) -> None:
+        table = pa.table(columns, schema=self.schema)
+        if self.fmt == "csv":
+            table = _flat(table)
+            if self.writer is None:
+                self.writer = pacsv.CSVWriter(self.path, table.schema)
+        elif self.writer is None:
+            self.writer = pq.ParquetWriter(self.path, self.schema)
+        self.writer.write_table(table)
+
+    def close(self) -> None:
+        if self.writer is None:
+            self.write({n: [] for n in self.schema.names})
+        assert self.writer is not None
+        self.writer.close()
+
+
+def _bureau_value(kind: Kind, value: Any) -> Any:
+    if value is None:
+        return None
+    if kind is Kind.text:
+        return str(value)
+    return value
+
+
+class Sink:
+    """Writes screened people as they come; counts outcomes per program for the summary."""
+
+    def __init__(self, out: Path, fmt: str, part: str = "") -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        suffix = "csv" if fmt == "csv" else "parquet"
+        self.results = _Writer(out / f"results{part}.{suffix}", RESULTS, fmt)
+        self.people = _Writer(out / f"people{part}.{suffix}", PEOPLE, fmt)
+        self.errors_path = out / f"errors{part}.csv"
+        self._errors = self.errors_path.open("w", newline="", encoding="utf-8")
+        self._csv = csv.writer(self._errors)
+        self._csv.writerow(ERROR_COLUMNS)
+        self.counts: dict[tuple[str, str], int] = {}
+        self.screened = 0
+        self.failed: set[str] = set()
+        self.problems = 0
+
+    def problem(self, problems: Sequence[Problem]) -> None:
+        for p in problems:
+            self._csv.writerow(
+                (p.person_id, p.table, "" if p.row is None else p.row, p.field, p.problem)
+            )
+            self.problems += 1
+            self.failed.add(p.person_id)
+
+    def write(self, batch: Sequence[Screened]) -> None:
+        results: dict[str, list[Any]] = {n: [] for n in RESULTS.names}
+        people: dict[str, list[Any]] = {n: [] for n in PEOPLE.names}
+        for s in batch:
+            if s.problems:
+                self.problem(s.problems)
+                continue
+            self.screened += 1
+            for a in s.answers:
+                for name, value in (
+                    ("person_id", s.person_id),
+                    ("program", a.program),
+                    ("outcome", a.outcome),
+                    ("date", a.date),
+                    ("next_change", a.next_change),
+                    ("reason_codes", list(a.reason_codes)),
+                    ("missing_facts", list(a.missing_facts)),
+                ):
+                    results[name].append(value)
+                key = (a.program, a.outcome)
+                self.counts[key] = self.counts.get(key, 0) + 1
+            people["person_id"].append(s.person_id)
+            people["name"].append(s.name)
+            for name in SENTENCE_FACTS:
+                people[name].append(s.facts.get(name))
+            for name, kind in BUREAU_COLUMNS.items():
+                people[name].append(_bureau_value(kind, s.facts.get(name)))
+        self.results.write(results)
+        self.people.write(people)
+
+    def close(self) -> None:
+        self.results.close()
+        self.people.close()
+        self._errors.close()
+
+
+def write_manifest(out: Path, manifest: dict[str, Any]) -> None:
+    (out / "manifest.json").write_text(
+        json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8"
+    )
+
+
+def read_manifest(out: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    return data

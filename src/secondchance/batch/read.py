@@ -1,0 +1,292 @@
+"""Stream people from a folder of tables (Parquet or CSV), JSON Lines or YAML records, in whole
+people, in bounded memory: every table is read in batches and merged on ``person_id``, which
+must ascend in the same order in every table (docs/batch-format.md shows how to sort with
+DuckDB or polars)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from secondchance.batch.layout import SUFFIXES, TABLES
+from secondchance.batch.mapping import PersonRows, Problem, Row
+from secondchance.record.load import RecordError, parse_text
+
+BATCH_ROWS = 16_384
+
+
+class LayoutError(Exception):
+    """The input cannot be read as a whole (a missing file, an unknown column): nothing is
+    screened and nothing written."""
+
+
+@dataclass
+class Whole:
+    """A person given as a whole record (JSON Lines or a YAML file)."""
+
+    person_id: str
+    data: Any
+    source: str
+    bureau: dict[str, Any]
+
+
+Item = PersonRows | Whole
+
+
+def table_file(folder: Path, name: str) -> Path | None:
+    for suffix in SUFFIXES:
+        candidate = folder / f"{name}{suffix}"
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def _columns(path: Path) -> list[str]:
+    if path.suffix == ".parquet":
+        return list(pq.ParquetFile(path).schema_arrow.names)
+    with path.open(newline="", encoding="utf-8") as handle:
+        return next(csv.reader(handle), [])
+
+
+def check_layout(folder: Path) -> dict[str, Path]:
+    """The table files of the folder, after checking their columns against the layout."""
+    if not folder.is_dir():
+        raise LayoutError(f"{folder}: not a folder of tables")
+    found = {name: p for name in TABLES if (p := table_file(folder, name)) is not None}
+    if "people" not in found:
+        raise LayoutError(f"{folder}: no people.parquet or people.csv (docs/batch-format.md)")
+    for name, path in found.items():
+        columns = _columns(path)
+        unknown = [c for c in columns if c not in TABLES[name].columns]
+        if unknown:
+            raise LayoutError(f"{path}: unknown column {unknown[0]!r} (docs/batch-format.md)")
+        missing = [c for c in TABLES[name].required if c not in columns]
+        if missing:
+            raise LayoutError(f"{path}: required column {missing[0]!r} is missing")
+    return found
+
+
+def _batches(path: Path) -> Iterator[pa.RecordBatch]:
+    if path.suffix == ".parquet":
+        yield from pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS)
+        return
+    columns = _columns(path)
+    reader = pacsv.open_csv(
+        path,
+        read_options=pacsv.ReadOptions(block_size=1 << 22),
+        convert_options=pacsv.ConvertOptions(
+            column_types=dict.fromkeys(columns, pa.string()),
+            strings_can_be_null=True,
+            null_values=[""],
+        ),
+    )
+    yield from reader
+
+
+def _ids(path: Path) -> Iterator[pa.Array]:
+    if path.suffix == ".parquet":
+        for batch in pq.ParquetFile(path).iter_batches(BATCH_ROWS * 4, columns=["person_id"]):
+            yield pc.cast(batch.column(0), pa.string())
+        return
+    reader = pacsv.open_csv(
+        path,
+        convert_options=pacsv.ConvertOptions(
+            include_columns=["person_id"],
+            column_types={"person_id": pa.string()},
+            strings_can_be_null=True,
+            null_values=[""],
+        ),
+    )
+    for batch in reader:
+        yield batch.column(0)
+
+
+def check_order(files: dict[str, Path]) -> None:
+    """Every table lists its rows by ascending person_id (people: each id once), so people can be
+    gathered while streaming; :class:`LayoutError` otherwise, before anything is screened."""
+    for name, path in files.items():
+        last: str | None = None
+        for ids in _ids(path):
+            ids = pc.utf8_trim_whitespace(ids.drop_null())
+            if len(ids) == 0:
+                continue
+            if last is not None:
+                ids = pa.concat_arrays([pa.array([last], pa.string()), ids])
+            before, after = ids[:-1], ids[1:]
+            wrong = pc.less_equal(after, before) if name == "people" else pc.less(after, before)
+            if pc.any(wrong).as_py():
+                raise LayoutError(
+                    f"{path}: rows are not sorted by person_id"
+                    + (" (or an id is used twice)" if name == "people" else "")
+                    + "; sort every table by person_id first (docs/batch-format.md)"
+                )
+            last = ids[-1].as_py()
+
+
+def rows(path: Path) -> Iterator[tuple[int, Row]]:
+    """The rows of one table in file order, numbered from 1 (the first data row)."""
+    number = 0
+    for batch in _batches(path):
+        for row in batch.to_pylist():
+            number += 1
+            yield number, row
+
+
+def count_people(folder: Path) -> int | None:
+    path = table_file(folder, "people")
+    if path is not None and path.suffix == ".parquet":
+        return int(pq.ParquetFile(path).metadata.num_rows)
+    return None
+
+
+class _Cursor:
+    """One table read ahead by a row, so rows can be taken while their person_id matches."""
+
+    def __init__(self, name: str, path: Path) -> None:
+        self.name = name
+        self.rows = rows(path)
+        self.head: tuple[int, Row] | None = next(self.rows, None)
+
+    def take(self, person_id: str, into: PersonRows, problems: list[Problem]) -> None:
+        while self.head is not None:
+            number, row = self.head
+            pid = _pid(row)
+            if pid is None or pid < person_id:
+                problems.append(_orphan(self.name, number, pid))
+            elif pid == person_id:
+                into.add(self.name, number, row)
+            else:
+                return
+            self.head = next(self.rows, None)
+
+    def rest(self, problems: list[Problem]) -> None:
+        for number, row in ([self.head] if self.head else []) + list(self.rows):
+            problems.append(_orphan(self.name, number, _pid(row)))
+
+
+def _pid(row: Row) -> str | None:
+    value = row.get("person_id")
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _orphan(table: str, number: int, pid: str | None) -> Problem:
+    text = (
+        "person_id is empty"
+        if pid is None
+        else "no person with this id in people, or the rows are not sorted by person_id like "
+        "people (sort every table by person_id: docs/batch-format.md)"
+    )
+    return Problem(pid or "", table, number, "person_id", text)
+
+
+def people_from_tables(folder: Path, problems: list[Problem]) -> Iterator[PersonRows]:
+    """Whole people, in the order of the people table. Rows that fit no person go to
+    ``problems``, as do people out of order (their rows could not be gathered)."""
+    files = check_layout(folder)
+    cursors = [_Cursor(n, p) for n, p in files.items() if n != "people"]
+    last: str | None = None
+    for number, row in rows(files["people"]):
+        pid = _pid(row)
+        if pid is None or (last is not None and pid <= last):
+            problems.append(
+                Problem(
+                    pid or "",
+                    "people",
+                    number,
+                    "person_id",
+                    "person_id is empty"
+                    if pid is None
+                    else "not in ascending order or used twice (sort people and "
+                    "every table by person_id: docs/batch-format.md)",
+                )
+            )
+            continue
+        last = pid
+        person = PersonRows(pid)
+        person.add("people", number, row)
+        for cursor in cursors:
+            cursor.take(pid, person, problems)
+        yield person
+    for cursor in cursors:
+        cursor.rest(problems)
+
+
+def people_from_jsonl(path: Path, problems: list[Problem]) -> Iterator[Whole]:
+    """One whole record a line: either the record itself, or ``{"person_id": ..., "record":
+    {...}, "bureau": {...}}``."""
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                data = parse_text(line, f"{path.name} line {number}", "json")
+            except RecordError as exc:
+                problems.append(
+                    Problem(f"line-{number}", path.name, number, "(line)", "; ".join(exc.problems))
+                )
+                continue
+            pid, bureau = f"line-{number}", dict[str, Any]()
+            if (
+                isinstance(data, dict)
+                and "record" in data
+                and set(data) <= {"person_id", "record", "bureau"}
+            ):
+                pid = str(data.get("person_id") or pid)
+                bureau = data.get("bureau") or {}
+                data = data["record"]
+            yield Whole(
+                pid,
+                data,
+                f"{path.name} line {number}",
+                {f"bureau_{k}": v for k, v in bureau.items()},
+            )
+
+
+def people_from_yaml(folder: Path) -> Iterator[Whole]:
+    """A folder of YAML or JSON record files, one person each (the file name is the id)."""
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in (".yaml", ".yml", ".json"):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                yield Whole(
+                    path.stem, RecordError(path.name, [f"cannot read file: {exc}"]), path.name, {}
+                )
+                continue
+            fmt = "json" if path.suffix.lower() == ".json" else "yaml"
+            try:
+                data: Any = parse_text(text, path.name, fmt)
+            except RecordError as exc:
+                data = exc
+            yield Whole(path.stem, data, path.name, {})
+
+
+def kind_of(source: Path) -> str:
+    """``tables``, ``jsonl`` or ``records`` (a folder of record files)."""
+    if source.is_file() and source.suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if source.is_dir() and table_file(source, "people") is not None:
+        return "tables"
+    if source.is_dir():
+        return "records"
+    raise LayoutError(f"{source}: not a folder of tables, a .jsonl file or a folder of records")
+
+
+def people(source: Path, problems: list[Problem]) -> Iterator[Item]:
+    kind = kind_of(source)
+    if kind == "jsonl":
+        return people_from_jsonl(source, problems)
+    if kind == "tables":
+        return people_from_tables(source, problems)
+    return people_from_yaml(source)

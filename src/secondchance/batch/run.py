@@ -1,0 +1,162 @@
+"""Run a screening: stream people in, evaluate them (in worker processes), write the results
+as they come, apply the campaigns, and count what happened."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing.pool import AsyncResult
+from pathlib import Path
+from typing import Any
+
+from secondchance.batch.campaign import Campaign, CampaignSink
+from secondchance.batch.evaluate import Screened, Screener
+from secondchance.batch.mapping import Problem
+from secondchance.batch.output import Sink, write_manifest
+from secondchance.batch.read import Item, check_layout, check_order, count_people, kind_of, people
+
+CHUNK = 512
+"""People sent to a worker at a time."""
+IN_FLIGHT = 3
+"""Chunks per worker queued or being screened at most."""
+
+
+@dataclass
+class Plan:
+    """What to screen and how."""
+
+    source: Path
+    out: Path
+    as_of: dt.date
+    programs: tuple[str, ...] = ()
+    campaigns: tuple[Campaign, ...] = ()
+    fmt: str = "parquet"
+    workers: int = 0
+    only: frozenset[str] | None = None  # person ids to screen (a rerun of the failed ones)
+    part: str = ""
+
+
+@dataclass
+class Summary:
+    """What a run did: people screened, failed and their problems, outcomes per program."""
+
+    screened: int = 0
+    failed: int = 0
+    problems: int = 0
+    evaluated: int = 0
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    campaigns: dict[str, int] = field(default_factory=dict)
+
+
+_worker: Screener | None = None
+
+
+def _start(as_of: dt.date, programs: tuple[str, ...]) -> None:
+    global _worker
+    _worker = Screener(as_of, programs)
+
+
+def _screen_chunk(items: list[Item]) -> tuple[list[Screened], int]:
+    assert _worker is not None
+    before = _worker.evaluated
+    return _worker.screen_many(items), _worker.evaluated - before
+
+
+def _chunks(items: Iterable[Item], only: frozenset[str] | None) -> Iterator[list[Item]]:
+    stream = iter(items) if only is None else (i for i in items if i.person_id in only)
+    while chunk := list(islice(stream, CHUNK)):
+        yield chunk
+
+
+def _results(plan: Plan, items: Iterable[Item]) -> Iterator[tuple[list[Screened], int]]:
+    """Screened chunks in input order. With workers, at most a few chunks are in flight at a
+    time, so reading never runs ahead of screening (bounded memory)."""
+    workers = plan.workers or (os.cpu_count() or 1)
+    if workers <= 1:
+        _start(plan.as_of, plan.programs)
+        yield from map(_screen_chunk, _chunks(items, plan.only))
+        return
+    ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with ctx.Pool(workers, initializer=_start, initargs=(plan.as_of, plan.programs)) as pool:
+        waiting: deque[AsyncResult[tuple[list[Screened], int]]] = deque()
+        for chunk in _chunks(items, plan.only):
+            waiting.append(pool.apply_async(_screen_chunk, (chunk,)))
+            if len(waiting) >= IN_FLIGHT * workers:
+                yield waiting.popleft().get()
+        while waiting:
+            yield waiting.popleft().get()
+
+
+def validate_plan(plan: Plan) -> None:
+    """Raise :class:`LayoutError` before anything is written when the input cannot be read."""
+    if kind_of(plan.source) == "tables":
+        check_order(check_layout(plan.source))
+
+
+def total(plan: Plan) -> int | None:
+    if plan.only is not None:
+        return len(plan.only)
+    return count_people(plan.source) if kind_of(plan.source) == "tables" else None
+
+
+def run(plan: Plan, progress: Callable[[int], None] | None = None) -> Summary:
+    """Screen everything the plan names; results go to ``plan.out`` as they come."""
+    validate_plan(plan)
+    problems: list[Problem] = []
+    sink = Sink(plan.out, plan.fmt, plan.part)
+    lists = CampaignSink(plan.out, plan.campaigns, plan.as_of, plan.part)
+    summary = Summary()
+    try:
+        for batch, evaluated in _results(plan, people(plan.source, problems)):
+            sink.write(batch)
+            lists.write([s for s in batch if not s.problems])
+            summary.evaluated += evaluated
+            if problems:
+                sink.problem([p for p in problems if plan.only is None or p.person_id in plan.only])
+                problems.clear()
+            if progress is not None:
+                progress(len(batch))
+        sink.problem([p for p in problems if plan.only is None or p.person_id in plan.only])
+    finally:
+        sink.close()
+        lists.close()
+    summary.screened, summary.problems = sink.screened, sink.problems
+    summary.failed, summary.counts = len(sink.failed), sink.counts
+    summary.campaigns = lists.counts
+    write_manifest(plan.out, manifest_of(plan, summary))
+    return summary
+
+
+def manifest_of(plan: Plan, summary: Summary) -> dict[str, Any]:
+    return {
+        "source": str(plan.source.resolve()),
+        "as_of": plan.as_of.isoformat(),
+        "programs": list(plan.programs),
+        "campaigns": [c.id for c in plan.campaigns],
+        "format": plan.fmt,
+        "part": plan.part,
+        "screened": summary.screened,
+        "failed": summary.failed,
+        "problems": summary.problems,
+        "evaluated_patterns": summary.evaluated,
+    }
+
+
+def failed_ids(out: Path, part: str = "") -> frozenset[str]:
+    """The person ids in a run's errors file (for a rerun of only those)."""
+    import csv
+
+    with (out / f"errors{part}.csv").open(newline="", encoding="utf-8") as handle:
+        return frozenset(row["person_id"] for row in csv.DictReader(handle) if row["person_id"])
+
+
+def screen_items(
+    items: Sequence[Item], as_of: dt.date, programs: tuple[str, ...] = ()
+) -> list[Screened]:
+    """Screen a few people in this process (for the Spark runner and tests)."""
+    return Screener(as_of, programs).screen_many(items)

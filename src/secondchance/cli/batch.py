@@ -1,0 +1,208 @@
+"""``secondchance synth``, ``screen`` and ``explain``: many people at once, the same engine as
+``check``."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from secondchance.api import evaluate
+from secondchance.batch.campaign import Campaign, CampaignError, resolve
+from secondchance.batch.evaluate import record_of
+from secondchance.batch.output import read_manifest, write_manifest
+from secondchance.batch.read import LayoutError, people
+from secondchance.batch.run import Plan, Summary, failed_ids, manifest_of, run, total
+from secondchance.batch.synth import synth_people
+from secondchance.cli.app import app, fail_input, parse_date
+from secondchance.law.registry import all_programs
+from secondchance.report import render_report
+
+
+class RateColumn(ProgressColumn):
+    """People per second."""
+
+    def render(self, task: Task) -> Text:
+        return Text("" if task.speed is None else f"{task.speed:,.0f} people/s")
+
+
+class TableFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+
+
+class Engine(StrEnum):
+    local = "local"
+    spark = "spark"
+
+
+@app.command()
+def synth(
+    out: Annotated[Path, typer.Argument(help="Folder to write the tables into.")],
+    people_count: Annotated[int, typer.Option("--people", min=1, help="How many people.")] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help="The same seed, the same people.")] = 0,
+    fmt: Annotated[TableFormat, typer.Option("--format", help="parquet or csv.")] = (
+        TableFormat.parquet
+    ),
+) -> None:
+    """Write a synthetic population in the batch table layout (docs/batch-format.md)."""
+    synth_people(people_count, out, seed=seed, fmt=fmt.value)
+    sys.stdout.write(f"wrote {people_count} synthetic people to {out}\n")
+
+
+def _programs(chosen: list[str] | None) -> tuple[str, ...]:
+    known = [p.id for p in all_programs()]
+    for program in chosen or []:
+        if program not in known:
+            fail_input(f"--programs: unknown program {program!r} (known: {', '.join(known)})")
+    return tuple(chosen or ())
+
+
+def _campaigns(names: list[str] | None) -> tuple[Campaign, ...]:
+    try:
+        return tuple(resolve(name) for name in names or [])
+    except CampaignError as exc:
+        fail_input(f"--campaign: {exc}")
+
+
+def _progress_run(plan: Plan, engine: Engine, console: Console) -> Summary:
+    if engine is Engine.spark:
+        from secondchance.batch.spark import run_spark
+
+        return run_spark(plan)
+    with Progress(
+        TextColumn("screening"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("screening", total=total(plan))
+        return run(plan, progress=lambda n: bar.advance(task, n))
+
+
+_SHORT = {
+    "eligible": "eligible",
+    "eligible_from": "from date",
+    "needs_review": "review",
+    "insufficient_facts": "facts",
+    "not_applicable": "n/a",
+    "not_eligible": "not elig.",
+}
+
+
+def _summary_table(summary: Summary, console: Console) -> None:
+    table = Table(title="Outcomes per program (people)")
+    outcomes = [o for o in _SHORT if any(k[1] == o for k in summary.counts)]
+    table.add_column("program", no_wrap=True)
+    for outcome in outcomes:
+        table.add_column(_SHORT[outcome], justify="right")
+    for program in dict.fromkeys(p for p, _ in summary.counts):
+        table.add_row(program, *[str(summary.counts.get((program, o), 0)) for o in outcomes])
+    console.print(table)
+    for campaign, count in summary.campaigns.items():
+        console.print(f"campaign {campaign}: {count} on the list")
+    console.print(
+        f"screened {summary.screened} people ({summary.evaluated} distinct fact patterns "
+        f"evaluated); {summary.failed} people not screened, {summary.problems} problems in "
+        "errors.csv"
+    )
+
+
+@app.command()
+def screen(
+    source: Annotated[
+        Path, typer.Argument(help="A folder of tables, a .jsonl file or a folder of record files.")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the results.")],
+    as_of: Annotated[str, typer.Option("--as-of", help="Screen as of this date.")],
+    programs: Annotated[
+        list[str] | None, typer.Option("--programs", help="Only these programs (repeat the flag).")
+    ] = None,
+    campaign: Annotated[
+        list[str] | None,
+        typer.Option("--campaign", help="A shipped campaign id or a campaign file (repeat)."),
+    ] = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", help="parquet or csv.")] = (
+        TableFormat.parquet
+    ),
+    engine: Annotated[Engine, typer.Option("--engine", help="local or spark.")] = Engine.local,
+    workers: Annotated[
+        int, typer.Option("--workers", min=0, help="Processes (0: one per core).")
+    ] = 0,
+    rerun_errors: Annotated[
+        bool,
+        typer.Option(
+            "--rerun-errors", help="Screen again only the people in OUT's last errors file."
+        ),
+    ] = False,
+) -> None:
+    """Screen many people under every program: one row per person and program, campaign lists,
+    an errors file for bad rows. The same engine as ``check``."""
+    day = parse_date(as_of, "--as-of")
+    assert day is not None
+    plan = Plan(source, out, day, _programs(programs), _campaigns(campaign), fmt.value, workers)
+    parts: list[str] = [""]
+    if rerun_errors:
+        try:
+            manifest = read_manifest(out)
+        except (OSError, ValueError):
+            fail_input(f"--rerun-errors: {out} holds no earlier run (manifest.json)")
+        parts = list(manifest.get("parts", [""]))
+        plan.only = failed_ids(out, parts[-1])
+        plan.part = f"-rerun{len(parts)}"
+        parts.append(plan.part)
+    console = Console(stderr=True)
+    try:
+        summary = _progress_run(plan, engine, console)
+    except LayoutError as exc:
+        fail_input(str(exc))
+    write_manifest(out, {**manifest_of(plan, summary), "parts": parts, "engine": engine.value})
+    _summary_table(summary, console)
+
+
+@app.command()
+def explain(
+    out: Annotated[Path, typer.Argument(help="The folder a screen wrote.")],
+    person_id: Annotated[str, typer.Option("--id", help="The person's id.")],
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="Every finding, as `check --verbose` prints it.")
+    ] = False,
+) -> None:
+    """Print the full explanation for one screened person: what ``check`` prints for them."""
+    try:
+        manifest = read_manifest(out)
+    except (OSError, ValueError):
+        fail_input(f"{out}: no screening results here (manifest.json)")
+    as_of = date.fromisoformat(manifest["as_of"])
+    try:
+        found = next(
+            (p for p in people(Path(manifest["source"]), []) if p.person_id == person_id), None
+        )
+    except LayoutError as exc:
+        fail_input(str(exc))
+    if found is None:
+        fail_input(f"--id: no person {person_id!r} in {manifest['source']}")
+    record, problems = record_of(found)
+    if record is None:
+        first = problems[0]
+        fail_input(f"{person_id}: {first.table} row {first.row}: {first.field}: {first.problem}")
+    sys.stdout.write(render_report(evaluate(record, as_of=as_of), verbose=verbose))

@@ -1,0 +1,322 @@
+"""The shipped campaigns on small hand-made tables, with the lists worked by hand."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from secondchance.batch.campaign import shipped
+from secondchance.batch.run import Plan, run
+from tests.batch.tables import write_tables
+
+
+def _listed(
+    tables: dict[str, list[dict[str, Any]]], campaign: str, as_of: str, tmp_path: Path
+) -> dict[str, dict[str, str]]:
+    source = write_tables(tmp_path / "in", tables)
+    out = tmp_path / "out"
+    plan = Plan(
+        source, out, dt.date.fromisoformat(as_of), campaigns=(shipped()[campaign],), workers=1
+    )
+    summary = run(plan)
+    assert summary.failed == 0
+    with (out / "campaigns" / f"{campaign}.csv").open(newline="", encoding="utf-8") as handle:
+        return {row["person_id"]: row for row in csv.DictReader(handle)}
+
+
+def _handout(pid: str, **people: str) -> dict[str, list[dict[str, Any]]]:
+    """The Bureau's FSA Time Credit handout, example 2: 60 months commencing 2025-01-01, low
+    risk, wire fraud. Its worked figures: full term 2029-12-31; 270 days of good conduct time,
+    release 2029-04-05; 490 days of credits, 365 to supervised release (release 2028-04-05) and
+    125 to prerelease custody (placement 2027-12-02)."""
+    return {
+        "people": [{"person_id": pid, **people}],
+        "convictions": [
+            {
+                "person_id": pid,
+                "conviction_id": "c1",
+                "jurisdiction": "federal",
+                "imposed_on": "2024-11-15",
+                "imprisonment": "60 months",
+                "supervised_release": "3 years",
+            }
+        ],
+        "counts": [
+            {
+                "person_id": pid,
+                "conviction_id": "c1",
+                "statute": "18 U.S.C. 1343",
+                "offense_date": "2022-03-01",
+            }
+        ],
+        "custody": [
+            {
+                "person_id": pid,
+                "kind": "designated_facility",
+                "start": "2025-01-01",
+                "conviction_id": "c1",
+            }
+        ],
+        "risk_assessments": [{"person_id": pid, "assessed_on": "2025-02-15", "level": "low"}],
+    }
+
+
+def _merge(*parts: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    merged: dict[str, list[dict[str, Any]]] = {}
+    for part in parts:
+        for name, rows in part.items():
+            merged.setdefault(name, []).extend(rows)
+    return merged
+
+
+def test_overdue_lists_only_who_the_bureau_still_holds_past_our_date(tmp_path: Path) -> None:
+    # As of 2028-01-15 the computed placement date 2027-12-02 has passed (the release date
+    # 2028-04-05 has not). P1: the Bureau says in custody -> listed. P2: the Bureau has placed
+    # the person in prerelease custody -> not listed. P3: no risk assessment, so no computed
+    # date (unknown is not "passed") -> not listed.
+    tables = _merge(
+        _handout("P1", bureau_custody_status="in_custody", bureau_stated_on="2028-01-10"),
+        _handout("P2", bureau_custody_status="prerelease_custody"),
+        {
+            k: v
+            for k, v in _handout("P3", bureau_custody_status="in_custody").items()
+            if k != "risk_assessments"
+        },
+    )
+    listed = _listed(tables, "overdue", "2028-01-15", tmp_path)
+    assert list(listed) == ["P1"]
+    assert listed["P1"]["fsa_prerelease_date"] == "2027-12-02"
+    assert "2027-12-02 has passed" in listed["P1"]["reason"]
+
+
+def test_discrepancies_compare_like_with_like(tmp_path: Path) -> None:
+    # P1: the Bureau projects 2029-04-05 by good conduct time, ours 2029-04-05: not listed.
+    # P2: the Bureau projects 2029-06-30 by good conduct time: 86 days after ours
+    #     (April 25 + May 31 + June 30 = 86 > 30): listed.
+    # P3: the Bureau projects 2028-04-20 by time credits, ours 2028-04-05: 15 days, not listed.
+    tables = _merge(
+        _handout(
+            "P1",
+            bureau_projected_release_date="2029-04-05",
+            bureau_release_method="good_conduct_time",
+        ),
+        _handout(
+            "P2",
+            bureau_projected_release_date="2029-06-30",
+            bureau_release_method="good_conduct_time",
+        ),
+        _handout(
+            "P3", bureau_projected_release_date="2028-04-20", bureau_release_method="fsa_release"
+        ),
+    )
+    listed = _listed(tables, "discrepancies", "2026-01-01", tmp_path)
+    assert list(listed) == ["P2"]
+    assert listed["P2"]["gct_release_date"] == "2029-04-05"
+    assert listed["P2"]["bureau_projected_release_date"] == "2029-06-30"
+
+
+def _released(pid: str, end: str) -> dict[str, list[dict[str, Any]]]:
+    return {
+        "people": [{"person_id": pid}],
+        "convictions": [
+            {
+                "person_id": pid,
+                "conviction_id": "c1",
+                "jurisdiction": "federal",
+                "conviction_date": "2017-10-02",
+                "imposed_on": "2018-01-02",
+                "imprisonment": "48 months",
+            }
+        ],
+        "counts": [
+            {"person_id": pid, "conviction_id": "c1", "statute": "18 U.S.C. 1343", "felony": "true"}
+        ],
+        "custody": [
+            {
+                "person_id": pid,
+                "kind": "designated_facility",
+                "start": "2018-01-02",
+                "end": end,
+                "conviction_id": "c1",
+            }
+        ],
+    }
+
+
+def test_pardon_petitions_possible_within_90_days(tmp_path: Path) -> None:
+    # 28 CFR 1.2: five years after release. P1 released 2021-05-01 -> from 2026-05-01, 61 days
+    # after 2026-03-01 (March 30 + April 30 + 1): listed. P2 released 2021-09-01 -> from
+    # 2026-09-01, 184 days away: not listed.
+    tables = _merge(_released("P1", "2021-05-01"), _released("P2", "2021-09-01"))
+    listed = _listed(tables, "pardon-soon", "2026-03-01", tmp_path)
+    assert list(listed) == ["P1"]
+    assert listed["P1"]["clemency.pardon_petition.date"] == "2026-05-01"
+
+
+def _parole_owner(pid: str, application_date: str) -> dict[str, list[dict[str, Any]]]:
+    """examples/sba/parole-owner.yaml: a 30% owner on parole until 2026-03-14."""
+    a = {"person_id": pid, "associate_id": "maria"}
+    return {
+        "people": [{"person_id": pid, "name": "Maria Ortiz", "application_date": application_date}],
+        "businesses": [{"person_id": pid, "name": "Ortiz Bakery LLC", "child_care": "false"}],
+        "business_people": [
+            {
+                **a,
+                "name": "Maria Ortiz",
+                "role": "owner",
+                "ownership_percent": "30",
+                "start": "2019-04-01",
+            },
+            {
+                "person_id": pid,
+                "associate_id": "luis",
+                "name": "Luis Ortiz",
+                "role": "owner",
+                "ownership_percent": "70",
+                "start": "2019-04-01",
+            },
+        ],
+        "convictions": [
+            {
+                **a,
+                "conviction_id": "b",
+                "jurisdiction": "state",
+                "state": "TX",
+                "conviction_date": "2020-02-10",
+            }
+        ],
+        "counts": [
+            {
+                **a,
+                "conviction_id": "b",
+                "statute": "Tex. Penal Code 30.02",
+                "felony": "true",
+                "moral_turpitude": "true",
+                "fraud_or_dishonesty": "false",
+                "financial_misconduct": "false",
+                "false_statement": "false",
+            }
+        ],
+        "custody": [
+            {
+                **a,
+                "kind": "state_custody",
+                "conviction_id": "b",
+                "start": "2020-02-10",
+                "end": "2023-09-14",
+            }
+        ],
+        "supervision": [
+            {
+                **a,
+                "kind": "parole",
+                "conviction_id": "b",
+                "start": "2023-09-15",
+                "end": "2026-03-14",
+            }
+        ],
+    }
+
+
+def test_sba_applications_held_back_only_by_the_old_rule(tmp_path: Path) -> None:
+    # Applied 2024-05-29: parole barred 7(a) under the old 13 CFR 120.110(n); from 2024-05-30
+    # (89 FR 34094) it does not: eligible_from 2024-05-30 -> listed. Applied 2024-05-30: the
+    # new rule already applies, every program eligible -> not listed.
+    tables = _merge(_parole_owner("A1", "2024-05-29"), _parole_owner("A2", "2024-05-30"))
+    listed = _listed(tables, "sba-rule-change", "2024-06-01", tmp_path)
+    assert list(listed) == ["A1"]
+    assert listed["A1"]["sba.7a.outcome"] == "eligible_from"
+
+
+def _possession(pid: str, certificate: str | None) -> dict[str, list[dict[str, Any]]]:
+    """examples/clemency/marijuana-844-2015.yaml: simple possession under 21 U.S.C. 844 in 2015
+    by a citizen: pardoned by Proclamation 10467 (offense before 2022-10-06)."""
+    tables: dict[str, list[dict[str, Any]]] = {
+        "people": [{"person_id": pid}],
+        "status": [{"person_id": pid, "status": "us_citizen"}],
+        "convictions": [
+            {
+                "person_id": pid,
+                "conviction_id": "p",
+                "jurisdiction": "federal",
+                "offense_date": "2015-03-14",
+                "conviction_date": "2015-07-20",
+                "fine": "500",
+                "fine_owed": "0",
+            }
+        ],
+        "counts": [
+            {
+                "person_id": pid,
+                "conviction_id": "p",
+                "statute": "21 U.S.C. 844(a)",
+                "substance": "marijuana",
+            }
+        ],
+    }
+    if certificate:
+        tables["grants"] = [
+            {
+                "person_id": pid,
+                "kind": "pardon",
+                "granted_on": "2022-10-06",
+                "proclamation": "Proclamation 10467",
+                "certificate_issued": certificate,
+            }
+        ]
+    return tables
+
+
+def test_marijuana_certificate_candidates_hold_no_certificate(tmp_path: Path) -> None:
+    tables = _merge(_possession("M1", None), _possession("M2", "true"))
+    listed = _listed(tables, "marijuana-certificate", "2024-06-01", tmp_path)
+    assert list(listed) == ["M1"]
+
+
+def _long_term(pid: str, violence: str) -> dict[str, list[dict[str, Any]]]:
+    return {
+        "people": [{"person_id": pid}],
+        "convictions": [
+            {
+                "person_id": pid,
+                "conviction_id": "c1",
+                "jurisdiction": "federal",
+                "conviction_date": "2013-11-04",
+                "imposed_on": "2014-03-03",
+                "imprisonment": "360 months",
+                "supervised_release": "5 years",
+            }
+        ],
+        "counts": [
+            {
+                "person_id": pid,
+                "conviction_id": "c1",
+                "statute": "21 U.S.C. 841(a)(1)",
+                "substance": "cocaine",
+                "felony": "true",
+                "violence": violence,
+                "weapon": "false",
+            }
+        ],
+        "custody": [
+            {
+                "person_id": pid,
+                "kind": "designated_facility",
+                "start": "2014-03-03",
+                "conviction_id": "c1",
+            }
+        ],
+    }
+
+
+def test_clemency_project_2014_criteria_as_far_as_data_goes(tmp_path: Path) -> None:
+    # In custody since 2014-03-03; to 2026-01-01 that is 3653 days to 2024-03-03 (ten years
+    # with the leap days of 2016, 2020 and 2024) + 365 + 304 = 4322 days, over ten years.
+    # C1 nonviolent: listed for review. C2 violent: not listed.
+    tables = _merge(_long_term("C1", "false"), _long_term("C2", "true"))
+    listed = _listed(tables, "clemency-project-2014", "2026-01-01", tmp_path)
+    assert list(listed) == ["C1"]
+    assert listed["C1"]["days_served"] == "4322"
+    assert listed["C1"]["outcome"] == "needs_review"

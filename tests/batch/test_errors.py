@@ -1,0 +1,149 @@
+"""Bad rows never stop a run and are never dropped silently: each problem goes to errors.csv
+with its table, row number, field and problem; the person is not screened (a dropped row could
+clear them wrongly); ``--rerun-errors`` screens only them once the input is fixed."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from secondchance.cli import app
+from tests.batch.tables import write_tables
+
+
+def _person(pid: str) -> dict[str, str]:
+    return {"person_id": pid, "name": f"Person {pid}"}
+
+
+def _conviction(pid: str) -> dict[str, str]:
+    return {
+        "person_id": pid,
+        "conviction_id": "c1",
+        "jurisdiction": "federal",
+        "imposed_on": "2015-03-02",
+        "imprisonment": "60 months",
+    }
+
+
+def _count(pid: str, felony: str = "true") -> dict[str, str]:
+    return {"person_id": pid, "conviction_id": "c1", "statute": "18 U.S.C. 1343", "felony": felony}
+
+
+def _tables(tmp_path: Path, felony_p2: str, start_p3: str) -> Path:
+    return write_tables(
+        tmp_path / "in",
+        {
+            "people": [_person("P1"), _person("P2"), _person("P3")],
+            "convictions": [_conviction("P1"), _conviction("P2"), _conviction("P3")],
+            "counts": [_count("P1"), _count("P2", felony_p2), _count("P3"), _count("P9")],
+            "custody": [
+                {"person_id": "P1", "kind": "designated_facility", "start": "2015-03-02"},
+                {"person_id": "P3", "kind": "designated_facility", "start": start_p3},
+            ],
+        },
+    )
+
+
+def _errors(out: Path, name: str = "errors.csv") -> list[dict[str, str]]:
+    with (out / name).open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _screen(source: Path, out: Path, *extra: str) -> None:
+    result = CliRunner().invoke(
+        app,
+        [
+            "screen",
+            str(source),
+            "--as-of",
+            "2026-01-01",
+            "--out",
+            str(out),
+            "--workers",
+            "1",
+            *extra,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+
+
+def test_bad_rows_go_to_the_errors_file_and_a_rerun_takes_only_them(tmp_path: Path) -> None:
+    source, out = _tables(tmp_path, felony_p2="maybe", start_p3="2023-02-30"), tmp_path / "out"
+    _screen(source, out)
+    errors = _errors(out)
+    # counts rows: 1 P1, 2 P2 ('maybe' is no yes/no), 3 P3, 4 P9 (no such person);
+    # custody rows: 1 P1, 2 P3 (February has no 30th day).
+    where = sorted((e["person_id"], e["table"], e["row"], e["field"]) for e in errors)
+    assert where == [
+        ("P2", "counts", "2", "felony"),
+        ("P3", "custody", "2", "start"),
+        ("P9", "counts", "4", "person_id"),
+    ]
+    assert all(e["problem"] for e in errors)
+    screened = set(pq.read_table(out / "results.parquet")["person_id"].to_pylist())
+    assert screened == {"P1"}
+    _tables(tmp_path, felony_p2="no", start_p3="2023-02-28")
+    _screen(source, out, "--rerun-errors")
+    again = set(pq.read_table(out / "results-rerun1.parquet")["person_id"].to_pylist())
+    assert again == {"P2", "P3"}  # P9 has no person row: still an error
+    assert [e["person_id"] for e in _errors(out, "errors-rerun1.csv")] == ["P9"]
+
+
+def test_an_unknown_column_stops_before_anything_is_written(tmp_path: Path) -> None:
+    source = write_tables(tmp_path / "in", {"people": [{"person_id": "P1", "nmae": "typo"}]})
+    result = CliRunner().invoke(
+        app, ["screen", str(source), "--as-of", "2026-01-01", "--out", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 2
+    assert "unknown column 'nmae'" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_rows_out_of_order_stop_before_anything_is_screened(tmp_path: Path) -> None:
+    """P1's conviction after P2's: streaming would screen P1 without it, so the run refuses."""
+    source = write_tables(
+        tmp_path / "in",
+        {
+            "people": [_person("P1"), _person("P2")],
+            "convictions": [_conviction("P2"), _conviction("P1")],
+        },
+    )
+    result = CliRunner().invoke(
+        app, ["screen", str(source), "--as-of", "2026-01-01", "--out", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 2
+    assert "convictions.csv: rows are not sorted by person_id" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_person_the_engine_cannot_evaluate_is_reported_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import secondchance.batch.evaluate as batch_evaluate
+
+    real = batch_evaluate.evaluate_record
+
+    def fails_for_p2(record, as_of, programs):  # type: ignore[no-untyped-def]
+        if record.convictions[0].sentence.imprisonment.total_months == 61:
+            raise RuntimeError("boom")
+        return real(record, as_of, programs)
+
+    monkeypatch.setattr(batch_evaluate, "evaluate_record", fails_for_p2)
+    source = _tables(tmp_path, felony_p2="true", start_p3="2015-03-02")
+    rows = (source / "convictions.csv").read_text(encoding="utf-8").splitlines()
+    rows[2] = rows[2].replace("60 months", "61 months")  # P2's sentence
+    (source / "convictions.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    _screen(source, out)
+    errors = _errors(out)
+    assert [(e["person_id"], e["table"]) for e in errors] == [
+        ("P2", "(engine)"),
+        ("P9", "counts"),
+    ]
+    assert "RuntimeError: boom" in errors[0]["problem"]
+    screened = set(pq.read_table(out / "results.parquet")["person_id"].to_pylist())
+    assert screened == {"P1", "P3"}

@@ -1,0 +1,64 @@
+"""The other ways in (JSON Lines, a folder of record files) and ``explain``, which prints what
+``check`` prints for the person."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import yaml
+from typer.testing import CliRunner
+
+from secondchance.cli import app
+from tests.batch.test_mapping import EXAMPLES
+
+EXAMPLE = EXAMPLES / "sba" / "parole-owner.yaml"
+
+
+def _invoke(*args: str) -> str:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_explain_prints_what_check_prints(tmp_path: Path) -> None:
+    folder = tmp_path / "records"
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / "ortiz.yaml")
+    out = tmp_path / "out"
+    _invoke("screen", str(folder), "--as-of", "2024-06-01", "--out", str(out), "--workers", "1")
+    explained = _invoke("explain", str(out), "--id", "ortiz")
+    assert explained == _invoke("check", str(EXAMPLE), "--as-of", "2024-06-01")
+    verbose = _invoke("explain", str(out), "--id", "ortiz", "--verbose")
+    assert verbose == _invoke("check", str(EXAMPLE), "--as-of", "2024-06-01", "--verbose")
+
+
+def test_json_lines_and_record_folders_give_the_same_results(tmp_path: Path) -> None:
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    lines = tmp_path / "people.jsonl"
+    lines.write_text(
+        json.dumps({"person_id": "ortiz", "record": data}, default=str) + "\n" + "{not json\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "records"
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / "ortiz.yaml")
+    for source, out in ((lines, tmp_path / "a"), (folder, tmp_path / "b")):
+        _invoke("screen", str(source), "--as-of", "2024-06-01", "--out", str(out), "--workers", "1")
+    a = pq.read_table(tmp_path / "a" / "results.parquet").to_pylist()
+    b = pq.read_table(tmp_path / "b" / "results.parquet").to_pylist()
+    assert a == b
+    # The example's own expectations (application 2024-05-30, the new rule): every SBA
+    # program eligible.
+    assert {r["program"]: r["outcome"] for r in a if r["program"].startswith("sba.")} == {
+        "sba.7a": "eligible",
+        "sba.504": "eligible",
+        "sba.microloan": "eligible",
+        "sba.ilp": "eligible",
+        "sba.surety_bond": "eligible",
+        "sba.disaster": "eligible",
+    }
+    errors = (tmp_path / "a" / "errors.csv").read_text(encoding="utf-8").splitlines()
+    assert len(errors) == 2 and errors[1].startswith("line-2,people.jsonl,2,")
