@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from secondchance.cli import check, rules, schema, sentence  # noqa: F401  (register commands)
+from secondchance.cli import (  # noqa: F401  (register commands)
+    admin,
+    check,
+    rules,
+    schema,
+    sentence,
+    serve,
+)
 from secondchance.cli.app import app
 
 
