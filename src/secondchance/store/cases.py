@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from secondchance.engine import Report
 from secondchance.store.models import (
@@ -93,8 +94,8 @@ def save_record(
             author_id=author_id,
         )
     )
-    session.refresh(case)
-    return case.version
+    set_committed_value(case, "version", expected_version + 1)
+    return expected_version + 1
 
 
 def record_versions(session: Session, case: Case) -> list[RecordVersion]:
