@@ -60,9 +60,9 @@ def test_version_check_refuses_a_stale_edit(url: str) -> None:
     # Two people opened version 1; the first saves, the second's save must fail, unwritten.
     with store.transaction() as session:
         store_cases.save_record(session, case, {"person": {"name": "first"}}, 1, None)
-    with pytest.raises(store_cases.VersionConflict, match="changed by someone else"):
-        with store.transaction() as session:
-            store_cases.save_record(session, case, {"person": {"name": "second"}}, 1, None)
+    stale = pytest.raises(store_cases.VersionConflict, match="changed by someone else")
+    with stale, store.transaction() as session:
+        store_cases.save_record(session, case, {"person": {"name": "second"}}, 1, None)
     with store.transaction() as session:
         fresh = store_cases.get_case(session, org_id, case.id)
         assert fresh is not None and fresh.version == 2
