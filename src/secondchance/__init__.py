@@ -5,4 +5,15 @@ Three bodies of law (SBA lending, clemency, federal sentence computation) are en
 and later faces only parse input and render the engine's determinations.
 """
 
+from typing import Any
+
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """``secondchance.evaluate`` is :func:`secondchance.api.evaluate`, imported on first use."""
+    if name == "evaluate":
+        from secondchance.api import evaluate
+
+        return evaluate
+    raise AttributeError(name)

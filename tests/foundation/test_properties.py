@@ -6,7 +6,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from secondchance.engine import evaluate
+from secondchance.api import evaluate
 from secondchance.law.registry import all_programs
 from secondchance.record import validate
 

@@ -30,7 +30,7 @@ def report(sentence: dict[str, object] | None = None) -> Report:
                 ],
             ),
         ],
-        sentence=sentence,
+        computations={"sentence": sentence},
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from secondchance.engine import Determination, evaluate
+from secondchance.api import evaluate
+from secondchance.engine import Determination
 from secondchance.law.registry import program
 from secondchance.record.load import validate
 

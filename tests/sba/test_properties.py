@@ -18,7 +18,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from secondchance.engine import evaluate
+from secondchance.api import evaluate
 from secondchance.law.sba import PROGRAMS
 from secondchance.record.load import validate
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from secondchance.engine import evaluate
+from secondchance.api import evaluate
 from secondchance.law.sba import PROGRAMS
 from secondchance.law.sba.days import (
     first_day_outside_lookback,

@@ -8,7 +8,7 @@ import json
 from datetime import date
 from typing import Any
 
-from secondchance.engine import evaluate
+from secondchance.api import evaluate
 from secondchance.engine.determination import Outcome
 from secondchance.law.registry import program
 from secondchance.record.schema import Record
@@ -17,7 +17,7 @@ from tests.support import EXAMPLES, check_json, run_cli
 
 def fsa(rec: Record, day: date) -> Any:
     report = evaluate(rec, as_of=day, programs=[program("fsa.time_credits")])
-    return report.determinations[0], report.sentence
+    return report.determinations[0], report.computation("sentence")
 
 
 def texts(block: dict[str, Any]) -> str:

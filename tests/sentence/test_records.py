@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from secondchance.engine import evaluate
+from secondchance.api import evaluate
 from secondchance.engine.determination import Outcome
 from secondchance.law.registry import program
 from secondchance.record.schema import Record
@@ -40,7 +40,7 @@ def record(counts: list[dict[str, Any]], **extra: Any) -> Record:
 
 def fsa(rec: Record, day: date = AS_OF) -> Any:
     report = evaluate(rec, as_of=day, programs=[program("fsa.time_credits")])
-    return report.determinations[0], report.sentence
+    return report.determinations[0], report.computation("sentence")
 
 
 def test_eligible_record_gets_handout_dates() -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from secondchance.engine import evaluate
+from secondchance.api import evaluate
 from secondchance.engine.determination import Outcome
 from secondchance.law.registry import program
 from secondchance.law.sentence.block import SentenceFacts, compute_block
@@ -43,7 +43,7 @@ def record(sentence: dict[str, Any], custody: list[dict[str, Any]], **extra: Any
 
 def fsa(rec: Record, day: date) -> Any:
     report = evaluate(rec, as_of=day, programs=[program("fsa.time_credits")])
-    return report.determinations[0], report.sentence
+    return report.determinations[0], report.computation("sentence")
 
 
 def texts(block: dict[str, Any]) -> str:

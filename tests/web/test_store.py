@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
-from secondchance.engine import evaluate
+from secondchance.api import evaluate
 from secondchance.record import load_record
 from secondchance.store import accounts
 from secondchance.store import cases as store_cases

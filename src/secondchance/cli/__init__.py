@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from secondchance.cli import (  # noqa: F401  (register commands)
     admin,
+    cases,
     check,
     rules,
     schema,

@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
+from secondchance.api import evaluate
 from secondchance.cli.app import OutputFormat, app, fail_input, parse_date
-from secondchance.engine import evaluate
 from secondchance.record import RecordError, load_record
 from secondchance.report import render_json, render_report
 

@@ -2,9 +2,10 @@
 
 from secondchance.engine.determination import Determination, Finding, Outcome, Report, Subject
 from secondchance.engine.evaluate import determine_on, evaluate, evaluate_program
-from secondchance.engine.rules import Context, Program, RuleVersion
+from secondchance.engine.rules import Computation, Context, Program, RuleVersion
 
 __all__ = [
+    "Computation",
     "Context",
     "Determination",
     "Finding",

@@ -10,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 REPORT_SCHEMA_VERSION = "1.0"
 
@@ -72,6 +72,18 @@ class Report(BaseModel):
     application_date: dt.date | None = None
     subject: Subject
     determinations: list[Determination]
-    sentence: dict[str, Any] | None = Field(
-        None, description="Computed sentence dates, for a record with a federal prison sentence."
+    computations: dict[str, dict[str, Any] | None] = Field(
+        default_factory=dict,
+        description="Blocks of computed facts by id (e.g. the computed sentence); each is a "
+        "top-level key of the JSON.",
     )
+
+    def computation(self, computation_id: str) -> dict[str, Any] | None:
+        """The block computed under ``computation_id``, if any."""
+        return self.computations.get(computation_id)
+
+    @model_serializer(mode="wrap")
+    def _flatten(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        data.update(data.pop("computations", None) or {})
+        return data

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from secondchance.engine.determination import Determination, Outcome, Report, Subject
-from secondchance.engine.rules import Context, Program
+from secondchance.engine.rules import Computation, Context, Program
 from secondchance.record.schema import Record
 
 MAX_LOOK_AHEAD = 64
@@ -71,25 +71,25 @@ def evaluate(
     record: Record,
     as_of: date,
     application_date: date | None = None,
-    programs: Sequence[Program] | None = None,
+    *,
+    programs: Sequence[Program],
+    computations: Sequence[Computation] = (),
 ) -> Report:
-    """Evaluate every program (or those given) for ``record`` as of ``as_of``."""
-    from secondchance.law.registry import all_programs
+    """Evaluate ``programs`` for ``record`` as of ``as_of`` and run ``computations``.
 
+    The law's own programs and computations are wired in by :func:`secondchance.api.evaluate`.
+    """
     ctx = Context(as_of=as_of, application_date=application_date or record.application_date)
-    chosen = all_programs() if programs is None else programs
-    determinations = [evaluate_program(p, record, ctx) for p in chosen]
+    determinations = [evaluate_program(p, record, ctx) for p in programs]
     subject = Subject(
         name=record.person.name,
         bop_register_number=record.person.bop_register_number,
         business=record.business.name if record.business else None,
     )
-    from secondchance.law.sentence import sentence_block
-
     return Report(
         as_of=as_of,
         application_date=ctx.application_date,
         subject=subject,
         determinations=determinations,
-        sentence=sentence_block(record, as_of),
+        computations={c.id: c.compute(record, as_of) for c in computations},
     )

@@ -1,9 +1,10 @@
 """Programs and their dated rule versions.
 
-A *program* (``sba.7a``, ``clemency.pardon_petition``, ...) is a question the law answers. It has
-one or more *rule versions*, each in force over a range of days. The engine picks the version in
-force on the program's decisive date (the loan application date for SBA, the as-of date
-otherwise) and asks it for a determination.
+A *program* is a question the law answers. It has one or more *rule versions*, each in force over
+a range of days. The engine picks the version in force on the program's decisive date (which the
+program itself names: the as-of date unless it says otherwise) and asks it for a determination.
+A *computation* is a block of computed facts shown beside the determinations. The engine knows
+no program by name: the law hands its programs and computations to :func:`evaluate`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from secondchance.engine.determination import Determination
 from secondchance.record.schema import Record
@@ -18,7 +20,8 @@ from secondchance.record.schema import Record
 
 @dataclass(frozen=True)
 class Context:
-    """What the engine was asked: the as-of date and, for SBA, the application date."""
+    """What the engine was asked: the as-of date and, where the question concerns an application
+    made on a day, that day (a program that decides on it names it as its decisive date)."""
 
     as_of: date
     application_date: date | None = None
@@ -30,6 +33,20 @@ class Context:
 
 Evaluate = Callable[[Record, date, Context], Determination]
 """A rule version's function: the record, the decisive day, the context → a determination."""
+
+
+Compute = Callable[[Record, date], "dict[str, Any] | None"]
+"""A computation's function: the record and the as-of day → a block of facts, or None."""
+
+
+@dataclass(frozen=True)
+class Computation:
+    """A block of computed facts shown beside the determinations (its ``id`` is its key in the
+    report's JSON)."""
+
+    id: str
+    title: str
+    compute: Compute
 
 
 @dataclass(frozen=True)

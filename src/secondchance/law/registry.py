@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from secondchance.engine.rules import Program
+from secondchance.engine.rules import Computation, Program
 
 
 @cache
@@ -12,6 +12,14 @@ def all_programs() -> tuple[Program, ...]:
     from secondchance.law import clemency, sba, sentence
 
     return (*sba.PROGRAMS, *clemency.PROGRAMS, *sentence.PROGRAMS)
+
+
+@cache
+def all_computations() -> tuple[Computation, ...]:
+    """The blocks of computed facts a report shows beside the determinations."""
+    from secondchance.law import sentence
+
+    return (sentence.SENTENCE,)
 
 
 @cache

@@ -126,12 +126,13 @@ def render_report(report: Report) -> str:
     lines += [_summary_line(det, width) for det in shown]
     for reason, programs in grouped.items():
         lines.append(f"  Not applicable ({', '.join(programs)}): {reason}")
-    if report.sentence is not None:
-        lines.extend(_release_glance(report.sentence))
+    sentence = report.computation("sentence")
+    if sentence is not None:
+        lines.extend(_release_glance(sentence))
     for det in shown:
         lines.append("")
         lines.extend(render_determination(det))
-    if report.sentence is not None:
+    if sentence is not None:
         lines.append("")
-        lines.extend(render_sentence(report.sentence))
+        lines.extend(render_sentence(sentence))
     return "\n".join(lines) + "\n"

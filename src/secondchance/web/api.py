@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from secondchance.engine import evaluate
+from secondchance.api import evaluate
 from secondchance.law.sentence.block import SentenceFacts, compute_block
 from secondchance.record import Record, RecordError
 from secondchance.record.load import parse_text, validate

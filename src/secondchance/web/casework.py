@@ -11,7 +11,8 @@ from typing import Any
 from fastapi import HTTPException
 from sqlalchemy.orm import Session
 
-from secondchance.engine import Determination, Report, evaluate
+from secondchance.api import evaluate
+from secondchance.engine import Determination, Report
 from secondchance.record import RecordError
 from secondchance.record.load import validate
 from secondchance.store import cases as store_cases

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from secondchance.engine.rules import Program
+from secondchance.engine.rules import Computation, Program
 from secondchance.law.sentence.program import PROGRAM as FSA_TIME_CREDITS
 from secondchance.law.sentence.versions import EARNING_PROGRAM, GCT_PROGRAM
 
@@ -30,3 +30,10 @@ def sentence_block(record: Any, as_of: date) -> dict[str, Any] | None:
     if isinstance(facts, str):
         return {"as_of": as_of.isoformat(), "status": "needs_review", "reason": facts}
     return compute_block(facts, as_of)
+
+
+SENTENCE = Computation(
+    id="sentence",
+    title="Computed sentence: full term, good conduct time, time credits and release dates",
+    compute=sentence_block,
+)
