@@ -82,7 +82,8 @@ async def answer(request: Request, user: Editor, case_id: str) -> Response:
             updated = record if action != "save" else apply_answer(record, question, form)
         except AnswerError as exc:
             return _panel(request, case_id, user, error=str(exc))
-        memory = remember(case, path.split(" ")[0], unknown=action == "unknown")
+        unknown = f"{question.text} ({question.about})" if question.about else question.text
+        memory = remember(case, path.split(" ")[0], unknown if action == "unknown" else None)
         try:
             store_cases.save_record(session, case, updated, version, user.user_id, memory)
         except store_cases.VersionConflict as exc:

@@ -69,9 +69,11 @@ def next_for(case: Case, assessment: Assessment) -> Question | None:
     return next_question(case.goal, assessment.record, missing, set(memory["asked"]))
 
 
-def remember(case: Case, path: str, unknown: bool) -> str:
+def remember(case: Case, path: str, unknown: str | None) -> str:
+    """The interview's memory with ``path`` asked (and, if answered "I don't know", the
+    question's words kept to show beside the answers)."""
     memory = interview_memory(case)
     memory["asked"] = sorted({*memory["asked"], path})
     if unknown:
-        memory["unknown"] = sorted({*memory["unknown"], path})
+        memory["unknown"] = [*[u for u in memory["unknown"] if u != unknown], unknown]
     return json.dumps(memory)

@@ -306,7 +306,10 @@ def _required_follow_ups(record: Mapping[str, Any]) -> list[str]:
 def _with_about(question: Question, record: Mapping[str, Any]) -> Question:
     if question.about or question.kind == "custody":
         return question
-    return Question(**{**question.__dict__, "about": _about(split_path(question.path), record)})
+    tokens = split_path(question.path)
+    if question.allow_none and "record" in tokens:  # "has this person ever ...": the person
+        tokens = [*tokens[: tokens.index("record")], "record"]
+    return Question(**{**question.__dict__, "about": _about(tokens, record)})
 
 
 def _skip_starter(question: Question, record: Mapping[str, Any]) -> bool:
