@@ -25,7 +25,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 @pytest.fixture
 def server(store: Store) -> Iterator[str]:
     port = free_port()
-    config = uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning")
+    web = create_app(store=store)
+    config = uvicorn.Config(web, host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -109,7 +110,8 @@ def test_interview_findings_letter_and_another_organisation(  # type: ignore[no-
     case_url = page.url.removesuffix("/interview")
 
     page.goto(case_url)
-    assert "28 CFR 1.2" in page.inner_text(".determination[data-program='clemency.pardon_petition']")
+    pardon = ".determination[data-program='clemency.pardon_petition']"
+    assert "28 CFR 1.2" in page.inner_text(pardon)
     page.screenshot(path=str(shots / "case-desktop.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(shots / "case-phone.png"), full_page=True)

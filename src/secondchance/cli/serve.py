@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -15,6 +16,9 @@ def serve(
     database: DatabaseOption = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=64, help="Server processes (one per core).")
+    ] = 1,
     secure_cookies: Annotated[
         bool,
         typer.Option("--secure-cookies", help="Send the session cookie over HTTPS only."),
@@ -27,7 +31,22 @@ def serve(
     from secondchance.web.app import create_app
 
     try:
-        web = create_app(database, secure_cookies=secure_cookies)
+        web = create_app(database, secure_cookies=secure_cookies)  # migrates the store once
     except StoreError as exc:
         fail_input(str(exc))
-    uvicorn.run(web, host=host, port=port, access_log=False, log_level="info")
+    if workers == 1:
+        uvicorn.run(web, host=host, port=port, access_log=False, log_level="info")
+        return
+    web.state.store.dispose()
+    if database:
+        os.environ["SECONDCHANCE_DATABASE"] = database
+    os.environ["SECONDCHANCE_SECURE_COOKIES"] = "1" if secure_cookies else ""
+    uvicorn.run(
+        "secondchance.web.app:app_from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        access_log=False,
+        log_level="info",
+    )

@@ -121,6 +121,13 @@ def create_app(
     return web
 
 
+def app_from_environment() -> FastAPI:
+    """The app for a worker process of ``serve --workers N`` ($SECONDCHANCE_DATABASE)."""
+    import os
+
+    return create_app(secure_cookies=bool(os.environ.get("SECONDCHANCE_SECURE_COOKIES")))
+
+
 def _add_record_schema(web: FastAPI) -> None:
     """OpenAPI docs show the record format as the body of ``/api/check``."""
     from secondchance.record import Record
