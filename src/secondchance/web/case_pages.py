@@ -69,7 +69,9 @@ def interview_page(request: Request, user: SignedIn, case_id: str) -> Response:
 
 @router.post("/cases/{case_id}/answer", dependencies=[Csrf])
 async def answer(request: Request, user: Editor, case_id: str) -> Response:
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    posted = await request.form()
+    form = {k: v for k, v in posted.items() if isinstance(v, str)}
+    form["finding"] = "\n".join(v for v in posted.getlist("finding") if isinstance(v, str))
     path, action = form.get("path", "")[:300], form.get("action", "save")
     version = int(form["version"]) if form.get("version", "").isdigit() else -1
     with request.app.state.store.transaction() as session:
@@ -79,7 +81,8 @@ async def answer(request: Request, user: Editor, case_id: str) -> Response:
         if question is None:
             raise HTTPException(422, "That question is not part of this interview.")
         try:
-            updated = record if action != "save" else apply_answer(record, question, form)
+            changes = action == "save" or (action == "none" and question.kind == "findings")
+            updated = apply_answer(record, question, form) if changes else record
         except AnswerError as exc:
             return _panel(request, case_id, user, error=str(exc))
         unknown = f"{question.text} ({question.about})" if question.about else question.text

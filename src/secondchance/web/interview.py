@@ -4,6 +4,7 @@ and answers come from this catalogue, else from the record schema's own descript
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -226,7 +227,32 @@ def _conviction_of(path: str) -> str:
     return f"convictions[{found[1]}]" if found else "convictions[0]"
 
 
+COURT_FINDINGS = (
+    ("death_or_serious_bodily_injury", "Death or serious bodily injury resulted"),
+    ("weapon_of_mass_destruction", "A weapon of mass destruction was involved"),
+    ("leader_organizer", "The person was an organiser, leader, manager or supervisor"),
+    ("involuntary_manslaughter", "The offense was involuntary manslaughter"),
+    ("attempt_to_commit_manslaughter", "The offense was an attempt to commit manslaughter"),
+    ("threat_only", "The offense was a threat only"),
+)
+
+
+def _findings_question(path: str, record: Mapping[str, Any]) -> Question:
+    return Question(
+        path=path,
+        kind="findings",
+        text="Did the court find any of these about this offense?",
+        help="The First Step Act bars time credits for some offenses only when the court found "
+        "one of these (18 U.S.C. 3632(d)(4)(D)). Tick what the judgment or the plea says; "
+        "choose “No / none” only if the court found none of them.",
+        choices=COURT_FINDINGS,
+        allow_none=True,
+        about=_about(split_path(path), record),
+    )
+
+
 GROUPS = {
+    "convictions[].counts[].court_findings": _findings_question,
     "custody": _custody_question,
     "custody[]": _custody_question,
     "custody[].kind": _custody_question,
@@ -324,9 +350,13 @@ def _skip_starter(question: Question, record: Mapping[str, Any]) -> bool:
 def apply_answer(
     record: dict[str, Any], question: Question, form: Mapping[str, str]
 ) -> dict[str, Any]:
-    """Write the answer into the record (a copy); raises :class:`answers.AnswerError`."""
-    import copy
-
+    """Write the answer into the record (a copy); raises :class:`answers.AnswerError`.
+    "No / none" to the court findings records that the court found none of them."""
+    if question.kind == "findings" and form.get("action") == "none":
+        updated = copy.deepcopy(record)
+        names = [f"not:{name}" for name, _ in COURT_FINDINGS]
+        set_path(updated, split_path(question.path), names)
+        return updated
     updated = copy.deepcopy(record)
     value = (form.get("value") or "").strip()
     if question.kind == "custody":
@@ -338,6 +368,11 @@ def apply_answer(
             "assessed_on": answers.parse_date_answer(form.get("assessed_on", "")),
         }
         set_path(updated, [*split_path(question.path), None], entry)
+        return updated
+    if question.kind == "findings":
+        ticked = [v for v in form.get("finding", "").split("\n") if v]
+        allowed = {name for name, _ in COURT_FINDINGS}
+        set_path(updated, split_path(question.path), [n for n in ticked if n in allowed])
         return updated
     if not value:
         raise answers.AnswerError("give an answer, or choose “I don't know”")
