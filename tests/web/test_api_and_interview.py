@@ -107,3 +107,30 @@ def test_interview_to_a_pardon_determination_and_its_letter(app) -> None:  # typ
     assert pdf.headers["content-type"] == "application/pdf"
     text = subprocess.run(["pdftotext", "-", "-"], input=pdf.content, capture_output=True).stdout
     assert b"not legal advice" in text and b"Pardon Attorney" in text
+
+
+def test_each_missing_fact_the_engine_names_has_a_plain_question() -> None:
+    from secondchance.web.interview import next_question, question_for
+
+    record = {"business": {"name": "B", "people": [{"name": "Ana"}, {"name": "Luis Ortiz"}]}}
+    path = "business.people[1].record.pending_charges[0].counts[0].felony"
+    asked = question_for(path, record)
+    assert asked is not None and asked.text == "Was this offense a felony?"
+    assert asked.about == "Luis Ortiz, pending charge 1, count 1"
+    assert [c for c, _ in asked.choices] == ["yes", "no"]
+    custody = question_for("custody[] (a period for convictions[0], and its end)", {})
+    assert custody is not None and custody.kind == "custody"
+    # Starters first; once they are asked, the engine's missing facts in its order, skipping
+    # what was already asked (an "I don't know" is not asked again).
+    done = {
+        "convictions[0].jurisdiction",
+        "convictions[0].counts[0].statute",
+        "convictions[0].conviction_date",
+        "convictions[0].sentence.imprisonment",
+        "custody[]",
+    }
+    missing = ["convictions[0].counts[0].felony", "fsa.risk_assessments"]
+    first = next_question("release", {}, missing, done)
+    assert first is not None and first.path == "convictions[0].counts[0].felony"
+    second = next_question("release", {}, missing, done | {"convictions[0].counts[0].felony"})
+    assert second is not None and second.kind == "risk"
