@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
+from typer.testing import CliRunner
 
+from secondchance.cli import app
 from secondchance.store import accounts
 from secondchance.store.db import open_store
-from tests.support import EXAMPLES, run_cli
+from tests.support import EXAMPLES
 from tests.web.conftest import csrf_of, new_case, sign_in
 
 
-def _admin(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "secondchance", "admin", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+class _Done:
+    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+def _admin(*args: str, stdin: str = "") -> _Done:
+    """``secondchance admin ARGS`` in this process (the CLI's own code path, without the cost
+    of starting Python each time; test_cli runs the real process)."""
+    done = CliRunner().invoke(app, ["admin", *args], input=stdin)
+    return _Done(done.exit_code, done.stdout, done.stderr)
 
 
 def test_admin_adds_a_user_and_a_token(tmp_path: Path) -> None:
@@ -81,7 +83,7 @@ def test_admin_input_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
     assert short.returncode == 2 and "at least 10 characters" in short.stderr
     nobody = _admin("add-token", "--org", "Nobody", "--database", url)
     assert nobody.returncode == 2 and "no organisation" in nobody.stderr
-    bad_url = run_cli("admin", "add-token", "--org", "C", "--database", "oracle://x")
+    bad_url = _admin("add-token", "--org", "C", "--database", "oracle://x")
     assert bad_url.returncode == 2 and "Traceback" not in bad_url.stderr
 
 
