@@ -65,14 +65,26 @@ def postgres_url() -> Iterator[str]:
         shutil.rmtree(base, ignore_errors=True)
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(f"sqlite:///{tmp_path / 'cases.db'}")
+@pytest.fixture(scope="session")
+def accounts_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with two organisations and their users, made once (argon2 is slow on purpose)."""
+    path = tmp_path_factory.mktemp("accounts") / "template.db"
+    opened = open_store(f"sqlite:///{path}")
     with opened.transaction() as session:
         accounts.add_user(session, "Clinic A", "admin@a.org", accounts.Role.admin, PASSWORD)
         accounts.add_user(session, "Clinic A", "advocate@a.org", accounts.Role.advocate, PASSWORD)
         accounts.add_user(session, "Clinic A", "viewer@a.org", accounts.Role.viewer, PASSWORD)
         accounts.add_user(session, "Clinic B", "advocate@b.org", accounts.Role.advocate, PASSWORD)
+    with opened.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    opened.dispose()
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path, accounts_db: Path) -> Iterator[Store]:
+    shutil.copyfile(accounts_db, tmp_path / "cases.db")
+    opened = open_store(f"sqlite:///{tmp_path / 'cases.db'}")
     yield opened
     opened.dispose()
 
