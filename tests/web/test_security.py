@@ -111,8 +111,8 @@ def test_nothing_personal_reaches_the_server_log(app, store, caplog) -> None:  #
     case = new_case(client, label="Zebediah Quux")
     answer(client, case, value="federal")
     answer(client, case, value="18 U.S.C. 1343")
-    client.get(f"/cases/{case}?q=Zebediah")
-    client.get("/?q=Zebediah")
+    listed = client.post("/", data={"q": "zebed", "csrf_token": csrf_of(client.get("/").text)})
+    assert "Zebediah Quux" in listed.text  # found by a part of its name, case-insensitively
     auth = {"Authorization": f"Bearer {_token(store, 'Clinic A')}"}
     TestClient(app).post("/api/check", json={"person": {"name": "Zebediah Quux"}}, headers=auth)
     # The test client's own logger (httpx) prints the URLs it asked for; the server's do not.
@@ -134,3 +134,22 @@ def test_two_editors_of_one_case_cannot_overwrite_each_other(app) -> None:  # ty
     assert clash.status_code == 409 and "changed by someone else" in clash.text
     record = first.get(f"/cases/{case}/record.json").json()
     assert record["convictions"][0]["jurisdiction"] == "federal"
+
+
+def test_a_crash_answers_500_without_the_details(app, caplog, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from secondchance.web import case_pages
+
+    client = sign_in(app, "advocate@a.org")
+    case = new_case(client)
+
+    def broken(goal: str, record: object) -> None:
+        raise ValueError("Zebediah Quux, born 1970-01-01")
+
+    monkeypatch.setattr(case_pages, "assess", broken)
+    caplog.set_level(logging.DEBUG)
+    crashed = client.get(f"/cases/{case}")
+    assert crashed.status_code == 500 and "Something went wrong" in crashed.text
+    assert "Zebediah" not in crashed.text and "Traceback" not in crashed.text
+    server = "\n".join(r.getMessage() for r in caplog.records if not r.name.startswith("httpx"))
+    assert "error ValueError on /cases/{case_id}" in server
+    assert "Zebediah" not in server and "Traceback" not in caplog.text

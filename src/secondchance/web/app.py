@@ -100,7 +100,13 @@ def create_app(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         started = time.perf_counter()
-        response = await call_next(request)
+        try:
+            response = await call_next(request)
+        except Exception as exc:  # answered here, so no traceback (with its message) is logged
+            LOG.error("error %s on %s", type(exc).__name__, _route(request))
+            response = _error(
+                request, 500, "Something went wrong on the server. Nothing was changed."
+            )
         elapsed = (time.perf_counter() - started) * 1000
         LOG.info("%s %s %d %.1fms", request.method, _route(request), response.status_code, elapsed)
         response.headers.setdefault("x-content-type-options", "nosniff")
