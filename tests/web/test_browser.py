@@ -119,6 +119,17 @@ def test_interview_findings_letter_and_another_organisation(  # type: ignore[no-
     assert pdf.status == 200
     text = subprocess.run(["pdftotext", "-", "-"], input=pdf.body(), capture_output=True).stdout
     assert b"not legal advice" in text and b"28 CFR 1.2" in text
+    words = b" ".join(text.split())
+    assert b"When was the person convicted?" in words  # the "I don't know" answer is stated
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{server}/")
+    page.fill("#q", "r.t")
+    page.click("button:has-text('Show')")
+    assert page.locator("td a", has_text="R.T.").count() == 1
+    page.screenshot(path=str(shots / "cases-desktop.png"), full_page=True)
+    page.goto(f"{case_url}/letter/clemency.pardon_petition")
+    page.screenshot(path=str(shots / "letter-desktop.png"), full_page=True)
 
     other = browser.new_context().new_page()
     _sign_in(other, server, "advocate@b.org")

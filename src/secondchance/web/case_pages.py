@@ -178,7 +178,8 @@ def letter(request: Request, user: SignedIn, case_id: str, program: str) -> Resp
     found = next((d for d in seen.report.determinations if d.program == program), None)
     if found is None:
         raise HTTPException(404, "No such program.")
-    html = letters.letter_html(request, seen.report, found, date.today())
+    unknown = interview_memory(case)["unknown"]
+    html = letters.letter_html(request, seen.report, found, date.today(), unknown)
     if not pdf:
         return Response(html, media_type="text/html")
     headers = {"content-disposition": f'inline; filename="{program}.pdf"'}

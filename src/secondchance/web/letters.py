@@ -62,7 +62,13 @@ SBA_QUESTIONS = (
 )
 
 
-def letter_html(request: Request, report: Report, found: Determination, today: date) -> str:
+def letter_html(
+    request: Request,
+    report: Report,
+    found: Determination,
+    today: date,
+    unknown: list[str] | None = None,
+) -> str:
     kind = (
         "pardon"
         if found.program == "clemency.pardon_petition"
@@ -77,6 +83,7 @@ def letter_html(request: Request, report: Report, found: Determination, today: d
         pardon_checklist=PARDON_CHECKLIST,
         pardon_submit=PARDON_SUBMIT,
         sba_questions=SBA_QUESTIONS,
+        unknown=unknown or [],
     )
 
 
