@@ -1,19 +1,32 @@
 """The Python API: evaluate a record under all the law this package encodes.
 
 ``secondchance.engine`` knows no program; this module hands it the law's programs and
-computations (``secondchance.law.registry``).
+computations (``secondchance.law.registry``), the clemency petitions linked to the official
+grant register (``secondchance.grants``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 
 from secondchance import engine
 from secondchance.engine.determination import Report
 from secondchance.engine.rules import Program
+from secondchance.law import unweighed
+from secondchance.law.landmarks import landmarks
 from secondchance.law.registry import all_computations, all_programs
 from secondchance.record.schema import Record
+
+
+@cache
+def law_programs() -> tuple[Program, ...]:
+    """The law's programs, the clemency petitions reading the official grant register."""
+    from secondchance.grants.link import link_record
+    from secondchance.law.clemency.register import linked_programs
+
+    return linked_programs(all_programs(), link_record)
 
 
 def evaluate(
@@ -24,10 +37,13 @@ def evaluate(
 ) -> Report:
     """Every program (or those given) for ``record`` as of ``as_of``, with the computed
     sentence; ``application_date`` is the day of a loan application (default: the record's)."""
-    return engine.evaluate(
+    chosen = law_programs() if programs is None else programs
+    report = engine.evaluate(
         record,
         as_of,
         application_date,
-        programs=all_programs() if programs is None else programs,
+        programs=chosen,
         computations=all_computations(),
+        landmarks=landmarks(chosen) if record.approximate_dates else (),
     )
+    return unweighed.review(report, record)

@@ -192,13 +192,19 @@ def test_commuted_with_restitution_owed_is_remission() -> None:
 
 
 def test_fine_owed_before_the_wait_ends_is_a_finding() -> None:
-    # Released 2013-02-28 → eligible from 2018-02-28; a $2,500.00 fine still owed is said (the
-    # Office's instructions: "should have satisfied the penalty imposed").
+    # Released 2013-02-28 → the wait ends 2018-02-28; a $2,500.00 fine still owed is said (the
+    # Office's instructions: "should have satisfied the penalty imposed"). On 2018-02-28 the fine
+    # makes the answer needs_review, so the answer is not "eligible from 2018-02-28": it is not
+    # eligible now and changes to needs_review on that day.
     data = served("2013-02-28")
     data["convictions"][0]["sentence"].update(fine=5000.0, fine_owed=2500.0)
     det = ask(PARDON, data, "2017-01-01")
-    assert det.outcome is Outcome.eligible_from
-    assert det.date == date(2018, 2, 28)
+    assert det.outcome is Outcome.not_eligible
+    assert det.date is None
+    assert det.next_change == date(2018, 2, 28)
+    assert det.next_change_outcome is Outcome.needs_review
+    assert det.next_change_reason == "five years after release from confinement"
+    assert det.eligible_from_date is None
     assert "fine of $2,500.00 still owed" in text(det)
     assert "should have satisfied the penalty imposed" in text(det)
     assert "not of 28 CFR 1.2" in text(det)
@@ -332,7 +338,8 @@ def test_marijuana_findings_cite_the_january_2025_proclamation() -> None:
     j6 = [f for f in det.findings if "January 20, 2025" in f.finding]
     assert j6
     assert all("2025" in f.citation and "10467" not in f.citation for f in j6)
-    assert all("2025/01" in (f.url or "") for f in j6)
+    # Proclamation 10887, Federal Register document 2025-01950 (90 FR 8331).
+    assert all("2025-01950" in (f.url or "") for f in j6)
 
 
 # --- 6. missing facts name convictions by index --------------------------------------------------

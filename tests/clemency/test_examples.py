@@ -34,3 +34,14 @@ def test_841_example_says_why_it_is_not_covered() -> None:
 def test_841_example_wait_starts_on_the_day_of_release() -> None:
     det = check("marijuana-841-intent.yaml", "2024-06-01")["clemency.pardon_petition"]
     assert det["details"]["waiting_period_starts"] == "2021-01-01"
+
+
+def test_alice_pardon_comes_before_the_wait_ends() -> None:
+    # The wait would end 2023-06-06 (five years after the 2018-06-06 release), but the record's
+    # pardon of 2020-08-28 comes first: the petition never becomes possible, so the answer is not
+    # "eligible from 2023-06-06" but not eligible, changing on 2020-08-28 to not_applicable.
+    det = check("alice-marie-johnson.yaml", "2019-01-01")["clemency.pardon_petition"]
+    assert det["outcome"] == "not_eligible"
+    assert det["next_change"] == "2020-08-28"
+    assert det["next_change_outcome"] == "not_applicable"
+    assert det["eligible_from_date"] is None

@@ -61,14 +61,23 @@ def test_on_supervised_release_after_the_wait_needs_review_until_it_ends() -> No
     assert after.outcome is Outcome.eligible
 
 
-def test_within_the_wait_while_supervised_still_gives_the_wait_end() -> None:
-    # On 2015-01-01: still within the wait (ends 2018-02-28) and on supervised release to
-    # 2018-06-30: eligible_from the end of the wait, with the supervision named.
+def test_within_the_wait_while_supervised_is_never_a_bare_eligible_from() -> None:
+    # On 2015-01-01: still within the wait (ends 2018-02-28, five years after the 2013-02-28
+    # release) and on supervised release to 2018-06-30. On 2018-02-28 the answer is needs_review
+    # (generally no petition while supervised), so not "eligible from 2018-02-28": not eligible,
+    # changing to needs_review on 2018-02-28, eligible from 2018-07-01 (supervision ends
+    # 2018-06-30; the next day).
     data = served(RELEASE_DAY, supervision=("2013-02-28", "2018-06-30"))
     det = ask(PARDON, data, "2015-01-01")
-    assert det.outcome is Outcome.eligible_from
-    assert det.date == date(2018, 2, 28)
+    assert det.outcome is Outcome.not_eligible
+    assert det.date is None
+    assert det.next_change == date(2018, 2, 28)
+    assert det.next_change_outcome is Outcome.needs_review
+    assert det.next_change_reason == "five years after release from confinement"
+    assert det.eligible_from_date == date(2018, 7, 1)
+    assert det.eligible_from_reason == "the day after the supervised release ends"
     assert "generally no petition" in text(det)
+    assert det.headline is not None and "ELIGIBLE FROM" not in det.headline
 
 
 def test_no_prison_sentence_counts_from_conviction_not_sentencing() -> None:

@@ -31,7 +31,8 @@ def test_one_determination_per_program_and_never_raises(data: dict[str, Any], as
 
 
 def _without_unmentioned_facts(data: dict[str, Any]) -> dict[str, Any]:
-    """The same record with facts no rule reads changed: the name and register number."""
+    """The same record with facts no rule reads changed: the name and register number (read
+    only against the official grant register, which lists none of the names drawn here)."""
     changed = dict(data)
     changed["person"] = {**data["person"], "name": "Someone Else"}
     changed["person"]["bop_register_number"] = "99999-999"

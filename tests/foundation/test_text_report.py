@@ -36,7 +36,8 @@ def report(sentence: dict[str, object] | None = None) -> Report:
 
 def test_glance_lists_each_program_with_its_date() -> None:
     text = render_report(report())
-    assert "  clemency.pardon_petition  ELIGIBLE FROM 2027-03-01\n" in text
+    assert "  clemency.pardon_petition  NOT YET ELIGIBLE — eligible from 2027-03-01\n" in text
+    assert "ELIGIBLE FROM" not in text
     assert "  - The wait runs from release. [28 CFR 1.2]" in text
 
 
@@ -44,6 +45,7 @@ def test_not_applicable_programs_with_one_reason_are_folded() -> None:
     text = render_report(report())
     assert f"Not applicable (sba.7a, sba.504): {NO_BUSINESS}" in text
     assert "sba.7a: NOT APPLICABLE" not in text
+    assert "sba.7a: NOT APPLICABLE" in render_report(report(), verbose=True)
 
 
 def test_release_dates_at_a_glance() -> None:
@@ -75,3 +77,17 @@ def test_someone_released_is_not_shown_a_projection() -> None:
     text = render_report(report(block))
     assert "Released on 2022-03-15 (per the record)" in text
     assert "Projected release" not in text
+
+
+def test_booleans_read_as_words() -> None:
+    block = {
+        "as_of": "2025-06-01",
+        "gct_release_date": "2029-04-05",
+        "fsa": {"eligible": False},
+        "findings": [],
+        "missing_facts": [],
+        "needs_review": [],
+    }
+    text = render_report(report(block))
+    assert "FSA: eligible for time credits: no" in text
+    assert "False" not in text

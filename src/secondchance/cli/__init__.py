@@ -6,6 +6,8 @@ from secondchance.cli import (  # noqa: F401  (register commands)
     admin,
     cases,
     check,
+    grants,
+    read,
     rules,
     schema,
     sentence,

@@ -31,6 +31,15 @@ def check(
     fmt: Annotated[OutputFormat, typer.Option("--format", help="text or json.")] = (
         OutputFormat.text
     ),
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Text: every finding, what each grant does, where to file, each step of the "
+            "sentence computation (JSON always carries everything).",
+        ),
+    ] = False,
 ) -> None:
     """Evaluate RECORD under every program and explain each answer with its citations."""
     day = parse_date(as_of, "--as-of") or date.today()
@@ -40,5 +49,7 @@ def check(
     except RecordError as exc:
         fail_input(str(exc))
     report = evaluate(loaded, as_of=day, application_date=applied)
-    out = render_json(report) if fmt is OutputFormat.json else render_report(report)
+    out = (
+        render_json(report) if fmt is OutputFormat.json else render_report(report, verbose=verbose)
+    )
     sys.stdout.write(out)

@@ -12,7 +12,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
-REPORT_SCHEMA_VERSION = "1.0"
+REPORT_SCHEMA_VERSION = "1.1"
+"""1.1 added ``Finding.role`` and, on determinations, ``date_reason``, ``next_change_reason``,
+``next_change_outcome``, ``eligible_from_date``, ``eligible_from_reason``, ``pardoned_on`` and
+``headline``."""
 
 
 class Outcome(StrEnum):
@@ -27,6 +30,17 @@ class Outcome(StrEnum):
     not_applicable = "not_applicable"
 
 
+class FindingRole(StrEnum):
+    """What a finding does in the answer: ``decisive`` findings apply the rule to this record;
+    ``background`` ones state what is true for everyone (what a pardon does, that a grant is
+    discretionary); ``where_to_file`` says where a petition or application goes. Short reports
+    show the decisive ones; ``--verbose`` shows all."""
+
+    decisive = "decisive"
+    background = "background"
+    where_to_file = "where_to_file"
+
+
 class Finding(BaseModel):
     """One step of an explanation: the facts used, the rule in plain words, its citation."""
 
@@ -37,6 +51,9 @@ class Finding(BaseModel):
     citation: str = Field(description="E.g. '13 CFR 120.110(n)'.")
     rule_version: str = Field(description="Id of the rule version applied.")
     url: str | None = Field(None, description="Where the rule's text was found.")
+    role: FindingRole = Field(
+        FindingRole.decisive, description="decisive, background or where_to_file (1.1)."
+    )
 
 
 class Determination(BaseModel):
@@ -55,6 +72,30 @@ class Determination(BaseModel):
     )
     details: dict[str, Any] | None = Field(
         None, description="Program-specific block (e.g. computed sentence dates)."
+    )
+    date_reason: str | None = Field(
+        None, description="Why ``date`` is that day, from the rule that set it (1.1)."
+    )
+    next_change_reason: str | None = Field(
+        None, description="Why the answer changes on ``next_change`` (1.1)."
+    )
+    next_change_outcome: Outcome | None = Field(
+        None, description="The answer from ``next_change`` on (1.1)."
+    )
+    eligible_from_date: dt.date | None = Field(
+        None,
+        description="The first date on which the answer becomes eligible, given the facts, "
+        "whatever the answer now; equal to ``date`` for eligible_from (1.1).",
+    )
+    eligible_from_reason: str | None = Field(
+        None, description="Why ``eligible_from_date`` is that day (1.1)."
+    )
+    pardoned_on: dt.date | None = Field(
+        None,
+        description="Where a recorded pardon decided the answer: the day it was granted (1.1).",
+    )
+    headline: str | None = Field(
+        None, description="The answer in one plain sentence, as the report's glance shows it (1.1)."
     )
 
 

@@ -2,36 +2,132 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
-from secondchance.engine.determination import Determination, Outcome, Report, Subject
-from secondchance.engine.rules import Computation, Context, Program
+from secondchance.engine.approximate import merge, merge_blocks
+from secondchance.engine.determination import Determination, Finding, Outcome, Report, Subject
+from secondchance.engine.glance import headline
+from secondchance.engine.rules import Computation, Context, Program, RuleVersion
+from secondchance.record.approximate import readings
 from secondchance.record.schema import Record
 
 MAX_LOOK_AHEAD = 64
 """How many candidate change dates are tried when looking for the next change."""
 
 
+def _cited(det: Determination, version: RuleVersion) -> Determination:
+    """Every answer cites (issue 8.6): an answer whose rule gave no cited finding states its
+    reason as a finding under the rule version applied, with that version's citation."""
+    if any(f.citation.strip() for f in det.findings):
+        return det
+    finding = Finding(
+        finding=det.reason or f"{version.title}.",
+        citation=version.citation,
+        rule_version=version.id,
+        url=version.url,
+    )
+    return det.model_copy(update={"findings": [finding, *det.findings]})
+
+
 def determine_on(program: Program, record: Record, day: date, ctx: Context) -> Determination:
     """The determination of the rule version in force on ``day``."""
     version = program.version_on(day)
     if version is None:
+        reason = f"No rule version of {program.id} is encoded for {day.isoformat()}."
+        cited = [
+            Finding(
+                finding=f"{reason} The versions encoded: "
+                + "; ".join(_span(v) for v in program.versions)
+                + ".",
+                citation="; ".join(dict.fromkeys(v.citation for v in program.versions)),
+                rule_version=f"{program.id}@none",
+                url=program.versions[0].url if program.versions else None,
+            )
+        ]
         return Determination(
-            program=program.id,
-            outcome=Outcome.needs_review,
-            reason=f"No rule version of {program.id} is encoded for {day.isoformat()}.",
+            program=program.id, outcome=Outcome.needs_review, reason=reason, findings=cited
         )
-    return version.evaluate(record, day, ctx)
+    return _cited(version.evaluate(record, day, ctx), version)
+
+
+def _span(version: RuleVersion) -> str:
+    start = version.effective_from.isoformat() if version.effective_from else "..."
+    end = version.effective_to.isoformat() if version.effective_to else "..."
+    return f"{version.id} ({start} to {end})"
 
 
 def _key(det: Determination) -> tuple[Outcome, date | None]:
     return det.outcome, det.date
 
 
+def _reasons(
+    program: Program, record: Record, ctx: Context, det: Determination, day: date
+) -> dict[date, str | None]:
+    """Candidate change dates after ``day``, each with why that day (where the law says)."""
+    reasons: dict[date, str | None] = {}
+
+    def add(point: date | None, why: str | None) -> None:
+        if point is not None and point > day and reasons.get(point) is None:
+            reasons[point] = why
+
+    add(det.date, det.date_reason)
+    add(det.next_change, det.next_change_reason)
+    for point in program.change_points(record, ctx):
+        add(*(point if isinstance(point, tuple) else (point, None)))
+    for version in program.versions:
+        add(version.effective_from, version.start_reason)
+    return reasons
+
+
+@dataclass
+class _Ahead:
+    """What looking ahead found: the first different answer and the first eligible one."""
+
+    first: tuple[date, Determination] | None = None
+    eligible: tuple[date, Determination] | None = None
+    seen: dict[date, Determination] = field(default_factory=dict)
+
+
+def _scan(
+    program: Program, record: Record, ctx: Context, det: Determination, points: list[date]
+) -> _Ahead:
+    ahead = _Ahead()
+    for point in points[:MAX_LOOK_AHEAD]:
+        later = determine_on(program, record, point, ctx.on(point))
+        ahead.seen[point] = later
+        differs = point == det.next_change if det.next_change else _key(later) != _key(det)
+        if ahead.first is None and differs:
+            ahead.first = (point, later)
+        if ahead.eligible is None and later.outcome is Outcome.eligible:
+            ahead.eligible = (point, later)
+        if ahead.first is not None and (
+            ahead.eligible is not None or det.outcome is Outcome.eligible
+        ):
+            break
+    return ahead
+
+
+def _demote(det: Determination, on_date: Determination) -> Determination:
+    """An ``eligible_from`` whose date is not eligible after all (supervision still running on
+    the fifth anniversary, say) is not eligible now; the look-ahead says when it changes."""
+    assert det.date is not None
+    return det.model_copy(
+        update={
+            "outcome": Outcome.not_eligible,
+            "date": None,
+            "date_reason": None,
+            "reason": f"{det.reason} On {det.date.isoformat()} the answer is "
+            f"{on_date.outcome.value}: {on_date.reason}",
+        }
+    )
+
+
 def evaluate_program(program: Program, record: Record, ctx: Context) -> Determination:
     """Evaluate one program and fill in ``next_change`` (and ``eligible_from`` where a later
-    candidate date turns a ``not_eligible`` into ``eligible``).
+    candidate date turns a ``not_eligible`` into ``eligible``), what the answer is from then on,
+    and the first date it becomes eligible, each with why that day.
 
     Candidate dates are those the program names from the facts (a supervision term ending, a
     waiting period running out) and the effective dates of later rule versions; the same rules
@@ -39,32 +135,46 @@ def evaluate_program(program: Program, record: Record, ctx: Context) -> Determin
     """
     day = program.decisive_date(record, ctx)
     det = determine_on(program, record, day, ctx)
-    if not program.look_ahead or det.next_change is not None:
-        return det
-    points = {p for p in program.change_points(record, ctx) if p > day}
-    points |= {
-        v.effective_from for v in program.versions if v.effective_from and v.effective_from > day
-    }
-    next_change: date | None = None
-    eligible_from: date | None = None
-    for point in sorted(points)[:MAX_LOOK_AHEAD]:
-        later = determine_on(program, record, point, ctx.on(point))
-        if _key(later) == _key(det):
-            continue
-        next_change = next_change or point
-        if det.outcome is Outcome.not_eligible and later.outcome is Outcome.eligible:
-            eligible_from = point
-        break
-    update: dict[str, object] = {"next_change": next_change}
-    if eligible_from is not None:
+    if not program.look_ahead:
+        return det.model_copy(update={"headline": headline(det, day, program.by_application)})
+    reasons = _reasons(program, record, ctx, det, day)
+    ahead = _scan(program, record, ctx, det, sorted(reasons))
+    when = det.date
+    if det.outcome is Outcome.eligible_from and when is not None:
+        if det.date_reason is None:
+            det = det.model_copy(update={"date_reason": reasons.get(when)})
+        on_date = ahead.seen.get(when) or determine_on(program, record, when, ctx.on(when))
+        if on_date.outcome is not Outcome.eligible:
+            if ahead.first is None:
+                ahead.first = (when, on_date)
+            det = _demote(det, on_date)
+    update: dict[str, object] = {}
+    if ahead.first is not None:
+        point, later = ahead.first
         update.update(
-            outcome=Outcome.eligible_from,
-            date=eligible_from,
-            reason=f"{det.reason} Eligible from {eligible_from.isoformat()}."
-            if det.reason
-            else f"Eligible from {eligible_from.isoformat()}.",
+            next_change=det.next_change or point,
+            next_change_outcome=later.outcome,
+            next_change_reason=det.next_change_reason or reasons.get(point),
         )
-    return det.model_copy(update=update)
+        if det.outcome is Outcome.not_eligible and later.outcome is Outcome.eligible:
+            update.update(
+                outcome=Outcome.eligible_from,
+                date=point,
+                date_reason=reasons.get(point),
+                reason=f"{det.reason} Eligible from {point.isoformat()}."
+                if det.reason
+                else f"Eligible from {point.isoformat()}.",
+            )
+    det = det.model_copy(update=update)
+    if det.date is not None and det.date_reason is None:
+        det.date_reason = reasons.get(det.date)
+    if det.outcome is Outcome.eligible_from and det.date is not None:
+        det.eligible_from_date, det.eligible_from_reason = det.date, det.date_reason
+    elif det.outcome is not Outcome.eligible and ahead.eligible is not None:
+        det.eligible_from_date = ahead.eligible[0]
+        det.eligible_from_reason = reasons.get(ahead.eligible[0])
+    det.headline = headline(det, day, program.by_application)
+    return det
 
 
 def evaluate(
@@ -74,13 +184,29 @@ def evaluate(
     *,
     programs: Sequence[Program],
     computations: Sequence[Computation] = (),
+    landmarks: Iterable[date] = (),
 ) -> Report:
     """Evaluate ``programs`` for ``record`` as of ``as_of`` and run ``computations``.
 
     The law's own programs and computations are wired in by :func:`secondchance.api.evaluate`.
+    A record with approximate dates is evaluated on each exact reading it may stand for (at the
+    ends of each range and at the ``landmarks``, the days on which the law changes) and the
+    answers merged (:mod:`secondchance.engine.approximate`).
     """
-    ctx = Context(as_of=as_of, application_date=application_date or record.application_date)
-    determinations = [evaluate_program(p, record, ctx) for p in programs]
+    exact = readings(record, landmarks)
+    determinations = [
+        merge(
+            [
+                (r, evaluate_program(p, r.record, _context(r.record, as_of, application_date)))
+                for r in exact
+            ]
+        )
+        for p in programs
+    ]
+    blocks = {
+        c.id: merge_blocks([c.compute(r.record, as_of) for r in exact], exact[0].approx, as_of)
+        for c in computations
+    }
     subject = Subject(
         name=record.person.name,
         bop_register_number=record.person.bop_register_number,
@@ -88,8 +214,12 @@ def evaluate(
     )
     return Report(
         as_of=as_of,
-        application_date=ctx.application_date,
+        application_date=application_date or record.application_date,
         subject=subject,
         determinations=determinations,
-        computations={c.id: c.compute(record, as_of) for c in computations},
+        computations=blocks,
     )
+
+
+def _context(record: Record, as_of: date, application_date: date | None) -> Context:
+    return Context(as_of=as_of, application_date=application_date or record.application_date)

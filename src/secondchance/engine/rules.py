@@ -31,6 +31,10 @@ class Context:
         return replace(self, as_of=day, application_date=day if self.application_date else None)
 
 
+ChangePoint = date | tuple[date, str]
+"""A day on which a program's answer may change, alone or with why that day (in plain words,
+e.g. "five years after release from confinement"): the reason travels to the report's glance."""
+
 Evaluate = Callable[[Record, date, Context], Determination]
 """A rule version's function: the record, the decisive day, the context → a determination."""
 
@@ -65,10 +69,16 @@ class RuleVersion:
     provisional: bool = False
     known_gaps: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    takes_effect: str | None = None
+    """Why its first day matters, in plain words (e.g. "the 2024 rule takes effect")."""
 
     @property
     def id(self) -> str:
         return f"{self.program}@{self.version}"
+
+    @property
+    def start_reason(self) -> str:
+        return self.takes_effect or f"{self.title} takes effect ({self.citation})"
 
     def in_force(self, day: date) -> bool:
         starts = self.effective_from is None or self.effective_from <= day
@@ -79,7 +89,7 @@ def _as_of(record: Record, ctx: Context) -> date:
     return ctx.as_of
 
 
-def _no_points(record: Record, ctx: Context) -> Iterable[date]:
+def _no_points(record: Record, ctx: Context) -> Iterable[ChangePoint]:
     return ()
 
 
@@ -91,8 +101,10 @@ class Program:
     title: str
     versions: tuple[RuleVersion, ...]
     decisive_date: Callable[[Record, Context], date] = _as_of
-    change_points: Callable[[Record, Context], Iterable[date]] = _no_points
+    change_points: Callable[[Record, Context], Iterable[ChangePoint]] = _no_points
     look_ahead: bool = field(default=True)
+    by_application: bool = False
+    """The decisive date is an application's: the glance speaks of an application."""
 
     def version_on(self, day: date) -> RuleVersion | None:
         for version in self.versions:

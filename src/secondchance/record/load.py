@@ -9,6 +9,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from secondchance.record.approximate import LocatedDateError, first_reading
+from secondchance.record.approximate import field_path as field_path
 from secondchance.record.schema import Record
 
 
@@ -60,17 +62,6 @@ def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return seen
 
 
-def field_path(loc: tuple[int | str, ...]) -> str:
-    """``('convictions', 0, 'sentence')`` → ``convictions[0].sentence``."""
-    path = ""
-    for part in loc:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        else:
-            path += f".{part}" if path else str(part)
-    return path or "(top level)"
-
-
 def _problem(error: Any) -> str:
     loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     message = str(error["msg"]).removeprefix("Value error, ")
@@ -108,7 +99,9 @@ def validate(data: Any, source: str) -> Record:
     if not isinstance(data, dict):
         raise RecordError(source, ["(top level): a record must be a mapping of fields"])
     try:
-        return Record.model_validate(data)
+        return first_reading(data)
+    except LocatedDateError as exc:
+        raise RecordError(source, [f"{field_path(exc.loc)}: {exc}"]) from None
     except ValidationError as exc:
         raise RecordError(source, [_problem(e) for e in exc.errors()]) from None
 

@@ -9,39 +9,57 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     Strict,
     StrictBool,
     StrictInt,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import WithJsonSchema
 
+from secondchance.record.dates import (
+    DATE_JSON_SCHEMA,
+    ApproxDate,
+    is_approximate_form,
+    on_calendar,
+    parse_date,
+)
+from secondchance.record.dates import FIRST_YEAR as FIRST_YEAR
+from secondchance.record.dates import LAST_YEAR as LAST_YEAR
 from secondchance.record.terms import Term
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+READABLE_VERSIONS = ("1.0", "1.1")
 
 Percent = Annotated[float, Strict(), Field(ge=0, le=100)]
 Money = Annotated[float, Strict(), Field(ge=0)]
 
-FIRST_YEAR, LAST_YEAR = 1900, 2200
-"""Dates a record may hold: wide enough for any real record, narrow enough that every date the
-law computes from them (a life-long term, a look-back, an anniversary) stays on the calendar."""
+
+def _exact_day(value: Any) -> date:
+    """An exact day. Approximate forms are read by :func:`secondchance.record.validate`, which
+    answers for each day they allow; validating them here directly would pick one day."""
+    if isinstance(value, date):
+        return on_calendar(value)
+    if is_approximate_form(value):
+        raise ValueError(
+            f"{value!r} is an approximate date: load the record with secondchance.record.validate"
+        )
+    exact = parse_date(value).exact
+    assert exact is not None
+    return exact
 
 
-def _on_calendar(day: date) -> date:
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValueError(f"{day} is outside the years {FIRST_YEAR}-{LAST_YEAR} a record may hold")
-    return day
-
-
-Day = Annotated[date, AfterValidator(_on_calendar)]
+Day = Annotated[date, BeforeValidator(_exact_day), WithJsonSchema(DATE_JSON_SCHEMA)]
+"""A date field: exact in the model; in a record file also ``YYYY-MM``, ``YYYY`` or a range
+(see :mod:`secondchance.record.dates`)."""
 
 MAX_DAY_COUNT = 366_000
 """The most days a count of days in a record may hold (about 1000 years)."""
@@ -163,6 +181,14 @@ class Count(_Model):
         "'death_or_serious_bodily_injury', 'weapon_of_mass_destruction'.",
     )
     offense_date: Day | None = Field(None, description="When this count's offense was committed.")
+    imprisonment: Term | None = Field(
+        None,
+        description="The prison term on this count, where the judgment gives one per count "
+        "(format 1.1). Terms on counts run concurrently unless marked consecutive.",
+    )
+    consecutive: StrictBool = Field(
+        False, description="This count's term runs consecutively to the other counts' terms."
+    )
 
 
 class SentenceRelation(StrEnum):
@@ -180,6 +206,17 @@ class Commutation(_Model):
     supervised_release_kept: StrictBool | None = None
     fine_restitution_kept: StrictBool | None = None
     terms: str | None = Field(None, description="The warrant's terms, as written.")
+
+
+class Revocation(_Model):
+    """A revocation of supervised release (or probation) and the term imposed on it (format 1.1;
+    18 U.S.C. 3583(e)(3), 3565)."""
+
+    revoked_on: Day | None = None
+    imprisonment: Term | None = Field(None, description="Prison term imposed on revocation.")
+    supervised_release: Term | None = Field(
+        None, description="New term of supervised release to follow (18 U.S.C. 3583(h))."
+    )
 
 
 class Sentence(_Model):
@@ -201,6 +238,39 @@ class Sentence(_Model):
     )
     relative_to: str | None = Field(None, description="Id of the other conviction.")
     commutations: list[Commutation] = Field(default_factory=list)
+    imprisonment_length_unknown: StrictBool = Field(
+        False,
+        description="A prison term was imposed but its length is not known (leave "
+        "'imprisonment' out).",
+    )
+    prior_custody_credit_days: StrictInt | None = Field(
+        None,
+        ge=0,
+        le=MAX_DAY_COUNT,
+        description="Days of prior custody credit as the Bureau of Prisons states them "
+        "(18 U.S.C. 3585(b)).",
+    )
+    revocations: list[Revocation] = Field(default_factory=list)
+    completed: StrictBool = Field(
+        False,
+        description="Every part of the sentence (prison and supervision) is completed, on a date "
+        "not known; give the custody and supervision dates whenever they are known.",
+    )
+
+    @model_validator(mode="after")
+    def _length_known_or_not(self) -> Sentence:
+        if self.imprisonment_length_unknown and self.imprisonment is not None:
+            raise ValueError("imprisonment_length_unknown goes with no 'imprisonment' term")
+        return self
+
+
+class TreatyTransfer(_Model):
+    """A conviction by a foreign court whose sentence is served in the United States under a
+    transfer treaty (18 U.S.C. 4100-4115)."""
+
+    country: str | None = Field(None, description="The country whose court convicted.")
+    foreign_court: str | None = None
+    transferred_on: Day | None = Field(None, description="Date of transfer to U.S. custody.")
 
 
 class Conviction(_Model):
@@ -216,6 +286,19 @@ class Conviction(_Model):
     conviction_date: Day | None = None
     sentencing_date: Day | None = None
     sentence: Sentence | None = None
+    awaiting_sentencing: StrictBool = Field(
+        False, description="Convicted and not yet sentenced (format 1.1)."
+    )
+    treaty_transfer: TreatyTransfer | None = Field(
+        None, description="A foreign conviction transferred under a treaty (format 1.1)."
+    )
+
+    @model_validator(mode="after")
+    def _not_both_sentenced_and_awaiting(self) -> Conviction:
+        imposed = self.sentencing_date or (self.sentence and self.sentence.imposed_on)
+        if self.awaiting_sentencing and imposed:
+            raise ValueError("awaiting_sentencing, yet a sentencing date is recorded")
+        return self
 
     @model_validator(mode="after")
     def _state_named(self) -> Conviction:
@@ -340,6 +423,9 @@ class ClemencyGrant(_Model):
     by: str | None = Field(None, description="The President who granted it.")
     proclamation: str | None = Field(None, description="E.g. 'Proclamation 10467'.")
     certificate_issued: StrictBool | None = None
+    certificate_issued_on: Day | None = Field(
+        None, description="Date the warrant or certificate of clemency was issued (format 1.1)."
+    )
 
 
 # --- First Step Act facts -----------------------------------------------------------------------
@@ -371,6 +457,31 @@ class GedStatus(StrEnum):
     exempt = "exempt"
 
 
+class RemovalKind(StrEnum):
+    final_order = "final_order"
+    expedited = "expedited"
+    reinstated = "reinstated"
+    other = "other"
+
+
+class RemovalOrder(_Model):
+    """An order of removal under the immigration laws (format 1.1); its date may be unknown."""
+
+    kind: RemovalKind | None = Field(
+        None,
+        description="final_order, expedited (8 U.S.C. 1225(b)(1)), reinstated "
+        "(8 U.S.C. 1231(a)(5)) or other.",
+    )
+    issued_on: Day | None = Field(None, description="Leave out when the date is not known.")
+
+
+class ImmigrationDetainer(_Model):
+    """An immigration detainer lodged with the Bureau of Prisons (format 1.1)."""
+
+    lodged_on: Day | None = None
+    agency: str | None = Field(None, description="E.g. 'ICE'.")
+
+
 class FsaFacts(_Model):
     """Facts for the First Step Act and good conduct time."""
 
@@ -382,6 +493,38 @@ class FsaFacts(_Model):
     )
     gct_disallowed_days: StrictInt | None = Field(None, ge=0, le=MAX_DAY_COUNT)
     gct_forfeited_days: StrictInt | None = Field(None, ge=0, le=MAX_DAY_COUNT)
+    removal_orders: list[RemovalOrder] = Field(default_factory=list)
+    immigration_detainers: list[ImmigrationDetainer] = Field(default_factory=list)
+
+
+class ReleaseMethod(StrEnum):
+    good_conduct_time = "good_conduct_time"
+    fsa_release = "fsa_release"
+    full_term = "full_term"
+    other = "other"
+
+
+class BureauCustodyStatus(StrEnum):
+    in_custody = "in_custody"
+    prerelease_custody = "prerelease_custody"
+    released = "released"
+
+
+class BureauFigures(_Model):
+    """What the Bureau of Prisons itself states (format 1.1): kept as the agency's figures and
+    shown beside the computation, never used in place of it."""
+
+    stated_on: Day | None = Field(None, description="Date of the Bureau's data sheet.")
+    projected_release_date: Day | None = None
+    release_method: ReleaseMethod | None = None
+    fsa_credits_earned: StrictInt | None = Field(None, ge=0, le=MAX_DAY_COUNT)
+    fsa_credits_applied: StrictInt | None = Field(None, ge=0, le=MAX_DAY_COUNT)
+    fsa_eligible: StrictBool | None = None
+    custody_status: BureauCustodyStatus | None = None
+    prerelease_date: Day | None = Field(
+        None, description="Home detention or residential reentry center placement date."
+    )
+    source: str | None = Field(None, description="E.g. 'sentence monitoring computation data'.")
 
 
 # --- the person's record ------------------------------------------------------------------------
@@ -398,6 +541,11 @@ class PersonRecord(_Model):
     pending_charges: list[PendingCharge] = Field(default_factory=list)
     clemency: list[ClemencyGrant] = Field(default_factory=list)
     fsa: FsaFacts | None = None
+    bureau: BureauFigures | None = Field(
+        None, description="The Bureau of Prisons' own stated figures (never used in place of ours)."
+    )
+    _timeline: Any = PrivateAttr(None)
+    """The shared reading of this record (``secondchance.record.timeline``), once computed."""
 
     @model_validator(mode="after")
     def _conviction_links(self) -> PersonRecord:
@@ -514,10 +662,10 @@ class Record(PersonRecord):
     @field_validator("schema_version")
     @classmethod
     def _known_version(cls, version: str) -> str:
-        if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        if version not in READABLE_VERSIONS:
             raise ValueError(
-                f"this version of secondchance reads record format {SCHEMA_VERSION} "
-                f"(any 1.x), not {version!r}"
+                f"this version of secondchance reads record format "
+                f"{' and '.join(READABLE_VERSIONS)}, not {version!r}"
             )
         return version
 
@@ -525,3 +673,14 @@ class Record(PersonRecord):
     application_date: Day | None = Field(
         None, description="Date of the SBA loan application (or surety bond guarantee request)."
     )
+
+    _approximate: dict[str, ApproxDate] = PrivateAttr(default_factory=dict)
+    _source: Any = PrivateAttr(None)
+    _readings: dict[tuple[date, ...], list[Any]] = PrivateAttr(default_factory=dict)
+
+    @property
+    def approximate_dates(self) -> dict[str, ApproxDate]:
+        """Field path → approximate date, for each date the record file gave as a range. The
+        model itself holds one allowed reading; answers use every reading
+        (:func:`secondchance.record.approximate.readings`)."""
+        return dict(self._approximate)

@@ -1,19 +1,38 @@
-"""Plain-text rendering of a report, for people: short, each finding with its citation."""
+"""Plain-text rendering of a report, for people: short, each finding with its citation.
+
+By default the report shows what decides each answer: the glance (each program's answer in one
+sentence, the date it becomes eligible and why that day), the programs that do not concern the
+record in one line each with their cited reason, and for each program that does, its reason and
+the findings that apply the rule to this record. ``verbose`` adds everything: findings true for
+everyone (what a pardon does), where to file, every step of the sentence computation.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from secondchance.engine.determination import Determination, Outcome, Report
+from secondchance.engine.determination import Determination, FindingRole, Outcome, Report
+from secondchance.engine.glance import LABEL, headline
 
-_LABEL = {
-    Outcome.eligible: "ELIGIBLE",
-    Outcome.not_eligible: "NOT ELIGIBLE",
-    Outcome.eligible_from: "ELIGIBLE FROM",
-    Outcome.needs_review: "NEEDS REVIEW",
-    Outcome.insufficient_facts: "INSUFFICIENT FACTS",
-    Outcome.not_applicable: "NOT APPLICABLE",
-}
+_LABEL = LABEL
+SHORT_FINDINGS = 2
+"""Findings shown per program in the short report (the rest: ``--verbose``)."""
+
+_FILING_OUTCOMES = (
+    Outcome.eligible,
+    Outcome.eligible_from,
+    Outcome.needs_review,
+    Outcome.insufficient_facts,
+)
+
+
+def _plain(value: Any) -> str:
+    """A value as a person reads it: yes/no for booleans, '-' for nothing."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
 
 
 def outcome_line(det: Determination) -> str:
@@ -23,49 +42,74 @@ def outcome_line(det: Determination) -> str:
     return f"{det.program}: {label}"
 
 
-def render_determination(det: Determination) -> list[str]:
-    lines = [outcome_line(det)]
+def _shown(det: Determination, verbose: bool) -> tuple[list[str], int]:
+    """The finding lines shown, and how many are left to ``--verbose``."""
+    if verbose:
+        return [f"  - {f.finding} [{f.citation}]" for f in det.findings], 0
+    filing = det.outcome in _FILING_OUTCOMES
+    decisive = [f for f in det.findings if f.role is FindingRole.decisive]
+    decisive.sort(key=lambda f: not f.facts)  # this record's facts first, the rule's text after
+    where = [f for f in det.findings if f.role is FindingRole.where_to_file and filing]
+    kept = decisive[:SHORT_FINDINGS] + where
+    lines = [f"  - {f.finding} [{f.citation}]" for f in kept]
+    return lines, len(det.findings) - len(kept)
+
+
+def render_determination(det: Determination, verbose: bool = True) -> list[str]:
+    lines = [f"{det.program}: {det.headline}" if det.headline else outcome_line(det)]
     if det.reason:
         lines.append(f"  {det.reason}")
-    for finding in det.findings:
-        lines.append(f"  - {finding.finding} [{finding.citation}]")
+    shown, hidden = _shown(det, verbose)
+    lines += shown
+    if hidden:
+        lines.append(f"  ({hidden} more finding{'s' if hidden > 1 else ''}: --verbose)")
     if det.missing_facts:
         lines.append("  Facts that would decide it: " + ", ".join(det.missing_facts))
-    if det.next_change:
-        lines.append(f"  Next change: {det.next_change.isoformat()}")
+    if det.next_change and (verbose or not det.headline):
+        why = f" ({det.next_change_reason})" if det.next_change_reason else ""
+        lines.append(f"  Next change: {det.next_change.isoformat()}{why}")
     return lines
 
 
-def render_sentence(block: dict[str, Any]) -> list[str]:
-    """The sentence block (``check`` and ``secondchance sentence``): dates, then findings."""
-    lines = [f"Sentence computation as of {block['as_of']}: {block.get('status', 'computed')}"]
+_SENTENCE_ROWS = (
+    ("Term (days)", "term_days", False),
+    ("Commenced", "commenced_on", False),
+    ("Prior custody days", "prior_custody_days", False),
+    ("Full term date", "full_term_date", False),
+    ("Good conduct time (days)", "gct_days", False),
+    ("GCT release date", "gct_release_date", False),
+    ("Release on weekday", "release_weekday_date", False),
+    ("FSA: eligible for time credits", "eligible", True),
+    ("FSA: credits earned (days)", "credits_days", True),
+    ("FSA: credits applied (days)", "credits_applied_days", True),
+    ("FSA: days not earning", "non_earning_days", True),
+    ("FSA: to supervised release", "supervised_release_credit_days", True),
+    ("FSA: to prerelease custody", "prerelease_custody_credit_days", True),
+    ("FSA: prerelease custody date", "prerelease_custody_date", True),
+    ("FSA: release date", "release_date", True),
+    ("FSA: release on weekday", "release_weekday_date", True),
+)
+
+
+def render_sentence(block: dict[str, Any], verbose: bool = True) -> list[str]:
+    """The sentence block (``check`` and ``secondchance sentence``): dates, then findings. Short
+    (``verbose`` false): only the dates computed, no steps."""
+    status = str(block.get("status", "computed")).replace("_", " ")
+    lines = [f"Sentence computation as of {block['as_of']}: {status}"]
     if "reason" in block:
         return [*lines, f"  {block['reason']}"]
     fsa = block["fsa"]
-    for label, key, where in (
-        ("Term (days)", "term_days", block),
-        ("Commenced", "commenced_on", block),
-        ("Prior custody days", "prior_custody_days", block),
-        ("Full term date", "full_term_date", block),
-        ("Good conduct time (days)", "gct_days", block),
-        ("GCT release date", "gct_release_date", block),
-        ("Release on weekday", "release_weekday_date", block),
-        ("FSA: eligible for time credits", "eligible", fsa),
-        ("FSA: credits earned (days)", "credits_days", fsa),
-        ("FSA: credits applied (days)", "credits_applied_days", fsa),
-        ("FSA: days not earning", "non_earning_days", fsa),
-        ("FSA: to supervised release", "supervised_release_credit_days", fsa),
-        ("FSA: to prerelease custody", "prerelease_custody_credit_days", fsa),
-        ("FSA: prerelease custody date", "prerelease_custody_date", fsa),
-        ("FSA: release date", "release_date", fsa),
-        ("FSA: release on weekday", "release_weekday_date", fsa),
-    ):
-        shown = where.get(key)
-        lines.append(f"  {label}: {'-' if shown is None else shown}")
+    for label, key, in_fsa in _SENTENCE_ROWS:
+        shown = (fsa if in_fsa else block).get(key)
+        if verbose or shown is not None:
+            lines.append(f"  {label}: {_plain(shown)}")
     if fsa.get("projection"):
         lines.append(f"  Projection: {fsa['projection']}")
-    for finding in block["findings"]:
-        lines.append(f"  - {finding['finding']} [{finding['citation']}]")
+    if verbose:
+        for finding in block["findings"]:
+            lines.append(f"  - {finding['finding']} [{finding['citation']}]")
+    elif block["findings"]:
+        lines.append(f"  ({len(block['findings'])} computation steps: --verbose)")
     if block["missing_facts"]:
         lines.append("  Facts that would decide it: " + ", ".join(block["missing_facts"]))
     for why in block["needs_review"]:
@@ -73,22 +117,25 @@ def render_sentence(block: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _summary_line(det: Determination, width: int) -> str:
-    label = _LABEL[det.outcome]
-    if det.date is not None:
-        label += f" {det.date.isoformat()}"
-    if det.next_change is not None and det.next_change != det.date:
-        label += f" (changes {det.next_change.isoformat()})"
-    return f"  {det.program.ljust(width)}  {label}"
+def _summary_line(det: Determination, width: int, report: Report) -> str:
+    said = det.headline or headline(det, report.application_date or report.as_of)
+    return f"  {det.program.ljust(width)}  {said}"
 
 
-def _grouped_not_applicable(report: Report) -> dict[str, list[str]]:
-    """Programs that do not concern the record, grouped by their shared reason."""
-    groups: dict[str, list[str]] = {}
+def _not_applicable(report: Report) -> list[str]:
+    """Programs that do not concern the record: one line per reason, with its citation."""
+    groups: dict[str, tuple[list[str], dict[str, None]]] = {}
     for det in report.determinations:
-        if det.outcome is Outcome.not_applicable and not det.findings and det.reason:
-            groups.setdefault(det.reason, []).append(det.program)
-    return {reason: programs for reason, programs in groups.items() if len(programs) > 1}
+        if det.outcome is Outcome.not_applicable and det.pardoned_on is None:
+            why = det.reason or (det.findings[0].finding if det.findings else "")
+            programs, cited = groups.setdefault(why, ([], {}))
+            programs.append(det.program)
+            cited.update((f.citation, None) for f in det.findings if f.role is FindingRole.decisive)
+    lines = []
+    for why, (programs, cited) in groups.items():
+        cite = f" [{'; '.join(cited)}]" if cited else ""
+        lines.append(f"  Not applicable ({', '.join(programs)}): {why}{cite}")
+    return lines
 
 
 def _release_glance(block: dict[str, Any]) -> list[str]:
@@ -111,28 +158,38 @@ def _release_glance(block: dict[str, Any]) -> list[str]:
     return [line + " (see the sentence computation below)"]
 
 
-def render_report(report: Report) -> str:
+def _sentence_matters(block: dict[str, Any]) -> bool:
+    """A released person's computation answers nothing they still face: short reports leave it
+    to ``--verbose``."""
+    return not block.get("released_on") and "reason" not in block
+
+
+def render_report(report: Report, verbose: bool = False) -> str:
     who = report.subject.name or report.subject.bop_register_number or "(unnamed)"
     lines = [f"secondchance report for {who}, as of {report.as_of.isoformat()}"]
     if report.subject.business:
         lines.append(f"Business: {report.subject.business}")
     if report.application_date:
         lines.append(f"Application date: {report.application_date.isoformat()}")
-    grouped = _grouped_not_applicable(report)
-    folded = {program for programs in grouped.values() for program in programs}
-    shown = [det for det in report.determinations if det.program not in folded]
-    width = max((len(det.program) for det in shown), default=0)
+    applies = [
+        d
+        for d in report.determinations
+        if d.outcome is not Outcome.not_applicable or d.pardoned_on is not None
+    ]
+    shown = report.determinations if verbose else applies
+    width = max((len(det.program) for det in applies), default=0)
     lines += ["", "At a glance:"]
-    lines += [_summary_line(det, width) for det in shown]
-    for reason, programs in grouped.items():
-        lines.append(f"  Not applicable ({', '.join(programs)}): {reason}")
-    sentence = report.computation("sentence")
-    if sentence is not None:
-        lines.extend(_release_glance(sentence))
+    lines += [_summary_line(det, width, report) for det in applies]
+    lines += _not_applicable(report)
+    block = report.computation("sentence")
+    if block is not None:
+        lines.extend(_release_glance(block))
     for det in shown:
         lines.append("")
-        lines.extend(render_determination(det))
-    if sentence is not None:
+        lines.extend(render_determination(det, verbose))
+    if block is not None and (verbose or _sentence_matters(block)):
         lines.append("")
-        lines.extend(render_sentence(sentence))
+        lines.extend(render_sentence(block, verbose))
+    if not verbose:
+        lines += ["", "Every finding, what each grant does, and each step: --verbose."]
     return "\n".join(lines) + "\n"

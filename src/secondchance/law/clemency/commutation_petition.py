@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from secondchance.engine.determination import Determination, Finding, Outcome
-from secondchance.engine.rules import Context, Program, RuleVersion
+from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
+from secondchance.engine.rules import ChangePoint, Context, Program, RuleVersion
 from secondchance.law.clemency.facts import (
     FEDERAL,
     aggregate_ids,
@@ -35,9 +35,9 @@ from secondchance.law.clemency.facts import (
     unattributed_custody,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect
-from secondchance.law.clemency.pardoned import pardoned_by
+from secondchance.law.clemency.pardoned import pardoned_by, pardoned_on
 from secondchance.law.clemency.proclamations import proclamation_dates
-from secondchance.law.clemency.where_to_file import where_to_file
+from secondchance.law.clemency.where_to_file import outside_scope, where_to_file
 from secondchance.record.query import covers
 from secondchance.record.schema import (
     Conviction,
@@ -52,15 +52,25 @@ VERSION = "1993"
 RULE_VERSION = f"{PROGRAM}@{VERSION}"
 CITATION = "28 CFR 1.3; Office of the Pardon Attorney, Commutation Instructions"
 URL = "https://www.justice.gov/pardon/apply-commutation"
-INSTRUCTIONS_URL = "http://zzpat.blogspot.com/2007/07/doj-communtation-instructions-3.html"
+INSTRUCTIONS_URL = URL
+"""The Office's commutation page; the instructions were read from secondary copies (see gaps)."""
 BOP_URL = "https://www.bop.gov/policy/progstat/1330_015.pdf"
 
 
 def _finding(
-    text: str, facts: dict[str, object] | None = None, citation: str = CITATION, url: str = URL
+    text: str,
+    facts: dict[str, object] | None = None,
+    citation: str = CITATION,
+    url: str = URL,
+    role: FindingRole = FindingRole.decisive,
 ) -> Finding:
     return Finding(
-        finding=text, facts=dict(facts or {}), citation=citation, rule_version=RULE_VERSION, url=url
+        finding=text,
+        facts=dict(facts or {}),
+        citation=citation,
+        rule_version=RULE_VERSION,
+        url=url,
+        role=role,
     )
 
 
@@ -278,7 +288,7 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             outcome=Outcome.not_applicable,
             reason="No federal or D.C. Code conviction: a presidential commutation petition does "
             "not concern this record.",
-            findings=filing,
+            findings=outside_scope(record, day, RULE_VERSION, "petition for commutation"),
         )
     out = Remaining()
     for i, conviction in federal:
@@ -292,7 +302,8 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             program=PROGRAM,
             outcome=Outcome.not_applicable,
             reason="Every federal and D.C. conviction is already pardoned: nothing to commute.",
-            findings=[*findings, *filing],
+            findings=findings,
+            pardoned_on=pardoned_on(record, federal, day),
         )
     findings.append(
         _finding(
@@ -302,6 +313,7 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             citation="Office of the Pardon Attorney, Commutation Instructions, para. 4; BOP P.S. "
             "1330.15",
             url=INSTRUCTIONS_URL,
+            role=FindingRole.background,
         )
     )
     if not any(f.finding.startswith("What a commutation does") for f in findings):
@@ -435,15 +447,25 @@ def _serving(record: Record, day: date, out: Remaining, findings: list[Finding])
     )
 
 
-def change_points(record: Record, ctx: Context) -> list[date]:
-    points = [p.start for p in record.custody if p.start]
-    points += [p.end + timedelta(days=1) for p in record.custody if p.end]
-    points += [c.resolved_on + timedelta(days=1) for c in record.court_challenges if c.resolved_on]
+def change_points(record: Record, ctx: Context) -> list[ChangePoint]:
+    """Custody beginning and ending, court challenges resolved, commutations, supervision,
+    grants and proclamations: each with why that day."""
+    points: list[ChangePoint] = [(p.start, "custody begins") for p in record.custody if p.start]
+    points += [
+        (p.end + timedelta(days=1), "the day after release from custody")
+        for p in record.custody
+        if p.end
+    ]
+    points += [
+        (c.resolved_on + timedelta(days=1), "the day after the court challenge is resolved")
+        for c in record.court_challenges
+        if c.resolved_on
+    ]
     for conviction in record.convictions:
         for commutation in conviction.sentence.commutations if conviction.sentence else []:
-            points.append(commutation.granted_on)
+            points.append((commutation.granted_on, "the commutation is granted"))
             if commutation.new_release_date:
-                points.append(commutation.new_release_date)
+                points.append((commutation.new_release_date, "release under the commutation"))
     points += shared_change_points(record)
     points += proclamation_dates(ctx.as_of)
     return points
@@ -464,8 +486,11 @@ PROGRAM_DEF = Program(
                 "28 CFR 1.3 found only in its opening words; the Office's instructions are "
                 "encoded instead.",
                 "Capital cases (28 CFR 1.10) are not encoded.",
+                "Source: the Office's commutation instructions were read only from secondary "
+                "copies (a 2007 re-post on a blog; docslib.org); the Office's commutation page is "
+                "cited.",
             ),
-            sources=(URL, INSTRUCTIONS_URL, BOP_URL),
+            sources=(URL, BOP_URL),
         ),
     ),
     change_points=change_points,

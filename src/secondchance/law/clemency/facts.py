@@ -15,7 +15,6 @@ from datetime import date, timedelta
 
 from secondchance.record.schema import (
     ClemencyGrant,
-    ClemencyKind,
     Commutation,
     Conviction,
     CustodyKind,
@@ -24,6 +23,8 @@ from secondchance.record.schema import (
     PersonRecord,
     Sentence,
 )
+from secondchance.record.timeline import grant_covers as grant_covers
+from secondchance.record.timeline import timeline
 
 FEDERAL = (Jurisdiction.federal, Jurisdiction.dc)
 """Offenses the Office of the Pardon Attorney handles (28 CFR 1.1; its commutation page)."""
@@ -67,14 +68,6 @@ def label(index: int, conviction: Conviction) -> str:
 # --- grants already in the record --------------------------------------------------------------
 
 
-def grant_covers(grant: ClemencyGrant, conviction: Conviction) -> bool:
-    """A recorded grant covers a conviction it names by id; one naming none covers every federal
-    and D.C. conviction (the record format's rule)."""
-    if grant.conviction_ids:
-        return conviction.id is not None and conviction.id in grant.conviction_ids
-    return conviction.jurisdiction in FEDERAL
-
-
 def grant_name(grant: ClemencyGrant) -> str:
     who = f" by {grant.by}" if grant.by else ""
     source = f" ({grant.proclamation})" if grant.proclamation else ""
@@ -85,13 +78,11 @@ def recorded_pardon(
     record: PersonRecord, conviction: Conviction, day: date
 ) -> ClemencyGrant | None:
     """The first individual pardon in ``record.clemency`` granted on or before ``day`` that covers
-    the whole conviction. A grant naming a proclamation covers only the counts that proclamation
-    can cover (``proclamations.grant_reaches``), so it is not one of these."""
-    for grant in sorted(record.clemency, key=lambda g: g.granted_on):
-        pardon = grant.kind is ClemencyKind.pardon and grant.granted_on <= day
-        if pardon and not grant.proclamation and grant_covers(grant, conviction):
-            return grant
-    return None
+    the whole conviction (the shared reading, ``record.timeline``). A grant naming a proclamation
+    covers only the counts that proclamation can cover (``proclamations.grant_reaches``), so it
+    is not one of these."""
+    found = timeline(record).pardon_of(conviction, day)
+    return found[1] if found else None
 
 
 def commutations(conviction: Conviction, day: date) -> list[Commutation]:
@@ -349,9 +340,16 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
     )
 
 
-def shared_change_points(record: PersonRecord) -> list[date]:
-    """Dates on which any clemency answer can change: supervision ending, grants, convictions."""
-    points = [p.end + timedelta(days=1) for p in record.supervision if p.end]
-    points += [g.granted_on for g in record.clemency]
-    points += [c.conviction_date for c in record.convictions if c.conviction_date]
+def shared_change_points(record: PersonRecord) -> list[tuple[date, str]]:
+    """Dates on which any clemency answer can change, with why: supervision ending, grants,
+    convictions."""
+    points = [
+        (p.end + timedelta(days=1), f"the day after the {p.kind.value.replace('_', ' ')} ends")
+        for p in record.supervision
+        if p.end
+    ]
+    points += [(g.granted_on, f"the {g.kind.value} is granted") for g in record.clemency]
+    points += [
+        (c.conviction_date, "the conviction") for c in record.convictions if c.conviction_date
+    ]
     return points

@@ -9,40 +9,38 @@ supervised release, a fine, restitution — stay in effect unless the warrant sa
 warrants, e.g. "leaving intact and in effect the ... term of supervised release".)
 
 That a pardoned offense stays on the record is the Justice Department's statement as quoted in a
-newspaper (``URL``): "the pardoned offense would not be removed from your criminal record ...
-both the federal conviction as well as the pardon would both appear on your record". The
+newspaper (the Waterloo-Cedar Falls Courier, Jan. 24, 2020): the pardoned offense is not removed
+from the criminal record; the conviction and the pardon both appear on it. The
 Department's own FAQ page was not found among the stored pages (a forum post quotes it as the
 Office of the Pardon Attorney's FAQs); the Office of Legal Counsel's opinion "Whether a
 Presidential Pardon Expunges Judicial and Executive Branch Records of a Crime" (Aug. 11, 2006),
-found in a stored copy (``OLC_URL``), concludes the same.
+found only in a secondary copy (cetient.com), concludes the same. Only secondary copies were
+found for both: the Office of the Pardon Attorney's site (``URL``) and the Office of Legal
+Counsel's opinions site (``OLC_URL``) are cited.
 """
 
 from __future__ import annotations
 
-from secondchance.engine.determination import Finding
+from secondchance.engine.determination import Finding, FindingRole
 from secondchance.record.schema import Commutation
 
 CITATION = "U.S. Const. art. II, sec. 2; Department of Justice, Office of the Pardon Attorney"
 PARDON_CITATION = (
-    "U.S. Const. art. II, sec. 2; the Department of Justice's statement as quoted in the Waterloo-"
-    "Cedar Falls Courier (Jan. 24, 2020); Office of Legal Counsel, Whether a Presidential Pardon "
-    "Expunges Judicial and Executive Branch Records of a Crime (Aug. 11, 2006)"
+    "U.S. Const. art. II, sec. 2; Office of the Pardon Attorney (its statement, found only as "
+    "quoted in a newspaper); Office of Legal Counsel, Whether a Presidential Pardon Expunges "
+    "Judicial and Executive Branch Records of a Crime (Aug. 11, 2006; found only in a secondary "
+    "copy)"
 )
-URL = (
-    "https://wcfcourier.com/special-section/call-the-courier/jan/"
-    "article_0c07f2dc-4803-5a4f-8815-039383c400a3.html"
-)
-"""Where the Department's statement (a pardoned offense is not removed from the record; the
-conviction and the pardon both appear) was found, quoted; the Department's own page was not."""
-OLC_URL = (
-    "https://cetient.com/case/4119408/"
-    "whether-a-presidential-pardon-expunges-judicial-and-executive-branch-records-of-a-crime"
-)
-"""A stored copy of the 2006 Office of Legal Counsel opinion (a pardon does not expunge)."""
-COMMUTATION_WARRANTS_URL = (
-    "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2024/04/24/"
-    "clemency-recipient-list-6/"
-)
+URL = "https://www.justice.gov/pardon"
+"""The Office of the Pardon Attorney, whose statement (a pardoned offense is not removed from the
+record; the conviction and the pardon both appear) was found only as quoted in a newspaper."""
+OLC_URL = "https://www.justice.gov/olc"
+"""The Office of Legal Counsel's opinions (the 2006 opinion: a pardon does not expunge; its text
+was read from a secondary copy)."""
+COMMUTATION_WARRANTS_URL = "https://www.justice.gov/pardon"
+"""The Office of the Pardon Attorney, which publishes the warrants; the warrant wording quoted was
+read from a White House clemency recipient list of Apr. 24, 2024 (now on the National Archives'
+copy of the former White House site)."""
 
 
 def pardon_effect(rule_version: str, facts: dict[str, object] | None = None) -> Finding:
@@ -54,6 +52,7 @@ def pardon_effect(rule_version: str, facts: dict[str, object] | None = None) -> 
         citation=PARDON_CITATION,
         rule_version=rule_version,
         url=URL,
+        role=FindingRole.decisive if facts else FindingRole.background,
     )
 
 
@@ -81,4 +80,5 @@ def commutation_effect(
         citation=CITATION,
         rule_version=rule_version,
         url=COMMUTATION_WARRANTS_URL,
+        role=FindingRole.decisive if facts else FindingRole.background,
     )

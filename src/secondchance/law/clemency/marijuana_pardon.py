@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from secondchance.engine.determination import Determination, Finding, Outcome
+from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
 from secondchance.engine.rules import Context, Program, RuleVersion
 from secondchance.law.clemency.facts import FEDERAL, convicted_by, indexed, label
 from secondchance.law.clemency.grant_effect import pardon_effect
@@ -36,11 +36,10 @@ PROGRAM = "clemency.marijuana_pardon"
 VERSION = "2023-12-22"
 RULE_VERSION = f"{PROGRAM}@{VERSION}"
 CITATION = "Proclamation 10467 (Oct. 6, 2022); Proclamation 10688 (Dec. 22, 2023)"
-URL = (
-    "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2023/12/22/"
-    "a-proclamation-on-granting-pardon-for-the-offense-of-simple-possession-of-marijuana-"
-    "attempted-simple-possession-of-marijuana-or-use-of-marijuana/"
-)
+URL = "https://www.govinfo.gov/content/pkg/CFR-2024-title3-vol1/html/CFR-2024-title3-vol1.htm"
+"""Proclamation 10688 in the 2023 compilation of 3 CFR (GovInfo)."""
+URL_10467 = "https://www.govinfo.gov/content/pkg/CFR-2023-title3-vol1/html/CFR-2023-title3-vol1.htm"
+"""Proclamation 10467 in the 2022 compilation of 3 CFR (GovInfo)."""
 
 
 def _finding(text: str, facts: dict[str, object], url: str = URL) -> Finding:
@@ -292,7 +291,7 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
         outcome=Outcome.not_applicable,
         reason="No count of simple possession, attempted possession or use of marijuana, or any "
         "marijuana count, is recorded.",
-        findings=findings,
+        findings=[f for f in findings if f.role is not FindingRole.where_to_file],
     )
 
 
@@ -327,10 +326,13 @@ PROGRAM_DEF = Program(
                 "encoded, is honoured as recorded for every count of the convictions it names.",
                 "Pending charges are screened on the days they are pending; a charge resolved "
                 "(dismissed, acquitted) before the day asked is not.",
+                "The proclamations' texts were read from the White House releases (the National "
+                "Archives' copy of the former White House site); the official source cited is 3 "
+                "CFR (GovInfo). Their Federal Register pages (87 FR 61441, 88 FR 90083) were not "
+                "verified.",
             ),
             sources=(
-                "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2022/10/"
-                "06/granting-pardon-for-the-offense-of-simple-possession-of-marijuana/",
+                URL_10467,
                 URL,
                 "https://www.justice.gov/pardon/presidential-proclamation-marijuana-possession",
             ),

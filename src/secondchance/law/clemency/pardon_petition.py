@@ -26,8 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from secondchance.engine.determination import Determination, Finding, Outcome
-from secondchance.engine.rules import Context, Program, RuleVersion
+from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
+from secondchance.engine.rules import ChangePoint, Context, Program, RuleVersion
 from secondchance.law.clemency.facts import (
     FEDERAL,
     Confinement,
@@ -40,13 +40,13 @@ from secondchance.law.clemency.facts import (
     unattributed_custody,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect, pardon_effect
-from secondchance.law.clemency.pardoned import pardoned_by, pardoned_counts
+from secondchance.law.clemency.pardoned import pardoned_by, pardoned_counts, pardoned_on
 from secondchance.law.clemency.proclamations import (
     JANUARY_6_GAP,
     other_categorical,
     proclamation_dates,
 )
-from secondchance.law.clemency.where_to_file import where_to_file
+from secondchance.law.clemency.where_to_file import outside_scope, where_to_file
 from secondchance.law.parameters import value
 from secondchance.record.query import conviction_by_id, covers
 from secondchance.record.schema import (
@@ -63,19 +63,34 @@ RULE_VERSION = f"{PROGRAM}@{VERSION}"
 CITATION = "28 CFR 1.2"
 URL = "https://www.ecfr.gov/current/title-28/chapter-I/part-1/section-1.2"
 OFFICE_URL = "https://www.justice.gov/pardon/apply-pardon"
-FORM_URL = "https://omb.report/icr/202407-1123-001/doc/144705100"
-WAIVER_URL = (
-    "https://webarchive.library.unt.edu/eot2008/20090507181715/"
-    "http://www.usdoj.gov/pardon/pardon_petition.htm"
+FORM_URL = "https://www.reginfo.gov/public/do/PRAViewICR?ref_nbr=202407-1123-001"
+"""The application form's information collection (OMB 1123-0016) on reginfo.gov."""
+WAIVER_URL = OFFICE_URL
+"""The Office's pardon page; the waiver wording was read from a web-archive copy (see gaps)."""
+ADVISORY_URL = "https://www.ecfr.gov/current/title-28/chapter-I/part-1/section-1.11"
+SOURCE_GAPS = (
+    "Source: the application form was read from a secondary copy of the information collection "
+    "(omb.report); reginfo.gov's record of it is cited.",
+    "Source: the waiver of the waiting period was read from a 2009 web-archive copy (University "
+    "of North Texas) of the Office's former page (usdoj.gov/pardon/pardon_petition.htm); the "
+    "Office's current pardon page is cited.",
 )
-ADVISORY_URL = "http://www.law.cornell.edu/cfr/text/28/1.11"
 
 
 def _finding(
-    text: str, facts: dict[str, object] | None = None, citation: str = CITATION, url: str = URL
+    text: str,
+    facts: dict[str, object] | None = None,
+    citation: str = CITATION,
+    url: str = URL,
+    role: FindingRole = FindingRole.decisive,
 ) -> Finding:
     return Finding(
-        finding=text, facts=dict(facts or {}), citation=citation, rule_version=RULE_VERSION, url=url
+        finding=text,
+        facts=dict(facts or {}),
+        citation=citation,
+        rule_version=RULE_VERSION,
+        url=url,
+        role=role,
     )
 
 
@@ -87,6 +102,7 @@ def _common(record: Record, day: date) -> list[Finding]:
             "advisory and this answer says only when a petition may be filed.",
             citation="28 CFR 1.11",
             url=ADVISORY_URL,
+            role=FindingRole.background,
         ),
         *where_to_file(record, day, RULE_VERSION, "petition for pardon"),
     ]
@@ -325,7 +341,7 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             outcome=Outcome.not_applicable,
             reason="No federal or D.C. Code conviction: a presidential pardon petition does not "
             "concern this record.",
-            findings=where_to_file(record, day, RULE_VERSION, "petition for pardon"),
+            findings=outside_scope(record, day, RULE_VERSION, "petition for pardon"),
         )
     open_federal, findings = _pardoned_findings(record, day, federal)
     review: list[str] = []
@@ -346,7 +362,9 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             program=PROGRAM,
             outcome=Outcome.not_applicable,
             reason="Every federal and D.C. conviction is already pardoned.",
-            findings=findings + _common(record, day),
+            findings=findings
+            + [f for f in _common(record, day) if f.role is not FindingRole.where_to_file],
+            pardoned_on=pardoned_on(record, federal, day),
         )
     clock = _clock(record, day)
     findings += clock.findings
@@ -356,6 +374,7 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             "most exceptional circumstances.",
             citation="Office of the Pardon Attorney, pardon petition instructions",
             url=WAIVER_URL,
+            role=FindingRole.background,
         )
     )
     details: dict[str, object] = {}
@@ -610,16 +629,29 @@ def _penalty(record: Record, day: date, open_ids: set[int]) -> tuple[bool, list[
     return owed, findings
 
 
-def change_points(record: Record, ctx: Context) -> list[date]:
-    """Fifth anniversaries of releases and convictions, supervision ending, grant dates."""
+_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _years(years: int) -> str:
+    return f"{_NUMBERS[years] if 0 <= years < len(_NUMBERS) else years} years"
+
+
+def change_points(record: Record, ctx: Context) -> list[ChangePoint]:
+    """Anniversaries of the wait (from release, or conviction without prison), releases,
+    supervision ending, grant dates, proclamations: each with why that day."""
     years = int(value("clemency.pardon.waiting_period_years", on=ctx.as_of))
-    points: list[date] = []
+    points: list[ChangePoint] = []
     for i, conviction in indexed(record, date.max, *FEDERAL):
         conf = confinement(record, i, conviction, date.max)
         if conf.release:
-            points += [conf.release, add_years(conf.release, years)]
+            points += [
+                (conf.release, "release from confinement"),
+                (add_years(conf.release, years), f"{_years(years)} after release from confinement"),
+            ]
         if conviction.conviction_date:
-            points.append(add_years(conviction.conviction_date, years))
+            points.append(
+                (add_years(conviction.conviction_date, years), f"{_years(years)} after conviction")
+            )
     points += shared_change_points(record)
     points += proclamation_dates(ctx.as_of)
     return points
@@ -646,8 +678,9 @@ PROGRAM_DEF = Program(
                 "it is an inference, and where it is the latest the answer is needs_review with "
                 "both dates.",
                 JANUARY_6_GAP,
+                *SOURCE_GAPS,
             ),
-            sources=(URL, OFFICE_URL, FORM_URL, WAIVER_URL),
+            sources=(URL, OFFICE_URL, FORM_URL),
         ),
     ),
     change_points=change_points,

@@ -6,6 +6,7 @@ for it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from secondchance.law.clemency.facts import grant_covers, grant_name, recorded_pardon
@@ -58,3 +59,18 @@ def pardoned_by(record: PersonRecord, index: int, conviction: Conviction, day: d
     if any(name is None for name in names):
         return None
     return "; ".join(sorted({name for name in names if name is not None}))
+
+
+def pardoned_on(
+    record: PersonRecord, convictions: Iterable[tuple[int, Conviction]], day: date
+) -> date | None:
+    """Where recorded individual grants pardon every one of ``convictions`` by ``day``: the day
+    the last of them was granted. None where any was pardoned otherwise (by proclamation) or not
+    at all."""
+    days = []
+    for _, conviction in convictions:
+        grant = recorded_pardon(record, conviction, day)
+        if grant is None:
+            return None
+        days.append(grant.granted_on)
+    return max(days, default=None)

@@ -48,6 +48,14 @@ from secondchance.record.schema import (
     PendingCharge,
     PersonRecord,
 )
+from secondchance.record.statute import (
+    Code,
+    Unreadable,
+    read_statute,
+    same_subsection,
+    unreadable_reason,
+)
+from secondchance.record.statute import Provision as StatuteProvision
 
 MARIJUANA = "clemency.marijuana.proclamations"
 SUBSTANCES = "clemency.marijuana.substances"
@@ -62,25 +70,58 @@ def _day(raw: Any) -> date:
     return raw if isinstance(raw, date) else date.fromisoformat(str(raw))
 
 
-def normalise(statute: str) -> str:
-    """A citation reduced for comparison: '21 U.S.C. § 844(a)' and '21 USC 844(a)' agree."""
-    text = statute.lower().replace("§", " ").replace("–", "-").replace("—", "-")
-    text = re.sub(r"\barticle\b", "art", text)
-    text = re.sub(r"\bsection\b|\bsec\b", " ", text)
-    text = text.replace("c.f.r.", "cfr").replace("u.s.c.", "usc")
-    return re.sub(r"[\s.]", "", text)
+def _provisions(text: str) -> tuple[StatuteProvision, ...]:
+    """The provisions a citation names as read (none when unreadable)."""
+    reading = read_statute(text)
+    return () if isinstance(reading, Unreadable) else reading.provisions
+
+
+def _same_section(a: StatuteProvision, b: StatuteProvision) -> bool:
+    return (a.code, a.title, a.section.lower(), a.appendix) == (
+        b.code,
+        b.title,
+        b.section.lower(),
+        b.appendix,
+    )
+
+
+def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """``short`` is ``long`` or a parent of it ("(d)" of "(d)(1)"), without regard to case."""
+    return len(short) <= len(long) and all(
+        same_subsection(a, b) for a, b in zip(short, long, strict=False)
+    )
 
 
 def cites(statute: str, provision: str) -> bool:
-    """The count's statute is the provision or one of its subdivisions."""
-    have, want = normalise(statute), normalise(provision)
-    return have == want or have.startswith(want + "(")
+    """The count's statute is the provision or one of its subdivisions, in any spelling the
+    statute reader accepts ('21 U.S.C. § 844(a)', '21 USC 844a', '21:844(a)')."""
+    want = _provisions(provision)
+    return any(
+        _same_section(h, w) and _within(w.subsections, h.subsections)
+        for h in _plain(_provisions(statute))
+        if not h.open
+        for w in want
+    )
+
+
+def _plain(provisions: tuple[StatuteProvision, ...]) -> tuple[StatuteProvision, ...]:
+    """A letter joined to a section number in capitals ("21 USC 844A") read as the subsection
+    it may be (844(a)): no provision the proclamations list has a lettered section number."""
+    return tuple(
+        (p.other_reading() or p) if p.joined_letter == "section" else p for p in provisions
+    )
 
 
 def broader(statute: str, provision: str) -> bool:
     """The count cites a provision that contains the listed one (e.g. '(d)' for '(d)(1)')."""
-    have, want = normalise(statute), normalise(provision)
-    return want.startswith(have + "(")
+    want = _provisions(provision)
+    return any(
+        _same_section(h, w)
+        and len(h.subsections) < len(w.subsections)
+        and _within(h.subsections, w.subsections)
+        for h in _provisions(statute)
+        for w in want
+    )
 
 
 @dataclass(frozen=True)
@@ -241,18 +282,25 @@ CFR_CLAUSE = (
 def _open_clause(count: Count, proc: Proclamation, day: date) -> str | None:
     """The clause of the proclamation that may reach a provision it does not name: an earlier
     codification, or a CFR provision beyond 10688's list. None for a current provision."""
-    text = normalise(count.statute)
+    provs = _provisions(count.statute)
     current = value(CURRENT, on=day)
-    if "cfr" in text:
+    if any(p.code is Code.cfr for p in provs):
         return CFR_CLAUSE if proc.cfr_open_list else None
-    if text.startswith("dccode"):
-        if text.startswith("dccode" + normalise(str(current["dc_code_prefix"]))):
+    if provs and provs[0].code is Code.dc:
+        if all(p.section.startswith(str(current["dc_code_prefix"])) for p in provs):
             return None
         return proc.earlier_dc_code
-    section = re.match(r"21usc(\d+)", text)
-    if section and int(section.group(1)) >= int(current["title21_from_section"]):
+    first = int(current["title21_from_section"])
+    if provs and all(
+        p.code is Code.usc and p.title == 21 and _number(p.section) >= first for p in provs
+    ):
         return None
     return proc.earlier_us_code
+
+
+def _number(section: str) -> int:
+    digits = re.match(r"\d+", section)
+    return int(digits.group(0)) if digits else -1
 
 
 def _offense_in_time(conviction: Conviction, count: Count, proc: Proclamation) -> bool | None:
@@ -299,8 +347,8 @@ def _court_martial(count: Count, listed: bool) -> tuple[str | None, str | None]:
 
 
 def _unlisted_not_covered(count: Count) -> str:
-    text = normalise(count.statute)
-    if text.startswith("dccode"):
+    provs = _provisions(count.statute)
+    if provs and provs[0].code is Code.dc:
         return f"{count.statute} is not D.C. Code 48-904.01(d)(1) or 48-904.09 (attempt)"
     return (
         f"{count.statute} is not simple possession (21 U.S.C. 844) or attempted simple "
@@ -419,6 +467,8 @@ def answer_count(
     answer = CountAnswer(path=f"{owner}.counts[{j}]", charged=charge is not None)
     procs = (only,) if only is not None else marijuana_proclamations(day)
     substance = substance_of(count, day)
+    if _unread(conviction, count, substance, answer):
+        return answer
     if not any(_listed(count, p) for p in procs) and not substance.cannabis:
         if substance.kind is None and _broader_any(count, procs):
             answer.missing.append(f"{answer.path}.substance")
@@ -454,6 +504,27 @@ def answer_count(
     if answer.pending is None:
         answer.not_covered = "; ".join(answer.notes) or "no proclamation covers it"
     return answer
+
+
+def _unread(
+    conviction: Conviction,
+    count: Count,
+    substance: Substance,
+    answer: CountAnswer,
+) -> bool:
+    """A statute the reader could not read (or a range of sections, or "et seq.") is unknown,
+    never "not listed": for review, naming the field. Not for a state conviction or another
+    drug, which no reading of it could bring in."""
+    if conviction.jurisdiction is Jurisdiction.state or substance.kind == OTHER_SUBSTANCE:
+        return False
+    why = unreadable_reason(read_statute(count.statute))
+    if why is None:
+        return False
+    answer.review = (
+        f"the statute {count.statute[:80]!r} {why}: whether a proclamation lists it is unknown"
+    )
+    answer.missing.append(f"{answer.path}.statute")
+    return True
 
 
 def open_charges(record: PersonRecord, day: date) -> list[tuple[int, PendingCharge]]:
@@ -523,22 +594,22 @@ class Categorical(NamedTuple):
     url: str
 
 
-_UCMJ_ARTICLE = re.compile(r"\bart(?:icle)?\.?\s*(\d+[a-z]?)\b", re.IGNORECASE)
-_TITLE10 = re.compile(
-    r"\b10\s*u\.?\s*s\.?\s*c\.?\s*(?:a\.?\s*)?(?:§+\s*)?(8\d\d[a-z]?|9[0-4]\d[a-z]?)\b",
-    re.IGNORECASE,
-)
+_UCMJ_CODIFIED = range(801, 947)
+"""10 U.S.C. 801-946a: the UCMJ as codified (article N is section 800 + N)."""
 
 
 def ucmj_articles(text: str) -> set[str]:
-    """The UCMJ articles a citation names, in its common spellings: 'UCMJ art. 125', 'Article
-    125, UCMJ', 'Art 125', and the codification '10 U.S.C. 925' (article N is 10 U.S.C. 800 + N,
-    for articles 1-146). Subdivisions are dropped: '(a)' of 'art. 125(a)' is not part of it."""
-    found = {m.group(1).lower() for m in _UCMJ_ARTICLE.finditer(text)}
-    for m in _TITLE10.finditer(text):
-        section = m.group(1).lower()
-        digits = section.rstrip("abcdefghijklmnopqrstuvwxyz")
-        found.add(str(int(digits) - 800) + section[len(digits) :])
+    """The UCMJ articles a citation names, in the spellings the statute reader accepts: 'UCMJ
+    art. 125', 'Article 125, UCMJ', 'Art 125', and the codification '10 U.S.C. 925' (article N is
+    10 U.S.C. 800 + N). Subdivisions are dropped: '(a)' of 'art. 125(a)' is not part of it."""
+    found: set[str] = set()
+    for p in _provisions(text):
+        if p.code is Code.ucmj:
+            found.add(p.section.lower())
+        elif p.code is Code.usc and p.title == 10 and _number(p.section) in _UCMJ_CODIFIED:
+            digits = re.match(r"\d+", p.section)
+            assert digits is not None
+            found.add(str(int(digits.group(0)) - 800) + p.section[digits.end() :].lower())
     return found
 
 
@@ -592,7 +663,7 @@ def _article125(conviction: Conviction, day: date) -> Categorical | None:
 JANUARY_6_GAP = (
     "January 20, 2025 proclamation: only a federal or D.C. offense recorded on 2021-01-06, or "
     "with no offense date and nothing recorded before that day that bounds it (the conviction, "
-    "sentencing or sentence date, or the start of custody for the conviction), is answered "
+    "sentencing or sentence date, or custody or supervision for the conviction), is answered "
     "needs_review; an offense related to the events but recorded on another date (a conspiracy "
     "over weeks, a range of dates) is not caught."
 )
@@ -600,7 +671,8 @@ JANUARY_6_GAP = (
 
 def _offense_bounds(record: PersonRecord, conviction: Conviction) -> list[tuple[str, date]]:
     """Recorded dates the offense cannot be later than: the conviction, the sentencing, the
-    sentence's imposition, and the start of any custody for this conviction."""
+    sentence's imposition, the start or end of any custody for this conviction, and the start
+    or end of supervision naming it."""
     sentence = conviction.sentence
     bounds = [
         ("conviction_date", conviction.conviction_date),
@@ -611,6 +683,15 @@ def _offense_bounds(record: PersonRecord, conviction: Conviction) -> list[tuple[
     # begun before an offense whose sentence was later joined to it.
     own = custody_for(record, conviction, joined=False)
     bounds += [(f"custody[{k}].start", p.start) for k, p in own]
+    # Custody or supervision for the conviction that had ended (or begun) by a day also comes
+    # after the offense: a release in 2018 rules out a 2021 offense even with no start recorded.
+    bounds += [(f"custody[{k}].end", p.end) for k, p in own]
+    for k, period in enumerate(record.supervision):
+        if conviction.id is not None and period.conviction_id == conviction.id:
+            bounds += [
+                (f"supervision[{k}].start", period.start),
+                (f"supervision[{k}].end", period.end),
+            ]
     return [(name, d) for name, d in bounds if d is not None]
 
 

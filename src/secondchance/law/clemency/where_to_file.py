@@ -15,21 +15,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from secondchance.engine.determination import Finding
+from secondchance.engine.determination import Finding, FindingRole
 from secondchance.law.clemency.facts import FEDERAL, indexed, label, with_article
 from secondchance.record.schema import Jurisdiction, PersonRecord
 
 CITATION = "28 CFR 1.1"
 URL = "https://www.ecfr.gov/current/title-28/chapter-I/part-1/section-1.1"
-ARTICLE_125_URL = (
-    "https://bidenwhitehouse.archives.gov/briefing-room/presidential-actions/2024/06/26/"
-    "a-proclamation-on-granting-pardon-for-certain-violations-of-article-125-under-the-uniform-"
-    "code-of-military-justice/"
-)
-STATE_URL = (
-    "https://docslib.org/doc/1038888/commutation-instructions-information-and-instructions-on-"
-    "commutations-and-remissions-please-read-carefully-before-completing-commutation-form"
-)
+ARTICLE_125_URL = "https://www.federalregister.gov/d/2024-14584"
+"""Proclamation 10780 (June 26, 2024), 89 FR 54329."""
+STATE_URL = "https://www.justice.gov/pardon/apply-commutation"
+"""The Office of the Pardon Attorney's commutation page. The instructions' words on state
+convictions (para. 2) were read from a secondary copy (docslib.org); the Office's page is cited."""
 
 
 def where_to_file(
@@ -51,6 +47,7 @@ def where_to_file(
                 facts={f"{label(i, c)}.jurisdiction": c.jurisdiction.value for i, c in federal},
                 citation=CITATION,
                 rule_version=rule_version,
+                role=FindingRole.where_to_file,
                 url=URL,
             )
         )
@@ -66,6 +63,7 @@ def where_to_file(
                 facts={f"{label(i, c)}.jurisdiction": "military" for i, c in military},
                 citation=CITATION,
                 rule_version=rule_version,
+                role=FindingRole.where_to_file,
                 url=URL,
             )
         )
@@ -76,11 +74,21 @@ def where_to_file(
                 "applications there, and Army, Navy and Air Force ones to the Military Department "
                 "that conducted the court-martial.",
                 facts={f"{label(i, c)}.jurisdiction": "military" for i, c in military},
-                citation="Proclamation of June 26, 2024 (Article 125, UCMJ)",
+                citation="Proclamation 10780 of June 26, 2024 (Article 125, UCMJ), 89 FR 54329",
                 rule_version=rule_version,
+                role=FindingRole.where_to_file,
                 url=ARTICLE_125_URL,
             )
         )
+    findings += state_findings(record, day, rule_version, FindingRole.where_to_file)
+    return findings
+
+
+def state_findings(
+    record: PersonRecord, day: date, rule_version: str, role: FindingRole
+) -> list[Finding]:
+    """One finding per state conviction: outside federal clemency, and whose authority it is."""
+    findings: list[Finding] = []
     for i, conviction in indexed(record, day, Jurisdiction.state):
         findings.append(
             Finding(
@@ -95,7 +103,23 @@ def where_to_file(
                 citation="U.S. Const. art. II, sec. 2; Office of the Pardon Attorney, "
                 "Commutation Instructions, para. 2",
                 rule_version=rule_version,
+                role=role,
                 url=STATE_URL,
             )
         )
     return findings
+
+
+def outside_scope(record: PersonRecord, day: date, rule_version: str, what: str) -> list[Finding]:
+    """Why a petition to the President does not concern a record with no federal, D.C. or
+    court-martial conviction: 28 CFR 1.1 sets the petitions the Pardon Attorney receives, for
+    offenses against the United States (and D.C. Code offenses); a state conviction is a matter
+    for the state."""
+    general = Finding(
+        finding=f"A {what} to the President concerns offenses against the United States, "
+        "including D.C. Code offenses, and military offenses; the record has none.",
+        citation=CITATION,
+        rule_version=rule_version,
+        url=URL,
+    )
+    return [general, *state_findings(record, day, rule_version, FindingRole.decisive)]

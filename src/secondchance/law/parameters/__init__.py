@@ -5,7 +5,7 @@ Each ``*.yaml`` file beside this module maps a dotted name to a parameter::
     sba.associate.equity_more_than_percent:
       description: Owners of more than this share of the equity are Associates.
       citation: 13 CFR 120.10 ("Associate", (2)(i))
-      url: https://www.law.cornell.edu/cfr/text/13/120.10
+      url: https://www.ecfr.gov/current/title-13/section-120.10
       values:
         - {from: null, value: 20}
 

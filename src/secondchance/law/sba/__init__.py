@@ -25,6 +25,7 @@ def _program(program_id: str, title: str, texts: tuple[RuleText, ...]) -> Progra
         versions=tuple(text.rule_version() for text in texts),
         decisive_date=decisive_date,
         change_points=change_points,
+        by_application=True,
     )
 
 

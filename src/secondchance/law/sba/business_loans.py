@@ -145,6 +145,8 @@ def versions(program: str, what: str) -> tuple[RuleText, ...]:
         tests=OLD_TESTS,
         effective_to=last_day_before_change(),
         known_gaps=(
+            sources.BEFORE_GAP,
+            sources.SOP_GAP,
             "Start date of this text not researched (SBA described the same rule in 2014).",
             "'has been indicted' is applied to indictments pending on the application date.",
             "Where SOP 50 10 7.1 (financial misconduct / false statement) and the regulation "
@@ -171,11 +173,12 @@ def versions(program: str, what: str) -> tuple[RuleText, ...]:
         tests=NEW_TESTS,
         effective_from=rule_change_day(),
         known_gaps=(
+            sources.EXPORT_GAP,
             "Whether a person sentenced to prison but not yet in custody (awaiting voluntary "
             "surrender) is 'serving a sentence of imprisonment' is not settled; only custody "
             "periods are tested.",
             NOT_AN_INDICTMENT_GAP,
         ),
-        sources=(sources.ECFR_EXPORT, sources.FINAL_RULE, sources.RULE_SUMMARY),
+        sources=(sources.ECFR_EXPORT, sources.FINAL_RULE),
     )
     return before, after

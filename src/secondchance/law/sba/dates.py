@@ -31,40 +31,48 @@ def decisive_date(record: Record, ctx: Context) -> date:
     return ctx.application_date or record.application_date or ctx.as_of
 
 
-def _span_points(spans: Iterable[_Span]) -> Iterator[date | None]:
+Point = tuple[date | None, str]
+
+
+def _span_points(spans: Iterable[_Span], what: str) -> Iterator[Point]:
     for span in spans:
+        kind = getattr(span, "kind", None) or getattr(span, "role", None)
+        name = f"{what} ({getattr(kind, 'value', kind)})" if kind else what
         if span.start is not None:
-            yield span.start
+            yield span.start, f"{name} begins"
         if span.end is not None:
-            yield next_day(span.end)
+            yield next_day(span.end), f"the day after {name} ends"
 
 
-def _record_points(rec: PersonRecord, day: date) -> Iterator[date | None]:
-    yield from _span_points(rec.custody)
-    yield from _span_points(rec.supervision)
+def _record_points(rec: PersonRecord, day: date, who: str) -> Iterator[Point]:
+    yield from _span_points(rec.custody, f"{who}'s custody")
+    yield from _span_points(rec.supervision, f"{who}'s supervision")
     for charge in rec.pending_charges:
         if charge.filed_on is not None:
-            yield charge.filed_on
+            yield charge.filed_on, f"a charge against {who} is filed"
         if charge.resolved_on is not None:
-            yield charge.resolved_on
+            yield charge.resolved_on, f"the charge against {who} is resolved"
     months = 12 * value("sba.disaster.riot_felony_lookback_years", day)
     for k in range(len(rec.convictions)):
         earliest, latest, _ = conviction_day_bounds(rec, k)
         for bound in (earliest, latest):
             if bound is None:
                 continue
-            yield bound
+            yield bound, f"{who}'s conviction"
             # A conviction on ``bound`` is outside "the past year" once the day a year back
             # reaches it (status.riot_felony_within: ``since < when`` no longer holds). With no
             # conviction date, the earliest possible day leaving the window makes the answer
             # open, the latest makes it clear.
             before = previous_day(bound)
             if before is not None:
-                yield first_day_outside_lookback(before, months)
+                yield (
+                    first_day_outside_lookback(before, months),
+                    f"{months} months after {who}'s conviction",
+                )
 
 
-def change_points(record: Record, ctx: Context) -> list[date]:
-    """Every day on which an SBA answer for this record could change."""
+def change_points(record: Record, ctx: Context) -> list[tuple[date, str]]:
+    """Every day on which an SBA answer for this record could change, with why that day."""
     if record.business is None:
         return []
     day = decisive_date(record, ctx)
@@ -72,11 +80,21 @@ def change_points(record: Record, ctx: Context) -> list[date]:
         value("sba.associate.lookback_months", day),
         value("sba.ilp.associate.lookback_months", day),
     }
-    points: set[date | None] = set()
+    points: dict[date, str] = {}
     for person in record.business.people:
-        points.update(_span_points(person.roles))
+        who = person.name or "an Associate"
+        found = list(_span_points(person.roles, f"{who}'s role"))
         for role in person.roles:
             if role.end is not None:
-                points.update(first_day_outside_lookback(role.end, m) for m in months)
-        points.update(_record_points(record_of(record, person), day))
-    return sorted(p for p in points if p is not None)
+                found += [
+                    (
+                        first_day_outside_lookback(role.end, m),
+                        f"{m} months after {who} left the business",
+                    )
+                    for m in sorted(months)
+                ]
+        found += _record_points(record_of(record, person), day, who)
+        for point, why in found:
+            if point is not None:
+                points.setdefault(point, why)
+    return sorted(points.items())

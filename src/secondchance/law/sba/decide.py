@@ -74,6 +74,9 @@ class RuleText:
             provisional=self.provisional,
             known_gaps=self.known_gaps,
             sources=self.sources,
+            takes_effect="the 2024 SBA rule (89 FR 34094) takes effect"
+            if self.effective_from == rule_change_day()
+            else None,
         )
 
 

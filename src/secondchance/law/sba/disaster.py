@@ -102,9 +102,9 @@ def versions() -> tuple[RuleText, ...]:
         effective_to=last_day_before_change(),
         provisional=True,
         known_gaps=(
+            sources.DISASTER_GAP,
             "13 CFR 123.101(i) before 2024-05-30: text not found verbatim; any custody, "
-            "supervision or pending charge of a principal answers needs_review. Evidence: "
-            f"{sources.DISASTER_PARAPHRASES}",
+            "supervision or pending charge of a principal answers needs_review.",
             UNDEFINED_PRINCIPAL,
             CHARACTER,
         ),
@@ -127,7 +127,7 @@ def versions() -> tuple[RuleText, ...]:
         tests=NEW_TESTS,
         people_word=PEOPLE,
         effective_from=rule_change_day(),
-        known_gaps=(UNDEFINED_PRINCIPAL, CHARACTER),
+        known_gaps=(sources.EXPORT_GAP, UNDEFINED_PRINCIPAL, CHARACTER),
         sources=(sources.ECFR_EXPORT, sources.FINAL_RULE),
         notes=(CHARACTER_NOTE,),
     )

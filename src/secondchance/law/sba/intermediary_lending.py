@@ -86,6 +86,7 @@ def versions() -> tuple[RuleText, ...]:
         effective_to=last_day_before_change(),
         provisional=True,
         known_gaps=(
+            sources.EXPORT_GAP,
             "13 CFR 109.400(b)(15) before 2024-05-30: text not found; any custody, supervision "
             "or pending charge of an Associate answers needs_review.",
         ),
@@ -105,7 +106,10 @@ def versions() -> tuple[RuleText, ...]:
         who=associate_109_20,
         tests=NEW_TESTS,
         effective_from=rule_change_day(),
-        known_gaps=(NOT_AN_INDICTMENT_GAP,),
+        known_gaps=(
+            sources.EXPORT_GAP,
+            NOT_AN_INDICTMENT_GAP,
+        ),
         sources=(sources.ECFR_EXPORT, sources.FINAL_RULE),
     )
     return before, after

@@ -154,6 +154,7 @@ def versions() -> tuple[RuleText, ...]:
         effective_to=last_day_before_change(),
         provisional=True,
         known_gaps=(
+            sources.BEFORE_GAP,
             "Text of 120.707(a) taken from the 2019 CFR; amendments to 120.707 between 2019 and "
             "the rule (85 FR 7651, 85 FR 80588, 87 FR 38909) were not checked for paragraph (a). "
             f"Re-check: {sources.ecfr_on(last_day_before_change(), '120.707')}",
@@ -183,6 +184,7 @@ def versions() -> tuple[RuleText, ...]:
         tests=NEW_TESTS,
         effective_from=rule_change_day(),
         known_gaps=(
+            sources.EXPORT_GAP,
             "Supervised release or deferred prosecution for an offense against children, in a "
             "child care business, is not named (the text says probation or parole): "
             "needs_review.",

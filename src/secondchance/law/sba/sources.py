@@ -1,14 +1,27 @@
-"""Where the SBA rule texts were read (URLs recorded in every finding; see docs/law-sba.md).
+"""Where the SBA rule texts were read, and the official sources cited (see docs/law-sba.md).
 
-The post-2024-05-30 texts of 13 CFR 109.20, 109.400, 115.13, 120.110, 120.707 and 123.101 come
-from a markdown export of eCFR title 13 chapter I kept in a public repository (it carries the
-amendment notes "89 FR 34101/34102, Apr. 30, 2024", so it postdates the rule). The official
-point-in-time views are on ecfr.gov (``ecfr_on``).
+Every URL here is an official source (Federal Register, eCFR, reginfo.gov, sba.gov). Where the
+text was read from a secondary copy, the rule lists that as a known gap (the ``*_GAP`` strings):
+the post-2024-05-30 texts of 13 CFR 109.20, 109.400, 115.13, 120.110, 120.707 and 123.101 were
+read from a markdown export of eCFR title 13 chapter I kept in a public repository (it carries the
+amendment notes "89 FR 34101/34102, Apr. 30, 2024", so it postdates the rule); the texts before
+the rule from copies on other sites. The official point-in-time views are on ecfr.gov
+(``ecfr_on``), cited in their place.
 """
 
 from __future__ import annotations
 
 from datetime import date
+
+
+def ecfr_on(day: date, section: str) -> str:
+    """The official eCFR point-in-time view of a title 13 section (to re-check a gap)."""
+    part = section.split(".")[0]
+    return f"https://www.ecfr.gov/on/{day.isoformat()}/title-13/part-{part}/section-{section}"
+
+
+BEFORE_RULE = date(2024, 5, 29)
+"""The last day before the 2024 rule took effect: the point in time of the texts before it."""
 
 FINAL_RULE = (
     "https://www.federalregister.gov/documents/2024/04/30/2024-09009/"
@@ -16,37 +29,41 @@ FINAL_RULE = (
     "surety-bond"
 )
 
-ECFR_EXPORT = (
-    "https://github.com/ConnorCallison/ecfr-opportunities/blob/"
-    "762bf2799c45f2454037ad4941b3391982641e93/libs/ecfr-markdown/src/results/markdown/"
-    "title-13/chapter-I.md"
+ECFR_EXPORT = "https://www.ecfr.gov/current/title-13/chapter-I"
+"""eCFR title 13 chapter I (official); the texts were read from a secondary export of it."""
+EXPORT_GAP = (
+    "Source: the rule's text was read from a secondary copy, a markdown export of eCFR title 13 "
+    "chapter I in a public repository (ConnorCallison/ecfr-opportunities, commit 762bf279); the "
+    "official eCFR is cited."
 )
-"""eCFR title 13 chapter I as amended through Dec. 2024 (post-rule texts)."""
 
-BUSINESS_LOANS_BEFORE = "http://www.law.cornell.edu/cfr/text/13/120.110"
-MICROLOAN_BEFORE = "https://legalfix.com/CFR/2019/title-13/chapter-i/part-120/section-120%2E707"
-SURETY_BEFORE = "https://www.law.cornell.edu/cfr/text/13/115.13"
+BUSINESS_LOANS_BEFORE = ecfr_on(BEFORE_RULE, "120.110")
+MICROLOAN_BEFORE = ecfr_on(BEFORE_RULE, "120.707")
+SURETY_BEFORE = ecfr_on(BEFORE_RULE, "115.13")
+BEFORE_GAP = (
+    "Source: the text before 2024-05-30 was read from secondary copies (Cornell LII for 120.110 "
+    "and 115.13; a 2019 CFR copy on legalfix.com for 120.707); the eCFR point-in-time view of "
+    f"{BEFORE_RULE.isoformat()} is cited."
+)
 UNDER_INDICTMENT_2014 = (
     "https://www.reginfo.gov/public/do/eAgendaViewRule?pubId=201504&RIN=3245-AG53"
 )
 """SBA's own 2014 description of old 120.110(n): "currently under indictment"."""
 
-SOP_50_10_7_1 = (
-    "https://starfieldsmith.com/2024/05/"
-    "best-practices-sba-implements-changes-to-the-criminal-background-review-process/"
+SOP_50_10_7_1 = "https://www.sba.gov/partners/lenders/7a-loan-program"
+"""SBA's 7(a) lender page, where the SOPs are published."""
+SOP_GAP = (
+    "Source: the wording of SOP 50 10 7.1 before the rule was read only from a law firm's "
+    "quotation (starfieldsmith.com, May 2024); the SOP itself was not retrieved."
 )
-"""A law firm's quotation of the lenders' SOP 50 10 7.1 wording before the rule."""
 
-RULE_SUMMARY = (
-    "https://colemanreport.com/new-criminal-justice-reviews-final-rule-goes-into-effect-today"
+RULE_SUMMARY = FINAL_RULE
+"""That the rule removed probation and parole as grounds of ineligibility is read from the final
+rule itself (a trade report, colemanreport.com, said the same)."""
+
+DISASTER_PARAPHRASES = ecfr_on(BEFORE_RULE, "123.101")
+"""The eCFR point-in-time view of 13 CFR 123.101 before the rule (official)."""
+DISASTER_GAP = (
+    "Source: 13 CFR 123.101 before 2024-05-30 was found only in a paraphrased (not verbatim) "
+    "secondary re-post (mcmullin.wpengine.com); the eCFR point-in-time view is cited."
 )
-"""Trade report of the rule's effect: probation and parole removed as grounds of ineligibility."""
-
-DISASTER_PARAPHRASES = "https://mcmullin.wpengine.com/you-must-alert-sba-of-every-like-recoveries/3"
-"""A paraphrased (not verbatim) re-post of pre-2024 13 CFR 123.101, the best evidence found."""
-
-
-def ecfr_on(day: date, section: str) -> str:
-    """The official eCFR point-in-time view of a title 13 section (to re-check a gap)."""
-    part = section.split(".")[0]
-    return f"https://www.ecfr.gov/on/{day.isoformat()}/title-13/part-{part}/section-{section}"

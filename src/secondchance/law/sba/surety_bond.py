@@ -99,6 +99,7 @@ def versions() -> tuple[RuleText, ...]:
         people_word=PEOPLE,
         effective_to=last_day_before_change(),
         known_gaps=(
+            sources.BEFORE_GAP,
             "The copy of the old text is undated; it differs from the text amended by "
             "89 FR 34101, so it predates the rule.",
             OLD_OUT_OF_SCOPE,
@@ -125,7 +126,7 @@ def versions() -> tuple[RuleText, ...]:
         tests=NEW_TESTS,
         people_word=PEOPLE,
         effective_from=rule_change_day(),
-        known_gaps=(NEW_OUT_OF_SCOPE, NOT_AN_INDICTMENT_GAP),
+        known_gaps=(sources.EXPORT_GAP, NEW_OUT_OF_SCOPE, NOT_AN_INDICTMENT_GAP),
         sources=(sources.ECFR_EXPORT, sources.FINAL_RULE),
         notes=((NEW_OUT_OF_SCOPE, CITATION, sources.ECFR_EXPORT),),
     )

@@ -101,7 +101,7 @@ def custody_ended(record: Record, current: list[Served], as_of: date) -> tuple[d
         for i, p in enumerate(record.custody)
         if (p.conviction_id is None or p.conviction_id in ids)
         and p.kind in _SERVING | _PRERELEASE
-        and p.start is not None
+        and (p.start is not None or p.end is not None)
         and (imposed is None or p.end is None or p.end >= imposed)
     ]
     if not periods or any(p.end is None or p.end > as_of for _, p in periods):
@@ -499,6 +499,22 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
             missing.append(f"convictions[{s.index}].counts")
             undecided = True
         for j, count in enumerate(s.conviction.counts):
+            unread = exclusions.unreadable(count, f"convictions[{s.index}].counts[{j}]")
+            for item in unread:  # unknown, never "not listed"
+                findings.append(
+                    _finding(
+                        f"{item.field} {item.text[:80]!r} {item.reason}: whether it bars time "
+                        "credits is unknown, so no time credits are projected.",
+                        citation=exclusions.CITATION,
+                        url=exclusions.URL,
+                        paths={item.field: item.text},
+                    )
+                )
+                missing.append(item.field)
+                review.append(f"{item.field} could not be read: {item.text[:80]!r}")
+            if unread:
+                undecided = True
+                continue
             for hit in exclusions.screen_count(count, f"convictions[{s.index}].counts[{j}]"):
                 listed |= hit.match is exclusions.Match.listed
                 undecided |= hit.match is exclusions.Match.undecided

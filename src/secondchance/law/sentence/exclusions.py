@@ -28,17 +28,20 @@ from functools import cache
 from importlib import resources
 
 from secondchance.record.schema import Count
+from secondchance.record.statute import Code, Unreadable, read_statute, unreadable_reason
+from secondchance.record.statute import Provision as StatuteProvision
 
 CITATION = "18 U.S.C. 3632(d)(4)(D)"
 URL = "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section3632"
 AGGREGATE_CITATION = (
     "18 U.S.C. 3584(c); Giovinco v. Pullen (2d Cir. 2024); Bonnie v. Dunbar (4th Cir. 2025)"
 )
-AGGREGATE_URL = "https://law.com/newyorklawjournal/almID/1728483269NY23251"
-AGGREGATE_URL_4TH = (
-    "https://www.casemine.com/commentary/us/aggregation-controls-fsa-credits:-any-disqualifying-"
-    "conviction-bars-first-step-act-time-credits-for-the-entire-aggregate-term-"
-    "(bonnie-v.-dunbar,-4th-cir.-2025)/view"
+AGGREGATE_URL = "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section3584"
+"""18 U.S.C. 3584, whose subsection (c) both courts of appeals apply."""
+AGGREGATE_GAP = (
+    "Source: only secondary copies of Giovinco v. Pullen (New York Law Journal at law.com; "
+    "Justia) and Bonnie v. Dunbar (a casemine commentary) were found; 18 U.S.C. 3584(c), on "
+    "which both rest, is cited."
 )
 
 _ROMAN = [
@@ -124,25 +127,55 @@ class Citation:
     """Cited to the Appendix of the title ("50 U.S.C. App. 2410")."""
 
 
-_USC = re.compile(
-    r"(\d+)\s*U\.?\s*S\.?\s*C\.?\s*(?:A\.?\s*)?(App(?:endix)?\.?\s*)?(?:§+\s*)?"
-    r"(\d+[A-Za-z]?(?:-\d+)?)",
-    re.I,
-)
-_GROUP = re.compile(r"((?:\([0-9A-Za-z]+\))+)")
+def citations(statute: str) -> tuple[Citation, ...]:
+    """The U.S. Code citations of a statute, one per section (its subsection groups together):
+    "21 U.S.C. 841(a)(1), (b)(1)(C)" is one citation with two groups; "21 U.S.C. 841(a)(1) and
+    846" two. Empty when the text is unreadable or cites no U.S. Code section (see
+    :func:`unreadable`)."""
+    reading = read_statute(statute)
+    if isinstance(reading, Unreadable):
+        return ()
+    return _grouped(reading.provisions)
+
+
+def _grouped(provisions: tuple[StatuteProvision, ...]) -> tuple[Citation, ...]:
+    found: dict[tuple[int, str, bool], list[tuple[str, ...]]] = {}
+    for p in provisions:
+        if p.code is Code.usc and p.title is not None:
+            found.setdefault((p.title, p.section.upper(), p.appendix), []).append(p.subsections)
+    return tuple(
+        Citation(title, section, tuple(g for g in groups if g), appendix)
+        for (title, section, appendix), groups in found.items()
+    )
 
 
 def parse_citation(statute: str) -> Citation | None:
-    """Read "18 U.S.C. 924(c)(1)(A)" or "21 U.S.C. 841(a)(1), (b)(1)(C)" (None if not U.S.C.)."""
-    match = _USC.search(statute)
-    if match is None:
-        return None
-    rest = statute[match.end() :]
-    groups = tuple(
-        tuple(part.strip("()") for part in re.findall(r"\([0-9A-Za-z]+\)", g))
-        for g in _GROUP.findall(rest)
-    )
-    return Citation(int(match.group(1)), match.group(3).upper(), groups, bool(match.group(2)))
+    """The first U.S. Code citation of a statute (None if none is read)."""
+    found = citations(statute)
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class UnreadCount:
+    """A count whose statute (or object offense) the reader could not read section by section."""
+
+    field: str
+    text: str
+    reason: str
+
+
+def unreadable(count: Count, path: str) -> list[UnreadCount]:
+    """The fields of a count that cannot be screened: an unreadable statute or object offense,
+    or one naming a range of sections or "et seq.". Each makes the count undecided (unknown is
+    never "not listed")."""
+    found: list[UnreadCount] = []
+    for name, text in (("statute", count.statute), ("object_offense", count.object_offense)):
+        if text is None:
+            continue
+        why = unreadable_reason(read_statute(text))
+        if why is not None:
+            found.append(UnreadCount(f"{path}.{name}", text, why))
+    return found
 
 
 @dataclass(frozen=True)
@@ -462,13 +495,13 @@ def _subsection_state(cite: Citation, prov: Provision) -> str:
     if not prov.subsections:
         return "yes"
     state = "no"
-    groups = cite.groups or ((),)
-    if prov.penalty and not any(
-        group[:1] == prefix[:1] for group in groups for prefix in prov.subsections
-    ):
+    # Subsections compare without regard to case ("(b)(1)(a)" is "(b)(1)(A)").
+    groups = tuple(tuple(s.lower() for s in g) for g in cite.groups) or ((),)
+    prefixes = tuple(tuple(s.lower() for s in p) for p in prov.subsections)
+    if prov.penalty and not any(group[:1] == prefix[:1] for group in groups for prefix in prefixes):
         return "unknown"
     for group in groups:
-        for prefix in prov.subsections:
+        for prefix in prefixes:
             if group[: len(prefix)] == prefix:
                 return "yes"
             if prefix[: len(group)] == group:
@@ -503,9 +536,22 @@ INCHOATE_QUESTION = (
 )
 
 
+def _general(count: Count) -> tuple[int, str] | None:
+    """The general attempt or conspiracy provision the count cites (21 U.S.C. 846, 963, 18 U.S.C.
+    371), in any of its citations ("21 U.S.C. 841(a)(1) and 846")."""
+    for cite in citations(count.statute):
+        if (cite.title, cite.section) in GENERAL_INCHOATE:
+            return cite.title, cite.section
+    return None
+
+
+def _general_target(count: Count) -> str:
+    general = _general(count)
+    return GENERAL_INCHOATE[general] if general is not None else ""
+
+
 def _inchoate_kind(count: Count) -> str:
-    cite = parse_citation(count.statute)
-    general_conspiracy = cite is not None and (cite.title, cite.section) == (18, "371")
+    general_conspiracy = _general(count) == (18, "371")
     if (count.conspiracy or general_conspiracy) and not count.attempt:
         return "a conspiracy"
     if count.attempt and not count.conspiracy:
@@ -517,8 +563,7 @@ def is_inchoate(count: Count) -> bool:
     """An attempt or conspiracy count: flagged so, or under 21 U.S.C. 846, 963 or 18 U.S.C. 371."""
     if count.attempt or count.conspiracy:
         return True
-    cite = parse_citation(count.statute)
-    return cite is not None and (cite.title, cite.section) in GENERAL_INCHOATE
+    return _general(count) is not None
 
 
 def _object_count(count: Count, statute: str) -> Count:
@@ -529,7 +574,7 @@ def _object_count(count: Count, statute: str) -> Count:
 def object_offense_note(count: Count) -> str | None:
     """For an attempt or conspiracy count that no clause reaches through its object offense:
     the finding that says so (None when the count is not one, or a clause may reach it)."""
-    if not is_inchoate(count) or screen_count(count, "count"):
+    if not is_inchoate(count) or unreadable(count, "count") or screen_count(count, "count"):
         return None
     kind = _inchoate_kind(count)
     if count.object_offense:
@@ -538,8 +583,7 @@ def object_offense_note(count: Count) -> str | None:
             f"{CITATION} lists that object offense (with the count's substance and findings), "
             "so the count does not bar time credits."
         )
-    cite = parse_citation(count.statute)
-    target = GENERAL_INCHOATE.get((cite.title, cite.section), "") if cite else ""
+    target = _general_target(count)
     if target:
         return (
             f"{count.statute} is {kind} whose object offense is not recorded, but every clause "
@@ -562,8 +606,7 @@ def screen_count(count: Count, path: str) -> list[ClauseHit]:
     hits = _screen_statute(count, path)
     if not is_inchoate(count):
         return hits
-    cite = parse_citation(count.statute)
-    target = GENERAL_INCHOATE.get((cite.title, cite.section), "") if cite else ""
+    target = _general_target(count)
     statute = count.object_offense or target
     if not statute:
         return hits
@@ -594,11 +637,90 @@ def screen_count(count: Count, path: str) -> list[ClauseHit]:
     return hits
 
 
-def _screen_statute(count: Count, path: str) -> list[ClauseHit]:
-    """The clauses that reach (or may reach) the statute of one count."""
-    cite = parse_citation(count.statute)
-    if cite is None:
+LETTERED_SECTIONS = frozenset(
+    {
+        f"{prov.title}:{prov.section}"
+        for clause in CLAUSES
+        for prov in clause.provisions
+        if prov.section[-1:].isalpha()
+    }
+    | {"18:1593A", "18:1595A"}
+)
+"""Sections with a letter suffix that a clause names, excepts or leaves for review (the others
+are matched by their number, where the letter changes nothing): the only lettered sections for
+which reading a joined letter as part of the section ("2340a" as 2340A) can change the answer."""
+
+
+def _readings(statute: str) -> list[tuple[Citation, ...]]:
+    """The citations of a statute as read, and, where a letter is written joined to a section
+    number ("2340a", "924C"), as read the other way when that way names a section the list
+    knows (:data:`LETTERED_SECTIONS`) or names no lettered section at all."""
+    reading = read_statute(statute)
+    if isinstance(reading, Unreadable):
         return []
+    choices = [_choices(p) for p in reading.provisions]
+    first = tuple(c[0] for c in choices)
+    second = tuple(c[-1] for c in choices)
+    return [_grouped(r) for r in ([first, second] if second != first else [first])]
+
+
+def _choices(p: StatuteProvision) -> list[StatuteProvision]:
+    """A provision's readings. A capital joined to the number ("2340A") is the lettered section
+    when the list knows it (as the Code spells it), else the subsection ("924C" is 924(c)); a
+    lower-case letter ("2340a") is the subsection, and also the lettered section when the list
+    knows it (the two readings may then be answered differently)."""
+    other = p.other_reading()
+    if other is None:
+        return [p]
+    plain, lettered = (p, other) if p.joined_letter == "subsection" else (other, p)
+    if f"{lettered.title}:{lettered.section.upper()}" not in LETTERED_SECTIONS:
+        return [plain]
+    return [plain, lettered] if p.joined_letter == "subsection" else [lettered]
+
+
+def _strength(hits: list[ClauseHit]) -> int:
+    if any(h.match is Match.listed for h in hits):
+        return 2
+    return 1 if hits else 0
+
+
+def _screen_statute(count: Count, path: str) -> list[ClauseHit]:
+    """The clauses that reach (or may reach) the statute of one count, in every reading of it:
+    where two readings of a joined letter differ (one listed, the other not), the count is
+    undecided, naming ``statute``."""
+    readings = [_screen_citations(count, path, r) for r in _readings(count.statute)]
+    if not readings:
+        return []
+    if len({_strength(hits) for hits in readings}) == 1:
+        return readings[0]
+    reason = (
+        f"'{count.statute}' writes a letter joined to the section number, which may be a "
+        "subsection or part of the section, and the two readings are answered differently"
+    )
+    seen: dict[int, ClauseHit] = {}
+    for hits in readings:
+        for hit in hits:
+            missing = sorted({*hit.missing, f"{path}.statute"})
+            seen.setdefault(
+                hit.clause.number, ClauseHit(hit.clause, Match.undecided, reason, missing)
+            )
+    return list(seen.values())
+
+
+def _screen_citations(count: Count, path: str, cites: tuple[Citation, ...]) -> list[ClauseHit]:
+    """The clauses that reach (or may reach) any of the citations; a listed hit wins over an
+    undecided one for the same clause."""
+    best: dict[int, ClauseHit] = {}
+    for cite in cites:
+        for hit in _screen_citation(count, path, cite):
+            old = best.get(hit.clause.number)
+            if old is None or (old.match is Match.undecided and hit.match is Match.listed):
+                best[hit.clause.number] = hit
+    return [best[n] for n in sorted(best)]
+
+
+def _screen_citation(count: Count, path: str, cite: Citation) -> list[ClauseHit]:
+    """The clauses that reach (or may reach) one U.S. Code citation of a count."""
     hits: list[ClauseHit] = []
     for clause in CLAUSES:
         for prov in clause.provisions:

@@ -18,6 +18,7 @@ from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.engine.rules import Context, Evaluate, Program, RuleVersion
 from secondchance.law.sentence import exclusions
 from secondchance.law.sentence.aggregate import (
+    Served,
     commutation_in_force,
     current_aggregate,
     custody_ended,
@@ -26,6 +27,7 @@ from secondchance.law.sentence.aggregate import (
 from secondchance.law.sentence.time_credits import APPLY_URL, EARN_URL
 from secondchance.law.sentence.versions import EARNING_VERSIONS, FSA_ENACTED
 from secondchance.record.schema import Record
+from secondchance.record.timeline import timeline
 
 PROGRAM_ID = "fsa.time_credits"
 ENACTED = FSA_ENACTED
@@ -40,7 +42,73 @@ def _evaluate(version: str) -> Evaluate:
     return evaluate
 
 
+PARDON_CITATION = "U.S. Const. art. II, sec. 2"
+PARDON_URL = "https://www.justice.gov/pardon"
+
+
+def _term_unrecorded(record: Record, version_id: str) -> Determination | None:
+    """Custody served for a federal conviction whose term the record does not give: which term
+    is being served, and so whether credits apply, cannot be read (the shared timeline)."""
+    found = [
+        u
+        for u in timeline(record).unsentenced()
+        if any((p := record.custody[i]).end is None or p.end >= ENACTED for i in u.custody)
+    ]
+    if not found:
+        return None
+    paths = [f"convictions[{u.index}].sentence.imprisonment" for u in found]
+    held = ", ".join(f"custody[{i}]" for u in found for i in u.custody)
+    return Determination(
+        program=PROGRAM_ID,
+        outcome=Outcome.insufficient_facts,
+        reason=f"Custody is recorded for a federal conviction ({held}) whose term of "
+        "imprisonment is not: the term decides whether and how time credits apply.",
+        findings=[
+            Finding(
+                finding="Time credits are earned and applied against a sentence of imprisonment; "
+                "the record shows custody for the conviction but not the term imposed.",
+                facts={path: None for path in paths},
+                citation="18 U.S.C. 3632(d)(4)",
+                rule_version=version_id,
+                url=EARN_URL,
+            )
+        ],
+        missing_facts=paths,
+    )
+
+
+def _pardoned(
+    record: Record, current: list[Served], day: date, version_id: str
+) -> Determination | None:
+    """Every conviction of the term being served was fully pardoned on or before ``day``: the
+    pardon ends the punishment, and with it the credits question (the shared timeline)."""
+    grants = [timeline(record).pardon_of(s.conviction, day) for s in current]
+    if not current or any(g is None for g in grants):
+        return None
+    latest = max((g for g in grants if g), key=lambda ig: ig[1].granted_on)
+    on = latest[1].granted_on.isoformat()
+    return Determination(
+        program=PROGRAM_ID,
+        outcome=Outcome.not_applicable,
+        reason=f"A full pardon granted on {on} covers the sentence: no time credits remain to "
+        "be earned or applied.",
+        findings=[
+            Finding(
+                finding=f"Pardoned on {on} (clemency[{latest[0]}]): a full pardon remits the "
+                "punishment still to be served, so no term remains for credits to shorten.",
+                facts={f"clemency[{latest[0]}].granted_on": on},
+                citation=PARDON_CITATION,
+                rule_version=version_id,
+                url=PARDON_URL,
+            )
+        ],
+    )
+
+
 def decide(record: Record, day: date, version_id: str) -> Determination:
+    unrecorded = _term_unrecorded(record, version_id)
+    if unrecorded is not None:
+        return unrecorded
     sentences = prison_sentences(record)
     if not sentences:
         return Determination(
@@ -51,6 +119,9 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
     # The aggregate term being served (3584(c)): a conviction whose supervised release has
     # started stays in its aggregate, which is released as one.
     current = current_aggregate(record, sentences, day).terms
+    pardoned = _pardoned(record, current, day, version_id)
+    if pardoned is not None:
+        return pardoned
     ended = custody_ended(record, current, day)
     if ended is not None and ended[0] < ENACTED:
         return Determination(
@@ -103,6 +174,7 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
     missing: list[str] = []
     listed: list[str] = []
     undecided: list[str] = []
+    unread_all: list[exclusions.UnreadCount] = []
     for s in current:
         if not s.conviction.counts:
             missing.append(f"convictions[{s.index}].counts")
@@ -112,8 +184,16 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
                 f"{path}.statute": count.statute,
                 f"{path}.court_findings": list(count.court_findings),
             }
-            if exclusions.is_inchoate(count):
+            if exclusions.is_inchoate(count) or count.object_offense is not None:
                 used[f"{path}.object_offense"] = count.object_offense
+            unread = exclusions.unreadable(count, path)
+            for item in unread:
+                findings.append(_unread_finding(item, used, version_id))
+                missing.append(item.field)
+            if unread:
+                undecided.append(path)
+                unread_all.extend(unread)
+                continue
             note = exclusions.object_offense_note(count)
             if note is not None:
                 findings.append(
@@ -220,6 +300,8 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
             reason=(
                 "The counts of conviction are not in the record."
                 if only_counts
+                else _unread_reason(unread_all)
+                if unread_all
                 else "A clause of 18 U.S.C. 3632(d)(4)(D) may reach a count; the record does "
                 "not settle the fact it needs."
             ),
@@ -240,6 +322,30 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
         outcome=Outcome.eligible,
         reason="No disqualifying conviction and no final order of removal.",
         findings=findings,
+    )
+
+
+def _unread_finding(
+    item: exclusions.UnreadCount, used: dict[str, object], version_id: str
+) -> Finding:
+    """A count the reader could not read: unknown, never "not listed" (quoting the text)."""
+    return Finding(
+        finding=f"{item.field} {item.text!r} {item.reason}: whether a clause of "
+        f"{exclusions.CITATION} lists it is unknown, so it is not taken as unlisted; write the "
+        "citation as the judgment does, e.g. '18 U.S.C. 924(c)(1)(A)'.",
+        facts=used,
+        citation=exclusions.CITATION,
+        rule_version=version_id,
+        url=exclusions.URL,
+    )
+
+
+def _unread_reason(unread: list[exclusions.UnreadCount]) -> str:
+    first = unread[0]
+    more = f" (and {len(unread) - 1} more)" if len(unread) > 1 else ""
+    return (
+        f"The statute of a count could not be read ({first.field}: {first.text[:80]!r}){more}: "
+        "whether 18 U.S.C. 3632(d)(4)(D) lists it is unknown."
     )
 
 
@@ -297,8 +403,9 @@ PROGRAM = Program(
                     "4569-4700 other than 4611-4613 and the Appendix of title 50 ((lxii)) are "
                     "needs_review",
                     *v.known_gaps,
+                    exclusions.AGGREGATE_GAP,
                 ),
-                sources=(exclusions.AGGREGATE_URL, exclusions.AGGREGATE_URL_4TH),
+                sources=(exclusions.AGGREGATE_URL,),
             )
             for v in EARNING_VERSIONS
         ),

@@ -67,12 +67,13 @@ GCT_VERSIONS: tuple[RuleVersion, ...] = (
         effective_from=GCT_IMPOSED_FROM,
         effective_to=date(2022, 3, 13),
         sources=(
-            "https://www.washingtonpost.com/national-security/3100-inmates-to-be-released-as-trump-administration-implements-criminal-justice-reform/2019/07/19/7ed0daf6-a9a4-11e9-a3a6-ab670962db05_story.html",
-            "http://federal.elaws.us/fr/2/11/2022/2022-02876",
+            "https://www.federalregister.gov/documents/2022/02/11/2022-02876/good-conduct-time-credit-under-the-first-step-act",
         ),
         known_gaps=(
             "The Bureau's internal guidance for 2019-2022 was not retrieved; the final "
             "rule states it adopts the proposed rule's method unchanged",
+            "Source: that the Bureau applied the new method from July 19, 2019 is reported only "
+            "by the press (The Washington Post); no official release was retrieved",
         ),
     ),
     RuleVersion(

@@ -1,0 +1,134 @@
+"""Answers for a record with approximate dates: given when they hold on every day allowed.
+
+Each exact reading of the record (:func:`secondchance.record.approximate.readings`) is
+evaluated by the same rules. When every reading gives the same answer, that answer is given,
+saying that it holds on every day the approximate dates allow. When they differ, the answer
+depends on the unknown day: ``needs_review``, naming the fields on which it turns and the range
+of answers ("eligible from a day between 2023-06-01 and 2023-06-30"). Unknown is never false.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from secondchance.engine.determination import Determination, Finding, Outcome
+from secondchance.record.approximate import Reading
+from secondchance.record.dates import ApproxDate
+
+
+def _key(det: Determination) -> tuple[Outcome, date | None]:
+    return det.outcome, det.date
+
+
+def _quoted(finding: Finding, approx: dict[str, ApproxDate]) -> Finding:
+    facts = {k: (str(approx[k]) if k in approx else v) for k, v in finding.facts.items()}
+    return finding.model_copy(update={"facts": facts})
+
+
+def _fields(paths: Iterable[str], approx: dict[str, ApproxDate]) -> str:
+    return "; ".join(f"{p} {approx[p].describe()}" for p in paths)
+
+
+def decisive_fields(answers: Sequence[tuple[Reading, Determination]]) -> list[str]:
+    """The approximate fields on which the answer turns: those where two readings that differ
+    in that field alone give different answers (all of them when none does alone)."""
+    found: set[str] = set()
+    for i, (first, a) in enumerate(answers):
+        for second, b in answers[i + 1 :]:
+            path = first.differs_only_in(second)
+            if path is not None and _key(a) != _key(b):
+                found.add(path)
+    return sorted(found) or sorted(answers[0][0].days)
+
+
+def _describe(det: Determination) -> str:
+    if det.outcome is Outcome.eligible_from and det.date is not None:
+        return f"eligible from {det.date.isoformat()}"
+    return det.outcome.value.replace("_", " ")
+
+
+def _eventually_eligible(dets: Sequence[Determination]) -> date | None:
+    """The latest first-eligible day when every reading is eligible now or from a date."""
+    if not all(d.outcome in (Outcome.eligible, Outcome.eligible_from) for d in dets):
+        return None
+    return max((d.date for d in dets if d.date), default=None)
+
+
+def _range_text(dets: Sequence[Determination]) -> str:
+    last = _eventually_eligible(dets)
+    days = sorted(d.date for d in dets if d.outcome is Outcome.eligible_from and d.date)
+    if last is not None and len(days) == len(dets):
+        return f"eligible from a day between {days[0].isoformat()} and {last.isoformat()}"
+    if last is not None:
+        return f"eligible already, or from a day up to {last.isoformat()}"
+    return "on the days allowed, " + " or ".join(sorted({_describe(d) for d in dets}))
+
+
+def _differing(answers: Sequence[tuple[Reading, Determination]]) -> Determination:
+    approx: dict[str, ApproxDate] = answers[0][0].approx
+    dets = [det for _, det in answers]
+    fields = decisive_fields(answers)
+    settled = _eventually_eligible(dets)
+    reason = (
+        f"The answer depends on the unknown day of {_fields(fields, approx)}: {_range_text(dets)}. "
+        "An exact date would decide it."
+    )
+    base = dets[0]
+    return base.model_copy(
+        update={
+            "outcome": Outcome.needs_review,
+            "date": None,
+            "reason": reason,
+            "findings": [_quoted(f, approx) for f in base.findings],
+            "missing_facts": sorted({*fields, *base.missing_facts}),
+            "next_change": settled,
+        }
+    )
+
+
+def merge(answers: Sequence[tuple[Reading, Determination]]) -> Determination:
+    """One determination from the answers of every reading (the first is the representative)."""
+    base = answers[0][1]
+    approx = answers[0][0].approx
+    if not approx:
+        return base
+    if len({_key(det) for _, det in answers}) > 1:
+        return _differing(answers)
+    if base.outcome is Outcome.not_applicable and not base.findings:
+        return base
+    written = ", ".join(f"{p} {approx[p]}" for p in sorted(approx))
+    note = f"Some dates are approximate ({written}); this answer holds on every day they allow."
+    changes = {det.next_change for _, det in answers}
+    next_change = base.next_change
+    if len(changes) > 1:
+        known = sorted(d for d in changes if d)
+        next_change = known[0] if known else None
+        note += (
+            f" When it changes depends on those dates: on {known[0].isoformat()} at the earliest."
+            if known
+            else ""
+        )
+    return base.model_copy(
+        update={
+            "reason": f"{base.reason} {note}" if base.reason else note,
+            "findings": [_quoted(f, approx) for f in base.findings],
+            "next_change": next_change,
+        }
+    )
+
+
+def merge_blocks(
+    blocks: Sequence[dict[str, Any] | None], approx: dict[str, ApproxDate], as_of: date
+) -> dict[str, Any] | None:
+    """A computed block: the one computed when every reading computes the same, else a block
+    saying its figures depend on the approximate dates."""
+    if all(block == blocks[0] for block in blocks):
+        return blocks[0]
+    return {
+        "as_of": as_of.isoformat(),
+        "status": "needs_review",
+        "reason": "The computed dates depend on the unknown day of "
+        f"{_fields(sorted(approx), approx)}. Exact dates would decide them.",
+    }

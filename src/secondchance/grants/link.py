@@ -1,0 +1,135 @@
+"""Link the person a record is about to the official register of grants.
+
+An exact match (same written name, and the same BOP register number where both give one) that
+the record's ``clemency`` list already reflects is confirmed with its source. A grant in force
+on the day asked about that the record does not reflect, or a match that is only close (a
+spelling, a missing middle name), is never assumed: it asks for confirmation (``needs_review``
+with the candidate) so that an unrecorded grant cannot silently change an answer."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from secondchance.engine.determination import Finding
+from secondchance.grants.model import Grant
+from secondchance.grants.register import shipped_register
+from secondchance.grants.search import Match, parsed, search
+from secondchance.law.clemency.register import RegisterLink
+from secondchance.record.schema import ClemencyGrant, PersonRecord
+
+CITATION = "U.S. Const. art. II, sec. 2, cl. 1 (grant as listed by the White House)"
+
+
+@lru_cache(maxsize=4096)
+def _matches(name: str, regno: str) -> tuple[Match, ...]:
+    register = shipped_register()
+    parts = parsed(name)
+    # A name is compared only with its given name and surname: one word alone names no one.
+    found = list(search(register.index, name)) if parts.given and parts.surname else []
+    if regno:
+        known = {id(m.grant) for m in found}
+        found += [
+            Match(g, 100.0, False, "same BOP register number")
+            for g in register.grants
+            if g.bop_register_number == regno and id(g) not in known
+        ]
+    return tuple(found)
+
+
+def _day(value: object) -> date | None:
+    exact = getattr(value, "exact", value)
+    return exact if isinstance(exact, date) else None
+
+
+def _recorded(record: PersonRecord, grant: Grant) -> bool:
+    return any(
+        c.kind.value == grant.type.value and _day(c.granted_on) == grant.date
+        for c in record.clemency
+        if isinstance(c, ClemencyGrant)
+    )
+
+
+def _describe(m: Match) -> str:
+    g = m.grant
+    regno = f", register number {g.bop_register_number}" if g.bop_register_number else ""
+    return f"{g.type.value} of {g.name}{regno}, granted {g.date.isoformat()} by {g.president}"
+
+
+def _same_person(m: Match, regno: str) -> bool | None:
+    """True/False where register numbers decide it; None where only the name speaks."""
+    if regno and m.grant.bop_register_number:
+        return regno == m.grant.bop_register_number
+    return None
+
+
+def _one(
+    record: PersonRecord, m: Match, regno: str, day: date, rule_version: str
+) -> tuple[Finding | None, str | None]:
+    same = _same_person(m, regno)
+    if same is False:
+        return None, None
+    facts: dict[str, object] = {
+        "person.name": record.person.name,
+        "register.name": m.grant.name,
+        "register.source": m.grant.source_url,
+        "match.score": m.score,
+        "match.reason": m.reason,
+    }
+    if regno:
+        facts["person.bop_register_number"] = regno
+    confirmed = same is True or m.exact
+    recorded = _recorded(record, m.grant)
+    later = m.grant.date > day
+    if confirmed and recorded:
+        text = f"The official register confirms the recorded {_describe(m)}."
+        review = None
+    elif later:
+        text = f"The official register lists a {_describe(m)}: after the date asked about."
+        review = None
+    elif confirmed:
+        text = (
+            f"The official register lists a {_describe(m)}, which the record's clemency "
+            "list does not include: confirm it and add it to clemency[]."
+        )
+        review = f"the official register lists a {_describe(m)} not in the record"
+    else:
+        kind = "a recorded grant" if recorded else "a grant the record does not list"
+        text = (
+            f"The record's name {record.person.name!r} is close to {_describe(m)} "
+            f"({m.reason}; score {m.score}), {kind}: confirm whether this is the same person."
+        )
+        review = (
+            None
+            if recorded
+            else (
+                f"the record's person may be {m.grant.name} of the official register "
+                f"({m.grant.type.value} granted {m.grant.date.isoformat()}): confirm"
+            )
+        )
+    text = text.replace("Jr..", "Jr.")
+    finding = Finding(
+        finding=text,
+        facts=facts,
+        citation=CITATION,
+        rule_version=rule_version,
+        url=m.grant.source_url,
+    )
+    return finding, review
+
+
+def link_record(record: PersonRecord, day: date, rule_version: str) -> RegisterLink:
+    """What the official register says about the person ``record`` is about, on ``day``."""
+    name = (record.person.name or "").strip()
+    regno = (record.person.bop_register_number or "").strip()
+    if not name and not regno:
+        return RegisterLink()
+    findings: list[Finding] = []
+    review: list[str] = []
+    for m in _matches(name, regno):
+        finding, why = _one(record, m, regno, day, rule_version)
+        if finding is not None:
+            findings.append(finding)
+        if why is not None:
+            review.append(why)
+    return RegisterLink(tuple(findings), tuple(review))

@@ -1,0 +1,141 @@
+"""Facts of record format 1.1 that the programs do not weigh yet: never silently ignored.
+
+A fact the record states but a program does not read could change its answer (a revocation term
+adds prison time; a removal order bars applying time credits, 18 U.S.C. 3632(d)(4)(E); a
+conviction awaiting sentencing is not yet a sentence). Until a program weighs it, an answer
+that would clear the person (``eligible``, ``eligible_from``, or a clemency or credits program's
+``not_applicable``) becomes ``needs_review`` naming the fact. Facts that never change an answer
+(the Bureau's own figures, a certificate's issue date) are not listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from secondchance.engine.determination import Determination, Outcome, Report
+from secondchance.law.sentence import SENTENCE
+from secondchance.record.schema import PersonRecord, Record
+
+ALL = ("clemency.", "fsa.", "sba.")
+
+
+@dataclass(frozen=True)
+class Unweighed:
+    """A stated fact no program weighs yet, and the programs (by id prefix) it may change."""
+
+    path: str
+    fact: str
+    programs: tuple[str, ...]
+
+
+def _conviction_facts(record: PersonRecord, prefix: str) -> Iterator[Unweighed]:
+    for i, conv in enumerate(record.convictions):
+        path = f"{prefix}convictions[{i}]"
+        if conv.awaiting_sentencing:
+            yield Unweighed(f"{path}.awaiting_sentencing", "a conviction awaiting sentencing", ALL)
+        if conv.treaty_transfer is not None:
+            yield Unweighed(
+                f"{path}.treaty_transfer", "a conviction transferred from a foreign court", ALL
+            )
+        sentence = conv.sentence
+        if sentence is None:
+            continue
+        if sentence.imprisonment is None and any(c.imprisonment for c in conv.counts):
+            yield Unweighed(f"{path}.counts", "prison terms given per count", ALL)
+        if sentence.imprisonment_length_unknown:
+            yield Unweighed(
+                f"{path}.sentence.imprisonment_length_unknown",
+                "a prison term of unknown length",
+                ALL,
+            )
+        if sentence.revocations:
+            yield Unweighed(f"{path}.sentence.revocations", "a revocation of supervision", ALL)
+        if sentence.completed:
+            yield Unweighed(
+                f"{path}.sentence.completed", "a sentence completed on an unknown date", ALL
+            )
+        if sentence.prior_custody_credit_days is not None:
+            yield Unweighed(
+                f"{path}.sentence.prior_custody_credit_days",
+                "the Bureau's prior custody credit",
+                ("fsa.",),
+            )
+
+
+def _person_facts(record: PersonRecord, prefix: str) -> Iterator[Unweighed]:
+    yield from _conviction_facts(record, prefix)
+    if record.fsa is not None and record.fsa.removal_orders:
+        yield Unweighed(f"{prefix}fsa.removal_orders", "an order of removal", ("fsa.",))
+    if record.fsa is not None and record.fsa.immigration_detainers:
+        yield Unweighed(f"{prefix}fsa.immigration_detainers", "an immigration detainer", ("fsa.",))
+
+
+def unweighed_facts(record: Record) -> list[Unweighed]:
+    """The stated facts no program weighs yet, in the record and its business people's records
+    (whose facts concern SBA alone)."""
+    found = list(_person_facts(record, ""))
+    if record.business is not None:
+        for i, person in enumerate(record.business.people):
+            if not person.is_subject:
+                nested = _person_facts(person.record, f"business.people[{i}].record.")
+                found += [Unweighed(u.path, u.fact, ("sba.",)) for u in nested]
+    return found
+
+
+def _clears(det: Determination) -> bool:
+    if det.outcome in (Outcome.eligible, Outcome.eligible_from):
+        return True
+    # An SBA program with no business to judge is not applicable whatever the person's facts.
+    return det.outcome is Outcome.not_applicable and not det.program.startswith("sba.")
+
+
+def guard(det: Determination, facts: list[Unweighed]) -> Determination:
+    """``det`` itself, or ``needs_review`` when it would clear the person while the record
+    states a fact the program does not weigh yet."""
+    relevant = [f for f in facts if det.program.startswith(f.programs)]
+    if not relevant or not _clears(det):
+        return det
+    named = "; ".join(f"{f.fact} ({f.path})" for f in relevant)
+    was = det.outcome.value.replace("_", " ")
+    if det.date is not None:
+        was += f" {det.date.isoformat()}"
+    return det.model_copy(
+        update={
+            "outcome": Outcome.needs_review,
+            "date": None,
+            "reason": f"The record states {named}, which this program does not weigh yet; "
+            f"without it the answer would be: {was}. {det.reason or ''}".strip(),
+            "missing_facts": sorted({*det.missing_facts, *(f.path for f in relevant)}),
+        }
+    )
+
+
+def _noted(block: dict[str, Any] | None, facts: list[Unweighed]) -> dict[str, Any] | None:
+    """The sentence block with a review note for each stated fact its computation does not
+    weigh yet (the computation concerns the person's own federal prison term)."""
+    relevant = [f for f in facts if "fsa." in f.programs and not f.path.startswith("business.")]
+    if block is None or not relevant or not isinstance(block.get("needs_review"), list):
+        return block
+    notes = [
+        f"The record states {f.fact} ({f.path}), which this computation does not weigh yet."
+        for f in relevant
+    ]
+    return {**block, "needs_review": [*block["needs_review"], *notes]}
+
+
+def review(report: Report, record: Record) -> Report:
+    """``report`` with every answer guarded against the stated facts not weighed yet."""
+    facts = unweighed_facts(record)
+    if not facts:
+        return report
+    blocks = dict(report.computations)
+    if SENTENCE.id in blocks:
+        blocks[SENTENCE.id] = _noted(blocks[SENTENCE.id], facts)
+    return report.model_copy(
+        update={
+            "determinations": [guard(det, facts) for det in report.determinations],
+            "computations": blocks,
+        }
+    )

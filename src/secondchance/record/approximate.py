@@ -1,0 +1,213 @@
+"""Records with approximate dates: where they are, and the exact records they may stand for.
+
+The law reads exact days only. A record holding approximate dates ("released 2018-06") is
+answered by evaluating the exact records it may stand for — each approximate date at the ends
+of its range (every combination when there are few, else each date moved alone), and at the
+legal landmark days that fall inside the range (a proclamation's date, a rule's effective
+date) with the day before each. An answer that is the same on all of them is given; one that
+is not depends on the unknown day (see ``secondchance.engine.approximate``).
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from secondchance.record.dates import ApproxDate, is_approximate_form, parse_date
+from secondchance.record.schema import Record
+
+Loc = tuple[int | str, ...]
+
+ALL_CORNERS_UP_TO = 3
+"""With this many approximate dates or fewer, every combination of range ends is evaluated."""
+
+
+def field_path(loc: Loc) -> str:
+    """``('convictions', 0, 'sentence')`` → ``convictions[0].sentence``."""
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path or "(top level)"
+
+
+def _leaves(annotation: Any) -> Iterator[Any]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        yield from _leaves(typing.get_args(annotation)[0])
+    elif origin in (typing.Union, types.UnionType, list):
+        for arg in typing.get_args(annotation):
+            yield from _leaves(arg)
+    else:
+        yield annotation
+
+
+def _field_kind(annotation: Any) -> type[BaseModel] | type[date] | None:
+    for leaf in _leaves(annotation):
+        if leaf is date:
+            return date
+        if isinstance(leaf, type) and issubclass(leaf, BaseModel):
+            return leaf
+    return None
+
+
+def date_values(model: type[BaseModel], data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
+    """Every value written in a date field of ``data`` (raw parsed input for ``model``)."""
+    if not isinstance(data, dict):
+        return
+    for name, value in data.items():
+        field = model.model_fields.get(name) if isinstance(name, str) else None
+        if field is None or value is None:
+            continue
+        kind = _field_kind(field.annotation)
+        if kind is date:
+            yield (*loc, name), value
+        elif kind is None or not issubclass(kind, BaseModel):
+            continue
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from date_values(kind, item, (*loc, name, i))
+        else:
+            yield from date_values(kind, value, (*loc, name))
+
+
+def approximate_dates(model: type[BaseModel], data: Any) -> dict[Loc, ApproxDate]:
+    """The approximate dates of raw ``data`` by location (``DateFormError`` names the first
+    that cannot be read, with its location in ``args[1]``)."""
+    found: dict[Loc, ApproxDate] = {}
+    for loc, value in date_values(model, data):
+        if is_approximate_form(value):
+            try:
+                found[loc] = parse_date(value)
+            except ValueError as exc:
+                raise LocatedDateError(loc, str(exc)) from None
+    return found
+
+
+class LocatedDateError(ValueError):
+    """A date that cannot be read, and where it is."""
+
+    def __init__(self, loc: Loc, message: str) -> None:
+        self.loc = loc
+        super().__init__(message)
+
+
+def substitute(data: Any, days: dict[Loc, date]) -> Any:
+    """A deep copy of raw ``data`` with each location set to an exact day."""
+    out = copy.deepcopy(data)
+    for loc, day in days.items():
+        parent = out
+        for part in loc[:-1]:
+            parent = parent[part]
+        parent[loc[-1]] = day.isoformat()
+    return out
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One exact reading of a record: the day chosen for each approximate date."""
+
+    days: dict[Loc, date]
+
+
+def _landmark_days(approx: ApproxDate, landmarks: Iterable[date]) -> set[date]:
+    days: set[date] = set()
+    for mark in landmarks:
+        for day in (mark - timedelta(days=1), mark):
+            if approx.earliest < day < approx.latest:
+                days.add(day)
+    return days
+
+
+def variants(approx: dict[Loc, ApproxDate], landmarks: Iterable[date] = ()) -> list[Variant]:
+    """The exact readings to evaluate: all-earliest first (the representative reading)."""
+    locs = list(approx)
+    low = {loc: approx[loc].earliest for loc in locs}
+    out = [Variant(low)]
+    if len(locs) <= ALL_CORNERS_UP_TO:
+        for ends in itertools.product((False, True), repeat=len(locs)):
+            if any(ends):
+                out.append(
+                    Variant(
+                        {
+                            loc: approx[loc].latest if e else low[loc]
+                            for loc, e in zip(locs, ends, strict=True)
+                        }
+                    )
+                )
+    else:
+        out += [Variant({**low, loc: approx[loc].latest}) for loc in locs]
+        out.append(Variant({loc: approx[loc].latest for loc in locs}))
+    marks = sorted(set(landmarks))
+    for loc in locs:
+        for day in sorted(_landmark_days(approx[loc], marks)):
+            out.append(Variant({**low, loc: day}))
+    return out
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An exact record a record with approximate dates may stand for, with the day chosen for
+    each approximate date (by field path)."""
+
+    days: dict[str, date]
+    record: Record
+    approx: dict[str, ApproxDate]
+    """Each approximate date of the record by field path (empty for an exact record)."""
+
+    def differs_only_in(self, other: Reading) -> str | None:
+        """The one field path whose day differs between the two readings, if exactly one."""
+        diff = [path for path in self.days if self.days[path] != other.days.get(path)]
+        return diff[0] if len(diff) == 1 else None
+
+
+def first_reading(data: dict[str, Any]) -> Record:
+    """Validate raw ``data`` holding approximate dates: the first exact reading that is a valid
+    record stands for it (``ValidationError`` of the all-earliest reading when none is)."""
+    locs = approximate_dates(Record, data)
+    if not locs:
+        return Record.model_validate(data)
+    first_error: ValidationError | None = None
+    for variant in variants(locs):
+        try:
+            record = Record.model_validate(substitute(data, variant.days))
+        except ValidationError as exc:
+            first_error = first_error or exc
+            continue
+        record._approximate = {field_path(loc): approx for loc, approx in locs.items()}
+        record._source = data
+        return record
+    assert first_error is not None
+    raise first_error
+
+
+def readings(record: Record, landmarks: Iterable[date] = ()) -> list[Reading]:
+    """The exact readings of ``record`` to evaluate (itself alone when all its dates are exact);
+    readings that would break the record's own rules (an end before its start) are left out."""
+    if record._source is None:
+        return [Reading({}, record, {})]
+    marks = tuple(sorted(set(landmarks)))
+    cached = record._readings.get(marks)
+    if cached is not None:
+        return cached
+    locs = approximate_dates(Record, record._source)
+    out: list[Reading] = []
+    for variant in variants(locs, marks):
+        try:
+            exact = Record.model_validate(substitute(record._source, variant.days))
+        except ValidationError:
+            continue
+        days = {field_path(loc): d for loc, d in variant.days.items()}
+        out.append(Reading(days, exact, record.approximate_dates))
+    record._readings[marks] = out
+    return out

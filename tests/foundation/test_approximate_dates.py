@@ -1,0 +1,200 @@
+"""Approximate dates: "YYYY", "YYYY-MM" and {not_before, not_after} in any date field.
+
+An answer that holds on every day a range allows is given; one that depends on the unknown day
+is needs_review, naming the field and the dates between which the answer changes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from secondchance.api import evaluate
+from secondchance.engine.determination import Determination, Outcome
+from secondchance.law.registry import program
+from secondchance.record import RecordError, validate
+from secondchance.record.approximate import readings
+from secondchance.record.dates import DateFormError, parse_date
+from secondchance.record.schema import Record
+
+PARDON = "clemency.pardon_petition"
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("2018", date(2018, 1, 1), date(2018, 12, 31)),
+        ("2018-06", date(2018, 6, 1), date(2018, 6, 30)),
+        ("2020-02", date(2020, 2, 1), date(2020, 2, 29)),  # leap year
+        ("2019-02", date(2019, 2, 1), date(2019, 2, 28)),
+        ("2018-06-15", date(2018, 6, 15), date(2018, 6, 15)),
+    ],
+)
+def test_text_forms(text: str, earliest: date, latest: date) -> None:
+    approx = parse_date(text)
+    assert (approx.earliest, approx.latest) == (earliest, latest)
+    assert approx.exact == (earliest if earliest == latest else None)
+
+
+def test_range_forms() -> None:
+    both = parse_date({"not_before": "2018-05-20", "not_after": "2018-07-04"})
+    assert (both.earliest, both.latest, both.exact) == (date(2018, 5, 20), date(2018, 7, 4), None)
+    # One bound alone: the other is the edge of the calendar a record may hold.
+    assert parse_date({"not_after": "2018-07-04"}).earliest == date(1900, 1, 1)
+    assert parse_date({"not_before": "2018-07-04"}).latest == date(2200, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2018-13", "not a month"),
+        ("2018-02-30", "not a date on the calendar"),
+        ("1850", "outside the years"),
+        ({}, "needs not_before or not_after"),
+        ({"not_before": "2019-01-01", "not_after": "2018-01-01"}, "before not_before"),
+        ({"from": "2019-01-01"}, "unknown key 'from'"),
+        ({"not_before": "2019"}, "YYYY-MM-DD"),
+        (2018, "is a number"),
+        ("June 2018", "not a date"),
+    ],
+)
+def test_bad_forms(value: Any, message: str) -> None:
+    with pytest.raises(DateFormError, match=message):
+        parse_date(value)
+
+
+def _released(end: Any, **extra: Any) -> dict[str, Any]:
+    """A 2012 fraud conviction, 60 months, released on ``end``."""
+    return {
+        "convictions": [
+            {
+                "id": "a",
+                "jurisdiction": "federal",
+                "conviction_date": "2012-03-01",
+                "counts": [{"statute": "18 U.S.C. 1343", "felony": True}],
+                "sentence": {"imposed_on": "2012-03-01", "imprisonment": "60 months"},
+            }
+        ],
+        "custody": [
+            {"kind": "designated_facility", "conviction_id": "a", "start": "2012-03-01", "end": end}
+        ],
+        **extra,
+    }
+
+
+def test_loading_names_the_bad_field() -> None:
+    with pytest.raises(RecordError, match=r"custody\[0\]\.end: .*not a month"):
+        validate(_released("2018-13"), "r.yaml")
+    with pytest.raises(RecordError, match=r"custody\[0\]\.end: .*is a number"):
+        validate(_released(2018), "r.yaml")
+
+
+def test_the_model_alone_does_not_pick_a_day() -> None:
+    # Validating the model directly would have to choose one day of the month: it refuses, so
+    # every caller goes through the loader, which answers for every day.
+    with pytest.raises(ValidationError, match="approximate date"):
+        Record.model_validate(_released("2018-06"))
+
+
+def test_loaded_record_keeps_what_was_written() -> None:
+    record = validate(_released("2018-06"), "r.yaml")
+    approx = record.approximate_dates["custody[0].end"]
+    assert (approx.earliest, approx.latest, str(approx)) == (
+        date(2018, 6, 1),
+        date(2018, 6, 30),
+        "2018-06",
+    )
+    days = {r.days["custody[0].end"] for r in readings(record)}
+    assert days == {date(2018, 6, 1), date(2018, 6, 30)}
+
+
+def _pardon(data: dict[str, Any], as_of: str) -> Determination:
+    record = validate(data, "r.yaml")
+    report = evaluate(record, date.fromisoformat(as_of), programs=[program(PARDON)])
+    return report.determinations[0]
+
+
+def test_wait_depends_on_the_day_of_release() -> None:
+    # Released some day in June 2018; the pardon wait is five years from release (28 CFR 1.2):
+    # 2018-06-01 + 5 years = 2023-06-01, 2018-06-30 + 5 years = 2023-06-30.
+    det = _pardon(_released("2018-06"), "2023-05-31")
+    assert det.outcome is Outcome.needs_review
+    assert "eligible from a day between 2023-06-01 and 2023-06-30" in (det.reason or "")
+    assert "custody[0].end 2018-06" in (det.reason or "")
+    assert det.missing_facts == ["custody[0].end"]
+    assert det.next_change == date(2023, 6, 30)
+
+
+def test_wait_at_both_ends_of_the_range() -> None:
+    # On 2023-06-01 the wait has ended if release was on 2018-06-01 but not if on 2018-06-30.
+    first = _pardon(_released("2018-06"), "2023-06-01")
+    assert first.outcome is Outcome.needs_review
+    assert "up to 2023-06-30" in (first.reason or "")
+    # On 2023-06-29, the day before the last possible end of the wait: still open.
+    assert _pardon(_released("2018-06"), "2023-06-29").outcome is Outcome.needs_review
+    # On 2023-06-30 every day of June 2018 is five years past: the answer is given.
+    last = _pardon(_released("2018-06"), "2023-06-30")
+    assert last.outcome is Outcome.eligible
+    assert "holds on every day" in (last.reason or "")
+
+
+def test_range_mapping_and_year() -> None:
+    # Released between 2018-05-20 and 2018-07-04: eligible from 2023-05-20 .. 2023-07-04.
+    det = _pardon(_released({"not_before": "2018-05-20", "not_after": "2018-07-04"}), "2020-01-01")
+    assert "between 2023-05-20 and 2023-07-04" in (det.reason or "")
+    # Released in 2015: by 2020-12-31 every day of 2015 is five years past, the day before not.
+    assert _pardon(_released("2015"), "2020-12-31").outcome is Outcome.eligible
+    assert _pardon(_released("2015"), "2020-12-30").outcome is Outcome.needs_review
+
+
+def test_exact_dates_answer_as_before() -> None:
+    # Record format 1.0 with an exact day: released 2018-06-10, eligible from 2023-06-10.
+    det = _pardon(_released("2018-06-10", schema_version="1.0"), "2020-01-01")
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2023, 6, 10))
+
+
+def test_end_before_start_only_when_certain() -> None:
+    # Start 2018-06-15 and end "2018-06": only the days from the 15th are possible, not an error.
+    data = _released("2018-06")
+    data["custody"][0]["start"] = "2018-06-15"
+    record = validate(data, "r.yaml")
+    assert {r.days["custody[0].end"] for r in readings(record)} == {date(2018, 6, 30)}
+    data["custody"][0]["start"] = "2018-07-01"
+    with pytest.raises(RecordError, match="before start"):
+        validate(data, "r.yaml")
+
+
+def _capitol(offense: str) -> dict[str, Any]:
+    """A misdemeanor under 18 U.S.C. 1752(a)(1), convicted 2022-05-02, probation only."""
+    return {
+        "person": {"status": [{"status": "us_citizen"}]},
+        "convictions": [
+            {
+                "id": "a",
+                "jurisdiction": "federal",
+                "offense_date": offense,
+                "conviction_date": "2022-05-02",
+                "counts": [{"statute": "18 U.S.C. 1752(a)(1)", "felony": False}],
+                "sentence": {"imposed_on": "2022-06-01", "probation": "12 months"},
+            }
+        ],
+    }
+
+
+def test_a_legal_landmark_inside_the_range_is_read() -> None:
+    # The January 20, 2025 proclamation reaches offenses of January 6, 2021. An offense dated
+    # only "2021" may be of that day, though neither end of the year (2021-01-01, 2021-12-31)
+    # is: the landmark day inside the range is read too, so the answer is not given.
+    # With the offense on 2021-03-01 the pardon wait (no prison) runs from conviction:
+    # 2022-05-02 + 5 years = 2027-05-02.
+    exact = _pardon(_capitol("2021-03-01"), "2025-06-01")
+    assert (exact.outcome, exact.date) == (Outcome.eligible_from, date(2027, 5, 2))
+    det = _pardon(_capitol("2021"), "2025-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.missing_facts[0] == "convictions[0].offense_date"
+    # A range that ends before the landmark cannot reach it: the answer is given.
+    early = _pardon(_capitol({"not_before": "2020-06-01", "not_after": "2021-01-05"}), "2025-06-01")
+    assert (early.outcome, early.date) == (Outcome.eligible_from, date(2027, 5, 2))

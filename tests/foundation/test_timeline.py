@@ -1,0 +1,125 @@
+"""One reading of the record for every program: the shared facts (pardoned on D, released from
+confinement on D, a term recorded or not) are read once, and no two programs disagree."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from secondchance.api import evaluate
+from secondchance.engine.determination import Determination, Outcome
+from secondchance.record import validate
+from secondchance.record.timeline import timeline
+
+from .strategies import person_records
+
+AS_OF = date(2021, 1, 1)
+CLEARING = (Outcome.eligible, Outcome.eligible_from)
+EXAMPLES = 200 if os.environ.get("SECONDCHANCE_NIGHTLY") == "1" else 25
+
+
+def answers(data: dict[str, Any], as_of: date = AS_OF) -> dict[str, Determination]:
+    report = evaluate(validate(data, "r.yaml"), as_of)
+    return {d.program: d for d in report.determinations}
+
+
+def fraud(**extra: Any) -> dict[str, Any]:
+    """Wire fraud (not a listed offense), 60 months imposed 2019-01-02."""
+    return {
+        "convictions": [
+            {
+                "id": "a",
+                "jurisdiction": "federal",
+                "conviction_date": "2019-01-02",
+                "counts": [{"statute": "18 U.S.C. 1343", "felony": True}],
+                "sentence": {"imposed_on": "2019-01-02", "imprisonment": "60 months"},
+            }
+        ],
+        "custody": [{"kind": "designated_facility", "conviction_id": "a", "start": "2019-01-02"}],
+        **extra,
+    }
+
+
+def test_pardon_mid_term_ends_the_credits_question() -> None:
+    # Serving 60 months from 2019-01-02 (to 2024-01-01) and fully pardoned on 2020-06-01: the
+    # pardon remits the rest of the term, so on 2021-01-01 there is nothing to commute, no
+    # petition to file and no term for credits to shorten.
+    got = answers(fraud(clemency=[{"kind": "pardon", "granted_on": "2020-06-01"}]))
+    assert got["fsa.time_credits"].outcome is Outcome.not_applicable
+    assert "2020-06-01" in (got["fsa.time_credits"].reason or "")
+    assert got["clemency.commutation_petition"].outcome is Outcome.not_applicable
+    assert got["clemency.pardon_petition"].outcome is Outcome.not_applicable
+    # The day before the grant the credits question is still open (eligible, no listed count).
+    before = answers(
+        fraud(clemency=[{"kind": "pardon", "granted_on": "2020-06-01"}]), date(2020, 5, 31)
+    )
+    assert before["fsa.time_credits"].outcome is Outcome.eligible
+
+
+def test_release_with_no_custody_start_counts_for_every_program() -> None:
+    # Released on 2015-06-30 (start of custody not recorded). The pardon wait ends five years
+    # later, on 2020-06-30 (28 CFR 1.2); the term ended before the First Step Act (2018-12-21),
+    # so there are no credits to earn (28 CFR 523.42(b)(1)).
+    data = fraud()
+    data["convictions"][0]["conviction_date"] = "2010-01-04"
+    data["convictions"][0]["sentence"]["imposed_on"] = "2010-01-04"
+    data["custody"] = [{"kind": "designated_facility", "conviction_id": "a", "end": "2015-06-30"}]
+    got = answers(data)
+    assert got["clemency.pardon_petition"].outcome is Outcome.eligible
+    credits = got["fsa.time_credits"]
+    assert credits.outcome is Outcome.not_applicable
+    assert "2015-06-30" in (credits.reason or "")
+
+
+def test_custody_without_a_term_is_missing_for_every_program() -> None:
+    # Custody recorded for the conviction, no sentence: neither program may read this as "no
+    # prison sentence"; both name the missing sentence.
+    data = fraud()
+    del data["convictions"][0]["sentence"]
+    got = answers(data)
+    credits = got["fsa.time_credits"]
+    assert credits.outcome is Outcome.insufficient_facts
+    assert credits.missing_facts == ["convictions[0].sentence.imprisonment"]
+    assert got["clemency.pardon_petition"].outcome is Outcome.insufficient_facts
+
+
+def test_the_reading_is_made_once_per_record() -> None:
+    record = validate(fraud(), "r.yaml")
+    assert timeline(record) is timeline(record)
+
+
+@st.composite
+def pardoned_records(draw: st.DrawFn) -> tuple[dict[str, Any], date, date]:
+    """A federal-only record with a full pardon of every conviction on a drawn day after the
+    last conviction, and an as-of day on or after it."""
+    data = draw(person_records())
+    for conv in data["convictions"]:
+        conv["jurisdiction"] = "federal"
+        conv.pop("state", None)
+    convicted = [date.fromisoformat(c["conviction_date"]) for c in data["convictions"]]
+    first = max(convicted, default=date(1995, 1, 1))
+    granted = first + timedelta(days=draw(st.integers(0, 3000)))
+    data["clemency"] = [{"kind": "pardon", "granted_on": granted.isoformat()}]
+    as_of = granted + timedelta(days=draw(st.integers(0, 3000)))
+    return data, granted, as_of
+
+
+@pytest.mark.slow
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=pardoned_records())
+def test_pardoned_on_d_no_program_says_otherwise(case: tuple[dict[str, Any], date, date]) -> None:
+    # "Pardoned on D" is one fact: once every federal conviction is fully pardoned, no program
+    # offers a petition, a commutation or time credits against the pardoned sentences.
+    data, _, as_of = case
+    got = answers(data, as_of)
+    for program in (
+        "clemency.pardon_petition",
+        "clemency.commutation_petition",
+        "fsa.time_credits",
+    ):
+        assert got[program].outcome not in CLEARING, (program, got[program].reason)

@@ -1,0 +1,115 @@
+"""A record about a person the official register lists: the clemency answers say so with the
+source, and a close (not exact) name or an unrecorded grant asks for confirmation."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from secondchance.api import evaluate
+from secondchance.engine.determination import Determination, Outcome
+from secondchance.record.schema import Record
+from tests.clemency.helpers import CITIZEN, PARDON, text
+
+LIST_2022_12_30 = (
+    "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2022/12/30/"
+    "clemency-recipient-list-2/"
+)
+
+
+def ask(program_id: str, data: dict[str, Any], as_of: str) -> Determination:
+    """Through the Python API, which links the clemency answers to the register."""
+    report = evaluate(Record.model_validate(data), date.fromisoformat(as_of))
+    (det,) = [d for d in report.determinations if d.program == program_id]
+    return det
+
+
+def record(name: str, *, regno: str | None = None, pardon_on: str | None = None) -> dict[str, Any]:
+    """Convicted 2010-01-04 of a federal offense, fined (paid), no prison: the 5-year wait of
+    28 CFR 1.2 runs from conviction, so a petition may be filed from 2015-01-04."""
+    person: dict[str, Any] = {"name": name, "status": CITIZEN}
+    if regno:
+        person["bop_register_number"] = regno
+    data: dict[str, Any] = {
+        "person": person,
+        "convictions": [
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "conviction_date": "2010-01-04",
+                "offense_date": "2009-06-01",
+                "counts": [{"statute": "18 U.S.C. 1343", "description": "Wire fraud"}],
+                "sentence": {"fine": 1000, "fine_owed": 0},
+            }
+        ],
+    }
+    if pardon_on:
+        data["clemency"] = [
+            {
+                "kind": "pardon",
+                "granted_on": pardon_on,
+                "by": "Joseph R. Biden, Jr.",
+                "conviction_ids": ["c1"],
+            }
+        ]
+    return data
+
+
+def test_unlisted_name_answers_as_before() -> None:
+    det = ask(PARDON, record("Robin Unlisted Example"), "2024-01-02")
+    assert det.outcome is Outcome.eligible
+    assert "register" not in text(det)
+
+
+def test_recorded_grant_confirmed_with_its_source() -> None:
+    # Gary Parks Davis: pardoned 2022-12-30 (White House list of that day).
+    det = ask(PARDON, record("Gary Parks Davis", pardon_on="2022-12-30"), "2024-01-02")
+    assert det.outcome is Outcome.not_applicable  # already pardoned
+    (finding,) = [f for f in det.findings if "official register" in f.finding]
+    assert "confirms the recorded pardon of Gary Parks Davis, granted 2022-12-30" in finding.finding
+    assert finding.url == LIST_2022_12_30
+
+
+def test_listed_grant_missing_from_the_record_needs_review() -> None:
+    det = ask(PARDON, record("Gary Parks Davis"), "2024-01-02")
+    # Without the register the answer would be "eligible" (from 2015-01-04); the register lists
+    # a pardon of 2022-12-30 the record lacks, so the answer asks for confirmation.
+    assert det.outcome is Outcome.needs_review
+    assert "pardon of Gary Parks Davis" in (det.reason or "")
+    assert any(f.url == LIST_2022_12_30 for f in det.findings)
+
+
+def test_grant_after_the_date_asked_about_does_not_change_the_answer() -> None:
+    det = ask(PARDON, record("Gary Parks Davis"), "2022-06-01")
+    assert det.outcome is Outcome.eligible
+    assert "after the date asked about" in text(det)
+
+
+def test_close_name_asks_for_confirmation_with_the_candidate() -> None:
+    # "Gary Davies": middle name omitted, davies/davis one letter added.
+    det = ask(PARDON, record("Gary Davies"), "2024-01-02")
+    assert det.outcome is Outcome.needs_review
+    assert "may be Gary Parks Davis" in (det.reason or "")
+    assert "confirm whether this is the same person" in text(det)
+
+
+def test_close_name_with_the_grant_recorded_is_still_only_a_candidate() -> None:
+    det = ask(PARDON, record("Gary Davies", pardon_on="2022-12-30"), "2024-01-02")
+    assert det.outcome is Outcome.not_applicable  # the record itself says pardoned
+    assert "a recorded grant: confirm whether this is the same person" in text(det)
+
+
+def test_register_number_decides_who_it_is() -> None:
+    # ANTWON ABBOTT, 16383-028, commuted 2024-12-12. Same name, another register number: not
+    # him. Another spelling, same register number: him.
+    other = ask(PARDON, record("Antwon Abbott", regno="99999-999"), "2025-02-01")
+    assert other.outcome is Outcome.eligible and "register" not in text(other)
+    same = ask(PARDON, record("Antwan Abot", regno="16383-028"), "2025-02-01")
+    assert same.outcome is Outcome.needs_review
+    assert "commutation of ANTWON ABBOTT, register number 16383-028" in (same.reason or "")
+
+
+def test_one_word_names_no_one() -> None:
+    # "Davis" alone (or a single letter) could be any of many people: no link by name.
+    det = ask(PARDON, record("Davis"), "2024-01-02")
+    assert det.outcome is Outcome.eligible and "register" not in text(det)

@@ -1,0 +1,212 @@
+"""``secondchance read``: a report set against the register and the rule registry."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from secondchance.cli import app
+from secondchance.grants.register import shipped_register
+from secondchance.reader import read_document
+from secondchance.reader.document import parse_document
+from tests.reader.reports import HTML_REPORT, NEWS_REPORT, PROGRAMS_REPORT
+
+runner = CliRunner()
+LIST_7 = (
+    "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2024/12/12/"
+    "clemency-recipient-list-7/"
+)
+LIST_1 = (
+    "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2022/04/26/"
+    "clemency-recipient-list/"
+)
+
+
+def sheet(text: str) -> dict[str, Any]:
+    return read_document(parse_document(text, "report"), shipped_register())
+
+
+def person(result: dict[str, Any], mention: str) -> dict[str, Any]:
+    (found,) = [p for p in result["people"] if p["mention"] == mention]
+    return found
+
+
+def differences(result: dict[str, Any], kind: str) -> dict[str, dict[str, Any]]:
+    return {d["subject"]: d for d in result["differences"] if d["kind"] == kind}
+
+
+def test_json_keys_as_the_issue_names_them() -> None:
+    result = sheet(NEWS_REPORT)
+    assert {"people", "laws", "dates", "differences"} <= set(result)
+    for p in result["people"]:
+        assert {"mention", "matched_name", "match", "score", "grants"} <= set(p)
+        assert p["match"] in ("exact", "fuzzy", "none")
+        for g in p["grants"]:
+            assert set(g) == {"type", "date", "president", "source"}
+    for law in result["laws"]:
+        assert {"mention", "program", "citation", "effective_from"} <= set(law)
+
+
+def test_people_matched_to_the_register() -> None:
+    result = sheet(NEWS_REPORT)
+    allen = person(result, "Nina Simone Allen")
+    assert (allen["matched_name"], allen["match"]) == ("NINA SIMONA ALLEN", "fuzzy")
+    assert allen["grants"] == [
+        {
+            "type": "pardon",
+            "date": "2024-12-12",
+            "president": "Joseph R. Biden, Jr.",
+            "source": LIST_7,
+        }
+    ]
+    assert person(result, "Betty Jo Boggans")["matched_name"] == "Betty Jo Bogans"
+    assert person(result, "Sergio Acosta")["match"] == "exact"
+    assert person(result, "Wesley Coonce")["matched_name"] == "WESLEY PAUL COONCE, JR."
+    nobody = person(result, "Harriet Q. Nobody")
+    assert (nobody["match"], nobody["matched_name"], nobody["grants"]) == ("none", None, [])
+    assert not any("Biden" in p["mention"] for p in result["people"])  # the grantor
+
+
+def test_name_spellings_dates_and_grant_types_that_differ() -> None:
+    result = sheet(NEWS_REPORT)
+    names = differences(result, "name_spelling")
+    assert names["NINA SIMONA ALLEN"]["document"] == "Nina Simone Allen"
+    assert names["Betty Jo Bogans"]["document"] == "Betty Jo Boggans"
+    assert "Sergio Acosta" not in names  # spelled as on the list
+    dates = differences(result, "grant_date")
+    allen = dates["NINA SIMONA ALLEN"]
+    assert (allen["document"], allen["official"], allen["source"]) == (
+        "2024-12-13",
+        "2024-12-12",
+        LIST_7,
+    )
+    assert "publication date" in allen["note"]
+    assert (dates["Betty Jo Bogans"]["document"], dates["Betty Jo Bogans"]["official"]) == (
+        "2022-04-24",
+        "2022-04-26",
+    )
+    kinds = differences(result, "grant_type")
+    assert (kinds["Sergio Acosta"]["document"], kinds["Sergio Acosta"]["official"]) == (
+        "pardon",
+        "commutation",
+    )
+    assert kinds["Sergio Acosta"]["source"] == LIST_1
+    # Stated rightly: a commutation for Wesley Coonce, a pardon for Nina Allen.
+    assert "WESLEY PAUL COONCE, JR." not in kinds and "NINA SIMONA ALLEN" not in kinds
+
+
+def test_publication_date_is_read_and_kept_apart() -> None:
+    result = sheet(NEWS_REPORT)
+    assert result["document"]["published"] == "2024-12-13"
+    publication = [d for d in result["dates"] if d["role"] == "publication"]
+    assert [d["date"] for d in publication] == ["2024-12-13"]
+
+
+def test_each_encoded_program_linked_to_the_rule_registry() -> None:
+    result = sheet(PROGRAMS_REPORT)
+    laws = {law["program"] or law["title"]: law for law in result["laws"]}
+    assert set(laws) >= {
+        "fsa.time_credits",
+        "sentence.good_conduct_time",
+        "sba.7a",
+        "sba.504",
+        "sba.microloan",
+        "sba.disaster",
+        "sba.surety_bond",
+        "clemency.marijuana_pardon",
+        "clemency.pardon_petition",
+        "clemency.commutation_petition",
+    }
+    # Effective dates from the registry: the First Step Act version from enactment
+    # (2018-12-21); the SBA rule of 89 FR 34094 from 2024-05-30; the first marijuana
+    # proclamation signed 2022-10-06.
+    assert laws["fsa.time_credits"]["effective_from"] == "2018-12-21"
+    assert laws["sba.7a"]["effective_from"] == "2024-05-30"
+    assert laws["sba.7a"]["citation"] == "13 CFR 120.110(n)"
+    assert laws["clemency.marijuana_pardon"]["effective_from"] == "2022-10-06"
+    assert laws["clemency.pardon_petition"]["citation"] == "28 CFR 1.2"
+    assert "3624(b)" in laws["sentence.good_conduct_time"]["citation"]
+    proclamations = [law for law in result["laws"] if law["program"] is None]
+    signed = {law["title"]: law["effective_from"] for law in proclamations}
+    assert "2024-06-26" in signed.values() and "2025-01-20" in signed.values()
+
+
+def test_effective_dates_that_differ() -> None:
+    result = sheet(PROGRAMS_REPORT)
+    found = {d["subject"]: d for d in differences(result, "effective_date").values()}
+    assert (found["fsa.time_credits"]["document"], found["fsa.time_credits"]["official"]) == (
+        "2019-01-01",
+        "2018-12-21",
+    )
+    article125 = [d for s, d in found.items() if "Article 125" in s]
+    assert [(d["document"], d["official"]) for d in article125] == [("2024-06-25", "2024-06-26")]
+    # Stated rightly: the SBA rule (2024-05-30) and the 2022 marijuana proclamation.
+    assert "sba.7a" not in found and "clemency.marijuana_pardon" not in found
+
+
+def test_html_through_trafilatura(tmp_path: Path) -> None:
+    page = tmp_path / "roundup.html"
+    page.write_text(HTML_REPORT, encoding="utf-8")
+    result = runner.invoke(app, ["read", str(page), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["document"]["published"] == "2024-12-13"
+    becklin = person(data, "KELSIE LYNN BECKLIN")
+    assert (becklin["match"], becklin["grants"][0]["date"]) == ("exact", "2024-12-12")
+    assert differences(data, "grant_date")["KELSIE LYNN BECKLIN"]["document"] == "2024-12-13"
+    assert not any("Home" in p["mention"] for p in data["people"])
+
+
+def test_text_output_names_each_difference_with_its_source(tmp_path: Path) -> None:
+    page = tmp_path / "report.txt"
+    page.write_text(NEWS_REPORT, encoding="utf-8")
+    result = runner.invoke(app, ["read", str(page)])
+    assert result.exit_code == 0, result.stderr
+    assert "grant_type (Sergio Acosta): the document says pardon; official: commutation" in (
+        result.stdout
+    )
+    assert LIST_1 in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        (b"", "the file is empty"),
+        ("Pardon f\xfcr M\xfcller".encode("latin-1"), "not readable as utf-8"),
+        (
+            b'<?xml version="1.0" encoding="x-unknown"?><html><body><p>x</p></body></html>',
+            "unknown encoding 'x-unknown'",
+        ),
+    ],
+)
+def test_bad_documents_exit_2(tmp_path: Path, content: bytes, expected: str) -> None:
+    page = tmp_path / "doc.txt"
+    page.write_bytes(content)
+    result = runner.invoke(app, ["read", str(page)])
+    assert result.exit_code == 2
+    assert expected in result.stderr and str(page) in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_html_without_metadata_states_no_publication_date() -> None:
+    # The only date is the event's; it must not be taken for the publication date.
+    page = HTML_REPORT.replace(
+        '<meta property="article:published_time" content="2024-12-13T09:00:00Z">', ""
+    )
+    result = sheet(page)
+    assert result["document"]["published"] is None
+    grant = differences(result, "grant_date")["KELSIE LYNN BECKLIN"]
+    assert (grant["document"], grant["official"]) == ("2024-12-13", "2024-12-12")
+    assert "publication date" not in grant["note"]
+
+
+def test_dateline_gives_the_publication_date() -> None:
+    result = sheet("WASHINGTON, Dec. 13, 2024 - The president pardoned Kelsie Lynn Becklin.\n")
+    assert result["document"]["published"] == "2024-12-13"
+    grant = differences(result, "grant_date")
+    assert grant == {}  # the dateline is the publication date, not a claim about the grant
