@@ -161,6 +161,8 @@ def test_an_approximate_date_is_kept_as_a_month(  # type: ignore[no-untyped-def]
     page.screenshot(path=str(_shots(tmp_path) / "interview-phone.png"), full_page=True)
     record = page.request.get(page.url.replace("/interview", "/record.json")).json()
     assert record["application_date"] == "2024-06"
-    answers = page.inner_text("#answers")
-    # The engine reads "2024-06" once record format 1.1 is in; until then it names the field.
-    assert "application_date" in answers or page.locator(".determination").count() > 0
+    # Record format 1.1 reads "2024-06" as a day in June 2024; the answers show beside the
+    # form, marked unfinished while questions remain.
+    assert page.locator(".determination[data-program='sba.7a']").count() == 1
+    assert "2024-06" in page.inner_text("#answers")
+    assert page.locator("#unfinished").count() == 1
