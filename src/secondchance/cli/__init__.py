@@ -18,6 +18,7 @@ except ImportError:  # pragma: no cover - older typer, plain click
     from click import exceptions as click  # type: ignore[no-redef]
 
 from secondchance.cli import (  # noqa: F401  (register commands)
+    admin,
     batch,
     cases,
     check,
@@ -26,6 +27,7 @@ from secondchance.cli import (  # noqa: F401  (register commands)
     rules,
     schema,
     sentence,
+    serve,
 )
 from secondchance.cli.app import app
 from secondchance.safe_text import escape

@@ -1,0 +1,79 @@
+"""What the case pages share: finding a case of the signed-in organisation, evaluating its
+record with the engine, and the interview's memory of what was asked."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from fastapi import HTTPException
+from sqlalchemy.orm import Session
+
+from secondchance.api import evaluate
+from secondchance.engine import Determination, Report
+from secondchance.record import RecordError
+from secondchance.record.load import validate
+from secondchance.store import cases as store_cases
+from secondchance.store.models import Case
+from secondchance.web.interview import GOALS, Question, next_question
+from secondchance.web.security import Account
+
+
+def find_case(session: Session, user: Account, case_id: str) -> Case:
+    """The case if it is this organisation's; otherwise 404 (never saying whose it is)."""
+    case = store_cases.get_case(session, user.org_id, case_id)
+    if case is None:
+        raise HTTPException(404, "No such case in your organisation.")
+    return case
+
+
+@dataclass
+class Assessment:
+    record: dict[str, Any]
+    report: Report | None
+    problems: list[str]
+    goal: list[Determination] = field(default_factory=list)
+    others: list[Determination] = field(default_factory=list)
+
+
+def assess(goal: str, record: dict[str, Any], today: date | None = None) -> Assessment:
+    """Evaluate the record with the engine (or say which fields it cannot read yet)."""
+    if not record:
+        return Assessment(record, None, [])
+    try:
+        valid = validate(record, "record")
+    except RecordError as exc:
+        return Assessment(record, None, [p.removeprefix("record: ") for p in exc.problems])
+    report = evaluate(valid, as_of=today or date.today())
+    wanted = GOALS[goal][1]
+    mine = [d for d in report.determinations if d.program in wanted]
+    rest = [d for d in report.determinations if d.program not in wanted]
+    return Assessment(record, report, [], mine, rest)
+
+
+def interview_memory(case: Case) -> dict[str, list[str]]:
+    try:
+        data = json.loads(case.unknown_facts or "{}")
+    except ValueError:
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    return {"asked": list(data.get("asked", [])), "unknown": list(data.get("unknown", []))}
+
+
+def next_for(case: Case, assessment: Assessment) -> Question | None:
+    memory = interview_memory(case)
+    missing = [m for d in assessment.goal for m in d.missing_facts]
+    return next_question(case.goal, assessment.record, missing, set(memory["asked"]))
+
+
+def remember(case: Case, path: str, unknown: str | None) -> str:
+    """The interview's memory with ``path`` asked (and, if answered "I don't know", the
+    question's words kept to show beside the answers)."""
+    memory = interview_memory(case)
+    memory["asked"] = sorted({*memory["asked"], path})
+    if unknown:
+        memory["unknown"] = [*[u for u in memory["unknown"] if u != unknown], unknown]
+    return json.dumps(memory)

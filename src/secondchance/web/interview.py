@@ -1,0 +1,417 @@
+"""The guided interview: the engine's ``missing_facts`` choose the next question (as docassemble
+does). Every question is keyed by the record field path the engine names; its wording, help
+and answers come from this catalogue, else from the record schema's own description."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from secondchance.web import answers
+from secondchance.web.paths import field_info, get_path, kind_of, pattern, set_path, split_path
+
+GOALS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "pardon": ("A presidential pardon", ("clemency.pardon_petition", "clemency.marijuana_pardon")),
+    "release": (
+        "Getting out of federal prison earlier",
+        ("fsa.time_credits", "clemency.commutation_petition"),
+    ),
+    "sba": (
+        "An SBA loan for a business",
+        ("sba.7a", "sba.504", "sba.microloan", "sba.ilp", "sba.surety_bond", "sba.disaster"),
+    ),
+}
+
+NONE_CHOICE = ("none", "No / none")
+
+
+@dataclass(frozen=True)
+class Question:
+    path: str
+    kind: str
+    text: str
+    help: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
+    about: str = ""
+    allow_none: bool = False
+    fields: tuple[tuple[str, str, str], ...] = field(default_factory=tuple)
+    """For a group question: (name, kind, label) of each input."""
+
+
+@dataclass(frozen=True)
+class Plain:
+    text: str
+    help: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
+
+
+JURISDICTIONS = (
+    ("federal", "A federal court"),
+    ("dc", "A D.C. court (D.C. Code)"),
+    ("state", "A state court"),
+    ("military", "A military court (court-martial)"),
+)
+PLAIN: dict[str, Plain] = {
+    "jurisdiction": Plain("Which court convicted the person?", choices=JURISDICTIONS),
+    "statute": Plain(
+        "Which law was the offense under?",
+        "Write the citation as the judgment gives it, with its subsection, e.g. "
+        "21 U.S.C. 841(a)(1). The judgment (form AO 245B) lists it under “Title & Section”.",
+    ),
+    "conviction_date": Plain(
+        "When was the person convicted?",
+        "The day of the guilty plea or verdict. If you know only the month or the year, write "
+        "that (“June 2018”, “2018”).",
+    ),
+    "offense_date": Plain("When was the offense committed?", "A month or a year is fine."),
+    "imposed_on": Plain("When did the judge impose the sentence?", "A month or a year is fine."),
+    "imprisonment": Plain(
+        "How long was the prison sentence?",
+        "As the judgment says, e.g. “60 months”, “5 years 3 months”, or “life”. "
+        "If there was no prison sentence, write “0 months”.",
+    ),
+    "supervised_release": Plain(
+        "How long is the term of supervised release?", "E.g. “3 years”. Write “0 months” if none."
+    ),
+    "felony": Plain(
+        "Was this offense a felony?",
+        "A felony is a crime punishable by more than one year in prison, whatever sentence was "
+        "actually given.",
+        (("yes", "Yes"), ("no", "No")),
+    ),
+    "substance": Plain("Which drug was involved, if any?", "E.g. marijuana, cocaine, heroin."),
+    "child_care": Plain(
+        "Is the business a child care business?",
+        "SBA's Microloan rule treats child care businesses apart (13 CFR 120.707(a)).",
+        (("yes", "Yes"), ("no", "No")),
+    ),
+    "name": Plain("What is the name?"),
+    "new_release_date": Plain(
+        "Did the President commute this sentence? If so, on which day does the commuted "
+        "sentence end?",
+        "Choose “No / none” if there was no commutation.",
+    ),
+    "role": Plain("What is this person's role in the business?"),
+    "ownership_percent": Plain(
+        "What share of the business does this person own?", "A percentage, e.g. 30."
+    ),
+    "application_date": Plain(
+        "When is (or was) the SBA loan application made?",
+        "The SBA rule changed on May 30, 2024; the date decides which rule applies. Choose “I "
+        "don't know” to use today.",
+    ),
+}
+
+
+def _starters(goal: str) -> list[Question]:
+    owner = "business.people[0]"
+    if goal == "sba":
+        return [
+            Question("business.name", "text", "What is the business called?"),
+            Question(f"{owner}.name", "text", "Who owns or runs the business? (one person)"),
+            _from_schema(f"{owner}.roles[0].role", {}),
+            _from_schema(f"{owner}.roles[0].ownership_percent", {}),
+            _from_schema("application_date", {}),
+            Question(
+                f"{owner}.record.convictions[0].jurisdiction",
+                "choice",
+                "Has this person ever been convicted of a crime? If so, by which court?",
+                "Any conviction, however old, in any court.",
+                JURISDICTIONS,
+                allow_none=True,
+            ),
+            Question(
+                f"{owner}.record.pending_charges[0].instrument",
+                "choice",
+                "Is this person charged with a crime now (not yet resolved)?",
+                "An indictment, an information or a criminal complaint that is still open.",
+                (
+                    ("indictment", "Yes, indicted"),
+                    ("information", "Yes, by information"),
+                    ("complaint", "Yes, by complaint"),
+                ),
+                allow_none=True,
+            ),
+            Question(
+                f"{owner}.record.supervision[0].kind",
+                "choice",
+                "Is this person on probation, parole or supervised release?",
+                "Now, or at any time since the conviction.",
+                (
+                    ("probation", "Probation"),
+                    ("parole", "Parole"),
+                    ("supervised_release", "Supervised release"),
+                ),
+                allow_none=True,
+            ),
+        ]
+    first = [
+        _from_schema("convictions[0].jurisdiction", {}),
+        _from_schema("convictions[0].counts[0].statute", {}),
+        _from_schema("convictions[0].conviction_date", {}),
+        _from_schema("convictions[0].sentence.imprisonment", {}),
+    ]
+    if goal in ("release", "pardon"):
+        first.append(_custody_question("custody[] (a period for convictions[0])", {}))
+    return first
+
+
+def _about(tokens: list[Any], record: Mapping[str, Any]) -> str:
+    """Whom or what a question is about, in words: "Luis Ortiz — conviction 1, count 1"."""
+    parts: list[str] = []
+    for position, token in enumerate(tokens[:-1]):
+        if not isinstance(token, int):
+            continue
+        owner = tokens[position - 1]
+        entry = get_path(record, tokens[: position + 1]) or {}
+        if owner == "people":
+            parts.append(str(entry.get("name") or f"person {token + 1}"))
+            continue
+        label = {
+            "convictions": "conviction",
+            "counts": "count",
+            "pending_charges": "pending charge",
+            "supervision": "supervision period",
+            "custody": "custody period",
+        }.get(str(owner), str(owner))
+        statute = entry.get("statute") if isinstance(entry, dict) else None
+        parts.append(f"{label} {token + 1}" + (f" ({statute})" if statute else ""))
+    return ", ".join(parts)
+
+
+def _from_schema(path: str, record: Mapping[str, Any]) -> Question:
+    tokens = split_path(path)
+    annotation, description = field_info(tokens)
+    kind = kind_of(annotation)
+    leaf = str(tokens[-1]) if tokens and isinstance(tokens[-1], str) else ""
+    plain = PLAIN.get(leaf)
+    choices: tuple[tuple[str, str], ...] = ()
+    if kind == "choice":
+        choices = tuple((m.value, m.value.replace("_", " ").capitalize()) for m in annotation)
+    if kind == "bool":
+        choices = (("yes", "Yes"), ("no", "No"))
+    if plain and plain.choices:
+        choices = plain.choices
+    text = plain.text if plain else (description or leaf.replace("_", " ").capitalize())
+    if not plain and kind == "bool":
+        text = f"Is this so? {description}" if description else f"{leaf.replace('_', ' ')}?"
+    return Question(
+        path=path,
+        kind=kind if kind != "group" else "text",
+        allow_none=leaf == "new_release_date",
+        text=text,
+        help=plain.help if plain else ("A month or a year is fine." if kind == "date" else ""),
+        choices=choices,
+        about=_about(tokens, record),
+    )
+
+
+def _custody_question(path: str, record: Mapping[str, Any]) -> Question:
+    return Question(
+        path=path,
+        kind="custody",
+        text="When did the person go to federal prison for this conviction, and when were (or "
+        "will) they be released?",
+        help="The first day in custody, and the release day. If the person is still inside, "
+        "leave the release day empty. A month or a year is fine.",
+        fields=(("start", "date", "First day in custody"), ("end", "date", "Release day")),
+        about=_about(split_path(_conviction_of(path) + ".x"), record),
+    )
+
+
+def _conviction_of(path: str) -> str:
+    found = re.search(r"convictions\[(\d+)\]", path)
+    return f"convictions[{found[1]}]" if found else "convictions[0]"
+
+
+COURT_FINDINGS = (
+    ("death_or_serious_bodily_injury", "Death or serious bodily injury resulted"),
+    ("weapon_of_mass_destruction", "A weapon of mass destruction was involved"),
+    ("leader_organizer", "The person was an organiser, leader, manager or supervisor"),
+    ("involuntary_manslaughter", "The offense was involuntary manslaughter"),
+    ("attempt_to_commit_manslaughter", "The offense was an attempt to commit manslaughter"),
+    ("threat_only", "The offense was a threat only"),
+)
+
+
+def _findings_question(path: str, record: Mapping[str, Any]) -> Question:
+    return Question(
+        path=path,
+        kind="findings",
+        text="Did the court find any of these about this offense?",
+        help="The First Step Act bars time credits for some offenses only when the court found "
+        "one of these (18 U.S.C. 3632(d)(4)(D)). Tick what the judgment or the plea says; "
+        "choose “No / none” only if the court found none of them.",
+        choices=COURT_FINDINGS,
+        allow_none=True,
+        about=_about(split_path(path), record),
+    )
+
+
+GROUPS = {
+    "convictions[].counts[].court_findings": _findings_question,
+    "custody": _custody_question,
+    "custody[]": _custody_question,
+    "custody[].kind": _custody_question,
+    "custody[].end": _custody_question,
+}
+
+
+def question_for(path: str, record: Mapping[str, Any]) -> Question | None:
+    """The question that answers the engine's missing fact ``path``, or None if the interview
+    cannot ask it (then the page says to edit the record file)."""
+    shape = pattern(path)
+    if shape in GROUPS:
+        return GROUPS[shape](path, record)
+    if shape.endswith("sentence"):
+        return _from_schema(path + ".imprisonment", record)
+    if shape.endswith("counts"):
+        return _from_schema(path + "[0].statute", record)
+    if shape == "fsa.risk_assessments":
+        return Question(
+            path=path,
+            kind="risk",
+            text="What is the person's latest PATTERN risk level, and when was it assessed?",
+            help="The Bureau of Prisons' risk score (minimum, low, medium, high), shown on the "
+            "person's FSA time credit assessment.",
+            fields=(("level", "risk", "Risk level"), ("assessed_on", "date", "Assessed on")),
+        )
+    question = _from_schema(path, record)
+    if field_info(split_path(path))[0] is None:
+        return None
+    return question
+
+
+def key(path: str) -> str:
+    return re.split(r"[ =]", path.strip(), maxsplit=1)[0]
+
+
+def next_question(
+    goal: str,
+    record: Mapping[str, Any],
+    missing: list[str],
+    asked: set[str],
+) -> Question | None:
+    """The first question not yet asked: the goal's starters, then the engine's missing facts."""
+    for question in _starters(goal):
+        if key(question.path) in asked or _skip_starter(question, record):
+            continue
+        return _with_about(question, record)
+    for path in _required_follow_ups(record):
+        if key(path) not in asked:
+            return _from_schema(path, record)
+    for path in missing:
+        if key(path) in asked or get_path(record, split_path(path)) is not None:
+            continue
+        found = question_for(path, record)
+        if found is not None:
+            return found
+    return None
+
+
+def _required_follow_ups(record: Mapping[str, Any]) -> list[str]:
+    """Fields the record format requires once an answer opened their section (a state
+    conviction names its state)."""
+    wanted: list[str] = []
+    people = (record.get("business") or {}).get("people") or []
+    sources = [("", record)] + [
+        (f"business.people[{i}].record.", p.get("record") or {})
+        for i, p in enumerate(people)
+        if isinstance(p, dict)
+    ]
+    for prefix, person in sources:
+        for i, conviction in enumerate(person.get("convictions") or []):
+            if conviction.get("jurisdiction") == "state" and not conviction.get("state"):
+                wanted.append(f"{prefix}convictions[{i}].state")
+    return wanted
+
+
+def _with_about(question: Question, record: Mapping[str, Any]) -> Question:
+    if question.about or question.kind == "custody":
+        return question
+    tokens = split_path(question.path)
+    if question.allow_none and "record" in tokens:  # "has this person ever ...": the person
+        tokens = [*tokens[: tokens.index("record")], "record"]
+    return Question(**{**question.__dict__, "about": _about(tokens, record)})
+
+
+def _skip_starter(question: Question, record: Mapping[str, Any]) -> bool:
+    tokens = split_path(question.path)
+    if question.kind != "custody" and get_path(record, tokens) is not None:
+        return True
+    if question.path.endswith("ownership_percent"):
+        return bool(get_path(record, [*tokens[:-1], "role"]) != "owner")
+    return False
+
+
+def apply_answer(
+    record: dict[str, Any], question: Question, form: Mapping[str, str]
+) -> dict[str, Any]:
+    """Write the answer into the record (a copy); raises :class:`answers.AnswerError`.
+    "No / none" to the court findings records that the court found none of them."""
+    if question.kind == "findings" and form.get("action") == "none":
+        updated = copy.deepcopy(record)
+        names = [f"not:{name}" for name, _ in COURT_FINDINGS]
+        set_path(updated, split_path(question.path), names)
+        return updated
+    updated = copy.deepcopy(record)
+    value = (form.get("value") or "").strip()
+    if question.kind == "custody":
+        _apply_custody(updated, question, form)
+        return updated
+    if question.kind == "risk":
+        entry = {
+            "level": _choice(form.get("level", ""), ("minimum", "low", "medium", "high")),
+            "assessed_on": answers.parse_date_answer(form.get("assessed_on", "")),
+        }
+        set_path(updated, [*split_path(question.path), None], entry)
+        return updated
+    if question.kind == "findings":
+        ticked = [v for v in form.get("finding", "").split("\n") if v]
+        allowed = {name for name, _ in COURT_FINDINGS}
+        set_path(updated, split_path(question.path), [n for n in ticked if n in allowed])
+        return updated
+    if not value:
+        raise answers.AnswerError("give an answer, or choose “I don't know”")
+    set_path(updated, split_path(question.path), _typed(question, value))
+    return updated
+
+
+def _choice(value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise answers.AnswerError(f"choose one of: {', '.join(allowed)}")
+    return value
+
+
+def _typed(question: Question, value: str) -> Any:
+    if question.kind == "date":
+        return answers.parse_date_answer(value)
+    if question.kind == "bool":
+        return answers.parse_bool_answer(value)
+    if question.kind == "term":
+        return answers.parse_term_answer(value)
+    if question.kind == "number":
+        return answers.parse_number_answer(value)
+    if question.kind == "choice":
+        return _choice(value, tuple(c for c, _ in question.choices))
+    return value[:500]
+
+
+def _apply_custody(record: dict[str, Any], question: Question, form: Mapping[str, str]) -> None:
+    conviction = get_path(record, split_path(_conviction_of(question.path)))
+    if not isinstance(conviction, dict):
+        raise answers.AnswerError("record the conviction first")
+    if not conviction.get("id"):
+        taken = {c.get("id") for c in record.get("convictions", []) if isinstance(c, dict)}
+        conviction["id"] = next(f"c{n}" for n in range(1, 10_000) if f"c{n}" not in taken)
+    period: dict[str, Any] = {"kind": "designated_facility", "conviction_id": conviction["id"]}
+    start = (form.get("start") or "").strip()
+    if not start:
+        raise answers.AnswerError("First day in custody: give a date, or choose “I don't know”")
+    period["start"] = answers.parse_date_answer(start)
+    if (form.get("end") or "").strip():
+        period["end"] = answers.parse_date_answer(form["end"])
+    record.setdefault("custody", []).append(period)

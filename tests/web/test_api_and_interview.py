@@ -1,0 +1,136 @@
+"""The JSON API mirrors the CLI; the interview reads dates as people write them and reaches a
+determination; letters carry the checklist and the notice."""
+
+from __future__ import annotations
+
+import subprocess
+
+import yaml
+from fastapi.testclient import TestClient
+
+from secondchance.store import accounts
+from secondchance.web.answers import AnswerError, parse_date_answer
+from tests.support import EXAMPLES, check_json, run_cli
+from tests.web.conftest import answer, new_case, sign_in
+
+
+def _auth(store) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    with store.transaction() as session:
+        return {"Authorization": f"Bearer {accounts.add_token(session, 'Clinic A')}"}
+
+
+def test_api_check_answers_what_the_cli_answers(app, store) -> None:  # type: ignore[no-untyped-def]
+    path = EXAMPLES / "sba" / "parole-owner.yaml"
+    record = yaml.load(path.read_text(), Loader=yaml.BaseLoader)  # dates stay text
+    record["business"]["people"][0]["roles"][0]["ownership_percent"] = 30
+    record["business"]["people"][1]["roles"][0]["ownership_percent"] = 70
+    record["business"]["child_care"] = False
+    for count in record["business"]["people"][0]["record"]["convictions"][0]["counts"]:
+        for flag in (
+            "felony",
+            "moral_turpitude",
+            "fraud_or_dishonesty",
+            "financial_misconduct",
+            "false_statement",
+        ):
+            count[flag] = count[flag] == "true"
+    got = TestClient(app).post(
+        "/api/check?as_of=2024-05-29&application_date=2024-05-29", json=record, headers=_auth(store)
+    )
+    assert got.status_code == 200
+    assert got.json() == check_json(path, "2024-05-29", "--application-date", "2024-05-29")
+
+
+def test_api_sentence_rules_health_and_docs(app, store) -> None:  # type: ignore[no-untyped-def]
+    client = TestClient(app)
+    asked = {"term": "60 months", "commenced": "2025-01-01", "as_of": "2025-06-01"}
+    got = client.post("/api/sentence", json=asked, headers=_auth(store))
+    cli = run_cli(
+        "sentence",
+        "--term",
+        "60 months",
+        "--commenced",
+        "2025-01-01",
+        "--as-of",
+        "2025-06-01",
+        "--format",
+        "json",
+    )
+    import json
+
+    assert got.status_code == 200 and got.json() == json.loads(cli.stdout)
+    rules = client.get("/api/rules", headers=_auth(store)).json()
+    assert "sba.7a" in {p["program"] for p in rules["programs"]}
+    assert client.get("/healthz").json() == {"status": "ok"}
+    spec = client.get("/openapi.json").json()
+    assert {"/api/check", "/api/sentence", "/api/rules", "/healthz"} <= set(spec["paths"])
+    assert "Record" in spec["components"]["schemas"]
+
+
+def test_dates_as_people_write_them_keep_their_precision() -> None:
+    assert parse_date_answer("June 2018") == "2018-06"
+    assert parse_date_answer("around June 2018") == "2018-06"
+    assert parse_date_answer("2015") == "2015"
+    assert parse_date_answer("3/14/2021") == "2021-03-14"
+    assert parse_date_answer("Sept 3, 2019") == "2019-09-03"
+    for unreadable in ("soon", "2023-02-30", "13/2018", "June"):
+        try:
+            parse_date_answer(unreadable)
+        except AnswerError:
+            continue
+        raise AssertionError(unreadable)
+
+
+def test_interview_to_a_pardon_determination_and_its_letter(app) -> None:  # type: ignore[no-untyped-def]
+    client = sign_in(app, "advocate@a.org")
+    case = new_case(client, goal="pardon")
+    answer(client, case, value="federal")
+    answer(client, case, value="18 U.S.C. 1343")
+    answer(client, case, value="2012-03-01")
+    answer(client, case, value="24 months")
+    # Released 2014-03-01: the five-year wait of 28 CFR 1.2 ran out on 2019-03-01, long
+    # before today, so the wait no longer stands in the way.
+    page = answer(client, case, start="2012-05-01", end="2014-03-01").text
+    assert "Petition for a presidential pardon" in page
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert record["custody"] == [
+        {
+            "kind": "designated_facility",
+            "conviction_id": "c1",
+            "start": "2012-05-01",
+            "end": "2014-03-01",
+        }
+    ]
+    letter = client.get(f"/cases/{case}/letter/clemency.pardon_petition")
+    assert "Information, not legal advice" in letter.text and "28 CFR 1.2" in letter.text
+    pdf = client.get(f"/cases/{case}/letter/clemency.pardon_petition.pdf")
+    assert pdf.headers["content-type"] == "application/pdf"
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf.content, capture_output=True).stdout
+    assert b"not legal advice" in text and b"Pardon Attorney" in text
+
+
+def test_each_missing_fact_the_engine_names_has_a_plain_question() -> None:
+    from secondchance.web.interview import next_question, question_for
+
+    record = {"business": {"name": "B", "people": [{"name": "Ana"}, {"name": "Luis Ortiz"}]}}
+    path = "business.people[1].record.pending_charges[0].counts[0].felony"
+    asked = question_for(path, record)
+    assert asked is not None and asked.text == "Was this offense a felony?"
+    assert asked.about == "Luis Ortiz, pending charge 1, count 1"
+    assert [c for c, _ in asked.choices] == ["yes", "no"]
+    custody = question_for("custody[] (a period for convictions[0], and its end)", {})
+    assert custody is not None and custody.kind == "custody"
+    # Starters first; once they are asked, the engine's missing facts in its order, skipping
+    # what was already asked (an "I don't know" is not asked again).
+    done = {
+        "convictions[0].jurisdiction",
+        "convictions[0].counts[0].statute",
+        "convictions[0].conviction_date",
+        "convictions[0].sentence.imprisonment",
+        "custody[]",
+    }
+    missing = ["convictions[0].counts[0].felony", "fsa.risk_assessments"]
+    first = next_question("release", {}, missing, done)
+    assert first is not None and first.path == "convictions[0].counts[0].felony"
+    second = next_question("release", {}, missing, done | {"convictions[0].counts[0].felony"})
+    assert second is not None and second.kind == "risk"
