@@ -91,3 +91,51 @@ def test_booleans_read_as_words() -> None:
     text = render_report(report(block))
     assert "FSA: eligible for time credits: no" in text
     assert "False" not in text
+
+
+def test_a_projected_release_already_past_is_pointed_out() -> None:
+    # RDAP reduction of 12 months: 2027-05-29 less 12 months is 2026-05-29, before the as-of
+    # day, and the record shows no release.
+    block = {
+        "as_of": "2026-12-07",
+        "gct_release_date": "2027-05-29",
+        "rdap": {"status": "applied", "reduction_months": 12, "release_date": "2026-05-29"},
+        "fsa": {},
+        "findings": [],
+        "missing_facts": [],
+        "needs_review": [],
+    }
+    text = render_report(report(block))
+    assert "good conduct time: 2027-05-29; with the RDAP reduction: 2026-05-29" in text
+    assert "2026-05-29 is already past and the record shows no release: ask the Bureau" in text
+    block["as_of"] = "2026-05-29"  # the day itself is not past
+    assert "already past" not in render_report(report(block))
+
+
+def test_a_good_conduct_release_past_for_someone_still_held() -> None:
+    from secondchance import evaluate
+    from secondchance.record.schema import Record
+
+    # 60 months from 2019-01-02 run to 2024-01-01 (the day before the fifth anniversary);
+    # good conduct time 54 x 5 = 270 days; 2024-01-01 less 270 days is 2023-04-06
+    # (24 days of April after the 6th + 31+30+31+31+30+31+30+31 + 1 day of January = 270).
+    record = Record.model_validate(
+        {
+            "person": {"name": "B"},
+            "convictions": [
+                {
+                    "id": "c1",
+                    "jurisdiction": "federal",
+                    "counts": [{"statute": "18 U.S.C. 1343"}],
+                    "sentencing_date": "2018-12-20",
+                    "sentence": {"imposed_on": "2018-12-20", "imprisonment": "60 months"},
+                }
+            ],
+            "custody": [
+                {"kind": "designated_facility", "start": "2019-01-02", "conviction_id": "c1"}
+            ],
+        }
+    )
+    text = render_report(evaluate(record, as_of=date(2026, 12, 7)))
+    assert "Projected release with good conduct time: 2023-04-06" in text
+    assert "2023-04-06 is already past and the record shows no release" in text

@@ -171,7 +171,8 @@ def _not_applicable(report: Report) -> list[str]:
 
 
 def _release_glance(block: dict[str, Any]) -> list[str]:
-    """One line a family can read first: the projected release dates."""
+    """One line a family can read first: the projected release dates, and a note when the
+    earliest of them has passed while the record shows no release."""
     release = block.get("gct_release_date")
     if release is None:
         return []
@@ -182,12 +183,22 @@ def _release_glance(block: dict[str, Any]) -> list[str]:
         )
     else:
         line = f"  Projected release with good conduct time: {release}"
+    rdap = block.get("rdap") or {}
+    if rdap.get("release_date"):
+        line += f"; with the RDAP reduction: {rdap['release_date']}"
     fsa = block.get("fsa") or {}
     if fsa.get("release_date"):
         line += f"; with First Step Act time credits: {fsa['release_date']}"
         if fsa.get("prerelease_custody_date"):
             line += f" (prerelease custody from {fsa['prerelease_custody_date']})"
-    return [line + " (see the sentence computation below)"]
+    lines = [line + " (see the sentence computation below)"]
+    earliest = min(d for d in (release, rdap.get("release_date"), fsa.get("release_date")) if d)
+    if not block.get("released_on") and earliest < str(block.get("as_of", "")):
+        lines.append(
+            f"  {earliest} is already past and the record shows no release: ask the Bureau "
+            "why (a reduction or credits not applied, or a fact this record lacks)."
+        )
+    return lines
 
 
 def _sentence_matters(block: dict[str, Any]) -> bool:
