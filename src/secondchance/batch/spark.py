@@ -18,19 +18,14 @@ import pyarrow as pa
 
 from secondchance.batch.layout import TABLES
 from secondchance.batch.mapping import PersonRows, Problem
+from secondchance.batch.output import RESULTS
 from secondchance.batch.read import LayoutError, check_layout
 from secondchance.batch.run import Plan, Summary
 
 OUTPUT = pa.schema(
     [
         ("kind", pa.string()),  # result | problem
-        ("person_id", pa.string()),
-        ("program", pa.string()),
-        ("outcome", pa.string()),
-        ("date", pa.date32()),
-        ("next_change", pa.date32()),
-        ("reason_codes", pa.list_(pa.string())),
-        ("missing_facts", pa.list_(pa.string())),
+        *RESULTS,
         ("payload", pa.string()),  # a problem: table, row, field, problem (JSON)
     ]
 )
