@@ -702,8 +702,9 @@ def _article125(conviction: Conviction, day: date) -> Categorical | None:
     )
 
 
+_J6_DAY = _day(parameter(JANUARY_6).values[-1].value["offense_date"]).isoformat()
 JANUARY_6_GAP = (
-    "January 20, 2025 proclamation: only a federal or D.C. offense recorded on 2021-01-06, or "
+    f"January 20, 2025 proclamation: only a federal or D.C. offense recorded on {_J6_DAY}, or "
     "with no offense date and nothing recorded before that day that bounds it (the conviction, "
     "sentencing or sentence date, or custody or supervision for the conviction), is answered "
     "needs_review; an offense related to the events but recorded on another date (a conspiracy "

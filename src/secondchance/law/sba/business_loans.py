@@ -47,7 +47,7 @@ NEW_OFFENSES = ("felony", "financial_misconduct", "false_statement")
 SOP_GUIDANCE = Guidance(
     offenses=NEW_OFFENSES,
     name="the lenders' SOP 50 10 7.1",
-    citation="SBA SOP 50 10 7.1 (as quoted) and 13 CFR 120.110(n) (before 2024-05-30)",
+    citation=f"SBA SOP 50 10 7.1 (as quoted) and 13 CFR 120.110(n) (before {sources.FROM})",
     url=sources.SOP_50_10_7_1,
     why="the SOP binds 7(a) and 504 lenders as a Loan Program Requirement (13 CFR 120.180), so "
     "where it is stricter than the regulation a lender would apply it",
@@ -63,7 +63,7 @@ INDICTED_MEANS_PENDING = (
     "The old text says 'has been indicted'; SBA itself described the rule as barring an "
     "Associate 'currently under indictment', so an indictment counts while it is pending on the "
     "application date.",
-    "13 CFR 120.110(n) (before 2024-05-30); SBA Unified Agenda, RIN 3245-AG53",
+    f"13 CFR 120.110(n) (before {sources.FROM}); SBA Unified Agenda, RIN 3245-AG53",
     sources.UNDER_INDICTMENT_2014,
 )
 
@@ -119,12 +119,12 @@ NEW_TESTS: tuple[StatusTest, ...] = (
 )
 
 OLD_SUMMARY = (
-    "Until 2024-05-29, 13 CFR 120.110(n) made a business ineligible if it had an Associate "
+    f"Until {sources.UNTIL}, 13 CFR 120.110(n) made a business ineligible if it had an Associate "
     '"who is incarcerated, on probation, on parole, or has been indicted for a felony or a crime '
     'of moral turpitude"; the statuses are tested on the application date.'
 )
 NEW_SUMMARY = (
-    "From 2024-05-30, 13 CFR 120.110(n) makes a business ineligible if an Associate is "
+    f"From {sources.FROM}, 13 CFR 120.110(n) makes a business ineligible if an Associate is "
     '"currently incarcerated, serving a sentence of imprisonment imposed upon adjudication of '
     "guilty, or is under indictment for a felony or any crime involving or relating to financial "
     'misconduct or a false statement"; probation and parole no longer bar. The statuses are '

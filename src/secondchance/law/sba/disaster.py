@@ -47,7 +47,8 @@ PROGRAM = "sba.disaster"
 CITATION = "13 CFR 123.101(a), (i); 123.201(a); 123.301"
 PEOPLE = "principal"
 GAP = (
-    "the text of 13 CFR 123.101(i) in force before 2024-05-30 was not found verbatim (paraphrased "
+    f"the text of 13 CFR 123.101(i) in force before {sources.FROM} "
+    "was not found verbatim (paraphrased "
     "copies speak of principal owners incarcerated or on probation or parole following "
     "conviction of a serious criminal offense)"
 )
@@ -91,7 +92,8 @@ def versions() -> tuple[RuleText, ...]:
         title="Disaster loans: principals' criminal history (old 123.101(a), (i))",
         citation=CITATION,
         url=sources.ecfr_on(last_day_before_change(), "123.101"),
-        summary="Until 2024-05-29, 13 CFR 123.101 (applied to businesses and their principals by "
+        summary=f"Until {sources.UNTIL}, "
+        "13 CFR 123.101 (applied to businesses and their principals by "
         "123.201(a) and 123.301) barred a riot-related felony conviction in the past year "
         "(para. (a)); the text of the criminal-status paragraph (i) was not found. Every reading "
         "found concerns current custody, supervision or pending charges, so a business whose "
@@ -103,7 +105,7 @@ def versions() -> tuple[RuleText, ...]:
         provisional=True,
         known_gaps=(
             sources.DISASTER_GAP,
-            "13 CFR 123.101(i) before 2024-05-30: text not found verbatim; any custody, "
+            f"13 CFR 123.101(i) before {sources.FROM}: text not found verbatim; any custody, "
             "supervision or pending charge of a principal answers needs_review.",
             UNDEFINED_PRINCIPAL,
             CHARACTER,
@@ -118,7 +120,7 @@ def versions() -> tuple[RuleText, ...]:
         "89 FR 34094)",
         citation=CITATION,
         url=sources.ECFR_EXPORT,
-        summary="From 2024-05-30, 13 CFR 123.101(i) bars a disaster loan if the applicant or "
+        summary=f"From {sources.FROM}, 13 CFR 123.101(i) bars a disaster loan if the applicant or "
         'other principal owners are "currently incarcerated, serving a sentence of '
         'imprisonment imposed upon adjudication of guilty" (probation, parole and pending '
         "charges are not named), and 123.101(a) still bars a riot-related felony conviction in "

@@ -35,7 +35,7 @@ from secondchance.law.sba.wording import NOT_NAMED
 PROGRAM = "sba.ilp"
 CITATION = "13 CFR 109.400(b)(15)"
 GAP = (
-    "the text of 13 CFR 109.400(b)(15) in force before 2024-05-30 was not found "
+    f"the text of 13 CFR 109.400(b)(15) in force before {sources.FROM} was not found "
     f"(re-check {sources.ecfr_on(last_day_before_change(), '109.400')})"
 )
 
@@ -76,7 +76,7 @@ def versions() -> tuple[RuleText, ...]:
         title="Intermediary Lending Pilot: Associates' criminal-justice status (text not found)",
         citation=CITATION,
         url=sources.ecfr_on(last_day_before_change(), "109.400"),
-        summary="The text of 13 CFR 109.400(b)(15) before 2024-05-30 was not found. Every "
+        summary=f"The text of 13 CFR 109.400(b)(15) before {sources.FROM} was not found. Every "
         "version of this paragraph found in SBA's business-loan rules concerns an Associate's "
         "current custody, supervision or pending charges, so a business none of whose "
         "Associates has any of these on the application date is eligible on this point; any "
@@ -87,7 +87,8 @@ def versions() -> tuple[RuleText, ...]:
         provisional=True,
         known_gaps=(
             sources.EXPORT_GAP,
-            "13 CFR 109.400(b)(15) before 2024-05-30: text not found; any custody, supervision "
+            f"13 CFR 109.400(b)(15) before {sources.FROM}: "
+            "text not found; any custody, supervision "
             "or pending charge of an Associate answers needs_review.",
         ),
         sources=(sources.ECFR_EXPORT,),
@@ -99,7 +100,7 @@ def versions() -> tuple[RuleText, ...]:
         "as amended by 89 FR 34094)",
         citation=CITATION,
         url=sources.ECFR_EXPORT,
-        summary="From 2024-05-30, 13 CFR 109.400(b)(15) bars a business with an Associate "
+        summary=f"From {sources.FROM}, 13 CFR 109.400(b)(15) bars a business with an Associate "
         '(109.20) "who is currently incarcerated, serving a sentence of imprisonment imposed '
         "upon adjudication of guilty, or is under indictment for a felony or a crime of moral "
         'turpitude"; probation and parole are not named.',

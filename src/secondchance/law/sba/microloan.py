@@ -144,7 +144,7 @@ def versions() -> tuple[RuleText, ...]:
         title="Microloans: Associates' criminal-justice status (old 120.707(a) with 120.110(n))",
         citation=CITATION,
         url=sources.MICROLOAN_BEFORE,
-        summary="Until 2024-05-29, a Microloan Intermediary could lend only to businesses "
+        summary=f"Until {sources.UNTIL}, a Microloan Intermediary could lend only to businesses "
         "eligible under part 120 (old 120.110(n): no Associate incarcerated, on probation or "
         "parole, or indicted for a felony or a crime of moral turpitude), except that probation "
         "or parole did not bar unless the offense involved fraud or dishonesty or, for a child "
@@ -174,7 +174,8 @@ def versions() -> tuple[RuleText, ...]:
         "89 FR 34094)",
         citation=CITATION,
         url=sources.ECFR_EXPORT,
-        summary='From 2024-05-30, no Microloan may go to a business with an Associate "currently '
+        summary=f"From {sources.FROM}, "
+        'no Microloan may go to a business with an Associate "currently '
         'incarcerated, serving a sentence of imprisonment imposed upon adjudication of guilty", '
         'or to a childcare business with an Associate "currently on probation or parole for an '
         'offense against children" (120.707(a)); an Associate "under indictment for a felony '

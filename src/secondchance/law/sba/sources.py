@@ -11,7 +11,9 @@ the rule from copies on other sites. The official point-in-time views are on ecf
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+
+from secondchance.law.parameters import parameter
 
 
 def ecfr_on(day: date, section: str) -> str:
@@ -20,8 +22,13 @@ def ecfr_on(day: date, section: str) -> str:
     return f"https://www.ecfr.gov/on/{day.isoformat()}/title-13/part-{part}/section-{section}"
 
 
-BEFORE_RULE = date(2024, 5, 29)
+RULE_FROM: date = parameter("sba.criminal_justice_rule.effective_from").values[-1].value
+"""The day the 2024 rule (89 FR 34094) took effect, from the parameters."""
+BEFORE_RULE = RULE_FROM - timedelta(days=1)
 """The last day before the 2024 rule took effect: the point in time of the texts before it."""
+FROM = RULE_FROM.isoformat()
+UNTIL = BEFORE_RULE.isoformat()
+"""The two days as prose writes them ("From 2024-05-30, ..."; "Until 2024-05-29, ...")."""
 
 FINAL_RULE = (
     "https://www.federalregister.gov/documents/2024/04/30/2024-09009/"
@@ -41,7 +48,7 @@ BUSINESS_LOANS_BEFORE = ecfr_on(BEFORE_RULE, "120.110")
 MICROLOAN_BEFORE = ecfr_on(BEFORE_RULE, "120.707")
 SURETY_BEFORE = ecfr_on(BEFORE_RULE, "115.13")
 BEFORE_GAP = (
-    "Source: the text before 2024-05-30 was read from secondary copies (Cornell LII for 120.110 "
+    f"Source: the text before {FROM} was read from secondary copies (Cornell LII for 120.110 "
     "and 115.13; a 2019 CFR copy on legalfix.com for 120.707); the eCFR point-in-time view of "
     f"{BEFORE_RULE.isoformat()} is cited."
 )
@@ -64,6 +71,6 @@ rule itself (a trade report, colemanreport.com, said the same)."""
 DISASTER_PARAPHRASES = ecfr_on(BEFORE_RULE, "123.101")
 """The eCFR point-in-time view of 13 CFR 123.101 before the rule (official)."""
 DISASTER_GAP = (
-    "Source: 13 CFR 123.101 before 2024-05-30 was found only in a paraphrased (not verbatim) "
+    f"Source: 13 CFR 123.101 before {FROM} was found only in a paraphrased (not verbatim) "
     "secondary re-post (mcmullin.wpengine.com); the eCFR point-in-time view is cited."
 )

@@ -89,7 +89,8 @@ def versions() -> tuple[RuleText, ...]:
         title="Surety bond guarantees: character of owners and officers (old 115.13(a)(2))",
         citation=CITATION,
         url=sources.SURETY_BEFORE,
-        summary="Until 2024-05-29, 13 CFR 115.13(a)(2) presumed that a Principal's owner of 20% "
+        summary=f"Until {sources.UNTIL}, "
+        "13 CFR 115.13(a)(2) presumed that a Principal's owner of 20% "
         "or more, officer, director or general partner lacked good character if the Person "
         '"is under indictment for, or has been convicted of a felony"; probation and parole '
         "were not named. "
@@ -117,7 +118,8 @@ def versions() -> tuple[RuleText, ...]:
         "by 89 FR 34094)",
         citation=CITATION,
         url=sources.ECFR_EXPORT,
-        summary="From 2024-05-30, 13 CFR 115.13(a)(2) presumes that a Principal's owner of 20% "
+        summary=f"From {sources.FROM}, "
+        "13 CFR 115.13(a)(2) presumes that a Principal's owner of 20% "
         'or more, officer, director or general partner lacks good character if the Person "is '
         "currently incarcerated, serving a sentence of imprisonment imposed upon adjudication of "
         'guilty, or under indictment for a felony"; a past conviction alone no longer does. '

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from secondchance.engine.determination import Determination, Outcome
 from secondchance.engine.rules import Context, Program, RuleVersion
+from secondchance.law.parameters import parameter
 from secondchance.law.sentence import good_conduct, time_credits
 from secondchance.law.sentence.kernel import change_day, fsa_enactment
 from secondchance.record.schema import Record
@@ -28,6 +29,8 @@ def _changed(name: str, to: str) -> date:
 
 GCT_IMPOSED_FROM = _changed("sentence.gct.method", "sentence_imposed")
 """Good conduct time on the sentence imposed (FSA 102(b), in force 2019-07-19)."""
+GCT_FINAL_RULE_FROM: date = parameter("sentence.gct.final_rule.effective_from").values[-1].value
+"""The day 87 FR 7938 took effect (28 CFR 523.20 and its Table 1)."""
 FSA_ENACTED = fsa_enactment()
 EARNING_AT_COMMENCEMENT_FROM = _changed("sentence.fsa.earning_starts_at", "commencement")
 """The interim rule's start of earning at commencement (2026-09-30, provisional)."""
@@ -65,14 +68,15 @@ GCT_VERSIONS: tuple[RuleVersion, ...] = (
         url="https://www.federalregister.gov/documents/2019/12/31/2019-27976/good-conduct-time-credit-under-the-first-step-act",
         evaluate=_explain_only,
         effective_from=GCT_IMPOSED_FROM,
-        effective_to=date(2022, 3, 13),
+        effective_to=GCT_FINAL_RULE_FROM - _DAY,
         sources=(
             "https://www.federalregister.gov/documents/2022/02/11/2022-02876/good-conduct-time-credit-under-the-first-step-act",
         ),
         known_gaps=(
             "The Bureau's internal guidance for 2019-2022 was not retrieved; the final "
             "rule states it adopts the proposed rule's method unchanged",
-            "Source: that the Bureau applied the new method from July 19, 2019 is reported only "
+            f"Source: that the Bureau applied the new method from {GCT_IMPOSED_FROM.isoformat()} "
+            "is reported only "
             "by the press (The Washington Post); no official release was retrieved",
         ),
     ),
@@ -83,7 +87,7 @@ GCT_VERSIONS: tuple[RuleVersion, ...] = (
         citation="18 U.S.C. 3624(b)(1); 28 CFR 523.20 (87 FR 7938)",
         url=good_conduct.URL,
         evaluate=_explain_only,
-        effective_from=date(2022, 3, 14),
+        effective_from=GCT_FINAL_RULE_FROM,
         known_gaps=("Current 28 CFR 523.20 text not retrieved verbatim; Table 1 rows as reported",),
     ),
 )
