@@ -37,6 +37,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "date-compact.yaml": (2, "conviction_date: '20240101' is not a date"),
     "date-week.yaml": (2, "conviction_date: '2024-W01-1' is not a date"),
     "fine-infinity.yaml": (2, "'.inf' is not a finite number"),
+    "approximate-dates-21.yaml": (2, "21 dates written approximately, more than the 20"),
     "fine-infinity.json": (2, "Infinity is not a finite number"),
     "fine-nan.yaml": (2, "'.nan' is not a finite number"),
     "fine-nan.json": (2, "NaN is not a finite number"),

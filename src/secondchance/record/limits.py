@@ -36,6 +36,10 @@ class Limits:
     max_convictions: int = 200
     """Convictions in one record file, the person's and every business person's together (the
     law pairs a person's convictions to find aggregate terms; no real record is near this)."""
+    max_approximate_dates: int = 20
+    """Dates written approximately (``"2018"``, ``"2018-06"``, a range) in one record file: each
+    is read on several days and the whole record re-read for each, so a crafted file of
+    hundreds of them would cost seconds and hundreds of MiB; a real record holds a handful."""
     max_number_digits: int = 20
     """Digits in one number, in a record or in a term's text."""
     max_problems: int = 20

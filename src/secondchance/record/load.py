@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from secondchance.record.approximate import LocatedDateError, first_reading
+from secondchance.record.approximate import LocatedDateError, approximate_dates, first_reading
 from secondchance.record.approximate import field_path as field_path
 from secondchance.record.limits import DEFAULT, Limits
 from secondchance.record.parse import ParseProblem, check_values, parse_json, parse_yaml
@@ -102,6 +102,16 @@ def validate(data: Any, source: str, limits: Limits = DEFAULT) -> Record:
     if found:
         raise RecordError(source, [f"{field_path(path)}: {why}" for path, why in found], limits)
     try:
+        approximate = len(approximate_dates(Record, data))
+        if approximate > limits.max_approximate_dates:
+            raise RecordError(
+                source,
+                [
+                    f"{approximate} dates written approximately, more than the "
+                    f"{limits.max_approximate_dates} a record may hold: write the days you know "
+                    "exactly"
+                ],
+            )
         record = first_reading(data)
     except LocatedDateError as exc:
         raise RecordError(source, [f"{field_path(exc.loc)}: {exc}"]) from None
