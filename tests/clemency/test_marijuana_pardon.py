@@ -429,3 +429,39 @@ def test_status_without_start_is_held_since_before_any_date() -> None:
     status = [{"status": "lawful_permanent_resident"}]
     det = ask(MARIJUANA, record(status=status, offense=None, convicted="2020-01-01"), "2024-06-01")
     assert det.date == P10467
+
+
+# --- 21 U.S.C. 846 cited with its object --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "statute",
+    [
+        "21 U.S.C. §§ 846, 841(a)(1), (b)(1)(B)",  # the usual drug-conspiracy count
+        "21 U.S.C. 846 and 841(a)(1)",
+        "21 U.S.C. 846, 860(a)",  # distribution near a school
+    ],
+)
+def test_846_cited_with_another_title_21_offense_is_not_covered(statute: str) -> None:
+    # 10688 reaches 846 only for an attempt whose object is simple possession (21 U.S.C. 844);
+    # a count citing 846 with 841 (or 860) charges the attempt or conspiracy to commit that
+    # offense, so no proclamation pardons it: the answer is a plain no, not missing facts.
+    det = ask(MARIJUANA, record(statute), "2024-06-01")
+    assert det.outcome is Outcome.not_eligible
+    assert "beside 21 U.S.C. 846" in text(det)
+    assert det.missing_facts == []
+
+
+@pytest.mark.parametrize(
+    ("statute", "count"),
+    [
+        ("21 U.S.C. 846; 18 U.S.C. 2", {}),  # aiding and abetting says nothing of the object
+        ("21 U.S.C. 846, 841(a)(1)", {"object_offense": "21 U.S.C. 844"}),  # facts disagree
+        ("21 U.S.C. 846, 841-843", {}),  # a range
+    ],
+)
+def test_846_with_an_object_that_cannot_be_read_stays_for_review(
+    statute: str, count: dict[str, Any]
+) -> None:
+    det = ask(MARIJUANA, record(statute, attempt=True, **count), "2024-06-01")
+    assert det.outcome not in (Outcome.eligible, Outcome.not_eligible)

@@ -545,6 +545,33 @@ def _unread(
     return True
 
 
+def _attempt_objects_named(count: Count, procs: tuple[Proclamation, ...]) -> list[str]:
+    """The offenses a count names beside 21 U.S.C. 846 when it names no possession provision:
+    the object of the attempt or conspiracy charged ("21 U.S.C. 846, 841(a)(1)" is an attempt
+    or conspiracy to distribute). Empty unless each of them is a whole, unambiguous section of
+    title 21 outside the 844 family; anything else (18 U.S.C. 2, a range, an object offense
+    recorded as well) stays for review."""
+    named = _plain(_provisions(count.statute))
+    possession = tuple(p for proc in procs for p in proc.possession)
+    attempt = tuple(p for proc in procs for p in proc.attempt)
+    if any(_covers(h, p) for h in named for p in possession):
+        return []
+    at = [h for h in named if any(_covers(h, p) for p in attempt)]
+    rest = [h for h in named if h not in at]
+    plain_title21 = all(
+        h.code is Code.usc
+        and h.title == 21
+        and not h.open
+        and not h.joined_letter
+        and not h.section.startswith("844")
+        for h in rest
+    )
+    usc_attempt = all(h.code is Code.usc and h.title == 21 for h in at)
+    if not at or not rest or not plain_title21 or not usc_attempt:
+        return []
+    return [str(h) for h in rest]
+
+
 def _beside(
     conviction: Conviction,
     count: Count,
@@ -561,6 +588,15 @@ def _beside(
     others = unlisted_beside(count.statute, listed)
     if not others:
         return False
+    objects = [] if count.object_offense else _attempt_objects_named(count, procs)
+    if objects:
+        answer.not_covered = (
+            f"{count.statute} names {', '.join(objects)} beside 21 U.S.C. 846: the attempt or "
+            "conspiracy charged is to commit that offense, not simple possession (21 U.S.C. "
+            "844), the only object the proclamations reach"
+        )
+        answer.brief = "an attempt or conspiracy to commit another drug offense"
+        return True
     answer.review = (
         f"{count.statute} names {', '.join(others)} beside a provision the proclamations list: "
         "whether the conviction is for simple possession (or its attempt) alone is for review"
