@@ -57,9 +57,10 @@ def rdap_date(cols: SentenceColumns, i: int, release: date, law: LoopLaw) -> dat
     if not cols.rdap[i] or release <= start:
         return None
     months = int(cols.years[i] * 12 + cols.months[i])
+    end = start + relativedelta(months=months) + timedelta(days=int(cols.days[i]))
     tier = law.rdap_tiers[-1][1]
     for most, reduction in law.rdap_tiers[:-1]:
-        if months < most or (months == most and cols.days[i] == 0):
+        if end <= start + relativedelta(months=most):  # the term runs no longer than `most`
             tier = reduction
             break
     reduced = release - relativedelta(months=tier)

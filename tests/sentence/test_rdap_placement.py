@@ -47,6 +47,42 @@ def test_a_day_beyond_thirty_months_is_the_next_tier() -> None:
     assert row["rdap_months"] == 9
 
 
+@pytest.mark.parametrize(
+    ("days", "tier"),
+    [
+        # 30 months after 2025-01-01 is 2027-07-01; 913 days after it is 2027-07-03 (1,095 days
+        # to 2028-01-01, less 182), two days beyond: 31-36 months, up to 9.
+        (913, 9),
+        # 36 months after is 2028-01-01; 1,200 days after is 2028-04-15 (1,095 + 105): more
+        # than 36 months, up to 12 (the term's days were ignored and gave 6).
+        (1200, 12),
+        # 911 days end on 2027-06-30, the last day of 30 months: up to 6.
+        (911, 6),
+    ],
+)
+def test_a_term_in_days_takes_the_tier_of_its_length(days: int, tier: int) -> None:
+    row = one(commenced=date(2025, 1, 1), days=days, rdap=True)
+    assert row["rdap_months"] == tier
+
+
+def test_time_credits_give_no_date_before_the_program_is_completed() -> None:
+    # Handout example 2 (60 months from 2025-01-01, low risk): GCT release 2029-04-05; RDAP
+    # completed on 2028-06-01, after 2028-04-05 (12 months earlier), so the reduction releases
+    # on 2028-06-01 at the earliest. Credits (365 to supervised release) applied on that date
+    # would give supervised release on 2027-06-02, a year before the residential program ends:
+    # the unit-based part is served apart from the general population (28 CFR 550.53(a)(1)),
+    # so no such date is given, and the block needs review.
+    claim = RdapClaim(completed=True, completed_on=date(2028, 6, 1), bureau_eligible=True)
+    block = _block(date(2025, 1, 1), rdap=claim)
+    assert block["rdap"]["release_date"] == "2028-06-01"
+    assert block["fsa"]["release_date"] is None
+    assert block["fsa"]["prerelease_custody_date"] is None
+    assert block["placement"]["combined_earliest_date"] is None
+    assert block["status"] == "needs_review"
+    assert any("before the program's completion on 2028-06-01" in r for r in block["needs_review"])
+    assert "550.53(a)(1)" in " ".join(f["citation"] for f in block["findings"])
+
+
 def test_rdap_completed_late_releases_on_completion() -> None:
     # Example 2: 12 months before 2029-04-05 is 2028-04-05; completed on 2028-06-01, later:
     # the reduction releases no earlier than completion, 2028-06-01.

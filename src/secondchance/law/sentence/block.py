@@ -38,6 +38,12 @@ RISK_CODE = {
 }
 
 
+RDAP_UNIT_CITATION = "28 CFR 550.53(a)(1); 18 U.S.C. 3621(e)(2)(B); 18 U.S.C. 3624(g)"
+RDAP_UNIT_URL = (
+    "https://www.ecfr.gov/current/title-28/chapter-V/subchapter-C/part-550/subpart-F/section-550.53"
+)
+
+
 @dataclass
 class SentenceFacts:
     """The facts of one (aggregate) term of imprisonment."""
@@ -371,6 +377,7 @@ def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
         )
         explain.cap_finding(row, law, add, earn_id)
         placement_block = explain.placement_part(row, add, gct_id)
+        _credits_before_completion(facts, fsa, placement_block, add, review, gct_id)
     status = "needs_review" if review else ("term_served" if served else "computed")
     return {
         "as_of": as_of.isoformat(),
@@ -397,6 +404,52 @@ def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
         "missing_facts": sorted(set(missing)),
         "findings": [f.model_dump(mode="json") for f in findings],
     }
+
+
+def _credits_before_completion(
+    facts: SentenceFacts,
+    fsa: dict[str, Any],
+    placement_block: dict[str, Any] | None,
+    add: Any,
+    review: list[str],
+    version: str,
+) -> None:
+    """No date with time credits before the residential program's recorded completion: its
+    unit-based part is served in a unit set apart from the general population (28 CFR
+    550.53(a)(1)), so the Bureau does not move the prisoner out before it ends. Such dates are
+    not projected (left out, with the computed ones in the finding) and the block needs review."""
+    done = facts.rdap.completed_on if facts.rdap else None
+    if done is None:
+        return
+    keys = ("prerelease_custody_date", "release_date", "release_weekday_date")
+    early = {k: fsa[k] for k in keys if fsa.get(k) and fsa[k] < done.isoformat()}
+    window = ("rrc_earliest_date", "home_confinement_earliest_date", "combined_earliest_date")
+    for key in window if placement_block is not None else ():
+        placed = placement_block.get(key)  # type: ignore[union-attr]
+        if placed and placed < done.isoformat():
+            early[key] = placed
+            placement_block[key] = None  # type: ignore[index]
+    if not early:
+        return
+    for key in keys:
+        if key in early:
+            fsa[key] = None
+    shown = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in early.items())
+    add(
+        f"The residential drug abuse program was completed on {done.isoformat()}; time credits "
+        f"would give {shown}, earlier. The program's unit-based part is served apart from the "
+        "general population, so no move to prerelease custody or release comes before it ends: "
+        "those dates are not projected, and how the Bureau then applies the credits and the "
+        "3621(e) reduction is for review.",
+        RDAP_UNIT_CITATION,
+        version,
+        RDAP_UNIT_URL,
+        completed_on=done.isoformat(),
+    )
+    review.append(
+        f"rdap: time credits would move the prisoner before the program's completion on "
+        f"{done.isoformat()} ({shown})"
+    )
 
 
 def _rdap(

@@ -194,9 +194,10 @@ def cap_finding(row: dict[str, int], law: KernelLaw, add: Add, version: str) -> 
     applied = row["fsa_applied_days"]
     text = (
         f"The Bureau applies at most {cap} days of time credits to supervised release (its FSA "
-        "Time Credit handout; its computations filed in court count 365 days across a "
-        f'29 February too). The statute says "not to exceed {law.supervised_release_months} '
-        'months" (3624(g)(3)): that wording is the contested point.'
+        'Time Credit handout: "the first 365 days"; yet the same handout\'s RDAP example counts '
+        '12 calendar months, 366 days across a 29 February). The statute says "not to exceed '
+        f'{law.supervised_release_months} months" (3624(g)(3)): that wording is the contested '
+        "point, and the two readings differ by a day."
     )
     leap_day = release.month == 2 and release.day == 29
     if span > cap and applied > cap and not leap_day:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from secondchance.law.sentence.days import NO_DATE, Days, months_back
+from secondchance.law.sentence.days import NO_DATE, Days, add_months, months_back
 
 if TYPE_CHECKING:
     from secondchance.law.sentence.kernel import KernelLaw, SentenceColumns
@@ -85,14 +85,22 @@ def tier_months(
     months: npt.NDArray[np.int64],
     days: npt.NDArray[np.int64],
     law: KernelLaw,
+    commenced: Days | None = None,
 ) -> npt.NDArray[np.int64]:
-    """The most months of reduction for each term imposed (the program statement's tiers)."""
+    """The most months of reduction for each term imposed (the program statement's tiers). A
+    term with days ("1200 days", an aggregate counted in days) is set against the tier's months
+    counted from commencement: 1200 days from 2025-01-01 runs past 36 months, so the 12-month
+    tier. Without a commencement, whole months decide and any days push a term up one tier."""
     total = years * 12 + months
     longer = days > 0
     result = np.full(total.shape, law.rdap_tiers[-1][1], dtype=np.int64)
+    known = np.zeros(total.shape, dtype=np.bool_) if commenced is None else commenced != NO_DATE
+    start = np.where(known, commenced if commenced is not None else 0, 0)
+    end = add_months(start, total) + days  # the day after the term imposed runs out
     for most, reduction in reversed(law.rdap_tiers[:-1]):
-        within = (total < most) | ((total == most) & ~longer)
-        result = np.where(within, reduction, result)
+        by_months = (total < most) | ((total == most) & ~longer)
+        by_days = end <= add_months(start, np.full(total.shape, most, dtype=np.int64))
+        result = np.where(np.where(known, by_days, by_months), reduction, result)
     return result
 
 
@@ -105,7 +113,9 @@ def reduce(cols: SentenceColumns, release: Days, law: KernelLaw) -> RdapColumns:
         no = np.zeros(size, dtype=np.bool_)
         return RdapColumns(zero, np.full(size, NO_DATE, dtype=np.int64), no)
     applies = cols.rdap & ~cols.life & (release != NO_DATE) & (release > cols.commenced)
-    tier = np.where(applies, tier_months(cols.years, cols.months, cols.days, law), 0)
+    tier = np.where(
+        applies, tier_months(cols.years, cols.months, cols.days, law, cols.commenced), 0
+    )
     at = np.where(applies, release, cols.commenced)
     back = at.copy()
     for months in {reduction for _, reduction in law.rdap_tiers}:
