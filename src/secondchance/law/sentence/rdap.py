@@ -16,7 +16,7 @@ inmates, contractual boarders, prisoners with a prior conviction within ten year
 sentencing for homicide, forcible rape, robbery, aggravated assault, arson, kidnapping or sexual
 abuse of minors, a current felony conviction with force as an element, involving a firearm,
 other dangerous weapon or explosives, presenting a serious potential risk of force, or
-involving sexual abuse of minors, an attempt, conspiracy or solicitation of one of those, and
+involving sexual abuse of minors, an attempt, conspiracy or other offense involving one of those, and
 prisoners who received the early release before (550.55(b)(1)-(7)). A fact missing for one of
 them makes the reduction ``needs_review``; it is then not applied to the dates.
 """
@@ -59,7 +59,8 @@ EXCLUSIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         "attempt_or_conspiracy_of_excluded_offense",
-        "550.55(b)(6): an attempt, conspiracy or solicitation of an offense of (b)(4) or (b)(5)",
+        "550.55(b)(6): an attempt, conspiracy or other offense involving an offense of (b)(4) "
+        "or (b)(5)",
     ),
     (
         "previous_rdap_early_release",
