@@ -16,9 +16,9 @@ inmates, contractual boarders, prisoners with a prior conviction within ten year
 sentencing for homicide, forcible rape, robbery, aggravated assault, arson, kidnapping or sexual
 abuse of minors, a current felony conviction with force as an element, involving a firearm,
 other dangerous weapon or explosives, presenting a serious potential risk of force, or
-involving sexual abuse of minors, an attempt, conspiracy or other offense involving one of those, and
-prisoners who received the early release before (550.55(b)(1)-(7)). A fact missing for one of
-them makes the reduction ``needs_review``; it is then not applied to the dates.
+involving sexual abuse of minors, an attempt, conspiracy or other offense involving one of
+those, and prisoners who received the early release before (550.55(b)(1)-(7)). A fact missing
+for one of them makes the reduction ``needs_review``; it is then not applied to the dates.
 """
 
 from __future__ import annotations
