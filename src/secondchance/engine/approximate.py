@@ -110,7 +110,10 @@ def merge(answers: Sequence[tuple[Reading, Determination]]) -> Determination:
         # Nothing to decide whatever the day: the reason stands without a note on the dates.
         return base.model_copy(update={"findings": [_quoted(f, approx) for f in base.findings]})
     written = ", ".join(f"{p} {approx[p]}" for p in sorted(approx))
-    note = f"Some dates are approximate ({written}); this answer holds on every day they allow."
+    note = (
+        f"Some dates are approximate ({written}); this answer holds on every day they allow "
+        "(the days the findings quote are worked from one of them)."
+    )
     changes = {det.next_change for _, det in answers}
     next_change = base.next_change
     if len(changes) > 1:
