@@ -1,11 +1,15 @@
-"""Facts of record format 1.1 that the programs do not weigh yet: never silently ignored.
+"""Facts of record format 1.1 that some programs do not weigh yet: never silently ignored.
 
 A fact the record states but a program does not read could change its answer (a revocation term
-adds prison time; a removal order bars applying time credits, 18 U.S.C. 3632(d)(4)(E); a
-conviction awaiting sentencing is not yet a sentence). Until a program weighs it, an answer
-that would clear the person (``eligible``, ``eligible_from``, or a clemency or credits program's
-``not_applicable``) becomes ``needs_review`` naming the fact. Facts that never change an answer
-(the Bureau's own figures, a certificate's issue date) are not listed.
+adds prison time; a conviction awaiting sentencing is not yet a sentence). Until a program
+weighs it, an answer that would clear the person (``eligible``, ``eligible_from``, or a
+clemency or credits program's ``not_applicable``) becomes ``needs_review`` naming the fact.
+
+Weighed through the shared reading of the record, and so not listed: terms per count, the
+Bureau's prior custody credit, orders of removal and detainers (every program); a term of
+unknown length, a conviction awaiting sentencing or transferred under a treaty (clemency and
+time credits); a revocation term and a sentence stated completed (clemency). Facts that never
+change an answer (the Bureau's own figures, a certificate's issue date) are not listed.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from secondchance.engine.determination import Determination, Outcome, Report
 from secondchance.law.sentence import SENTENCE
 from secondchance.record.schema import PersonRecord, Record
 
-ALL = ("clemency.", "fsa.", "sba.")
+SBA = ("sba.",)
 
 
 @dataclass(frozen=True)
@@ -34,42 +38,34 @@ def _conviction_facts(record: PersonRecord, prefix: str) -> Iterator[Unweighed]:
     for i, conv in enumerate(record.convictions):
         path = f"{prefix}convictions[{i}]"
         if conv.awaiting_sentencing:
-            yield Unweighed(f"{path}.awaiting_sentencing", "a conviction awaiting sentencing", ALL)
+            yield Unweighed(f"{path}.awaiting_sentencing", "a conviction awaiting sentencing", SBA)
         if conv.treaty_transfer is not None:
             yield Unweighed(
-                f"{path}.treaty_transfer", "a conviction transferred from a foreign court", ALL
+                f"{path}.treaty_transfer", "a conviction transferred from a foreign court", SBA
             )
         sentence = conv.sentence
         if sentence is None:
             continue
-        if sentence.imprisonment is None and any(c.imprisonment for c in conv.counts):
-            yield Unweighed(f"{path}.counts", "prison terms given per count", ALL)
         if sentence.imprisonment_length_unknown:
             yield Unweighed(
                 f"{path}.sentence.imprisonment_length_unknown",
                 "a prison term of unknown length",
-                ALL,
+                SBA,
             )
         if sentence.revocations:
-            yield Unweighed(f"{path}.sentence.revocations", "a revocation of supervision", ALL)
+            yield Unweighed(
+                f"{path}.sentence.revocations", "a revocation of supervision", ("fsa.", *SBA)
+            )
         if sentence.completed:
             yield Unweighed(
-                f"{path}.sentence.completed", "a sentence completed on an unknown date", ALL
-            )
-        if sentence.prior_custody_credit_days is not None:
-            yield Unweighed(
-                f"{path}.sentence.prior_custody_credit_days",
-                "the Bureau's prior custody credit",
-                ("fsa.",),
+                f"{path}.sentence.completed",
+                "a sentence completed on an unknown date",
+                ("fsa.", *SBA),
             )
 
 
 def _person_facts(record: PersonRecord, prefix: str) -> Iterator[Unweighed]:
     yield from _conviction_facts(record, prefix)
-    if record.fsa is not None and record.fsa.removal_orders:
-        yield Unweighed(f"{prefix}fsa.removal_orders", "an order of removal", ("fsa.",))
-    if record.fsa is not None and record.fsa.immigration_detainers:
-        yield Unweighed(f"{prefix}fsa.immigration_detainers", "an immigration detainer", ("fsa.",))
 
 
 def unweighed_facts(record: Record) -> list[Unweighed]:
