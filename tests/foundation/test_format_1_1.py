@@ -112,11 +112,6 @@ def _with(change: Any) -> dict[str, Any]:
             "convictions[0].sentence.revocations",
             "fsa.time_credits",
         ),
-        (
-            lambda d: d["convictions"][0]["sentence"].update(completed=True),
-            "convictions[0].sentence.completed",
-            "fsa.time_credits",
-        ),
     ],
 )
 def test_unweighed_fact_turns_a_clearing_answer_to_review(

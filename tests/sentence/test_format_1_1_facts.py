@@ -209,3 +209,15 @@ def test_treaty_transfer_leaves_credits_to_review() -> None:
     assert det.outcome is Outcome.needs_review
     assert det.missing_facts == ["convictions[0].treaty_transfer"]
     assert block(data)["status"] == "needs_review"
+
+
+def test_a_sentence_stated_completed_leaves_no_credits_question() -> None:
+    # Every part of the sentence completed (day unknown): no term remains for credits to be
+    # applied to (3632(d)(4)(C)); the plain record would be "eligible". The computed block,
+    # which cannot date the completion, says it does not weigh it.
+    data = serving()
+    data["convictions"][0]["sentence"]["completed"] = True
+    det = answer(data)
+    assert det.outcome is Outcome.not_applicable
+    assert "completed" in (det.reason or "")
+    assert any("sentence.completed" in note for note in block(data)["needs_review"])

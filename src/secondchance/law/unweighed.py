@@ -8,8 +8,10 @@ clemency or credits program's ``not_applicable``) becomes ``needs_review`` namin
 Weighed through the shared reading of the record, and so not listed: terms per count, the
 Bureau's prior custody credit, orders of removal and detainers (every program); a term of
 unknown length, a conviction awaiting sentencing or transferred under a treaty (clemency and
-time credits); a revocation term and a sentence stated completed (clemency). Facts that never
-change an answer (the Bureau's own figures, a certificate's issue date) are not listed.
+time credits); a revocation term (clemency) and a sentence stated completed (clemency and time
+credits). The sentence computation's block notes what it does not compute (``BLOCK``). Facts
+that never change an answer (the Bureau's own figures, a certificate's issue date) are not
+listed.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from secondchance.law.sentence import SENTENCE
 from secondchance.record.schema import PersonRecord, Record
 
 SBA = ("sba.",)
+BLOCK = "sentence."
+"""The sentence computation's block (its notes, not a program's answer)."""
 
 
 @dataclass(frozen=True)
@@ -54,13 +58,15 @@ def _conviction_facts(record: PersonRecord, prefix: str) -> Iterator[Unweighed]:
             )
         if sentence.revocations:
             yield Unweighed(
-                f"{path}.sentence.revocations", "a revocation of supervision", ("fsa.", *SBA)
+                f"{path}.sentence.revocations",
+                "a revocation of supervision",
+                ("fsa.", BLOCK, *SBA),
             )
         if sentence.completed:
             yield Unweighed(
                 f"{path}.sentence.completed",
                 "a sentence completed on an unknown date",
-                ("fsa.", *SBA),
+                (BLOCK, *SBA),
             )
 
 
@@ -111,7 +117,7 @@ def guard(det: Determination, facts: list[Unweighed]) -> Determination:
 def _noted(block: dict[str, Any] | None, facts: list[Unweighed]) -> dict[str, Any] | None:
     """The sentence block with a review note for each stated fact its computation does not
     weigh yet (the computation concerns the person's own federal prison term)."""
-    relevant = [f for f in facts if "fsa." in f.programs and not f.path.startswith("business.")]
+    relevant = [f for f in facts if BLOCK in f.programs and not f.path.startswith("business.")]
     if block is None or not relevant or not isinstance(block.get("needs_review"), list):
         return block
     notes = [

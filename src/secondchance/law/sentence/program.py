@@ -122,7 +122,9 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
     # The aggregate term being served (3584(c)): a conviction whose supervised release has
     # started stays in its aggregate, which is released as one.
     current = current_aggregate(record, sentences, day).terms
-    pardoned = _pardoned(record, current, day, version_id)
+    pardoned = _pardoned(record, current, day, version_id) or standing.completed(
+        current, version_id
+    )
     if pardoned is not None:
         return pardoned
     ended = custody_ended(record, current, day)

@@ -1,5 +1,6 @@
 """Facts that leave the time-credit answer open, or make it moot (record format 1.1).
 
+* A sentence stated completed (``sentence.completed``): nothing left for credits to apply to.
 * A conviction awaiting sentencing: no term has been imposed, and credits are not earned during
   official detention before a sentence commences (18 U.S.C. 3632(d)(4)(B)(ii)); with no other
   federal prison term the program does not apply yet. Beside a term being served, the coming
@@ -62,6 +63,32 @@ def no_term(record: Record, day: date, version_id: str) -> Determination | None:
                 "3585(a); the question returns once a prison term is imposed.",
                 facts=dict.fromkeys(paths, True),
                 citation="18 U.S.C. 3632(d)(4)(B)(ii)",
+                rule_version=version_id,
+                url=EARN_URL,
+            )
+        ],
+    )
+
+
+def completed(current: list[Served], version_id: str) -> Determination | None:
+    """Not applicable when the record states every sentence of the term being served completed
+    (``sentence.completed``): no term remains for credits to shorten (3632(d)(4)(C))."""
+    done = [s for s in current if s.conviction.sentence and s.conviction.sentence.completed]
+    if not current or len(done) < len(current):
+        return None
+    paths = [f"convictions[{s.index}].sentence.completed" for s in done]
+    return Determination(
+        program=PROGRAM_ID,
+        outcome=Outcome.not_applicable,
+        reason="The record states the sentence completed: no prison term remains for time "
+        "credits to be earned against or applied to.",
+        findings=[
+            Finding(
+                finding=f"The sentence is stated completed ({', '.join(paths)}), prison and "
+                "supervision: time credits are applied toward prerelease custody or supervised "
+                "release (18 U.S.C. 3632(d)(4)(C)), and none remains.",
+                facts=dict.fromkeys(paths, True),
+                citation="18 U.S.C. 3632(d)(4)(C)",
                 rule_version=version_id,
                 url=EARN_URL,
             )
