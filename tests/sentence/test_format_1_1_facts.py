@@ -151,6 +151,10 @@ def test_term_of_unknown_length_is_missing_never_no_prison() -> None:
     assert credits.outcome is Outcome.insufficient_facts
     assert credits.missing_facts == ["convictions[0].sentence.imprisonment"]
     assert "no federal sentence" not in (credits.reason or "")
+    # The sentence block says the term cannot be computed, naming the field.
+    computed = block(data)
+    assert computed["status"] == "needs_review"
+    assert "convictions[0].sentence.imprisonment" in computed["reason"]
 
 
 # --- orders of removal and detainers (18 U.S.C. 3632(d)(4)(E)) --------------------------------

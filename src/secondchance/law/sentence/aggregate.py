@@ -350,6 +350,16 @@ def _relation_unrecorded(
     missing.append(path)
 
 
+def _unknown_terms(record: Record) -> list[str]:
+    """The federal prison terms of unknown length (``sentence.imprisonment_length_unknown``)."""
+    shared = timeline(record)
+    return [
+        f"convictions[{i}].sentence.imprisonment is not recorded (a prison term of unknown length)"
+        for i, conv in enumerate(record.convictions)
+        if conv.jurisdiction is Jurisdiction.federal and shared.prison_term(i).unknown_length
+    ]
+
+
 def _computed_prior(
     record: Record, commenced: date, mine: Callable[[str | None], bool], missing: list[str]
 ) -> int | None:
@@ -452,7 +462,10 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
     """The facts of the person's current aggregate term; None when the record has no federal
     prison sentence; a string naming why when they cannot be gathered."""
     sentences = prison_sentences(record)
+    unknown = _unknown_terms(record)
     if not sentences:
+        if unknown:
+            return f"{'; '.join(unknown)}: the term cannot be computed"
         return None
     aggregate = current_aggregate(record, sentences, as_of)
     current = aggregate.terms
@@ -473,6 +486,10 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
         _finding(s.note, paths={s.path: str(s.term)}) for s in current if s.note is not None
     ]
     review: list[str] = [
+        f"{text}: whether it joins the aggregate term (18 U.S.C. 3584(c)) is not computed"
+        for text in unknown
+    ]
+    review += [
         f"convictions[{s.index}].treaty_transfer: a foreign conviction served under a transfer "
         "treaty is computed as a U.S. sentence (18 U.S.C. 4105); whether it earns and applies "
         "First Step Act time credits is an open question"
