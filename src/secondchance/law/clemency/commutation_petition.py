@@ -38,8 +38,13 @@ from secondchance.law.clemency.facts import (
 from secondchance.law.clemency.grant_effect import commutation_effect
 from secondchance.law.clemency.pardoned import pardoned_by, pardoned_on
 from secondchance.law.clemency.proclamations import proclamation_dates
-from secondchance.law.clemency.scope import awaiting_facts, split_treaty, treaty_finding
-from secondchance.law.clemency.where_to_file import outside_scope, where_to_file
+from secondchance.law.clemency.scope import (
+    awaiting_facts,
+    not_reached,
+    split_treaty,
+    treaty_finding,
+)
+from secondchance.law.clemency.where_to_file import where_to_file
 from secondchance.record.query import covers
 from secondchance.record.schema import (
     Conviction,
@@ -318,15 +323,7 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
     filing = where_to_file(record, day, RULE_VERSION, "petition for commutation")
     meaning = commutation_effect(RULE_VERSION)
     if not federal and not military:
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.not_applicable,
-            reason="No federal or D.C. Code conviction: a presidential commutation petition does "
-            "not concern this record."
-            + (" A conviction transferred from a foreign court is not one." if foreign else ""),
-            findings=([treaty_finding(foreign, RULE_VERSION)] if foreign else [])
-            + outside_scope(record, day, RULE_VERSION, "petition for commutation"),
-        )
+        return not_reached(PROGRAM, record, day, foreign, RULE_VERSION, "petition for commutation")
     out = Remaining()
     if foreign:
         out.findings.append(treaty_finding(foreign, RULE_VERSION))

@@ -47,8 +47,13 @@ from secondchance.law.clemency.proclamations import (
     other_categorical,
     proclamation_dates,
 )
-from secondchance.law.clemency.scope import awaiting_facts, split_treaty, treaty_finding
-from secondchance.law.clemency.where_to_file import outside_scope, where_to_file
+from secondchance.law.clemency.scope import (
+    awaiting_facts,
+    not_reached,
+    split_treaty,
+    treaty_finding,
+)
+from secondchance.law.clemency.where_to_file import where_to_file
 from secondchance.law.parameters import value
 from secondchance.law.sentence import counts
 from secondchance.record.query import conviction_by_id, covers
@@ -378,15 +383,7 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
     federal, foreign = split_treaty(indexed(record, day, *FEDERAL))
     military = indexed(record, day, Jurisdiction.military)
     if not federal and not military:
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.not_applicable,
-            reason="No federal or D.C. Code conviction: a presidential pardon petition does not "
-            "concern this record."
-            + (" A conviction transferred from a foreign court is not one." if foreign else ""),
-            findings=([treaty_finding(foreign, RULE_VERSION)] if foreign else [])
-            + outside_scope(record, day, RULE_VERSION, "petition for pardon"),
-        )
+        return not_reached(PROGRAM, record, day, foreign, RULE_VERSION, "petition for pardon")
     open_federal, findings = _pardoned_findings(record, day, federal)
     if foreign:
         findings.append(treaty_finding(foreign, RULE_VERSION))

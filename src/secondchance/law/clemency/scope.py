@@ -11,9 +11,12 @@ a commutation reduces a sentence, and there is none to reduce.
 
 from __future__ import annotations
 
-from secondchance.engine.determination import Finding
+from datetime import date
+
+from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.law.clemency.facts import label
-from secondchance.record.schema import Conviction
+from secondchance.law.clemency.where_to_file import outside_scope
+from secondchance.record.schema import Conviction, Record
 
 CONSTITUTION = "U.S. Const. art. II, sec. 2, cl. 1; 18 U.S.C. 4100-4115; 28 CFR 1.1"
 CONSTITUTION_URL = "https://www.ecfr.gov/current/title-28/chapter-I/part-1/section-1.1"
@@ -58,3 +61,24 @@ def awaiting_facts(convictions: list[tuple[int, Conviction]]) -> dict[str, objec
         if c.conviction_date is not None:
             facts[f"convictions[{i}].conviction_date"] = c.conviction_date.isoformat()
     return facts
+
+
+def not_reached(
+    program: str,
+    record: Record,
+    day: date,
+    foreign: list[tuple[int, Conviction]],
+    rule_version: str,
+    petition: str,
+) -> Determination:
+    """``not_applicable``: no federal or D.C. conviction (a treaty transfer is not one)."""
+    kind = petition.removeprefix("petition for ")
+    return Determination(
+        program=program,
+        outcome=Outcome.not_applicable,
+        reason=f"No federal or D.C. Code conviction: a presidential {kind} petition does not "
+        "concern this record."
+        + (" A conviction transferred from a foreign court is not one." if foreign else ""),
+        findings=([treaty_finding(foreign, rule_version)] if foreign else [])
+        + outside_scope(record, day, rule_version, petition),
+    )
