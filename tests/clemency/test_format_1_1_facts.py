@@ -169,3 +169,33 @@ def test_a_treaty_transfer_is_outside_presidential_clemency() -> None:
         det = answer(data, program, date(2021, 1, 1))
         assert det.outcome is Outcome.not_applicable, program
         assert any("art. II" in f.citation for f in det.findings), program
+
+
+def test_no_proclamation_or_general_grant_reaches_a_treaty_transfer() -> None:
+    # Simple possession of marijuana (21 U.S.C. 844(a)) in 2015, but by a foreign court, served
+    # here under a treaty: the proclamations pardon offenses against the United States only
+    # (Proclamation 10467), so never "eligible"; a recorded pardon naming no conviction covers
+    # federal and D.C. convictions, not this one, so time credits are not "pardoned" away.
+    conviction = {
+        "id": "a",
+        "jurisdiction": "federal",
+        "conviction_date": "2015-05-01",
+        "offense_date": "2015-01-01",
+        "counts": [{"statute": "21 U.S.C. 844(a)", "substance": "marijuana"}],
+        "sentence": {"imposed_on": "2015-06-01", "probation": "1 year"},
+        "treaty_transfer": {"country": "Mexico"},
+    }
+    data: dict[str, Any] = {
+        "person": {"status": [{"status": "us_citizen"}]},
+        "convictions": [conviction],
+    }
+    det = answer(data, "clemency.marijuana_pardon", date(2023, 1, 1))
+    assert det.outcome is Outcome.not_eligible
+    data = released()
+    data["convictions"][0]["treaty_transfer"] = {"country": "Mexico"}
+    data["convictions"][0]["sentence"]["imprisonment"] = "120 months"
+    del data["custody"][0]["end"]
+    data["supervision"] = []
+    data["clemency"] = [{"kind": "pardon", "granted_on": "2018-01-02"}]
+    credits = answer(data, "fsa.time_credits", date(2019, 6, 1))
+    assert credits.outcome is not Outcome.not_applicable

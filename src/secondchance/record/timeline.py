@@ -36,10 +36,10 @@ SERVING = (
 
 def grant_covers(grant: ClemencyGrant, conviction: Conviction) -> bool:
     """A grant covers a conviction it names by id; one naming none covers every federal and
-    D.C. conviction."""
+    D.C. conviction (not a foreign one served here under a transfer treaty)."""
     if grant.conviction_ids:
         return conviction.id is not None and conviction.id in grant.conviction_ids
-    return conviction.jurisdiction in FEDERAL
+    return conviction.jurisdiction in FEDERAL and conviction.treaty_transfer is None
 
 
 @dataclass(frozen=True)
