@@ -80,6 +80,16 @@ def test_concurrent_terms_per_count_make_the_longest() -> None:
     assert petition.outcome is Outcome.eligible
 
 
+def test_terms_per_count_without_a_sentence_block() -> None:
+    # The counts carry the terms and the record has no sentence block at all (imposed on the
+    # sentencing date): the same 60 months, full term 2024-01-01, credits eligible.
+    data = per_count({"imprisonment": "24 months"})
+    del data["convictions"][0]["sentence"]
+    data["convictions"][0]["sentencing_date"] = "2019-01-02"
+    assert block(data)["full_term_date"] == "2024-01-01"
+    assert answer(data).outcome is Outcome.eligible
+
+
 def test_a_count_marked_consecutive_is_added() -> None:
     # 60 months, then 24 months consecutive: 84 months. 2019-01-02 + 84 months = 2026-01-02, so
     # the full term ends 2026-01-01; 7 x 365 + 2 (2020, 2024 leap days) = 2557 days.

@@ -121,11 +121,10 @@ class Timeline:
             if stated.unknown_length:  # a prison term was imposed: its length is what is missing
                 found.append(Unsentenced(index, self._serving(conv.id)))
                 continue
-            if conv.id is None:
+            if conv.id is None or stated.term is not None:
                 continue
             if sentence is not None and (
-                stated.term is not None
-                or sentence.probation is not None
+                sentence.probation is not None
                 or sentence.fine is not None
                 or sentence.restitution is not None
             ):
