@@ -103,43 +103,13 @@ def _with(change: Any) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("change", "path", "program"),
     [
-        # A removal order whose date is unknown: credits cannot be applied to a prisoner subject
-        # to a final order of removal (18 U.S.C. 3632(d)(4)(E)); the order's kind and finality
-        # must be read before "eligible" can stand.
-        (
-            lambda d: d["fsa"].update(removal_orders=[{"kind": "expedited"}]),
-            "fsa.removal_orders",
-            "fsa.time_credits",
-        ),
-        (
-            lambda d: d["fsa"].update(immigration_detainers=[{"lodged_on": "2019-05-01"}]),
-            "fsa.immigration_detainers",
-            "fsa.time_credits",
-        ),
-        # The Bureau's prior custody credit (18 U.S.C. 3585(b)) moves every projected date.
-        (
-            lambda d: d["convictions"][0]["sentence"].update(prior_custody_credit_days=120),
-            "convictions[0].sentence.prior_custody_credit_days",
-            "fsa.time_credits",
-        ),
-        # A revocation term (18 U.S.C. 3583(e)(3)) is more prison time on the same judgment.
+        # A revocation term (18 U.S.C. 3583(e)(3)) is more prison time on the same judgment: the
+        # time-credit program does not compute it yet.
         (
             lambda d: d["convictions"][0]["sentence"].update(
                 revocations=[{"revoked_on": "2020-06-01", "imprisonment": "12 months"}]
             ),
             "convictions[0].sentence.revocations",
-            "clemency.commutation_petition",
-        ),
-        # A foreign conviction served here under a treaty (18 U.S.C. 4100 ff.): whether the
-        # President's clemency reaches it needs a lawyer's reading.
-        (
-            lambda d: d["convictions"][0].update(treaty_transfer={"country": "Mexico"}),
-            "convictions[0].treaty_transfer",
-            "clemency.commutation_petition",
-        ),
-        (
-            lambda d: d["convictions"][0]["sentence"].update(completed=True),
-            "convictions[0].sentence.completed",
             "fsa.time_credits",
         ),
     ],
@@ -155,10 +125,11 @@ def test_unweighed_fact_turns_a_clearing_answer_to_review(
 
 
 def test_awaiting_sentencing() -> None:
-    # Convicted 2010-01-04 and not yet sentenced: no sentence, so no pardon wait can be
-    # measured (28 CFR 1.2 runs it from release, or from sentencing without prison) and the
-    # time-credit program, which has nothing to compute, must not say "not applicable" as if
-    # there were no prison term to come.
+    # Convicted 2010-01-04 and not yet sentenced. 28 CFR 1.2 runs the pardon wait from release
+    # from confinement or, with no prison sentence, from conviction; which applies is unknown
+    # until sentence is imposed, and the wait comes after the sentence: not eligible. Nothing
+    # to commute (no sentence), and no term for credits to be earned against
+    # (18 U.S.C. 3632(d)(4)(B)(ii)).
     data: dict[str, Any] = {
         "convictions": [
             {
@@ -170,45 +141,46 @@ def test_awaiting_sentencing() -> None:
             }
         ]
     }
-    assert answer(data, "clemency.pardon_petition").outcome is Outcome.insufficient_facts
+    pardon = answer(data, "clemency.pardon_petition")
+    assert pardon.outcome is Outcome.not_eligible
+    assert "Sentence has not been imposed" in (pardon.reason or "")
+    assert answer(data, "clemency.commutation_petition").outcome is Outcome.not_applicable
     credits = answer(data, "fsa.time_credits")
-    assert credits.outcome is Outcome.needs_review
-    assert credits.missing_facts == ["convictions[0].awaiting_sentencing"]
+    assert credits.outcome is Outcome.not_applicable
+    assert "3632(d)(4)(B)(ii)" in (credits.reason or "")
     data["convictions"][0]["sentencing_date"] = "2010-05-01"
     with pytest.raises(RecordError, match="awaiting_sentencing"):
         validate(data, "r.yaml")
 
 
-def test_term_of_unknown_length_and_per_count_terms() -> None:
-    # A prison term of unknown length, or terms only per count: the judgment's term is not
-    # known to the computation, so "eligible" for credits cannot stand.
+def test_term_of_unknown_length() -> None:
+    # A prison term of unknown length: the term is the missing fact for credits, never "no
+    # sentence of imprisonment" — with custody recorded or without.
     data = serving()
     sentence = data["convictions"][0]["sentence"]
     del sentence["imprisonment"]
     sentence["imprisonment_length_unknown"] = True
-    # Custody for a term whose length is not recorded: the term is the missing fact.
+    credits = answer(data, "fsa.time_credits")
+    assert credits.outcome is Outcome.insufficient_facts
+    assert credits.missing_facts == ["convictions[0].sentence.imprisonment"]
+    data["custody"] = []
     credits = answer(data, "fsa.time_credits")
     assert credits.outcome is Outcome.insufficient_facts
     assert credits.missing_facts == ["convictions[0].sentence.imprisonment"]
     sentence["imprisonment"] = "60 months"
     with pytest.raises(RecordError, match="imprisonment_length_unknown"):
         validate(data, "r.yaml")
-    data = serving()
-    del data["convictions"][0]["sentence"]["imprisonment"]
-    data["convictions"][0]["counts"][0]["imprisonment"] = "60 months"
-    data["convictions"][0]["counts"].append(
-        {"statute": "18 U.S.C. 1349", "imprisonment": "24 months"}
-    )
-    det = answer(data, "clemency.commutation_petition")
-    assert det.outcome is Outcome.needs_review
-    assert "convictions[0].counts" in det.missing_facts
 
 
 def test_sentence_block_names_what_it_does_not_weigh() -> None:
-    data = _with(lambda d: d["convictions"][0]["sentence"].update(prior_custody_credit_days=120))
+    data = _with(
+        lambda d: d["convictions"][0]["sentence"].update(
+            revocations=[{"revoked_on": "2020-06-01", "imprisonment": "12 months"}]
+        )
+    )
     block = report(data).computation("sentence")
     assert block is not None
-    assert any("prior_custody_credit_days" in note for note in block["needs_review"])
+    assert any("sentence.revocations" in note for note in block["needs_review"])
 
 
 def test_schema_describes_format_1_1() -> None:

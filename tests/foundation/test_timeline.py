@@ -161,3 +161,42 @@ def test_pardoned_on_d_no_program_says_otherwise(case: tuple[dict[str, Any], dat
         "fsa.time_credits",
     ):
         assert got[program].outcome not in CLEARING, (program, got[program].reason)
+
+
+def test_terms_per_count_are_read_once_for_every_program() -> None:
+    # The judgment's term from its counts is one shared reading (record.timeline), cached.
+    data = fraud()
+    del data["convictions"][0]["sentence"]["imprisonment"]
+    data["convictions"][0]["counts"][0]["imprisonment"] = "60 months"
+    record = validate(data, "r.yaml")
+    first = timeline(record).prison_term(0)
+    assert first is timeline(record).prison_term(0)
+    assert str(first.term) == "60 months"
+    assert first.path == "convictions[0].counts"
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    months=st.integers(min_value=13, max_value=240),
+    shorter=st.integers(min_value=1, max_value=12),
+    released=st.booleans(),
+)
+def test_a_term_per_count_answers_like_the_same_sentence_term(
+    months: int, shorter: int, released: bool
+) -> None:
+    # A longest count term of N months beside a shorter concurrent one (3584(a)) is the
+    # judgment's N months: every program gives the answer it gives for a sentence-level N.
+    whole = fraud()
+    whole["convictions"][0]["sentence"]["imprisonment"] = f"{months} months"
+    if released:
+        whole["custody"][0]["end"] = "2020-06-30"
+    counts = fraud(custody=whole["custody"])
+    del counts["convictions"][0]["sentence"]["imprisonment"]
+    counts["convictions"][0]["counts"] = [
+        {"statute": "18 U.S.C. 1343", "felony": True, "imprisonment": f"{months - shorter} months"},
+        {"statute": "18 U.S.C. 1343", "felony": True, "imprisonment": f"{months} months"},
+    ]
+    one, other = answers(whole), answers(counts)
+    assert one.keys() == other.keys()
+    for program, det in one.items():
+        assert (det.outcome, det.date) == (other[program].outcome, other[program].date), program

@@ -1,11 +1,17 @@
-"""Facts of record format 1.1 that the programs do not weigh yet: never silently ignored.
+"""Facts of record format 1.1 that some programs do not weigh yet: never silently ignored.
 
 A fact the record states but a program does not read could change its answer (a revocation term
-adds prison time; a removal order bars applying time credits, 18 U.S.C. 3632(d)(4)(E); a
-conviction awaiting sentencing is not yet a sentence). Until a program weighs it, an answer
-that would clear the person (``eligible``, ``eligible_from``, or a clemency or credits program's
-``not_applicable``) becomes ``needs_review`` naming the fact. Facts that never change an answer
-(the Bureau's own figures, a certificate's issue date) are not listed.
+adds prison time; a conviction awaiting sentencing is not yet a sentence). Until a program
+weighs it, an answer that would clear the person (``eligible``, ``eligible_from``, or a
+clemency or credits program's ``not_applicable``) becomes ``needs_review`` naming the fact.
+
+Weighed through the shared reading of the record, and so not listed: terms per count, the
+Bureau's prior custody credit, orders of removal and detainers (every program); a term of
+unknown length, a conviction awaiting sentencing or transferred under a treaty (clemency and
+time credits); a revocation term (clemency) and a sentence stated completed (clemency and time
+credits). The sentence computation's block notes what it does not compute (``BLOCK``). Facts
+that never change an answer (the Bureau's own figures, a certificate's issue date) are not
+listed.
 """
 
 from __future__ import annotations
@@ -18,7 +24,9 @@ from secondchance.engine.determination import Determination, Outcome, Report
 from secondchance.law.sentence import SENTENCE
 from secondchance.record.schema import PersonRecord, Record
 
-ALL = ("clemency.", "fsa.", "sba.")
+SBA = ("sba.",)
+BLOCK = "sentence."
+"""The sentence computation's block (its notes, not a program's answer)."""
 
 
 @dataclass(frozen=True)
@@ -34,42 +42,36 @@ def _conviction_facts(record: PersonRecord, prefix: str) -> Iterator[Unweighed]:
     for i, conv in enumerate(record.convictions):
         path = f"{prefix}convictions[{i}]"
         if conv.awaiting_sentencing:
-            yield Unweighed(f"{path}.awaiting_sentencing", "a conviction awaiting sentencing", ALL)
+            yield Unweighed(f"{path}.awaiting_sentencing", "a conviction awaiting sentencing", SBA)
         if conv.treaty_transfer is not None:
             yield Unweighed(
-                f"{path}.treaty_transfer", "a conviction transferred from a foreign court", ALL
+                f"{path}.treaty_transfer", "a conviction transferred from a foreign court", SBA
             )
         sentence = conv.sentence
         if sentence is None:
             continue
-        if sentence.imprisonment is None and any(c.imprisonment for c in conv.counts):
-            yield Unweighed(f"{path}.counts", "prison terms given per count", ALL)
         if sentence.imprisonment_length_unknown:
             yield Unweighed(
                 f"{path}.sentence.imprisonment_length_unknown",
                 "a prison term of unknown length",
-                ALL,
+                SBA,
             )
         if sentence.revocations:
-            yield Unweighed(f"{path}.sentence.revocations", "a revocation of supervision", ALL)
+            yield Unweighed(
+                f"{path}.sentence.revocations",
+                "a revocation of supervision",
+                ("fsa.", BLOCK, *SBA),
+            )
         if sentence.completed:
             yield Unweighed(
-                f"{path}.sentence.completed", "a sentence completed on an unknown date", ALL
-            )
-        if sentence.prior_custody_credit_days is not None:
-            yield Unweighed(
-                f"{path}.sentence.prior_custody_credit_days",
-                "the Bureau's prior custody credit",
-                ("fsa.",),
+                f"{path}.sentence.completed",
+                "a sentence completed on an unknown date",
+                (BLOCK, *SBA),
             )
 
 
 def _person_facts(record: PersonRecord, prefix: str) -> Iterator[Unweighed]:
     yield from _conviction_facts(record, prefix)
-    if record.fsa is not None and record.fsa.removal_orders:
-        yield Unweighed(f"{prefix}fsa.removal_orders", "an order of removal", ("fsa.",))
-    if record.fsa is not None and record.fsa.immigration_detainers:
-        yield Unweighed(f"{prefix}fsa.immigration_detainers", "an immigration detainer", ("fsa.",))
 
 
 def unweighed_facts(record: Record) -> list[Unweighed]:
@@ -115,7 +117,7 @@ def guard(det: Determination, facts: list[Unweighed]) -> Determination:
 def _noted(block: dict[str, Any] | None, facts: list[Unweighed]) -> dict[str, Any] | None:
     """The sentence block with a review note for each stated fact its computation does not
     weigh yet (the computation concerns the person's own federal prison term)."""
-    relevant = [f for f in facts if "fsa." in f.programs and not f.path.startswith("business.")]
+    relevant = [f for f in facts if BLOCK in f.programs and not f.path.startswith("business.")]
     if block is None or not relevant or not isinstance(block.get("needs_review"), list):
         return block
     notes = [

@@ -36,16 +36,16 @@ SERVING = (
 
 def grant_covers(grant: ClemencyGrant, conviction: Conviction) -> bool:
     """A grant covers a conviction it names by id; one naming none covers every federal and
-    D.C. conviction."""
+    D.C. conviction (not a foreign one served here under a transfer treaty)."""
     if grant.conviction_ids:
         return conviction.id is not None and conviction.id in grant.conviction_ids
-    return conviction.jurisdiction in FEDERAL
+    return conviction.jurisdiction in FEDERAL and conviction.treaty_transfer is None
 
 
 @dataclass(frozen=True)
 class Unsentenced:
     """A federal conviction with custody recorded for it but no prison term and no statement
-    that none was imposed."""
+    that none was imposed, or one whose prison term is of unknown length."""
 
     index: int
     custody: tuple[int, ...]
@@ -59,6 +59,7 @@ class Timeline:
     pardons: list[tuple[int, ClemencyGrant]] = field(default_factory=list)
     """Individual pardons (no proclamation), oldest first, with their index in ``clemency``."""
     _projected: dict[date, Any] = field(default_factory=dict)
+    _terms: dict[int, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         grants = [
@@ -86,6 +87,16 @@ class Timeline:
             self._projected[day] = projected_release(self.record, day)
         return self._projected[day]
 
+    def prison_term(self, index: int) -> Any:
+        """The term of imprisonment conviction ``index``'s judgment imposed
+        (``law.sentence.counts.JudgmentTerm``): the sentence's own term, else the terms given per
+        count combined (18 U.S.C. 3584(a)), or a term of unknown length; read once per record."""
+        if index not in self._terms:
+            from secondchance.law.sentence.counts import judgment_term
+
+            self._terms[index] = judgment_term(index, self.record.convictions[index])
+        return self._terms[index]
+
     def in_custody(self, k: int, day: date) -> bool | None:
         """Whether custody period ``k`` covers ``day``: None when its start is not recorded and
         its end (or the lack of one) leaves ``day`` possibly inside it."""
@@ -99,27 +110,39 @@ class Timeline:
 
     def unsentenced(self) -> list[Unsentenced]:
         """Federal convictions with custody naming them but no term of imprisonment recorded
-        (nor probation, a fine or restitution to show a sentence without prison)."""
+        (nor probation, a fine or restitution to show a sentence without prison), and those whose
+        prison term is of unknown length (custody or none)."""
         found: list[Unsentenced] = []
         for index, conv in enumerate(self.record.convictions):
             sentence = conv.sentence
-            if conv.jurisdiction is not Jurisdiction.federal or conv.id is None:
+            if conv.jurisdiction is not Jurisdiction.federal:
+                continue
+            stated = self.prison_term(index)
+            if stated.unknown_length:  # a prison term was imposed: its length is what is missing
+                found.append(Unsentenced(index, self._serving(conv.id)))
+                continue
+            if conv.id is None or stated.term is not None:
                 continue
             if sentence is not None and (
-                sentence.imprisonment is not None
-                or sentence.probation is not None
+                sentence.probation is not None
                 or sentence.fine is not None
                 or sentence.restitution is not None
             ):
                 continue
-            custody = tuple(
-                i
-                for i, p in enumerate(self.record.custody)
-                if p.conviction_id == conv.id and p.kind in SERVING
-            )
+            custody = self._serving(conv.id)
             if custody:
                 found.append(Unsentenced(index, custody))
         return found
+
+    def _serving(self, conviction_id: str | None) -> tuple[int, ...]:
+        """The custody periods naming the conviction that are service of a federal term."""
+        if conviction_id is None:
+            return ()
+        return tuple(
+            i
+            for i, p in enumerate(self.record.custody)
+            if p.conviction_id == conviction_id and p.kind in SERVING
+        )
 
 
 def timeline(record: PersonRecord) -> Timeline:

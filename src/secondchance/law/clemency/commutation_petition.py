@@ -38,7 +38,13 @@ from secondchance.law.clemency.facts import (
 from secondchance.law.clemency.grant_effect import commutation_effect
 from secondchance.law.clemency.pardoned import pardoned_by, pardoned_on
 from secondchance.law.clemency.proclamations import proclamation_dates
-from secondchance.law.clemency.where_to_file import outside_scope, where_to_file
+from secondchance.law.clemency.scope import (
+    awaiting_facts,
+    not_reached,
+    split_treaty,
+    treaty_finding,
+)
+from secondchance.law.clemency.where_to_file import where_to_file
 from secondchance.record.query import covers
 from secondchance.record.schema import (
     Conviction,
@@ -105,6 +111,8 @@ class Remaining:
     military: list[str] = field(default_factory=list)
     """Court-martial sentences still (or perhaps still) being served."""
     pardoned: int = 0
+    nothing: list[str] = field(default_factory=list)
+    """Convictions with no sentence to commute: completed, or not yet imposed."""
 
 
 def _prison_over(conviction: Conviction, day: date) -> date | None:
@@ -122,6 +130,9 @@ def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: R
     if _prison_over(conviction, day) is not None:
         return False
     conf = confinement(record, i, conviction, day)
+    if conf.revocation:  # a revocation term whose custody is not recorded may be being served
+        out.missing += conf.revocation
+        return False
     periods = [
         (k, p)
         for k, p in custody_for(record, conviction)
@@ -209,6 +220,8 @@ def _federal(record: Record, i: int, conviction: Conviction, day: date, out: Rem
         out.findings.append(_finding(f"{name} is already pardoned ({grant}): nothing to commute."))
         out.pardoned += 1
         return
+    if _nothing_to_commute(i, conviction, out):
+        return
     sentence = conviction.sentence
     if sentence is None:
         out.missing.append(f"convictions[{i}].sentence")
@@ -236,6 +249,26 @@ def _federal(record: Record, i: int, conviction: Conviction, day: date, out: Rem
     supervised, unknown = _supervision(record, i, conviction, day)
     out.supervised += supervised
     out.supervision_starts += unknown
+
+
+def _nothing_to_commute(i: int, conviction: Conviction, out: Remaining) -> bool:
+    """A conviction awaiting sentencing, or whose sentence the record states completed: no
+    sentence to commute (a commutation reduces a sentence imposed and not yet served)."""
+    name = label(i, conviction)
+    if conviction.awaiting_sentencing:
+        text = f"{name} awaits sentencing: no sentence has been imposed, so none can be commuted."
+        facts: dict[str, object] = awaiting_facts([(i, conviction)])
+    elif conviction.sentence is not None and conviction.sentence.completed:
+        text = (
+            f"{name}: the record states every part of the sentence (prison and supervision) "
+            "completed: nothing is left to commute; the route is a petition for pardon."
+        )
+        facts = {f"convictions[{i}].sentence.completed": True}
+    else:
+        return False
+    out.findings.append(_finding(text, facts))
+    out.nothing.append(text)
+    return True
 
 
 def _military(record: Record, i: int, conviction: Conviction, day: date, out: Remaining) -> None:
@@ -285,19 +318,15 @@ def _unattributed(record: Record, day: date, out: Remaining) -> None:
 
 
 def evaluate(record: Record, day: date, ctx: Context) -> Determination:
-    federal = indexed(record, day, *FEDERAL)
+    federal, foreign = split_treaty(indexed(record, day, *FEDERAL))
     military = indexed(record, day, Jurisdiction.military)
     filing = where_to_file(record, day, RULE_VERSION, "petition for commutation")
     meaning = commutation_effect(RULE_VERSION)
     if not federal and not military:
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.not_applicable,
-            reason="No federal or D.C. Code conviction: a presidential commutation petition does "
-            "not concern this record.",
-            findings=outside_scope(record, day, RULE_VERSION, "petition for commutation"),
-        )
+        return not_reached(PROGRAM, record, day, foreign, RULE_VERSION, "petition for commutation")
     out = Remaining()
+    if foreign:
+        out.findings.append(treaty_finding(foreign, RULE_VERSION))
     for i, conviction in federal:
         _federal(record, i, conviction, day, out)
     for i, conviction in military:
@@ -311,6 +340,13 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             reason="Every federal and D.C. conviction is already pardoned: nothing to commute.",
             findings=findings,
             pardoned_on=pardoned_on(record, federal, day),
+        )
+    if federal and not military and out.nothing and out.pardoned + len(out.nothing) == len(federal):
+        return Determination(
+            program=PROGRAM,
+            outcome=Outcome.not_applicable,
+            reason="No federal or D.C. sentence is left to commute: " + "; ".join(out.nothing),
+            findings=findings,
         )
     findings.append(
         _finding(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from secondchance.law.clemency.revocation import after_revocations, completed, revocation_terms
 from secondchance.record.schema import (
     ClemencyGrant,
     Commutation,
@@ -152,6 +153,12 @@ class Confinement:
     unsure: list[str] = field(default_factory=list)
     """Custody starts not recorded that leave open whether custody had begun by the day (the
     shared timeline's ``in_custody`` is unknown): in confinement, or not yet begun."""
+    note: str | None = None
+    """How the judgment's terms per count make its term (18 U.S.C. 3584(a)), when they do."""
+    revocation: list[str] = field(default_factory=list)
+    """What would date the release from a revocation term (its date, its custody's end)."""
+    completed: bool = False
+    """The record states the sentence completed, on a date not recorded."""
 
 
 def _unlinked(record: PersonRecord, military: bool) -> list[tuple[int, CustodyPeriod]]:
@@ -320,15 +327,32 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
     person is confined on a day only once custody has started and before the day of release.
     """
     path = f"convictions[{index}]"
+    stated = timeline(record).prison_term(index)
     sentence = conviction.sentence
-    if sentence is None:
+    if sentence is None and stated.term is None:
         return Confinement(prison=None, missing=[f"{path}.sentence"])
-    imprisonment = sentence.imprisonment
-    if imprisonment is None or imprisonment.is_zero:
+    imprisonment = stated.term
+    revoked = revocation_terms(conviction, day)
+    no_term = imprisonment is None or imprisonment.is_zero
+    if no_term and not stated.unknown_length and not revoked:
+        assert sentence is not None
         other = sentence.probation or sentence.fine is not None or sentence.restitution is not None
         if imprisonment is not None or other:
             return Confinement(prison=False, source=f"{path}.sentence (no term of imprisonment)")
         return Confinement(prison=None, missing=[f"{path}.sentence.imprisonment"])
+    life = imprisonment is not None and imprisonment.life
+    conf = _served(record, path, conviction, day, life)
+    conf.note = stated.note
+    conf = after_revocations(record, index, conviction, day, conf)
+    if sentence is not None and sentence.completed:
+        conf = completed(conf)
+    return conf
+
+
+def _served(
+    record: PersonRecord, path: str, conviction: Conviction, day: date, life: bool
+) -> Confinement:
+    """The release from a prison term, read from commutations and custody (``confinement``)."""
     commuted = [c for c in commutations(conviction, day) if c.new_release_date]
     periods = custody_for(record, conviction)
     not_begun = _not_begun(periods, day)
@@ -347,7 +371,7 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
     if not periods:
         return Confinement(
             prison=True,
-            life=imprisonment.life,
+            life=life,
             missing=_release_missing(record, path, conviction),
         )
     open_ended = [i for i, p in periods if p.end is None]
@@ -357,7 +381,7 @@ def confinement(record: PersonRecord, index: int, conviction: Conviction, day: d
             confined_on_day=began,
             unsure=unsure,
             not_begun=not_begun,
-            life=imprisonment.life,
+            life=life,
             missing=[f"custody[{i}].end" for i in open_ended],
         )
     last_index, last_period = max(periods, key=lambda ip: ip[1].end or date.min)

@@ -47,8 +47,15 @@ from secondchance.law.clemency.proclamations import (
     other_categorical,
     proclamation_dates,
 )
-from secondchance.law.clemency.where_to_file import outside_scope, where_to_file
+from secondchance.law.clemency.scope import (
+    awaiting_facts,
+    not_reached,
+    split_treaty,
+    treaty_finding,
+)
+from secondchance.law.clemency.where_to_file import where_to_file
 from secondchance.law.parameters import value
+from secondchance.law.sentence import counts
 from secondchance.record.query import conviction_by_id, covers
 from secondchance.record.schema import (
     Conviction,
@@ -190,8 +197,30 @@ def _commutation_findings(
 
 def _release(clock: Clock, i: int, conviction: Conviction, conf: Confinement) -> None:
     name = label(i, conviction)
+    if conf.note is not None:
+        clock.findings.append(
+            _finding(f"{name}: {conf.note}", citation=counts.CITATION, url=counts.URL)
+        )
     if conf.release is None:
         clock.missing += conf.missing
+        if conf.completed:
+            clock.findings.append(
+                _finding(
+                    f"{name}: the record states the sentence completed "
+                    f"(convictions[{i}].sentence.completed) but not the day of release from "
+                    "confinement: the wait runs from that day, so its end cannot be dated.",
+                    {f"convictions[{i}].sentence.completed": True},
+                )
+            )
+        if conf.revocation:
+            clock.findings.append(
+                _finding(
+                    f"{name}: a term of imprisonment imposed on revocation is further "
+                    f"confinement; the wait runs from release from the last confinement, and "
+                    f"that release is not recorded ({conf.source}).",
+                    {path: None for path in conf.revocation},
+                )
+            )
         if conf.life:
             clock.findings.append(
                 _finding(
@@ -351,17 +380,16 @@ def _pardoned_findings(
 
 
 def evaluate(record: Record, day: date, ctx: Context) -> Determination:
-    federal = indexed(record, day, *FEDERAL)
+    federal, foreign = split_treaty(indexed(record, day, *FEDERAL))
     military = indexed(record, day, Jurisdiction.military)
     if not federal and not military:
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.not_applicable,
-            reason="No federal or D.C. Code conviction: a presidential pardon petition does not "
-            "concern this record.",
-            findings=outside_scope(record, day, RULE_VERSION, "petition for pardon"),
-        )
+        return not_reached(PROGRAM, record, day, foreign, RULE_VERSION, "petition for pardon")
     open_federal, findings = _pardoned_findings(record, day, federal)
+    if foreign:
+        findings.append(treaty_finding(foreign, RULE_VERSION))
+    awaiting = [(i, c) for i, c in open_federal if c.awaiting_sentencing]
+    if awaiting:
+        return _awaiting(awaiting, findings)
     review: list[str] = []
     for i, conviction in [*open_federal, *military]:
         other = other_categorical(record, conviction, day)
@@ -412,6 +440,29 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             }
         )
     return base.model_copy(update={"findings": findings, "details": details or None})
+
+
+def _awaiting(awaiting: list[tuple[int, Conviction]], findings: list[Finding]) -> Determination:
+    """A conviction not yet sentenced: no petition yet (28 CFR 1.2)."""
+    names = ", ".join(label(i, c) for i, c in awaiting)
+    findings.append(
+        _finding(
+            f"{names}: convicted and awaiting sentencing. 28 CFR 1.2: no petition for pardon "
+            "should be filed until at least five years after release from confinement or, in "
+            "case no prison sentence was imposed, at least five years after the conviction. "
+            "Until sentence is imposed it is not known which applies, and the Office of the "
+            "Pardon Attorney puts the wait after completion of sentence.",
+            awaiting_facts(awaiting),
+        )
+    )
+    return Determination(
+        program=PROGRAM,
+        outcome=Outcome.not_eligible,
+        reason="Sentence has not been imposed: the five-year wait of 28 CFR 1.2 runs from "
+        "release from confinement or, where no prison sentence is imposed, from conviction, and "
+        "comes after the sentence is completed.",
+        findings=findings,
+    )
 
 
 def _base(

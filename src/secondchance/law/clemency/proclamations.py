@@ -390,6 +390,12 @@ def _threshold(
             "federal offenses (the U.S. Code, the D.C. Code and the CFR)"
         )
         answer.brief = f"a state {what}"
+    elif conviction.treaty_transfer is not None:
+        answer.not_covered = (
+            "a foreign conviction served here under a transfer treaty (18 U.S.C. 4100-4115): "
+            "the proclamations pardon only offenses against the United States"
+        )
+        answer.brief = "a foreign conviction (treaty transfer)"
     elif conviction.jurisdiction is Jurisdiction.military:
         answer.review, answer.not_covered = _court_martial(count, listed)
         answer.brief = "a court-martial offense not listed"
@@ -804,7 +810,9 @@ def other_categorical(
     record: PersonRecord, conviction: Conviction, day: date
 ) -> Categorical | None:
     """The other categorical pardon (its id, why, its text's address) that may cover the
-    conviction."""
+    conviction (none for a foreign conviction transferred under a treaty)."""
+    if conviction.treaty_transfer is not None:
+        return None
     return _article125(conviction, day) or _january6(record, conviction, day)
 
 

@@ -21,6 +21,7 @@ sentence; a state custody period whose crediting is not recorded is left out and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
@@ -29,7 +30,7 @@ from dateutil.relativedelta import relativedelta
 
 from secondchance.engine.determination import Finding
 from secondchance.law.parameters import value
-from secondchance.law.sentence import exclusions, term
+from secondchance.law.sentence import exclusions, immigration, term
 from secondchance.law.sentence import rdap as rdap_rules
 from secondchance.law.sentence.block import SentenceFacts, days_between
 from secondchance.law.sentence.kernel import KernelLaw
@@ -49,6 +50,7 @@ from secondchance.record.schema import (
     SupervisionKind,
 )
 from secondchance.record.terms import Term
+from secondchance.record.timeline import timeline
 
 AGG_CITATION = "18 U.S.C. 3584(a), (c)"
 AGG_URL = "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section3584"
@@ -63,6 +65,9 @@ class Served:
     conviction: Conviction
     term: Term
     imposed: date | None
+    note: str | None = None
+    """How the judgment's terms per count were combined (``law.sentence.counts``)."""
+    path: str = ""
 
 
 def rdap_claim(record: Record) -> RdapClaim | None:
@@ -83,16 +88,19 @@ def rdap_claim(record: Record) -> RdapClaim | None:
 
 
 def prison_sentences(record: Record) -> list[Served]:
-    """Federal convictions with a term of imprisonment, with their index in the record."""
+    """Federal convictions with a term of imprisonment, with their index in the record: the
+    sentence's term or the terms per count combined, as the shared reading gives them."""
+    shared = timeline(record)
     found: list[Served] = []
     for index, conv in enumerate(record.convictions):
+        if conv.jurisdiction is not Jurisdiction.federal:
+            continue
+        stated = shared.prison_term(index)
+        if stated.term is None or stated.term.is_zero:
+            continue
         sentence = conv.sentence
-        if conv.jurisdiction is not Jurisdiction.federal or sentence is None:
-            continue
-        if sentence.imprisonment is None or sentence.imprisonment.is_zero:
-            continue
-        imposed = sentence.imposed_on or conv.sentencing_date
-        found.append(Served(index, conv, sentence.imprisonment, imposed))
+        imposed = (sentence.imposed_on if sentence else None) or conv.sentencing_date
+        found.append(Served(index, conv, stated.term, imposed, stated.note, stated.path))
     return found
 
 
@@ -342,6 +350,104 @@ def _relation_unrecorded(
     missing.append(path)
 
 
+def _unknown_terms(record: Record) -> list[str]:
+    """The federal prison terms of unknown length (``sentence.imprisonment_length_unknown``)."""
+    shared = timeline(record)
+    return [
+        f"convictions[{i}].sentence.imprisonment is not recorded (a prison term of unknown length)"
+        for i, conv in enumerate(record.convictions)
+        if conv.jurisdiction is Jurisdiction.federal and shared.prison_term(i).unknown_length
+    ]
+
+
+def _computed_prior(
+    record: Record, commenced: date, mine: Callable[[str | None], bool], missing: list[str]
+) -> int | None:
+    """Days of official detention before commencement not credited against another sentence
+    (3585(b)), from the custody periods; None when the record has no such period to count."""
+    prior: int | None = None
+    for i, period in enumerate(record.custody):
+        if period.start is None or period.start >= commenced or not mine(period.conviction_id):
+            continue
+        last = min(period.end or commenced, date.fromordinal(commenced.toordinal() - 1))
+        if period.kind in _DETENTION:
+            prior = prior or 0
+            if period.credited_to_other_sentence:
+                continue
+        elif period.kind is CustodyKind.state_custody:
+            prior = prior or 0
+            if period.credited_to_other_sentence is None:
+                missing.append(f"custody[{i}].credited_to_other_sentence")
+                continue
+            if period.credited_to_other_sentence:
+                continue
+        else:
+            continue
+        prior = (prior or 0) + days_between(period.start, last)
+    return prior
+
+
+def _prior_custody(
+    record: Record,
+    current: list[Served],
+    commenced: date,
+    mine: Callable[[str | None], bool],
+    findings: list[Finding],
+    review: list[str],
+    missing: list[str],
+) -> int:
+    """Prior custody credit (3585(b)): counted from the custody periods; else the Bureau's
+    stated figure (``sentence.prior_custody_credit_days``); both given and different, the
+    counted figure is used and the block needs review."""
+    computed = _computed_prior(record, commenced, mine, missing)
+    stated = [
+        (f"convictions[{s.index}].sentence.prior_custody_credit_days", days)
+        for s in current
+        if s.conviction.sentence is not None
+        and (days := s.conviction.sentence.prior_custody_credit_days) is not None
+    ]
+    if computed:
+        findings.append(
+            _finding(
+                f"{computed} days of official detention before commencement, not credited "
+                "against another sentence, count as prior custody credit.",
+                citation="18 U.S.C. 3585(b)",
+                url=term.URL,
+            )
+        )
+    if not stated:
+        return computed or 0
+    figures = {days for _, days in stated}
+    paths: dict[str, object] = {path: days for path, days in stated}
+    if computed is None and len(figures) == 1:
+        days = figures.pop()
+        findings.append(
+            _finding(
+                f"The Bureau of Prisons states {days} days of prior custody credit; the record "
+                "gives no custody before commencement to count them from, so the stated figure "
+                "is used (credit for official detention before the sentence commences, "
+                "18 U.S.C. 3585(b)).",
+                citation="18 U.S.C. 3585(b)",
+                url=term.URL,
+                paths=paths,
+            )
+        )
+        return days
+    if computed is not None and figures == {computed}:
+        return computed
+    shown = ", ".join(f"{days} days ({path})" for path, days in stated)
+    review.append(
+        f"prior custody credit: the Bureau states {shown}, but "
+        + (
+            f"the custody periods give {computed} days (the counted figure is used)"
+            if computed is not None
+            else "the stated figures differ (none is used)"
+        )
+        + "; 18 U.S.C. 3585(b)"
+    )
+    return computed or 0
+
+
 def _streak_day(assessments: list[RiskAssessment]) -> date | None:
     """The day of the second assessment of the current run of minimum/low assessments (the
     day from which 28 CFR 523.42(c)(2) gives the additional days), or None."""
@@ -356,7 +462,10 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
     """The facts of the person's current aggregate term; None when the record has no federal
     prison sentence; a string naming why when they cannot be gathered."""
     sentences = prison_sentences(record)
+    unknown = _unknown_terms(record)
     if not sentences:
+        if unknown:
+            return f"{'; '.join(unknown)}: the term cannot be computed"
         return None
     aggregate = current_aggregate(record, sentences, as_of)
     current = aggregate.terms
@@ -373,7 +482,20 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
                 paths={aggregate.released_path or "supervision": aggregate.released.isoformat()},
             )
         )
-    review: list[str] = []
+    findings += [
+        _finding(s.note, paths={s.path: str(s.term)}) for s in current if s.note is not None
+    ]
+    review: list[str] = [
+        f"{text}: whether it joins the aggregate term (18 U.S.C. 3584(c)) is not computed"
+        for text in unknown
+    ]
+    review += [
+        f"convictions[{s.index}].treaty_transfer: a foreign conviction served under a transfer "
+        "treaty is computed as a U.S. sentence (18 U.S.C. 4105); whether it earns and applies "
+        "First Step Act time credits is an open question"
+        for s in current
+        if s.conviction.treaty_transfer is not None
+    ]
     missing: list[str] = []
     commuted_to: date | None = None
     commuted_on: date | None = None
@@ -484,32 +606,7 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
     if arrived is None:
         missing.append("custody[].kind=designated_facility")
 
-    prior = 0
-    for i, period in enumerate(record.custody):
-        if period.start is None or period.start >= commenced or not mine(period.conviction_id):
-            continue
-        last = min(period.end or commenced, date.fromordinal(commenced.toordinal() - 1))
-        if period.kind in _DETENTION:
-            if period.credited_to_other_sentence:
-                continue
-        elif period.kind is CustodyKind.state_custody:
-            if period.credited_to_other_sentence is None:
-                missing.append(f"custody[{i}].credited_to_other_sentence")
-                continue
-            if period.credited_to_other_sentence:
-                continue
-        else:
-            continue
-        prior += days_between(period.start, last)
-    if prior:
-        findings.append(
-            _finding(
-                f"{prior} days of official detention before commencement, not credited against "
-                "another sentence, count as prior custody credit.",
-                citation="18 U.S.C. 3585(b)",
-                url=term.URL,
-            )
-        )
+    prior = _prior_custody(record, current, commenced, mine, findings, review, missing)
 
     # Time credit exclusions over every count of the aggregate (3584(c); Giovinco; Bonnie).
     listed = False
@@ -563,8 +660,10 @@ def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None
         if past:
             risk = max(past, key=lambda a: a.assessed_on).level
             additional_from = _streak_day(past)
-        removal = fsa.final_order_of_removal is not None and fsa.final_order_of_removal <= as_of
-        removal_on = fsa.final_order_of_removal if removal else None
+        ordered = immigration.removal(record, as_of)
+        removal = ordered.ordered_on is not None
+        removal_on = ordered.ordered_on
+        review += immigration.review_notes(ordered)
         start = earning_start(commenced, arrived, KernelLaw.on(as_of))
         for idle in fsa.non_earning_periods:
             if idle.start is None:

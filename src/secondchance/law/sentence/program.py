@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.engine.rules import Context, Evaluate, Program, RuleVersion
-from secondchance.law.sentence import exclusions
+from secondchance.law.sentence import exclusions, immigration, standing
 from secondchance.law.sentence.aggregate import (
     Served,
     commutation_in_force,
@@ -52,21 +52,24 @@ def _term_unrecorded(record: Record, version_id: str) -> Determination | None:
     found = [
         u
         for u in timeline(record).unsentenced()
-        if any((p := record.custody[i]).end is None or p.end >= ENACTED for i in u.custody)
+        if not u.custody
+        or any((p := record.custody[i]).end is None or p.end >= ENACTED for i in u.custody)
     ]
     if not found:
         return None
     paths = [f"convictions[{u.index}].sentence.imprisonment" for u in found]
     held = ", ".join(f"custody[{i}]" for u in found for i in u.custody)
+    shown = f"Custody is recorded for a federal conviction ({held})" if held else "A federal "
+    shown += " whose term of imprisonment is not" if held else "prison term of unknown length"
     return Determination(
         program=PROGRAM_ID,
         outcome=Outcome.insufficient_facts,
-        reason=f"Custody is recorded for a federal conviction ({held}) whose term of "
-        "imprisonment is not: the term decides whether and how time credits apply.",
+        reason=f"{shown}: the term decides whether and how time credits apply.",
         findings=[
             Finding(
                 finding="Time credits are earned and applied against a sentence of imprisonment; "
-                "the record shows custody for the conviction but not the term imposed.",
+                "the record shows a prison term for the conviction (custody, or a term of "
+                "unknown length) but not the term imposed.",
                 facts={path: None for path in paths},
                 citation="18 U.S.C. 3632(d)(4)",
                 rule_version=version_id,
@@ -111,7 +114,7 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
         return unrecorded
     sentences = prison_sentences(record)
     if not sentences:
-        return Determination(
+        return standing.no_term(record, day, version_id) or Determination(
             program=PROGRAM_ID,
             outcome=Outcome.not_applicable,
             reason="The record has no federal sentence of imprisonment.",
@@ -119,7 +122,9 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
     # The aggregate term being served (3584(c)): a conviction whose supervised release has
     # started stays in its aggregate, which is released as one.
     current = current_aggregate(record, sentences, day).terms
-    pardoned = _pardoned(record, current, day, version_id)
+    pardoned = _pardoned(record, current, day, version_id) or standing.completed(
+        current, version_id
+    )
     if pardoned is not None:
         return pardoned
     ended = custody_ended(record, current, day)
@@ -245,14 +250,15 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
             reason="Serving a sentence for a conviction listed in 18 U.S.C. 3632(d)(4)(D).",
             findings=findings,
         )
-    removal = record.fsa.final_order_of_removal if record.fsa else None
-    if removal is not None and removal <= day:
+    ordered = immigration.removal(record, day)
+    if ordered.ordered_on is not None and ordered.path is not None:
+        removal = ordered.ordered_on
         findings.append(
             Finding(
                 finding=f"A final order of removal ({removal.isoformat()}): the prisoner is "
                 "ineligible to apply time credits toward prerelease custody or supervised "
                 "release; credits may still be earned but cannot shorten the term.",
-                facts={"fsa.final_order_of_removal": removal.isoformat()},
+                facts={ordered.path: removal.isoformat()},
                 citation="18 U.S.C. 3632(d)(4)(E)",
                 rule_version=version_id,
                 url=exclusions.URL,
@@ -317,6 +323,11 @@ def decide(record: Record, day: date, version_id: str) -> Determination:
             url=exclusions.URL,
         )
     )
+    open_points = standing.open_questions(record, current, ordered, day, version_id)
+    if open_points is not None:
+        return open_points.model_copy(
+            update={"findings": findings + open_points.findings, "program": PROGRAM_ID}
+        )
     return Determination(
         program=PROGRAM_ID,
         outcome=Outcome.eligible,
@@ -355,6 +366,9 @@ def change_points(record: Record, ctx: Context) -> list[date]:
     points: list[date] = []
     if record.fsa is not None and record.fsa.final_order_of_removal is not None:
         points.append(record.fsa.final_order_of_removal)
+    if record.fsa is not None:
+        points += [o.issued_on for o in record.fsa.removal_orders if o.issued_on is not None]
+        points += [d.lodged_on for d in record.fsa.immigration_detainers if d.lodged_on]
     points.extend(p.start for p in record.supervision if p.start is not None)
     for conviction in record.convictions:
         if conviction.sentence is not None:

@@ -1,0 +1,84 @@
+"""Imprisonment after the first release, and a sentence stated completed (record format 1.1).
+
+A term imposed on revoking supervised release or probation (18 U.S.C. 3583(e)(3), 3565) is
+further confinement on the same conviction: the pardon petition's wait runs from release from
+the last confinement (28 CFR 1.2), and a commutation may be sought while it is served. A
+sentence the record states completed on a date not recorded is not being served, and its
+release cannot be dated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from secondchance.record.schema import Conviction, PersonRecord, Revocation
+
+if TYPE_CHECKING:
+    from secondchance.law.clemency.facts import Confinement
+
+
+def revocation_terms(conviction: Conviction, day: date) -> list[tuple[int, Revocation]]:
+    """Revocations imposing a prison term, revoked on or before ``day`` or on a date not
+    recorded, with their index in ``sentence.revocations``."""
+    if conviction.sentence is None:
+        return []
+    return [
+        (k, r)
+        for k, r in enumerate(conviction.sentence.revocations)
+        if r.imprisonment is not None
+        and not r.imprisonment.is_zero
+        and (r.revoked_on is None or r.revoked_on <= day)
+    ]
+
+
+def after_revocations(
+    record: PersonRecord, index: int, conviction: Conviction, day: date, conf: Confinement
+) -> Confinement:
+    """``conf`` once the revocation terms are read: its release stands only when it is on or
+    after the latest revocation (the custody recorded for the revocation term); otherwise the
+    release from the revocation term is not recorded and is named as missing."""
+    revoked = revocation_terms(conviction, day)
+    if not revoked:
+        return conf
+    path = f"convictions[{index}].sentence.revocations"
+    undated = [f"{path}[{k}].revoked_on" for k, r in revoked if r.revoked_on is None]
+    if undated:
+        return _unknown(conf, undated, "the date of a revocation is not recorded")
+    k, last = max(revoked, key=lambda kr: kr[1].revoked_on or date.min)
+    assert last.revoked_on is not None
+    on = last.revoked_on.isoformat()
+    if conf.release is not None and conf.release >= last.revoked_on:
+        return replace(
+            conf,
+            source=f"{conf.source}; after the revocation of {on} ({path}[{k}], "
+            f"{last.imprisonment})",
+        )
+    if conf.release is None and conf.prison and (conf.confined_on_day or conf.missing):
+        return conf  # custody after the revocation is open, or its end is already missing
+    wanted = [
+        f"custody[] (custody for the revocation term of {last.imprisonment} imposed {on}, "
+        f"{path}[{k}], and its end)"
+    ]
+    return _unknown(conf, wanted, f"no custody is recorded for the revocation term of {on}")
+
+
+def _unknown(conf: Confinement, missing: list[str], why: str) -> Confinement:
+    """The release from the last confinement is not recorded: whether the person is still
+    confined, and when released, is unknown."""
+    return replace(
+        conf,
+        prison=True,
+        release=None,
+        source=why,
+        confined_on_day=False,
+        missing=[*conf.missing, *missing],
+        revocation=missing,
+    )
+
+
+def completed(conf: Confinement) -> Confinement:
+    """A sentence stated completed (``sentence.completed``): not in confinement, not to begin;
+    the release is the recorded one, or is missing."""
+    return replace(conf, confined_on_day=False, not_begun=None, unsure=[], completed=True)

@@ -1,0 +1,153 @@
+"""Facts that leave the time-credit answer open, or make it moot (record format 1.1).
+
+* A sentence stated completed (``sentence.completed``): nothing left for credits to apply to.
+* A conviction awaiting sentencing: no term has been imposed, and credits are not earned during
+  official detention before a sentence commences (18 U.S.C. 3632(d)(4)(B)(ii)); with no other
+  federal prison term the program does not apply yet. Beside a term being served, the coming
+  sentence may join its aggregate (18 U.S.C. 3584(c)) and its offense may bar credits for the
+  whole of it (3632(d)(4)(D)): review.
+* A foreign conviction transferred under a treaty (18 U.S.C. 4100-4115): the Bureau computes it
+  as a U.S. sentence (4105), but whether a transferred prisoner earns and applies First Step Act
+  credits is an open question our sources do not settle: review.
+* An order of removal whose date is not recorded, or an immigration detainer
+  (``law.sentence.immigration``): review of the credits' application.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from secondchance.engine.determination import Determination, Finding, Outcome
+from secondchance.law.sentence import immigration
+from secondchance.law.sentence.aggregate import Served
+from secondchance.law.sentence.exclusions import URL
+from secondchance.law.sentence.time_credits import EARN_URL
+from secondchance.record.schema import Jurisdiction, Record
+from secondchance.record.timeline import timeline
+
+PROGRAM_ID = "fsa.time_credits"
+TREATY_GAP = (
+    "Transferred prisoners (18 U.S.C. 4100-4115): whether they earn and apply First Step Act "
+    "time credits is not settled by the sources encoded; needs_review."
+)
+
+
+def _awaiting(record: Record, day: date) -> list[int]:
+    """Federal convictions awaiting sentencing, not pardoned by ``day``."""
+    shared = timeline(record)
+    return [
+        i
+        for i, c in enumerate(record.convictions)
+        if c.awaiting_sentencing
+        and c.jurisdiction is Jurisdiction.federal
+        and shared.pardon_of(c, day) is None
+    ]
+
+
+def no_term(record: Record, day: date, version_id: str) -> Determination | None:
+    """Not applicable yet when the only federal conviction(s) await sentencing."""
+    waiting = _awaiting(record, day)
+    if not waiting:
+        return None
+    paths = [f"convictions[{i}].awaiting_sentencing" for i in waiting]
+    return Determination(
+        program=PROGRAM_ID,
+        outcome=Outcome.not_applicable,
+        reason="No sentence has been imposed yet: time credits are earned once a sentence of "
+        "imprisonment commences (18 U.S.C. 3632(d)(4)(B)(ii)).",
+        findings=[
+            Finding(
+                finding=f"Awaiting sentencing ({', '.join(paths)}): no term of imprisonment has "
+                "been imposed. A prisoner may not earn time credits for programming completed "
+                "during official detention before the sentence commences under 18 U.S.C. "
+                "3585(a); the question returns once a prison term is imposed.",
+                facts=dict.fromkeys(paths, True),
+                citation="18 U.S.C. 3632(d)(4)(B)(ii)",
+                rule_version=version_id,
+                url=EARN_URL,
+            )
+        ],
+    )
+
+
+def completed(current: list[Served], version_id: str) -> Determination | None:
+    """Not applicable when the record states every sentence of the term being served completed
+    (``sentence.completed``): no term remains for credits to shorten (3632(d)(4)(C))."""
+    done = [s for s in current if s.conviction.sentence and s.conviction.sentence.completed]
+    if not current or len(done) < len(current):
+        return None
+    paths = [f"convictions[{s.index}].sentence.completed" for s in done]
+    return Determination(
+        program=PROGRAM_ID,
+        outcome=Outcome.not_applicable,
+        reason="The record states the sentence completed: no prison term remains for time "
+        "credits to be earned against or applied to.",
+        findings=[
+            Finding(
+                finding=f"The sentence is stated completed ({', '.join(paths)}), prison and "
+                "supervision: time credits are applied toward prerelease custody or supervised "
+                "release (18 U.S.C. 3632(d)(4)(C)), and none remains.",
+                facts=dict.fromkeys(paths, True),
+                citation="18 U.S.C. 3632(d)(4)(C)",
+                rule_version=version_id,
+                url=EARN_URL,
+            )
+        ],
+    )
+
+
+def open_questions(
+    record: Record,
+    current: list[Served],
+    ordered: immigration.Removal,
+    day: date,
+    version_id: str,
+) -> Determination | None:
+    """``needs_review`` naming each fact that leaves an otherwise eligible answer open."""
+    notes: list[tuple[str, str, str]] = []  # (text, path, citation)
+    for i in _awaiting(record, day):
+        notes.append(
+            (
+                f"convictions[{i}] awaits sentencing: its term may join the aggregate being "
+                "served (18 U.S.C. 3584(c)) and its offense may bar credits for the whole term "
+                "(3632(d)(4)(D))",
+                f"convictions[{i}].awaiting_sentencing",
+                "18 U.S.C. 3584(c); 18 U.S.C. 3632(d)(4)(D)",
+            )
+        )
+    for s in current:
+        if s.conviction.treaty_transfer is not None:
+            notes.append(
+                (
+                    f"convictions[{s.index}] is a foreign conviction served here under a "
+                    "transfer treaty: the Bureau computes it as a U.S. sentence (18 U.S.C. "
+                    "4105), but whether a transferred prisoner earns and applies First Step Act "
+                    "credits is an open question",
+                    f"convictions[{s.index}].treaty_transfer",
+                    "18 U.S.C. 4105; 18 U.S.C. 3632(d)(4)",
+                )
+            )
+    notes += [
+        (text, path, immigration.CITATION)
+        for text, path in zip(
+            immigration.review_notes(ordered), ordered.undated + ordered.detainers, strict=True
+        )
+    ]
+    if not notes:
+        return None
+    return Determination(
+        program=PROGRAM_ID,
+        outcome=Outcome.needs_review,
+        reason="No disqualifying conviction, but " + "; ".join(text for text, _, _ in notes) + ".",
+        findings=[
+            Finding(
+                finding=text[0].upper() + text[1:] + ".",
+                facts={path: None},
+                citation=citation,
+                rule_version=version_id,
+                url=URL,
+            )
+            for text, path, citation in notes
+        ],
+        missing_facts=sorted({path for _, path, _ in notes}),
+    )

@@ -1,0 +1,201 @@
+"""Record format 1.1 facts the clemency petitions weigh: revocation terms, a sentence stated
+completed, terms per count, a term of unknown length and a treaty transfer. Dates worked by
+hand from 28 CFR 1.2 (five years after release from confinement, or after conviction where no
+prison sentence was imposed)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from secondchance.api import evaluate
+from secondchance.engine.determination import Determination, Outcome
+from secondchance.record import validate
+
+PARDON = "clemency.pardon_petition"
+COMMUTATION = "clemency.commutation_petition"
+
+
+def released() -> dict[str, Any]:
+    """Wire fraud, 24 months imposed 2010-03-01, released 2011-12-15, supervised release from
+    that day to its revocation on 2013-06-01."""
+    return {
+        "person": {"status": [{"status": "us_citizen"}]},
+        "convictions": [
+            {
+                "id": "a",
+                "jurisdiction": "federal",
+                "conviction_date": "2010-01-04",
+                "counts": [{"statute": "18 U.S.C. 1343", "felony": True}],
+                "sentence": {
+                    "imposed_on": "2010-03-01",
+                    "imprisonment": "24 months",
+                    "supervised_release": "3 years",
+                },
+            }
+        ],
+        "custody": [
+            {
+                "kind": "designated_facility",
+                "conviction_id": "a",
+                "start": "2010-03-01",
+                "end": "2011-12-15",
+            }
+        ],
+        "supervision": [
+            {
+                "kind": "supervised_release",
+                "conviction_id": "a",
+                "start": "2011-12-15",
+                "end": "2013-06-01",
+            }
+        ],
+    }
+
+
+def answer(data: dict[str, Any], program: str, as_of: date) -> Determination:
+    report = evaluate(validate(data, "r.yaml"), as_of)
+    return next(d for d in report.determinations if d.program == program)
+
+
+def revoked(custody: bool = True, dated: bool = True) -> dict[str, Any]:
+    data = released()
+    revocation: dict[str, Any] = {"imprisonment": "8 months"}
+    if dated:
+        revocation["revoked_on"] = "2013-06-01"
+    data["convictions"][0]["sentence"]["revocations"] = [revocation]
+    if custody:
+        data["custody"].append(
+            {
+                "kind": "federal_custody",
+                "conviction_id": "a",
+                "start": "2013-05-20",
+                "end": "2014-01-10",
+            }
+        )
+    return data
+
+
+def test_the_wait_runs_from_release_from_the_revocation_term() -> None:
+    # Without the revocation: release 2011-12-15 + 5 years = 2016-12-15.
+    plain = answer(released(), PARDON, date(2015, 1, 1))
+    assert (plain.outcome, plain.date) == (Outcome.eligible_from, date(2016, 12, 15))
+    # Revoked 2013-06-01, 8 months; custody for it ends 2014-01-10: the last confinement.
+    # 2014-01-10 + 5 years = 2019-01-10.
+    det = answer(revoked(), PARDON, date(2015, 1, 1))
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2019, 1, 10))
+
+
+def test_a_revocation_term_being_served_may_be_commuted() -> None:
+    # On 2013-08-01 the person is in custody on the revocation term (2013-05-20..2014-01-10).
+    assert answer(revoked(), COMMUTATION, date(2013, 8, 1)).outcome is Outcome.eligible
+    assert answer(revoked(), PARDON, date(2013, 8, 1)).outcome is Outcome.not_eligible
+
+
+def test_a_revocation_term_without_its_custody_or_date_is_insufficient() -> None:
+    for program in (PARDON, COMMUTATION):
+        det = answer(revoked(custody=False), program, date(2015, 1, 1))
+        assert det.outcome is Outcome.insufficient_facts, program
+        assert any("revocations[0]" in m for m in det.missing_facts), program
+        det = answer(revoked(custody=False, dated=False), program, date(2015, 1, 1))
+        assert det.outcome is Outcome.insufficient_facts, program
+        assert det.missing_facts == ["convictions[0].sentence.revocations[0].revoked_on"]
+
+
+def test_probation_revoked_to_prison_starts_the_wait_at_release() -> None:
+    # Probation only (no prison term): the wait would run from conviction, 2010-01-04 + 5 =
+    # 2015-01-04. Probation revoked 2012-05-01 with 6 months; custody 2012-05-01..2012-10-31:
+    # a prison term after all, and the wait runs from release: 2012-10-31 + 5 = 2017-10-31.
+    data = released()
+    data["convictions"][0]["sentence"] = {"imposed_on": "2010-03-01", "probation": "3 years"}
+    data["custody"] = []
+    data["supervision"] = [
+        {"kind": "probation", "conviction_id": "a", "start": "2010-03-01", "end": "2012-05-01"}
+    ]
+    before = answer(data, PARDON, date(2011, 1, 1))
+    assert (before.outcome, before.date) == (Outcome.eligible_from, date(2015, 1, 4))
+    data["convictions"][0]["sentence"]["revocations"] = [
+        {"revoked_on": "2012-05-01", "imprisonment": "6 months"}
+    ]
+    data["custody"] = [
+        {
+            "kind": "federal_custody",
+            "conviction_id": "a",
+            "start": "2012-05-01",
+            "end": "2012-10-31",
+        }
+    ]
+    det = answer(data, PARDON, date(2013, 1, 1))
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2017, 10, 31))
+
+
+def test_a_sentence_stated_completed() -> None:
+    # Completed on a day not recorded (custody has no end): the wait cannot be dated, but the
+    # person is not "still serving"; nothing is left to commute.
+    data = released()
+    del data["custody"][0]["end"]
+    data["supervision"] = []
+    data["convictions"][0]["sentence"]["completed"] = True
+    pardon = answer(data, PARDON, date(2021, 1, 1))
+    assert pardon.outcome is Outcome.insufficient_facts
+    assert pardon.missing_facts == ["custody[0].end"]
+    assert "Still" not in (pardon.reason or "")
+    commutation = answer(data, COMMUTATION, date(2021, 1, 1))
+    assert commutation.outcome is Outcome.not_applicable
+    assert "completed" in (commutation.reason or "")
+
+
+def test_terms_per_count_and_a_term_of_unknown_length_are_prison_sentences() -> None:
+    # Released 2020-06-01 from a prison term given per count, or of unknown length: the wait
+    # runs from release, 2020-06-01 + 5 years = 2025-06-01.
+    data = released()
+    data["supervision"] = []
+    data["custody"][0]["end"] = "2020-06-01"
+    sentence = data["convictions"][0]["sentence"]
+    del sentence["imprisonment"]
+    data["convictions"][0]["counts"][0]["imprisonment"] = "24 months"
+    det = answer(data, PARDON, date(2021, 1, 1))
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2025, 6, 1))
+    del data["convictions"][0]["counts"][0]["imprisonment"]
+    sentence["imprisonment_length_unknown"] = True
+    det = answer(data, PARDON, date(2021, 1, 1))
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2025, 6, 1))
+
+
+def test_a_treaty_transfer_is_outside_presidential_clemency() -> None:
+    data = released()
+    data["convictions"][0]["treaty_transfer"] = {"country": "Mexico"}
+    for program in (PARDON, COMMUTATION):
+        det = answer(data, program, date(2021, 1, 1))
+        assert det.outcome is Outcome.not_applicable, program
+        assert any("art. II" in f.citation for f in det.findings), program
+
+
+def test_no_proclamation_or_general_grant_reaches_a_treaty_transfer() -> None:
+    # Simple possession of marijuana (21 U.S.C. 844(a)) in 2015, but by a foreign court, served
+    # here under a treaty: the proclamations pardon offenses against the United States only
+    # (Proclamation 10467), so never "eligible"; a recorded pardon naming no conviction covers
+    # federal and D.C. convictions, not this one, so time credits are not "pardoned" away.
+    conviction = {
+        "id": "a",
+        "jurisdiction": "federal",
+        "conviction_date": "2015-05-01",
+        "offense_date": "2015-01-01",
+        "counts": [{"statute": "21 U.S.C. 844(a)", "substance": "marijuana"}],
+        "sentence": {"imposed_on": "2015-06-01", "probation": "1 year"},
+        "treaty_transfer": {"country": "Mexico"},
+    }
+    data: dict[str, Any] = {
+        "person": {"status": [{"status": "us_citizen"}]},
+        "convictions": [conviction],
+    }
+    det = answer(data, "clemency.marijuana_pardon", date(2023, 1, 1))
+    assert det.outcome is Outcome.not_eligible
+    data = released()
+    data["convictions"][0]["treaty_transfer"] = {"country": "Mexico"}
+    data["convictions"][0]["sentence"]["imprisonment"] = "120 months"
+    del data["custody"][0]["end"]
+    data["supervision"] = []
+    data["clemency"] = [{"kind": "pardon", "granted_on": "2018-01-02"}]
+    credits = answer(data, "fsa.time_credits", date(2019, 6, 1))
+    assert credits.outcome is not Outcome.not_applicable
