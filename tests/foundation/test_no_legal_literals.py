@@ -19,8 +19,9 @@ import pytest
 SRC = Path(__file__).resolve().parents[2] / "src" / "secondchance"
 ISO_DAY = re.compile(r"\b(?:1[89]|20)\d\d-[01]\d-[0-3]\d\b")
 CALENDAR_YEARS = {1970}
-NAMES = {"VERSION"}
-"""Module constants that are rule version ids (names, not dates)."""
+NAMES = {"VERSION", "_REFERENCE"}
+"""Module constants that are rule version ids (names, not dates) or a calendar reference day
+(``counts._REFERENCE``: terms compared from one day when no sentencing day is recorded)."""
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
