@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from secondchance.law.registry import program
-from secondchance.law.sba.status import NOT_AN_INDICTMENT_GAP
+from secondchance.law.sba.charges import NOT_AN_INDICTMENT_GAP
 from tests.sba.builders import (
     charge,
     conviction,

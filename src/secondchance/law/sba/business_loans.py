@@ -21,6 +21,7 @@ from functools import partial
 
 from secondchance.law.sba import sources
 from secondchance.law.sba.associates import OwnershipLookback
+from secondchance.law.sba.charges import NOT_AN_INDICTMENT_GAP, Guidance, under_indictment
 from secondchance.law.sba.checks import Verdict
 from secondchance.law.sba.decide import (
     RuleText,
@@ -28,14 +29,7 @@ from secondchance.law.sba.decide import (
     last_day_before_change,
     rule_change_day,
 )
-from secondchance.law.sba.status import (
-    NOT_AN_INDICTMENT_GAP,
-    NOT_NAMED_SUPERVISION,
-    Guidance,
-    in_custody,
-    on_supervision,
-    under_indictment,
-)
+from secondchance.law.sba.status import NOT_NAMED_SUPERVISION, in_custody, on_supervision
 from secondchance.law.sba.wording import NO_LONGER_A_BAR, OLD_PROBATION_PAROLE
 from secondchance.record.schema import SupervisionKind
 

@@ -3,14 +3,14 @@ found (:class:`Check`), each with its facts, in three-valued logic (``None`` = n
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from secondchance.record.query import record_of
-from secondchance.record.schema import Business, BusinessPerson, PersonRecord
+from secondchance.record.schema import Business, BusinessPerson, Count, PersonRecord
 
 
 class Verdict(StrEnum):
@@ -107,3 +107,23 @@ def and3(a: bool | None, b: bool | None) -> bool | None:
 def words(value: object) -> str:
     """An enum value or field name as words ('supervised_release' → 'supervised release')."""
     return str(getattr(value, "value", value)).replace("_", " ")
+
+
+def counts_have(
+    counts: Sequence[Count], attrs: Sequence[str], path: str
+) -> tuple[bool | None, list[str]]:
+    """Whether any count has any of ``attrs`` set, with the paths of unknown attributes."""
+    if not attrs:
+        return False, []
+    if not counts:
+        return None, [f"{path}.counts"]
+    values: list[bool | None] = []
+    unknown: list[str] = []
+    for c, count in enumerate(counts):
+        for attr in attrs:
+            v = getattr(count, attr)
+            values.append(v)
+            if v is None:
+                unknown.append(f"{path}.counts[{c}].{attr}")
+    result = any3(values)
+    return result, (unknown if result is None else [])

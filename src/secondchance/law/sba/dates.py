@@ -18,8 +18,8 @@ from datetime import date
 
 from secondchance.engine.rules import Context
 from secondchance.law.parameters import value
+from secondchance.law.sba.convictions import conviction_day_bounds
 from secondchance.law.sba.days import first_day_outside_lookback, next_day, previous_day
-from secondchance.law.sba.status import conviction_day_bounds
 from secondchance.law.sentence.projection import Projection
 from secondchance.record.query import record_of
 from secondchance.record.schema import PersonRecord, Record, _Span

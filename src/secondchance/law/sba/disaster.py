@@ -28,6 +28,7 @@ from secondchance.law.parameters import value
 from secondchance.law.sba import sources
 from secondchance.law.sba.associates import disaster_principal
 from secondchance.law.sba.checks import Check, Subject
+from secondchance.law.sba.convictions import riot_felony_within
 from secondchance.law.sba.decide import (
     RuleText,
     StatusTest,
@@ -39,7 +40,6 @@ from secondchance.law.sba.status import (
     any_status_for_review,
     in_custody,
     on_supervision,
-    riot_felony_within,
 )
 from secondchance.law.sba.wording import NOT_NAMED
 

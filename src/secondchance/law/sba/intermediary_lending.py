@@ -16,6 +16,7 @@ from functools import partial
 
 from secondchance.law.sba import sources
 from secondchance.law.sba.associates import OwnershipLookback
+from secondchance.law.sba.charges import NOT_AN_INDICTMENT_GAP, under_indictment
 from secondchance.law.sba.decide import (
     RuleText,
     StatusTest,
@@ -23,12 +24,10 @@ from secondchance.law.sba.decide import (
     rule_change_day,
 )
 from secondchance.law.sba.status import (
-    NOT_AN_INDICTMENT_GAP,
     NOT_NAMED_SUPERVISION,
     any_status_for_review,
     in_custody,
     on_supervision,
-    under_indictment,
 )
 from secondchance.law.sba.wording import NOT_NAMED
 

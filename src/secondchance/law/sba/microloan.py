@@ -32,6 +32,7 @@ from secondchance.law.sba.business_loans import (
     PRERELEASE_GAP,
     associate_120_10,
 )
+from secondchance.law.sba.charges import NOT_AN_INDICTMENT_GAP, under_indictment
 from secondchance.law.sba.checks import Verdict
 from secondchance.law.sba.decide import (
     RuleText,
@@ -40,12 +41,10 @@ from secondchance.law.sba.decide import (
     rule_change_day,
 )
 from secondchance.law.sba.status import (
-    NOT_AN_INDICTMENT_GAP,
     OffenseCondition,
     SupervisionRule,
     in_custody,
     on_supervision,
-    under_indictment,
 )
 from secondchance.record.schema import SupervisionKind
 

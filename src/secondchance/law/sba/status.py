@@ -1,4 +1,4 @@
-"""A person's status on the decisive day, as the SBA rules test it.
+"""A person's custody and supervision on the decisive day, as the SBA rules test them.
 
 Each test reads one person's record on one day and returns :class:`Check` s. The program
 modules choose which tests their rule text names and with which words; the reading of the
@@ -13,15 +13,8 @@ record is written here once:
 * **on supervision** — a probation, parole, supervised-release or deferred-prosecution period
   covering the day. Supervised release is not imprisonment: its term "commences on the day the
   person is released from imprisonment" (18 U.S.C. 3624(e)); parole, too, is release.
-* **under indictment** — a pending charge brought by *indictment*, filed on or before the day
-  and not resolved by it. A pending information or complaint for an offense the rule names
-  needs review: the rule says indictment, but a felony may be prosecuted by information once
-  the defendant waives indictment (Fed. R. Crim. P. 7(b)).
-* **convicted** — a felony conviction on or before the day (old surety-bond rule; custody
-  serving a sentence that the record links to no conviction leaves it open), or within the
-  past year for an offense tied to a riot, civil disorder or declared disaster
-  (13 CFR 123.101(a)); with no conviction date, the offense, sentencing and custody dates
-  around it can settle the past-year question (:func:`conviction_day_bounds`).
+* **under indictment** and **convicted** — in :mod:`secondchance.law.sba.charges` and
+  :mod:`secondchance.law.sba.convictions`.
 
 Each person's record is ``Subject.record``: their own, or the top-level one when they are
 marked ``is_subject`` (field paths then have no ``business.people[i].record.`` prefix).
@@ -31,30 +24,19 @@ Facts unknown to the record give ``Verdict.unknown`` naming the field paths.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from secondchance.law.parameters import value
-from secondchance.law.sba.associates import (
-    CONTROL_ROLES,
-    EQUITY_ROLES_120_10,
-    OwnershipLookback,
-    held_within,
-)
-from secondchance.law.sba.checks import Check, Subject, Verdict, and3, any3, words
-from secondchance.law.sba.days import months_before
+from secondchance.law.sba.charges import charge_pending
+from secondchance.law.sba.checks import Check, Subject, Verdict, and3, any3, counts_have, words
 from secondchance.law.sentence.projection import CITATION as PROJECTION_CITATION
 from secondchance.law.sentence.projection import URL as PROJECTION_URL
 from secondchance.law.sentence.projection import Projection
 from secondchance.record.query import conviction_by_id, covers
 from secondchance.record.schema import (
-    BusinessRoleKind,
-    ChargeInstrument,
-    Count,
     CustodyKind,
-    PendingCharge,
     PersonRecord,
     SupervisionKind,
     SupervisionPeriod,
@@ -247,26 +229,6 @@ NOT_NAMED_SUPERVISION: Mapping[SupervisionKind, SupervisionRule] = {
 """For a rule that names no kind of supervision: none is a bar (none is imprisonment)."""
 
 
-def _counts_have(
-    counts: Sequence[Count], attrs: Sequence[str], path: str
-) -> tuple[bool | None, list[str]]:
-    """Whether any count has any of ``attrs`` set, with the paths of unknown attributes."""
-    if not attrs:
-        return False, []
-    if not counts:
-        return None, [f"{path}.counts"]
-    values: list[bool | None] = []
-    unknown: list[str] = []
-    for c, count in enumerate(counts):
-        for attr in attrs:
-            v = getattr(count, attr)
-            values.append(v)
-            if v is None:
-                unknown.append(f"{path}.counts[{c}].{attr}")
-    result = any3(values)
-    return result, (unknown if result is None else [])
-
-
 def _supervised_offense(
     s: Subject, k: int, period: SupervisionPeriod, cond: OffenseCondition
 ) -> tuple[bool | None, dict[str, Any], list[str]]:
@@ -281,8 +243,8 @@ def _supervised_offense(
     ci = s.record.convictions.index(conviction)
     cpath = f"{s.prefix}convictions[{ci}]"
     facts[f"{s.prefix}supervision[{k}].conviction_id"] = conviction.id
-    general, missing = _counts_have(conviction.counts, cond.any_of, cpath)
-    children, missing_children = _counts_have(conviction.counts, cond.child_care_any_of, cpath)
+    general, missing = counts_have(conviction.counts, cond.any_of, cpath)
+    children, missing_children = counts_have(conviction.counts, cond.child_care_any_of, cpath)
     via_children = and3(child_care, children)
     result = any3([general, via_children])
     if result is not None:
@@ -334,429 +296,7 @@ def on_supervision(
     return checks
 
 
-# --- pending charges ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Guidance:
-    """Another text (e.g. the lenders' SOP) that names other offenses than the regulation; where
-    the two would differ for the facts, the answer is ``review``."""
-
-    offenses: tuple[str, ...]
-    name: str
-    citation: str
-    url: str
-    why: str = ""  # why a difference needs review rather than the regulation alone
-
-
-def charge_pending(charge: PendingCharge, day: date) -> bool | None:
-    """Pending on ``day``: filed on or before it and not resolved by it (``None``: filing date
-    unknown)."""
-    if charge.resolved_on is not None and charge.resolved_on <= day:
-        return False
-    if charge.filed_on is None:
-        return None
-    return charge.filed_on <= day
-
-
-_OFFENSE_WORDS = {
-    "felony": "a felony",
-    "moral_turpitude": "a crime of moral turpitude",
-    "financial_misconduct": "a crime involving financial misconduct",
-    "false_statement": "a crime involving a false statement",
-}
-
-
-def _offense_list(offenses: Sequence[str], joiner: str = "or") -> str:
-    names = [_OFFENSE_WORDS.get(o, words(o)) for o in offenses]
-    if len(names) <= 2:
-        return f" {joiner} ".join(names)
-    return ", ".join(names[:-1]) + f" {joiner} " + names[-1]
-
-
-def _grounds(counts: Sequence[Count], offenses: Sequence[str]) -> tuple[str, ...]:
-    """Which of ``offenses`` some count of the charge is recorded as (the grounds that apply)."""
-    return tuple(o for o in offenses if any(getattr(c, o) is True for c in counts))
-
-
-NOT_AN_INDICTMENT_GAP = (
-    "A pending information or complaint for an offense the rule names answers needs_review: the "
-    "rule says indictment, but a felony may be prosecuted by information once the defendant "
-    "waives indictment (Fed. R. Crim. P. 7(b)), and a complaint may still be followed by one."
-)
-
-_VERDICT = {True: Verdict.bars, False: Verdict.clear, None: Verdict.unknown}
-
-
-def _judge_charge(
-    head: str,
-    counts: Sequence[Count],
-    path: str,
-    offenses: tuple[str, ...],
-    rule: str,
-    guidance: Guidance | None,
-) -> tuple[Verdict, str, list[str], Guidance | None]:
-    """What a pending indictment with these counts means under the rule (and the guidance):
-    the verdict, the words, the unknown fields, and the guidance when it decided."""
-    reg, reg_missing = _counts_have(counts, offenses, path)
-    named = _offense_list(offenses)
-    applies = _offense_list(_grounds(counts, offenses), "and")
-    if guidance is None:
-        verdict = _VERDICT[reg]
-        return (
-            verdict,
-            {
-                Verdict.bars: f"{head} for {applies}; the rule bars {rule}.",
-                Verdict.clear: f"{head}, but not for {named}; the rule bars only {rule}.",
-                Verdict.unknown: f"{head}; whether it is for {named} is not recorded.",
-            }[verdict],
-            reg_missing,
-            None,
-        )
-    other, other_missing = _counts_have(counts, guidance.offenses, path)
-    other_named = _offense_list(guidance.offenses)
-    charged = _grounds(counts, tuple(dict.fromkeys((*offenses, *guidance.offenses))))
-    is_for = f" The charge is for {_offense_list(charged, 'and')}." if charged else ""
-    if reg is True and other is True:
-        return (
-            Verdict.bars,
-            f"{head} for {applies}; the rule bars {rule} ({guidance.name} agrees).",
-            [],
-            None,
-        )
-    if reg is False and other is False:
-        text = (
-            f"{head}, but neither for {named} (the regulation) nor for {other_named} "
-            f"({guidance.name})."
-        )
-        return Verdict.clear, text, [], None
-    if reg is not None and other is not None:
-        bars, spares = (
-            ("the regulation", guidance.name) if reg else (guidance.name, "the regulation")
-        )
-        text = (
-            f"{head}: {bars} bars it, {spares} does not.{is_for} The regulation names {named}; "
-            f"{guidance.name} names {other_named}. Where the two differ the answer needs review"
-            f"{': ' + guidance.why if guidance.why else ''}."
-        )
-        return Verdict.review, text, [], guidance
-    if reg is True or other is True:
-        bars, open_, fields = (
-            ("the regulation", guidance.name, other_missing)
-            if reg
-            else (guidance.name, "the regulation", reg_missing)
-        )
-        text = (
-            f"{head}: {bars} bars it; whether {open_} does too turns on {', '.join(fields)}, "
-            f"which the record leaves open.{is_for} If it does, the business is not eligible; "
-            f"if not, the two texts differ. The regulation names {named}; {guidance.name} names "
-            f"{other_named}. Either way {bars} bars it, so the answer needs review"
-            f"{': ' + guidance.why if guidance.why else ''}."
-        )
-        return Verdict.review, text, [], guidance
-    text = (
-        f"{head}; the record does not say whether it is for "
-        f"{_offense_list(sorted({*offenses, *guidance.offenses}))}."
-    )
-    return Verdict.unknown, text, sorted({*reg_missing, *other_missing}), None
-
-
-_OTHER_ASSOCIATE_ROLES = EQUITY_ROLES_120_10 + CONTROL_ROLES
-"""The Associate roles besides ownership (13 CFR 120.10, 109.20)."""
-
-
-def _while_pending(s: Subject, path: str, charge: PendingCharge) -> str:
-    what = "indictment" if charge.instrument is ChargeInstrument.indictment else "charge"
-    return (
-        f"The bar through {s.name} lasts while the {what} is pending: it lifts when the charge is "
-        "resolved (dismissed, acquitted or ended by a conviction). The record gives no resolution "
-        f"date, so no date can be given; once the charge is resolved, record the day as "
-        f"{path}.resolved_on and check again (a conviction may bring a bar of its own, such as a "
-        "sentence of imprisonment)."
-    )
-
-
-def _by_ownership(s: Subject, ownership: OwnershipLookback) -> str | None:
-    """How a bar through an Associate by ownership can also lift: six months after their share
-    drops to the threshold or less (``None`` if ``s`` is not an Associate by ownership)."""
-    more_than = value(ownership.equity_param, s.day)
-    months = value(ownership.months_param, s.day)
-    shares = [
-        r.ownership_percent
-        for r in s.person.roles
-        if r.role is BusinessRoleKind.owner
-        and r.ownership_percent is not None
-        and r.ownership_percent > more_than
-        and held_within(r, s.day, s.day)
-    ]
-    if not shares:
-        return None
-    window_start = months_before(s.day, months)
-    others = sorted(
-        {
-            words(r.role)
-            for r in s.person.roles
-            if r.role in _OTHER_ASSOCIATE_ROLES and held_within(r, window_start, s.day)
-        }
-    )
-    text = (
-        f"{s.name} is an Associate by ownership ({max(shares):g}%, more than {more_than}%). If "
-        f"{s.name}'s share drops to {more_than}% or less, {s.name} stops being an Associate by "
-        f"ownership {months} months after the drop ({ownership.definition}, para. (3): the "
-        f"relationship starts {months} months before the application date), and the bar "
-        f"through {s.name} lifts then even while the charge is pending"
-    )
-    if others:
-        text += (
-            f". But {s.name} also holds or held, within the {months} months before the "
-            f"application, a role as {' and '.join(others)}, which makes {s.name} an Associate "
-            f"whatever the share: the bar lifts this way only once that role, too, ended more "
-            f"than {months} months before the application"
-        )
-    return (
-        text + ". No such drop is recorded; to record one, end the owner role on the last day of "
-        "the old share and add an owner role with the new share from the next day."
-    )
-
-
-def under_indictment(
-    s: Subject,
-    *,
-    offenses: tuple[str, ...],
-    rule: str,
-    guidance: Guidance | None = None,
-    ownership: OwnershipLookback | None = None,
-) -> list[Check]:
-    """An indictment pending on the day bars when any count has one of ``offenses``
-    (``felony``, ``moral_turpitude``, ``financial_misconduct``, ``false_statement``). A pending
-    information or complaint that would bar (or need review) as an indictment needs review:
-    the rule says indictment (``NOT_AN_INDICTMENT_GAP``). A bar (or review) with no resolution
-    date recorded says how long it lasts and what lifts it: the charge being resolved and, for
-    an Associate by ownership (``ownership``), the share dropping to the threshold or less."""
-    checks: list[Check] = []
-    for k, charge in enumerate(s.record.pending_charges):
-        pending = charge_pending(charge, s.day)
-        if pending is False:
-            continue
-        path = f"{s.prefix}pending_charges[{k}]"
-        facts: dict[str, Any] = {
-            f"{path}.instrument": charge.instrument,
-            f"{path}.filed_on": charge.filed_on,
-            f"{path}.resolved_on": charge.resolved_on,
-        }
-        for c, count in enumerate(charge.counts):
-            for attr in dict.fromkeys((*offenses, *(guidance.offenses if guidance else ()))):
-                facts[f"{path}.counts[{c}].{attr}"] = getattr(count, attr)
-        indictment = charge.instrument is ChargeInstrument.indictment
-        head = (
-            f"{s.name} is under indictment on {s.day} (filed {charge.filed_on})"
-            if indictment
-            else f"{s.name} faces a pending charge by {words(charge.instrument)} on {s.day} "
-            f"(filed {charge.filed_on})"
-        )
-        verdict, text, missing, decided_by = _judge_charge(
-            head, charge.counts, path, offenses, rule, guidance
-        )
-        if verdict is Verdict.clear:
-            if pending is True:
-                checks.append(Check(verdict, text, facts))
-            continue  # not for a named offense, whether pending or not
-        if pending is None:
-            checks.append(
-                Check(
-                    Verdict.unknown,
-                    f"{s.name} has a pending charge by {words(charge.instrument)} with no filing "
-                    f"date; whether it was pending on {s.day} is not known.",
-                    facts,
-                    (f"{path}.filed_on",),
-                )
-            )
-            continue
-        if not indictment and verdict in (Verdict.bars, Verdict.review):
-            verdict = Verdict.review
-            text += (
-                f" But the charge is by {words(charge.instrument)}, not indictment: the rule says "
-                "indictment, while a felony may be prosecuted by information once the defendant "
-                "waives indictment (Fed. R. Crim. P. 7(b)), so whether it counts needs review."
-            )
-        citation = decided_by.citation if decided_by else None
-        url = decided_by.url if decided_by else None
-        notes: list[str] = []
-        if verdict in (Verdict.bars, Verdict.review) and charge.resolved_on is None:
-            notes.append(_while_pending(s, path, charge))
-            lift = _by_ownership(s, ownership) if ownership is not None else None
-            if lift is not None:
-                notes.append(lift)
-        checks.append(
-            Check(
-                verdict,
-                text,
-                facts,
-                tuple(missing),
-                citation=citation,
-                url=url,
-                notes=tuple(notes),
-            )
-        )
-    return checks
-
-
-# --- convictions --------------------------------------------------------------------------------
-
-
-def convicted_of_felony(s: Subject, *, rule: str) -> list[Check]:
-    """A felony conviction entered on or before the day (any count a felony)."""
-    checks: list[Check] = []
-    for k, conviction in enumerate(s.record.convictions):
-        path = f"{s.prefix}convictions[{k}]"
-        felony, missing = _counts_have(conviction.counts, ("felony",), path)
-        if felony is False:
-            continue
-        facts: dict[str, Any] = {f"{path}.conviction_date": conviction.conviction_date}
-        facts.update(
-            {f"{path}.counts[{c}].felony": n.felony for c, n in enumerate(conviction.counts)}
-        )
-        if conviction.conviction_date is None:
-            checks.append(
-                Check(
-                    Verdict.unknown,
-                    f"{s.name} has a conviction with no conviction date.",
-                    facts,
-                    (f"{path}.conviction_date", *missing),
-                )
-            )
-            continue
-        if conviction.conviction_date > s.day:
-            continue
-        if felony is None:
-            checks.append(
-                Check(
-                    Verdict.unknown,
-                    f"{s.name} was convicted on {conviction.conviction_date}; whether of a felony "
-                    "is not recorded.",
-                    facts,
-                    tuple(missing),
-                )
-            )
-            continue
-        checks.append(
-            Check(
-                Verdict.bars,
-                f"{s.name} was convicted of a felony on {conviction.conviction_date}; the rule "
-                f"bars {rule}.",
-                facts,
-            )
-        )
-    return checks
-
-
-def conviction_day_bounds(
-    record: PersonRecord, k: int
-) -> tuple[date | None, date | None, dict[str, date]]:
-    """The earliest and latest day the conviction can have been entered, with the recorded
-    dates that bound it (by field path, without the record prefix). The conviction date, when
-    recorded, is both. Otherwise a conviction comes after its offense (the conviction's or a
-    count's ``offense_date``) and before its sentence: the ``sentencing_date``, the sentence's
-    ``imposed_on``, and the start of any custody the record links to it that serves a sentence
-    (any kind but pretrial detention, which may come before the conviction). ``k`` is the
-    conviction's index in ``record.convictions``."""
-    conviction = record.convictions[k]
-    path = f"convictions[{k}]"
-    if conviction.conviction_date is not None:
-        day = conviction.conviction_date
-        return day, day, {f"{path}.conviction_date": day}
-    before: dict[str, date] = {}
-    if conviction.offense_date is not None:
-        before[f"{path}.offense_date"] = conviction.offense_date
-    for c, count in enumerate(conviction.counts):
-        if count.offense_date is not None:
-            before[f"{path}.counts[{c}].offense_date"] = count.offense_date
-    after: dict[str, date] = {}
-    if conviction.sentencing_date is not None:
-        after[f"{path}.sentencing_date"] = conviction.sentencing_date
-    if conviction.sentence is not None and conviction.sentence.imposed_on is not None:
-        after[f"{path}.sentence.imposed_on"] = conviction.sentence.imposed_on
-    if conviction.id is not None:
-        for j, period in enumerate(record.custody):
-            if (
-                period.conviction_id == conviction.id
-                and period.kind is not CustodyKind.pretrial_detention
-                and period.start is not None
-            ):
-                after[f"custody[{j}].start"] = period.start
-    earliest = max(before.values()) if before else None
-    latest = min(after.values()) if after else None
-    return earliest, latest, {**before, **after}
-
-
-def riot_felony_within(s: Subject, *, years: int, rule: str) -> list[Check]:
-    """A felony conviction in the ``years`` before the day (conviction date after the day
-    ``years`` back, up to the day itself) for an offense committed during and in connection
-    with a riot, civil disorder or other declared disaster (one count both). Without a
-    conviction date, the dates that bound it (:func:`conviction_day_bounds`) can settle it: a
-    sentence imposed (or served) on or before the day ``years`` back means a conviction before
-    then, outside the window."""
-    checks: list[Check] = []
-    since = months_before(s.day, 12 * years)
-    for k, conviction in enumerate(s.record.convictions):
-        path = f"{s.prefix}convictions[{k}]"
-        per_count = [and3(n.felony, n.riot_or_civil_disorder) for n in conviction.counts]
-        hit = any3(per_count) if conviction.counts else None
-        if hit is False:
-            continue
-        earliest, latest, bounds = conviction_day_bounds(s.record, k)
-        facts: dict[str, Any] = {f"{path}.conviction_date": conviction.conviction_date}
-        facts.update({f"{s.prefix}{name}": day for name, day in bounds.items()})
-        if latest is not None and latest <= since:
-            continue  # entered on or before the day a year back: outside "the past year"
-        if earliest is not None and earliest > s.day:
-            continue  # entered after the day: not (yet) a conviction
-        missing: list[str] = [] if conviction.counts else [f"{path}.counts"]
-        for c, n in enumerate(conviction.counts):
-            facts[f"{path}.counts[{c}].felony"] = n.felony
-            facts[f"{path}.counts[{c}].riot_or_civil_disorder"] = n.riot_or_civil_disorder
-            if per_count[c] is None:
-                missing += [
-                    f"{path}.counts[{c}].{a}"
-                    for a in ("felony", "riot_or_civil_disorder")
-                    if getattr(n, a) is None
-                ]
-        within = (
-            earliest is not None and latest is not None and since < earliest and latest <= s.day
-        )
-        if not within:
-            missing.append(f"{path}.conviction_date")
-        when = (
-            f"on {conviction.conviction_date}"
-            if conviction.conviction_date is not None
-            else f"between {earliest} and {latest} (the recorded dates around it)"
-        )
-        if hit is True and within:
-            checks.append(
-                Check(
-                    Verdict.bars,
-                    f"{s.name} was convicted {when}, within the past {years} year(s), of a "
-                    f"felony tied to a riot, civil disorder or declared disaster; the rule bars "
-                    f"{rule}.",
-                    facts,
-                )
-            )
-        else:
-            checks.append(
-                Check(
-                    Verdict.unknown,
-                    f"{s.name} has a conviction that may be a felony tied to a riot, civil "
-                    f"disorder or declared disaster within the past {years} year(s) (no "
-                    f"conviction date, and no sentencing date, sentence or custody for it on or "
-                    f"before {since} that would place it earlier).",
-                    facts,
-                    tuple(missing),
-                )
-            )
-    return checks
-
-
-# --- a rule whose text is missing ---------------------------------------------------------------
+# --- any status, for a rule whose text is missing -------------------------------------------------
 
 
 def any_status_for_review(s: Subject, *, gap: str) -> list[Check]:

@@ -22,6 +22,8 @@ from functools import partial
 
 from secondchance.law.sba import sources
 from secondchance.law.sba.associates import surety_principal_person
+from secondchance.law.sba.charges import NOT_AN_INDICTMENT_GAP, under_indictment
+from secondchance.law.sba.convictions import convicted_of_felony
 from secondchance.law.sba.decide import (
     RuleText,
     StatusTest,
@@ -29,13 +31,10 @@ from secondchance.law.sba.decide import (
     rule_change_day,
 )
 from secondchance.law.sba.status import (
-    NOT_AN_INDICTMENT_GAP,
     NOT_NAMED_SUPERVISION,
-    convicted_of_felony,
     custody_without_conviction,
     in_custody,
     on_supervision,
-    under_indictment,
 )
 from secondchance.law.sba.wording import NOT_NAMED
 

@@ -1,0 +1,326 @@
+"""Pending charges as the SBA rules test them: "under indictment" on the decisive day.
+
+A pending charge brought by indictment, filed on or before the day and not resolved by it, is
+an indictment; a pending information or complaint for an offense the rule names needs review
+(the rule says indictment, but a felony may be prosecuted by information once the defendant
+waives indictment, Fed. R. Crim. P. 7(b)). Facts unknown to the record give
+``Verdict.unknown`` naming the field paths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from secondchance.law.parameters import value
+from secondchance.law.sba.associates import (
+    CONTROL_ROLES,
+    EQUITY_ROLES_120_10,
+    OwnershipLookback,
+    held_within,
+)
+from secondchance.law.sba.checks import Check, Subject, Verdict, counts_have, words
+from secondchance.law.sba.days import months_before
+from secondchance.record.schema import (
+    BusinessRoleKind,
+    ChargeInstrument,
+    Count,
+    PendingCharge,
+)
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """Another text (e.g. the lenders' SOP) that names other offenses than the regulation; where
+    the two would differ for the facts, the answer is ``review``."""
+
+    offenses: tuple[str, ...]
+    name: str
+    citation: str
+    url: str
+    why: str = ""  # why a difference needs review rather than the regulation alone
+
+
+def charge_pending(charge: PendingCharge, day: date) -> bool | None:
+    """Pending on ``day``: filed on or before it and not resolved by it (``None``: filing date
+    unknown)."""
+    if charge.resolved_on is not None and charge.resolved_on <= day:
+        return False
+    if charge.filed_on is None:
+        return None
+    return charge.filed_on <= day
+
+
+_OFFENSE_WORDS = {
+    "felony": "a felony",
+    "moral_turpitude": "a crime of moral turpitude",
+    "financial_misconduct": "a crime involving financial misconduct",
+    "false_statement": "a crime involving a false statement",
+}
+
+
+def _offense_list(offenses: Sequence[str], joiner: str = "or") -> str:
+    names = [_OFFENSE_WORDS.get(o, words(o)) for o in offenses]
+    if len(names) <= 2:
+        return f" {joiner} ".join(names)
+    return ", ".join(names[:-1]) + f" {joiner} " + names[-1]
+
+
+def _grounds(counts: Sequence[Count], offenses: Sequence[str]) -> tuple[str, ...]:
+    """Which of ``offenses`` some count of the charge is recorded as (the grounds that apply)."""
+    return tuple(o for o in offenses if any(getattr(c, o) is True for c in counts))
+
+
+NOT_AN_INDICTMENT_GAP = (
+    "A pending information or complaint for an offense the rule names answers needs_review: the "
+    "rule says indictment, but a felony may be prosecuted by information once the defendant "
+    "waives indictment (Fed. R. Crim. P. 7(b)), and a complaint may still be followed by one."
+)
+
+_VERDICT = {True: Verdict.bars, False: Verdict.clear, None: Verdict.unknown}
+
+
+def _judge_charge(
+    head: str,
+    counts: Sequence[Count],
+    path: str,
+    offenses: tuple[str, ...],
+    rule: str,
+    guidance: Guidance | None,
+) -> tuple[Verdict, str, list[str], Guidance | None]:
+    """What a pending indictment with these counts means under the rule (and the guidance):
+    the verdict, the words, the unknown fields, and the guidance when it decided."""
+    reg, reg_missing = counts_have(counts, offenses, path)
+    named = _offense_list(offenses)
+    applies = _offense_list(_grounds(counts, offenses), "and")
+    if guidance is None:
+        verdict = _VERDICT[reg]
+        return (
+            verdict,
+            {
+                Verdict.bars: f"{head} for {applies}; the rule bars {rule}.",
+                Verdict.clear: f"{head}, but not for {named}; the rule bars only {rule}.",
+                Verdict.unknown: f"{head}; whether it is for {named} is not recorded.",
+            }[verdict],
+            reg_missing,
+            None,
+        )
+    return _judge_with_guidance(head, counts, path, offenses, rule, guidance, reg, reg_missing)
+
+
+def _judge_with_guidance(
+    head: str,
+    counts: Sequence[Count],
+    path: str,
+    offenses: tuple[str, ...],
+    rule: str,
+    guidance: Guidance,
+    reg: bool | None,
+    reg_missing: list[str],
+) -> tuple[Verdict, str, list[str], Guidance | None]:
+    """The regulation's answer (``reg``) set beside the guidance's: where they differ, or one
+    bars while the other turns on a fact the record leaves open, the answer needs review."""
+    named = _offense_list(offenses)
+    applies = _offense_list(_grounds(counts, offenses), "and")
+    other, other_missing = counts_have(counts, guidance.offenses, path)
+    other_named = _offense_list(guidance.offenses)
+    charged = _grounds(counts, tuple(dict.fromkeys((*offenses, *guidance.offenses))))
+    is_for = f" The charge is for {_offense_list(charged, 'and')}." if charged else ""
+    if reg is True and other is True:
+        return (
+            Verdict.bars,
+            f"{head} for {applies}; the rule bars {rule} ({guidance.name} agrees).",
+            [],
+            None,
+        )
+    if reg is False and other is False:
+        text = (
+            f"{head}, but neither for {named} (the regulation) nor for {other_named} "
+            f"({guidance.name})."
+        )
+        return Verdict.clear, text, [], None
+    if reg is not None and other is not None:
+        bars, spares = (
+            ("the regulation", guidance.name) if reg else (guidance.name, "the regulation")
+        )
+        text = (
+            f"{head}: {bars} bars it, {spares} does not.{is_for} The regulation names {named}; "
+            f"{guidance.name} names {other_named}. Where the two differ the answer needs review"
+            f"{': ' + guidance.why if guidance.why else ''}."
+        )
+        return Verdict.review, text, [], guidance
+    if reg is True or other is True:
+        bars, open_, fields = (
+            ("the regulation", guidance.name, other_missing)
+            if reg
+            else (guidance.name, "the regulation", reg_missing)
+        )
+        text = (
+            f"{head}: {bars} bars it; whether {open_} does too turns on {', '.join(fields)}, "
+            f"which the record leaves open.{is_for} If it does, the business is not eligible; "
+            f"if not, the two texts differ. The regulation names {named}; {guidance.name} names "
+            f"{other_named}. Either way {bars} bars it, so the answer needs review"
+            f"{': ' + guidance.why if guidance.why else ''}."
+        )
+        return Verdict.review, text, [], guidance
+    text = (
+        f"{head}; the record does not say whether it is for "
+        f"{_offense_list(sorted({*offenses, *guidance.offenses}))}."
+    )
+    return Verdict.unknown, text, sorted({*reg_missing, *other_missing}), None
+
+
+_OTHER_ASSOCIATE_ROLES = EQUITY_ROLES_120_10 + CONTROL_ROLES
+"""The Associate roles besides ownership (13 CFR 120.10, 109.20)."""
+
+
+def _while_pending(s: Subject, path: str, charge: PendingCharge) -> str:
+    what = "indictment" if charge.instrument is ChargeInstrument.indictment else "charge"
+    return (
+        f"The bar through {s.name} lasts while the {what} is pending: it lifts when the charge is "
+        "resolved (dismissed, acquitted or ended by a conviction). The record gives no resolution "
+        f"date, so no date can be given; once the charge is resolved, record the day as "
+        f"{path}.resolved_on and check again (a conviction may bring a bar of its own, such as a "
+        "sentence of imprisonment)."
+    )
+
+
+def _by_ownership(s: Subject, ownership: OwnershipLookback) -> str | None:
+    """How a bar through an Associate by ownership can also lift: six months after their share
+    drops to the threshold or less (``None`` if ``s`` is not an Associate by ownership)."""
+    more_than = value(ownership.equity_param, s.day)
+    months = value(ownership.months_param, s.day)
+    shares = [
+        r.ownership_percent
+        for r in s.person.roles
+        if r.role is BusinessRoleKind.owner
+        and r.ownership_percent is not None
+        and r.ownership_percent > more_than
+        and held_within(r, s.day, s.day)
+    ]
+    if not shares:
+        return None
+    window_start = months_before(s.day, months)
+    others = sorted(
+        {
+            words(r.role)
+            for r in s.person.roles
+            if r.role in _OTHER_ASSOCIATE_ROLES and held_within(r, window_start, s.day)
+        }
+    )
+    text = (
+        f"{s.name} is an Associate by ownership ({max(shares):g}%, more than {more_than}%). If "
+        f"{s.name}'s share drops to {more_than}% or less, {s.name} stops being an Associate by "
+        f"ownership {months} months after the drop ({ownership.definition}, para. (3): the "
+        f"relationship starts {months} months before the application date), and the bar "
+        f"through {s.name} lifts then even while the charge is pending"
+    )
+    if others:
+        text += (
+            f". But {s.name} also holds or held, within the {months} months before the "
+            f"application, a role as {' and '.join(others)}, which makes {s.name} an Associate "
+            f"whatever the share: the bar lifts this way only once that role, too, ended more "
+            f"than {months} months before the application"
+        )
+    return (
+        text + ". No such drop is recorded; to record one, end the owner role on the last day of "
+        "the old share and add an owner role with the new share from the next day."
+    )
+
+
+def under_indictment(
+    s: Subject,
+    *,
+    offenses: tuple[str, ...],
+    rule: str,
+    guidance: Guidance | None = None,
+    ownership: OwnershipLookback | None = None,
+) -> list[Check]:
+    """An indictment pending on the day bars when any count has one of ``offenses``
+    (``felony``, ``moral_turpitude``, ``financial_misconduct``, ``false_statement``). A pending
+    information or complaint that would bar (or need review) as an indictment needs review:
+    the rule says indictment (``NOT_AN_INDICTMENT_GAP``). A bar (or review) with no resolution
+    date recorded says how long it lasts and what lifts it: the charge being resolved and, for
+    an Associate by ownership (``ownership``), the share dropping to the threshold or less."""
+    checks: list[Check] = []
+    for k, charge in enumerate(s.record.pending_charges):
+        pending = charge_pending(charge, s.day)
+        if pending is not False:
+            found = _charge_check(s, k, charge, pending, offenses, rule, guidance, ownership)
+            if found is not None:
+                checks.append(found)
+    return checks
+
+
+def _charge_facts(
+    path: str, charge: PendingCharge, offenses: tuple[str, ...], guidance: Guidance | None
+) -> dict[str, Any]:
+    facts: dict[str, Any] = {
+        f"{path}.instrument": charge.instrument,
+        f"{path}.filed_on": charge.filed_on,
+        f"{path}.resolved_on": charge.resolved_on,
+    }
+    for c, count in enumerate(charge.counts):
+        for attr in dict.fromkeys((*offenses, *(guidance.offenses if guidance else ()))):
+            facts[f"{path}.counts[{c}].{attr}"] = getattr(count, attr)
+    return facts
+
+
+def _charge_check(
+    s: Subject,
+    k: int,
+    charge: PendingCharge,
+    pending: bool | None,
+    offenses: tuple[str, ...],
+    rule: str,
+    guidance: Guidance | None,
+    ownership: OwnershipLookback | None,
+) -> Check | None:
+    """The check of one charge pending on the day (``pending`` None: filing date unknown)."""
+    path = f"{s.prefix}pending_charges[{k}]"
+    facts = _charge_facts(path, charge, offenses, guidance)
+    indictment = charge.instrument is ChargeInstrument.indictment
+    head = (
+        f"{s.name} is under indictment on {s.day} (filed {charge.filed_on})"
+        if indictment
+        else f"{s.name} faces a pending charge by {words(charge.instrument)} on {s.day} "
+        f"(filed {charge.filed_on})"
+    )
+    verdict, text, missing, decided_by = _judge_charge(
+        head, charge.counts, path, offenses, rule, guidance
+    )
+    if verdict is Verdict.clear:
+        # not for a named offense, whether pending or not
+        return Check(verdict, text, facts) if pending is True else None
+    if pending is None:
+        return Check(
+            Verdict.unknown,
+            f"{s.name} has a pending charge by {words(charge.instrument)} with no filing "
+            f"date; whether it was pending on {s.day} is not known.",
+            facts,
+            (f"{path}.filed_on",),
+        )
+    if not indictment and verdict in (Verdict.bars, Verdict.review):
+        verdict = Verdict.review
+        text += (
+            f" But the charge is by {words(charge.instrument)}, not indictment: the rule says "
+            "indictment, while a felony may be prosecuted by information once the defendant "
+            "waives indictment (Fed. R. Crim. P. 7(b)), so whether it counts needs review."
+        )
+    notes: list[str] = []
+    if verdict in (Verdict.bars, Verdict.review) and charge.resolved_on is None:
+        notes.append(_while_pending(s, path, charge))
+        lift = _by_ownership(s, ownership) if ownership is not None else None
+        if lift is not None:
+            notes.append(lift)
+    return Check(
+        verdict,
+        text,
+        facts,
+        tuple(missing),
+        citation=decided_by.citation if decided_by else None,
+        url=decided_by.url if decided_by else None,
+        notes=tuple(notes),
+    )
