@@ -588,20 +588,7 @@ def _after_clock(
             missing_facts=sorted(set(clock.unsure)),
             next_change=start if (clock.confined or clock.unsure) and start > day else None,
         )
-    reviews: list[str] = []
-    pardoned = _pardoned_later(day, start, without, years)
-    if pardoned is not None:
-        findings.append(pardoned)
-        assert without is not None
-        details["waiting_period_ends_without_pardoned"] = add_years(without, years).isoformat()
-        reviews.append(
-            f"the wait ends {ends.isoformat()} counting a conviction already pardoned, "
-            f"{add_years(without, years).isoformat()} without it"
-        )
-    state = _later_state(record, day, start)
-    findings += state
-    if state:
-        reviews.append("a later state conviction may restart the wait")
+    reviews = _wait_reviews(record, day, start, without, years, findings, details)
     supervised = _supervision(record, max(day, ends))
     begun = [(k, p) for k, p in supervised if p.start is not None]
     for k, period in begun[:1] or supervised:
@@ -621,6 +608,47 @@ def _after_clock(
             date=ends,
             reason=f"The {years}-year waiting period ends on {ends.isoformat()}.",
         )
+    return _wait_over(years, ends, supervised, begun, owed)
+
+
+def _wait_reviews(
+    record: Record,
+    day: date,
+    start: date,
+    without: date | None,
+    years: int,
+    findings: list[Finding],
+    details: dict[str, object],
+) -> list[str]:
+    """Why the end of the wait is for review: it counts a conviction already pardoned, or a
+    later state conviction may restart it (each with its finding)."""
+    reviews: list[str] = []
+    ends = add_years(start, years)
+    pardoned = _pardoned_later(day, start, without, years)
+    if pardoned is not None:
+        findings.append(pardoned)
+        assert without is not None
+        details["waiting_period_ends_without_pardoned"] = add_years(without, years).isoformat()
+        reviews.append(
+            f"the wait ends {ends.isoformat()} counting a conviction already pardoned, "
+            f"{add_years(without, years).isoformat()} without it"
+        )
+    state = _later_state(record, day, start)
+    findings += state
+    if state:
+        reviews.append("a later state conviction may restart the wait")
+    return reviews
+
+
+def _wait_over(
+    years: int,
+    ends: date,
+    supervised: list[tuple[int, SupervisionPeriod]],
+    begun: list[tuple[int, SupervisionPeriod]],
+    owed: bool,
+) -> Determination:
+    """The answer once the wait is over: supervision that runs (or may run) and a penalty
+    still owed are for review; otherwise a petition may be filed."""
     if supervised and not begun and not owed:
         starts = [f"supervision[{k}].start" for k, _ in supervised]
         return Determination(
