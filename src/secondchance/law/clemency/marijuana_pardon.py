@@ -224,20 +224,7 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
     """Answer every count of every conviction and pending charge; the record's answer is the
     best-established one, and its reason says which convictions are pardoned and which not."""
     answers = _answers(record, day)
-    findings = [_count_finding(a, s) for a, s in answers]
-    for i, conviction in indexed(record, day, *FEDERAL, Jurisdiction.military):
-        other = other_categorical(record, conviction, day)
-        if other is not None:
-            findings.append(
-                Finding(
-                    finding=f"{label(i, conviction)} may be pardoned by {other.id}: "
-                    f"{other.reason}.",
-                    facts={},
-                    citation=other.id,
-                    rule_version=RULE_VERSION,
-                    url=other.url,
-                )
-            )
+    findings = [_count_finding(a, s) for a, s in answers] + _other_categorical(record, day)
     covered = [a for a, _ in answers if a.covered_by is not None]
     missing = sorted({m for a, _ in answers for m in a.missing})
     certificate_url = str(value("clemency.marijuana.certificate_url", on=day))
@@ -257,6 +244,33 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             missing_facts=missing,
         )
     findings += where_to_file(record, day, RULE_VERSION, "clemency petition")
+    return _not_pardoned([a for a, _ in answers], missing, findings)
+
+
+def _other_categorical(record: Record, day: date) -> list[Finding]:
+    """A finding for each conviction another categorical pardon may cover."""
+    found = []
+    for i, conviction in indexed(record, day, *FEDERAL, Jurisdiction.military):
+        other = other_categorical(record, conviction, day)
+        if other is not None:
+            found.append(
+                Finding(
+                    finding=f"{label(i, conviction)} may be pardoned by {other.id}: "
+                    f"{other.reason}.",
+                    facts={},
+                    citation=other.id,
+                    rule_version=RULE_VERSION,
+                    url=other.url,
+                )
+            )
+    return found
+
+
+def _not_pardoned(
+    answers: list[CountAnswer], missing: list[str], findings: list[Finding]
+) -> Determination:
+    """The answer when no count is covered: missing facts, review, not yet signed, not
+    covered, or no marijuana count at all."""
     if missing:
         return Determination(
             program=PROGRAM,
@@ -265,14 +279,14 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             findings=findings,
             missing_facts=missing,
         )
-    if any(a.review for a, _ in answers):
+    if any(a.review for a in answers):
         return Determination(
             program=PROGRAM,
             outcome=Outcome.needs_review,
             reason="A marijuana count may be covered by a proclamation; the text leaves it open.",
             findings=findings,
         )
-    if any(a.pending for a, _ in answers):
+    if any(a.pending for a in answers):
         return Determination(
             program=PROGRAM,
             outcome=Outcome.not_eligible,
