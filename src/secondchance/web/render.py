@@ -9,6 +9,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from secondchance.web.plain import plain_paths
 from secondchance.web.security import csrf_token, signed_in
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
@@ -34,6 +35,7 @@ PROGRAM_WORDS = {
     "fsa.time_credits": "First Step Act time credits",
 }
 TEMPLATES.env.globals.update(outcome_words=OUTCOME_WORDS, program_words=PROGRAM_WORDS)
+TEMPLATES.env.filters["plain"] = plain_paths
 
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:

@@ -1,0 +1,30 @@
+"""Field paths written for people: the pages and letters say "custody period 1 (end)" where the
+engine says ``custody[0].end``; citations are left as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from secondchance.web.plain import plain_paths
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "release from confinement 2014-03-01 (custody[0].end, the day of release)",
+            "release from confinement 2014-03-01 (custody period 1 (end), the day of release)",
+        ),
+        ("convictions[0].counts[1].statute", "conviction 1, count 2 (statute)"),
+        (
+            "business.people[1].record.pending_charges[0].counts[0].felony",
+            "business person 2, pending charge 1, count 1 (felony)",
+        ),
+        ("convictions[2] (c3)", "conviction 3 (c3)"),
+        # Citations with parentheses and paths without an index are left alone.
+        ("18 U.S.C. 3632(d)(4)(D); 28 CFR 1.2", "18 U.S.C. 3632(d)(4)(D); 28 CFR 1.2"),
+        ("fsa.risk_assessments", "fsa.risk_assessments"),
+    ],
+)
+def test_paths_in_plain_words(text: str, said: str) -> None:
+    assert plain_paths(text) == said
