@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from secondchance.law.clemency.facts import FEDERAL, custody_for, grant_covers, with_article
@@ -70,8 +71,10 @@ def _day(raw: Any) -> date:
     return raw if isinstance(raw, date) else date.fromisoformat(str(raw))
 
 
+@lru_cache(maxsize=16384)
 def _provisions(text: str) -> tuple[StatuteProvision, ...]:
-    """The provisions a citation names as read (none when unreadable)."""
+    """The provisions a citation names as read (none when unreadable); a pure function of the
+    text, remembered by value."""
     reading = read_statute(text)
     return () if isinstance(reading, Unreadable) else reading.provisions
 
@@ -92,10 +95,11 @@ def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def cites(statute: str, provision: str) -> bool:
     """The count's statute is the provision or one of its subdivisions, in any spelling the
     statute reader accepts ('21 U.S.C. § 844(a)', '21 USC 844a', '21:844(a)')."""
-    return any(_covers(h, provision) for h in _plain(_provisions(statute)))
+    return any(_covers(h, provision) for h in _plain_provisions(statute))
 
 
 def _covers(named: StatuteProvision, provision: str) -> bool:
@@ -111,11 +115,21 @@ def unlisted_beside(statute: str, listed: tuple[str, ...]) -> list[str]:
     covered ("21 U.S.C. 841(a)(1) and 844" -> ["21 U.S.C. 841(a)(1)"]); empty otherwise. Such a
     count may be for the other offense: whether it is for simple possession alone is for
     review, never a pardon."""
-    named = _plain(_provisions(statute))
+    return list(_unlisted_beside(statute, listed))
+
+
+@lru_cache(maxsize=16384)
+def _unlisted_beside(statute: str, listed: tuple[str, ...]) -> tuple[str, ...]:
+    named = _plain_provisions(statute)
     hits = [any(_covers(h, p) for p in listed) for h in named]
     if not any(hits):
-        return []
-    return [str(h) for h, hit in zip(named, hits, strict=True) if not hit]
+        return ()
+    return tuple(str(h) for h, hit in zip(named, hits, strict=True) if not hit)
+
+
+@lru_cache(maxsize=16384)
+def _plain_provisions(statute: str) -> tuple[StatuteProvision, ...]:
+    return _plain(_provisions(statute))
 
 
 def _plain(provisions: tuple[StatuteProvision, ...]) -> tuple[StatuteProvision, ...]:
@@ -128,6 +142,7 @@ def _plain(provisions: tuple[StatuteProvision, ...]) -> tuple[StatuteProvision, 
     )
 
 
+@lru_cache(maxsize=65536)
 def broader(statute: str, provision: str) -> bool:
     """The count cites a provision that contains the listed one (e.g. '(d)' for '(d)(1)')."""
     want = _provisions(provision)
@@ -157,8 +172,21 @@ class Proclamation:
 
 
 def marijuana_proclamations(day: date) -> tuple[Proclamation, ...]:
-    """The marijuana proclamations (all of them; the caller compares ``signed`` with its day)."""
+    """The marijuana proclamations (all of them; the caller compares ``signed`` with its day),
+    built once for each dated value of the parameter."""
     raw = value(MARIJUANA, on=day)
+    built = _BUILT.get(id(raw))
+    if built is None or built[0] is not raw:
+        built = _BUILT[id(raw)] = (raw, _proclamations(raw))
+    return built[1]
+
+
+_BUILT: dict[int, tuple[Any, tuple[Proclamation, ...]]] = {}
+"""The proclamations built from each dated value (by identity: the values live as long as the
+parameters)."""
+
+
+def _proclamations(raw: Any) -> tuple[Proclamation, ...]:
     return tuple(
         Proclamation(
             id=p["id"],
@@ -276,11 +304,18 @@ class CountAnswer:
 
 def _listed(count: Count, proc: Proclamation) -> str | None:
     """Why the proclamation lists the count's provision (None: it does not)."""
-    if any(cites(count.statute, p) for p in proc.possession):
+    return _listed_statute(count.statute, proc.possession, proc.attempt, proc.cfr)
+
+
+@lru_cache(maxsize=16384)
+def _listed_statute(
+    statute: str, possession: tuple[str, ...], attempt: tuple[str, ...], cfr: tuple[str, ...]
+) -> str | None:
+    if any(cites(statute, p) for p in possession):
         return "possession"
-    if any(cites(count.statute, p) for p in proc.attempt):
+    if any(cites(statute, p) for p in attempt):
         return "attempt"
-    if any(cites(count.statute, p) for p in proc.cfr):
+    if any(cites(statute, p) for p in cfr):
         return "cfr"
     return None
 
