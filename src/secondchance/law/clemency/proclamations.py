@@ -246,15 +246,29 @@ def substance_of(count: Count, day: date) -> Substance:
     (hashish, resin, THC) or a name not recognised is for review; another drug is not marijuana."""
     if count.substance is None:
         return Substance(kind=None)
-    text = count.substance.lower()
     table = value(SUBSTANCES, on=day)
+    key = (id(table), count.substance)
+    known = _SUBSTANCES.get(key)
+    if known is None or known[0] is not table:
+        if len(_SUBSTANCES) >= 16384:
+            _SUBSTANCES.clear()
+        known = _SUBSTANCES[key] = (table, _substance(count.substance, table))
+    return known[1]
+
+
+_SUBSTANCES: dict[tuple[int, str], tuple[Any, Substance]] = {}
+"""Readings of substance texts by the table read (by identity) and the text."""
+
+
+def _substance(substance: str, table: Any) -> Substance:
+    text = substance.lower()
     plant = _names(text, table["marijuana"])
     product = _names(text, table["cannabis_products"])
     other = _names(text, table["other_drugs"])
     cannabis = bool(plant or product)
     if other and cannabis:
         why = (
-            f"the substance '{count.substance}' names marijuana and another drug; the "
+            f"the substance '{substance}' names marijuana and another drug; the "
             "proclamations pardon no offense involving other controlled substances"
         )
         return Substance(kind=REVIEW_SUBSTANCE, cannabis=True, why=why)
@@ -262,14 +276,14 @@ def substance_of(count: Count, day: date) -> Substance:
         return Substance(kind=OTHER_SUBSTANCE)
     if product:
         why = (
-            f"the substance is '{count.substance}': 21 U.S.C. 802(16) defines marihuana to "
+            f"the substance is '{substance}': 21 U.S.C. 802(16) defines marihuana to "
             "include its resin, but the proclamations say only 'marijuana' and do not say whether "
             "hashish, hash oil, resin or THC is covered"
         )
         return Substance(kind=REVIEW_SUBSTANCE, cannabis=True, why=why)
     if plant:
         return Substance(kind=MARIJUANA_SUBSTANCE, cannabis=True)
-    why = f"the substance '{count.substance}' is not recognised as marijuana or another drug"
+    why = f"the substance '{substance}' is not recognised as marijuana or another drug"
     return Substance(kind=REVIEW_SUBSTANCE, why=why)
 
 
