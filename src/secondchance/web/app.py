@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
+from secondchance.api import warm
 from secondchance.store.db import Store, open_store
 from secondchance.store.models import Setting
 from secondchance.web import api, case_pages, pages
@@ -77,6 +78,7 @@ def create_app(
 ) -> FastAPI:
     """The web app over the store at ``database_url`` (migrated on start)."""
     store = store or open_store(database_url)
+    warm()  # the law's tables, built once per process before the first request
     web = FastAPI(
         title="secondchance",
         description="Where a person with a US federal record stands under federal second-chance "
