@@ -746,9 +746,11 @@ class Record(PersonRecord):
         None, description="Date of the SBA loan application (or surety bond guarantee request)."
     )
 
-    _approximate: dict[str, ApproxDate] = PrivateAttr(default_factory=dict)
+    # Empty dicts as defaults (each record gets its own copy): quicker to set up than a
+    # default_factory, whose signature pydantic inspects on every validation.
+    _approximate: dict[str, ApproxDate] = PrivateAttr({})
     _source: Any = PrivateAttr(None)
-    _readings: dict[tuple[date, ...], list[Any]] = PrivateAttr(default_factory=dict)
+    _readings: dict[tuple[date, ...], list[Any]] = PrivateAttr({})
 
     @property
     def approximate_dates(self) -> dict[str, ApproxDate]:
