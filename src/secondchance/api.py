@@ -69,6 +69,16 @@ def evaluate(
     return unweighed.review(report, record)
 
 
+def prepare(records: Sequence[Record], as_of: date) -> None:
+    """Compute ahead, in one pass, what the law's computations can compute for many exact
+    records at once (batch screening); :func:`evaluate` of each then gives the same report,
+    sooner. A record with approximate dates is evaluated on its readings and gains nothing."""
+    exact = [r for r in records if not r.approximate_dates]
+    for computation in all_computations():
+        if computation.prepare is not None and exact:
+            computation.prepare(exact, as_of)
+
+
 @cache
 def warm() -> None:
     """Build the law's tables now (once per process) rather than on the first request: a

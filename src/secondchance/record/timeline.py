@@ -88,6 +88,14 @@ class Timeline:
         value: T = self._remembered[key]
         return value
 
+    def remember(self, key: Hashable, value: Any) -> None:
+        """Keep ``value`` for ``key`` (a figure computed ahead, for :meth:`recall`)."""
+        self._remembered[key] = value
+
+    def recall(self, key: Hashable) -> Any:
+        """What was remembered for ``key``, else None (nothing is computed)."""
+        return self._remembered.get(key)
+
     def conviction_index(self, conviction: Conviction) -> int | None:
         """The index of ``conviction`` in the record (by identity; None for another object,
         such as a charge read as a conviction)."""
@@ -144,7 +152,8 @@ class Timeline:
 
 def timeline(record: PersonRecord) -> Timeline:
     """The shared reading of ``record``, computed once per record."""
-    cached = record._timeline
+    private = record.__pydantic_private__  # read directly: quicker than the attribute
+    cached = private.get("_timeline") if private else None
     if not isinstance(cached, Timeline):
         cached = Timeline(record)
         record._timeline = cached
