@@ -3,6 +3,7 @@ a request log of method, route template, status and time only."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import secrets
 import time
@@ -133,7 +134,17 @@ def app_from_environment() -> FastAPI:
     """The app for a worker process of ``serve --workers N`` ($SECONDCHANCE_DATABASE)."""
     import os
 
-    return create_app(secure_cookies=bool(os.environ.get("SECONDCHANCE_SECURE_COOKIES")))
+    web = create_app(secure_cookies=bool(os.environ.get("SECONDCHANCE_SECURE_COOKIES")))
+    settle()
+    return web
+
+
+def settle() -> None:
+    """Before a server answers: what start-up built (the law's tables, the grant register)
+    lives as long as the process, so it is moved out of the garbage collector's way; a full
+    collection then no longer walks it in the middle of a request."""
+    gc.collect()
+    gc.freeze()
 
 
 def _add_record_schema(web: FastAPI) -> None:
