@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import (
@@ -51,6 +52,18 @@ def _exact_day(value: Any) -> date:
     answers for each day they allow; validating them here directly would pick one day."""
     if isinstance(value, date):
         return on_calendar(value)
+    if isinstance(value, str):
+        return _exact_text(value)
+    return _exact_other(value)
+
+
+@lru_cache(maxsize=16384)
+def _exact_text(value: str) -> date:
+    """:func:`_exact_day` of a text (remembered: the same days recur across records)."""
+    return _exact_other(value)
+
+
+def _exact_other(value: Any) -> date:
     if is_approximate_form(value):
         raise ValueError(
             f"{value!r} is an approximate date: load the record with secondchance.record.validate"
