@@ -195,6 +195,10 @@ def evaluate(
     """
     exact = readings(record, landmarks)
     determinations = [_merged(p, exact, as_of, application_date) for p in programs]
+    if len(exact) > 1:  # the readings' figures computed together where a computation can
+        for c in computations:
+            if c.prepare is not None:
+                c.prepare([r.record for r in exact], as_of)
     blocks = {
         c.id: merge_blocks([c.compute(r.record, as_of) for r in exact], exact[0].approx, as_of)
         for c in computations
