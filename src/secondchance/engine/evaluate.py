@@ -165,7 +165,8 @@ def evaluate_program(program: Program, record: Record, ctx: Context) -> Determin
                 if det.reason
                 else f"Eligible from {point.isoformat()}.",
             )
-    det = det.model_copy(update=update)
+    if update:  # else ``det`` is this call's own (from determine_on), set in place below
+        det = det.model_copy(update=update)
     if det.date is not None and det.date_reason is None:
         det.date_reason = reasons.get(det.date)
     if det.outcome is Outcome.eligible_from and det.date is not None:
