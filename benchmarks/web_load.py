@@ -30,7 +30,6 @@ import time
 from pathlib import Path
 
 import httpx
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "benchmark password"
@@ -39,11 +38,11 @@ GRACE_SECONDS = 15.0
 
 
 def _records() -> list[bytes]:
-    from secondchance.record.load import _NoDatesLoader
+    from secondchance.record.parse import parse_yaml
 
     found = []
     for path in sorted((ROOT / "examples").rglob("*.yaml")):
-        data = yaml.load(path.read_text(), Loader=_NoDatesLoader)
+        data = parse_yaml(path.read_text())  # dates stay text, as a client sends them
         found.append(json.dumps(data).encode())
     return found
 
@@ -177,6 +176,8 @@ def main() -> None:
                 database,
                 "--port",
                 str(port),
+                "--workers",
+                str(args.workers),
             ],
             env=env,
             stdout=subprocess.DEVNULL,

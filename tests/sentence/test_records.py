@@ -361,3 +361,25 @@ def test_statute_and_regulation_difference_is_a_finding_when_15_days_are_used() 
     )
     _, block = fsa(medium)
     assert not any("has not increased their risk" in f["finding"] for f in block["findings"])
+
+
+def test_sentences_computed_ahead_together_give_each_its_own_dates() -> None:
+    # Batch screening computes the sentences of many records in one pass of the kernel
+    # (api.prepare); each record must still get its own dates. Handout example 2's facts give
+    # full term 2029-12-31, GCT release 2029-04-05 and FSA release 2028-04-05 (as above); the
+    # removal-order record has the same term but no release date under the Act.
+    from secondchance.api import prepare
+    from secondchance.law.sentence import PREPARED
+    from secondchance.record.timeline import timeline
+
+    handout = record([{"statute": "18 U.S.C. 1343"}])
+    removal = removal_record("2025-03-01")
+    prepare([handout, removal], AS_OF)
+    assert timeline(handout).recall((PREPARED, AS_OF)) is not None  # computed ahead
+    _, first = fsa(handout)
+    _, second = fsa(removal)
+    assert first["full_term_date"] == second["full_term_date"] == "2029-12-31"
+    assert first["gct_release_date"] == second["gct_release_date"] == "2029-04-05"
+    assert first["fsa"]["release_date"] == "2028-04-05"
+    assert first["fsa"]["credits_days"] == 490
+    assert second["fsa"]["release_date"] is None

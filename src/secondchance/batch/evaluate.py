@@ -4,12 +4,13 @@ the same share one evaluation (their records differ only in name and ids)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from secondchance.api import evaluate
+from secondchance.api import evaluate, prepare
 from secondchance.batch.mapping import PersonRows, Problem, pattern_key, stated, to_record
 from secondchance.batch.read import Item, Whole
 from secondchance.engine import Determination
@@ -192,13 +193,14 @@ class Screener:
         self.cache: dict[Any, tuple[tuple[Answer, ...], dict[str, Any]]] = {}
         self.evaluated = 0
 
-    def screen(self, item: Item) -> Screened:
+    def screen(self, item: Item, ready: Ready | None = None) -> Screened:
+        """One person; ``ready``: their fact-pattern key and record, built ahead."""
         bureau = stated(item.people_row() if isinstance(item, PersonRows) else _bureau_of(item))
         done = Screened(item.person_id, _name(item))
-        key = _key(item)
+        key = _key(item) if ready is None else ready[0]
         hit = self.cache.get(key) if key is not None else None
         if hit is None:
-            record, problems = record_of(item)
+            record, problems = record_of(item) if ready is None or ready[1] is None else ready[1]
             if record is None:
                 done.problems = problems
                 return done
@@ -225,4 +227,30 @@ class Screener:
         return done
 
     def screen_many(self, items: Sequence[Item]) -> list[Screened]:
-        return [self.screen(item) for item in items]
+        return [
+            self.screen(item, ready) for item, ready in zip(items, self._ready(items), strict=True)
+        ]
+
+    def _ready(self, items: Sequence[Item]) -> list[Ready]:
+        """Each person's key, and the record of the first person of each fact pattern not yet
+        remembered, with the law's computations made for all those records in one pass."""
+        ready: list[Ready] = []
+        seen: set[Any] = set()
+        for item in items:
+            key = _key(item)
+            if key is not None and (key in self.cache or key in seen):
+                ready.append((key, None))
+                continue
+            if key is not None:
+                seen.add(key)
+            ready.append((key, record_of(item)))
+        records = [built[0] for _, built in ready if built is not None and built[0] is not None]
+        # A defect here must not stop the run: each person is then evaluated alone, and a
+        # defect in their evaluation is reported for them.
+        with contextlib.suppress(Exception):
+            prepare(records, self.as_of)
+        return ready
+
+
+Ready = tuple[Any, tuple[Record | None, list[Problem]] | None]
+"""A person's fact-pattern key, and their record (or its problems) where built ahead."""

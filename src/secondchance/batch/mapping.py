@@ -141,11 +141,16 @@ class _Builder:
     def rows(self, table: str) -> list[tuple[int, dict[str, Any]]]:
         """The table's rows read cell by cell; a bad cell is a problem, its row left out."""
         read: list[tuple[int, dict[str, Any]]] = []
+        kinds = TABLES[table].columns
         for number, row in self.person.rows.get(table, []):
             cells: dict[str, Any] = {}
-            for column in TABLES[table].columns:
+            for column, kind in kinds.items():
+                value = row.get(column)
+                if value is None:  # an empty cell: what read_cell makes of it, without reading
+                    cells[column] = [] if kind is Kind.items else None
+                    continue
                 try:
-                    cells[column] = read_cell(TABLES[table].columns[column], row.get(column))
+                    cells[column] = read_cell(kind, value)
                 except CellError as exc:
                     self.problem(table, number, column, str(exc))
             read.append((number, cells))

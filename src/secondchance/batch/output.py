@@ -122,22 +122,22 @@ class Sink:
     def write(self, batch: Sequence[Screened]) -> None:
         results: dict[str, list[Any]] = {n: [] for n in RESULTS.names}
         people: dict[str, list[Any]] = {n: [] for n in PEOPLE.names}
+        ids, programs, outcomes = results["person_id"], results["program"], results["outcome"]
+        dates, changes = results["date"], results["next_change"]
+        codes, missing = results["reason_codes"], results["missing_facts"]
         for s in batch:
             if s.problems:
                 self.problem(s.problems)
                 continue
             self.screened += 1
             for a in s.answers:
-                for name, value in (
-                    ("person_id", s.person_id),
-                    ("program", a.program),
-                    ("outcome", a.outcome),
-                    ("date", a.date),
-                    ("next_change", a.next_change),
-                    ("reason_codes", list(a.reason_codes)),
-                    ("missing_facts", list(a.missing_facts)),
-                ):
-                    results[name].append(value)
+                ids.append(s.person_id)
+                programs.append(a.program)
+                outcomes.append(a.outcome)
+                dates.append(a.date)
+                changes.append(a.next_change)
+                codes.append(list(a.reason_codes))
+                missing.append(list(a.missing_facts))
                 key = (a.program, a.outcome)
                 self.counts[key] = self.counts.get(key, 0) + 1
             people["person_id"].append(s.person_id)

@@ -4,6 +4,7 @@ as they come, apply the campaigns, and count what happened."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -14,6 +15,7 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any
 
+from secondchance.api import warm
 from secondchance.batch.campaign import Campaign, CampaignSink
 from secondchance.batch.evaluate import Screened, Screener
 from secondchance.batch.mapping import Problem
@@ -57,8 +59,13 @@ _worker: Screener | None = None
 
 
 def _start(as_of: dt.date, programs: tuple[str, ...]) -> None:
+    """Set up a worker: the law's tables built first, then everything built so far (they last
+    as long as the process) moved out of the garbage collector's way."""
     global _worker
     _worker = Screener(as_of, programs)
+    warm()
+    gc.collect()
+    gc.freeze()
 
 
 def _screen_chunk(items: list[Item]) -> tuple[list[Screened], int]:

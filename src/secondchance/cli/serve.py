@@ -28,13 +28,14 @@ def serve(
     import uvicorn
 
     from secondchance.store.db import StoreError
-    from secondchance.web.app import create_app
+    from secondchance.web.app import create_app, settle
 
     try:
         web = create_app(database, secure_cookies=secure_cookies)  # migrates the store once
     except StoreError as exc:
         fail_input(str(exc))
     if workers == 1:
+        settle()
         uvicorn.run(web, host=host, port=port, access_log=False, log_level="info")
         return
     web.state.store.dispose()

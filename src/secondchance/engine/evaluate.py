@@ -165,7 +165,8 @@ def evaluate_program(program: Program, record: Record, ctx: Context) -> Determin
                 if det.reason
                 else f"Eligible from {point.isoformat()}.",
             )
-    det = det.model_copy(update=update)
+    if update:  # else ``det`` is this call's own (from determine_on), set in place below
+        det = det.model_copy(update=update)
     if det.date is not None and det.date_reason is None:
         det.date_reason = reasons.get(det.date)
     if det.outcome is Outcome.eligible_from and det.date is not None:
@@ -195,6 +196,10 @@ def evaluate(
     """
     exact = readings(record, landmarks)
     determinations = [_merged(p, exact, as_of, application_date) for p in programs]
+    if len(exact) > 1:  # the readings' figures computed together where a computation can
+        for c in computations:
+            if c.prepare is not None:
+                c.prepare([r.record for r in exact], as_of)
     blocks = {
         c.id: merge_blocks([c.compute(r.record, as_of) for r in exact], exact[0].approx, as_of)
         for c in computations

@@ -9,7 +9,7 @@ no program by name: the law hands its programs and computations to :func:`evalua
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -43,6 +43,10 @@ Compute = Callable[[Record, date], "dict[str, Any] | None"]
 """A computation's function: the record and the as-of day → a block of facts, or None."""
 
 
+Prepare = Callable[[Sequence[Record], date], None]
+"""A computation's batch step: the records and the as-of day."""
+
+
 @dataclass(frozen=True)
 class Computation:
     """A block of computed facts shown beside the determinations (its ``id`` is its key in the
@@ -51,6 +55,9 @@ class Computation:
     id: str
     title: str
     compute: Compute
+    prepare: Prepare | None = None
+    """Computes ahead for many records at once (batch screening); ``compute`` then finds each
+    record's figures ready. The figures are the same either way."""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -61,15 +62,21 @@ def _field_kind(annotation: Any) -> type[BaseModel] | type[date] | None:
     return None
 
 
+@cache
+def _field_kinds(model: type[BaseModel]) -> dict[str, type[BaseModel] | type[date] | None]:
+    """The kind of each field of ``model`` (read once per model class)."""
+    return {name: _field_kind(f.annotation) for name, f in model.model_fields.items()}
+
+
 def date_values(model: type[BaseModel], data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
     """Every value written in a date field of ``data`` (raw parsed input for ``model``)."""
     if not isinstance(data, dict):
         return
+    kinds = _field_kinds(model)
     for name, value in data.items():
-        field = model.model_fields.get(name) if isinstance(name, str) else None
-        if field is None or value is None:
+        if value is None or not isinstance(name, str) or name not in kinds:
             continue
-        kind = _field_kind(field.annotation)
+        kind = kinds[name]
         if kind is date:
             yield (*loc, name), value
         elif kind is None or not issubclass(kind, BaseModel):

@@ -232,6 +232,14 @@ def parse_json(text: str, limits: Limits = DEFAULT) -> Any:
 
 
 def _value_problem(value: Any, limits: Limits) -> str | None:
+    kind = type(value)
+    if value is None or kind is bool:  # the common kinds first, each with its one check
+        return None
+    if kind is str:
+        if len(value) <= limits.max_string_chars:
+            return None
+    elif (kind is dict or kind is list) and len(value) <= limits.max_list_items:
+        return None
     if isinstance(value, str) and len(value) > limits.max_string_chars:
         return f"a text of {len(value):,} characters; the limit is {limits.max_string_chars:,}"
     if isinstance(value, float) and not math.isfinite(value):

@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import (
@@ -51,6 +52,18 @@ def _exact_day(value: Any) -> date:
     answers for each day they allow; validating them here directly would pick one day."""
     if isinstance(value, date):
         return on_calendar(value)
+    if isinstance(value, str):
+        return _exact_text(value)
+    return _exact_other(value)
+
+
+@lru_cache(maxsize=16384)
+def _exact_text(value: str) -> date:
+    """:func:`_exact_day` of a text (remembered: the same days recur across records)."""
+    return _exact_other(value)
+
+
+def _exact_other(value: Any) -> date:
     if is_approximate_form(value):
         raise ValueError(
             f"{value!r} is an approximate date: load the record with secondchance.record.validate"
@@ -746,9 +759,11 @@ class Record(PersonRecord):
         None, description="Date of the SBA loan application (or surety bond guarantee request)."
     )
 
-    _approximate: dict[str, ApproxDate] = PrivateAttr(default_factory=dict)
+    # Empty dicts as defaults (each record gets its own copy): quicker to set up than a
+    # default_factory, whose signature pydantic inspects on every validation.
+    _approximate: dict[str, ApproxDate] = PrivateAttr({})
     _source: Any = PrivateAttr(None)
-    _readings: dict[tuple[date, ...], list[Any]] = PrivateAttr(default_factory=dict)
+    _readings: dict[tuple[date, ...], list[Any]] = PrivateAttr({})
 
     @property
     def approximate_dates(self) -> dict[str, ApproxDate]:

@@ -8,9 +8,10 @@ These are the record's facts, not the law's conclusions; the law decides what th
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from secondchance.record.query import covers
 from secondchance.record.schema import (
@@ -21,6 +22,8 @@ from secondchance.record.schema import (
     Jurisdiction,
     PersonRecord,
 )
+
+T = TypeVar("T")
 
 FEDERAL = (Jurisdiction.federal, Jurisdiction.dc)
 """Convictions a grant naming no conviction covers (the record format's rule)."""
@@ -60,6 +63,7 @@ class Timeline:
     """Individual pardons (no proclamation), oldest first, with their index in ``clemency``."""
     _projected: dict[date, Any] = field(default_factory=dict)
     _terms: dict[int, Any] = field(default_factory=dict)
+    _remembered: dict[Hashable, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         grants = [
@@ -75,6 +79,30 @@ class Timeline:
         for i, grant in self.pardons:
             if grant.granted_on <= day and grant_covers(grant, conviction):
                 return i, grant
+        return None
+
+    def remembered(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, computed once per record for ``key``: for a pure function of the record
+        that several programs (or several days) ask for. Callers must not change the value."""
+        if key not in self._remembered:
+            self._remembered[key] = make()
+        value: T = self._remembered[key]
+        return value
+
+    def remember(self, key: Hashable, value: Any) -> None:
+        """Keep ``value`` for ``key`` (a figure computed ahead, for :meth:`recall`)."""
+        self._remembered[key] = value
+
+    def recall(self, key: Hashable) -> Any:
+        """What was remembered for ``key``, else None (nothing is computed)."""
+        return self._remembered.get(key)
+
+    def conviction_index(self, conviction: Conviction) -> int | None:
+        """The index of ``conviction`` in the record (by identity; None for another object,
+        such as a charge read as a conviction)."""
+        for k, c in enumerate(self.record.convictions):
+            if c is conviction:
+                return k
         return None
 
     def projected_release(self, day: date) -> Any:
@@ -147,7 +175,8 @@ class Timeline:
 
 def timeline(record: PersonRecord) -> Timeline:
     """The shared reading of ``record``, computed once per record."""
-    cached = record._timeline
+    private = record.__pydantic_private__  # read directly: quicker than the attribute
+    cached = private.get("_timeline") if private else None
     if not isinstance(cached, Timeline):
         cached = Timeline(record)
         record._timeline = cached

@@ -3,6 +3,7 @@ a request log of method, route template, status and time only."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import secrets
 import time
@@ -15,6 +16,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
+from secondchance.api import warm
 from secondchance.store.db import Store, open_store
 from secondchance.store.models import Setting
 from secondchance.web import api, case_pages, pages
@@ -77,6 +79,7 @@ def create_app(
 ) -> FastAPI:
     """The web app over the store at ``database_url`` (migrated on start)."""
     store = store or open_store(database_url)
+    warm()  # the law's tables, built once per process before the first request
     web = FastAPI(
         title="secondchance",
         description="Where a person with a US federal record stands under federal second-chance "
@@ -131,7 +134,17 @@ def app_from_environment() -> FastAPI:
     """The app for a worker process of ``serve --workers N`` ($SECONDCHANCE_DATABASE)."""
     import os
 
-    return create_app(secure_cookies=bool(os.environ.get("SECONDCHANCE_SECURE_COOKIES")))
+    web = create_app(secure_cookies=bool(os.environ.get("SECONDCHANCE_SECURE_COOKIES")))
+    settle()
+    return web
+
+
+def settle() -> None:
+    """Before a server answers: what start-up built (the law's tables, the grant register)
+    lives as long as the process, so it is moved out of the garbage collector's way; a full
+    collection then no longer walks it in the middle of a request."""
+    gc.collect()
+    gc.freeze()
 
 
 def _add_record_schema(web: FastAPI) -> None:

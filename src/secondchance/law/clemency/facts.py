@@ -182,6 +182,17 @@ def _group(conviction: Conviction) -> tuple[Jurisdiction, ...]:
 
 
 def aggregate(record: PersonRecord, conviction: Conviction) -> list[Conviction]:
+    """:func:`aggregate_uncached`, once per record and conviction."""
+    shared = timeline(record)
+    k = shared.conviction_index(conviction)
+    if k is None:
+        return aggregate_uncached(record, conviction)
+    return list(
+        shared.remembered(("aggregate", k), lambda: tuple(aggregate_uncached(record, conviction)))
+    )
+
+
+def aggregate_uncached(record: PersonRecord, conviction: Conviction) -> list[Conviction]:
     """The federal and D.C. convictions whose prison terms form one aggregate term with this
     one: those joined to it through ``sentence.relative_to`` (concurrent or consecutive), in
     either direction and transitively, the conviction itself first. Multiple terms ordered to
@@ -220,6 +231,22 @@ def only_of_kind(record: PersonRecord, conviction: Conviction) -> bool:
 
 
 def custody_for(
+    record: PersonRecord, conviction: Conviction, joined: bool = True
+) -> list[tuple[int, CustodyPeriod]]:
+    """:func:`custody_for_uncached`, once per record, conviction and ``joined``."""
+    shared = timeline(record)
+    k = shared.conviction_index(conviction)
+    if k is None:
+        return custody_for_uncached(record, conviction, joined)
+    return list(
+        shared.remembered(
+            ("custody_for", k, joined),
+            lambda: tuple(custody_for_uncached(record, conviction, joined)),
+        )
+    )
+
+
+def custody_for_uncached(
     record: PersonRecord, conviction: Conviction, joined: bool = True
 ) -> list[tuple[int, CustodyPeriod]]:
     """Custody periods that belong to a conviction: those naming it or (``joined``) a conviction

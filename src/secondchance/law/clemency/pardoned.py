@@ -12,6 +12,7 @@ from datetime import date
 from secondchance.law.clemency.facts import grant_covers, grant_name, recorded_pardon
 from secondchance.law.clemency.proclamations import answer_count, certifying_grant
 from secondchance.record.schema import ClemencyKind, Conviction, Count, PersonRecord
+from secondchance.record.timeline import timeline
 
 
 def count_pardoned_by(
@@ -41,7 +42,22 @@ def _named_proclamation_grant(
 def pardoned_counts(
     record: PersonRecord, index: int, conviction: Conviction, day: date
 ) -> list[tuple[int, str | None]]:
-    """Each count's index and what pardons it (None: not pardoned)."""
+    """Each count's index and what pardons it (None: not pardoned); read once per record,
+    conviction and day (several programs ask)."""
+    shared = timeline(record)
+    if shared.conviction_index(conviction) != index:
+        return _pardoned_counts(record, index, conviction, day)
+    return list(
+        shared.remembered(
+            ("pardoned_counts", index, day),
+            lambda: tuple(_pardoned_counts(record, index, conviction, day)),
+        )
+    )
+
+
+def _pardoned_counts(
+    record: PersonRecord, index: int, conviction: Conviction, day: date
+) -> list[tuple[int, str | None]]:
     return [
         (j, count_pardoned_by(record, index, conviction, j, count, day))
         for j, count in enumerate(conviction.counts)

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from secondchance.law.clemency.facts import FEDERAL, custody_for, grant_covers, with_article
@@ -70,8 +71,10 @@ def _day(raw: Any) -> date:
     return raw if isinstance(raw, date) else date.fromisoformat(str(raw))
 
 
+@lru_cache(maxsize=16384)
 def _provisions(text: str) -> tuple[StatuteProvision, ...]:
-    """The provisions a citation names as read (none when unreadable)."""
+    """The provisions a citation names as read (none when unreadable); a pure function of the
+    text, remembered by value."""
     reading = read_statute(text)
     return () if isinstance(reading, Unreadable) else reading.provisions
 
@@ -92,10 +95,11 @@ def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def cites(statute: str, provision: str) -> bool:
     """The count's statute is the provision or one of its subdivisions, in any spelling the
     statute reader accepts ('21 U.S.C. § 844(a)', '21 USC 844a', '21:844(a)')."""
-    return any(_covers(h, provision) for h in _plain(_provisions(statute)))
+    return any(_covers(h, provision) for h in _plain_provisions(statute))
 
 
 def _covers(named: StatuteProvision, provision: str) -> bool:
@@ -111,11 +115,21 @@ def unlisted_beside(statute: str, listed: tuple[str, ...]) -> list[str]:
     covered ("21 U.S.C. 841(a)(1) and 844" -> ["21 U.S.C. 841(a)(1)"]); empty otherwise. Such a
     count may be for the other offense: whether it is for simple possession alone is for
     review, never a pardon."""
-    named = _plain(_provisions(statute))
+    return list(_unlisted_beside(statute, listed))
+
+
+@lru_cache(maxsize=16384)
+def _unlisted_beside(statute: str, listed: tuple[str, ...]) -> tuple[str, ...]:
+    named = _plain_provisions(statute)
     hits = [any(_covers(h, p) for p in listed) for h in named]
     if not any(hits):
-        return []
-    return [str(h) for h, hit in zip(named, hits, strict=True) if not hit]
+        return ()
+    return tuple(str(h) for h, hit in zip(named, hits, strict=True) if not hit)
+
+
+@lru_cache(maxsize=16384)
+def _plain_provisions(statute: str) -> tuple[StatuteProvision, ...]:
+    return _plain(_provisions(statute))
 
 
 def _plain(provisions: tuple[StatuteProvision, ...]) -> tuple[StatuteProvision, ...]:
@@ -128,6 +142,7 @@ def _plain(provisions: tuple[StatuteProvision, ...]) -> tuple[StatuteProvision, 
     )
 
 
+@lru_cache(maxsize=65536)
 def broader(statute: str, provision: str) -> bool:
     """The count cites a provision that contains the listed one (e.g. '(d)' for '(d)(1)')."""
     want = _provisions(provision)
@@ -157,8 +172,21 @@ class Proclamation:
 
 
 def marijuana_proclamations(day: date) -> tuple[Proclamation, ...]:
-    """The marijuana proclamations (all of them; the caller compares ``signed`` with its day)."""
+    """The marijuana proclamations (all of them; the caller compares ``signed`` with its day),
+    built once for each dated value of the parameter."""
     raw = value(MARIJUANA, on=day)
+    built = _BUILT.get(id(raw))
+    if built is None or built[0] is not raw:
+        built = _BUILT[id(raw)] = (raw, _proclamations(raw))
+    return built[1]
+
+
+_BUILT: dict[int, tuple[Any, tuple[Proclamation, ...]]] = {}
+"""The proclamations built from each dated value (by identity: the values live as long as the
+parameters)."""
+
+
+def _proclamations(raw: Any) -> tuple[Proclamation, ...]:
     return tuple(
         Proclamation(
             id=p["id"],
@@ -218,15 +246,29 @@ def substance_of(count: Count, day: date) -> Substance:
     (hashish, resin, THC) or a name not recognised is for review; another drug is not marijuana."""
     if count.substance is None:
         return Substance(kind=None)
-    text = count.substance.lower()
     table = value(SUBSTANCES, on=day)
+    key = (id(table), count.substance)
+    known = _SUBSTANCES.get(key)
+    if known is None or known[0] is not table:
+        if len(_SUBSTANCES) >= 16384:
+            _SUBSTANCES.clear()
+        known = _SUBSTANCES[key] = (table, _substance(count.substance, table))
+    return known[1]
+
+
+_SUBSTANCES: dict[tuple[int, str], tuple[Any, Substance]] = {}
+"""Readings of substance texts by the table read (by identity) and the text."""
+
+
+def _substance(substance: str, table: Any) -> Substance:
+    text = substance.lower()
     plant = _names(text, table["marijuana"])
     product = _names(text, table["cannabis_products"])
     other = _names(text, table["other_drugs"])
     cannabis = bool(plant or product)
     if other and cannabis:
         why = (
-            f"the substance '{count.substance}' names marijuana and another drug; the "
+            f"the substance '{substance}' names marijuana and another drug; the "
             "proclamations pardon no offense involving other controlled substances"
         )
         return Substance(kind=REVIEW_SUBSTANCE, cannabis=True, why=why)
@@ -234,14 +276,14 @@ def substance_of(count: Count, day: date) -> Substance:
         return Substance(kind=OTHER_SUBSTANCE)
     if product:
         why = (
-            f"the substance is '{count.substance}': 21 U.S.C. 802(16) defines marihuana to "
+            f"the substance is '{substance}': 21 U.S.C. 802(16) defines marihuana to "
             "include its resin, but the proclamations say only 'marijuana' and do not say whether "
             "hashish, hash oil, resin or THC is covered"
         )
         return Substance(kind=REVIEW_SUBSTANCE, cannabis=True, why=why)
     if plant:
         return Substance(kind=MARIJUANA_SUBSTANCE, cannabis=True)
-    why = f"the substance '{count.substance}' is not recognised as marijuana or another drug"
+    why = f"the substance '{substance}' is not recognised as marijuana or another drug"
     return Substance(kind=REVIEW_SUBSTANCE, why=why)
 
 
@@ -276,11 +318,18 @@ class CountAnswer:
 
 def _listed(count: Count, proc: Proclamation) -> str | None:
     """Why the proclamation lists the count's provision (None: it does not)."""
-    if any(cites(count.statute, p) for p in proc.possession):
+    return _listed_statute(count.statute, proc.possession, proc.attempt, proc.cfr)
+
+
+@lru_cache(maxsize=16384)
+def _listed_statute(
+    statute: str, possession: tuple[str, ...], attempt: tuple[str, ...], cfr: tuple[str, ...]
+) -> str | None:
+    if any(cites(statute, p) for p in possession):
         return "possession"
-    if any(cites(count.statute, p) for p in proc.attempt):
+    if any(cites(statute, p) for p in attempt):
         return "attempt"
-    if any(cites(count.statute, p) for p in proc.cfr):
+    if any(cites(statute, p) for p in cfr):
         return "cfr"
     return None
 

@@ -3,11 +3,13 @@
 Records may hold any valid date, up to 9999-12-31 and down to 0001-01-01. Adding a day or a
 year to such a date leaves Python's calendar; these helpers answer ``None`` (no such day) or
 clamp to the calendar's first day instead of raising, so the SBA rules never crash on a date.
+Month arithmetic is remembered by value (it is asked for the same days by several programs).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -24,6 +26,7 @@ def previous_day(day: date) -> date | None:
     return None if day == date.min else day - ONE_DAY
 
 
+@lru_cache(maxsize=65536)
 def months_after(day: date, months: int) -> date | None:
     """``day`` plus ``months`` calendar months (month-end clamped); ``None`` past 9999-12-31."""
     try:
@@ -32,6 +35,7 @@ def months_after(day: date, months: int) -> date | None:
         return None
 
 
+@lru_cache(maxsize=65536)
 def months_before(day: date, months: int) -> date:
     """``day`` less ``months`` calendar months, or 0001-01-01 if that would be earlier (every
     recordable day is on or after it, so a window reaching back further starts there)."""
@@ -41,6 +45,7 @@ def months_before(day: date, months: int) -> date:
         return date.min
 
 
+@lru_cache(maxsize=65536)
 def first_day_outside_lookback(end: date, months: int) -> date | None:
     """The first day whose look-back window (``months`` calendar months before it, as
     :func:`months_before` counts them) starts after ``end``: the first day ``d`` with

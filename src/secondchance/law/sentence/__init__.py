@@ -5,6 +5,7 @@ of a report comes from :func:`sentence_block`."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -23,13 +24,15 @@ def sentence_block(record: Any, as_of: date) -> dict[str, Any] | None:
     """The computed sentence block for a record with a federal prison sentence (else None)."""
     from secondchance.law.sentence.aggregate import facts_from_record
     from secondchance.law.sentence.block import compute_block
+    from secondchance.record.timeline import timeline
 
-    facts = facts_from_record(record, as_of)
+    ready = timeline(record).recall((PREPARED, as_of))
+    facts, row = ready if ready is not None else (facts_from_record(record, as_of), None)
     if facts is None:
         return None
     if isinstance(facts, str):
         return {"as_of": as_of.isoformat(), "status": "needs_review", "reason": facts}
-    block = compute_block(facts, as_of)
+    block = compute_block(facts, as_of, row)
     stated = getattr(record, "bureau", None)
     if stated is not None:
         # The Bureau's own figures (record format 1.1), beside ours, never in their place.
@@ -39,8 +42,29 @@ def sentence_block(record: Any, as_of: date) -> dict[str, Any] | None:
     return block
 
 
+PREPARED = "sentence.prepared"
+"""The timeline key of a record's sentence facts and kernel row computed ahead."""
+
+
+def prepare_blocks(records: Sequence[Any], as_of: date) -> None:
+    """Compute the sentence of many records at once (the kernel in one pass over all of them,
+    as batch screening does), for :func:`sentence_block` to find ready; the answers are those
+    of one record at a time."""
+    from secondchance.law.sentence.aggregate import facts_from_record
+    from secondchance.law.sentence.block import SentenceFacts, kernel_rows
+    from secondchance.record.timeline import timeline
+
+    facts = [facts_from_record(record, as_of) for record in records]
+    computed = [(r, f) for r, f in zip(records, facts, strict=True) if isinstance(f, SentenceFacts)]
+    rows = kernel_rows([f for _, f in computed], as_of)
+    ready: dict[int, Any] = {id(r): (f, row) for (r, f), row in zip(computed, rows, strict=True)}
+    for record, found in zip(records, facts, strict=True):
+        timeline(record).remember((PREPARED, as_of), ready.get(id(record), (found, None)))
+
+
 SENTENCE = Computation(
     id="sentence",
     title="Computed sentence: full term, good conduct time, time credits and release dates",
     compute=sentence_block,
+    prepare=prepare_blocks,
 )

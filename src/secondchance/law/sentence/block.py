@@ -7,6 +7,7 @@ with their citations and rule versions, built from the kernel's intermediate col
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -119,6 +120,19 @@ def columns_of(facts: SentenceFacts, with_rdap: bool | None = None) -> SentenceC
     return cols
 
 
+def kernel_rows(many: Sequence[SentenceFacts], as_of: date) -> list[dict[str, int]]:
+    """The kernel's row for each person's ``columns_of(facts)``, computed in one pass over all
+    of them (each row is computed on its own; the kernel works column by column)."""
+    if not many:
+        return []
+    columns = [columns_of(facts) for facts in many]
+    stacked = SentenceColumns(
+        **{name: np.concatenate([vars(c)[name] for c in columns]) for name in vars(columns[0])}
+    )
+    result = compute(stacked, KernelLaw.on(as_of))
+    return [result.row(i) for i in range(len(many))]
+
+
 _FIRST_DAY = to_day(date.min)
 _LAST_DAY = to_day(date.max)
 WEEKDAY_URL = "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section3624"
@@ -160,11 +174,13 @@ def _weekday_of(day: date, country: str) -> date:
     return from_day(int(last_weekday_on_or_before(column, country)[0])) or day
 
 
-def compute_block(facts: SentenceFacts, as_of: date) -> dict[str, Any]:
-    """The sentence block for one person as of ``as_of``."""
+def compute_block(
+    facts: SentenceFacts, as_of: date, computed: dict[str, int] | None = None
+) -> dict[str, Any]:
+    """The sentence block for one person as of ``as_of``; ``computed``: the kernel's row for
+    ``columns_of(facts)`` where it was computed ahead with others (:func:`kernel_rows`)."""
     law = KernelLaw.on(as_of)
-    result = compute(columns_of(facts), law)
-    row = result.row(0)
+    row = computed if computed is not None else compute(columns_of(facts), law).row(0)
     codes = Code(int(np.int64(row["codes"])))
     gct_version = GCT_PROGRAM.version_on(as_of)
     earn_version = EARNING_PROGRAM.version_on(as_of)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
@@ -635,6 +636,29 @@ def object_offense_note(count: Count) -> str | None:
 
 
 def screen_count(count: Count, path: str) -> list[ClauseHit]:
+    """:func:`screen_count_uncached`, remembered by the path and the facts of the count that the
+    screening reads (its statute, substance, findings, attempt, conspiracy, object offense)."""
+    key = (
+        path,
+        count.statute,
+        count.substance,
+        tuple(count.court_findings),
+        count.attempt,
+        count.conspiracy,
+        count.object_offense,
+    )
+    hits = _SCREENED.get(key)
+    if hits is None:
+        if len(_SCREENED) >= 16384:
+            _SCREENED.clear()
+        hits = _SCREENED[key] = tuple(screen_count_uncached(count, path))
+    return list(hits)
+
+
+_SCREENED: dict[Hashable, tuple[ClauseHit, ...]] = {}
+
+
+def screen_count_uncached(count: Count, path: str) -> list[ClauseHit]:
     """The clauses that reach (or may reach) one count; ``path`` is its record field path.
 
     An attempt or conspiracy count (flagged, or under 21 U.S.C. 846, 963 or 18 U.S.C. 371) is
