@@ -178,10 +178,12 @@ class Reading:
         return diff[0] if len(diff) == 1 else None
 
 
-def first_reading(data: dict[str, Any]) -> Record:
+def first_reading(data: dict[str, Any], locs: dict[Loc, ApproxDate] | None = None) -> Record:
     """Validate raw ``data`` holding approximate dates: the first exact reading that is a valid
-    record stands for it (``ValidationError`` of the all-earliest reading when none is)."""
-    locs = approximate_dates(Record, data)
+    record stands for it (``ValidationError`` of the all-earliest reading when none is).
+    ``locs``: its approximate dates when the caller has found them already."""
+    if locs is None:
+        locs = approximate_dates(Record, data)
     if not locs:
         return Record.model_validate(data)
     first_error: ValidationError | None = None

@@ -102,7 +102,8 @@ def validate(data: Any, source: str, limits: Limits = DEFAULT) -> Record:
     if found:
         raise RecordError(source, [f"{field_path(path)}: {why}" for path, why in found], limits)
     try:
-        approximate = len(approximate_dates(Record, data))
+        locs = approximate_dates(Record, data)
+        approximate = len(locs)
         if approximate > limits.max_approximate_dates:
             raise RecordError(
                 source,
@@ -112,7 +113,7 @@ def validate(data: Any, source: str, limits: Limits = DEFAULT) -> Record:
                     "exactly"
                 ],
             )
-        record = first_reading(data)
+        record = first_reading(data, locs)
     except LocatedDateError as exc:
         raise RecordError(source, [f"{field_path(exc.loc)}: {exc}"]) from None
     except ValidationError as exc:

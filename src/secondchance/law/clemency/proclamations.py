@@ -606,7 +606,7 @@ def _attempt_objects_named(count: Count, procs: tuple[Proclamation, ...]) -> lis
     or conspiracy to distribute). Empty unless each of them is a whole, unambiguous section of
     title 21 outside the 844 family; anything else (18 U.S.C. 2, a range, an object offense
     recorded as well) stays for review."""
-    named = _plain(_provisions(count.statute))
+    named = _plain_provisions(count.statute)
     possession = tuple(p for proc in procs for p in proc.possession)
     attempt = tuple(p for proc in procs for p in proc.attempt)
     if any(_covers(h, p) for h in named for p in possession):

@@ -11,9 +11,9 @@ the rule from copies on other sites. The official point-in-time views are on ecf
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from secondchance.law.parameters import parameter
+from secondchance.law.sba.decide import last_day_before_change, rule_change_day
 
 
 def ecfr_on(day: date, section: str) -> str:
@@ -22,9 +22,9 @@ def ecfr_on(day: date, section: str) -> str:
     return f"https://www.ecfr.gov/on/{day.isoformat()}/title-13/part-{part}/section-{section}"
 
 
-RULE_FROM: date = parameter("sba.criminal_justice_rule.effective_from").values[-1].value
+RULE_FROM = rule_change_day()
 """The day the 2024 rule (89 FR 34094) took effect, from the parameters."""
-BEFORE_RULE = RULE_FROM - timedelta(days=1)
+BEFORE_RULE = last_day_before_change()
 """The last day before the 2024 rule took effect: the point in time of the texts before it."""
 FROM = RULE_FROM.isoformat()
 UNTIL = BEFORE_RULE.isoformat()

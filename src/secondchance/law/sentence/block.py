@@ -440,16 +440,12 @@ def _credits_before_completion(
     keys = ("prerelease_custody_date", "release_date", "release_weekday_date")
     early = {k: fsa[k] for k in keys if fsa.get(k) and fsa[k] < done.isoformat()}
     window = ("rrc_earliest_date", "home_confinement_earliest_date", "combined_earliest_date")
-    for key in window if placement_block is not None else ():
-        placed = placement_block.get(key)  # type: ignore[union-attr]
-        if placed and placed < done.isoformat():
-            early[key] = placed
-            placement_block[key] = None  # type: ignore[index]
+    placed = placement_block or {}
+    early |= {k: placed[k] for k in window if placed.get(k) and placed[k] < done.isoformat()}
     if not early:
         return
-    for key in keys:
-        if key in early:
-            fsa[key] = None
+    for key in early:
+        (fsa if key in keys else placed)[key] = None
     shown = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in early.items())
     add(
         f"The residential drug abuse program was completed on {done.isoformat()}; time credits "

@@ -85,21 +85,20 @@ def tier_months(
     years: npt.NDArray[np.int64],
     months: npt.NDArray[np.int64],
     days: npt.NDArray[np.int64],
+    commenced: Days,
     law: KernelLaw,
-    commenced: Days | None = None,
 ) -> npt.NDArray[np.int64]:
     """The most months of reduction for each term imposed (the program statement's tiers). A
     term with days ("1200 days", an aggregate counted in days) is set against the tier's months
     counted from commencement: 1200 days from 2025-01-01 runs past 36 months, so the 12-month
     tier. Without a commencement, whole months decide and any days push a term up one tier."""
     total = years * 12 + months
-    longer = days > 0
-    result = np.full(total.shape, law.rdap_tiers[-1][1], dtype=np.int64)
-    known = np.zeros(total.shape, dtype=np.bool_) if commenced is None else commenced != NO_DATE
-    start = np.where(known, commenced if commenced is not None else 0, 0)
+    known = commenced != NO_DATE
+    start = np.where(known, commenced, 0)
     end = add_months(start, total) + days  # the day after the term imposed runs out
+    result = np.full(total.shape, law.rdap_tiers[-1][1], dtype=np.int64)
     for most, reduction in reversed(law.rdap_tiers[:-1]):
-        by_months = (total < most) | ((total == most) & ~longer)
+        by_months = (total < most) | ((total == most) & (days == 0))
         by_days = end <= add_months(start, np.full(total.shape, most, dtype=np.int64))
         result = np.where(np.where(known, by_days, by_months), reduction, result)
     return result
@@ -115,7 +114,7 @@ def reduce(cols: SentenceColumns, release: Days, law: KernelLaw) -> RdapColumns:
         return RdapColumns(zero, np.full(size, NO_DATE, dtype=np.int64), no)
     applies = cols.rdap & ~cols.life & (release != NO_DATE) & (release > cols.commenced)
     tier = np.where(
-        applies, tier_months(cols.years, cols.months, cols.days, law, cols.commenced), 0
+        applies, tier_months(cols.years, cols.months, cols.days, cols.commenced, law), 0
     )
     at = np.where(applies, release, cols.commenced)
     back = at.copy()
