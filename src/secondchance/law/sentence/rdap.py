@@ -113,8 +113,9 @@ def reduce(cols: SentenceColumns, release: Days, law: KernelLaw) -> RdapColumns:
         no = np.zeros(size, dtype=np.bool_)
         return RdapColumns(zero, np.full(size, NO_DATE, dtype=np.int64), no)
     applies = cols.rdap & ~cols.life & (release != NO_DATE) & (release > cols.commenced)
-    tier = np.where(
-        applies, tier_months(cols.years, cols.months, cols.days, cols.commenced, law), 0
+    tier = np.zeros(size, dtype=np.int64)
+    tier[applies] = tier_months(  # only where the reduction applies (a hot path)
+        cols.years[applies], cols.months[applies], cols.days[applies], cols.commenced[applies], law
     )
     at = np.where(applies, release, cols.commenced)
     back = at.copy()
