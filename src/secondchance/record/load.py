@@ -110,7 +110,7 @@ def validate(data: Any, source: str, limits: Limits = DEFAULT) -> Record:
                 [
                     f"{approximate} dates written approximately, more than the "
                     f"{limits.max_approximate_dates} a record may hold: write the days you know "
-                    "exactly"
+                    f"exactly ({', '.join(field_path(loc) for loc in list(locs)[:3])}, ...)"
                 ],
             )
         record = first_reading(data, locs)
