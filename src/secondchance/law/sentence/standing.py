@@ -50,23 +50,16 @@ def no_term(record: Record, day: date, version_id: str) -> Determination | None:
     if not waiting:
         return None
     paths = [f"convictions[{i}].awaiting_sentencing" for i in waiting]
-    return Determination(
-        program=PROGRAM_ID,
-        outcome=Outcome.not_applicable,
-        reason="No sentence has been imposed yet: time credits are earned once a sentence of "
+    return _moot(
+        "No sentence has been imposed yet: time credits are earned once a sentence of "
         "imprisonment commences (18 U.S.C. 3632(d)(4)(B)(ii)).",
-        findings=[
-            Finding(
-                finding=f"Awaiting sentencing ({', '.join(paths)}): no term of imprisonment has "
-                "been imposed. A prisoner may not earn time credits for programming completed "
-                "during official detention before the sentence commences under 18 U.S.C. "
-                "3585(a); the question returns once a prison term is imposed.",
-                facts=dict.fromkeys(paths, True),
-                citation="18 U.S.C. 3632(d)(4)(B)(ii)",
-                rule_version=version_id,
-                url=EARN_URL,
-            )
-        ],
+        f"Awaiting sentencing ({', '.join(paths)}): no term of imprisonment has "
+        "been imposed. A prisoner may not earn time credits for programming completed "
+        "during official detention before the sentence commences under 18 U.S.C. "
+        "3585(a); the question returns once a prison term is imposed.",
+        paths,
+        "18 U.S.C. 3632(d)(4)(B)(ii)",
+        version_id,
     )
 
 
@@ -77,18 +70,31 @@ def completed(current: list[Served], version_id: str) -> Determination | None:
     if not current or len(done) < len(current):
         return None
     paths = [f"convictions[{s.index}].sentence.completed" for s in done]
+    return _moot(
+        "The record states the sentence completed: no prison term remains for time "
+        "credits to be earned against or applied to.",
+        f"The sentence is stated completed ({', '.join(paths)}), prison and "
+        "supervision: time credits are applied toward prerelease custody or supervised "
+        "release (18 U.S.C. 3632(d)(4)(C)), and none remains.",
+        paths,
+        "18 U.S.C. 3632(d)(4)(C)",
+        version_id,
+    )
+
+
+def _moot(
+    reason: str, finding: str, paths: list[str], citation: str, version_id: str
+) -> Determination:
+    """``not_applicable`` for a fact that makes the question moot, with its cited finding."""
     return Determination(
         program=PROGRAM_ID,
         outcome=Outcome.not_applicable,
-        reason="The record states the sentence completed: no prison term remains for time "
-        "credits to be earned against or applied to.",
+        reason=reason,
         findings=[
             Finding(
-                finding=f"The sentence is stated completed ({', '.join(paths)}), prison and "
-                "supervision: time credits are applied toward prerelease custody or supervised "
-                "release (18 U.S.C. 3632(d)(4)(C)), and none remains.",
+                finding=finding,
                 facts=dict.fromkeys(paths, True),
-                citation="18 U.S.C. 3632(d)(4)(C)",
+                citation=citation,
                 rule_version=version_id,
                 url=EARN_URL,
             )
