@@ -45,6 +45,7 @@ from secondchance.law.clemency.scope import (
     treaty_finding,
 )
 from secondchance.law.clemency.where_to_file import where_to_file
+from secondchance.law.rule_book import rule_fields, text
 from secondchance.record.query import covers
 from secondchance.record.schema import (
     Conviction,
@@ -56,13 +57,15 @@ from secondchance.record.schema import (
 from secondchance.record.timeline import timeline
 
 PROGRAM = "clemency.commutation_petition"
-VERSION = "1993"
+BOOK_KEY = f"{PROGRAM}/1993"
+"""The rule version's entry in the rule book (parameters/rules/clemency.yaml)."""
+VERSION = rule_fields(BOOK_KEY)["version"]
 RULE_VERSION = f"{PROGRAM}@{VERSION}"
-CITATION = "28 CFR 1.3; Office of the Pardon Attorney, Commutation Instructions"
-URL = "https://www.justice.gov/pardon/apply-commutation"
+CITATION = rule_fields(BOOK_KEY)["citation"]
+URL = text("clemency", "commutation_office")
 INSTRUCTIONS_URL = URL
 """The Office's commutation page; the instructions were read from secondary copies (see gaps)."""
-BOP_URL = "https://www.bop.gov/policy/progstat/1330_015.pdf"
+BOP_URL = text("clemency", "bop_ps_1330_15")
 
 
 def _finding(
@@ -524,24 +527,6 @@ def change_points(record: Record, ctx: Context) -> list[ChangePoint]:
 PROGRAM_DEF = Program(
     id=PROGRAM,
     title="Petition for commutation of sentence (28 CFR 1.3)",
-    versions=(
-        RuleVersion(
-            program=PROGRAM,
-            version=VERSION,
-            title="Commutation while serving the sentence, after court challenges",
-            citation=CITATION,
-            url=URL,
-            evaluate=evaluate,
-            known_gaps=(
-                "28 CFR 1.3 found only in its opening words; the Office's instructions are "
-                "encoded instead.",
-                "Capital cases (28 CFR 1.10) are not encoded.",
-                "Source: the Office's commutation instructions were read only from secondary "
-                "copies (a 2007 re-post on a blog; docslib.org); the Office's commutation page is "
-                "cited.",
-            ),
-            sources=(URL, BOP_URL),
-        ),
-    ),
+    versions=(RuleVersion(**rule_fields(BOOK_KEY), evaluate=evaluate),),
     change_points=change_points,
 )

@@ -17,7 +17,6 @@ from secondchance.engine.rules import Context, Program, RuleVersion
 from secondchance.law.clemency.facts import FEDERAL, convicted_by, indexed, label
 from secondchance.law.clemency.grant_effect import pardon_effect
 from secondchance.law.clemency.proclamations import (
-    JANUARY_6_GAP,
     CountAnswer,
     answer_count,
     certifying_grant,
@@ -30,15 +29,18 @@ from secondchance.law.clemency.proclamations import (
 )
 from secondchance.law.clemency.where_to_file import where_to_file
 from secondchance.law.parameters import value
+from secondchance.law.rule_book import rule_fields, text
 from secondchance.record.schema import Conviction, Jurisdiction, Record
 
 PROGRAM = "clemency.marijuana_pardon"
-VERSION = "2023-12-22"
+BOOK_KEY = f"{PROGRAM}/10688"
+"""The rule version's entry in the rule book (parameters/rules/clemency.yaml)."""
+VERSION = rule_fields(BOOK_KEY)["version"]
 RULE_VERSION = f"{PROGRAM}@{VERSION}"
-CITATION = "Proclamation 10467 (Oct. 6, 2022); Proclamation 10688 (Dec. 22, 2023)"
-URL = "https://www.govinfo.gov/content/pkg/CFR-2024-title3-vol1/html/CFR-2024-title3-vol1.htm"
+CITATION = rule_fields(BOOK_KEY)["citation"]
+URL = text("clemency", "cfr3_2023")
 """Proclamation 10688 in the 2023 compilation of 3 CFR (GovInfo)."""
-URL_10467 = "https://www.govinfo.gov/content/pkg/CFR-2023-title3-vol1/html/CFR-2023-title3-vol1.htm"
+URL_10467 = text("clemency", "cfr3_2022")
 """Proclamation 10467 in the 2022 compilation of 3 CFR (GovInfo)."""
 
 
@@ -320,37 +322,6 @@ def change_points(record: Record, ctx: Context) -> list[date]:
 PROGRAM_DEF = Program(
     id=PROGRAM,
     title="Categorical marijuana pardons (Proclamations 10467 and 10688)",
-    versions=(
-        RuleVersion(
-            program=PROGRAM,
-            version=VERSION,
-            title="Simple possession, attempted possession and use of marijuana, pardoned by "
-            "proclamation",
-            citation=CITATION,
-            url=URL,
-            evaluate=evaluate,
-            known_gaps=(
-                "The Office's certificate criteria for Proclamation 10688 were not found; its own "
-                "text is encoded.",
-                "Earlier codifications (a title-21 section below 801, another U.S. Code title, a "
-                "D.C. Code section outside chapter 9 of title 48: boundaries from general "
-                "knowledge) and CFR provisions not on 10688's list are answered needs_review.",
-                JANUARY_6_GAP,
-                "A recorded grant naming the January 20, 2025 proclamation, or a proclamation not "
-                "encoded, is honoured as recorded for every count of the convictions it names.",
-                "Pending charges are screened on the days they are pending; a charge resolved "
-                "(dismissed, acquitted) before the day asked is not.",
-                "The proclamations' texts were read from the White House releases (the National "
-                "Archives' copy of the former White House site); the official source cited is 3 "
-                "CFR (GovInfo). Their Federal Register pages (87 FR 61441, 88 FR 90083) were not "
-                "verified.",
-            ),
-            sources=(
-                URL_10467,
-                URL,
-                "https://www.justice.gov/pardon/presidential-proclamation-marijuana-possession",
-            ),
-        ),
-    ),
+    versions=(RuleVersion(**rule_fields(BOOK_KEY), evaluate=evaluate),),
     change_points=change_points,
 )

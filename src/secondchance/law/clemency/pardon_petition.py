@@ -43,7 +43,6 @@ from secondchance.law.clemency.facts import (
 from secondchance.law.clemency.grant_effect import commutation_effect, pardon_effect
 from secondchance.law.clemency.pardoned import pardoned_by, pardoned_counts, pardoned_on
 from secondchance.law.clemency.proclamations import (
-    JANUARY_6_GAP,
     other_categorical,
     proclamation_dates,
 )
@@ -55,6 +54,7 @@ from secondchance.law.clemency.scope import (
 )
 from secondchance.law.clemency.where_to_file import where_to_file
 from secondchance.law.parameters import value
+from secondchance.law.rule_book import rule_fields, text
 from secondchance.law.sentence import counts
 from secondchance.record.query import conviction_by_id, covers
 from secondchance.record.schema import (
@@ -66,23 +66,19 @@ from secondchance.record.schema import (
 )
 
 PROGRAM = "clemency.pardon_petition"
-VERSION = "1993"
+BOOK_KEY = f"{PROGRAM}/1993"
+"""The rule version's entry in the rule book (parameters/rules/clemency.yaml)."""
+VERSION = rule_fields(BOOK_KEY)["version"]
 RULE_VERSION = f"{PROGRAM}@{VERSION}"
-CITATION = "28 CFR 1.2"
-URL = "https://www.ecfr.gov/current/title-28/chapter-I/part-1/section-1.2"
-OFFICE_URL = "https://www.justice.gov/pardon/apply-pardon"
-FORM_URL = "https://www.reginfo.gov/public/do/PRAViewICR?ref_nbr=202407-1123-001"
+CITATION = rule_fields(BOOK_KEY)["citation"]
+URL = text("clemency", "cfr_1_2")
+OFFICE_URL = text("clemency", "pardon_office")
+FORM_URL = text("clemency", "pardon_form")
 """The application form's information collection (OMB 1123-0016) on reginfo.gov."""
 WAIVER_URL = OFFICE_URL
 """The Office's pardon page; the waiver wording was read from a web-archive copy (see gaps)."""
 ADVISORY_URL = "https://www.ecfr.gov/current/title-28/chapter-I/part-1/section-1.11"
-SOURCE_GAPS = (
-    "Source: the application form was read from a secondary copy of the information collection "
-    "(omb.report); reginfo.gov's record of it is cited.",
-    "Source: the waiver of the waiting period was read from a 2009 web-archive copy (University "
-    "of North Texas) of the Office's former page (usdoj.gov/pardon/pardon_petition.htm); the "
-    "Office's current pardon page is cited.",
-)
+SOURCE_GAPS = (text("clemency", "pardon_form_gap"), text("clemency", "pardon_waiver_gap"))
 
 
 def _finding(
@@ -758,28 +754,6 @@ def change_points(record: Record, ctx: Context) -> list[ChangePoint]:
 PROGRAM_DEF = Program(
     id=PROGRAM,
     title="Petition for pardon (28 CFR 1.2)",
-    versions=(
-        RuleVersion(
-            program=PROGRAM,
-            version=VERSION,
-            title="Five years after release from confinement (or conviction without prison)",
-            citation=CITATION,
-            url=URL,
-            evaluate=evaluate,
-            effective_from=None,
-            known_gaps=(
-                "28 CFR 1.2 assembled from two quotations; §§ 1.4-1.10 not retrieved.",
-                "Whether a later state conviction restarts the wait is not stated: only federal "
-                "and D.C. convictions start the clock here, and a later state conviction makes "
-                "the date needs_review.",
-                "Whether a conviction already pardoned restarts the wait is not stated: counting "
-                "it is an inference, and where it is the latest the answer is needs_review with "
-                "both dates.",
-                JANUARY_6_GAP,
-                *SOURCE_GAPS,
-            ),
-            sources=(URL, OFFICE_URL, FORM_URL),
-        ),
-    ),
+    versions=(RuleVersion(**rule_fields(BOOK_KEY), evaluate=evaluate),),
     change_points=change_points,
 )

@@ -39,6 +39,7 @@ from typing import Any, NamedTuple
 
 from secondchance.law.clemency.facts import FEDERAL, custody_for, grant_covers, with_article
 from secondchance.law.parameters import parameter, value
+from secondchance.law.rule_book import text
 from secondchance.record.schema import (
     ClemencyGrant,
     ClemencyKind,
@@ -794,13 +795,7 @@ def _article125(conviction: Conviction, day: date) -> Categorical | None:
 
 
 _J6_DAY = _day(parameter(JANUARY_6).values[-1].value["offense_date"]).isoformat()
-JANUARY_6_GAP = (
-    f"January 20, 2025 proclamation: only a federal or D.C. offense recorded on {_J6_DAY}, or "
-    "with no offense date and nothing recorded before that day that bounds it (the conviction, "
-    "sentencing or sentence date, or custody or supervision for the conviction), is answered "
-    "needs_review; an offense related to the events but recorded on another date (a conspiracy "
-    "over weeks, a range of dates) is not caught."
-)
+JANUARY_6_GAP = text("clemency", "january_6_gap")
 
 
 def _offense_bounds(record: PersonRecord, conviction: Conviction) -> list[tuple[str, date]]:

@@ -30,12 +30,8 @@ def _program(program_id: str, title: str, texts: tuple[RuleText, ...]) -> Progra
 
 
 PROGRAMS: tuple[Program, ...] = (
-    _program(
-        "sba.7a", "SBA 7(a) loans: criminal background", business_loans.versions("sba.7a", "7(a)")
-    ),
-    _program(
-        "sba.504", "SBA 504 loans: criminal background", business_loans.versions("sba.504", "504")
-    ),
+    _program("sba.7a", "SBA 7(a) loans: criminal background", business_loans.versions("sba.7a")),
+    _program("sba.504", "SBA 504 loans: criminal background", business_loans.versions("sba.504")),
     _program("sba.microloan", "SBA Microloans: criminal background", microloan.versions()),
     _program(
         "sba.ilp",

@@ -19,15 +19,14 @@ from __future__ import annotations
 
 from functools import partial
 
+from secondchance.law.rule_book import rule_fields, text
 from secondchance.law.sba import sources
 from secondchance.law.sba.associates import OwnershipLookback
-from secondchance.law.sba.charges import NOT_AN_INDICTMENT_GAP, Guidance, under_indictment
+from secondchance.law.sba.charges import Guidance, under_indictment
 from secondchance.law.sba.checks import Verdict
 from secondchance.law.sba.decide import (
     RuleText,
     StatusTest,
-    last_day_before_change,
-    rule_change_day,
 )
 from secondchance.law.sba.status import NOT_NAMED_SUPERVISION, in_custody, on_supervision
 from secondchance.law.sba.wording import NO_LONGER_A_BAR, OLD_PROBATION_PAROLE
@@ -47,11 +46,7 @@ SOP_GUIDANCE = Guidance(
     "where it is stricter than the regulation a lender would apply it",
 )
 
-PRERELEASE_GAP = (
-    "The old text says only 'incarcerated': prerelease custody (a residential re-entry centre or "
-    "home confinement), part of a term of imprisonment under 18 U.S.C. 3624(c), answers "
-    "needs_review."
-)
+PRERELEASE_GAP = text("sba", "prerelease_gap")
 
 INDICTED_MEANS_PENDING = (
     "The old text says 'has been indicted'; SBA itself described the rule as barring an "
@@ -126,53 +121,19 @@ NEW_SUMMARY = (
 )
 
 
-def versions(program: str, what: str) -> tuple[RuleText, ...]:
-    """The two versions of 120.110(n) for ``program`` (``what`` names the loan)."""
+def versions(program: str) -> tuple[RuleText, ...]:
+    """The two versions of 120.110(n) for ``program`` (``sba.7a`` or ``sba.504``)."""
     before = RuleText(
-        program=program,
-        version=f"to-{last_day_before_change().isoformat()}",
-        title=f"{what}: Associates' criminal-justice status (old 120.110(n))",
-        citation=CITATION,
-        url=sources.BUSINESS_LOANS_BEFORE,
+        **rule_fields(f"{program}/before"),
         summary=OLD_SUMMARY,
         who=associate_120_10,
         tests=OLD_TESTS,
-        effective_to=last_day_before_change(),
-        known_gaps=(
-            sources.BEFORE_GAP,
-            sources.SOP_GAP,
-            "Start date of this text not researched (SBA described the same rule in 2014).",
-            "'has been indicted' is applied to indictments pending on the application date.",
-            "Where SOP 50 10 7.1 (financial misconduct / false statement) and the regulation "
-            "(felony / moral turpitude) differ for an indictment, the answer is needs_review.",
-            "Supervised release and deferred prosecution are not named: needs_review.",
-            PRERELEASE_GAP,
-            NOT_AN_INDICTMENT_GAP,
-        ),
-        sources=(
-            sources.BUSINESS_LOANS_BEFORE,
-            sources.UNDER_INDICTMENT_2014,
-            sources.SOP_50_10_7_1,
-        ),
         notes=(INDICTED_MEANS_PENDING,),
     )
     after = RuleText(
-        program=program,
-        version=f"from-{rule_change_day().isoformat()}",
-        title=f"{what}: Associates' criminal-justice status (120.110(n) as amended by 89 FR 34094)",
-        citation=CITATION,
-        url=sources.ECFR_EXPORT,
+        **rule_fields(f"{program}/after"),
         summary=NEW_SUMMARY,
         who=associate_120_10,
         tests=NEW_TESTS,
-        effective_from=rule_change_day(),
-        known_gaps=(
-            sources.EXPORT_GAP,
-            "Whether a person sentenced to prison but not yet in custody (awaiting voluntary "
-            "surrender) is 'serving a sentence of imprisonment' is not settled; only custody "
-            "periods are tested.",
-            NOT_AN_INDICTMENT_GAP,
-        ),
-        sources=(sources.ECFR_EXPORT, sources.FINAL_RULE),
     )
     return before, after

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from secondchance.law.parameters import value
+from secondchance.law.rule_book import text
 from secondchance.law.sba.associates import (
     CONTROL_ROLES,
     EQUITY_ROLES_120_10,
@@ -73,11 +74,7 @@ def _grounds(counts: Sequence[Count], offenses: Sequence[str]) -> tuple[str, ...
     return tuple(o for o in offenses if any(getattr(c, o) is True for c in counts))
 
 
-NOT_AN_INDICTMENT_GAP = (
-    "A pending information or complaint for an offense the rule names answers needs_review: the "
-    "rule says indictment, but a felony may be prosecuted by information once the defendant "
-    "waives indictment (Fed. R. Crim. P. 7(b)), and a complaint may still be followed by one."
-)
+NOT_AN_INDICTMENT_GAP = text("sba", "not_an_indictment_gap")
 
 _VERDICT = {True: Verdict.bars, False: Verdict.clear, None: Verdict.unknown}
 

@@ -53,6 +53,7 @@ class RuleText:
     known_gaps: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     notes: tuple[tuple[str, str, str], ...] = field(default=())  # (finding, citation, url)
+    takes_effect: str | None = None
 
     @property
     def id(self) -> str:
@@ -74,9 +75,7 @@ class RuleText:
             provisional=self.provisional,
             known_gaps=self.known_gaps,
             sources=self.sources,
-            takes_effect="the 2024 SBA rule (89 FR 34094) takes effect"
-            if self.effective_from == rule_change_day()
-            else None,
+            takes_effect=self.takes_effect,
         )
 
 

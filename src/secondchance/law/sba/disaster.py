@@ -25,6 +25,7 @@ from __future__ import annotations
 from functools import partial
 
 from secondchance.law.parameters import value
+from secondchance.law.rule_book import rule_fields, text
 from secondchance.law.sba import sources
 from secondchance.law.sba.associates import disaster_principal
 from secondchance.law.sba.checks import Check, Subject
@@ -32,8 +33,6 @@ from secondchance.law.sba.convictions import riot_felony_within
 from secondchance.law.sba.decide import (
     RuleText,
     StatusTest,
-    last_day_before_change,
-    rule_change_day,
 )
 from secondchance.law.sba.status import (
     NOT_NAMED_SUPERVISION,
@@ -52,16 +51,8 @@ GAP = (
     "copies speak of principal owners incarcerated or on probation or parole following "
     "conviction of a serious criminal offense)"
 )
-UNDEFINED_PRINCIPAL = (
-    "'Principal of the business' is not defined in part 123; owners of 20% or more are treated "
-    "as principal owners (123.202(b)(2), 123.300(b); 123.500(d) for Military Reservist EIDL) "
-    "and a bar through any other role answers needs_review."
-)
-CHARACTER = (
-    '13 CFR 123.6 also requires that a disaster loan applicant "have satisfactory character". '
-    "SBA's character review under 123.6 still applies and is not encoded here: an answer of "
-    "eligible covers only the criminal-history categories of 123.101(a) and (i)."
-)
+UNDEFINED_PRINCIPAL = text("sba", "undefined_principal")
+CHARACTER = text("sba", "disaster_character")
 CHARACTER_NOTE = (CHARACTER, "13 CFR 123.6", sources.ECFR_EXPORT)
 
 
@@ -87,11 +78,7 @@ OLD_TESTS: tuple[StatusTest, ...] = (riot_felony, partial(any_status_for_review,
 
 def versions() -> tuple[RuleText, ...]:
     before = RuleText(
-        program=PROGRAM,
-        version=f"to-{last_day_before_change().isoformat()}",
-        title="Disaster loans: principals' criminal history (old 123.101(a), (i))",
-        citation=CITATION,
-        url=sources.ecfr_on(last_day_before_change(), "123.101"),
+        **rule_fields("sba.disaster/before"),
         summary=f"Until {sources.UNTIL}, "
         "13 CFR 123.101 (applied to businesses and their principals by "
         "123.201(a) and 123.301) barred a riot-related felony conviction in the past year "
@@ -101,25 +88,10 @@ def versions() -> tuple[RuleText, ...]:
         who=disaster_principal,
         tests=OLD_TESTS,
         people_word=PEOPLE,
-        effective_to=last_day_before_change(),
-        provisional=True,
-        known_gaps=(
-            sources.DISASTER_GAP,
-            f"13 CFR 123.101(i) before {sources.FROM}: text not found verbatim; any custody, "
-            "supervision or pending charge of a principal answers needs_review.",
-            UNDEFINED_PRINCIPAL,
-            CHARACTER,
-        ),
-        sources=(sources.ECFR_EXPORT, sources.DISASTER_PARAPHRASES),
         notes=(CHARACTER_NOTE,),
     )
     after = RuleText(
-        program=PROGRAM,
-        version=f"from-{rule_change_day().isoformat()}",
-        title="Disaster loans: principals' criminal history (123.101(a), (i) as amended by "
-        "89 FR 34094)",
-        citation=CITATION,
-        url=sources.ECFR_EXPORT,
+        **rule_fields("sba.disaster/after"),
         summary=f"From {sources.FROM}, 13 CFR 123.101(i) bars a disaster loan if the applicant or "
         'other principal owners are "currently incarcerated, serving a sentence of '
         'imprisonment imposed upon adjudication of guilty" (probation, parole and pending '
@@ -128,9 +100,6 @@ def versions() -> tuple[RuleText, ...]:
         who=disaster_principal,
         tests=NEW_TESTS,
         people_word=PEOPLE,
-        effective_from=rule_change_day(),
-        known_gaps=(sources.EXPORT_GAP, UNDEFINED_PRINCIPAL, CHARACTER),
-        sources=(sources.ECFR_EXPORT, sources.FINAL_RULE),
         notes=(CHARACTER_NOTE,),
     )
     return before, after

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from functools import partial
 
+from secondchance.law.rule_book import rule_fields
 from secondchance.law.sba import sources
 from secondchance.law.sba.associates import OwnershipLookback
-from secondchance.law.sba.charges import NOT_AN_INDICTMENT_GAP, under_indictment
+from secondchance.law.sba.charges import under_indictment
 from secondchance.law.sba.decide import (
     RuleText,
     StatusTest,
     last_day_before_change,
-    rule_change_day,
 )
 from secondchance.law.sba.status import (
     NOT_NAMED_SUPERVISION,
@@ -70,11 +70,7 @@ OLD_TESTS: tuple[StatusTest, ...] = (partial(any_status_for_review, gap=GAP),)
 
 def versions() -> tuple[RuleText, ...]:
     before = RuleText(
-        program=PROGRAM,
-        version=f"to-{last_day_before_change().isoformat()}",
-        title="Intermediary Lending Pilot: Associates' criminal-justice status (text not found)",
-        citation=CITATION,
-        url=sources.ecfr_on(last_day_before_change(), "109.400"),
+        **rule_fields("sba.ilp/before"),
         summary=f"The text of 13 CFR 109.400(b)(15) before {sources.FROM} was not found. Every "
         "version of this paragraph found in SBA's business-loan rules concerns an Associate's "
         "current custody, supervision or pending charges, so a business none of whose "
@@ -82,34 +78,14 @@ def versions() -> tuple[RuleText, ...]:
         "such status needs review.",
         who=associate_109_20,
         tests=OLD_TESTS,
-        effective_to=last_day_before_change(),
-        provisional=True,
-        known_gaps=(
-            sources.EXPORT_GAP,
-            f"13 CFR 109.400(b)(15) before {sources.FROM}: "
-            "text not found; any custody, supervision "
-            "or pending charge of an Associate answers needs_review.",
-        ),
-        sources=(sources.ECFR_EXPORT,),
     )
     after = RuleText(
-        program=PROGRAM,
-        version=f"from-{rule_change_day().isoformat()}",
-        title="Intermediary Lending Pilot: Associates' criminal-justice status (109.400(b)(15) "
-        "as amended by 89 FR 34094)",
-        citation=CITATION,
-        url=sources.ECFR_EXPORT,
+        **rule_fields("sba.ilp/after"),
         summary=f"From {sources.FROM}, 13 CFR 109.400(b)(15) bars a business with an Associate "
         '(109.20) "who is currently incarcerated, serving a sentence of imprisonment imposed '
         "upon adjudication of guilty, or is under indictment for a felony or a crime of moral "
         'turpitude"; probation and parole are not named.',
         who=associate_109_20,
         tests=NEW_TESTS,
-        effective_from=rule_change_day(),
-        known_gaps=(
-            sources.EXPORT_GAP,
-            NOT_AN_INDICTMENT_GAP,
-        ),
-        sources=(sources.ECFR_EXPORT, sources.FINAL_RULE),
     )
     return before, after

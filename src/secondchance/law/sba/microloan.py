@@ -23,22 +23,20 @@ from __future__ import annotations
 
 from functools import partial
 
+from secondchance.law.rule_book import rule_fields
 from secondchance.law.sba import sources
 from secondchance.law.sba.business_loans import (
     INDICTED_MEANS_PENDING,
     NEW_OFFENSES,
     OLD_OFFENSES,
     OWNERSHIP_120_10,
-    PRERELEASE_GAP,
     associate_120_10,
 )
-from secondchance.law.sba.charges import NOT_AN_INDICTMENT_GAP, under_indictment
+from secondchance.law.sba.charges import under_indictment
 from secondchance.law.sba.checks import Verdict
 from secondchance.law.sba.decide import (
     RuleText,
     StatusTest,
-    last_day_before_change,
-    rule_change_day,
 )
 from secondchance.law.sba.status import (
     OffenseCondition,
@@ -138,11 +136,7 @@ NEW_TESTS: tuple[StatusTest, ...] = (
 
 def versions() -> tuple[RuleText, ...]:
     before = RuleText(
-        program=PROGRAM,
-        version=f"to-{last_day_before_change().isoformat()}",
-        title="Microloans: Associates' criminal-justice status (old 120.707(a) with 120.110(n))",
-        citation=CITATION,
-        url=sources.MICROLOAN_BEFORE,
+        **rule_fields("sba.microloan/before"),
         summary=f"Until {sources.UNTIL}, a Microloan Intermediary could lend only to businesses "
         "eligible under part 120 (old 120.110(n): no Associate incarcerated, on probation or "
         "parole, or indicted for a felony or a crime of moral turpitude), except that probation "
@@ -150,29 +144,10 @@ def versions() -> tuple[RuleText, ...]:
         "care business, was against children (120.707(a)).",
         who=associate_120_10,
         tests=OLD_TESTS,
-        effective_to=last_day_before_change(),
-        provisional=True,
-        known_gaps=(
-            sources.BEFORE_GAP,
-            "Text of 120.707(a) taken from the 2019 CFR; amendments to 120.707 between 2019 and "
-            "the rule (85 FR 7651, 85 FR 80588, 87 FR 38909) were not checked for paragraph (a). "
-            f"Re-check: {sources.ecfr_on(last_day_before_change(), '120.707')}",
-            "Supervised release and deferred prosecution are not named: needs_review.",
-            PRERELEASE_GAP,
-            NOT_AN_INDICTMENT_GAP,
-            "The lenders' SOP 50 10 7.1 (7(a) and 504 guidance) is not applied to Microloans: "
-            "an indictment bars only for a felony or a crime of moral turpitude.",
-        ),
-        sources=(sources.MICROLOAN_BEFORE, sources.BUSINESS_LOANS_BEFORE),
         notes=(INDICTED_MEANS_PENDING,),
     )
     after = RuleText(
-        program=PROGRAM,
-        version=f"from-{rule_change_day().isoformat()}",
-        title="Microloans: Associates' criminal-justice status (120.707(a) as amended by "
-        "89 FR 34094)",
-        citation=CITATION,
-        url=sources.ECFR_EXPORT,
+        **rule_fields("sba.microloan/after"),
         summary=f"From {sources.FROM}, "
         'no Microloan may go to a business with an Associate "currently '
         'incarcerated, serving a sentence of imprisonment imposed upon adjudication of guilty", '
@@ -182,14 +157,5 @@ def versions() -> tuple[RuleText, ...]:
         "through 120.110(n).",
         who=associate_120_10,
         tests=NEW_TESTS,
-        effective_from=rule_change_day(),
-        known_gaps=(
-            sources.EXPORT_GAP,
-            "Supervised release or deferred prosecution for an offense against children, in a "
-            "child care business, is not named (the text says probation or parole): "
-            "needs_review.",
-            NOT_AN_INDICTMENT_GAP,
-        ),
-        sources=(sources.ECFR_EXPORT, sources.FINAL_RULE),
     )
     return before, after

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from secondchance.law.rule_book import text
 from secondchance.law.sba.decide import last_day_before_change, rule_change_day
 
 
@@ -30,47 +31,26 @@ FROM = RULE_FROM.isoformat()
 UNTIL = BEFORE_RULE.isoformat()
 """The two days as prose writes them ("From 2024-05-30, ..."; "Until 2024-05-29, ...")."""
 
-FINAL_RULE = (
-    "https://www.federalregister.gov/documents/2024/04/30/2024-09009/"
-    "criminal-justice-reviews-for-the-sba-business-loan-programs-disaster-loan-programs-and-"
-    "surety-bond"
-)
-
-ECFR_EXPORT = "https://www.ecfr.gov/current/title-13/chapter-I"
+FINAL_RULE = text("sba", "final_rule")
+ECFR_EXPORT = text("sba", "ecfr_export")
 """eCFR title 13 chapter I (official); the texts were read from a secondary export of it."""
-EXPORT_GAP = (
-    "Source: the rule's text was read from a secondary copy, a markdown export of eCFR title 13 "
-    "chapter I in a public repository (ConnorCallison/ecfr-opportunities, commit 762bf279); the "
-    "official eCFR is cited."
-)
+EXPORT_GAP = text("sba", "export_gap")
 
-BUSINESS_LOANS_BEFORE = ecfr_on(BEFORE_RULE, "120.110")
-MICROLOAN_BEFORE = ecfr_on(BEFORE_RULE, "120.707")
-SURETY_BEFORE = ecfr_on(BEFORE_RULE, "115.13")
-BEFORE_GAP = (
-    f"Source: the text before {FROM} was read from secondary copies (Cornell LII for 120.110 "
-    "and 115.13; a 2019 CFR copy on legalfix.com for 120.707); the eCFR point-in-time view of "
-    f"{BEFORE_RULE.isoformat()} is cited."
-)
-UNDER_INDICTMENT_2014 = (
-    "https://www.reginfo.gov/public/do/eAgendaViewRule?pubId=201504&RIN=3245-AG53"
-)
+BUSINESS_LOANS_BEFORE = text("sba", "business_loans_before")
+MICROLOAN_BEFORE = text("sba", "microloan_before")
+SURETY_BEFORE = text("sba", "surety_before")
+BEFORE_GAP = text("sba", "before_gap")
+UNDER_INDICTMENT_2014 = text("sba", "under_indictment_2014")
 """SBA's own 2014 description of old 120.110(n): "currently under indictment"."""
 
-SOP_50_10_7_1 = "https://www.sba.gov/partners/lenders/7a-loan-program"
+SOP_50_10_7_1 = text("sba", "sop_50_10_7_1")
 """SBA's 7(a) lender page, where the SOPs are published."""
-SOP_GAP = (
-    "Source: the wording of SOP 50 10 7.1 before the rule was read only from a law firm's "
-    "quotation (starfieldsmith.com, May 2024); the SOP itself was not retrieved."
-)
+SOP_GAP = text("sba", "sop_gap")
 
 RULE_SUMMARY = FINAL_RULE
 """That the rule removed probation and parole as grounds of ineligibility is read from the final
 rule itself (a trade report, colemanreport.com, said the same)."""
 
-DISASTER_PARAPHRASES = ecfr_on(BEFORE_RULE, "123.101")
+DISASTER_PARAPHRASES = text("sba", "disaster_before")
 """The eCFR point-in-time view of 13 CFR 123.101 before the rule (official)."""
-DISASTER_GAP = (
-    f"Source: 13 CFR 123.101 before {FROM} was found only in a paraphrased (not verbatim) "
-    "secondary re-post (mcmullin.wpengine.com); the eCFR point-in-time view is cited."
-)
+DISASTER_GAP = text("sba", "disaster_gap")

@@ -20,15 +20,14 @@ from __future__ import annotations
 
 from functools import partial
 
+from secondchance.law.rule_book import rule_fields, text
 from secondchance.law.sba import sources
 from secondchance.law.sba.associates import surety_principal_person
-from secondchance.law.sba.charges import NOT_AN_INDICTMENT_GAP, under_indictment
+from secondchance.law.sba.charges import under_indictment
 from secondchance.law.sba.convictions import convicted_of_felony
 from secondchance.law.sba.decide import (
     RuleText,
     StatusTest,
-    last_day_before_change,
-    rule_change_day,
 )
 from secondchance.law.sba.status import (
     NOT_NAMED_SUPERVISION,
@@ -41,15 +40,8 @@ from secondchance.law.sba.wording import NOT_NAMED
 PROGRAM = "sba.surety_bond"
 CITATION = "13 CFR 115.13(a)(2)"
 PEOPLE = "owner of 20% or more, officer, director or general partner"
-OLD_OUT_OF_SCOPE = (
-    "Final civil judgments for a breach of trust or a violation of a law protecting the integrity "
-    "of business transactions (115.13(a)(2)(i)), revoked licences ((ii)) and bond-guarantee "
-    "fraud ((iii)) are not in the record format and are not evaluated."
-)
-NEW_OUT_OF_SCOPE = (
-    "Revoked licences (115.13(a)(2)(ii)) and bond-guarantee fraud ((iii)) are not in the record "
-    "format and are not evaluated; the amended (i) no longer names civil judgments."
-)
+OLD_OUT_OF_SCOPE = text("sba", "surety_old_out_of_scope")
+NEW_OUT_OF_SCOPE = text("sba", "surety_new_out_of_scope")
 
 OLD_TESTS: tuple[StatusTest, ...] = (
     partial(
@@ -83,11 +75,7 @@ NEW_TESTS: tuple[StatusTest, ...] = (
 
 def versions() -> tuple[RuleText, ...]:
     before = RuleText(
-        program=PROGRAM,
-        version=f"to-{last_day_before_change().isoformat()}",
-        title="Surety bond guarantees: character of owners and officers (old 115.13(a)(2))",
-        citation=CITATION,
-        url=sources.SURETY_BEFORE,
+        **rule_fields("sba.surety_bond/before"),
         summary=f"Until {sources.UNTIL}, "
         "13 CFR 115.13(a)(2) presumed that a Principal's owner of 20% "
         "or more, officer, director or general partner lacked good character if the Person "
@@ -97,26 +85,10 @@ def versions() -> tuple[RuleText, ...]:
         who=surety_principal_person,
         tests=OLD_TESTS,
         people_word=PEOPLE,
-        effective_to=last_day_before_change(),
-        known_gaps=(
-            sources.BEFORE_GAP,
-            "The copy of the old text is undated; it differs from the text amended by "
-            "89 FR 34101, so it predates the rule.",
-            OLD_OUT_OF_SCOPE,
-            NOT_AN_INDICTMENT_GAP,
-            "Custody (other than pretrial detention) that the record links to no conviction "
-            "answers insufficient_facts: the conviction behind it may be a felony.",
-        ),
-        sources=(sources.SURETY_BEFORE,),
         notes=((OLD_OUT_OF_SCOPE, CITATION, sources.SURETY_BEFORE),),
     )
     after = RuleText(
-        program=PROGRAM,
-        version=f"from-{rule_change_day().isoformat()}",
-        title="Surety bond guarantees: character of owners and officers (115.13(a)(2) as amended "
-        "by 89 FR 34094)",
-        citation=CITATION,
-        url=sources.ECFR_EXPORT,
+        **rule_fields("sba.surety_bond/after"),
         summary=f"From {sources.FROM}, "
         "13 CFR 115.13(a)(2) presumes that a Principal's owner of 20% "
         'or more, officer, director or general partner lacks good character if the Person "is '
@@ -126,9 +98,6 @@ def versions() -> tuple[RuleText, ...]:
         who=surety_principal_person,
         tests=NEW_TESTS,
         people_word=PEOPLE,
-        effective_from=rule_change_day(),
-        known_gaps=(sources.EXPORT_GAP, NEW_OUT_OF_SCOPE, NOT_AN_INDICTMENT_GAP),
-        sources=(sources.ECFR_EXPORT, sources.FINAL_RULE),
         notes=((NEW_OUT_OF_SCOPE, CITATION, sources.ECFR_EXPORT),),
     )
     return before, after

@@ -28,22 +28,19 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 
+from secondchance.law.rule_book import text as book_text
 from secondchance.record.schema import Count
 from secondchance.record.statute import Code, Unreadable, read_statute, unreadable_reason
 from secondchance.record.statute import Provision as StatuteProvision
 
 CITATION = "18 U.S.C. 3632(d)(4)(D)"
-URL = "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section3632"
+URL = book_text("sentence", "usc_3632")
 AGGREGATE_CITATION = (
     "18 U.S.C. 3584(c); Giovinco v. Pullen (2d Cir. 2024); Bonnie v. Dunbar (4th Cir. 2025)"
 )
-AGGREGATE_URL = "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section3584"
+AGGREGATE_URL = book_text("sentence", "usc_3584")
 """18 U.S.C. 3584, whose subsection (c) both courts of appeals apply."""
-AGGREGATE_GAP = (
-    "Source: only secondary copies of Giovinco v. Pullen (New York Law Journal at law.com; "
-    "Justia) and Bonnie v. Dunbar (a casemine commentary) were found; 18 U.S.C. 3584(c), on "
-    "which both rest, is cited."
-)
+AGGREGATE_GAP = book_text("sentence", "aggregate_gap")
 
 _ROMAN = [
     "i",

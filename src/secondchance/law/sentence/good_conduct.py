@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from secondchance.law.rule_book import text
 from secondchance.law.sentence.days import add_months
 
 if TYPE_CHECKING:
@@ -33,8 +34,8 @@ if TYPE_CHECKING:
     from secondchance.law.sentence.term import TermColumns
 
 CITATION = "18 U.S.C. 3624(b); 28 CFR 523.20"
-URL = "https://www.federalregister.gov/documents/2022/02/11/2022-02876/good-conduct-time-credit-under-the-first-step-act"
-PS_5880_URL = "https://www.bop.gov/policy/progstat/5880_028.pdf"
+URL = text("sentence", "gct_final_rule")
+PS_5880_URL = text("sentence", "ps_5880_28")
 
 Ints = npt.NDArray[np.int64]
 

@@ -12,10 +12,11 @@ the record shows ended before it (28 CFR 523.42(b)(1)). A sentence commuted to a
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.engine.rules import Context, Evaluate, Program, RuleVersion
+from secondchance.law.rule_book import rule_fields
 from secondchance.law.sentence import exclusions, immigration, standing
 from secondchance.law.sentence.aggregate import (
     Served,
@@ -390,37 +391,9 @@ PROGRAM = Program(
     title="First Step Act time credits: eligibility to earn and apply (18 U.S.C. 3632(d)(4))",
     change_points=change_points,
     versions=(
-        RuleVersion(
-            program=PROGRAM_ID,
-            version="before-act",
-            title="Before the First Step Act",
-            citation="Pub. L. 115-391 (Dec. 21, 2018)",
-            url=exclusions.URL,
-            evaluate=_before_act,
-            effective_to=ENACTED - timedelta(days=1),
-        ),
+        RuleVersion(**rule_fields(f"{PROGRAM_ID}/before-act"), evaluate=_before_act),
         *(
-            RuleVersion(
-                program=PROGRAM_ID,
-                version=v.version,
-                title="Eligibility to earn time credits (3632(d)(4)(D)-(E)); " + v.title,
-                citation="18 U.S.C. 3632(d)(4)(D)-(E); " + v.citation,
-                url=exclusions.URL,
-                evaluate=_evaluate(v.version),
-                effective_from=v.effective_from,
-                effective_to=v.effective_to,
-                provisional=v.provisional,
-                known_gaps=(
-                    "Whole-chapter clauses use the chapters' sections as in an early-2023 OLRC "
-                    "copy of the Code (sections added later are not known); 18 U.S.C. 1593A and "
-                    "1595A ((xxvii), between 'sections 1593 through 1596') and title 50 sections "
-                    "4569-4700 other than 4611-4613 and the Appendix of title 50 ((lxii)) are "
-                    "needs_review",
-                    *v.known_gaps,
-                    exclusions.AGGREGATE_GAP,
-                ),
-                sources=(exclusions.AGGREGATE_URL,),
-            )
+            RuleVersion(**rule_fields(f"{PROGRAM_ID}/{v.version}"), evaluate=_evaluate(v.version))
             for v in EARNING_VERSIONS
         ),
     ),

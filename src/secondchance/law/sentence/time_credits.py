@@ -49,15 +49,14 @@ import numpy as np
 import numpy.typing as npt
 
 from secondchance.engine.determination import Finding
+from secondchance.law.rule_book import text
 from secondchance.law.sentence.days import NO_DATE, Days, from_day, to_day
 
 if TYPE_CHECKING:
     from secondchance.law.sentence.kernel import KernelLaw, SentenceColumns
 
 EARN_CITATION = "18 U.S.C. 3632(d)(4)(A)-(B); 28 CFR 523.42"
-EARN_URL = (
-    "https://www.ecfr.gov/current/title-28/chapter-V/subchapter-B/part-523/subpart-E/section-523.42"
-)
+EARN_URL = text("sentence", "cfr_523_42")
 APPLY_CITATION = "18 U.S.C. 3624(g); 28 CFR 523.44"
 APPLY_URL = "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section3624"
 HANDOUT_CITATION = "BOP PS 5410.01; BOP FSA Time Credit handout (as reported)"
