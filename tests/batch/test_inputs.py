@@ -62,3 +62,21 @@ def test_json_lines_and_record_folders_give_the_same_results(tmp_path: Path) -> 
     }
     errors = (tmp_path / "a" / "errors.csv").read_text(encoding="utf-8").splitlines()
     assert len(errors) == 2 and errors[1].startswith("line-2,people.jsonl,2,")
+
+
+def test_synth_patterns_repeat_the_facts_of_the_first_people(tmp_path: Path) -> None:
+    """25 people over 10 patterns: person i has the facts of person i mod 10 under their own id,
+    so there are exactly 10 fact patterns, and the 13th person (P000000012) reads as the 3rd
+    (P000000002)."""
+    from secondchance.batch.mapping import pattern_key
+    from secondchance.batch.read import people_from_tables
+
+    out = tmp_path / "tables"
+    _invoke("synth", str(out), "--people", "25", "--seed", "3", "--patterns", "10")
+    people = {p.person_id: p for p in people_from_tables(out, [])}
+    assert len(people) == 25
+    keys = {pattern_key(p) for p in people.values()}  # type: ignore[arg-type]
+    assert len(keys) == 10
+    third, thirteenth = people["P000000002"], people["P000000012"]
+    assert pattern_key(third) == pattern_key(thirteenth)  # type: ignore[arg-type]
+    assert third.rows.keys() == thirteenth.rows.keys()  # type: ignore[union-attr]

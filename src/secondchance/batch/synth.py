@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -58,6 +59,8 @@ BUSINESS = 0.03
 class _Tables:
     out: Path
     fmt: str
+    last_id: str | None = None
+    """Rows of people after this id are left out (a chunk drawn whole, written in part)."""
 
     def __post_init__(self) -> None:
         self.writers: dict[str, Any] = {}
@@ -71,6 +74,8 @@ class _Tables:
         person's rows keep their order)."""
         for name, parts in self.pending.items():
             table = pa.concat_tables(parts, promote_options="default")
+            if self.last_id is not None:
+                table = table.filter(pc.less_equal(table["person_id"], self.last_id))
             self._write(name, table.sort_by([("person_id", "ascending")]))
         self.pending.clear()
 
@@ -315,13 +320,27 @@ def _extras(rng: np.random.Generator, ids: Any, imposed: Any, tables: _Tables) -
     return owner
 
 
-def synth_people(count: int, out: Path, seed: int = 0, fmt: str = "parquet") -> None:
-    """Write ``count`` synthetic people into ``out`` in the table layout, sorted by id."""
+def synth_people(
+    count: int, out: Path, seed: int = 0, fmt: str = "parquet", patterns: int | None = None
+) -> None:
+    """Write ``count`` synthetic people into ``out`` in the table layout, sorted by id.
+
+    ``patterns``: the people repeat the facts of the first ``patterns`` people (person ``i``
+    has the facts of person ``i mod patterns``, with their own id): a population of any size
+    whose answers are worked out ``patterns`` times, to measure the streaming and memory of a
+    very large run apart from the engine's speed."""
     out.mkdir(parents=True, exist_ok=True)
+    chunk = min(patterns, CHUNK) if patterns else CHUNK
+    if patterns and patterns > CHUNK:
+        raise ValueError(f"patterns: at most {CHUNK:,}")
     rng = np.random.default_rng(seed)
-    tables = _Tables(out, fmt)
+    tables = _Tables(out, fmt, last_id=f"P{count - 1:09d}" if patterns else None)
     try:
-        for start in range(0, count, CHUNK):
-            _chunk(rng, start, min(CHUNK, count - start), tables)
+        for start in range(0, count, chunk):
+            if patterns:  # every chunk repeats the first one's facts, drawn whole
+                rng = np.random.default_rng(seed)
+                _chunk(rng, start, chunk, tables)
+            else:
+                _chunk(rng, start, min(chunk, count - start), tables)
     finally:
         tables.close()

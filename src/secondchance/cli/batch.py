@@ -60,9 +60,19 @@ def synth(
     fmt: Annotated[TableFormat, typer.Option("--format", help="parquet or csv.")] = (
         TableFormat.parquet
     ),
+    patterns: Annotated[
+        int | None,
+        typer.Option(
+            "--patterns",
+            min=1,
+            max=100_000,
+            help="Repeat the facts of this many people (each with their own id): a very large "
+            "population for memory tests.",
+        ),
+    ] = None,
 ) -> None:
     """Write a synthetic population in the batch table layout (docs/batch-format.md)."""
-    synth_people(people_count, out, seed=seed, fmt=fmt.value)
+    synth_people(people_count, out, seed=seed, fmt=fmt.value, patterns=patterns)
     sys.stdout.write(f"wrote {people_count} synthetic people to {out}\n")
 
 
