@@ -40,8 +40,6 @@ ALLOWED: dict[str, str] = {
     "law/sba/associates.py::_RANK": "code: the order of four standings",
     "law/clemency/proclamations.py::_UCMJ_CODIFIED": "citation: 10 U.S.C. 801-946, the UCMJ",
     "law/clemency/proclamations.py::ucmj_articles": "citation: article N is 10 U.S.C. 800 + N",
-    "law/sentence/exclusions.py::_ch": "citation: the chapters 3632(d)(4)(D) names are of title 18",
-    "law/sentence/exclusions.py::CLAUSES": "citation: clause numbers, titles and sections",
     "law/sentence/exclusions.py::GENERAL_INCHOATE": "citation: (title, section) of 846, 963, 371",
     "law/sentence/exclusions.py::_inchoate_kind": "citation: 18 U.S.C. 371 as (title, section)",
     "law/sentence/exclusions.py::_strength": "code: the order of three match strengths",
