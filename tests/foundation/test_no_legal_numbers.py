@@ -13,11 +13,18 @@ The allow-rule. A number literal in that code is allowed only
   * inside one of the named module constants or functions of ``ALLOWED``, each with its reason.
 Anything else is a legal number and is read from law/parameters/*.yaml. A comparison with
 ``len(...)`` is not allowed by its shape: "2 consecutive assessments" is law written that way.
+
+Text the program shows counts too: a number with a unit ("12 months", "20%", "10 percent",
+"54 days per year") in a string of that code, outside a docstring and outside a quotation
+("...", “...”: a source's words), must be written from the parameter ("{months} months"),
+unless the string is inside an ``ALLOWED`` name. ``PENDING`` lists the texts not yet written
+from the parameters, each with what blocks it; the test fails on any other.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -46,9 +53,25 @@ ALLOWED: dict[str, str] = {
     "law/sentence/exclusions.py::screen_count": "code: the size of its cache",
     "law/clemency/proclamations.py::substance_of": "code: the size of its cache",
     "law/sba/charges.py::_offense_list": "wording: 'a or b' up to two names, then 'a, b or c'",
+    "law/sentence/explain.py::cap_finding": "text: the Bureau handout's own figures, described",
+    "law/sba/forms.py::SBA_QUESTIONS": "text: what SBA Form 1919 asks (the form's threshold)",
     "engine/evaluate.py::MAX_LOOK_AHEAD": "code: how many candidate change days are tried",
 }
 """``path::name`` of a module constant or function whose numbers are not law, and why."""
+
+PENDING: dict[str, str] = {
+    "law/sentence/explain.py::placement_part": (
+        "'the final 12 months', '10 percent of the term or 6 months' (sentence.sca.*): the "
+        "function is not given the kernel's law; its caller in block.py is being restructured"
+    ),
+}
+"""Texts that still state a legal number, and why they are not yet written from the YAML."""
+
+NUMBER_IN_TEXT = re.compile(
+    r"\b\d[\d,]*(?:\.\d+)?[ -](?:calendar )?(?:days?|months?|years?|percent|periods?)\b"
+    r"|\b\d+(?:\.\d+)?\s?%"
+)
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 _NAMED_ATTRIBUTES = {"month", "day", "title"}
 
@@ -102,10 +125,10 @@ def _shaped(tree: ast.AST) -> set[int]:
     return found
 
 
-def _allowed(tree: ast.Module, relative: str) -> set[int]:
+def _allowed(tree: ast.Module, relative: str, table: dict[str, str] = ALLOWED) -> set[int]:
     defined = _defined(tree)
     found: set[int] = set()
-    for key in ALLOWED:
+    for key in table:
         where, name = key.split("::")
         if where == relative and name in defined:
             found |= _under(defined[name])
@@ -127,14 +150,35 @@ def literal_numbers(path: Path, relative: str | None = None) -> list[str]:
     return sorted(found, key=lambda s: int(s.split(":")[1]))
 
 
+def numbers_in_text(path: Path, relative: str | None = None) -> list[str]:
+    """Where ``path`` states a number with its unit in a text of its code (not quoted)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    where = relative or path.name
+    skip = _docstrings(tree) | _allowed(tree, where) | _allowed(tree, where, PENDING)
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in skip or not isinstance(node, ast.Constant):
+            continue
+        if isinstance(node.value, str):
+            hit = NUMBER_IN_TEXT.search(QUOTED.sub("", node.value))
+            if hit:
+                found.append(f"{path.name}:{node.lineno}: {hit.group(0)!r}")
+    return sorted(found, key=lambda s: int(s.split(":")[1]))
+
+
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(SRC)))
 def test_no_legal_number_in_code(path: Path) -> None:
     assert literal_numbers(path, str(path.relative_to(SRC))) == []
 
 
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(SRC)))
+def test_no_legal_number_in_text(path: Path) -> None:
+    assert numbers_in_text(path, str(path.relative_to(SRC))) == []
+
+
 def test_every_allowance_names_something_that_exists() -> None:
     # A stale entry would let a later literal of the same name through unseen.
-    for key in ALLOWED:
+    for key in [*ALLOWED, *PENDING]:
         where, name = key.split("::")
         tree = ast.parse((SRC / where).read_text(encoding="utf-8"))
         assert name in _defined(tree), key
@@ -170,3 +214,42 @@ def test_the_check_finds_a_number(tmp_path: Path) -> None:
         "rule.py:9: 5.0",
         "rule.py:16: 2",
     ]
+
+
+def test_the_check_finds_a_number_in_text(tmp_path: Path) -> None:
+    # A number with its unit in a message is found (in a plain string and in an f-string); the
+    # same in a docstring, in a quotation of a source, or written from a parameter is not.
+    sample = tmp_path / "rule.py"
+    sample.write_text(
+        '"""Up to 12 months."""\n'
+        'WHO = "an owner of 20% or more"\n'
+        "def text(months, cap):\n"
+        '    """For up to 12 months."""\n'
+        '    a = f"for up to the final 12 months before {cap}"\n'
+        "    b = 'the handout: \"the first 365 days\"'\n"
+        '    c = f"for up to {months} months, 1 step"\n'
+        '    return a, b, c, "the shorter of 10 percent of the term or 6-month"\n'
+    )
+    assert numbers_in_text(sample) == [
+        "rule.py:2: '20%'",
+        "rule.py:5: '12 months'",
+        "rule.py:8: '10 percent'",
+    ]
+
+
+def test_every_pending_text_still_states_a_number() -> None:
+    # Once a pending text is written from the parameters, its entry must go (or it would hide
+    # the next number written there).
+    for key in PENDING:
+        where, name = key.split("::")
+        path = SRC / where
+        others = {k: v for k, v in PENDING.items() if k != key}
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skip = _docstrings(tree) | _allowed(tree, where) | _allowed(tree, where, others)
+        node = _defined(tree)[name]
+        texts = [
+            n.value
+            for n in ast.walk(node)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in skip
+        ]
+        assert any(NUMBER_IN_TEXT.search(QUOTED.sub("", t)) for t in texts), key

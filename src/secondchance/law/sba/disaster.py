@@ -53,9 +53,10 @@ GAP = (
     "conviction of a serious criminal offense)"
 )
 UNDEFINED_PRINCIPAL = (
-    "'Principal of the business' is not defined in part 123; owners of 20% or more are treated "
-    "as principal owners (123.202(b)(2), 123.300(b); 123.500(d) for Military Reservist EIDL) "
-    "and a bar through any other role answers needs_review."
+    "'Principal of the business' is not defined in part 123; owners of "
+    f"{value('sba.disaster.principal_owner_at_least_percent', rule_change_day())}% or more are "
+    "treated as principal owners (123.202(b)(2), 123.300(b); 123.500(d) for Military "
+    "Reservist EIDL) and a bar through any other role answers needs_review."
 )
 CHARACTER = (
     '13 CFR 123.6 also requires that a disaster loan applicant "have satisfactory character". '

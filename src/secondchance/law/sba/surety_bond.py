@@ -18,8 +18,10 @@ links to no conviction leaves open whether the Person "has been convicted of a f
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 
+from secondchance.law.parameters import value
 from secondchance.law.sba import sources
 from secondchance.law.sba.associates import surety_principal_person
 from secondchance.law.sba.charges import NOT_AN_INDICTMENT_GAP, under_indictment
@@ -40,7 +42,14 @@ from secondchance.law.sba.wording import NOT_NAMED
 
 PROGRAM = "sba.surety_bond"
 CITATION = "13 CFR 115.13(a)(2)"
-PEOPLE = "owner of 20% or more, officer, director or general partner"
+
+
+def people(day: date) -> str:
+    """Who the rule names (115.13(a)(2)), with the ownership share in force on ``day``."""
+    share = value("sba.surety.owner_at_least_percent", day)
+    return f"owner of {share}% or more, officer, director or general partner"
+
+
 OLD_OUT_OF_SCOPE = (
     "Final civil judgments for a breach of trust or a violation of a law protecting the integrity "
     "of business transactions (115.13(a)(2)(i)), revoked licences ((ii)) and bond-guarantee "
@@ -89,14 +98,14 @@ def versions() -> tuple[RuleText, ...]:
         citation=CITATION,
         url=sources.SURETY_BEFORE,
         summary=f"Until {sources.UNTIL}, "
-        "13 CFR 115.13(a)(2) presumed that a Principal's owner of 20% "
-        "or more, officer, director or general partner lacked good character if the Person "
+        f"13 CFR 115.13(a)(2) presumed that a Principal's {people(last_day_before_change())} "
+        "lacked good character if the Person "
         '"is under indictment for, or has been convicted of a felony"; probation and parole '
         "were not named. "
         "Tested on the day of the guarantee request.",
         who=surety_principal_person,
         tests=OLD_TESTS,
-        people_word=PEOPLE,
+        people_word=people(last_day_before_change()),
         effective_to=last_day_before_change(),
         known_gaps=(
             sources.BEFORE_GAP,
@@ -118,14 +127,14 @@ def versions() -> tuple[RuleText, ...]:
         citation=CITATION,
         url=sources.ECFR_EXPORT,
         summary=f"From {sources.FROM}, "
-        "13 CFR 115.13(a)(2) presumes that a Principal's owner of 20% "
-        'or more, officer, director or general partner lacks good character if the Person "is '
+        f"13 CFR 115.13(a)(2) presumes that a Principal's {people(rule_change_day())} "
+        'lacks good character if the Person "is '
         "currently incarcerated, serving a sentence of imprisonment imposed upon adjudication of "
         'guilty, or under indictment for a felony"; a past conviction alone no longer does. '
         "Tested on the day of the guarantee request.",
         who=surety_principal_person,
         tests=NEW_TESTS,
-        people_word=PEOPLE,
+        people_word=people(rule_change_day()),
         effective_from=rule_change_day(),
         known_gaps=(sources.EXPORT_GAP, NEW_OUT_OF_SCOPE, NOT_AN_INDICTMENT_GAP),
         sources=(sources.ECFR_EXPORT, sources.FINAL_RULE),

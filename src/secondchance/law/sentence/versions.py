@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from secondchance.engine.determination import Determination, Outcome
 from secondchance.engine.rules import Context, Program, RuleVersion
-from secondchance.law.parameters import parameter
+from secondchance.law.parameters import parameter, value
 from secondchance.law.sentence import good_conduct, time_credits
 from secondchance.law.sentence.kernel import change_day, fsa_enactment
 from secondchance.record.schema import Record
@@ -35,6 +35,11 @@ FSA_ENACTED = fsa_enactment()
 EARNING_AT_COMMENCEMENT_FROM = _changed("sentence.fsa.earning_starts_at", "commencement")
 """The interim rule's start of earning at commencement (2026-09-30, provisional)."""
 _DAY = timedelta(days=1)
+
+
+def _gct_days(day: date) -> int:
+    """Good conduct time for a year (3624(b)(1)) in force on ``day``, for a version's title."""
+    return int(value("sentence.gct.days_per_year", day))
 
 
 def _explain_only(record: Record, day: date, ctx: Context) -> Determination:
@@ -63,7 +68,8 @@ GCT_VERSIONS: tuple[RuleVersion, ...] = (
     RuleVersion(
         program="sentence.good_conduct_time",
         version="fsa-2019-sentence-imposed",
-        title="54 days per year of the sentence imposed, applied by the Bureau's proposed method",
+        title=f"{_gct_days(GCT_IMPOSED_FROM)} days per year of the sentence imposed, applied by "
+        "the Bureau's proposed method",
         citation="18 U.S.C. 3624(b)(1) as amended by FSA 102(b); 84 FR 72274 (proposed method)",
         url="https://www.federalregister.gov/documents/2019/12/31/2019-27976/good-conduct-time-credit-under-the-first-step-act",
         evaluate=_explain_only,
@@ -83,7 +89,8 @@ GCT_VERSIONS: tuple[RuleVersion, ...] = (
     RuleVersion(
         program="sentence.good_conduct_time",
         version="87fr7938",
-        title="54 days per year of the sentence imposed, last partial year prorated",
+        title=f"{_gct_days(GCT_FINAL_RULE_FROM)} days per year of the sentence imposed, last "
+        "partial year prorated",
         citation="18 U.S.C. 3624(b)(1); 28 CFR 523.20 (87 FR 7938)",
         url=good_conduct.URL,
         evaluate=_explain_only,
