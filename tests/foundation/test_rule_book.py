@@ -108,3 +108,23 @@ def test_unknown_names_are_errors_not_blanks() -> None:
 def test_rule_version_fields_cover_the_book() -> None:
     names = {f.name for f in fields(RuleVersion)}
     assert set(BOOK_FIELDS) <= names
+
+
+def test_the_book_states_no_legal_number_itself() -> None:
+    """A number with its unit ("54 days", "20%") in the book's prose comes from ``numbers:``
+    (a parameter), like the days; the raw YAML holds none."""
+    import re
+    from importlib import resources
+
+    unit = re.compile(r"\b\d+ ?(?:%|days?\b|months?\b|years?\b|percent\b)")
+    folder = resources.files("secondchance.law.parameters").joinpath("rules")
+    found = [
+        f"{entry.name}: {m.group(0)}"
+        for entry in folder.iterdir()
+        if entry.name.endswith(".yaml")
+        for m in unit.finditer(entry.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+    # ... and the book does write them, from the parameters (3624(b)(1): 54 days a year).
+    title = rule_book.rule_fields("sentence.good_conduct_time/87fr7938")["title"]
+    assert title.startswith("54 days per year")

@@ -17,8 +17,11 @@ day in force, whether it is provisional, its known gaps and further sources::
         from: rule_from
         sources: ["{final_rule}"]
 
-A ``{name}`` in any text is replaced by the day or text of that name (``{from}`` and ``{to}``:
-the version's own days). A day is ``{param: NAME}`` (a date parameter's latest value) or
+A ``{name}`` in any text is replaced by the day, number or text of that name (``{from}`` and
+``{to}``: the version's own days); a number is a parameter's value (``numbers:
+{gct_days: {param: sentence.gct.days_per_year, on: gct_final_rule_from}}``), so that prose
+states the law's numbers from the parameters too. A day is ``{param: NAME}`` (a date
+parameter's latest value) or
 ``{param: NAME, takes: VALUE}`` (the day that parameter takes ``VALUE``); ``item: N`` and
 ``field: NAME`` pick a day inside a structured value (a proclamation's ``signed``); and
 ``day_before: true`` gives the day before. Code builds a version from its entry with
@@ -86,9 +89,22 @@ def day(body: str, name: str) -> date:
     return found - timedelta(days=1) if spec.get("day_before") else found
 
 
-def _render(body: str, value: str, own: dict[str, str], depth: int = 0) -> str:
-    if depth > 8:  # pragma: no cover - a text naming itself
-        raise RuleBookError(f"rules/{body}.yaml: texts refer to each other in a circle")
+@cache
+def number(body: str, name: str) -> str:
+    """The legal number called ``name`` in ``body``'s rule book, as prose writes it: a
+    parameter's value on a named day (``{param: NAME, on: DAY}``), else its latest value."""
+    spec = _book(body).get("numbers", {}).get(name)
+    if not isinstance(spec, dict) or "param" not in spec:
+        raise RuleBookError(f"rules/{body}.yaml: no number {name!r}")
+    found = parameter(spec["param"])
+    amount = found.on(day(body, spec["on"])) if "on" in spec else found.values[-1].value
+    return str(amount)
+
+
+def _render(
+    body: str, value: str, own: dict[str, str], within: frozenset[str] = frozenset()
+) -> str:
+    """``value`` with each ``{name}`` filled in; ``within``: the texts being filled in."""
 
     def one(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -96,10 +112,14 @@ def _render(body: str, value: str, own: dict[str, str], depth: int = 0) -> str:
             return own[name]
         if name in _book(body).get("days", {}):
             return day(body, name).isoformat()
+        if name in _book(body).get("numbers", {}):
+            return number(body, name)
         texts = _book(body).get("texts", {})
+        if name in within:
+            raise RuleBookError(f"rules/{body}.yaml: the text {name!r} names itself")
         if name in texts:
-            return _render(body, str(texts[name]), own, depth + 1)
-        raise RuleBookError(f"rules/{body}.yaml: {{{name}}} names no day or text")
+            return _render(body, str(texts[name]), own, within | {name})
+        raise RuleBookError(f"rules/{body}.yaml: {{{name}}} names no day, number or text")
 
     return _PLACE.sub(one, value)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from secondchance.law.sba.checks import Check, Subject, Verdict, and3, any3, counts_have
 from secondchance.law.sba.days import months_before
+from secondchance.law.units import MONTHS_PER_YEAR
 from secondchance.record.schema import (
     Count,
     CustodyKind,
@@ -113,7 +114,7 @@ def riot_felony_within(s: Subject, *, years: int, rule: str) -> list[Check]:
     sentence imposed (or served) on or before the day ``years`` back means a conviction before
     then, outside the window."""
     checks: list[Check] = []
-    since = months_before(s.day, 12 * years)
+    since = months_before(s.day, MONTHS_PER_YEAR * years)
     for k, conviction in enumerate(s.record.convictions):
         path = f"{s.prefix}convictions[{k}]"
         per_count = [and3(n.felony, n.riot_or_civil_disorder) for n in conviction.counts]

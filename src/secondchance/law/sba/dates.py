@@ -21,6 +21,7 @@ from secondchance.law.parameters import value
 from secondchance.law.sba.convictions import conviction_day_bounds
 from secondchance.law.sba.days import first_day_outside_lookback, next_day, previous_day
 from secondchance.law.sentence.projection import Projection
+from secondchance.law.units import MONTHS_PER_YEAR
 from secondchance.record.query import record_of
 from secondchance.record.schema import PersonRecord, Record, _Span
 from secondchance.record.timeline import timeline
@@ -58,7 +59,7 @@ def _record_points(rec: PersonRecord, day: date, who: str) -> Iterator[Point]:
             yield charge.filed_on, f"a charge against {who} is filed"
         if charge.resolved_on is not None:
             yield charge.resolved_on, f"the charge against {who} is resolved"
-    months = 12 * value("sba.disaster.riot_felony_lookback_years", day)
+    months = MONTHS_PER_YEAR * value("sba.disaster.riot_felony_lookback_years", day)
     for k in range(len(rec.convictions)):
         earliest, latest, _ = conviction_day_bounds(rec, k)
         for bound in (earliest, latest):

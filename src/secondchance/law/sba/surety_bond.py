@@ -18,8 +18,10 @@ links to no conviction leaves open whether the Person "has been convicted of a f
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 
+from secondchance.law.parameters import value
 from secondchance.law.rule_book import rule_fields, text
 from secondchance.law.sba import sources
 from secondchance.law.sba.associates import surety_principal_person
@@ -39,7 +41,14 @@ from secondchance.law.sba.wording import NOT_NAMED
 
 PROGRAM = "sba.surety_bond"
 CITATION = "13 CFR 115.13(a)(2)"
-PEOPLE = "owner of 20% or more, officer, director or general partner"
+
+
+def people(day: date) -> str:
+    """Who the rule names (115.13(a)(2)), with the ownership share in force on ``day``."""
+    share = value("sba.surety.owner_at_least_percent", day)
+    return f"owner of {share}% or more, officer, director or general partner"
+
+
 OLD_OUT_OF_SCOPE = text("sba", "surety_old_out_of_scope")
 NEW_OUT_OF_SCOPE = text("sba", "surety_new_out_of_scope")
 
@@ -77,27 +86,27 @@ def versions() -> tuple[RuleText, ...]:
     before = RuleText(
         **rule_fields("sba.surety_bond/before"),
         summary=f"Until {sources.UNTIL}, "
-        "13 CFR 115.13(a)(2) presumed that a Principal's owner of 20% "
-        "or more, officer, director or general partner lacked good character if the Person "
+        f"13 CFR 115.13(a)(2) presumed that a Principal's {people(sources.BEFORE_RULE)} "
+        "lacked good character if the Person "
         '"is under indictment for, or has been convicted of a felony"; probation and parole '
         "were not named. "
         "Tested on the day of the guarantee request.",
         who=surety_principal_person,
         tests=OLD_TESTS,
-        people_word=PEOPLE,
+        people_word=people(sources.BEFORE_RULE),
         notes=((OLD_OUT_OF_SCOPE, CITATION, sources.SURETY_BEFORE),),
     )
     after = RuleText(
         **rule_fields("sba.surety_bond/after"),
         summary=f"From {sources.FROM}, "
-        "13 CFR 115.13(a)(2) presumes that a Principal's owner of 20% "
-        'or more, officer, director or general partner lacks good character if the Person "is '
+        f"13 CFR 115.13(a)(2) presumes that a Principal's {people(sources.RULE_FROM)} "
+        'lacks good character if the Person "is '
         "currently incarcerated, serving a sentence of imprisonment imposed upon adjudication of "
         'guilty, or under indictment for a felony"; a past conviction alone no longer does. '
         "Tested on the day of the guarantee request.",
         who=surety_principal_person,
         tests=NEW_TESTS,
-        people_word=PEOPLE,
+        people_word=people(sources.RULE_FROM),
         notes=((NEW_OUT_OF_SCOPE, CITATION, sources.ECFR_EXPORT),),
     )
     return before, after

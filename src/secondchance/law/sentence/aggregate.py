@@ -35,7 +35,7 @@ from secondchance.law.sentence import rdap as rdap_rules
 from secondchance.law.sentence.block import SentenceFacts, days_between
 from secondchance.law.sentence.kernel import KernelLaw
 from secondchance.law.sentence.rdap import RdapClaim
-from secondchance.law.sentence.time_credits import earning_start
+from secondchance.law.sentence.time_credits import earning_start, streak_day
 from secondchance.record.schema import (
     Commutation,
     Conviction,
@@ -455,7 +455,7 @@ def _streak_day(assessments: list[RiskAssessment]) -> date | None:
     run: list[date] = []
     for item in sorted(assessments, key=lambda a: a.assessed_on):
         run = [*run, item.assessed_on] if item.level in low else []
-    return run[1] if len(run) >= 2 else None
+    return streak_day(run)
 
 
 def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None:

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from secondchance.law import parameters
+
 FIELDS = (
     "stated_on",
     "projected_release_date",
@@ -92,10 +94,12 @@ def _release_reason(block: dict[str, Any], theirs: date, diff: int) -> str | Non
     for day, reason in named:
         if day == theirs.isoformat():
             return reason
-    if diff == -1 and fsa.get("supervised_release_credit_days") == 365:
+    cap = parameters.value("sentence.fsa.supervised_release_cap_days", theirs)
+    months = parameters.value("sentence.fsa.supervised_release_months", theirs)
+    if diff == -1 and fsa.get("supervised_release_credit_days") == cap:
         return (
-            "one day earlier: 12 calendar months across a 29 February (366 days) where we apply "
-            "the Bureau's 365 days"
+            f"one day earlier: {months} calendar months across a 29 February ({cap + 1} days) "
+            f"where we apply the Bureau's {cap} days"
         )
     if diff > 0 and fsa.get("credits_applied_days") and diff <= fsa["credits_applied_days"]:
         return "later by up to the credits we apply: fewer time credits applied by the Bureau"

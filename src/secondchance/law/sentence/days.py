@@ -15,6 +15,8 @@ from functools import cache
 import numpy as np
 import numpy.typing as npt
 
+from secondchance.law.units import DAYS_PER_WEEK
+
 Days = npt.NDArray[np.int64]
 
 NO_DATE = np.int64(np.iinfo(np.int64).min)
@@ -26,6 +28,12 @@ TABLE_FIRST_YEAR = 1900
 TABLE_LAST_YEAR = 2200
 """Span of years for which the weekday table is built (outside it no advance is made): the
 years a record's dates may hold."""
+
+EPOCH_WEEKDAY = 3
+"""1970-01-01 was a Thursday (Monday = 0, as ``date.weekday``)."""
+
+SATURDAY = 5
+"""The first day of the weekend (Saturday, Sunday: 5, 6 with Monday = 0)."""
 
 
 def to_day(day: date) -> int:
@@ -64,8 +72,8 @@ def _weekday_table(country: str) -> tuple[int, npt.NDArray[np.int64]]:
     first = to_day(date(TABLE_FIRST_YEAR, 1, 1))
     last = to_day(date(TABLE_LAST_YEAR, 12, 31))
     span = np.arange(first, last + 1, dtype=np.int64)
-    weekday = (span + 3) % 7  # 1970-01-01 was a Thursday (Monday = 0)
-    closed = weekday >= 5
+    weekday = (span + EPOCH_WEEKDAY) % DAYS_PER_WEEK
+    closed = weekday >= SATURDAY
     known = holidays.country_holidays(country, years=range(TABLE_FIRST_YEAR, TABLE_LAST_YEAR + 1))
     for holiday in known:
         closed[to_day(holiday) - first] = True

@@ -28,6 +28,7 @@ import numpy.typing as npt
 
 from secondchance.law.rule_book import text
 from secondchance.law.sentence.days import add_months
+from secondchance.law.units import MONTHS_PER_YEAR, MOST_DAYS_IN_A_YEAR, PER_MILLE
 
 if TYPE_CHECKING:
     from secondchance.law.sentence.kernel import KernelLaw, SentenceColumns
@@ -52,14 +53,18 @@ class GctColumns:
 def whole_years(commenced: Ints, after_term: Ints) -> tuple[Ints, Ints]:
     """Whole years of the term (anniversaries of commencement within it) and the days beyond."""
     span = after_term - commenced
-    years = span // 366  # a year has at most 366 days: a lower bound
+    years = span // MOST_DAYS_IN_A_YEAR  # a lower bound
     while True:
-        nxt = add_months(commenced, (years + 1) * 12)
+        nxt = add_months(commenced, (years + 1) * MONTHS_PER_YEAR)
         more = nxt <= after_term
         if not more.any():
             break
         years = years + more
-    return years, after_term - add_months(commenced, years * 12)
+    return years, after_term - add_months(commenced, years * MONTHS_PER_YEAR)
+
+
+_SETTLE_STEPS = 3
+"""Rounds of one-day corrections to the closed-form estimate of days served (code, not law)."""
 
 
 def _time_served(term_days: Ints, rate: Ints, per_mille: Ints, days_in_year: int) -> Ints:
@@ -68,11 +73,13 @@ def _time_served(term_days: Ints, rate: Ints, per_mille: Ints, days_in_year: int
     cycle = days_in_year + rate
     full = term_days // cycle
     rest = term_days - full * cycle
-    served = (rest * 1000 + (1000 + per_mille) - 1) // (1000 + per_mille)
-    for _ in range(3):  # settle on the fewest days served that cover the remainder
+    served = (rest * PER_MILLE + (PER_MILLE + per_mille) - 1) // (PER_MILLE + per_mille)
+    for _ in range(_SETTLE_STEPS):  # settle on the fewest days served that cover the remainder
         fewer = served - 1
-        served = np.where((fewer >= 0) & (fewer + fewer * per_mille // 1000 >= rest), fewer, served)
-        served = np.where(served + served * per_mille // 1000 < rest, served + 1, served)
+        served = np.where(
+            (fewer >= 0) & (fewer + fewer * per_mille // PER_MILLE >= rest), fewer, served
+        )
+        served = np.where(served + served * per_mille // PER_MILLE < rest, served + 1, served)
     earned: Ints = full * rate + (rest - served)
     return earned
 
@@ -89,7 +96,7 @@ def gct(cols: SentenceColumns, t: TermColumns, law: KernelLaw) -> GctColumns:
         # .148 is 54/365 to three places; the 42-day rate uses 42/365 to three places (.115).
         per_mille = np.where(
             cols.gct_without_ged,
-            round(law.gct_days_per_year_without_ged * 1000 / law.gct_days_in_year),
+            round(law.gct_days_per_year_without_ged * PER_MILLE / law.gct_days_in_year),
             law.gct_time_served_per_mille,
         ).astype(np.int64)
         earned = _time_served(t.term_days, rate.astype(np.int64), per_mille, law.gct_days_in_year)

@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from secondchance.law.sentence.days import NO_DATE, Days, months_back
+from secondchance.law.units import PERCENT
 
 if TYPE_CHECKING:
     from secondchance.law.sentence.kernel import KernelLaw
@@ -60,7 +61,7 @@ def window(
     out = np.where(has, leave, commenced)
     rrc = np.maximum(months_back(out, law.sca_rrc_months), commenced)
     six_back = months_back(out, law.sca_home_months)
-    hc_days = np.minimum(term_days * law.sca_home_percent // 100, out - six_back)
+    hc_days = np.minimum(term_days * law.sca_home_percent // PERCENT, out - six_back)
     hc = np.maximum(out - hc_days, commenced)
     combined = np.maximum(rrc - prerelease_credits, commenced)
     return PlacementColumns(

@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from secondchance.law.sentence.days import NO_DATE, Days, add_months, months_back
+from secondchance.law.units import MONTHS_PER_YEAR
 
 if TYPE_CHECKING:
     from secondchance.law.sentence.kernel import KernelLaw, SentenceColumns
@@ -92,7 +93,7 @@ def tier_months(
     term with days ("1200 days", an aggregate counted in days) is set against the tier's months
     counted from commencement: 1200 days from 2025-01-01 runs past 36 months, so the 12-month
     tier. Without a commencement, whole months decide and any days push a term up one tier."""
-    total = years * 12 + months
+    total = years * MONTHS_PER_YEAR + months
     known = commenced != NO_DATE
     start = np.where(known, commenced, 0)
     end = add_months(start, total) + days  # the day after the term imposed runs out

@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from secondchance.law.sentence.days import Days, add_months
+from secondchance.law.units import MONTHS_PER_YEAR
 
 if TYPE_CHECKING:
     from secondchance.law.sentence.kernel import SentenceColumns
@@ -38,7 +39,7 @@ class TermColumns:
 
 
 def full_term(cols: SentenceColumns) -> TermColumns:
-    months = cols.years * 12 + cols.months
+    months = cols.years * MONTHS_PER_YEAR + cols.months
     anniversary = add_months(cols.commenced, months)
     day_of_month = (
         cols.commenced.astype("datetime64[D]")

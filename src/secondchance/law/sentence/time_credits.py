@@ -49,6 +49,7 @@ import numpy as np
 import numpy.typing as npt
 
 from secondchance.engine.determination import Finding
+from secondchance.law.parameters import value
 from secondchance.law.rule_book import text
 from secondchance.law.sentence.days import NO_DATE, Days, from_day, to_day
 
@@ -106,6 +107,16 @@ def first_day_of_earning(
     at_enactment = basis < law.fsa_enacted
     start: Days = np.maximum(basis, law.fsa_enacted)
     return start, under_rule, at_enactment
+
+
+def streak_day(run: list[date]) -> date | None:
+    """The day of the assessment that completes the run of minimum or low risk assessments the
+    additional days need (3632(d)(4)(A)(ii); 28 CFR 523.42(c)(2)(ii)), given the run's days in
+    order; None while the run is shorter."""
+    if not run:
+        return None
+    needed = int(value("sentence.fsa.additional_rate_consecutive_assessments", run[-1]))
+    return run[needed - 1] if len(run) >= needed else None
 
 
 def earning_start(commenced: date, arrived: date | None, law: KernelLaw) -> date:
