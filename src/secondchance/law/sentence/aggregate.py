@@ -236,6 +236,20 @@ def _after(start: date, length: Term) -> date:
     return start + relativedelta(months=length.total_months) + timedelta(days=length.days)
 
 
+@dataclass
+class _Running:
+    """The aggregate term formed so far: its end (first day after it), the end reached after
+    each conviction, its length in units when it is a sum of terms, and the steps taken."""
+
+    commenced: date
+    end: date
+    ends: dict[str | None, date]
+    units: Term | None
+    steps: list[str]
+    consecutive_seen: bool = False
+    later_concurrent: bool = False
+
+
 def _aggregate(
     terms: list[Served],
     commenced: date,
@@ -255,11 +269,9 @@ def _aggregate(
         return None
     base = ordered[0]
     end = _after(commenced, base.term)
-    ends = {base.conviction.id: end}
-    units: Term | None = base.term
-    consecutive_seen = False
-    later_concurrent = False
-    steps: list[str] = [f"{base.term} from {commenced.isoformat()}"]
+    run = _Running(
+        commenced, end, {base.conviction.id: end}, base.term, [f"{base.term} from {commenced}"]
+    )
     for previous, s in pairwise(ordered):
         sentence = s.conviction.sentence
         relation = sentence.relation if sentence else None
@@ -268,38 +280,56 @@ def _aggregate(
             relation = SentenceRelation.concurrent if same_time else SentenceRelation.consecutive
             _relation_unrecorded(s, previous, relation, facts_out, review, missing)
         if relation is SentenceRelation.consecutive:
-            target = sentence.relative_to if sentence else None
-            if target is not None and ends.get(target) != end:
-                review.append(
-                    f"convictions[{s.index}]: consecutive to a term that is not the end of the "
-                    "aggregate so far"
-                )
+            if not _consecutive(run, s, review):
                 return None
-            end = _after(end, s.term)
-            units = _add_terms(units, s.term) if units is not None else None
-            consecutive_seen = True
-            steps.append(f"then {s.term} consecutively")
         else:
-            assert s.imposed is not None
-            own_start = max(commenced, s.imposed)
-            own_end = _after(own_start, s.term)
-            steps.append(f"{s.term} concurrently from {own_start.isoformat()}")
-            if own_end > end:
-                if own_start == commenced and not consecutive_seen:
-                    units = s.term
-                else:
-                    units = None
-                    later_concurrent = True
-                end = own_end
-        ends[s.conviction.id] = end
-    total = units if units is not None else Term(days=(end - commenced).days)
+            _concurrent(run, s)
+        run.ends[s.conviction.id] = run.end
+    return _formed(run, len(ordered), facts_out, review)
+
+
+def _consecutive(run: _Running, s: Served, review: list[str]) -> bool:
+    """A consecutive term follows the aggregate so far (False: it names another term)."""
+    target = s.conviction.sentence.relative_to if s.conviction.sentence else None
+    if target is not None and run.ends.get(target) != run.end:
+        review.append(
+            f"convictions[{s.index}]: consecutive to a term that is not the end of the "
+            "aggregate so far"
+        )
+        return False
+    run.end = _after(run.end, s.term)
+    run.units = _add_terms(run.units, s.term) if run.units is not None else None
+    run.consecutive_seen = True
+    run.steps.append(f"then {s.term} consecutively")
+    return True
+
+
+def _concurrent(run: _Running, s: Served) -> None:
+    """A concurrent term runs from the later of commencement and its own imposition; the
+    aggregate runs to the later end."""
+    assert s.imposed is not None
+    own_start = max(run.commenced, s.imposed)
+    own_end = _after(own_start, s.term)
+    run.steps.append(f"{s.term} concurrently from {own_start.isoformat()}")
+    if own_end > run.end:
+        if own_start == run.commenced and not run.consecutive_seen:
+            run.units = s.term
+        else:
+            run.units = None
+            run.later_concurrent = True
+        run.end = own_end
+
+
+def _formed(run: _Running, count: int, facts_out: list[Finding], review: list[str]) -> Term:
+    """The aggregate's length, in units where it is a sum of terms, else in days."""
+    total = run.units if run.units is not None else Term(days=(run.end - run.commenced).days)
     facts_out.append(
         _finding(
-            f"{len(ordered)} terms are one aggregate term ({'; '.join(steps)}): {total}, "
-            f"ending {(end - timedelta(days=1)).isoformat()} before prior custody credit."
+            f"{count} terms are one aggregate term ({'; '.join(run.steps)}): {total}, "
+            f"ending {(run.end - timedelta(days=1)).isoformat()} before prior custody credit."
         )
     )
-    if later_concurrent:
+    if run.later_concurrent:
         review.append(
             "a concurrent term imposed after the first commenced: the aggregate runs to the "
             "later end date and good conduct time is computed on it as one term (working "
