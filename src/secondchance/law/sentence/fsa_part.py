@@ -4,7 +4,6 @@ for application under 3624(g)) and the credits earned and applied, from the kern
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -62,33 +61,63 @@ def _stopped(facts: SentenceFacts, law: KernelLaw, row: KernelRow) -> FsaStage |
     return None
 
 
+def stage_of(facts: SentenceFacts, row: KernelRow, law: KernelLaw) -> FsaStage:
+    """How far the projection goes: the first condition that stops it, else whether the
+    credits earned can be applied (risk level, final order of removal)."""
+    stopped = _stopped(facts, law, row)
+    if stopped is not None:
+        return stopped
+    if row.has(Code.FSA_RISK_UNKNOWN):
+        return FsaStage.RISK_UNKNOWN
+    if row.has(Code.FSA_RISK_BARS_APPLICATION):
+        return FsaStage.RISK_BARS_APPLICATION
+    return FsaStage.REMOVAL_ORDER if facts.removal_order else FsaStage.APPLIED
+
+
+_BEFORE_ACT = (FsaStage.RELEASED_BEFORE_ACT, FsaStage.NOT_IN_FORCE)
+_EARNING = (
+    FsaStage.RISK_UNKNOWN,
+    FsaStage.RISK_BARS_APPLICATION,
+    FsaStage.REMOVAL_ORDER,
+    FsaStage.APPLIED,
+)
+_COUNTED = _EARNING[1:]
+_PROJECTED = _EARNING[2:]
+
+
 def fsa_part(facts: SentenceFacts, row: KernelRow, law: KernelLaw, earn_id: str) -> FsaPart:
     """The FSA part: stopped at the first condition that bars the projection, else the credits
     earned, and applied unless the risk level or a final order of removal prevents it."""
-    eligible = False if facts.removal_order else _eligible(facts)
+    stage = stage_of(facts, row, law)
     risk = facts.risk.value if facts.risk else None
-    part = FsaPart(FsaStage.APPLIED, eligible, risk, facts.non_earning_days)
-    stopped = _stopped(facts, law, row)
-    if stopped in (FsaStage.RELEASED_BEFORE_ACT, FsaStage.NOT_IN_FORCE):
-        days = None if stopped is FsaStage.NOT_IN_FORCE else part.non_earning_days
-        return replace(part, stage=stopped, eligible=None, non_earning_days=days)
-    if stopped is not None:
-        return replace(part, stage=stopped)
-    part = replace(part, earning_start=day_of(row.fsa_earning_start))
-    if row.has(Code.FSA_RISK_UNKNOWN):
-        return replace(part, stage=FsaStage.RISK_UNKNOWN)
-    part = replace(
-        part,
-        credits_days=row.fsa_credits_days,
-        start_version=_start_version(facts, row, law, earn_id),
-        from_commencement=_from_commencement(facts, row, law),
+    if stage in _BEFORE_ACT:
+        days = None if stage is FsaStage.NOT_IN_FORCE else facts.non_earning_days
+        return FsaPart(stage, None, risk, days)
+    eligible = False if facts.removal_order else _eligible(facts)
+    counted = stage in _COUNTED
+    applied = stage is FsaStage.APPLIED
+    release = day_of(row.fsa_release_date) if applied else None
+    return FsaPart(
+        stage,
+        eligible,
+        risk,
+        facts.non_earning_days,
+        earning_start=day_of(row.fsa_earning_start) if stage in _EARNING else None,
+        credits_days=row.fsa_credits_days if counted else None,
+        credits_applied_days=row.fsa_applied_days if applied else None,
+        supervised_release_credit_days=(
+            row.fsa_supervised_release_credit_days if applied else None
+        ),
+        prerelease_custody_credit_days=(
+            row.fsa_prerelease_custody_credit_days if applied else None
+        ),
+        release_date=release,
+        release_weekday_date=_weekday(release, law) if release is not None else None,
+        prerelease_custody_date=day_of(row.fsa_prerelease_custody_date) if applied else None,
+        projection=projection(facts, law) if stage in _PROJECTED else None,
+        from_commencement=_from_commencement(facts, row, law) if counted else None,
+        start_version=_start_version(facts, row, law, earn_id) if counted else None,
     )
-    if row.has(Code.FSA_RISK_BARS_APPLICATION):
-        return replace(part, stage=FsaStage.RISK_BARS_APPLICATION)
-    part = replace(part, projection=projection(facts, law))
-    if facts.removal_order:
-        return replace(part, stage=FsaStage.REMOVAL_ORDER)
-    return _applied(part, row, law)
 
 
 def reaches_back(facts: SentenceFacts, row: KernelRow, law: KernelLaw) -> bool:
@@ -149,20 +178,8 @@ def projection(facts: SentenceFacts, law: KernelLaw) -> str:
     )
 
 
-def _applied(part: FsaPart, row: KernelRow, law: KernelLaw) -> FsaPart:
-    """The credits applied and the dates they give (3624(g))."""
-    release = day_of(row.fsa_release_date)
-    weekday = None
-    if release is not None:
-        column = np.array([to_day(release)], dtype=np.int64)
-        day = int(last_weekday_on_or_before(column, law.holiday_country)[0])
-        weekday = from_day(day) or release
-    return replace(
-        part,
-        credits_applied_days=row.fsa_applied_days,
-        supervised_release_credit_days=row.fsa_supervised_release_credit_days,
-        prerelease_custody_credit_days=row.fsa_prerelease_custody_credit_days,
-        release_date=release,
-        prerelease_custody_date=day_of(row.fsa_prerelease_custody_date),
-        release_weekday_date=weekday,
-    )
+def _weekday(release: date, law: KernelLaw) -> date:
+    """The last weekday on or before the transfer to supervised release (3624(a))."""
+    column = np.array([to_day(release)], dtype=np.int64)
+    day = int(last_weekday_on_or_before(column, law.holiday_country)[0])
+    return from_day(day) or release

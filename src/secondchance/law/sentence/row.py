@@ -11,6 +11,7 @@ from typing import Any
 from secondchance.law.sentence.days import NO_DATE, from_day, to_day
 from secondchance.law.sentence.kernel import Code, SentenceResult
 
+_NAMES = tuple(f.name for f in fields(SentenceResult))
 _FIRST_DAY = to_day(date.min)
 _LAST_DAY = to_day(date.max)
 
@@ -63,9 +64,7 @@ class KernelRow:
     @classmethod
     def of(cls, result: SentenceResult, index: int) -> KernelRow:
         """Row ``index`` of a kernel result."""
-        values: dict[str, Any] = {
-            f.name: int(getattr(result, f.name)[index]) for f in fields(result)
-        }
+        values: dict[str, Any] = {name: int(getattr(result, name)[index]) for name in _NAMES}
         values["codes"] = Code(values["codes"])
         return cls(**values)
 
