@@ -59,12 +59,7 @@ ALLOWED: dict[str, str] = {
 }
 """``path::name`` of a module constant or function whose numbers are not law, and why."""
 
-PENDING: dict[str, str] = {
-    "law/sentence/explain.py::placement_part": (
-        "'the final 12 months', '10 percent of the term or 6 months' (sentence.sca.*): the "
-        "function is not given the kernel's law; its caller in block.py is being restructured"
-    ),
-}
+PENDING: dict[str, str] = {}
 """Texts that still state a legal number, and why they are not yet written from the YAML."""
 
 NUMBER_IN_TEXT = re.compile(

@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from secondchance.law.sentence.block import SentenceFacts, compute_block
+from secondchance.law.sentence.block import SentenceFacts, sentence_outcome
 from secondchance.law.sentence.bureau import compare
+from secondchance.law.sentence.parts import SentenceOutcome
 from secondchance.record.schema import RiskLevel
 from secondchance.record.terms import Term
 
 
-def example_2() -> dict[str, Any]:
+def example_2() -> SentenceOutcome:
     facts = SentenceFacts(
         term=Term(months=60),
         commenced=date(2025, 1, 1),
@@ -20,7 +21,7 @@ def example_2() -> dict[str, Any]:
         supervised_release=Term(months=36),
         risk=RiskLevel.low,
     )
-    return compute_block(facts, date(2025, 6, 1))
+    return sentence_outcome(facts, date(2025, 6, 1))
 
 
 def by_figure(result: dict[str, Any]) -> dict[str, dict[str, Any]]:

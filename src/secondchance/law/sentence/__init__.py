@@ -23,7 +23,7 @@ COMPUTATIONS: tuple[Program, ...] = (GCT_PROGRAM, EARNING_PROGRAM)
 def sentence_block(record: Any, as_of: date) -> dict[str, Any] | None:
     """The computed sentence block for a record with a federal prison sentence (else None)."""
     from secondchance.law.sentence.aggregate import facts_from_record
-    from secondchance.law.sentence.block import compute_block
+    from secondchance.law.sentence.block import sentence_outcome
     from secondchance.record.timeline import timeline
 
     ready = timeline(record).recall((PREPARED, as_of))
@@ -32,13 +32,14 @@ def sentence_block(record: Any, as_of: date) -> dict[str, Any] | None:
         return None
     if isinstance(facts, str):
         return {"as_of": as_of.isoformat(), "status": "needs_review", "reason": facts}
-    block = compute_block(facts, as_of, row)
+    outcome = sentence_outcome(facts, as_of, row)
+    block = outcome.to_dict()
     stated = getattr(record, "bureau", None)
     if stated is not None:
         # The Bureau's own figures (record format 1.1), beside ours, never in their place.
         from secondchance.law.sentence.bureau import compare
 
-        block["bureau"] = compare(stated, block)
+        block["bureau"] = compare(stated, outcome)
     return block
 
 

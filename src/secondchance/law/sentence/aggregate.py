@@ -29,18 +29,15 @@ from itertools import pairwise
 from dateutil.relativedelta import relativedelta
 
 from secondchance.engine.determination import Finding
-from secondchance.law.parameters import value
-from secondchance.law.sentence import exclusions, immigration, term
 from secondchance.law.sentence import rdap as rdap_rules
+from secondchance.law.sentence import term
 from secondchance.law.sentence.block import SentenceFacts, days_between
-from secondchance.law.sentence.kernel import KernelLaw
 from secondchance.law.sentence.rdap import RdapClaim
-from secondchance.law.sentence.time_credits import earning_start, streak_day
+from secondchance.law.sentence.time_credits import streak_day
 from secondchance.record.schema import (
     Commutation,
     Conviction,
     CustodyKind,
-    GedStatus,
     Jurisdiction,
     RdapStatus,
     Record,
@@ -240,6 +237,20 @@ def _after(start: date, length: Term) -> date:
     return start + relativedelta(months=length.total_months) + timedelta(days=length.days)
 
 
+@dataclass
+class _Running:
+    """The aggregate term formed so far: its end (first day after it), the end reached after
+    each conviction, its length in units when it is a sum of terms, and the steps taken."""
+
+    commenced: date
+    end: date
+    ends: dict[str | None, date]
+    units: Term | None
+    steps: list[str]
+    consecutive_seen: bool = False
+    later_concurrent: bool = False
+
+
 def _aggregate(
     terms: list[Served],
     commenced: date,
@@ -259,11 +270,9 @@ def _aggregate(
         return None
     base = ordered[0]
     end = _after(commenced, base.term)
-    ends = {base.conviction.id: end}
-    units: Term | None = base.term
-    consecutive_seen = False
-    later_concurrent = False
-    steps: list[str] = [f"{base.term} from {commenced.isoformat()}"]
+    run = _Running(
+        commenced, end, {base.conviction.id: end}, base.term, [f"{base.term} from {commenced}"]
+    )
     for previous, s in pairwise(ordered):
         sentence = s.conviction.sentence
         relation = sentence.relation if sentence else None
@@ -272,38 +281,56 @@ def _aggregate(
             relation = SentenceRelation.concurrent if same_time else SentenceRelation.consecutive
             _relation_unrecorded(s, previous, relation, facts_out, review, missing)
         if relation is SentenceRelation.consecutive:
-            target = sentence.relative_to if sentence else None
-            if target is not None and ends.get(target) != end:
-                review.append(
-                    f"convictions[{s.index}]: consecutive to a term that is not the end of the "
-                    "aggregate so far"
-                )
+            if not _consecutive(run, s, review):
                 return None
-            end = _after(end, s.term)
-            units = _add_terms(units, s.term) if units is not None else None
-            consecutive_seen = True
-            steps.append(f"then {s.term} consecutively")
         else:
-            assert s.imposed is not None
-            own_start = max(commenced, s.imposed)
-            own_end = _after(own_start, s.term)
-            steps.append(f"{s.term} concurrently from {own_start.isoformat()}")
-            if own_end > end:
-                if own_start == commenced and not consecutive_seen:
-                    units = s.term
-                else:
-                    units = None
-                    later_concurrent = True
-                end = own_end
-        ends[s.conviction.id] = end
-    total = units if units is not None else Term(days=(end - commenced).days)
+            _concurrent(run, s)
+        run.ends[s.conviction.id] = run.end
+    return _formed(run, len(ordered), facts_out, review)
+
+
+def _consecutive(run: _Running, s: Served, review: list[str]) -> bool:
+    """A consecutive term follows the aggregate so far (False: it names another term)."""
+    target = s.conviction.sentence.relative_to if s.conviction.sentence else None
+    if target is not None and run.ends.get(target) != run.end:
+        review.append(
+            f"convictions[{s.index}]: consecutive to a term that is not the end of the "
+            "aggregate so far"
+        )
+        return False
+    run.end = _after(run.end, s.term)
+    run.units = _add_terms(run.units, s.term) if run.units is not None else None
+    run.consecutive_seen = True
+    run.steps.append(f"then {s.term} consecutively")
+    return True
+
+
+def _concurrent(run: _Running, s: Served) -> None:
+    """A concurrent term runs from the later of commencement and its own imposition; the
+    aggregate runs to the later end."""
+    assert s.imposed is not None
+    own_start = max(run.commenced, s.imposed)
+    own_end = _after(own_start, s.term)
+    run.steps.append(f"{s.term} concurrently from {own_start.isoformat()}")
+    if own_end > run.end:
+        if own_start == run.commenced and not run.consecutive_seen:
+            run.units = s.term
+        else:
+            run.units = None
+            run.later_concurrent = True
+        run.end = own_end
+
+
+def _formed(run: _Running, count: int, facts_out: list[Finding], review: list[str]) -> Term:
+    """The aggregate's length, in units where it is a sum of terms, else in days."""
+    total = run.units if run.units is not None else Term(days=(run.end - run.commenced).days)
     facts_out.append(
         _finding(
-            f"{len(ordered)} terms are one aggregate term ({'; '.join(steps)}): {total}, "
-            f"ending {(end - timedelta(days=1)).isoformat()} before prior custody credit."
+            f"{count} terms are one aggregate term ({'; '.join(run.steps)}): {total}, "
+            f"ending {(run.end - timedelta(days=1)).isoformat()} before prior custody credit."
         )
     )
-    if later_concurrent:
+    if run.later_concurrent:
         review.append(
             "a concurrent term imposed after the first commenced: the aggregate runs to the "
             "later end date and good conduct time is computed on it as one term (working "
@@ -460,264 +487,7 @@ def _streak_day(assessments: list[RiskAssessment]) -> date | None:
 
 def facts_from_record(record: Record, as_of: date) -> SentenceFacts | str | None:
     """The facts of the person's current aggregate term; None when the record has no federal
-    prison sentence; a string naming why when they cannot be gathered."""
-    sentences = prison_sentences(record)
-    unknown = _unknown_terms(record)
-    if not sentences:
-        if unknown:
-            return f"{'; '.join(unknown)}: the term cannot be computed"
-        return None
-    aggregate = current_aggregate(record, sentences, as_of)
-    current = aggregate.terms
-    findings: list[Finding] = []
-    if aggregate.released is not None and aggregate.released <= as_of and len(current) > 1:
-        findings.append(
-            _finding(
-                f"Supervised release began on {aggregate.released.isoformat()} "
-                f"({aggregate.released_path}) for a conviction of the aggregate term: its "
-                f"{len(current)} terms ("
-                + ", ".join(f"convictions[{s.index}]" for s in current)
-                + ") are one term (18 U.S.C. 3584(c)), released as one, and every one of them "
-                "stays in the computation.",
-                paths={aggregate.released_path or "supervision": aggregate.released.isoformat()},
-            )
-        )
-    findings += [
-        _finding(s.note, paths={s.path: str(s.term)}) for s in current if s.note is not None
-    ]
-    review: list[str] = [
-        f"{text}: whether it joins the aggregate term (18 U.S.C. 3584(c)) is not computed"
-        for text in unknown
-    ]
-    review += [
-        f"convictions[{s.index}].treaty_transfer: a foreign conviction served under a transfer "
-        "treaty is computed as a U.S. sentence (18 U.S.C. 4105); whether it earns and applies "
-        "First Step Act time credits is an open question"
-        for s in current
-        if s.conviction.treaty_transfer is not None
-    ]
-    missing: list[str] = []
-    commuted_to: date | None = None
-    commuted_on: date | None = None
-    commutation_path: str | None = None
-    commutation_terms: str | None = None
-    for s in current:
-        found = commutation_in_force(s, as_of)
-        if found is None:
-            continue
-        path, grant = found
-        if grant.new_imprisonment is not None and not grant.new_imprisonment.is_zero:
-            findings.append(
-                Finding(
-                    finding=f"The term of {s.term} was commuted on {grant.granted_on.isoformat()} "
-                    f"to {grant.new_imprisonment} ({path}): the commuted term replaces it in the "
-                    "computation, with good conduct time on the commuted term. How the Bureau "
-                    "computes a commuted term (good conduct time, credits already earned) is not "
-                    "in our sources.",
-                    facts={
-                        f"{path}.granted_on": grant.granted_on.isoformat(),
-                        f"{path}.new_imprisonment": str(grant.new_imprisonment),
-                    },
-                    citation="U.S. Const. art. II, sec. 2, cl. 1 (the commutation warrant)",
-                    rule_version="sentence.commutation@warrant",
-                    url=None,
-                )
-            )
-            s.term = grant.new_imprisonment
-        if grant.new_release_date is not None:
-            if len(current) > 1:
-                review.append(
-                    f"{path}: one term of an aggregate commuted to a release date (how the "
-                    "aggregate runs then is not computed)"
-                )
-            commuted_to = grant.new_release_date
-            commuted_on = grant.granted_on
-            commutation_path = path
-            commutation_terms = grant.terms
-    first = min(current, key=lambda s: s.imposed or date.max)
-    if first.imposed is None:
-        missing.append(f"convictions[{first.index}].sentence.imposed_on")
-    ids = {s.conviction.id for s in current}
+    prison sentence; a string naming why when they cannot be gathered (``gather.facts_of``)."""
+    from secondchance.law.sentence.gather import facts_of
 
-    def mine(conviction_id: str | None) -> bool:
-        return conviction_id is None or conviction_id in ids
-
-    commenced: date | None = None
-    arrived: date | None = None
-    if first.imposed is not None:
-        for period in record.custody:
-            if not mine(period.conviction_id) or period.kind not in _DETENTION | _SERVING:
-                continue
-            if period.covers(first.imposed):
-                commenced = first.imposed
-        if commenced is None:
-            starts = [
-                p.start
-                for p in record.custody
-                if mine(p.conviction_id)
-                and p.kind in _SERVING
-                and p.start
-                and p.start >= first.imposed
-            ]
-            commenced = min(starts) if starts else None
-            surrendered = [
-                p
-                for p in record.custody
-                if mine(p.conviction_id)
-                and p.kind is CustodyKind.federal_custody
-                and p.start is not None
-                and p.start >= first.imposed
-                and commenced is not None
-                and p.start <= commenced
-            ]
-            if commenced is not None and not surrendered and commenced > first.imposed:
-                missing.append("custody[] between sentencing and arrival")
-                findings.append(
-                    _finding(
-                        f"The sentence commences on the day the person is received in custody "
-                        "awaiting transportation to, or arrives voluntarily to commence service "
-                        "at, the official detention facility (18 U.S.C. 3585(a)). The record "
-                        f"shows no custody between sentencing on {first.imposed.isoformat()} and "
-                        f"arrival on {commenced.isoformat()}: the sentence is taken to commence "
-                        "on arrival (a voluntary surrender); custody before it would move "
-                        "commencement earlier.",
-                        citation="18 U.S.C. 3585(a)",
-                        url=term.URL,
-                        imposed_on=first.imposed.isoformat(),
-                        arrived_on=commenced.isoformat(),
-                    )
-                )
-    if commenced is None:
-        missing.append("custody")
-        return "the commencement of the sentence is not in the record (custody periods)"
-    try:
-        agg = _aggregate(current, commenced, findings, review, missing)
-    except (ValueError, OverflowError):
-        return "the aggregate term runs past the calendar (year 9999): not computed"
-    arrivals = [
-        p.start
-        for p in record.custody
-        if mine(p.conviction_id)
-        and p.kind is CustodyKind.designated_facility
-        and p.start
-        and p.start >= commenced
-    ]
-    arrived = min(arrivals) if arrivals else None
-    if arrived is None:
-        missing.append("custody[].kind=designated_facility")
-
-    prior = _prior_custody(record, current, commenced, mine, findings, review, missing)
-
-    # Time credit exclusions over every count of the aggregate (3584(c); Giovinco; Bonnie).
-    listed = False
-    undecided = False
-    for s in current:
-        if not s.conviction.counts:
-            missing.append(f"convictions[{s.index}].counts")
-            undecided = True
-        for j, count in enumerate(s.conviction.counts):
-            unread = exclusions.unreadable(count, f"convictions[{s.index}].counts[{j}]")
-            for item in unread:  # unknown, never "not listed"
-                findings.append(
-                    _finding(
-                        f"{item.field} {item.text[:80]!r} {item.reason}: whether it bars time "
-                        "credits is unknown, so no time credits are projected.",
-                        citation=exclusions.CITATION,
-                        url=exclusions.URL,
-                        paths={item.field: item.text},
-                    )
-                )
-                missing.append(item.field)
-                review.append(f"{item.field} could not be read: {item.text[:80]!r}")
-            if unread:
-                undecided = True
-                continue
-            for hit in exclusions.screen_count(count, f"convictions[{s.index}].counts[{j}]"):
-                listed |= hit.match is exclusions.Match.listed
-                undecided |= hit.match is exclusions.Match.undecided
-    if listed and len(current) > 1:
-        findings.append(
-            _finding(
-                "A disqualifying conviction within the aggregate term bars time credits for the "
-                "whole aggregate term.",
-                citation=exclusions.AGGREGATE_CITATION,
-                url=exclusions.AGGREGATE_URL,
-            )
-        )
-
-    fsa = record.fsa
-    risk = None
-    additional_from: date | None = None
-    removal = False
-    removal_on: date | None = None
-    non_earning = 0
-    without_ged = False
-    lost = 0
-    credits_lost = 0
-    credits_restored = 0
-    if fsa is not None:
-        past = [a for a in fsa.risk_assessments if a.assessed_on <= as_of]
-        if past:
-            risk = max(past, key=lambda a: a.assessed_on).level
-            additional_from = _streak_day(past)
-        ordered = immigration.removal(record, as_of)
-        removal = ordered.ordered_on is not None
-        removal_on = ordered.ordered_on
-        review += immigration.review_notes(ordered)
-        start = earning_start(commenced, arrived, KernelLaw.on(as_of))
-        for idle in fsa.non_earning_periods:
-            if idle.start is None:
-                continue
-            first_day = max(idle.start, start)
-            last_day = min(idle.end or as_of, as_of)
-            if last_day >= first_day:
-                non_earning += days_between(first_day, last_day)
-        if fsa.ged_status is GedStatus.not_making_satisfactory_progress:
-            cutoff = value("sentence.gct.ged_rule_offenses_from", as_of)
-            dates = [
-                c.offense_date or s.conviction.offense_date
-                for s in current
-                for c in s.conviction.counts
-            ]
-            without_ged = any(d is None or d >= cutoff for d in dates) or not dates
-        lost = (fsa.gct_disallowed_days or 0) + (fsa.gct_forfeited_days or 0)
-        credits_lost = fsa.time_credits_lost_days or 0
-        credits_restored = fsa.time_credits_restored_days or 0
-    if agg is None:
-        return "; ".join(review) or "the aggregate term cannot be formed"
-    ended = custody_ended(record, current, as_of)
-    supervised = next(
-        (
-            s.conviction.sentence.supervised_release
-            for s in current
-            if s.conviction.sentence and s.conviction.sentence.supervised_release
-        ),
-        None,
-    )
-    return SentenceFacts(
-        term=agg,
-        commenced=commenced,
-        arrived=arrived,
-        prior_custody_days=prior,
-        supervised_release=supervised,
-        risk=risk,
-        fsa_ineligible=True if listed else (None if undecided else False),
-        removal_order=removal,
-        removal_ordered_on=removal_on,
-        non_earning_days=non_earning,
-        gct_without_ged=without_ged,
-        gct_lost_days=lost,
-        fsa_credits_lost_days=credits_lost,
-        fsa_credits_restored_days=credits_restored,
-        rdap=rdap_claim(record),
-        additional_from=additional_from,
-        commuted_release_date=commuted_to,
-        commuted_on=commuted_on,
-        commutation_path=commutation_path,
-        commutation_terms=commutation_terms,
-        released_on=ended[0] if ended else None,
-        released_path=ended[1] if ended else None,
-        findings=findings,
-        missing_facts=missing,
-        needs_review=review,
-    )
+    return facts_of(record, as_of)

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from secondchance.law import parameters
+from secondchance.law.sentence.parts import FsaPart, SentenceOutcome
 
 FIELDS = (
     "stated_on",
@@ -56,52 +57,55 @@ def _date(value: Any) -> tuple[date | None, str | None]:
     return None, "approximate (only a range is known): not compared to the day"
 
 
-def _our_release(block: dict[str, Any], method: str | None) -> tuple[str | None, str]:
-    fsa = block.get("fsa") or {}
-    rdap = block.get("rdap") or {}
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _our_release(ours: SentenceOutcome, method: str | None) -> tuple[str | None, str]:
+    fsa, rdap = ours.fsa, ours.rdap
     if method == "good_conduct_time":
-        return block.get("gct_release_date"), "gct_release_date"
+        return _iso(ours.gct.release_date), "gct_release_date"
     if method == "fsa_release":
-        return fsa.get("release_date"), "fsa.release_date"
+        return _iso(fsa.release_date), "fsa.release_date"
     for value, key in (
-        (fsa.get("release_date"), "fsa.release_date"),
-        (rdap.get("release_date"), "rdap.release_date"),
-        (block.get("gct_release_date"), "gct_release_date"),
+        (fsa.release_date, "fsa.release_date"),
+        (rdap.release_date if rdap else None, "rdap.release_date"),
+        (ours.gct.release_date, "gct_release_date"),
     ):
         if value:
-            return value, key
+            return value.isoformat(), key
     return None, "gct_release_date"
 
 
-def _release_reason(block: dict[str, Any], theirs: date, diff: int) -> str | None:
+def _release_reason(ours: SentenceOutcome, theirs: date, diff: int) -> str | None:
     """The likely reason of a difference between release dates, where one can be named."""
-    fsa = block.get("fsa") or {}
-    rdap = block.get("rdap") or {}
+    fsa, rdap = ours.fsa, ours.rdap
     weekday = "the Bureau's date is the weekday before (3624(a))"
     named = (
         (
-            block.get("gct_release_date"),
+            ours.gct.release_date,
             "the Bureau's date is our good conduct time release date: time credits (or the "
             "RDAP reduction) not applied in its figure",
         ),
         (
-            rdap.get("release_date"),
+            rdap.release_date if rdap else None,
             "the Bureau's date is our RDAP date: time credits not applied",
         ),
-        (block.get("release_weekday_date"), weekday),
-        (fsa.get("release_weekday_date"), weekday),
+        (ours.gct.release_weekday_date, weekday),
+        (fsa.release_weekday_date, weekday),
     )
     for day, reason in named:
-        if day == theirs.isoformat():
+        if day == theirs:
             return reason
     cap = parameters.value("sentence.fsa.supervised_release_cap_days", theirs)
     months = parameters.value("sentence.fsa.supervised_release_months", theirs)
-    if diff == -1 and fsa.get("supervised_release_credit_days") == cap:
+    if diff == -1 and fsa.supervised_release_credit_days == cap:
         return (
             f"one day earlier: {months} calendar months across a 29 February ({cap + 1} days) "
             f"where we apply the Bureau's {cap} days"
         )
-    if diff > 0 and fsa.get("credits_applied_days") and diff <= fsa["credits_applied_days"]:
+    applied = fsa.credits_applied_days
+    if diff > 0 and applied and diff <= applied:
         return "later by up to the credits we apply: fewer time credits applied by the Bureau"
     return None
 
@@ -117,7 +121,7 @@ def _row(name: str, theirs: Any, ours: Any, key: str, reason: str | None, diff: 
     }
 
 
-def _release_row(figures: Any, block: dict[str, Any]) -> Row | None:
+def _release_row(figures: Any, block: SentenceOutcome) -> Row | None:
     given = _get(figures, "projected_release_date")
     if given is None:
         return None
@@ -132,16 +136,15 @@ def _release_row(figures: Any, block: dict[str, Any]) -> Row | None:
     return shown
 
 
-def _credit_rows(figures: Any, fsa: dict[str, Any], stated: date | None) -> list[Row]:
+def _credit_rows(figures: Any, fsa: FsaPart, stated: date | None) -> list[Row]:
     rows = []
-    for name, our_key in (
-        ("fsa_credits_earned", "credits_days"),
-        ("fsa_credits_applied", "credits_applied_days"),
+    for name, our_key, counted in (
+        ("fsa_credits_earned", "credits_days", fsa.credits_days),
+        ("fsa_credits_applied", "credits_applied_days", fsa.credits_applied_days),
     ):
         theirs = _get(figures, name)
         if theirs is None:
             continue
-        counted = fsa.get(our_key)
         more = theirs - counted if isinstance(counted, int) else None
         reason = "unknown"
         if more and stated is not None:
@@ -153,11 +156,11 @@ def _credit_rows(figures: Any, fsa: dict[str, Any], stated: date | None) -> list
     return rows
 
 
-def _eligible_row(figures: Any, fsa: dict[str, Any]) -> Row | None:
+def _eligible_row(figures: Any, fsa: FsaPart) -> Row | None:
     eligible = _get(figures, "fsa_eligible")
     if eligible is None:
         return None
-    mine = fsa.get("eligible")
+    mine = fsa.eligible
     shown = _row("fsa_eligible", eligible, mine, "fsa.eligible", None, None)
     if mine is None:
         shown["likely_reason"] = "ours undecided: a deciding fact is missing"
@@ -170,31 +173,31 @@ def _eligible_row(figures: Any, fsa: dict[str, Any]) -> Row | None:
     return shown
 
 
-def _prerelease_row(figures: Any, block: dict[str, Any]) -> Row | None:
+def _prerelease_row(figures: Any, ours: SentenceOutcome) -> Row | None:
     theirs, _ = _date(_get(figures, "prerelease_date"))
     if theirs is None:
         return None
-    fsa = block.get("fsa") or {}
-    placement = block.get("placement") or {}
-    mine = fsa.get("prerelease_custody_date") or placement.get("combined_earliest_date")
-    gap = (theirs - date.fromisoformat(mine)).days if mine else None
+    combined = ours.placement.combined_earliest_date if ours.placement else None
+    day = ours.fsa.prerelease_custody_date or combined
+    mine = _iso(day)
+    gap = (theirs - day).days if day else None
     reason = "the Bureau decides the length of prerelease custody (3624(c); five factors)"
     return _row(
         "prerelease_date", theirs.isoformat(), mine, "fsa.prerelease_custody_date", reason, gap
     )
 
 
-def compare(figures: Mapping[str, Any] | object, block: dict[str, Any]) -> dict[str, Any]:
-    """The Bureau's figures beside the sentence block's, each with the difference (the
-    Bureau's figure less ours: positive when the Bureau's date is later or its count larger)
-    and the likely reason where one can be named; ``unknown`` where no reason is named."""
-    fsa = block.get("fsa") or {}
+def compare(figures: Mapping[str, Any] | object, ours: SentenceOutcome) -> dict[str, Any]:
+    """The Bureau's figures beside the computed sentence's (``block.sentence_outcome``), each
+    with the difference (the Bureau's figure less ours: positive when the Bureau's date is later
+    or its count larger) and the likely reason where one can be named; ``unknown`` where no
+    reason is named."""
     stated, _ = _date(_get(figures, "stated_on"))
     rows = [
-        _release_row(figures, block),
-        *_credit_rows(figures, fsa, stated),
-        _eligible_row(figures, fsa),
-        _prerelease_row(figures, block),
+        _release_row(figures, ours),
+        *_credit_rows(figures, ours.fsa, stated),
+        _eligible_row(figures, ours.fsa),
+        _prerelease_row(figures, ours),
     ]
     return {
         "stated_on": stated.isoformat() if stated else None,

@@ -4,7 +4,8 @@ One call computes, for a whole batch of sentences held as numpy columns, the ter
 term date (18 U.S.C. 3585), good conduct time and the release date (3624(b), 3624(a)), and the
 projected First Step Act time credits with their application to supervised release and
 prerelease custody (3632(d)(4), 3624(g)). A single person is a batch of one; the explanation of
-one person's dates is built from the same intermediate columns (``law/sentence/block.py``).
+one person's dates reads the same results as a typed row (``row.KernelRow``, read by the parts
+of ``law/sentence/block.py``).
 
 Every step is a closed form; there is no loop over days. The law of each step, in our words,
 is in the module named after it: ``term`` (3585), ``good_conduct`` (3624(b)),

@@ -13,7 +13,7 @@ from datetime import date
 from typing import cast
 
 from secondchance.law.sentence.aggregate import facts_from_record
-from secondchance.law.sentence.block import compute_block
+from secondchance.law.sentence.block import sentence_outcome
 from secondchance.record.schema import PersonRecord, Record
 
 CITATION = "18 U.S.C. 3624(b)"
@@ -37,8 +37,7 @@ def projected_release(record: PersonRecord, as_of: date) -> Projection | None:
         return None
     if facts.commuted_release_date is not None or facts.term.life:
         return None
-    block = compute_block(facts, as_of)
-    release = block.get("gct_release_date")
-    if not isinstance(release, str):
+    release = sentence_outcome(facts, as_of).gct.release_date
+    if release is None:
         return None
-    return Projection(date.fromisoformat(release), str(facts.term), facts.commenced)
+    return Projection(release, str(facts.term), facts.commenced)

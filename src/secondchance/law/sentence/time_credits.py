@@ -151,25 +151,18 @@ def schedule_assumption(law: KernelLaw, version_id: str) -> Finding:
 
 
 def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColumns:
+    """Time credits earned and applied for every sentence, before ``release`` (the release date
+    credits are applied to, NO_DATE: none)."""
     # Lazy import: kernel imports this module.
     from secondchance.law.sentence.kernel import Code, Risk
 
     size = len(cols)
-    codes = np.zeros(size, dtype=np.int64)
     if not law.fsa_in_force:
         # Before the Act (2018-12-21) there are no time credits and no FSA reason codes.
         none = np.full(size, NO_DATE, dtype=np.int64)
         zero = np.zeros(size, dtype=np.int64)
-        return CreditColumns(none, zero, zero, zero, zero, zero, none, none.copy(), codes)
-    earning_start, under_rule, at_enactment = first_day_of_earning(
-        cols.commenced, cols.arrived, law
-    )
-    codes |= np.where(under_rule, int(Code.FSA_START_UNDER_2026_RULE), 0)
-    codes |= np.where(at_enactment, int(Code.FSA_START_AT_ENACTMENT), 0)
-    # Periods are counted from the start of earning shifted by the days in non-earning status
-    # (taken as falling before the placement day): the same projection as pausing the count.
-    start = earning_start + cols.non_earning_days
-
+        return CreditColumns(none, zero, zero, zero, zero, zero, none, none.copy(), zero.copy())
+    earning_start, start, codes = _start(cols, law)
     risk = cols.risk
     low = (risk == Risk.minimum) | (risk == Risk.low)
     additional = np.where(low, law.fsa_additional_days, 0).astype(np.int64)
@@ -180,10 +173,81 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
     lost = cols.fsa_credits_lost_days
     target = np.where(has_release, release + lost, 0)
     span = np.where(has_release, target - start, 0)
+    k0 = _periods_before_additional(cols.additional_from, start, law)
+    placement, periods = _placement(start, target, release, span, additional, k0, law)
+    credits = np.maximum(credits_after(periods, additional, k0, law) - lost, 0)
+    need = release - placement
+    # Only where credits are projected at all (not for an excluded offense, life, no date).
+    projected = low & has_release & ~cols.fsa_ineligible & ~cols.life
+    applies = projected & ~cols.removal_order
+    codes |= np.where(applies & (credits > need), int(Code.FSA_CREDITS_EXCEED_NEED), 0)
+
+    # Credits that cannot be applied (medium/high/unknown risk, a final order of removal): those
+    # earned by the release date if participation continues, shown, not applied.
+    full_periods = np.maximum(span // law.fsa_period_days, 0)
+    held = np.maximum(credits_after(full_periods, additional, k0, law) - lost, 0)
+    credits = np.where(applies, credits, held)
+    codes |= np.where(projected & (lost > 0), int(Code.FSA_CREDITS_LOST), 0)
+    periods = np.where(applies, periods, full_periods)
+    codes |= np.where(projected & (periods > k0), int(Code.FSA_ADDITIONAL_RATE_PROJECTED), 0)
+
+    split = _split(applies, need, placement, release, cols.supervised_release, law)
+    codes |= _application_codes(cols, applies, split.applied, law)
+    ineligible = cols.fsa_ineligible | cols.life | ~has_release
+    unknown = risk == Risk.unknown
+    return CreditColumns(
+        earning_start=np.where(cols.fsa_ineligible, NO_DATE, earning_start),
+        periods=np.where(ineligible | unknown, 0, periods),
+        credits=np.where(ineligible | unknown, 0, credits),
+        applied=split.applied,
+        supervised_release=split.supervised_release,
+        prerelease=split.prerelease,
+        release_date=split.release_date,
+        prerelease_date=split.prerelease_date,
+        codes=codes,
+    )
+
+
+def _start(cols: SentenceColumns, law: KernelLaw) -> tuple[Days, Days, Ints]:
+    """The first day of earning, the day periods are counted from, and the codes of the
+    start. Periods are counted from the start of earning shifted by the days in non-earning
+    status (taken as falling before the placement day): the same projection as pausing the
+    count."""
+    from secondchance.law.sentence.kernel import Code
+
+    earning_start, under_rule, at_enactment = first_day_of_earning(
+        cols.commenced, cols.arrived, law
+    )
+    codes = np.zeros(len(cols), dtype=np.int64)
+    codes |= np.where(under_rule, int(Code.FSA_START_UNDER_2026_RULE), 0)
+    codes |= np.where(at_enactment, int(Code.FSA_START_AT_ENACTMENT), 0)
+    return earning_start, earning_start + cols.non_earning_days, codes
+
+
+def _periods_before_additional(additional_from: Days, start: Days, law: KernelLaw) -> Ints:
+    """Periods earned at the base rate: those completed by the day the record shows two
+    consecutive minimum or low assessments, else the projection's assumption."""
+    known = additional_from != NO_DATE
+    from_record = np.maximum(np.where(known, additional_from, start) - start, 0)
+    k0: Ints = np.where(
+        known, from_record // law.fsa_period_days, law.fsa_periods_before_additional
+    ).astype(np.int64)
+    return k0
+
+
+def _placement(
+    start: Days,
+    target: Days,
+    release: Days,
+    span: Ints,
+    additional: Ints,
+    k0: Ints,
+    law: KernelLaw,
+) -> tuple[Days, Ints]:
+    """The conditional placement day (never after the release date) and the periods complete
+    by it: p* is the least p with 30p + C(p) >= R - S, the day the smaller of S + 30p* and
+    R - C(p* - 1)."""
     period = law.fsa_period_days
-    known = cols.additional_from != NO_DATE
-    from_record = np.maximum(np.where(known, cols.additional_from, start) - start, 0) // period
-    k0 = np.where(known, from_record, law.fsa_periods_before_additional).astype(np.int64)
     first_step = period + law.fsa_base_days
     later_step = first_step + additional
     p_star = np.where(
@@ -199,32 +263,54 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
     late = placement > release
     placement = np.where(late, release, placement)
     periods = np.where(late, np.maximum((release - start) // period, 0), periods)
-    credits = np.maximum(credits_after(periods, additional, k0, law) - lost, 0)
-    need = release - placement
-    # Only where credits are projected at all (not for an excluded offense, life, no date).
-    projected = low & has_release & ~cols.fsa_ineligible & ~cols.life
-    applies = projected & ~cols.removal_order
-    codes |= np.where(applies & (credits > need), int(Code.FSA_CREDITS_EXCEED_NEED), 0)
+    return placement, periods
 
-    # Credits that cannot be applied (medium/high/unknown risk, a final order of removal): those
-    # earned by the release date if participation continues, shown, not applied.
-    full_periods = np.maximum(span // period, 0)
-    held = np.maximum(credits_after(full_periods, additional, k0, law) - lost, 0)
-    credits = np.where(applies, credits, held)
-    codes |= np.where(projected & (lost > 0), int(Code.FSA_CREDITS_LOST), 0)
-    periods = np.where(applies, periods, full_periods)
-    codes |= np.where(projected & (periods > k0), int(Code.FSA_ADDITIONAL_RATE_PROJECTED), 0)
 
+@dataclass
+class CreditSplit:
+    """The days applied (3624(g)), split between supervised release and prerelease custody,
+    and the dates they give."""
+
+    applied: Ints
+    supervised_release: Ints
+    prerelease: Ints
+    release_date: Days
+    prerelease_date: Days
+
+
+def _split(
+    applies: npt.NDArray[np.bool_],
+    need: Ints,
+    placement: Days,
+    release: Days,
+    supervised_release: npt.NDArray[np.bool_],
+    law: KernelLaw,
+) -> CreditSplit:
+    """The days left at placement, applied: at most the Bureau's 365 days (parameter
+    sentence.fsa.supervised_release_cap_days, also across a 29 February; the statute's "12
+    months" is the contested point, see the block's finding) to supervised release, where one
+    was imposed, the rest to prerelease custody."""
     applied = np.where(applies, need, 0)
-    # The Bureau's 365 days (parameter sentence.fsa.supervised_release_cap_days), also across a
-    # 29 February; the statute's "12 months" is the contested point (see the block's finding).
-    sr_span = law.supervised_release_cap_days
-    sr = np.where(cols.supervised_release, np.minimum(applied, sr_span), 0)
+    sr = np.where(supervised_release, np.minimum(applied, law.supervised_release_cap_days), 0)
     prerelease = applied - sr
-    fsa_release = np.where(applies, release - sr, NO_DATE)
-    prerelease_date = np.where(applies & (prerelease > 0), placement, NO_DATE)
+    return CreditSplit(
+        applied=applied,
+        supervised_release=sr,
+        prerelease=prerelease,
+        release_date=np.where(applies, release - sr, NO_DATE),
+        prerelease_date=np.where(applies & (prerelease > 0), placement, NO_DATE),
+    )
 
-    codes |= np.where(cols.fsa_ineligible, int(Code.FSA_INELIGIBLE_OFFENSE), 0)
+
+def _application_codes(
+    cols: SentenceColumns, applies: npt.NDArray[np.bool_], applied: Ints, law: KernelLaw
+) -> Ints:
+    """The reason codes of eligibility, risk and application."""
+    from secondchance.law.sentence.kernel import Code, Risk
+
+    risk = cols.risk
+    sr_span = law.supervised_release_cap_days
+    codes = np.where(cols.fsa_ineligible, int(Code.FSA_INELIGIBLE_OFFENSE), 0)
     codes |= np.where(cols.removal_order, int(Code.FSA_REMOVAL_ORDER), 0)
     codes |= np.where(risk == Risk.unknown, int(Code.FSA_RISK_UNKNOWN), 0)
     codes |= np.where(
@@ -237,17 +323,5 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
         0,
     )
     codes |= np.where(applies & (applied == 0), int(Code.FSA_NO_CREDITS_BEFORE_RELEASE), 0)
-
-    ineligible = cols.fsa_ineligible | cols.life | ~has_release
-    unknown = risk == Risk.unknown
-    return CreditColumns(
-        earning_start=np.where(cols.fsa_ineligible, NO_DATE, earning_start),
-        periods=np.where(ineligible | unknown, 0, periods),
-        credits=np.where(ineligible | unknown, 0, credits),
-        applied=applied,
-        supervised_release=sr,
-        prerelease=prerelease,
-        release_date=fsa_release,
-        prerelease_date=prerelease_date,
-        codes=codes,
-    )
+    result: Ints = codes.astype(np.int64, copy=False)
+    return result

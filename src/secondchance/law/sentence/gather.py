@@ -1,0 +1,381 @@
+"""The facts of the person's current aggregate term (18 U.S.C. 3584(c)) read from the record,
+step by step: the aggregate, a commutation in force, commencement (3585(a)) and arrival, prior
+custody credit (3585(b)), the time credit exclusions of every count (3632(d)(4)(D)) and the
+First Step Act facts (risk, removal, non-earning days, GED rule, losses)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from secondchance.engine.determination import Finding
+from secondchance.law.parameters import value
+from secondchance.law.sentence import exclusions, immigration, term
+from secondchance.law.sentence.aggregate import (
+    _DETENTION,
+    _SERVING,
+    Aggregate,
+    Served,
+    _aggregate,
+    _finding,
+    _prior_custody,
+    _streak_day,
+    _unknown_terms,
+    commutation_in_force,
+    current_aggregate,
+    custody_ended,
+    prison_sentences,
+    rdap_claim,
+)
+from secondchance.law.sentence.facts import SentenceFacts, days_between
+from secondchance.law.sentence.kernel import KernelLaw
+from secondchance.law.sentence.notes import Notes
+from secondchance.law.sentence.time_credits import earning_start
+from secondchance.record.schema import CustodyKind, GedStatus, Record, RiskLevel
+from secondchance.record.terms import Term
+
+Mine = Callable[[str | None], bool]
+"""Whether a custody period (by its conviction id) belongs to the aggregate term."""
+
+
+@dataclass(frozen=True)
+class CommutedTo:
+    """A commutation in force that fixed the release date."""
+
+    release_date: date | None = None
+    granted_on: date | None = None
+    path: str | None = None
+    terms: str | None = None
+
+
+@dataclass(frozen=True)
+class CreditFacts:
+    """The First Step Act facts of the record (``fsa``) as of the day."""
+
+    risk: RiskLevel | None = None
+    additional_from: date | None = None
+    removal: bool = False
+    removal_on: date | None = None
+    non_earning: int = 0
+    without_ged: bool = False
+    gct_lost: int = 0
+    credits_lost: int = 0
+    credits_restored: int = 0
+
+
+def facts_of(record: Record, as_of: date) -> SentenceFacts | str | None:
+    """The facts of the person's current aggregate term; None when the record has no federal
+    prison sentence; a string naming why when they cannot be gathered."""
+    sentences = prison_sentences(record)
+    unknown = _unknown_terms(record)
+    if not sentences:
+        return f"{'; '.join(unknown)}: the term cannot be computed" if unknown else None
+    aggregate = current_aggregate(record, sentences, as_of)
+    current = aggregate.terms
+    notes = _opening(aggregate, unknown, as_of)
+    commuted = _commutations(current, as_of, notes)
+    mine = _belongs(current)
+    commenced = _commencement(record, current, mine, notes)
+    if commenced is None:
+        notes.missing_facts.append("custody")
+        return "the commencement of the sentence is not in the record (custody periods)"
+    try:
+        agg = _aggregate(
+            current, commenced, notes.findings, notes.needs_review, notes.missing_facts
+        )
+    except (ValueError, OverflowError):
+        return "the aggregate term runs past the calendar (year 9999): not computed"
+    arrived = _arrival(record, mine, commenced, notes)
+    prior = _prior_custody(
+        record, current, commenced, mine, notes.findings, notes.needs_review, notes.missing_facts
+    )
+    ineligible = _exclusions(current, notes)
+    credits = _credit_facts(record, current, commenced, arrived, as_of, notes)
+    if agg is None:
+        return "; ".join(notes.needs_review) or "the aggregate term cannot be formed"
+    ended = custody_ended(record, current, as_of)
+    return SentenceFacts(
+        term=agg,
+        commenced=commenced,
+        arrived=arrived,
+        prior_custody_days=prior,
+        supervised_release=_supervised_release(current),
+        risk=credits.risk,
+        fsa_ineligible=ineligible,
+        removal_order=credits.removal,
+        removal_ordered_on=credits.removal_on,
+        non_earning_days=credits.non_earning,
+        gct_without_ged=credits.without_ged,
+        gct_lost_days=credits.gct_lost,
+        fsa_credits_lost_days=credits.credits_lost,
+        fsa_credits_restored_days=credits.credits_restored,
+        rdap=rdap_claim(record),
+        additional_from=credits.additional_from,
+        commuted_release_date=commuted.release_date,
+        commuted_on=commuted.granted_on,
+        commutation_path=commuted.path,
+        commutation_terms=commuted.terms,
+        released_on=ended[0] if ended else None,
+        released_path=ended[1] if ended else None,
+        findings=notes.findings,
+        missing_facts=notes.missing_facts,
+        needs_review=notes.needs_review,
+    )
+
+
+def _opening(aggregate: Aggregate, unknown: list[str], as_of: date) -> Notes:
+    """The aggregate released as one, how each judgment's counts were combined, terms of
+    unknown length and treaty transfers."""
+    current = aggregate.terms
+    notes = Notes()
+    released = aggregate.released
+    if released is not None and released <= as_of and len(current) > 1:
+        notes.findings.append(
+            _finding(
+                f"Supervised release began on {released.isoformat()} "
+                f"({aggregate.released_path}) for a conviction of the aggregate term: its "
+                f"{len(current)} terms ("
+                + ", ".join(f"convictions[{s.index}]" for s in current)
+                + ") are one term (18 U.S.C. 3584(c)), released as one, and every one of them "
+                "stays in the computation.",
+                paths={aggregate.released_path or "supervision": released.isoformat()},
+            )
+        )
+    notes.findings += [
+        _finding(s.note, paths={s.path: str(s.term)}) for s in current if s.note is not None
+    ]
+    notes.needs_review += [
+        f"{text}: whether it joins the aggregate term (18 U.S.C. 3584(c)) is not computed"
+        for text in unknown
+    ]
+    notes.needs_review += [
+        f"convictions[{s.index}].treaty_transfer: a foreign conviction served under a transfer "
+        "treaty is computed as a U.S. sentence (18 U.S.C. 4105); whether it earns and applies "
+        "First Step Act time credits is an open question"
+        for s in current
+        if s.conviction.treaty_transfer is not None
+    ]
+    return notes
+
+
+def _commutations(current: list[Served], as_of: date, notes: Notes) -> CommutedTo:
+    """A commuted term replaces the term imposed; a commutation to a release date fixes it."""
+    commuted = CommutedTo()
+    for s in current:
+        found = commutation_in_force(s, as_of)
+        if found is None:
+            continue
+        path, grant = found
+        if grant.new_imprisonment is not None and not grant.new_imprisonment.is_zero:
+            notes.findings.append(
+                Finding(
+                    finding=f"The term of {s.term} was commuted on {grant.granted_on.isoformat()} "
+                    f"to {grant.new_imprisonment} ({path}): the commuted term replaces it in the "
+                    "computation, with good conduct time on the commuted term. How the Bureau "
+                    "computes a commuted term (good conduct time, credits already earned) is not "
+                    "in our sources.",
+                    facts={
+                        f"{path}.granted_on": grant.granted_on.isoformat(),
+                        f"{path}.new_imprisonment": str(grant.new_imprisonment),
+                    },
+                    citation="U.S. Const. art. II, sec. 2, cl. 1 (the commutation warrant)",
+                    rule_version="sentence.commutation@warrant",
+                    url=None,
+                )
+            )
+            s.term = grant.new_imprisonment
+        if grant.new_release_date is not None:
+            if len(current) > 1:
+                notes.needs_review.append(
+                    f"{path}: one term of an aggregate commuted to a release date (how the "
+                    "aggregate runs then is not computed)"
+                )
+            commuted = CommutedTo(grant.new_release_date, grant.granted_on, path, grant.terms)
+    return commuted
+
+
+def _belongs(current: list[Served]) -> Mine:
+    """Custody periods of the aggregate: those of its convictions and those naming none."""
+    ids = {s.conviction.id for s in current}
+
+    def mine(conviction_id: str | None) -> bool:
+        return conviction_id is None or conviction_id in ids
+
+    return mine
+
+
+def _commencement(record: Record, current: list[Served], mine: Mine, notes: Notes) -> date | None:
+    """Commencement (3585(a)) from the first sentencing: in custody that day, else the first
+    day of serving after it, taken as a voluntary surrender when no custody lies between."""
+    first = min(current, key=lambda s: s.imposed or date.max)
+    imposed = first.imposed
+    if imposed is None:
+        notes.missing_facts.append(f"convictions[{first.index}].sentence.imposed_on")
+        return None
+    for period in record.custody:
+        if not mine(period.conviction_id) or period.kind not in _DETENTION | _SERVING:
+            continue
+        if period.covers(imposed):
+            return imposed
+    starts = [
+        p.start
+        for p in record.custody
+        if mine(p.conviction_id) and p.kind in _SERVING and p.start and p.start >= imposed
+    ]
+    commenced = min(starts) if starts else None
+    if commenced is None or commenced <= imposed:
+        return commenced
+    surrendered = [
+        p
+        for p in record.custody
+        if mine(p.conviction_id)
+        and p.kind is CustodyKind.federal_custody
+        and p.start is not None
+        and imposed <= p.start <= commenced
+    ]
+    if not surrendered:
+        _voluntary_surrender(imposed, commenced, notes)
+    return commenced
+
+
+def _voluntary_surrender(imposed: date, commenced: date, notes: Notes) -> None:
+    notes.missing_facts.append("custody[] between sentencing and arrival")
+    notes.findings.append(
+        _finding(
+            f"The sentence commences on the day the person is received in custody "
+            "awaiting transportation to, or arrives voluntarily to commence service "
+            "at, the official detention facility (18 U.S.C. 3585(a)). The record "
+            f"shows no custody between sentencing on {imposed.isoformat()} and "
+            f"arrival on {commenced.isoformat()}: the sentence is taken to commence "
+            "on arrival (a voluntary surrender); custody before it would move "
+            "commencement earlier.",
+            citation="18 U.S.C. 3585(a)",
+            url=term.URL,
+            imposed_on=imposed.isoformat(),
+            arrived_on=commenced.isoformat(),
+        )
+    )
+
+
+def _arrival(record: Record, mine: Mine, commenced: date, notes: Notes) -> date | None:
+    """The first arrival at a designated facility on or after commencement."""
+    arrivals = [
+        p.start
+        for p in record.custody
+        if mine(p.conviction_id)
+        and p.kind is CustodyKind.designated_facility
+        and p.start
+        and p.start >= commenced
+    ]
+    if not arrivals:
+        notes.missing_facts.append("custody[].kind=designated_facility")
+        return None
+    return min(arrivals)
+
+
+def _exclusions(current: list[Served], notes: Notes) -> bool | None:
+    """Whether a count of the aggregate is listed in 3632(d)(4)(D) (3584(c); Giovinco;
+    Bonnie): True listed, None undecided (a count unread or a fact missing), False none."""
+    listed = False
+    undecided = False
+    for s in current:
+        if not s.conviction.counts:
+            notes.missing_facts.append(f"convictions[{s.index}].counts")
+            undecided = True
+        for j, count in enumerate(s.conviction.counts):
+            path = f"convictions[{s.index}].counts[{j}]"
+            unread = exclusions.unreadable(count, path)
+            for item in unread:  # unknown, never "not listed"
+                _unread(item, notes)
+            if unread:
+                undecided = True
+                continue
+            for hit in exclusions.screen_count(count, path):
+                listed |= hit.match is exclusions.Match.listed
+                undecided |= hit.match is exclusions.Match.undecided
+    if listed and len(current) > 1:
+        notes.findings.append(
+            _finding(
+                "A disqualifying conviction within the aggregate term bars time credits for the "
+                "whole aggregate term.",
+                citation=exclusions.AGGREGATE_CITATION,
+                url=exclusions.AGGREGATE_URL,
+            )
+        )
+    return True if listed else (None if undecided else False)
+
+
+def _unread(item: exclusions.UnreadCount, notes: Notes) -> None:
+    notes.findings.append(
+        _finding(
+            f"{item.field} {item.text[:80]!r} {item.reason}: whether it bars time "
+            "credits is unknown, so no time credits are projected.",
+            citation=exclusions.CITATION,
+            url=exclusions.URL,
+            paths={item.field: item.text},
+        )
+    )
+    notes.missing_facts.append(item.field)
+    notes.needs_review.append(f"{item.field} could not be read: {item.text[:80]!r}")
+
+
+def _credit_facts(
+    record: Record,
+    current: list[Served],
+    commenced: date,
+    arrived: date | None,
+    as_of: date,
+    notes: Notes,
+) -> CreditFacts:
+    """The record's First Step Act facts as of ``as_of`` (none without an ``fsa`` block)."""
+    fsa = record.fsa
+    if fsa is None:
+        return CreditFacts()
+    past = [a for a in fsa.risk_assessments if a.assessed_on <= as_of]
+    ordered = immigration.removal(record, as_of)
+    notes.needs_review += immigration.review_notes(ordered)
+    start = earning_start(commenced, arrived, KernelLaw.on(as_of))
+    non_earning = 0
+    for idle in fsa.non_earning_periods:
+        if idle.start is None:
+            continue
+        first_day = max(idle.start, start)
+        last_day = min(idle.end or as_of, as_of)
+        if last_day >= first_day:
+            non_earning += days_between(first_day, last_day)
+    return CreditFacts(
+        risk=max(past, key=lambda a: a.assessed_on).level if past else None,
+        additional_from=_streak_day(past) if past else None,
+        removal=ordered.ordered_on is not None,
+        removal_on=ordered.ordered_on,
+        non_earning=non_earning,
+        without_ged=_without_ged(fsa.ged_status, current, as_of),
+        gct_lost=(fsa.gct_disallowed_days or 0) + (fsa.gct_forfeited_days or 0),
+        credits_lost=fsa.time_credits_lost_days or 0,
+        credits_restored=fsa.time_credits_restored_days or 0,
+    )
+
+
+def _without_ged(status: GedStatus | None, current: list[Served], as_of: date) -> bool:
+    """The GED rule of 28 CFR 523.20: no satisfactory progress, offense on or after its day
+    (an offense date not known counts as after)."""
+    if status is not GedStatus.not_making_satisfactory_progress:
+        return False
+    cutoff = value("sentence.gct.ged_rule_offenses_from", as_of)
+    dates = [
+        c.offense_date or s.conviction.offense_date for s in current for c in s.conviction.counts
+    ]
+    return any(d is None or d >= cutoff for d in dates) or not dates
+
+
+def _supervised_release(current: list[Served]) -> Term | None:
+    """The term of supervised release of the first sentence that has one."""
+    return next(
+        (
+            s.conviction.sentence.supervised_release
+            for s in current
+            if s.conviction.sentence and s.conviction.sentence.supervised_release
+        ),
+        None,
+    )
