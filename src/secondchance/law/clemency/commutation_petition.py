@@ -36,8 +36,8 @@ from secondchance.law.clemency.facts import (
     unsure_text,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect
+from secondchance.law.clemency.marijuana_proclamations import proclamation_dates
 from secondchance.law.clemency.pardoned import pardoned_by, pardoned_on
-from secondchance.law.clemency.proclamations import proclamation_dates
 from secondchance.law.clemency.scope import (
     awaiting_facts,
     not_reached,

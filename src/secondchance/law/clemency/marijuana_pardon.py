@@ -5,7 +5,8 @@ pardon?
 
 ``eligible`` means "pardoned by a proclamation; may apply for the certificate", with ``date`` the
 first proclamation that covers the offense. The rules themselves are in
-:mod:`secondchance.law.clemency.proclamations`.
+:mod:`~secondchance.law.clemency.marijuana_count` (the count test) and
+:mod:`~secondchance.law.clemency.marijuana_proclamations` (their terms).
 """
 
 from __future__ import annotations
@@ -14,20 +15,18 @@ from datetime import date
 
 from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
 from secondchance.engine.rules import Context, Program, RuleVersion
+from secondchance.law.clemency.certificates import certifying_grant, named_marijuana
 from secondchance.law.clemency.facts import FEDERAL, convicted_by, indexed, label
 from secondchance.law.clemency.grant_effect import pardon_effect
-from secondchance.law.clemency.proclamations import (
-    JANUARY_6_GAP,
+from secondchance.law.clemency.january6 import JANUARY_6_GAP
+from secondchance.law.clemency.marijuana_count import answer_count
+from secondchance.law.clemency.marijuana_proclamations import (
     CountAnswer,
-    answer_count,
-    certifying_grant,
-    charge_as_conviction,
     marijuana_proclamations,
-    named_marijuana,
-    open_charges,
-    other_categorical,
     proclamation_dates,
 )
+from secondchance.law.clemency.pardoned import other_categorical
+from secondchance.law.clemency.pending_charges import charge_as_conviction, open_charges
 from secondchance.law.clemency.where_to_file import where_to_file
 from secondchance.law.parameters import value
 from secondchance.record.schema import Conviction, Jurisdiction, Record

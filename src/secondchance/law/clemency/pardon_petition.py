@@ -41,11 +41,13 @@ from secondchance.law.clemency.facts import (
     unsure_text,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect, pardon_effect
-from secondchance.law.clemency.pardoned import pardoned_by, pardoned_counts, pardoned_on
-from secondchance.law.clemency.proclamations import (
-    JANUARY_6_GAP,
+from secondchance.law.clemency.january6 import JANUARY_6_GAP
+from secondchance.law.clemency.marijuana_proclamations import proclamation_dates
+from secondchance.law.clemency.pardoned import (
     other_categorical,
-    proclamation_dates,
+    pardoned_by,
+    pardoned_counts,
+    pardoned_on,
 )
 from secondchance.law.clemency.scope import (
     awaiting_facts,
