@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
-from secondchance.engine.rules import ChangePoint, Context, Program, RuleVersion
+from secondchance.engine.rules import ChangePoint, Context, Program
 from secondchance.law.clemency.facts import (
     FEDERAL,
     aggregate_ids,
@@ -45,6 +46,7 @@ from secondchance.law.clemency.scope import (
     treaty_finding,
 )
 from secondchance.law.clemency.where_to_file import where_to_file
+from secondchance.law.declarative import Answer, Citing, Rule, Test, Verdict, always, decide
 from secondchance.record.query import covers
 from secondchance.record.schema import (
     Conviction,
@@ -65,21 +67,8 @@ INSTRUCTIONS_URL = URL
 BOP_URL = "https://www.bop.gov/policy/progstat/1330_015.pdf"
 
 
-def _finding(
-    text: str,
-    facts: dict[str, object] | None = None,
-    citation: str = CITATION,
-    url: str = URL,
-    role: FindingRole = FindingRole.decisive,
-) -> Finding:
-    return Finding(
-        finding=text,
-        facts=dict(facts or {}),
-        citation=citation,
-        rule_version=RULE_VERSION,
-        url=url,
-        role=role,
-    )
+say = Citing(RULE_VERSION, CITATION, URL)
+"""This rule's findings (its citation and address unless a finding names another text)."""
 
 
 def _pending_challenges(record: Record, day: date) -> list[tuple[int, date | None]]:
@@ -161,7 +150,7 @@ def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: R
     return False
 
 
-def _supervision(
+def _conviction_supervision(
     record: Record, i: int, conviction: Conviction, day: date
 ) -> tuple[list[str], list[str]]:
     """Probation, parole or supervised release on ``day`` for this conviction; and, after a
@@ -217,7 +206,7 @@ def _federal(record: Record, i: int, conviction: Conviction, day: date, out: Rem
     name = label(i, conviction)
     grant = pardoned_by(record, i, conviction, day)
     if grant is not None:
-        out.findings.append(_finding(f"{name} is already pardoned ({grant}): nothing to commute."))
+        out.findings.append(say(f"{name} is already pardoned ({grant}): nothing to commute."))
         out.pardoned += 1
         return
     if _nothing_to_commute(i, conviction, out):
@@ -236,7 +225,7 @@ def _federal(record: Record, i: int, conviction: Conviction, day: date, out: Rem
     released = _prison_over(conviction, day)
     if released is not None:
         out.findings.append(
-            _finding(
+            say(
                 f"{name}: the commutation ended the prison term; released "
                 f"{released.isoformat()} (convictions[{i}].sentence.commutations). No prison term "
                 "is being served; what remains is any supervision, fine or restitution.",
@@ -246,7 +235,7 @@ def _federal(record: Record, i: int, conviction: Conviction, day: date, out: Rem
     if _in_prison(record, i, conviction, day, out):
         out.serving.append(f"{name}: serving a prison sentence")
     out.owing += _owed(i, conviction, day, out)
-    supervised, unknown = _supervision(record, i, conviction, day)
+    supervised, unknown = _conviction_supervision(record, i, conviction, day)
     out.supervised += supervised
     out.supervision_starts += unknown
 
@@ -266,7 +255,7 @@ def _nothing_to_commute(i: int, conviction: Conviction, out: Remaining) -> bool:
         facts = {f"convictions[{i}].sentence.completed": True}
     else:
         return False
-    out.findings.append(_finding(text, facts))
+    out.findings.append(say(text, facts))
     out.nothing.append(text)
     return True
 
@@ -284,7 +273,7 @@ def _military(record: Record, i: int, conviction: Conviction, day: date, out: Re
     probe = Remaining()
     in_prison = _in_prison(record, i, conviction, day, probe)
     owing = _owed(i, conviction, day, probe)
-    supervised, unknown = _supervision(record, i, conviction, day)
+    supervised, unknown = _conviction_supervision(record, i, conviction, day)
     probe.missing += unknown
     if in_prison or probe.not_begun:
         out.military.append(f"{name}: the court-martial sentence of confinement is being served")
@@ -297,14 +286,14 @@ def _military(record: Record, i: int, conviction: Conviction, day: date, out: Re
         )
     else:
         out.findings.append(
-            _finding(
+            say(
                 f"{name}: the court-martial sentence is served; nothing remains to commute.",
                 {f"{name}.jurisdiction": "military"},
             )
         )
 
 
-def _unattributed(record: Record, day: date, out: Remaining) -> None:
+def _unattributed_custody(record: Record, day: date, out: Remaining) -> None:
     """Federal custody naming no conviction on ``day``, with several federal/D.C. convictions:
     a prison term may be being served, but for which conviction is not recorded."""
     if out.serving:
@@ -317,11 +306,41 @@ def _unattributed(record: Record, day: date, out: Remaining) -> None:
             out.missing.append(f"custody[{k}].start")
 
 
-def evaluate(record: Record, day: date, ctx: Context) -> Determination:
+@dataclass
+class Facts:
+    """What the tests read: the record, the day, what is left of the sentences, and the
+    findings so far."""
+
+    record: Record
+    day: date
+    out: Remaining
+    findings: list[Finding]
+
+    @cached_property
+    def challenges(self) -> list[tuple[int, date | None]]:
+        """Court challenges pending on the day (filed by then, not yet resolved)."""
+        return _pending_challenges(self.record, self.day)
+
+    @property
+    def serving_or_owing(self) -> bool:
+        return bool(self.out.serving or self.out.owing)
+
+    @property
+    def missing(self) -> list[str]:
+        """Facts whose absence leaves open whether any part of the sentence is still served. A
+        supervision period with no start decides the answer only where nothing else does: a
+        sentence not begun is not_eligible, and other supervision or a court-martial sentence is
+        needs_review, whether or not it covers the day."""
+        out = self.out
+        decided = out.not_begun or out.supervised or out.military
+        return out.missing + ([] if decided else out.supervision_starts)
+
+
+def _who(record: Record, day: date) -> Facts | Determination:
+    """The federal, D.C. and court-martial sentences, read into what is left of them; the
+    answer at once when none is reached or none is left to commute."""
     federal, foreign = split_treaty(indexed(record, day, *FEDERAL))
     military = indexed(record, day, Jurisdiction.military)
-    filing = where_to_file(record, day, RULE_VERSION, "petition for commutation")
-    meaning = commutation_effect(RULE_VERSION)
     if not federal and not military:
         return not_reached(PROGRAM, record, day, foreign, RULE_VERSION, "petition for commutation")
     out = Remaining()
@@ -331,25 +350,48 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
         _federal(record, i, conviction, day, out)
     for i, conviction in military:
         _military(record, i, conviction, day, out)
-    _unattributed(record, day, out)
-    findings = out.findings
-    if federal and not military and out.pardoned == len(federal):
+    _unattributed_custody(record, day, out)
+    none_left = _none_left(record, day, federal, military, out)
+    if none_left is not None:
+        return none_left
+    return Facts(record, day, out, out.findings + _background(record, day, military, out))
+
+
+def _none_left(
+    record: Record,
+    day: date,
+    federal: list[tuple[int, Conviction]],
+    military: list[tuple[int, Conviction]],
+    out: Remaining,
+) -> Determination | None:
+    """Every federal and D.C. conviction already pardoned, or with no sentence to commute."""
+    if military or not federal:
+        return None
+    if out.pardoned == len(federal):
         return Determination(
             program=PROGRAM,
             outcome=Outcome.not_applicable,
             reason="Every federal and D.C. conviction is already pardoned: nothing to commute.",
-            findings=findings,
+            findings=out.findings,
             pardoned_on=pardoned_on(record, federal, day),
         )
-    if federal and not military and out.nothing and out.pardoned + len(out.nothing) == len(federal):
+    if out.nothing and out.pardoned + len(out.nothing) == len(federal):
         return Determination(
             program=PROGRAM,
             outcome=Outcome.not_applicable,
             reason="No federal or D.C. sentence is left to commute: " + "; ".join(out.nothing),
-            findings=findings,
+            findings=out.findings,
         )
-    findings.append(
-        _finding(
+    return None
+
+
+def _background(
+    record: Record, day: date, military: list[tuple[int, Conviction]], out: Remaining
+) -> list[Finding]:
+    """Other remedies first, what a commutation does, who handles a court-martial sentence,
+    where to file."""
+    findings = [
+        say(
             "Clemency authorities weigh the time already served and the availability of other "
             "remedies (such as a motion to reduce the sentence, or parole) first; a commutation "
             "of a prison term is considered only in exceptional circumstances.",
@@ -358,19 +400,18 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             url=INSTRUCTIONS_URL,
             role=FindingRole.background,
         )
-    )
-    if not any(f.finding.startswith("What a commutation does") for f in findings):
-        findings.append(meaning)
+    ]
+    if not any(f.finding.startswith("What a commutation does") for f in out.findings):
+        findings.append(commutation_effect(RULE_VERSION))
     if military:
         findings.append(
-            _finding(
+            say(
                 "The Office of the Pardon Attorney does not process commutation requests for "
                 "court-martial sentences; the military branch that handled the conviction does.",
                 {f"{label(i, c)}.jurisdiction": "military" for i, c in military},
             )
         )
-    findings += filing
-    return _answer(record, day, out, findings)
+    return findings + where_to_file(record, day, RULE_VERSION, "petition for commutation")
 
 
 REMISSION_CITATION = (
@@ -379,122 +420,127 @@ REMISSION_CITATION = (
 )
 
 
-def _answer(record: Record, day: date, out: Remaining, findings: list[Finding]) -> Determination:
-    if out.serving or out.owing:
-        return _serving(record, day, out, findings)
-    # A supervision period with no start decides the answer only where nothing else does: a
-    # sentence not begun is not_eligible, and other supervision or a court-martial sentence is
-    # needs_review, whether or not it covers the day.
-    decided = out.not_begun or out.supervised or out.military
-    missing = out.missing + ([] if decided else out.supervision_starts)
-    if missing:
-        if out.unsure:
-            findings.append(
-                _finding(
-                    f"{unsure_text(sorted(set(out.unsure)), day)}. A commutation petition is for "
-                    "a sentence being served, so the answer waits on that date."
-                )
-            )
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.insufficient_facts,
-            reason="Whether any part of the sentence is still being served is not recorded.",
-            findings=findings,
-            missing_facts=sorted(set(missing)),
+def _serving(f: Facts) -> Answer:
+    """A prison term being served, or (remission) a fine or restitution owed."""
+    out = f.out
+    if out.serving:
+        return Answer(
+            "Serving a federal sentence: a commutation petition may be filed "
+            "(never a prediction that it will be granted).",
+            [say("Serving the sentence: " + "; ".join(out.serving + out.owing) + ".")],
         )
-    if out.not_begun:
-        findings.append(
-            _finding(
-                "The prison sentence has not begun: requests are generally not accepted until "
-                "the person has begun serving it.",
-                url=INSTRUCTIONS_URL,
-            )
-        )
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.not_eligible,
-            reason="The sentence has not begun.",
-            findings=findings,
-        )
-    if out.supervised:
-        findings.append(_finding("; ".join(out.supervised) + "."))
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.needs_review,
-            reason="The Office's commutation form is for a prison sentence, fine or restitution; "
-            "only supervision remains — a matter for review.",
-            findings=findings,
-        )
-    if out.military:
-        findings.append(_finding("; ".join(out.military) + "."))
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.needs_review,
-            reason="A court-martial sentence remains (or may remain): its commutation is for the "
-            "military department, not the Office of the Pardon Attorney — a matter for review.",
-            findings=findings,
-        )
-    return Determination(
-        program=PROGRAM,
-        outcome=Outcome.not_eligible,
-        reason="No part of a federal, D.C. or court-martial sentence is being served: the route "
-        "is a petition for pardon.",
-        findings=findings,
+    remission = say(
+        "No prison term is being served, but a fine or restitution is owed ("
+        + "; ".join(out.owing)
+        + "). The President's clemency power includes the authority to remit, or reduce, "
+        "the amount of a fine or restitution order that has not already been paid, and "
+        "the commutation application is the form for relief from a fine or restitution.",
+        citation=REMISSION_CITATION,
+        url=INSTRUCTIONS_URL,
+    )
+    return Answer(
+        "Only a fine or restitution is owed: the request would be for remission of the "
+        "fine or restitution, made on the commutation application (28 CFR 1.1; the Office's "
+        "instructions) — never a prediction that it will be granted.",
+        [remission],
     )
 
 
-def _serving(record: Record, day: date, out: Remaining, findings: list[Finding]) -> Determination:
-    if out.serving:
-        findings.append(
-            _finding("Serving the sentence: " + "; ".join(out.serving + out.owing) + ".")
-        )
-    else:
-        findings.append(
-            _finding(
-                "No prison term is being served, but a fine or restitution is owed ("
-                + "; ".join(out.owing)
-                + "). The President's clemency power includes the authority to remit, or reduce, "
-                "the amount of a fine or restitution order that has not already been paid, and "
-                "the commutation application is the form for relief from a fine or restitution.",
-                citation=REMISSION_CITATION,
-                url=INSTRUCTIONS_URL,
-            )
-        )
-    challenges = _pending_challenges(record, day)
-    if challenges:
-        k, resolved = challenges[0]
-        findings.append(
-            _finding(
+def _challenged(f: Facts) -> Answer:
+    k, resolved = f.challenges[0]
+    return Answer(
+        "Serving the sentence, but a court challenge is pending.",
+        [
+            say(
                 f"A court challenge is pending (court_challenges[{k}]): commutation requests "
                 "are generally not accepted until all court challenges to the conviction and "
                 "sentence are concluded.",
                 {f"court_challenges[{k}].resolved_on": None},
                 url=INSTRUCTIONS_URL,
             )
-        )
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.needs_review,
-            reason="Serving the sentence, but a court challenge is pending.",
-            findings=findings,
-            next_change=resolved + timedelta(days=1) if resolved else None,
-        )
-    if out.serving:
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.eligible,
-            reason="Serving a federal sentence: a commutation petition may be filed "
-            "(never a prediction that it will be granted).",
-            findings=findings,
-        )
-    return Determination(
-        program=PROGRAM,
-        outcome=Outcome.eligible,
-        reason="Only a fine or restitution is owed: the request would be for remission of the "
-        "fine or restitution, made on the commutation application (28 CFR 1.1; the Office's "
-        "instructions) — never a prediction that it will be granted.",
-        findings=findings,
+        ],
+        next_change=resolved + timedelta(days=1) if resolved else None,
     )
+
+
+def _not_recorded(f: Facts) -> Answer:
+    unsure = sorted(set(f.out.unsure))
+    shown = [
+        say(
+            f"{unsure_text(unsure, f.day)}. A commutation petition is for a sentence being "
+            "served, so the answer waits on that date."
+        )
+    ]
+    return Answer(
+        "Whether any part of the sentence is still being served is not recorded.",
+        shown if unsure else [],
+        missing=sorted(set(f.missing)),
+    )
+
+
+NOT_BEGUN = say(
+    "The prison sentence has not begun: requests are generally not accepted until the person "
+    "has begun serving it.",
+    url=INSTRUCTIONS_URL,
+)
+
+TESTS: tuple[Test[Facts], ...] = (
+    Test(
+        "serving a prison term, or owing a fine or restitution (remission)",
+        Verdict.clear,
+        holds=lambda f: f.serving_or_owing,
+        answer=_serving,
+        unless=(
+            Test(
+                "a court challenge to the conviction or sentence is pending",
+                Verdict.review,
+                holds=lambda f: bool(f.challenges),
+                answer=_challenged,
+            ),
+        ),
+    ),
+    Test(
+        "whether any part of the sentence is still served is not recorded",
+        Verdict.unknown,
+        holds=lambda f: bool(f.missing),
+        answer=_not_recorded,
+    ),
+    Test(
+        "the prison sentence has not begun",
+        Verdict.bars,
+        holds=lambda f: bool(f.out.not_begun),
+        answer=lambda f: Answer("The sentence has not begun.", [NOT_BEGUN]),
+    ),
+    Test(
+        "only supervision remains",
+        Verdict.review,
+        holds=lambda f: bool(f.out.supervised),
+        answer=lambda f: Answer(
+            "The Office's commutation form is for a prison sentence, fine or restitution; "
+            "only supervision remains — a matter for review.",
+            [say("; ".join(f.out.supervised) + ".")],
+        ),
+    ),
+    Test(
+        "a court-martial sentence remains (or may remain)",
+        Verdict.review,
+        holds=lambda f: bool(f.out.military),
+        answer=lambda f: Answer(
+            "A court-martial sentence remains (or may remain): its commutation is for the "
+            "military department, not the Office of the Pardon Attorney — a matter for review.",
+            [say("; ".join(f.out.military) + ".")],
+        ),
+    ),
+    Test(
+        "no part of a sentence is being served",
+        Verdict.bars,
+        holds=always,
+        answer=lambda f: Answer(
+            "No part of a federal, D.C. or court-martial sentence is being served: the route "
+            "is a petition for pardon."
+        ),
+    ),
+)
 
 
 def change_points(record: Record, ctx: Context) -> list[ChangePoint]:
@@ -521,27 +567,39 @@ def change_points(record: Record, ctx: Context) -> list[ChangePoint]:
     return points
 
 
+RULE: Rule[Facts] = Rule(
+    program=PROGRAM,
+    version=VERSION,
+    title="Commutation while serving the sentence, after court challenges",
+    citation=CITATION,
+    url=URL,
+    summary="A petition for commutation is for a sentence being served: a federal or D.C. "
+    "prison term, or a fine or restitution not yet paid (remission). Not before the sentence "
+    "has begun, generally not while a court challenge is pending, and not for supervision "
+    "alone or a court-martial sentence (the military department); once the sentence is served "
+    "the route is a pardon petition.",
+    who=_who,
+    findings=lambda f: f.findings,
+    steps=TESTS,
+    known_gaps=(
+        "28 CFR 1.3 found only in its opening words; the Office's instructions are "
+        "encoded instead.",
+        "Capital cases (28 CFR 1.10) are not encoded.",
+        "Source: the Office's commutation instructions were read only from secondary "
+        "copies (a 2007 re-post on a blog; docslib.org); the Office's commutation page is "
+        "cited.",
+    ),
+    sources=(URL, BOP_URL),
+)
+
+
+def evaluate(record: Record, day: date, ctx: Context) -> Determination:
+    return decide(RULE, record, day)
+
+
 PROGRAM_DEF = Program(
     id=PROGRAM,
     title="Petition for commutation of sentence (28 CFR 1.3)",
-    versions=(
-        RuleVersion(
-            program=PROGRAM,
-            version=VERSION,
-            title="Commutation while serving the sentence, after court challenges",
-            citation=CITATION,
-            url=URL,
-            evaluate=evaluate,
-            known_gaps=(
-                "28 CFR 1.3 found only in its opening words; the Office's instructions are "
-                "encoded instead.",
-                "Capital cases (28 CFR 1.10) are not encoded.",
-                "Source: the Office's commutation instructions were read only from secondary "
-                "copies (a 2007 re-post on a blog; docslib.org); the Office's commutation page is "
-                "cited.",
-            ),
-            sources=(URL, BOP_URL),
-        ),
-    ),
+    versions=(RULE.rule_version(evaluate),),
     change_points=change_points,
 )
