@@ -156,11 +156,15 @@ class Rule(Generic[F]):
 
 
 def decide(rule: Rule[F], record: Record, day: dt.date) -> Determination:
-    """The determination of ``rule`` for ``record`` on ``day``: the first test that holds."""
+    """The determination of ``rule`` for ``record`` on ``day``."""
     facts = rule.who(record, day)
-    if isinstance(facts, Determination):
-        return facts
-    findings = rule.findings(facts)
+    return facts if isinstance(facts, Determination) else apply(rule, facts)
+
+
+def apply(rule: Rule[F], facts: F) -> Determination:
+    """The answer of the first test that holds on ``facts`` (an exception of it first), with
+    the findings of every step reached, then the rule's ``finish``."""
+    findings = list(rule.findings(facts))
     for step in rule.steps:
         if isinstance(step, Shown):
             findings += step.findings(facts)

@@ -23,11 +23,12 @@ should have satisfied the penalty imposed" — a condition of the instructions, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cached_property
 
 from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
-from secondchance.engine.rules import ChangePoint, Context, Program, RuleVersion
+from secondchance.engine.rules import ChangePoint, Context, Program
 from secondchance.law.clemency.facts import (
     FEDERAL,
     Confinement,
@@ -56,6 +57,17 @@ from secondchance.law.clemency.scope import (
     treaty_finding,
 )
 from secondchance.law.clemency.where_to_file import where_to_file
+from secondchance.law.declarative import (
+    Answer,
+    Citing,
+    Rule,
+    Shown,
+    Step,
+    Test,
+    Verdict,
+    always,
+    decide,
+)
 from secondchance.law.parameters import value
 from secondchance.law.sentence import counts
 from secondchance.record.query import conviction_by_id, covers
@@ -87,27 +99,14 @@ SOURCE_GAPS = (
 )
 
 
-def _finding(
-    text: str,
-    facts: dict[str, object] | None = None,
-    citation: str = CITATION,
-    url: str = URL,
-    role: FindingRole = FindingRole.decisive,
-) -> Finding:
-    return Finding(
-        finding=text,
-        facts=dict(facts or {}),
-        citation=citation,
-        rule_version=RULE_VERSION,
-        url=url,
-        role=role,
-    )
+say = Citing(RULE_VERSION, CITATION, URL)
+"""This rule's findings (its citation and address unless a finding names another text)."""
 
 
 def _common(record: Record, day: date) -> list[Finding]:
     return [
         pardon_effect(RULE_VERSION),
-        _finding(
+        say(
             "Whether a pardon is granted is for the President alone; the Department's rules are "
             "advisory and this answer says only when a petition may be filed.",
             citation="28 CFR 1.11",
@@ -118,7 +117,7 @@ def _common(record: Record, day: date) -> list[Finding]:
     ]
 
 
-def _supervision(record: Record, day: date) -> list[tuple[int, SupervisionPeriod]]:
+def _supervision_on(record: Record, day: date) -> list[tuple[int, SupervisionPeriod]]:
     """Probation, parole or supervised release on ``day``, of any jurisdiction: 28 CFR 1.2 says
     "a person who is on probation, parole, or supervised release" without limiting it to federal
     supervision. Deferred prosecution is none of the three and is left out. A period with no
@@ -145,14 +144,14 @@ def _supervision_finding(record: Record, on: date, k: int, period: SupervisionPe
         )
     ending = end.isoformat() if end else "on a date not recorded"
     if period.start is None:
-        return _finding(
+        return say(
             f"On {on.isoformat()} the person may be on {kind} (supervision[{k}], its start not "
             f"recorded, ending {ending}): if it has begun, generally no petition should be "
             "submitted while on probation, parole or supervised release — a matter for review, "
             "not a bar." + state,
             {f"supervision[{k}].kind": period.kind.value, f"supervision[{k}].start": None},
         )
-    return _finding(
+    return say(
         f"On {on.isoformat()} the person is on {kind} (supervision[{k}], ending {ending}): "
         "generally no petition should be submitted while on probation, parole or supervised "
         "release — a matter for review, not a bar." + state,
@@ -200,14 +199,12 @@ def _commutation_findings(
 def _release(clock: Clock, i: int, conviction: Conviction, conf: Confinement) -> None:
     name = label(i, conviction)
     if conf.note is not None:
-        clock.findings.append(
-            _finding(f"{name}: {conf.note}", citation=counts.CITATION, url=counts.URL)
-        )
+        clock.findings.append(say(f"{name}: {conf.note}", citation=counts.CITATION, url=counts.URL))
     if conf.release is None:
         clock.missing += conf.missing
         if conf.completed:
             clock.findings.append(
-                _finding(
+                say(
                     f"{name}: the record states the sentence completed "
                     f"(convictions[{i}].sentence.completed) but not the day of release from "
                     "confinement: the wait runs from that day, so its end cannot be dated.",
@@ -216,7 +213,7 @@ def _release(clock: Clock, i: int, conviction: Conviction, conf: Confinement) ->
             )
         if conf.revocation:
             clock.findings.append(
-                _finding(
+                say(
                     f"{name}: a term of imprisonment imposed on revocation is further "
                     f"confinement; the wait runs from release from the last confinement, and "
                     f"that release is not recorded ({conf.source}).",
@@ -225,14 +222,12 @@ def _release(clock: Clock, i: int, conviction: Conviction, conf: Confinement) ->
             )
         if conf.life:
             clock.findings.append(
-                _finding(
-                    f"{name}: a life sentence; no commutation with a release date is recorded."
-                )
+                say(f"{name}: a life sentence; no commutation with a release date is recorded.")
             )
         return
     clock.starts.append((i, conf.release))
     clock.findings.append(
-        _finding(
+        say(
             f"{name}: release from confinement {conf.release.isoformat()} ({conf.source}); the "
             "wait runs from release.",
             {f"{name}.release_from_confinement": conf.release.isoformat()},
@@ -267,7 +262,7 @@ def _no_prison(clock: Clock, i: int, conviction: Conviction, day: date) -> None:
             "the regulation says conviction.)"
         )
     clock.findings.append(
-        _finding(
+        say(
             text,
             {f"convictions[{i}].conviction_date": convicted.isoformat()},
             citation=f"{CITATION}; Office of the Pardon Attorney, Pardon After Completion "
@@ -293,11 +288,11 @@ def _clock(record: Record, day: date) -> Clock:
             _release(clock, i, conviction, conf)
         else:
             _no_prison(clock, i, conviction, day)
-    _unattributed(record, day, clock)
+    _unattributed_release(record, day, clock)
     return clock
 
 
-def _unattributed(record: Record, day: date, clock: Clock) -> None:
+def _unattributed_release(record: Record, day: date, clock: Clock) -> None:
     """Federal custody naming no conviction, with several federal/D.C. convictions: which
     sentence it served is not recorded. Where its end could be the latest release (it ends after
     the start found, or has no end), the date waits on ``custody[k].conviction_id``."""
@@ -306,7 +301,7 @@ def _unattributed(record: Record, day: date, clock: Clock) -> None:
         if latest is None or period.end is None or period.end > latest:
             clock.missing.append(f"custody[{k}].conviction_id")
             clock.findings.append(
-                _finding(
+                say(
                     f"custody[{k}] ({period.kind.value.replace('_', ' ')}, ending "
                     f"{period.end.isoformat() if period.end else 'on a date not recorded'}) names "
                     "no conviction, and the record has several federal or D.C. convictions: "
@@ -342,7 +337,7 @@ def _serving(clock: Clock, years: int, day: date) -> tuple[Finding, str]:
             f"comes after the sentence; the {years}-year wait runs from release."
         )
         reason = f"The prison sentence is not yet served; the {years}-year wait runs from release"
-    finding = _finding(
+    finding = say(
         text,
         citation="Office of the Pardon Attorney, pardon application (OMB 1123-0016)",
         url=FORM_URL,
@@ -360,7 +355,7 @@ def _pardoned_findings(
         grant = pardoned_by(record, i, conviction, day)
         if grant is not None:
             findings.append(
-                _finding(
+                say(
                     f"{label(i, conviction)} is already pardoned: {grant}. No petition is needed "
                     "for it.",
                     {f"convictions[{i}]": conviction.id or i},
@@ -371,7 +366,7 @@ def _pardoned_findings(
         some = [(j, name) for j, name in pardoned_counts(record, i, conviction, day) if name]
         if some:
             findings.append(
-                _finding(
+                say(
                     f"{label(i, conviction)}: "
                     + "; ".join(f"counts[{j}] is pardoned ({name})" for j, name in some)
                     + ". Its other counts are not, so the conviction still needs a petition.",
@@ -381,7 +376,106 @@ def _pardoned_findings(
     return open_federal, findings
 
 
-def evaluate(record: Record, day: date, ctx: Context) -> Determination:
+@dataclass
+class Facts:
+    """What the tests read: the convictions open to a petition, the clock of the wait, and the
+    conditions derived from them (each named once, for deciding and explaining alike)."""
+
+    record: Record
+    day: date
+    open_ids: set[int]
+    clock: Clock
+    findings: list[Finding]
+    review: list[str] = field(default_factory=list)
+    """Another authority or categorical pardon that may decide (an exception to every answer
+    but insufficient facts)."""
+
+    @cached_property
+    def years(self) -> int:
+        return int(value("clemency.pardon.waiting_period_years", on=self.day))
+
+    @cached_property
+    def missing(self) -> list[str]:
+        return sorted(set(self.clock.missing))
+
+    @cached_property
+    def start(self) -> date | None:
+        """The latest start of the wait, over every federal or D.C. conviction."""
+        return self.clock.start()
+
+    @cached_property
+    def without(self) -> date | None:
+        """The latest start over the convictions not already pardoned."""
+        return self.clock.start(self.open_ids)
+
+    @cached_property
+    def ends(self) -> date:
+        assert self.start is not None
+        return add_years(self.start, self.years)
+
+    @cached_property
+    def pardoned_later(self) -> Finding | None:
+        """A conviction already pardoned is the latest start, and the readings differ."""
+        assert self.start is not None
+        return _pardoned_later(self.day, self.start, self.without, self.years)
+
+    @cached_property
+    def later_state(self) -> list[Finding]:
+        assert self.start is not None
+        return _later_state(self.record, self.day, self.start)
+
+    @cached_property
+    def reviews(self) -> list[str]:
+        """Why the end of the wait is for review."""
+        reviews: list[str] = []
+        if self.pardoned_later is not None:
+            assert self.without is not None
+            reviews.append(
+                f"the wait ends {self.ends.isoformat()} counting a conviction already pardoned, "
+                f"{add_years(self.without, self.years).isoformat()} without it"
+            )
+        if self.later_state:
+            reviews.append("a later state conviction may restart the wait")
+        return reviews
+
+    @cached_property
+    def supervised(self) -> list[tuple[int, SupervisionPeriod]]:
+        """Supervision on the day asked, or on the end of the wait if later."""
+        return _supervision_on(self.record, max(self.day, self.ends))
+
+    @cached_property
+    def begun(self) -> list[tuple[int, SupervisionPeriod]]:
+        return [(k, p) for k, p in self.supervised if p.start is not None]
+
+    @cached_property
+    def penalty(self) -> tuple[bool, list[Finding]]:
+        """Whether a fine or restitution is owed, with a finding for each recorded."""
+        return _penalty(self.record, self.day, self.open_ids)
+
+    @property
+    def owed(self) -> bool:
+        return self.penalty[0]
+
+    def details(self, reached_wait: bool) -> dict[str, object]:
+        """The dates of the wait, once the answer reads them."""
+        if not reached_wait:
+            return {}
+        assert self.start is not None
+        details: dict[str, object] = {
+            "waiting_period_starts": self.start.isoformat(),
+            "waiting_period_ends": self.ends.isoformat(),
+        }
+        if not self.clock.serving and self.pardoned_later is not None:
+            assert self.without is not None
+            details["waiting_period_ends_without_pardoned"] = add_years(
+                self.without, self.years
+            ).isoformat()
+        return details
+
+
+def _who(record: Record, day: date) -> Facts | Determination:
+    """The federal, D.C. and court-martial convictions: those already pardoned, awaiting
+    sentencing, or for another authority set apart; the clock of the wait for the rest."""
     federal, foreign = split_treaty(indexed(record, day, *FEDERAL))
     military = indexed(record, day, Jurisdiction.military)
     if not federal and not military:
@@ -392,6 +486,39 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
     awaiting = [(i, c) for i, c in open_federal if c.awaiting_sentencing]
     if awaiting:
         return _awaiting(awaiting, findings)
+    if not open_federal and not military:
+        return Determination(
+            program=PROGRAM,
+            outcome=Outcome.not_applicable,
+            reason="Every federal and D.C. conviction is already pardoned.",
+            findings=findings
+            + [f for f in _common(record, day) if f.role is not FindingRole.where_to_file],
+            pardoned_on=pardoned_on(record, federal, day),
+        )
+    clock = _clock(record, day)
+    findings += clock.findings
+    findings.append(WAIVER)
+    review = _other_authority(record, day, open_federal, military)
+    return Facts(record, day, {i for i, _ in open_federal}, clock, findings, review)
+
+
+WAIVER = say(
+    "A waiver of any part of the waiting period is rarely granted, and then only in the most "
+    "exceptional circumstances.",
+    citation="Office of the Pardon Attorney, pardon petition instructions",
+    url=WAIVER_URL,
+    role=FindingRole.background,
+)
+
+
+def _other_authority(
+    record: Record,
+    day: date,
+    open_federal: list[tuple[int, Conviction]],
+    military: list[tuple[int, Conviction]],
+) -> list[str]:
+    """Another categorical pardon that may cover a conviction, and a court-martial conviction
+    (its petition goes to the military department)."""
     review: list[str] = []
     for i, conviction in [*open_federal, *military]:
         other = other_categorical(record, conviction, day)
@@ -405,50 +532,40 @@ def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             "department, whose procedures are not encoded here (28 CFR 1.2 is the Justice "
             "Department's rule for petitions to the Pardon Attorney)"
         )
-    if not open_federal and not military:
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.not_applicable,
-            reason="Every federal and D.C. conviction is already pardoned.",
-            findings=findings
-            + [f for f in _common(record, day) if f.role is not FindingRole.where_to_file],
-            pardoned_on=pardoned_on(record, federal, day),
-        )
-    clock = _clock(record, day)
-    findings += clock.findings
-    findings.append(
-        _finding(
-            "A waiver of any part of the waiting period is rarely granted, and then only in the "
-            "most exceptional circumstances.",
-            citation="Office of the Pardon Attorney, pardon petition instructions",
-            url=WAIVER_URL,
-            role=FindingRole.background,
-        )
-    )
-    details: dict[str, object] = {}
-    base = _base(record, day, clock, {i for i, _ in open_federal}, findings, details)
-    findings += _common(record, day)
-    if review and base.outcome is not Outcome.insufficient_facts:
-        findings += [_finding(r[0].upper() + r[1:] + ".") for r in review]
+    return review
+
+
+def _finish(f: Facts, base: Determination) -> Determination:
+    """What a grant means and where to file; another authority or categorical pardon that may
+    decide makes any answer but insufficient facts ``needs_review``."""
+    findings = base.findings + _common(f.record, f.day)
+    details = f.details(_reached_wait(f)) or None
+    if f.review and base.outcome is not Outcome.insufficient_facts:
+        findings += [say(r[0].upper() + r[1:] + ".") for r in f.review]
         return base.model_copy(
             update={
                 "outcome": Outcome.needs_review,
                 "date": None,
                 "reason": "Another authority or categorical pardon may decide this: "
-                + "; ".join(review)
+                + "; ".join(f.review)
                 + ".",
                 "findings": findings,
-                "details": details or None,
+                "details": details,
             }
         )
-    return base.model_copy(update={"findings": findings, "details": details or None})
+    return base.model_copy(update={"findings": findings, "details": details})
+
+
+def _reached_wait(f: Facts) -> bool:
+    """The answer reads the wait's dates: a conviction is open and its start is known."""
+    return bool(f.open_ids) and not f.missing and f.start is not None
 
 
 def _awaiting(awaiting: list[tuple[int, Conviction]], findings: list[Finding]) -> Determination:
     """A conviction not yet sentenced: no petition yet (28 CFR 1.2)."""
     names = ", ".join(label(i, c) for i, c in awaiting)
     findings.append(
-        _finding(
+        say(
             f"{names}: convicted and awaiting sentencing. 28 CFR 1.2: no petition for pardon "
             "should be filed until at least five years after release from confinement or, in "
             "case no prison sentence was imposed, at least five years after the conviction. "
@@ -467,59 +584,11 @@ def _awaiting(awaiting: list[tuple[int, Conviction]], findings: list[Finding]) -
     )
 
 
-def _base(
-    record: Record,
-    day: date,
-    clock: Clock,
-    open_ids: set[int],
-    findings: list[Finding],
-    details: dict[str, object],
-) -> Determination:
-    """The answer from the clock, before other authorities and categorical pardons."""
-    missing = sorted(set(clock.missing))
-    start = clock.start()
-    years = int(value("clemency.pardon.waiting_period_years", on=day))
-    if not open_ids:
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.needs_review,
-            reason="No federal or D.C. conviction is left to petition for (each is already "
-            "pardoned, or there is none): a court-martial conviction's petition goes to the "
-            "military department, whose procedures are not encoded here.",
-        )
-    if clock.serving and start is None:
-        finding, reason = _serving(clock, years, day)
-        findings.append(finding)
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.not_eligible,
-            reason=f"{reason}, which is not recorded.",
-            missing_facts=sorted(set(missing + clock.unsure)),
-        )
-    if missing:
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.insufficient_facts,
-            reason=f"The date the {years}-year wait starts needs facts the record lacks.",
-            missing_facts=missing,
-        )
-    if start is None:
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.insufficient_facts,
-            reason="No release from confinement or conviction date is recorded.",
-            missing_facts=["convictions[].conviction_date"],
-        )
-    return _after_clock(
-        record, day, clock, start, clock.start(open_ids), findings, details, open_ids
-    )
-
-
 def _later_state(record: Record, day: date, start: date) -> list[Finding]:
     """A state conviction entered after the wait's start: whether it restarts the wait is not
     settled by the texts encoded."""
     return [
-        _finding(
+        say(
             f"convictions[{i}] is a later {other.state} state conviction "
             f"({later.isoformat()}). The Office counts the wait from release for the most recent "
             "conviction, 'whether or not this is the offense for which pardon is sought', and the "
@@ -542,7 +611,7 @@ def _pardoned_later(day: date, start: date, without: date | None, years: int) ->
     ends = add_years(start, years)
     if without is None or without >= start or day >= ends:
         return None
-    return _finding(
+    return say(
         f"The latest start of the wait, {start.isoformat()}, belongs to a conviction already "
         f"pardoned: counting it, the wait ends {ends.isoformat()}; without it, it runs from "
         f"{without.isoformat()} and ends {add_years(without, years).isoformat()}. Counting a "
@@ -558,136 +627,149 @@ def _pardoned_later(day: date, start: date, without: date | None, years: int) ->
     )
 
 
-def _after_clock(
-    record: Record,
-    day: date,
-    clock: Clock,
-    start: date,
-    without: date | None,
-    findings: list[Finding],
-    details: dict[str, object],
-    open_ids: set[int],
-) -> Determination:
-    years = int(value("clemency.pardon.waiting_period_years", on=day))
-    ends = add_years(start, years)
-    details.update(waiting_period_starts=start.isoformat(), waiting_period_ends=ends.isoformat())
-    findings.append(
-        _finding(
-            f"The {years}-year wait runs from {start.isoformat()} (the latest release from "
+def _supervision_findings(f: Facts) -> list[Finding]:
+    on = max(f.day, f.ends)
+    return [_supervision_finding(f.record, on, k, p) for k, p in f.begun[:1] or f.supervised]
+
+
+def _wait_shown(f: Facts) -> list[Finding]:
+    return [
+        say(
+            f"The {f.years}-year wait runs from {f.start} (the latest release from "
             "confinement, or conviction without prison, on any federal or D.C. conviction) and "
-            f"ends on its {years}th anniversary, {ends.isoformat()}: the first day a petition may "
-            f"be filed, having been released or convicted at least {years} years before.",
-            {"waiting_period_starts": start.isoformat(), "waiting_period_ends": ends.isoformat()},
+            f"ends on its {f.years}th anniversary, {f.ends.isoformat()}: the first day a "
+            f"petition may be filed, having been released or convicted at least {f.years} "
+            "years before.",
+            {"waiting_period_starts": str(f.start), "waiting_period_ends": f.ends.isoformat()},
         )
+    ]
+
+
+def _serving_answer(f: Facts, missing: list[str], suffix: str) -> Answer:
+    finding, reason = _serving(f.clock, f.years, f.day)
+    return Answer(f"{reason}{suffix}", [finding], missing=sorted(set(missing)))
+
+
+def _still_serving(f: Facts) -> Answer:
+    answer = _serving_answer(f, f.clock.unsure, ".")
+    assert f.start is not None
+    later = (f.clock.confined or f.clock.unsure) and f.start > f.day
+    return replace(answer, next_change=f.start if later else None)
+
+
+def _supervision_or_penalty(f: Facts) -> Answer:
+    end = (f.begun or f.supervised)[0][1].end if f.supervised else None
+    why = []
+    if f.begun:
+        why.append("generally no petition while on probation, parole or supervised release")
+    elif f.supervised:
+        why.append(
+            "the person may be on probation, parole or supervised release (its start is not "
+            "recorded), and generally no petition is submitted then"
+        )
+    if f.owed:
+        why.append(
+            "a fine or restitution is still owed, and the Office's instructions say the "
+            "petitioner should have satisfied the penalty imposed"
+        )
+    return Answer(
+        "The wait is over, but " + "; and ".join(why) + ".",
+        next_change=end + timedelta(days=1) if end and not f.owed else None,
     )
-    if clock.serving:
-        finding, reason = _serving(clock, years, day)
-        findings.append(finding)
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.not_eligible,
-            reason=f"{reason}.",
-            missing_facts=sorted(set(clock.unsure)),
-            next_change=start if (clock.confined or clock.unsure) and start > day else None,
-        )
-    reviews = _wait_reviews(record, day, start, without, years, findings, details)
-    supervised = _supervision(record, max(day, ends))
-    begun = [(k, p) for k, p in supervised if p.start is not None]
-    for k, period in begun[:1] or supervised:
-        findings.append(_supervision_finding(record, max(day, ends), k, period))
-    owed, penalty_findings = _penalty(record, day, open_ids)
-    findings += penalty_findings
-    if reviews:
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.needs_review,
-            reason="When the wait ends is for review: " + "; ".join(reviews) + ".",
-        )
-    if day < ends:
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.eligible_from,
-            date=ends,
-            reason=f"The {years}-year waiting period ends on {ends.isoformat()}.",
-        )
-    return _wait_over(years, ends, supervised, begun, owed)
 
 
-def _wait_reviews(
-    record: Record,
-    day: date,
-    start: date,
-    without: date | None,
-    years: int,
-    findings: list[Finding],
-    details: dict[str, object],
-) -> list[str]:
-    """Why the end of the wait is for review: it counts a conviction already pardoned, or a
-    later state conviction may restart it (each with its finding)."""
-    reviews: list[str] = []
-    ends = add_years(start, years)
-    pardoned = _pardoned_later(day, start, without, years)
-    if pardoned is not None:
-        findings.append(pardoned)
-        assert without is not None
-        details["waiting_period_ends_without_pardoned"] = add_years(without, years).isoformat()
-        reviews.append(
-            f"the wait ends {ends.isoformat()} counting a conviction already pardoned, "
-            f"{add_years(without, years).isoformat()} without it"
-        )
-    state = _later_state(record, day, start)
-    findings += state
-    if state:
-        reviews.append("a later state conviction may restart the wait")
-    return reviews
-
-
-def _wait_over(
-    years: int,
-    ends: date,
-    supervised: list[tuple[int, SupervisionPeriod]],
-    begun: list[tuple[int, SupervisionPeriod]],
-    owed: bool,
-) -> Determination:
-    """The answer once the wait is over: supervision that runs (or may run) and a penalty
-    still owed are for review; otherwise a petition may be filed."""
-    if supervised and not begun and not owed:
-        starts = [f"supervision[{k}].start" for k, _ in supervised]
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.insufficient_facts,
-            reason="The wait is over, but whether the person is on probation, parole or "
+STEPS: tuple[Step[Facts], ...] = (
+    Test(
+        "no federal or D.C. conviction is left to petition for",
+        Verdict.review,
+        holds=lambda f: not f.open_ids,
+        answer=lambda f: Answer(
+            "No federal or D.C. conviction is left to petition for (each is already "
+            "pardoned, or there is none): a court-martial conviction's petition goes to the "
+            "military department, whose procedures are not encoded here."
+        ),
+    ),
+    Test(
+        "the prison sentence is not yet served, and its release is not recorded",
+        Verdict.bars,
+        holds=lambda f: f.clock.serving and f.start is None,
+        answer=lambda f: _serving_answer(f, f.missing + f.clock.unsure, ", which is not recorded."),
+    ),
+    Test(
+        "the start of the wait needs facts the record lacks",
+        Verdict.unknown,
+        holds=lambda f: bool(f.missing),
+        answer=lambda f: Answer(
+            f"The date the {f.years}-year wait starts needs facts the record lacks.",
+            missing=f.missing,
+        ),
+    ),
+    Test(
+        "no release from confinement or conviction date is recorded",
+        Verdict.unknown,
+        holds=lambda f: f.start is None,
+        answer=lambda f: Answer(
+            "No release from confinement or conviction date is recorded.",
+            missing=["convictions[].conviction_date"],
+        ),
+    ),
+    Shown("the wait: from the latest start to its anniversary", _wait_shown),
+    Test(
+        "still serving the prison sentence (or not yet begun)",
+        Verdict.bars,
+        holds=lambda f: f.clock.serving,
+        answer=_still_serving,
+    ),
+    Shown(
+        "a pardoned or later state conviction, supervision, a penalty owed",
+        lambda f: [
+            *([f.pardoned_later] if f.pardoned_later else []),
+            *f.later_state,
+            *_supervision_findings(f),
+            *f.penalty[1],
+        ],
+    ),
+    Test(
+        "when the wait ends is for review",
+        Verdict.review,
+        holds=lambda f: bool(f.reviews),
+        answer=lambda f: Answer("When the wait ends is for review: " + "; ".join(f.reviews) + "."),
+    ),
+    Test(
+        "the wait is not over",
+        Verdict.clear,
+        holds=lambda f: f.day < f.ends,
+        answer=lambda f: Answer(
+            f"The {f.years}-year waiting period ends on {f.ends.isoformat()}.", date=f.ends
+        ),
+    ),
+    Test(
+        "supervision may cover the day, its start not recorded",
+        Verdict.unknown,
+        holds=lambda f: bool(f.supervised) and not f.begun and not f.owed,
+        answer=lambda f: Answer(
+            "The wait is over, but whether the person is on probation, parole or "
             "supervised release (generally no petition then) turns on when the supervision "
             "began, which is not recorded.",
-            missing_facts=starts,
-        )
-    if supervised or owed:
-        end = (begun or supervised)[0][1].end if supervised else None
-        why = []
-        if begun:
-            why.append("generally no petition while on probation, parole or supervised release")
-        elif supervised:
-            why.append(
-                "the person may be on probation, parole or supervised release (its start is not "
-                "recorded), and generally no petition is submitted then"
-            )
-        if owed:
-            why.append(
-                "a fine or restitution is still owed, and the Office's instructions say the "
-                "petitioner should have satisfied the penalty imposed"
-            )
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.needs_review,
-            reason="The wait is over, but " + "; and ".join(why) + ".",
-            next_change=end + timedelta(days=1) if end and not owed else None,
-        )
-    return Determination(
-        program=PROGRAM,
-        outcome=Outcome.eligible,
-        reason=f"The {years}-year waiting period ended on {ends.isoformat()}; a petition may be "
-        "filed.",
-    )
+            missing=[f"supervision[{k}].start" for k, _ in f.supervised],
+        ),
+    ),
+    Test(
+        "on probation, parole or supervised release, or a fine or restitution owed",
+        Verdict.review,
+        holds=lambda f: bool(f.supervised) or f.owed,
+        answer=_supervision_or_penalty,
+    ),
+    Test(
+        "the wait is over",
+        Verdict.clear,
+        holds=always,
+        answer=lambda f: Answer(
+            f"The {f.years}-year waiting period ended on {f.ends.isoformat()}; a petition may "
+            "be filed."
+        ),
+    ),
+)
 
 
 PENALTY_TEXT = (
@@ -719,7 +801,7 @@ def _penalty(record: Record, day: date, open_ids: set[int]) -> tuple[bool, list[
             else:
                 continue
             findings.append(
-                _finding(
+                say(
                     text,
                     {p.path: p.owed},
                     citation="Office of the Pardon Attorney, pardon instructions (as quoted)",
@@ -757,31 +839,43 @@ def change_points(record: Record, ctx: Context) -> list[ChangePoint]:
     return points
 
 
+RULE: Rule[Facts] = Rule(
+    program=PROGRAM,
+    version=VERSION,
+    title="Five years after release from confinement (or conviction without prison)",
+    citation=CITATION,
+    url=URL,
+    summary="No petition for pardon until five years after release from confinement, or after "
+    "conviction where no prison sentence was imposed, counted from the latest such date on any "
+    "federal or D.C. conviction; generally not while on probation, parole or supervised release "
+    "or while a fine or restitution is owed (review, not a bar). The rules are advisory; the "
+    "pardon is the President's alone.",
+    who=_who,
+    findings=lambda f: f.findings,
+    steps=STEPS,
+    finish=_finish,
+    known_gaps=(
+        "28 CFR 1.2 assembled from two quotations; §§ 1.4-1.10 not retrieved.",
+        "Whether a later state conviction restarts the wait is not stated: only federal "
+        "and D.C. convictions start the clock here, and a later state conviction makes "
+        "the date needs_review.",
+        "Whether a conviction already pardoned restarts the wait is not stated: counting "
+        "it is an inference, and where it is the latest the answer is needs_review with "
+        "both dates.",
+        JANUARY_6_GAP,
+        *SOURCE_GAPS,
+    ),
+    sources=(URL, OFFICE_URL, FORM_URL),
+)
+
+
+def evaluate(record: Record, day: date, ctx: Context) -> Determination:
+    return decide(RULE, record, day)
+
+
 PROGRAM_DEF = Program(
     id=PROGRAM,
     title="Petition for pardon (28 CFR 1.2)",
-    versions=(
-        RuleVersion(
-            program=PROGRAM,
-            version=VERSION,
-            title="Five years after release from confinement (or conviction without prison)",
-            citation=CITATION,
-            url=URL,
-            evaluate=evaluate,
-            effective_from=None,
-            known_gaps=(
-                "28 CFR 1.2 assembled from two quotations; §§ 1.4-1.10 not retrieved.",
-                "Whether a later state conviction restarts the wait is not stated: only federal "
-                "and D.C. convictions start the clock here, and a later state conviction makes "
-                "the date needs_review.",
-                "Whether a conviction already pardoned restarts the wait is not stated: counting "
-                "it is an inference, and where it is the latest the answer is needs_review with "
-                "both dates.",
-                JANUARY_6_GAP,
-                *SOURCE_GAPS,
-            ),
-            sources=(URL, OFFICE_URL, FORM_URL),
-        ),
-    ),
+    versions=(RULE.rule_version(evaluate),),
     change_points=change_points,
 )
