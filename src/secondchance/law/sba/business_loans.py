@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from functools import partial
 
+from secondchance.law.declarative import Verdict
 from secondchance.law.sba import sources
 from secondchance.law.sba.associates import OwnershipLookback
 from secondchance.law.sba.charges import NOT_AN_INDICTMENT_GAP, Guidance, under_indictment
-from secondchance.law.sba.checks import Verdict
 from secondchance.law.sba.decide import (
     RuleText,
     StatusTest,
