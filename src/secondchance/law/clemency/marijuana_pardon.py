@@ -28,6 +28,7 @@ from secondchance.law.clemency.marijuana_proclamations import (
 from secondchance.law.clemency.pardoned import other_categorical
 from secondchance.law.clemency.pending_charges import charge_as_conviction, open_charges
 from secondchance.law.clemency.where_to_file import where_to_file
+from secondchance.law.declarative import Citing
 from secondchance.law.parameters import value
 from secondchance.record.schema import Conviction, Jurisdiction, Record
 
@@ -41,25 +42,25 @@ URL_10467 = "https://www.govinfo.gov/content/pkg/CFR-2023-title3-vol1/html/CFR-2
 """Proclamation 10467 in the 2022 compilation of 3 CFR (GovInfo)."""
 
 
-def _finding(text: str, facts: dict[str, object], url: str = URL) -> Finding:
-    return Finding(finding=text, facts=facts, citation=CITATION, rule_version=RULE_VERSION, url=url)
+say = Citing(RULE_VERSION, CITATION, URL)
+"""This rule's findings (its citation and address unless a finding names another text)."""
 
 
 def _count_finding(answer: CountAnswer, statute: str) -> Finding:
     facts: dict[str, object] = {f"{answer.path}.statute": statute}
     if answer.covered_by is not None and answer.certified:
         proc = answer.covered_by
-        return _finding(
+        return say(
             f"{answer.path} ({statute}) is pardoned by {proc.id} of {proc.signed.isoformat()} as "
             "the record's grant shows (a certificate naming the proclamation): the record leaves "
             "the proclamation's conditions open, and the certificate shows the Office found them "
             "met. The certificate covers only counts the proclamation can cover.",
             facts,
-            proc.url,
+            url=proc.url,
         )
     if answer.covered_by is not None and answer.charged:
         proc = answer.covered_by
-        return _finding(
+        return say(
             f"{answer.path} ({statute}) is a pending charge, not a conviction, but the offense is "
             f"pardoned by {proc.id} of {proc.signed.isoformat()}: the proclamation pardons those "
             "who committed simple possession (or attempt or use) of marijuana on or before that "
@@ -68,35 +69,35 @@ def _count_finding(answer: CountAnswer, statute: str) -> Finding:
             "present at the time of the offense. The pardon took effect by the proclamation; no "
             "petition is needed.",
             facts,
-            proc.url,
+            url=proc.url,
         )
     if answer.covered_by is not None:
         proc = answer.covered_by
-        return _finding(
+        return say(
             f"{answer.path} ({statute}) is pardoned by {proc.id} of {proc.signed.isoformat()}: "
             "simple possession (or attempt or use) of marijuana committed or convicted on or "
             "before that date, by a person who was a U.S. citizen or lawful permanent resident "
             "on that date and not unlawfully present at the time of the offense. The pardon took "
             "effect by the proclamation; no petition is needed.",
             facts,
-            proc.url,
+            url=proc.url,
         )
     if answer.pending is not None:
-        return _finding(
+        return say(
             f"{answer.path} ({statute}): no proclamation covering it has been signed yet; "
             f"{answer.pending.id} will cover it on {answer.pending.signed.isoformat()}.",
             facts,
-            answer.pending.url,
+            url=answer.pending.url,
         )
     if answer.missing:
-        return _finding(
+        return say(
             f"{answer.path} ({statute}): whether a proclamation covers it depends on facts the "
             f"record lacks: {', '.join(answer.missing)}.",
             facts,
         )
     if answer.review:
-        return _finding(f"{answer.path} ({statute}) may be covered: {answer.review}.", facts)
-    return _finding(
+        return say(f"{answer.path} ({statute}) may be covered: {answer.review}.", facts)
+    return say(
         f"{answer.path} ({statute}) is not pardoned by a proclamation: {answer.not_covered}.", facts
     )
 
@@ -176,12 +177,12 @@ def _certificate_findings(
     record: Record, day: date, covered: list[CountAnswer], certificate_url: str
 ) -> list[Finding]:
     findings = [
-        _finding(
+        say(
             "The certificate of pardon is the proof of the pardon: apply to the Office of "
             f"the Pardon Attorney ({certificate_url}); the certificate is the only document "
             "issued.",
             {},
-            certificate_url,
+            url=certificate_url,
         )
     ]
     for answer in covered:
@@ -205,12 +206,12 @@ def _certificate_findings(
                 "(the pardon itself turns on the offense date, not the charge)."
             )
         findings.append(
-            _finding(text, {f"{answer.owner}.filed_on": filed.isoformat() if filed else None})
+            say(text, {f"{answer.owner}.filed_on": filed.isoformat() if filed else None})
         )
     granted = [g for g in record.clemency if g.proclamation and g.certificate_issued]
     if granted:
         findings.append(
-            _finding(
+            say(
                 "The record shows a certificate already issued under "
                 f"{', '.join(sorted({str(g.proclamation) for g in granted}))}.",
                 {"clemency[].certificate_issued": True},
