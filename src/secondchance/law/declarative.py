@@ -76,13 +76,14 @@ class Citing:
 
 @dataclass(frozen=True)
 class Answer:
-    """The words and dates of an answer (a ``clear`` answer with a ``date`` is
-    ``eligible_from`` that dt.date)."""
+    """The words and dates of an answer: ``date`` the day it names (e.g. since when a count is
+    pardoned); a ``clear`` answer with ``eligible_from`` is ``eligible_from`` that day."""
 
     reason: str
     findings: Sequence[Finding] = ()
     missing: Sequence[str] = ()
     date: dt.date | None = None
+    eligible_from: dt.date | None = None
     next_change: dt.date | None = None
 
 
@@ -183,12 +184,12 @@ def _determination(
     program: str, test: Test[F], answer: Answer, findings: list[Finding]
 ) -> Determination:
     outcome = OUTCOMES[test.verdict]
-    if outcome is Outcome.eligible and answer.date is not None:
+    if outcome is Outcome.eligible and answer.eligible_from is not None:
         outcome = Outcome.eligible_from
     return Determination(
         program=program,
         outcome=outcome,
-        date=answer.date,
+        date=answer.eligible_from or answer.date,
         reason=answer.reason,
         findings=[*findings, *answer.findings],
         missing_facts=list(answer.missing),

@@ -11,10 +11,12 @@ first proclamation that covers the offense. The rules themselves are in
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
-from secondchance.engine.rules import Context, Program, RuleVersion
+from secondchance.engine.rules import Context, Program
 from secondchance.law.clemency.certificates import certifying_grant, named_marijuana
 from secondchance.law.clemency.facts import FEDERAL, convicted_by, indexed, label
 from secondchance.law.clemency.grant_effect import pardon_effect
@@ -28,7 +30,17 @@ from secondchance.law.clemency.marijuana_proclamations import (
 from secondchance.law.clemency.pardoned import other_categorical
 from secondchance.law.clemency.pending_charges import charge_as_conviction, open_charges
 from secondchance.law.clemency.where_to_file import where_to_file
-from secondchance.law.declarative import Citing
+from secondchance.law.declarative import (
+    Answer,
+    Citing,
+    Rule,
+    Shown,
+    Step,
+    Test,
+    Verdict,
+    always,
+    decide,
+)
 from secondchance.law.parameters import value
 from secondchance.record.schema import Conviction, Jurisdiction, Record
 
@@ -220,31 +232,59 @@ def _certificate_findings(
     return findings
 
 
-def evaluate(record: Record, day: date, ctx: Context) -> Determination:
-    """Answer every count of every conviction and pending charge; the record's answer is the
-    best-established one, and its reason says which convictions are pardoned and which not."""
-    answers = _answers(record, day)
-    findings = [_count_finding(a, s) for a, s in answers] + _other_categorical(record, day)
-    covered = [a for a, _ in answers if a.covered_by is not None]
-    missing = sorted({m for a, _ in answers for m in a.missing})
-    certificate_url = str(value("clemency.marijuana.certificate_url", on=day))
-    if covered:
-        first = min(a.covered_by.signed for a in covered if a.covered_by is not None)
-        findings += _certificate_findings(record, day, covered, certificate_url)
-        findings.append(pardon_effect(RULE_VERSION))
-        findings += where_to_file(record, day, RULE_VERSION, "clemency petition", other=True)
+@dataclass
+class Facts:
+    """Every count of every conviction and pending charge, answered; the findings so far."""
+
+    record: Record
+    day: date
+    answers: list[CountAnswer]
+    findings: list[Finding]
+
+    @cached_property
+    def covered(self) -> list[CountAnswer]:
+        return [a for a in self.answers if a.covered_by is not None]
+
+    @cached_property
+    def missing(self) -> list[str]:
+        return sorted({m for a in self.answers for m in a.missing})
+
+    @property
+    def first(self) -> date:
+        """The first proclamation that covers a count."""
+        return min(a.covered_by.signed for a in self.covered if a.covered_by is not None)
+
+
+def _who(record: Record, day: date) -> Facts | Determination:
+    """The counts of federal, D.C. and court-martial convictions and of charges pending, each
+    answered; ``not_applicable`` when there is none to answer."""
+    answered = _answers(record, day)
+    answers = [a for a, _ in answered]
+    findings = [_count_finding(a, s) for a, s in answered] + _other_categorical(record, day)
+    if not answers:
+        findings += where_to_file(record, day, RULE_VERSION, "clemency petition")
         return Determination(
             program=PROGRAM,
-            outcome=Outcome.eligible,
-            date=first,
-            reason=f"Pardoned by proclamation ({first.isoformat()}): "
-            f"{_summary(record, [a for a, _ in answers])}; may apply for the certificate of "
-            "pardon.",
-            findings=findings,
-            missing_facts=missing,
+            outcome=Outcome.not_applicable,
+            reason="No count of simple possession, attempted possession or use of marijuana, or "
+            "any marijuana count, is recorded.",
+            findings=[f for f in findings if f.role is not FindingRole.where_to_file],
         )
-    findings += where_to_file(record, day, RULE_VERSION, "clemency petition")
-    return _not_pardoned([a for a, _ in answers], missing, findings)
+    return Facts(record, day, answers, findings)
+
+
+def _pardoned(f: Facts) -> Answer:
+    certificate_url = str(value("clemency.marijuana.certificate_url", on=f.day))
+    findings = _certificate_findings(f.record, f.day, f.covered, certificate_url)
+    findings.append(pardon_effect(RULE_VERSION))
+    findings += where_to_file(f.record, f.day, RULE_VERSION, "clemency petition", other=True)
+    return Answer(
+        f"Pardoned by proclamation ({f.first.isoformat()}): "
+        f"{_summary(f.record, f.answers)}; may apply for the certificate of pardon.",
+        findings,
+        missing=f.missing,
+        date=f.first,
+    )
 
 
 def _other_categorical(record: Record, day: date) -> list[Finding]:
@@ -266,47 +306,51 @@ def _other_categorical(record: Record, day: date) -> list[Finding]:
     return found
 
 
-def _not_pardoned(
-    answers: list[CountAnswer], missing: list[str], findings: list[Finding]
-) -> Determination:
-    """The answer when no count is covered: missing facts, review, not yet signed, not
-    covered, or no marijuana count at all."""
-    if missing:
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.insufficient_facts,
-            reason="Whether a marijuana proclamation pardons a count depends on missing facts.",
-            findings=findings,
-            missing_facts=missing,
-        )
-    if any(a.review for a in answers):
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.needs_review,
-            reason="A marijuana count may be covered by a proclamation; the text leaves it open.",
-            findings=findings,
-        )
-    if any(a.pending for a in answers):
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.not_eligible,
-            reason="No marijuana proclamation covering the offense had been signed on this date.",
-            findings=findings,
-        )
-    if answers:
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.not_eligible,
-            reason="No recorded count is an offense the marijuana proclamations pardon.",
-            findings=findings,
-        )
-    return Determination(
-        program=PROGRAM,
-        outcome=Outcome.not_applicable,
-        reason="No count of simple possession, attempted possession or use of marijuana, or any "
-        "marijuana count, is recorded.",
-        findings=[f for f in findings if f.role is not FindingRole.where_to_file],
-    )
+STEPS: tuple[Step[Facts], ...] = (
+    Test(
+        "a count is pardoned by a proclamation signed by the day asked",
+        Verdict.clear,
+        holds=lambda f: bool(f.covered),
+        answer=_pardoned,
+    ),
+    Shown(
+        "where to file",
+        lambda f: where_to_file(f.record, f.day, RULE_VERSION, "clemency petition"),
+    ),
+    Test(
+        "whether a count is covered depends on missing facts",
+        Verdict.unknown,
+        holds=lambda f: bool(f.missing),
+        answer=lambda f: Answer(
+            "Whether a marijuana proclamation pardons a count depends on missing facts.",
+            missing=f.missing,
+        ),
+    ),
+    Test(
+        "a count may be covered; the text leaves it open",
+        Verdict.review,
+        holds=lambda f: any(a.review for a in f.answers),
+        answer=lambda f: Answer(
+            "A marijuana count may be covered by a proclamation; the text leaves it open."
+        ),
+    ),
+    Test(
+        "the proclamation that covers the offense is not yet signed",
+        Verdict.bars,
+        holds=lambda f: any(a.pending for a in f.answers),
+        answer=lambda f: Answer(
+            "No marijuana proclamation covering the offense had been signed on this date."
+        ),
+    ),
+    Test(
+        "no count is an offense the proclamations pardon",
+        Verdict.bars,
+        holds=always,
+        answer=lambda f: Answer(
+            "No recorded count is an offense the marijuana proclamations pardon."
+        ),
+    ),
+)
 
 
 def change_points(record: Record, ctx: Context) -> list[date]:
@@ -317,40 +361,53 @@ def change_points(record: Record, ctx: Context) -> list[date]:
     return [*proclamation_dates(ctx.as_of), *convicted, *charges]
 
 
+RULE: Rule[Facts] = Rule(
+    program=PROGRAM,
+    version=VERSION,
+    title="Simple possession, attempted possession and use of marijuana, pardoned by proclamation",
+    citation=CITATION,
+    url=URL,
+    summary="Proclamations 10467 and 10688 pardon federal and D.C. simple possession (10688: "
+    "also attempt and use) of marijuana committed or convicted on or before their dates, by "
+    "U.S. citizens and lawful permanent residents not unlawfully present at the offense, "
+    "charged or not; the pardon takes effect by the proclamation and the certificate is had on "
+    "application.",
+    who=_who,
+    findings=lambda f: f.findings,
+    steps=STEPS,
+    known_gaps=(
+        "The Office's certificate criteria for Proclamation 10688 were not found; its own "
+        "text is encoded.",
+        "Earlier codifications (a title-21 section below 801, another U.S. Code title, a "
+        "D.C. Code section outside chapter 9 of title 48: boundaries from general "
+        "knowledge) and CFR provisions not on 10688's list are answered needs_review.",
+        JANUARY_6_GAP,
+        "A recorded grant naming the January 20, 2025 proclamation, or a proclamation not "
+        "encoded, is honoured as recorded for every count of the convictions it names.",
+        "Pending charges are screened on the days they are pending; a charge resolved "
+        "(dismissed, acquitted) before the day asked is not.",
+        "The proclamations' texts were read from the White House releases (the National "
+        "Archives' copy of the former White House site); the official source cited is 3 "
+        "CFR (GovInfo). Their Federal Register pages (87 FR 61441, 88 FR 90083) were not "
+        "verified.",
+    ),
+    sources=(
+        URL_10467,
+        URL,
+        "https://www.justice.gov/pardon/presidential-proclamation-marijuana-possession",
+    ),
+)
+
+
+def evaluate(record: Record, day: date, ctx: Context) -> Determination:
+    """Answer every count of every conviction and pending charge; the record's answer is the
+    best-established one, and its reason says which convictions are pardoned and which not."""
+    return decide(RULE, record, day)
+
+
 PROGRAM_DEF = Program(
     id=PROGRAM,
     title="Categorical marijuana pardons (Proclamations 10467 and 10688)",
-    versions=(
-        RuleVersion(
-            program=PROGRAM,
-            version=VERSION,
-            title="Simple possession, attempted possession and use of marijuana, pardoned by "
-            "proclamation",
-            citation=CITATION,
-            url=URL,
-            evaluate=evaluate,
-            known_gaps=(
-                "The Office's certificate criteria for Proclamation 10688 were not found; its own "
-                "text is encoded.",
-                "Earlier codifications (a title-21 section below 801, another U.S. Code title, a "
-                "D.C. Code section outside chapter 9 of title 48: boundaries from general "
-                "knowledge) and CFR provisions not on 10688's list are answered needs_review.",
-                JANUARY_6_GAP,
-                "A recorded grant naming the January 20, 2025 proclamation, or a proclamation not "
-                "encoded, is honoured as recorded for every count of the convictions it names.",
-                "Pending charges are screened on the days they are pending; a charge resolved "
-                "(dismissed, acquitted) before the day asked is not.",
-                "The proclamations' texts were read from the White House releases (the National "
-                "Archives' copy of the former White House site); the official source cited is 3 "
-                "CFR (GovInfo). Their Federal Register pages (87 FR 61441, 88 FR 90083) were not "
-                "verified.",
-            ),
-            sources=(
-                URL_10467,
-                URL,
-                "https://www.justice.gov/pardon/presidential-proclamation-marijuana-possession",
-            ),
-        ),
-    ),
+    versions=(RULE.rule_version(evaluate),),
     change_points=change_points,
 )

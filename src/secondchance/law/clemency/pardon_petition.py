@@ -740,7 +740,8 @@ STEPS: tuple[Step[Facts], ...] = (
         Verdict.clear,
         holds=lambda f: f.day < f.ends,
         answer=lambda f: Answer(
-            f"The {f.years}-year waiting period ends on {f.ends.isoformat()}.", date=f.ends
+            f"The {f.years}-year waiting period ends on {f.ends.isoformat()}.",
+            eligible_from=f.ends,
         ),
     ),
     Test(
