@@ -8,7 +8,7 @@ answers at once (``not_applicable``, or a bar such as a sentence not yet imposed
 
 Each :class:`Test` names a condition and what it does when it holds: it **bars**
 (``not_eligible``), needs **review** (``needs_review``), leaves the facts **unknown**
-(``insufficient_facts``) or **clears** (``eligible``, or ``eligible_from`` a dt.date). Its
+(``insufficient_facts``) or **clears** (``eligible``, or ``eligible_from`` a day). Its
 exceptions (``unless``) are stated next to it and tried, in order, when it holds. A
 :class:`Shown` step adds the findings for the facts read from that point on. The first test that
 holds decides; findings are those of the steps reached, in order. The SBA rules share
@@ -91,6 +91,8 @@ class Answer:
 class Test(Generic[F]):
     """One condition of a rule: its name, whether it holds on the facts, what it does then
     (``verdict``) and the answer it gives, with the exceptions that qualify it."""
+
+    __test__ = False  # not a pytest test class
 
     name: str
     verdict: Verdict

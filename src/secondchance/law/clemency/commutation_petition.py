@@ -336,7 +336,7 @@ class Facts:
         return out.missing + ([] if decided else out.supervision_starts)
 
 
-def _who(record: Record, day: date) -> Facts | Determination:
+def _sentences_left(record: Record, day: date) -> Facts | Determination:
     """The federal, D.C. and court-martial sentences, read into what is left of them; the
     answer at once when none is reached or none is left to commute."""
     federal, foreign = split_treaty(indexed(record, day, *FEDERAL))
@@ -420,7 +420,7 @@ REMISSION_CITATION = (
 )
 
 
-def _serving(f: Facts) -> Answer:
+def _serving_or_owing(f: Facts) -> Answer:
     """A prison term being served, or (remission) a fine or restitution owed."""
     out = f.out
     if out.serving:
@@ -489,7 +489,7 @@ TESTS: tuple[Test[Facts], ...] = (
         "serving a prison term, or owing a fine or restitution (remission)",
         Verdict.clear,
         holds=lambda f: f.serving_or_owing,
-        answer=_serving,
+        answer=_serving_or_owing,
         unless=(
             Test(
                 "a court challenge to the conviction or sentence is pending",
@@ -578,7 +578,7 @@ RULE: Rule[Facts] = Rule(
     "has begun, generally not while a court challenge is pending, and not for supervision "
     "alone or a court-martial sentence (the military department); once the sentence is served "
     "the route is a pardon petition.",
-    who=_who,
+    who=_sentences_left,
     findings=lambda f: f.findings,
     steps=TESTS,
     known_gaps=(

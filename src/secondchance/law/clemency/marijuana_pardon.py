@@ -255,7 +255,7 @@ class Facts:
         return min(a.covered_by.signed for a in self.covered if a.covered_by is not None)
 
 
-def _who(record: Record, day: date) -> Facts | Determination:
+def _counts_answered(record: Record, day: date) -> Facts | Determination:
     """The counts of federal, D.C. and court-martial convictions and of charges pending, each
     answered; ``not_applicable`` when there is none to answer."""
     answered = _answers(record, day)
@@ -372,7 +372,7 @@ RULE: Rule[Facts] = Rule(
     "U.S. citizens and lawful permanent residents not unlawfully present at the offense, "
     "charged or not; the pardon takes effect by the proclamation and the certificate is had on "
     "application.",
-    who=_who,
+    who=_counts_answered,
     findings=lambda f: f.findings,
     steps=STEPS,
     known_gaps=(

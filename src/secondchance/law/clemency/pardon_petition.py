@@ -312,7 +312,7 @@ def _unattributed_release(record: Record, day: date, clock: Clock) -> None:
             )
 
 
-def _serving(clock: Clock, years: int, day: date) -> tuple[Finding, str]:
+def _not_yet_served(clock: Clock, years: int, day: date) -> tuple[Finding, str]:
     """The finding and reason for a prison sentence being served, or not yet begun (``years``:
     the waiting period)."""
     if clock.confined:
@@ -473,7 +473,7 @@ class Facts:
         return details
 
 
-def _who(record: Record, day: date) -> Facts | Determination:
+def _convictions_open(record: Record, day: date) -> Facts | Determination:
     """The federal, D.C. and court-martial convictions: those already pardoned, awaiting
     sentencing, or for another authority set apart; the clock of the wait for the rest."""
     federal, foreign = split_treaty(indexed(record, day, *FEDERAL))
@@ -646,7 +646,7 @@ def _wait_shown(f: Facts) -> list[Finding]:
 
 
 def _serving_answer(f: Facts, missing: list[str], suffix: str) -> Answer:
-    finding, reason = _serving(f.clock, f.years, f.day)
+    finding, reason = _not_yet_served(f.clock, f.years, f.day)
     return Answer(f"{reason}{suffix}", [finding], missing=sorted(set(missing)))
 
 
@@ -851,7 +851,7 @@ RULE: Rule[Facts] = Rule(
     "federal or D.C. conviction; generally not while on probation, parole or supervised release "
     "or while a fine or restitution is owed (review, not a bar). The rules are advisory; the "
     "pardon is the President's alone.",
-    who=_who,
+    who=_convictions_open,
     findings=lambda f: f.findings,
     steps=STEPS,
     finish=_finish,
