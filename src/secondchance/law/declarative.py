@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
 from secondchance.engine.rules import Evaluate, RuleVersion
@@ -45,6 +45,29 @@ OUTCOMES = {
 }
 
 F = TypeVar("F")
+T = TypeVar("T")
+
+
+class once(Generic[T]):
+    """A named condition of a rule's facts, worked out on first use and kept on the instance
+    (``functools.cached_property`` without its lock, which Python 3.11 takes on every first
+    read)."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: object, owner: type | None = None) -> T:
+        if instance is None:  # read on the class (documentation tools): the descriptor itself
+            itself: Any = self
+            return itself  # type: ignore[no-any-return]
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value
+        return value
 
 
 @dataclass(frozen=True)
@@ -74,7 +97,7 @@ class Citing:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Answer:
     """The words and dates of an answer: ``date`` the day it names (e.g. since when a count is
     pardoned); a ``clear`` answer with ``eligible_from`` is ``eligible_from`` that day."""
@@ -133,6 +156,10 @@ class Rule(Generic[F]):
     sources: tuple[str, ...] = ()
     effective_from: dt.date | None = None
     effective_to: dt.date | None = None
+    closing: Callable[[F], Sequence[Finding]] | None = None
+    """Findings shown after the answer's, whatever it is (what a grant does, where to file)."""
+    details: Callable[[F], dict[str, object] | None] | None = None
+    """The answer's ``details`` (dates it worked out)."""
     finish: Callable[[F, Determination], Determination] | None = None
     """Exceptions that qualify whatever the tests answered (e.g. another authority may decide)."""
 
@@ -169,33 +196,47 @@ def apply(rule: Rule[F], facts: F) -> Determination:
     the findings of every step reached, then the rule's ``finish``."""
     findings = list(rule.findings(facts))
     for step in rule.steps:
-        if isinstance(step, Shown):
+        if type(step) is Shown:
             findings += step.findings(facts)
             continue
+        assert isinstance(step, Test)
         if not step.holds(facts):
             continue
-        test = next((e for e in step.unless if e.holds(facts)), step)
-        if test is not step:
-            findings += step.answer(facts).findings
-        determination = _determination(rule.program, test, test.answer(facts), findings)
+        test = step
+        for exception in step.unless:
+            if exception.holds(facts):
+                findings += step.answer(facts).findings
+                test = exception
+                break
+        answer = test.answer(facts)
+        findings += answer.findings
+        if rule.closing is not None:
+            findings += rule.closing(facts)
+        details = rule.details(facts) if rule.details is not None else None
+        determination = _determination(rule.program, test.verdict, answer, findings, details)
         return rule.finish(facts, determination) if rule.finish else determination
     raise ValueError(f"{rule.id}: no test holds (the last test must always hold)")
 
 
 def _determination(
-    program: str, test: Test[F], answer: Answer, findings: list[Finding]
+    program: str,
+    verdict: Verdict,
+    answer: Answer,
+    findings: list[Finding],
+    details: dict[str, object] | None,
 ) -> Determination:
-    outcome = OUTCOMES[test.verdict]
-    if outcome is Outcome.eligible and answer.eligible_from is not None:
+    outcome = OUTCOMES[verdict]
+    if answer.eligible_from is not None and outcome is Outcome.eligible:
         outcome = Outcome.eligible_from
     return Determination(
         program=program,
         outcome=outcome,
         date=answer.eligible_from or answer.date,
         reason=answer.reason,
-        findings=[*findings, *answer.findings],
+        findings=findings,
         missing_facts=list(answer.missing),
         next_change=answer.next_change,
+        details=details,
     )
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
 
 from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
 from secondchance.engine.rules import ChangePoint, Context, Program
@@ -46,7 +45,16 @@ from secondchance.law.clemency.scope import (
     treaty_finding,
 )
 from secondchance.law.clemency.where_to_file import where_to_file
-from secondchance.law.declarative import Answer, Citing, Rule, Test, Verdict, always, decide
+from secondchance.law.declarative import (
+    Answer,
+    Citing,
+    Rule,
+    Test,
+    Verdict,
+    always,
+    decide,
+    once,
+)
 from secondchance.record.query import covers
 from secondchance.record.schema import (
     Conviction,
@@ -316,7 +324,7 @@ class Facts:
     out: Remaining
     findings: list[Finding]
 
-    @cached_property
+    @once
     def challenges(self) -> list[tuple[int, date | None]]:
         """Court challenges pending on the day (filed by then, not yet resolved)."""
         return _pending_challenges(self.record, self.day)
@@ -385,24 +393,27 @@ def _none_left(
     return None
 
 
+# Findings with no facts are built once: nothing changes a finding in place (the engine copies
+# one to change it).
+OTHER_REMEDIES = say(
+    "Clemency authorities weigh the time already served and the availability of other "
+    "remedies (such as a motion to reduce the sentence, or parole) first; a commutation "
+    "of a prison term is considered only in exceptional circumstances.",
+    citation="Office of the Pardon Attorney, Commutation Instructions, para. 4; BOP P.S. 1330.15",
+    url=INSTRUCTIONS_URL,
+    role=FindingRole.background,
+)
+COMMUTATION_EFFECT = commutation_effect(RULE_VERSION)
+
+
 def _background(
     record: Record, day: date, military: list[tuple[int, Conviction]], out: Remaining
 ) -> list[Finding]:
     """Other remedies first, what a commutation does, who handles a court-martial sentence,
     where to file."""
-    findings = [
-        say(
-            "Clemency authorities weigh the time already served and the availability of other "
-            "remedies (such as a motion to reduce the sentence, or parole) first; a commutation "
-            "of a prison term is considered only in exceptional circumstances.",
-            citation="Office of the Pardon Attorney, Commutation Instructions, para. 4; BOP P.S. "
-            "1330.15",
-            url=INSTRUCTIONS_URL,
-            role=FindingRole.background,
-        )
-    ]
+    findings = [OTHER_REMEDIES]
     if not any(f.finding.startswith("What a commutation does") for f in out.findings):
-        findings.append(commutation_effect(RULE_VERSION))
+        findings.append(COMMUTATION_EFFECT)
     if military:
         findings.append(
             say(
@@ -483,6 +494,7 @@ NOT_BEGUN = say(
     "has begun serving it.",
     url=INSTRUCTIONS_URL,
 )
+
 
 TESTS: tuple[Test[Facts], ...] = (
     Test(

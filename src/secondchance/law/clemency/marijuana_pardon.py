@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 
 from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
 from secondchance.engine.rules import Context, Program
@@ -40,6 +39,7 @@ from secondchance.law.declarative import (
     Verdict,
     always,
     decide,
+    once,
 )
 from secondchance.law.parameters import value
 from secondchance.record.schema import Conviction, Jurisdiction, Record
@@ -241,11 +241,11 @@ class Facts:
     answers: list[CountAnswer]
     findings: list[Finding]
 
-    @cached_property
+    @once
     def covered(self) -> list[CountAnswer]:
         return [a for a in self.answers if a.covered_by is not None]
 
-    @cached_property
+    @once
     def missing(self) -> list[str]:
         return sorted({m for a in self.answers for m in a.missing})
 
@@ -273,10 +273,14 @@ def _counts_answered(record: Record, day: date) -> Facts | Determination:
     return Facts(record, day, answers, findings)
 
 
+PARDON_EFFECT = pardon_effect(RULE_VERSION)
+"""Built once: nothing changes a finding in place (the engine copies one to change it)."""
+
+
 def _pardoned(f: Facts) -> Answer:
     certificate_url = str(value("clemency.marijuana.certificate_url", on=f.day))
     findings = _certificate_findings(f.record, f.day, f.covered, certificate_url)
-    findings.append(pardon_effect(RULE_VERSION))
+    findings.append(PARDON_EFFECT)
     findings += where_to_file(f.record, f.day, RULE_VERSION, "clemency petition", other=True)
     return Answer(
         f"Pardoned by proclamation ({f.first.isoformat()}): "

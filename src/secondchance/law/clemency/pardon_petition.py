@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cached_property
 
 from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
 from secondchance.engine.rules import ChangePoint, Context, Program
@@ -67,6 +66,7 @@ from secondchance.law.declarative import (
     Verdict,
     always,
     decide,
+    once,
 )
 from secondchance.law.parameters import value
 from secondchance.law.sentence import counts
@@ -103,16 +103,22 @@ say = Citing(RULE_VERSION, CITATION, URL)
 """This rule's findings (its citation and address unless a finding names another text)."""
 
 
+# Findings with no facts are built once: nothing changes a finding in place (the engine copies
+# one to change it).
+ADVISORY = say(
+    "Whether a pardon is granted is for the President alone; the Department's rules are "
+    "advisory and this answer says only when a petition may be filed.",
+    citation="28 CFR 1.11",
+    url=ADVISORY_URL,
+    role=FindingRole.background,
+)
+PARDON_EFFECT = pardon_effect(RULE_VERSION)
+
+
 def _common(record: Record, day: date) -> list[Finding]:
     return [
-        pardon_effect(RULE_VERSION),
-        say(
-            "Whether a pardon is granted is for the President alone; the Department's rules are "
-            "advisory and this answer says only when a petition may be filed.",
-            citation="28 CFR 1.11",
-            url=ADVISORY_URL,
-            role=FindingRole.background,
-        ),
+        PARDON_EFFECT,
+        ADVISORY,
         *where_to_file(record, day, RULE_VERSION, "petition for pardon"),
     ]
 
@@ -390,41 +396,38 @@ class Facts:
     """Another authority or categorical pardon that may decide (an exception to every answer
     but insufficient facts)."""
 
-    @cached_property
-    def years(self) -> int:
-        return int(value("clemency.pardon.waiting_period_years", on=self.day))
+    years: int = field(init=False)
+    """The waiting period (``clemency.pardon.waiting_period_years``)."""
+    missing: list[str] = field(init=False)
+    """Facts the start of the wait needs and the record lacks."""
+    start: date | None = field(init=False)
+    """The latest start of the wait, over every federal or D.C. conviction."""
+    without: date | None = field(init=False)
+    """The latest start over the convictions not already pardoned."""
 
-    @cached_property
-    def missing(self) -> list[str]:
-        return sorted(set(self.clock.missing))
+    def __post_init__(self) -> None:
+        self.years = int(value("clemency.pardon.waiting_period_years", on=self.day))
+        self.missing = sorted(set(self.clock.missing))
+        self.start = self.clock.start()
+        self.without = self.clock.start(self.open_ids)
 
-    @cached_property
-    def start(self) -> date | None:
-        """The latest start of the wait, over every federal or D.C. conviction."""
-        return self.clock.start()
-
-    @cached_property
-    def without(self) -> date | None:
-        """The latest start over the convictions not already pardoned."""
-        return self.clock.start(self.open_ids)
-
-    @cached_property
+    @once
     def ends(self) -> date:
         assert self.start is not None
         return add_years(self.start, self.years)
 
-    @cached_property
+    @once
     def pardoned_later(self) -> Finding | None:
         """A conviction already pardoned is the latest start, and the readings differ."""
         assert self.start is not None
         return _pardoned_later(self.day, self.start, self.without, self.years)
 
-    @cached_property
+    @once
     def later_state(self) -> list[Finding]:
         assert self.start is not None
         return _later_state(self.record, self.day, self.start)
 
-    @cached_property
+    @once
     def reviews(self) -> list[str]:
         """Why the end of the wait is for review."""
         reviews: list[str] = []
@@ -438,16 +441,16 @@ class Facts:
             reviews.append("a later state conviction may restart the wait")
         return reviews
 
-    @cached_property
+    @once
     def supervised(self) -> list[tuple[int, SupervisionPeriod]]:
         """Supervision on the day asked, or on the end of the wait if later."""
         return _supervision_on(self.record, max(self.day, self.ends))
 
-    @cached_property
+    @once
     def begun(self) -> list[tuple[int, SupervisionPeriod]]:
         return [(k, p) for k, p in self.supervised if p.start is not None]
 
-    @cached_property
+    @once
     def penalty(self) -> tuple[bool, list[Finding]]:
         """Whether a fine or restitution is owed, with a finding for each recorded."""
         return _penalty(self.record, self.day, self.open_ids)
@@ -536,24 +539,20 @@ def _other_authority(
 
 
 def _finish(f: Facts, base: Determination) -> Determination:
-    """What a grant means and where to file; another authority or categorical pardon that may
-    decide makes any answer but insufficient facts ``needs_review``."""
-    findings = base.findings + _common(f.record, f.day)
-    details = f.details(_reached_wait(f)) or None
-    if f.review and base.outcome is not Outcome.insufficient_facts:
-        findings += [say(r[0].upper() + r[1:] + ".") for r in f.review]
-        return base.model_copy(
-            update={
-                "outcome": Outcome.needs_review,
-                "date": None,
-                "reason": "Another authority or categorical pardon may decide this: "
-                + "; ".join(f.review)
-                + ".",
-                "findings": findings,
-                "details": details,
-            }
-        )
-    return base.model_copy(update={"findings": findings, "details": details})
+    """Another authority or categorical pardon that may decide makes any answer but
+    insufficient facts ``needs_review``."""
+    if not f.review or base.outcome is Outcome.insufficient_facts:
+        return base
+    return base.model_copy(
+        update={
+            "outcome": Outcome.needs_review,
+            "date": None,
+            "reason": "Another authority or categorical pardon may decide this: "
+            + "; ".join(f.review)
+            + ".",
+            "findings": base.findings + [say(r[0].upper() + r[1:] + ".") for r in f.review],
+        }
+    )
 
 
 def _reached_wait(f: Facts) -> bool:
@@ -854,6 +853,8 @@ RULE: Rule[Facts] = Rule(
     who=_convictions_open,
     findings=lambda f: f.findings,
     steps=STEPS,
+    closing=lambda f: _common(f.record, f.day),
+    details=lambda f: f.details(_reached_wait(f)) or None,
     finish=_finish,
     known_gaps=(
         "28 CFR 1.2 assembled from two quotations; §§ 1.4-1.10 not retrieved.",

@@ -58,9 +58,7 @@ def _as_date(value: Any) -> date | None:
 def date_value(raw: Any) -> date:
     """A date inside a parameter's value (YAML reads an ISO date as a date; a quoted one is
     parsed)."""
-    day = _as_date(raw)
-    assert day is not None
-    return day
+    return raw if isinstance(raw, date) else date.fromisoformat(str(raw))
 
 
 @cache
