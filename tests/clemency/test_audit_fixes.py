@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from secondchance.engine.determination import Outcome
-from secondchance.law.clemency.proclamations import ucmj_articles
+from secondchance.record.statute import ucmj_articles
 from tests.clemency.helpers import CITIZEN, COMMUTATION, MARIJUANA, PARDON, ask, served, text
 
 

@@ -111,9 +111,11 @@ def test_pardon_texts_give_the_waiting_period_from_the_parameter(monkeypatch: An
 def test_pardon_with_no_open_federal_conviction_gives_a_reason() -> None:
     # No federal or D.C. conviction open (none in the set): the answer is needs_review, and it
     # must say why rather than leave the reason empty.
-    from secondchance.law.clemency.pardon_petition import Clock, _base
+    from secondchance.law.clemency.pardon_petition import RULE, Clock, Facts
+    from secondchance.law.declarative import apply
     from secondchance.record.schema import Record
 
-    det = _base(Record.model_validate({}), date(2021, 1, 5), Clock(), set(), [], {})
+    facts = Facts(Record.model_validate({}), date(2021, 1, 5), set(), Clock(), [])
+    det = apply(RULE, facts)
     assert det.outcome is Outcome.needs_review
     assert det.reason and "military department" in det.reason

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from secondchance.engine.determination import Outcome
-from secondchance.law.clemency.proclamations import marijuana_proclamations
+from secondchance.law.clemency.marijuana_proclamations import marijuana_proclamations
 from secondchance.law.sentence import program as fsa_program
 from secondchance.law.sentence.exclusions import CLAUSES
 from secondchance.record.statute import Unreadable, read_statute

@@ -657,3 +657,126 @@ def unreadable_reason(reading: Reading) -> str | None:
 def same_subsection(a: str, b: str) -> bool:
     """Subsection designations compare without regard to case ("(b)(1)(a)" is "(b)(1)(A)")."""
     return a.lower() == b.lower()
+
+
+# --- matching what a citation names ------------------------------------------------------------
+# Programs compare a count's citation with the provisions a rule lists; these read both with
+# :func:`read_statute` (nothing else reads a citation).
+
+
+@lru_cache(maxsize=16384)
+def provisions_of(text: str) -> tuple[Provision, ...]:
+    """The provisions a citation names as read (none when unreadable); a pure function of the
+    text, remembered by value."""
+    reading = read_statute(text)
+    return () if isinstance(reading, Unreadable) else reading.provisions
+
+
+def _same_section(a: Provision, b: Provision) -> bool:
+    return (a.code, a.title, a.section.lower(), a.appendix) == (
+        b.code,
+        b.title,
+        b.section.lower(),
+        b.appendix,
+    )
+
+
+def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """``short`` is ``long`` or a parent of it ("(d)" of "(d)(1)"), without regard to case."""
+    return len(short) <= len(long) and all(
+        same_subsection(a, b) for a, b in zip(short, long, strict=False)
+    )
+
+
+@lru_cache(maxsize=65536)
+def cites(statute: str, provision: str) -> bool:
+    """The count's statute is the provision or one of its subdivisions, in any spelling the
+    statute reader accepts ('21 U.S.C. § 844(a)', '21 USC 844a', '21:844(a)'). A capital letter
+    joined to the section number is read as a subsection (see :func:`plain_provisions`): for
+    lists with no lettered section, as the marijuana proclamations'."""
+    return any(names_within(h, provision) for h in plain_provisions(statute))
+
+
+def names_within(named: Provision, provision: str) -> bool:
+    """One provision a count names is ``provision`` or one of its subdivisions."""
+    return not named.open and any(
+        _same_section(named, w) and _within(w.subsections, named.subsections)
+        for w in provisions_of(provision)
+    )
+
+
+def unlisted_beside(statute: str, listed: tuple[str, ...]) -> list[str]:
+    """The provisions a count names that none of ``listed`` covers, when it names one that is
+    covered ("21 U.S.C. 841(a)(1) and 844" -> ["21 U.S.C. 841(a)(1)"]); empty otherwise. Such a
+    count may be for the other offense: whether it is for simple possession alone is for
+    review, never a pardon."""
+    return list(_unlisted_beside(statute, listed))
+
+
+@lru_cache(maxsize=16384)
+def _unlisted_beside(statute: str, listed: tuple[str, ...]) -> tuple[str, ...]:
+    named = plain_provisions(statute)
+    hits = [any(names_within(h, p) for p in listed) for h in named]
+    if not any(hits):
+        return ()
+    return tuple(str(h) for h, hit in zip(named, hits, strict=True) if not hit)
+
+
+@lru_cache(maxsize=16384)
+def plain_provisions(statute: str) -> tuple[Provision, ...]:
+    """The provisions a citation names, a capital joined to the section read as a subsection."""
+    return _plain(provisions_of(statute))
+
+
+def _plain(provisions: tuple[Provision, ...]) -> tuple[Provision, ...]:
+    """A letter joined to a section number in capitals ("21 USC 844A") read as the subsection
+    it may be (844(a)), for a list with no lettered section number (the marijuana proclamations'). A
+    letter before parentheses ("844a(a)") stays part of the section (21 U.S.C. 844a is one)."""
+    return tuple(
+        (p.other_reading() or p) if p.joined_letter == "section" and not p.subsections else p
+        for p in provisions
+    )
+
+
+@lru_cache(maxsize=65536)
+def broader(statute: str, provision: str) -> bool:
+    """The count cites a provision that contains the listed one (e.g. '(d)' for '(d)(1)')."""
+    want = provisions_of(provision)
+    return any(
+        _same_section(h, w)
+        and len(h.subsections) < len(w.subsections)
+        and _within(h.subsections, w.subsections)
+        for h in provisions_of(statute)
+        for w in want
+    )
+
+
+def section_number(section: str) -> int:
+    """The leading number of a section ("176a" -> 176; -1 when it has none)."""
+    digits = re.match(r"\d+", section)
+    return int(digits.group(0)) if digits else -1
+
+
+_UCMJ_CODIFIED = range(801, 947)
+"""10 U.S.C. 801-946a: the UCMJ as codified (article N is section 800 + N)."""
+
+
+def ucmj_articles(text: str) -> set[str]:
+    """The UCMJ articles a citation names, in the spellings the statute reader accepts: 'UCMJ
+    art. 125', 'Article 125, UCMJ', 'Art 125', and the codification '10 U.S.C. 925' (article N is
+    10 U.S.C. 800 + N). Subdivisions are dropped: '(a)' of 'art. 125(a)' is not part of it."""
+    found: set[str] = set()
+    for p in provisions_of(text):
+        if p.code is Code.ucmj:
+            found.add(p.section.lower())
+        elif p.code is Code.usc and p.title == 10 and section_number(p.section) in _UCMJ_CODIFIED:
+            digits = re.match(r"\d+", p.section)
+            assert digits is not None
+            found.add(str(int(digits.group(0)) - 800) + p.section[digits.end() :].lower())
+    return found
+
+
+def names_article(statute: str, provisions: list[str]) -> bool:
+    """The statute names one of the UCMJ articles the provisions name (in any spelling)."""
+    wanted = {a for p in provisions for a in ucmj_articles(p)}
+    return bool(ucmj_articles(statute) & wanted)

@@ -17,363 +17,167 @@ its opening words; the Office's instructions are encoded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
-from secondchance.engine.rules import ChangePoint, Context, Program, RuleVersion
+from secondchance.engine.rules import ChangePoint, Context, Program
+from secondchance.law.clemency.commutation_sentences import (
+    Remaining,
+    pending_challenges,
+    read_federal,
+    read_military,
+    unattributed_serving,
+)
+from secondchance.law.clemency.commutation_sources import (
+    BOOK_KEY,
+    INSTRUCTIONS_URL,
+    PROGRAM,
+    RULE_VERSION,
+    say,
+)
 from secondchance.law.clemency.facts import (
     FEDERAL,
-    aggregate_ids,
-    commutations,
-    confinement,
-    custody_for,
     indexed,
     label,
-    penalties,
     shared_change_points,
-    unattributed_custody,
     unsure_text,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect
-from secondchance.law.clemency.pardoned import pardoned_by, pardoned_on
-from secondchance.law.clemency.proclamations import proclamation_dates
+from secondchance.law.clemency.marijuana_proclamations import proclamation_dates
+from secondchance.law.clemency.pardoned import pardoned_on
 from secondchance.law.clemency.scope import (
-    awaiting_facts,
     not_reached,
     split_treaty,
     treaty_finding,
 )
 from secondchance.law.clemency.where_to_file import where_to_file
-from secondchance.law.rule_book import rule_fields, text
-from secondchance.record.query import covers
+from secondchance.law.declarative import (
+    Answer,
+    Rule,
+    Test,
+    Verdict,
+    always,
+    decide,
+    once,
+)
+from secondchance.law.rule_book import rule_fields
 from secondchance.record.schema import (
     Conviction,
-    CustodyKind,
     Jurisdiction,
     Record,
-    SupervisionKind,
 )
-from secondchance.record.timeline import timeline
-
-PROGRAM = "clemency.commutation_petition"
-BOOK_KEY = f"{PROGRAM}/1993"
-"""The rule version's entry in the rule book (parameters/rules/clemency.yaml)."""
-VERSION = rule_fields(BOOK_KEY)["version"]
-RULE_VERSION = f"{PROGRAM}@{VERSION}"
-CITATION = rule_fields(BOOK_KEY)["citation"]
-URL = text("clemency", "commutation_office")
-INSTRUCTIONS_URL = URL
-"""The Office's commutation page; the instructions were read from secondary copies (see gaps)."""
-BOP_URL = text("clemency", "bop_ps_1330_15")
-
-
-def _finding(
-    text: str,
-    facts: dict[str, object] | None = None,
-    citation: str = CITATION,
-    url: str = URL,
-    role: FindingRole = FindingRole.decisive,
-) -> Finding:
-    return Finding(
-        finding=text,
-        facts=dict(facts or {}),
-        citation=citation,
-        rule_version=RULE_VERSION,
-        url=url,
-        role=role,
-    )
-
-
-def _pending_challenges(record: Record, day: date) -> list[tuple[int, date | None]]:
-    out = []
-    for k, challenge in enumerate(record.court_challenges):
-        filed = challenge.filed_on is None or challenge.filed_on <= day
-        open_ = challenge.resolved_on is None or challenge.resolved_on > day
-        if filed and open_:
-            out.append((k, challenge.resolved_on))
-    return out
 
 
 @dataclass
-class Remaining:
-    """What is left of the federal, D.C. and court-martial sentences on the day asked."""
+class Facts:
+    """What the tests read: the record, the day, what is left of the sentences, and the
+    findings so far."""
 
-    findings: list[Finding] = field(default_factory=list)
-    serving: list[str] = field(default_factory=list)
-    owing: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    not_begun: list[date] = field(default_factory=list)
-    supervised: list[str] = field(default_factory=list)
-    unsure: list[str] = field(default_factory=list)
-    """``custody[k].start`` not recorded: in confinement on the day, or not yet begun (the
-    shared timeline's ``in_custody`` is unknown)."""
-    supervision_starts: list[str] = field(default_factory=list)
-    """``supervision[k].start`` of periods with no start, not ended by the day: they may cover
-    it."""
-    military: list[str] = field(default_factory=list)
-    """Court-martial sentences still (or perhaps still) being served."""
-    pardoned: int = 0
-    nothing: list[str] = field(default_factory=list)
-    """Convictions with no sentence to commute: completed, or not yet imposed."""
+    record: Record
+    day: date
+    out: Remaining
+    findings: list[Finding]
 
+    @once
+    def challenges(self) -> list[tuple[int, date | None]]:
+        """Court challenges pending on the day (filed by then, not yet resolved)."""
+        return pending_challenges(self.record, self.day)
 
-def _prison_over(conviction: Conviction, day: date) -> date | None:
-    """The release date a commutation granted by ``day`` set, when it is on or before ``day``:
-    the commutation ended the prison term and the release is recorded, so no prison term is being
-    served, whatever custody periods say."""
-    commuted = [c for c in commutations(conviction, day) if c.new_release_date]
-    release = commuted[-1].new_release_date if commuted else None
-    return release if release is not None and release <= day else None
+    @property
+    def serving_or_owing(self) -> bool:
+        return bool(self.out.serving or self.out.owing)
+
+    @property
+    def missing(self) -> list[str]:
+        """Facts whose absence leaves open whether any part of the sentence is still served. A
+        supervision period with no start decides the answer only where nothing else does: a
+        sentence not begun is not_eligible, and other supervision or a court-martial sentence is
+        needs_review, whether or not it covers the day."""
+        out = self.out
+        decided = out.not_begun or out.supervised or out.military
+        return out.missing + ([] if decided else out.supervision_starts)
 
 
-def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: Remaining) -> bool:
-    """Whether a prison term is being served on ``day``; records a sentence not yet begun, or
-    missing facts, in ``out``."""
-    if _prison_over(conviction, day) is not None:
-        return False
-    conf = confinement(record, i, conviction, day)
-    if conf.revocation:  # a revocation term whose custody is not recorded may be being served
-        out.missing += conf.revocation
-        return False
-    periods = [
-        (k, p)
-        for k, p in custody_for(record, conviction)
-        if p.kind is not CustodyKind.pretrial_detention
-    ]
-    shared = timeline(record)
-    if any(shared.in_custody(k, day) for k, _ in periods) or (
-        conf.release is not None
-        and conf.release > day
-        and any(p.start is not None and p.start <= day for _, p in periods)
-    ):
-        return True
-    unknown = [f"custody[{k}].start" for k, _ in periods if shared.in_custody(k, day) is None]
-    if unknown:
-        out.missing += unknown  # custody with no start, not ended by the day, may cover it
-        out.unsure += unknown
-        return False
-    if conf.prison:
-        later = [p.start for _, p in periods if p.start and p.start > day]
-        if later:
-            out.not_begun.append(min(later))
-        elif conf.release is None and not periods:
-            out.missing += conf.missing
-    elif conf.prison is None:
-        out.missing += conf.missing
-    return False
-
-
-def _supervision(
-    record: Record, i: int, conviction: Conviction, day: date
-) -> tuple[list[str], list[str]]:
-    """Probation, parole or supervised release on ``day`` for this conviction; and, after a
-    commutation that ended the prison term, a supervised release term the warrant kept but whose
-    dates the record does not give. Second, the ``supervision[k].start`` of periods with no
-    start that have not ended by ``day``: they may cover it."""
-    name = label(i, conviction)
-    ids: set[str | None] = {None, conviction.id, *aggregate_ids(record, conviction)}
-    periods = [
-        (k, period)
-        for k, period in enumerate(record.supervision)
-        if period.conviction_id in ids and period.kind is not SupervisionKind.deferred_prosecution
-    ]
-    unknown = [f"supervision[{k}].start" for k, p in periods if covers(p, day) is None]
-    out = [
-        f"{name}: on {period.kind.value.replace('_', ' ')} (supervision[{k}]"
-        + (
-            f", recorded for {period.conviction_id}, one aggregate term with it (18 U.S.C. 3584(c))"
-            if period.conviction_id not in (None, conviction.id)
-            else ""
-        )
-        + ")"
-        for k, period in periods
-        if covers(period, day)
-    ]
-    sentence = conviction.sentence
-    released = _prison_over(conviction, day)
-    if out or unknown or sentence is None or released is None:
-        return out, unknown
-    term = sentence.supervised_release
-    kept = all(c.supervised_release_kept is not False for c in commutations(conviction, day))
-    recorded = any(p.conviction_id in ids for p in record.supervision)
-    if term is not None and not term.is_zero and kept and not recorded:
-        out.append(
-            f"{name}: the supervised release term imposed ({term}) stays in effect after the "
-            f"commutation (release {released.isoformat()}) unless the warrant says otherwise, and "
-            "its dates are not recorded (supervision[])"
-        )
-    return out, unknown
-
-
-def _owed(i: int, conviction: Conviction, day: date, out: Remaining) -> list[str]:
-    owing: list[str] = []
-    for p in penalties(i, conviction, day):
-        if p.owed is not None and p.owed > 0:
-            owing.append(f"{label(i, conviction)}: {p.kind} of ${p.owed:,.2f} still owed")
-        elif p.owed is None:
-            out.missing.append(p.path)
-    return owing
-
-
-def _federal(record: Record, i: int, conviction: Conviction, day: date, out: Remaining) -> None:
-    name = label(i, conviction)
-    grant = pardoned_by(record, i, conviction, day)
-    if grant is not None:
-        out.findings.append(_finding(f"{name} is already pardoned ({grant}): nothing to commute."))
-        out.pardoned += 1
-        return
-    if _nothing_to_commute(i, conviction, out):
-        return
-    sentence = conviction.sentence
-    if sentence is None:
-        out.missing.append(f"convictions[{i}].sentence")
-        return
-    for c_index, commutation in enumerate(sentence.commutations):
-        if commutation.granted_on <= day:
-            out.findings.append(
-                commutation_effect(
-                    RULE_VERSION, commutation, f"convictions[{i}].sentence.commutations[{c_index}]"
-                )
-            )
-    released = _prison_over(conviction, day)
-    if released is not None:
-        out.findings.append(
-            _finding(
-                f"{name}: the commutation ended the prison term; released "
-                f"{released.isoformat()} (convictions[{i}].sentence.commutations). No prison term "
-                "is being served; what remains is any supervision, fine or restitution.",
-                {f"{name}.release_from_confinement": released.isoformat()},
-            )
-        )
-    if _in_prison(record, i, conviction, day, out):
-        out.serving.append(f"{name}: serving a prison sentence")
-    out.owing += _owed(i, conviction, day, out)
-    supervised, unknown = _supervision(record, i, conviction, day)
-    out.supervised += supervised
-    out.supervision_starts += unknown
-
-
-def _nothing_to_commute(i: int, conviction: Conviction, out: Remaining) -> bool:
-    """A conviction awaiting sentencing, or whose sentence the record states completed: no
-    sentence to commute (a commutation reduces a sentence imposed and not yet served)."""
-    name = label(i, conviction)
-    if conviction.awaiting_sentencing:
-        text = f"{name} awaits sentencing: no sentence has been imposed, so none can be commuted."
-        facts: dict[str, object] = awaiting_facts([(i, conviction)])
-    elif conviction.sentence is not None and conviction.sentence.completed:
-        text = (
-            f"{name}: the record states every part of the sentence (prison and supervision) "
-            "completed: nothing is left to commute; the route is a petition for pardon."
-        )
-        facts = {f"convictions[{i}].sentence.completed": True}
-    else:
-        return False
-    out.findings.append(_finding(text, facts))
-    out.nothing.append(text)
-    return True
-
-
-def _military(record: Record, i: int, conviction: Conviction, day: date, out: Remaining) -> None:
-    """Whether anything of a court-martial sentence remains: a sentence not recorded, custody,
-    a fine owed or supervision (parole) is for the military department; a sentence fully served
-    leaves nothing."""
-    name = label(i, conviction)
-    if pardoned_by(record, i, conviction, day) is not None:
-        return
-    if conviction.sentence is None:
-        out.military.append(f"{name}: the court-martial sentence is not recorded")
-        return
-    probe = Remaining()
-    in_prison = _in_prison(record, i, conviction, day, probe)
-    owing = _owed(i, conviction, day, probe)
-    supervised, unknown = _supervision(record, i, conviction, day)
-    probe.missing += unknown
-    if in_prison or probe.not_begun:
-        out.military.append(f"{name}: the court-martial sentence of confinement is being served")
-    elif owing or supervised:
-        out.military.append("; ".join(owing + supervised))
-    elif probe.missing:
-        out.military.append(
-            f"{name}: whether the court-martial sentence is served is not recorded "
-            f"({', '.join(sorted(set(probe.missing)))})"
-        )
-    else:
-        out.findings.append(
-            _finding(
-                f"{name}: the court-martial sentence is served; nothing remains to commute.",
-                {f"{name}.jurisdiction": "military"},
-            )
-        )
-
-
-def _unattributed(record: Record, day: date, out: Remaining) -> None:
-    """Federal custody naming no conviction on ``day``, with several federal/D.C. convictions:
-    a prison term may be being served, but for which conviction is not recorded."""
-    if out.serving:
-        return
-    for k, period in unattributed_custody(record, day):
-        covered = covers(period, day)
-        if covered is not False:
-            out.missing.append(f"custody[{k}].conviction_id")
-        if covered is None:
-            out.missing.append(f"custody[{k}].start")
-
-
-def evaluate(record: Record, day: date, ctx: Context) -> Determination:
+def _sentences_left(record: Record, day: date) -> Facts | Determination:
+    """The federal, D.C. and court-martial sentences, read into what is left of them; the
+    answer at once when none is reached or none is left to commute."""
     federal, foreign = split_treaty(indexed(record, day, *FEDERAL))
     military = indexed(record, day, Jurisdiction.military)
-    filing = where_to_file(record, day, RULE_VERSION, "petition for commutation")
-    meaning = commutation_effect(RULE_VERSION)
     if not federal and not military:
         return not_reached(PROGRAM, record, day, foreign, RULE_VERSION, "petition for commutation")
     out = Remaining()
     if foreign:
         out.findings.append(treaty_finding(foreign, RULE_VERSION))
     for i, conviction in federal:
-        _federal(record, i, conviction, day, out)
+        read_federal(record, i, conviction, day, out)
     for i, conviction in military:
-        _military(record, i, conviction, day, out)
-    _unattributed(record, day, out)
-    findings = out.findings
-    if federal and not military and out.pardoned == len(federal):
+        read_military(record, i, conviction, day, out)
+    unattributed_serving(record, day, out)
+    none_left = _none_left(record, day, federal, military, out)
+    if none_left is not None:
+        return none_left
+    return Facts(record, day, out, out.findings + _background(record, day, military, out))
+
+
+def _none_left(
+    record: Record,
+    day: date,
+    federal: list[tuple[int, Conviction]],
+    military: list[tuple[int, Conviction]],
+    out: Remaining,
+) -> Determination | None:
+    """Every federal and D.C. conviction already pardoned, or with no sentence to commute."""
+    if military or not federal:
+        return None
+    if out.pardoned == len(federal):
         return Determination(
             program=PROGRAM,
             outcome=Outcome.not_applicable,
             reason="Every federal and D.C. conviction is already pardoned: nothing to commute.",
-            findings=findings,
+            findings=out.findings,
             pardoned_on=pardoned_on(record, federal, day),
         )
-    if federal and not military and out.nothing and out.pardoned + len(out.nothing) == len(federal):
+    if out.nothing and out.pardoned + len(out.nothing) == len(federal):
         return Determination(
             program=PROGRAM,
             outcome=Outcome.not_applicable,
             reason="No federal or D.C. sentence is left to commute: " + "; ".join(out.nothing),
-            findings=findings,
+            findings=out.findings,
         )
-    findings.append(
-        _finding(
-            "Clemency authorities weigh the time already served and the availability of other "
-            "remedies (such as a motion to reduce the sentence, or parole) first; a commutation "
-            "of a prison term is considered only in exceptional circumstances.",
-            citation="Office of the Pardon Attorney, Commutation Instructions, para. 4; BOP P.S. "
-            "1330.15",
-            url=INSTRUCTIONS_URL,
-            role=FindingRole.background,
-        )
-    )
-    if not any(f.finding.startswith("What a commutation does") for f in findings):
-        findings.append(meaning)
+    return None
+
+
+# Findings with no facts are built once: nothing changes a finding in place (the engine copies
+# one to change it).
+OTHER_REMEDIES = say(
+    "Clemency authorities weigh the time already served and the availability of other "
+    "remedies (such as a motion to reduce the sentence, or parole) first; a commutation "
+    "of a prison term is considered only in exceptional circumstances.",
+    citation="Office of the Pardon Attorney, Commutation Instructions, para. 4; BOP P.S. 1330.15",
+    url=INSTRUCTIONS_URL,
+    role=FindingRole.background,
+)
+COMMUTATION_EFFECT = commutation_effect(RULE_VERSION)
+
+
+def _background(
+    record: Record, day: date, military: list[tuple[int, Conviction]], out: Remaining
+) -> list[Finding]:
+    """Other remedies first, what a commutation does, who handles a court-martial sentence,
+    where to file."""
+    findings = [OTHER_REMEDIES]
+    if not any(f.finding.startswith("What a commutation does") for f in out.findings):
+        findings.append(COMMUTATION_EFFECT)
     if military:
         findings.append(
-            _finding(
+            say(
                 "The Office of the Pardon Attorney does not process commutation requests for "
                 "court-martial sentences; the military branch that handled the conviction does.",
                 {f"{label(i, c)}.jurisdiction": "military" for i, c in military},
             )
         )
-    findings += filing
-    return _answer(record, day, out, findings)
+    return findings + where_to_file(record, day, RULE_VERSION, "petition for commutation")
 
 
 REMISSION_CITATION = (
@@ -382,122 +186,128 @@ REMISSION_CITATION = (
 )
 
 
-def _answer(record: Record, day: date, out: Remaining, findings: list[Finding]) -> Determination:
-    if out.serving or out.owing:
-        return _serving(record, day, out, findings)
-    # A supervision period with no start decides the answer only where nothing else does: a
-    # sentence not begun is not_eligible, and other supervision or a court-martial sentence is
-    # needs_review, whether or not it covers the day.
-    decided = out.not_begun or out.supervised or out.military
-    missing = out.missing + ([] if decided else out.supervision_starts)
-    if missing:
-        if out.unsure:
-            findings.append(
-                _finding(
-                    f"{unsure_text(sorted(set(out.unsure)), day)}. A commutation petition is for "
-                    "a sentence being served, so the answer waits on that date."
-                )
-            )
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.insufficient_facts,
-            reason="Whether any part of the sentence is still being served is not recorded.",
-            findings=findings,
-            missing_facts=sorted(set(missing)),
+def _serving_or_owing(f: Facts) -> Answer:
+    """A prison term being served, or (remission) a fine or restitution owed."""
+    out = f.out
+    if out.serving:
+        return Answer(
+            "Serving a federal sentence: a commutation petition may be filed "
+            "(never a prediction that it will be granted).",
+            [say("Serving the sentence: " + "; ".join(out.serving + out.owing) + ".")],
         )
-    if out.not_begun:
-        findings.append(
-            _finding(
-                "The prison sentence has not begun: requests are generally not accepted until "
-                "the person has begun serving it.",
-                url=INSTRUCTIONS_URL,
-            )
-        )
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.not_eligible,
-            reason="The sentence has not begun.",
-            findings=findings,
-        )
-    if out.supervised:
-        findings.append(_finding("; ".join(out.supervised) + "."))
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.needs_review,
-            reason="The Office's commutation form is for a prison sentence, fine or restitution; "
-            "only supervision remains — a matter for review.",
-            findings=findings,
-        )
-    if out.military:
-        findings.append(_finding("; ".join(out.military) + "."))
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.needs_review,
-            reason="A court-martial sentence remains (or may remain): its commutation is for the "
-            "military department, not the Office of the Pardon Attorney — a matter for review.",
-            findings=findings,
-        )
-    return Determination(
-        program=PROGRAM,
-        outcome=Outcome.not_eligible,
-        reason="No part of a federal, D.C. or court-martial sentence is being served: the route "
-        "is a petition for pardon.",
-        findings=findings,
+    remission = say(
+        "No prison term is being served, but a fine or restitution is owed ("
+        + "; ".join(out.owing)
+        + "). The President's clemency power includes the authority to remit, or reduce, "
+        "the amount of a fine or restitution order that has not already been paid, and "
+        "the commutation application is the form for relief from a fine or restitution.",
+        citation=REMISSION_CITATION,
+        url=INSTRUCTIONS_URL,
+    )
+    return Answer(
+        "Only a fine or restitution is owed: the request would be for remission of the "
+        "fine or restitution, made on the commutation application (28 CFR 1.1; the Office's "
+        "instructions) — never a prediction that it will be granted.",
+        [remission],
     )
 
 
-def _serving(record: Record, day: date, out: Remaining, findings: list[Finding]) -> Determination:
-    if out.serving:
-        findings.append(
-            _finding("Serving the sentence: " + "; ".join(out.serving + out.owing) + ".")
-        )
-    else:
-        findings.append(
-            _finding(
-                "No prison term is being served, but a fine or restitution is owed ("
-                + "; ".join(out.owing)
-                + "). The President's clemency power includes the authority to remit, or reduce, "
-                "the amount of a fine or restitution order that has not already been paid, and "
-                "the commutation application is the form for relief from a fine or restitution.",
-                citation=REMISSION_CITATION,
-                url=INSTRUCTIONS_URL,
-            )
-        )
-    challenges = _pending_challenges(record, day)
-    if challenges:
-        k, resolved = challenges[0]
-        findings.append(
-            _finding(
+def _challenged(f: Facts) -> Answer:
+    k, resolved = f.challenges[0]
+    return Answer(
+        "Serving the sentence, but a court challenge is pending.",
+        [
+            say(
                 f"A court challenge is pending (court_challenges[{k}]): commutation requests "
                 "are generally not accepted until all court challenges to the conviction and "
                 "sentence are concluded.",
                 {f"court_challenges[{k}].resolved_on": None},
                 url=INSTRUCTIONS_URL,
             )
-        )
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.needs_review,
-            reason="Serving the sentence, but a court challenge is pending.",
-            findings=findings,
-            next_change=resolved + timedelta(days=1) if resolved else None,
-        )
-    if out.serving:
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.eligible,
-            reason="Serving a federal sentence: a commutation petition may be filed "
-            "(never a prediction that it will be granted).",
-            findings=findings,
-        )
-    return Determination(
-        program=PROGRAM,
-        outcome=Outcome.eligible,
-        reason="Only a fine or restitution is owed: the request would be for remission of the "
-        "fine or restitution, made on the commutation application (28 CFR 1.1; the Office's "
-        "instructions) — never a prediction that it will be granted.",
-        findings=findings,
+        ],
+        next_change=resolved + timedelta(days=1) if resolved else None,
     )
+
+
+def _not_recorded(f: Facts) -> Answer:
+    unsure = sorted(set(f.out.unsure))
+    shown = [
+        say(
+            f"{unsure_text(unsure, f.day)}. A commutation petition is for a sentence being "
+            "served, so the answer waits on that date."
+        )
+    ]
+    return Answer(
+        "Whether any part of the sentence is still being served is not recorded.",
+        shown if unsure else [],
+        missing=sorted(set(f.missing)),
+    )
+
+
+NOT_BEGUN = say(
+    "The prison sentence has not begun: requests are generally not accepted until the person "
+    "has begun serving it.",
+    url=INSTRUCTIONS_URL,
+)
+
+
+TESTS: tuple[Test[Facts], ...] = (
+    Test(
+        "serving a prison term, or owing a fine or restitution (remission)",
+        Verdict.clear,
+        holds=lambda f: f.serving_or_owing,
+        answer=_serving_or_owing,
+        unless=(
+            Test(
+                "a court challenge to the conviction or sentence is pending",
+                Verdict.review,
+                holds=lambda f: bool(f.challenges),
+                answer=_challenged,
+            ),
+        ),
+    ),
+    Test(
+        "whether any part of the sentence is still served is not recorded",
+        Verdict.unknown,
+        holds=lambda f: bool(f.missing),
+        answer=_not_recorded,
+    ),
+    Test(
+        "the prison sentence has not begun",
+        Verdict.bars,
+        holds=lambda f: bool(f.out.not_begun),
+        answer=lambda f: Answer("The sentence has not begun.", [NOT_BEGUN]),
+    ),
+    Test(
+        "only supervision remains",
+        Verdict.review,
+        holds=lambda f: bool(f.out.supervised),
+        answer=lambda f: Answer(
+            "The Office's commutation form is for a prison sentence, fine or restitution; "
+            "only supervision remains — a matter for review.",
+            [say("; ".join(f.out.supervised) + ".")],
+        ),
+    ),
+    Test(
+        "a court-martial sentence remains (or may remain)",
+        Verdict.review,
+        holds=lambda f: bool(f.out.military),
+        answer=lambda f: Answer(
+            "A court-martial sentence remains (or may remain): its commutation is for the "
+            "military department, not the Office of the Pardon Attorney — a matter for review.",
+            [say("; ".join(f.out.military) + ".")],
+        ),
+    ),
+    Test(
+        "no part of a sentence is being served",
+        Verdict.bars,
+        holds=always,
+        answer=lambda f: Answer(
+            "No part of a federal, D.C. or court-martial sentence is being served: the route "
+            "is a petition for pardon."
+        ),
+    ),
+)
 
 
 def change_points(record: Record, ctx: Context) -> list[ChangePoint]:
@@ -524,9 +334,26 @@ def change_points(record: Record, ctx: Context) -> list[ChangePoint]:
     return points
 
 
+RULE: Rule[Facts] = Rule(
+    **rule_fields(BOOK_KEY),
+    summary="A petition for commutation is for a sentence being served: a federal or D.C. "
+    "prison term, or a fine or restitution not yet paid (remission). Not before the sentence "
+    "has begun, generally not while a court challenge is pending, and not for supervision "
+    "alone or a court-martial sentence (the military department); once the sentence is served "
+    "the route is a pardon petition.",
+    who=_sentences_left,
+    findings=lambda f: f.findings,
+    steps=TESTS,
+)
+
+
+def evaluate(record: Record, day: date, ctx: Context) -> Determination:
+    return decide(RULE, record, day)
+
+
 PROGRAM_DEF = Program(
     id=PROGRAM,
     title="Petition for commutation of sentence (28 CFR 1.3)",
-    versions=(RuleVersion(**rule_fields(BOOK_KEY), evaluate=evaluate),),
+    versions=(RULE.rule_version(evaluate),),
     change_points=change_points,
 )

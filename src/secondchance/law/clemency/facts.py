@@ -80,7 +80,7 @@ def recorded_pardon(
 ) -> ClemencyGrant | None:
     """The first individual pardon in ``record.clemency`` granted on or before ``day`` that covers
     the whole conviction (the shared reading, ``record.timeline``). A grant naming a proclamation
-    covers only the counts that proclamation can cover (``proclamations.grant_reaches``), so it
+    covers only the counts that proclamation can cover (``certificates.grant_reaches``), so it
     is not one of these."""
     found = timeline(record).pardon_of(conviction, day)
     return found[1] if found else None

@@ -5,29 +5,41 @@ pardon?
 
 ``eligible`` means "pardoned by a proclamation; may apply for the certificate", with ``date`` the
 first proclamation that covers the offense. The rules themselves are in
-:mod:`secondchance.law.clemency.proclamations`.
+:mod:`~secondchance.law.clemency.marijuana_count` (the count test) and
+:mod:`~secondchance.law.clemency.marijuana_proclamations` (their terms).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
-from secondchance.engine.rules import Context, Program, RuleVersion
+from secondchance.engine.rules import Context, Program
+from secondchance.law.clemency.certificates import certifying_grant, named_marijuana
 from secondchance.law.clemency.facts import FEDERAL, convicted_by, indexed, label
 from secondchance.law.clemency.grant_effect import pardon_effect
-from secondchance.law.clemency.proclamations import (
+from secondchance.law.clemency.marijuana_count import answer_count
+from secondchance.law.clemency.marijuana_proclamations import (
     CountAnswer,
-    answer_count,
-    certifying_grant,
-    charge_as_conviction,
     marijuana_proclamations,
-    named_marijuana,
-    open_charges,
-    other_categorical,
     proclamation_dates,
 )
+from secondchance.law.clemency.pardoned import other_categorical
+from secondchance.law.clemency.pending_charges import charge_as_conviction, open_charges
 from secondchance.law.clemency.where_to_file import where_to_file
+from secondchance.law.declarative import (
+    Answer,
+    Citing,
+    Rule,
+    Shown,
+    Step,
+    Test,
+    Verdict,
+    always,
+    decide,
+    once,
+)
 from secondchance.law.parameters import value
 from secondchance.law.rule_book import rule_fields, text
 from secondchance.record.schema import Conviction, Jurisdiction, Record
@@ -44,25 +56,25 @@ URL_10467 = text("clemency", "cfr3_2022")
 """Proclamation 10467 in the 2022 compilation of 3 CFR (GovInfo)."""
 
 
-def _finding(text: str, facts: dict[str, object], url: str = URL) -> Finding:
-    return Finding(finding=text, facts=facts, citation=CITATION, rule_version=RULE_VERSION, url=url)
+say = Citing(RULE_VERSION, CITATION, URL)
+"""This rule's findings (its citation and address unless a finding names another text)."""
 
 
 def _count_finding(answer: CountAnswer, statute: str) -> Finding:
     facts: dict[str, object] = {f"{answer.path}.statute": statute}
     if answer.covered_by is not None and answer.certified:
         proc = answer.covered_by
-        return _finding(
+        return say(
             f"{answer.path} ({statute}) is pardoned by {proc.id} of {proc.signed.isoformat()} as "
             "the record's grant shows (a certificate naming the proclamation): the record leaves "
             "the proclamation's conditions open, and the certificate shows the Office found them "
             "met. The certificate covers only counts the proclamation can cover.",
             facts,
-            proc.url,
+            url=proc.url,
         )
     if answer.covered_by is not None and answer.charged:
         proc = answer.covered_by
-        return _finding(
+        return say(
             f"{answer.path} ({statute}) is a pending charge, not a conviction, but the offense is "
             f"pardoned by {proc.id} of {proc.signed.isoformat()}: the proclamation pardons those "
             "who committed simple possession (or attempt or use) of marijuana on or before that "
@@ -71,35 +83,35 @@ def _count_finding(answer: CountAnswer, statute: str) -> Finding:
             "present at the time of the offense. The pardon took effect by the proclamation; no "
             "petition is needed.",
             facts,
-            proc.url,
+            url=proc.url,
         )
     if answer.covered_by is not None:
         proc = answer.covered_by
-        return _finding(
+        return say(
             f"{answer.path} ({statute}) is pardoned by {proc.id} of {proc.signed.isoformat()}: "
             "simple possession (or attempt or use) of marijuana committed or convicted on or "
             "before that date, by a person who was a U.S. citizen or lawful permanent resident "
             "on that date and not unlawfully present at the time of the offense. The pardon took "
             "effect by the proclamation; no petition is needed.",
             facts,
-            proc.url,
+            url=proc.url,
         )
     if answer.pending is not None:
-        return _finding(
+        return say(
             f"{answer.path} ({statute}): no proclamation covering it has been signed yet; "
             f"{answer.pending.id} will cover it on {answer.pending.signed.isoformat()}.",
             facts,
-            answer.pending.url,
+            url=answer.pending.url,
         )
     if answer.missing:
-        return _finding(
+        return say(
             f"{answer.path} ({statute}): whether a proclamation covers it depends on facts the "
             f"record lacks: {', '.join(answer.missing)}.",
             facts,
         )
     if answer.review:
-        return _finding(f"{answer.path} ({statute}) may be covered: {answer.review}.", facts)
-    return _finding(
+        return say(f"{answer.path} ({statute}) may be covered: {answer.review}.", facts)
+    return say(
         f"{answer.path} ({statute}) is not pardoned by a proclamation: {answer.not_covered}.", facts
     )
 
@@ -179,12 +191,12 @@ def _certificate_findings(
     record: Record, day: date, covered: list[CountAnswer], certificate_url: str
 ) -> list[Finding]:
     findings = [
-        _finding(
+        say(
             "The certificate of pardon is the proof of the pardon: apply to the Office of "
             f"the Pardon Attorney ({certificate_url}); the certificate is the only document "
             "issued.",
             {},
-            certificate_url,
+            url=certificate_url,
         )
     ]
     for answer in covered:
@@ -208,12 +220,12 @@ def _certificate_findings(
                 "(the pardon itself turns on the offense date, not the charge)."
             )
         findings.append(
-            _finding(text, {f"{answer.owner}.filed_on": filed.isoformat() if filed else None})
+            say(text, {f"{answer.owner}.filed_on": filed.isoformat() if filed else None})
         )
     granted = [g for g in record.clemency if g.proclamation and g.certificate_issued]
     if granted:
         findings.append(
-            _finding(
+            say(
                 "The record shows a certificate already issued under "
                 f"{', '.join(sorted({str(g.proclamation) for g in granted}))}.",
                 {"clemency[].certificate_issued": True},
@@ -222,31 +234,63 @@ def _certificate_findings(
     return findings
 
 
-def evaluate(record: Record, day: date, ctx: Context) -> Determination:
-    """Answer every count of every conviction and pending charge; the record's answer is the
-    best-established one, and its reason says which convictions are pardoned and which not."""
-    answers = _answers(record, day)
-    findings = [_count_finding(a, s) for a, s in answers] + _other_categorical(record, day)
-    covered = [a for a, _ in answers if a.covered_by is not None]
-    missing = sorted({m for a, _ in answers for m in a.missing})
-    certificate_url = str(value("clemency.marijuana.certificate_url", on=day))
-    if covered:
-        first = min(a.covered_by.signed for a in covered if a.covered_by is not None)
-        findings += _certificate_findings(record, day, covered, certificate_url)
-        findings.append(pardon_effect(RULE_VERSION))
-        findings += where_to_file(record, day, RULE_VERSION, "clemency petition", other=True)
+@dataclass
+class Facts:
+    """Every count of every conviction and pending charge, answered; the findings so far."""
+
+    record: Record
+    day: date
+    answers: list[CountAnswer]
+    findings: list[Finding]
+
+    @once
+    def covered(self) -> list[CountAnswer]:
+        return [a for a in self.answers if a.covered_by is not None]
+
+    @once
+    def missing(self) -> list[str]:
+        return sorted({m for a in self.answers for m in a.missing})
+
+    @property
+    def first(self) -> date:
+        """The first proclamation that covers a count."""
+        return min(a.covered_by.signed for a in self.covered if a.covered_by is not None)
+
+
+def _counts_answered(record: Record, day: date) -> Facts | Determination:
+    """The counts of federal, D.C. and court-martial convictions and of charges pending, each
+    answered; ``not_applicable`` when there is none to answer."""
+    answered = _answers(record, day)
+    answers = [a for a, _ in answered]
+    findings = [_count_finding(a, s) for a, s in answered] + _other_categorical(record, day)
+    if not answers:
+        findings += where_to_file(record, day, RULE_VERSION, "clemency petition")
         return Determination(
             program=PROGRAM,
-            outcome=Outcome.eligible,
-            date=first,
-            reason=f"Pardoned by proclamation ({first.isoformat()}): "
-            f"{_summary(record, [a for a, _ in answers])}; may apply for the certificate of "
-            "pardon.",
-            findings=findings,
-            missing_facts=missing,
+            outcome=Outcome.not_applicable,
+            reason="No count of simple possession, attempted possession or use of marijuana, or "
+            "any marijuana count, is recorded.",
+            findings=[f for f in findings if f.role is not FindingRole.where_to_file],
         )
-    findings += where_to_file(record, day, RULE_VERSION, "clemency petition")
-    return _not_pardoned([a for a, _ in answers], missing, findings)
+    return Facts(record, day, answers, findings)
+
+
+PARDON_EFFECT = pardon_effect(RULE_VERSION)
+"""Built once: nothing changes a finding in place (the engine copies one to change it)."""
+
+
+def _pardoned(f: Facts) -> Answer:
+    certificate_url = str(value("clemency.marijuana.certificate_url", on=f.day))
+    findings = _certificate_findings(f.record, f.day, f.covered, certificate_url)
+    findings.append(PARDON_EFFECT)
+    findings += where_to_file(f.record, f.day, RULE_VERSION, "clemency petition", other=True)
+    return Answer(
+        f"Pardoned by proclamation ({f.first.isoformat()}): "
+        f"{_summary(f.record, f.answers)}; may apply for the certificate of pardon.",
+        findings,
+        missing=f.missing,
+        date=f.first,
+    )
 
 
 def _other_categorical(record: Record, day: date) -> list[Finding]:
@@ -268,47 +312,51 @@ def _other_categorical(record: Record, day: date) -> list[Finding]:
     return found
 
 
-def _not_pardoned(
-    answers: list[CountAnswer], missing: list[str], findings: list[Finding]
-) -> Determination:
-    """The answer when no count is covered: missing facts, review, not yet signed, not
-    covered, or no marijuana count at all."""
-    if missing:
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.insufficient_facts,
-            reason="Whether a marijuana proclamation pardons a count depends on missing facts.",
-            findings=findings,
-            missing_facts=missing,
-        )
-    if any(a.review for a in answers):
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.needs_review,
-            reason="A marijuana count may be covered by a proclamation; the text leaves it open.",
-            findings=findings,
-        )
-    if any(a.pending for a in answers):
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.not_eligible,
-            reason="No marijuana proclamation covering the offense had been signed on this date.",
-            findings=findings,
-        )
-    if answers:
-        return Determination(
-            program=PROGRAM,
-            outcome=Outcome.not_eligible,
-            reason="No recorded count is an offense the marijuana proclamations pardon.",
-            findings=findings,
-        )
-    return Determination(
-        program=PROGRAM,
-        outcome=Outcome.not_applicable,
-        reason="No count of simple possession, attempted possession or use of marijuana, or any "
-        "marijuana count, is recorded.",
-        findings=[f for f in findings if f.role is not FindingRole.where_to_file],
-    )
+STEPS: tuple[Step[Facts], ...] = (
+    Test(
+        "a count is pardoned by a proclamation signed by the day asked",
+        Verdict.clear,
+        holds=lambda f: bool(f.covered),
+        answer=_pardoned,
+    ),
+    Shown(
+        "where to file",
+        lambda f: where_to_file(f.record, f.day, RULE_VERSION, "clemency petition"),
+    ),
+    Test(
+        "whether a count is covered depends on missing facts",
+        Verdict.unknown,
+        holds=lambda f: bool(f.missing),
+        answer=lambda f: Answer(
+            "Whether a marijuana proclamation pardons a count depends on missing facts.",
+            missing=f.missing,
+        ),
+    ),
+    Test(
+        "a count may be covered; the text leaves it open",
+        Verdict.review,
+        holds=lambda f: any(a.review for a in f.answers),
+        answer=lambda f: Answer(
+            "A marijuana count may be covered by a proclamation; the text leaves it open."
+        ),
+    ),
+    Test(
+        "the proclamation that covers the offense is not yet signed",
+        Verdict.bars,
+        holds=lambda f: any(a.pending for a in f.answers),
+        answer=lambda f: Answer(
+            "No marijuana proclamation covering the offense had been signed on this date."
+        ),
+    ),
+    Test(
+        "no count is an offense the proclamations pardon",
+        Verdict.bars,
+        holds=always,
+        answer=lambda f: Answer(
+            "No recorded count is an offense the marijuana proclamations pardon."
+        ),
+    ),
+)
 
 
 def change_points(record: Record, ctx: Context) -> list[date]:
@@ -319,9 +367,28 @@ def change_points(record: Record, ctx: Context) -> list[date]:
     return [*proclamation_dates(ctx.as_of), *convicted, *charges]
 
 
+RULE: Rule[Facts] = Rule(
+    **rule_fields(BOOK_KEY),
+    summary="Proclamations 10467 and 10688 pardon federal and D.C. simple possession (10688: "
+    "also attempt and use) of marijuana committed or convicted on or before their dates, by "
+    "U.S. citizens and lawful permanent residents not unlawfully present at the offense, "
+    "charged or not; the pardon takes effect by the proclamation and the certificate is had on "
+    "application.",
+    who=_counts_answered,
+    findings=lambda f: f.findings,
+    steps=STEPS,
+)
+
+
+def evaluate(record: Record, day: date, ctx: Context) -> Determination:
+    """Answer every count of every conviction and pending charge; the record's answer is the
+    best-established one, and its reason says which convictions are pardoned and which not."""
+    return decide(RULE, record, day)
+
+
 PROGRAM_DEF = Program(
     id=PROGRAM,
     title="Categorical marijuana pardons (Proclamations 10467 and 10688)",
-    versions=(RuleVersion(**rule_fields(BOOK_KEY), evaluate=evaluate),),
+    versions=(RULE.rule_version(evaluate),),
     change_points=change_points,
 )

@@ -9,8 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from secondchance.law.clemency.article125 import article125
+from secondchance.law.clemency.categorical import Categorical
+from secondchance.law.clemency.certificates import certifying_grant
 from secondchance.law.clemency.facts import grant_covers, grant_name, recorded_pardon
-from secondchance.law.clemency.proclamations import answer_count, certifying_grant
+from secondchance.law.clemency.january6 import january6
+from secondchance.law.clemency.marijuana_count import answer_count
 from secondchance.record.schema import ClemencyKind, Conviction, Count, PersonRecord
 from secondchance.record.timeline import timeline
 
@@ -90,3 +94,13 @@ def pardoned_on(
             return None
         days.append(grant.granted_on)
     return max(days, default=None)
+
+
+def other_categorical(
+    record: PersonRecord, conviction: Conviction, day: date
+) -> Categorical | None:
+    """The other categorical pardon (its id, why, its text's address) that may cover the
+    conviction (none for a foreign conviction transferred under a treaty)."""
+    if conviction.treaty_transfer is not None:
+        return None
+    return article125(conviction, day) or january6(record, conviction, day)

@@ -55,6 +55,12 @@ def _as_date(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
+def date_value(raw: Any) -> date:
+    """A date inside a parameter's value (YAML reads an ISO date as a date; a quoted one is
+    parsed)."""
+    return raw if isinstance(raw, date) else date.fromisoformat(str(raw))
+
+
 @cache
 def _all() -> dict[str, Parameter]:
     table: dict[str, Parameter] = {}

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from functools import partial
 
+from secondchance.law.declarative import Verdict
 from secondchance.law.rule_book import rule_fields, text
 from secondchance.law.sba import sources
 from secondchance.law.sba.associates import OwnershipLookback
 from secondchance.law.sba.charges import Guidance, under_indictment
-from secondchance.law.sba.checks import Verdict
 from secondchance.law.sba.decide import (
     RuleText,
     StatusTest,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from secondchance.law.declarative import Verdict
 from secondchance.law.parameters import value
 from secondchance.law.rule_book import text
 from secondchance.law.sba.associates import (
@@ -22,7 +23,7 @@ from secondchance.law.sba.associates import (
     OwnershipLookback,
     held_within,
 )
-from secondchance.law.sba.checks import Check, Subject, Verdict, counts_have, words
+from secondchance.law.sba.checks import Check, Subject, counts_have, words
 from secondchance.law.sba.days import months_before
 from secondchance.record.schema import (
     BusinessRoleKind,

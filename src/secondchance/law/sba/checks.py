@@ -1,5 +1,6 @@
 """The vocabulary the SBA rules share: who counts (:class:`Membership`) and what a status test
-found (:class:`Check`), each with its facts, in three-valued logic (``None`` = not known)."""
+found (:class:`Check`, with the :class:`~secondchance.law.declarative.Verdict` every
+declarative rule uses), each with its facts, in three-valued logic (``None`` = not known)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from secondchance.law.declarative import Verdict
 from secondchance.record.query import record_of
 from secondchance.record.schema import Business, BusinessPerson, Count, PersonRecord
-
-
-class Verdict(StrEnum):
-    """What one status test says about one person on the decisive day."""
-
-    bars = "bars"
-    review = "review"
-    unknown = "unknown"
-    clear = "clear"
 
 
 class Standing(StrEnum):

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from secondchance.law.sba.checks import Check, Subject, Verdict, and3, any3, counts_have
+from secondchance.law.declarative import Verdict
+from secondchance.law.sba.checks import Check, Subject, and3, any3, counts_have
 from secondchance.law.sba.days import months_before
 from secondchance.law.units import MONTHS_PER_YEAR
 from secondchance.record.schema import (

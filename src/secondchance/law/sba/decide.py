@@ -15,8 +15,9 @@ from datetime import date, timedelta
 
 from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.engine.rules import Context, RuleVersion
+from secondchance.law.declarative import Citing, Verdict
 from secondchance.law.parameters import parameter
-from secondchance.law.sba.checks import Check, Membership, Standing, Subject, Verdict
+from secondchance.law.sba.checks import Check, Membership, Standing, Subject
 from secondchance.record.schema import BusinessPerson, Record
 
 WhoCounts = Callable[[BusinessPerson, int, date], Membership]
@@ -89,18 +90,7 @@ def _combine(standing: Standing, verdict: Verdict) -> Verdict:
 
 def decide(rule: RuleText, record: Record, day: date) -> Determination:
     """The determination of ``rule`` for ``record``'s business on the decisive ``day``."""
-
-    def finding(
-        text: str, facts: dict[str, object], citation: str | None = None, url: str | None = None
-    ) -> Finding:
-        return Finding(
-            finding=text,
-            facts=facts,
-            citation=citation or rule.citation,
-            rule_version=rule.id,
-            url=url or rule.url,
-        )
-
+    cite = Citing(rule.id, rule.citation, rule.url)
     business = record.business
     if business is None or not business.people:
         reason = (
@@ -112,36 +102,13 @@ def decide(rule: RuleText, record: Record, day: date) -> Determination:
         )
         return Determination(program=rule.program, outcome=Outcome.not_applicable, reason=reason)
 
-    findings = [finding(rule.summary, {"application_date": day})]
-    findings += [finding(text, {}, citation, url) for text, citation, url in rule.notes]
+    findings = [cite(rule.summary, {"application_date": day})]
+    findings += [cite(text, {}, citation, url) for text, citation, url in rule.notes]
     verdicts: list[tuple[Verdict, str]] = []
     missing: list[str] = []
     for index, person in enumerate(business.people):
-        member = rule.who(person, index, day)
         subject = Subject(index=index, person=person, business=business, day=day, top=record)
-        checks = [check for test in rule.tests for check in test(subject)]
-        findings.append(finding(member.finding, dict(member.facts)))
-        if member.standing is Standing.excluded:
-            continue
-        if not any(c.verdict is not Verdict.clear for c in checks):
-            findings.append(
-                finding(
-                    f"{person.name} has none of the statuses this rule names on {day}.",
-                    {f"business.people[{index}].name": person.name},
-                )
-            )
-        for check in checks:
-            verdict = _combine(member.standing, check.verdict)
-            text = check.finding
-            if verdict is not check.verdict and verdict is Verdict.review:
-                text += f" Whether {person.name} counts as {rule.people_word} needs review."
-            findings.append(finding(text, dict(check.facts), check.citation, check.url))
-            findings += [finding(note, {}) for note in check.notes]
-            verdicts.append((verdict, text))
-            if verdict is Verdict.unknown:
-                missing.extend(check.missing)
-                if member.standing is Standing.unknown:
-                    missing.extend(member.missing)
+        _person(rule, subject, cite, findings, verdicts, missing)
     missing = list(dict.fromkeys(missing))
     outcome, reason = _outcome(rule, verdicts, day)
     return Determination(
@@ -151,6 +118,43 @@ def decide(rule: RuleText, record: Record, day: date) -> Determination:
         findings=findings,
         missing_facts=missing if outcome is Outcome.insufficient_facts else [],
     )
+
+
+def _person(
+    rule: RuleText,
+    subject: Subject,
+    cite: Citing,
+    findings: list[Finding],
+    verdicts: list[tuple[Verdict, str]],
+    missing: list[str],
+) -> None:
+    """Whether the rule counts one person, and each test on them: their findings, verdicts
+    and missing facts added to the business's."""
+    person, index, day = subject.person, subject.index, subject.day
+    member = rule.who(person, index, day)
+    checks = [check for test in rule.tests for check in test(subject)]
+    findings.append(cite(member.finding, dict(member.facts)))
+    if member.standing is Standing.excluded:
+        return
+    if not any(c.verdict is not Verdict.clear for c in checks):
+        findings.append(
+            cite(
+                f"{person.name} has none of the statuses this rule names on {day}.",
+                {f"business.people[{index}].name": person.name},
+            )
+        )
+    for check in checks:
+        verdict = _combine(member.standing, check.verdict)
+        text = check.finding
+        if verdict is not check.verdict and verdict is Verdict.review:
+            text += f" Whether {person.name} counts as {rule.people_word} needs review."
+        findings.append(cite(text, dict(check.facts), check.citation, check.url))
+        findings += [cite(note, {}) for note in check.notes]
+        verdicts.append((verdict, text))
+        if verdict is Verdict.unknown:
+            missing.extend(check.missing)
+            if member.standing is Standing.unknown:
+                missing.extend(member.missing)
 
 
 def _outcome(rule: RuleText, verdicts: list[tuple[Verdict, str]], day: date) -> tuple[Outcome, str]:

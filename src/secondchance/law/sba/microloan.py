@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from secondchance.law.declarative import Verdict
 from secondchance.law.rule_book import rule_fields
 from secondchance.law.sba import sources
 from secondchance.law.sba.business_loans import (
@@ -33,7 +34,6 @@ from secondchance.law.sba.business_loans import (
     associate_120_10,
 )
 from secondchance.law.sba.charges import under_indictment
-from secondchance.law.sba.checks import Verdict
 from secondchance.law.sba.decide import (
     RuleText,
     StatusTest,

@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from secondchance.law.declarative import Verdict
 from secondchance.law.sba.charges import charge_pending
-from secondchance.law.sba.checks import Check, Subject, Verdict, and3, any3, counts_have, words
+from secondchance.law.sba.checks import Check, Subject, and3, any3, counts_have, words
 from secondchance.law.sentence.projection import CITATION as PROJECTION_CITATION
 from secondchance.law.sentence.projection import URL as PROJECTION_URL
 from secondchance.law.sentence.projection import Projection

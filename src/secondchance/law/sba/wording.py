@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from secondchance.law.sba.checks import Verdict
+from secondchance.law.declarative import Verdict
 from secondchance.law.sba.decide import rule_change_day
 
 OLD_PROBATION_PAROLE = {

@@ -1,0 +1,81 @@
+"""A recorded pardon naming a proclamation (a certificate): which counts it reaches.
+
+It covers only the counts the proclamation can cover: a marijuana proclamation's count the record
+leaves open (facts missing, for review) is covered, since the certificate shows the Office found
+it covered, but never one the proclamation rules out; an Article 125 grant only Article 125 counts
+in its period. A grant naming a proclamation not encoded count by count is honoured as recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from secondchance.law.clemency.article125 import ARTICLE_125, article125_counts, in_period
+from secondchance.law.clemency.facts import grant_covers
+from secondchance.law.clemency.marijuana_count import answer_count
+from secondchance.law.clemency.marijuana_proclamations import (
+    Proclamation,
+    marijuana_proclamations,
+)
+from secondchance.law.parameters import value
+from secondchance.record.schema import (
+    ClemencyGrant,
+    ClemencyKind,
+    Conviction,
+    Count,
+    PersonRecord,
+)
+
+
+def named_marijuana(grant: ClemencyGrant, day: date) -> Proclamation | None:
+    """The marijuana proclamation a recorded grant names (by its number), if any."""
+    text = grant.proclamation or ""
+    for proc in marijuana_proclamations(day):
+        if re.search(rf"\b{proc.id.split()[-1]}\b", text):
+            return proc
+    return None
+
+
+def _names_article125(grant: ClemencyGrant) -> bool:
+    return re.search(r"\b125\b", grant.proclamation or "") is not None
+
+
+def grant_reaches(
+    grant: ClemencyGrant,
+    record: PersonRecord,
+    index: int,
+    conviction: Conviction,
+    j: int,
+    count: Count,
+    day: date,
+) -> bool:
+    """Whether a recorded pardon naming a proclamation covers this count: yes where the
+    proclamation covers it or leaves it open (facts missing, for review), since the grant shows
+    the Office found it covered; never where the proclamation rules it out. A grant naming a
+    proclamation not encoded count by count (the January 20, 2025 one, or one not recognised)
+    is honoured as recorded."""
+    proc = named_marijuana(grant, day)
+    if proc is not None:
+        answer = answer_count(record, index, conviction, j, count, day, only=proc)
+        decided = answer.covered_by is not None or answer.pending is not None
+        return answer.relevant and (decided or bool(answer.missing) or bool(answer.review))
+    if _names_article125(grant):
+        art = value(ARTICLE_125, on=day)
+        return count in article125_counts(conviction, art) and in_period(conviction, art)
+    return True
+
+
+def certifying_grant(
+    record: PersonRecord, index: int, conviction: Conviction, j: int, count: Count, day: date
+) -> ClemencyGrant | None:
+    """The first recorded pardon granted by ``day`` that names a proclamation and reaches the
+    count."""
+    for grant in sorted(record.clemency, key=lambda g: g.granted_on):
+        if grant.kind is not ClemencyKind.pardon or not grant.proclamation:
+            continue
+        if grant.granted_on > day or not grant_covers(grant, conviction):
+            continue
+        if grant_reaches(grant, record, index, conviction, j, count, day):
+            return grant
+    return None

@@ -1,0 +1,271 @@
+"""What is left of the federal, D.C. and court-martial sentences on the day asked, as the
+commutation petition reads it (28 CFR 1.3; the Office's instructions): a prison term being
+served (a commutation that set a release on or before the day ended it), a fine or restitution
+owed, supervision, a sentence not begun, facts not recorded, a court-martial sentence for the
+military department, and court challenges pending; each with its finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from secondchance.engine.determination import Finding
+from secondchance.law.clemency.commutation_sources import RULE_VERSION, say
+from secondchance.law.clemency.facts import (
+    aggregate_ids,
+    commutations,
+    confinement,
+    custody_for,
+    label,
+    penalties,
+    unattributed_custody,
+)
+from secondchance.law.clemency.grant_effect import commutation_effect
+from secondchance.law.clemency.pardoned import pardoned_by
+from secondchance.law.clemency.scope import awaiting_facts
+from secondchance.record.query import covers
+from secondchance.record.schema import (
+    Conviction,
+    CustodyKind,
+    Record,
+    SupervisionKind,
+)
+from secondchance.record.timeline import timeline
+
+
+def pending_challenges(record: Record, day: date) -> list[tuple[int, date | None]]:
+    out = []
+    for k, challenge in enumerate(record.court_challenges):
+        filed = challenge.filed_on is None or challenge.filed_on <= day
+        open_ = challenge.resolved_on is None or challenge.resolved_on > day
+        if filed and open_:
+            out.append((k, challenge.resolved_on))
+    return out
+
+
+@dataclass
+class Remaining:
+    """What is left of the federal, D.C. and court-martial sentences on the day asked."""
+
+    findings: list[Finding] = field(default_factory=list)
+    serving: list[str] = field(default_factory=list)
+    owing: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    not_begun: list[date] = field(default_factory=list)
+    supervised: list[str] = field(default_factory=list)
+    unsure: list[str] = field(default_factory=list)
+    """``custody[k].start`` not recorded: in confinement on the day, or not yet begun (the
+    shared timeline's ``in_custody`` is unknown)."""
+    supervision_starts: list[str] = field(default_factory=list)
+    """``supervision[k].start`` of periods with no start, not ended by the day: they may cover
+    it."""
+    military: list[str] = field(default_factory=list)
+    """Court-martial sentences still (or perhaps still) being served."""
+    pardoned: int = 0
+    nothing: list[str] = field(default_factory=list)
+    """Convictions with no sentence to commute: completed, or not yet imposed."""
+
+
+def _prison_over(conviction: Conviction, day: date) -> date | None:
+    """The release date a commutation granted by ``day`` set, when it is on or before ``day``:
+    the commutation ended the prison term and the release is recorded, so no prison term is being
+    served, whatever custody periods say."""
+    commuted = [c for c in commutations(conviction, day) if c.new_release_date]
+    release = commuted[-1].new_release_date if commuted else None
+    return release if release is not None and release <= day else None
+
+
+def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: Remaining) -> bool:
+    """Whether a prison term is being served on ``day``; records a sentence not yet begun, or
+    missing facts, in ``out``."""
+    if _prison_over(conviction, day) is not None:
+        return False
+    conf = confinement(record, i, conviction, day)
+    if conf.revocation:  # a revocation term whose custody is not recorded may be being served
+        out.missing += conf.revocation
+        return False
+    periods = [
+        (k, p)
+        for k, p in custody_for(record, conviction)
+        if p.kind is not CustodyKind.pretrial_detention
+    ]
+    shared = timeline(record)
+    if any(shared.in_custody(k, day) for k, _ in periods) or (
+        conf.release is not None
+        and conf.release > day
+        and any(p.start is not None and p.start <= day for _, p in periods)
+    ):
+        return True
+    unknown = [f"custody[{k}].start" for k, _ in periods if shared.in_custody(k, day) is None]
+    if unknown:
+        out.missing += unknown  # custody with no start, not ended by the day, may cover it
+        out.unsure += unknown
+        return False
+    if conf.prison:
+        later = [p.start for _, p in periods if p.start and p.start > day]
+        if later:
+            out.not_begun.append(min(later))
+        elif conf.release is None and not periods:
+            out.missing += conf.missing
+    elif conf.prison is None:
+        out.missing += conf.missing
+    return False
+
+
+def _conviction_supervision(
+    record: Record, i: int, conviction: Conviction, day: date
+) -> tuple[list[str], list[str]]:
+    """Probation, parole or supervised release on ``day`` for this conviction; and, after a
+    commutation that ended the prison term, a supervised release term the warrant kept but whose
+    dates the record does not give. Second, the ``supervision[k].start`` of periods with no
+    start that have not ended by ``day``: they may cover it."""
+    name = label(i, conviction)
+    ids: set[str | None] = {None, conviction.id, *aggregate_ids(record, conviction)}
+    periods = [
+        (k, period)
+        for k, period in enumerate(record.supervision)
+        if period.conviction_id in ids and period.kind is not SupervisionKind.deferred_prosecution
+    ]
+    unknown = [f"supervision[{k}].start" for k, p in periods if covers(p, day) is None]
+    out = [
+        f"{name}: on {period.kind.value.replace('_', ' ')} (supervision[{k}]"
+        + (
+            f", recorded for {period.conviction_id}, one aggregate term with it (18 U.S.C. 3584(c))"
+            if period.conviction_id not in (None, conviction.id)
+            else ""
+        )
+        + ")"
+        for k, period in periods
+        if covers(period, day)
+    ]
+    sentence = conviction.sentence
+    released = _prison_over(conviction, day)
+    if out or unknown or sentence is None or released is None:
+        return out, unknown
+    term = sentence.supervised_release
+    kept = all(c.supervised_release_kept is not False for c in commutations(conviction, day))
+    recorded = any(p.conviction_id in ids for p in record.supervision)
+    if term is not None and not term.is_zero and kept and not recorded:
+        out.append(
+            f"{name}: the supervised release term imposed ({term}) stays in effect after the "
+            f"commutation (release {released.isoformat()}) unless the warrant says otherwise, and "
+            "its dates are not recorded (supervision[])"
+        )
+    return out, unknown
+
+
+def _owed(i: int, conviction: Conviction, day: date, out: Remaining) -> list[str]:
+    owing: list[str] = []
+    for p in penalties(i, conviction, day):
+        if p.owed is not None and p.owed > 0:
+            owing.append(f"{label(i, conviction)}: {p.kind} of ${p.owed:,.2f} still owed")
+        elif p.owed is None:
+            out.missing.append(p.path)
+    return owing
+
+
+def read_federal(record: Record, i: int, conviction: Conviction, day: date, out: Remaining) -> None:
+    name = label(i, conviction)
+    grant = pardoned_by(record, i, conviction, day)
+    if grant is not None:
+        out.findings.append(say(f"{name} is already pardoned ({grant}): nothing to commute."))
+        out.pardoned += 1
+        return
+    if _nothing_to_commute(i, conviction, out):
+        return
+    sentence = conviction.sentence
+    if sentence is None:
+        out.missing.append(f"convictions[{i}].sentence")
+        return
+    for c_index, commutation in enumerate(sentence.commutations):
+        if commutation.granted_on <= day:
+            out.findings.append(
+                commutation_effect(
+                    RULE_VERSION, commutation, f"convictions[{i}].sentence.commutations[{c_index}]"
+                )
+            )
+    released = _prison_over(conviction, day)
+    if released is not None:
+        out.findings.append(
+            say(
+                f"{name}: the commutation ended the prison term; released "
+                f"{released.isoformat()} (convictions[{i}].sentence.commutations). No prison term "
+                "is being served; what remains is any supervision, fine or restitution.",
+                {f"{name}.release_from_confinement": released.isoformat()},
+            )
+        )
+    if _in_prison(record, i, conviction, day, out):
+        out.serving.append(f"{name}: serving a prison sentence")
+    out.owing += _owed(i, conviction, day, out)
+    supervised, unknown = _conviction_supervision(record, i, conviction, day)
+    out.supervised += supervised
+    out.supervision_starts += unknown
+
+
+def _nothing_to_commute(i: int, conviction: Conviction, out: Remaining) -> bool:
+    """A conviction awaiting sentencing, or whose sentence the record states completed: no
+    sentence to commute (a commutation reduces a sentence imposed and not yet served)."""
+    name = label(i, conviction)
+    if conviction.awaiting_sentencing:
+        text = f"{name} awaits sentencing: no sentence has been imposed, so none can be commuted."
+        facts: dict[str, object] = awaiting_facts([(i, conviction)])
+    elif conviction.sentence is not None and conviction.sentence.completed:
+        text = (
+            f"{name}: the record states every part of the sentence (prison and supervision) "
+            "completed: nothing is left to commute; the route is a petition for pardon."
+        )
+        facts = {f"convictions[{i}].sentence.completed": True}
+    else:
+        return False
+    out.findings.append(say(text, facts))
+    out.nothing.append(text)
+    return True
+
+
+def read_military(
+    record: Record, i: int, conviction: Conviction, day: date, out: Remaining
+) -> None:
+    """Whether anything of a court-martial sentence remains: a sentence not recorded, custody,
+    a fine owed or supervision (parole) is for the military department; a sentence fully served
+    leaves nothing."""
+    name = label(i, conviction)
+    if pardoned_by(record, i, conviction, day) is not None:
+        return
+    if conviction.sentence is None:
+        out.military.append(f"{name}: the court-martial sentence is not recorded")
+        return
+    probe = Remaining()
+    in_prison = _in_prison(record, i, conviction, day, probe)
+    owing = _owed(i, conviction, day, probe)
+    supervised, unknown = _conviction_supervision(record, i, conviction, day)
+    probe.missing += unknown
+    if in_prison or probe.not_begun:
+        out.military.append(f"{name}: the court-martial sentence of confinement is being served")
+    elif owing or supervised:
+        out.military.append("; ".join(owing + supervised))
+    elif probe.missing:
+        out.military.append(
+            f"{name}: whether the court-martial sentence is served is not recorded "
+            f"({', '.join(sorted(set(probe.missing)))})"
+        )
+    else:
+        out.findings.append(
+            say(
+                f"{name}: the court-martial sentence is served; nothing remains to commute.",
+                {f"{name}.jurisdiction": "military"},
+            )
+        )
+
+
+def unattributed_serving(record: Record, day: date, out: Remaining) -> None:
+    """Federal custody naming no conviction on ``day``, with several federal/D.C. convictions:
+    a prison term may be being served, but for which conviction is not recorded."""
+    if out.serving:
+        return
+    for k, period in unattributed_custody(record, day):
+        covered = covers(period, day)
+        if covered is not False:
+            out.missing.append(f"custody[{k}].conviction_id")
+        if covered is None:
+            out.missing.append(f"custody[{k}].start")

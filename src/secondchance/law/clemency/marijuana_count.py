@@ -1,0 +1,256 @@
+"""Whether a marijuana proclamation pardons one count (of a conviction, or of a pending charge).
+
+Settled first, whatever the proclamation: the statute (:mod:`marijuana_statute`), the substance
+(:mod:`substance`), the jurisdiction, conspiracy. Then, proclamation by proclamation, its
+conditions: the attempt's object, the offense (or conviction) on or before its date, and the
+person a U.S. citizen or lawful permanent resident on that date and not unlawfully present at
+the offense (:mod:`immigration`). A provision a proclamation reaches only through an open
+clause, a cannabis product or a substance name not recognised, and a court-martial count charged
+under a listed provision are ``needs_review``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from secondchance.law.clemency.facts import with_article
+from secondchance.law.clemency.immigration import LAWFUL_ON_DATE, status_on
+from secondchance.law.clemency.marijuana_proclamations import (
+    CountAnswer,
+    Proclamation,
+    marijuana_proclamations,
+)
+from secondchance.law.clemency.marijuana_statute import (
+    beside,
+    broader_any,
+    court_martial,
+    listed_how,
+    open_clause,
+    unlisted_not_covered,
+    unread,
+)
+from secondchance.law.clemency.substance import OTHER_SUBSTANCE, Substance, substance_of
+from secondchance.record.schema import (
+    Conviction,
+    Count,
+    ImmigrationStatus,
+    Jurisdiction,
+    PersonRecord,
+)
+from secondchance.record.statute import cites, unlisted_beside
+
+
+def _offense_in_time(conviction: Conviction, count: Count, proc: Proclamation) -> bool | None:
+    """Committed, or convicted, on or before the proclamation's date (None: neither known). A
+    conviction entered after the proclamation for an offense committed before it is covered: the
+    proclamation pardons those who "committed the offense", charged or not."""
+    offense = count.offense_date or conviction.offense_date
+    if offense is not None and offense <= proc.signed:
+        return True
+    if conviction.conviction_date is not None and conviction.conviction_date <= proc.signed:
+        return True
+    if offense is None and conviction.conviction_date is None:
+        return None
+    return False
+
+
+def _object_ok(count: Count, proc: Proclamation, path: str) -> tuple[bool | None, str]:
+    """For an attempt provision: an attempt (not conspiracy) whose object is simple possession."""
+    if not count.attempt:
+        return None, f"{path}.attempt"
+    if count.object_offense is None or unlisted_beside(count.object_offense, proc.attempt_objects):
+        return None, f"{path}.object_offense"
+    if any(cites(count.object_offense, o) for o in proc.attempt_objects):
+        return True, ""
+    return False, f"the offense attempted ({count.object_offense}) is not simple possession"
+
+
+def _threshold(
+    conviction: Conviction,
+    count: Count,
+    substance: Substance,
+    procs: tuple[Proclamation, ...],
+    answer: CountAnswer,
+    day: date,
+) -> bool:
+    """Settle what needs no proclamation's dates or person: True when ``answer`` is decided."""
+    listed = any(listed_how(count, p) for p in procs)
+    what = "charge" if answer.charged else "conviction"
+    if conviction.jurisdiction is Jurisdiction.state:
+        answer.not_covered = (
+            f"{with_article(conviction.state)} state {what}: the proclamations pardon only "
+            "federal offenses (the U.S. Code, the D.C. Code and the CFR)"
+        )
+        answer.brief = f"a state {what}"
+    elif conviction.treaty_transfer is not None:
+        answer.not_covered = (
+            "a foreign conviction served here under a transfer treaty (18 U.S.C. 4100-4115): "
+            "the proclamations pardon only offenses against the United States"
+        )
+        answer.brief = "a foreign conviction (treaty transfer)"
+    elif conviction.jurisdiction is Jurisdiction.military:
+        answer.review, answer.not_covered = court_martial(count, listed)
+        answer.brief = "a court-martial offense not listed"
+    elif count.conspiracy:
+        answer.not_covered = "conspiracy is activity beyond simple possession, attempt or use"
+        answer.brief = "conspiracy"
+    elif substance.kind is None:
+        answer.missing.append(f"{answer.path}.substance")
+    elif substance.kind == OTHER_SUBSTANCE:
+        answer.not_covered = f"the substance is {count.substance}, not marijuana"
+        answer.brief = f"the substance is {count.substance}"
+    elif not listed and broader_any(count, procs):
+        answer.review = (
+            f"{count.statute} contains a listed provision; the record should name the subsection"
+        )
+        answer.missing.append(f"{answer.path}.statute")
+    elif not listed and not any(open_clause(count, p, day) for p in procs):
+        answer.not_covered = unlisted_not_covered(count)
+        answer.brief = f"{count.statute} is not simple possession or attempt"
+    else:
+        return False
+    return True
+
+
+def _conditions(
+    record: PersonRecord,
+    index: int,
+    conviction: Conviction,
+    count: Count,
+    proc: Proclamation,
+    answer: CountAnswer,
+) -> bool | None:
+    """The proclamation's conditions (the attempt's object, the dates, the person). True: met;
+    False: not met, a note says why (try the next proclamation); None: ``answer`` is decided
+    (facts missing, or ruled out)."""
+    how = listed_how(count, proc)
+    if how == "attempt":
+        ok, why = _object_ok(count, proc, answer.path)
+        if ok is None:
+            answer.missing.append(why)
+            return None
+        if ok is False:
+            answer.not_covered = why
+            answer.brief = "an attempt of another offense"
+            return None
+    elif how is not None and count.attempt:
+        answer.notes.append(f"{proc.id} lists {count.statute} for possession, not attempt")
+        answer.brief = "an attempt under a possession provision"
+        return False
+    in_time = _offense_in_time(conviction, count, proc)
+    if in_time is None:
+        answer.missing.append(f"{answer.path}.offense_date")
+        if not answer.charged:
+            answer.missing.append(f"convictions[{index}].conviction_date")
+        return None
+    if not in_time:
+        entered = "" if answer.charged else " and the conviction entered"
+        answer.notes.append(
+            f"{proc.id}: the offense was committed{entered} after {proc.signed.isoformat()}"
+        )
+        answer.brief = f"offense after {proc.signed.isoformat()}"
+        return False
+    person = person_ok(record, conviction, count, proc, answer.path)
+    if isinstance(person, list):
+        answer.missing += person
+        return None
+    if person:
+        answer.notes.append(person)
+        answer.brief = f"not a citizen or lawful permanent resident as {proc.id} requires"
+        return False
+    return True
+
+
+def answer_count(
+    record: PersonRecord,
+    index: int,
+    conviction: Conviction,
+    j: int,
+    count: Count,
+    day: date,
+    only: Proclamation | None = None,
+    charge: int | None = None,
+) -> CountAnswer:
+    """Whether a proclamation signed on or before ``day`` pardons this count (``only``: that
+    proclamation alone). A provision a proclamation reaches only through an open clause (earlier
+    codifications, CFR provisions beyond the list), or a substance it may not mean, is for
+    review. ``charge``: the count is of ``pending_charges[charge]`` (``conviction`` stands for
+    the charge, see :func:`charge_as_conviction`), whose offense the proclamations pardon
+    "regardless of whether they have been charged with or prosecuted for this offense"."""
+    owner = f"convictions[{index}]" if charge is None else f"pending_charges[{charge}]"
+    answer = CountAnswer(path=f"{owner}.counts[{j}]", charged=charge is not None)
+    procs = (only,) if only is not None else marijuana_proclamations(day)
+    substance = substance_of(count, day)
+    if unread(conviction, count, substance, answer):
+        return answer
+    if beside(conviction, count, substance, procs, answer):
+        return answer
+    if not any(listed_how(count, p) for p in procs) and not substance.cannabis:
+        if substance.kind is None and broader_any(count, procs):
+            answer.missing.append(f"{answer.path}.substance")
+        else:
+            answer.relevant = False
+        return answer
+    if _threshold(conviction, count, substance, procs, answer, day):
+        return answer
+    for proc in procs:
+        listed = listed_how(count, proc) is not None
+        clause = None if listed else open_clause(count, proc, day)
+        if not listed and clause is None:
+            continue
+        met = _conditions(record, index, conviction, count, proc, answer)
+        if met is None:
+            return answer
+        if not met:
+            continue
+        doubts = [d for d in (substance.why, clause and f"{proc.id} reaches {clause}") if d]
+        if proc.signed > day:
+            if doubts:
+                answer.notes.append(
+                    f"{proc.id}, not signed until {proc.signed.isoformat()}, may reach it"
+                )
+            else:
+                answer.pending = answer.pending or proc
+            continue
+        if doubts:
+            answer.review = "; ".join(doubts) + "; whether it is covered is for review"
+            return answer
+        answer.covered_by = proc
+        return answer
+    if answer.pending is None:
+        answer.not_covered = "; ".join(answer.notes) or "no proclamation covers it"
+    return answer
+
+
+def person_ok(
+    record: PersonRecord, conviction: Conviction, count: Count, proc: Proclamation, path: str
+) -> str | list[str]:
+    """'' when the person qualifies; a reason when not; missing field paths when unknown.
+    Status is read with ``StatusPeriod.covers``: a period without ``start`` has been held since
+    before any date asked."""
+    status = status_on(record, proc.signed)
+    if status is None:
+        return [f"person.status (on {proc.signed.isoformat()})"]
+    if status not in LAWFUL_ON_DATE:
+        return (
+            f"{proc.id}: on {proc.signed.isoformat()} the person was {status.value}, not a U.S. "
+            "citizen or lawful permanent resident"
+        )
+    offense = count.offense_date or conviction.offense_date
+    if offense is None:
+        # Without an offense date, the person was lawfully present at the offense only if the
+        # status held on the proclamation's date has no start (held since before any date asked).
+        always = any(
+            p.status in LAWFUL_ON_DATE and p.start is None and p.covers(proc.signed)
+            for p in record.person.status
+        )
+        return "" if always else [f"{path}.offense_date"]
+    then = status_on(record, offense)
+    if then is None:
+        return [f"person.status (on the offense date {offense.isoformat()})"]
+    if then is ImmigrationStatus.unlawfully_present:
+        return (
+            f"{proc.id}: the person was a non-citizen not lawfully present at the time of the "
+            f"offense ({offense.isoformat()})"
+        )
+    return ""

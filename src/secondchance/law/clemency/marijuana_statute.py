@@ -1,0 +1,184 @@
+"""What a count's citation says to the marijuana proclamations: listed (possession, attempt, a
+CFR provision), reached only through an open clause (an earlier codification, a CFR provision
+beyond 10688's list), broader than a listed provision, unreadable, or naming a listed provision
+beside another. Citations are read only by :mod:`secondchance.record.statute`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from secondchance.law.clemency.marijuana_proclamations import (
+    CFR_CLAUSE,
+    CountAnswer,
+    Proclamation,
+)
+from secondchance.law.clemency.substance import OTHER_SUBSTANCE, Substance
+from secondchance.law.parameters import value
+from secondchance.record.schema import Conviction, Count, Jurisdiction
+from secondchance.record.statute import (
+    Code,
+    broader,
+    cites,
+    names_within,
+    plain_provisions,
+    provisions_of,
+    read_statute,
+    section_number,
+    unlisted_beside,
+    unreadable_reason,
+)
+
+CURRENT = "clemency.marijuana.current_codifications"
+
+
+def listed_how(count: Count, proc: Proclamation) -> str | None:
+    """Why the proclamation lists the count's provision (None: it does not)."""
+    return _listed_statute(count.statute, proc.possession, proc.attempt, proc.cfr)
+
+
+@lru_cache(maxsize=16384)
+def _listed_statute(
+    statute: str, possession: tuple[str, ...], attempt: tuple[str, ...], cfr: tuple[str, ...]
+) -> str | None:
+    if any(cites(statute, p) for p in possession):
+        return "possession"
+    if any(cites(statute, p) for p in attempt):
+        return "attempt"
+    if any(cites(statute, p) for p in cfr):
+        return "cfr"
+    return None
+
+
+def broader_any(count: Count, procs: tuple[Proclamation, ...]) -> bool:
+    return any(broader(count.statute, p) for proc in procs for p in proc.possession + proc.attempt)
+
+
+def open_clause(count: Count, proc: Proclamation, day: date) -> str | None:
+    """The clause of the proclamation that may reach a provision it does not name: an earlier
+    codification, or a CFR provision beyond 10688's list. None for a current provision."""
+    provs = provisions_of(count.statute)
+    current = value(CURRENT, on=day)
+    if any(p.code is Code.cfr for p in provs):
+        return CFR_CLAUSE if proc.cfr_open_list else None
+    if provs and provs[0].code is Code.dc:
+        if all(p.section.startswith(str(current["dc_code_prefix"])) for p in provs):
+            return None
+        return proc.earlier_dc_code
+    first = int(current["title21_from_section"])
+    if provs and all(
+        p.code is Code.usc and p.title == 21 and section_number(p.section) >= first for p in provs
+    ):
+        return None
+    return proc.earlier_us_code
+
+
+def court_martial(count: Count, listed: bool) -> tuple[str | None, str | None]:
+    """(review, not covered) for a court-martial count. A court-martial offense is a federal
+    offense; what matters is the provision charged."""
+    if listed:
+        return (
+            f"a court-martial count charged under {count.statute}: the proclamations name that "
+            "provision but do not say whether a court-martial conviction for it is covered (the "
+            "Office's certificate page speaks of a federal or D.C. Superior court)",
+            None,
+        )
+    return None, (
+        f"{count.statute} is not a provision the proclamations list (21 U.S.C. 844 and 846, "
+        "D.C. Code 48-904.01(d)(1) and 48-904.09, CFR provisions on simple possession or use): "
+        "a court-martial offense is a federal offense, but the UCMJ's drug article (Article "
+        "112a) is not among those provisions"
+    )
+
+
+def unlisted_not_covered(count: Count) -> str:
+    provs = provisions_of(count.statute)
+    if provs and provs[0].code is Code.dc:
+        return f"{count.statute} is not D.C. Code 48-904.01(d)(1) or 48-904.09 (attempt)"
+    return (
+        f"{count.statute} is not simple possession (21 U.S.C. 844) or attempted simple "
+        "possession (21 U.S.C. 846); distribution, possession with intent to distribute and the "
+        "like are not covered"
+    )
+
+
+def unread(
+    conviction: Conviction,
+    count: Count,
+    substance: Substance,
+    answer: CountAnswer,
+) -> bool:
+    """A statute the reader could not read (or a range of sections, or "et seq.") is unknown,
+    never "not listed": for review, naming the field. Not for a state conviction or another
+    drug, which no reading of it could bring in."""
+    if conviction.jurisdiction is Jurisdiction.state or substance.kind == OTHER_SUBSTANCE:
+        return False
+    why = unreadable_reason(read_statute(count.statute))
+    if why is None:
+        return False
+    answer.review = (
+        f"the statute {count.statute[:80]!r} {why}: whether a proclamation lists it is unknown"
+    )
+    answer.missing.append(f"{answer.path}.statute")
+    return True
+
+
+def _attempt_objects_named(count: Count, procs: tuple[Proclamation, ...]) -> list[str]:
+    """The offenses a count names beside 21 U.S.C. 846 when it names no possession provision:
+    the object of the attempt or conspiracy charged ("21 U.S.C. 846, 841(a)(1)" is an attempt
+    or conspiracy to distribute). Empty unless each of them is a whole, unambiguous section of
+    title 21 outside the 844 family; anything else (18 U.S.C. 2, a range, an object offense
+    recorded as well) stays for review."""
+    named = plain_provisions(count.statute)
+    possession = tuple(p for proc in procs for p in proc.possession)
+    attempt = tuple(p for proc in procs for p in proc.attempt)
+    if any(names_within(h, p) for h in named for p in possession):
+        return []
+    at = [h for h in named if any(names_within(h, p) for p in attempt)]
+    rest = [h for h in named if h not in at]
+    plain_title21 = all(
+        h.code is Code.usc
+        and h.title == 21
+        and not h.open
+        and not h.joined_letter
+        and not h.section.startswith("844")
+        for h in rest
+    )
+    usc_attempt = all(h.code is Code.usc and h.title == 21 for h in at)
+    if not at or not rest or not plain_title21 or not usc_attempt:
+        return []
+    return [str(h) for h in rest]
+
+
+def beside(
+    conviction: Conviction,
+    count: Count,
+    substance: Substance,
+    procs: tuple[Proclamation, ...],
+    answer: CountAnswer,
+) -> bool:
+    """A count naming a listed provision beside one no proclamation lists (21 U.S.C. 841, 18
+    U.S.C. 924(c), an Article of the UCMJ) is for review, naming its ``statute``; not for a
+    state conviction or another drug, which no reading could bring in."""
+    if conviction.jurisdiction is Jurisdiction.state or substance.kind == OTHER_SUBSTANCE:
+        return False
+    listed = tuple(p for proc in procs for p in proc.possession + proc.attempt + proc.cfr)
+    others = unlisted_beside(count.statute, listed)
+    if not others:
+        return False
+    objects = [] if count.object_offense else _attempt_objects_named(count, procs)
+    if objects:
+        answer.not_covered = (
+            f"{count.statute} names {', '.join(objects)} beside 21 U.S.C. 846: the attempt or "
+            "conspiracy charged is to commit that offense, not simple possession (21 U.S.C. "
+            "844), the only object the proclamations reach"
+        )
+        answer.brief = "an attempt or conspiracy to commit another drug offense"
+        return True
+    answer.review = (
+        f"{count.statute} names {', '.join(others)} beside a provision the proclamations list: "
+        "whether the conviction is for simple possession (or its attempt) alone is for review"
+    )
+    answer.missing.append(f"{answer.path}.statute")
+    return True

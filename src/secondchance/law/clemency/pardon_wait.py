@@ -1,0 +1,318 @@
+"""What the pardon petition's wait reads (28 CFR 1.2; the Office of the Pardon Attorney): when
+it starts (release from confinement, or conviction without prison, on each federal or D.C.
+conviction), and what may stand in the way once it is over or make its end uncertain
+(supervision, a fine or restitution owed, a later state conviction, a pardoned conviction as
+the latest start), each with its finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from secondchance.engine.determination import Finding
+from secondchance.law.clemency.facts import (
+    FEDERAL,
+    Confinement,
+    add_years,
+    confinement,
+    indexed,
+    label,
+    penalties,
+    unattributed_custody,
+)
+from secondchance.law.clemency.grant_effect import commutation_effect
+from secondchance.law.clemency.pardon_sources import (
+    CITATION,
+    OFFICE_URL,
+    RULE_VERSION,
+    WAIVER_URL,
+    say,
+)
+from secondchance.law.parameters import value
+from secondchance.law.sentence import counts
+from secondchance.record.query import conviction_by_id, covers
+from secondchance.record.schema import (
+    Conviction,
+    Jurisdiction,
+    Record,
+    SupervisionKind,
+    SupervisionPeriod,
+)
+
+
+def supervision_on(record: Record, day: date) -> list[tuple[int, SupervisionPeriod]]:
+    """Probation, parole or supervised release on ``day``, of any jurisdiction: 28 CFR 1.2 says
+    "a person who is on probation, parole, or supervised release" without limiting it to federal
+    supervision. Deferred prosecution is none of the three and is left out. A period with no
+    ``start`` that has not ended by ``day`` may cover it and is included (its ``start`` is
+    ``None``)."""
+    return [
+        (k, period)
+        for k, period in enumerate(record.supervision)
+        if covers(period, day) is not False
+        and period.kind is not SupervisionKind.deferred_prosecution
+    ]
+
+
+def supervision_finding(record: Record, on: date, k: int, period: SupervisionPeriod) -> Finding:
+    end = period.end
+    kind = period.kind.value.replace("_", " ")
+    conviction = conviction_by_id(record, period.conviction_id)
+    state = ""
+    if conviction is not None and conviction.jurisdiction is Jurisdiction.state:
+        state = (
+            f" This is {conviction.state} state supervision: 28 CFR 1.2 says 'a person who is on "
+            "probation, parole, or supervised release' without limiting it to federal "
+            "supervision, so it counts here too, a matter for review."
+        )
+    ending = end.isoformat() if end else "on a date not recorded"
+    if period.start is None:
+        return say(
+            f"On {on.isoformat()} the person may be on {kind} (supervision[{k}], its start not "
+            f"recorded, ending {ending}): if it has begun, generally no petition should be "
+            "submitted while on probation, parole or supervised release — a matter for review, "
+            "not a bar." + state,
+            {f"supervision[{k}].kind": period.kind.value, f"supervision[{k}].start": None},
+        )
+    return say(
+        f"On {on.isoformat()} the person is on {kind} (supervision[{k}], ending {ending}): "
+        "generally no petition should be submitted while on probation, parole or supervised "
+        "release — a matter for review, not a bar." + state,
+        {f"supervision[{k}].kind": period.kind.value},
+    )
+
+
+@dataclass
+class Clock:
+    """What starts the wait: each federal or D.C. conviction's release from confinement, or its
+    conviction when no prison sentence was imposed."""
+
+    starts: list[tuple[int, date]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    confined: bool = False
+    not_begun: date | None = None
+    unsure: list[str] = field(default_factory=list)
+    """Custody starts not recorded: in confinement on the day, or not yet begun."""
+
+    @property
+    def serving(self) -> bool:
+        """The prison sentence is not yet served: in confinement, not begun, or one of them."""
+        return self.confined or self.not_begun is not None or bool(self.unsure)
+
+    def start(self, among: set[int] | None = None) -> date | None:
+        """The latest start (of the convictions ``among``, or all); None when facts are missing."""
+        dates = [d for i, d in self.starts if among is None or i in among]
+        return max(dates) if dates and not self.missing else None
+
+
+def _commutation_findings(
+    conviction_index: int, conviction: Conviction, day: date
+) -> list[Finding]:
+    sentence = conviction.sentence
+    return [
+        commutation_effect(
+            RULE_VERSION, commutation, f"convictions[{conviction_index}].sentence.commutations"
+        )
+        for commutation in (sentence.commutations if sentence else [])
+        if commutation.granted_on <= day
+    ]
+
+
+def _release(clock: Clock, i: int, conviction: Conviction, conf: Confinement) -> None:
+    name = label(i, conviction)
+    if conf.note is not None:
+        clock.findings.append(say(f"{name}: {conf.note}", citation=counts.CITATION, url=counts.URL))
+    if conf.release is None:
+        clock.missing += conf.missing
+        if conf.completed:
+            clock.findings.append(
+                say(
+                    f"{name}: the record states the sentence completed "
+                    f"(convictions[{i}].sentence.completed) but not the day of release from "
+                    "confinement: the wait runs from that day, so its end cannot be dated.",
+                    {f"convictions[{i}].sentence.completed": True},
+                )
+            )
+        if conf.revocation:
+            clock.findings.append(
+                say(
+                    f"{name}: a term of imprisonment imposed on revocation is further "
+                    f"confinement; the wait runs from release from the last confinement, and "
+                    f"that release is not recorded ({conf.source}).",
+                    {path: None for path in conf.revocation},
+                )
+            )
+        if conf.life:
+            clock.findings.append(
+                say(f"{name}: a life sentence; no commutation with a release date is recorded.")
+            )
+        return
+    clock.starts.append((i, conf.release))
+    clock.findings.append(
+        say(
+            f"{name}: release from confinement {conf.release.isoformat()} ({conf.source}); the "
+            "wait runs from release.",
+            {f"{name}.release_from_confinement": conf.release.isoformat()},
+        )
+    )
+
+
+def _no_prison(clock: Clock, i: int, conviction: Conviction, day: date) -> None:
+    name = label(i, conviction)
+    convicted = conviction.conviction_date
+    if convicted is None:
+        clock.missing.append(f"convictions[{i}].conviction_date")
+        return
+    clock.starts.append((i, convicted))
+    years = int(value("clemency.pardon.waiting_period_years", on=day))
+    text = (
+        f"{name}: no prison sentence, so 28 CFR 1.2 runs the wait from the conviction "
+        f"({convicted.isoformat()})."
+    )
+    sentenced = conviction.sentencing_date or (
+        conviction.sentence.imposed_on if conviction.sentence else None
+    )
+    if sentenced is not None and sentenced != convicted:
+        text += (
+            " The Office of the Pardon Attorney's page runs it from sentencing "
+            f"({sentenced.isoformat()}), which would end it on "
+            f"{add_years(sentenced, years).isoformat()}; we follow the regulation."
+        )
+    else:
+        text += (
+            " (The Office of the Pardon Attorney's page says from the date of sentencing; "
+            "the regulation says conviction.)"
+        )
+    clock.findings.append(
+        say(
+            text,
+            {f"convictions[{i}].conviction_date": convicted.isoformat()},
+            citation=f"{CITATION}; Office of the Pardon Attorney, Pardon After Completion "
+            "of Sentence",
+            url=OFFICE_URL,
+        )
+    )
+
+
+def wait_clock(record: Record, day: date) -> Clock:
+    """Every federal or D.C. conviction's start of the wait, with findings and missing facts."""
+    clock = Clock()
+    for i, conviction in indexed(record, day, *FEDERAL):
+        conf = confinement(record, i, conviction, day)
+        if conf.prison is None:
+            clock.missing += conf.missing
+        elif conf.prison:
+            clock.findings += _commutation_findings(i, conviction, day)
+            clock.confined = clock.confined or conf.confined_on_day
+            clock.unsure += conf.unsure
+            if conf.not_begun is not None:
+                clock.not_begun = min(d for d in (clock.not_begun, conf.not_begun) if d)
+            _release(clock, i, conviction, conf)
+        else:
+            _no_prison(clock, i, conviction, day)
+    _unattributed_release(record, day, clock)
+    return clock
+
+
+def _unattributed_release(record: Record, day: date, clock: Clock) -> None:
+    """Federal custody naming no conviction, with several federal/D.C. convictions: which
+    sentence it served is not recorded. Where its end could be the latest release (it ends after
+    the start found, or has no end), the date waits on ``custody[k].conviction_id``."""
+    latest = clock.start()
+    for k, period in unattributed_custody(record, day):
+        if latest is None or period.end is None or period.end > latest:
+            clock.missing.append(f"custody[{k}].conviction_id")
+            clock.findings.append(
+                say(
+                    f"custody[{k}] ({period.kind.value.replace('_', ' ')}, ending "
+                    f"{period.end.isoformat() if period.end else 'on a date not recorded'}) names "
+                    "no conviction, and the record has several federal or D.C. convictions: "
+                    "which sentence it served, and so whether it is the latest release from "
+                    "confinement, is not recorded.",
+                    {f"custody[{k}].conviction_id": None},
+                )
+            )
+
+
+def later_state(record: Record, day: date, start: date) -> list[Finding]:
+    """A state conviction entered after the wait's start: whether it restarts the wait is not
+    settled by the texts encoded."""
+    return [
+        say(
+            f"convictions[{i}] is a later {other.state} state conviction "
+            f"({later.isoformat()}). The Office counts the wait from release for the most recent "
+            "conviction, 'whether or not this is the offense for which pardon is sought', and the "
+            "petition must disclose later convictions; whether a state conviction restarts the "
+            "wait is not settled by the texts encoded, so the date is for review.",
+            {f"convictions[{i}].conviction_date": later.isoformat()},
+            citation="Office of the Pardon Attorney, pardon instructions",
+            url=WAIVER_URL,
+        )
+        for i, other in enumerate(record.convictions)
+        if other.jurisdiction is Jurisdiction.state
+        and (later := other.conviction_date) is not None
+        and start < later <= day
+    ]
+
+
+def pardoned_later(day: date, start: date, without: date | None, years: int) -> Finding | None:
+    """When a conviction already pardoned is the latest start and the two readings differ on
+    ``day``: a finding showing both dates."""
+    ends = add_years(start, years)
+    if without is None or without >= start or day >= ends:
+        return None
+    return say(
+        f"The latest start of the wait, {start.isoformat()}, belongs to a conviction already "
+        f"pardoned: counting it, the wait ends {ends.isoformat()}; without it, it runs from "
+        f"{without.isoformat()} and ends {add_years(without, years).isoformat()}. Counting a "
+        "pardoned conviction is our inference from the Office's words ('your most recent "
+        "conviction, whether or not this is the offense for which pardon is sought'), which do "
+        "not address a conviction already pardoned: for review.",
+        {
+            "waiting_period_ends": ends.isoformat(),
+            "waiting_period_ends_without_pardoned": add_years(without, years).isoformat(),
+        },
+        citation="Office of the Pardon Attorney, pardon instructions (inference)",
+        url=WAIVER_URL,
+    )
+
+
+PENALTY_TEXT = (
+    "the Office's older pardon instructions say 'the petitioner should have satisfied the "
+    "penalty imposed, including all probation, parole, or supervised release'. That is a "
+    "condition of the Office's instructions (known from a quotation), not of 28 CFR 1.2, which "
+    "sets only the wait: a matter for review once the wait is over, not a bar"
+)
+
+
+def penalty(record: Record, day: date, open_ids: set[int]) -> tuple[bool, list[Finding]]:
+    """A fine or restitution still owed (or not recorded as paid) on a conviction not pardoned:
+    whether any is owed, and a finding for each."""
+    owed = False
+    findings: list[Finding] = []
+    for i, conviction in indexed(record, day, *FEDERAL):
+        if i not in open_ids:
+            continue
+        for p in penalties(i, conviction, day):
+            name = label(i, conviction)
+            if p.owed is not None and p.owed > 0:
+                owed = True
+                text = f"{name}: {p.kind} of ${p.owed:,.2f} still owed; {PENALTY_TEXT}."
+            elif p.owed is None:
+                text = (
+                    f"{name}: a {p.kind} of ${p.imposed or 0:,.2f} was imposed and whether it is "
+                    f"paid is not recorded ({p.path}); {PENALTY_TEXT}."
+                )
+            else:
+                continue
+            findings.append(
+                say(
+                    text,
+                    {p.path: p.owed},
+                    citation="Office of the Pardon Attorney, pardon instructions (as quoted)",
+                    url=WAIVER_URL,
+                )
+            )
+    return owed, findings
