@@ -6,7 +6,7 @@ import json
 import sys
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
@@ -41,12 +41,18 @@ MAX_FLAG_DAYS = 400_000
 """Day counts above this (over 1000 years) are not a sentence: exit 2."""
 
 
-def _counts(values: dict[str, int]) -> None:
+def _counts(values: dict[str, int], restored: int, lost: int) -> None:
+    """Day counts are 0 or more and bounded; no more credits restored than lost."""
     for flag, count in values.items():
         if count < 0:
             fail_input(f"{flag}: must be 0 or more")
         if count > MAX_FLAG_DAYS:
             fail_input(f"{flag}: {count} days is more than {MAX_FLAG_DAYS:,}")
+    if restored > lost:
+        fail_input(
+            f"--fsa-credits-restored-days: {restored} is more than the "
+            f"{lost} days lost (--fsa-credits-lost-days)"
+        )
 
 
 def _rdap_claim(expected: bool, completed_on: date | None, eligible: bool) -> RdapClaim | None:
@@ -63,6 +69,21 @@ def _rdap_claim(expected: bool, completed_on: date | None, eligible: bool) -> Rd
         missing_hint="--rdap-eligible (the Bureau's provisional eligibility decision; the "
         "exclusions are not read from flags)",
     )
+
+
+def _one_term(term: list[str]) -> Any:
+    """The one ``--term`` given, read; an input error for none, several, or zero."""
+    if len(term) != 1:
+        fail_input(
+            f"--term given {len(term)} times: give one term. Consecutive terms are added by "
+            'writing their sum (--term "84 months" for 60 + 24 months consecutive); several '
+            "terms with their relation go in a record file (`relation: consecutive`, "
+            "`relative_to`) for `secondchance check`."
+        )
+    imposed = _term(term[0], "--term")
+    if imposed.is_zero:
+        fail_input("--term: a term of imprisonment cannot be zero")
+    return imposed
 
 
 @app.command()
@@ -179,26 +200,14 @@ def sentence(
             "--fsa-credits-lost-days": credits_lost_days,
             "--fsa-credits-restored-days": credits_restored_days,
             "--non-earning-days": non_earning_days,
-        }
+        },
+        restored=credits_restored_days,
+        lost=credits_lost_days,
     )
-    if credits_restored_days > credits_lost_days:
-        fail_input(
-            f"--fsa-credits-restored-days: {credits_restored_days} is more than the "
-            f"{credits_lost_days} days lost (--fsa-credits-lost-days)"
-        )
     completed_on = parse_date(rdap_completed, "--rdap-completed")
     if completed_on is not None and completed_on < start:
         fail_input(f"--rdap-completed: {completed_on.isoformat()} is before --commenced")
-    if len(term) != 1:
-        fail_input(
-            f"--term given {len(term)} times: give one term. Consecutive terms are added by "
-            'writing their sum (--term "84 months" for 60 + 24 months consecutive); several '
-            "terms with their relation go in a record file (`relation: consecutive`, "
-            "`relative_to`) for `secondchance check`."
-        )
-    imposed = _term(term[0], "--term")
-    if imposed.is_zero:
-        fail_input("--term: a term of imprisonment cannot be zero")
+    imposed = _one_term(term)
     supervision = _term(supervised_release, "--supervised-release") if supervised_release else None
     facts = SentenceFacts(
         term=imposed,
