@@ -147,3 +147,26 @@ def test_a_person_the_engine_cannot_evaluate_is_reported_not_lost(
     assert "RuntimeError: boom" in errors[0]["problem"]
     screened = set(pq.read_table(out / "results.parquet")["person_id"].to_pylist())
     assert screened == {"P1", "P3"}
+
+
+def test_results_are_written_in_large_row_groups(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer gathers rows across chunks of people before writing a row group, so the
+    file's footer (kept in memory until the file closes) does not grow with every chunk.
+    1,200 people go to the worker in chunks of 512, 512 and 176; with 10 programs that is
+    5,120 + 5,120 + 1,760 = 12,000 result rows, one row group when a group holds 12,000 rows
+    (one group per chunk, three, before)."""
+    import datetime as dt
+
+    from secondchance.batch import output
+    from secondchance.batch.run import Plan, run
+    from secondchance.batch.synth import synth_people
+
+    monkeypatch.setattr(output, "ROW_GROUP", 12_000)
+    synth_people(1200, tmp_path / "in", seed=4)
+    run(Plan(tmp_path / "in", tmp_path / "out", dt.date(2026, 1, 1), workers=1))
+    results = pq.ParquetFile(tmp_path / "out" / "results.parquet").metadata
+    people = pq.ParquetFile(tmp_path / "out" / "people.parquet").metadata
+    assert (results.num_rows, results.num_row_groups) == (12_000, 1)
+    assert (people.num_rows, people.num_row_groups) == (1200, 1)

@@ -64,24 +64,43 @@ def _flat(table: pa.Table) -> pa.Table:
     return pa.table(columns, names=table.column_names)
 
 
+ROW_GROUP = 131_072
+"""Rows gathered before they are written as one Parquet row group. A row group per chunk of
+people (a few thousand rows) would leave the file's footer, which the writer keeps in memory
+until it closes, growing with every chunk: about 200 MiB more for 10,000,000 people."""
+
+
 class _Writer:
     def __init__(self, path: Path, schema: pa.Schema, fmt: str) -> None:
         self.path, self.schema, self.fmt = path, schema, fmt
         self.writer: pq.ParquetWriter | pacsv.CSVWriter | None = None
+        self.pending: list[pa.Table] = []
+        self.rows = 0
 
     def write(self, columns: dict[str, list[Any]]) -> None:
         table = pa.table(columns, schema=self.schema)
+        self.pending.append(table)
+        self.rows += table.num_rows
+        if self.rows >= ROW_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        table = pa.concat_tables(self.pending) if self.pending else self.schema.empty_table()
+        self.pending, self.rows = [], 0
         if self.fmt == "csv":
             table = _flat(table)
             if self.writer is None:
                 self.writer = pacsv.CSVWriter(self.path, table.schema)
-        elif self.writer is None:
+            self.writer.write_table(table)
+            return
+        if self.writer is None:
             self.writer = pq.ParquetWriter(self.path, self.schema)
-        self.writer.write_table(table)
+        assert isinstance(self.writer, pq.ParquetWriter)
+        self.writer.write_table(table, row_group_size=max(table.num_rows, 1))
 
     def close(self) -> None:
-        if self.writer is None:
-            self.write({n: [] for n in self.schema.names})
+        if self.pending or self.writer is None:
+            self._flush()
         assert self.writer is not None
         self.writer.close()
 
