@@ -173,20 +173,29 @@ class Rule(Generic[F]):
         def run(record: Record, day: dt.date, ctx: object) -> Determination:
             return decide(self, record, day)
 
-        return RuleVersion(
-            program=self.program,
-            version=self.version,
-            title=self.title,
-            citation=self.citation,
-            url=self.url,
-            evaluate=evaluate or run,
-            effective_from=self.effective_from,
-            effective_to=self.effective_to,
-            known_gaps=self.known_gaps,
-            sources=self.sources,
-            provisional=self.provisional,
-            takes_effect=self.takes_effect,
-        )
+        return version_of(self, evaluate or run)
+
+
+VERSION_FIELDS = (
+    "program",
+    "version",
+    "title",
+    "citation",
+    "url",
+    "effective_from",
+    "effective_to",
+    "provisional",
+    "known_gaps",
+    "sources",
+    "takes_effect",
+)
+"""What a rule written as data says of its version (the rule book's fields)."""
+
+
+def version_of(rule: object, evaluate: Evaluate) -> RuleVersion:
+    """The engine's rule version of a rule written as data (``Rule``, the SBA's ``RuleText``):
+    its rule book fields, and how it is evaluated."""
+    return RuleVersion(evaluate=evaluate, **{name: getattr(rule, name) for name in VERSION_FIELDS})
 
 
 def decide(rule: Rule[F], record: Record, day: dt.date) -> Determination:

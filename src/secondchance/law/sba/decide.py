@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.engine.rules import Context, RuleVersion
-from secondchance.law.declarative import Citing, Verdict
+from secondchance.law.declarative import Citing, Verdict, version_of
 from secondchance.law.parameters import parameter
 from secondchance.law.sba.checks import Check, Membership, Standing, Subject
 from secondchance.record.schema import BusinessPerson, Record
@@ -64,20 +64,7 @@ class RuleText:
         def evaluate(record: Record, day: date, ctx: Context) -> Determination:
             return decide(self, record, day)
 
-        return RuleVersion(
-            program=self.program,
-            version=self.version,
-            title=self.title,
-            citation=self.citation,
-            url=self.url,
-            evaluate=evaluate,
-            effective_from=self.effective_from,
-            effective_to=self.effective_to,
-            provisional=self.provisional,
-            known_gaps=self.known_gaps,
-            sources=self.sources,
-            takes_effect=self.takes_effect,
-        )
+        return version_of(self, evaluate)
 
 
 def _combine(standing: Standing, verdict: Verdict) -> Verdict:
