@@ -128,3 +128,18 @@ def test_the_book_states_no_legal_number_itself() -> None:
     # ... and the book does write them, from the parameters (3624(b)(1): 54 days a year).
     title = rule_book.rule_fields("sentence.good_conduct_time/87fr7938")["title"]
     assert title.startswith("54 days per year")
+
+
+def test_rules_lists_each_rule_in_plain_words() -> None:
+    """Rules written as data carry their summary to ``secondchance rules``: the 28 CFR 1.2
+    wait (five years after release from confinement) is stated in plain words."""
+    from typer.testing import CliRunner
+
+    from secondchance.cli import app
+
+    shown = CliRunner().invoke(app, ["rules"]).stdout
+    block = shown.split("clemency.pardon_petition@1993")[1].split("\n")
+    assert block[1].startswith("    rule: No petition for pardon until five years after release")
+    for version in _versions():
+        if version.program.startswith(("sba.", "clemency.")):
+            assert version.summary, version.id

@@ -25,6 +25,7 @@ def _version_row(version: RuleVersion) -> dict[str, Any]:
         "effective_to": version.effective_to.isoformat() if version.effective_to else None,
         "provisional": version.provisional,
         "known_gaps": list(version.known_gaps),
+        "summary": version.summary,
     }
 
 
@@ -70,6 +71,8 @@ def rules(
             span = f"{v['effective_from'] or '(start not encoded)'} to {v['effective_to'] or 'now'}"
             flag = " [PROVISIONAL]" if v["provisional"] else ""
             lines.append(f"  {v['id']}{flag}: {v['citation']}, in force {span}")
+            if v["summary"]:
+                lines.append(f"    rule: {v['summary']}")
             lines.append(f"    source: {v['url']}")
             for gap in v["known_gaps"]:
                 lines.append(f"    known gap: {gap}")

@@ -78,6 +78,8 @@ class RuleVersion:
     sources: tuple[str, ...] = ()
     takes_effect: str | None = None
     """Why its first day matters, in plain words (e.g. "the 2024 rule takes effect")."""
+    summary: str | None = None
+    """The rule in plain words, where the rule states one (shown by ``secondchance rules``)."""
 
     @property
     def id(self) -> str:

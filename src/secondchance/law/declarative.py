@@ -188,8 +188,9 @@ VERSION_FIELDS = (
     "known_gaps",
     "sources",
     "takes_effect",
+    "summary",
 )
-"""What a rule written as data says of its version (the rule book's fields)."""
+"""What a rule written as data says of its version (the rule book's fields and its summary)."""
 
 
 def version_of(rule: object, evaluate: Evaluate) -> RuleVersion:
