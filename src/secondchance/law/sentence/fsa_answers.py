@@ -6,6 +6,7 @@ commutation to a release date, facts left open, or eligible."""
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.law.declarative import Answer
@@ -136,16 +137,23 @@ def counts_missing(t: Term) -> Answer:
     )
 
 
-def eligible(t: Term) -> Answer:
-    """No count listed and no final order of removal."""
-    finding = Finding(
+@cache
+def _none_listed(version_id: str) -> Finding:
+    """Built once per version: a finding with no facts is never changed in place."""
+    return Finding(
         finding="No count of conviction is listed in 18 U.S.C. 3632(d)(4)(D): time credits "
         "may be earned for successful participation in recommended programs.",
         citation="18 U.S.C. 3632(d)(4)(A), (D)",
-        rule_version=t.version_id,
+        rule_version=version_id,
         url=exclusions.URL,
     )
-    return Answer("No disqualifying conviction and no final order of removal.", [finding])
+
+
+def eligible(t: Term) -> Answer:
+    """No count listed and no final order of removal."""
+    return Answer(
+        "No disqualifying conviction and no final order of removal.", [_none_listed(t.version_id)]
+    )
 
 
 def open_questions(t: Term) -> Answer:

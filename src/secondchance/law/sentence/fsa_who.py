@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.law.sentence import fsa_answers as answers
@@ -25,11 +26,7 @@ Who = Callable[[Record, date], Term | Determination]
 
 def reader(version_id: str) -> Who:
     """The ``who`` of the rule version ``version_id`` (its findings name it)."""
-
-    def who(record: Record, day: date) -> Term | Determination:
-        return read_term(record, day, version_id)
-
-    return who
+    return partial(read_term, version_id=version_id)
 
 
 def read_term(record: Record, day: date, version_id: str) -> Term | Determination:
@@ -95,7 +92,8 @@ def _pardoned(
 ) -> Determination | None:
     """Every conviction of the term being served was fully pardoned on or before ``day``: the
     pardon ends the punishment, and with it the credits question (the shared timeline)."""
-    grants = [timeline(record).pardon_of(s.conviction, day) for s in current]
+    shared = timeline(record)
+    grants = [shared.pardon_of(s.conviction, day) for s in current]
     if not current or any(g is None for g in grants):
         return None
     latest = max((g for g in grants if g), key=lambda ig: ig[1].granted_on)
