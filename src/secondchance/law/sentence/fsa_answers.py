@@ -15,8 +15,6 @@ from secondchance.law.sentence.count_screen import unread_reason
 from secondchance.law.sentence.fsa_term import ENACTED, PROGRAM_ID, Term
 from secondchance.law.sentence.time_credits import APPLY_URL, EARN_URL
 
-__all__ = ["ENACTED", "PROGRAM_ID"]
-
 _ENACTED_ON = ENACTED.isoformat()
 BEFORE_ACT = "28 CFR 523.42(b)(1)"
 
