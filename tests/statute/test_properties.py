@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from secondchance.engine.determination import Outcome
 from secondchance.law.clemency.marijuana_proclamations import marijuana_proclamations
+from secondchance.law.declarative import decide
 from secondchance.law.sentence import program as fsa_program
 from secondchance.law.sentence.exclusions import CLAUSES
 from secondchance.record.statute import Unreadable, read_statute
@@ -108,9 +109,7 @@ USC_SPELLINGS: dict[str, Spelling] = {
 
 
 def fsa_answer(statute: str, facts: dict[str, Any]) -> tuple[Any, ...]:
-    det = fsa_program.decide(
-        record([{"statute": statute, **facts}]), AS_OF, "fsa.time_credits@test"
-    )
+    det = decide(fsa_program.RULES[0], record([{"statute": statute, **facts}]), AS_OF)
     return det.outcome, det.reason, sorted(det.missing_facts)
 
 

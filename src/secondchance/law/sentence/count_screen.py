@@ -5,6 +5,7 @@ the findings that say so."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from secondchance.engine.determination import Finding
 from secondchance.law.sentence import exclusions
@@ -33,31 +34,37 @@ def screen_counts(current: list[Served], version_id: str) -> CountScreen:
         for j, count in enumerate(s.conviction.counts):
             _screen_one(count, f"convictions[{s.index}].counts[{j}]", version_id, screen)
     if len(current) > 1:
-        screen.findings.append(
-            Finding(
-                finding="Several terms are one aggregate term: a disqualifying conviction in any "
-                "of them bars time credits for the whole term.",
-                citation=exclusions.AGGREGATE_CITATION,
-                rule_version=version_id,
-                url=exclusions.AGGREGATE_URL,
-            )
-        )
+        screen.findings.append(_aggregate_finding(version_id))
     return screen
 
 
-def _used(count: Count, path: str) -> dict[str, object]:
-    """The fields of a count the screen reads."""
+@cache
+def _aggregate_finding(version_id: str) -> Finding:
+    """Built once per version: a finding with no facts is never changed in place."""
+    return Finding(
+        finding="Several terms are one aggregate term: a disqualifying conviction in any "
+        "of them bars time credits for the whole term.",
+        citation=exclusions.AGGREGATE_CITATION,
+        rule_version=version_id,
+        url=exclusions.AGGREGATE_URL,
+    )
+
+
+def _used(count: Count, path: str, inchoate: bool) -> dict[str, object]:
+    """The fields of a count the screen reads (its object offense, for an attempt or
+    conspiracy, or where one is given)."""
     used: dict[str, object] = {
         f"{path}.statute": count.statute,
         f"{path}.court_findings": list(count.court_findings),
     }
-    if exclusions.is_inchoate(count) or count.object_offense is not None:
+    if inchoate or count.object_offense is not None:
         used[f"{path}.object_offense"] = count.object_offense
     return used
 
 
 def _screen_one(count: Count, path: str, version_id: str, screen: CountScreen) -> None:
-    used = _used(count, path)
+    inchoate = exclusions.is_inchoate(count)
+    used = _used(count, path, inchoate)
     unread = exclusions.unreadable(count, path)
     for item in unread:
         screen.findings.append(unread_finding(item, used, version_id))
@@ -66,7 +73,8 @@ def _screen_one(count: Count, path: str, version_id: str, screen: CountScreen) -
         screen.undecided.append(path)
         screen.unread.extend(unread)
         return
-    note = exclusions.object_offense_note(count)
+    # only an attempt or conspiracy has a note on its object offense (read once, above)
+    note = exclusions.object_offense_note(count) if inchoate else None
     if note is not None:
         screen.findings.append(
             Finding(
@@ -86,12 +94,18 @@ def _screen_one(count: Count, path: str, version_id: str, screen: CountScreen) -
             screen.missing.extend(hit.missing)
 
 
+@cache
+def _relating(number: int) -> str:
+    """What clause ``number`` relates to, in the statute's words ("" if its text is unknown)."""
+    text = exclusions.clause_texts().get(number, "")
+    return text.split(", relating to ")[-1].rstrip(".") if text else ""
+
+
 def _hit_finding(
     count: Count, hit: exclusions.ClauseHit, used: dict[str, object], version_id: str
 ) -> Finding:
     """A clause that reaches the count, or may reach it."""
-    text = exclusions.clause_texts().get(hit.clause.number, "")
-    relating = text.split(", relating to ")[-1].rstrip(".") if text else ""
+    relating = _relating(hit.clause.number)
     return Finding(
         finding=(
             f"{count.statute} is reached by {hit.clause.label} ({relating}): {hit.reason}."
