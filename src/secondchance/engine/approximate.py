@@ -18,7 +18,8 @@ from secondchance.record.approximate import Reading
 from secondchance.record.dates import ApproxDate
 
 
-def _key(det: Determination) -> tuple[Outcome, date | None]:
+def answer_key(det: Determination) -> tuple[Outcome, date | None]:
+    """What makes two answers the same answer: the outcome and its date."""
     return det.outcome, det.date
 
 
@@ -38,7 +39,7 @@ def decisive_fields(answers: Sequence[tuple[Reading, Determination]]) -> list[st
     for i, (first, a) in enumerate(answers):
         for second, b in answers[i + 1 :]:
             path = first.differs_only_in(second)
-            if path is not None and _key(a) != _key(b):
+            if path is not None and answer_key(a) != answer_key(b):
                 found.add(path)
     return sorted(found) or sorted(answers[0][0].days)
 
@@ -104,7 +105,7 @@ def merge(answers: Sequence[tuple[Reading, Determination]]) -> Determination:
     approx = answers[0][0].approx
     if not approx:
         return base
-    if len({_key(det) for _, det in answers}) > 1:
+    if len({answer_key(det) for _, det in answers}) > 1:
         return _differing(answers)
     if base.outcome is Outcome.not_applicable:
         # Nothing to decide whatever the day: the reason stands without a note on the dates.

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from secondchance.engine.approximate import merge, merge_blocks
+from secondchance.engine.approximate import answer_key, merge, merge_blocks
 from secondchance.engine.determination import Determination, Finding, Outcome, Report, Subject
 from secondchance.engine.glance import headline
 from secondchance.engine.rules import Computation, Context, Program, RuleVersion
@@ -58,10 +58,6 @@ def _span(version: RuleVersion) -> str:
     return f"{version.id} ({start} to {end})"
 
 
-def _key(det: Determination) -> tuple[Outcome, date | None]:
-    return det.outcome, det.date
-
-
 def _reasons(
     program: Program, record: Record, ctx: Context, det: Determination, day: date
 ) -> dict[date, str | None]:
@@ -97,7 +93,8 @@ def _scan(
     for point in points[:MAX_LOOK_AHEAD]:
         later = determine_on(program, record, point, ctx.on(point))
         ahead.seen[point] = later
-        differs = point == det.next_change if det.next_change else _key(later) != _key(det)
+        same = answer_key(later) == answer_key(det)
+        differs = point == det.next_change if det.next_change else not same
         if ahead.first is None and differs:
             ahead.first = (point, later)
         if ahead.eligible is None and later.outcome is Outcome.eligible:
