@@ -170,3 +170,28 @@ def test_results_are_written_in_large_row_groups(
     people = pq.ParquetFile(tmp_path / "out" / "people.parquet").metadata
     assert (results.num_rows, results.num_row_groups) == (12_000, 1)
     assert (people.num_rows, people.num_row_groups) == (1200, 1)
+
+
+def test_reading_a_table_holds_no_more_than_a_batch(tmp_path: Path) -> None:
+    """Tables are streamed: the Arrow memory held while reading stays about one batch, however
+    long the file. 200 row groups of 2,000 rows of 32 random hex characters are 12.8 MB of
+    text; a batch of 16,384 rows is about 0.5 MB (pre-buffering kept every column chunk read,
+    so memory grew towards the whole file)."""
+    import secrets
+
+    import pyarrow as pa
+
+    from secondchance.batch.read import _batches
+
+    path = tmp_path / "people.parquet"
+    with pq.ParquetWriter(path, pa.schema([("person_id", pa.string())])) as writer:
+        for _ in range(200):
+            ids = [secrets.token_hex(16) for _ in range(2000)]
+            writer.write_table(pa.table({"person_id": ids}))
+    base, peak, rows = pa.total_allocated_bytes(), 0, 0
+    for batch in _batches(path):
+        rows += batch.num_rows
+        peak = max(peak, pa.total_allocated_bytes() - base)
+        del batch
+    assert rows == 400_000
+    assert peak < 4 * 2**20

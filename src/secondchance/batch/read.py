@@ -76,7 +76,9 @@ def check_layout(folder: Path) -> dict[str, Path]:
 
 def _batches(path: Path) -> Iterator[pa.RecordBatch]:
     if path.suffix == ".parquet":
-        yield from pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS)
+        # Without pre-buffering: the reader would otherwise keep every column chunk it has
+        # read until the file is closed (about 160 MiB per table for 10,000,000 people).
+        yield from pq.ParquetFile(path, pre_buffer=False).iter_batches(batch_size=BATCH_ROWS)
         return
     columns = _columns(path)
     reader = pacsv.open_csv(
@@ -93,7 +95,8 @@ def _batches(path: Path) -> Iterator[pa.RecordBatch]:
 
 def _ids(path: Path) -> Iterator[pa.Array]:
     if path.suffix == ".parquet":
-        for batch in pq.ParquetFile(path).iter_batches(BATCH_ROWS * 4, columns=["person_id"]):
+        pf = pq.ParquetFile(path, pre_buffer=False)
+        for batch in pf.iter_batches(BATCH_ROWS * 4, columns=["person_id"]):
             yield pc.cast(batch.column(0), pa.string())
         return
     reader = pacsv.open_csv(
