@@ -19,7 +19,8 @@ MAX_LOOK_AHEAD = 64
 
 def _cited(det: Determination, version: RuleVersion) -> Determination:
     """Every answer cites (issue 8.6): an answer whose rule gave no cited finding states its
-    reason as a finding under the rule version applied, with that version's citation."""
+    reason as a finding under the rule version applied, with that version's citation. The
+    determination is the rule's own, made for this call, so it is completed in place."""
     if any(f.citation.strip() for f in det.findings):
         return det
     finding = Finding(
@@ -28,7 +29,8 @@ def _cited(det: Determination, version: RuleVersion) -> Determination:
         rule_version=version.id,
         url=version.url,
     )
-    return det.model_copy(update={"findings": [finding, *det.findings]})
+    det.findings = [finding, *det.findings]
+    return det
 
 
 def determine_on(program: Program, record: Record, day: date, ctx: Context) -> Determination:
@@ -132,8 +134,9 @@ def evaluate_program(program: Program, record: Record, ctx: Context) -> Determin
     """
     day = program.decisive_date(record, ctx)
     det = determine_on(program, record, day, ctx)
-    if not program.look_ahead:
-        return det.model_copy(update={"headline": headline(det, day, program.by_application)})
+    if not program.look_ahead:  # ``det`` is this call's own (from determine_on)
+        det.headline = headline(det, day, program.by_application)
+        return det
     reasons = _reasons(program, record, ctx, det, day)
     ahead = _scan(program, record, ctx, det, sorted(reasons))
     when = det.date
