@@ -8,6 +8,7 @@ cluster the input need not be sorted. docs/scale.md explains a real cluster.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from secondchance.batch.layout import TABLES
 from secondchance.batch.mapping import PersonRows, Problem
 from secondchance.batch.output import RESULTS
 from secondchance.batch.read import LayoutError, check_layout
-from secondchance.batch.run import Plan, Summary
+from secondchance.batch.run import GC_THRESHOLDS, Plan, Summary
 
 OUTPUT = pa.schema(
     [
@@ -87,6 +88,7 @@ def screen_partition(
     """What runs on each Spark partition: people in, result rows out, by the local engine."""
     from secondchance.batch.evaluate import Screener
 
+    gc.set_threshold(*GC_THRESHOLDS)  # a Spark worker process, as the local workers
     screener = Screener(as_of, programs)
     for batch in batches:
         items, orphans = [], []

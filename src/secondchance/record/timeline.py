@@ -8,6 +8,7 @@ These are the record's facts, not the law's conclusions; the law decides what th
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
@@ -56,14 +57,22 @@ class Unsentenced:
 
 @dataclass
 class Timeline:
-    """The shared reading of one record."""
+    """The shared reading of one record. It refers back to its record weakly: the record keeps
+    its timeline, and a cycle between them would leave both to the cycle collector, whose
+    passes over a batch's many records cost more than the reading itself."""
 
-    record: PersonRecord
+    _record: weakref.ReferenceType[PersonRecord] = field(repr=False)
     pardons: list[tuple[int, ClemencyGrant]] = field(default_factory=list)
     """Individual pardons (no proclamation), oldest first, with their index in ``clemency``."""
     _projected: dict[date, Any] = field(default_factory=dict)
     _terms: dict[int, Any] = field(default_factory=dict)
     _remembered: dict[Hashable, Any] = field(default_factory=dict)
+
+    @property
+    def record(self) -> PersonRecord:
+        record = self._record()
+        assert record is not None, "a timeline is read only while its record is held"
+        return record
 
     def __post_init__(self) -> None:
         grants = [
@@ -178,6 +187,6 @@ def timeline(record: PersonRecord) -> Timeline:
     private = record.__pydantic_private__  # read directly: quicker than the attribute
     cached = private.get("_timeline") if private else None
     if not isinstance(cached, Timeline):
-        cached = Timeline(record)
+        cached = Timeline(weakref.ref(record))
         record._timeline = cached
     return cached
