@@ -74,8 +74,8 @@ def _reasons(
     add(det.next_change, det.next_change_reason)
     for point in program.change_points(record, ctx):
         add(*(point if isinstance(point, tuple) else (point, None)))
-    for version in program.versions:
-        add(version.effective_from, version.start_reason)
+    for start, why in program.starts:
+        add(start, why)
     return reasons
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from secondchance.engine.determination import Determination
@@ -81,11 +82,11 @@ class RuleVersion:
     summary: str | None = None
     """The rule in plain words, where the rule states one (shown by ``secondchance rules``)."""
 
-    @property
+    @cached_property
     def id(self) -> str:
         return f"{self.program}@{self.version}"
 
-    @property
+    @cached_property
     def start_reason(self) -> str:
         return self.takes_effect or f"{self.title} takes effect ({self.citation})"
 
@@ -114,6 +115,11 @@ class Program:
     look_ahead: bool = field(default=True)
     by_application: bool = False
     """The decisive date is an application's: the glance speaks of an application."""
+
+    @cached_property
+    def starts(self) -> tuple[tuple[date, str], ...]:
+        """The first day of each version that has one, with why that day matters."""
+        return tuple((v.effective_from, v.start_reason) for v in self.versions if v.effective_from)
 
     def version_on(self, day: date) -> RuleVersion | None:
         for version in self.versions:
