@@ -139,32 +139,26 @@ class Sink:
             self.failed.add(p.person_id)
 
     def write(self, batch: Sequence[Screened]) -> None:
-        results: dict[str, list[Any]] = {n: [] for n in RESULTS.names}
-        people: dict[str, list[Any]] = {n: [] for n in PEOPLE.names}
-        ids, programs, outcomes = results["person_id"], results["program"], results["outcome"]
-        dates, changes = results["date"], results["next_change"]
-        codes, missing = results["reason_codes"], results["missing_facts"]
+        screened = [s for s in batch if not s.problems]
         for s in batch:
             if s.problems:
                 self.problem(s.problems)
-                continue
-            self.screened += 1
-            for a in s.answers:
-                ids.append(s.person_id)
-                programs.append(a.program)
-                outcomes.append(a.outcome)
-                dates.append(a.date)
-                changes.append(a.next_change)
-                codes.append(list(a.reason_codes))
-                missing.append(list(a.missing_facts))
-                key = (a.program, a.outcome)
-                self.counts[key] = self.counts.get(key, 0) + 1
-            people["person_id"].append(s.person_id)
-            people["name"].append(s.name)
-            for name in SENTENCE_FACTS:
-                people[name].append(s.facts.get(name))
-            for name, kind in BUREAU_COLUMNS.items():
-                people[name].append(_bureau_value(kind, s.facts.get(name)))
+        self.screened += len(screened)
+        answers = [a for s in screened for a in s.answers]
+        # Each answer is a tuple in the order of the results' columns after person_id.
+        columns = list(zip(*answers, strict=True)) if answers else [()] * 6
+        results = dict(zip(RESULTS.names, [[], *columns], strict=True))
+        results["person_id"] = [s.person_id for s in screened for _ in s.answers]
+        for key in zip(results["program"], results["outcome"], strict=True):
+            self.counts[key] = self.counts.get(key, 0) + 1
+        people: dict[str, list[Any]] = {
+            "person_id": [s.person_id for s in screened],
+            "name": [s.name for s in screened],
+        }
+        for name in SENTENCE_FACTS:
+            people[name] = [s.facts.get(name) for s in screened]
+        for name, kind in BUREAU_COLUMNS.items():
+            people[name] = [_bureau_value(kind, s.facts.get(name)) for s in screened]
         self.results.write(results)
         self.people.write(people)
 
