@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -120,11 +121,20 @@ _SHORT = {
 
 
 def _summary_table(summary: Summary, console: Console) -> None:
-    table = Table(title="Outcomes per program (people)")
+    # No vertical rules and two-line headers, to fit 80 columns; a count is never cut short
+    # (where space runs out, a program's name folds onto a second line instead).
+    table = Table(
+        title="Outcomes per program (people)",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+    )
     outcomes = [o for o in _SHORT if any(k[1] == o for k in summary.counts)]
-    table.add_column("program", no_wrap=True)
+    table.add_column("program", overflow="fold")
+    digits = max((len(str(n)) for n in summary.counts.values()), default=1)
     for outcome in outcomes:
-        table.add_column(_SHORT[outcome], justify="right")
+        header = _SHORT[outcome].replace(" ", "\n")
+        table.add_column(header, justify="right", no_wrap=True, min_width=digits)
     for program in dict.fromkeys(p for p, _ in summary.counts):
         table.add_row(program, *[str(summary.counts.get((program, o), 0)) for o in outcomes])
     console.print(table)
