@@ -7,8 +7,10 @@ import datetime as dt
 import gc
 import multiprocessing
 import os
+import signal
+import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.pool import AsyncResult
@@ -58,6 +60,8 @@ class Summary:
     evaluated: int = 0
     counts: dict[tuple[str, str], int] = field(default_factory=dict)
     campaigns: dict[str, int] = field(default_factory=dict)
+    interrupted: bool = False
+    """Stopped by the user (Ctrl-C): the files hold the people screened until then."""
 
 
 _worker: Screener | None = None
@@ -74,6 +78,13 @@ def _start(as_of: dt.date, programs: tuple[str, ...]) -> None:
     gc.set_threshold(*GC_THRESHOLDS)
 
 
+def _start_worker(as_of: dt.date, programs: tuple[str, ...]) -> None:
+    """Set up a worker process: Ctrl-C is the main process's to handle (it stops the workers
+    and closes the files), so a worker does not stop with a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _start(as_of, programs)
+
+
 def _screen_chunk(items: list[Item]) -> tuple[list[Screened], int]:
     assert _worker is not None
     before = _worker.evaluated
@@ -86,7 +97,9 @@ def _chunks(items: Iterable[Item], only: frozenset[str] | None) -> Iterator[list
         yield chunk
 
 
-def _results(plan: Plan, items: Iterable[Item]) -> Iterator[tuple[list[Screened], int]]:
+def _results(
+    plan: Plan, items: Iterable[Item]
+) -> Generator[tuple[list[Screened], int], None, None]:
     """Screened chunks in input order. With workers, at most a few chunks are in flight at a
     time, so reading never runs ahead of screening (bounded memory)."""
     workers = plan.workers or (os.cpu_count() or 1)
@@ -99,7 +112,7 @@ def _results(plan: Plan, items: Iterable[Item]) -> Iterator[tuple[list[Screened]
             gc.set_threshold(*thresholds)
         return
     ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with ctx.Pool(workers, initializer=_start, initargs=(plan.as_of, plan.programs)) as pool:
+    with ctx.Pool(workers, _start_worker, (plan.as_of, plan.programs)) as pool:
         waiting: deque[AsyncResult[tuple[list[Screened], int]]] = deque()
         for chunk in _chunks(items, plan.only):
             waiting.append(pool.apply_async(_screen_chunk, (chunk,)))
@@ -121,25 +134,45 @@ def total(plan: Plan) -> int | None:
     return count_people(plan.source) if kind_of(plan.source) == "tables" else None
 
 
+class _StopAsked:
+    """Ctrl-C during a run asks it to stop after the chunk in hand (a second one stops it at
+    once). Stopping between chunks, never inside the worker pool's own bookkeeping, lets the
+    pool be shut down cleanly and the files be closed whole."""
+
+    def __init__(self) -> None:
+        self.asked = False
+        self._before: Any = None
+
+    def __enter__(self) -> _StopAsked:
+        if threading.current_thread() is threading.main_thread():
+            self._before = signal.signal(signal.SIGINT, self._ask)
+        return self
+
+    def _ask(self, signum: int, frame: Any) -> None:
+        self.asked = True
+        signal.signal(signal.SIGINT, self._before)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._before is not None:
+            signal.signal(signal.SIGINT, self._before)
+
+
 def run(plan: Plan, progress: Callable[[int], None] | None = None) -> Summary:
-    """Screen everything the plan names; results go to ``plan.out`` as they come."""
+    """Screen everything the plan names; results go to ``plan.out`` as they come. Stopped by
+    Ctrl-C, it closes the files with the people screened so far and says so in the summary."""
     validate_plan(plan)
     problems: list[Problem] = []
     sink = Sink(plan.out, plan.fmt, plan.part)
     lists = CampaignSink(plan.out, plan.campaigns, plan.as_of, plan.part)
     summary = Summary()
+    results = _results(plan, people(plan.source, problems))
     try:
-        for batch, evaluated in _results(plan, people(plan.source, problems)):
-            sink.write(batch)
-            lists.write([s for s in batch if not s.problems])
-            summary.evaluated += evaluated
-            if problems:
-                sink.problem([p for p in problems if plan.only is None or p.person_id in plan.only])
-                problems.clear()
-            if progress is not None:
-                progress(len(batch))
-        sink.problem([p for p in problems if plan.only is None or p.person_id in plan.only])
+        with _StopAsked() as stop:
+            _consume(plan, results, problems, sink, lists, summary, progress, stop)
+    except KeyboardInterrupt:
+        summary.interrupted = True
     finally:
+        results.close()  # the workers stopped now, not whenever the generator is collected
         sink.close()
         lists.close()
     summary.screened, summary.problems = sink.screened, sink.problems
@@ -147,6 +180,32 @@ def run(plan: Plan, progress: Callable[[int], None] | None = None) -> Summary:
     summary.campaigns = lists.counts
     write_manifest(plan.out, manifest_of(plan, summary))
     return summary
+
+
+def _consume(
+    plan: Plan,
+    results: Iterator[tuple[list[Screened], int]],
+    problems: list[Problem],
+    sink: Sink,
+    lists: CampaignSink,
+    summary: Summary,
+    progress: Callable[[int], None] | None,
+    stop: _StopAsked,
+) -> None:
+    """Write each screened chunk as it comes (and the rows that fit no person)."""
+    for batch, evaluated in results:
+        sink.write(batch)
+        lists.write([s for s in batch if not s.problems])
+        summary.evaluated += evaluated
+        if problems:
+            sink.problem([p for p in problems if plan.only is None or p.person_id in plan.only])
+            problems.clear()
+        if progress is not None:
+            progress(len(batch))
+        if stop.asked:
+            summary.interrupted = True
+            return
+    sink.problem([p for p in problems if plan.only is None or p.person_id in plan.only])
 
 
 def manifest_of(plan: Plan, summary: Summary) -> dict[str, Any]:
@@ -161,6 +220,7 @@ def manifest_of(plan: Plan, summary: Summary) -> dict[str, Any]:
         "failed": summary.failed,
         "problems": summary.problems,
         "evaluated_patterns": summary.evaluated,
+        "complete": not summary.interrupted,
     }
 
 

@@ -197,6 +197,12 @@ def screen(
         fail_input(str(exc))
     write_manifest(out, {**manifest_of(plan, summary), "parts": parts, "engine": engine.value})
     _summary_table(summary, console)
+    if summary.interrupted:
+        console.print(
+            f"Interrupted: the {summary.screened:,} people screened until then are in {out}; "
+            "the others are not. Run the same command again to screen everyone."
+        )
+        raise typer.Exit(130)
 
 
 @app.command()
