@@ -10,8 +10,10 @@ convictions are outside it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TypeVar
 
 from secondchance.law.clemency.revocation import after_revocations, completed, revocation_terms
 from secondchance.record.schema import (
@@ -29,6 +31,21 @@ from secondchance.record.timeline import timeline
 
 FEDERAL = (Jurisdiction.federal, Jurisdiction.dc)
 """Offenses the Office of the Pardon Attorney handles (28 CFR 1.1; its commutation page)."""
+
+T = TypeVar("T")
+
+
+def per_conviction(
+    record: PersonRecord, index: int, conviction: Conviction, key: Hashable, make: Callable[[], T]
+) -> T:
+    """``make()`` once per record for conviction ``index`` and ``key`` (several programs, or
+    several days, ask for the same fact); computed afresh for an object that is not the record's
+    conviction ``index`` (such as a charge read as a conviction). The value is shared: callers
+    must not change it."""
+    shared = timeline(record)
+    if shared.conviction_index(conviction) != index:
+        return make()
+    return shared.remembered((key, index), make)
 
 
 def add_years(day: date, years: int) -> date:
@@ -345,6 +362,20 @@ def _began(
 
 
 def confinement(record: PersonRecord, index: int, conviction: Conviction, day: date) -> Confinement:
+    """:func:`confinement_uncached`, once per record, conviction and day (the pardon and
+    commutation petitions both read it); the value is shared and must not be changed."""
+    return per_conviction(
+        record,
+        index,
+        conviction,
+        ("confinement", day),
+        lambda: confinement_uncached(record, index, conviction, day),
+    )
+
+
+def confinement_uncached(
+    record: PersonRecord, index: int, conviction: Conviction, day: date
+) -> Confinement:
     """Whether a prison sentence was imposed and when the person was (or will be) released.
 
     The day of release is the release date a commutation set, or else the ``end`` of the last
