@@ -241,7 +241,16 @@ def aggregate_ids(record: PersonRecord, conviction: Conviction) -> set[str]:
 
 def only_of_kind(record: PersonRecord, conviction: Conviction) -> bool:
     """The conviction (with the convictions of its aggregate term, 18 U.S.C. 3584(c)) is the
-    record's only one of its group (federal/D.C., or military)."""
+    record's only one of its group (federal/D.C., or military); read once per record and
+    conviction."""
+    shared = timeline(record)
+    index = shared.conviction_index(conviction)
+    if index is None:
+        return _only_of_kind(record, conviction)
+    return shared.remembered(("only_of_kind", index), lambda: _only_of_kind(record, conviction))
+
+
+def _only_of_kind(record: PersonRecord, conviction: Conviction) -> bool:
     group = _group(conviction)
     joined = {id(c) for c in aggregate(record, conviction)}
     return all(id(c) in joined for c in record.convictions if c.jurisdiction in group)
@@ -456,7 +465,14 @@ def _served(
 
 def shared_change_points(record: PersonRecord) -> list[tuple[date, str]]:
     """Dates on which any clemency answer can change, with why: supervision ending, grants,
-    convictions."""
+    convictions (read once per record: the pardon and commutation petitions both ask)."""
+    shared = timeline(record)
+    return list(
+        shared.remembered("shared_change_points", lambda: tuple(_shared_change_points(record)))
+    )
+
+
+def _shared_change_points(record: PersonRecord) -> list[tuple[date, str]]:
     points = [
         (p.end + timedelta(days=1), f"the day after the {p.kind.value.replace('_', ' ')} ends")
         for p in record.supervision
