@@ -67,8 +67,8 @@ def indexed(record: PersonRecord, day: date, *kinds: Jurisdiction) -> list[tuple
     return [
         (i, c)
         for i, c in enumerate(record.convictions)
-        if c.jurisdiction in kinds and convicted_by(c, day)
-    ]
+        if c.jurisdiction in kinds and (c.conviction_date is None or c.conviction_date <= day)
+    ]  # convicted_by, written out: this is read many times per answer
 
 
 def with_article(word: str | None) -> str:
@@ -361,11 +361,11 @@ def _began(
     """Whether custody for the sentence had begun by ``day`` (a period the shared timeline puts
     the person in on the day, or one begun before it), and else the starts not recorded that
     leave it open."""
+    if any(p.start is not None and p.start <= day for _, p in periods):
+        return True, []
     shared = timeline(record)
     states = [(i, shared.in_custody(i, day)) for i, _ in periods]
-    if any(s is True for _, s in states) or any(
-        p.start is not None and p.start <= day for _, p in periods
-    ):
+    if any(s is True for _, s in states):
         return True, []
     return False, [f"custody[{i}].start" for i, s in states if s is None]
 
