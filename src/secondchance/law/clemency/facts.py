@@ -42,10 +42,10 @@ def per_conviction(
     several days, ask for the same fact); computed afresh for an object that is not the record's
     conviction ``index`` (such as a charge read as a conviction). The value is shared: callers
     must not change it."""
-    shared = timeline(record)
-    if shared.conviction_index(conviction) != index:
+    convictions = record.convictions
+    if not 0 <= index < len(convictions) or convictions[index] is not conviction:
         return make()
-    return shared.remembered((key, index), make)
+    return timeline(record).remembered((key, index), make)
 
 
 def add_years(day: date, years: int) -> date:
@@ -105,7 +105,7 @@ def recorded_pardon(
 
 def commutations(conviction: Conviction, day: date) -> list[Commutation]:
     """Commutations of this conviction's sentence granted on or before ``day``, oldest first."""
-    if conviction.sentence is None:
+    if conviction.sentence is None or not conviction.sentence.commutations:
         return []
     return sorted(
         (c for c in conviction.sentence.commutations if c.granted_on <= day),

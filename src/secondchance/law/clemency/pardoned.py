@@ -53,12 +53,12 @@ def pardoned_counts(
 ) -> list[tuple[int, str | None]]:
     """Each count's index and what pardons it (None: not pardoned); read once per record,
     conviction and day (several programs ask)."""
-    shared = timeline(record)
-    if shared.conviction_index(conviction) != index:
-        return _pardoned_counts(record, index, conviction, day)
     return list(
-        shared.remembered(
-            ("pardoned_counts", index, day),
+        per_conviction(
+            record,
+            index,
+            conviction,
+            ("pardoned_counts", day),
             lambda: tuple(_pardoned_counts(record, index, conviction, day)),
         )
     )
