@@ -177,8 +177,8 @@ def answer_count(
     review. ``charge``: the count is of ``pending_charges[charge]`` (``conviction`` stands for
     the charge, see :func:`charge_as_conviction`), whose offense the proclamations pardon
     "regardless of whether they have been charged with or prosecuted for this offense". A
-    conviction's count is answered once per record and day (the pardon petitions and the
-    marijuana pardon all ask); the answer is shared and must not be changed."""
+    conviction's count is answered once per record and day (the pardon and commutation
+    petitions and the marijuana pardon all ask); the answer is shared and must not be changed."""
     mine = j < len(conviction.counts) and conviction.counts[j] is count
     if only is None and charge is None and mine:
         return per_conviction(
