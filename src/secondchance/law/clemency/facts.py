@@ -10,8 +10,10 @@ convictions are outside it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TypeVar
 
 from secondchance.law.clemency.revocation import after_revocations, completed, revocation_terms
 from secondchance.record.schema import (
@@ -29,6 +31,21 @@ from secondchance.record.timeline import timeline
 
 FEDERAL = (Jurisdiction.federal, Jurisdiction.dc)
 """Offenses the Office of the Pardon Attorney handles (28 CFR 1.1; its commutation page)."""
+
+T = TypeVar("T")
+
+
+def per_conviction(
+    record: PersonRecord, index: int, conviction: Conviction, key: Hashable, make: Callable[[], T]
+) -> T:
+    """``make()`` once per record for conviction ``index`` and ``key`` (several programs, or
+    several days, ask for the same fact); computed afresh for an object that is not the record's
+    conviction ``index`` (such as a charge read as a conviction). The value is shared: callers
+    must not change it."""
+    convictions = record.convictions
+    if not 0 <= index < len(convictions) or convictions[index] is not conviction:
+        return make()
+    return timeline(record).remembered((key, index), make)
 
 
 def add_years(day: date, years: int) -> date:
@@ -50,8 +67,8 @@ def indexed(record: PersonRecord, day: date, *kinds: Jurisdiction) -> list[tuple
     return [
         (i, c)
         for i, c in enumerate(record.convictions)
-        if c.jurisdiction in kinds and convicted_by(c, day)
-    ]
+        if c.jurisdiction in kinds and (c.conviction_date is None or c.conviction_date <= day)
+    ]  # convicted_by, written out: this is read many times per answer
 
 
 def with_article(word: str | None) -> str:
@@ -88,7 +105,7 @@ def recorded_pardon(
 
 def commutations(conviction: Conviction, day: date) -> list[Commutation]:
     """Commutations of this conviction's sentence granted on or before ``day``, oldest first."""
-    if conviction.sentence is None:
+    if conviction.sentence is None or not conviction.sentence.commutations:
         return []
     return sorted(
         (c for c in conviction.sentence.commutations if c.granted_on <= day),
@@ -224,7 +241,16 @@ def aggregate_ids(record: PersonRecord, conviction: Conviction) -> set[str]:
 
 def only_of_kind(record: PersonRecord, conviction: Conviction) -> bool:
     """The conviction (with the convictions of its aggregate term, 18 U.S.C. 3584(c)) is the
-    record's only one of its group (federal/D.C., or military)."""
+    record's only one of its group (federal/D.C., or military); read once per record and
+    conviction."""
+    shared = timeline(record)
+    index = shared.conviction_index(conviction)
+    if index is None:
+        return _only_of_kind(record, conviction)
+    return shared.remembered(("only_of_kind", index), lambda: _only_of_kind(record, conviction))
+
+
+def _only_of_kind(record: PersonRecord, conviction: Conviction) -> bool:
     group = _group(conviction)
     joined = {id(c) for c in aggregate(record, conviction)}
     return all(id(c) in joined for c in record.convictions if c.jurisdiction in group)
@@ -335,16 +361,30 @@ def _began(
     """Whether custody for the sentence had begun by ``day`` (a period the shared timeline puts
     the person in on the day, or one begun before it), and else the starts not recorded that
     leave it open."""
+    if any(p.start is not None and p.start <= day for _, p in periods):
+        return True, []
     shared = timeline(record)
     states = [(i, shared.in_custody(i, day)) for i, _ in periods]
-    if any(s is True for _, s in states) or any(
-        p.start is not None and p.start <= day for _, p in periods
-    ):
+    if any(s is True for _, s in states):
         return True, []
     return False, [f"custody[{i}].start" for i, s in states if s is None]
 
 
 def confinement(record: PersonRecord, index: int, conviction: Conviction, day: date) -> Confinement:
+    """:func:`confinement_uncached`, once per record, conviction and day (the pardon and
+    commutation petitions both read it); the value is shared and must not be changed."""
+    return per_conviction(
+        record,
+        index,
+        conviction,
+        ("confinement", day),
+        lambda: confinement_uncached(record, index, conviction, day),
+    )
+
+
+def confinement_uncached(
+    record: PersonRecord, index: int, conviction: Conviction, day: date
+) -> Confinement:
     """Whether a prison sentence was imposed and when the person was (or will be) released.
 
     The day of release is the release date a commutation set, or else the ``end`` of the last
@@ -425,7 +465,14 @@ def _served(
 
 def shared_change_points(record: PersonRecord) -> list[tuple[date, str]]:
     """Dates on which any clemency answer can change, with why: supervision ending, grants,
-    convictions."""
+    convictions (read once per record: the pardon and commutation petitions both ask)."""
+    shared = timeline(record)
+    return list(
+        shared.remembered("shared_change_points", lambda: tuple(_shared_change_points(record)))
+    )
+
+
+def _shared_change_points(record: PersonRecord) -> list[tuple[date, str]]:
     points = [
         (p.end + timedelta(days=1), f"the day after the {p.kind.value.replace('_', ' ')} ends")
         for p in record.supervision

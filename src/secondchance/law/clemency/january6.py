@@ -59,10 +59,10 @@ def january6(record: PersonRecord, conviction: Conviction, day: date) -> Categor
     dates = [c.offense_date or conviction.offense_date for c in conviction.counts] or [
         conviction.offense_date
     ]
-    before = any(d < on for _, d in _offense_bounds(record, conviction))
-    undated = None in dates and not before
-    if on not in dates and not undated:
-        return None
+    if on not in dates and (
+        None not in dates or any(d < on for _, d in _offense_bounds(record, conviction))
+    ):
+        return None  # not recorded on the day, and not undated unless a bound rules it out
     when = f"an offense committed on {on.isoformat()}" if on in dates else "an undated offense"
     return Categorical(
         j6["id"],

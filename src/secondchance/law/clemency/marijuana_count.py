@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from secondchance.law.clemency.facts import with_article
+from secondchance.law.clemency.facts import per_conviction, with_article
 from secondchance.law.clemency.immigration import LAWFUL_ON_DATE, status_on
 from secondchance.law.clemency.marijuana_proclamations import (
     CountAnswer,
@@ -176,7 +176,31 @@ def answer_count(
     codifications, CFR provisions beyond the list), or a substance it may not mean, is for
     review. ``charge``: the count is of ``pending_charges[charge]`` (``conviction`` stands for
     the charge, see :func:`charge_as_conviction`), whose offense the proclamations pardon
-    "regardless of whether they have been charged with or prosecuted for this offense"."""
+    "regardless of whether they have been charged with or prosecuted for this offense". A
+    conviction's count is answered once per record and day (the pardon and commutation
+    petitions and the marijuana pardon all ask); the answer is shared and must not be changed."""
+    mine = j < len(conviction.counts) and conviction.counts[j] is count
+    if only is None and charge is None and mine:
+        return per_conviction(
+            record,
+            index,
+            conviction,
+            ("answer_count", j, day),
+            lambda: _answer_count(record, index, conviction, j, count, day),
+        )
+    return _answer_count(record, index, conviction, j, count, day, only, charge)
+
+
+def _answer_count(
+    record: PersonRecord,
+    index: int,
+    conviction: Conviction,
+    j: int,
+    count: Count,
+    day: date,
+    only: Proclamation | None = None,
+    charge: int | None = None,
+) -> CountAnswer:
     owner = f"convictions[{index}]" if charge is None else f"pending_charges[{charge}]"
     answer = CountAnswer(path=f"{owner}.counts[{j}]", charged=charge is not None)
     procs = (only,) if only is not None else marijuana_proclamations(day)

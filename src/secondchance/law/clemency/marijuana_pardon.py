@@ -263,8 +263,7 @@ def _counts_answered(record: Record, day: date) -> Facts | Determination:
     answered = _answers(record, day)
     answers = [a for a, _ in answered]
     findings = [_count_finding(a, s) for a, s in answered] + _other_categorical(record, day)
-    if not answers:
-        findings += where_to_file(record, day, RULE_VERSION, "clemency petition")
+    if not answers:  # where to file is not shown: nothing is left to petition for here
         return Determination(
             program=PROGRAM,
             outcome=Outcome.not_applicable,

@@ -12,7 +12,12 @@ from datetime import date
 from secondchance.law.clemency.article125 import article125
 from secondchance.law.clemency.categorical import Categorical
 from secondchance.law.clemency.certificates import certifying_grant
-from secondchance.law.clemency.facts import grant_covers, grant_name, recorded_pardon
+from secondchance.law.clemency.facts import (
+    grant_covers,
+    grant_name,
+    per_conviction,
+    recorded_pardon,
+)
 from secondchance.law.clemency.january6 import january6
 from secondchance.law.clemency.marijuana_count import answer_count
 from secondchance.record.schema import ClemencyKind, Conviction, Count, PersonRecord
@@ -48,12 +53,12 @@ def pardoned_counts(
 ) -> list[tuple[int, str | None]]:
     """Each count's index and what pardons it (None: not pardoned); read once per record,
     conviction and day (several programs ask)."""
-    shared = timeline(record)
-    if shared.conviction_index(conviction) != index:
-        return _pardoned_counts(record, index, conviction, day)
     return list(
-        shared.remembered(
-            ("pardoned_counts", index, day),
+        per_conviction(
+            record,
+            index,
+            conviction,
+            ("pardoned_counts", day),
             lambda: tuple(_pardoned_counts(record, index, conviction, day)),
         )
     )
@@ -69,7 +74,18 @@ def _pardoned_counts(
 
 
 def pardoned_by(record: PersonRecord, index: int, conviction: Conviction, day: date) -> str | None:
-    """What pardons the whole conviction on ``day``, named; None if it is not wholly pardoned."""
+    """What pardons the whole conviction on ``day``, named; None if it is not wholly pardoned
+    (read once per record, conviction and day: several programs ask)."""
+    return per_conviction(
+        record,
+        index,
+        conviction,
+        ("pardoned_by", day),
+        lambda: _pardoned_by(record, index, conviction, day),
+    )
+
+
+def _pardoned_by(record: PersonRecord, index: int, conviction: Conviction, day: date) -> str | None:
     grant = recorded_pardon(record, conviction, day)
     if grant is not None:
         return grant_name(grant)
@@ -103,4 +119,13 @@ def other_categorical(
     conviction (none for a foreign conviction transferred under a treaty)."""
     if conviction.treaty_transfer is not None:
         return None
-    return article125(conviction, day) or january6(record, conviction, day)
+    index = timeline(record).conviction_index(conviction)
+    if index is None:
+        return article125(conviction, day) or january6(record, conviction, day)
+    return per_conviction(
+        record,
+        index,
+        conviction,
+        ("other_categorical", day),
+        lambda: article125(conviction, day) or january6(record, conviction, day),
+    )
