@@ -53,6 +53,15 @@ MARIJUANA_POSSESSION = 0.02
 """Share with an old simple-possession conviction (21 U.S.C. 844, before 2022-10-06)."""
 BUSINESS = 0.03
 """Share who own a business applying to the SBA."""
+SECOND_COUNT = 0.25
+"""Share whose judgment has a second count (its offense drawn as the first one's)."""
+COMMUTED = 0.01
+"""Share of the people still in custody, with over 60 days to serve, whose sentence was
+commuted in the past year to end earlier."""
+PARDONED = 0.01
+"""Share of the people released over six years ago who were pardoned since."""
+PENDING = 0.02
+"""Share with a charge pending (an indictment, information or complaint; federal or state)."""
 
 
 @dataclass
@@ -154,6 +163,9 @@ def _chunk(rng: np.random.Generator, start: int, size: int, tables: _Tables) -> 
         },
     )
     _counts(ids, offense, imposed, rng, tables)
+    _second_counts(ids, imposed, rng, tables)
+    _clemency(ids, release, released, as_of, rng, tables)
+    _pending(ids, as_of, rng, tables)
     _custody(ids, imposed, detained, pretrial, arrive, release, released, tables)
     sr_start = _days(release, np.ones(size, dtype=int))
     sr_end = _days(sr_start, np.full(size, 3 * 365))
@@ -235,6 +247,68 @@ def _counts(
             "felony": pa.array(np.ones(size, dtype=bool)),
             **{n: pa.array(list(v), pa.bool_()) for n, v in flags.items()},
             "offense_date": _dates(_days(imposed, -rng.integers(200, 700, size))),
+        },
+    )
+
+
+def _second_counts(ids: Any, imposed: Any, rng: np.random.Generator, tables: _Tables) -> None:
+    """A second count in the judgment for ``SECOND_COUNT`` of the people (its rows after the
+    first count's: the table is sorted stably by person)."""
+    two = rng.random(len(ids)) < SECOND_COUNT
+    offense = _pick(rng, [o[0] for o in OFFENSES], int(two.sum()))
+    _counts(ids[two], offense, imposed[two], rng, tables)
+
+
+def _clemency(
+    ids: Any, release: Any, released: Any, as_of: Any, rng: np.random.Generator, tables: _Tables
+) -> None:
+    """Commutations of the sentence being served and pardons of a sentence served long ago."""
+    size = len(ids)
+    left = (release - as_of).astype(int)
+    commuted = ~released & (left > 60) & (rng.random(size) < COMMUTED)
+    n = int(commuted.sum())
+    tables.write(
+        "commutations",
+        {
+            "person_id": _strings(ids[commuted]),
+            "conviction_id": _strings(["c1"] * n),
+            "granted_on": _dates(_days(np.full(n, as_of), -rng.integers(10, 365, n))),
+            "new_release_date": _dates(
+                _days(np.full(n, as_of), (left[commuted] * rng.uniform(0.1, 0.9, n)).astype(int))
+            ),
+        },
+    )
+    old = released & ((as_of - release).astype(int) > 6 * 365)
+    pardoned = old & (rng.random(size) < PARDONED)
+    k = int(pardoned.sum())
+    tables.write(
+        "grants",
+        {
+            "person_id": _strings(ids[pardoned]),
+            "kind": _strings(["pardon"] * k),
+            "granted_on": _dates(_days(np.full(k, as_of), -rng.integers(10, 365, k))),
+            "conviction_ids": pa.array([["c1"]] * k, pa.list_(pa.string())),
+        },
+    )
+
+
+def _pending(ids: Any, as_of: Any, rng: np.random.Generator, tables: _Tables) -> None:
+    pending = rng.random(len(ids)) < PENDING
+    n = int(pending.sum())
+    federal = rng.random(n) < 0.5
+    tables.write(
+        "pending_charges",
+        {
+            "person_id": _strings(ids[pending]),
+            "charge_id": _strings(["p1"] * n),
+            "instrument": _strings(
+                np.array(["indictment", "information", "complaint"], dtype=object)[
+                    _pick(rng, [0.7, 0.2, 0.1], n)
+                ]
+            ),
+            "jurisdiction": _strings(np.where(federal, "federal", "state")),
+            "state": _strings(np.full(n, "TX", dtype=object), mask=federal),
+            "filed_on": _dates(_days(np.full(n, as_of), -rng.integers(10, 300, n))),
         },
     )
 
