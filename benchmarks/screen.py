@@ -4,14 +4,15 @@ a sample in the same run; peak memory; optionally Spark local mode on the same i
 start-up reported apart.
 
     python benchmarks/screen.py [--people 1000000] [--workers 2] [--sample 300] [--spark]
-                                [--patterns K]
+                                [--patterns K] [--input TABLES]
 
 ``--patterns K`` makes the people repeat the facts of K people (each under their own id), so
 the engine works out only K answers per worker and the run measures the streaming (reading,
 grouping, writing) and the memory of a very large population apart from the engine's speed
-(``--people 10000000 --patterns 10000``: the 10,000,000-people memory check).
+(``--people 10000000 --patterns 10000``: the 10,000,000-people memory check). ``--input``
+screens tables already written, so that two revisions can be timed on the same people.
 
-Goal (issue 12): at least 20,000 people/s on 2 cores for 1,000,000 people, at least 50x the
+Goal: at least 20,000 people/s on 2 cores for 1,000,000 people, at least 50x the
 per-record path, Spark within 3x of the local engine, under 2 GiB resident.
 """
 
@@ -77,19 +78,27 @@ def main() -> None:
     parser.add_argument("--spark", action="store_true")
     parser.add_argument("--dir", type=Path, default=None)
     parser.add_argument("--patterns", type=int, default=None)
+    parser.add_argument(
+        "--input",
+        type=Path,
+        default=None,
+        help="Screen these tables instead of synthesising (to compare two revisions on the "
+        "same people).",
+    )
     args = parser.parse_args()
     root = args.dir or Path(tempfile.mkdtemp(prefix="secondchance-bench-"))
-    source = root / "in"
+    source = args.input or root / "in"
     start = time.perf_counter()
-    # In a child process, so that this process's peak memory is the screening's alone.
-    child = multiprocessing.get_context("spawn").Process(
-        target=synth_people, args=(args.people, source, 1, "parquet", args.patterns)
-    )
-    child.start()
-    child.join()
+    if args.input is None:
+        # In a child process, so that this process's peak memory is the screening's alone.
+        child = multiprocessing.get_context("spawn").Process(
+            target=synth_people, args=(args.people, source, 1, "parquet", args.patterns)
+        )
+        child.start()
+        child.join()
+        shared = f", repeating {args.patterns:,} fact patterns" if args.patterns else ""
+        print(f"synth: {args.people:,} people{shared} in {time.perf_counter() - start:.1f} s")
     synth_peak = _peak_mib()[1]
-    shared = f", repeating {args.patterns:,} fact patterns" if args.patterns else ""
-    print(f"synth: {args.people:,} people{shared} in {time.perf_counter() - start:.1f} s")
     # Also in a child process: it loads the law's tables, which the screening's main process
     # (reading and writing only) does not need.
     with concurrent.futures.ProcessPoolExecutor(1, multiprocessing.get_context("spawn")) as pool:

@@ -18,7 +18,7 @@ MAX_LOOK_AHEAD = 64
 
 
 def _cited(det: Determination, version: RuleVersion) -> Determination:
-    """Every answer cites (issue 8.6): an answer whose rule gave no cited finding states its
+    """Every answer cites: an answer whose rule gave no cited finding states its
     reason as a finding under the rule version applied, with that version's citation. The
     determination is the rule's own, made for this call, so it is completed in place."""
     if any(f.citation.strip() for f in det.findings):
