@@ -5,6 +5,7 @@ the run is not complete (and the command exits with 130, the shell's code for Ct
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import multiprocessing
 import os
@@ -75,7 +76,9 @@ def test_screen_says_what_was_kept_and_exits_130(
 
 def test_a_run_not_interrupted_is_complete(tmp_path: Path) -> None:
     synth_people(20, tmp_path / "in", seed=3)
+    thresholds = gc.get_threshold()
     summary = run(Plan(tmp_path / "in", tmp_path / "out", AS_OF, workers=1))
     assert not summary.interrupted and summary.screened == 20
+    assert gc.get_threshold() == thresholds  # the collector as it was, for the caller
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["complete"] is True

@@ -11,6 +11,7 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.pool import AsyncResult
@@ -29,10 +30,11 @@ CHUNK = 512
 IN_FLIGHT = 3
 """Chunks per worker queued or being screened at most."""
 GC_THRESHOLDS = (50_000, 20, 100)
-"""A worker's garbage-collector thresholds. A record's objects are freed as soon as the record
-is done with (they hold no reference cycles: ``record/timeline.py``), so the collector has
-little to find; at Python's default thresholds its passes over everything a worker keeps (the
-law's tables, the remembered fact patterns) took about 8% of the worker's time."""
+"""The garbage collector's thresholds during a run. A record's objects are freed as soon as the
+record is done with (they hold no reference cycles: ``record/timeline.py``), so the collector
+has little to find; at Python's default thresholds its passes over everything a process keeps
+(a worker's law tables and remembered fact patterns, the chunks in flight) took about 8% of a
+worker's time and a third of the main process's time reading and sending people."""
 
 
 @dataclass
@@ -104,12 +106,8 @@ def _results(
     time, so reading never runs ahead of screening (bounded memory)."""
     workers = plan.workers or (os.cpu_count() or 1)
     if workers <= 1:
-        thresholds = gc.get_threshold()
         _start(plan.as_of, plan.programs)
-        try:
-            yield from map(_screen_chunk, _chunks(items, plan.only))
-        finally:  # this process goes on after the run
-            gc.set_threshold(*thresholds)
+        yield from map(_screen_chunk, _chunks(items, plan.only))
         return
     ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with ctx.Pool(workers, _start_worker, (plan.as_of, plan.programs)) as pool:
@@ -157,6 +155,18 @@ class _StopAsked:
             signal.signal(signal.SIGINT, self._before)
 
 
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """The worker's collector thresholds in this process too while it reads and writes (each
+    person's rows and answers are many small objects, freed as soon as they are written)."""
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def run(plan: Plan, progress: Callable[[int], None] | None = None) -> Summary:
     """Screen everything the plan names; results go to ``plan.out`` as they come. Stopped by
     Ctrl-C, it closes the files with the people screened so far and says so in the summary."""
@@ -167,7 +177,7 @@ def run(plan: Plan, progress: Callable[[int], None] | None = None) -> Summary:
     summary = Summary()
     results = _results(plan, people(plan.source, problems))
     try:
-        with _StopAsked() as stop:
+        with _StopAsked() as stop, _fewer_collections():
             _consume(plan, results, problems, sink, lists, summary, progress, stop)
     except KeyboardInterrupt:
         summary.interrupted = True
