@@ -125,6 +125,40 @@ def _set(target: dict[str, Any], values: Mapping[str, Any]) -> None:
             target[key] = value
 
 
+_EMPTY_CELLS = {
+    name: dict.fromkeys(table.columns) for name, table in TABLES.items()
+}  # a list column's cell is set to a new empty list, in its place
+_LIST_COLUMNS = {
+    name: tuple(c for c, kind in table.columns.items() if kind is Kind.items)
+    for name, table in TABLES.items()
+}
+
+
+def _read_row(table: str, kinds: Mapping[str, Kind], row: Row) -> dict[str, Any]:
+    """Every cell of a row in its column's type (an empty cell ``None``, or ``[]`` for a list),
+    in the table's column order; :class:`CellError` at the first cell that cannot be read.
+    Text, days and yes/no values as they usually come are read without :func:`read_cell`."""
+    cells = _EMPTY_CELLS[table].copy()
+    for column in _LIST_COLUMNS[table]:
+        cells[column] = []
+    for column, value in row.items():
+        if value is None:
+            continue
+        kind = kinds.get(column)
+        if kind is None:
+            continue
+        type_ = type(value)
+        if type_ is str and kind is Kind.text:
+            cells[column] = value.strip() or None
+        elif type_ is dt.date and kind is Kind.text:
+            cells[column] = value.isoformat()
+        elif type_ is bool and kind is Kind.flag:
+            cells[column] = value
+        else:
+            cells[column] = read_cell(kind, value)
+    return cells
+
+
 class _Builder:
     """Assembles one person's record dict and remembers which row each part came from."""
 
@@ -142,8 +176,13 @@ class _Builder:
         """The table's rows read cell by cell; a bad cell is a problem, its row left out."""
         read: list[tuple[int, dict[str, Any]]] = []
         kinds = TABLES[table].columns
-        for number, row in self.person.rows.get(table, []):
-            cells: dict[str, Any] = {}
+        for number, row in self.person.rows.get(table, ()):
+            try:
+                read.append((number, _read_row(table, kinds, row)))
+                continue
+            except Exception:  # read again cell by cell, as the columns come
+                pass
+            cells: dict[str, Any] = {}  # each bad cell of the row, column by column
             for column, kind in kinds.items():
                 value = row.get(column)
                 if value is None:  # an empty cell: what read_cell makes of it, without reading
@@ -189,7 +228,8 @@ class _Builder:
 
 
 def _pick(cells: Mapping[str, Any], *names: str) -> dict[str, Any]:
-    return {n: cells.get(n) for n in names}
+    """The cells of ``names`` that are given (an empty cell is a fact left out), in order."""
+    return {n: v for n in names if (v := cells.get(n)) is not None and v != []}
 
 
 def _business(b: _Builder) -> None:
@@ -224,8 +264,7 @@ def _business(b: _Builder) -> None:
             elif cells.get("associate_id") is not None:
                 b.records[key] = b.records[None]
                 b.prefix[key] = ""
-        role: dict[str, Any] = {}
-        _set(role, _pick(cells, "role", "ownership_percent", "start", "end"))
+        role = _pick(cells, "role", "ownership_percent", "start", "end")
         person["roles"].append(role)
 
 
@@ -233,8 +272,7 @@ def _person(b: _Builder) -> None:
     rows = b.rows("people")
     number, cells = rows[0]
     top = b.records[None]
-    person: dict[str, Any] = {}
-    _set(person, _pick(cells, "name", "date_of_birth", "bop_register_number"))
+    person = _pick(cells, "name", "date_of_birth", "bop_register_number")
     if person:
         top["person"] = person
         b.origin.append(("person", "people", number))
@@ -258,8 +296,7 @@ def _sections(b: _Builder) -> None:
             continue
         person = b.records[who].setdefault("person", {})
         entries = person.setdefault("status", [])
-        entry: dict[str, Any] = {}
-        _set(entry, _pick(cells, "status", "start", "end"))
+        entry = _pick(cells, "status", "start", "end")
         entries.append(entry)
         b.origin.append((f"{b.prefix[who]}person.status[{len(entries) - 1}]", "status", number))
     sections: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -296,8 +333,7 @@ def _fsa_lists(b: _Builder) -> None:
             if who == "?":
                 continue
             entries = b.records[who].setdefault("fsa", {}).setdefault(table, [])
-            entry: dict[str, Any] = {}
-            _set(entry, _pick(cells, *names))
+            entry = _pick(cells, *names)
             entries.append(entry)
             b.origin.append((f"{b.prefix[who]}fsa.{table}[{len(entries) - 1}]", table, number))
 
@@ -340,8 +376,7 @@ def _convictions(b: _Builder) -> None:
         if entry is None:
             continue
         path = b.origin[-1][0]
-        sentence: dict[str, Any] = {}
-        _set(sentence, _pick(cells, *_SENTENCE))
+        sentence = _pick(cells, *_SENTENCE)
         if sentence:
             entry["sentence"] = sentence
         if entry.get("id"):
@@ -387,8 +422,7 @@ def _link(
             continue
         entry, path = owners[key]
         counts = entry.setdefault("counts", [])
-        count: dict[str, Any] = {}
-        _set(count, _pick(cells, *_COUNT))
+        count = _pick(cells, *_COUNT)
         counts.append(count)
         b.origin.append((f"{path}.counts[{len(counts) - 1}]", "counts", number))
     for number, cells in b.rows("commutations"):
