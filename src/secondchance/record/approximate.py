@@ -68,24 +68,35 @@ def _field_kinds(model: type[BaseModel]) -> dict[str, type[BaseModel] | type[dat
     return {name: _field_kind(f.annotation) for name, f in model.model_fields.items()}
 
 
-def date_values(model: type[BaseModel], data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    """Every value written in a date field of ``data`` (raw parsed input for ``model``)."""
-    if not isinstance(data, dict):
-        return
+def date_values(model: type[BaseModel], data: Any, loc: Loc = ()) -> list[tuple[Loc, Any]]:
+    """Every value written in a date field of ``data`` (raw parsed input for ``model``), in the
+    order of the data."""
+    found: list[tuple[Loc, Any]] = []
+    if isinstance(data, dict):
+        _date_values_into(found, model, data, loc)
+    return found
+
+
+def _date_values_into(
+    found: list[tuple[Loc, Any]], model: type[BaseModel], data: dict[Any, Any], loc: Loc
+) -> None:
     kinds = _field_kinds(model)
     for name, value in data.items():
-        if value is None or not isinstance(name, str) or name not in kinds:
+        if value is None or not isinstance(name, str):
             continue
-        kind = kinds[name]
+        kind = kinds.get(name)
+        if kind is None:
+            continue
         if kind is date:
-            yield (*loc, name), value
-        elif kind is None or not issubclass(kind, BaseModel):
+            found.append(((*loc, name), value))
             continue
-        elif isinstance(value, list):
+        part = typing.cast(type[BaseModel], kind)  # a model: the kinds are date, model or None
+        if isinstance(value, list):
             for i, item in enumerate(value):
-                yield from date_values(kind, item, (*loc, name, i))
-        else:
-            yield from date_values(kind, value, (*loc, name))
+                if isinstance(item, dict):
+                    _date_values_into(found, part, item, (*loc, name, i))
+        elif isinstance(value, dict):
+            _date_values_into(found, part, value, (*loc, name))
 
 
 def approximate_dates(model: type[BaseModel], data: Any) -> dict[Loc, ApproxDate]:
