@@ -50,16 +50,23 @@ Money = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
 def _exact_day(value: Any) -> date:
     """An exact day. Approximate forms are read by :func:`secondchance.record.validate`, which
     answers for each day they allow; validating them here directly would pick one day."""
-    if isinstance(value, date):
-        return on_calendar(value)
     if isinstance(value, str):
         return _exact_text(value)
+    if isinstance(value, date):
+        return on_calendar(value)
     return _exact_other(value)
 
 
 @lru_cache(maxsize=16384)
 def _exact_text(value: str) -> date:
-    """:func:`_exact_day` of a text (remembered: the same days recur across records)."""
+    """:func:`_exact_day` of a text (remembered: the same days recur across records). A day
+    written YYYY-MM-DD is read directly; any other text as :func:`parse_date` reads it."""
+    if len(value) == 10 and ISO_DATE.fullmatch(value):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:  # not on the calendar: parse_date says so
+            return _exact_other(value)
+        return on_calendar(day)
     return _exact_other(value)
 
 
