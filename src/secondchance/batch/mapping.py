@@ -523,16 +523,23 @@ def pattern_key(person: PersonRows) -> tuple[Any, ...]:
     the same key have the same record apart from their name and ids, so the same answers."""
     parts: list[Any] = []
     for table in TABLES:
-        rows = person.rows.get(table, [])
+        rows = person.rows.get(table)
+        if not rows:
+            parts.append(())
+            continue
         skip = _NOT_IN_RECORD if table == "people" else ("person_id",)
         parts.append(
             tuple(
-                tuple((k, _hashable(v)) for k, v in row.items() if k not in skip and v is not None)
-                for _, row in rows
+                [
+                    tuple(
+                        [
+                            (k, tuple(v) if isinstance(v, list) else v)
+                            for k, v in row.items()
+                            if v is not None and k not in skip
+                        ]
+                    )
+                    for _, row in rows
+                ]
             )
         )
     return tuple(parts)
-
-
-def _hashable(value: Any) -> Any:
-    return tuple(value) if isinstance(value, list) else value
