@@ -63,9 +63,16 @@ def _field_kind(annotation: Any) -> type[BaseModel] | type[date] | None:
 
 
 @cache
-def _field_kinds(model: type[BaseModel]) -> dict[str, type[BaseModel] | type[date] | None]:
-    """The kind of each field of ``model`` (read once per model class)."""
-    return {name: _field_kind(f.annotation) for name, f in model.model_fields.items()}
+def _field_kinds(model: type[BaseModel]) -> tuple[frozenset[str], dict[str, type[BaseModel]]]:
+    """The date fields of ``model`` and its fields that hold models (read once per class)."""
+    kinds = {name: _field_kind(f.annotation) for name, f in model.model_fields.items()}
+    dates = frozenset(name for name, kind in kinds.items() if kind is date)
+    parts = {
+        name: kind
+        for name, kind in kinds.items()
+        if isinstance(kind, type) and issubclass(kind, BaseModel)
+    }
+    return dates, parts
 
 
 def date_values(model: type[BaseModel], data: Any, loc: Loc = ()) -> list[tuple[Loc, Any]]:
@@ -80,17 +87,16 @@ def date_values(model: type[BaseModel], data: Any, loc: Loc = ()) -> list[tuple[
 def _date_values_into(
     found: list[tuple[Loc, Any]], model: type[BaseModel], data: dict[Any, Any], loc: Loc
 ) -> None:
-    kinds = _field_kinds(model)
+    dates, parts = _field_kinds(model)
     for name, value in data.items():
-        if value is None or not isinstance(name, str):
+        if value is None:
             continue
-        kind = kinds.get(name)
-        if kind is None:
-            continue
-        if kind is date:
+        if name in dates:
             found.append(((*loc, name), value))
             continue
-        part = typing.cast(type[BaseModel], kind)  # a model: the kinds are date, model or None
+        part = parts.get(name)
+        if part is None:
+            continue
         if isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, dict):
