@@ -644,6 +644,8 @@ class PersonRecord(_Model):
                 if conviction.id in ids:
                     raise ValueError(f"@convictions[{i}].id: {conviction.id!r} is used twice")
                 ids.add(conviction.id)
+        if self._references_known(ids):
+            return self
         references: list[tuple[str, str | None]] = []
         for name in ("custody", "supervision", "court_challenges"):
             entries = getattr(self, name)
@@ -662,6 +664,17 @@ class PersonRecord(_Model):
                 known = ", ".join(sorted(ids)) or "none"
                 raise ValueError(f"@{path}: {ref!r} names no conviction (conviction ids: {known})")
         return self
+
+    def _references_known(self, ids: set[str]) -> bool:
+        """Whether every conviction reference names one of ``ids`` (checked without building
+        field paths; :meth:`_conviction_links` names the first that does not)."""
+        refs = [e.conviction_id for e in self.custody]
+        refs += [e.conviction_id for e in self.supervision]
+        refs += [e.conviction_id for e in self.court_challenges]
+        for grant in self.clemency:
+            refs += grant.conviction_ids
+        refs += [c.sentence.relative_to for c in self.convictions if c.sentence is not None]
+        return all(ref is None or ref in ids for ref in refs)
 
 
 # --- SBA: a business and its people -------------------------------------------------------------
