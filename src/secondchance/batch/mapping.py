@@ -175,8 +175,11 @@ class _Builder:
     def rows(self, table: str) -> list[tuple[int, dict[str, Any]]]:
         """The table's rows read cell by cell; a bad cell is a problem, its row left out."""
         read: list[tuple[int, dict[str, Any]]] = []
+        found = self.person.rows.get(table)
+        if not found:
+            return read
         kinds = TABLES[table].columns
-        for number, row in self.person.rows.get(table, ()):
+        for number, row in found:
             try:
                 read.append((number, _read_row(table, kinds, row)))
                 continue
@@ -268,6 +271,14 @@ def _business(b: _Builder) -> None:
         person["roles"].append(role)
 
 
+_EMPTY: tuple[None, list[Any]] = (None, [])  # an empty cell: a fact left out
+_FSA_CELLS = tuple((c, c.removeprefix("fsa_")) for c in TABLES["people"].columns if c[:4] == "fsa_")
+_BUREAU_CELLS = tuple(
+    (c, c.removeprefix("bureau_")) for c in TABLES["people"].columns if c in BUREAU_COLUMNS
+)
+"""The people table's columns of the record's ``fsa`` and ``bureau`` blocks, in column order."""
+
+
 def _person(b: _Builder) -> None:
     rows = b.rows("people")
     number, cells = rows[0]
@@ -277,13 +288,11 @@ def _person(b: _Builder) -> None:
         top["person"] = person
         b.origin.append(("person", "people", number))
     _set(top, _pick(cells, "application_date"))
-    fsa: dict[str, Any] = {}
-    _set(fsa, {k.removeprefix("fsa_"): v for k, v in cells.items() if k.startswith("fsa_")})
+    fsa = {name: v for column, name in _FSA_CELLS if (v := cells.get(column)) not in _EMPTY}
     if fsa:
         top["fsa"] = fsa
         b.origin.append(("fsa", "people", number))
-    bureau: dict[str, Any] = {}
-    _set(bureau, {k.removeprefix("bureau_"): v for k, v in cells.items() if k in BUREAU_COLUMNS})
+    bureau = {name: v for column, name in _BUREAU_CELLS if (v := cells.get(column)) not in _EMPTY}
     if bureau:
         top["bureau"] = bureau
         b.origin.append(("bureau", "people", number))
