@@ -125,6 +125,40 @@ def _set(target: dict[str, Any], values: Mapping[str, Any]) -> None:
             target[key] = value
 
 
+_EMPTY_CELLS = {
+    name: dict.fromkeys(table.columns) for name, table in TABLES.items()
+}  # a list column's cell is set to a new empty list, in its place
+_LIST_COLUMNS = {
+    name: tuple(c for c, kind in table.columns.items() if kind is Kind.items)
+    for name, table in TABLES.items()
+}
+
+
+def _read_row(table: str, kinds: Mapping[str, Kind], row: Row) -> dict[str, Any]:
+    """Every cell of a row in its column's type (an empty cell ``None``, or ``[]`` for a list),
+    in the table's column order; :class:`CellError` at the first cell that cannot be read.
+    Text, days and yes/no values as they usually come are read without :func:`read_cell`."""
+    cells = _EMPTY_CELLS[table].copy()
+    for column in _LIST_COLUMNS[table]:
+        cells[column] = []
+    for column, value in row.items():
+        if value is None:
+            continue
+        kind = kinds.get(column)
+        if kind is None:
+            continue
+        type_ = type(value)
+        if type_ is str and kind is Kind.text:
+            cells[column] = value.strip() or None
+        elif type_ is dt.date and kind is Kind.text:
+            cells[column] = value.isoformat()
+        elif type_ is bool and kind is Kind.flag:
+            cells[column] = value
+        else:
+            cells[column] = read_cell(kind, value)
+    return cells
+
+
 class _Builder:
     """Assembles one person's record dict and remembers which row each part came from."""
 
@@ -141,9 +175,17 @@ class _Builder:
     def rows(self, table: str) -> list[tuple[int, dict[str, Any]]]:
         """The table's rows read cell by cell; a bad cell is a problem, its row left out."""
         read: list[tuple[int, dict[str, Any]]] = []
+        found = self.person.rows.get(table)
+        if not found:
+            return read
         kinds = TABLES[table].columns
-        for number, row in self.person.rows.get(table, []):
-            cells: dict[str, Any] = {}
+        for number, row in found:
+            try:
+                read.append((number, _read_row(table, kinds, row)))
+                continue
+            except Exception:  # read again cell by cell, as the columns come
+                pass
+            cells: dict[str, Any] = {}  # each bad cell of the row, column by column
             for column, kind in kinds.items():
                 value = row.get(column)
                 if value is None:  # an empty cell: what read_cell makes of it, without reading
@@ -189,7 +231,8 @@ class _Builder:
 
 
 def _pick(cells: Mapping[str, Any], *names: str) -> dict[str, Any]:
-    return {n: cells.get(n) for n in names}
+    """The cells of ``names`` that are given (an empty cell is a fact left out), in order."""
+    return {n: v for n in names if (v := cells.get(n)) is not None and v != []}
 
 
 def _business(b: _Builder) -> None:
@@ -224,28 +267,32 @@ def _business(b: _Builder) -> None:
             elif cells.get("associate_id") is not None:
                 b.records[key] = b.records[None]
                 b.prefix[key] = ""
-        role: dict[str, Any] = {}
-        _set(role, _pick(cells, "role", "ownership_percent", "start", "end"))
+        role = _pick(cells, "role", "ownership_percent", "start", "end")
         person["roles"].append(role)
+
+
+_EMPTY: tuple[None, list[Any]] = (None, [])  # an empty cell: a fact left out
+_FSA_CELLS = tuple((c, c.removeprefix("fsa_")) for c in TABLES["people"].columns if c[:4] == "fsa_")
+_BUREAU_CELLS = tuple(
+    (c, c.removeprefix("bureau_")) for c in TABLES["people"].columns if c in BUREAU_COLUMNS
+)
+"""The people table's columns of the record's ``fsa`` and ``bureau`` blocks, in column order."""
 
 
 def _person(b: _Builder) -> None:
     rows = b.rows("people")
     number, cells = rows[0]
     top = b.records[None]
-    person: dict[str, Any] = {}
-    _set(person, _pick(cells, "name", "date_of_birth", "bop_register_number"))
+    person = _pick(cells, "name", "date_of_birth", "bop_register_number")
     if person:
         top["person"] = person
         b.origin.append(("person", "people", number))
     _set(top, _pick(cells, "application_date"))
-    fsa: dict[str, Any] = {}
-    _set(fsa, {k.removeprefix("fsa_"): v for k, v in cells.items() if k.startswith("fsa_")})
+    fsa = {name: v for column, name in _FSA_CELLS if (v := cells.get(column)) not in _EMPTY}
     if fsa:
         top["fsa"] = fsa
         b.origin.append(("fsa", "people", number))
-    bureau: dict[str, Any] = {}
-    _set(bureau, {k.removeprefix("bureau_"): v for k, v in cells.items() if k in BUREAU_COLUMNS})
+    bureau = {name: v for column, name in _BUREAU_CELLS if (v := cells.get(column)) not in _EMPTY}
     if bureau:
         top["bureau"] = bureau
         b.origin.append(("bureau", "people", number))
@@ -258,8 +305,7 @@ def _sections(b: _Builder) -> None:
             continue
         person = b.records[who].setdefault("person", {})
         entries = person.setdefault("status", [])
-        entry: dict[str, Any] = {}
-        _set(entry, _pick(cells, "status", "start", "end"))
+        entry = _pick(cells, "status", "start", "end")
         entries.append(entry)
         b.origin.append((f"{b.prefix[who]}person.status[{len(entries) - 1}]", "status", number))
     sections: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -296,8 +342,7 @@ def _fsa_lists(b: _Builder) -> None:
             if who == "?":
                 continue
             entries = b.records[who].setdefault("fsa", {}).setdefault(table, [])
-            entry: dict[str, Any] = {}
-            _set(entry, _pick(cells, *names))
+            entry = _pick(cells, *names)
             entries.append(entry)
             b.origin.append((f"{b.prefix[who]}fsa.{table}[{len(entries) - 1}]", table, number))
 
@@ -340,8 +385,7 @@ def _convictions(b: _Builder) -> None:
         if entry is None:
             continue
         path = b.origin[-1][0]
-        sentence: dict[str, Any] = {}
-        _set(sentence, _pick(cells, *_SENTENCE))
+        sentence = _pick(cells, *_SENTENCE)
         if sentence:
             entry["sentence"] = sentence
         if entry.get("id"):
@@ -387,8 +431,7 @@ def _link(
             continue
         entry, path = owners[key]
         counts = entry.setdefault("counts", [])
-        count: dict[str, Any] = {}
-        _set(count, _pick(cells, *_COUNT))
+        count = _pick(cells, *_COUNT)
         counts.append(count)
         b.origin.append((f"{path}.counts[{len(counts) - 1}]", "counts", number))
     for number, cells in b.rows("commutations"):
@@ -489,16 +532,23 @@ def pattern_key(person: PersonRows) -> tuple[Any, ...]:
     the same key have the same record apart from their name and ids, so the same answers."""
     parts: list[Any] = []
     for table in TABLES:
-        rows = person.rows.get(table, [])
+        rows = person.rows.get(table)
+        if not rows:
+            parts.append(())
+            continue
         skip = _NOT_IN_RECORD if table == "people" else ("person_id",)
         parts.append(
             tuple(
-                tuple((k, _hashable(v)) for k, v in row.items() if k not in skip and v is not None)
-                for _, row in rows
+                [
+                    tuple(
+                        [
+                            (k, tuple(v) if isinstance(v, list) else v)
+                            for k, v in row.items()
+                            if v is not None and k not in skip
+                        ]
+                    )
+                    for _, row in rows
+                ]
             )
         )
     return tuple(parts)
-
-
-def _hashable(value: Any) -> Any:
-    return tuple(value) if isinstance(value, list) else value

@@ -63,29 +63,46 @@ def _field_kind(annotation: Any) -> type[BaseModel] | type[date] | None:
 
 
 @cache
-def _field_kinds(model: type[BaseModel]) -> dict[str, type[BaseModel] | type[date] | None]:
-    """The kind of each field of ``model`` (read once per model class)."""
-    return {name: _field_kind(f.annotation) for name, f in model.model_fields.items()}
+def _field_kinds(model: type[BaseModel]) -> tuple[frozenset[str], dict[str, type[BaseModel]]]:
+    """The date fields of ``model`` and its fields that hold models (read once per class)."""
+    kinds = {name: _field_kind(f.annotation) for name, f in model.model_fields.items()}
+    dates = frozenset(name for name, kind in kinds.items() if kind is date)
+    parts = {
+        name: kind
+        for name, kind in kinds.items()
+        if isinstance(kind, type) and issubclass(kind, BaseModel)
+    }
+    return dates, parts
 
 
-def date_values(model: type[BaseModel], data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    """Every value written in a date field of ``data`` (raw parsed input for ``model``)."""
-    if not isinstance(data, dict):
-        return
-    kinds = _field_kinds(model)
+def date_values(model: type[BaseModel], data: Any, loc: Loc = ()) -> list[tuple[Loc, Any]]:
+    """Every value written in a date field of ``data`` (raw parsed input for ``model``), in the
+    order of the data."""
+    found: list[tuple[Loc, Any]] = []
+    if isinstance(data, dict):
+        _date_values_into(found, model, data, loc)
+    return found
+
+
+def _date_values_into(
+    found: list[tuple[Loc, Any]], model: type[BaseModel], data: dict[Any, Any], loc: Loc
+) -> None:
+    dates, parts = _field_kinds(model)
     for name, value in data.items():
-        if value is None or not isinstance(name, str) or name not in kinds:
+        if value is None:
             continue
-        kind = kinds[name]
-        if kind is date:
-            yield (*loc, name), value
-        elif kind is None or not issubclass(kind, BaseModel):
+        if name in dates:
+            found.append(((*loc, name), value))
             continue
-        elif isinstance(value, list):
+        part = parts.get(name)
+        if part is None:
+            continue
+        if isinstance(value, list):
             for i, item in enumerate(value):
-                yield from date_values(kind, item, (*loc, name, i))
-        else:
-            yield from date_values(kind, value, (*loc, name))
+                if isinstance(item, dict):
+                    _date_values_into(found, part, item, (*loc, name, i))
+        elif isinstance(value, dict):
+            _date_values_into(found, part, value, (*loc, name))
 
 
 def approximate_dates(model: type[BaseModel], data: Any) -> dict[Loc, ApproxDate]:

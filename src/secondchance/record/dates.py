@@ -135,9 +135,12 @@ def is_approximate_form(value: Any) -> bool:
     """Whether ``value`` is written in one of the approximate forms (not an exact day)."""
     if isinstance(value, dict):
         return True
-    return isinstance(value, str) and bool(
-        _YEAR.fullmatch(value.strip()) or _MONTH.fullmatch(value.strip())
-    )
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    if len(text) == 4:  # only a year can match: YYYY
+        return bool(_YEAR.fullmatch(text))
+    return len(text) == 7 and bool(_MONTH.fullmatch(text))
 
 
 DATE_JSON_SCHEMA: dict[str, Any] = {

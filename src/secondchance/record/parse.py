@@ -252,9 +252,50 @@ def _value_problem(value: Any, limits: Limits) -> str | None:
     return None
 
 
+def _plainly_within(data: Any, limits: Limits) -> bool:
+    """True when :func:`check_values` finds nothing: every value of a common kind and within
+    the limits (level by level, no field paths built). False when anything needs a closer look
+    (the walk with paths then names the problems, or finds none)."""
+    chars, items, depth = limits.max_string_chars, limits.max_list_items, 0
+    biggest, nodes, level = 10**limits.max_number_digits, 0, [data]
+    while level:
+        nodes += len(level)
+        if depth > limits.max_depth or nodes > limits.max_nodes:
+            return False
+        below: list[Any] = []
+        for value in level:
+            kind = type(value)
+            if kind is str:
+                if len(value) > chars:
+                    return False
+            elif kind is dict:
+                if len(value) > items:
+                    return False
+                for key in value:
+                    if type(key) is not str or len(key) > chars:
+                        return False
+                below.extend(value.values())
+            elif kind is list:
+                if len(value) > items:
+                    return False
+                below.extend(value)
+            elif kind is int:
+                if abs(value) >= biggest:
+                    return False
+            elif kind is float:
+                if not math.isfinite(value):
+                    return False
+            elif value is not None and kind is not bool:
+                return False
+        level, depth = below, depth + 1
+    return True
+
+
 def check_values(data: Any, limits: Limits = DEFAULT) -> list[tuple[tuple[int | str, ...], str]]:
     """Problems of parsed values against the limits, each with its field path (depth, text
     length, list length, numbers; keys must be text). Visits at most ``max_nodes`` values."""
+    if _plainly_within(data, limits):
+        return []
     problems: list[tuple[tuple[int | str, ...], str]] = []
     stack: list[tuple[tuple[int | str, ...], Any]] = [((), data)]
     visited = 0

@@ -50,16 +50,23 @@ Money = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
 def _exact_day(value: Any) -> date:
     """An exact day. Approximate forms are read by :func:`secondchance.record.validate`, which
     answers for each day they allow; validating them here directly would pick one day."""
-    if isinstance(value, date):
-        return on_calendar(value)
     if isinstance(value, str):
         return _exact_text(value)
+    if isinstance(value, date):
+        return on_calendar(value)
     return _exact_other(value)
 
 
 @lru_cache(maxsize=16384)
 def _exact_text(value: str) -> date:
-    """:func:`_exact_day` of a text (remembered: the same days recur across records)."""
+    """:func:`_exact_day` of a text (remembered: the same days recur across records). A day
+    written YYYY-MM-DD is read directly; any other text as :func:`parse_date` reads it."""
+    if len(value) == 10 and ISO_DATE.fullmatch(value):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:  # not on the calendar: parse_date says so
+            return _exact_other(value)
+        return on_calendar(day)
     return _exact_other(value)
 
 
@@ -637,6 +644,8 @@ class PersonRecord(_Model):
                 if conviction.id in ids:
                     raise ValueError(f"@convictions[{i}].id: {conviction.id!r} is used twice")
                 ids.add(conviction.id)
+        if self._references_known(ids):
+            return self
         references: list[tuple[str, str | None]] = []
         for name in ("custody", "supervision", "court_challenges"):
             entries = getattr(self, name)
@@ -655,6 +664,17 @@ class PersonRecord(_Model):
                 known = ", ".join(sorted(ids)) or "none"
                 raise ValueError(f"@{path}: {ref!r} names no conviction (conviction ids: {known})")
         return self
+
+    def _references_known(self, ids: set[str]) -> bool:
+        """Whether every conviction reference names one of ``ids`` (checked without building
+        field paths; :meth:`_conviction_links` names the first that does not)."""
+        refs = [e.conviction_id for e in self.custody]
+        refs += [e.conviction_id for e in self.supervision]
+        refs += [e.conviction_id for e in self.court_challenges]
+        for grant in self.clemency:
+            refs += grant.conviction_ids
+        refs += [c.sentence.relative_to for c in self.convictions if c.sentence is not None]
+        return all(ref is None or ref in ids for ref in refs)
 
 
 # --- SBA: a business and its people -------------------------------------------------------------

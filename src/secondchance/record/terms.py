@@ -8,6 +8,7 @@ the Bureau's computation practice), which a count of days cannot say.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from pydantic import (
@@ -122,9 +123,16 @@ def parse_term_text(text: str) -> dict[str, Any]:
     """
     if len(text) > MAX_TERM_CHARS:
         raise TermError(f"a term of {len(text):,} characters cannot be read; {_HOW}")
+    return dict(_term_fields(text))
+
+
+@lru_cache(maxsize=4096)
+def _term_fields(text: str) -> tuple[tuple[str, Any], ...]:
+    """:func:`parse_term_text` of a short text, remembered (the same terms recur across
+    records); a text that cannot be read raises each time."""
     cleaned = " ".join(text.lower().split())
     if cleaned in {"life", "life imprisonment", "life without parole"}:
-        return {"life": True}
+        return (("life", True),)
     tokens = [t for t in _TOKEN.findall(cleaned) if t != "and"]
     if "-" in tokens:
         raise TermError(f"a term cannot be negative: {shown(text)}")
@@ -143,4 +151,4 @@ def parse_term_text(text: str) -> dict[str, Any]:
         fields[key] = int(number)
     if not fields or len(tokens) % 2:
         raise TermError(f"cannot read term {shown(text)}: {_HOW}")
-    return fields
+    return tuple(fields.items())
