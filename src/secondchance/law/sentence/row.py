@@ -6,12 +6,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from secondchance.law.sentence.days import NO_DATE, from_day, to_day
 from secondchance.law.sentence.kernel import Code, SentenceResult
 
 _NAMES = tuple(f.name for f in fields(SentenceResult))
+_CODES = tuple((int(c), c.name) for c in Code if c.name)
+
+
+@lru_cache(maxsize=1024)
+def _code_names(bits: int) -> tuple[str, ...]:
+    return tuple(name for value, name in _CODES if bits & value == value)
+
+
 _FIRST_DAY = to_day(date.min)
 _LAST_DAY = to_day(date.max)
 
@@ -69,7 +78,12 @@ class KernelRow:
         return cls(**values)
 
     def has(self, code: Code) -> bool:
-        return code in self.codes
+        return int.__and__(self.codes, code) == code  # plain int arithmetic, no Flag built
+
+    @property
+    def code_names(self) -> tuple[str, ...]:
+        """The names of the reason codes set, in the order of :class:`Code`."""
+        return _code_names(int(self.codes))
 
     @property
     def credit_release(self) -> int:
