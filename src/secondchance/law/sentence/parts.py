@@ -25,7 +25,7 @@ _PLAIN = frozenset((str, int, bool, type(None)))
 def _finding_json(f: Finding) -> dict[str, Any]:
     """``f.model_dump(mode="json")``, written out where every fact is a plain value (the usual
     case) instead of run through pydantic's serializer for each finding."""
-    if type(f) is not Finding or not all(type(v) in _PLAIN for v in f.facts.values()):
+    if type(f) is not Finding or not _PLAIN.issuperset(map(type, f.facts.values())):
         return f.model_dump(mode="json")
     return {
         "finding": f.finding,
