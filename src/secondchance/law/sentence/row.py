@@ -9,6 +9,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from secondchance.law.sentence.days import NO_DATE, from_day, to_day
 from secondchance.law.sentence.kernel import Code, SentenceResult
 
@@ -76,6 +78,17 @@ class KernelRow:
         values: dict[str, Any] = {name: int(getattr(result, name)[index]) for name in _NAMES}
         values["codes"] = Code(values["codes"])
         return cls(**values)
+
+    @classmethod
+    def rows(cls, result: SentenceResult) -> list[KernelRow]:
+        """Every row of a kernel result, each column read out of its array once."""
+        columns = [getattr(result, name).astype(np.int64).tolist() for name in _NAMES]
+        rows = []
+        for values in zip(*columns, strict=True):
+            named: dict[str, Any] = dict(zip(_NAMES, values, strict=True))
+            named["codes"] = Code(named["codes"])
+            rows.append(cls(**named))
+        return rows
 
     def has(self, code: Code) -> bool:
         return int.__and__(self.codes, code) == code  # plain int arithmetic, no Flag built
