@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from secondchance.law.sentence.days import NO_DATE, from_day, to_day
+from secondchance.law.sentence.days import EPOCH, NO_DATE, to_day
 from secondchance.law.sentence.kernel import Code, SentenceResult
 
 _NAMES = tuple(f.name for f in fields(SentenceResult))
@@ -25,6 +25,8 @@ def _code_names(bits: int) -> tuple[str, ...]:
 
 _FIRST_DAY = to_day(date.min)
 _LAST_DAY = to_day(date.max)
+_NO_DATE = int(NO_DATE)
+""":data:`NO_DATE` as a plain int, to compare a row's plain ints with."""
 
 
 def in_calendar(value: int) -> bool:
@@ -35,7 +37,8 @@ def in_calendar(value: int) -> bool:
 def day_of(value: int) -> date | None:
     """The date of a day number; None for NO_DATE and for days the calendar cannot hold, which
     the block reports."""
-    return from_day(value) if in_calendar(value) else None
+    # NO_DATE lies outside the calendar; the bounds are plain ints, so no numpy comparison.
+    return date.fromordinal(int(value) + EPOCH) if _FIRST_DAY <= value <= _LAST_DAY else None
 
 
 def iso(value: int) -> str | None:
@@ -102,14 +105,14 @@ class KernelRow:
     def credit_release(self) -> int:
         """The day time credits are applied to: the 3621(e) date, else the release date."""
         reduced = self.rdap_release_date
-        return reduced if reduced != NO_DATE else self.gct_release_date
+        return reduced if reduced != _NO_DATE else self.gct_release_date
 
     def beyond_calendar(self) -> list[str]:
         """The dates computed that the calendar cannot hold (names as in the block)."""
         return [
             name
             for name in DATE_FIELDS
-            if (v := getattr(self, name)) != NO_DATE and not in_calendar(v)
+            if (v := getattr(self, name)) != _NO_DATE and not in_calendar(v)
         ]
 
 
