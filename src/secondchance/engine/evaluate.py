@@ -21,8 +21,9 @@ def _cited(det: Determination, version: RuleVersion) -> Determination:
     """Every answer cites: an answer whose rule gave no cited finding states its
     reason as a finding under the rule version applied, with that version's citation. The
     determination is the rule's own, made for this call, so it is completed in place."""
-    if any(f.citation.strip() for f in det.findings):
-        return det
+    for f in det.findings:
+        if f.citation.strip():
+            return det
     finding = Finding(
         finding=det.reason or f"{version.title}.",
         citation=version.citation,
@@ -64,18 +65,17 @@ def _reasons(
     program: Program, record: Record, ctx: Context, det: Determination, day: date
 ) -> dict[date, str | None]:
     """Candidate change dates after ``day``, each with why that day (where the law says)."""
+    candidates: list[tuple[date | None, str | None]] = [
+        (det.date, det.date_reason),
+        (det.next_change, det.next_change_reason),
+    ]
+    for change in program.change_points(record, ctx):
+        candidates.append(change if isinstance(change, tuple) else (change, None))
+    candidates.extend(program.starts)
     reasons: dict[date, str | None] = {}
-
-    def add(point: date | None, why: str | None) -> None:
+    for point, why in candidates:
         if point is not None and point > day and reasons.get(point) is None:
             reasons[point] = why
-
-    add(det.date, det.date_reason)
-    add(det.next_change, det.next_change_reason)
-    for point in program.change_points(record, ctx):
-        add(*(point if isinstance(point, tuple) else (point, None)))
-    for start, why in program.starts:
-        add(start, why)
     return reasons
 
 
@@ -195,7 +195,8 @@ def evaluate(
     answers merged (:mod:`secondchance.engine.approximate`).
     """
     exact = readings(record, landmarks)
-    determinations = [_merged(p, exact, as_of, application_date) for p in programs]
+    asked = [(r, _context(r.record, as_of, application_date)) for r in exact]
+    determinations = [_merged(p, asked) for p in programs]
     if len(exact) > 1:  # the readings' figures computed together where a computation can
         for c in computations:
             if c.prepare is not None:
@@ -218,18 +219,14 @@ def evaluate(
     )
 
 
-def _merged(
-    program: Program, exact: Sequence[Reading], as_of: date, application_date: date | None
-) -> Determination:
-    """One program's answer over every exact reading of the record, with its headline."""
-    answers = [
-        (r, evaluate_program(program, r.record, _context(r.record, as_of, application_date)))
-        for r in exact
-    ]
+def _merged(program: Program, asked: Sequence[tuple[Reading, Context]]) -> Determination:
+    """One program's answer over every exact reading of the record (each with the question
+    asked of it), with its headline."""
+    answers = [(r, evaluate_program(program, r.record, ctx)) for r, ctx in asked]
     det = merge(answers)
     if det.headline is None:
-        ctx = _context(exact[0].record, as_of, application_date)
-        day = program.decisive_date(exact[0].record, ctx)
+        first, ctx = asked[0]
+        day = program.decisive_date(first.record, ctx)
         det.headline = headline(det, day, program.by_application)
     return det
 

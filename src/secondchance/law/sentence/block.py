@@ -27,7 +27,7 @@ from secondchance.law.sentence.facts import (
 from secondchance.law.sentence.fsa_findings import commuted_finding, fsa_findings
 from secondchance.law.sentence.fsa_part import fsa_part, not_projected
 from secondchance.law.sentence.gct_part import gct_findings, gct_part
-from secondchance.law.sentence.kernel import Code, KernelLaw
+from secondchance.law.sentence.kernel import KernelLaw
 from secondchance.law.sentence.notes import Notes
 from secondchance.law.sentence.parts import (
     FsaPart,
@@ -97,7 +97,7 @@ def sentence_outcome(
         fsa=fsa,
         rdap=rdap,
         placement=placement,
-        codes=tuple(c.name for c in Code if c in row.codes and c.name),
+        codes=row.code_names,
         needs_review=tuple(notes.needs_review),
         missing_facts=tuple(sorted(set(notes.missing_facts))),
         findings=tuple(notes.findings),

@@ -34,9 +34,17 @@ Row = dict[str, Any]
 CITATION = "BOP sentence monitoring computation data (as recorded); 18 U.S.C. 3624"
 
 
+_READ_BY_KEY: dict[type, bool] = {}
+"""Whether figures of a type are read by key: the ABC check once per type (a handful)."""
+
+
 def _get(figures: Mapping[str, Any] | object, name: str) -> Any:
-    if isinstance(figures, Mapping):
-        return figures.get(name)
+    kind = type(figures)
+    by_key = _READ_BY_KEY.get(kind)
+    if by_key is None:
+        by_key = _READ_BY_KEY[kind] = issubclass(kind, Mapping)
+    if by_key:
+        return figures.get(name)  # type: ignore[union-attr]
     return getattr(figures, name, None)
 
 

@@ -11,7 +11,7 @@ import numpy as np
 
 from secondchance.engine.determination import Finding
 from secondchance.law.sentence import rdap
-from secondchance.law.sentence.days import to_day
+from secondchance.law.sentence.days import NO_DATE, to_day
 from secondchance.law.sentence.kernel import KernelLaw, Risk, SentenceColumns, compute
 from secondchance.law.sentence.row import KernelRow
 from secondchance.record.schema import RiskLevel
@@ -69,36 +69,53 @@ class SentenceFacts:
     needs_review: list[str] = field(default_factory=list)
 
 
-def columns_of(facts: SentenceFacts, with_rdap: bool | None = None) -> SentenceColumns:
-    """The kernel's columns of one person; ``with_rdap`` forces the 3621(e) reduction on (the
-    dates it would give) where its eligibility is undecided."""
-    cols = SentenceColumns.of(1)
-    cols.commenced[0] = to_day(facts.commenced)
-    cols.years[0] = facts.term.years
-    cols.months[0] = facts.term.months
-    cols.days[0] = facts.term.days
-    cols.life[0] = facts.term.life
-    cols.prior_custody_days[0] = facts.prior_custody_days
-    cols.arrived[0] = to_day(facts.arrived or facts.commenced)
-    cols.supervised_release[0] = bool(
-        facts.supervised_release and not facts.supervised_release.is_zero
-    )
-    cols.risk[0] = RISK_CODE[facts.risk]
-    cols.fsa_ineligible[0] = facts.fsa_ineligible is not False
-    cols.removal_order[0] = facts.removal_order
-    cols.non_earning_days[0] = facts.non_earning_days
-    cols.gct_without_ged[0] = facts.gct_without_ged
-    cols.gct_lost_days[0] = facts.gct_lost_days
-    if facts.additional_from is not None:
-        cols.additional_from[0] = to_day(facts.additional_from)
+_DTYPES = {name: column.dtype for name, column in vars(SentenceColumns.of(0)).items()}
+"""Each kernel column's element type (as :meth:`SentenceColumns.of` makes it)."""
+
+
+def column_values(facts: SentenceFacts, with_rdap: bool | None = None) -> dict[str, object]:
+    """One person's entry in each kernel column; ``with_rdap`` forces the 3621(e) reduction on
+    (the dates it would give) where its eligibility is undecided."""
     claim = facts.rdap
-    if claim is not None:
-        cols.rdap[0] = bool(with_rdap) or claim.decision()[0] is True
-        if claim.completed_on is not None:
-            cols.rdap_completed[0] = to_day(claim.completed_on)
     lost = facts.fsa_credits_lost_days - facts.fsa_credits_restored_days
-    cols.fsa_credits_lost_days[0] = max(lost, 0)
-    return cols
+    return {
+        "commenced": to_day(facts.commenced),
+        "years": facts.term.years,
+        "months": facts.term.months,
+        "days": facts.term.days,
+        "life": facts.term.life,
+        "prior_custody_days": facts.prior_custody_days,
+        "arrived": to_day(facts.arrived or facts.commenced),
+        "supervised_release": bool(
+            facts.supervised_release and not facts.supervised_release.is_zero
+        ),
+        "risk": RISK_CODE[facts.risk],
+        "fsa_ineligible": facts.fsa_ineligible is not False,
+        "removal_order": facts.removal_order,
+        "non_earning_days": facts.non_earning_days,
+        "gct_without_ged": facts.gct_without_ged,
+        "gct_lost_days": facts.gct_lost_days,
+        "additional_from": NO_DATE
+        if facts.additional_from is None
+        else to_day(facts.additional_from),
+        "rdap": claim is not None and (bool(with_rdap) or claim.decision()[0] is True),
+        "rdap_completed": NO_DATE
+        if claim is None or claim.completed_on is None
+        else to_day(claim.completed_on),
+        "fsa_credits_lost_days": max(lost, 0),
+    }
+
+
+def _stacked(entries: Sequence[dict[str, object]]) -> SentenceColumns:
+    """The kernel's columns of many people's entries, one array per column."""
+    return SentenceColumns(
+        **{name: np.array([e[name] for e in entries], dtype=kind) for name, kind in _DTYPES.items()}
+    )
+
+
+def columns_of(facts: SentenceFacts, with_rdap: bool | None = None) -> SentenceColumns:
+    """The kernel's columns of one person (``with_rdap`` as :func:`column_values`)."""
+    return _stacked([column_values(facts, with_rdap)])
 
 
 def kernel_rows(many: Sequence[SentenceFacts], as_of: date) -> list[KernelRow]:
@@ -106,12 +123,8 @@ def kernel_rows(many: Sequence[SentenceFacts], as_of: date) -> list[KernelRow]:
     of them (each row is computed on its own; the kernel works column by column)."""
     if not many:
         return []
-    columns = [columns_of(facts) for facts in many]
-    stacked = SentenceColumns(
-        **{name: np.concatenate([vars(c)[name] for c in columns]) for name in vars(columns[0])}
-    )
-    result = compute(stacked, KernelLaw.on(as_of))
-    return [KernelRow.of(result, i) for i in range(len(many))]
+    result = compute(_stacked([column_values(facts) for facts in many]), KernelLaw.on(as_of))
+    return KernelRow.rows(result)
 
 
 def days_between(first: date, last: date) -> int:

@@ -6,14 +6,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from secondchance.law.sentence.days import NO_DATE, from_day, to_day
+import numpy as np
+
+from secondchance.law.sentence.days import EPOCH, NO_DATE, to_day
 from secondchance.law.sentence.kernel import Code, SentenceResult
 
 _NAMES = tuple(f.name for f in fields(SentenceResult))
+_CODES = tuple((int(c), c.name) for c in Code if c.name)
+
+
+@lru_cache(maxsize=1024)
+def _code_names(bits: int) -> tuple[str, ...]:
+    return tuple(name for value, name in _CODES if bits & value == value)
+
+
 _FIRST_DAY = to_day(date.min)
 _LAST_DAY = to_day(date.max)
+_NO_DATE = int(NO_DATE)
+""":data:`NO_DATE` as a plain int, to compare a row's plain ints with."""
 
 
 def in_calendar(value: int) -> bool:
@@ -24,7 +37,8 @@ def in_calendar(value: int) -> bool:
 def day_of(value: int) -> date | None:
     """The date of a day number; None for NO_DATE and for days the calendar cannot hold, which
     the block reports."""
-    return from_day(value) if in_calendar(value) else None
+    # NO_DATE lies outside the calendar; the bounds are plain ints, so no numpy comparison.
+    return date.fromordinal(int(value) + EPOCH) if _FIRST_DAY <= value <= _LAST_DAY else None
 
 
 def iso(value: int) -> str | None:
@@ -68,21 +82,37 @@ class KernelRow:
         values["codes"] = Code(values["codes"])
         return cls(**values)
 
+    @classmethod
+    def rows(cls, result: SentenceResult) -> list[KernelRow]:
+        """Every row of a kernel result, each column read out of its array once."""
+        columns = [getattr(result, name).astype(np.int64).tolist() for name in _NAMES]
+        rows = []
+        for values in zip(*columns, strict=True):
+            named: dict[str, Any] = dict(zip(_NAMES, values, strict=True))
+            named["codes"] = Code(named["codes"])
+            rows.append(cls(**named))
+        return rows
+
     def has(self, code: Code) -> bool:
-        return code in self.codes
+        return int.__and__(self.codes, code) == code  # plain int arithmetic, no Flag built
+
+    @property
+    def code_names(self) -> tuple[str, ...]:
+        """The names of the reason codes set, in the order of :class:`Code`."""
+        return _code_names(int(self.codes))
 
     @property
     def credit_release(self) -> int:
         """The day time credits are applied to: the 3621(e) date, else the release date."""
         reduced = self.rdap_release_date
-        return reduced if reduced != NO_DATE else self.gct_release_date
+        return reduced if reduced != _NO_DATE else self.gct_release_date
 
     def beyond_calendar(self) -> list[str]:
         """The dates computed that the calendar cannot hold (names as in the block)."""
         return [
             name
             for name in DATE_FIELDS
-            if (v := getattr(self, name)) != NO_DATE and not in_calendar(v)
+            if (v := getattr(self, name)) != _NO_DATE and not in_calendar(v)
         ]
 
 
