@@ -104,6 +104,8 @@ def _items(value: Any) -> list[str]:
 
 def read_cell(kind: Kind, value: Any) -> Any:
     """One cell in the type its column holds; :class:`CellError` when it cannot be read."""
+    if kind is Kind.text and type(value) is str:  # the common case first, as it comes
+        return value.strip() or None
     if kind is Kind.flag:
         return _flag(value)
     if kind is Kind.whole or kind is Kind.amount:
@@ -137,24 +139,13 @@ _LIST_COLUMNS = {
 def _read_row(table: str, kinds: Mapping[str, Kind], row: Row) -> dict[str, Any]:
     """Every cell of a row in its column's type (an empty cell ``None``, or ``[]`` for a list),
     in the table's column order; :class:`CellError` at the first cell that cannot be read.
-    Text, days and yes/no values as they usually come are read without :func:`read_cell`."""
+    Only the given cells are read."""
     cells = _EMPTY_CELLS[table].copy()
     for column in _LIST_COLUMNS[table]:
         cells[column] = []
     for column, value in row.items():
-        if value is None:
-            continue
         kind = kinds.get(column)
-        if kind is None:
-            continue
-        type_ = type(value)
-        if type_ is str and kind is Kind.text:
-            cells[column] = value.strip() or None
-        elif type_ is dt.date and kind is Kind.text:
-            cells[column] = value.isoformat()
-        elif type_ is bool and kind is Kind.flag:
-            cells[column] = value
-        else:
+        if value is not None and kind is not None:
             cells[column] = read_cell(kind, value)
     return cells
 
@@ -183,7 +174,7 @@ class _Builder:
             try:
                 read.append((number, _read_row(table, kinds, row)))
                 continue
-            except Exception:  # read again cell by cell, as the columns come
+            except CellError:  # read again cell by cell, to name every bad cell in column order
                 pass
             cells: dict[str, Any] = {}  # each bad cell of the row, column by column
             for column, kind in kinds.items():

@@ -18,9 +18,9 @@ MAX_LOOK_AHEAD = 64
 
 
 def _cited(det: Determination, version: RuleVersion) -> Determination:
-    """Every answer cites: an answer whose rule gave no cited finding states its
-    reason as a finding under the rule version applied, with that version's citation. The
-    determination is the rule's own, made for this call, so it is completed in place."""
+    """Every answer cites: an answer whose rule gave no cited finding states its reason as a
+    finding under the rule version applied, with that version's citation. The determination is
+    the rule's own, made for this call, so it is completed in place."""
     for f in det.findings:
         if f.citation.strip():
             return det

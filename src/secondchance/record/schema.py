@@ -8,6 +8,7 @@ an error, so a typo never silently drops a fact. docs/record-format.md documents
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
@@ -644,37 +645,26 @@ class PersonRecord(_Model):
                 if conviction.id in ids:
                     raise ValueError(f"@convictions[{i}].id: {conviction.id!r} is used twice")
                 ids.add(conviction.id)
-        if self._references_known(ids):
-            return self
-        references: list[tuple[str, str | None]] = []
-        for name in ("custody", "supervision", "court_challenges"):
-            entries = getattr(self, name)
-            references += [
-                (f"{name}[{k}].conviction_id", e.conviction_id) for k, e in enumerate(entries)
-            ]
-        for k, grant in enumerate(self.clemency):
-            references += [(f"clemency[{k}].conviction_ids", c) for c in grant.conviction_ids]
-        for i, conviction in enumerate(self.convictions):
-            if conviction.sentence is not None:
-                references.append(
-                    (f"convictions[{i}].sentence.relative_to", conviction.sentence.relative_to)
-                )
-        for path, ref in references:
+        for name, k, field, ref in self._references():
             if ref is not None and ref not in ids:
                 known = ", ".join(sorted(ids)) or "none"
-                raise ValueError(f"@{path}: {ref!r} names no conviction (conviction ids: {known})")
+                raise ValueError(
+                    f"@{name}[{k}].{field}: {ref!r} names no conviction (conviction ids: {known})"
+                )
         return self
 
-    def _references_known(self, ids: set[str]) -> bool:
-        """Whether every conviction reference names one of ``ids`` (checked without building
-        field paths; :meth:`_conviction_links` names the first that does not)."""
-        refs = [e.conviction_id for e in self.custody]
-        refs += [e.conviction_id for e in self.supervision]
-        refs += [e.conviction_id for e in self.court_challenges]
-        for grant in self.clemency:
-            refs += grant.conviction_ids
-        refs += [c.sentence.relative_to for c in self.convictions if c.sentence is not None]
-        return all(ref is None or ref in ids for ref in refs)
+    def _references(self) -> Iterator[tuple[str, int, str, str | None]]:
+        """Every conviction reference, in record order: (list, index, field, the id it names);
+        the field path is written only for one that names no conviction."""
+        for name in ("custody", "supervision", "court_challenges"):
+            for k, entry in enumerate(getattr(self, name)):
+                yield name, k, "conviction_id", entry.conviction_id
+        for k, grant in enumerate(self.clemency):
+            for ref in grant.conviction_ids:
+                yield "clemency", k, "conviction_ids", ref
+        for i, conviction in enumerate(self.convictions):
+            if conviction.sentence is not None:
+                yield "convictions", i, "sentence.relative_to", conviction.sentence.relative_to
 
 
 # --- SBA: a business and its people -------------------------------------------------------------

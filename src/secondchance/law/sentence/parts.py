@@ -18,25 +18,6 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-_PLAIN = frozenset((str, int, bool, type(None)))
-"""Fact values whose JSON form is the value itself."""
-
-
-def _finding_json(f: Finding) -> dict[str, Any]:
-    """``f.model_dump(mode="json")``, written out where every fact is a plain value (the usual
-    case) instead of run through pydantic's serializer for each finding."""
-    if type(f) is not Finding or not _PLAIN.issuperset(map(type, f.facts.values())):
-        return f.model_dump(mode="json")
-    return {
-        "finding": f.finding,
-        "facts": dict(f.facts),
-        "citation": f.citation,
-        "rule_version": f.rule_version,
-        "url": f.url,
-        "role": f.role.value,
-    }
-
-
 @dataclass(frozen=True)
 class TermPart:
     """The term, its commencement and prior custody credit, and what ends it early."""
@@ -275,5 +256,5 @@ class SentenceOutcome:
             "codes": list(self.codes),
             "needs_review": list(self.needs_review),
             "missing_facts": list(self.missing_facts),
-            "findings": [_finding_json(f) for f in self.findings],
+            "findings": [f.model_dump(mode="json") for f in self.findings],
         }
