@@ -115,6 +115,41 @@ def test_discrepancies_compare_like_with_like(tmp_path: Path) -> None:
     assert list(listed) == ["P2"]
     assert listed["P2"]["gct_release_date"] == "2029-04-05"
     assert listed["P2"]["bureau_projected_release_date"] == "2029-06-30"
+    # A good-conduct-time projection is compared with our good conduct time date, so the likely
+    # reason is in the term or good conduct time; our 490 days of credits are named apart.
+    reason = listed["P2"]["reason"]
+    assert "our good conduct time date 2029-04-05" in reason
+    assert "prior custody credit or good conduct time withheld" in reason
+    assert "490 days of time credits we apply, release would be 2028-04-05" in reason
+
+
+def test_discrepancies_say_the_likely_reason_for_each_kind(tmp_path: Path) -> None:
+    # The handout person: ours 2028-04-05 with time credits, 2029-04-05 with good conduct time.
+    # P1: the Bureau projects a time-credit release on 2028-06-01, 57 days after ours
+    #     (April 25 + May 31 + 1 = 57 > 30): the credits differ.
+    # P2: the same projection for someone convicted under 18 U.S.C. 32 (3632(d)(4)(D)(i): no
+    #     credits): listed although we compute no time-credit date.
+    # P3: no method stated, 2030-06-01: more than 30 days from both of our dates.
+    # P4: no method stated, 2028-04-20: 15 days from our time-credit date, not listed.
+    barred = _handout(
+        "P2", bureau_projected_release_date="2028-06-01", bureau_release_method="fsa_release"
+    )
+    barred["counts"][0]["statute"] = "18 U.S.C. 32"
+    tables = _merge(
+        _handout(
+            "P1", bureau_projected_release_date="2028-06-01", bureau_release_method="fsa_release"
+        ),
+        barred,
+        _handout("P3", bureau_projected_release_date="2030-06-01"),
+        _handout("P4", bureau_projected_release_date="2028-04-20"),
+    )
+    listed = _listed(tables, "discrepancies", "2026-01-01", tmp_path)
+    assert sorted(listed) == ["P1", "P2", "P3"]
+    assert "more than 30 days from ours, 2028-04-05 (490 days" in listed["P1"]["reason"]
+    assert "cannot earn First Step Act time credits" in listed["P2"]["reason"]
+    assert "3632(d)(4)(D)(i)" in listed["P2"]["reason"]
+    assert listed["P2"]["fsa_release_date"] == ""
+    assert "method not stated" in listed["P3"]["reason"]
 
 
 def _released(pid: str, end: str) -> dict[str, list[dict[str, Any]]]:
