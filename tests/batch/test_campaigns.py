@@ -263,6 +263,9 @@ def test_sba_applications_held_back_only_by_the_old_rule(tmp_path: Path) -> None
     listed = _listed(tables, "sba-rule-change", "2024-06-01", tmp_path)
     assert list(listed) == ["A1"]
     assert listed["A1"]["sba.7a.outcome"] == "eligible_from"
+    assert listed["A1"]["sba.7a.date"] == "2024-05-30"
+    assert "7(a) eligible_from, 504" in listed["A1"]["reason"]
+    assert "ILP" in listed["A1"]["reason"]  # every program the criteria read is named
 
 
 def _possession(pid: str, certificate: str | None) -> dict[str, list[dict[str, Any]]]:

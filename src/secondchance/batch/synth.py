@@ -51,6 +51,11 @@ OFFENSES = (  # share, statute, substance, violence, weapon, conspiracy
 RISK = (("minimum", 0.25), ("low", 0.35), ("medium", 0.20), ("high", 0.15), (None, 0.05))
 MARIJUANA_POSSESSION = 0.02
 """Share with an old simple-possession conviction (21 U.S.C. 844, before 2022-10-06)."""
+POSSESSION_STATUS = (("us_citizen", 0.85), ("lawful_permanent_resident", 0.05), (None, 0.10))
+"""Their status recorded (Proclamation 10467 covers citizens and lawful permanent residents);
+10% have none recorded."""
+CERTIFICATE = 0.25
+"""Share of them holding the Pardon Attorney's certificate under Proclamation 10467."""
 BUSINESS = 0.03
 """Share who own a business applying to the SBA."""
 SECOND_COUNT = 0.25
@@ -340,6 +345,35 @@ def _custody(
     )
 
 
+def _possession_status(ids: Any, rng: np.random.Generator, tables: _Tables) -> None:
+    """Citizenship or residence for the people with an old possession conviction (what the
+    marijuana proclamations ask), and a certificate for some of those covered."""
+    n = len(ids)
+    names = [name for name, _ in POSSESSION_STATUS]
+    drawn = rng.choice(len(names), size=n, p=[share for _, share in POSSESSION_STATUS])
+    stated = np.array([names[k] is not None for k in drawn], dtype=bool)
+    tables.write(
+        "status",
+        {
+            "person_id": _strings(ids[stated]),
+            "status": _strings([names[k] for k in drawn[stated]]),
+        },
+    )
+    certified = stated & (rng.random(n) < CERTIFICATE)
+    k = int(certified.sum())
+    tables.write(
+        "grants",
+        {
+            "person_id": _strings(ids[certified]),
+            "kind": _strings(["pardon"] * k),
+            "granted_on": _dates(np.full(k, np.datetime64("2022-10-06"))),
+            "conviction_ids": pa.array([["c0"]] * k, pa.list_(pa.string())),
+            "proclamation": _strings(["Proclamation 10467"] * k),
+            "certificate_issued": pa.array(np.ones(k, dtype=bool)),
+        },
+    )
+
+
 def _extras(rng: np.random.Generator, ids: Any, imposed: Any, tables: _Tables) -> Any:
     """Old marijuana possession convictions and business owners, for those programs; returns
     who owns a business."""
@@ -369,6 +403,7 @@ def _extras(rng: np.random.Generator, ids: Any, imposed: Any, tables: _Tables) -
             "offense_date": _dates(_days(convicted, -rng.integers(30, 300, n))),
         },
     )
+    _possession_status(ids[pot], rng, tables)
     owner = rng.random(size) < BUSINESS
     k = int(owner.sum())
     tables.write(
