@@ -54,16 +54,19 @@ def evaluate(
     as_of: date,
     application_date: date | None = None,
     programs: Sequence[Program] | None = None,
+    *,
+    computations: bool = True,
 ) -> Report:
     """Every program (or those given) for ``record`` as of ``as_of``, with the computed
-    sentence; ``application_date`` is the day of a loan application (default: the record's)."""
+    sentence (unless ``computations`` is false: batch screening reads the sentence's dates
+    itself); ``application_date`` is the day of a loan application (default: the record's)."""
     chosen = law_programs() if programs is None else programs
     report = engine.evaluate(
         record,
         as_of,
         application_date,
         programs=chosen,
-        computations=all_computations(),
+        computations=all_computations() if computations else (),
         landmarks=landmarks(chosen) if record.approximate_dates else (),
     )
     return unweighed.review(report, record)

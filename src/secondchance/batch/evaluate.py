@@ -16,6 +16,8 @@ from secondchance.batch.read import Item, Whole
 from secondchance.engine import Determination
 from secondchance.engine.rules import Program
 from secondchance.law.registry import all_programs
+from secondchance.law.sentence import sentence_of
+from secondchance.law.sentence.parts import SentenceOutcome
 from secondchance.record.load import RecordError, validate
 from secondchance.record.schema import Record
 
@@ -95,6 +97,10 @@ def _screened(
 _as_answer = tuple.__new__
 
 
+def _no_dates() -> dict[str, Any]:
+    return dict.fromkeys(SENTENCE_FACTS)
+
+
 def _sentence_facts(block: dict[str, Any] | None) -> dict[str, Any]:
     out: dict[str, Any] = dict.fromkeys(SENTENCE_FACTS)
     for name, path in SENTENCE_FACTS.items():
@@ -133,9 +139,16 @@ def record_facts(record: Record, computed: dict[str, Any], as_of: dt.date) -> di
 def evaluate_record(
     record: Record, as_of: dt.date, programs: Sequence[Program]
 ) -> tuple[tuple[Answer, ...], dict[str, Any]]:
-    """The engine's report for the record, kept as answers and facts."""
-    report = evaluate(record, as_of=as_of, programs=programs)
-    facts = _sentence_facts(report.computation("sentence"))
+    """The engine's report for the record, kept as answers and facts. An exact record's
+    sentence dates are read from its computed sentence without writing the JSON block; a record
+    with approximate dates takes them from the report's block, merged over its readings."""
+    exact = not record.approximate_dates
+    report = evaluate(record, as_of=as_of, programs=programs, computations=not exact)
+    if exact:
+        computed = sentence_of(record, as_of)
+        facts = computed.dates() if isinstance(computed, SentenceOutcome) else _no_dates()
+    else:
+        facts = _sentence_facts(report.computation("sentence"))
     facts.update(record_facts(record, facts, as_of))
     return tuple(answer_of(d) for d in report.determinations), facts
 

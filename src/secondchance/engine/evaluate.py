@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from secondchance.engine.approximate import answer_key, merge, merge_blocks
@@ -24,14 +25,19 @@ def _cited(det: Determination, version: RuleVersion) -> Determination:
     for f in det.findings:
         if f.citation.strip():
             return det
-    finding = Finding(
-        finding=det.reason or f"{version.title}.",
-        citation=version.citation,
-        rule_version=version.id,
-        url=version.url,
+    finding = _reason_finding(
+        det.reason or f"{version.title}.", version.citation, version.id, version.url
     )
     det.findings = [finding, *det.findings]
     return det
+
+
+@lru_cache(maxsize=1024)
+def _reason_finding(reason: str, citation: str, rule_version: str, url: str | None) -> Finding:
+    """The finding stating an answer's reason under its rule version: a few reasons (no business
+    named, no possession count) recur for most people, so each is made once and shared, as the
+    rules share their fixed findings; findings are never changed in place."""
+    return Finding(finding=reason, citation=citation, rule_version=rule_version, url=url)
 
 
 def determine_on(program: Program, record: Record, day: date, ctx: Context) -> Determination:

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from secondchance.engine.rules import Computation, Program
 from secondchance.law.sentence.program import PROGRAM as FSA_TIME_CREDITS
 from secondchance.law.sentence.versions import EARNING_PROGRAM, GCT_PROGRAM
+
+if TYPE_CHECKING:
+    from secondchance.law.sentence.parts import SentenceOutcome
 
 PROGRAMS: tuple[Program, ...] = (FSA_TIME_CREDITS,)
 
@@ -20,19 +23,28 @@ COMPUTATIONS: tuple[Program, ...] = (GCT_PROGRAM, EARNING_PROGRAM)
 ``secondchance rules`` so their sources can be audited."""
 
 
-def sentence_block(record: Any, as_of: date) -> dict[str, Any] | None:
-    """The computed sentence block for a record with a federal prison sentence (else None)."""
+def sentence_of(record: Any, as_of: date) -> SentenceOutcome | str | None:
+    """The computed sentence of a record, part by part (None: no federal prison sentence; text:
+    why it cannot be computed), read as :func:`sentence_block` reads it; batch screening takes
+    its dates from here without writing the JSON block."""
     from secondchance.law.sentence.aggregate import facts_from_record
     from secondchance.law.sentence.block import sentence_outcome
     from secondchance.record.timeline import timeline
 
     ready = timeline(record).recall((PREPARED, as_of))
     facts, row = ready if ready is not None else (facts_from_record(record, as_of), None)
-    if facts is None:
+    if facts is None or isinstance(facts, str):
+        return facts
+    return sentence_outcome(facts, as_of, row)
+
+
+def sentence_block(record: Any, as_of: date) -> dict[str, Any] | None:
+    """The computed sentence block for a record with a federal prison sentence (else None)."""
+    outcome = sentence_of(record, as_of)
+    if outcome is None:
         return None
-    if isinstance(facts, str):
-        return {"as_of": as_of.isoformat(), "status": "needs_review", "reason": facts}
-    outcome = sentence_outcome(facts, as_of, row)
+    if isinstance(outcome, str):
+        return {"as_of": as_of.isoformat(), "status": "needs_review", "reason": outcome}
     block = outcome.to_dict()
     stated = getattr(record, "bureau", None)
     if stated is not None:

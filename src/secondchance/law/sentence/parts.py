@@ -230,6 +230,22 @@ class SentenceOutcome:
             return "needs_review"
         return "term_served" if self.term.served else "computed"
 
+    def dates(self) -> dict[str, Any]:
+        """The computed dates and figures batch screening carries for each person, by the names
+        of its results (each the block's own value, read without writing the block)."""
+        t, f = self.term, self.fsa
+        return {
+            "commenced_on": t.commenced_on,
+            "released_on": t.released_on,
+            "full_term_date": t.full_term_date,
+            "commuted_release_date": t.commuted_release_date,
+            "gct_release_date": self.gct.release_date,
+            "fsa_eligible": f.eligible,
+            "fsa_credits_applied": f.credits_applied_days,
+            "fsa_prerelease_date": f.prerelease_custody_date,
+            "fsa_release_date": f.release_date,
+        }
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON block (``report.computation("sentence")``)."""
         t, g = self.term, self.gct
