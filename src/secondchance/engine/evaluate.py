@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from secondchance.engine.approximate import answer_key, merge, merge_blocks
 from secondchance.engine.determination import Determination, Finding, Outcome, Report, Subject
