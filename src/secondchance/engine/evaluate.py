@@ -129,7 +129,28 @@ def _demote(det: Determination, on_date: Determination) -> Determination:
     )
 
 
+_SAME: dict[tuple[str, str, date, Context], tuple[Program, Determination]] = {}
+"""Answers that turn on nothing the record states but the decisive date
+(``Program.same_whatever``), by program, reason, decisive date and question."""
+SAME_LIMIT = 4096
+
+
 def evaluate_program(program: Program, record: Record, ctx: Context) -> Determination:
+    """:func:`answer_program`, or the program's answer already worked out for a record whose
+    answer turns on nothing it states but the decisive date (a copy of it)."""
+    why = program.same_whatever(record) if program.same_whatever is not None else None
+    if why is None:
+        return answer_program(program, record, ctx)
+    key = (program.id, why, program.decisive_date(record, ctx), ctx)
+    kept = _SAME.get(key)
+    if kept is None or kept[0] is not program:
+        if len(_SAME) >= SAME_LIMIT:
+            _SAME.clear()
+        kept = _SAME[key] = (program, answer_program(program, record, ctx))
+    return kept[1].model_copy()
+
+
+def answer_program(program: Program, record: Record, ctx: Context) -> Determination:
     """Evaluate one program and fill in ``next_change`` (and ``eligible_from`` where a later
     candidate date turns a ``not_eligible`` into ``eligible``), what the answer is from then on,
     and the first date it becomes eligible, each with why that day.

@@ -15,7 +15,7 @@ from secondchance.law.sba import (
     surety_bond,
 )
 from secondchance.law.sba.dates import change_points, decisive_date
-from secondchance.law.sba.decide import RuleText
+from secondchance.law.sba.decide import RuleText, no_one
 
 
 def _program(program_id: str, title: str, texts: tuple[RuleText, ...]) -> Program:
@@ -26,6 +26,7 @@ def _program(program_id: str, title: str, texts: tuple[RuleText, ...]) -> Progra
         decisive_date=decisive_date,
         change_points=change_points,
         by_application=True,
+        same_whatever=no_one,
     )
 
 

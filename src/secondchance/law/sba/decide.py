@@ -67,6 +67,23 @@ class RuleText:
         return version_of(self, evaluate)
 
 
+def no_one(record: Record) -> str | None:
+    """Why no one's record can be tested (no business named, or no people connected with it):
+    every SBA answer is then ``not_applicable`` whatever else the record says; None otherwise."""
+    business = record.business
+    if business is None:
+        return (
+            "The record names no business; this program concerns a business applying for SBA "
+            "financing."
+        )
+    if not business.people:
+        return (
+            "The record names no people connected with the business, so there is no one whose "
+            "record this rule could test."
+        )
+    return None
+
+
 def _combine(standing: Standing, verdict: Verdict) -> Verdict:
     if verdict is Verdict.clear or standing is Standing.counts:
         return verdict
@@ -78,16 +95,11 @@ def _combine(standing: Standing, verdict: Verdict) -> Verdict:
 def decide(rule: RuleText, record: Record, day: date) -> Determination:
     """The determination of ``rule`` for ``record``'s business on the decisive ``day``."""
     cite = Citing(rule.id, rule.citation, rule.url)
-    business = record.business
-    if business is None or not business.people:
-        reason = (
-            "The record names no business; this program concerns a business applying for SBA "
-            "financing."
-            if business is None
-            else "The record names no people connected with the business, so there is no one "
-            "whose record this rule could test."
-        )
+    reason = no_one(record)
+    if reason is not None:
         return Determination(program=rule.program, outcome=Outcome.not_applicable, reason=reason)
+    business = record.business
+    assert business is not None
 
     findings = [cite(rule.summary, {"application_date": day})]
     findings += [cite(text, {}, citation, url) for text, citation, url in rule.notes]
