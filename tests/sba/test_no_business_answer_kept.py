@@ -87,5 +87,7 @@ def test_a_business_with_people_is_worked_out_for_itself() -> None:
             ],
         },
     }
-    det = evaluate_program(PROGRAMS[0], Record.model_validate(owner), Context(as_of=date(2026, 1, 1)))
+    det = evaluate_program(
+        PROGRAMS[0], Record.model_validate(owner), Context(as_of=date(2026, 1, 1))
+    )
     assert det.outcome.value != "not_applicable"
