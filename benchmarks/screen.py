@@ -3,7 +3,7 @@ people written), against the per-record path (``evaluate`` on each person's reco
 a sample in the same run; peak memory; optionally Spark local mode on the same input, its JVM
 start-up reported apart.
 
-    python benchmarks/screen.py [--people 1000000] [--workers 2] [--sample 300] [--spark]
+    python benchmarks/screen.py [--people 1000000] [--workers 2] [--sample 2000] [--spark]
                                 [--patterns K] [--input TABLES]
 
 ``--patterns K`` makes the people repeat the facts of K people (each under their own id), so
@@ -74,7 +74,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=1_000_000)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--sample", type=int, default=300)
+    parser.add_argument("--sample", type=int, default=2000)
     parser.add_argument("--spark", action="store_true")
     parser.add_argument("--dir", type=Path, default=None)
     parser.add_argument("--patterns", type=int, default=None)
