@@ -86,7 +86,17 @@ def rdap_claim(record: Record) -> RdapClaim | None:
 
 def prison_sentences(record: Record) -> list[Served]:
     """Federal convictions with a term of imprisonment, with their index in the record: the
-    sentence's term or the terms per count combined, as the shared reading gives them."""
+    sentence's term or the terms per count combined, as the shared reading gives them (read once
+    per record: the sentence computation and ``fsa.time_credits`` on each day ask; the list is
+    shared and must not be changed)."""
+    return timeline(record).remembered(_SENTENCES, lambda: _prison_sentences(record))
+
+
+_SENTENCES = "sentence.prison_sentences"
+_AGGREGATES = "sentence.aggregates"
+
+
+def _prison_sentences(record: Record) -> list[Served]:
     shared = timeline(record)
     found: list[Served] = []
     for index, conv in enumerate(record.convictions):
@@ -202,7 +212,11 @@ def aggregates(record: Record, sentences: list[Served]) -> list[Aggregate]:
 def current_aggregate(record: Record, sentences: list[Served], as_of: date) -> Aggregate:
     """The aggregate term being served on ``as_of``: the first not released by then, else the
     latest (released; its dates are shown for comparison)."""
-    groups = aggregates(record, sentences)
+    shared = timeline(record)
+    if sentences is shared.recall(_SENTENCES):  # the record's own: grouped once per record
+        groups = shared.remembered(_AGGREGATES, lambda: aggregates(record, sentences))
+    else:
+        groups = aggregates(record, sentences)
     for group in groups:
         if group.released is None or group.released > as_of:
             return group
