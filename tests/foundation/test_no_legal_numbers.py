@@ -54,6 +54,7 @@ ALLOWED: dict[str, str] = {
     "law/sentence/explain.py::cap_finding": "text: the Bureau handout's own figures, described",
     "law/sba/forms.py::SBA_QUESTIONS": "text: what SBA Form 1919 asks (the form's threshold)",
     "engine/evaluate.py::MAX_LOOK_AHEAD": "code: how many candidate change days are tried",
+    "engine/evaluate.py::SAME_LIMIT": "code: the size of a memory of answers",
 }
 """``path::name`` of a module constant or function whose numbers are not law, and why."""
 

@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -112,12 +113,34 @@ def _results(
     ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with ctx.Pool(workers, _start_worker, (plan.as_of, plan.programs)) as pool:
         waiting: deque[AsyncResult[tuple[list[Screened], int]]] = deque()
-        for chunk in _chunks(items, plan.only):
-            waiting.append(pool.apply_async(_screen_chunk, (chunk,)))
-            if len(waiting) >= IN_FLIGHT * workers:
+        try:
+            for chunk in _chunks(items, plan.only):
+                waiting.append(pool.apply_async(_screen_chunk, (chunk,)))
+                if len(waiting) >= IN_FLIGHT * workers:
+                    yield waiting.popleft().get()
+            while waiting:
                 yield waiting.popleft().get()
-        while waiting:
-            yield waiting.popleft().get()
+        finally:
+            _wind_down(pool, waiting)
+
+
+WIND_DOWN_SECONDS = 120.0
+"""How long the chunks in flight may take to finish when a run ends or is stopped, before the
+workers are killed."""
+
+
+def _wind_down(pool: Any, waiting: deque[AsyncResult[Any]]) -> None:
+    """End the workers without killing one in the middle of a message: the chunks in flight
+    (when a run is stopped) are finished and dropped, then each worker is told to stop and is
+    joined. A pool's workers killed while one was sending its answers could leave the pool's
+    pipe locked, and a run stopped by Ctrl-C never ended. Only a worker still busy after
+    ``WIND_DOWN_SECONDS`` is killed (by the pool's own ``terminate`` on leaving it)."""
+    pool.close()
+    deadline = time.monotonic() + WIND_DOWN_SECONDS
+    for result in waiting:
+        result.wait(max(0.0, deadline - time.monotonic()))
+    if all(result.ready() for result in waiting):
+        pool.join()
 
 
 def validate_plan(plan: Plan) -> None:

@@ -133,6 +133,7 @@ _SAME: dict[tuple[str, str, date, Context], tuple[Program, Determination]] = {}
 """Answers that turn on nothing the record states but the decisive date
 (``Program.same_whatever``), by program, reason, decisive date and question."""
 SAME_LIMIT = 4096
+"""Answers kept at most (then forgotten all at once): bounds the memory."""
 
 
 def evaluate_program(program: Program, record: Record, ctx: Context) -> Determination:
