@@ -1,6 +1,7 @@
 """Benchmark: screen a synthetic population end to end (Parquet in, every program, results and
 people written), against the per-record path (``evaluate`` on each person's record) measured on
-a sample in the same run; peak memory; optionally Spark local mode on the same input, its JVM
+a sample in the same run; the processor time per person of the main process and of the
+workers; peak memory; optionally Spark local mode on the same input, its JVM
 start-up reported apart.
 
     python benchmarks/screen.py [--people 1000000] [--workers 2] [--sample 2000] [--spark]
@@ -45,6 +46,14 @@ def _peak_mib() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return own, children
+
+
+def _cpu() -> tuple[float, float]:
+    """Processor seconds so far of this process, and of its children that have ended (the
+    workers, once a run has joined them)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, children.ru_utime + children.ru_stime
 
 
 def per_record(source: Path, sample: int) -> float:
@@ -105,14 +114,23 @@ def main() -> None:
         baseline = pool.submit(per_record, source, args.sample).result()
     print(f"per-record path (evaluate per person, sample {args.sample}): {baseline:,.0f} people/s")
     start = time.perf_counter()
+    cpu_before = _cpu()
     summary = run(Plan(source, root / "out", AS_OF, workers=args.workers))
     seconds = time.perf_counter() - start
+    cpu_after = _cpu()
+    main_cpu, workers_cpu = cpu_after[0] - cpu_before[0], cpu_after[1] - cpu_before[1]
     rate = summary.screened / seconds
     print(
         f"screen: {summary.screened:,} people, all programs, Parquet in and out, "
         f"{args.workers} workers: {seconds:.1f} s = {rate:,.0f} people/s "
         f"({rate / baseline:.1f}x the per-record path); {summary.evaluated:,} distinct fact "
         f"patterns evaluated; {summary.failed} people with errors"
+    )
+    per = 1e6 / max(summary.screened, 1)
+    print(
+        f"processor time per person: main process {main_cpu * per:,.0f} us, workers "
+        f"{workers_cpu * per:,.0f} us ({(main_cpu + workers_cpu) * per:,.0f} us in all; the "
+        "workers' start-up, building the law's tables, included)"
     )
     own, largest = _peak_mib()
     worker = f"{largest:,.0f} MiB" if largest > synth_peak else f"at most {synth_peak:,.0f} MiB"
