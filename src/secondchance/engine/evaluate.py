@@ -131,7 +131,7 @@ def _demote(det: Determination, on_date: Determination) -> Determination:
 
 _SAME: dict[tuple[str, str, date, Context], tuple[Program, Determination]] = {}
 """Answers that turn on nothing the record states but the decisive date
-(``Program.same_whatever``), by program, reason, decisive date and question."""
+(``Program.no_facts_matter``), by program, reason, decisive date and question."""
 SAME_LIMIT = 4096
 """Answers kept at most (then forgotten all at once): bounds the memory."""
 
@@ -139,7 +139,7 @@ SAME_LIMIT = 4096
 def evaluate_program(program: Program, record: Record, ctx: Context) -> Determination:
     """:func:`answer_program`, or the program's answer already worked out for a record whose
     answer turns on nothing it states but the decisive date (a copy of it)."""
-    why = program.same_whatever(record) if program.same_whatever is not None else None
+    why = program.no_facts_matter(record) if program.no_facts_matter is not None else None
     if why is None:
         return answer_program(program, record, ctx)
     key = (program.id, why, program.decisive_date(record, ctx), ctx)

@@ -115,7 +115,7 @@ class Program:
     look_ahead: bool = field(default=True)
     by_application: bool = False
     """The decisive date is an application's: the glance speaks of an application."""
-    same_whatever: Callable[[Record], str | None] | None = None
+    no_facts_matter: Callable[[Record], str | None] | None = None
     """Why the answer for this record turns on nothing it states but the decisive date (a loan
     program for a record naming no business), or None where it may: the engine then works the
     answer out once per reason, decisive date and question, and gives each record its copy."""

@@ -26,7 +26,7 @@ def _program(program_id: str, title: str, texts: tuple[RuleText, ...]) -> Progra
         decisive_date=decisive_date,
         change_points=change_points,
         by_application=True,
-        same_whatever=no_one,
+        no_facts_matter=no_one,
     )
 
 
