@@ -97,10 +97,6 @@ def _screened(
 _as_answer = tuple.__new__
 
 
-def _no_dates() -> dict[str, Any]:
-    return dict.fromkeys(SENTENCE_FACTS)
-
-
 def _sentence_facts(block: dict[str, Any] | None) -> dict[str, Any]:
     out: dict[str, Any] = dict.fromkeys(SENTENCE_FACTS)
     for name, path in SENTENCE_FACTS.items():
@@ -146,7 +142,7 @@ def evaluate_record(
     report = evaluate(record, as_of=as_of, programs=programs, computations=not exact)
     if exact:
         computed = sentence_of(record, as_of)
-        facts = computed.dates() if isinstance(computed, SentenceOutcome) else _no_dates()
+        facts = computed.dates() if isinstance(computed, SentenceOutcome) else _sentence_facts(None)
     else:
         facts = _sentence_facts(report.computation("sentence"))
     facts.update(record_facts(record, facts, as_of))

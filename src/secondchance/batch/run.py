@@ -15,7 +15,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
-from multiprocessing.pool import AsyncResult
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import Any
 
@@ -129,7 +129,7 @@ WIND_DOWN_SECONDS = 120.0
 workers are killed."""
 
 
-def _wind_down(pool: Any, waiting: deque[AsyncResult[Any]]) -> None:
+def _wind_down(pool: Pool, waiting: deque[AsyncResult[Any]]) -> None:
     """End the workers without killing one in the middle of a message: the chunks in flight
     (when a run is stopped) are finished and dropped, then each worker is told to stop and is
     joined. A pool's workers killed while one was sending its answers could leave the pool's
@@ -231,14 +231,20 @@ def _consume(
         lists.write([s for s in batch if not s.problems])
         summary.evaluated += evaluated
         if problems:
-            sink.problem([p for p in problems if plan.only is None or p.person_id in plan.only])
-            problems.clear()
+            _write_problems(plan, sink, problems)
         if progress is not None:
             progress(len(batch))
         if stop.asked:
             summary.interrupted = True
             return
+    _write_problems(plan, sink, problems)
+
+
+def _write_problems(plan: Plan, sink: Sink, problems: list[Problem]) -> None:
+    """Write the rows that fit no person (those of the people asked for, on a rerun) and
+    forget them."""
     sink.problem([p for p in problems if plan.only is None or p.person_id in plan.only])
+    problems.clear()
 
 
 def manifest_of(plan: Plan, summary: Summary) -> dict[str, Any]:

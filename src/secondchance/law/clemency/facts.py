@@ -48,6 +48,18 @@ def per_conviction(
     return timeline(record).remembered((key, index), make)
 
 
+def per_conviction_found(
+    record: PersonRecord, conviction: Conviction, key: Hashable, make: Callable[[], T]
+) -> T:
+    """:func:`per_conviction` for a conviction given without its index (found by identity;
+    computed afresh for an object that is none of the record's convictions)."""
+    shared = timeline(record)
+    index = shared.conviction_index(conviction)
+    if index is None:
+        return make()
+    return shared.remembered((key, index), make)
+
+
 def add_years(day: date, years: int) -> date:
     """The anniversary ``years`` after ``day``; from February 29 the anniversary in a common year
     is March 1, so that at least the full number of years has passed."""
@@ -200,12 +212,10 @@ def _group(conviction: Conviction) -> tuple[Jurisdiction, ...]:
 
 def aggregate(record: PersonRecord, conviction: Conviction) -> list[Conviction]:
     """:func:`aggregate_uncached`, once per record and conviction."""
-    shared = timeline(record)
-    k = shared.conviction_index(conviction)
-    if k is None:
-        return aggregate_uncached(record, conviction)
     return list(
-        shared.remembered(("aggregate", k), lambda: tuple(aggregate_uncached(record, conviction)))
+        per_conviction_found(
+            record, conviction, "aggregate", lambda: tuple(aggregate_uncached(record, conviction))
+        )
     )
 
 
@@ -243,11 +253,9 @@ def only_of_kind(record: PersonRecord, conviction: Conviction) -> bool:
     """The conviction (with the convictions of its aggregate term, 18 U.S.C. 3584(c)) is the
     record's only one of its group (federal/D.C., or military); read once per record and
     conviction."""
-    shared = timeline(record)
-    index = shared.conviction_index(conviction)
-    if index is None:
-        return _only_of_kind(record, conviction)
-    return shared.remembered(("only_of_kind", index), lambda: _only_of_kind(record, conviction))
+    return per_conviction_found(
+        record, conviction, "only_of_kind", lambda: _only_of_kind(record, conviction)
+    )
 
 
 def _only_of_kind(record: PersonRecord, conviction: Conviction) -> bool:
@@ -260,13 +268,11 @@ def custody_for(
     record: PersonRecord, conviction: Conviction, joined: bool = True
 ) -> list[tuple[int, CustodyPeriod]]:
     """:func:`custody_for_uncached`, once per record, conviction and ``joined``."""
-    shared = timeline(record)
-    k = shared.conviction_index(conviction)
-    if k is None:
-        return custody_for_uncached(record, conviction, joined)
     return list(
-        shared.remembered(
-            ("custody_for", k, joined),
+        per_conviction_found(
+            record,
+            conviction,
+            ("custody_for", joined),
             lambda: tuple(custody_for_uncached(record, conviction, joined)),
         )
     )

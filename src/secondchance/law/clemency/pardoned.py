@@ -16,12 +16,12 @@ from secondchance.law.clemency.facts import (
     grant_covers,
     grant_name,
     per_conviction,
+    per_conviction_found,
     recorded_pardon,
 )
 from secondchance.law.clemency.january6 import january6
 from secondchance.law.clemency.marijuana_count import answer_count
 from secondchance.record.schema import ClemencyKind, Conviction, Count, PersonRecord
-from secondchance.record.timeline import timeline
 
 
 def count_pardoned_by(
@@ -119,12 +119,8 @@ def other_categorical(
     conviction (none for a foreign conviction transferred under a treaty)."""
     if conviction.treaty_transfer is not None:
         return None
-    index = timeline(record).conviction_index(conviction)
-    if index is None:
-        return article125(conviction, day) or january6(record, conviction, day)
-    return per_conviction(
+    return per_conviction_found(
         record,
-        index,
         conviction,
         ("other_categorical", day),
         lambda: article125(conviction, day) or january6(record, conviction, day),
