@@ -11,7 +11,7 @@ import pytest
 
 from secondchance.law.registry import program
 from secondchance.law.sba.charges import NOT_AN_INDICTMENT_GAP
-from tests.sba.builders import custody, determine, owner, person, record, role
+from tests.sba.builders import charge, custody, determine, owner, person, record, role
 
 BEFORE = "2024-05-29"  # last day of the old texts
 AFTER = "2024-05-30"  # 89 FR 34094 effective
@@ -81,3 +81,22 @@ def test_findings_carry_citation_version_and_url(program_id: str, day: str) -> N
         assert finding.rule_version.startswith(program_id + "@")
     expected = "to-2024-05-29" if day == BEFORE else "from-2024-05-30"
     assert det.findings[0].rule_version == f"{program_id}@{expected}"
+
+
+def test_indictment_lift_note_uses_the_whole_share() -> None:
+    # 15% + 10% held at once = 25%, more than 20%: an Associate by ownership (120.10). An
+    # indictment for a felony filed 2024-01-10 and pending bars; the note on how the bar lifts
+    # states the whole share (25%), not the larger role's 15% (outcome: the case file
+    # cases/sba/associates/split-shares.yaml).
+    data = record(
+        person(
+            "P",
+            [owner(15, "2018-01-01"), owner(10, "2019-01-01")],
+            pending_charges=[charge("indictment", "2024-01-10", felony=True)],
+        ),
+        person("Q", [owner(75, "2018-01-01")]),
+    )
+    det = determine("sba.7a", data, "2024-09-03")
+    assert det.outcome.value == "not_eligible"
+    notes = [f.finding for f in det.findings if "Associate by ownership" in f.finding]
+    assert notes and "(25% in all: 15% + 10%, more than 20%)" in notes[0]

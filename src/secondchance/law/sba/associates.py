@@ -16,14 +16,19 @@
   interest") and 123.500(d) (Military Reservist EIDL: 20 percent or more); other roles are not
   defined (``unclear``).
 
+Each threshold is on the person's share of the equity, not a role's: a person holding several
+owner roles at once (two classes of units, say) holds their sum (:func:`whole_share`), and is
+judged once on it.
+
 A role with no start date is read as held since before the window; a role with no end date as
 still held. An owner with no share recorded is ``unknown`` (its share may decide it).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from secondchance.law.parameters import value
@@ -69,6 +74,103 @@ def _role_facts(path: str, role: BusinessRole) -> dict[str, Any]:
     return facts
 
 
+@dataclass(frozen=True)
+class WholeShare:
+    """A person's whole share of the equity: their owner roles held at the same time, added up.
+
+    ``total`` is the most they held on any one day of the window (known shares only), ``on``
+    such a day (the last day of the window when it is one), ``roles`` the owner roles held
+    that day with a share, and ``unknown`` the owner roles in the window with no share
+    recorded (their share could only add to the total)."""
+
+    total: Decimal
+    on: date
+    roles: tuple[int, ...]
+    unknown: tuple[int, ...]
+    facts: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def shown(self) -> str:
+        """The total as a number to show ('25', '20.01')."""
+        return f"{float(self.total):g}"
+
+    def parts(self, person: BusinessPerson) -> str:
+        """The shares added up, as words ('15% + 10%')."""
+        return " + ".join(f"{person.roles[j].ownership_percent:g}%" for j in self.roles)
+
+
+def _percent(share: float) -> Decimal:
+    """A share as written (decimal), so that 6.67 + 13.33 is exactly 20."""
+    return Decimal(repr(float(share)))
+
+
+def whole_share(person: BusinessPerson, index: int, first: date, last: date) -> WholeShare | None:
+    """The person's whole share on the day from ``first`` to ``last`` on which they held the
+    most (the sum only rises on a day an owner role starts, so those days and the window's ends
+    are the days to look at); ``None`` when they held no owner role in the window."""
+    owned = [
+        (j, role)
+        for j, role in enumerate(person.roles)
+        if role.role is BusinessRoleKind.owner and held_within(role, first, last)
+    ]
+    if not owned:
+        return None
+    facts: dict[str, Any] = {}
+    for j, role in owned:
+        facts.update(_role_facts(f"business.people[{index}].roles[{j}]", role))
+    known = [(j, role) for j, role in owned if role.ownership_percent is not None]
+    days = [last, first] + [r.start for _, r in known if r.start is not None and first < r.start]
+    best: tuple[Decimal, date, tuple[int, ...]] | None = None
+    for day in days:
+        held = tuple(j for j, role in known if held_within(role, day, day))
+        total = sum((_percent(person.roles[j].ownership_percent or 0) for j in held), Decimal(0))
+        if best is None or total > best[0]:
+            best = (total, day, held)
+    assert best is not None
+    unknown = tuple(j for j, role in owned if role.ownership_percent is None)
+    return WholeShare(best[0], best[1], best[2], unknown, facts)
+
+
+def _was_until(end: date, months: int) -> str:
+    return (
+        f"was until {end} (within the {months} months before the application, which still counts)"
+    )
+
+
+def _held_role(role: BusinessRole, last: date, months: int) -> str:
+    """'is' for a role held on ``last``, else 'was until ...' (earlier in the window)."""
+    return "is" if role.end is None or role.end >= last else _was_until(role.end, months)
+
+
+def _latest(person: BusinessPerson, roles: tuple[int, ...]) -> BusinessRole:
+    """Of these roles, the one held latest (no end first)."""
+    return max((person.roles[j] for j in roles), key=lambda r: r.end or date.max)
+
+
+def _held_words(person: BusinessPerson, share: WholeShare, last: date, months: int) -> str:
+    """'is', or 'was until ...' when the share counted was held only earlier in the window
+    (then some role of it ended before ``last``, or that day's share would be counted)."""
+    ends = [end for end in (person.roles[j].end for j in share.roles) if end is not None]
+    if share.on == last or not ends:
+        return "is"
+    return _was_until(min(ends), months)
+
+
+def _share_words(person: BusinessPerson, share: WholeShare) -> str:
+    """'an owner of 15%', or, for several roles at once, 'an owner of 25% in all (15% + 10%,
+    owner roles held at the same time)'."""
+    if len(share.roles) <= 1:
+        return f"an owner of {share.shown}%"
+    return (
+        f"an owner of {share.shown}% in all ({share.parts(person)}, owner roles held at the "
+        "same time: the threshold is on the person's whole share)"
+    )
+
+
+def _unknown_path(index: int, share: WholeShare) -> tuple[str, ...]:
+    return tuple(f"business.people[{index}].roles[{j}].ownership_percent" for j in share.unknown)
+
+
 def _pick(person: BusinessPerson, verdicts: list[Membership], none_text: str) -> Membership:
     if not verdicts:
         return Membership(Standing.excluded, f"{person.name} {none_text}.")
@@ -109,41 +211,41 @@ def small_business_associate(
     months = value(ownership.months_param, day)
     window_start = months_before(day, months)
     verdicts: list[Membership] = []
+    share = whole_share(person, index, window_start, day)
+    if share is not None:
+        held = _held_words(person, share, day, months)
+        owner = _share_words(person, share)
+        if share.total > more_than:
+            text = f"{held} {owner}, more than {more_than}%: an Associate under {definition}"
+            verdicts.append(Membership(Standing.counts, text, share.facts))
+        elif share.unknown:
+            besides = f" besides the {share.shown}% recorded" if share.roles else ""
+            verdicts.append(
+                Membership(
+                    Standing.unknown,
+                    f"{_held_role(_latest(person, share.unknown), day, months)} an owner with no "
+                    f"share recorded{besides}; an owner of more than "
+                    f"{more_than}% (all their shares together) is an Associate under "
+                    f"{definition}",
+                    share.facts,
+                    _unknown_path(index, share),
+                )
+            )
+        else:
+            text = (
+                f"{held} {owner}, not more than {more_than}%: not an Associate by ownership "
+                f"under {definition}"
+            )
+            verdicts.append(Membership(Standing.excluded, text, share.facts))
     for j, role in enumerate(person.roles):
-        if not held_within(role, window_start, day):
+        if role.role is BusinessRoleKind.owner or not held_within(role, window_start, day):
             continue
         path = f"business.people[{index}].roles[{j}]"
         facts = _role_facts(path, role)
-        held = (
-            "is"
-            if role.end is None or role.end >= day
-            else f"was until {role.end} (within the {months} months before the application, "
-            "which still counts)"
-        )
+        held = _held_role(role, day, months)
         if role.role in EQUITY_ROLES_120_10:
             text = f"{held} {_a(role.role)}: an Associate under {definition}"
             verdicts.append(Membership(Standing.counts, text, facts))
-        elif role.role is BusinessRoleKind.owner:
-            share = role.ownership_percent
-            if share is None:
-                verdicts.append(
-                    Membership(
-                        Standing.unknown,
-                        f"{held} an owner with no share recorded; an owner of more than "
-                        f"{more_than}% is an Associate under {definition}",
-                        facts,
-                        (f"{path}.ownership_percent",),
-                    )
-                )
-            elif share > more_than:
-                text = f"{held} an owner of {share:g}%, more than {more_than}%: an Associate under "
-                verdicts.append(Membership(Standing.counts, text + definition, facts))
-            else:
-                text = (
-                    f"{held} an owner of {share:g}%, not more than {more_than}%: not an Associate "
-                    f"by ownership under {definition}"
-                )
-                verdicts.append(Membership(Standing.excluded, text, facts))
         elif role.role in CONTROL_ROLES:
             verdicts.append(
                 Membership(
@@ -163,35 +265,37 @@ def small_business_associate(
 
 def surety_principal_person(person: BusinessPerson, index: int, day: date) -> Membership:
     """Whether ``person`` must have good character and reputation for a bond guarantee requested
-    on ``day`` (13 CFR 115.13(a)(2))."""
+    on ``day`` (13 CFR 115.13(a)(2)): their whole share on that day decides ownership."""
     at_least = value("sba.surety.owner_at_least_percent", day)
     verdicts: list[Membership] = []
+    share = whole_share(person, index, day, day)
+    if share is not None:
+        owner = _share_words(person, share)
+        if share.total >= at_least:
+            text = f"is {owner}, {at_least}% or more: counted under 13 CFR 115.13(a)(2)"
+            verdicts.append(Membership(Standing.counts, text, share.facts))
+        elif share.unknown:
+            besides = f" besides the {share.shown}% recorded" if share.roles else ""
+            verdicts.append(
+                Membership(
+                    Standing.unknown,
+                    f"is an owner with no share recorded{besides}; owners of {at_least}% or "
+                    "more (all their shares together) are counted under 13 CFR 115.13(a)(2)",
+                    share.facts,
+                    _unknown_path(index, share),
+                )
+            )
+        else:
+            text = f"is {owner}, less than {at_least}%: not counted by ownership"
+            verdicts.append(Membership(Standing.excluded, text, share.facts))
     for j, role in enumerate(person.roles):
-        if not held_within(role, day, day):
+        if role.role is BusinessRoleKind.owner or not held_within(role, day, day):
             continue
         path = f"business.people[{index}].roles[{j}]"
         facts = _role_facts(path, role)
         if role.role in SURETY_ROLES:
             text = f"is {_a(role.role)}: counted under 13 CFR 115.13(a)(2)"
             verdicts.append(Membership(Standing.counts, text, facts))
-        elif role.role is BusinessRoleKind.owner:
-            share = role.ownership_percent
-            if share is None:
-                verdicts.append(
-                    Membership(
-                        Standing.unknown,
-                        f"is an owner with no share recorded; owners of {at_least}% or more are "
-                        "counted under 13 CFR 115.13(a)(2)",
-                        facts,
-                        (f"{path}.ownership_percent",),
-                    )
-                )
-            elif share >= at_least:
-                text = f"owns {share:g}%, {at_least}% or more: counted under 13 CFR 115.13(a)(2)"
-                verdicts.append(Membership(Standing.counts, text, facts))
-            else:
-                text = f"owns {share:g}%, less than {at_least}%: not counted by ownership"
-                verdicts.append(Membership(Standing.excluded, text, facts))
         elif role.role is BusinessRoleKind.managing_member:
             verdicts.append(
                 Membership(
@@ -209,39 +313,39 @@ def surety_principal_person(person: BusinessPerson, index: int, day: date) -> Me
 
 def disaster_principal(person: BusinessPerson, index: int, day: date) -> Membership:
     """Whether ``person`` is a principal (owner) of the business applying on ``day``
-    (13 CFR 123.101(i), 123.201(a), 123.301)."""
+    (13 CFR 123.101(i), 123.201(a), 123.301): their whole share on that day decides ownership."""
     at_least = value("sba.disaster.principal_owner_at_least_percent", day)
+    undefined = (
+        "part 123 bars the applicant or 'any principal of the business' without defining who "
+        "else is a principal"
+    )
     verdicts: list[Membership] = []
-    for j, role in enumerate(person.roles):
-        if not held_within(role, day, day):
-            continue
-        path = f"business.people[{index}].roles[{j}]"
-        facts = _role_facts(path, role)
-        share = role.ownership_percent if role.role is BusinessRoleKind.owner else None
-        if role.role is BusinessRoleKind.owner and share is None:
+    share = whole_share(person, index, day, day)
+    if share is not None:
+        owner = _share_words(person, share)
+        if share.total >= at_least:
+            text = (
+                f"is {owner}, {at_least}% or more: a principal owner "
+                "(13 CFR 123.202(b)(2), 123.300(b))"
+            )
+            verdicts.append(Membership(Standing.counts, text, share.facts))
+        elif share.unknown:
+            besides = f" besides the {share.shown}% recorded" if share.roles else ""
             verdicts.append(
                 Membership(
                     Standing.unknown,
-                    f"is an owner with no share recorded; owners of {at_least}% or more are "
-                    "principal owners (13 CFR 123.202(b)(2), 123.300(b))",
-                    facts,
-                    (f"{path}.ownership_percent",),
+                    f"is an owner with no share recorded{besides}; owners of {at_least}% or "
+                    "more (all their shares together) are principal owners "
+                    "(13 CFR 123.202(b)(2), 123.300(b))",
+                    share.facts,
+                    _unknown_path(index, share),
                 )
             )
-        elif share is not None and share >= at_least:
-            text = (
-                f"owns {share:g}%, {at_least}% or more: a principal owner "
-                "(13 CFR 123.202(b)(2), 123.300(b))"
-            )
-            verdicts.append(Membership(Standing.counts, text, facts))
         else:
-            what = f"an owner of {share:g}%" if share is not None else _a(role.role)
-            verdicts.append(
-                Membership(
-                    Standing.unclear,
-                    f"is {what}; part 123 bars the applicant or 'any principal of the "
-                    "business' without defining who else is a principal",
-                    facts,
-                )
-            )
+            verdicts.append(Membership(Standing.unclear, f"is {owner}; {undefined}", share.facts))
+    for j, role in enumerate(person.roles):
+        if role.role is BusinessRoleKind.owner or not held_within(role, day, day):
+            continue
+        facts = _role_facts(f"business.people[{index}].roles[{j}]", role)
+        verdicts.append(Membership(Standing.unclear, f"is {_a(role.role)}; {undefined}", facts))
     return _pick(person, verdicts, f"holds no role in the business on {day}")

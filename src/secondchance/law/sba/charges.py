@@ -22,11 +22,11 @@ from secondchance.law.sba.associates import (
     EQUITY_ROLES_120_10,
     OwnershipLookback,
     held_within,
+    whole_share,
 )
 from secondchance.law.sba.checks import Check, Subject, counts_have, words
 from secondchance.law.sba.days import months_before
 from secondchance.record.schema import (
-    BusinessRoleKind,
     ChargeInstrument,
     Count,
     PendingCharge,
@@ -186,19 +186,13 @@ def _while_pending(s: Subject, path: str, charge: PendingCharge) -> str:
 
 
 def _by_ownership(s: Subject, ownership: OwnershipLookback) -> str | None:
-    """How a bar through an Associate by ownership can also lift: six months after their share
-    drops to the threshold or less (``None`` if ``s`` is not an Associate by ownership)."""
+    """How a bar through an Associate by ownership can also lift: six months after their whole
+    share (every owner role held on the day, added up) drops to the threshold or less (``None``
+    if ``s`` is not an Associate by ownership on the day)."""
     more_than = value(ownership.equity_param, s.day)
     months = value(ownership.months_param, s.day)
-    shares = [
-        r.ownership_percent
-        for r in s.person.roles
-        if r.role is BusinessRoleKind.owner
-        and r.ownership_percent is not None
-        and r.ownership_percent > more_than
-        and held_within(r, s.day, s.day)
-    ]
-    if not shares:
+    share = whole_share(s.person, s.index, s.day, s.day)
+    if share is None or share.total <= more_than:
         return None
     window_start = months_before(s.day, months)
     others = sorted(
@@ -209,7 +203,9 @@ def _by_ownership(s: Subject, ownership: OwnershipLookback) -> str | None:
         }
     )
     text = (
-        f"{s.name} is an Associate by ownership ({max(shares):g}%, more than {more_than}%). If "
+        f"{s.name} is an Associate by ownership ({share.shown}%"
+        f"{' in all: ' + share.parts(s.person) if len(share.roles) > 1 else ''}, more than "
+        f"{more_than}%). If "
         f"{s.name}'s share drops to {more_than}% or less, {s.name} stops being an Associate by "
         f"ownership {months} months after the drop ({ownership.definition}, para. (3): the "
         f"relationship starts {months} months before the application date), and the bar "
