@@ -336,3 +336,34 @@ def test_dates_at_the_end_of_the_calendar_do_not_crash(day: date) -> None:
         # exists on which that could change.
         for det in report.determinations:
             assert (det.outcome.value, det.next_change) == ("not_eligible", None), det.program
+
+
+def test_no_eligible_date_on_the_first_day_of_unrecorded_supervised_release() -> None:
+    # Custody to 2024-03-31 bars under old 120.110(n) ("incarcerated"). The sentence states 3
+    # years' supervised release, which "commences on the day the person is released" (18 U.S.C.
+    # 3624(e)), 2024-03-31; no period is recorded, and the old text leaves supervised release
+    # to review. So 2024-04-01 is needs_review, not eligible; the first day with no status the
+    # rule names is 2024-05-30 (the new text: custody over, supervised release not named).
+    sentenced = {
+        **conviction("c1", "2021-05-01", felony=True, moral_turpitude=True),
+        "sentence": {
+            "imposed_on": "2021-06-01",
+            "imprisonment": "30 months",
+            "supervised_release": "3 years",
+        },
+    }
+    data = record(
+        person(
+            "P",
+            [owner(40)],
+            convictions=[sentenced],
+            custody=[custody("designated_facility", "2021-07-01", "2024-03-31", "c1")],
+        ),
+        person("Q", [owner(60)]),
+    )
+    det = determine("sba.7a", data, "2024-01-02")
+    assert det.outcome.value == "not_eligible"
+    assert det.next_change == date(2024, 4, 1)
+    assert det.next_change_outcome is not None
+    assert det.next_change_outcome.value == "needs_review"
+    assert det.eligible_from_date == date(2024, 5, 30)

@@ -3,12 +3,14 @@
 The loan application date decides both which rule version applies and the day on which the
 people's statuses are tested (without one, the as-of date stands in). An answer can change on:
 the day after a custody, supervision or role ends; the day a custody, supervision, role or
-charge begins or a charge is resolved; the first day a role falls out of the six-month
-Associate look-back; the day a riot-related felony conviction is entered and the first day it
-(or, with no conviction date, the latest day it can have been entered) is more than a year
-old; and the day 89 FR 34094 took effect (the engine adds later rule versions' effective
-dates). A business person marked ``is_subject`` has the top-level record as theirs
-(``record_of``). Days past the end of the calendar are left out, never computed.
+charge begins or a charge is resolved; the day a sentence is imposed and the day after a term
+it states is over, counted from the recorded dates (``status.sentence_term_ends``); the first
+day a role falls out of the six-month Associate look-back; the day a riot-related felony
+conviction is entered and the first day it (or, with no conviction date, the latest day it can
+have been entered) is more than a year old; and the day 89 FR 34094 took effect (the engine
+adds later rule versions' effective dates). A business person marked ``is_subject`` has the
+top-level record as theirs (``record_of``). Days past the end of the calendar are left out,
+never computed.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from secondchance.engine.rules import Context
 from secondchance.law.parameters import value
 from secondchance.law.sba.convictions import conviction_day_bounds
 from secondchance.law.sba.days import first_day_outside_lookback, next_day, previous_day
+from secondchance.law.sba.status import sentence_term_ends
 from secondchance.law.sentence.projection import Projection
 from secondchance.law.units import MONTHS_PER_YEAR
 from secondchance.record.query import record_of
@@ -54,6 +57,8 @@ def _record_points(rec: PersonRecord, day: date, who: str) -> Iterator[Point]:
         # custody with no recorded end: taken as ended on the projected release
         yield next_day(projected.release), f"the day after {who}'s projected release"
     yield from _span_points(rec.supervision, f"{who}'s supervision")
+    for point, what in sentence_term_ends(rec):
+        yield point, f"{what} of {who}'s sentence, counted from the dates recorded"
     for charge in rec.pending_charges:
         if charge.filed_on is not None:
             yield charge.filed_on, f"a charge against {who} is filed"

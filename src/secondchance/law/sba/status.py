@@ -13,6 +13,15 @@ record is written here once:
 * **on supervision** — a probation, parole, supervised-release or deferred-prosecution period
   covering the day. Supervised release is not imprisonment: its term "commences on the day the
   person is released from imprisonment" (18 U.S.C. 3624(e)); parole, too, is release.
+* **a term the sentence states, with no period recorded** — a prison, probation or
+  supervised-release term in ``convictions[].sentence`` that could still be running on the day
+  (:func:`unrecorded_terms`) while the record has no custody or supervision period for that
+  conviction: whether the person is in custody or on supervision that day is then unknown
+  (``Verdict.unknown`` naming ``custody`` or ``supervision``, or ``review`` where the rule
+  leaves the status itself to review), never taken as none. A prison term and probation are
+  counted from the day the sentence was imposed (probation "commences on the day that the
+  sentence of probation is imposed", 18 U.S.C. 3564(a)); supervised release from the release
+  (3624(e)), when the custody recorded for the conviction gives it.
 * **under indictment** and **convicted** — in :mod:`secondchance.law.sba.charges` and
   :mod:`secondchance.law.sba.convictions`.
 
@@ -24,7 +33,7 @@ Facts unknown to the record give ``Verdict.unknown`` naming the field paths.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -32,17 +41,20 @@ from typing import Any
 from secondchance.law.declarative import Verdict
 from secondchance.law.sba.charges import charge_pending
 from secondchance.law.sba.checks import Check, Subject, and3, any3, counts_have, words
+from secondchance.law.sba.days import months_after
 from secondchance.law.sentence.projection import CITATION as PROJECTION_CITATION
 from secondchance.law.sentence.projection import URL as PROJECTION_URL
 from secondchance.law.sentence.projection import Projection
 from secondchance.record.query import conviction_by_id, covers
 from secondchance.record.schema import (
+    Conviction,
     CustodyKind,
     PersonRecord,
     SupervisionKind,
     SupervisionPeriod,
     _Span,
 )
+from secondchance.record.terms import Term
 from secondchance.record.timeline import SERVING, timeline
 
 PRERELEASE = (CustodyKind.residential_reentry_center, CustodyKind.home_confinement)
@@ -109,7 +121,7 @@ def in_custody(s: Subject, *, rule: str, prerelease: Verdict = Verdict.bars) -> 
                     facts,
                 )
             )
-    return checks
+    return checks + unrecorded_custody(s, rule=rule)
 
 
 def _projected(s: Subject, k: int) -> Projection | None:
@@ -207,6 +219,190 @@ def custody_without_conviction(s: Subject, *, rule: str) -> list[Check]:
     return checks
 
 
+# --- terms a sentence states, with no period recorded for them ------------------------------------
+
+
+@dataclass(frozen=True)
+class Unrecorded:
+    """A term the sentence of conviction ``index`` states that could be running on the day, with
+    no custody (``kind`` None) or supervision period recorded for that conviction."""
+
+    index: int
+    kind: SupervisionKind | None
+    term: Term | None  # None: a prison term of unknown length
+    since: str  # when it runs from, in words ('from the sentencing on 2024-01-15')
+    facts: dict[str, Any]
+
+
+def term_end(start: date, term: Term) -> date | None:
+    """The first day after a term counted from ``start`` (a term of N months ends on the day
+    before the N-month anniversary); None for life or past the calendar."""
+    if term.life:
+        return None
+    day = months_after(start, term.total_months)
+    try:
+        return None if day is None else day + timedelta(days=term.days)
+    except OverflowError:
+        return None
+
+
+def _for_conviction(
+    periods: Sequence[Any], record: PersonRecord, conviction: Conviction
+) -> list[int]:
+    """The periods that may be for ``conviction``: linked to it by id, or linked to none when it
+    is the record's only conviction."""
+    sole = len(record.convictions) == 1
+    return [
+        k
+        for k, p in enumerate(periods)
+        if (conviction.id is not None and p.conviction_id == conviction.id)
+        or (p.conviction_id is None and sole)
+    ]
+
+
+def _served(record: PersonRecord, conviction: Conviction) -> list[int]:
+    """The custody periods that may serve ``conviction``'s sentence (not pretrial detention)."""
+    return [
+        k
+        for k in _for_conviction(record.custody, record, conviction)
+        if record.custody[k].kind is not CustodyKind.pretrial_detention
+    ]
+
+
+def _release(record: PersonRecord, custody: list[int]) -> date | None:
+    """The day of release from these custody periods: the last end, when every one has one."""
+    ends = [record.custody[k].end for k in custody]
+    known = [e for e in ends if e is not None]
+    return max(known) if known and len(known) == len(ends) else None
+
+
+def _running(start: date | None, term: Term | None, day: date) -> bool:
+    """A term from ``start`` could still be running on ``day``: it has begun (or its start is
+    unknown) and is not clearly over (a term of unknown length never is)."""
+    if start is None:
+        return True
+    if start > day:
+        return False
+    end = None if term is None else term_end(start, term)
+    return term is None or end is None or end > day
+
+
+def _stated(term: Term | None) -> bool:
+    return term is not None and not term.is_zero
+
+
+def unrecorded_terms(s: Subject) -> list[Unrecorded]:
+    """Terms stated in the sentences of ``s``'s record that could be running on the day with no
+    custody or supervision period recorded for their conviction (a sentence marked
+    ``completed``, one imposed after the day, or a term clearly over by the day is left out)."""
+    found: list[Unrecorded] = []
+    record, day = s.record, s.day
+    for i, conviction in enumerate(record.convictions):
+        sentence = conviction.sentence
+        if sentence is None or sentence.completed:
+            continue
+        if conviction.conviction_date is not None and conviction.conviction_date > day:
+            continue
+        path = f"{s.prefix}convictions[{i}].sentence"
+        imposed = sentence.imposed_on or conviction.sentencing_date
+        since = f"from the sentencing on {imposed}" if imposed else "from a sentencing not recorded"
+        facts: dict[str, Any] = {f"{path}.imposed_on": sentence.imposed_on}
+        custody = _served(record, conviction)
+        prison = timeline(record).prison_term(i)
+        commuted = any(
+            c.new_release_date is not None and c.new_release_date < day
+            for c in sentence.commutations
+        )
+        if (
+            (_stated(prison.term) or prison.unknown_length)
+            and not custody
+            and not commuted
+            and _running(imposed, prison.term, day)
+        ):
+            shown = str(prison.term) if prison.term else "length unknown"
+            more = {**facts, f"{s.prefix}{prison.path}": shown}
+            found.append(Unrecorded(i, None, prison.term, since, more))
+        supervised = [
+            k
+            for k in _for_conviction(record.supervision, record, conviction)
+            if record.supervision[k].kind is not SupervisionKind.deferred_prosecution
+        ]
+        if supervised:
+            continue
+        probation = sentence.probation
+        if probation is not None and _stated(probation) and _running(imposed, probation, day):
+            more = {**facts, f"{path}.probation": str(probation)}
+            found.append(Unrecorded(i, SupervisionKind.probation, probation, since, more))
+        term = sentence.supervised_release
+        release = _release(record, custody)
+        if release is None and imposed is not None and imposed > day:
+            continue  # not yet sentenced on the day
+        if term is not None and _stated(term) and _running(release, term, day):
+            when = f"from the release on {release}" if release else "from a release not recorded"
+            more = {**facts, f"{path}.supervised_release": str(term)}
+            found.append(Unrecorded(i, SupervisionKind.supervised_release, term, when, more))
+    return found
+
+
+def sentence_term_ends(record: PersonRecord) -> list[tuple[date | None, str]]:
+    """The days on which a term a sentence states (:func:`unrecorded_terms`) begins or is over,
+    counted as there: the sentencing, the day after a prison or probation term counted from it,
+    and the day after a supervised-release term counted from the recorded release."""
+    points: list[tuple[date | None, str]] = []
+    for i, conviction in enumerate(record.convictions):
+        sentence = conviction.sentence
+        if sentence is None or sentence.completed:
+            continue
+        imposed = sentence.imposed_on or conviction.sentencing_date
+        if imposed is not None:
+            points.append((imposed, "the sentencing"))
+            for term, what in (
+                (timeline(record).prison_term(i).term, "prison"),
+                (sentence.probation, "probation"),
+            ):
+                if term is not None:
+                    points.append((term_end(imposed, term), f"the end of the {what} term"))
+        release = _release(record, _served(record, conviction))
+        if sentence.supervised_release is not None and release is not None:
+            end = term_end(release, sentence.supervised_release)
+            points.append((end, "the end of the supervised release term"))
+    return points
+
+
+def _unrecorded_words(s: Subject, u: Unrecorded) -> str:
+    conviction = s.record.convictions[u.index]
+    name = f"conviction '{conviction.id}'" if conviction.id else f"convictions[{u.index}]"
+    if u.kind is None:
+        what = f"a prison term of {u.term}" if u.term is not None else "a prison term"
+        return (
+            f"{s.name}'s sentence on {name} includes {what} ({u.since}), and the record has no "
+            f"custody period for it: whether {s.name} is in custody on {s.day} is not recorded"
+        )
+    kind = words(u.kind)
+    return (
+        f"{s.name}'s sentence on {name} includes {u.term} of {kind} ({u.since}), and the "
+        f"record has no {kind} period for it: whether {s.name} is on {kind} on {s.day} is not "
+        "recorded"
+    )
+
+
+def unrecorded_custody(s: Subject, *, rule: str) -> list[Check]:
+    """A prison term the sentence states that could be running on the day, with no custody
+    recorded for its conviction: whether the person is in custody is unknown (``rule``: what
+    custody bars)."""
+    return [
+        Check(
+            Verdict.unknown,
+            f"{_unrecorded_words(s, u)}. If {s.name} is, the rule bars {rule}. Record the "
+            "custody (its start and end) to decide.",
+            u.facts,
+            (f"{s.prefix}custody",),
+        )
+        for u in unrecorded_terms(s)
+        if u.kind is None
+    ]
+
+
 # --- supervision --------------------------------------------------------------------------------
 
 
@@ -233,17 +429,27 @@ NOT_NAMED_SUPERVISION: Mapping[SupervisionKind, SupervisionRule] = {
 def _supervised_offense(
     s: Subject, k: int, period: SupervisionPeriod, cond: OffenseCondition
 ) -> tuple[bool | None, dict[str, Any], list[str]]:
+    conviction = conviction_by_id(s.record, period.conviction_id)
+    link = f"{s.prefix}supervision[{k}].conviction_id"
+    hit, facts, missing = _offense_of(s, conviction, link, cond)
+    if conviction is not None:
+        facts[link] = conviction.id
+    return hit, facts, missing
+
+
+def _offense_of(
+    s: Subject, conviction: Conviction | None, link: str, cond: OffenseCondition
+) -> tuple[bool | None, dict[str, Any], list[str]]:
+    """Whether the supervised ``conviction`` meets ``cond`` (None: unknown, with the fields;
+    no conviction: ``link``, the field that would name it, is missing)."""
     child_care = s.business.child_care if cond.child_care_any_of else False
     facts: dict[str, Any] = {"business.child_care": child_care} if cond.child_care_any_of else {}
     if not cond.any_of and child_care is False:
         return False, facts, []  # only a child care business is concerned, and this is not one
-    conviction = conviction_by_id(s.record, period.conviction_id)
     if conviction is None:
-        missing = [f"{s.prefix}supervision[{k}].conviction_id"]
-        return None, facts, missing + (["business.child_care"] if child_care is None else [])
+        return None, facts, [link] + (["business.child_care"] if child_care is None else [])
     ci = s.record.convictions.index(conviction)
     cpath = f"{s.prefix}convictions[{ci}]"
-    facts[f"{s.prefix}supervision[{k}].conviction_id"] = conviction.id
     general, missing = counts_have(conviction.counts, cond.any_of, cpath)
     children, missing_children = counts_have(conviction.counts, cond.child_care_any_of, cpath)
     via_children = and3(child_care, children)
@@ -294,6 +500,44 @@ def on_supervision(
         if tail:
             text += f" ({tail})"
         checks.append(Check(verdict, text, facts, tuple(missing)))
+    return checks + _unrecorded_supervision(s, kinds=kinds, say=say)
+
+
+def _unrecorded_supervision(
+    s: Subject, *, kinds: Mapping[SupervisionKind, SupervisionRule], say: Mapping[Verdict, str]
+) -> list[Check]:
+    """A probation or supervised-release term the sentence states that could be running on the
+    day, with no supervision period recorded for its conviction: judged as that supervision
+    would be, except that a bar becomes unknown (whether it is running is not recorded); a
+    status the rule leaves to review stays review."""
+    checks: list[Check] = []
+    for u in unrecorded_terms(s):
+        if u.kind is None or u.kind not in kinds:
+            continue
+        rule = kinds[u.kind]
+        facts = dict(u.facts)
+        missing: list[str] = []
+        tail = ""
+        if isinstance(rule, OffenseCondition):
+            conviction = s.record.convictions[u.index]
+            hit, more, missing = _offense_of(s, conviction, f"{s.prefix}convictions", rule)
+            facts.update(more)
+            verdict = {True: rule.verdict, False: Verdict.clear, None: Verdict.unknown}[hit]
+            tail = rule.description
+        else:
+            verdict = rule
+        if verdict is Verdict.clear:
+            continue
+        kind = words(u.kind)
+        text = f"{_unrecorded_words(s, u)}. If {s.name} is, " + say[verdict].format(kind=kind)
+        if tail:
+            text = text.rstrip(".") + f" ({tail})."
+        if verdict is Verdict.review:
+            text += f" Recording the {kind} period (its start and end) may settle it."
+            checks.append(Check(Verdict.review, text, facts))
+            continue
+        text += f" Record the {kind} period (its start and end) to decide."
+        checks.append(Check(Verdict.unknown, text, facts, (f"{s.prefix}supervision", *missing)))
     return checks
 
 
@@ -302,7 +546,9 @@ def on_supervision(
 
 def any_status_for_review(s: Subject, *, gap: str) -> list[Check]:
     """Where the rule text in force is not known: any custody, supervision or pending charge
-    on the day needs review (naming the gap); none of them, and every reading found agrees."""
+    on the day needs review (naming the gap), as does a term the sentence states that may be
+    running with no period recorded (:func:`unrecorded_terms`); none of them, and every reading
+    found agrees."""
     found: list[tuple[str, dict[str, Any]]] = []
     for k, custody in enumerate(s.record.custody):
         if covers(custody, s.day) is not False:
@@ -312,6 +558,15 @@ def any_status_for_review(s: Subject, *, gap: str) -> list[Check]:
         if covers(period, s.day) is not False:
             path = f"{s.prefix}supervision[{k}]"
             found.append((f"on {words(period.kind)}", _span_facts(path, period)))
+    for u in unrecorded_terms(s):
+        what = words(u.kind) if u.kind is not None else "in custody"
+        found.append(
+            (
+                f"possibly {'on ' if u.kind is not None else ''}{what} (a term the sentence "
+                f"states, {u.since}, with no period recorded for it)",
+                u.facts,
+            )
+        )
     for k, charge in enumerate(s.record.pending_charges):
         if charge_pending(charge, s.day) is not False:
             path = f"{s.prefix}pending_charges[{k}]"
