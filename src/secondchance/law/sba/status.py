@@ -219,6 +219,42 @@ def custody_without_conviction(s: Subject, *, rule: str) -> list[Check]:
     return checks
 
 
+def supervision_without_conviction(s: Subject, *, rule: str) -> list[Check]:
+    """Probation, parole or supervised release begun on or before the day that the record links
+    to no recorded conviction: each follows a conviction, which may be a felony, so the answer
+    turns on the link (``rule``: what a felony bars). Deferred prosecution follows none."""
+    checks: list[Check] = []
+    for k, period in enumerate(s.record.supervision):
+        if period.kind is SupervisionKind.deferred_prosecution:
+            continue
+        if period.start is not None and period.start > s.day:
+            continue
+        if conviction_by_id(s.record, period.conviction_id) is not None:
+            continue  # the linked conviction is tested by convicted_of_felony
+        path = f"{s.prefix}supervision[{k}]"
+        facts = {
+            f"{path}.kind": period.kind,
+            f"{path}.conviction_id": period.conviction_id,
+            **_span_facts(path, period),
+        }
+        if period.conviction_id is None:
+            what, missing = "links it to no conviction", f"{path}.conviction_id"
+        else:
+            what = f"links it to conviction '{period.conviction_id}', which the record lacks"
+            missing = f"{s.prefix}convictions"
+        checks.append(
+            Check(
+                Verdict.unknown,
+                f"{s.name} has been on {words(period.kind)}; the record {what}. "
+                f"{words(period.kind).capitalize()} follows a conviction; if that conviction "
+                f"is for a felony, {rule}.",
+                facts,
+                (missing,),
+            )
+        )
+    return checks
+
+
 # --- terms a sentence states, with no period recorded for them ------------------------------------
 
 

@@ -12,8 +12,9 @@ or general partner has it. Good character is presumed absent when:
 
 In both, (ii) revoked licences and (iii) bond-guarantee fraud follow. Those grounds (and, before
 2024-05-30, civil judgments) are outside the record format and are not evaluated; this
-determination covers the criminal-history part. Under the old text, custody that the record
-links to no conviction leaves open whether the Person "has been convicted of a felony".
+determination covers the criminal-history part. Under the old text, custody or supervision that
+the record links to no conviction leaves open whether the Person "has been convicted of a
+felony".
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from secondchance.law.sba.status import (
     custody_without_conviction,
     in_custody,
     on_supervision,
+    supervision_without_conviction,
 )
 from secondchance.law.sba.wording import NOT_NAMED
 
@@ -64,6 +66,10 @@ OLD_TESTS: tuple[StatusTest, ...] = (
     ),
     partial(
         custody_without_conviction,
+        rule='good character is presumed absent (a Person who "has been convicted of a felony")',
+    ),
+    partial(
+        supervision_without_conviction,
         rule='good character is presumed absent (a Person who "has been convicted of a felony")',
     ),
 )
