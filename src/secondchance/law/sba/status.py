@@ -219,6 +219,35 @@ def custody_without_conviction(s: Subject, *, rule: str) -> list[Check]:
     return checks
 
 
+def pretrial_without_charge(s: Subject, *, rule: str) -> list[Check]:
+    """Pretrial detention that may cover the day while the record has no charge pending on it:
+    a person is held before trial on a charge, which may be an indictment for a felony, so the
+    answer turns on the charge (``rule``: what such an indictment bars). Detention linked to a
+    conviction entered by the day is left to the conviction test."""
+    if any(charge_pending(c, s.day) is not False for c in s.record.pending_charges):
+        return []  # the charge is recorded: under_indictment judges it
+    checks: list[Check] = []
+    for k, period in enumerate(s.record.custody):
+        if period.kind is not CustodyKind.pretrial_detention or covers(period, s.day) is False:
+            continue
+        convicted = conviction_by_id(s.record, period.conviction_id)
+        when = convicted.conviction_date if convicted is not None else None
+        if when is not None and when <= s.day:
+            continue
+        path = f"{s.prefix}custody[{k}]"
+        checks.append(
+            Check(
+                Verdict.unknown,
+                f"{s.name} is (or may be) in pretrial detention on {s.day}, and the record has "
+                "no charge pending on that day: a person is detained before trial on a charge; "
+                f"if it is an indictment for a felony, {rule}.",
+                {f"{path}.kind": period.kind, **_span_facts(path, period)},
+                (f"{s.prefix}pending_charges",),
+            )
+        )
+    return checks
+
+
 def supervision_without_conviction(s: Subject, *, rule: str) -> list[Check]:
     """Probation, parole or supervised release begun on or before the day that the record links
     to no recorded conviction: each follows a conviction, which may be a felony, so the answer

@@ -14,7 +14,8 @@ In both, (ii) revoked licences and (iii) bond-guarantee fraud follow. Those grou
 2024-05-30, civil judgments) are outside the record format and are not evaluated; this
 determination covers the criminal-history part. Under the old text, custody or supervision that
 the record links to no conviction leaves open whether the Person "has been convicted of a
-felony".
+felony", and pretrial detention with no charge recorded whether the Person is "under indictment
+for ... a felony".
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from secondchance.law.sba.status import (
     custody_without_conviction,
     in_custody,
     on_supervision,
+    pretrial_without_charge,
     supervision_without_conviction,
 )
 from secondchance.law.sba.wording import NOT_NAMED
@@ -71,6 +73,10 @@ OLD_TESTS: tuple[StatusTest, ...] = (
     partial(
         supervision_without_conviction,
         rule='good character is presumed absent (a Person who "has been convicted of a felony")',
+    ),
+    partial(
+        pretrial_without_charge,
+        rule='good character is presumed absent (a Person "under indictment for ... a felony")',
     ),
 )
 NEW_TESTS: tuple[StatusTest, ...] = (
