@@ -425,9 +425,19 @@ def confinement_uncached(
 def _served(
     record: PersonRecord, path: str, conviction: Conviction, day: date, life: bool
 ) -> Confinement:
-    """The release from a prison term, read from commutations and custody (``confinement``)."""
+    """The release from a prison term, read from commutations and custody (``confinement``).
+
+    Pretrial detention is not service of the sentence (it is at most credit toward it, 18
+    U.S.C. 3585(b)): its end is never the release from confinement. Detention still open on the
+    day keeps the person confined, the release not yet known."""
     commuted = [c for c in commutations(conviction, day) if c.new_release_date]
-    periods = custody_for(record, conviction)
+    every = custody_for(record, conviction)
+    periods = [(i, p) for i, p in every if p.kind is not CustodyKind.pretrial_detention]
+    detained = [
+        i
+        for i, p in every
+        if p.kind is CustodyKind.pretrial_detention and timeline(record).in_custody(i, day)
+    ]
     not_begun = _not_begun(periods, day)
     began, unsure = _began(record, periods, day)
     if commuted:
@@ -445,6 +455,7 @@ def _served(
         return Confinement(
             prison=True,
             life=life,
+            confined_on_day=bool(detained),
             missing=_release_missing(record, path, conviction),
         )
     open_ended = [i for i, p in periods if p.end is None]
