@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from secondchance.engine.determination import Outcome
-from tests.clemency.helpers import CITIZEN, COMMUTATION, PARDON, ask
+from tests.clemency.helpers import CITIZEN, COMMUTATION, PARDON, ask, text
 
 
 def _one(sentence: dict[str, Any], custody: list[dict[str, Any]], **conv: Any) -> dict[str, Any]:
@@ -49,3 +49,58 @@ def test_pretrial_detention_alone_is_not_the_release_from_a_prison_term() -> Non
         det = ask(program, data, "2026-06-01")
         assert det.outcome is Outcome.insufficient_facts
         assert "custody[] (a period with conviction_id c1, and its end)" in det.missing_facts
+
+
+# --- r21: custody ending far short of the term imposed ------------------------------------------
+
+
+def test_custody_ending_long_before_the_term_could_end_is_not_the_release() -> None:
+    # 120 months; convicted 2010-01-04 (no sentencing date: the conviction, which comes no
+    # later, is the earliest day to count from); federal custody 2010-03-01 to 2010-04-15 only.
+    # The earliest the term could end by serving it:
+    #   2010-01-04 + 120 months = 2020-01-04, 3,652 days (2012 and 2016 are leap years);
+    #   most good conduct time 54 days a year of the term (18 U.S.C. 3624(b)):
+    #     54 x 3,652 / 365 = 540.3, rounded up 541 days → 2020-01-04 - 541 days = 2018-07-12;
+    #   less 12 months (First Step Act transfer to supervised release, 18 U.S.C. 3624(g)(3))
+    #   and 12 months (drug-program reduction, 18 U.S.C. 3621(e)(2)(B)) → 2016-07-12.
+    # Custody ending 2010-04-15 is far before that, and nothing else records a release: the
+    # release from confinement (28 CFR 1.2) is not known. Before the fix: eligible, the wait
+    # counted from 2010-04-15.
+    data = _one(
+        {"imprisonment": "120 months"},
+        [
+            {
+                "kind": "federal_custody",
+                "conviction_id": "c1",
+                "start": "2010-03-01",
+                "end": "2010-04-15",
+            }
+        ],
+    )
+    det = ask(PARDON, data, "2026-06-01")
+    assert det.outcome is Outcome.insufficient_facts
+    assert det.missing_facts == ["custody[0].end"]
+    assert "not before 2016-07-12" in text(det)
+    det = ask(COMMUTATION, data, "2026-06-01")
+    assert det.outcome is Outcome.insufficient_facts
+    assert "custody[0].end" in det.missing_facts
+
+
+def test_custody_ending_after_the_earliest_end_is_the_release() -> None:
+    # The same term, custody to 2016-07-12 (the earliest end worked above): it may be a lawful
+    # release, so the wait runs from it and ends on its fifth anniversary, 2021-07-12.
+    data = _one(
+        {"imprisonment": "120 months"},
+        [
+            {
+                "kind": "federal_custody",
+                "conviction_id": "c1",
+                "start": "2010-03-01",
+                "end": "2016-07-12",
+            }
+        ],
+    )
+    det = ask(PARDON, data, "2026-06-01")
+    assert det.outcome is Outcome.eligible
+    assert det.details is not None
+    assert det.details["waiting_period_starts"] == "2016-07-12"

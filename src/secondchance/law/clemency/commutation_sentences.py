@@ -106,8 +106,10 @@ def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: R
         later = [p.start for _, p in periods if p.start and p.start > day]
         if later:
             out.not_begun.append(min(later))
-        elif conf.release is None and not periods:
+        elif conf.release is None and (not periods or conf.short):
             out.missing += conf.missing
+            if conf.short:
+                out.findings.append(say(f"{label(i, conviction)}: {conf.short}."))
     elif conf.prison is None:
         out.missing += conf.missing
     return False

@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TypeVar
 
+from dateutil.relativedelta import relativedelta
+
 from secondchance.law.clemency.revocation import after_revocations, completed, revocation_terms
+from secondchance.law.parameters import value
 from secondchance.record.schema import (
     ClemencyGrant,
     Commutation,
@@ -26,6 +29,7 @@ from secondchance.record.schema import (
     PersonRecord,
     Sentence,
 )
+from secondchance.record.terms import Term
 from secondchance.record.timeline import grant_covers as grant_covers
 from secondchance.record.timeline import timeline
 
@@ -188,6 +192,9 @@ class Confinement:
     """What would date the release from a revocation term (its date, its custody's end)."""
     completed: bool = False
     """The record states the sentence completed, on a date not recorded."""
+    short: str | None = None
+    """Why the last custody recorded cannot be the release from the term (it ends before the
+    term could have ended): the release is not known."""
 
 
 def _unlinked(record: PersonRecord, military: bool) -> list[tuple[int, CustodyPeriod]]:
@@ -413,8 +420,7 @@ def confinement_uncached(
         if imprisonment is not None or other:
             return Confinement(prison=False, source=f"{path}.sentence (no term of imprisonment)")
         return Confinement(prison=None, missing=[f"{path}.sentence.imprisonment"])
-    life = imprisonment is not None and imprisonment.life
-    conf = _served(record, path, conviction, day, life)
+    conf = _served(record, path, conviction, day, imprisonment)
     conf.note = stated.note
     conf = after_revocations(record, index, conviction, day, conf)
     if sentence is not None and sentence.completed:
@@ -423,13 +429,14 @@ def confinement_uncached(
 
 
 def _served(
-    record: PersonRecord, path: str, conviction: Conviction, day: date, life: bool
+    record: PersonRecord, path: str, conviction: Conviction, day: date, term: Term | None
 ) -> Confinement:
     """The release from a prison term, read from commutations and custody (``confinement``).
 
     Pretrial detention is not service of the sentence (it is at most credit toward it, 18
     U.S.C. 3585(b)): its end is never the release from confinement. Detention still open on the
     day keeps the person confined, the release not yet known."""
+    life = term is not None and term.life
     commuted = [c for c in commutations(conviction, day) if c.new_release_date]
     every = custody_for(record, conviction)
     periods = [(i, p) for i, p in every if p.kind is not CustodyKind.pretrial_detention]
@@ -470,6 +477,19 @@ def _served(
         )
     last_index, last_period = max(periods, key=lambda ip: ip[1].end or date.min)
     assert last_period.end is not None
+    earliest = earliest_end(conviction, term, [p for _, p in every])
+    if earliest is not None and last_period.end < earliest:
+        return Confinement(
+            prison=True,
+            life=life,
+            missing=[f"custody[{last_index}].end"],
+            short=f"the last custody recorded for it ends {last_period.end.isoformat()} "
+            f"(custody[{last_index}]), before the term of {term} could have ended (not before "
+            f"{earliest.isoformat()}, taking off the most good conduct time, First Step Act "
+            "transfer to supervised release and drug-program reduction the law allows); "
+            "no commutation, reduction or other release is recorded, so the release from "
+            "confinement is not known",
+        )
     return Confinement(
         prison=True,
         release=last_period.end,
@@ -478,6 +498,48 @@ def _served(
         unsure=unsure if day < last_period.end else [],
         not_begun=not_begun,
     )
+
+
+def earliest_end(
+    conviction: Conviction, term: Term | None, periods: list[CustodyPeriod]
+) -> date | None:
+    """The earliest day a prison term could end by serving it, absent a commutation, a sentence
+    reduction or anything else the record would have to show; None where the term or any date
+    to count from is not recorded.
+
+    This is a bound, not the sentence computation (``law.sentence``; its projection is only for
+    a term still being served, with no release recorded): it starts from the earliest of the
+    imposition (else the conviction, which comes no later), the first custody recorded for the
+    conviction (pretrial detention included, as credit, 18 U.S.C. 3585(b)) and the imposition
+    less any prior custody credit recorded; it adds the term and takes off the most good
+    conduct time (18 U.S.C. 3624(b), the most days a year for every year of the term, rounded
+    up, for a term of more than a year), the longest transfer to supervised release by First
+    Step Act time credits (18 U.S.C. 3624(g)(3)) and the longest Residential Drug Abuse
+    Program reduction (18 U.S.C. 3621(e)(2)(B)). No lawful release by serving the term comes
+    before it, so a custody end before it is not the release from confinement; it is loose
+    for short terms, and catches custody that ends far short of the term."""
+    if term is None or term.is_zero or term.life or conviction.sentence is None:
+        return None
+    sentence = conviction.sentence
+    imposed = conviction.sentencing_date or sentence.imposed_on or conviction.conviction_date
+    starts = [p.start for p in periods if p.start is not None]
+    if imposed is not None:
+        starts.append(imposed - timedelta(days=sentence.prior_custody_credit_days or 0))
+    if not starts:
+        return None
+    start = min(starts)
+    on = imposed or start
+    full = start + relativedelta(months=term.total_months) + timedelta(days=term.days)
+    length = (full - start).days
+    gct = 0
+    more_than = int(value("sentence.gct.minimum_term_more_than_years", on=on))
+    if full > add_years(start, more_than):
+        per_year = int(value("sentence.gct.days_per_year", on=on))
+        days_in_year = int(value("sentence.gct.days_in_year", on=on))
+        gct = -(-per_year * length // days_in_year)  # rounded up
+    fsa = int(value("sentence.fsa.supervised_release_months", on=on))
+    rdap = max(int(row[1]) for row in value("sentence.rdap.reduction_months", on=on))
+    return full - timedelta(days=gct) - relativedelta(months=fsa + rdap)
 
 
 def shared_change_points(record: PersonRecord) -> list[tuple[date, str]]:

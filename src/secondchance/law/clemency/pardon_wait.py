@@ -126,6 +126,10 @@ def _release(clock: Clock, i: int, conviction: Conviction, conf: Confinement) ->
         clock.findings.append(say(f"{name}: {conf.note}", citation=counts.CITATION, url=counts.URL))
     if conf.release is None:
         clock.missing += conf.missing
+        if conf.short:
+            clock.findings.append(
+                say(f"{name}: {conf.short}.", {path: None for path in conf.missing})
+            )
         if conf.completed:
             clock.findings.append(
                 say(
