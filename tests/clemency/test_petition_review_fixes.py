@@ -104,3 +104,51 @@ def test_custody_ending_after_the_earliest_end_is_the_release() -> None:
     assert det.outcome is Outcome.eligible
     assert det.details is not None
     assert det.details["waiting_period_starts"] == "2016-07-12"
+
+
+# --- r07, r10: a pardon covers only offenses committed before it ---------------------------------
+
+
+def _pardon_then_conviction(conviction_ids: list[str] | None) -> dict[str, Any]:
+    # c2: bank fraud committed 2017-05-01, convicted 2018-01-04, 24 months, custody to
+    # 2020-01-31; a pardon granted 2015-06-01, before the offense.
+    data = _one(
+        {"imprisonment": "24 months"},
+        [
+            {
+                "kind": "designated_facility",
+                "conviction_id": "c2",
+                "start": "2018-03-01",
+                "end": "2020-01-31",
+            }
+        ],
+        id="c2",
+        offense_date="2017-05-01",
+        conviction_date="2018-01-04",
+    )
+    grant: dict[str, Any] = {"kind": "pardon", "granted_on": "2015-06-01", "by": "Barack Obama"}
+    if conviction_ids is not None:
+        grant["conviction_ids"] = conviction_ids
+    data["clemency"] = [grant]
+    return data
+
+
+def test_a_pardon_naming_no_conviction_does_not_cover_a_later_one() -> None:
+    # A pardon reaches only offenses committed before it (Ex parte Garland): the 2015 grant does
+    # not cover the 2018 conviction. Wait: five years from release 2020-01-31 → 2025-01-31.
+    # Before the fix: not_applicable ("already pardoned").
+    det = ask(PARDON, _pardon_then_conviction(None), "2026-06-01")
+    assert det.outcome is Outcome.eligible
+    assert det.details is not None
+    assert det.details["waiting_period_ends"] == "2025-01-31"
+    det = ask(COMMUTATION, _pardon_then_conviction(None), "2026-06-01")
+    assert det.outcome is Outcome.not_eligible  # nothing served: the route is a pardon petition
+
+
+def test_a_pardon_naming_a_later_conviction_is_a_contradiction_for_review() -> None:
+    # The 2015 grant names c2, whose offense (2017) and conviction (2018) come after it: the
+    # record contradicts itself → needs_review in both programs (before: not_applicable).
+    for program in (PARDON, COMMUTATION):
+        det = ask(program, _pardon_then_conviction(["c2"]), "2026-06-01")
+        assert det.outcome is Outcome.needs_review
+        assert "contradicts itself" in text(det)

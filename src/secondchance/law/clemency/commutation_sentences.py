@@ -16,6 +16,7 @@ from secondchance.law.clemency.facts import (
     aggregate_ids,
     commutations,
     confinement,
+    contradicted_pardons,
     custody_for,
     label,
     penalties,
@@ -63,6 +64,8 @@ class Remaining:
     military: list[str] = field(default_factory=list)
     """Court-martial sentences still (or perhaps still) being served."""
     pardoned: int = 0
+    contradicted: list[str] = field(default_factory=list)
+    """Pardons naming a conviction recorded after the grant: the record contradicts itself."""
     nothing: list[str] = field(default_factory=list)
     """Convictions with no sentence to commute: completed, or not yet imposed."""
 
@@ -174,6 +177,9 @@ def read_federal(record: Record, i: int, conviction: Conviction, day: date, out:
         out.findings.append(say(f"{name} is already pardoned ({grant}): nothing to commute."))
         out.pardoned += 1
         return
+    contradicted = contradicted_pardons(record, [(i, conviction)], day)
+    out.contradicted += contradicted
+    out.findings += [say(c[0].upper() + c[1:] + ".") for c in contradicted]
     if _nothing_to_commute(i, conviction, out):
         return
     sentence = conviction.sentence

@@ -119,6 +119,23 @@ def recorded_pardon(
     return found[1] if found else None
 
 
+def contradicted_pardons(
+    record: PersonRecord, convictions: list[tuple[int, Conviction]], day: date
+) -> list[str]:
+    """Each pardon granted by ``day`` that names one of ``convictions`` although the conviction,
+    or an offense of it, is recorded after the grant (``record.timeline``): the record contradicts
+    itself, since a pardon reaches only offenses committed before it; said for review."""
+    shared = timeline(record)
+    return [
+        f"clemency[{k}] ({grant_name(grant)}) names {label(i, conviction)}, but the conviction or "
+        f"an offense of it is recorded after the grant (convictions[{i}].conviction_date, "
+        "offense_date): a pardon reaches only offenses committed before it, so the record "
+        "contradicts itself and the pardon is not read as covering it"
+        for i, conviction in convictions
+        for k, grant in shared.contradicted(conviction, day)
+    ]
+
+
 def commutations(conviction: Conviction, day: date) -> list[Commutation]:
     """Commutations of this conviction's sentence granted on or before ``day``, oldest first."""
     if conviction.sentence is None or not conviction.sentence.commutations:

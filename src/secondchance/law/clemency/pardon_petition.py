@@ -32,6 +32,7 @@ from secondchance.law.clemency.facts import (
     FEDERAL,
     add_years,
     confinement,
+    contradicted_pardons,
     indexed,
     label,
     shared_change_points,
@@ -187,6 +188,8 @@ class Facts:
     review: list[str] = field(default_factory=list)
     """Another authority or categorical pardon that may decide (an exception to every answer
     but insufficient facts)."""
+    contradicted: list[str] = field(default_factory=list)
+    """Pardons naming a conviction recorded after the grant: the record contradicts itself."""
 
     years: int = field(init=False)
     """The waiting period (``clemency.pardon.waiting_period_years``)."""
@@ -294,7 +297,9 @@ def _convictions_open(record: Record, day: date) -> Facts | Determination:
     findings += clock.findings
     findings.append(WAIVER)
     review = _other_authority(record, day, open_federal, military)
-    return Facts(record, day, {i for i, _ in open_federal}, clock, findings, review)
+    contradicted = contradicted_pardons(record, federal, day)
+    findings += [say(c[0].upper() + c[1:] + ".") for c in contradicted]
+    return Facts(record, day, {i for i, _ in open_federal}, clock, findings, review, contradicted)
 
 
 WAIVER = say(
@@ -435,6 +440,17 @@ STEPS: tuple[Step[Facts], ...] = (
             "No federal or D.C. conviction is left to petition for (each is already "
             "pardoned, or there is none): a court-martial conviction's petition goes to the "
             "military department, whose procedures are not encoded here."
+        ),
+    ),
+    Test(
+        "a pardon names a conviction recorded after it",
+        Verdict.review,
+        holds=lambda f: bool(f.contradicted),
+        answer=lambda f: Answer(
+            "The record contradicts itself: a pardon names a conviction recorded after the "
+            "grant, and a pardon reaches only offenses committed before it; which is right "
+            "decides whether the conviction is pardoned and when the wait runs — a matter for "
+            "review."
         ),
     ),
     Test(
