@@ -152,3 +152,62 @@ def test_a_pardon_naming_a_later_conviction_is_a_contradiction_for_review() -> N
         det = ask(program, _pardon_then_conviction(["c2"]), "2026-06-01")
         assert det.outcome is Outcome.needs_review
         assert "contradicts itself" in text(det)
+
+
+# --- r22, r23: custody after a commutation's release date ---------------------------------------
+
+
+def _commuted(granted: str, release: str, custody: list[tuple[str, str | None]]) -> dict[str, Any]:
+    # 240 months for a drug offense, commuted (granted ``granted``) to expire on ``release``.
+    return _one(
+        {
+            "imprisonment": "240 months",
+            "commutations": [{"granted_on": granted, "new_release_date": release}],
+        },
+        [
+            {"kind": "designated_facility", "conviction_id": "c1", "start": start, "end": end}
+            for start, end in custody
+        ],
+        counts=[{"statute": "21 U.S.C. 841(a)(1)"}],
+    )
+
+
+def test_custody_ending_after_the_commuted_release_is_the_release() -> None:
+    # Commuted 2020-05-01 to expire 2020-06-30, but custody is recorded to 2020-09-01: the
+    # release from confinement is the later, 2020-09-01; the wait (28 CFR 1.2) ends
+    # 2025-09-01. On 2025-07-01 (the commuted date's fifth anniversary, 2025-06-30, passed)
+    # the answer is eligible from 2025-09-01 (before the fix: eligible). On 2020-08-01 the
+    # person is in custody: a commutation petition is for a sentence being served (before:
+    # not_eligible, the term taken as over on 2020-06-30).
+    data = _commuted("2020-05-01", "2020-06-30", [("2010-03-01", "2020-09-01")])
+    det = ask(PARDON, data, "2025-07-01")
+    assert det.outcome is Outcome.eligible_from
+    assert str(det.date) == "2025-09-01"
+    assert ask(COMMUTATION, data, "2020-08-01").outcome is Outcome.eligible
+
+
+def test_custody_after_the_commuted_release_is_further_confinement() -> None:
+    # Commuted to expire 2016-06-30 (custody ends that day), then custody again 2018-01-10 to
+    # 2019-01-09: the last release from confinement is 2019-01-09, and the wait ends
+    # 2024-01-09. On 2022-01-01: eligible from 2024-01-09 (before: eligible, from 2016-06-30
+    # → 2021-06-30). On 2018-06-01 in custody: commutation petition eligible (before: the term
+    # taken as over).
+    data = _commuted(
+        "2016-05-01", "2016-06-30", [("2010-03-01", "2016-06-30"), ("2018-01-10", "2019-01-09")]
+    )
+    det = ask(PARDON, data, "2022-01-01")
+    assert det.outcome is Outcome.eligible_from
+    assert str(det.date) == "2024-01-09"
+    assert ask(COMMUTATION, data, "2018-06-01").outcome is Outcome.eligible
+
+
+def test_open_custody_begun_after_the_commuted_release_is_still_confinement() -> None:
+    # The same, custody from 2018-01-10 with no end: on 2026-06-01 the person is still
+    # confined; the release is not recorded → not_eligible (pardon), eligible (commutation).
+    data = _commuted(
+        "2016-05-01", "2016-06-30", [("2010-03-01", "2016-06-30"), ("2018-01-10", None)]
+    )
+    det = ask(PARDON, data, "2026-06-01")
+    assert det.outcome is Outcome.not_eligible
+    assert det.missing_facts == ["custody[1].end"]
+    assert ask(COMMUTATION, data, "2026-06-01").outcome is Outcome.eligible

@@ -70,19 +70,21 @@ class Remaining:
     """Convictions with no sentence to commute: completed, or not yet imposed."""
 
 
-def _prison_over(conviction: Conviction, day: date) -> date | None:
-    """The release date a commutation granted by ``day`` set, when it is on or before ``day``:
-    the commutation ended the prison term and the release is recorded, so no prison term is being
-    served, whatever custody periods say."""
-    commuted = [c for c in commutations(conviction, day) if c.new_release_date]
-    release = commuted[-1].new_release_date if commuted else None
+def _prison_over(record: Record, i: int, conviction: Conviction, day: date) -> date | None:
+    """Where a commutation granted by ``day`` set a release date: the release from confinement
+    (``confinement``: the later of that date and the end of custody recorded after it), when it
+    is on or before ``day``: the prison term is over and the release is recorded. Custody begun
+    after the commuted release and still open on the day is confinement, not a term over."""
+    if not any(c.new_release_date for c in commutations(conviction, day)):
+        return None
+    release = confinement(record, i, conviction, day).release
     return release if release is not None and release <= day else None
 
 
 def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: Remaining) -> bool:
     """Whether a prison term is being served on ``day``; records a sentence not yet begun, or
     missing facts, in ``out``."""
-    if _prison_over(conviction, day) is not None:
+    if _prison_over(record, i, conviction, day) is not None:
         return False
     conf = confinement(record, i, conviction, day)
     if conf.revocation:  # a revocation term whose custody is not recorded may be being served
@@ -145,7 +147,7 @@ def _conviction_supervision(
         if covers(period, day)
     ]
     sentence = conviction.sentence
-    released = _prison_over(conviction, day)
+    released = _prison_over(record, i, conviction, day)
     if out or unknown or sentence is None or released is None:
         return out, unknown
     term = sentence.supervised_release
@@ -193,7 +195,7 @@ def read_federal(record: Record, i: int, conviction: Conviction, day: date, out:
                     RULE_VERSION, commutation, f"convictions[{i}].sentence.commutations[{c_index}]"
                 )
             )
-    released = _prison_over(conviction, day)
+    released = _prison_over(record, i, conviction, day)
     if released is not None:
         out.findings.append(
             say(

@@ -465,16 +465,9 @@ def _served(
     not_begun = _not_begun(periods, day)
     began, unsure = _began(record, periods, day)
     if commuted:
-        release = commuted[-1].new_release_date
-        assert release is not None
-        return Confinement(
-            prison=True,
-            release=release,
-            source=f"{path}.sentence.commutations (commuted to expire on {release.isoformat()})",
-            confined_on_day=(began or not periods) and day < release,
-            unsure=unsure if day < release else [],
-            not_begun=not_begun,
-        )
+        commuted_release = commuted[-1].new_release_date
+        assert commuted_release is not None
+        return _after_commutation(path, commuted_release, periods, day, began, unsure, not_begun)
     if not periods:
         return Confinement(
             prison=True,
@@ -499,6 +492,9 @@ def _served(
         return Confinement(
             prison=True,
             life=life,
+            confined_on_day=began and day < last_period.end,
+            unsure=unsure if day < last_period.end else [],
+            not_begun=not_begun,
             missing=[f"custody[{last_index}].end"],
             short=f"the last custody recorded for it ends {last_period.end.isoformat()} "
             f"(custody[{last_index}]), before the term of {term} could have ended (not before "
@@ -513,6 +509,55 @@ def _served(
         source=f"custody[{last_index}].end, the day of release" + _whose(conviction, last_period),
         confined_on_day=began and day < last_period.end,
         unsure=unsure if day < last_period.end else [],
+        not_begun=not_begun,
+    )
+
+
+def _after_commutation(
+    path: str,
+    commuted: date,
+    periods: list[tuple[int, CustodyPeriod]],
+    day: date,
+    began: bool,
+    unsure: list[str],
+    not_begun: date | None,
+) -> Confinement:
+    """The release from a term a commutation set to expire on ``commuted``. Custody recorded for
+    the conviction that ends after that day, or begins after it and has no end, is confinement
+    the commutation did not end (a later revocation, or a release that came late): the release
+    from confinement is the later of the two, and custody begun after the commuted release and
+    still open has no release yet. A period begun before the commuted release and recorded
+    without an end is the one the commutation ended."""
+    source = f"{path}.sentence.commutations (commuted to expire on {commuted.isoformat()})"
+    after = [(i, p) for i, p in periods if p.start is not None and p.start > commuted]
+    still_open = [i for i, p in after if p.end is None]
+    if still_open:
+        return Confinement(
+            prison=True,
+            confined_on_day=any(p.start is not None and p.start <= day for _, p in after),
+            not_begun=not_begun,
+            missing=[f"custody[{i}].end" for i in still_open],
+            source=f"{source}; custody begun after it has no recorded end",
+        )
+    later = [(i, p) for i, p in periods if p.end is not None and p.end > commuted]
+    if later:
+        k, last = max(later, key=lambda ip: ip[1].end or date.min)
+        assert last.end is not None
+        return Confinement(
+            prison=True,
+            release=last.end,
+            source=f"custody[{k}].end, the day of release, after the release the commutation "
+            f"set ({source}): the later of the two",
+            confined_on_day=began and day < last.end,
+            unsure=unsure if day < last.end else [],
+            not_begun=not_begun,
+        )
+    return Confinement(
+        prison=True,
+        release=commuted,
+        source=source,
+        confined_on_day=(began or not periods) and day < commuted,
+        unsure=unsure if day < commuted else [],
         not_begun=not_begun,
     )
 
