@@ -211,3 +211,32 @@ def test_open_custody_begun_after_the_commuted_release_is_still_confinement() ->
     assert det.outcome is Outcome.not_eligible
     assert det.missing_facts == ["custody[1].end"]
     assert ask(COMMUTATION, data, "2026-06-01").outcome is Outcome.eligible
+
+
+# --- r01, r08, r09: a sentence without prison, but custody recorded after the conviction ------
+
+
+def test_sentence_without_prison_but_custody_after_it_is_for_review() -> None:
+    # Convicted 2012-01-04 and sentenced to probation (3 years), or a fine paid, or 0 months
+    # with probation; yet custody in a designated facility 2014-03-01 to 2016-02-28 is recorded
+    # for it. No revocation is recorded: the record contradicts itself. Counting from the
+    # conviction would end the wait 2017-01-04; from the release, 2021-02-28. Which applies is
+    # for review (before the fix: eligible from the 2012 conviction).
+    custody = [
+        {
+            "kind": "designated_facility",
+            "conviction_id": "c1",
+            "start": "2014-03-01",
+            "end": "2016-02-28",
+        }
+    ]
+    for sentence in (
+        {"probation": "3 years"},
+        {"fine": 5000.0, "fine_owed": 0.0},
+        {"imprisonment": "0 months", "probation": "5 years"},
+    ):
+        data = _one(sentence, custody, conviction_date="2012-01-04")
+        det = ask(PARDON, data, "2019-06-01")
+        assert det.outcome is Outcome.needs_review
+        assert det.missing_facts == ["convictions[0].sentence.revocations"]
+        assert "contradicts itself" in (det.reason or "")

@@ -30,8 +30,8 @@ from secondchance.record.schema import (
     Sentence,
 )
 from secondchance.record.terms import Term
+from secondchance.record.timeline import SERVING, timeline
 from secondchance.record.timeline import grant_covers as grant_covers
-from secondchance.record.timeline import timeline
 
 FEDERAL = (Jurisdiction.federal, Jurisdiction.dc)
 """Offenses the Office of the Pardon Attorney handles (28 CFR 1.1; its commutation page)."""
@@ -209,6 +209,9 @@ class Confinement:
     """What would date the release from a revocation term (its date, its custody's end)."""
     completed: bool = False
     """The record states the sentence completed, on a date not recorded."""
+    contradiction: str | None = None
+    """A sentence without prison, but custody serving a sentence recorded for the conviction
+    after it: a revocation not recorded, or a sentence recorded wrong."""
     short: str | None = None
     """Why the last custody recorded cannot be the release from the term (it ends before the
     term could have ended): the release is not known."""
@@ -435,13 +438,43 @@ def confinement_uncached(
         assert sentence is not None
         other = sentence.probation or sentence.fine is not None or sentence.restitution is not None
         if imprisonment is not None or other:
-            return Confinement(prison=False, source=f"{path}.sentence (no term of imprisonment)")
+            return _without_prison(record, path, conviction)
         return Confinement(prison=None, missing=[f"{path}.sentence.imprisonment"])
     conf = _served(record, path, conviction, day, imprisonment)
     conf.note = stated.note
     conf = after_revocations(record, index, conviction, day, conf)
     if sentence is not None and sentence.completed:
         conf = completed(conf)
+    return conf
+
+
+def _without_prison(record: PersonRecord, path: str, conviction: Conviction) -> Confinement:
+    """A sentence without a term of imprisonment. Custody that is service of a sentence
+    (``record.timeline.SERVING``; court-martial confinement for a court-martial), recorded for
+    the conviction and begun after it (or on a day not recorded), contradicts it: a revocation
+    imposing prison that the record does not give (18 U.S.C. 3565), or a sentence recorded
+    wrong. The wait then cannot be said to run from the conviction (28 CFR 1.2)."""
+    kinds = (
+        (CustodyKind.military_custody,)
+        if conviction.jurisdiction is Jurisdiction.military
+        else SERVING
+    )
+    convicted = conviction.conviction_date
+    found = [
+        k
+        for k, p in custody_for(record, conviction)
+        if p.kind in kinds and (p.start is None or convicted is None or p.start >= convicted)
+    ]
+    conf = Confinement(prison=False, source=f"{path}.sentence (no term of imprisonment)")
+    if found:
+        conf.contradiction = (
+            f"{path}.sentence imposes no term of imprisonment, yet custody serving a sentence is "
+            f"recorded for it after the conviction ({', '.join(f'custody[{k}]' for k in found)}): "
+            "a revocation imposing prison that is not recorded "
+            f"({path}.sentence.revocations), or a sentence recorded wrong. Which it is decides "
+            "whether the wait runs from the conviction or from release from that confinement"
+        )
+        conf.missing = [f"{path}.sentence.revocations"]
     return conf
 
 

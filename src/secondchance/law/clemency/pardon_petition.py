@@ -460,6 +460,18 @@ STEPS: tuple[Step[Facts], ...] = (
         answer=lambda f: _serving_answer(f, f.missing + f.clock.unsure, ", which is not recorded."),
     ),
     Test(
+        "a sentence without prison, but custody recorded after the conviction",
+        Verdict.review,
+        holds=lambda f: bool(f.clock.contradicted),
+        answer=lambda f: Answer(
+            "The record contradicts itself: a sentence without prison, yet custody serving a "
+            "sentence recorded after the conviction (perhaps a revocation not recorded). "
+            f"Whether the {f.years}-year wait runs from the conviction or from release from "
+            "that custody is for review.",
+            missing=sorted(set(f.clock.contradicted)),
+        ),
+    ),
+    Test(
         "the start of the wait needs facts the record lacks",
         Verdict.unknown,
         holds=lambda f: bool(f.missing),

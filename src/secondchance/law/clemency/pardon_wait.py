@@ -95,6 +95,9 @@ class Clock:
     not_begun: date | None = None
     unsure: list[str] = field(default_factory=list)
     """Custody starts not recorded: in confinement on the day, or not yet begun."""
+    contradicted: list[str] = field(default_factory=list)
+    """What a sentence without prison but with custody recorded after it leaves unknown
+    (``convictions[i].sentence.revocations``)."""
 
     @property
     def serving(self) -> bool:
@@ -214,6 +217,9 @@ def wait_clock(record: Record, day: date) -> Clock:
             if conf.not_begun is not None:
                 clock.not_begun = min(d for d in (clock.not_begun, conf.not_begun) if d)
             _release(clock, i, conviction, conf)
+        elif conf.contradiction:
+            clock.contradicted += conf.missing
+            clock.findings.append(say(f"{conf.contradiction}.", {p: None for p in conf.missing}))
         else:
             _no_prison(clock, i, conviction, day)
     _unattributed_release(record, day, clock)
