@@ -240,3 +240,35 @@ def test_sentence_without_prison_but_custody_after_it_is_for_review() -> None:
         assert det.outcome is Outcome.needs_review
         assert det.missing_facts == ["convictions[0].sentence.revocations"]
         assert "contradicts itself" in (det.reason or "")
+
+
+# --- r05: supervised release imposed, no supervision recorded ------------------------------------
+
+
+def test_supervised_release_imposed_but_not_recorded_is_read_from_the_sentence() -> None:
+    # 36 months and 10 years of supervised release; released 2013-02-28. Supervised release
+    # commences on release (18 U.S.C. 3624(e)): 2013-02-28 + 10 years = 2023-02-28, so it runs
+    # to 2023-02-27. No supervision period is recorded. On 2018-03-01 the wait is over
+    # (2013-02-28 + 5 years = 2018-02-28) but the person may be on supervised release:
+    # "generally, no petition" → needs_review, changing 2023-02-28 (before the fix: eligible).
+    # The commutation petition reads the same term: only supervision remains → needs_review
+    # (before: not_eligible).
+    data = _one(
+        {"imprisonment": "36 months", "supervised_release": "10 years"},
+        [
+            {
+                "kind": "designated_facility",
+                "conviction_id": "c1",
+                "start": "2010-03-01",
+                "end": "2013-02-28",
+            }
+        ],
+        counts=[{"statute": "21 U.S.C. 841(a)(1)"}],
+    )
+    det = ask(PARDON, data, "2018-03-01")
+    assert det.outcome is Outcome.needs_review
+    assert str(det.next_change) == "2023-02-28"
+    assert "to 2023-02-27" in text(det)
+    assert ask(COMMUTATION, data, "2018-03-01").outcome is Outcome.needs_review
+    # On 2023-02-28 the term is over: eligible (the wait ended 2018-02-28).
+    assert ask(PARDON, data, "2023-02-28").outcome is Outcome.eligible

@@ -21,6 +21,7 @@ from secondchance.law.clemency.facts import (
     label,
     penalties,
     unattributed_custody,
+    unrecorded_supervised_release,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect
 from secondchance.law.clemency.pardoned import pardoned_by
@@ -146,19 +147,22 @@ def _conviction_supervision(
         for k, period in periods
         if covers(period, day)
     ]
-    sentence = conviction.sentence
-    released = _prison_over(record, i, conviction, day)
-    if out or unknown or sentence is None or released is None:
+    if out or unknown:
         return out, unknown
-    term = sentence.supervised_release
-    kept = all(c.supervised_release_kept is not False for c in commutations(conviction, day))
-    recorded = any(p.conviction_id in ids for p in record.supervision)
-    if term is not None and not term.is_zero and kept and not recorded:
-        out.append(
-            f"{name}: the supervised release term imposed ({term}) stays in effect after the "
-            f"commutation (release {released.isoformat()}) unless the warrant says otherwise, and "
-            "its dates are not recorded (supervision[])"
+    released = _prison_over(record, i, conviction, day)
+    if released is None:
+        conf = confinement(record, i, conviction, day)
+        released = conf.release if conf.prison and conf.release and conf.release <= day else None
+    imposed = None
+    if released is not None:
+        imposed = unrecorded_supervised_release(record, i, conviction, released, day)
+    if imposed is not None:
+        kept = (
+            " (a commutation does not end it unless the warrant says so)"
+            if commutations(conviction, day)
+            else ""
         )
+        out.append(imposed.text + kept)
     return out, unknown
 
 

@@ -136,6 +136,47 @@ def contradicted_pardons(
     ]
 
 
+@dataclass(frozen=True)
+class ImposedSupervision:
+    """A supervised release term the sentence imposed, with no supervision recorded for it,
+    that may still run on the day asked."""
+
+    text: str
+    ends: date | None
+    """The first day after the term, counted from the release (None: release not known)."""
+
+
+def unrecorded_supervised_release(
+    record: PersonRecord, i: int, conviction: Conviction, release: date | None, on: date
+) -> ImposedSupervision | None:
+    """The supervised release term the judgment imposed (``sentence.supervised_release``) when no
+    supervision period is recorded for the conviction (its aggregate term, or naming none), no
+    commutation granted by ``on`` ended it, and it may still run on ``on``: the term begins on
+    release from imprisonment (18 U.S.C. 3624(e)), so it runs to ``release`` plus the term, and
+    may run on any day where the release is not known. One reading for both petitions."""
+    sentence = conviction.sentence
+    term = sentence.supervised_release if sentence else None
+    if term is None or term.is_zero:
+        return None
+    if any(c.supervised_release_kept is False for c in commutations(conviction, on)):
+        return None
+    ids: set[str | None] = {None, conviction.id, *aggregate_ids(record, conviction)}
+    if any(p.conviction_id in ids for p in record.supervision):
+        return None
+    ends = None
+    if release is not None and not term.life:
+        ends = release + relativedelta(months=term.total_months) + timedelta(days=term.days)
+        if ends <= on:
+            return None
+    running = f"to {(ends - timedelta(days=1)).isoformat()}" if ends else "from a release not known"
+    return ImposedSupervision(
+        f"{label(i, conviction)}: the supervised release term imposed ({term}) runs from release "
+        f"from imprisonment ({running}) unless ended early, and no supervision period is recorded "
+        "for it (supervision[])",
+        ends,
+    )
+
+
 def commutations(conviction: Conviction, day: date) -> list[Commutation]:
     """Commutations of this conviction's sentence granted on or before ``day``, oldest first."""
     if conviction.sentence is None or not conviction.sentence.commutations:

@@ -30,12 +30,14 @@ from secondchance.engine.determination import Determination, Finding, FindingRol
 from secondchance.engine.rules import ChangePoint, Context, Program
 from secondchance.law.clemency.facts import (
     FEDERAL,
+    ImposedSupervision,
     add_years,
     confinement,
     contradicted_pardons,
     indexed,
     label,
     shared_change_points,
+    unrecorded_supervised_release,
     unsure_text,
 )
 from secondchance.law.clemency.grant_effect import pardon_effect
@@ -242,6 +244,20 @@ class Facts:
         return supervision_on(self.record, max(self.day, self.ends))
 
     @once
+    def imposed(self) -> list[ImposedSupervision]:
+        """Supervised release the sentence imposed, with no supervision recorded, that may run
+        on the day asked or on the end of the wait if later (the commutation petition's
+        reading too)."""
+        on = max(self.day, self.ends)
+        found = []
+        for i, release in sorted(self.clock.releases.items()):
+            conviction = self.record.convictions[i]
+            term = unrecorded_supervised_release(self.record, i, conviction, release, on)
+            if term is not None:
+                found.append(term)
+        return found
+
+    @once
     def begun(self) -> list[tuple[int, SupervisionPeriod]]:
         return [(k, p) for k, p in self.supervised if p.start is not None]
 
@@ -382,7 +398,15 @@ def _awaiting(awaiting: list[tuple[int, Conviction]], findings: list[Finding]) -
 
 def _supervision_findings(f: Facts) -> list[Finding]:
     on = max(f.day, f.ends)
-    return [supervision_finding(f.record, on, k, p) for k, p in f.begun[:1] or f.supervised]
+    found = [supervision_finding(f.record, on, k, p) for k, p in f.begun[:1] or f.supervised]
+    return found + [
+        say(
+            f"{term.text}: generally no petition should be submitted while on probation, "
+            "parole or supervised release — a matter for review, not a bar.",
+            {"supervision[]": None},
+        )
+        for term in f.imposed
+    ]
 
 
 def _wait_shown(f: Facts) -> list[Finding]:
@@ -411,7 +435,11 @@ def _still_serving(f: Facts) -> Answer:
 
 
 def _supervision_or_penalty(f: Facts) -> Answer:
-    end = (f.begun or f.supervised)[0][1].end if f.supervised else None
+    last_days: list[date | None] = []  # the last day of each supervision (None: not known)
+    if f.supervised:
+        last_days.append((f.begun or f.supervised)[0][1].end)
+    last_days += [t.ends - timedelta(days=1) if t.ends else None for t in f.imposed]
+    end = None if not last_days or None in last_days else max(d for d in last_days if d)
     why = []
     if f.begun:
         why.append("generally no petition while on probation, parole or supervised release")
@@ -419,6 +447,11 @@ def _supervision_or_penalty(f: Facts) -> Answer:
         why.append(
             "the person may be on probation, parole or supervised release (its start is not "
             "recorded), and generally no petition is submitted then"
+        )
+    if f.imposed:
+        why.append(
+            "a supervised release term the sentence imposed may still be running (no "
+            "supervision period is recorded for it)"
         )
     if f.owed:
         why.append(
@@ -523,7 +556,7 @@ STEPS: tuple[Step[Facts], ...] = (
     Test(
         "supervision may cover the day, its start not recorded",
         Verdict.unknown,
-        holds=lambda f: bool(f.supervised) and not f.begun and not f.owed,
+        holds=lambda f: bool(f.supervised) and not f.begun and not f.owed and not f.imposed,
         answer=lambda f: Answer(
             "The wait is over, but whether the person is on probation, parole or "
             "supervised release (generally no petition then) turns on when the supervision "
@@ -534,7 +567,7 @@ STEPS: tuple[Step[Facts], ...] = (
     Test(
         "on probation, parole or supervised release, or a fine or restitution owed",
         Verdict.review,
-        holds=lambda f: bool(f.supervised) or f.owed,
+        holds=lambda f: bool(f.supervised) or f.owed or bool(f.imposed),
         answer=_supervision_or_penalty,
     ),
     Test(

@@ -95,6 +95,8 @@ class Clock:
     not_begun: date | None = None
     unsure: list[str] = field(default_factory=list)
     """Custody starts not recorded: in confinement on the day, or not yet begun."""
+    releases: dict[int, date] = field(default_factory=dict)
+    """Each conviction's release from confinement, by index, where recorded."""
     contradicted: list[str] = field(default_factory=list)
     """What a sentence without prison but with custody recorded after it leaves unknown
     (``convictions[i].sentence.revocations``)."""
@@ -157,6 +159,7 @@ def _release(clock: Clock, i: int, conviction: Conviction, conf: Confinement) ->
             )
         return
     clock.starts.append((i, conf.release))
+    clock.releases[i] = conf.release
     clock.findings.append(
         say(
             f"{name}: release from confinement {conf.release.isoformat()} ({conf.source}); the "
