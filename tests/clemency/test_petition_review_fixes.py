@@ -272,3 +272,29 @@ def test_supervised_release_imposed_but_not_recorded_is_read_from_the_sentence()
     assert ask(COMMUTATION, data, "2018-03-01").outcome is Outcome.needs_review
     # On 2023-02-28 the term is over: eligible (the wait ended 2018-02-28).
     assert ask(PARDON, data, "2023-02-28").outcome is Outcome.eligible
+
+
+# --- r06: a fine or restitution imposed, its payment not recorded --------------------------------
+
+
+def test_restitution_whose_payment_is_not_recorded_leaves_the_pardon_answer_open() -> None:
+    # Released 2013-02-28 → the wait ends 2018-02-28. Restitution of $500,000 imposed;
+    # restitution_owed not recorded. Owed, it would make the answer needs_review (the Office's
+    # instructions: "should have satisfied the penalty imposed"); paid, eligible. So on
+    # 2026-06-01: insufficient_facts naming restitution_owed, as the commutation petition
+    # answers (before the fix: eligible).
+    data = _one(
+        {"imprisonment": "36 months", "restitution": 500000.0},
+        [
+            {
+                "kind": "designated_facility",
+                "conviction_id": "c1",
+                "start": "2010-03-01",
+                "end": "2013-02-28",
+            }
+        ],
+    )
+    for program in (PARDON, COMMUTATION):
+        det = ask(program, data, "2026-06-01")
+        assert det.outcome is Outcome.insufficient_facts
+        assert det.missing_facts == ["convictions[0].sentence.restitution_owed"]

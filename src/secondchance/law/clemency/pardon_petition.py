@@ -36,6 +36,7 @@ from secondchance.law.clemency.facts import (
     contradicted_pardons,
     indexed,
     label,
+    penalties,
     shared_change_points,
     unrecorded_supervised_release,
     unsure_text,
@@ -269,6 +270,18 @@ class Facts:
     @property
     def owed(self) -> bool:
         return self.penalty[0]
+
+    @once
+    def unpaid_unknown(self) -> list[str]:
+        """The ``..._owed`` paths of a fine or restitution imposed (on a conviction not pardoned)
+        whose payment is not recorded: owed, it would make the answer needs_review."""
+        return [
+            p.path
+            for i, conviction in indexed(self.record, self.day, *FEDERAL)
+            if i in self.open_ids
+            for p in penalties(i, conviction, self.day)
+            if p.owed is None
+        ]
 
     def details(self, reached_wait: bool) -> dict[str, object]:
         """The dates of the wait, once the answer reads them."""
@@ -562,6 +575,17 @@ STEPS: tuple[Step[Facts], ...] = (
             "supervised release (generally no petition then) turns on when the supervision "
             "began, which is not recorded.",
             missing=[f"supervision[{k}].start" for k, _ in f.supervised],
+        ),
+    ),
+    Test(
+        "whether a fine or restitution imposed is paid is not recorded",
+        Verdict.unknown,
+        holds=lambda f: bool(f.unpaid_unknown) and not (f.supervised or f.owed or f.imposed),
+        answer=lambda f: Answer(
+            "The wait is over, but whether the fine or restitution imposed is paid is not "
+            "recorded: owed, the Office's instructions say the petitioner should have satisfied "
+            "the penalty imposed (a matter for review).",
+            missing=f.unpaid_unknown,
         ),
     ),
     Test(
