@@ -298,3 +298,35 @@ def test_restitution_whose_payment_is_not_recorded_leaves_the_pardon_answer_open
         det = ask(program, data, "2026-06-01")
         assert det.outcome is Outcome.insufficient_facts
         assert det.missing_facts == ["convictions[0].sentence.restitution_owed"]
+
+
+# --- r02: a state conviction with no date ---------------------------------------------------------
+
+
+def test_an_undated_state_conviction_may_be_later_and_is_for_review() -> None:
+    # Released 2013-02-28 → the wait ends 2018-02-28. An Ohio conviction with no date may have
+    # been entered after 2013-02-28; a later state conviction makes the end of the wait a matter
+    # for review (the project's reading), so: needs_review naming its date (before: eligible).
+    data = _one(
+        {"imprisonment": "36 months"},
+        [
+            {
+                "kind": "designated_facility",
+                "conviction_id": "c1",
+                "start": "2010-03-01",
+                "end": "2013-02-28",
+            }
+        ],
+    )
+    data["convictions"].append(
+        {
+            "id": "s1",
+            "jurisdiction": "state",
+            "state": "Ohio",
+            "counts": [{"statute": "Ohio Rev. Code 2925.11"}],
+        }
+    )
+    det = ask(PARDON, data, "2026-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.missing_facts == ["convictions[1].conviction_date"]
+    assert "an Ohio state conviction whose date is not recorded" in text(det)

@@ -236,7 +236,9 @@ class Facts:
                 f"{add_years(self.without, self.years).isoformat()} without it"
             )
         if self.later_state:
-            reviews.append("a later state conviction may restart the wait")
+            reviews.append(
+                "a later state conviction (or one whose date is not recorded) may restart the wait"
+            )
         return reviews
 
     @once
@@ -555,7 +557,14 @@ STEPS: tuple[Step[Facts], ...] = (
         "when the wait ends is for review",
         Verdict.review,
         holds=lambda f: bool(f.reviews),
-        answer=lambda f: Answer("When the wait ends is for review: " + "; ".join(f.reviews) + "."),
+        answer=lambda f: Answer(
+            "When the wait ends is for review: " + "; ".join(f.reviews) + ".",
+            missing=[
+                f"convictions[{i}].conviction_date"
+                for i, c in enumerate(f.record.convictions)
+                if c.jurisdiction is Jurisdiction.state and c.conviction_date is None
+            ],
+        ),
     ),
     Test(
         "the wait is not over",

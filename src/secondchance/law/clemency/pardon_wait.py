@@ -20,6 +20,7 @@ from secondchance.law.clemency.facts import (
     label,
     penalties,
     unattributed_custody,
+    with_article,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect
 from secondchance.law.clemency.pardon_sources import (
@@ -250,8 +251,8 @@ def _unattributed_release(record: Record, day: date, clock: Clock) -> None:
 
 
 def later_state(record: Record, day: date, start: date) -> list[Finding]:
-    """A state conviction entered after the wait's start: whether it restarts the wait is not
-    settled by the texts encoded."""
+    """A state conviction entered after the wait's start, or on a date not recorded (it may be
+    later): whether it restarts the wait is not settled by the texts encoded."""
     return [
         say(
             f"convictions[{i}] is a later {other.state} state conviction "
@@ -267,6 +268,18 @@ def later_state(record: Record, day: date, start: date) -> list[Finding]:
         if other.jurisdiction is Jurisdiction.state
         and (later := other.conviction_date) is not None
         and start < later <= day
+    ] + [
+        say(
+            f"convictions[{i}] is {with_article(other.state)} state conviction whose date is not "
+            "recorded: it may be later than the start of the wait, and whether a later state "
+            "conviction restarts the wait is not settled by the texts encoded, so the date is "
+            "for review.",
+            {f"convictions[{i}].conviction_date": None},
+            citation="Office of the Pardon Attorney, pardon instructions",
+            url=WAIVER_URL,
+        )
+        for i, other in enumerate(record.convictions)
+        if other.jurisdiction is Jurisdiction.state and other.conviction_date is None
     ]
 
 
