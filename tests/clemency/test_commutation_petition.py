@@ -22,9 +22,14 @@ def test_serving_a_prison_sentence_may_petition() -> None:
 
 
 def test_the_day_after_custody_points_to_a_pardon() -> None:
-    # On 2013-03-01 nothing is served: the answer points to a pardon petition (the outcomes:
-    # cases/clemency/commutation_petition/serving-the-sentence.yaml).
-    after = ask(COMMUTATION, served(LAST_DAY), "2013-03-01")
+    # On 2013-03-01 nothing is served (no supervised release imposed): the answer points to a
+    # pardon petition. With the 3-year supervised release term of served(), which runs from
+    # release (18 U.S.C. 3624(e)), only supervision may remain: needs_review
+    # (cases/clemency/commutation_petition/serving-the-sentence.yaml).
+    data = served(LAST_DAY)
+    del data["convictions"][0]["sentence"]["supervised_release"]
+    after = ask(COMMUTATION, data, "2013-03-01")
+    assert after.outcome is Outcome.not_eligible
     assert "petition for pardon" in text(after)
 
 

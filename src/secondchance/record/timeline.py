@@ -38,11 +38,30 @@ SERVING = (
 """Custody that is service of a federal term (prerelease custody included, 18 U.S.C. 3624(c))."""
 
 
+def dated_after(grant: ClemencyGrant, conviction: Conviction) -> bool:
+    """The conviction, or an offense of it, is recorded on a day after the grant. A pardon
+    reaches only offenses committed before it is granted (Ex parte Garland, 71 U.S. 333, 380
+    (1866): it "extends to every offence known to the law, and may be exercised at any time
+    after its commission"); a conviction entered after the grant is not one it was granted for."""
+    days = [conviction.conviction_date, conviction.offense_date]
+    days += [count.offense_date for count in conviction.counts]
+    return any(day is not None and day > grant.granted_on for day in days)
+
+
+def names(grant: ClemencyGrant, conviction: Conviction) -> bool:
+    """The grant names the conviction by id."""
+    return conviction.id is not None and conviction.id in grant.conviction_ids
+
+
 def grant_covers(grant: ClemencyGrant, conviction: Conviction) -> bool:
     """A grant covers a conviction it names by id; one naming none covers every federal and
-    D.C. conviction (not a foreign one served here under a transfer treaty)."""
+    D.C. conviction (not a foreign one served here under a transfer treaty). Neither covers a
+    conviction or offense recorded after the grant (:func:`dated_after`): one naming none was
+    not granted for it, and one naming it contradicts the record (:meth:`Timeline.contradicted`)."""
+    if dated_after(grant, conviction):
+        return False
     if grant.conviction_ids:
-        return conviction.id is not None and conviction.id in grant.conviction_ids
+        return names(grant, conviction)
     return conviction.jurisdiction in FEDERAL and conviction.treaty_transfer is None
 
 
@@ -89,6 +108,19 @@ class Timeline:
             if grant.granted_on <= day and grant_covers(grant, conviction):
                 return i, grant
         return None
+
+    def contradicted(self, conviction: Conviction, day: date) -> list[tuple[int, ClemencyGrant]]:
+        """Individual pardons granted on or before ``day`` that name the conviction by id although
+        it, or one of its offenses, is recorded after the grant: the record contradicts itself
+        (a pardon reaches only offenses committed before it), and the pardon is not read as
+        covering it."""
+        return [
+            (i, grant)
+            for i, grant in self.pardons
+            if grant.granted_on <= day
+            and names(grant, conviction)
+            and dated_after(grant, conviction)
+        ]
 
     def remembered(self, key: Hashable, make: Callable[[], T]) -> T:
         """``make()``, computed once per record for ``key``: for a pure function of the record

@@ -253,6 +253,16 @@ NOT_BEGUN = say(
 
 TESTS: tuple[Test[Facts], ...] = (
     Test(
+        "a pardon names a conviction recorded after it",
+        Verdict.review,
+        holds=lambda f: bool(f.out.contradicted),
+        answer=lambda f: Answer(
+            "The record contradicts itself: a pardon names a conviction recorded after the "
+            "grant, and a pardon reaches only offenses committed before it; which is right "
+            "decides whether any sentence is left to commute — a matter for review."
+        ),
+    ),
+    Test(
         "serving a prison term, or owing a fine or restitution (remission)",
         Verdict.clear,
         holds=lambda f: f.serving_or_owing,

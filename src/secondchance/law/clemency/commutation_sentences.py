@@ -16,10 +16,12 @@ from secondchance.law.clemency.facts import (
     aggregate_ids,
     commutations,
     confinement,
+    contradicted_pardons,
     custody_for,
     label,
     penalties,
     unattributed_custody,
+    unrecorded_supervised_release,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect
 from secondchance.law.clemency.pardoned import pardoned_by
@@ -63,23 +65,27 @@ class Remaining:
     military: list[str] = field(default_factory=list)
     """Court-martial sentences still (or perhaps still) being served."""
     pardoned: int = 0
+    contradicted: list[str] = field(default_factory=list)
+    """Pardons naming a conviction recorded after the grant: the record contradicts itself."""
     nothing: list[str] = field(default_factory=list)
     """Convictions with no sentence to commute: completed, or not yet imposed."""
 
 
-def _prison_over(conviction: Conviction, day: date) -> date | None:
-    """The release date a commutation granted by ``day`` set, when it is on or before ``day``:
-    the commutation ended the prison term and the release is recorded, so no prison term is being
-    served, whatever custody periods say."""
-    commuted = [c for c in commutations(conviction, day) if c.new_release_date]
-    release = commuted[-1].new_release_date if commuted else None
+def _prison_over(record: Record, i: int, conviction: Conviction, day: date) -> date | None:
+    """Where a commutation granted by ``day`` set a release date: the release from confinement
+    (``confinement``: the later of that date and the end of custody recorded after it), when it
+    is on or before ``day``: the prison term is over and the release is recorded. Custody begun
+    after the commuted release and still open on the day is confinement, not a term over."""
+    if not any(c.new_release_date for c in commutations(conviction, day)):
+        return None
+    release = confinement(record, i, conviction, day).release
     return release if release is not None and release <= day else None
 
 
 def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: Remaining) -> bool:
     """Whether a prison term is being served on ``day``; records a sentence not yet begun, or
     missing facts, in ``out``."""
-    if _prison_over(conviction, day) is not None:
+    if _prison_over(record, i, conviction, day) is not None:
         return False
     conf = confinement(record, i, conviction, day)
     if conf.revocation:  # a revocation term whose custody is not recorded may be being served
@@ -106,8 +112,10 @@ def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: R
         later = [p.start for _, p in periods if p.start and p.start > day]
         if later:
             out.not_begun.append(min(later))
-        elif conf.release is None and not periods:
+        elif conf.release is None and (not periods or conf.short):
             out.missing += conf.missing
+            if conf.short:
+                out.findings.append(say(f"{label(i, conviction)}: {conf.short}."))
     elif conf.prison is None:
         out.missing += conf.missing
     return False
@@ -139,19 +147,22 @@ def _conviction_supervision(
         for k, period in periods
         if covers(period, day)
     ]
-    sentence = conviction.sentence
-    released = _prison_over(conviction, day)
-    if out or unknown or sentence is None or released is None:
+    if out or unknown:
         return out, unknown
-    term = sentence.supervised_release
-    kept = all(c.supervised_release_kept is not False for c in commutations(conviction, day))
-    recorded = any(p.conviction_id in ids for p in record.supervision)
-    if term is not None and not term.is_zero and kept and not recorded:
-        out.append(
-            f"{name}: the supervised release term imposed ({term}) stays in effect after the "
-            f"commutation (release {released.isoformat()}) unless the warrant says otherwise, and "
-            "its dates are not recorded (supervision[])"
+    released = _prison_over(record, i, conviction, day)
+    if released is None:
+        conf = confinement(record, i, conviction, day)
+        released = conf.release if conf.prison and conf.release and conf.release <= day else None
+    imposed = None
+    if released is not None:
+        imposed = unrecorded_supervised_release(record, i, conviction, released, day)
+    if imposed is not None:
+        kept = (
+            " (a commutation does not end it unless the warrant says so)"
+            if commutations(conviction, day)
+            else ""
         )
+        out.append(imposed.text + kept)
     return out, unknown
 
 
@@ -172,6 +183,9 @@ def read_federal(record: Record, i: int, conviction: Conviction, day: date, out:
         out.findings.append(say(f"{name} is already pardoned ({grant}): nothing to commute."))
         out.pardoned += 1
         return
+    contradicted = contradicted_pardons(record, [(i, conviction)], day)
+    out.contradicted += contradicted
+    out.findings += [say(c[0].upper() + c[1:] + ".") for c in contradicted]
     if _nothing_to_commute(i, conviction, out):
         return
     sentence = conviction.sentence
@@ -185,7 +199,7 @@ def read_federal(record: Record, i: int, conviction: Conviction, day: date, out:
                     RULE_VERSION, commutation, f"convictions[{i}].sentence.commutations[{c_index}]"
                 )
             )
-    released = _prison_over(conviction, day)
+    released = _prison_over(record, i, conviction, day)
     if released is not None:
         out.findings.append(
             say(

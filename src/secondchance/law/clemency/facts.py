@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TypeVar
 
+from dateutil.relativedelta import relativedelta
+
 from secondchance.law.clemency.revocation import after_revocations, completed, revocation_terms
+from secondchance.law.parameters import value
 from secondchance.record.schema import (
     ClemencyGrant,
     Commutation,
@@ -26,8 +29,9 @@ from secondchance.record.schema import (
     PersonRecord,
     Sentence,
 )
+from secondchance.record.terms import Term
+from secondchance.record.timeline import SERVING, timeline
 from secondchance.record.timeline import grant_covers as grant_covers
-from secondchance.record.timeline import timeline
 
 FEDERAL = (Jurisdiction.federal, Jurisdiction.dc)
 """Offenses the Office of the Pardon Attorney handles (28 CFR 1.1; its commutation page)."""
@@ -115,6 +119,64 @@ def recorded_pardon(
     return found[1] if found else None
 
 
+def contradicted_pardons(
+    record: PersonRecord, convictions: list[tuple[int, Conviction]], day: date
+) -> list[str]:
+    """Each pardon granted by ``day`` that names one of ``convictions`` although the conviction,
+    or an offense of it, is recorded after the grant (``record.timeline``): the record contradicts
+    itself, since a pardon reaches only offenses committed before it; said for review."""
+    shared = timeline(record)
+    return [
+        f"clemency[{k}] ({grant_name(grant)}) names {label(i, conviction)}, but the conviction or "
+        f"an offense of it is recorded after the grant (convictions[{i}].conviction_date, "
+        "offense_date): a pardon reaches only offenses committed before it, so the record "
+        "contradicts itself and the pardon is not read as covering it"
+        for i, conviction in convictions
+        for k, grant in shared.contradicted(conviction, day)
+    ]
+
+
+@dataclass(frozen=True)
+class ImposedSupervision:
+    """A supervised release term the sentence imposed, with no supervision recorded for it,
+    that may still run on the day asked."""
+
+    text: str
+    ends: date | None
+    """The first day after the term, counted from the release (None: release not known)."""
+
+
+def unrecorded_supervised_release(
+    record: PersonRecord, i: int, conviction: Conviction, release: date | None, on: date
+) -> ImposedSupervision | None:
+    """The supervised release term the judgment imposed (``sentence.supervised_release``) when no
+    supervision period is recorded for the conviction (its aggregate term, or naming none), no
+    commutation granted by ``on`` ended it, and it may still run on ``on``: the term begins on
+    release from imprisonment (18 U.S.C. 3624(e)), so it runs to ``release`` plus the term, and
+    may run on any day where the release is not known. One reading for both petitions."""
+    sentence = conviction.sentence
+    term = sentence.supervised_release if sentence else None
+    if term is None or term.is_zero:
+        return None
+    if any(c.supervised_release_kept is False for c in commutations(conviction, on)):
+        return None
+    ids: set[str | None] = {None, conviction.id, *aggregate_ids(record, conviction)}
+    if any(p.conviction_id in ids for p in record.supervision):
+        return None
+    ends = None
+    if release is not None and not term.life:
+        ends = release + relativedelta(months=term.total_months) + timedelta(days=term.days)
+        if ends <= on:
+            return None
+    running = f"to {(ends - timedelta(days=1)).isoformat()}" if ends else "from a release not known"
+    return ImposedSupervision(
+        f"{label(i, conviction)}: the supervised release term imposed ({term}) runs from release "
+        f"from imprisonment ({running}) unless ended early, and no supervision period is recorded "
+        "for it (supervision[])",
+        ends,
+    )
+
+
 def commutations(conviction: Conviction, day: date) -> list[Commutation]:
     """Commutations of this conviction's sentence granted on or before ``day``, oldest first."""
     if conviction.sentence is None or not conviction.sentence.commutations:
@@ -188,6 +250,12 @@ class Confinement:
     """What would date the release from a revocation term (its date, its custody's end)."""
     completed: bool = False
     """The record states the sentence completed, on a date not recorded."""
+    contradiction: str | None = None
+    """A sentence without prison, but custody serving a sentence recorded for the conviction
+    after it: a revocation not recorded, or a sentence recorded wrong."""
+    short: str | None = None
+    """Why the last custody recorded cannot be the release from the term (it ends before the
+    term could have ended): the release is not known."""
 
 
 def _unlinked(record: PersonRecord, military: bool) -> list[tuple[int, CustodyPeriod]]:
@@ -411,10 +479,9 @@ def confinement_uncached(
         assert sentence is not None
         other = sentence.probation or sentence.fine is not None or sentence.restitution is not None
         if imprisonment is not None or other:
-            return Confinement(prison=False, source=f"{path}.sentence (no term of imprisonment)")
+            return _without_prison(record, path, conviction)
         return Confinement(prison=None, missing=[f"{path}.sentence.imprisonment"])
-    life = imprisonment is not None and imprisonment.life
-    conf = _served(record, path, conviction, day, life)
+    conf = _served(record, path, conviction, day, imprisonment)
     conf.note = stated.note
     conf = after_revocations(record, index, conviction, day, conf)
     if sentence is not None and sentence.completed:
@@ -422,29 +489,64 @@ def confinement_uncached(
     return conf
 
 
+def _without_prison(record: PersonRecord, path: str, conviction: Conviction) -> Confinement:
+    """A sentence without a term of imprisonment. Custody that is service of a sentence
+    (``record.timeline.SERVING``; court-martial confinement for a court-martial), recorded for
+    the conviction and begun after it (or on a day not recorded), contradicts it: a revocation
+    imposing prison that the record does not give (18 U.S.C. 3565), or a sentence recorded
+    wrong. The wait then cannot be said to run from the conviction (28 CFR 1.2)."""
+    kinds = (
+        (CustodyKind.military_custody,)
+        if conviction.jurisdiction is Jurisdiction.military
+        else SERVING
+    )
+    convicted = conviction.conviction_date
+    found = [
+        k
+        for k, p in custody_for(record, conviction)
+        if p.kind in kinds and (p.start is None or convicted is None or p.start >= convicted)
+    ]
+    conf = Confinement(prison=False, source=f"{path}.sentence (no term of imprisonment)")
+    if found:
+        conf.contradiction = (
+            f"{path}.sentence imposes no term of imprisonment, yet custody serving a sentence is "
+            f"recorded for it after the conviction ({', '.join(f'custody[{k}]' for k in found)}): "
+            "a revocation imposing prison that is not recorded "
+            f"({path}.sentence.revocations), or a sentence recorded wrong. Which it is decides "
+            "whether the wait runs from the conviction or from release from that confinement"
+        )
+        conf.missing = [f"{path}.sentence.revocations"]
+    return conf
+
+
 def _served(
-    record: PersonRecord, path: str, conviction: Conviction, day: date, life: bool
+    record: PersonRecord, path: str, conviction: Conviction, day: date, term: Term | None
 ) -> Confinement:
-    """The release from a prison term, read from commutations and custody (``confinement``)."""
+    """The release from a prison term, read from commutations and custody (``confinement``).
+
+    Pretrial detention is not service of the sentence (it is at most credit toward it, 18
+    U.S.C. 3585(b)): its end is never the release from confinement. Detention still open on the
+    day keeps the person confined, the release not yet known."""
+    life = term is not None and term.life
     commuted = [c for c in commutations(conviction, day) if c.new_release_date]
-    periods = custody_for(record, conviction)
+    every = custody_for(record, conviction)
+    periods = [(i, p) for i, p in every if p.kind is not CustodyKind.pretrial_detention]
+    detained = [
+        i
+        for i, p in every
+        if p.kind is CustodyKind.pretrial_detention and timeline(record).in_custody(i, day)
+    ]
     not_begun = _not_begun(periods, day)
     began, unsure = _began(record, periods, day)
     if commuted:
-        release = commuted[-1].new_release_date
-        assert release is not None
-        return Confinement(
-            prison=True,
-            release=release,
-            source=f"{path}.sentence.commutations (commuted to expire on {release.isoformat()})",
-            confined_on_day=(began or not periods) and day < release,
-            unsure=unsure if day < release else [],
-            not_begun=not_begun,
-        )
+        commuted_release = commuted[-1].new_release_date
+        assert commuted_release is not None
+        return _after_commutation(path, commuted_release, periods, day, began, unsure, not_begun)
     if not periods:
         return Confinement(
             prison=True,
             life=life,
+            confined_on_day=bool(detained),
             missing=_release_missing(record, path, conviction),
         )
     open_ended = [i for i, p in periods if p.end is None]
@@ -459,6 +561,22 @@ def _served(
         )
     last_index, last_period = max(periods, key=lambda ip: ip[1].end or date.min)
     assert last_period.end is not None
+    earliest = earliest_end(conviction, term, [p for _, p in every])
+    if earliest is not None and last_period.end < earliest:
+        return Confinement(
+            prison=True,
+            life=life,
+            confined_on_day=began and day < last_period.end,
+            unsure=unsure if day < last_period.end else [],
+            not_begun=not_begun,
+            missing=[f"custody[{last_index}].end"],
+            short=f"the last custody recorded for it ends {last_period.end.isoformat()} "
+            f"(custody[{last_index}]), before the term of {term} could have ended (not before "
+            f"{earliest.isoformat()}, taking off the most good conduct time, First Step Act "
+            "transfer to supervised release and drug-program reduction the law allows); "
+            "no commutation, reduction or other release is recorded, so the release from "
+            "confinement is not known",
+        )
     return Confinement(
         prison=True,
         release=last_period.end,
@@ -467,6 +585,97 @@ def _served(
         unsure=unsure if day < last_period.end else [],
         not_begun=not_begun,
     )
+
+
+def _after_commutation(
+    path: str,
+    commuted: date,
+    periods: list[tuple[int, CustodyPeriod]],
+    day: date,
+    began: bool,
+    unsure: list[str],
+    not_begun: date | None,
+) -> Confinement:
+    """The release from a term a commutation set to expire on ``commuted``. Custody recorded for
+    the conviction that ends after that day, or begins after it and has no end, is confinement
+    the commutation did not end (a later revocation, or a release that came late): the release
+    from confinement is the later of the two, and custody begun after the commuted release and
+    still open has no release yet. A period begun before the commuted release and recorded
+    without an end is the one the commutation ended."""
+    source = f"{path}.sentence.commutations (commuted to expire on {commuted.isoformat()})"
+    after = [(i, p) for i, p in periods if p.start is not None and p.start > commuted]
+    still_open = [i for i, p in after if p.end is None]
+    if still_open:
+        return Confinement(
+            prison=True,
+            confined_on_day=any(p.start is not None and p.start <= day for _, p in after),
+            not_begun=not_begun,
+            missing=[f"custody[{i}].end" for i in still_open],
+            source=f"{source}; custody begun after it has no recorded end",
+        )
+    later = [(i, p) for i, p in periods if p.end is not None and p.end > commuted]
+    if later:
+        k, last = max(later, key=lambda ip: ip[1].end or date.min)
+        assert last.end is not None
+        return Confinement(
+            prison=True,
+            release=last.end,
+            source=f"custody[{k}].end, the day of release, after the release the commutation "
+            f"set ({source}): the later of the two",
+            confined_on_day=began and day < last.end,
+            unsure=unsure if day < last.end else [],
+            not_begun=not_begun,
+        )
+    return Confinement(
+        prison=True,
+        release=commuted,
+        source=source,
+        confined_on_day=(began or not periods) and day < commuted,
+        unsure=unsure if day < commuted else [],
+        not_begun=not_begun,
+    )
+
+
+def earliest_end(
+    conviction: Conviction, term: Term | None, periods: list[CustodyPeriod]
+) -> date | None:
+    """The earliest day a prison term could end by serving it, absent a commutation, a sentence
+    reduction or anything else the record would have to show; None where the term or any date
+    to count from is not recorded.
+
+    This is a bound, not the sentence computation (``law.sentence``; its projection is only for
+    a term still being served, with no release recorded): it starts from the earliest of the
+    imposition (else the conviction, which comes no later), the first custody recorded for the
+    conviction (pretrial detention included, as credit, 18 U.S.C. 3585(b)) and the imposition
+    less any prior custody credit recorded; it adds the term and takes off the most good
+    conduct time (18 U.S.C. 3624(b), the most days a year for every year of the term, rounded
+    up, for a term of more than a year), the longest transfer to supervised release by First
+    Step Act time credits (18 U.S.C. 3624(g)(3)) and the longest Residential Drug Abuse
+    Program reduction (18 U.S.C. 3621(e)(2)(B)). No lawful release by serving the term comes
+    before it, so a custody end before it is not the release from confinement; it is loose
+    for short terms, and catches custody that ends far short of the term."""
+    if term is None or term.is_zero or term.life or conviction.sentence is None:
+        return None
+    sentence = conviction.sentence
+    imposed = conviction.sentencing_date or sentence.imposed_on or conviction.conviction_date
+    starts = [p.start for p in periods if p.start is not None]
+    if imposed is not None:
+        starts.append(imposed - timedelta(days=sentence.prior_custody_credit_days or 0))
+    if not starts:
+        return None
+    start = min(starts)
+    on = imposed or start
+    full = start + relativedelta(months=term.total_months) + timedelta(days=term.days)
+    length = (full - start).days
+    gct = 0
+    more_than = int(value("sentence.gct.minimum_term_more_than_years", on=on))
+    if full > add_years(start, more_than):
+        per_year = int(value("sentence.gct.days_per_year", on=on))
+        days_in_year = int(value("sentence.gct.days_in_year", on=on))
+        gct = -(-per_year * length // days_in_year)  # rounded up
+    fsa = int(value("sentence.fsa.supervised_release_months", on=on))
+    rdap = max(int(row[1]) for row in value("sentence.rdap.reduction_months", on=on))
+    return full - timedelta(days=gct) - relativedelta(months=fsa + rdap)
 
 
 def shared_change_points(record: PersonRecord) -> list[tuple[date, str]]:

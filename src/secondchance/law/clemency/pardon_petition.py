@@ -30,11 +30,15 @@ from secondchance.engine.determination import Determination, Finding, FindingRol
 from secondchance.engine.rules import ChangePoint, Context, Program
 from secondchance.law.clemency.facts import (
     FEDERAL,
+    ImposedSupervision,
     add_years,
     confinement,
+    contradicted_pardons,
     indexed,
     label,
+    penalties,
     shared_change_points,
+    unrecorded_supervised_release,
     unsure_text,
 )
 from secondchance.law.clemency.grant_effect import pardon_effect
@@ -187,6 +191,8 @@ class Facts:
     review: list[str] = field(default_factory=list)
     """Another authority or categorical pardon that may decide (an exception to every answer
     but insufficient facts)."""
+    contradicted: list[str] = field(default_factory=list)
+    """Pardons naming a conviction recorded after the grant: the record contradicts itself."""
 
     years: int = field(init=False)
     """The waiting period (``clemency.pardon.waiting_period_years``)."""
@@ -230,13 +236,29 @@ class Facts:
                 f"{add_years(self.without, self.years).isoformat()} without it"
             )
         if self.later_state:
-            reviews.append("a later state conviction may restart the wait")
+            reviews.append(
+                "a later state conviction (or one whose date is not recorded) may restart the wait"
+            )
         return reviews
 
     @once
     def supervised(self) -> list[tuple[int, SupervisionPeriod]]:
         """Supervision on the day asked, or on the end of the wait if later."""
         return supervision_on(self.record, max(self.day, self.ends))
+
+    @once
+    def imposed(self) -> list[ImposedSupervision]:
+        """Supervised release the sentence imposed, with no supervision recorded, that may run
+        on the day asked or on the end of the wait if later (the commutation petition's
+        reading too)."""
+        on = max(self.day, self.ends)
+        found = []
+        for i, release in sorted(self.clock.releases.items()):
+            conviction = self.record.convictions[i]
+            term = unrecorded_supervised_release(self.record, i, conviction, release, on)
+            if term is not None:
+                found.append(term)
+        return found
 
     @once
     def begun(self) -> list[tuple[int, SupervisionPeriod]]:
@@ -250,6 +272,18 @@ class Facts:
     @property
     def owed(self) -> bool:
         return self.penalty[0]
+
+    @once
+    def unpaid_unknown(self) -> list[str]:
+        """The ``..._owed`` paths of a fine or restitution imposed (on a conviction not pardoned)
+        whose payment is not recorded: owed, it would make the answer needs_review."""
+        return [
+            p.path
+            for i, conviction in indexed(self.record, self.day, *FEDERAL)
+            if i in self.open_ids
+            for p in penalties(i, conviction, self.day)
+            if p.owed is None
+        ]
 
     def details(self, reached_wait: bool) -> dict[str, object]:
         """The dates of the wait, once the answer reads them."""
@@ -294,7 +328,9 @@ def _convictions_open(record: Record, day: date) -> Facts | Determination:
     findings += clock.findings
     findings.append(WAIVER)
     review = _other_authority(record, day, open_federal, military)
-    return Facts(record, day, {i for i, _ in open_federal}, clock, findings, review)
+    contradicted = contradicted_pardons(record, federal, day)
+    findings += [say(c[0].upper() + c[1:] + ".") for c in contradicted]
+    return Facts(record, day, {i for i, _ in open_federal}, clock, findings, review, contradicted)
 
 
 WAIVER = say(
@@ -377,7 +413,15 @@ def _awaiting(awaiting: list[tuple[int, Conviction]], findings: list[Finding]) -
 
 def _supervision_findings(f: Facts) -> list[Finding]:
     on = max(f.day, f.ends)
-    return [supervision_finding(f.record, on, k, p) for k, p in f.begun[:1] or f.supervised]
+    found = [supervision_finding(f.record, on, k, p) for k, p in f.begun[:1] or f.supervised]
+    return found + [
+        say(
+            f"{term.text}: generally no petition should be submitted while on probation, "
+            "parole or supervised release — a matter for review, not a bar.",
+            {"supervision[]": None},
+        )
+        for term in f.imposed
+    ]
 
 
 def _wait_shown(f: Facts) -> list[Finding]:
@@ -406,7 +450,11 @@ def _still_serving(f: Facts) -> Answer:
 
 
 def _supervision_or_penalty(f: Facts) -> Answer:
-    end = (f.begun or f.supervised)[0][1].end if f.supervised else None
+    last_days: list[date | None] = []  # the last day of each supervision (None: not known)
+    if f.supervised:
+        last_days.append((f.begun or f.supervised)[0][1].end)
+    last_days += [t.ends - timedelta(days=1) if t.ends else None for t in f.imposed]
+    end = None if not last_days or None in last_days else max(d for d in last_days if d)
     why = []
     if f.begun:
         why.append("generally no petition while on probation, parole or supervised release")
@@ -414,6 +462,11 @@ def _supervision_or_penalty(f: Facts) -> Answer:
         why.append(
             "the person may be on probation, parole or supervised release (its start is not "
             "recorded), and generally no petition is submitted then"
+        )
+    if f.imposed:
+        why.append(
+            "a supervised release term the sentence imposed may still be running (no "
+            "supervision period is recorded for it)"
         )
     if f.owed:
         why.append(
@@ -438,10 +491,33 @@ STEPS: tuple[Step[Facts], ...] = (
         ),
     ),
     Test(
+        "a pardon names a conviction recorded after it",
+        Verdict.review,
+        holds=lambda f: bool(f.contradicted),
+        answer=lambda f: Answer(
+            "The record contradicts itself: a pardon names a conviction recorded after the "
+            "grant, and a pardon reaches only offenses committed before it; which is right "
+            "decides whether the conviction is pardoned and when the wait runs — a matter for "
+            "review."
+        ),
+    ),
+    Test(
         "the prison sentence is not yet served, and its release is not recorded",
         Verdict.bars,
         holds=lambda f: f.clock.serving and f.start is None,
         answer=lambda f: _serving_answer(f, f.missing + f.clock.unsure, ", which is not recorded."),
+    ),
+    Test(
+        "a sentence without prison, but custody recorded after the conviction",
+        Verdict.review,
+        holds=lambda f: bool(f.clock.contradicted),
+        answer=lambda f: Answer(
+            "The record contradicts itself: a sentence without prison, yet custody serving a "
+            "sentence recorded after the conviction (perhaps a revocation not recorded). "
+            f"Whether the {f.years}-year wait runs from the conviction or from release from "
+            "that custody is for review.",
+            missing=sorted(set(f.clock.contradicted)),
+        ),
     ),
     Test(
         "the start of the wait needs facts the record lacks",
@@ -481,7 +557,14 @@ STEPS: tuple[Step[Facts], ...] = (
         "when the wait ends is for review",
         Verdict.review,
         holds=lambda f: bool(f.reviews),
-        answer=lambda f: Answer("When the wait ends is for review: " + "; ".join(f.reviews) + "."),
+        answer=lambda f: Answer(
+            "When the wait ends is for review: " + "; ".join(f.reviews) + ".",
+            missing=[
+                f"convictions[{i}].conviction_date"
+                for i, c in enumerate(f.record.convictions)
+                if c.jurisdiction is Jurisdiction.state and c.conviction_date is None
+            ],
+        ),
     ),
     Test(
         "the wait is not over",
@@ -495,7 +578,7 @@ STEPS: tuple[Step[Facts], ...] = (
     Test(
         "supervision may cover the day, its start not recorded",
         Verdict.unknown,
-        holds=lambda f: bool(f.supervised) and not f.begun and not f.owed,
+        holds=lambda f: bool(f.supervised) and not f.begun and not f.owed and not f.imposed,
         answer=lambda f: Answer(
             "The wait is over, but whether the person is on probation, parole or "
             "supervised release (generally no petition then) turns on when the supervision "
@@ -504,9 +587,20 @@ STEPS: tuple[Step[Facts], ...] = (
         ),
     ),
     Test(
+        "whether a fine or restitution imposed is paid is not recorded",
+        Verdict.unknown,
+        holds=lambda f: bool(f.unpaid_unknown) and not (f.supervised or f.owed or f.imposed),
+        answer=lambda f: Answer(
+            "The wait is over, but whether the fine or restitution imposed is paid is not "
+            "recorded: owed, the Office's instructions say the petitioner should have satisfied "
+            "the penalty imposed (a matter for review).",
+            missing=f.unpaid_unknown,
+        ),
+    ),
+    Test(
         "on probation, parole or supervised release, or a fine or restitution owed",
         Verdict.review,
-        holds=lambda f: bool(f.supervised) or f.owed,
+        holds=lambda f: bool(f.supervised) or f.owed or bool(f.imposed),
         answer=_supervision_or_penalty,
     ),
     Test(

@@ -20,6 +20,7 @@ from secondchance.law.clemency.facts import (
     label,
     penalties,
     unattributed_custody,
+    with_article,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect
 from secondchance.law.clemency.pardon_sources import (
@@ -95,6 +96,11 @@ class Clock:
     not_begun: date | None = None
     unsure: list[str] = field(default_factory=list)
     """Custody starts not recorded: in confinement on the day, or not yet begun."""
+    releases: dict[int, date] = field(default_factory=dict)
+    """Each conviction's release from confinement, by index, where recorded."""
+    contradicted: list[str] = field(default_factory=list)
+    """What a sentence without prison but with custody recorded after it leaves unknown
+    (``convictions[i].sentence.revocations``)."""
 
     @property
     def serving(self) -> bool:
@@ -126,6 +132,10 @@ def _release(clock: Clock, i: int, conviction: Conviction, conf: Confinement) ->
         clock.findings.append(say(f"{name}: {conf.note}", citation=counts.CITATION, url=counts.URL))
     if conf.release is None:
         clock.missing += conf.missing
+        if conf.short:
+            clock.findings.append(
+                say(f"{name}: {conf.short}.", {path: None for path in conf.missing})
+            )
         if conf.completed:
             clock.findings.append(
                 say(
@@ -150,6 +160,7 @@ def _release(clock: Clock, i: int, conviction: Conviction, conf: Confinement) ->
             )
         return
     clock.starts.append((i, conf.release))
+    clock.releases[i] = conf.release
     clock.findings.append(
         say(
             f"{name}: release from confinement {conf.release.isoformat()} ({conf.source}); the "
@@ -210,6 +221,9 @@ def wait_clock(record: Record, day: date) -> Clock:
             if conf.not_begun is not None:
                 clock.not_begun = min(d for d in (clock.not_begun, conf.not_begun) if d)
             _release(clock, i, conviction, conf)
+        elif conf.contradiction:
+            clock.contradicted += conf.missing
+            clock.findings.append(say(f"{conf.contradiction}.", {p: None for p in conf.missing}))
         else:
             _no_prison(clock, i, conviction, day)
     _unattributed_release(record, day, clock)
@@ -237,8 +251,8 @@ def _unattributed_release(record: Record, day: date, clock: Clock) -> None:
 
 
 def later_state(record: Record, day: date, start: date) -> list[Finding]:
-    """A state conviction entered after the wait's start: whether it restarts the wait is not
-    settled by the texts encoded."""
+    """A state conviction entered after the wait's start, or on a date not recorded (it may be
+    later): whether it restarts the wait is not settled by the texts encoded."""
     return [
         say(
             f"convictions[{i}] is a later {other.state} state conviction "
@@ -254,6 +268,18 @@ def later_state(record: Record, day: date, start: date) -> list[Finding]:
         if other.jurisdiction is Jurisdiction.state
         and (later := other.conviction_date) is not None
         and start < later <= day
+    ] + [
+        say(
+            f"convictions[{i}] is {with_article(other.state)} state conviction whose date is not "
+            "recorded: it may be later than the start of the wait, and whether a later state "
+            "conviction restarts the wait is not settled by the texts encoded, so the date is "
+            "for review.",
+            {f"convictions[{i}].conviction_date": None},
+            citation="Office of the Pardon Attorney, pardon instructions",
+            url=WAIVER_URL,
+        )
+        for i, other in enumerate(record.convictions)
+        if other.jurisdiction is Jurisdiction.state and other.conviction_date is None
     ]
 
 
