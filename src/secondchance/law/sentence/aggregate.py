@@ -11,7 +11,9 @@ does not end the aggregate. A term of several whose relation the record does not
 by that default but flagged for review naming ``convictions[i].sentence.relation``: a statute may
 mandate a consecutive term (e.g. 18 U.S.C. 924(c), 1028A) and that list is not encoded. The
 aggregate is released as one: a conviction whose supervised release has begun stays in its
-aggregate; a term imposed on or after that day begins a new one (``aggregates``).
+aggregate; a term imposed on or after that day, or after the day the aggregate's own custody
+closed, begins a new one (3584(a) joins only the terms of a person "already subject to an
+undischarged term"; ``aggregates``).
 
 Commencement (3585(a)): the day of sentencing when the person was then in custody, otherwise
 the first day of federal custody after sentencing (voluntary surrender). Prior custody credit
@@ -148,15 +150,20 @@ def custody_ended(record: Record, current: list[Served], as_of: date) -> tuple[d
 
 @dataclass
 class Aggregate:
-    """The terms of one aggregate term of imprisonment (3584(c)) and its release, if recorded."""
+    """The terms of one aggregate term of imprisonment (3584(c)) and its release, if recorded:
+    the earlier of the first day of supervised release the record shows for any of its
+    convictions and the day after its custody closed (``_custody_closed``)."""
 
     terms: list[Served]
     released: date | None = None
-    """The first day of supervised release the record shows for any of its convictions."""
+    """The first day out of prison on the aggregate (None: not released, or not recorded)."""
     released_path: str | None = None
+    """``supervision[k].start``, or ``custody[i].end`` when the custody closing released it."""
 
 
 def _release_of(record: Record, terms: list[Served]) -> tuple[date, str] | None:
+    """The first day out of prison on the terms: supervised release begun for one of their
+    convictions, or their custody closed (the day after it), whichever is earlier."""
     ids = {s.conviction.id for s in terms if s.conviction.id is not None}
     found = [
         (p.start, f"supervision[{k}].start")
@@ -166,18 +173,46 @@ def _release_of(record: Record, terms: list[Served]) -> tuple[date, str] | None:
         and p.conviction_id is not None
         and p.conviction_id in ids
     ]
-    return min(found) if found else None
+    closed = _custody_closed(record, ids)
+    if closed is not None:  # on the same day, the supervised release is named
+        found.append((closed[0] + timedelta(days=1), closed[1]))
+    return min(found, key=lambda item: (item[0], item[1].startswith("custody")), default=None)
+
+
+def _custody_closed(record: Record, ids: set[str]) -> tuple[date, str] | None:
+    """The last day of custody on the convictions ``ids``, when the record shows it discharged:
+    every serving or prerelease custody period linked to them by ``conviction_id`` is closed,
+    and no serving or prerelease period naming no conviction runs on from it (one that starts
+    by the day after and ends later, or never, may be the same custody: not discharged)."""
+    kinds = _SERVING | _PRERELEASE
+    linked = [
+        (i, p)
+        for i, p in enumerate(record.custody)
+        if p.kind in kinds and p.conviction_id is not None and p.conviction_id in ids
+    ]
+    if not linked or any(p.end is None for _, p in linked):
+        return None
+    i, last = max(linked, key=lambda item: item[1].end or date.min)
+    assert last.end is not None
+    for p in record.custody:
+        if p.kind not in kinds or p.conviction_id is not None:
+            continue
+        starts_by = p.start is None or p.start <= last.end + timedelta(days=1)
+        if starts_by and (p.end is None or p.end > last.end):
+            return None
+    return last.end, f"custody[{i}].end"
 
 
 def aggregates(record: Record, sentences: list[Served]) -> list[Aggregate]:
     """The prison sentences grouped into aggregate terms (3584(c)), in order of imposition.
 
     A term imposed before the aggregate being served is released (the first day of supervised
-    release the record shows for any of its convictions) is part of it: 3584(c) makes the terms
-    one aggregate term, released as one, so supervised release recorded against one conviction
-    never takes that conviction out of its aggregate. A term imposed on or after that day begins
-    a new aggregate. A term without an imposition date stays with the aggregate of the term it is
-    ordered relative to, else with the latest."""
+    release the record shows for any of its convictions, or the day after its custody closed,
+    ``_custody_closed``) is part of it: 3584(c) makes the terms one aggregate term, released as
+    one, so supervised release recorded against one conviction never takes that conviction out
+    of its aggregate. A term imposed on or after that day begins a new aggregate: 3584(a) joins
+    a term only to an undischarged one. A term without an imposition date stays with the
+    aggregate of the term it is ordered relative to, else with the latest."""
     groups: list[list[Served]] = []
     for s in sorted((s for s in sentences if s.imposed is not None), key=_imposed):
         if groups:
@@ -209,14 +244,18 @@ def aggregates(record: Record, sentences: list[Served]) -> list[Aggregate]:
     return found
 
 
+def grouped(record: Record, sentences: list[Served]) -> list[Aggregate]:
+    """``aggregates``, grouped once per record for the record's own sentences."""
+    shared = timeline(record)
+    if sentences is shared.recall(_SENTENCES):
+        return shared.remembered(_AGGREGATES, lambda: aggregates(record, sentences))
+    return aggregates(record, sentences)
+
+
 def current_aggregate(record: Record, sentences: list[Served], as_of: date) -> Aggregate:
     """The aggregate term being served on ``as_of``: the first not released by then, else the
     latest (released; its dates are shown for comparison)."""
-    shared = timeline(record)
-    if sentences is shared.recall(_SENTENCES):  # the record's own: grouped once per record
-        groups = shared.remembered(_AGGREGATES, lambda: aggregates(record, sentences))
-    else:
-        groups = aggregates(record, sentences)
+    groups = grouped(record, sentences)
     for group in groups:
         if group.released is None or group.released > as_of:
             return group

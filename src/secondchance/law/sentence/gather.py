@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from secondchance.engine.determination import Finding
 from secondchance.law.parameters import value
@@ -25,6 +25,7 @@ from secondchance.law.sentence.aggregate import (
     commutation_in_force,
     current_aggregate,
     custody_ended,
+    grouped,
     prison_sentences,
     rdap_claim,
 )
@@ -74,6 +75,7 @@ def facts_of(record: Record, as_of: date) -> SentenceFacts | str | None:
     aggregate = current_aggregate(record, sentences, as_of)
     current = aggregate.terms
     notes = _opening(aggregate, unknown, as_of)
+    _discharged_before(grouped(record, sentences), aggregate, notes)
     commuted = _commutations(current, as_of, notes)
     mine = _belongs(current)
     commenced = _commencement(record, current, mine, notes)
@@ -131,15 +133,21 @@ def _opening(aggregate: Aggregate, unknown: list[str], as_of: date) -> Notes:
     notes = Notes()
     released = aggregate.released
     if released is not None and released <= as_of and len(current) > 1:
+        path = aggregate.released_path or "supervision"
+        ended = released - timedelta(days=1)
+        how = (
+            f"Supervised release began on {released.isoformat()} ({path}) for a conviction "
+            "of the aggregate term"
+            if path.startswith("supervision")
+            else f"Custody for the aggregate term ended on {ended.isoformat()} ({path})"
+        )
         notes.findings.append(
             _finding(
-                f"Supervised release began on {released.isoformat()} "
-                f"({aggregate.released_path}) for a conviction of the aggregate term: its "
-                f"{len(current)} terms ("
+                f"{how}: its {len(current)} terms ("
                 + ", ".join(f"convictions[{s.index}]" for s in current)
                 + ") are one term (18 U.S.C. 3584(c)), released as one, and every one of them "
                 "stays in the computation.",
-                paths={aggregate.released_path or "supervision": released.isoformat()},
+                paths={path: (released if path.startswith("supervision") else ended).isoformat()},
             )
         )
     notes.findings += [
@@ -157,6 +165,29 @@ def _opening(aggregate: Aggregate, unknown: list[str], as_of: date) -> Notes:
         if s.conviction.treaty_transfer is not None
     ]
     return notes
+
+
+def _discharged_before(groups: list[Aggregate], aggregate: Aggregate, notes: Notes) -> None:
+    """Say which earlier terms were discharged, by their custody closing, before the terms of
+    this aggregate were imposed: 3584(a) joins a term only to an undischarged one."""
+    first = min((s.imposed for s in aggregate.terms if s.imposed), default=None)
+    for group in groups:
+        if group is aggregate or first is None:
+            break
+        path = group.released_path
+        if group.released is None or path is None or not path.startswith("custody"):
+            continue
+        ended = group.released - timedelta(days=1)
+        notes.findings.append(
+            _finding(
+                "Custody for "
+                + ", ".join(f"convictions[{s.index}]" for s in group.terms)
+                + f" ended on {ended.isoformat()} ({path}), before the term imposed on "
+                f"{first.isoformat()}: that term was discharged, and a later term joins only an "
+                "undischarged one (18 U.S.C. 3584(a)), so this aggregate begins anew.",
+                paths={path: ended.isoformat()},
+            )
+        )
 
 
 def _commutations(current: list[Served], as_of: date, notes: Notes) -> CommutedTo:
