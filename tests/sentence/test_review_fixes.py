@@ -75,3 +75,70 @@ def test_custody_naming_no_conviction_running_on_keeps_the_terms_joined() -> Non
     found = block(old_then_new(open_custody), date(2023, 6, 1))
     assert found["commenced_on"] == "2005-03-01"
     assert found["term"] == "84 months"
+
+
+def per_count(*counts: tuple[str, str]) -> dict[str, Any]:
+    return {
+        "person": {"name": "Counts"},
+        "convictions": [
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "counts": [{"statute": st, "imprisonment": term} for st, term in counts],
+                "sentence": {"imposed_on": "2022-01-03", "supervised_release": "3 years"},
+            }
+        ],
+        "custody": [{"kind": "federal_custody", "start": "2022-01-03", "conviction_id": "c1"}],
+    }
+
+
+def test_a_924c_count_not_marked_consecutive_runs_consecutively_and_needs_review() -> None:
+    # 924(c)(1)(D)(ii): 60 + 60 = 120 months (worked in
+    # cases/sentence/aggregation/mandated-consecutive-counts.yaml).
+    found = block(
+        per_count(("21 U.S.C. 841(a)(1)", "60 months"), ("18 U.S.C. 924(c)(1)(A)(i)", "60 months")),
+        date(2023, 6, 1),
+    )
+    assert found["term"] == "120 months"
+    assert found["status"] == "needs_review"
+    assert "convictions[0].counts[1].consecutive" in found["missing_facts"]
+    assert "924(c)(1)(D)(ii)" in texts(found)
+
+
+def test_1028a_terms_count_once_among_themselves_and_after_the_others() -> None:
+    # 1028A(b)(2): consecutive to the wire fraud term; 1028A(b)(4): the two 1028A terms may run
+    # concurrently with each other, and the record orders nothing, so 3584(a) runs them
+    # concurrently: 60 + max(24, 12) = 84 months.
+    found = block(
+        per_count(
+            ("18 U.S.C. 1343", "60 months"),
+            ("18 U.S.C. 1028A(a)(1)", "24 months"),
+            ("18 U.S.C. 1028A(a)(1)", "12 months"),
+        ),
+        date(2023, 6, 1),
+    )
+    assert found["term"] == "84 months"
+    assert found["status"] == "needs_review"
+
+
+def test_a_count_that_may_be_924c_needs_review_and_keeps_the_default() -> None:
+    # "18 U.S.C. 924" names the section but not the subsection: it may be 924(c). Run by the
+    # 3584(a) default (concurrent: the longer, 60 months) but flagged, naming the statute.
+    found = block(
+        per_count(("21 U.S.C. 841(a)(1)", "60 months"), ("18 U.S.C. 924", "24 months")),
+        date(2023, 6, 1),
+    )
+    assert found["term"] == "60 months"
+    assert found["status"] == "needs_review"
+    assert "convictions[0].counts[1].statute" in found["missing_facts"]
+
+
+def test_an_unreadable_statute_keeps_the_default_with_its_note() -> None:
+    # Unreadable: the 3584(a) default (concurrent, 60 months) and the note that some statutes
+    # mandate a consecutive term, as before.
+    found = block(
+        per_count(("21 U.S.C. 841(a)(1)", "60 months"), ("gun charge", "24 months")),
+        date(2023, 6, 1),
+    )
+    assert found["term"] == "60 months"
+    assert "some statutes mandate a consecutive term" in texts(found)

@@ -67,6 +67,10 @@ class Served:
     note: str | None = None
     """How the judgment's terms per count were combined (``law.sentence.counts``)."""
     path: str = ""
+    review: tuple[str, ...] = ()
+    """Why the judgment's combined term should be checked, and the fields that would settle it
+    (``law.sentence.counts``)."""
+    missing: tuple[str, ...] = ()
 
 
 def rdap_claim(record: Record) -> RdapClaim | None:
@@ -109,7 +113,18 @@ def _prison_sentences(record: Record) -> list[Served]:
             continue
         sentence = conv.sentence
         imposed = (sentence.imposed_on if sentence else None) or conv.sentencing_date
-        found.append(Served(index, conv, stated.term, imposed, stated.note, stated.path))
+        found.append(
+            Served(
+                index,
+                conv,
+                stated.term,
+                imposed,
+                stated.note,
+                stated.path,
+                stated.review,
+                stated.missing,
+            )
+        )
     return found
 
 

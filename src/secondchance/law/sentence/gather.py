@@ -153,6 +153,8 @@ def _opening(aggregate: Aggregate, unknown: list[str], as_of: date) -> Notes:
     notes.findings += [
         _finding(s.note, paths={s.path: str(s.term)}) for s in current if s.note is not None
     ]
+    notes.needs_review += [text for s in current for text in s.review]
+    notes.missing_facts += [field for s in current for field in s.missing]
     notes.needs_review += [
         f"{text}: whether it joins the aggregate term (18 U.S.C. 3584(c)) is not computed"
         for text in unknown
