@@ -142,3 +142,65 @@ def test_an_unreadable_statute_keeps_the_default_with_its_note() -> None:
     )
     assert found["term"] == "60 months"
     assert "some statutes mandate a consecutive term" in texts(found)
+
+
+def sixty_months(custody: list[dict[str, Any]], **conviction: Any) -> dict[str, Any]:
+    return {
+        "person": {"name": "Credit"},
+        "convictions": [
+            {
+                **_conviction(
+                    "c1", "18 U.S.C. 1343", "2025-01-01", "60 months", supervised_release="3 years"
+                ),
+                **conviction,
+            }
+        ],
+        "custody": [
+            *custody,
+            {"kind": "designated_facility", "start": "2025-02-01", "conviction_id": "c1"},
+        ],
+    }
+
+
+def test_detention_said_not_credited_elsewhere_inside_credited_state_custody_needs_review() -> None:
+    # The detention says false, the state custody holding its first 92 days (2024-07-01 to
+    # 2024-09-30: 31 + 31 + 30) says credited to the state term: those days are not credited
+    # (3585(b)); the rest, 2024-10-01 to 2024-12-31, 92 days, is. The contradiction is flagged.
+    found = block(
+        sixty_months(
+            [
+                {"kind": "state_custody", "start": "2024-01-01", "end": "2024-09-30",
+                 "credited_to_other_sentence": True},
+                {"kind": "pretrial_detention", "start": "2024-07-01", "end": "2025-01-01",
+                 "conviction_id": "c1", "credited_to_other_sentence": False},
+            ]
+        ),
+        date(2025, 6, 1),
+    )  # fmt: skip
+    assert found["prior_custody_days"] == 92
+    assert found["status"] == "needs_review"
+    assert any("custody[1].credited_to_other_sentence" in r for r in found["needs_review"])
+
+
+UNLINKED = {"kind": "pretrial_detention", "start": "2024-10-01", "end": "2025-01-01"}
+
+
+def test_unlinked_detention_before_an_unknown_offense_date_is_still_credited() -> None:
+    # No offense date: whether the detention came before the offense is unknown; as before,
+    # 2024-10-01 to 2024-12-31 = 92 days are credited.
+    assert block(sixty_months([UNLINKED]), date(2025, 6, 1))["prior_custody_days"] == 92
+
+
+def test_unlinked_detention_ending_after_the_offense_is_credited() -> None:
+    # Offense 2024-09-15, detention ended 2025-01-01, after it: 92 days credited.
+    found = block(sixty_months([UNLINKED], offense_date="2024-09-15"), date(2025, 6, 1))
+    assert found["prior_custody_days"] == 92
+
+
+def test_unlinked_detention_ending_before_the_offense_is_not_credited() -> None:
+    # Offense 2024-03-01; a detention
+    # from 2023-10-01 to 2023-12-31 naming no conviction ended before it: 0 days (3585(b)(1), (2)).
+    old = {"kind": "pretrial_detention", "start": "2023-10-01", "end": "2023-12-31"}
+    found = block(sixty_months([old], offense_date="2024-03-01"), date(2025, 6, 1))
+    assert found["prior_custody_days"] == 0
+    assert "custody[0] names no conviction" in texts(found)

@@ -455,16 +455,76 @@ def _unknown_terms(record: Record) -> list[str]:
     ]
 
 
+Span = tuple[date, date]
+"""Days from the first to the last, both counted."""
+
+
+def _union(spans: list[Span]) -> list[Span]:
+    """The days of ``spans``, each once, as sorted spans that neither overlap nor touch."""
+    merged: list[Span] = []
+    for first, last in sorted(spans):
+        if merged and first <= merged[-1][1] + timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def _minus(span: Span, cuts: list[Span]) -> list[Span]:
+    """The days of ``span`` outside every one of ``cuts``."""
+    left = [span]
+    for cut_first, cut_last in cuts:
+        kept: list[Span] = []
+        for first, last in left:
+            if cut_last < first or cut_first > last:
+                kept.append((first, last))
+                continue
+            if first < cut_first:
+                kept.append((first, cut_first - timedelta(days=1)))
+            if last > cut_last:
+                kept.append((cut_last + timedelta(days=1), last))
+        left = kept
+    return left
+
+
+def _count(spans: list[Span]) -> int:
+    return sum(days_between(first, last) for first, last in spans)
+
+
+@dataclass
+class _Credit:
+    """What counting prior custody credit found besides the days: findings, review, missing."""
+
+    findings: list[Finding]
+    review: list[str]
+    missing: list[str]
+
+
 def _computed_prior(
-    record: Record, commenced: date, mine: Callable[[str | None], bool], missing: list[str]
+    record: Record,
+    commenced: date,
+    mine: Callable[[str | None], bool],
+    offense: tuple[date, str] | None,
+    out: _Credit,
 ) -> int | None:
     """Days of official detention before commencement not credited against another sentence
-    (3585(b)), from the custody periods; None when the record has no such period to count."""
+    (3585(b)), from the custody periods, each day once however many periods hold it; None when
+    the record has no such period to count. A day inside any period the record marks credited
+    against another sentence is not counted. A period naming no conviction that ended before
+    ``offense`` (the earliest offense date known of the aggregate's convictions) is not counted:
+    it is neither detention for the offense nor for a charge arrested after its commission
+    (3585(b)(1), (2))."""
+    before = commenced - timedelta(days=1)
+    elsewhere = [
+        (k, p.start, min(p.end or before, before))
+        for k, p in enumerate(record.custody)
+        if p.credited_to_other_sentence and p.start is not None and p.start < commenced
+    ]
     prior: int | None = None
+    counted: list[Span] = []
     for i, period in enumerate(record.custody):
         if period.start is None or period.start >= commenced or not mine(period.conviction_id):
             continue
-        last = min(period.end or commenced, date.fromordinal(commenced.toordinal() - 1))
         if period.kind in _DETENTION:
             prior = prior or 0
             if period.credited_to_other_sentence:
@@ -472,14 +532,109 @@ def _computed_prior(
         elif period.kind is CustodyKind.state_custody:
             prior = prior or 0
             if period.credited_to_other_sentence is None:
-                missing.append(f"custody[{i}].credited_to_other_sentence")
+                out.missing.append(f"custody[{i}].credited_to_other_sentence")
                 continue
             if period.credited_to_other_sentence:
                 continue
         else:
             continue
-        prior = (prior or 0) + days_between(period.start, last)
-    return prior
+        if _before_offense(i, period.conviction_id, period.end, offense, out):
+            continue
+        span = (period.start, min(period.end or before, before))
+        cuts = [(first, last) for k, first, last in elsewhere if k != i and first <= last]
+        kept = _minus(span, cuts)
+        if _count(kept) < _count([span]):
+            _credited_elsewhere(i, period.credited_to_other_sentence, span, kept, elsewhere, out)
+        counted += kept
+    if prior is None:
+        return None
+    days = _count(_union(counted))
+    if days < _count(counted):
+        out.findings.append(
+            _finding(
+                f"Custody periods before commencement overlap: {_count(counted)} days listed "
+                f"are {days} days, each day counted once (credit is for the time spent in "
+                "official detention, 18 U.S.C. 3585(b)).",
+                citation="18 U.S.C. 3585(b)",
+                url=term.URL,
+            )
+        )
+    return prior + days
+
+
+def _before_offense(
+    i: int,
+    conviction_id: str | None,
+    end: date | None,
+    offense: tuple[date, str] | None,
+    out: _Credit,
+) -> bool:
+    """A period naming no conviction that ended before the earliest known offense date."""
+    if conviction_id is not None or offense is None or end is None or end >= offense[0]:
+        return False
+    out.findings.append(
+        _finding(
+            f"custody[{i}] names no conviction and ended on {end.isoformat()}, before the "
+            f"earliest offense date of the aggregate term's convictions ({offense[0].isoformat()}, "
+            f"{offense[1]}): it is neither detention for that offense nor for a charge on which "
+            "the person was arrested after its commission, so it is not credited "
+            "(18 U.S.C. 3585(b)(1), (2)).",
+            citation="18 U.S.C. 3585(b)",
+            url=term.URL,
+            paths={f"custody[{i}].end": end.isoformat(), offense[1]: offense[0].isoformat()},
+        )
+    )
+    return True
+
+
+def _credited_elsewhere(
+    i: int,
+    stated: bool | None,
+    span: Span,
+    kept: list[Span],
+    elsewhere: list[tuple[int, date, date]],
+    out: _Credit,
+) -> None:
+    """Say that days of custody period ``i`` lie in custody credited to another sentence."""
+    dropped = _count([span]) - _count(kept)
+    others = ", ".join(
+        f"custody[{k}]"
+        for k, first, last in elsewhere
+        if k != i and _minus(span, [(first, last)]) != [span]
+    )
+    out.findings.append(
+        _finding(
+            f"{dropped} days of custody[{i}] lie within {others}, credited against another "
+            'sentence: they are not credited again (18 U.S.C. 3585(b): only time "that has not '
+            'been credited against another sentence").',
+            citation="18 U.S.C. 3585(b)",
+            url=term.URL,
+            paths={f"custody[{i}].credited_to_other_sentence": stated},
+        )
+    )
+    if stated is False:
+        out.review.append(
+            f"custody[{i}].credited_to_other_sentence is false, but {dropped} of its days lie "
+            f"within {others}, credited against another sentence: those days are not credited; "
+            "18 U.S.C. 3585(b)"
+        )
+
+
+def _earliest_offense(current: list[Served]) -> tuple[date, str] | None:
+    """The earliest offense date recorded for the convictions of the aggregate, with its path."""
+    found = [
+        (day, f"convictions[{s.index}].{name}")
+        for s in current
+        for name, day in [
+            ("offense_date", s.conviction.offense_date),
+            *(
+                (f"counts[{j}].offense_date", c.offense_date)
+                for j, c in enumerate(s.conviction.counts)
+            ),
+        ]
+        if day is not None
+    ]
+    return min(found) if found else None
 
 
 def _prior_custody(
@@ -494,7 +649,8 @@ def _prior_custody(
     """Prior custody credit (3585(b)): counted from the custody periods; else the Bureau's
     stated figure (``sentence.prior_custody_credit_days``); both given and different, the
     counted figure is used and the block needs review."""
-    computed = _computed_prior(record, commenced, mine, missing)
+    out = _Credit(findings, review, missing)
+    computed = _computed_prior(record, commenced, mine, _earliest_offense(current), out)
     stated = [
         (f"convictions[{s.index}].sentence.prior_custody_credit_days", days)
         for s in current
