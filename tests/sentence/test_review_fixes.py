@@ -204,3 +204,50 @@ def test_unlinked_detention_ending_before_the_offense_is_not_credited() -> None:
     found = block(sixty_months([old], offense_date="2024-03-01"), date(2025, 6, 1))
     assert found["prior_custody_days"] == 0
     assert "custody[0] names no conviction" in texts(found)
+
+
+def writ(*federal: dict[str, Any], relation: dict[str, Any] | None = None) -> dict[str, Any]:
+    """State custody 2023-01-01 to 2026-06-30 credited to the state term; federal sentencing on
+    a writ, 2025-01-01, with the writ detention credited to the state term."""
+    return {
+        "person": {"name": "Writ"},
+        "convictions": [
+            {"id": "st", "jurisdiction": "state", "state": "Texas",
+             "counts": [{"statute": "Tex. Penal Code 31.03"}]},
+            _conviction("c1", "18 U.S.C. 1343", "2025-01-01", "60 months", **(relation or {})),
+        ],
+        "custody": [
+            {"kind": "state_custody", "start": "2023-01-01", "end": "2026-06-30",
+             "conviction_id": "st", "credited_to_other_sentence": True},
+            {"kind": "pretrial_detention", "start": "2024-07-01", "end": "2025-01-01",
+             "conviction_id": "c1", "credited_to_other_sentence": True},
+            *federal,
+        ],
+    }  # fmt: skip
+
+
+def test_held_for_the_state_on_sentencing_and_no_federal_custody_needs_review() -> None:
+    # 3585(a): the term commences when received to serve it; nothing shows that day.
+    found = block(writ(), date(2026, 9, 1))
+    assert found["status"] == "needs_review"
+    assert "3585(a)" in found["reason"]
+
+
+def test_held_for_the_state_commences_on_federal_custody_after_it() -> None:
+    # Federal custody from 2026-07-01: worked in
+    # cases/sentence/prior_custody/writ-commencement.yaml.
+    received = {"kind": "federal_custody", "start": "2026-07-01", "conviction_id": "c1"}
+    found = block(writ(received), date(2026, 9, 1))
+    assert found["commenced_on"] == "2026-07-01"
+    assert found["gct_release_date"] == "2030-10-03"
+    assert "received in custody to serve it" in texts(found)
+
+
+def test_a_term_ordered_concurrent_with_the_state_term_needs_review() -> None:
+    # Ordered concurrent with the state term: the Bureau may designate the state facility and
+    # the term may commence earlier than the federal custody: computed from it, but flagged.
+    received = {"kind": "federal_custody", "start": "2026-07-01", "conviction_id": "c1"}
+    order = {"relation": "concurrent", "relative_to": "st"}
+    found = block(writ(received, relation=order), date(2026, 9, 1))
+    assert found["status"] == "needs_review"
+    assert any("relation" in r for r in found["needs_review"])
