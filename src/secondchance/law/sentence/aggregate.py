@@ -11,7 +11,9 @@ does not end the aggregate. A term of several whose relation the record does not
 by that default but flagged for review naming ``convictions[i].sentence.relation``: a statute may
 mandate a consecutive term (e.g. 18 U.S.C. 924(c), 1028A) and that list is not encoded. The
 aggregate is released as one: a conviction whose supervised release has begun stays in its
-aggregate; a term imposed on or after that day begins a new one (``aggregates``).
+aggregate; a term imposed on or after that day, or after the day the aggregate's own custody
+closed, begins a new one (3584(a) joins only the terms of a person "already subject to an
+undischarged term"; ``aggregates``).
 
 Commencement (3585(a)): the day of sentencing when the person was then in custody, otherwise
 the first day of federal custody after sentencing (voluntary surrender). Prior custody credit
@@ -65,6 +67,10 @@ class Served:
     note: str | None = None
     """How the judgment's terms per count were combined (``law.sentence.counts``)."""
     path: str = ""
+    review: tuple[str, ...] = ()
+    """Why the judgment's combined term should be checked, and the fields that would settle it
+    (``law.sentence.counts``)."""
+    missing: tuple[str, ...] = ()
 
 
 def rdap_claim(record: Record) -> RdapClaim | None:
@@ -107,7 +113,18 @@ def _prison_sentences(record: Record) -> list[Served]:
             continue
         sentence = conv.sentence
         imposed = (sentence.imposed_on if sentence else None) or conv.sentencing_date
-        found.append(Served(index, conv, stated.term, imposed, stated.note, stated.path))
+        found.append(
+            Served(
+                index,
+                conv,
+                stated.term,
+                imposed,
+                stated.note,
+                stated.path,
+                stated.review,
+                stated.missing,
+            )
+        )
     return found
 
 
@@ -148,15 +165,20 @@ def custody_ended(record: Record, current: list[Served], as_of: date) -> tuple[d
 
 @dataclass
 class Aggregate:
-    """The terms of one aggregate term of imprisonment (3584(c)) and its release, if recorded."""
+    """The terms of one aggregate term of imprisonment (3584(c)) and its release, if recorded:
+    the earlier of the first day of supervised release the record shows for any of its
+    convictions and the day after its custody closed (``_custody_closed``)."""
 
     terms: list[Served]
     released: date | None = None
-    """The first day of supervised release the record shows for any of its convictions."""
+    """The first day out of prison on the aggregate (None: not released, or not recorded)."""
     released_path: str | None = None
+    """``supervision[k].start``, or ``custody[i].end`` when the custody closing released it."""
 
 
 def _release_of(record: Record, terms: list[Served]) -> tuple[date, str] | None:
+    """The first day out of prison on the terms: supervised release begun for one of their
+    convictions, or their custody closed (the day after it), whichever is earlier."""
     ids = {s.conviction.id for s in terms if s.conviction.id is not None}
     found = [
         (p.start, f"supervision[{k}].start")
@@ -166,18 +188,46 @@ def _release_of(record: Record, terms: list[Served]) -> tuple[date, str] | None:
         and p.conviction_id is not None
         and p.conviction_id in ids
     ]
-    return min(found) if found else None
+    closed = _custody_closed(record, ids)
+    if closed is not None:  # on the same day, the supervised release is named
+        found.append((closed[0] + timedelta(days=1), closed[1]))
+    return min(found, key=lambda item: (item[0], item[1].startswith("custody")), default=None)
+
+
+def _custody_closed(record: Record, ids: set[str]) -> tuple[date, str] | None:
+    """The last day of custody on the convictions ``ids``, when the record shows it discharged:
+    every serving or prerelease custody period linked to them by ``conviction_id`` is closed,
+    and no serving or prerelease period naming no conviction runs on from it (one that starts
+    by the day after and ends later, or never, may be the same custody: not discharged)."""
+    kinds = _SERVING | _PRERELEASE
+    linked = [
+        (i, p)
+        for i, p in enumerate(record.custody)
+        if p.kind in kinds and p.conviction_id is not None and p.conviction_id in ids
+    ]
+    if not linked or any(p.end is None for _, p in linked):
+        return None
+    i, last = max(linked, key=lambda item: item[1].end or date.min)
+    assert last.end is not None
+    for p in record.custody:
+        if p.kind not in kinds or p.conviction_id is not None:
+            continue
+        starts_by = p.start is None or p.start <= last.end + timedelta(days=1)
+        if starts_by and (p.end is None or p.end > last.end):
+            return None
+    return last.end, f"custody[{i}].end"
 
 
 def aggregates(record: Record, sentences: list[Served]) -> list[Aggregate]:
     """The prison sentences grouped into aggregate terms (3584(c)), in order of imposition.
 
     A term imposed before the aggregate being served is released (the first day of supervised
-    release the record shows for any of its convictions) is part of it: 3584(c) makes the terms
-    one aggregate term, released as one, so supervised release recorded against one conviction
-    never takes that conviction out of its aggregate. A term imposed on or after that day begins
-    a new aggregate. A term without an imposition date stays with the aggregate of the term it is
-    ordered relative to, else with the latest."""
+    release the record shows for any of its convictions, or the day after its custody closed,
+    ``_custody_closed``) is part of it: 3584(c) makes the terms one aggregate term, released as
+    one, so supervised release recorded against one conviction never takes that conviction out
+    of its aggregate. A term imposed on or after that day begins a new aggregate: 3584(a) joins
+    a term only to an undischarged one. A term without an imposition date stays with the
+    aggregate of the term it is ordered relative to, else with the latest."""
     groups: list[list[Served]] = []
     for s in sorted((s for s in sentences if s.imposed is not None), key=_imposed):
         if groups:
@@ -209,14 +259,18 @@ def aggregates(record: Record, sentences: list[Served]) -> list[Aggregate]:
     return found
 
 
+def grouped(record: Record, sentences: list[Served]) -> list[Aggregate]:
+    """``aggregates``, grouped once per record for the record's own sentences."""
+    shared = timeline(record)
+    if sentences is shared.recall(_SENTENCES):
+        return shared.remembered(_AGGREGATES, lambda: aggregates(record, sentences))
+    return aggregates(record, sentences)
+
+
 def current_aggregate(record: Record, sentences: list[Served], as_of: date) -> Aggregate:
     """The aggregate term being served on ``as_of``: the first not released by then, else the
     latest (released; its dates are shown for comparison)."""
-    shared = timeline(record)
-    if sentences is shared.recall(_SENTENCES):  # the record's own: grouped once per record
-        groups = shared.remembered(_AGGREGATES, lambda: aggregates(record, sentences))
-    else:
-        groups = aggregates(record, sentences)
+    groups = grouped(record, sentences)
     for group in groups:
         if group.released is None or group.released > as_of:
             return group
@@ -401,16 +455,76 @@ def _unknown_terms(record: Record) -> list[str]:
     ]
 
 
+Span = tuple[date, date]
+"""Days from the first to the last, both counted."""
+
+
+def _union(spans: list[Span]) -> list[Span]:
+    """The days of ``spans``, each once, as sorted spans that neither overlap nor touch."""
+    merged: list[Span] = []
+    for first, last in sorted(spans):
+        if merged and first <= merged[-1][1] + timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def _minus(span: Span, cuts: list[Span]) -> list[Span]:
+    """The days of ``span`` outside every one of ``cuts``."""
+    left = [span]
+    for cut_first, cut_last in cuts:
+        kept: list[Span] = []
+        for first, last in left:
+            if cut_last < first or cut_first > last:
+                kept.append((first, last))
+                continue
+            if first < cut_first:
+                kept.append((first, cut_first - timedelta(days=1)))
+            if last > cut_last:
+                kept.append((cut_last + timedelta(days=1), last))
+        left = kept
+    return left
+
+
+def _count(spans: list[Span]) -> int:
+    return sum(days_between(first, last) for first, last in spans)
+
+
+@dataclass
+class _Credit:
+    """What counting prior custody credit found besides the days: findings, review, missing."""
+
+    findings: list[Finding]
+    review: list[str]
+    missing: list[str]
+
+
 def _computed_prior(
-    record: Record, commenced: date, mine: Callable[[str | None], bool], missing: list[str]
+    record: Record,
+    commenced: date,
+    mine: Callable[[str | None], bool],
+    offense: tuple[date, str] | None,
+    out: _Credit,
 ) -> int | None:
     """Days of official detention before commencement not credited against another sentence
-    (3585(b)), from the custody periods; None when the record has no such period to count."""
+    (3585(b)), from the custody periods, each day once however many periods hold it; None when
+    the record has no such period to count. A day inside any period the record marks credited
+    against another sentence is not counted. A period naming no conviction that ended before
+    ``offense`` (the earliest offense date known of the aggregate's convictions) is not counted:
+    it is neither detention for the offense nor for a charge arrested after its commission
+    (3585(b)(1), (2))."""
+    before = commenced - timedelta(days=1)
+    elsewhere = [
+        (k, p.start, min(p.end or before, before))
+        for k, p in enumerate(record.custody)
+        if p.credited_to_other_sentence and p.start is not None and p.start < commenced
+    ]
     prior: int | None = None
+    counted: list[Span] = []
     for i, period in enumerate(record.custody):
         if period.start is None or period.start >= commenced or not mine(period.conviction_id):
             continue
-        last = min(period.end or commenced, date.fromordinal(commenced.toordinal() - 1))
         if period.kind in _DETENTION:
             prior = prior or 0
             if period.credited_to_other_sentence:
@@ -418,14 +532,109 @@ def _computed_prior(
         elif period.kind is CustodyKind.state_custody:
             prior = prior or 0
             if period.credited_to_other_sentence is None:
-                missing.append(f"custody[{i}].credited_to_other_sentence")
+                out.missing.append(f"custody[{i}].credited_to_other_sentence")
                 continue
             if period.credited_to_other_sentence:
                 continue
         else:
             continue
-        prior = (prior or 0) + days_between(period.start, last)
-    return prior
+        if _before_offense(i, period.conviction_id, period.end, offense, out):
+            continue
+        span = (period.start, min(period.end or before, before))
+        cuts = [(first, last) for k, first, last in elsewhere if k != i and first <= last]
+        kept = _minus(span, cuts)
+        if _count(kept) < _count([span]):
+            _credited_elsewhere(i, period.credited_to_other_sentence, span, kept, elsewhere, out)
+        counted += kept
+    if prior is None:
+        return None
+    days = _count(_union(counted))
+    if days < _count(counted):
+        out.findings.append(
+            _finding(
+                f"Custody periods before commencement overlap: {_count(counted)} days listed "
+                f"are {days} days, each day counted once (credit is for the time spent in "
+                "official detention, 18 U.S.C. 3585(b)).",
+                citation="18 U.S.C. 3585(b)",
+                url=term.URL,
+            )
+        )
+    return prior + days
+
+
+def _before_offense(
+    i: int,
+    conviction_id: str | None,
+    end: date | None,
+    offense: tuple[date, str] | None,
+    out: _Credit,
+) -> bool:
+    """A period naming no conviction that ended before the earliest known offense date."""
+    if conviction_id is not None or offense is None or end is None or end >= offense[0]:
+        return False
+    out.findings.append(
+        _finding(
+            f"custody[{i}] names no conviction and ended on {end.isoformat()}, before the "
+            f"earliest offense date of the aggregate term's convictions ({offense[0].isoformat()}, "
+            f"{offense[1]}): it is neither detention for that offense nor for a charge on which "
+            "the person was arrested after its commission, so it is not credited "
+            "(18 U.S.C. 3585(b)(1), (2)).",
+            citation="18 U.S.C. 3585(b)",
+            url=term.URL,
+            paths={f"custody[{i}].end": end.isoformat(), offense[1]: offense[0].isoformat()},
+        )
+    )
+    return True
+
+
+def _credited_elsewhere(
+    i: int,
+    stated: bool | None,
+    span: Span,
+    kept: list[Span],
+    elsewhere: list[tuple[int, date, date]],
+    out: _Credit,
+) -> None:
+    """Say that days of custody period ``i`` lie in custody credited to another sentence."""
+    dropped = _count([span]) - _count(kept)
+    others = ", ".join(
+        f"custody[{k}]"
+        for k, first, last in elsewhere
+        if k != i and _minus(span, [(first, last)]) != [span]
+    )
+    out.findings.append(
+        _finding(
+            f"{dropped} days of custody[{i}] lie within {others}, credited against another "
+            'sentence: they are not credited again (18 U.S.C. 3585(b): only time "that has not '
+            'been credited against another sentence").',
+            citation="18 U.S.C. 3585(b)",
+            url=term.URL,
+            paths={f"custody[{i}].credited_to_other_sentence": stated},
+        )
+    )
+    if stated is False:
+        out.review.append(
+            f"custody[{i}].credited_to_other_sentence is false, but {dropped} of its days lie "
+            f"within {others}, credited against another sentence: those days are not credited; "
+            "18 U.S.C. 3585(b)"
+        )
+
+
+def _earliest_offense(current: list[Served]) -> tuple[date, str] | None:
+    """The earliest offense date recorded for the convictions of the aggregate, with its path."""
+    found = [
+        (day, f"convictions[{s.index}].{name}")
+        for s in current
+        for name, day in [
+            ("offense_date", s.conviction.offense_date),
+            *(
+                (f"counts[{j}].offense_date", c.offense_date)
+                for j, c in enumerate(s.conviction.counts)
+            ),
+        ]
+        if day is not None
+    ]
+    return min(found) if found else None
 
 
 def _prior_custody(
@@ -440,7 +649,8 @@ def _prior_custody(
     """Prior custody credit (3585(b)): counted from the custody periods; else the Bureau's
     stated figure (``sentence.prior_custody_credit_days``); both given and different, the
     counted figure is used and the block needs review."""
-    computed = _computed_prior(record, commenced, mine, missing)
+    out = _Credit(findings, review, missing)
+    computed = _computed_prior(record, commenced, mine, _earliest_offense(current), out)
     stated = [
         (f"convictions[{s.index}].sentence.prior_custody_credit_days", days)
         for s in current

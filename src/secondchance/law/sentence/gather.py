@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from secondchance.engine.determination import Finding
 from secondchance.law.parameters import value
@@ -25,6 +25,7 @@ from secondchance.law.sentence.aggregate import (
     commutation_in_force,
     current_aggregate,
     custody_ended,
+    grouped,
     prison_sentences,
     rdap_claim,
 )
@@ -32,7 +33,14 @@ from secondchance.law.sentence.facts import SentenceFacts, days_between
 from secondchance.law.sentence.kernel import KernelLaw
 from secondchance.law.sentence.notes import Notes
 from secondchance.law.sentence.time_credits import earning_start
-from secondchance.record.schema import CustodyKind, GedStatus, Record, RiskLevel
+from secondchance.record.schema import (
+    CustodyKind,
+    CustodyPeriod,
+    GedStatus,
+    Record,
+    RiskLevel,
+    SentenceRelation,
+)
 from secondchance.record.terms import Term
 
 Mine = Callable[[str | None], bool]
@@ -74,9 +82,12 @@ def facts_of(record: Record, as_of: date) -> SentenceFacts | str | None:
     aggregate = current_aggregate(record, sentences, as_of)
     current = aggregate.terms
     notes = _opening(aggregate, unknown, as_of)
+    _discharged_before(grouped(record, sentences), aggregate, notes)
     commuted = _commutations(current, as_of, notes)
     mine = _belongs(current)
     commenced = _commencement(record, current, mine, notes)
+    if isinstance(commenced, str):
+        return commenced
     if commenced is None:
         notes.missing_facts.append("custody")
         return "the commencement of the sentence is not in the record (custody periods)"
@@ -131,20 +142,28 @@ def _opening(aggregate: Aggregate, unknown: list[str], as_of: date) -> Notes:
     notes = Notes()
     released = aggregate.released
     if released is not None and released <= as_of and len(current) > 1:
+        path = aggregate.released_path or "supervision"
+        ended = released - timedelta(days=1)
+        how = (
+            f"Supervised release began on {released.isoformat()} ({path}) for a conviction "
+            "of the aggregate term"
+            if path.startswith("supervision")
+            else f"Custody for the aggregate term ended on {ended.isoformat()} ({path})"
+        )
         notes.findings.append(
             _finding(
-                f"Supervised release began on {released.isoformat()} "
-                f"({aggregate.released_path}) for a conviction of the aggregate term: its "
-                f"{len(current)} terms ("
+                f"{how}: its {len(current)} terms ("
                 + ", ".join(f"convictions[{s.index}]" for s in current)
                 + ") are one term (18 U.S.C. 3584(c)), released as one, and every one of them "
                 "stays in the computation.",
-                paths={aggregate.released_path or "supervision": released.isoformat()},
+                paths={path: (released if path.startswith("supervision") else ended).isoformat()},
             )
         )
     notes.findings += [
         _finding(s.note, paths={s.path: str(s.term)}) for s in current if s.note is not None
     ]
+    notes.needs_review += [text for s in current for text in s.review]
+    notes.missing_facts += [field for s in current for field in s.missing]
     notes.needs_review += [
         f"{text}: whether it joins the aggregate term (18 U.S.C. 3584(c)) is not computed"
         for text in unknown
@@ -157,6 +176,29 @@ def _opening(aggregate: Aggregate, unknown: list[str], as_of: date) -> Notes:
         if s.conviction.treaty_transfer is not None
     ]
     return notes
+
+
+def _discharged_before(groups: list[Aggregate], aggregate: Aggregate, notes: Notes) -> None:
+    """Say which earlier terms were discharged, by their custody closing, before the terms of
+    this aggregate were imposed: 3584(a) joins a term only to an undischarged one."""
+    first = min((s.imposed for s in aggregate.terms if s.imposed), default=None)
+    for group in groups:
+        if group is aggregate or first is None:
+            break
+        path = group.released_path
+        if group.released is None or path is None or not path.startswith("custody"):
+            continue
+        ended = group.released - timedelta(days=1)
+        notes.findings.append(
+            _finding(
+                "Custody for "
+                + ", ".join(f"convictions[{s.index}]" for s in group.terms)
+                + f" ended on {ended.isoformat()} ({path}), before the term imposed on "
+                f"{first.isoformat()}: that term was discharged, and a later term joins only an "
+                "undischarged one (18 U.S.C. 3584(a)), so this aggregate begins anew.",
+                paths={path: ended.isoformat()},
+            )
+        )
 
 
 def _commutations(current: list[Served], as_of: date, notes: Notes) -> CommutedTo:
@@ -205,23 +247,36 @@ def _belongs(current: list[Served]) -> Mine:
     return mine
 
 
-def _commencement(record: Record, current: list[Served], mine: Mine, notes: Notes) -> date | None:
+def _commencement(
+    record: Record, current: list[Served], mine: Mine, notes: Notes
+) -> date | str | None:
     """Commencement (3585(a)) from the first sentencing: in custody that day, else the first
-    day of serving after it, taken as a voluntary surrender when no custody lies between."""
+    day of serving after it, taken as a voluntary surrender when no custody lies between. A
+    period credited against another sentence is not custody to serve this one; when state
+    custody or such a period holds the person on the sentencing day, the sentence commences when
+    the record shows federal custody to serve it begin (``_received``). A string: why it is not
+    known."""
     first = min(current, key=lambda s: s.imposed or date.max)
     imposed = first.imposed
     if imposed is None:
         notes.missing_facts.append(f"convictions[{first.index}].sentence.imposed_on")
         return None
+    held = [(k, p) for k, p in enumerate(record.custody) if _elsewhere(p) and p.covers(imposed)]
+    if held:
+        return _received(record, current, mine, imposed, held, notes)
     for period in record.custody:
         if not mine(period.conviction_id) or period.kind not in _DETENTION | _SERVING:
             continue
-        if period.covers(imposed):
+        if period.covers(imposed) and not period.credited_to_other_sentence:
             return imposed
     starts = [
         p.start
         for p in record.custody
-        if mine(p.conviction_id) and p.kind in _SERVING and p.start and p.start >= imposed
+        if mine(p.conviction_id)
+        and p.kind in _SERVING
+        and not p.credited_to_other_sentence
+        and p.start
+        and p.start >= imposed
     ]
     commenced = min(starts) if starts else None
     if commenced is None or commenced <= imposed:
@@ -237,6 +292,75 @@ def _commencement(record: Record, current: list[Served], mine: Mine, notes: Note
     if not surrendered:
         _voluntary_surrender(imposed, commenced, notes)
     return commenced
+
+
+def _elsewhere(period: CustodyPeriod) -> bool:
+    """Custody in which the person serves, or is credited on, another sentence: state custody,
+    or a period the record marks credited against another sentence."""
+    return period.kind is CustodyKind.state_custody or period.credited_to_other_sentence is True
+
+
+def _received(
+    record: Record,
+    current: list[Served],
+    mine: Mine,
+    imposed: date,
+    held: list[tuple[int, CustodyPeriod]],
+    notes: Notes,
+) -> date | str:
+    """Commencement when custody for another sentence holds the person on the sentencing day:
+    the first federal serving custody of the term that begins after sentencing outside such
+    custody (3585(a): "received in custody awaiting transportation to ... the official detention
+    facility at which the sentence is to be served"); none shown, it is not known."""
+    shown = ", ".join(f"custody[{k}]" for k, _ in held)
+    starts = [
+        (p.start, i)
+        for i, p in enumerate(record.custody)
+        if mine(p.conviction_id)
+        and p.kind in _SERVING
+        and not p.credited_to_other_sentence
+        and p.start is not None
+        and p.start > imposed
+        and not any(_elsewhere(q) and q.covers(p.start) for q in record.custody)
+    ]
+    if not starts:
+        notes.missing_facts.append("custody[].kind=federal_custody")
+        return (
+            f"on the sentencing day, {imposed.isoformat()}, the person was held in {shown} (state "
+            "custody or custody credited against another sentence) and no federal custody shows "
+            "when they were received to serve the federal sentence: its commencement "
+            "(18 U.S.C. 3585(a)) is not known"
+        )
+    day, i = min(starts)
+    notes.findings.append(
+        _finding(
+            f"On the sentencing day, {imposed.isoformat()}, the person was held in {shown} (state "
+            "custody or custody credited against another sentence): a federal sentence commences "
+            "when the person is received in custody to serve it (18 U.S.C. 3585(a)), here "
+            f"{day.isoformat()} (custody[{i}].start), the first federal custody of the term "
+            "after that. A judgment ordering the term concurrent with the other sentence would "
+            "change this.",
+            citation="18 U.S.C. 3585(a)",
+            url=term.URL,
+            paths={f"custody[{i}].start": day.isoformat()},
+        )
+    )
+    ids = {s.conviction.id for s in current}
+    others = {c.id for c in record.convictions if c.id not in ids}
+    for s in current:
+        sentence = s.conviction.sentence
+        if (
+            sentence
+            and sentence.relation is SentenceRelation.concurrent
+            and sentence.relative_to in others
+        ):
+            notes.needs_review.append(
+                f"convictions[{s.index}].sentence.relation: ordered concurrent with "
+                f"{sentence.relative_to}, not part of this federal term; the Bureau may then "
+                "designate the other custody for service, commencing the term earlier "
+                "(18 U.S.C. 3585(a), 3621(b)): commenced here on federal custody"
+            )
+    return day
 
 
 def _voluntary_surrender(imposed: date, commenced: date, notes: Notes) -> None:
