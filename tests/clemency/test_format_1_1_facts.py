@@ -103,8 +103,8 @@ def test_a_revocation_term_without_its_custody_or_date_is_insufficient() -> None
 
 
 def test_probation_revoked_to_prison_starts_the_wait_at_release() -> None:
-    # Probation only (no prison term): the wait would run from conviction, 2010-01-04 + 5 =
-    # 2015-01-04. Probation revoked 2012-05-01 with 6 months; custody 2012-05-01..2012-10-31:
+    # Probation only (no prison term): the wait would run from sentencing (the Office's reading
+    # of 28 CFR 1.2's "conviction"), 2010-03-01 + 5 = 2015-03-01. Probation revoked 2012-05-01 with 6 months; custody 2012-05-01..2012-10-31:
     # a prison term after all, and the wait runs from release: 2012-10-31 + 5 = 2017-10-31.
     data = released()
     data["convictions"][0]["sentence"] = {"imposed_on": "2010-03-01", "probation": "3 years"}
@@ -113,7 +113,7 @@ def test_probation_revoked_to_prison_starts_the_wait_at_release() -> None:
         {"kind": "probation", "conviction_id": "a", "start": "2010-03-01", "end": "2012-05-01"}
     ]
     before = answer(data, PARDON, date(2011, 1, 1))
-    assert (before.outcome, before.date) == (Outcome.eligible_from, date(2015, 1, 4))
+    assert (before.outcome, before.date) == (Outcome.eligible_from, date(2015, 3, 1))
     data["convictions"][0]["sentence"]["revocations"] = [
         {"revoked_on": "2012-05-01", "imprisonment": "6 months"}
     ]

@@ -67,10 +67,11 @@ def test_within_the_wait_while_supervised_is_never_a_bare_eligible_from() -> Non
     assert det.headline is not None and "ELIGIBLE FROM" not in det.headline
 
 
-def test_no_prison_sentence_counts_from_conviction_not_sentencing() -> None:
+def test_no_prison_sentence_counts_from_sentencing_not_the_verdict() -> None:
     # 28 CFR 1.2: "in case no prison sentence was imposed ... five years after the date of the
-    # conviction". Convicted 2014-05-05 → 2019-05-05. The Office's page says from sentencing
-    # (2014-08-20 → 2019-08-20): shown in the finding, not used.
+    # conviction"; the Office's page and application form: from sentencing. Verdict 2014-05-05
+    # (+5 = 2019-05-05), sentenced 2014-08-20 (+5 = 2019-08-20): the later day is used, so no
+    # day before the Office's is given; the verdict's date is shown in the finding.
     data = {
         "convictions": [
             {
@@ -82,10 +83,10 @@ def test_no_prison_sentence_counts_from_conviction_not_sentencing() -> None:
             }
         ]
     }
-    det = ask(PARDON, data, "2019-05-04")
-    assert det.outcome is Outcome.eligible_from
-    assert det.date == date(2019, 5, 5)
-    assert "2019-08-20" in text(det)
+    det = ask(PARDON, data, "2019-05-05")
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2019, 8, 20))
+    assert "2019-05-05" in text(det)
+    assert ask(PARDON, data, "2019-08-20").outcome is Outcome.eligible
 
 
 def test_serving_a_sentence_is_not_eligible_for_pardon() -> None:

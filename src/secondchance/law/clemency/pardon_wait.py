@@ -171,35 +171,44 @@ def _release(clock: Clock, i: int, conviction: Conviction, conf: Confinement) ->
 
 
 def _no_prison(clock: Clock, i: int, conviction: Conviction, day: date) -> None:
+    """With no prison sentence the wait runs from the conviction (28 CFR 1.2), which the
+    Department's own explanation of the rule and its application form date from sentencing: where
+    the record shows sentencing after the conviction date, the wait runs from sentencing, so no
+    day is given before the one the Office uses."""
     name = label(i, conviction)
     convicted = conviction.conviction_date
     if convicted is None:
         clock.missing.append(f"convictions[{i}].conviction_date")
         return
-    clock.starts.append((i, convicted))
     years = int(value("clemency.pardon.waiting_period_years", on=day))
-    text = (
-        f"{name}: no prison sentence, so 28 CFR 1.2 runs the wait from the conviction "
-        f"({convicted.isoformat()})."
-    )
     sentenced = conviction.sentencing_date or (
         conviction.sentence.imposed_on if conviction.sentence else None
     )
-    if sentenced is not None and sentenced != convicted:
-        text += (
-            " The Office of the Pardon Attorney's page runs it from sentencing "
-            f"({sentenced.isoformat()}), which would end it on "
-            f"{add_years(sentenced, years).isoformat()}; we follow the regulation."
+    if sentenced is not None and sentenced > convicted:
+        clock.starts.append((i, sentenced))
+        text = (
+            f"{name}: no prison sentence, so the wait runs from the conviction (28 CFR 1.2), "
+            f"dated by the Office of the Pardon Attorney from sentencing ({sentenced.isoformat()}). "
+            f"Counted from the verdict or plea ({convicted.isoformat()}) it would end on "
+            f"{add_years(convicted, years).isoformat()}; a petition before "
+            f"{add_years(sentenced, years).isoformat()} is a question for the Office."
         )
+        used = {
+            f"convictions[{i}].conviction_date": convicted.isoformat(),
+            f"convictions[{i}].sentencing_date": sentenced.isoformat(),
+        }
     else:
-        text += (
-            " (The Office of the Pardon Attorney's page says from the date of sentencing; "
-            "the regulation says conviction.)"
+        clock.starts.append((i, convicted))
+        text = (
+            f"{name}: no prison sentence, so 28 CFR 1.2 runs the wait from the conviction "
+            f"({convicted.isoformat()}); the Office of the Pardon Attorney dates it from "
+            "sentencing."
         )
+        used = {f"convictions[{i}].conviction_date": convicted.isoformat()}
     clock.findings.append(
         say(
             text,
-            {f"convictions[{i}].conviction_date": convicted.isoformat()},
+            used,
             citation=f"{CITATION}; Office of the Pardon Attorney, Pardon After Completion "
             "of Sentence",
             url=OFFICE_URL,
