@@ -261,3 +261,58 @@ def test_846_without_object_offense_names_the_field() -> None:
     )
     assert screen_count(ruled_out, PATH) == []
     assert object_offense_note(ruled_out) is not None
+
+
+def test_importation_punished_under_960b_is_undecided_without_its_paragraph() -> None:
+    # 21 U.S.C. 960(a): whoever imports or exports contrary to 952, 953 or 957 ((a)(1)), brings
+    # aboard contrary to 955 ((a)(2)) or manufactures or distributes contrary to 959 ((a)(3))
+    # "shall be punished as provided in subsection (b)"; (lxv)-(lxviii) name 960(b)(1), (2).
+    # 952(a) with fentanyl, the paragraph of 960(b) not written: (lxvi) (fentanyl, 960(b)(1)(F),
+    # (2)(F)) may list; (lxviii) (fentanyl and a leader finding, unknown) may list; (lxv) heroin
+    # and (lxvii) methamphetamine are ruled out by the substance. Never eligible.
+    for statute in ("21 U.S.C. 952(a)", "21 U.S.C. 959(a)", "21 U.S.C. 955"):
+        found = screen_count(Count(statute=statute, substance="fentanyl"), PATH)
+        assert {h.clause.number: h.match for h in found} == {
+            66: Match.undecided,
+            68: Match.undecided,
+        }, statute
+        assert all(f"{PATH}.statute" in h.missing for h in found)
+        assert "960(b)" in found[0].reason
+    # Heroin with a leader finding: (lxv) (960(b)(1)(A), (2)(A)) may list; (lxviii) needs
+    # fentanyl (the substance is heroin): out.
+    assert hits("21 U.S.C. 952(a)", substance="heroin", court_findings=["leader_organizer"]) == {
+        65: Match.undecided
+    }
+    # No substance recorded: every drug clause naming 960 is open, (lxv)-(lxviii).
+    assert sorted(hits("21 U.S.C. 952")) == [65, 66, 67, 68]
+    # Cocaine rules out all four (no heroin, fentanyl, methamphetamine): nothing.
+    assert hits("21 U.S.C. 952(a)", substance="cocaine") == {}
+    # The paragraph of 960(b) written beside 952: that citation decides. 960(b)(1)(F) with
+    # fentanyl is (lxvi) outright; 960(b)(3) (no quantity threshold) is in no clause.
+    assert hits("21 U.S.C. 952(a), 960(a)(1), (b)(1)(F)", substance="fentanyl")[66] is (
+        Match.listed
+    )
+    assert hits("21 U.S.C. 952(a), 960(b)(3)", substance="fentanyl") == {}
+
+
+def test_963_to_import_fentanyl_is_undecided() -> None:
+    # 963 conspiracy whose object is 952(a) with fentanyl: (lxvi) and (lxviii) may list the
+    # object (paragraph of 960(b) unwritten), and the conspiracy question is legal: undecided,
+    # naming object_offense.
+    count = Count(statute="21 U.S.C. 963", object_offense="21 U.S.C. 952(a)", substance="fentanyl")
+    found = screen_count(count, PATH)
+    assert sorted(h.clause.number for h in found) == [66, 68]
+    assert all(h.match is Match.undecided for h in found)
+    assert all(f"{PATH}.object_offense" in h.missing for h in found)
+
+
+def test_vessel_drug_offenses_are_punished_under_960() -> None:
+    # 46 U.S.C. 70506(a): a violation of 70503(a)(1) is punished as provided in 21 U.S.C. 960;
+    # 70506(b): an attempt or conspiracy, the same penalties. With fentanyl: (lxvi), (lxviii)
+    # may list; with cocaine: none.
+    for statute in ("46 U.S.C. 70503(a)(1)", "46 U.S.C. 70506(b)"):
+        assert hits(statute, substance="fentanyl") == {
+            66: Match.undecided,
+            68: Match.undecided,
+        }, statute
+        assert hits(statute, substance="cocaine") == {}, statute

@@ -437,20 +437,22 @@ def _screen_citations(count: Count, path: str, cites: tuple[Citation, ...]) -> l
     undecided one for the same clause."""
     best: dict[int, ClauseHit] = {}
     for cite in cites:
-        for hit in _screen_citation(count, path, cite):
+        for hit in _screen_citation(count, path, cite, cites):
             old = best.get(hit.clause.number)
             if old is None or (old.match is Match.undecided and hit.match is Match.listed):
                 best[hit.clause.number] = hit
     return [best[n] for n in sorted(best)]
 
 
-def _screen_citation(count: Count, path: str, cite: Citation) -> list[ClauseHit]:
-    """The clauses that reach (or may reach) one U.S. Code citation of a count: of a clause's
-    provisions, the first that reaches the citation decides."""
+def _screen_citation(
+    count: Count, path: str, cite: Citation, cites: tuple[Citation, ...]
+) -> list[ClauseHit]:
+    """The clauses that reach (or may reach) one U.S. Code citation of a count (``cites``: all
+    of them): of a clause's provisions, the first that reaches the citation decides."""
     hits: list[ClauseHit] = []
     for clause in CLAUSES:
         for prov in clause.provisions:
-            state = _reach(count, cite, prov)
+            state = _reach(count, cite, prov, cites)
             if state == "no":
                 continue
             hit = _clause_hit(count, path, cite, clause, prov, state)
@@ -460,13 +462,22 @@ def _screen_citation(count: Count, path: str, cite: Citation) -> list[ClauseHit]
     return hits
 
 
-def _reach(count: Count, cite: Citation, prov: Provision) -> str:
+def _reach(count: Count, cite: Citation, prov: Provision, cites: tuple[Citation, ...]) -> str:
     """'yes', 'unknown' or 'no': whether the provision reaches the citation (its section, the
-    finding it is tried on, its subsections)."""
+    finding it is tried on, its subsections). An offense punished under another section's
+    subsection (``penalty_in``: 21 U.S.C. 952 under 960(b), 960(a)) is 'unknown' unless the
+    count also cites that subsection: that citation is screened on its own and decides."""
     if not _section_in(cite, prov):
         return "no"
     if prov.when_found and _finding(count, prov.when_found) is not True:
         return "no"
+    if prov.penalty_in is not None:
+        title, section, sub = prov.penalty_in
+        written = any(
+            c.title == title and c.section == section and any(g[:1] == (sub,) for g in c.groups)
+            for c in cites
+        )
+        return "no" if written else "unknown"
     return _subsection_state(cite, prov)
 
 
@@ -493,7 +504,14 @@ def _clause_hit(
     """The hit of a clause whose provision reaches the citation (``state`` 'yes' or 'unknown'),
     or None when the count's substance or findings rule the clause out."""
     doubts = _Doubts(path)
-    if state == "unknown":
+    if state == "unknown" and prov.penalty_in is not None:
+        title, section, sub = prov.penalty_in
+        doubts.add(
+            "statute",
+            f"the offense is punished under {title} U.S.C. {section}({sub}), whose paragraph the "
+            "clause names, and the statute is written without it",
+        )
+    elif state == "unknown":
         doubts.add("statute", "the statute is written without the subsection the clause names")
     review = _review_reason(cite, prov)
     if review:
