@@ -8,6 +8,7 @@ from secondchance.law.sentence.exclusions import (
     clause_texts,
     object_offense_note,
     screen_count,
+    substance_named,
 )
 from secondchance.record.schema import Count
 
@@ -316,3 +317,43 @@ def test_vessel_drug_offenses_are_punished_under_960() -> None:
             68: Match.undecided,
         }, statute
         assert hits(statute, substance="cocaine") == {}, statute
+
+
+def test_a_substance_partly_unread_leaves_the_drug_clauses_open() -> None:
+    # 841(a)(1), (b)(1)(A) without its clause: (lxvi) (fentanyl, (A)(vi)) is ruled out only by a
+    # substance that is wholly another drug. "Other opioids", counterfeit "M30" pills, "a
+    # controlled substance analogue", "an unidentified white powder", "laced" may each be
+    # fentanyl: (lxvi) stays undecided, naming the substance and quoting it. With no leader
+    # finding ("not:"), (lxv) and (lxviii) are out; (lviii) is out by "not:" death or injury.
+    findings = ["not:leader_organizer", "not:death_or_serious_bodily_injury"]
+    for text in (
+        "cocaine and other opioids",
+        "counterfeit oxycodone (M30) pills",
+        "cocaine and a controlled substance analogue",
+        "crack and an unidentified white powder",
+        "cocaine (laced)",
+    ):
+        count = Count(
+            statute="21 U.S.C. 841(a)(1), (b)(1)(A)", substance=text, court_findings=findings
+        )
+        found = screen_count(count, PATH)
+        assert [(h.clause.number, h.match) for h in found] == [(66, Match.undecided)], text
+        assert f"{PATH}.substance" in found[0].missing
+        assert repr(text) in found[0].reason
+    # Every part read as another drug (its forms and quantities too): (lxvi) is out.
+    for text in (
+        "cocaine",
+        "5 kilograms or more of a mixture and substance containing cocaine base",
+        "powder cocaine and marijuana",
+        "cocaine; heroin",
+    ):
+        count = Count(
+            statute="21 U.S.C. 841(a)(1), (b)(1)(A)", substance=text, court_findings=findings
+        )
+        assert 66 not in {h.clause.number for h in screen_count(count, PATH)}, text
+    # A fentanyl analogue's name ("acetyl fentanyl", (lxvi) "or any analogue thereof") is read
+    # whole: it names fentanyl, not heroin; an unrecognised word alone is unknown, never
+    # "another drug".
+    assert substance_named("fentanyl", "acetyl fentanyl") is True
+    assert substance_named("heroin", "acetyl fentanyl") is False
+    assert substance_named("heroin", "hashish") is None

@@ -195,18 +195,46 @@ OTHER_DRUGS = re.compile(
     r"|psilocybin|alprazolam)\b"
 )
 """Drugs other than those three: a substance naming one of them (or another of the three), and
-not the clause's, does not meet the clause."""
+nothing else, does not meet the clause."""
+_READ_PHRASES = re.compile(
+    r"\bpowder(?:ed)?\s+cocaine\b|\bcocaine\s+powder\b|\bn-phenyl-n-\S*\s*propanamide\b"
+    r"|[a-z0-9-]*[a-z0-9]\s+(?=fentan)"
+)
+"""Phrases read as a drug's name: powder cocaine, the statute's chemical name of fentanyl, and a
+word before a fentanyl name (an analogue: "acetyl fentanyl", "furanyl fentanyl")."""
+_READ_WORDS = re.compile(
+    r"and|or|with|of|a|an|the|mixtures?|substances?|containing|contained|detectable|amounts?"
+    r"|quantity|quantities|more|than|less|at|least|approximately|about|base|hcl|hydrochloride"
+    r"|salts?|isomers?|actual|pure|d|l|dl|plants?|kilograms?|kilos?|kg|grams?|g|mg|pounds?"
+    r"|lbs?|ounces?|oz|[0-9.]+(?:kg|g|mg|lbs?|oz)?"
+)
+"""Words a substance text may hold besides drug names: grammar, quantity, the forms of a drug
+("cocaine base", "methamphetamine (actual)", "d-methamphetamine hydrochloride")."""
+
+
+def _unread_part(low: str) -> bool:
+    """A word of the (lower-case) substance text names no drug of :data:`SUBSTANCE_NAMES` or
+    :data:`OTHER_DRUGS` and is none of :data:`_READ_WORDS` ("other opioids", "counterfeit
+    oxycodone (M30) pills", "a controlled substance analogue", "an unidentified white powder")."""
+    names = (OTHER_DRUGS, *SUBSTANCE_NAMES.values())
+    for word in re.findall(r"[a-z0-9.-]*[a-z0-9]", _READ_PHRASES.sub(" ", low)):
+        if not _READ_WORDS.fullmatch(word) and not any(p.search(word) for p in names):
+            return True
+    return False
 
 
 def substance_named(name: str, text: str | None) -> bool | None:
     """Whether the count's substance is the clause's drug: True when named (in any spelling of
-    :data:`SUBSTANCE_NAMES`), False when only another drug is named, None when the text is
-    missing or not recognised (unknown is never "another drug")."""
+    :data:`SUBSTANCE_NAMES`), False when only other drugs are named (every part of the text
+    read), None when the text is missing or any part of it is not recognised (unknown is never
+    "another drug": "cocaine and other opioids" may be fentanyl)."""
     if not text:
         return None
     low = text.lower()
     if SUBSTANCE_NAMES[name].search(low):
         return True
+    if _unread_part(low):
+        return None
     others = (p for other, p in SUBSTANCE_NAMES.items() if other != name)
     return False if OTHER_DRUGS.search(low) or any(p.search(low) for p in others) else None
 
@@ -546,7 +574,13 @@ def _substance_doubt(count: Count, clause: Clause, state: str, doubts: _Doubts) 
     if named is False and state != "yes":
         doubts.blocked = True
     elif (named is None and state != "yes") or (named is False and state == "yes"):
-        doubts.add("substance", f"the clause names {clause.substance}")
+        doubts.add("substance", f"the clause names {clause.substance}{_quoted(count)}")
+
+
+def _quoted(count: Count) -> str:
+    """The substance text, quoted, where one is written (what could not be read, or what
+    contradicts the statute)."""
+    return f" (the substance is written {count.substance!r})" if count.substance else ""
 
 
 def _finding_doubts(count: Count, clause: Clause, doubts: _Doubts) -> None:
@@ -557,7 +591,8 @@ def _finding_doubts(count: Count, clause: Clause, doubts: _Doubts) -> None:
             doubts.blocked = True
         elif found is None:
             field_name = "substance" if name == "fentanyl" else "court_findings"
-            doubts.add(field_name, f"the clause needs the finding '{name}'")
+            said = _quoted(count) if name == "fentanyl" else ""
+            doubts.add(field_name, f"the clause needs the finding '{name}'{said}")
 
 
 def _exception_doubt(count: Count, clause: Clause, cite: Citation, doubts: _Doubts) -> None:
