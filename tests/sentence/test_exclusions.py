@@ -177,6 +177,17 @@ def test_appendix_citations() -> None:
     assert hits("18 U.S.C. 1111")[25] is Match.listed
 
 
+def test_section_601_of_the_national_security_act_by_its_former_classification() -> None:
+    # (lxiv) names "Section 601 of the National Security Act of 1947 (50 U.S.C. 3121)": 3121 is
+    # listed. Until 2014 section 601 was classified to 50 U.S.C. 421: undecided on the statute
+    # (as the Appendix citations of (lxii)), never "not listed". 422 is neither.
+    assert hits("50 U.S.C. 3121(a)") == {64: Match.listed}
+    (hit,) = screen_count(Count(statute="50 U.S.C. 421(a)"), PATH)
+    assert (hit.clause.number, hit.match, hit.missing) == (64, Match.undecided, [f"{PATH}.statute"])
+    assert "section 601" in hit.reason
+    assert hits("50 U.S.C. 422") == {}
+
+
 def test_conspiracy_is_screened_through_its_object_offense() -> None:
     # 21 U.S.C. 846 (attempt or conspiracy to commit a title 21 subchapter I offense) is named by
     # no clause of 3632(d)(4)(D); the clauses that name 21 U.S.C. 841 are (lviii), (lxv)-(lxviii).
