@@ -9,6 +9,7 @@ from secondchance.law.sentence.exclusions import (
     object_offense_note,
     screen_count,
     substance_named,
+    unreadable,
 )
 from secondchance.record.schema import Count
 
@@ -368,3 +369,47 @@ def test_a_substance_partly_unread_leaves_the_drug_clauses_open() -> None:
     assert substance_named("fentanyl", "acetyl fentanyl") is True
     assert substance_named("heroin", "acetyl fentanyl") is False
     assert substance_named("heroin", "hashish") is None
+
+
+def test_conspiracy_subsections_of_listed_sections() -> None:
+    # 18 U.S.C. 924(o): "A person who conspires to commit an offense under subsection (c)";
+    # 844(m): "... under subsection (h)". (xxii) lists 924(c), (xix) 844(h): a conspiracy to
+    # commit a listed offense, whose own listing is a legal question: undecided, naming the
+    # statute (the object is fixed by it).
+    (hit,) = screen_count(Count(statute="18 U.S.C. 924(o)"), PATH)
+    assert (hit.clause.number, hit.match, hit.missing) == (22, Match.undecided, [f"{PATH}.statute"])
+    assert "legal question" in hit.reason
+    assert hits("18 U.S.C. 844(m)") == {19: Match.undecided}
+    assert hits("18 U.S.C. 924(o)", object_offense="18 U.S.C. 924(c)") == {22: Match.undecided}
+    # 844(n): a conspiracy to commit "an offense defined in this chapter" (chapter 40): the
+    # listed ones are 842(p) ((xviii), with a weapon of mass destruction, unknown) and 844(f)(3),
+    # (h), (i) ((xix)): both undecided, naming object_offense; with an unlisted object (842(a)),
+    # nothing.
+    found = screen_count(Count(statute="18 U.S.C. 844(n)"), PATH)
+    assert {h.clause.number: h.match for h in found} == {18: Match.undecided, 19: Match.undecided}
+    assert all(f"{PATH}.object_offense" in h.missing for h in found)
+    assert hits("18 U.S.C. 844(n)", object_offense="18 U.S.C. 842(a)") == {}
+    # 1030(b): an attempt or conspiracy to commit an offense under 1030(a); (xxiii) lists only
+    # 1030(a)(1): undecided without the object, nothing with (a)(2).
+    assert hits("18 U.S.C. 1030(b)") == {23: Match.undecided}
+    assert hits("18 U.S.C. 1030(b)", object_offense="18 U.S.C. 1030(a)(2)") == {}
+
+
+def test_371_or_2_without_object_offense_is_a_missing_fact() -> None:
+    # 18 U.S.C. 371 (conspiracy to commit any offense against the United States) and 18 U.S.C. 2
+    # (aiding and abetting) name no offense of their own: alone, with no object offense, which
+    # clause may list it is unknown, the object offense is named as the missing fact.
+    for statute in ("18 U.S.C. 371", "18 U.S.C. 2"):
+        (item,) = unreadable(Count(statute=statute), PATH)
+        assert item.not_recorded and item.field == f"{PATH}.object_offense", statute
+        # Recorded and unlisted (wire fraud): nothing bars credits.
+        count = Count(statute=statute, object_offense="18 U.S.C. 1343")
+        assert unreadable(count, PATH) == [] and screen_count(count, PATH) == [], statute
+    # 18 U.S.C. 2 with carjacking (xxxv) as its object: aiding and abetting a listed offense,
+    # undecided (legal question), naming object_offense.
+    (hit,) = screen_count(Count(statute="18 U.S.C. 2", object_offense="18 U.S.C. 2119"), PATH)
+    assert (hit.clause.number, hit.match) == (35, Match.undecided)
+    assert "aiding and abetting 18 U.S.C. 2119" in hit.reason
+    # The principal offense cited beside 2: it decides, as before.
+    assert hits("18 U.S.C. 2119 and 2") == {35: Match.listed}
+    assert unreadable(Count(statute="18 U.S.C. 2, 1343"), PATH) == []

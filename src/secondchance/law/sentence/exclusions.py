@@ -88,12 +88,15 @@ class UnreadCount:
     field: str
     text: str
     reason: str
+    not_recorded: bool = False
+    """The fact is missing from the record (an object offense), not written unreadably."""
 
 
 def unreadable(count: Count, path: str) -> list[UnreadCount]:
     """The fields of a count that cannot be screened: an unreadable statute or object offense,
-    or one naming a range of sections or "et seq.". Each makes the count undecided (unknown is
-    never "not listed")."""
+    or one naming a range of sections or "et seq."; or the object offense of a count under 18
+    U.S.C. 371 or 2 alone, not recorded (:func:`object_unrecorded`). Each makes the count
+    undecided (unknown is never "not listed")."""
     found: list[UnreadCount] = []
     for name, text in (("statute", count.statute), ("object_offense", count.object_offense)):
         if text is None:
@@ -101,7 +104,27 @@ def unreadable(count: Count, path: str) -> list[UnreadCount]:
         why = unreadable_reason(read_statute(text))
         if why is not None:
             found.append(UnreadCount(f"{path}.{name}", text, why))
+    if not found and object_unrecorded(count):
+        found.append(
+            UnreadCount(
+                f"{path}.object_offense",
+                count.statute,
+                f"punishes {_aimed_at(count, 'an offense')} the count does not name, and its "
+                "object offense is not recorded",
+                not_recorded=True,
+            )
+        )
     return found
+
+
+def object_unrecorded(count: Count) -> bool:
+    """A count under 18 U.S.C. 371 (conspiracy to commit any offense against the United States)
+    or 18 U.S.C. 2 (aiding and abetting, punishable as a principal) citing no other section,
+    with no ``object_offense``: the offense aimed at, which a clause may list, is unknown."""
+    if count.object_offense:
+        return False
+    cites = citations(count.statute)
+    return bool(cites) and all((c.title, c.section) in OBJECT_NAMED_ELSEWHERE for c in cites)
 
 
 class Match(StrEnum):
@@ -253,35 +276,80 @@ GENERAL_INCHOATE: dict[tuple[int, str], str] = {
     (21, "846"): "21 U.S.C. 841",
     (21, "963"): "21 U.S.C. 960",
     (18, "371"): "",
+    (18, "2"): "",
 }
 """Provisions that punish an attempt or conspiracy to commit another offense (21 U.S.C. 846:
 any offense of title 21 subchapter I; 963: of subchapter II; 18 U.S.C. 371: any offense against
-the United States), with the section whose clauses an unrecorded object offense may reach (the
-only sections of those subchapters that 3632(d)(4)(D) names: 841 in (lviii), (lxv)-(lxviii); 960
-in (lxv)-(lxviii)); 371 has no such section."""
+the United States), or aiding and abetting one (18 U.S.C. 2), with the section whose clauses an
+unrecorded object offense may reach (the only sections of those subchapters that 3632(d)(4)(D)
+names: 841 in (lviii), (lxv)-(lxviii); 960 in (lxv)-(lxviii)); 371 and 2 have no such section:
+their object offense must be recorded (:func:`object_unrecorded`)."""
+OBJECT_NAMED_ELSEWHERE = frozenset({(18, "371"), (18, "2")})
+
+SPECIFIC_INCHOATE: dict[tuple[int, str, str], tuple[str, bool]] = {
+    (18, "924", "o"): ("18 U.S.C. 924(c)", True),
+    (18, "844", "m"): ("18 U.S.C. 844(h)", True),
+    (18, "844", "n"): ("18 U.S.C. 842(p), 844(f)(3), (h), (i)", False),
+    (18, "1030", "b"): ("18 U.S.C. 1030(a)(1)", False),
+}
+"""Subsections of a section the list names, or of its chapter, that punish a conspiracy (or
+attempt) to commit an offense of it: 18 U.S.C. 924(o), a conspiracy to commit an offense under
+924(c) ((xxii)); 844(m), under 844(h) ((xix)); 844(n), "an offense defined in this chapter"
+(chapter 40, whose listed offenses are 842(p) (xviii) and 844(f)(3), (h), (i) (xix)); 1030(b),
+a conspiracy or attempt to commit an offense under 1030(a) ((a)(1) is (xxiii)). With the target
+the count is screened through when no object offense is recorded, and whether that target is
+the object itself (True) or only the listed offenses it may be (False)."""
 
 INCHOATE_QUESTION = (
     "whether a conspiracy or attempt to commit a listed offense is itself a conviction 'under' "
     "the listed provision is a legal question the text does not settle"
 )
+AIDING_QUESTION = (
+    "whether aiding and abetting a listed offense (18 U.S.C. 2, punishable as a principal) is a "
+    "conviction 'under' the listed provision is a legal question the text does not settle"
+)
 
 
 def _general(count: Count) -> tuple[int, str] | None:
     """The general attempt or conspiracy provision the count cites (21 U.S.C. 846, 963, 18 U.S.C.
-    371), in any of its citations ("21 U.S.C. 841(a)(1) and 846")."""
+    371, 2), in any of its citations ("21 U.S.C. 841(a)(1) and 846")."""
     for cite in citations(count.statute):
         if (cite.title, cite.section) in GENERAL_INCHOATE:
             return cite.title, cite.section
     return None
 
 
-def _general_target(count: Count) -> str:
+def _specific(count: Count) -> tuple[str, bool] | None:
+    """The target of a conspiracy subsection the count cites (:data:`SPECIFIC_INCHOATE`)."""
+    for cite in citations(count.statute):
+        for group in cite.groups:
+            found = SPECIFIC_INCHOATE.get((cite.title, cite.section, group[0].lower()))
+            if found is not None:
+                return found
+    return None
+
+
+def _target(count: Count) -> tuple[str, bool]:
+    """The statute an unrecorded object offense is screened as, and whether it is the object."""
     general = _general(count)
-    return GENERAL_INCHOATE[general] if general is not None else ""
+    if general is not None and GENERAL_INCHOATE[general]:
+        return GENERAL_INCHOATE[general], False
+    return _specific(count) or ("", False)
+
+
+def _general_target(count: Count) -> str:
+    return _target(count)[0]
+
+
+def _aiding(count: Count) -> bool:
+    return _general(count) == (18, "2") and not (count.attempt or count.conspiracy)
 
 
 def _inchoate_kind(count: Count) -> str:
-    general_conspiracy = _general(count) == (18, "371")
+    specific = _specific(count)
+    general_conspiracy = _general(count) == (18, "371") or (
+        specific is not None and not specific[0].startswith("18 U.S.C. 1030")
+    )
     if (count.conspiracy or general_conspiracy) and not count.attempt:
         return "a conspiracy"
     if count.attempt and not count.conspiracy:
@@ -289,11 +357,19 @@ def _inchoate_kind(count: Count) -> str:
     return "an attempt or conspiracy"
 
 
+def _aimed_at(count: Count, offense: str) -> str:
+    """ "a conspiracy to commit X", or "aiding and abetting X" (18 U.S.C. 2)."""
+    if _aiding(count):
+        return f"aiding and abetting {offense}"
+    return f"{_inchoate_kind(count)} to commit {offense}"
+
+
 def is_inchoate(count: Count) -> bool:
-    """An attempt or conspiracy count: flagged so, or under 21 U.S.C. 846, 963 or 18 U.S.C. 371."""
+    """An attempt or conspiracy count: flagged so, or under 21 U.S.C. 846, 963, 18 U.S.C. 371, a
+    conspiracy subsection of :data:`SPECIFIC_INCHOATE`, or aiding and abetting (18 U.S.C. 2)."""
     if count.attempt or count.conspiracy:
         return True
-    return _general(count) is not None
+    return _general(count) is not None or _specific(count) is not None
 
 
 def _object_count(count: Count, statute: str) -> Count:
@@ -309,7 +385,7 @@ def object_offense_note(count: Count) -> str | None:
     kind = _inchoate_kind(count)
     if count.object_offense:
         return (
-            f"{count.statute} is {kind} to commit {count.object_offense}; no clause of "
+            f"{count.statute} is {_aimed_at(count, count.object_offense)}; no clause of "
             f"{CITATION} lists that object offense (with the count's substance and findings), "
             "so the count does not bar time credits."
         )
@@ -359,25 +435,28 @@ def screen_count_uncached(count: Count, path: str) -> list[ClauseHit]:
     hits = _screen_statute(count, path)
     if not is_inchoate(count):
         return hits
-    target = _general_target(count)
+    target, fixed = _target(count)
     statute = count.object_offense or target
     if not statute:
         return hits
-    recorded = bool(count.object_offense)
+    recorded = bool(count.object_offense) or fixed
+    # The object named by the statute itself (924(o): 924(c)) is read from the statute.
+    named = "object_offense" if count.object_offense or not fixed else "statute"
     kind = _inchoate_kind(count)
+    question = AIDING_QUESTION if _aiding(count) else INCHOATE_QUESTION
     seen = {hit.clause.number for hit in hits}
     for hit in _screen_statute(_object_count(count, statute), path):
         if hit.clause.number in seen:
             continue
-        missing = {m.replace(f"{path}.statute", f"{path}.object_offense") for m in hit.missing}
-        missing.add(f"{path}.object_offense")
+        missing = {m.replace(f"{path}.statute", f"{path}.{named}") for m in hit.missing}
+        missing.add(f"{path}.{named}")
         if recorded:
             state = "lists" if hit.match is Match.listed else "may list"
             why = hit.reason.replace("the statute is written", "the object offense is written")
             detail = "" if hit.match is Match.listed else f" ({why})"
             reason = (
-                f"{count.statute} is {kind} to commit {statute}, which {hit.clause.label} "
-                f"{state}{detail}; {INCHOATE_QUESTION}"
+                f"{count.statute} is {_aimed_at(count, statute)}, which {hit.clause.label} "
+                f"{state}{detail}; {question}"
             )
         else:
             reason = (
