@@ -413,3 +413,48 @@ def test_371_or_2_without_object_offense_is_a_missing_fact() -> None:
     # The principal offense cited beside 2: it decides, as before.
     assert hits("18 U.S.C. 2119 and 2") == {35: Match.listed}
     assert unreadable(Count(statute="18 U.S.C. 2, 1343"), PATH) == []
+
+
+def test_a_substance_contradicting_the_cited_paragraph_is_for_review() -> None:
+    # 841(b)(1)(A)(ii) is the cocaine paragraph; the substance says heroin, and a leader is
+    # found: (lxv) (heroin, (A)(i), with a leader finding) would reach the count if the substance
+    # is right, and the cited paragraph says it is not: contradictory, undecided, naming the
+    # statute and the substance.
+    count = Count(
+        statute="21 U.S.C. 841(a)(1), (b)(1)(A)(ii)",
+        substance="heroin",
+        court_findings=["not:death_or_serious_bodily_injury", "leader_organizer"],
+    )
+    (hit,) = screen_count(count, PATH)
+    assert (hit.clause.number, hit.match) == (65, Match.undecided)
+    assert hit.missing == [f"{PATH}.statute", f"{PATH}.substance"]
+    # 960(b)(1)(B) (cocaine importation) with heroin and a leader: the same.
+    assert hits(
+        "21 U.S.C. 960(b)(1)(B)", substance="heroin", court_findings=["leader_organizer"]
+    ) == {65: Match.undecided}
+    # 846 to commit 841(b)(1)(A)(ii) with fentanyl, no leader, no death: (lxvi) (fentanyl,
+    # (A)(vi)) is contradicted: undecided; (lxviii) is out ("not:" leader).
+    found = hits(
+        "21 U.S.C. 846",
+        object_offense="21 U.S.C. 841(b)(1)(A)(ii)",
+        substance="fentanyl",
+        court_findings=["not:death_or_serious_bodily_injury", "not:leader_organizer"],
+    )
+    assert found == {66: Match.undecided}
+    # The paragraph and the substance agree (cocaine), or (b)(1)(C) names no drug: nothing.
+    assert (
+        hits(
+            "21 U.S.C. 841(b)(1)(A)(ii)",
+            substance="cocaine",
+            court_findings=["not:death_or_serious_bodily_injury", "leader_organizer"],
+        )
+        == {}
+    )
+    assert (
+        hits(
+            "21 U.S.C. 841(b)(1)(C)",
+            substance="heroin",
+            court_findings=["not:death_or_serious_bodily_injury", "leader_organizer"],
+        )
+        == {}
+    )

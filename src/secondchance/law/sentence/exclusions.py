@@ -560,6 +560,8 @@ def _screen_citation(
     for clause in CLAUSES:
         for prov in clause.provisions:
             state = _reach(count, cite, prov, cites)
+            if state == "no" and _contradicts(count, cite, clause, prov):
+                state = "contradicts"
             if state == "no":
                 continue
             hit = _clause_hit(count, path, cite, clause, prov, state)
@@ -586,6 +588,23 @@ def _reach(count: Count, cite: Citation, prov: Provision, cites: tuple[Citation,
         )
         return "no" if written else "unknown"
     return _subsection_state(cite, prov)
+
+
+def _contradicts(count: Count, cite: Citation, clause: Clause, prov: Provision) -> bool:
+    """The count cites the penalty paragraph of another drug beside the clause's own
+    ("841(b)(1)(A)(ii)", cocaine, where (lxv) names (A)(i), heroin), yet its substance names the
+    clause's drug: the judgment contradicts itself, which is for review whatever the clause."""
+    if not clause.substance or not prov.penalty or not _section_in(cite, prov):
+        return False
+    if substance_named(clause.substance, count.substance) is not True:
+        return False
+    groups = tuple(tuple(s.lower() for s in g) for g in cite.groups)
+    for prefix in (tuple(s.lower() for s in p) for p in prov.subsections):
+        last = len(prefix) - 1
+        for group in groups:
+            if len(group) > last and group[:last] == prefix[:last] and group[last] != prefix[last]:
+                return True
+    return False
 
 
 @dataclass
@@ -620,6 +639,13 @@ def _clause_hit(
         )
     elif state == "unknown":
         doubts.add("statute", "the statute is written without the subsection the clause names")
+    elif state == "contradicts":
+        doubts.add(
+            "statute",
+            f"the statute cites the penalty paragraph of another drug, yet the substance names "
+            f"{clause.substance}{_quoted(count)}: the record contradicts itself",
+        )
+        doubts.missing.append(f"{path}.substance")
     review = _review_reason(cite, prov)
     if review:
         doubts.add("statute", review)
