@@ -458,3 +458,12 @@ def test_a_substance_contradicting_the_cited_paragraph_is_for_review() -> None:
         )
         == {}
     )
+
+
+def test_924j_requires_a_924c_violation_and_is_for_review() -> None:
+    # 924(j): a death caused "in the course of a violation of subsection (c)"; (xxii) names
+    # 924(c) only: whether a 924(j) conviction is one under 924(c) is a legal question:
+    # undecided on the statute, never eligible.
+    (hit,) = screen_count(Count(statute="18 U.S.C. 924(j)(1)"), PATH)
+    assert (hit.clause.number, hit.match, hit.missing) == (22, Match.undecided, [f"{PATH}.statute"])
+    assert hits("18 U.S.C. 924(a)(2)") == {}
