@@ -42,9 +42,16 @@ def test_subsections_penalty_paragraphs_and_conditions() -> None:
     # (vi): "Paragraph (1), (7), or (8) of section 113(a)".
     assert CLAUSES[5].provisions[0].subsections == (("a", "1"), ("a", "7"), ("a", "8"))
     # (lxvi): 841(b)(1)(A)(vi) or (B)(vi), 960(b)(1)(F) or (2)(F) - penalty paragraphs, fentanyl.
-    first, second = CLAUSES[65].provisions
+    first, second, *punished = CLAUSES[65].provisions
     assert (first.title, first.section, first.penalty) == (21, "841", True)
     assert second.subsections == (("b", "1", "F"), ("b", "2", "F"))
+    # The offenses 960(a) punishes under 960(b) (952, 953, 955, 957, 959) and the vessel
+    # offenses 46 U.S.C. 70506(a), (b) punishes under 960.
+    assert [(p.title, p.section) for p in punished] == [
+        (21, "952"), (21, "953"), (21, "955"), (21, "957"), (21, "959"),
+        (46, "70503"), (46, "70506"),
+    ]  # fmt: skip
+    assert {p.penalty_in for p in punished} == {(21, "960", "b")}
     assert CLAUSES[65].substance == "fentanyl"
     # (xviii): "only if the conviction involved a weapon of mass destruction".
     assert CLAUSES[17].requires == ("weapon_of_mass_destruction",)

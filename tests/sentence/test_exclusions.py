@@ -8,6 +8,8 @@ from secondchance.law.sentence.exclusions import (
     clause_texts,
     object_offense_note,
     screen_count,
+    substance_named,
+    unreadable,
 )
 from secondchance.record.schema import Count
 
@@ -176,6 +178,17 @@ def test_appendix_citations() -> None:
     assert hits("18 U.S.C. 1111")[25] is Match.listed
 
 
+def test_section_601_of_the_national_security_act_by_its_former_classification() -> None:
+    # (lxiv) names "Section 601 of the National Security Act of 1947 (50 U.S.C. 3121)": 3121 is
+    # listed. Until 2014 section 601 was classified to 50 U.S.C. 421: undecided on the statute
+    # (as the Appendix citations of (lxii)), never "not listed". 422 is neither.
+    assert hits("50 U.S.C. 3121(a)") == {64: Match.listed}
+    (hit,) = screen_count(Count(statute="50 U.S.C. 421(a)"), PATH)
+    assert (hit.clause.number, hit.match, hit.missing) == (64, Match.undecided, [f"{PATH}.statute"])
+    assert "section 601" in hit.reason
+    assert hits("50 U.S.C. 422") == {}
+
+
 def test_conspiracy_is_screened_through_its_object_offense() -> None:
     # 21 U.S.C. 846 (attempt or conspiracy to commit a title 21 subchapter I offense) is named by
     # no clause of 3632(d)(4)(D); the clauses that name 21 U.S.C. 841 are (lviii), (lxv)-(lxviii).
@@ -261,3 +274,196 @@ def test_846_without_object_offense_names_the_field() -> None:
     )
     assert screen_count(ruled_out, PATH) == []
     assert object_offense_note(ruled_out) is not None
+
+
+def test_importation_punished_under_960b_is_undecided_without_its_paragraph() -> None:
+    # 21 U.S.C. 960(a): whoever imports or exports contrary to 952, 953 or 957 ((a)(1)), brings
+    # aboard contrary to 955 ((a)(2)) or manufactures or distributes contrary to 959 ((a)(3))
+    # "shall be punished as provided in subsection (b)"; (lxv)-(lxviii) name 960(b)(1), (2).
+    # 952(a) with fentanyl, the paragraph of 960(b) not written: (lxvi) (fentanyl, 960(b)(1)(F),
+    # (2)(F)) may list; (lxviii) (fentanyl and a leader finding, unknown) may list; (lxv) heroin
+    # and (lxvii) methamphetamine are ruled out by the substance. Never eligible.
+    for statute in ("21 U.S.C. 952(a)", "21 U.S.C. 959(a)", "21 U.S.C. 955"):
+        found = screen_count(Count(statute=statute, substance="fentanyl"), PATH)
+        assert {h.clause.number: h.match for h in found} == {
+            66: Match.undecided,
+            68: Match.undecided,
+        }, statute
+        assert all(f"{PATH}.statute" in h.missing for h in found)
+        assert "960(b)" in found[0].reason
+    # Heroin with a leader finding: (lxv) (960(b)(1)(A), (2)(A)) may list; (lxviii) needs
+    # fentanyl (the substance is heroin): out.
+    assert hits("21 U.S.C. 952(a)", substance="heroin", court_findings=["leader_organizer"]) == {
+        65: Match.undecided
+    }
+    # No substance recorded: every drug clause naming 960 is open, (lxv)-(lxviii).
+    assert sorted(hits("21 U.S.C. 952")) == [65, 66, 67, 68]
+    # Cocaine rules out all four (no heroin, fentanyl, methamphetamine): nothing.
+    assert hits("21 U.S.C. 952(a)", substance="cocaine") == {}
+    # The paragraph of 960(b) written beside 952: that citation decides. 960(b)(1)(F) with
+    # fentanyl is (lxvi) outright; 960(b)(3) (no quantity threshold) is in no clause.
+    assert hits("21 U.S.C. 952(a), 960(a)(1), (b)(1)(F)", substance="fentanyl")[66] is (
+        Match.listed
+    )
+    assert hits("21 U.S.C. 952(a), 960(b)(3)", substance="fentanyl") == {}
+
+
+def test_963_to_import_fentanyl_is_undecided() -> None:
+    # 963 conspiracy whose object is 952(a) with fentanyl: (lxvi) and (lxviii) may list the
+    # object (paragraph of 960(b) unwritten), and the conspiracy question is legal: undecided,
+    # naming object_offense.
+    count = Count(statute="21 U.S.C. 963", object_offense="21 U.S.C. 952(a)", substance="fentanyl")
+    found = screen_count(count, PATH)
+    assert sorted(h.clause.number for h in found) == [66, 68]
+    assert all(h.match is Match.undecided for h in found)
+    assert all(f"{PATH}.object_offense" in h.missing for h in found)
+
+
+def test_vessel_drug_offenses_are_punished_under_960() -> None:
+    # 46 U.S.C. 70506(a): a violation of 70503(a)(1) is punished as provided in 21 U.S.C. 960;
+    # 70506(b): an attempt or conspiracy, the same penalties. With fentanyl: (lxvi), (lxviii)
+    # may list; with cocaine: none.
+    for statute in ("46 U.S.C. 70503(a)(1)", "46 U.S.C. 70506(b)"):
+        assert hits(statute, substance="fentanyl") == {
+            66: Match.undecided,
+            68: Match.undecided,
+        }, statute
+        assert hits(statute, substance="cocaine") == {}, statute
+
+
+def test_a_substance_partly_unread_leaves_the_drug_clauses_open() -> None:
+    # 841(a)(1), (b)(1)(A) without its clause: (lxvi) (fentanyl, (A)(vi)) is ruled out only by a
+    # substance that is wholly another drug. "Other opioids", counterfeit "M30" pills, "a
+    # controlled substance analogue", "an unidentified white powder", "laced" may each be
+    # fentanyl: (lxvi) stays undecided, naming the substance and quoting it. With no leader
+    # finding ("not:"), (lxv) and (lxviii) are out; (lviii) is out by "not:" death or injury.
+    findings = ["not:leader_organizer", "not:death_or_serious_bodily_injury"]
+    for text in (
+        "cocaine and other opioids",
+        "counterfeit oxycodone (M30) pills",
+        "cocaine and a controlled substance analogue",
+        "crack and an unidentified white powder",
+        "cocaine (laced)",
+    ):
+        count = Count(
+            statute="21 U.S.C. 841(a)(1), (b)(1)(A)", substance=text, court_findings=findings
+        )
+        found = screen_count(count, PATH)
+        assert [(h.clause.number, h.match) for h in found] == [(66, Match.undecided)], text
+        assert f"{PATH}.substance" in found[0].missing
+        assert repr(text) in found[0].reason
+    # Every part read as another drug (its forms and quantities too): (lxvi) is out.
+    for text in (
+        "cocaine",
+        "5 kilograms or more of a mixture and substance containing cocaine base",
+        "powder cocaine and marijuana",
+        "cocaine; heroin",
+    ):
+        count = Count(
+            statute="21 U.S.C. 841(a)(1), (b)(1)(A)", substance=text, court_findings=findings
+        )
+        assert 66 not in {h.clause.number for h in screen_count(count, PATH)}, text
+    # A fentanyl analogue's name ("acetyl fentanyl", (lxvi) "or any analogue thereof") is read
+    # whole: it names fentanyl, not heroin; an unrecognised word alone is unknown, never
+    # "another drug".
+    assert substance_named("fentanyl", "acetyl fentanyl") is True
+    assert substance_named("heroin", "acetyl fentanyl") is False
+    assert substance_named("heroin", "hashish") is None
+
+
+def test_conspiracy_subsections_of_listed_sections() -> None:
+    # 18 U.S.C. 924(o): "A person who conspires to commit an offense under subsection (c)";
+    # 844(m): "... under subsection (h)". (xxii) lists 924(c), (xix) 844(h): a conspiracy to
+    # commit a listed offense, whose own listing is a legal question: undecided, naming the
+    # statute (the object is fixed by it).
+    (hit,) = screen_count(Count(statute="18 U.S.C. 924(o)"), PATH)
+    assert (hit.clause.number, hit.match, hit.missing) == (22, Match.undecided, [f"{PATH}.statute"])
+    assert "legal question" in hit.reason
+    assert hits("18 U.S.C. 844(m)") == {19: Match.undecided}
+    assert hits("18 U.S.C. 924(o)", object_offense="18 U.S.C. 924(c)") == {22: Match.undecided}
+    # 844(n): a conspiracy to commit "an offense defined in this chapter" (chapter 40): the
+    # listed ones are 842(p) ((xviii), with a weapon of mass destruction, unknown) and 844(f)(3),
+    # (h), (i) ((xix)): both undecided, naming object_offense; with an unlisted object (842(a)),
+    # nothing.
+    found = screen_count(Count(statute="18 U.S.C. 844(n)"), PATH)
+    assert {h.clause.number: h.match for h in found} == {18: Match.undecided, 19: Match.undecided}
+    assert all(f"{PATH}.object_offense" in h.missing for h in found)
+    assert hits("18 U.S.C. 844(n)", object_offense="18 U.S.C. 842(a)") == {}
+    # 1030(b): an attempt or conspiracy to commit an offense under 1030(a); (xxiii) lists only
+    # 1030(a)(1): undecided without the object, nothing with (a)(2).
+    assert hits("18 U.S.C. 1030(b)") == {23: Match.undecided}
+    assert hits("18 U.S.C. 1030(b)", object_offense="18 U.S.C. 1030(a)(2)") == {}
+
+
+def test_371_or_2_without_object_offense_is_a_missing_fact() -> None:
+    # 18 U.S.C. 371 (conspiracy to commit any offense against the United States) and 18 U.S.C. 2
+    # (aiding and abetting) name no offense of their own: alone, with no object offense, which
+    # clause may list it is unknown, the object offense is named as the missing fact.
+    for statute in ("18 U.S.C. 371", "18 U.S.C. 2"):
+        (item,) = unreadable(Count(statute=statute), PATH)
+        assert item.not_recorded and item.field == f"{PATH}.object_offense", statute
+        # Recorded and unlisted (wire fraud): nothing bars credits.
+        count = Count(statute=statute, object_offense="18 U.S.C. 1343")
+        assert unreadable(count, PATH) == [] and screen_count(count, PATH) == [], statute
+    # 18 U.S.C. 2 with carjacking (xxxv) as its object: aiding and abetting a listed offense,
+    # undecided (legal question), naming object_offense.
+    (hit,) = screen_count(Count(statute="18 U.S.C. 2", object_offense="18 U.S.C. 2119"), PATH)
+    assert (hit.clause.number, hit.match) == (35, Match.undecided)
+    assert "aiding and abetting 18 U.S.C. 2119" in hit.reason
+    # The principal offense cited beside 2: it decides, as before.
+    assert hits("18 U.S.C. 2119 and 2") == {35: Match.listed}
+    assert unreadable(Count(statute="18 U.S.C. 2, 1343"), PATH) == []
+
+
+def test_a_substance_contradicting_the_cited_paragraph_is_for_review() -> None:
+    # 841(b)(1)(A)(ii) is the cocaine paragraph; the substance says heroin, and a leader is
+    # found: (lxv) (heroin, (A)(i), with a leader finding) would reach the count if the substance
+    # is right, and the cited paragraph says it is not: contradictory, undecided, naming the
+    # statute and the substance.
+    count = Count(
+        statute="21 U.S.C. 841(a)(1), (b)(1)(A)(ii)",
+        substance="heroin",
+        court_findings=["not:death_or_serious_bodily_injury", "leader_organizer"],
+    )
+    (hit,) = screen_count(count, PATH)
+    assert (hit.clause.number, hit.match) == (65, Match.undecided)
+    assert hit.missing == [f"{PATH}.statute", f"{PATH}.substance"]
+    # 960(b)(1)(B) (cocaine importation) with heroin and a leader: the same.
+    assert hits(
+        "21 U.S.C. 960(b)(1)(B)", substance="heroin", court_findings=["leader_organizer"]
+    ) == {65: Match.undecided}
+    # 846 to commit 841(b)(1)(A)(ii) with fentanyl, no leader, no death: (lxvi) (fentanyl,
+    # (A)(vi)) is contradicted: undecided; (lxviii) is out ("not:" leader).
+    found = hits(
+        "21 U.S.C. 846",
+        object_offense="21 U.S.C. 841(b)(1)(A)(ii)",
+        substance="fentanyl",
+        court_findings=["not:death_or_serious_bodily_injury", "not:leader_organizer"],
+    )
+    assert found == {66: Match.undecided}
+    # The paragraph and the substance agree (cocaine), or (b)(1)(C) names no drug: nothing.
+    assert (
+        hits(
+            "21 U.S.C. 841(b)(1)(A)(ii)",
+            substance="cocaine",
+            court_findings=["not:death_or_serious_bodily_injury", "leader_organizer"],
+        )
+        == {}
+    )
+    assert (
+        hits(
+            "21 U.S.C. 841(b)(1)(C)",
+            substance="heroin",
+            court_findings=["not:death_or_serious_bodily_injury", "leader_organizer"],
+        )
+        == {}
+    )
+
+
+def test_924j_requires_a_924c_violation_and_is_for_review() -> None:
+    # 924(j): a death caused "in the course of a violation of subsection (c)"; (xxii) names
+    # 924(c) only: whether a 924(j) conviction is one under 924(c) is a legal question:
+    # undecided on the statute, never eligible.
+    (hit,) = screen_count(Count(statute="18 U.S.C. 924(j)(1)"), PATH)
+    assert (hit.clause.number, hit.match, hit.missing) == (22, Match.undecided, [f"{PATH}.statute"])
+    assert hits("18 U.S.C. 924(a)(2)") == {}

@@ -216,6 +216,45 @@ def test_awaiting_sentencing_beside_a_term_being_served_needs_review() -> None:
     assert det.missing_facts == ["convictions[1].awaiting_sentencing"]
 
 
+def _second(**fields: Any) -> dict[str, Any]:
+    """The serving record with a second federal conviction (carjacking, 18 U.S.C. 2119, listed in
+    3632(d)(4)(D)(xxxv)), ``fields`` added to it."""
+    data = serving()
+    conviction = {"jurisdiction": "federal", "conviction_date": "2020-10-01"}
+    conviction["counts"] = [{"statute": "18 U.S.C. 2119(1)"}]
+    data["convictions"].append({**conviction, **fields})
+    return data
+
+
+def test_a_listed_conviction_with_no_sentence_recorded_needs_review() -> None:
+    # Carjacking is listed (3632(d)(4)(D)(xxxv)); with no sentence recorded, whether a term for it
+    # is part of the aggregate being served (3584(c)) is unknown: never eligible. With an id or
+    # without, and with custody naming no conviction, the fact is the same.
+    for data in (_second(), _second(id="b")):
+        det = answer(data)
+        assert det.outcome is Outcome.needs_review
+        assert det.missing_facts == ["convictions[1].sentence.imprisonment"]
+    data = _second(id="b")
+    del data["custody"][0]["conviction_id"]
+    assert answer(data).outcome is Outcome.needs_review
+
+
+def test_a_listed_conviction_with_a_sentence_stating_no_term_needs_review() -> None:
+    # A sentence dated but giving no prison term, probation, fine or restitution: unknown.
+    det = answer(_second(id="b", sentence={"imposed_on": "2020-12-01"}))
+    assert det.outcome is Outcome.needs_review
+    assert det.missing_facts == ["convictions[1].sentence.imprisonment"]
+
+
+def test_a_conviction_without_sentence_that_no_clause_can_reach_leaves_credits_eligible() -> None:
+    # Wire fraud (1343) is not listed: whatever its sentence, it cannot bar credits. A listed
+    # conviction sentenced to probation only is not a sentence of imprisonment being served.
+    data = _second(counts=[{"statute": "18 U.S.C. 1343"}])
+    assert answer(data).outcome is Outcome.eligible
+    data = _second(sentence={"imposed_on": "2020-12-01", "probation": "3 years"})
+    assert answer(data).outcome is Outcome.eligible
+
+
 def test_treaty_transfer_leaves_credits_to_review() -> None:
     data = serving()
     data["convictions"][0]["treaty_transfer"] = {"country": "Mexico"}
@@ -235,3 +274,17 @@ def test_a_sentence_stated_completed_leaves_no_credits_question() -> None:
     assert det.outcome is Outcome.not_applicable
     assert "completed" in (det.reason or "")
     assert any("sentence.completed" in note for note in block(data)["needs_review"])
+
+
+def test_a_371_count_without_its_object_offense_is_insufficient_facts() -> None:
+    # 18 U.S.C. 371 alone: the object offense decides whether a clause may list it; not recorded,
+    # the answer is unknown, naming it (never eligible), and no credits are projected.
+    data = serving()
+    data["convictions"][0]["counts"] = [{"statute": "18 U.S.C. 371", "felony": True}]
+    det = answer(data)
+    assert det.outcome is Outcome.insufficient_facts
+    assert det.missing_facts == ["convictions[0].counts[0].object_offense"]
+    assert block(data)["fsa"]["release_date"] is None
+    # Its object recorded, wire fraud (not listed): eligible.
+    data["convictions"][0]["counts"][0]["object_offense"] = "18 U.S.C. 1343"
+    assert answer(data).outcome is Outcome.eligible

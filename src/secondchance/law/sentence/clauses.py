@@ -40,6 +40,10 @@ class Provision:
     penalty: bool = False
     """The subsections named are penalty paragraphs that a count often leaves unwritten
     (21 U.S.C. 841(b), 960(b); 8 U.S.C. 1326(b)): a count silent on them is undecided."""
+    penalty_in: tuple[int, str, str] | None = None
+    """(title, section, subsection): the offense is punished under another section's subsection
+    that the clause names (21 U.S.C. 952 under 960(b), by 960(a)): a count is undecided unless it
+    also cites that subsection, whose citation then decides."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ def _pair(pair: list[int]) -> tuple[int, int]:
 
 MATCH_KEYS = frozenset(
     {"title", "section", "subsections", "penalty", "sections", "except", "review_between"}
-    | {"appendix", "any_section", "when_found", "review"}
+    | {"appendix", "any_section", "when_found", "review", "penalty_in"}
 )
 CLAUSE_KEYS = frozenset(
     {"clause", "number", "cited_provision", "other_usc_refs", "relating_to", "full_text"}
@@ -99,7 +103,16 @@ def _provision(spec: dict[str, Any], where: str) -> Provision:
         when_found=str(spec.get("when_found", "")),
         appendix=bool(spec.get("appendix", False)),
         penalty=bool(spec.get("penalty", False)),
+        penalty_in=_penalty_in(spec.get("penalty_in")),
     )
+
+
+def _penalty_in(spec: dict[str, Any] | None) -> tuple[int, str, str] | None:
+    """``{title, section, subsection}`` -> (title, section, the subsection's first letter)."""
+    if spec is None:
+        return None
+    first = _subsections([str(spec["subsection"])])[0]
+    return int(spec["title"]), str(spec["section"]).upper(), first[0]
 
 
 def clause(row: dict[str, Any]) -> Clause:

@@ -23,6 +23,8 @@ class CountScreen:
     listed: list[str] = field(default_factory=list)
     undecided: list[str] = field(default_factory=list)
     unread: list[exclusions.UnreadCount] = field(default_factory=list)
+    not_recorded: list[str] = field(default_factory=list)
+    """Facts of a count the record does not give (the object offense of a 371 or 2 count)."""
 
 
 def screen_counts(current: list[Served], version_id: str) -> CountScreen:
@@ -69,6 +71,9 @@ def _screen_one(count: Count, path: str, version_id: str, screen: CountScreen) -
     for item in unread:
         screen.findings.append(unread_finding(item, used, version_id))
         screen.missing.append(item.field)
+    if unread and all(item.not_recorded for item in unread):
+        screen.not_recorded.extend(item.field for item in unread)
+        return
     if unread:
         screen.undecided.append(path)
         screen.unread.extend(unread)
@@ -122,7 +127,18 @@ def _hit_finding(
 def unread_finding(
     item: exclusions.UnreadCount, used: dict[str, object], version_id: str
 ) -> Finding:
-    """A count the reader could not read: unknown, never "not listed" (quoting the text)."""
+    """A count the reader could not read, or whose object offense is not recorded: unknown,
+    never "not listed" (quoting the text)."""
+    if item.not_recorded:
+        return Finding(
+            finding=f"{item.text!r} {item.reason} ({item.field}): whether a clause of "
+            f"{exclusions.CITATION} lists it is unknown, so it is not taken as unlisted; record "
+            "the offense aimed at, e.g. '18 U.S.C. 2119'.",
+            facts=used,
+            citation=exclusions.CITATION,
+            rule_version=version_id,
+            url=exclusions.URL,
+        )
     return Finding(
         finding=f"{item.field} {item.text!r} {item.reason}: whether a clause of "
         f"{exclusions.CITATION} lists it is unknown, so it is not taken as unlisted; write the "

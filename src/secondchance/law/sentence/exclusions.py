@@ -88,12 +88,15 @@ class UnreadCount:
     field: str
     text: str
     reason: str
+    not_recorded: bool = False
+    """The fact is missing from the record (an object offense), not written unreadably."""
 
 
 def unreadable(count: Count, path: str) -> list[UnreadCount]:
     """The fields of a count that cannot be screened: an unreadable statute or object offense,
-    or one naming a range of sections or "et seq.". Each makes the count undecided (unknown is
-    never "not listed")."""
+    or one naming a range of sections or "et seq."; or the object offense of a count under 18
+    U.S.C. 371 or 2 alone, not recorded (:func:`object_unrecorded`). Each makes the count
+    undecided (unknown is never "not listed")."""
     found: list[UnreadCount] = []
     for name, text in (("statute", count.statute), ("object_offense", count.object_offense)):
         if text is None:
@@ -101,7 +104,27 @@ def unreadable(count: Count, path: str) -> list[UnreadCount]:
         why = unreadable_reason(read_statute(text))
         if why is not None:
             found.append(UnreadCount(f"{path}.{name}", text, why))
+    if not found and object_unrecorded(count):
+        found.append(
+            UnreadCount(
+                f"{path}.object_offense",
+                count.statute,
+                f"punishes {_aimed_at(count, 'an offense')} the count does not name, and its "
+                "object offense is not recorded",
+                not_recorded=True,
+            )
+        )
     return found
+
+
+def object_unrecorded(count: Count) -> bool:
+    """A count under 18 U.S.C. 371 (conspiracy to commit any offense against the United States)
+    or 18 U.S.C. 2 (aiding and abetting, punishable as a principal) citing no other section,
+    with no ``object_offense``: the offense aimed at, which a clause may list, is unknown."""
+    if count.object_offense:
+        return False
+    cites = citations(count.statute)
+    return bool(cites) and all((c.title, c.section) in OBJECT_NAMED_ELSEWHERE for c in cites)
 
 
 class Match(StrEnum):
@@ -195,18 +218,46 @@ OTHER_DRUGS = re.compile(
     r"|psilocybin|alprazolam)\b"
 )
 """Drugs other than those three: a substance naming one of them (or another of the three), and
-not the clause's, does not meet the clause."""
+nothing else, does not meet the clause."""
+_READ_PHRASES = re.compile(
+    r"\bpowder(?:ed)?\s+cocaine\b|\bcocaine\s+powder\b|\bn-phenyl-n-\S*\s*propanamide\b"
+    r"|[a-z0-9-]*[a-z0-9]\s+(?=fentan)"
+)
+"""Phrases read as a drug's name: powder cocaine, the statute's chemical name of fentanyl, and a
+word before a fentanyl name (an analogue: "acetyl fentanyl", "furanyl fentanyl")."""
+_READ_WORDS = re.compile(
+    r"and|or|with|of|a|an|the|mixtures?|substances?|containing|contained|detectable|amounts?"
+    r"|quantity|quantities|more|than|less|at|least|approximately|about|base|hcl|hydrochloride"
+    r"|salts?|isomers?|actual|pure|d|l|dl|plants?|kilograms?|kilos?|kg|grams?|g|mg|pounds?"
+    r"|lbs?|ounces?|oz|[0-9.]+(?:kg|g|mg|lbs?|oz)?"
+)
+"""Words a substance text may hold besides drug names: grammar, quantity, the forms of a drug
+("cocaine base", "methamphetamine (actual)", "d-methamphetamine hydrochloride")."""
+
+
+def _unread_part(low: str) -> bool:
+    """A word of the (lower-case) substance text names no drug of :data:`SUBSTANCE_NAMES` or
+    :data:`OTHER_DRUGS` and is none of :data:`_READ_WORDS` ("other opioids", "counterfeit
+    oxycodone (M30) pills", "a controlled substance analogue", "an unidentified white powder")."""
+    names = (OTHER_DRUGS, *SUBSTANCE_NAMES.values())
+    for word in re.findall(r"[a-z0-9.-]*[a-z0-9]", _READ_PHRASES.sub(" ", low)):
+        if not _READ_WORDS.fullmatch(word) and not any(p.search(word) for p in names):
+            return True
+    return False
 
 
 def substance_named(name: str, text: str | None) -> bool | None:
     """Whether the count's substance is the clause's drug: True when named (in any spelling of
-    :data:`SUBSTANCE_NAMES`), False when only another drug is named, None when the text is
-    missing or not recognised (unknown is never "another drug")."""
+    :data:`SUBSTANCE_NAMES`), False when only other drugs are named (every part of the text
+    read), None when the text is missing or any part of it is not recognised (unknown is never
+    "another drug": "cocaine and other opioids" may be fentanyl)."""
     if not text:
         return None
     low = text.lower()
     if SUBSTANCE_NAMES[name].search(low):
         return True
+    if _unread_part(low):
+        return None
     others = (p for other, p in SUBSTANCE_NAMES.items() if other != name)
     return False if OTHER_DRUGS.search(low) or any(p.search(low) for p in others) else None
 
@@ -225,35 +276,80 @@ GENERAL_INCHOATE: dict[tuple[int, str], str] = {
     (21, "846"): "21 U.S.C. 841",
     (21, "963"): "21 U.S.C. 960",
     (18, "371"): "",
+    (18, "2"): "",
 }
 """Provisions that punish an attempt or conspiracy to commit another offense (21 U.S.C. 846:
 any offense of title 21 subchapter I; 963: of subchapter II; 18 U.S.C. 371: any offense against
-the United States), with the section whose clauses an unrecorded object offense may reach (the
-only sections of those subchapters that 3632(d)(4)(D) names: 841 in (lviii), (lxv)-(lxviii); 960
-in (lxv)-(lxviii)); 371 has no such section."""
+the United States), or aiding and abetting one (18 U.S.C. 2), with the section whose clauses an
+unrecorded object offense may reach (the only sections of those subchapters that 3632(d)(4)(D)
+names: 841 in (lviii), (lxv)-(lxviii); 960 in (lxv)-(lxviii)); 371 and 2 have no such section:
+their object offense must be recorded (:func:`object_unrecorded`)."""
+OBJECT_NAMED_ELSEWHERE = frozenset({(18, "371"), (18, "2")})
+
+SPECIFIC_INCHOATE: dict[tuple[int, str, str], tuple[str, bool]] = {
+    (18, "924", "o"): ("18 U.S.C. 924(c)", True),
+    (18, "844", "m"): ("18 U.S.C. 844(h)", True),
+    (18, "844", "n"): ("18 U.S.C. 842(p), 844(f)(3), (h), (i)", False),
+    (18, "1030", "b"): ("18 U.S.C. 1030(a)(1)", False),
+}
+"""Subsections of a section the list names, or of its chapter, that punish a conspiracy (or
+attempt) to commit an offense of it: 18 U.S.C. 924(o), a conspiracy to commit an offense under
+924(c) ((xxii)); 844(m), under 844(h) ((xix)); 844(n), "an offense defined in this chapter"
+(chapter 40, whose listed offenses are 842(p) (xviii) and 844(f)(3), (h), (i) (xix)); 1030(b),
+a conspiracy or attempt to commit an offense under 1030(a) ((a)(1) is (xxiii)). With the target
+the count is screened through when no object offense is recorded, and whether that target is
+the object itself (True) or only the listed offenses it may be (False)."""
 
 INCHOATE_QUESTION = (
     "whether a conspiracy or attempt to commit a listed offense is itself a conviction 'under' "
     "the listed provision is a legal question the text does not settle"
 )
+AIDING_QUESTION = (
+    "whether aiding and abetting a listed offense (18 U.S.C. 2, punishable as a principal) is a "
+    "conviction 'under' the listed provision is a legal question the text does not settle"
+)
 
 
 def _general(count: Count) -> tuple[int, str] | None:
     """The general attempt or conspiracy provision the count cites (21 U.S.C. 846, 963, 18 U.S.C.
-    371), in any of its citations ("21 U.S.C. 841(a)(1) and 846")."""
+    371, 2), in any of its citations ("21 U.S.C. 841(a)(1) and 846")."""
     for cite in citations(count.statute):
         if (cite.title, cite.section) in GENERAL_INCHOATE:
             return cite.title, cite.section
     return None
 
 
-def _general_target(count: Count) -> str:
+def _specific(count: Count) -> tuple[str, bool] | None:
+    """The target of a conspiracy subsection the count cites (:data:`SPECIFIC_INCHOATE`)."""
+    for cite in citations(count.statute):
+        for group in cite.groups:
+            found = SPECIFIC_INCHOATE.get((cite.title, cite.section, group[0].lower()))
+            if found is not None:
+                return found
+    return None
+
+
+def _target(count: Count) -> tuple[str, bool]:
+    """The statute an unrecorded object offense is screened as, and whether it is the object."""
     general = _general(count)
-    return GENERAL_INCHOATE[general] if general is not None else ""
+    if general is not None and GENERAL_INCHOATE[general]:
+        return GENERAL_INCHOATE[general], False
+    return _specific(count) or ("", False)
+
+
+def _general_target(count: Count) -> str:
+    return _target(count)[0]
+
+
+def _aiding(count: Count) -> bool:
+    return _general(count) == (18, "2") and not (count.attempt or count.conspiracy)
 
 
 def _inchoate_kind(count: Count) -> str:
-    general_conspiracy = _general(count) == (18, "371")
+    specific = _specific(count)
+    general_conspiracy = _general(count) == (18, "371") or (
+        specific is not None and not specific[0].startswith("18 U.S.C. 1030")
+    )
     if (count.conspiracy or general_conspiracy) and not count.attempt:
         return "a conspiracy"
     if count.attempt and not count.conspiracy:
@@ -261,11 +357,19 @@ def _inchoate_kind(count: Count) -> str:
     return "an attempt or conspiracy"
 
 
+def _aimed_at(count: Count, offense: str) -> str:
+    """ "a conspiracy to commit X", or "aiding and abetting X" (18 U.S.C. 2)."""
+    if _aiding(count):
+        return f"aiding and abetting {offense}"
+    return f"{_inchoate_kind(count)} to commit {offense}"
+
+
 def is_inchoate(count: Count) -> bool:
-    """An attempt or conspiracy count: flagged so, or under 21 U.S.C. 846, 963 or 18 U.S.C. 371."""
+    """An attempt or conspiracy count: flagged so, or under 21 U.S.C. 846, 963, 18 U.S.C. 371, a
+    conspiracy subsection of :data:`SPECIFIC_INCHOATE`, or aiding and abetting (18 U.S.C. 2)."""
     if count.attempt or count.conspiracy:
         return True
-    return _general(count) is not None
+    return _general(count) is not None or _specific(count) is not None
 
 
 def _object_count(count: Count, statute: str) -> Count:
@@ -281,7 +385,7 @@ def object_offense_note(count: Count) -> str | None:
     kind = _inchoate_kind(count)
     if count.object_offense:
         return (
-            f"{count.statute} is {kind} to commit {count.object_offense}; no clause of "
+            f"{count.statute} is {_aimed_at(count, count.object_offense)}; no clause of "
             f"{CITATION} lists that object offense (with the count's substance and findings), "
             "so the count does not bar time credits."
         )
@@ -331,25 +435,28 @@ def screen_count_uncached(count: Count, path: str) -> list[ClauseHit]:
     hits = _screen_statute(count, path)
     if not is_inchoate(count):
         return hits
-    target = _general_target(count)
+    target, fixed = _target(count)
     statute = count.object_offense or target
     if not statute:
         return hits
-    recorded = bool(count.object_offense)
+    recorded = bool(count.object_offense) or fixed
+    # The object named by the statute itself (924(o): 924(c)) is read from the statute.
+    named = "object_offense" if count.object_offense or not fixed else "statute"
     kind = _inchoate_kind(count)
+    question = AIDING_QUESTION if _aiding(count) else INCHOATE_QUESTION
     seen = {hit.clause.number for hit in hits}
     for hit in _screen_statute(_object_count(count, statute), path):
         if hit.clause.number in seen:
             continue
-        missing = {m.replace(f"{path}.statute", f"{path}.object_offense") for m in hit.missing}
-        missing.add(f"{path}.object_offense")
+        missing = {m.replace(f"{path}.statute", f"{path}.{named}") for m in hit.missing}
+        missing.add(f"{path}.{named}")
         if recorded:
             state = "lists" if hit.match is Match.listed else "may list"
             why = hit.reason.replace("the statute is written", "the object offense is written")
             detail = "" if hit.match is Match.listed else f" ({why})"
             reason = (
-                f"{count.statute} is {kind} to commit {statute}, which {hit.clause.label} "
-                f"{state}{detail}; {INCHOATE_QUESTION}"
+                f"{count.statute} is {_aimed_at(count, statute)}, which {hit.clause.label} "
+                f"{state}{detail}; {question}"
             )
         else:
             reason = (
@@ -437,20 +544,24 @@ def _screen_citations(count: Count, path: str, cites: tuple[Citation, ...]) -> l
     undecided one for the same clause."""
     best: dict[int, ClauseHit] = {}
     for cite in cites:
-        for hit in _screen_citation(count, path, cite):
+        for hit in _screen_citation(count, path, cite, cites):
             old = best.get(hit.clause.number)
             if old is None or (old.match is Match.undecided and hit.match is Match.listed):
                 best[hit.clause.number] = hit
     return [best[n] for n in sorted(best)]
 
 
-def _screen_citation(count: Count, path: str, cite: Citation) -> list[ClauseHit]:
-    """The clauses that reach (or may reach) one U.S. Code citation of a count: of a clause's
-    provisions, the first that reaches the citation decides."""
+def _screen_citation(
+    count: Count, path: str, cite: Citation, cites: tuple[Citation, ...]
+) -> list[ClauseHit]:
+    """The clauses that reach (or may reach) one U.S. Code citation of a count (``cites``: all
+    of them): of a clause's provisions, the first that reaches the citation decides."""
     hits: list[ClauseHit] = []
     for clause in CLAUSES:
         for prov in clause.provisions:
-            state = _reach(count, cite, prov)
+            state = _reach(count, cite, prov, cites)
+            if state == "no" and _contradicts(count, cite, clause, prov):
+                state = "contradicts"
             if state == "no":
                 continue
             hit = _clause_hit(count, path, cite, clause, prov, state)
@@ -460,14 +571,40 @@ def _screen_citation(count: Count, path: str, cite: Citation) -> list[ClauseHit]
     return hits
 
 
-def _reach(count: Count, cite: Citation, prov: Provision) -> str:
+def _reach(count: Count, cite: Citation, prov: Provision, cites: tuple[Citation, ...]) -> str:
     """'yes', 'unknown' or 'no': whether the provision reaches the citation (its section, the
-    finding it is tried on, its subsections)."""
+    finding it is tried on, its subsections). An offense punished under another section's
+    subsection (``penalty_in``: 21 U.S.C. 952 under 960(b), 960(a)) is 'unknown' unless the
+    count also cites that subsection: that citation is screened on its own and decides."""
     if not _section_in(cite, prov):
         return "no"
     if prov.when_found and _finding(count, prov.when_found) is not True:
         return "no"
+    if prov.penalty_in is not None:
+        title, section, sub = prov.penalty_in
+        written = any(
+            c.title == title and c.section == section and any(g[:1] == (sub,) for g in c.groups)
+            for c in cites
+        )
+        return "no" if written else "unknown"
     return _subsection_state(cite, prov)
+
+
+def _contradicts(count: Count, cite: Citation, clause: Clause, prov: Provision) -> bool:
+    """The count cites the penalty paragraph of another drug beside the clause's own
+    ("841(b)(1)(A)(ii)", cocaine, where (lxv) names (A)(i), heroin), yet its substance names the
+    clause's drug: the judgment contradicts itself, which is for review whatever the clause."""
+    if not clause.substance or not prov.penalty or not _section_in(cite, prov):
+        return False
+    if substance_named(clause.substance, count.substance) is not True:
+        return False
+    groups = tuple(tuple(s.lower() for s in g) for g in cite.groups)
+    for prefix in (tuple(s.lower() for s in p) for p in prov.subsections):
+        last = len(prefix) - 1
+        for group in groups:
+            if len(group) > last and group[:last] == prefix[:last] and group[last] != prefix[last]:
+                return True
+    return False
 
 
 @dataclass
@@ -493,8 +630,22 @@ def _clause_hit(
     """The hit of a clause whose provision reaches the citation (``state`` 'yes' or 'unknown'),
     or None when the count's substance or findings rule the clause out."""
     doubts = _Doubts(path)
-    if state == "unknown":
+    if state == "unknown" and prov.penalty_in is not None:
+        title, section, sub = prov.penalty_in
+        doubts.add(
+            "statute",
+            f"the offense is punished under {title} U.S.C. {section}({sub}), whose paragraph the "
+            "clause names, and the statute is written without it",
+        )
+    elif state == "unknown":
         doubts.add("statute", "the statute is written without the subsection the clause names")
+    elif state == "contradicts":
+        doubts.add(
+            "statute",
+            f"the statute cites the penalty paragraph of another drug, yet the substance names "
+            f"{clause.substance}{_quoted(count)}: the record contradicts itself",
+        )
+        doubts.missing.append(f"{path}.substance")
     review = _review_reason(cite, prov)
     if review:
         doubts.add("statute", review)
@@ -528,7 +679,13 @@ def _substance_doubt(count: Count, clause: Clause, state: str, doubts: _Doubts) 
     if named is False and state != "yes":
         doubts.blocked = True
     elif (named is None and state != "yes") or (named is False and state == "yes"):
-        doubts.add("substance", f"the clause names {clause.substance}")
+        doubts.add("substance", f"the clause names {clause.substance}{_quoted(count)}")
+
+
+def _quoted(count: Count) -> str:
+    """The substance text, quoted, where one is written (what could not be read, or what
+    contradicts the statute)."""
+    return f" (the substance is written {count.substance!r})" if count.substance else ""
 
 
 def _finding_doubts(count: Count, clause: Clause, doubts: _Doubts) -> None:
@@ -539,7 +696,8 @@ def _finding_doubts(count: Count, clause: Clause, doubts: _Doubts) -> None:
             doubts.blocked = True
         elif found is None:
             field_name = "substance" if name == "fentanyl" else "court_findings"
-            doubts.add(field_name, f"the clause needs the finding '{name}'")
+            said = _quoted(count) if name == "fentanyl" else ""
+            doubts.add(field_name, f"the clause needs the finding '{name}'{said}")
 
 
 def _exception_doubt(count: Count, clause: Clause, cite: Citation, doubts: _Doubts) -> None:

@@ -129,6 +129,14 @@ def undecided(t: Term) -> Answer:
 
 
 def counts_missing(t: Term) -> Answer:
+    """The counts of a conviction, or the object offense of a 371 or 2 count, not recorded."""
+    if t.screen.not_recorded:
+        return Answer(
+            "The object offense of a conspiracy (18 U.S.C. 371) or aiding-and-abetting "
+            "(18 U.S.C. 2) count is not in the record: whether 18 U.S.C. 3632(d)(4)(D) lists it "
+            "is unknown.",
+            missing=sorted(set(t.screen.missing)),
+        )
     return Answer(
         "The counts of conviction are not in the record.",
         missing=sorted(set(t.screen.missing)),

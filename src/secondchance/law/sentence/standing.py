@@ -6,6 +6,11 @@
   federal prison term the program does not apply yet. Beside a term being served, the coming
   sentence may join its aggregate (18 U.S.C. 3584(c)) and its offense may bar credits for the
   whole of it (3632(d)(4)(D)): review.
+* A federal conviction whose sentence the record does not give (no sentence, or one stating no
+  term of imprisonment, probation, fine or restitution), beside a term being served, whose
+  counts a clause of 3632(d)(4)(D) lists or may list (or whose counts are not recorded): whether
+  the person is serving a sentence for it, within the aggregate term (3584(c)), is unknown:
+  review, naming its term of imprisonment.
 * A foreign conviction transferred under a treaty (18 U.S.C. 4100-4115): the Bureau computes it
   as a U.S. sentence (4105), but whether a transferred prisoner earns and applies First Step Act
   credits is an open question our sources do not settle: review.
@@ -18,11 +23,11 @@ from __future__ import annotations
 from datetime import date
 
 from secondchance.engine.determination import Determination, Finding, Outcome
-from secondchance.law.sentence import immigration
+from secondchance.law.sentence import exclusions, immigration
 from secondchance.law.sentence.aggregate import Served
 from secondchance.law.sentence.exclusions import URL
 from secondchance.law.sentence.time_credits import EARN_URL
-from secondchance.record.schema import Jurisdiction, Record
+from secondchance.record.schema import Count, Jurisdiction, Record
 from secondchance.record.timeline import timeline
 
 PROGRAM_ID = "fsa.time_credits"
@@ -42,6 +47,49 @@ def _awaiting(record: Record, day: date) -> list[int]:
         and c.jurisdiction is Jurisdiction.federal
         and shared.pardon_of(c, day) is None
     ]
+
+
+def _sentence_unknown(record: Record, current: list[Served], day: date) -> list[int]:
+    """Federal convictions outside the term being served, convicted by ``day`` and not pardoned,
+    whose sentence the record does not state (no prison term, probation, fine or restitution;
+    not awaiting sentencing, nor stated completed), and whose counts a clause of 3632(d)(4)(D)
+    lists or may list, or are unreadable or not recorded: whether a sentence for it is part of
+    the aggregate being served (3584(c)) is unknown."""
+    shared = timeline(record)
+    serving = {s.index for s in current}
+    found: list[int] = []
+    for i, c in enumerate(record.convictions):
+        if i in serving or c.jurisdiction is not Jurisdiction.federal or c.awaiting_sentencing:
+            continue
+        if c.conviction_date is not None and c.conviction_date > day:
+            continue
+        stated = shared.prison_term(i)
+        if stated.term is not None or stated.unknown_length:
+            continue
+        sentence = c.sentence
+        if sentence is not None and (
+            sentence.completed
+            or sentence.probation is not None
+            or sentence.fine is not None
+            or sentence.restitution is not None
+        ):
+            continue
+        if shared.pardon_of(c, day) is not None:
+            continue
+        if _may_be_listed(c.counts, f"convictions[{i}]"):
+            found.append(i)
+    return found
+
+
+def _may_be_listed(counts: list[Count], path: str) -> bool:
+    """A count a clause lists or may list, or one that cannot be read; or no count recorded."""
+    if not counts:
+        return True
+    for j, count in enumerate(counts):
+        at = f"{path}.counts[{j}]"
+        if exclusions.unreadable(count, at) or exclusions.screen_count(count, at):
+            return True
+    return False
 
 
 def no_term(record: Record, day: date, version_id: str) -> Determination | None:
@@ -118,6 +166,17 @@ def open_questions(
                 "served (18 U.S.C. 3584(c)) and its offense may bar credits for the whole term "
                 "(3632(d)(4)(D))",
                 f"convictions[{i}].awaiting_sentencing",
+                "18 U.S.C. 3584(c); 18 U.S.C. 3632(d)(4)(D)",
+            )
+        )
+    for i in _sentence_unknown(record, current, day):
+        notes.append(
+            (
+                f"convictions[{i}] is a federal conviction whose counts 3632(d)(4)(D) lists or "
+                "may list (or which are not recorded), and the record gives no sentence for it: "
+                "whether the person is serving a term for it, within the aggregate being served "
+                "(18 U.S.C. 3584(c)), is unknown",
+                f"convictions[{i}].sentence.imprisonment",
                 "18 U.S.C. 3584(c); 18 U.S.C. 3632(d)(4)(D)",
             )
         )
