@@ -104,7 +104,8 @@ def test_a_revocation_term_without_its_custody_or_date_is_insufficient() -> None
 
 def test_probation_revoked_to_prison_starts_the_wait_at_release() -> None:
     # Probation only (no prison term): the wait would run from sentencing (the Office's reading
-    # of 28 CFR 1.2's "conviction"), 2010-03-01 + 5 = 2015-03-01. Probation revoked 2012-05-01 with 6 months; custody 2012-05-01..2012-10-31:
+    # of 28 CFR 1.2's "conviction"), 2010-03-01 + 5 = 2015-03-01. Probation revoked 2012-05-01
+    # with 6 months; custody 2012-05-01..2012-10-31:
     # a prison term after all, and the wait runs from release: 2012-10-31 + 5 = 2017-10-31.
     data = released()
     data["convictions"][0]["sentence"] = {"imposed_on": "2010-03-01", "probation": "3 years"}

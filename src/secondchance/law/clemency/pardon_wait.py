@@ -188,7 +188,8 @@ def _no_prison(clock: Clock, i: int, conviction: Conviction, day: date) -> None:
         clock.starts.append((i, sentenced))
         text = (
             f"{name}: no prison sentence, so the wait runs from the conviction (28 CFR 1.2), "
-            f"dated by the Office of the Pardon Attorney from sentencing ({sentenced.isoformat()}). "
+            "dated by the Office of the Pardon Attorney from sentencing "
+            f"({sentenced.isoformat()}). "
             f"Counted from the verdict or plea ({convicted.isoformat()}) it would end on "
             f"{add_years(convicted, years).isoformat()}; a petition before "
             f"{add_years(sentenced, years).isoformat()} is a question for the Office."
