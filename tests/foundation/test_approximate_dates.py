@@ -188,16 +188,16 @@ def test_a_legal_landmark_inside_the_range_is_read() -> None:
     # The January 20, 2025 proclamation reaches offenses of January 6, 2021. An offense dated
     # only "2021" may be of that day, though neither end of the year (2021-01-01, 2021-12-31)
     # is: the landmark day inside the range is read too, so the answer is not given.
-    # With the offense on 2021-03-01 the pardon wait (no prison) runs from conviction:
-    # 2022-05-02 + 5 years = 2027-05-02.
+    # With the offense on 2021-03-01 the pardon wait (no prison) runs from sentencing, after
+    # the verdict (the Office's reading of 28 CFR 1.2): 2022-06-01 + 5 years = 2027-06-01.
     exact = _pardon(_capitol("2021-03-01"), "2025-06-01")
-    assert (exact.outcome, exact.date) == (Outcome.eligible_from, date(2027, 5, 2))
+    assert (exact.outcome, exact.date) == (Outcome.eligible_from, date(2027, 6, 1))
     det = _pardon(_capitol("2021"), "2025-06-01")
     assert det.outcome is Outcome.needs_review
     assert det.missing_facts[0] == "convictions[0].offense_date"
     # A range that ends before the landmark cannot reach it: the answer is given.
     early = _pardon(_capitol({"not_before": "2020-06-01", "not_after": "2021-01-05"}), "2025-06-01")
-    assert (early.outcome, early.date) == (Outcome.eligible_from, date(2027, 5, 2))
+    assert (early.outcome, early.date) == (Outcome.eligible_from, date(2027, 6, 1))
 
 
 def test_the_glance_of_an_answer_that_depends_on_the_day_is_needs_review() -> None:

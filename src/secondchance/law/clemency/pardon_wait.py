@@ -194,7 +194,7 @@ def _no_prison(clock: Clock, i: int, conviction: Conviction, day: date) -> None:
             f"{add_years(convicted, years).isoformat()}; a petition before "
             f"{add_years(sentenced, years).isoformat()} is a question for the Office."
         )
-        used = {
+        used: dict[str, object] = {
             f"convictions[{i}].conviction_date": convicted.isoformat(),
             f"convictions[{i}].sentencing_date": sentenced.isoformat(),
         }
