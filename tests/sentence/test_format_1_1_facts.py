@@ -239,6 +239,19 @@ def test_a_listed_conviction_with_no_sentence_recorded_needs_review() -> None:
     assert answer(data).outcome is Outcome.needs_review
 
 
+def test_the_sentence_block_projects_no_credits_past_such_a_conviction() -> None:
+    # The block reads the same convictions as the program: with the carjacking conviction's
+    # sentence unknown (or awaiting sentencing) whether credits may be earned is open, so no
+    # credit date is projected and the computation needs review. Without it, wire fraud alone:
+    # eligible, and a credit release is projected.
+    assert block(serving())["fsa"]["eligible"] is True
+    for data in (_second(id="b"), _second(id="b", awaiting_sentencing=True)):
+        computed = block(data)
+        assert computed["fsa"]["eligible"] is None
+        assert computed["fsa"]["release_date"] is None
+        assert computed["status"] == "needs_review"
+
+
 def test_a_listed_conviction_with_a_sentence_stating_no_term_needs_review() -> None:
     # A sentence dated but giving no prison term, probation, fine or restitution: unknown.
     det = answer(_second(id="b", sentence={"imposed_on": "2020-12-01"}))

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from secondchance.engine.determination import Finding
 from secondchance.law.parameters import value
-from secondchance.law.sentence import exclusions, immigration, term
+from secondchance.law.sentence import exclusions, immigration, standing, term
 from secondchance.law.sentence.aggregate import (
     _DETENTION,
     _SERVING,
@@ -102,6 +102,8 @@ def facts_of(record: Record, as_of: date) -> SentenceFacts | str | None:
         record, current, commenced, mine, notes.findings, notes.needs_review, notes.missing_facts
     )
     ineligible = _exclusions(current, notes)
+    if ineligible is False and _beside(record, current, as_of, notes):
+        ineligible = None
     credits = _credit_facts(record, current, commenced, arrived, as_of, notes)
     if agg is None:
         return "; ".join(notes.needs_review) or "the aggregate term cannot be formed"
@@ -428,6 +430,24 @@ def _exclusions(current: list[Served], notes: Notes) -> bool | None:
             )
         )
     return True if listed else (None if undecided else False)
+
+
+def _beside(record: Record, current: list[Served], as_of: date, notes: Notes) -> bool:
+    """Whether a conviction beside the term may join it with a listed offense
+    (``standing.beside_the_term``, as the program reads it): then no credits are projected."""
+    found = standing.beside_the_term(record, current, as_of)
+    for text, path, citation in found:
+        notes.findings.append(
+            _finding(
+                text[0].upper() + text[1:] + ": no time credits are projected.",
+                citation=citation,
+                url=exclusions.URL,
+                paths={path: None},
+            )
+        )
+        notes.missing_facts.append(path)
+        notes.needs_review.append(text)
+    return bool(found)
 
 
 def _unread(item: exclusions.UnreadCount, notes: Notes) -> None:

@@ -150,15 +150,12 @@ def _moot(
     )
 
 
-def open_questions(
-    record: Record,
-    current: list[Served],
-    ordered: immigration.Removal,
-    day: date,
-    version_id: str,
-) -> Determination | None:
-    """``needs_review`` naming each fact that leaves an otherwise eligible answer open."""
-    notes: list[tuple[str, str, str]] = []  # (text, path, citation)
+def beside_the_term(record: Record, current: list[Served], day: date) -> list[tuple[str, str, str]]:
+    """Convictions beside the term being served that may join its aggregate (3584(c)) with a
+    listed offense (3632(d)(4)(D)): awaiting sentencing, or no sentence recorded. Each as (what
+    is unknown, the fact that would decide it, citation); the program's answer and the sentence
+    block's projection both read them (neither projects credits past them)."""
+    notes: list[tuple[str, str, str]] = []
     for i in _awaiting(record, day):
         notes.append(
             (
@@ -180,6 +177,18 @@ def open_questions(
                 "18 U.S.C. 3584(c); 18 U.S.C. 3632(d)(4)(D)",
             )
         )
+    return notes
+
+
+def open_questions(
+    record: Record,
+    current: list[Served],
+    ordered: immigration.Removal,
+    day: date,
+    version_id: str,
+) -> Determination | None:
+    """``needs_review`` naming each fact that leaves an otherwise eligible answer open."""
+    notes = beside_the_term(record, current, day)
     for s in current:
         if s.conviction.treaty_transfer is not None:
             notes.append(
