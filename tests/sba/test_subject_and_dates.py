@@ -73,8 +73,16 @@ def test_subject_owner_in_home_confinement(program_id: str) -> None:
 
 @pytest.mark.parametrize("program_id", ALL)
 def test_without_is_subject_the_top_level_record_is_someone_elses(program_id: str) -> None:
-    # Not marked is_subject: the owner's own (empty) record is tested; no status → eligible.
-    assert outcome(program_id, subject_record(is_subject=False), APP) == ("eligible", None)
+    # Not marked is_subject and no record of their own given: whether the owner has a status
+    # the rule names is unknown (the top-level record, in custody, may well be theirs), never
+    # "none of the statuses". With their own record given as empty (nothing to report), it is
+    # tested: no status → eligible.
+    data = subject_record(is_subject=False)
+    det = determine(program_id, data, APP)
+    assert det.outcome.value == "insufficient_facts"
+    assert det.missing_facts == ["business.people[0].record"]
+    data["business"]["people"][0]["record"] = {}
+    assert outcome(program_id, data, APP) == ("eligible", None)
 
 
 def test_subject_missing_fact_names_the_top_level_field() -> None:

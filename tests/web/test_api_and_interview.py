@@ -4,10 +4,13 @@ determination; letters carry the checklist and the notice."""
 from __future__ import annotations
 
 import subprocess
+from datetime import date
 
 import yaml
 from fastapi.testclient import TestClient
 
+from secondchance.api import evaluate
+from secondchance.record import validate
 from secondchance.store import accounts
 from secondchance.web.answers import AnswerError, parse_date_answer
 from tests.support import EXAMPLES, check_json, run_cli
@@ -107,6 +110,26 @@ def test_interview_to_a_pardon_determination_and_its_letter(app) -> None:  # typ
     assert pdf.headers["content-type"] == "application/pdf"
     text = subprocess.run(["pdftotext", "-", "-"], input=pdf.content, capture_output=True).stdout
     assert b"not legal advice" in text and b"Pardon Attorney" in text
+
+
+def test_sba_interview_no_record_answers_give_the_owner_an_empty_record(app) -> None:  # type: ignore[no-untyped-def]
+    # A business person whose record is left out is unknown (insufficient_facts naming it);
+    # answering "No / none" to the questions about their record gives them one, empty: an
+    # owner of 30% with no conviction, charge or supervision → every SBA program eligible.
+    client = sign_in(app, "advocate@a.org")
+    case = new_case(client, goal="sba")
+    answer(client, case, value="Ortiz Bakery")
+    answer(client, case, value="Maria Ortiz")
+    answer(client, case, value="owner")
+    answer(client, case, value="30")
+    answer(client, case, value="2024-06-03")
+    for _ in range(3):
+        answer(client, case, action="none")
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert record["business"]["people"][0]["record"] == {}
+    report = evaluate(validate(record, "record.json"), date(2024, 6, 3))
+    outcomes = {d.program: d.outcome.value for d in report.determinations}
+    assert outcomes["sba.7a"] == "eligible", outcomes
 
 
 def test_each_missing_fact_the_engine_names_has_a_plain_question() -> None:

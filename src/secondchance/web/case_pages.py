@@ -17,7 +17,7 @@ from secondchance.store import cases as store_cases
 from secondchance.web import letters
 from secondchance.web.answers import AnswerError
 from secondchance.web.casework import assess, find_case, interview_memory, next_for, remember
-from secondchance.web.interview import GOALS, apply_answer, question_for
+from secondchance.web.interview import GOALS, apply_answer, apply_none, question_for
 from secondchance.web.pages import Csrf, Editor, SignedIn, see_other
 from secondchance.web.render import render
 
@@ -82,7 +82,10 @@ async def answer(request: Request, user: Editor, case_id: str) -> Response:
             raise HTTPException(422, "That question is not part of this interview.")
         try:
             changes = action == "save" or (action == "none" and question.kind == "findings")
-            updated = apply_answer(record, question, form) if changes else record
+            if changes:
+                updated = apply_answer(record, question, form)
+            else:
+                updated = apply_none(record, question) if action == "none" else record
         except AnswerError as exc:
             return _panel(request, case_id, user, error=str(exc))
         unknown = f"{question.text} ({question.about})" if question.about else question.text

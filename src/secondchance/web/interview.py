@@ -380,6 +380,21 @@ def apply_answer(
     return updated
 
 
+def apply_none(record: dict[str, Any], question: Question) -> dict[str, Any]:
+    """ "No / none" to a question about a business person's own record ("has this person ever
+    been convicted?"): their ``record`` is given, empty where nothing else is known (a record
+    left out means nothing is known, and the SBA answers say so). Other questions: unchanged."""
+    tokens = split_path(question.path)
+    if "record" not in tokens:
+        return record
+    own = tokens[: tokens.index("record") + 1]
+    if get_path(record, own) is not None:
+        return record
+    updated = copy.deepcopy(record)
+    set_path(updated, own, {})
+    return updated
+
+
 def _choice(value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise answers.AnswerError(f"choose one of: {', '.join(allowed)}")

@@ -135,6 +135,19 @@ def _person(
     findings.append(cite(member.finding, dict(member.facts)))
     if member.standing is Standing.excluded:
         return
+    if not person.is_subject and "record" not in person.model_fields_set:
+        path = f"business.people[{index}].record"
+        text = (
+            f"{person.name}'s own record is not given ({path}): whether they have a status "
+            f"this rule names on {day} is unknown (write `record: {{}}` for a person with "
+            "nothing to report)."
+        )
+        findings.append(cite(text, {path: None}))
+        verdicts.append((_combine(member.standing, Verdict.unknown), text))
+        missing.append(path)
+        if member.standing is Standing.unknown:
+            missing.extend(member.missing)
+        return
     if not any(c.verdict is not Verdict.clear for c in checks):
         findings.append(
             cite(
