@@ -251,3 +251,28 @@ def test_a_term_ordered_concurrent_with_the_state_term_needs_review() -> None:
     found = block(writ(received, relation=order), date(2026, 9, 1))
     assert found["status"] == "needs_review"
     assert any("relation" in r for r in found["needs_review"])
+
+
+def test_consecutive_terms_across_a_month_end_give_the_later_end() -> None:
+    # 30 days from 2023-01-30: 2023-01-30 .. 2023-02-28; then 14 months consecutive from
+    # 2023-03-01: .. 2024-04-30 (term by term). Added in units, 14 months 30 days from
+    # 2023-01-30: + 14 months = 2024-03-30, + 30 days = 2024-04-29, last day 2024-04-28, two days
+    # earlier. The later end is used: 2023-01-30 .. 2024-04-30 is 457 days; GCT 54 x 457 / 365
+    # = 67.6 -> 67; 2024-04-30 - 67 days = 2024-02-23 (a Friday). Needs review: which end the
+    # Bureau's aggregation method gives is not in the texts retrieved.
+    data = {
+        "person": {"name": "MonthEnd"},
+        "convictions": [
+            _conviction("c1", "18 U.S.C. 1343", "2023-01-30", "30 days"),
+            _conviction(
+                "c2", "18 U.S.C. 1344", "2023-01-30", "14 months",
+                relation="consecutive", relative_to="c1",
+            ),
+        ],
+        "custody": [{"kind": "designated_facility", "start": "2023-01-30", "conviction_id": "c1"}],
+    }  # fmt: skip
+    found = block(data, date(2023, 6, 1))
+    assert found["full_term_date"] == "2024-04-30"
+    assert found["gct_days"] == 67
+    assert found["release_weekday_date"] == "2024-02-23"
+    assert found["status"] == "needs_review"

@@ -392,6 +392,15 @@ def _concurrent(run: _Running, s: Served) -> None:
 def _formed(run: _Running, count: int, facts_out: list[Finding], review: list[str]) -> Term:
     """The aggregate's length, in units where it is a sum of terms, else in days."""
     total = run.units if run.units is not None else Term(days=(run.end - run.commenced).days)
+    if run.units is not None and _after(run.commenced, run.units) < run.end:
+        summed = _after(run.commenced, run.units) - timedelta(days=1)
+        total = Term(days=(run.end - run.commenced).days)
+        review.append(
+            f"the terms added in units ({run.units}) end {summed.isoformat()} counted from "
+            f"commencement, but {(run.end - timedelta(days=1)).isoformat()} counted term by "
+            "term (months of different lengths): the later is used, so no date is too early "
+            "(the Sentence Computation Manual's aggregation chapter was not found)"
+        )
     facts_out.append(
         _finding(
             f"{count} terms are one aggregate term ({'; '.join(run.steps)}): {total}, "
