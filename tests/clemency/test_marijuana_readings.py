@@ -14,7 +14,7 @@ import pytest
 
 from secondchance.engine.determination import Outcome
 from tests.clemency.helpers import MARIJUANA, ask, text
-from tests.clemency.test_marijuana_pardon import P10467, record
+from tests.clemency.test_marijuana_pardon import P10467, P10688, record
 
 AS_OF = "2024-06-01"
 PATH = "convictions[0].counts[0]"
@@ -83,3 +83,59 @@ def test_marijuana_with_an_amount_stays_marijuana(substance: str) -> None:
     det = ask(MARIJUANA, with_substance(substance), AS_OF)
     assert det.outcome is Outcome.eligible
     assert det.date == P10467
+
+
+# --- 2. 21 U.S.C. 846 (or D.C. Code 48-904.09) cited with the possession provision --------------
+
+BOTH = [
+    "21 U.S.C. 844, 846",
+    "21 U.S.C. 846, 844(a)",
+    "21 U.S.C. 846 (21 U.S.C. 844)",
+    "21 U.S.C. §§ 846 and 844(a)",
+    "21 USC 844 & 846",
+    "21:846; 21:844",
+    "D.C. Code 48-904.01(d)(1), 48-904.09",
+]
+
+
+@pytest.mark.parametrize("statute", ["21 U.S.C. 846", *BOTH])
+def test_844_with_846_answers_as_846_alone(statute: str) -> None:
+    # 846 is "attempts or conspires" (48-904.09 likewise): a count citing it is an attempt or a
+    # conspiracy whose object is the 844 named beside it, never simple possession. 10467
+    # pardons neither; 10688 (1), (3) pardon the attempt only. Whether it is an attempt is not
+    # recorded: the same answer as "21 U.S.C. 846" alone, insufficient_facts naming `attempt`.
+    det = ask(MARIJUANA, record(statute), AS_OF)
+    assert det.outcome is Outcome.insufficient_facts
+    assert det.missing_facts == [f"{PATH}.attempt"]
+
+
+@pytest.mark.parametrize("statute", BOTH)
+def test_844_with_846_as_an_attempt_is_covered_from_10688_only(statute: str) -> None:
+    # An attempt whose object is simple possession: 10688 (2023-12-22), never 10467. Asked on
+    # 2023-06-01 (before 10688): not yet pardoned, eligible from 2023-12-22.
+    dc = statute.startswith("D.C.")
+    obj = "D.C. Code 48-904.01(d)(1)" if dc else "21 U.S.C. 844"
+    data = record(statute, attempt=True, object_offense=obj)
+    det = ask(MARIJUANA, data, AS_OF)
+    assert (det.outcome, det.date) == (Outcome.eligible, P10688)
+    early = ask(MARIJUANA, data, "2023-06-01")
+    assert (early.outcome, early.date) == (Outcome.eligible_from, P10688)
+
+
+@pytest.mark.parametrize("statute", BOTH)
+def test_844_with_846_as_a_conspiracy_is_not_covered(statute: str) -> None:
+    # Conspiracy: "activity beyond simple possession" (10688); not in 10467 either.
+    det = ask(MARIJUANA, record(statute, conspiracy=True), AS_OF)
+    assert det.outcome is Outcome.not_eligible
+
+
+def test_a_10467_certificate_does_not_reach_844_with_846() -> None:
+    # 10467 lists 844 and D.C. 48-904.01(d)(1) only: an attempt or conspiracy under 846 is not
+    # among them, so a certificate naming 10467 cannot cover the count (10467: no language
+    # "shall be construed to pardon any person for any other offense").
+    data = record("21 U.S.C. 844, 846")
+    data["clemency"] = [
+        {"kind": "pardon", "granted_on": "2023-06-01", "proclamation": "Proclamation 10467"}
+    ]
+    det = ask(MARIJUANA, data, "2023-07-01")
+    assert det.outcome is not Outcome.eligible

@@ -24,6 +24,7 @@ from secondchance.law.clemency.marijuana_statute import (
     beside,
     broader_any,
     court_martial,
+    inchoate_unlisted,
     listed_how,
     open_clause,
     unlisted_not_covered,
@@ -206,6 +207,8 @@ def _answer_count(
     procs = (only,) if only is not None else marijuana_proclamations(day)
     substance = substance_of(count, day)
     if unread(conviction, count, substance, answer):
+        return answer
+    if inchoate_unlisted(conviction, count, substance, procs, answer):
         return answer
     if beside(conviction, count, substance, procs, answer):
         return answer

@@ -34,14 +34,23 @@ CURRENT = "clemency.marijuana.current_codifications"
 
 
 def listed_how(count: Count, proc: Proclamation) -> str | None:
-    """Why the proclamation lists the count's provision (None: it does not)."""
-    return _listed_statute(count.statute, proc.possession, proc.attempt, proc.cfr)
+    """Why the proclamation lists the count's provision (None: it does not). A count citing a
+    general attempt or conspiracy provision (21 U.S.C. 846) is an attempt or conspiracy even
+    when it names 844 beside it (its object): listed only as an attempt, where the proclamation
+    lists that provision."""
+    return _listed_statute(count.statute, proc.possession, proc.attempt, proc.cfr, proc.inchoate)
 
 
 @lru_cache(maxsize=16384)
 def _listed_statute(
-    statute: str, possession: tuple[str, ...], attempt: tuple[str, ...], cfr: tuple[str, ...]
+    statute: str,
+    possession: tuple[str, ...],
+    attempt: tuple[str, ...],
+    cfr: tuple[str, ...],
+    inchoate: tuple[str, ...],
 ) -> str | None:
+    if any(cites(statute, p) for p in inchoate):
+        return "attempt" if any(cites(statute, p) for p in attempt) else None
     if any(cites(statute, p) for p in possession):
         return "possession"
     if any(cites(statute, p) for p in attempt):
@@ -149,6 +158,33 @@ def _attempt_objects_named(count: Count, procs: tuple[Proclamation, ...]) -> lis
     if not at or not rest or not plain_title21 or not usc_attempt:
         return []
     return [str(h) for h in rest]
+
+
+def inchoate_unlisted(
+    conviction: Conviction,
+    count: Count,
+    substance: Substance,
+    procs: tuple[Proclamation, ...],
+    answer: CountAnswer,
+) -> bool:
+    """A count citing a general attempt or conspiracy provision (21 U.S.C. 846, D.C. Code
+    48-904.09) that none of ``procs`` lists as an attempt provision is not covered, whatever
+    possession provision it names beside (the object): 10467 pardons simple possession only,
+    not its attempt or conspiracy."""
+    if conviction.jurisdiction is Jurisdiction.state or substance.kind == OTHER_SUBSTANCE:
+        return False
+    inchoate = {p for proc in procs for p in proc.inchoate}
+    named = [p for p in sorted(inchoate) if cites(count.statute, p)]
+    if not named or any(listed_how(count, proc) for proc in procs):
+        return False
+    ids = ", ".join(proc.id for proc in procs)
+    answer.not_covered = (
+        f"{count.statute} cites {', '.join(named)}, the attempt or conspiracy provision: the "
+        f"count is an attempt or conspiracy, not simple possession, and {ids} does not list that "
+        "provision"
+    )
+    answer.brief = "an attempt or conspiracy (not listed)"
+    return True
 
 
 def beside(
