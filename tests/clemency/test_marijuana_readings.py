@@ -139,3 +139,19 @@ def test_a_10467_certificate_does_not_reach_844_with_846() -> None:
     ]
     det = ask(MARIJUANA, data, "2023-07-01")
     assert det.outcome is not Outcome.eligible
+
+
+# --- 3. a section number in parentheses -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "statute",
+    ["21 U.S.C. 844 (841)", "21 U.S.C. 844 (846)", "21 U.S.C. 844(a)(841)", "21 USC 844 (860)"],
+)
+def test_844_with_a_section_in_parentheses_is_for_review(statute: str) -> None:
+    # "(841)" is no paragraph of 844 but another section (possession with intent): whether
+    # the count is simple possession is unknown, so for review naming the statute.
+    det = ask(MARIJUANA, record(statute), AS_OF)
+    assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts)
+    assert f"{PATH}.statute" in det.missing_facts
+    assert statute in text(det)

@@ -180,6 +180,9 @@ _DIGIT_LIKE = frozenset("lIoO")
 _DESIGNATION = re.compile(r"[0-9]+|([A-Za-z])\1{0,2}|[xX]{0,3}(?:[iI][xXvV]|[vV]?[iI]{0,3})")
 """A subdivision's designation: a number, a letter (doubled or tripled: "aa"), or a roman
 numeral; a word in parentheses ("(assault)") is a description, not a subsection."""
+_SECTION_LIKE_DIGITS = 3
+"""A number of this many digits in parentheses may be a section ("844 (841)") or a year, not a
+subsection: unreadable."""
 _CODE_SPELLINGS = (
     ("u", "s", "c"),
     ("usc",),
@@ -555,6 +558,11 @@ class _Parser:
                 return subs
             if len(inner.text) > MAX_SECTION_DIGITS:
                 raise self.fail("a subsection too long")
+            if inner.kind == "num" and len(inner.text) >= _SECTION_LIKE_DIGITS:
+                # "21 U.S.C. 844 (841)", "844(a)(846)": another section of the title, or the
+                # edition's year ("(2012)"), more likely than a paragraph numbered 100 or more.
+                self.i += 1
+                raise self.fail("a number in parentheses that may be a section, not a subsection")
             subs.append(inner.text)
             self.i += 3
         return subs
