@@ -155,3 +155,73 @@ def test_844_with_a_section_in_parentheses_is_for_review(statute: str) -> None:
     assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts)
     assert f"{PATH}.statute" in det.missing_facts
     assert statute in text(det)
+
+
+# --- 4. the description: activity beyond simple possession, or another section ------------------
+
+
+@pytest.mark.parametrize(
+    "statute",
+    [
+        "21 U.S.C. 844 - simple possession; 841",
+        "21 U.S.C. 844 - PWID, 841",
+        "21 U.S.C. 844 = 846",
+        "21 U.S.C. 844 - 841",
+        "21 U.S.C. 844 - within 1000 ft of school 860",
+        "21 U.S.C. 844 - conspiracy to possess",
+        "21 U.S.C. 844(a) - possession with intent to distribute",
+        "21 U.S.C. 844 - attempted possession",  # attempt is not 844 (10688 lists 846)
+        "21 U.S.C. 844 - cultivation",
+        "21 U.S.C. 844 - DUI",
+        "D.C. Code 48-904.01(d)(1) - PWID",
+        "D.C. Code 48-904.01(d)(1) = Distribution",
+    ],
+)
+def test_a_statute_description_beyond_possession_is_for_review(statute: str) -> None:
+    # 10688: "not ... activity beyond simple possession ..., such as possession of marijuana
+    # with intent to distribute"; a further section number may be the count's real section.
+    det = ask(MARIJUANA, record(statute), AS_OF)
+    assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts)
+    assert f"{PATH}.statute" in det.missing_facts
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Possession with intent to distribute marijuana",
+        "PWID marijuana",
+        "Conspiracy to possess marijuana",
+        "Distribution of marijuana",
+        "Possession of marijuana within 1,000 feet of a school",
+        "Manufacturing marijuana",
+        "Attempted possession of marijuana",
+        "Driving under the influence of marijuana",
+    ],
+)
+def test_a_count_description_beyond_possession_is_for_review(description: str) -> None:
+    det = ask(MARIJUANA, record("21 U.S.C. 844(a)", description=description), AS_OF)
+    assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts)
+    assert f"{PATH}.description" in det.missing_facts
+    assert description in text(det)  # quoted
+
+
+def test_an_attempt_described_as_an_attempt_stays_covered() -> None:
+    # 846 attempt with object 844: "attempt" agrees with the provision; 10688 (2023-12-22).
+    data = record(
+        "21 U.S.C. 846",
+        attempt=True,
+        object_offense="21 U.S.C. 844",
+        description="Attempted possession of marijuana",
+    )
+    det = ask(MARIJUANA, data, AS_OF)
+    assert (det.outcome, det.date) == (Outcome.eligible, P10688)
+
+
+@pytest.mark.parametrize(
+    "description", ["Simple possession of marijuana", "Possession of marijuana (12 grams)"]
+)
+def test_a_plain_possession_description_stays_covered(description: str) -> None:
+    det = ask(
+        MARIJUANA, record("21 U.S.C. 844 - simple possession", description=description), AS_OF
+    )
+    assert (det.outcome, det.date) == (Outcome.eligible, P10467)

@@ -108,6 +108,9 @@ class Statute:
 
     text: str
     provisions: tuple[Provision, ...]
+    description: str = ""
+    """The text after the citation's dash or "=" ("simple possession" of "21 U.S.C. 844 -
+    simple possession"), not read as a citation; empty when there is none."""
 
     @property
     def canonical(self) -> str:
@@ -203,6 +206,7 @@ class _Parser:
         self.text = text
         self.toks = _tokens(text)
         self.i = 0
+        self.description = ""
 
     # -- helpers
     def peek(self, k: int = 0) -> _Tok | None:
@@ -569,12 +573,15 @@ class _Parser:
 
     def no_citation_in_description(self) -> None:
         """Fail if the rest of the text looks like it cites a provision: a section sign, a code
-        name ("U.S.C.", "CFR", "UCMJ"), "title" or "section" before a number, "N:N", or a
-        number joined to a parenthesis ("924(c)"). One pass, each step a fixed look-ahead."""
+        name ("U.S.C.", "CFR", "UCMJ"), "title" or "section" before a number, "N:N", a number
+        joined to a parenthesis ("924(c)"), or a number that may be a section (three or more
+        digits: "1951 - robbery; 924"). One pass, each step a fixed look-ahead."""
         while self.i < len(self.toks):
             tok = self.toks[self.i]
             nxt = self.peek(1)
             joined_paren = nxt is not None and nxt.text == "(" and nxt.start == tok.end
+            if tok.kind == "num" and len(tok.text) >= _SECTION_LIKE_DIGITS:
+                raise self.fail("a number in the description that may be a section")
             if (
                 tok.kind == "sect"
                 or self.letters(*_CODE_SPELLINGS)
@@ -600,7 +607,9 @@ class _Parser:
                 # A description follows: "18 U.S.C. 924(c) - firearm ...". It is not read, so
                 # a citation in it ("1951 - robbery; 924(c)") would be lost: refuse that.
                 self.i += 1
+                rest = self.peek()
                 self.no_citation_in_description()
+                self.description = self.text[rest.start :].strip() if rest is not None else ""
                 break
             if self.is_punct("("):
                 # A parallel citation: "Article 125, UCMJ (10 U.S.C. 925)".
@@ -643,13 +652,14 @@ def _read_cached(text: str) -> Reading:
 def _read(text: str) -> Reading:
     if not text.strip():
         return Unreadable(text, "empty")
+    parser = _Parser(text)
     try:
-        provisions = _Parser(text).read()
+        provisions = parser.read()
     except _Fail as why:
         return Unreadable(text, str(why))
     if not provisions:
         return Unreadable(text, "no provision named")
-    return Statute(text, provisions)
+    return Statute(text, provisions, parser.description)
 
 
 def unreadable_reason(reading: Reading) -> str | None:

@@ -24,6 +24,7 @@ from secondchance.law.clemency.marijuana_statute import (
     beside,
     broader_any,
     court_martial,
+    described_beyond,
     inchoate_unlisted,
     listed_how,
     open_clause,
@@ -219,6 +220,8 @@ def _answer_count(
             answer.relevant = False
         return answer
     if _threshold(conviction, count, substance, procs, answer, day):
+        return answer
+    if described_beyond(conviction, count, substance, procs, answer, day):
         return answer
     for proc in procs:
         listed = listed_how(count, proc) is not None

@@ -104,9 +104,10 @@ def _count_finding(answer: CountAnswer, statute: str) -> Finding:
             url=answer.pending.url,
         )
     if answer.missing:
+        why = f" ({answer.review})" if answer.review else ""
         return say(
             f"{answer.path} ({statute}): whether a proclamation covers it depends on facts the "
-            f"record lacks: {', '.join(answer.missing)}.",
+            f"record lacks: {', '.join(answer.missing)}{why}.",
             facts,
         )
     if answer.review:

@@ -6,6 +6,7 @@ beside another. Citations are read only by :mod:`secondchance.record.statute`.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -19,6 +20,7 @@ from secondchance.law.parameters import value
 from secondchance.record.schema import Conviction, Count, Jurisdiction
 from secondchance.record.statute import (
     Code,
+    Statute,
     broader,
     cites,
     names_within,
@@ -185,6 +187,63 @@ def inchoate_unlisted(
     )
     answer.brief = "an attempt or conspiracy (not listed)"
     return True
+
+
+BEYOND = "clemency.marijuana.beyond_possession_words"
+
+
+def _beyond_words(text: str, day: date, attempt_listed: bool) -> list[str]:
+    """The words of ``text`` that speak of activity beyond simple possession (``BEYOND``); an
+    attempt's words only where the count is not listed as an attempt."""
+    table = value(BEYOND, on=day)
+    stems = list(table["beyond"]) + ([] if attempt_listed else list(table["attempt"]))
+    return [
+        m.group(0)
+        for m in re.finditer(r"[A-Za-z]+", text)
+        if any(m.group(0).lower().startswith(stem) for stem in stems)
+    ]
+
+
+def described_beyond(
+    conviction: Conviction,
+    count: Count,
+    substance: Substance,
+    procs: tuple[Proclamation, ...],
+    answer: CountAnswer,
+    day: date,
+) -> bool:
+    """A count a proclamation may reach whose description (or the text after its statute's dash)
+    speaks of activity beyond simple possession ("PWID", "conspiracy", "near a school"), or whose
+    statute's description carries a number (another section?), is for review: the proclamations
+    pardon no "activity beyond simple possession". Not for a state conviction or another drug."""
+    if conviction.jurisdiction is Jurisdiction.state or substance.kind == OTHER_SUBSTANCE:
+        return False
+    hows = [listed_how(count, p) for p in procs]
+    if not any(hows) and not any(open_clause(count, p, day) for p in procs):
+        return False
+    attempt_listed = "attempt" in hows
+    reading = read_statute(count.statute)
+    after = reading.description if isinstance(reading, Statute) else ""
+    texts = [("statute", after), ("description", count.description or "")]
+    for field_name, said in texts:
+        words = _beyond_words(said, day, attempt_listed)
+        digits = field_name == "statute" and re.search(r"[0-9]", said) is not None
+        if not words and not digits:
+            continue
+        what = (
+            f"words of activity beyond simple possession ({', '.join(words)})"
+            if words
+            else ("a number (perhaps another section)")
+        )
+        answer.review = (
+            f"the count's {field_name} {getattr(count, field_name)[:80]!r} has {what}: the "
+            "proclamations pardon no activity beyond simple possession, attempted simple "
+            "possession or use of marijuana (such as possession with intent to distribute), so "
+            "whether the count is simple possession is for review"
+        )
+        answer.missing.append(f"{answer.path}.{field_name}")
+        return True
+    return False
 
 
 def beside(
