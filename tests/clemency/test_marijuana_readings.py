@@ -225,3 +225,62 @@ def test_a_plain_possession_description_stays_covered(description: str) -> None:
         MARIJUANA, record("21 U.S.C. 844 - simple possession", description=description), AS_OF
     )
     assert (det.outcome, det.date) == (Outcome.eligible, P10467)
+
+
+# --- 5. overlapping status periods that disagree -------------------------------------------------
+
+LPR_SINCE_2000 = {"status": "lawful_permanent_resident", "start": "2000-01-01"}
+UNLAWFUL_2014_2016 = {"status": "unlawfully_present", "start": "2014-01-01", "end": "2016-01-01"}
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        [LPR_SINCE_2000, UNLAWFUL_2014_2016],
+        [UNLAWFUL_2014_2016, LPR_SINCE_2000],  # the list's order must not decide
+    ],
+)
+def test_statuses_contradicting_on_the_offense_date_are_for_review(
+    status: list[dict[str, Any]],
+) -> None:
+    # Offense 2015-03-14 lies in both periods: lawful permanent resident and unlawfully present.
+    # The proclamations exclude "non-citizens not lawfully present ... at the time of their
+    # offense": which held is for review, naming both.
+    det = ask(MARIJUANA, record(status=status), AS_OF)
+    assert det.outcome is Outcome.needs_review
+    assert "lawful_permanent_resident and unlawfully_present" in text(det) or (
+        "unlawfully_present and lawful_permanent_resident" in text(det)
+    )
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        [
+            {"status": "lawful_permanent_resident"},
+            {"status": "other_lawful", "start": "2020-01-01"},
+        ],
+        [
+            {"status": "other_lawful", "start": "2020-01-01"},
+            {"status": "lawful_permanent_resident"},
+        ],
+    ],
+)
+def test_statuses_contradicting_on_the_proclamation_date_are_for_review(
+    status: list[dict[str, Any]],
+) -> None:
+    # On 2022-10-06 both an LPR period and an other_lawful period are held: whether the person
+    # was a lawful permanent resident "current" on the date is for review.
+    det = ask(MARIJUANA, record(status=status), AS_OF)
+    assert det.outcome is Outcome.needs_review
+
+
+def test_citizen_and_lpr_overlapping_agree() -> None:
+    # Naturalised 2012-05-01 with the LPR period closed the same day: both are lawful on every
+    # day, so nothing contradicts; offense 2015 → 10467.
+    status = [
+        {"status": "lawful_permanent_resident", "start": "2000-01-01", "end": "2012-05-01"},
+        {"status": "us_citizen", "start": "2012-05-01"},
+    ]
+    det = ask(MARIJUANA, record(status=status), AS_OF)
+    assert (det.outcome, det.date) == (Outcome.eligible, P10467)
