@@ -284,3 +284,59 @@ def test_citizen_and_lpr_overlapping_agree() -> None:
     ]
     det = ask(MARIJUANA, record(status=status), AS_OF)
     assert (det.outcome, det.date) == (Outcome.eligible, P10467)
+
+
+# --- 6. a grant naming a proclamation dated before the proclamation -------------------------------
+
+
+def _granted(data: dict[str, Any], on: str, proclamation: str) -> dict[str, Any]:
+    data["clemency"] = [
+        {
+            "kind": "pardon",
+            "granted_on": on,
+            "proclamation": proclamation,
+            "certificate_issued": True,
+        }
+    ]
+    return data
+
+
+def test_a_10688_certificate_dated_before_10688_is_not_in_force_early() -> None:
+    # An attempt (846, object 844) committed 2023-03-01: only 10688 (signed 2023-12-22) covers
+    # it. A grant "under 10688" dated 2023-06-01 predates the proclamation: on 2023-07-01 nothing
+    # has pardoned the count yet, and the record contradicts itself → needs_review, not eligible.
+    data = record(
+        "21 U.S.C. 846",
+        offense="2023-03-01",
+        convicted="2023-05-01",
+        attempt=True,
+        object_offense="21 U.S.C. 844",
+    )
+    _granted(data, "2023-06-01", "Proclamation 10688")
+    det = ask(MARIJUANA, data, "2023-07-01")
+    assert det.outcome is Outcome.needs_review
+    assert "2023-06-01" in text(det) and "2023-12-22" in text(det)
+    # From 2023-12-22 10688 covers it on its own terms (offense 2023-03-01 <= 2023-12-22).
+    later = ask(MARIJUANA, data, AS_OF)
+    assert (later.outcome, later.date) == (Outcome.eligible, P10688)
+
+
+@pytest.mark.parametrize(
+    ("on", "proclamation"),
+    [("2022-09-01", "Proclamation 10467"), ("2023-06-01", "Proclamation No. 10688")],
+)
+def test_an_early_certificate_does_not_cover_a_count_left_open(on: str, proclamation: str) -> None:
+    # The substance is not recorded, so the count is left open; a certificate would cover it,
+    # but one dated before the proclamation it names was signed is not relied on → review.
+    data = record()
+    del data["convictions"][0]["counts"][0]["substance"]
+    det = ask(MARIJUANA, _granted(data, on, proclamation), AS_OF)
+    assert det.outcome is Outcome.needs_review
+
+
+def test_a_certificate_dated_on_the_signing_day_is_honoured() -> None:
+    # Granted 2022-10-06, the day 10467 was signed: not before it, so it covers the open count.
+    data = record()
+    del data["convictions"][0]["counts"][0]["substance"]
+    det = ask(MARIJUANA, _granted(data, "2022-10-06", "Proclamation 10467"), AS_OF)
+    assert (det.outcome, det.date) == (Outcome.eligible, P10467)
