@@ -340,3 +340,22 @@ def test_a_certificate_dated_on_the_signing_day_is_honoured() -> None:
     del data["convictions"][0]["counts"][0]["substance"]
     det = ask(MARIJUANA, _granted(data, "2022-10-06", "Proclamation 10467"), AS_OF)
     assert (det.outcome, det.date) == (Outcome.eligible, P10467)
+
+
+# --- 7. 21 U.S.C. 844a is a section of its own ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "statute", ["21 U.S.C. 844a", "21 USC 844a", "21 U.S.C. 844A", "21 U.S.C. § 844A", "21:844a"]
+)
+def test_844a_is_not_844(statute: str) -> None:
+    # 21 U.S.C. 844a (civil penalty for possession of personal-use amounts) is a section of its
+    # own; the proclamations list 844 and 846 only. Not covered, and the finding says why.
+    det = ask(MARIJUANA, record(statute), AS_OF)
+    assert det.outcome is Outcome.not_eligible
+    assert "part of the section" in text(det)
+
+
+def test_844a_as_the_object_of_an_attempt_is_not_simple_possession() -> None:
+    data = record("21 U.S.C. 846", attempt=True, object_offense="21 U.S.C. 844a")
+    assert ask(MARIJUANA, data, AS_OF).outcome is Outcome.not_eligible

@@ -709,9 +709,9 @@ def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=65536)
 def cites(statute: str, provision: str) -> bool:
     """The count's statute is the provision or one of its subdivisions, in any spelling the
-    statute reader accepts ('21 U.S.C. § 844(a)', '21 USC 844a', '21:844(a)'). A capital letter
-    joined to the section number is read as a subsection (see :func:`plain_provisions`): for
-    lists with no lettered section, as the marijuana proclamations'."""
+    statute reader accepts ('21 U.S.C. § 844(a)', '21 USC 844(a)', '21:844(a)'). A letter
+    joined to the section number is read as part of the section (see :func:`plain_provisions`):
+    '21 USC 844a' is section 844a, not 844(a)."""
     return any(names_within(h, provision) for h in plain_provisions(statute))
 
 
@@ -742,17 +742,18 @@ def _unlisted_beside(statute: str, listed: tuple[str, ...]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=16384)
 def plain_provisions(statute: str) -> tuple[Provision, ...]:
-    """The provisions a citation names, a capital joined to the section read as a subsection."""
+    """The provisions a citation names, a letter joined to the section read as part of it."""
     return _plain(provisions_of(statute))
 
 
 def _plain(provisions: tuple[Provision, ...]) -> tuple[Provision, ...]:
-    """A letter joined to a section number in capitals ("21 USC 844A") read as the subsection
-    it may be (844(a)), for a list with no lettered section number (the marijuana proclamations'). A
-    letter before parentheses ("844a(a)") stays part of the section (21 U.S.C. 844a is one)."""
+    """A letter joined to a section number, in either case ("21 USC 844a", "844A", "844a(a)"),
+    read as part of the section (21 U.S.C. 844a is a section of its own), never as the
+    subsection it may also be: a list with no lettered section (the marijuana proclamations')
+    must not take "844a" for 844(a). Joined subsections after the letter ("841a1") go with it:
+    841A(1)."""
     return tuple(
-        (p.other_reading() or p) if p.joined_letter == "section" and not p.subsections else p
-        for p in provisions
+        (p.other_reading() or p) if p.joined_letter == "subsection" else p for p in provisions
     )
 
 

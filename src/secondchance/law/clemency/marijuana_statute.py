@@ -105,6 +105,16 @@ def court_martial(count: Count, listed: bool) -> tuple[str | None, str | None]:
 
 def unlisted_not_covered(count: Count) -> str:
     provs = provisions_of(count.statute)
+    plain = plain_provisions(count.statute)
+    lettered = [str(q) for p, q in zip(provs, plain, strict=True) if p.joined_letter]
+    if lettered:
+        named = ", ".join(lettered)
+        return (
+            f"{count.statute} is read as section {named}: a letter joined to the section number "
+            "is part of the section (21 U.S.C. 844a, a civil penalty, is a section of its own), "
+            "not 21 U.S.C. 844 or 846; if a subsection such as 844(a) was meant, the record "
+            "should write it in parentheses"
+        )
     if provs and provs[0].code is Code.dc:
         return f"{count.statute} is not D.C. Code 48-904.01(d)(1) or 48-904.09 (attempt)"
     return (
