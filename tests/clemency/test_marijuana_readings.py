@@ -359,3 +359,15 @@ def test_844a_is_not_844(statute: str) -> None:
 def test_844a_as_the_object_of_an_attempt_is_not_simple_possession() -> None:
     data = record("21 U.S.C. 846", attempt=True, object_offense="21 U.S.C. 844a")
     assert ask(MARIJUANA, data, AS_OF).outcome is Outcome.not_eligible
+
+
+@pytest.mark.parametrize(
+    "object_offense",
+    ["21 U.S.C. 844 - distribution", "21 U.S.C. 844 - PWID", "21 U.S.C. 844 - conspiracy"],
+)
+def test_an_attempt_object_described_beyond_possession_is_for_review(object_offense: str) -> None:
+    # 10688 pardons an attempt only where its object is simple possession.
+    data = record("21 U.S.C. 846", attempt=True, object_offense=object_offense)
+    det = ask(MARIJUANA, data, AS_OF)
+    assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts)
+    assert f"{PATH}.object_offense" in det.missing_facts

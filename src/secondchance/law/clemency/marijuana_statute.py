@@ -214,6 +214,12 @@ def _beyond_words(text: str, day: date, attempt_listed: bool) -> list[str]:
     ]
 
 
+def _after_dash(statute: str) -> str:
+    """The description written after a citation's dash or "=" (empty when none or unread)."""
+    reading = read_statute(statute) if statute else None
+    return reading.description if isinstance(reading, Statute) else ""
+
+
 def described_beyond(
     conviction: Conviction,
     count: Count,
@@ -222,22 +228,25 @@ def described_beyond(
     answer: CountAnswer,
     day: date,
 ) -> bool:
-    """A count a proclamation may reach whose description (or the text after its statute's dash)
-    speaks of activity beyond simple possession ("PWID", "conspiracy", "near a school"), or whose
-    statute's description carries a number (another section?), is for review: the proclamations
-    pardon no "activity beyond simple possession". Not for a state conviction or another drug."""
+    """A count a proclamation may reach whose description (or the text after the dash of its
+    statute or of its attempt's object) speaks of activity beyond simple possession ("PWID",
+    "conspiracy", "near a school"), or whose statute's or object's description carries a number
+    (another section?), is for review: the proclamations pardon no "activity beyond simple
+    possession". Not for a state conviction or another drug."""
     if conviction.jurisdiction is Jurisdiction.state or substance.kind == OTHER_SUBSTANCE:
         return False
     hows = [listed_how(count, p) for p in procs]
     if not any(hows) and not any(open_clause(count, p, day) for p in procs):
         return False
     attempt_listed = "attempt" in hows
-    reading = read_statute(count.statute)
-    after = reading.description if isinstance(reading, Statute) else ""
-    texts = [("statute", after), ("description", count.description or "")]
+    texts = [
+        ("statute", _after_dash(count.statute)),
+        ("description", count.description or ""),
+        ("object_offense", _after_dash(count.object_offense or "")),
+    ]
     for field_name, said in texts:
-        words = _beyond_words(said, day, attempt_listed)
-        digits = field_name == "statute" and re.search(r"[0-9]", said) is not None
+        words = _beyond_words(said, day, attempt_listed and field_name != "object_offense")
+        digits = field_name != "description" and re.search(r"[0-9]", said) is not None
         if not words and not digits:
             continue
         what = (
