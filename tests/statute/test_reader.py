@@ -111,6 +111,72 @@ def test_unreadable_carries_the_text_and_why(text: str) -> None:
     assert reading.reason
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "21 U.S.C. 844 (841)",  # 841 is a section of title 21, not paragraph (841) of 844
+        "21 U.S.C. 844 (846)",
+        "21 U.S.C. 844(a)(841)",
+        "21 U.S.C. § 844(846)",
+        "21 USC 844 (841(a)(1))",
+        "18 U.S.C. 1951 (924)",
+        "21 U.S.C. 844 (2012)",  # an edition's year is no subsection either
+    ],
+)
+def test_a_section_number_in_parentheses_is_not_a_subsection(text: str) -> None:
+    # A number of three or more digits in parentheses may be another section of the title:
+    # unreadable (for review), never read as a subsection of the section before it.
+    reading = read_statute(text)
+    assert isinstance(reading, Unreadable), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("21 U.S.C. 844 (a)", "21 U.S.C. 844(a)"),
+        ("21 U.S.C. 802(16)", "21 U.S.C. 802(16)"),
+        ("8 U.S.C. 1101(a)(43)", "8 U.S.C. 1101(a)(43)"),
+    ],
+)
+def test_short_numbers_in_parentheses_stay_subsections(text: str, canonical: str) -> None:
+    reading = read_statute(text)
+    assert isinstance(reading, Statute), reading
+    assert reading.canonical == canonical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "21 U.S.C. 844 - simple possession; 841",
+        "21 U.S.C. 844 - PWID, 841",
+        "21 U.S.C. 844 = 846",
+        "21 U.S.C. 844 - within 1000 feet of a school, 860",
+        "18 U.S.C. 1951 - robbery; 924",
+    ],
+)
+def test_a_section_number_in_the_description_is_unreadable(text: str) -> None:
+    # The description is not read as a citation, so a number in it that may be a section (three
+    # or more digits) would be lost: unreadable rather than read as the first section alone.
+    reading = read_statute(text)
+    assert isinstance(reading, Unreadable), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("21 U.S.C. 844 - simple possession", "simple possession"),
+        ("21 U.S.C. 844 - conspiracy to possess", "conspiracy to possess"),
+        ("D.C. Code 48-904.01(d)(1) - PWID", "PWID"),
+        ("18:1951=RB.F", "RB.F"),
+        ("21 U.S.C. 844(a)", ""),
+    ],
+)
+def test_the_description_is_kept(text: str, description: str) -> None:
+    reading = read_statute(text)
+    assert isinstance(reading, Statute), reading
+    assert reading.description == description
+
+
 def test_huge_numbers_and_long_texts_are_unreadable_not_slow() -> None:
     # A 20,000-digit section: refused on length before any parsing.
     assert isinstance(read_statute("18 U.S.C. " + "9" * 20_000), Unreadable)

@@ -108,6 +108,9 @@ class Statute:
 
     text: str
     provisions: tuple[Provision, ...]
+    description: str = ""
+    """The text after the citation's dash or "=" ("simple possession" of "21 U.S.C. 844 -
+    simple possession"), not read as a citation; empty when there is none."""
 
     @property
     def canonical(self) -> str:
@@ -180,6 +183,9 @@ _DIGIT_LIKE = frozenset("lIoO")
 _DESIGNATION = re.compile(r"[0-9]+|([A-Za-z])\1{0,2}|[xX]{0,3}(?:[iI][xXvV]|[vV]?[iI]{0,3})")
 """A subdivision's designation: a number, a letter (doubled or tripled: "aa"), or a roman
 numeral; a word in parentheses ("(assault)") is a description, not a subsection."""
+_SECTION_LIKE_DIGITS = 3
+"""A number of this many digits in parentheses may be a section ("844 (841)") or a year, not a
+subsection: unreadable."""
 _CODE_SPELLINGS = (
     ("u", "s", "c"),
     ("usc",),
@@ -200,6 +206,7 @@ class _Parser:
         self.text = text
         self.toks = _tokens(text)
         self.i = 0
+        self.description = ""
 
     # -- helpers
     def peek(self, k: int = 0) -> _Tok | None:
@@ -555,18 +562,26 @@ class _Parser:
                 return subs
             if len(inner.text) > MAX_SECTION_DIGITS:
                 raise self.fail("a subsection too long")
+            if inner.kind == "num" and len(inner.text) >= _SECTION_LIKE_DIGITS:
+                # "21 U.S.C. 844 (841)", "844(a)(846)": another section of the title, or the
+                # edition's year ("(2012)"), more likely than a paragraph numbered 100 or more.
+                self.i += 1
+                raise self.fail("a number in parentheses that may be a section, not a subsection")
             subs.append(inner.text)
             self.i += 3
         return subs
 
     def no_citation_in_description(self) -> None:
         """Fail if the rest of the text looks like it cites a provision: a section sign, a code
-        name ("U.S.C.", "CFR", "UCMJ"), "title" or "section" before a number, "N:N", or a
-        number joined to a parenthesis ("924(c)"). One pass, each step a fixed look-ahead."""
+        name ("U.S.C.", "CFR", "UCMJ"), "title" or "section" before a number, "N:N", a number
+        joined to a parenthesis ("924(c)"), or a number that may be a section (three or more
+        digits: "1951 - robbery; 924"). One pass, each step a fixed look-ahead."""
         while self.i < len(self.toks):
             tok = self.toks[self.i]
             nxt = self.peek(1)
             joined_paren = nxt is not None and nxt.text == "(" and nxt.start == tok.end
+            if tok.kind == "num" and len(tok.text) >= _SECTION_LIKE_DIGITS:
+                raise self.fail("a number in the description that may be a section")
             if (
                 tok.kind == "sect"
                 or self.letters(*_CODE_SPELLINGS)
@@ -592,7 +607,9 @@ class _Parser:
                 # A description follows: "18 U.S.C. 924(c) - firearm ...". It is not read, so
                 # a citation in it ("1951 - robbery; 924(c)") would be lost: refuse that.
                 self.i += 1
+                rest = self.peek()
                 self.no_citation_in_description()
+                self.description = self.text[rest.start :].strip() if rest is not None else ""
                 break
             if self.is_punct("("):
                 # A parallel citation: "Article 125, UCMJ (10 U.S.C. 925)".
@@ -635,13 +652,14 @@ def _read_cached(text: str) -> Reading:
 def _read(text: str) -> Reading:
     if not text.strip():
         return Unreadable(text, "empty")
+    parser = _Parser(text)
     try:
-        provisions = _Parser(text).read()
+        provisions = parser.read()
     except _Fail as why:
         return Unreadable(text, str(why))
     if not provisions:
         return Unreadable(text, "no provision named")
-    return Statute(text, provisions)
+    return Statute(text, provisions, parser.description)
 
 
 def unreadable_reason(reading: Reading) -> str | None:
@@ -691,9 +709,9 @@ def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=65536)
 def cites(statute: str, provision: str) -> bool:
     """The count's statute is the provision or one of its subdivisions, in any spelling the
-    statute reader accepts ('21 U.S.C. § 844(a)', '21 USC 844a', '21:844(a)'). A capital letter
-    joined to the section number is read as a subsection (see :func:`plain_provisions`): for
-    lists with no lettered section, as the marijuana proclamations'."""
+    statute reader accepts ('21 U.S.C. § 844(a)', '21 USC 844(a)', '21:844(a)'). A letter
+    joined to the section number is read as part of the section (see :func:`plain_provisions`):
+    '21 USC 844a' is section 844a, not 844(a)."""
     return any(names_within(h, provision) for h in plain_provisions(statute))
 
 
@@ -724,17 +742,18 @@ def _unlisted_beside(statute: str, listed: tuple[str, ...]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=16384)
 def plain_provisions(statute: str) -> tuple[Provision, ...]:
-    """The provisions a citation names, a capital joined to the section read as a subsection."""
+    """The provisions a citation names, a letter joined to the section read as part of it."""
     return _plain(provisions_of(statute))
 
 
 def _plain(provisions: tuple[Provision, ...]) -> tuple[Provision, ...]:
-    """A letter joined to a section number in capitals ("21 USC 844A") read as the subsection
-    it may be (844(a)), for a list with no lettered section number (the marijuana proclamations'). A
-    letter before parentheses ("844a(a)") stays part of the section (21 U.S.C. 844a is one)."""
+    """A letter joined to a section number, in either case ("21 USC 844a", "844A", "844a(a)"),
+    read as part of the section (21 U.S.C. 844a is a section of its own), never as the
+    subsection it may also be: a list with no lettered section (the marijuana proclamations')
+    must not take "844a" for 844(a). Joined subsections after the letter ("841a1") go with it:
+    841A(1)."""
     return tuple(
-        (p.other_reading() or p) if p.joined_letter == "section" and not p.subsections else p
-        for p in provisions
+        (p.other_reading() or p) if p.joined_letter == "subsection" else p for p in provisions
     )
 
 

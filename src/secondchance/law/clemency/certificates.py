@@ -4,6 +4,7 @@ It covers only the counts the proclamation can cover: a marijuana proclamation's
 leaves open (facts missing, for review) is covered, since the certificate shows the Office found
 it covered, but never one the proclamation rules out; an Article 125 grant only Article 125 counts
 in its period. A grant naming a proclamation not encoded count by count is honoured as recorded.
+A grant dated before the proclamation it names was signed is never in force (for review).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from secondchance.law.clemency.marijuana_proclamations import (
     Proclamation,
     marijuana_proclamations,
 )
-from secondchance.law.parameters import value
+from secondchance.law.parameters import date_value, value
 from secondchance.record.schema import (
     ClemencyGrant,
     ClemencyKind,
@@ -66,15 +67,47 @@ def grant_reaches(
     return True
 
 
-def certifying_grant(
-    record: PersonRecord, index: int, conviction: Conviction, j: int, count: Count, day: date
-) -> ClemencyGrant | None:
-    """The first recorded pardon granted by ``day`` that names a proclamation and reaches the
-    count."""
+def predates(grant: ClemencyGrant, day: date) -> date | None:
+    """The signing date of the proclamation the grant names, when the grant is dated before it
+    (None otherwise): a pardon under a proclamation cannot be granted before the proclamation
+    exists, so the record contradicts itself and the grant is never in force."""
+    proc = named_marijuana(grant, day)
+    if proc is not None:
+        signed = proc.signed
+    elif _names_article125(grant):
+        signed = date_value(value(ARTICLE_125, on=day)["signed"])
+    else:
+        return None
+    return signed if grant.granted_on < signed else None
+
+
+def early_grant(
+    record: PersonRecord, conviction: Conviction, day: date
+) -> tuple[ClemencyGrant, Proclamation] | None:
+    """A recorded pardon granted by ``day`` that names a marijuana proclamation and covers the
+    conviction but is dated before the proclamation was signed (for review)."""
     for grant in sorted(record.clemency, key=lambda g: g.granted_on):
         if grant.kind is not ClemencyKind.pardon or not grant.proclamation:
             continue
         if grant.granted_on > day or not grant_covers(grant, conviction):
+            continue
+        proc = named_marijuana(grant, day)
+        if proc is not None and predates(grant, day) is not None:
+            return grant, proc
+    return None
+
+
+def certifying_grant(
+    record: PersonRecord, index: int, conviction: Conviction, j: int, count: Count, day: date
+) -> ClemencyGrant | None:
+    """The first recorded pardon granted by ``day`` that names a proclamation, is dated on or
+    after its signing, and reaches the count."""
+    for grant in sorted(record.clemency, key=lambda g: g.granted_on):
+        if grant.kind is not ClemencyKind.pardon or not grant.proclamation:
+            continue
+        if grant.granted_on > day or not grant_covers(grant, conviction):
+            continue
+        if predates(grant, day) is not None:
             continue
         if grant_reaches(grant, record, index, conviction, j, count, day):
             return grant

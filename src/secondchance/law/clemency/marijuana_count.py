@@ -14,7 +14,13 @@ from __future__ import annotations
 from datetime import date
 
 from secondchance.law.clemency.facts import per_conviction, with_article
-from secondchance.law.clemency.immigration import LAWFUL_ON_DATE, status_on
+from secondchance.law.clemency.immigration import (
+    LAWFUL_ON_DATE,
+    Contradiction,
+    lawful_on,
+    status_on,
+    unlawful_on,
+)
 from secondchance.law.clemency.marijuana_proclamations import (
     CountAnswer,
     Proclamation,
@@ -24,6 +30,8 @@ from secondchance.law.clemency.marijuana_statute import (
     beside,
     broader_any,
     court_martial,
+    described_beyond,
+    inchoate_unlisted,
     listed_how,
     open_clause,
     unlisted_not_covered,
@@ -33,7 +41,6 @@ from secondchance.law.clemency.substance import OTHER_SUBSTANCE, Substance, subs
 from secondchance.record.schema import (
     Conviction,
     Count,
-    ImmigrationStatus,
     Jurisdiction,
     PersonRecord,
 )
@@ -151,6 +158,9 @@ def _conditions(
         answer.brief = f"offense after {proc.signed.isoformat()}"
         return False
     person = person_ok(record, conviction, count, proc, answer.path)
+    if isinstance(person, Contradiction):
+        answer.review = person.why
+        return None
     if isinstance(person, list):
         answer.missing += person
         return None
@@ -207,6 +217,8 @@ def _answer_count(
     substance = substance_of(count, day)
     if unread(conviction, count, substance, answer):
         return answer
+    if inchoate_unlisted(conviction, count, substance, procs, answer):
+        return answer
     if beside(conviction, count, substance, procs, answer):
         return answer
     if not any(listed_how(count, p) for p in procs) and not substance.cannabis:
@@ -216,6 +228,8 @@ def _answer_count(
             answer.relevant = False
         return answer
     if _threshold(conviction, count, substance, procs, answer, day):
+        return answer
+    if described_beyond(conviction, count, substance, procs, answer, day):
         return answer
     for proc in procs:
         listed = listed_how(count, proc) is not None
@@ -248,16 +262,21 @@ def _answer_count(
 
 def person_ok(
     record: PersonRecord, conviction: Conviction, count: Count, proc: Proclamation, path: str
-) -> str | list[str]:
-    """'' when the person qualifies; a reason when not; missing field paths when unknown.
-    Status is read with ``StatusPeriod.covers``: a period without ``start`` has been held since
-    before any date asked."""
-    status = status_on(record, proc.signed)
-    if status is None:
+) -> str | list[str] | Contradiction:
+    """'' when the person qualifies; a reason when not; missing field paths when unknown; a
+    contradiction when status periods overlapping on the day asked disagree. Status is read with
+    ``StatusPeriod.covers``: a period without ``start`` has been held since before any date
+    asked."""
+    lawful = lawful_on(record, proc.signed)
+    if isinstance(lawful, Contradiction):
+        return lawful
+    if lawful is None:
         return [f"person.status (on {proc.signed.isoformat()})"]
-    if status not in LAWFUL_ON_DATE:
+    if not lawful:
+        status = status_on(record, proc.signed)
+        held = status.value if status is not None else "not recorded"
         return (
-            f"{proc.id}: on {proc.signed.isoformat()} the person was {status.value}, not a U.S. "
+            f"{proc.id}: on {proc.signed.isoformat()} the person was {held}, not a U.S. "
             "citizen or lawful permanent resident"
         )
     offense = count.offense_date or conviction.offense_date
@@ -269,10 +288,12 @@ def person_ok(
             for p in record.person.status
         )
         return "" if always else [f"{path}.offense_date"]
-    then = status_on(record, offense)
-    if then is None:
+    unlawful = unlawful_on(record, offense)
+    if isinstance(unlawful, Contradiction):
+        return unlawful
+    if unlawful is None:
         return [f"person.status (on the offense date {offense.isoformat()})"]
-    if then is ImmigrationStatus.unlawfully_present:
+    if unlawful:
         return (
             f"{proc.id}: the person was a non-citizen not lawfully present at the time of the "
             f"offense ({offense.isoformat()})"

@@ -16,7 +16,11 @@ from datetime import date
 
 from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
 from secondchance.engine.rules import Context, Program
-from secondchance.law.clemency.certificates import certifying_grant, named_marijuana
+from secondchance.law.clemency.certificates import (
+    certifying_grant,
+    early_grant,
+    named_marijuana,
+)
 from secondchance.law.clemency.facts import FEDERAL, convicted_by, indexed, label
 from secondchance.law.clemency.grant_effect import pardon_effect
 from secondchance.law.clemency.marijuana_count import answer_count
@@ -104,9 +108,10 @@ def _count_finding(answer: CountAnswer, statute: str) -> Finding:
             url=answer.pending.url,
         )
     if answer.missing:
+        why = f" ({answer.review})" if answer.review else ""
         return say(
             f"{answer.path} ({statute}): whether a proclamation covers it depends on facts the "
-            f"record lacks: {', '.join(answer.missing)}.",
+            f"record lacks: {', '.join(answer.missing)}{why}.",
             facts,
         )
     if answer.review:
@@ -121,15 +126,28 @@ def _with_certificate(
 ) -> CountAnswer:
     """A count the proclamations leave open (facts missing, for review) is covered when a
     recorded grant names a proclamation that can cover it: the certificate shows the Office
-    found it covered. A count they rule out stays ruled out (``grant_reaches``)."""
+    found it covered. A count they rule out stays ruled out (``grant_reaches``). A count not
+    covered on the proclamation's own terms, with a grant naming a proclamation dated before
+    that proclamation was signed, is for review."""
     if answer.covered_by is not None or not answer.relevant:
         return answer
     count = conviction.counts[j]
     grant = certifying_grant(record, index, conviction, j, count, day)
     proc = named_marijuana(grant, day) if grant is not None else None
-    if proc is None:
+    if proc is not None:
+        return CountAnswer(path=answer.path, covered_by=proc, certified=True)
+    early = early_grant(record, conviction, day)
+    if early is None:
         return answer
-    return CountAnswer(path=answer.path, covered_by=proc, certified=True)
+    grant, named = early
+    return CountAnswer(
+        path=answer.path,
+        review=(
+            f"the record's pardon granted {grant.granted_on.isoformat()} names {named.id}, "
+            f"signed only on {named.signed.isoformat()}: a grant under a proclamation cannot "
+            "predate it, so the grant is not relied on and the record is for review"
+        ),
+    )
 
 
 def _answers(record: Record, day: date) -> list[tuple[CountAnswer, str]]:

@@ -43,6 +43,9 @@ class Proclamation:
     possession: tuple[str, ...]
     attempt: tuple[str, ...]
     attempt_objects: tuple[str, ...]
+    inchoate: tuple[str, ...]
+    """The general attempt and conspiracy provisions (21 U.S.C. 846, D.C. Code 48-904.09): a
+    count citing one is not simple possession, whatever object it names beside."""
     cfr: tuple[str, ...]
     cfr_open_list: bool
     earlier_us_code: str | None
@@ -75,6 +78,7 @@ def _proclamations(raw: Any) -> tuple[Proclamation, ...]:
             possession=tuple(p["possession"]),
             attempt=tuple(p["attempt"]),
             attempt_objects=tuple(p["attempt_objects"]),
+            inchoate=tuple(p["inchoate"]),
             cfr=tuple(p["cfr"]),
             cfr_open_list=bool(p["cfr_open_list"]),
             earlier_us_code=p.get("earlier_us_code"),

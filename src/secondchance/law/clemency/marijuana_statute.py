@@ -6,6 +6,7 @@ beside another. Citations are read only by :mod:`secondchance.record.statute`.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -19,6 +20,7 @@ from secondchance.law.parameters import value
 from secondchance.record.schema import Conviction, Count, Jurisdiction
 from secondchance.record.statute import (
     Code,
+    Statute,
     broader,
     cites,
     names_within,
@@ -34,14 +36,23 @@ CURRENT = "clemency.marijuana.current_codifications"
 
 
 def listed_how(count: Count, proc: Proclamation) -> str | None:
-    """Why the proclamation lists the count's provision (None: it does not)."""
-    return _listed_statute(count.statute, proc.possession, proc.attempt, proc.cfr)
+    """Why the proclamation lists the count's provision (None: it does not). A count citing a
+    general attempt or conspiracy provision (21 U.S.C. 846) is an attempt or conspiracy even
+    when it names 844 beside it (its object): listed only as an attempt, where the proclamation
+    lists that provision."""
+    return _listed_statute(count.statute, proc.possession, proc.attempt, proc.cfr, proc.inchoate)
 
 
 @lru_cache(maxsize=16384)
 def _listed_statute(
-    statute: str, possession: tuple[str, ...], attempt: tuple[str, ...], cfr: tuple[str, ...]
+    statute: str,
+    possession: tuple[str, ...],
+    attempt: tuple[str, ...],
+    cfr: tuple[str, ...],
+    inchoate: tuple[str, ...],
 ) -> str | None:
+    if any(cites(statute, p) for p in inchoate):
+        return "attempt" if any(cites(statute, p) for p in attempt) else None
     if any(cites(statute, p) for p in possession):
         return "possession"
     if any(cites(statute, p) for p in attempt):
@@ -94,6 +105,16 @@ def court_martial(count: Count, listed: bool) -> tuple[str | None, str | None]:
 
 def unlisted_not_covered(count: Count) -> str:
     provs = provisions_of(count.statute)
+    plain = plain_provisions(count.statute)
+    lettered = [str(q) for p, q in zip(provs, plain, strict=True) if p.joined_letter]
+    if lettered:
+        named = ", ".join(lettered)
+        return (
+            f"{count.statute} is read as section {named}: a letter joined to the section number "
+            "is part of the section (21 U.S.C. 844a, a civil penalty, is a section of its own), "
+            "not 21 U.S.C. 844 or 846; if a subsection such as 844(a) was meant, the record "
+            "should write it in parentheses"
+        )
     if provs and provs[0].code is Code.dc:
         return f"{count.statute} is not D.C. Code 48-904.01(d)(1) or 48-904.09 (attempt)"
     return (
@@ -149,6 +170,99 @@ def _attempt_objects_named(count: Count, procs: tuple[Proclamation, ...]) -> lis
     if not at or not rest or not plain_title21 or not usc_attempt:
         return []
     return [str(h) for h in rest]
+
+
+def inchoate_unlisted(
+    conviction: Conviction,
+    count: Count,
+    substance: Substance,
+    procs: tuple[Proclamation, ...],
+    answer: CountAnswer,
+) -> bool:
+    """A count citing a general attempt or conspiracy provision (21 U.S.C. 846, D.C. Code
+    48-904.09) that none of ``procs`` lists as an attempt provision is not covered, whatever
+    possession provision it names beside (the object): 10467 pardons simple possession only,
+    not its attempt or conspiracy."""
+    if conviction.jurisdiction is Jurisdiction.state or substance.kind == OTHER_SUBSTANCE:
+        return False
+    inchoate = {p for proc in procs for p in proc.inchoate}
+    named = [p for p in sorted(inchoate) if cites(count.statute, p)]
+    if not named or any(listed_how(count, proc) for proc in procs):
+        return False
+    ids = ", ".join(proc.id for proc in procs)
+    answer.not_covered = (
+        f"{count.statute} cites {', '.join(named)}, the attempt or conspiracy provision: the "
+        f"count is an attempt or conspiracy, not simple possession, and {ids} does not list that "
+        "provision"
+    )
+    answer.brief = "an attempt or conspiracy (not listed)"
+    return True
+
+
+BEYOND = "clemency.marijuana.beyond_possession_words"
+
+
+def _beyond_words(text: str, day: date, attempt_listed: bool) -> list[str]:
+    """The words of ``text`` that speak of activity beyond simple possession (``BEYOND``); an
+    attempt's words only where the count is not listed as an attempt."""
+    table = value(BEYOND, on=day)
+    stems = list(table["beyond"]) + ([] if attempt_listed else list(table["attempt"]))
+    return [
+        m.group(0)
+        for m in re.finditer(r"[A-Za-z]+", text)
+        if any(m.group(0).lower().startswith(stem) for stem in stems)
+    ]
+
+
+def _after_dash(statute: str) -> str:
+    """The description written after a citation's dash or "=" (empty when none or unread)."""
+    reading = read_statute(statute) if statute else None
+    return reading.description if isinstance(reading, Statute) else ""
+
+
+def described_beyond(
+    conviction: Conviction,
+    count: Count,
+    substance: Substance,
+    procs: tuple[Proclamation, ...],
+    answer: CountAnswer,
+    day: date,
+) -> bool:
+    """A count a proclamation may reach whose description (or the text after the dash of its
+    statute or of its attempt's object) speaks of activity beyond simple possession ("PWID",
+    "conspiracy", "near a school"), or whose statute's or object's description carries a number
+    (another section?), is for review: the proclamations pardon no "activity beyond simple
+    possession". Not for a state conviction or another drug."""
+    if conviction.jurisdiction is Jurisdiction.state or substance.kind == OTHER_SUBSTANCE:
+        return False
+    hows = [listed_how(count, p) for p in procs]
+    if not any(hows) and not any(open_clause(count, p, day) for p in procs):
+        return False
+    attempt_listed = "attempt" in hows
+    texts = [
+        ("statute", _after_dash(count.statute)),
+        ("description", count.description or ""),
+        ("object_offense", _after_dash(count.object_offense or "")),
+    ]
+    for field_name, said in texts:
+        words = _beyond_words(said, day, attempt_listed and field_name != "object_offense")
+        digits = field_name != "description" and re.search(r"[0-9]", said) is not None
+        if not words and not digits:
+            continue
+        what = (
+            f"words of activity beyond simple possession ({', '.join(words)})"
+            if words
+            else ("a number (perhaps another section)")
+        )
+        answer.review = (
+            f"the count's {field_name} {getattr(count, field_name)[:80]!r} has {what}: the "
+            "proclamations pardon no activity beyond simple possession, attempted simple "
+            "possession or use of marijuana (such as possession with intent to distribute), so "
+            "whether the count is simple possession is for review"
+        )
+        answer.missing.append(f"{answer.path}.{field_name}")
+        return True
+    return False
 
 
 def beside(

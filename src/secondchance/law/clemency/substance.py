@@ -1,8 +1,10 @@
 """What a count's substance text names: marijuana, a cannabis product, another drug, or nothing
 recognised (``clemency.marijuana.substances``, read as whole words in any case). 21 U.S.C.
-802(16) defines marihuana to include its resin; the marijuana proclamations say only
-"marijuana", so a cannabis product, a name not recognised, or marijuana with another drug is for
-review.
+802(16) defines marihuana as the plant and its resin; the marijuana proclamations say only
+"marijuana" and pardon no offense involving other controlled substances. So a text is marijuana
+only when every word of it is a marijuana name or a harmless word (an amount, a unit); a
+cannabis product, a synthetic cannabinoid, a negation, marijuana with any other word, or a name
+not recognised is for review, quoting the text.
 """
 
 from __future__ import annotations
@@ -38,8 +40,10 @@ def _names(text: str, names: list[str]) -> list[str]:
 
 
 def substance_of(count: Count, day: date) -> Substance:
-    """Marijuana when the text names marijuana (e.g. 'marijuana (12 grams)'); a cannabis product
-    (hashish, resin, THC) or a name not recognised is for review; another drug is not marijuana."""
+    """Marijuana when every word of the text is a marijuana name or a harmless word (e.g.
+    'marijuana (12 grams)'); marijuana with any other word, a negation, a synthetic cannabinoid,
+    a cannabis product (hashish, resin, THC) or a name not recognised is for review; another
+    drug named without marijuana is not marijuana."""
     if count.substance is None:
         return Substance(kind=None)
     table = value(SUBSTANCES, on=day)
@@ -56,12 +60,47 @@ _SUBSTANCES: dict[tuple[int, str], tuple[Any, Substance]] = {}
 """Readings of substance texts by the table read (by identity) and the text."""
 
 
+_PIECES = re.compile(r"[a-z]+|[0-9]+(?:[.,][0-9]+)*|\S")
+"""A lowered substance text in pieces: words, numbers (an amount, "12.5"), single marks."""
+_HARMLESS_MARKS = frozenset("(),.")
+
+
+def _unaccounted(text: str, table: Any) -> list[str]:
+    """The pieces of ``text`` (lowered) that are neither a marijuana name, a harmless word or
+    phrase, a number, nor one of the marks ( ) , . (in the order written, each once)."""
+    for phrase in table["harmless_phrases"]:
+        text = re.sub(rf"\b{re.escape(phrase.lower())}\b", " ", text)
+    known = {w.lower() for w in (*table["marijuana"], *table["harmless_words"])}
+    left: list[str] = []
+    for piece in _PIECES.findall(text):
+        if piece in known or piece[0].isdigit() or piece in _HARMLESS_MARKS:
+            continue
+        if piece not in left:
+            left.append(piece)
+    return left
+
+
 def _substance(substance: str, table: Any) -> Substance:
     text = substance.lower()
     plant = _names(text, table["marijuana"])
     product = _names(text, table["cannabis_products"])
     other = _names(text, table["other_drugs"])
+    negation = _names(text, table["negations"])
+    synthetic = _names(text, table["synthetic"])
     cannabis = bool(plant or product)
+    if negation:
+        why = (
+            f"the substance '{substance}' contains a negation ('{negation[0]}'): what it names "
+            "cannot be read"
+        )
+        return Substance(kind=REVIEW_SUBSTANCE, cannabis=cannabis, why=why)
+    if synthetic:
+        why = (
+            f"the substance '{substance}' may name a synthetic cannabinoid ('{synthetic[0]}'), "
+            "which is not marihuana as 21 U.S.C. 802(16) defines it (the plant and its resin): "
+            "the proclamations pardon no offense involving other controlled substances"
+        )
+        return Substance(kind=REVIEW_SUBSTANCE, cannabis=cannabis, why=why)
     if other and cannabis:
         why = (
             f"the substance '{substance}' names marijuana and another drug; the "
@@ -78,6 +117,16 @@ def _substance(substance: str, table: Any) -> Substance:
         )
         return Substance(kind=REVIEW_SUBSTANCE, cannabis=True, why=why)
     if plant:
-        return Substance(kind=MARIJUANA_SUBSTANCE, cannabis=True)
+        left = _unaccounted(text, table)
+        if not left:
+            return Substance(kind=MARIJUANA_SUBSTANCE, cannabis=True)
+        why = (
+            f"the substance '{substance}' names marijuana with words that are not a marijuana "
+            f"name or an amount ({', '.join(repr(w) for w in left)}): they may name another "
+            "drug or a form of cannabis (oil, wax, concentrate, edibles) the proclamations do "
+            "not name, and the proclamations pardon no offense involving other controlled "
+            "substances"
+        )
+        return Substance(kind=REVIEW_SUBSTANCE, cannabis=True, why=why)
     why = f"the substance '{substance}' is not recognised as marijuana or another drug"
     return Substance(kind=REVIEW_SUBSTANCE, why=why)

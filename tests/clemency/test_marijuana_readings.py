@@ -1,0 +1,373 @@
+"""clemency.marijuana_pardon: texts that only look like simple possession of marijuana.
+
+Every record here is a federal count, offense 2015-03-14, conviction 2015-07-20, a U.S. citizen,
+asked on 2024-06-01: were the count simple possession of marijuana under 21 U.S.C. 844, it would
+be pardoned by Proclamation 10467 (2015-03-14 <= 2022-10-06). Each text below leaves that open
+or rules it out, so none may answer ``eligible``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from secondchance.engine.determination import Outcome
+from tests.clemency.helpers import MARIJUANA, ask, text
+from tests.clemency.test_marijuana_pardon import P10467, P10688, record
+
+AS_OF = "2024-06-01"
+PATH = "convictions[0].counts[0]"
+
+
+def with_substance(substance: str, statute: str = "21 U.S.C. 844(a)") -> dict[str, Any]:
+    data = record(statute)
+    data["convictions"][0]["counts"][0]["substance"] = substance
+    return data
+
+
+# --- 1. the substance: marijuana only when every word is accounted for ---------------------------
+
+
+@pytest.mark.parametrize(
+    "substance",
+    [
+        # Another drug beside marijuana (the proclamations pardon "not any other offenses
+        # involving other controlled substances"), spelled in ways the drug list does not know.
+        "marijuana and meth",
+        "marijuana and a controlled substance",
+        "marijuana and other controlled substances",
+        "marijuana and Xanax",
+        "marijuana and oxycontin",
+        "Marijuana & pills",
+        "marijuana/ecstacy",
+        # Synthetic cannabinoids are not marihuana as 21 U.S.C. 802(16) defines it.
+        "synthetic marijuana",
+        "marijuana and K2",
+        "spice (synthetic cannabis)",
+        "K2",
+        # A negation: the text cannot be read as naming marijuana.
+        "not marijuana",
+        "non-marijuana",
+        "no marijuana; cocaine",
+        # Forms of cannabis the proclamations do not name (resin and its concentrates).
+        "dipped marijuana",
+        "cannabis oil",
+        "marijuana wax",
+        "dab",
+        "edibles",
+        "marijuana edibles",
+        "marijuana vape cartridge",
+    ],
+)
+def test_a_substance_text_with_anything_beside_marijuana_is_for_review(substance: str) -> None:
+    det = ask(MARIJUANA, with_substance(substance), AS_OF)
+    assert det.outcome is Outcome.needs_review
+    assert f"'{substance}'" in text(det)  # the text is quoted
+
+
+@pytest.mark.parametrize(
+    "substance",
+    [
+        # Marijuana names and amounts only: simple possession of marijuana, 10467 (2022-10-06).
+        "marijuana",
+        "MARIJUANA",
+        "marijuana (12 grams)",
+        "approximately 12.5 grams of marijuana",
+        "less than 1 oz. of marihuana",
+        "a mixture or substance containing a detectable amount of marijuana",
+        "cannabis, 3 g",
+    ],
+)
+def test_marijuana_with_an_amount_stays_marijuana(substance: str) -> None:
+    det = ask(MARIJUANA, with_substance(substance), AS_OF)
+    assert det.outcome is Outcome.eligible
+    assert det.date == P10467
+
+
+# --- 2. 21 U.S.C. 846 (or D.C. Code 48-904.09) cited with the possession provision --------------
+
+BOTH = [
+    "21 U.S.C. 844, 846",
+    "21 U.S.C. 846, 844(a)",
+    "21 U.S.C. 846 (21 U.S.C. 844)",
+    "21 U.S.C. §§ 846 and 844(a)",
+    "21 USC 844 & 846",
+    "21:846; 21:844",
+    "D.C. Code 48-904.01(d)(1), 48-904.09",
+]
+
+
+@pytest.mark.parametrize("statute", ["21 U.S.C. 846", *BOTH])
+def test_844_with_846_answers_as_846_alone(statute: str) -> None:
+    # 846 is "attempts or conspires" (48-904.09 likewise): a count citing it is an attempt or a
+    # conspiracy whose object is the 844 named beside it, never simple possession. 10467
+    # pardons neither; 10688 (1), (3) pardon the attempt only. Whether it is an attempt is not
+    # recorded: the same answer as "21 U.S.C. 846" alone, insufficient_facts naming `attempt`.
+    det = ask(MARIJUANA, record(statute), AS_OF)
+    assert det.outcome is Outcome.insufficient_facts
+    assert det.missing_facts == [f"{PATH}.attempt"]
+
+
+@pytest.mark.parametrize("statute", BOTH)
+def test_844_with_846_as_an_attempt_is_covered_from_10688_only(statute: str) -> None:
+    # An attempt whose object is simple possession: 10688 (2023-12-22), never 10467. Asked on
+    # 2023-06-01 (before 10688): not yet pardoned, eligible from 2023-12-22.
+    dc = statute.startswith("D.C.")
+    obj = "D.C. Code 48-904.01(d)(1)" if dc else "21 U.S.C. 844"
+    data = record(statute, attempt=True, object_offense=obj)
+    det = ask(MARIJUANA, data, AS_OF)
+    assert (det.outcome, det.date) == (Outcome.eligible, P10688)
+    early = ask(MARIJUANA, data, "2023-06-01")
+    assert (early.outcome, early.date) == (Outcome.eligible_from, P10688)
+
+
+@pytest.mark.parametrize("statute", BOTH)
+def test_844_with_846_as_a_conspiracy_is_not_covered(statute: str) -> None:
+    # Conspiracy: "activity beyond simple possession" (10688); not in 10467 either.
+    det = ask(MARIJUANA, record(statute, conspiracy=True), AS_OF)
+    assert det.outcome is Outcome.not_eligible
+
+
+def test_a_10467_certificate_does_not_reach_844_with_846() -> None:
+    # 10467 lists 844 and D.C. 48-904.01(d)(1) only: an attempt or conspiracy under 846 is not
+    # among them, so a certificate naming 10467 cannot cover the count (10467: no language
+    # "shall be construed to pardon any person for any other offense").
+    data = record("21 U.S.C. 844, 846")
+    data["clemency"] = [
+        {"kind": "pardon", "granted_on": "2023-06-01", "proclamation": "Proclamation 10467"}
+    ]
+    det = ask(MARIJUANA, data, "2023-07-01")
+    assert det.outcome is not Outcome.eligible
+
+
+# --- 3. a section number in parentheses -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "statute",
+    ["21 U.S.C. 844 (841)", "21 U.S.C. 844 (846)", "21 U.S.C. 844(a)(841)", "21 USC 844 (860)"],
+)
+def test_844_with_a_section_in_parentheses_is_for_review(statute: str) -> None:
+    # "(841)" is no paragraph of 844 but another section (possession with intent): whether
+    # the count is simple possession is unknown, so for review naming the statute.
+    det = ask(MARIJUANA, record(statute), AS_OF)
+    assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts)
+    assert f"{PATH}.statute" in det.missing_facts
+    assert statute in text(det)
+
+
+# --- 4. the description: activity beyond simple possession, or another section ------------------
+
+
+@pytest.mark.parametrize(
+    "statute",
+    [
+        "21 U.S.C. 844 - simple possession; 841",
+        "21 U.S.C. 844 - PWID, 841",
+        "21 U.S.C. 844 = 846",
+        "21 U.S.C. 844 - 841",
+        "21 U.S.C. 844 - within 1000 ft of school 860",
+        "21 U.S.C. 844 - conspiracy to possess",
+        "21 U.S.C. 844(a) - possession with intent to distribute",
+        "21 U.S.C. 844 - attempted possession",  # attempt is not 844 (10688 lists 846)
+        "21 U.S.C. 844 - cultivation",
+        "21 U.S.C. 844 - DUI",
+        "D.C. Code 48-904.01(d)(1) - PWID",
+        "D.C. Code 48-904.01(d)(1) = Distribution",
+    ],
+)
+def test_a_statute_description_beyond_possession_is_for_review(statute: str) -> None:
+    # 10688: "not ... activity beyond simple possession ..., such as possession of marijuana
+    # with intent to distribute"; a further section number may be the count's real section.
+    det = ask(MARIJUANA, record(statute), AS_OF)
+    assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts)
+    assert f"{PATH}.statute" in det.missing_facts
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Possession with intent to distribute marijuana",
+        "PWID marijuana",
+        "Conspiracy to possess marijuana",
+        "Distribution of marijuana",
+        "Possession of marijuana within 1,000 feet of a school",
+        "Manufacturing marijuana",
+        "Attempted possession of marijuana",
+        "Driving under the influence of marijuana",
+    ],
+)
+def test_a_count_description_beyond_possession_is_for_review(description: str) -> None:
+    det = ask(MARIJUANA, record("21 U.S.C. 844(a)", description=description), AS_OF)
+    assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts)
+    assert f"{PATH}.description" in det.missing_facts
+    assert description in text(det)  # quoted
+
+
+def test_an_attempt_described_as_an_attempt_stays_covered() -> None:
+    # 846 attempt with object 844: "attempt" agrees with the provision; 10688 (2023-12-22).
+    data = record(
+        "21 U.S.C. 846",
+        attempt=True,
+        object_offense="21 U.S.C. 844",
+        description="Attempted possession of marijuana",
+    )
+    det = ask(MARIJUANA, data, AS_OF)
+    assert (det.outcome, det.date) == (Outcome.eligible, P10688)
+
+
+@pytest.mark.parametrize(
+    "description", ["Simple possession of marijuana", "Possession of marijuana (12 grams)"]
+)
+def test_a_plain_possession_description_stays_covered(description: str) -> None:
+    det = ask(
+        MARIJUANA, record("21 U.S.C. 844 - simple possession", description=description), AS_OF
+    )
+    assert (det.outcome, det.date) == (Outcome.eligible, P10467)
+
+
+# --- 5. overlapping status periods that disagree -------------------------------------------------
+
+LPR_SINCE_2000 = {"status": "lawful_permanent_resident", "start": "2000-01-01"}
+UNLAWFUL_2014_2016 = {"status": "unlawfully_present", "start": "2014-01-01", "end": "2016-01-01"}
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        [LPR_SINCE_2000, UNLAWFUL_2014_2016],
+        [UNLAWFUL_2014_2016, LPR_SINCE_2000],  # the list's order must not decide
+    ],
+)
+def test_statuses_contradicting_on_the_offense_date_are_for_review(
+    status: list[dict[str, Any]],
+) -> None:
+    # Offense 2015-03-14 lies in both periods: lawful permanent resident and unlawfully present.
+    # The proclamations exclude "non-citizens not lawfully present ... at the time of their
+    # offense": which held is for review, naming both.
+    det = ask(MARIJUANA, record(status=status), AS_OF)
+    assert det.outcome is Outcome.needs_review
+    assert "lawful_permanent_resident and unlawfully_present" in text(det) or (
+        "unlawfully_present and lawful_permanent_resident" in text(det)
+    )
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        [
+            {"status": "lawful_permanent_resident"},
+            {"status": "other_lawful", "start": "2020-01-01"},
+        ],
+        [
+            {"status": "other_lawful", "start": "2020-01-01"},
+            {"status": "lawful_permanent_resident"},
+        ],
+    ],
+)
+def test_statuses_contradicting_on_the_proclamation_date_are_for_review(
+    status: list[dict[str, Any]],
+) -> None:
+    # On 2022-10-06 both an LPR period and an other_lawful period are held: whether the person
+    # was a lawful permanent resident "current" on the date is for review.
+    det = ask(MARIJUANA, record(status=status), AS_OF)
+    assert det.outcome is Outcome.needs_review
+
+
+def test_citizen_and_lpr_overlapping_agree() -> None:
+    # Naturalised 2012-05-01 with the LPR period closed the same day: both are lawful on every
+    # day, so nothing contradicts; offense 2015 → 10467.
+    status = [
+        {"status": "lawful_permanent_resident", "start": "2000-01-01", "end": "2012-05-01"},
+        {"status": "us_citizen", "start": "2012-05-01"},
+    ]
+    det = ask(MARIJUANA, record(status=status), AS_OF)
+    assert (det.outcome, det.date) == (Outcome.eligible, P10467)
+
+
+# --- 6. a grant naming a proclamation dated before the proclamation -------------------------------
+
+
+def _granted(data: dict[str, Any], on: str, proclamation: str) -> dict[str, Any]:
+    data["clemency"] = [
+        {
+            "kind": "pardon",
+            "granted_on": on,
+            "proclamation": proclamation,
+            "certificate_issued": True,
+        }
+    ]
+    return data
+
+
+def test_a_10688_certificate_dated_before_10688_is_not_in_force_early() -> None:
+    # An attempt (846, object 844) committed 2023-03-01: only 10688 (signed 2023-12-22) covers
+    # it. A grant "under 10688" dated 2023-06-01 predates the proclamation: on 2023-07-01 nothing
+    # has pardoned the count yet, and the record contradicts itself → needs_review, not eligible.
+    data = record(
+        "21 U.S.C. 846",
+        offense="2023-03-01",
+        convicted="2023-05-01",
+        attempt=True,
+        object_offense="21 U.S.C. 844",
+    )
+    _granted(data, "2023-06-01", "Proclamation 10688")
+    det = ask(MARIJUANA, data, "2023-07-01")
+    assert det.outcome is Outcome.needs_review
+    assert "2023-06-01" in text(det) and "2023-12-22" in text(det)
+    # From 2023-12-22 10688 covers it on its own terms (offense 2023-03-01 <= 2023-12-22).
+    later = ask(MARIJUANA, data, AS_OF)
+    assert (later.outcome, later.date) == (Outcome.eligible, P10688)
+
+
+@pytest.mark.parametrize(
+    ("on", "proclamation"),
+    [("2022-09-01", "Proclamation 10467"), ("2023-06-01", "Proclamation No. 10688")],
+)
+def test_an_early_certificate_does_not_cover_a_count_left_open(on: str, proclamation: str) -> None:
+    # The substance is not recorded, so the count is left open; a certificate would cover it,
+    # but one dated before the proclamation it names was signed is not relied on → review.
+    data = record()
+    del data["convictions"][0]["counts"][0]["substance"]
+    det = ask(MARIJUANA, _granted(data, on, proclamation), AS_OF)
+    assert det.outcome is Outcome.needs_review
+
+
+def test_a_certificate_dated_on_the_signing_day_is_honoured() -> None:
+    # Granted 2022-10-06, the day 10467 was signed: not before it, so it covers the open count.
+    data = record()
+    del data["convictions"][0]["counts"][0]["substance"]
+    det = ask(MARIJUANA, _granted(data, "2022-10-06", "Proclamation 10467"), AS_OF)
+    assert (det.outcome, det.date) == (Outcome.eligible, P10467)
+
+
+# --- 7. 21 U.S.C. 844a is a section of its own ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "statute", ["21 U.S.C. 844a", "21 USC 844a", "21 U.S.C. 844A", "21 U.S.C. § 844A", "21:844a"]
+)
+def test_844a_is_not_844(statute: str) -> None:
+    # 21 U.S.C. 844a (civil penalty for possession of personal-use amounts) is a section of its
+    # own; the proclamations list 844 and 846 only. Not covered, and the finding says why.
+    det = ask(MARIJUANA, record(statute), AS_OF)
+    assert det.outcome is Outcome.not_eligible
+    assert "part of the section" in text(det)
+
+
+def test_844a_as_the_object_of_an_attempt_is_not_simple_possession() -> None:
+    data = record("21 U.S.C. 846", attempt=True, object_offense="21 U.S.C. 844a")
+    assert ask(MARIJUANA, data, AS_OF).outcome is Outcome.not_eligible
+
+
+@pytest.mark.parametrize(
+    "object_offense",
+    ["21 U.S.C. 844 - distribution", "21 U.S.C. 844 - PWID", "21 U.S.C. 844 - conspiracy"],
+)
+def test_an_attempt_object_described_beyond_possession_is_for_review(object_offense: str) -> None:
+    # 10688 pardons an attempt only where its object is simple possession.
+    data = record("21 U.S.C. 846", attempt=True, object_offense=object_offense)
+    det = ask(MARIJUANA, data, AS_OF)
+    assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts)
+    assert f"{PATH}.object_offense" in det.missing_facts
