@@ -116,6 +116,7 @@ def test_six_months_after_leaving_the_business() -> None:
                 {
                     "name": "Ana Rivera",
                     "roles": [{"role": "owner", "ownership_percent": 100, "start": "2019-01-01"}],
+                    "record": {},
                 },
                 {
                     "name": "Luis Gomez",

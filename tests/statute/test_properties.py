@@ -53,11 +53,12 @@ def _sections(prov: Any) -> list[str]:
 
 
 def fsa_listed() -> Iterator[tuple[int, str, tuple[str, ...], dict[str, Any]]]:
-    """(title, section, subsections, count facts) for each provision a clause lists outright,
+    """(title, section, subsections, count facts) for each provision a clause lists outright (not
+    one punished under another section's subsection, undecided without it: ``penalty_in``),
     with the findings and substance the clause needs, so that the canonical citation is listed."""
     for clause in CLAUSES:
         for prov in clause.provisions:
-            if prov.any_section or prov.review or prov.appendix:
+            if prov.any_section or prov.review or prov.appendix or prov.penalty_in:
                 continue
             findings = [r for r in clause.requires if r != "fentanyl"]
             findings += [f"not:{f}" for f in clause.unless.values()]
