@@ -8,6 +8,7 @@ or rules it out, so none may answer ``eligible``.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import pytest
@@ -339,6 +340,28 @@ def test_a_certificate_dated_on_the_signing_day_is_honoured() -> None:
     data = record()
     del data["convictions"][0]["counts"][0]["substance"]
     det = ask(MARIJUANA, _granted(data, "2022-10-06", "Proclamation 10467"), AS_OF)
+    assert (det.outcome, det.date) == (Outcome.eligible, P10467)
+
+
+def test_a_certificate_naming_no_conviction_covers_no_other_open_count() -> None:
+    # Two convictions: m1, plain simple possession (covered by 10467 on its own terms), and m2,
+    # "marijuana and cocaine" (another drug: open, for review). A 10467 certificate naming no
+    # conviction shows that some count was found covered, not which: m1 is, on its own terms,
+    # so m2 stays for review. Named by id, the certificate covers m2 too.
+    data = record()
+    second = copy.deepcopy(data["convictions"][0])
+    second["id"] = "m2"
+    second["counts"][0]["substance"] = "marijuana and cocaine"
+    data["convictions"].append(second)
+    _granted(data, "2023-06-01", "Proclamation 10467")
+    det = ask(MARIJUANA, data, AS_OF)
+    assert "convictions[1] for review" in det.reason
+    data["clemency"][0]["conviction_ids"] = ["m1", "m2"]
+    named = ask(MARIJUANA, data, AS_OF)
+    assert "for review" not in named.reason
+    # With m2 alone (the only count 10467 reaches), the certificate naming none covers it.
+    alone = record(substance="marijuana and cocaine")
+    det = ask(MARIJUANA, _granted(alone, "2023-06-01", "Proclamation 10467"), AS_OF)
     assert (det.outcome, det.date) == (Outcome.eligible, P10467)
 
 

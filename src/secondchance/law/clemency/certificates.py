@@ -27,6 +27,7 @@ from secondchance.record.schema import (
     Count,
     PersonRecord,
 )
+from secondchance.record.timeline import names
 
 
 def named_marijuana(grant: ClemencyGrant, day: date) -> Proclamation | None:
@@ -55,15 +56,34 @@ def grant_reaches(
     proclamation covers it or leaves it open (facts missing, for review), since the grant shows
     the Office found it covered; never where the proclamation rules it out. A grant naming a
     proclamation not encoded count by count (the January 20, 2025 one, or one not recognised)
-    is honoured as recorded."""
+    is honoured as recorded. A count the proclamation leaves open is taken as the one certified
+    only when the grant names its conviction, or when it is the only count of the record the
+    proclamation reaches: a certificate naming no conviction shows that some count was found
+    covered, not which (another drug beside marijuana, say, stays for review)."""
     proc = named_marijuana(grant, day)
     if proc is not None:
         answer = answer_count(record, index, conviction, j, count, day, only=proc)
         decided = answer.covered_by is not None or answer.pending is not None
-        return answer.relevant and (decided or bool(answer.missing) or bool(answer.review))
+        if not answer.relevant or decided:
+            return answer.relevant
+        if not (answer.missing or answer.review):
+            return False
+        return names(grant, conviction) or _the_only_open(record, proc, index, j, day)
     if _names_article125(grant):
         art = value(ARTICLE_125, on=day)
         return count in article125_counts(conviction, art) and in_period(conviction, art)
+    return True
+
+
+def _the_only_open(record: PersonRecord, proc: Proclamation, index: int, j: int, day: date) -> bool:
+    """The count (``index``, ``j``) is the only one of the record's convictions that ``proc``
+    reaches (covered, pending or open)."""
+    for i, conviction in enumerate(record.convictions):
+        for k, count in enumerate(conviction.counts):
+            if (i, k) == (index, j):
+                continue
+            if answer_count(record, i, conviction, k, count, day, only=proc).relevant:
+                return False
     return True
 
 
