@@ -561,7 +561,12 @@ def _served(
         )
     last_index, last_period = max(periods, key=lambda ip: ip[1].end or date.min)
     assert last_period.end is not None
-    earliest = earliest_end(conviction, term, [p for _, p in every])
+    earliest = per_conviction_found(
+        record,
+        conviction,
+        ("earliest_end", term),
+        lambda: earliest_end(conviction, term, [p for _, p in every]),
+    )
     if earliest is not None and last_period.end < earliest:
         return Confinement(
             prison=True,
