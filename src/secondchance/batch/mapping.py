@@ -96,10 +96,23 @@ def _number(value: Any, whole: bool) -> int | float | None:
 
 
 def _items(value: Any) -> list[str]:
+    """A list cell's values (``;`` between them in text, or a Parquet list). A cell that holds
+    only separators, or an empty part, is an error, never a list left out: an empty
+    ``conviction_ids`` would mean every federal conviction (as ``check`` refuses ``[";"]``)."""
     if value is None:
         return []
     parts = value if isinstance(value, list) else str(value).split(";")
-    return [str(p).strip() for p in parts if p is not None and str(p).strip()]
+    items = [None if p is None else str(p).strip() for p in parts]
+    if parts and not any(items):
+        raise CellError(f"{_quoted(value)} names no entry (leave the cell empty to leave it out)")
+    if not all(items):
+        raise CellError(f"{_quoted(value)} has an empty entry (values are separated by ';')")
+    return [p for p in items if p]
+
+
+def _quoted(value: Any) -> str:
+    text = repr(value if isinstance(value, str) else list(value))
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def read_cell(kind: Kind, value: Any) -> Any:
