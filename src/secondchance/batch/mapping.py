@@ -18,8 +18,11 @@ Row = dict[str, Any]
 
 _YES = {"true", "yes", "y", "1", "t"}
 _NO = {"false", "no", "n", "0", "f"}
-_NOT_IN_RECORD = ("person_id", "name", "bop_register_number")
-"""People columns that never reach the law: they do not take part in the fact pattern."""
+NOT_IN_KEY = ("name", "bop_register_number")
+"""Fields of the person that never reach the law: they do not take part in the fact pattern
+(:func:`pattern_key`), and are validated on their own for each person whose pattern's answers
+are remembered (``evaluate._own_fields_valid``)."""
+_NOT_IN_RECORD = ("person_id", *NOT_IN_KEY)
 
 
 @dataclass(frozen=True)
