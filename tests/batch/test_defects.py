@@ -4,11 +4,13 @@ before anything is written), never read as something else."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 from typer.testing import CliRunner
 
 from secondchance.cli import app
@@ -136,3 +138,154 @@ def test_a_remembered_fact_pattern_does_not_skip_the_persons_own_fields(tmp_path
     _screen(jsonl, tmp_path / "out-jsonl")
     assert _screened(tmp_path / "out-jsonl") == ["K1"]
     assert [e[0] for e in _errors(tmp_path / "out-jsonl")] == ["K2"]
+
+
+def _one_count(tmp_path: Path, counts: bytes, people: bytes | None = None) -> Path:
+    """Three people with one conviction each; counts.csv (and people.csv) written as bytes."""
+    source = write_tables(
+        tmp_path / "in",
+        {
+            "people": [{"person_id": p, "name": p} for p in ("B1", "B2", "B3")],
+            "convictions": [{"person_id": p, **CONVICTION} for p in ("B1", "B2", "B3")],
+        },
+    )
+    (source / "counts.csv").write_bytes(counts)
+    if people is not None:
+        (source / "people.csv").write_bytes(people)
+    return source
+
+
+def test_a_column_named_twice_stops_before_anything_is_written(tmp_path: Path) -> None:
+    source = _one_count(
+        tmp_path,
+        b"person_id,conviction_id,statute,felony,felony\nB1,c1,18 U.S.C. 1343,true,false\n",
+    )
+    output = _screen(source, tmp_path / "out", code=2)
+    assert "column 'felony' appears twice" in output
+    assert not (tmp_path / "out").exists()
+    (source / "counts.csv").unlink()
+    pq.write_table(
+        pa.Table.from_arrays(
+            [pa.array(["B1"]), pa.array(["c1"]), pa.array(["x"]), pa.array(["y"])],
+            names=["person_id", "conviction_id", "statute", "statute"],
+        ),
+        source / "counts.parquet",
+    )
+    assert "column 'statute' appears twice" in _screen(source, tmp_path / "out", code=2)
+    assert not (tmp_path / "out").exists()
+
+
+def test_rows_with_too_few_or_too_many_cells_are_row_problems(tmp_path: Path) -> None:
+    source = _one_count(
+        tmp_path,
+        b"person_id,conviction_id,statute,felony\n"
+        b"B1,c1,18 U.S.C. 1343,true\n"
+        b"B2,c1,18 U.S.C. 1343\n"
+        b"B3,c1,18 U.S.C. 1343,true,extra\n",
+    )
+    _screen(source, tmp_path / "out")
+    assert _screened(tmp_path / "out") == ["B1"]
+    assert _errors(tmp_path / "out") == [
+        ("B2", "counts", "2", "(row)"),
+        ("B3", "counts", "3", "(row)"),
+    ]
+
+
+def test_bytes_that_are_not_utf8_are_a_row_problem_or_stop_the_run(tmp_path: Path) -> None:
+    # A Latin-1 'é' (byte 0xE9) in a cell: that row's person is not screened.
+    counts = b"person_id,conviction_id,statute,felony,description\n"
+    rows = [
+        b"B1,c1,18 U.S.C. 1343,true,",
+        b"B2,c1,18 U.S.C. 1343,true,fraude \xe9",
+        b"B3,c1,18 U.S.C. 1343,true,",
+    ]
+    source = _one_count(tmp_path, counts + b"\n".join(rows) + b"\n")
+    _screen(source, tmp_path / "out")
+    assert _screened(tmp_path / "out") == ["B1", "B3"]
+    assert _errors(tmp_path / "out") == [("B2", "counts", "2", "description")]
+    # In the header, or in a person_id (the row cannot be placed on a person): exit 2, with
+    # the byte's offset (the header "person_id,nam" is 13 bytes: offset 13).
+    source = _one_count(tmp_path, counts, people=b"person_id,nam\xe9\nB1,x\n")
+    output = _screen(source, tmp_path / "out2", code=2)
+    assert "people.csv: the header is not UTF-8 text (byte offset 13" in output
+    # "person_id,name\nB1,x\n" is 20 bytes, then "B" at 20: the 0xE9 at 21.
+    source = _one_count(tmp_path, counts, people=b"person_id,name\nB1,x\nB\xe92,y\n")
+    output = _screen(source, tmp_path / "out2", code=2)
+    assert "row 2: person_id is not UTF-8 text" in output and "byte offset 21" in output
+    assert not (tmp_path / "out2").exists()
+
+
+def test_a_cell_larger_than_a_reading_block_is_read(tmp_path: Path) -> None:
+    # 5,000,000 characters: over the reader's 4 MiB block, and over the 10,000 characters a
+    # text may hold in a record (as check says): a row problem, not a stopped run.
+    counts = b"person_id,conviction_id,statute,description\n" + b"\n".join(
+        [
+            b"B1,c1,18 U.S.C. 1343,",
+            b"B2,c1,18 U.S.C. 1343," + b"x" * 5_000_000,
+            b"B3,c1,18 U.S.C. 1343,",
+        ]
+    )
+    source = _one_count(tmp_path, counts + b"\n")
+    _screen(source, tmp_path / "out")
+    assert _screened(tmp_path / "out") == ["B1", "B3"]
+    assert _errors(tmp_path / "out") == [("B2", "counts", "2", "description")]
+
+
+def test_quoted_cells_with_line_breaks_are_read_across_blocks(tmp_path: Path) -> None:
+    from secondchance.batch.read import check_order, rows
+
+    # 60,000 rows of about 90 bytes: over a 4 MiB reading block, each with a line break in a
+    # quoted cell (valid CSV, as a spreadsheet writes it).
+    path = tmp_path / "counts.csv"
+    lines = [
+        f'P{i:06d},c1,18 U.S.C. 1343,"wire fraud,\nfirst line {"x" * 50}"' for i in range(60_000)
+    ]
+    path.write_text("person_id,conviction_id,statute,description\n" + "\n".join(lines) + "\n")
+    check_order({"counts": path})
+    read = list(rows(path))
+    assert len(read) == 60_000
+    assert read[-1] == (
+        60_000,
+        {
+            "person_id": "P059999",
+            "conviction_id": "c1",
+            "statute": "18 U.S.C. 1343",
+            "description": "wire fraud,\nfirst line " + "x" * 50,
+        },
+    )
+
+
+def test_a_byte_order_mark_is_skipped(tmp_path: Path) -> None:
+    # Excel's "CSV UTF-8" starts the file with EF BB BF.
+    counts = b"person_id,conviction_id,statute,felony\n" + b"".join(
+        b"%s,c1,18 U.S.C. 1343,true\n" % p for p in (b"B1", b"B2", b"B3")
+    )
+    source = _one_count(
+        tmp_path, b"\xef\xbb\xbf" + counts, b"\xef\xbb\xbfperson_id,name\nB1,x\nB2,y\nB3,z\n"
+    )
+    _screen(source, tmp_path / "out")
+    plain = _one_count(tmp_path / "plain", counts)
+    _screen(plain, tmp_path / "out-plain")
+    assert _screened(tmp_path / "out") == ["B1", "B2", "B3"]
+    assert pq.read_table(tmp_path / "out" / "results.parquet").equals(
+        pq.read_table(tmp_path / "out-plain" / "results.parquet")
+    )
+
+
+def test_a_new_run_removes_the_manifest_of_the_last_one_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import secondchance.batch.run as run_module
+
+    source = _one_count(tmp_path, b"person_id,conviction_id,statute\nB1,c1,18 U.S.C. 1343\n")
+    _screen(source, tmp_path / "out")
+    assert (tmp_path / "out" / "manifest.json").exists()
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("stopped half-way")
+
+    monkeypatch.setattr(run_module, "_consume", broken)
+    plan = run_module.Plan(source, tmp_path / "out", dt.date(2026, 1, 1), workers=1)
+    with pytest.raises(RuntimeError):
+        run_module.run(plan)
+    assert not (tmp_path / "out" / "manifest.json").exists()

@@ -15,6 +15,10 @@ from secondchance.record.load import RecordError, validate
 from secondchance.record.schema import Record
 
 Row = dict[str, Any]
+ROW_PROBLEM = "\x00problem"
+"""The key of a row that could not be read as a row of its table (too few or too many cells,
+bytes that are not UTF-8): its value is ``(field, problem)``. The person whose id it carries is
+not screened (the row may hold a fact that would change their answers)."""
 
 _YES = {"true", "yes", "y", "1", "t"}
 _NO = {"false", "no", "n", "0", "f"}
@@ -509,6 +513,14 @@ def _locate(person_id: str, path: str, message: str, origin: list[tuple[str, str
 def to_record(person: PersonRows) -> tuple[Record | None, list[Problem]]:
     """One person's rows as a validated record, or the problems that stop it being one. A person
     with any bad row is not screened (a dropped conviction could clear them wrongly)."""
+    unread = [
+        Problem(person.person_id, table, number, *row[ROW_PROBLEM])
+        for table, rows in person.rows.items()
+        for number, row in rows
+        if ROW_PROBLEM in row
+    ]
+    if unread:
+        return None, unread
     data, origin, problems = assemble(person)
     if problems:
         return None, problems

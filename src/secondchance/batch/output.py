@@ -168,6 +168,13 @@ class Sink:
         self._errors.close()
 
 
+def forget_manifest(out: Path) -> None:
+    """Remove an earlier run's manifest before a run starts writing into its folder: until the
+    new one is written, ``explain`` and ``--rerun-errors`` find none rather than one that does
+    not describe the files."""
+    (out / "manifest.json").unlink(missing_ok=True)
+
+
 def write_manifest(out: Path, manifest: dict[str, Any]) -> None:
     (out / "manifest.json").write_text(
         json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8"

@@ -23,7 +23,7 @@ from secondchance.api import warm
 from secondchance.batch.campaign import Campaign, CampaignSink
 from secondchance.batch.evaluate import Screened, Screener
 from secondchance.batch.mapping import Problem
-from secondchance.batch.output import Sink, write_manifest
+from secondchance.batch.output import Sink, forget_manifest, write_manifest
 from secondchance.batch.read import Item, check_layout, check_order, count_people, kind_of, people
 
 CHUNK = 512
@@ -194,6 +194,7 @@ def run(plan: Plan, progress: Callable[[int], None] | None = None) -> Summary:
     """Screen everything the plan names; results go to ``plan.out`` as they come. Stopped by
     Ctrl-C, it closes the files with the people screened so far and says so in the summary."""
     validate_plan(plan)
+    forget_manifest(plan.out)
     problems: list[Problem] = []
     sink = Sink(plan.out, plan.fmt, plan.part)
     lists = CampaignSink(plan.out, plan.campaigns, plan.as_of, plan.part)
