@@ -6,6 +6,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -15,6 +18,10 @@ from typer.testing import CliRunner
 
 from secondchance.cli import app
 from tests.batch.tables import write_tables
+
+SRC = str(Path(__file__).resolve().parents[2] / "src")
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([SRC, os.environ.get("PYTHONPATH", "")])}
+"""Subprocesses import this checkout's package."""
 
 CONVICTION = {
     "conviction_id": "c1",
@@ -289,3 +296,60 @@ def test_a_new_run_removes_the_manifest_of_the_last_one_first(
     with pytest.raises(RuntimeError):
         run_module.run(plan)
     assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+def test_record_files_that_cannot_be_read_are_reported_with_workers(tmp_path: Path) -> None:
+    # With worker processes: a YAML syntax error and bytes that are not UTF-8 go to errors.csv
+    # (the run once waited forever: the worker could not unpickle the error it was sent).
+    folder = tmp_path / "records"
+    folder.mkdir()
+    (folder / "A.yaml").write_text("person: [unclosed\n", encoding="utf-8")
+    (folder / "B.yaml").write_bytes(b"person:\n  name: Jos\xe9\n")
+    out = tmp_path / "out"
+    args = ["screen", str(folder), "--as-of", "2026-01-01", "--out", str(out), "--workers", "2"]
+    done = subprocess.run(
+        [sys.executable, "-m", "secondchance", *args],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=ENV,
+    )
+    assert done.returncode == 0, done.stderr
+    assert [(e[0], e[1]) for e in _errors(out)] == [("A", "A.yaml"), ("B", "B.yaml")]
+
+
+_UNPICKLABLE = """
+import datetime as dt, sys
+from pathlib import Path
+from secondchance.batch import run
+from secondchance.batch.read import Whole
+
+def boom():
+    raise TypeError("cannot be rebuilt")
+
+class Unpicklable:
+    def __reduce__(self):
+        return (boom, ())
+
+plan = run.Plan(Path("."), Path(sys.argv[1]), dt.date(2026, 1, 1), workers=2)
+items = [Whole("X", Unpicklable(), "x", {})]
+try:
+    list(run._results(plan, items))
+except run.WorkerError as exc:
+    print("reported:", exc)
+"""
+
+
+def test_a_chunk_a_worker_cannot_unpickle_stops_the_run_instead_of_hanging(
+    tmp_path: Path,
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _UNPICKLABLE, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=ENV,
+    )
+    assert "reported: a worker could not screen a chunk of people (TypeError)" in done.stdout, (
+        done.stderr
+    )

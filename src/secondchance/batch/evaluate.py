@@ -21,7 +21,7 @@ from secondchance.batch.mapping import (
     stated,
     to_record,
 )
-from secondchance.batch.read import Item, Whole
+from secondchance.batch.read import Item, Unreadable, Whole
 from secondchance.engine import Determination
 from secondchance.engine.rules import Program
 from secondchance.law.registry import all_programs
@@ -159,9 +159,11 @@ def evaluate_record(
 
 
 def _whole_record(item: Whole) -> tuple[Record | None, list[Problem]]:
-    if isinstance(item.data, RecordError):
+    if isinstance(item.data, Unreadable):
         return None, [
-            Problem(item.person_id, item.source, None, p.partition(": ")[0], p.partition(": ")[2])
+            Problem(
+                item.person_id, item.source, None, p.partition(": ")[0], p.partition(": ")[2] or p
+            )
             for p in item.data.problems
         ]
     try:

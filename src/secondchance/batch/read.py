@@ -40,6 +40,14 @@ class Whole:
     bureau: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """A record file that could not be read or parsed: its problems, as plain text (it is sent
+    to a worker process; an exception object may not survive the trip)."""
+
+    problems: tuple[str, ...]
+
+
 Item = PersonRows | Whole
 
 
@@ -374,16 +382,19 @@ def people_from_yaml(folder: Path) -> Iterator[Whole]:
         if path.suffix.lower() in (".yaml", ".yml", ".json"):
             try:
                 text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                yield Whole(
-                    path.stem, RecordError(path.name, [f"cannot read file: {exc}"]), path.name, {}
-                )
+            except UnicodeDecodeError as exc:
+                problem = f"(file): not UTF-8 text (byte offset {exc.start:,}; save it as UTF-8)"
+                yield Whole(path.stem, Unreadable((problem,)), path.name, {})
+                continue
+            except OSError as exc:
+                problem = f"(file): cannot read file: {exc.strerror or type(exc).__name__}"
+                yield Whole(path.stem, Unreadable((problem,)), path.name, {})
                 continue
             fmt = "json" if path.suffix.lower() == ".json" else "yaml"
             try:
                 data: Any = parse_text(text, path.name, fmt)
             except RecordError as exc:
-                data = exc
+                data = Unreadable(tuple(exc.problems))
             yield Whole(path.stem, data, path.name, {})
 
 
