@@ -353,3 +353,57 @@ def test_a_chunk_a_worker_cannot_unpickle_stops_the_run_instead_of_hanging(
     assert "reported: a worker could not screen a chunk of people (TypeError)" in done.stdout, (
         done.stderr
     )
+
+
+RECORD = {
+    "convictions": [
+        {
+            "id": "c1",
+            "jurisdiction": "federal",
+            "conviction_date": "2010-01-04",
+            "counts": [{"statute": "18 U.S.C. 1343"}],
+            "sentence": {"imprisonment": "36 months"},
+        }
+    ]
+}
+
+
+def _line(pid: str, months: int = 36) -> bytes:
+    record = json.loads(json.dumps(RECORD))
+    record["convictions"][0]["sentence"]["imprisonment"] = f"{months} months"
+    return json.dumps({"person_id": pid, "record": record}).encode() + b"\n"
+
+
+def test_a_person_id_used_twice_in_json_lines_or_record_files_is_a_problem(
+    tmp_path: Path,
+) -> None:
+    # The first J2 (36 months) is screened; the second (120 months) is reported, not screened
+    # as well. " J1 " is trimmed, as a table's ids are, so it is J1 used twice.
+    jsonl = tmp_path / "people.jsonl"
+    jsonl.write_bytes(_line("J1") + _line("J2") + _line("J2", 120) + _line(" J1 "))
+    _screen(jsonl, tmp_path / "out")
+    assert _screened(tmp_path / "out") == ["J1", "J2"]
+    assert _errors(tmp_path / "out") == [
+        ("J2", "people.jsonl", "3", "person_id"),
+        ("J1", "people.jsonl", "4", "person_id"),
+    ]
+    folder = tmp_path / "records"
+    folder.mkdir()
+    for name in ("R1.json", "R1.yaml", "R1.yml", "R2.yaml"):
+        (folder / name).write_text(json.dumps(RECORD), encoding="utf-8")
+    _screen(folder, tmp_path / "out-records")
+    assert _screened(tmp_path / "out-records") == ["R1", "R2"]
+    assert _errors(tmp_path / "out-records") == [
+        ("R1", "R1.yaml", "", "(file)"),
+        ("R1", "R1.yml", "", "(file)"),
+    ]
+
+
+def test_json_lines_with_a_byte_order_mark_or_a_line_not_utf8(tmp_path: Path) -> None:
+    jsonl = tmp_path / "people.jsonl"
+    jsonl.write_bytes(
+        b"\xef\xbb\xbf" + _line("L1") + b'{"person_id": "L2", "x": "\xe9"}\n' + _line("L3")
+    )
+    _screen(jsonl, tmp_path / "out")
+    assert _screened(tmp_path / "out") == ["L1", "L3"]
+    assert _errors(tmp_path / "out") == [("line-2", "people.jsonl", "2", "(line)")]

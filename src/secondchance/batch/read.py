@@ -345,11 +345,34 @@ def people_from_tables(folder: Path, problems: list[Problem]) -> Iterator[Person
         cursor.rest(problems)
 
 
+_USED_TWICE = "person id used twice (an earlier {} has it; that one is screened)"
+
+
+def _given_id(data: dict[str, Any]) -> str | None:
+    """The ``person_id`` a JSON line gives, trimmed as a table's are; ``""`` if unusable."""
+    value = data.get("person_id")
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value.strip() if isinstance(value, str) else ""
+
+
 def people_from_jsonl(path: Path, problems: list[Problem]) -> Iterator[Whole]:
     """One whole record a line: either the record itself, or ``{"person_id": ..., "record":
-    {...}, "bureau": {...}}``."""
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
+    {...}, "bureau": {...}}``. A line that is not UTF-8 or not JSON, and a person id used
+    again, go to ``problems``."""
+    seen: set[str] = set()
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                problem = f"not UTF-8 text (byte {exc.start + 1:,} of the line; save as UTF-8)"
+                problems.append(Problem(f"line-{number}", path.name, number, "(line)", problem))
+                continue
             if not line.strip():
                 continue
             try:
@@ -365,21 +388,47 @@ def people_from_jsonl(path: Path, problems: list[Problem]) -> Iterator[Whole]:
                 and "record" in data
                 and set(data) <= {"person_id", "record", "bureau"}
             ):
-                pid = str(data.get("person_id") or pid)
+                given = _given_id(data)
+                if given == "":
+                    problems.append(
+                        Problem(
+                            f"line-{number}",
+                            path.name,
+                            number,
+                            "person_id",
+                            "person_id must be a text that is not empty",
+                        )
+                    )
+                    continue
+                pid = given or pid
                 bureau = data.get("bureau") or {}
                 data = data["record"]
+            if pid in seen:
+                problems.append(
+                    Problem(pid, path.name, number, "person_id", _USED_TWICE.format("line"))
+                )
+                continue
+            seen.add(pid)
             yield Whole(
                 pid,
                 data,
                 f"{path.name} line {number}",
-                {f"bureau_{k}": v for k, v in bureau.items()},
+                {f"bureau_{k}": v for k, v in bureau.items()} if isinstance(bureau, dict) else {},
             )
 
 
-def people_from_yaml(folder: Path) -> Iterator[Whole]:
-    """A folder of YAML or JSON record files, one person each (the file name is the id)."""
+def people_from_yaml(folder: Path, problems: list[Problem]) -> Iterator[Whole]:
+    """A folder of YAML or JSON record files, one person each (the file name is the id; a
+    second file of the same name, ``R1.yaml`` beside ``R1.json``, goes to ``problems``)."""
+    seen: set[str] = set()
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() in (".yaml", ".yml", ".json"):
+            if path.stem in seen:
+                problems.append(
+                    Problem(path.stem, path.name, None, "(file)", _USED_TWICE.format("file"))
+                )
+                continue
+            seen.add(path.stem)
             try:
                 text = path.read_text(encoding="utf-8")
             except UnicodeDecodeError as exc:
@@ -415,4 +464,4 @@ def people(source: Path, problems: list[Problem]) -> Iterator[Item]:
         return people_from_jsonl(source, problems)
     if kind == "tables":
         return people_from_tables(source, problems)
-    return people_from_yaml(source)
+    return people_from_yaml(source, problems)
