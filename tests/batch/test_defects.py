@@ -407,3 +407,21 @@ def test_json_lines_with_a_byte_order_mark_or_a_line_not_utf8(tmp_path: Path) ->
     _screen(jsonl, tmp_path / "out")
     assert _screened(tmp_path / "out") == ["L1", "L3"]
     assert _errors(tmp_path / "out") == [("line-2", "people.jsonl", "2", "(line)")]
+
+
+def test_people_not_screened_are_people_and_orphan_rows_are_problems(tmp_path: Path) -> None:
+    # People: B1 (screened), B2 (a bad count: not screened), B3 (screened). Two custody rows fit
+    # no person (an empty id, and P9 who is not in people): two problems, no more people.
+    source = _one_count(
+        tmp_path,
+        b"person_id,conviction_id,statute,felony\n"
+        b"B1,c1,18 U.S.C. 1343,true\nB2,c1,18 U.S.C. 1343,maybe\nB3,c1,18 U.S.C. 1343,true\n",
+    )
+    (source / "custody.csv").write_text(
+        "person_id,kind,start\n,designated_facility,2010-03-01\nB9,designated_facility,2010-03-01\n",
+        encoding="utf-8",
+    )
+    output = _screen(source, tmp_path / "out")
+    assert "1 people not screened, 3 problems" in " ".join(output.split())
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert (manifest["screened"], manifest["failed"], manifest["problems"]) == (2, 1, 3)

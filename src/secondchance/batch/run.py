@@ -251,7 +251,7 @@ def run(plan: Plan, progress: Callable[[int], None] | None = None) -> Summary:
         sink.close()
         lists.close()
     summary.screened, summary.problems = sink.screened, sink.problems
-    summary.failed, summary.counts = len(sink.failed), sink.counts
+    summary.failed, summary.counts = sink.failed, sink.counts
     summary.campaigns = lists.counts
     write_manifest(plan.out, manifest_of(plan, summary))
     return summary
@@ -285,7 +285,7 @@ def _consume(
 def _write_problems(plan: Plan, sink: Sink, problems: list[Problem]) -> None:
     """Write the rows that fit no person (those of the people asked for, on a rerun) and
     forget them."""
-    sink.problem([p for p in problems if plan.only is None or p.person_id in plan.only])
+    sink.unplaced([p for p in problems if plan.only is None or p.person_id in plan.only])
     problems.clear()
 
 
