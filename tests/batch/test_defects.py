@@ -425,3 +425,18 @@ def test_people_not_screened_are_people_and_orphan_rows_are_problems(tmp_path: P
     assert "1 people not screened, 3 problems" in " ".join(output.split())
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert (manifest["screened"], manifest["failed"], manifest["problems"]) == (2, 1, 3)
+
+
+def test_synth_writes_csv_that_screens_as_its_parquet(tmp_path: Path) -> None:
+    # The same seed in both formats: the CSV (lists written as 'a;b') reads as the Parquet.
+    runner = CliRunner()
+    for fmt in ("csv", "parquet"):
+        args = ["synth", "--people", "1000", "--seed", "3", "--format", fmt, str(tmp_path / fmt)]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        _screen(tmp_path / fmt, tmp_path / f"out-{fmt}")
+    assert (tmp_path / "csv" / "grants.csv").exists()
+    for name in ("results.parquet", "people.parquet"):
+        csv_out = pq.read_table(tmp_path / "out-csv" / name)
+        assert csv_out.num_rows > 0
+        assert csv_out.equals(pq.read_table(tmp_path / "out-parquet" / name))
