@@ -11,8 +11,17 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from secondchance.api import evaluate, prepare
-from secondchance.batch.mapping import PersonRows, Problem, pattern_key, stated, to_record
-from secondchance.batch.read import Item, Whole
+from secondchance.batch.layout import Kind
+from secondchance.batch.mapping import (
+    NOT_IN_KEY,
+    PersonRows,
+    Problem,
+    pattern_key,
+    read_cell,
+    stated,
+    to_record,
+)
+from secondchance.batch.read import Item, Unreadable, Whole
 from secondchance.engine import Determination
 from secondchance.engine.rules import Program
 from secondchance.law.registry import all_programs
@@ -150,9 +159,11 @@ def evaluate_record(
 
 
 def _whole_record(item: Whole) -> tuple[Record | None, list[Problem]]:
-    if isinstance(item.data, RecordError):
+    if isinstance(item.data, Unreadable):
         return None, [
-            Problem(item.person_id, item.source, None, p.partition(": ")[0], p.partition(": ")[2])
+            Problem(
+                item.person_id, item.source, None, p.partition(": ")[0], p.partition(": ")[2] or p
+            )
             for p in item.data.problems
         ]
     try:
@@ -180,8 +191,8 @@ def _key(item: Item) -> Any:
         data = dict(item.data)
         person = dict(data.get("person") or {}) if isinstance(data.get("person"), dict) else None
         if person is not None:
-            person.pop("name", None)
-            person.pop("bop_register_number", None)
+            for name in NOT_IN_KEY:
+                person.pop(name, None)
             data["person"] = person
         try:
             import json
@@ -190,6 +201,26 @@ def _key(item: Item) -> Any:
         except (TypeError, ValueError):
             return None
     return None
+
+
+def _own_fields_valid(item: Item) -> bool:
+    """Whether the fields left out of the fact-pattern key are valid for this person: a
+    remembered answer is only theirs once the whole of their record is known to be valid (the
+    rest of it is the same as the remembered pattern's, which was)."""
+    if isinstance(item, PersonRows):
+        row = item.people_row()
+        person = {n: read_cell(Kind.text, row.get(n)) for n in NOT_IN_KEY}
+    else:
+        given = item.data.get("person") if isinstance(item.data, dict) else None
+        person = {n: given.get(n) for n in NOT_IN_KEY} if isinstance(given, dict) else {}
+    person = {n: v for n, v in person.items() if v is not None}
+    if not person:
+        return True
+    try:
+        validate({"person": person}, item.source if isinstance(item, Whole) else item.person_id)
+    except RecordError:
+        return False
+    return True
 
 
 def _bureau_of(item: Whole) -> dict[str, Any]:
@@ -227,6 +258,9 @@ class Screener:
         done = Screened(item.person_id, _name(item))
         key = _key(item) if ready is None else ready[0]
         hit = self.cache.get(key) if key is not None else None
+        if hit is not None and not _own_fields_valid(item):
+            hit = None  # the person's own record is read in full, to name its problems
+            ready = None
         if hit is None:
             record, problems = record_of(item) if ready is None or ready[1] is None else ready[1]
             if record is None:

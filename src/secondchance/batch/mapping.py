@@ -15,11 +15,18 @@ from secondchance.record.load import RecordError, validate
 from secondchance.record.schema import Record
 
 Row = dict[str, Any]
+ROW_PROBLEM = "\x00problem"
+"""The key of a row that could not be read as a row of its table (too few or too many cells,
+bytes that are not UTF-8): its value is ``(field, problem)``. The person whose id it carries is
+not screened (the row may hold a fact that would change their answers)."""
 
 _YES = {"true", "yes", "y", "1", "t"}
 _NO = {"false", "no", "n", "0", "f"}
-_NOT_IN_RECORD = ("person_id", "name", "bop_register_number")
-"""People columns that never reach the law: they do not take part in the fact pattern."""
+NOT_IN_KEY = ("name", "bop_register_number")
+"""Fields of the person that never reach the law: they do not take part in the fact pattern
+(:func:`pattern_key`), and are validated on their own for each person whose pattern's answers
+are remembered (``evaluate._own_fields_valid``)."""
+_NOT_IN_RECORD = ("person_id", *NOT_IN_KEY)
 
 
 @dataclass(frozen=True)
@@ -96,10 +103,23 @@ def _number(value: Any, whole: bool) -> int | float | None:
 
 
 def _items(value: Any) -> list[str]:
+    """A list cell's values (``;`` between them in text, or a Parquet list). A cell that holds
+    only separators, or an empty part, is an error, never a list left out: an empty
+    ``conviction_ids`` would mean every federal conviction (as ``check`` refuses ``[";"]``)."""
     if value is None:
         return []
     parts = value if isinstance(value, list) else str(value).split(";")
-    return [str(p).strip() for p in parts if p is not None and str(p).strip()]
+    items = [None if p is None else str(p).strip() for p in parts]
+    if parts and not any(items):
+        raise CellError(f"{_quoted(value)} names no entry (leave the cell empty to leave it out)")
+    if not all(items):
+        raise CellError(f"{_quoted(value)} has an empty entry (values are separated by ';')")
+    return [p for p in items if p]
+
+
+def _quoted(value: Any) -> str:
+    text = repr(value if isinstance(value, str) else list(value))
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 def read_cell(kind: Kind, value: Any) -> Any:
@@ -493,6 +513,14 @@ def _locate(person_id: str, path: str, message: str, origin: list[tuple[str, str
 def to_record(person: PersonRows) -> tuple[Record | None, list[Problem]]:
     """One person's rows as a validated record, or the problems that stop it being one. A person
     with any bad row is not screened (a dropped conviction could clear them wrongly)."""
+    unread = [
+        Problem(person.person_id, table, number, *row[ROW_PROBLEM])
+        for table, rows in person.rows.items()
+        for number, row in rows
+        if ROW_PROBLEM in row
+    ]
+    if unread:
+        return None, unread
     data, origin, problems = assemble(person)
     if problems:
         return None, problems

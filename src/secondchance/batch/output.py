@@ -15,7 +15,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from secondchance.batch.evaluate import SENTENCE_FACTS, Screened
-from secondchance.batch.layout import BUREAU_COLUMNS, Kind
+from secondchance.batch.layout import BUREAU_COLUMNS, TABLES, Kind
 from secondchance.batch.mapping import Problem
 
 RESULTS = pa.schema(
@@ -51,6 +51,7 @@ PEOPLE = pa.schema(
 )
 
 ERROR_COLUMNS = ("person_id", "table", "row", "field", "problem")
+_OTHER_TABLES = frozenset(TABLES) - {"people"}
 
 
 def _flat(table: pa.Table) -> pa.Table:
@@ -127,7 +128,8 @@ class Sink:
         self._csv.writerow(ERROR_COLUMNS)
         self.counts: dict[tuple[str, str], int] = {}
         self.screened = 0
-        self.failed: set[str] = set()
+        self.failed = 0
+        """People not screened: people rows, JSON lines and record files (not other rows)."""
         self.problems = 0
 
     def problem(self, problems: Sequence[Problem]) -> None:
@@ -136,13 +138,20 @@ class Sink:
                 (p.person_id, p.table, "" if p.row is None else p.row, p.field, p.problem)
             )
             self.problems += 1
-            self.failed.add(p.person_id)
+
+    def unplaced(self, problems: Sequence[Problem]) -> None:
+        """Problems found while reading, outside any person screened: a row of another table
+        that fits no person is a problem; a people row, a JSON line or a record file that was
+        not screened is also a person not screened (one problem each)."""
+        self.problem(problems)
+        self.failed += sum(1 for p in problems if p.table not in _OTHER_TABLES)
 
     def write(self, batch: Sequence[Screened]) -> None:
         screened = [s for s in batch if not s.problems]
         for s in batch:
             if s.problems:
                 self.problem(s.problems)
+                self.failed += 1
         self.screened += len(screened)
         answers = [a for s in screened for a in s.answers]
         # Each answer is a tuple in the order of the results' columns after person_id.
@@ -166,6 +175,13 @@ class Sink:
         self.results.close()
         self.people.close()
         self._errors.close()
+
+
+def forget_manifest(out: Path) -> None:
+    """Remove an earlier run's manifest before a run starts writing into its folder: until the
+    new one is written, ``explain`` and ``--rerun-errors`` find none rather than one that does
+    not describe the files."""
+    (out / "manifest.json").unlink(missing_ok=True)
 
 
 def write_manifest(out: Path, manifest: dict[str, Any]) -> None:

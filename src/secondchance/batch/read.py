@@ -5,7 +5,9 @@ DuckDB or polars)."""
 
 from __future__ import annotations
 
+import codecs
 import csv
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +19,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from secondchance.batch.layout import SUFFIXES, TABLES
-from secondchance.batch.mapping import PersonRows, Problem, Row
+from secondchance.batch.mapping import ROW_PROBLEM, PersonRows, Problem, Row
 from secondchance.record.load import RecordError, parse_text
 
 BATCH_ROWS = 16_384
@@ -38,6 +40,14 @@ class Whole:
     bureau: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """A record file that could not be read or parsed: its problems, as plain text (it is sent
+    to a worker process; an exception object may not survive the trip)."""
+
+    problems: tuple[str, ...]
+
+
 Item = PersonRows | Whole
 
 
@@ -50,10 +60,34 @@ def table_file(folder: Path, name: str) -> Path | None:
 
 
 def _columns(path: Path) -> list[str]:
+    """The header of a table (a UTF-8 byte-order mark, as Excel writes, is skipped)."""
     if path.suffix == ".parquet":
         return list(pq.ParquetFile(path).schema_arrow.names)
-    with path.open(newline="", encoding="utf-8") as handle:
-        return next(csv.reader(handle), [])
+    with path.open(newline="", encoding="utf-8-sig", errors="surrogateescape") as handle:
+        header = next(csv.reader(handle), [])
+    if any(_undecodable(c) for c in header):
+        raise LayoutError(f"{path}: the header is not UTF-8 text ({_bad_byte(path)})")
+    return header
+
+
+def _undecodable(text: str) -> bool:
+    """Whether text read with ``surrogateescape`` held bytes that are not UTF-8."""
+    return any("\udc80" <= ch <= "\udcff" for ch in text)
+
+
+def _bad_byte(path: Path) -> str:
+    """Where the first byte that is not UTF-8 is in the file (its offset from 0)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as exc:
+                start = offset + exc.start - len(decoder.getstate()[0])
+                return f"byte offset {max(start, 0):,}: {block[exc.start : exc.start + 1]!r}"
+            offset += len(block)
+    return "an unfinished character at the end"
 
 
 def check_layout(folder: Path) -> dict[str, Path]:
@@ -65,6 +99,11 @@ def check_layout(folder: Path) -> dict[str, Path]:
         raise LayoutError(f"{folder}: no people.parquet or people.csv (docs/batch-format.md)")
     for name, path in found.items():
         columns = _columns(path)
+        twice = [c for c, n in Counter(columns).items() if n > 1]
+        if twice:
+            raise LayoutError(
+                f"{path}: column {twice[0]!r} appears twice (which one holds the fact?)"
+            )
         unknown = [c for c in columns if c not in TABLES[name].columns]
         if unknown:
             raise LayoutError(f"{path}: unknown column {unknown[0]!r} (docs/batch-format.md)")
@@ -74,23 +113,69 @@ def check_layout(folder: Path) -> dict[str, Path]:
     return found
 
 
+_CSV_PARSE = pacsv.ParseOptions(newlines_in_values=True)
+"""Quoted cells may hold line breaks (valid CSV, as spreadsheets write it)."""
+
+
+def _csv_options(columns: list[str], include: list[str] | None = None) -> dict[str, Any]:
+    return {
+        "read_options": pacsv.ReadOptions(block_size=1 << 22),
+        "parse_options": _CSV_PARSE,
+        "convert_options": pacsv.ConvertOptions(
+            column_types=dict.fromkeys(include or columns, pa.string()),
+            include_columns=include,
+            strings_can_be_null=True,
+            null_values=[""],
+        ),
+    }
+
+
 def _batches(path: Path) -> Iterator[pa.RecordBatch]:
     if path.suffix == ".parquet":
         # Without pre-buffering: the reader would otherwise keep every column chunk it has
         # read until the file is closed (about 160 MiB per table for 10,000,000 people).
         yield from pq.ParquetFile(path, pre_buffer=False).iter_batches(batch_size=BATCH_ROWS)
         return
+    yield from pacsv.open_csv(path, **_csv_options(_columns(path)))
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, Row]]:
+    """The rows of a CSV file read by Python's own reader, cell by cell: slower, but it reads
+    what the fast reader stops at, and names the row: a row with too few or too many cells, a
+    cell that is not UTF-8 text, a cell larger than a reading block."""
     columns = _columns(path)
-    reader = pacsv.open_csv(
-        path,
-        read_options=pacsv.ReadOptions(block_size=1 << 22),
-        convert_options=pacsv.ConvertOptions(
-            column_types=dict.fromkeys(columns, pa.string()),
-            strings_can_be_null=True,
-            null_values=[""],
-        ),
-    )
-    yield from reader
+    at = columns.index("person_id") if "person_id" in columns else None
+    before = csv.field_size_limit()
+    csv.field_size_limit(1 << 30)
+    try:
+        with path.open(newline="", encoding="utf-8-sig", errors="surrogateescape") as handle:
+            reader = csv.reader(handle)
+            next(reader, None)
+            number = 0
+            for cells in reader:
+                if not cells:
+                    continue  # a blank line: skipped and not counted, as the fast reader does
+                number += 1
+                pid = cells[at] if at is not None and at < len(cells) else None
+                if pid is not None and _undecodable(pid):
+                    raise LayoutError(
+                        f"{path}: row {number}: person_id is not UTF-8 text, so the row cannot "
+                        f"be placed ({_bad_byte(path)})"
+                    )
+                if len(cells) != len(columns):
+                    problem = ("(row)", f"{len(cells)} cell(s) where the header has {len(columns)}")
+                    yield number, {"person_id": pid, ROW_PROBLEM: problem}
+                    continue
+                bad = next(
+                    (c for c, v in zip(columns, cells, strict=True) if _undecodable(v)), None
+                )
+                if bad is not None:
+                    problem = (bad, "not UTF-8 text (save the file as UTF-8)")
+                    yield number, {"person_id": pid, ROW_PROBLEM: problem}
+                    continue
+                yield number, {c: v or None for c, v in zip(columns, cells, strict=True)}
+    finally:
+        csv.field_size_limit(before)
 
 
 def _ids(path: Path) -> Iterator[pa.Array]:
@@ -99,17 +184,26 @@ def _ids(path: Path) -> Iterator[pa.Array]:
         for batch in pf.iter_batches(BATCH_ROWS * 4, columns=["person_id"]):
             yield pc.cast(batch.column(0), pa.string())
         return
-    reader = pacsv.open_csv(
-        path,
-        convert_options=pacsv.ConvertOptions(
-            include_columns=["person_id"],
-            column_types={"person_id": pa.string()},
-            strings_can_be_null=True,
-            null_values=[""],
-        ),
-    )
-    for batch in reader:
-        yield batch.column(0)
+    done = 0
+    try:
+        for batch in pacsv.open_csv(path, **_csv_options([], ["person_id"])):
+            done += batch.num_rows
+            yield batch.column(0)
+        return
+    except pa.ArrowInvalid:
+        pass  # read again by Python's reader, from the row after the last one given
+    ids: list[str | None] = []
+    seen = 0
+    for _, row in _csv_rows(path):
+        if ROW_PROBLEM in row:
+            continue  # reported with its person, in place
+        seen += 1
+        if seen > done:
+            ids.append(row.get("person_id"))
+        if len(ids) >= BATCH_ROWS * 4:
+            yield pa.array(ids, pa.string())
+            ids = []
+    yield pa.array(ids, pa.string())
 
 
 def check_order(files: dict[str, Path]) -> None:
@@ -147,12 +241,21 @@ def _days_as_text(batch: pa.RecordBatch) -> pa.RecordBatch:
 
 
 def rows(path: Path) -> Iterator[tuple[int, Row]]:
-    """The rows of one table in file order, numbered from 1 (the first data row)."""
+    """The rows of one table in file order, numbered from 1 (the first data row). A CSV file
+    the fast reader cannot read to the end is read again by Python's reader from where it
+    stopped (:func:`_csv_rows`), which names each row it cannot read."""
     number = 0
-    for batch in _batches(path):
-        for row in _days_as_text(batch).to_pylist():
-            number += 1
-            yield number, row
+    try:
+        for batch in _batches(path):
+            for row in _days_as_text(batch).to_pylist():
+                number += 1
+                yield number, row
+    except pa.ArrowInvalid:
+        if path.suffix == ".parquet":
+            raise
+        for at, row in _csv_rows(path):
+            if at > number:
+                yield at, row
 
 
 def count_people(folder: Path) -> int | None:
@@ -175,7 +278,7 @@ class _Cursor:
             number, row = self.head
             pid = _pid(row)
             if pid is None or pid < person_id:
-                problems.append(_orphan(self.name, number, pid))
+                problems.append(_orphan(self.name, number, pid, row))
             elif pid == person_id:
                 into.add(self.name, number, row)
             else:
@@ -184,7 +287,7 @@ class _Cursor:
 
     def rest(self, problems: list[Problem]) -> None:
         for number, row in ([self.head] if self.head else []) + list(self.rows):
-            problems.append(_orphan(self.name, number, _pid(row)))
+            problems.append(_orphan(self.name, number, _pid(row), row))
 
 
 def _pid(row: Row) -> str | None:
@@ -195,7 +298,9 @@ def _pid(row: Row) -> str | None:
     return text or None
 
 
-def _orphan(table: str, number: int, pid: str | None) -> Problem:
+def _orphan(table: str, number: int, pid: str | None, row: Row) -> Problem:
+    if ROW_PROBLEM in row:  # a row that could not be read, whose person is not known
+        return Problem(pid or "", table, number, *row[ROW_PROBLEM])
     text = (
         "person_id is empty"
         if pid is None
@@ -213,6 +318,9 @@ def people_from_tables(folder: Path, problems: list[Problem]) -> Iterator[Person
     last: str | None = None
     for number, row in rows(files["people"]):
         pid = _pid(row)
+        if pid is None and ROW_PROBLEM in row:
+            problems.append(_orphan("people", number, pid, row))
+            continue
         if pid is None or (last is not None and pid <= last):
             problems.append(
                 Problem(
@@ -237,11 +345,34 @@ def people_from_tables(folder: Path, problems: list[Problem]) -> Iterator[Person
         cursor.rest(problems)
 
 
+_USED_TWICE = "person id used twice (an earlier {} has it; that one is screened)"
+
+
+def _given_id(data: dict[str, Any]) -> str | None:
+    """The ``person_id`` a JSON line gives, trimmed as a table's are; ``""`` if unusable."""
+    value = data.get("person_id")
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value.strip() if isinstance(value, str) else ""
+
+
 def people_from_jsonl(path: Path, problems: list[Problem]) -> Iterator[Whole]:
     """One whole record a line: either the record itself, or ``{"person_id": ..., "record":
-    {...}, "bureau": {...}}``."""
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
+    {...}, "bureau": {...}}``. A line that is not UTF-8 or not JSON, and a person id used
+    again, go to ``problems``."""
+    seen: set[str] = set()
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                problem = f"not UTF-8 text (byte {exc.start + 1:,} of the line; save as UTF-8)"
+                problems.append(Problem(f"line-{number}", path.name, number, "(line)", problem))
+                continue
             if not line.strip():
                 continue
             try:
@@ -257,33 +388,62 @@ def people_from_jsonl(path: Path, problems: list[Problem]) -> Iterator[Whole]:
                 and "record" in data
                 and set(data) <= {"person_id", "record", "bureau"}
             ):
-                pid = str(data.get("person_id") or pid)
+                given = _given_id(data)
+                if given == "":
+                    problems.append(
+                        Problem(
+                            f"line-{number}",
+                            path.name,
+                            number,
+                            "person_id",
+                            "person_id must be a text that is not empty",
+                        )
+                    )
+                    continue
+                pid = given or pid
                 bureau = data.get("bureau") or {}
                 data = data["record"]
+            if pid in seen:
+                problems.append(
+                    Problem(pid, path.name, number, "person_id", _USED_TWICE.format("line"))
+                )
+                continue
+            seen.add(pid)
             yield Whole(
                 pid,
                 data,
                 f"{path.name} line {number}",
-                {f"bureau_{k}": v for k, v in bureau.items()},
+                {f"bureau_{k}": v for k, v in bureau.items()} if isinstance(bureau, dict) else {},
             )
 
 
-def people_from_yaml(folder: Path) -> Iterator[Whole]:
-    """A folder of YAML or JSON record files, one person each (the file name is the id)."""
+def people_from_yaml(folder: Path, problems: list[Problem]) -> Iterator[Whole]:
+    """A folder of YAML or JSON record files, one person each (the file name is the id; a
+    second file of the same name, ``R1.yaml`` beside ``R1.json``, goes to ``problems``)."""
+    seen: set[str] = set()
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() in (".yaml", ".yml", ".json"):
+            if path.stem in seen:
+                problems.append(
+                    Problem(path.stem, path.name, None, "(file)", _USED_TWICE.format("file"))
+                )
+                continue
+            seen.add(path.stem)
             try:
                 text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                yield Whole(
-                    path.stem, RecordError(path.name, [f"cannot read file: {exc}"]), path.name, {}
-                )
+            except UnicodeDecodeError as exc:
+                problem = f"(file): not UTF-8 text (byte offset {exc.start:,}; save it as UTF-8)"
+                yield Whole(path.stem, Unreadable((problem,)), path.name, {})
+                continue
+            except OSError as exc:
+                problem = f"(file): cannot read file: {exc.strerror or type(exc).__name__}"
+                yield Whole(path.stem, Unreadable((problem,)), path.name, {})
                 continue
             fmt = "json" if path.suffix.lower() == ".json" else "yaml"
             try:
                 data: Any = parse_text(text, path.name, fmt)
             except RecordError as exc:
-                data = exc
+                data = Unreadable(tuple(exc.problems))
             yield Whole(path.stem, data, path.name, {})
 
 
@@ -304,4 +464,4 @@ def people(source: Path, problems: list[Problem]) -> Iterator[Item]:
         return people_from_jsonl(source, problems)
     if kind == "tables":
         return people_from_tables(source, problems)
-    return people_from_yaml(source)
+    return people_from_yaml(source, problems)

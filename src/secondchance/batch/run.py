@@ -7,6 +7,7 @@ import datetime as dt
 import gc
 import multiprocessing
 import os
+import pickle
 import signal
 import threading
 import time
@@ -23,7 +24,7 @@ from secondchance.api import warm
 from secondchance.batch.campaign import Campaign, CampaignSink
 from secondchance.batch.evaluate import Screened, Screener
 from secondchance.batch.mapping import Problem
-from secondchance.batch.output import Sink, write_manifest
+from secondchance.batch.output import Sink, forget_manifest, write_manifest
 from secondchance.batch.read import Item, check_layout, check_order, count_people, kind_of, people
 
 CHUNK = 512
@@ -94,6 +95,37 @@ def _screen_chunk(items: list[Item]) -> tuple[list[Screened], int]:
     return _worker.screen_many(items), _worker.evaluated - before
 
 
+def _screen_sent(sent: bytes) -> bytes:
+    """A worker's task: the chunk comes and goes pickled by us, so that a chunk (or answers)
+    that cannot be unpickled is an error of this task, reported to the main process. Left to
+    the pool, a worker that cannot unpickle its task dies with it, and the run waits forever."""
+    return pickle.dumps(_screen_chunk(pickle.loads(sent)), pickle.HIGHEST_PROTOCOL)
+
+
+class WorkerError(RuntimeError):
+    """A worker could not screen a chunk of people, or died: the run stops (exit code 1)."""
+
+
+WORKER_CHECK_SECONDS = 2.0
+"""How often the main process, waiting for a chunk, checks that no worker has died."""
+
+
+def _answers(pool: Pool, result: AsyncResult[bytes], workers: set[int]) -> Any:
+    """A chunk's answers, once done; :class:`WorkerError` if screening it failed, or a worker
+    died (the pool would start another and never finish the chunk the dead one held)."""
+    while not result.ready():
+        result.wait(WORKER_CHECK_SECONDS)
+        if not result.ready() and {p.pid for p in pool._pool} != workers:  # type: ignore[attr-defined]
+            raise WorkerError("a worker process died while screening (out of memory?)")
+    try:
+        return pickle.loads(result.get())
+    except Exception as exc:
+        raise WorkerError(
+            f"a worker could not screen a chunk of people ({type(exc).__name__}); "
+            "please report this"
+        ) from exc
+
+
 def _chunks(items: Iterable[Item], only: frozenset[str] | None) -> Iterator[list[Item]]:
     stream = iter(items) if only is None else (i for i in items if i.person_id in only)
     while chunk := list(islice(stream, CHUNK)):
@@ -112,16 +144,25 @@ def _results(
         return
     ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with ctx.Pool(workers, _start_worker, (plan.as_of, plan.programs)) as pool:
-        waiting: deque[AsyncResult[tuple[list[Screened], int]]] = deque()
+        alive = {p.pid for p in pool._pool}  # type: ignore[attr-defined]
+        waiting: deque[AsyncResult[bytes]] = deque()
+        failed = False
         try:
             for chunk in _chunks(items, plan.only):
-                waiting.append(pool.apply_async(_screen_chunk, (chunk,)))
+                sent = pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)
+                waiting.append(pool.apply_async(_screen_sent, (sent,)))
                 if len(waiting) >= IN_FLIGHT * workers:
-                    yield waiting.popleft().get()
+                    yield _answers(pool, waiting.popleft(), alive)
             while waiting:
-                yield waiting.popleft().get()
+                yield _answers(pool, waiting.popleft(), alive)
+        except WorkerError:
+            failed = True
+            raise
         finally:
-            _wind_down(pool, waiting)
+            if failed:
+                pool.terminate()  # the other chunks' answers would be thrown away
+            else:
+                _wind_down(pool, waiting)
 
 
 WIND_DOWN_SECONDS = 120.0
@@ -194,6 +235,7 @@ def run(plan: Plan, progress: Callable[[int], None] | None = None) -> Summary:
     """Screen everything the plan names; results go to ``plan.out`` as they come. Stopped by
     Ctrl-C, it closes the files with the people screened so far and says so in the summary."""
     validate_plan(plan)
+    forget_manifest(plan.out)
     problems: list[Problem] = []
     sink = Sink(plan.out, plan.fmt, plan.part)
     lists = CampaignSink(plan.out, plan.campaigns, plan.as_of, plan.part)
@@ -209,7 +251,7 @@ def run(plan: Plan, progress: Callable[[int], None] | None = None) -> Summary:
         sink.close()
         lists.close()
     summary.screened, summary.problems = sink.screened, sink.problems
-    summary.failed, summary.counts = len(sink.failed), sink.counts
+    summary.failed, summary.counts = sink.failed, sink.counts
     summary.campaigns = lists.counts
     write_manifest(plan.out, manifest_of(plan, summary))
     return summary
@@ -243,7 +285,7 @@ def _consume(
 def _write_problems(plan: Plan, sink: Sink, problems: list[Problem]) -> None:
     """Write the rows that fit no person (those of the people asked for, on a rerun) and
     forget them."""
-    sink.problem([p for p in problems if plan.only is None or p.person_id in plan.only])
+    sink.unplaced([p for p in problems if plan.only is None or p.person_id in plan.only])
     problems.clear()
 
 

@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from secondchance.batch.layout import TABLES
 from secondchance.batch.mapping import PersonRows, Problem
-from secondchance.batch.output import RESULTS
+from secondchance.batch.output import RESULTS, forget_manifest
 from secondchance.batch.read import LayoutError, check_layout
 from secondchance.batch.run import GC_THRESHOLDS, Plan, Summary
 
@@ -170,6 +170,7 @@ def run_spark(plan: Plan) -> Summary:
     spark = session()
     frame = screen_frame(spark, plan).cache()
     plan.out.mkdir(parents=True, exist_ok=True)
+    forget_manifest(plan.out)
     results = frame.filter("kind = 'result'").drop("kind", "payload")
     results.write.mode("overwrite").parquet(str(plan.out / "results.parquet"))
     summary = Summary()

@@ -94,6 +94,8 @@ class _Tables:
         self.pending.clear()
 
     def _write(self, name: str, table: pa.Table) -> None:
+        if self.fmt == "csv":
+            table = _joined(table)
         writer = self.writers.get(name)
         if writer is None:
             path = self.out / f"{name}.{self.fmt}"
@@ -108,6 +110,16 @@ class _Tables:
     def close(self) -> None:
         for writer in self.writers.values():
             writer.close()
+
+
+def _joined(table: pa.Table) -> pa.Table:
+    """For CSV: each list cell written as the layout reads it, its values separated by ';'
+    (an empty or missing list: an empty cell, a list left out)."""
+    for i, field in enumerate(table.schema):
+        if pa.types.is_list(field.type) or pa.types.is_large_list(field.type):
+            cells = [";".join(v) if v else None for v in table.column(i).to_pylist()]
+            table = table.set_column(i, field.name, pa.array(cells, pa.string()))
+    return table
 
 
 def _pick(rng: np.random.Generator, shares: list[float], size: int) -> Any:
