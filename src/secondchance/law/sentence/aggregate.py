@@ -129,6 +129,8 @@ def _prison_sentences(record: Record) -> list[Served]:
 
 
 _PRERELEASE = {CustodyKind.residential_reentry_center, CustodyKind.home_confinement}
+_HELD = frozenset(_SERVING | _PRERELEASE)
+"""Custody serving a term or prerelease custody."""
 
 
 def commutation_in_force(served: Served, as_of: date) -> tuple[str, Commutation] | None:
@@ -199,18 +201,17 @@ def _custody_closed(record: Record, ids: set[str]) -> tuple[date, str] | None:
     every serving or prerelease custody period linked to them by ``conviction_id`` is closed,
     and no serving or prerelease period naming no conviction runs on from it (one that starts
     by the day after and ends later, or never, may be the same custody: not discharged)."""
-    kinds = _SERVING | _PRERELEASE
     linked = [
         (i, p)
         for i, p in enumerate(record.custody)
-        if p.kind in kinds and p.conviction_id is not None and p.conviction_id in ids
+        if p.conviction_id is not None and p.conviction_id in ids and p.kind in _HELD
     ]
     if not linked or any(p.end is None for _, p in linked):
         return None
     i, last = max(linked, key=lambda item: item[1].end or date.min)
     assert last.end is not None
     for p in record.custody:
-        if p.kind not in kinds or p.conviction_id is not None:
+        if p.conviction_id is not None or p.kind not in _HELD:
             continue
         starts_by = p.start is None or p.start <= last.end + timedelta(days=1)
         if starts_by and (p.end is None or p.end > last.end):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -88,6 +89,7 @@ def judgment_term(index: int, conviction: Conviction) -> JudgmentTerm:
     return _from_counts(index, conviction)
 
 
+@lru_cache(maxsize=4096)
 def mandate(statute: str) -> tuple[str, bool] | None:
     """The provision of ``MANDATED`` a count's statute names, and whether surely (False: the
     citation may or may not name it, e.g. "18 U.S.C. 924" or "18 USC 1028a"); None when it names

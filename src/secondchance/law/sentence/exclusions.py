@@ -24,6 +24,7 @@ import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from secondchance.law.rule_book import text as book_text
 from secondchance.law.sentence.clauses import CLAUSES, Clause, Provision
@@ -53,6 +54,7 @@ class Citation:
     """Cited to the Appendix of the title ("50 U.S.C. App. 2410")."""
 
 
+@lru_cache(maxsize=16384)
 def citations(statute: str) -> tuple[Citation, ...]:
     """The U.S. Code citations of a statute, one per section (its subsection groups together):
     "21 U.S.C. 841(a)(1), (b)(1)(C)" is one citation with two groups; "21 U.S.C. 841(a)(1) and
