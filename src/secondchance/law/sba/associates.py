@@ -215,28 +215,26 @@ def small_business_associate(
     if share is not None:
         held = _held_words(person, share, day, months)
         owner = _share_words(person, share)
-        if share.total > more_than:
-            text = f"{held} {owner}, more than {more_than}%: an Associate under {definition}"
-            verdicts.append(Membership(Standing.counts, text, share.facts))
-        elif share.unknown:
-            besides = f" besides the {share.shown}% recorded" if share.roles else ""
-            verdicts.append(
-                Membership(
-                    Standing.unknown,
-                    f"{_held_role(_latest(person, share.unknown), day, months)} an owner with no "
-                    f"share recorded{besides}; an owner of more than "
-                    f"{more_than}% (all their shares together) is an Associate under "
-                    f"{definition}",
-                    share.facts,
-                    _unknown_path(index, share),
-                )
+        verdicts.append(
+            _by_share(
+                share,
+                index,
+                share.total > more_than,
+                f"{held} {owner}, more than {more_than}%: an Associate under {definition}",
+                (
+                    _held_role(_latest(person, share.unknown), day, months)
+                    if share.unknown
+                    else held,
+                    f"an owner of more than {more_than}% (all their shares together) is an "
+                    f"Associate under {definition}",
+                ),
+                (
+                    Standing.excluded,
+                    f"{held} {owner}, not more than {more_than}%: not an Associate by ownership "
+                    f"under {definition}",
+                ),
             )
-        else:
-            text = (
-                f"{held} {owner}, not more than {more_than}%: not an Associate by ownership "
-                f"under {definition}"
-            )
-            verdicts.append(Membership(Standing.excluded, text, share.facts))
+        )
     for j, role in enumerate(person.roles):
         if role.role is BusinessRoleKind.owner or not held_within(role, window_start, day):
             continue
@@ -263,6 +261,30 @@ def small_business_associate(
     )
 
 
+def _by_share(
+    share: WholeShare,
+    index: int,
+    counted: bool,
+    counts: str,
+    unknown: tuple[str, str],
+    below: tuple[Standing, str],
+) -> Membership:
+    """A person's standing by their whole share: counted; unknown when a share is not recorded
+    (``unknown``: how they held it, and whom the rule counts); else ``below``."""
+    if counted:
+        return Membership(Standing.counts, counts, share.facts)
+    if share.unknown:
+        held, rule = unknown
+        besides = f" besides the {share.shown}% recorded" if share.roles else ""
+        return Membership(
+            Standing.unknown,
+            f"{held} an owner with no share recorded{besides}; {rule}",
+            share.facts,
+            _unknown_path(index, share),
+        )
+    return Membership(below[0], below[1], share.facts)
+
+
 def surety_principal_person(person: BusinessPerson, index: int, day: date) -> Membership:
     """Whether ``person`` must have good character and reputation for a bond guarantee requested
     on ``day`` (13 CFR 115.13(a)(2)): their whole share on that day decides ownership."""
@@ -271,23 +293,20 @@ def surety_principal_person(person: BusinessPerson, index: int, day: date) -> Me
     share = whole_share(person, index, day, day)
     if share is not None:
         owner = _share_words(person, share)
-        if share.total >= at_least:
-            text = f"is {owner}, {at_least}% or more: counted under 13 CFR 115.13(a)(2)"
-            verdicts.append(Membership(Standing.counts, text, share.facts))
-        elif share.unknown:
-            besides = f" besides the {share.shown}% recorded" if share.roles else ""
-            verdicts.append(
-                Membership(
-                    Standing.unknown,
-                    f"is an owner with no share recorded{besides}; owners of {at_least}% or "
-                    "more (all their shares together) are counted under 13 CFR 115.13(a)(2)",
-                    share.facts,
-                    _unknown_path(index, share),
-                )
+        verdicts.append(
+            _by_share(
+                share,
+                index,
+                share.total >= at_least,
+                f"is {owner}, {at_least}% or more: counted under 13 CFR 115.13(a)(2)",
+                (
+                    "is",
+                    f"owners of {at_least}% or more (all their shares together) are counted "
+                    "under 13 CFR 115.13(a)(2)",
+                ),
+                (Standing.excluded, f"is {owner}, less than {at_least}%: not counted by ownership"),
             )
-        else:
-            text = f"is {owner}, less than {at_least}%: not counted by ownership"
-            verdicts.append(Membership(Standing.excluded, text, share.facts))
+        )
     for j, role in enumerate(person.roles):
         if role.role is BusinessRoleKind.owner or not held_within(role, day, day):
             continue
@@ -323,26 +342,21 @@ def disaster_principal(person: BusinessPerson, index: int, day: date) -> Members
     share = whole_share(person, index, day, day)
     if share is not None:
         owner = _share_words(person, share)
-        if share.total >= at_least:
-            text = (
+        verdicts.append(
+            _by_share(
+                share,
+                index,
+                share.total >= at_least,
                 f"is {owner}, {at_least}% or more: a principal owner "
-                "(13 CFR 123.202(b)(2), 123.300(b))"
+                "(13 CFR 123.202(b)(2), 123.300(b))",
+                (
+                    "is",
+                    f"owners of {at_least}% or more (all their shares together) are principal "
+                    "owners (13 CFR 123.202(b)(2), 123.300(b))",
+                ),
+                (Standing.unclear, f"is {owner}; {undefined}"),
             )
-            verdicts.append(Membership(Standing.counts, text, share.facts))
-        elif share.unknown:
-            besides = f" besides the {share.shown}% recorded" if share.roles else ""
-            verdicts.append(
-                Membership(
-                    Standing.unknown,
-                    f"is an owner with no share recorded{besides}; owners of {at_least}% or "
-                    "more (all their shares together) are principal owners "
-                    "(13 CFR 123.202(b)(2), 123.300(b))",
-                    share.facts,
-                    _unknown_path(index, share),
-                )
-            )
-        else:
-            verdicts.append(Membership(Standing.unclear, f"is {owner}; {undefined}", share.facts))
+        )
     for j, role in enumerate(person.roles):
         if role.role is BusinessRoleKind.owner or not held_within(role, day, day):
             continue

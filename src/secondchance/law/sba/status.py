@@ -33,7 +33,7 @@ Facts unknown to the record give ``Verdict.unknown`` naming the field paths.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -187,15 +187,36 @@ def custody_without_conviction(s: Subject, *, rule: str) -> list[Check]:
     """Custody that ordinarily serves a sentence (any kind but pretrial detention), begun on or
     before the day, that the record links to no recorded conviction: a conviction lies behind
     it and may be a felony, so the answer turns on the link (``rule``: what a felony bars)."""
+    return _without_conviction(
+        s,
+        "custody",
+        CustodyKind.pretrial_detention,
+        lambda kind: (
+            f"{s.name} has been in custody ({words(kind)})",
+            "Custody of this kind ordinarily serves a sentence after a conviction",
+        ),
+        rule,
+    )
+
+
+def _without_conviction(
+    s: Subject,
+    section: str,
+    skip: object,
+    said: Callable[[Any], tuple[str, str]],
+    rule: str,
+) -> list[Check]:
+    """Periods of ``section`` (custody or supervision; not of kind ``skip``) begun on or before
+    the day that the record links to no recorded conviction: unknown, naming the link."""
     checks: list[Check] = []
-    for k, period in enumerate(s.record.custody):
-        if period.kind is CustodyKind.pretrial_detention:
+    for k, period in enumerate(getattr(s.record, section)):
+        if period.kind is skip:
             continue
         if period.start is not None and period.start > s.day:
             continue
         if conviction_by_id(s.record, period.conviction_id) is not None:
             continue  # the linked conviction is tested by convicted_of_felony
-        path = f"{s.prefix}custody[{k}]"
+        path = f"{s.prefix}{section}[{k}]"
         facts = {
             f"{path}.kind": period.kind,
             f"{path}.conviction_id": period.conviction_id,
@@ -206,12 +227,12 @@ def custody_without_conviction(s: Subject, *, rule: str) -> list[Check]:
         else:
             what = f"links it to conviction '{period.conviction_id}', which the record lacks"
             missing = f"{s.prefix}convictions"
+        status, follows = said(period.kind)
         checks.append(
             Check(
                 Verdict.unknown,
-                f"{s.name} has been in custody ({words(period.kind)}); the record {what}. "
-                f"Custody of this kind ordinarily serves a sentence after a conviction; if that "
-                f"conviction is for a felony, {rule}.",
+                f"{status}; the record {what}. {follows}; if that conviction is for a felony, "
+                f"{rule}.",
                 facts,
                 (missing,),
             )
@@ -252,36 +273,16 @@ def supervision_without_conviction(s: Subject, *, rule: str) -> list[Check]:
     """Probation, parole or supervised release begun on or before the day that the record links
     to no recorded conviction: each follows a conviction, which may be a felony, so the answer
     turns on the link (``rule``: what a felony bars). Deferred prosecution follows none."""
-    checks: list[Check] = []
-    for k, period in enumerate(s.record.supervision):
-        if period.kind is SupervisionKind.deferred_prosecution:
-            continue
-        if period.start is not None and period.start > s.day:
-            continue
-        if conviction_by_id(s.record, period.conviction_id) is not None:
-            continue  # the linked conviction is tested by convicted_of_felony
-        path = f"{s.prefix}supervision[{k}]"
-        facts = {
-            f"{path}.kind": period.kind,
-            f"{path}.conviction_id": period.conviction_id,
-            **_span_facts(path, period),
-        }
-        if period.conviction_id is None:
-            what, missing = "links it to no conviction", f"{path}.conviction_id"
-        else:
-            what = f"links it to conviction '{period.conviction_id}', which the record lacks"
-            missing = f"{s.prefix}convictions"
-        checks.append(
-            Check(
-                Verdict.unknown,
-                f"{s.name} has been on {words(period.kind)}; the record {what}. "
-                f"{words(period.kind).capitalize()} follows a conviction; if that conviction "
-                f"is for a felony, {rule}.",
-                facts,
-                (missing,),
-            )
-        )
-    return checks
+    return _without_conviction(
+        s,
+        "supervision",
+        SupervisionKind.deferred_prosecution,
+        lambda kind: (
+            f"{s.name} has been on {words(kind)}",
+            f"{words(kind).capitalize()} follows a conviction",
+        ),
+        rule,
+    )
 
 
 # --- terms a sentence states, with no period recorded for them ------------------------------------
