@@ -422,13 +422,42 @@ def test_court_martial_count_charged_under_844_needs_review() -> None:
 # --- status read with StatusPeriod.covers ---------------------------------------------------------
 
 
-def test_status_without_start_is_held_since_before_any_date() -> None:
-    # An LPR period with no start covers every earlier day (the record format), so with no
-    # offense date the person was lawfully present at the offense; convicted 2020-01-01 <=
-    # 2022-10-06 → 10467.
-    status = [{"status": "lawful_permanent_resident"}]
+def test_a_citizen_status_without_start_is_held_since_birth() -> None:
+    # A U.S. citizen's period with no start has been held since birth, so with no offense date
+    # the person was lawfully present at the offense; convicted 2020-01-01 <= 2022-10-06 → 10467.
+    status = [{"status": "us_citizen"}]
     det = ask(MARIJUANA, record(status=status, offense=None, convicted="2020-01-01"), "2024-06-01")
     assert det.date == P10467
+
+
+@pytest.mark.parametrize("offense", [None, "2014-10-01"])
+def test_a_permanent_resident_status_without_start_is_unknown_before(offense: str | None) -> None:
+    # Nobody is a permanent resident from birth: a period with no start says nothing of whether
+    # the person was one on 2022-10-06, nor whether they were lawfully present at an offense of
+    # 2014 (10467 reaches neither otherwise) → insufficient facts, naming the period's start.
+    status = [{"status": "lawful_permanent_resident"}]
+    data = record(status=status, offense=offense, convicted="2015-01-01")
+    det = ask(MARIJUANA, data, "2024-06-01")
+    assert det.outcome is Outcome.insufficient_facts
+    assert "person.status[0].start" in det.missing_facts
+    # Given its start (2010-05-01, before the 2014 offense and the proclamation), it is read.
+    if offense is not None:
+        data["person"]["status"][0]["start"] = "2010-05-01"
+        det = ask(MARIJUANA, data, "2024-06-01")
+        assert (det.outcome, det.date) == (Outcome.eligible, P10467)
+
+
+def test_an_undated_permanent_residence_beside_another_status_is_unknown() -> None:
+    # Other lawful status from 2020 and a permanent residence of unknown start: on 2022-10-06
+    # the person may already have been a permanent resident → unknown, never "not eligible" or
+    # "eligible" by the order of the periods.
+    status = [
+        {"status": "other_lawful", "start": "2020-01-01"},
+        {"status": "lawful_permanent_resident"},
+    ]
+    det = ask(MARIJUANA, record(status=status), "2024-06-01")
+    assert det.outcome is Outcome.insufficient_facts
+    assert "person.status[1].start" in det.missing_facts
 
 
 # --- 21 U.S.C. 846 cited with its object --------------------------------------------------------

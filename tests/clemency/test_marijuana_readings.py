@@ -258,12 +258,12 @@ def test_statuses_contradicting_on_the_offense_date_are_for_review(
     "status",
     [
         [
-            {"status": "lawful_permanent_resident"},
+            {"status": "lawful_permanent_resident", "start": "2000-01-01"},
             {"status": "other_lawful", "start": "2020-01-01"},
         ],
         [
             {"status": "other_lawful", "start": "2020-01-01"},
-            {"status": "lawful_permanent_resident"},
+            {"status": "lawful_permanent_resident", "start": "2000-01-01"},
         ],
     ],
 )

@@ -371,11 +371,18 @@ def _possession_status(ids: Any, rng: np.random.Generator, tables: _Tables) -> N
     names = [name for name, _ in POSSESSION_STATUS]
     drawn = rng.choice(len(names), size=n, p=[share for _, share in POSSESSION_STATUS])
     stated = np.array([names[k] is not None for k in drawn], dtype=bool)
+    # A citizen's status is held from birth (no start); a permanent resident's began on a day,
+    # drawn from 1985 to 2009.
+    resident = np.array(
+        [names[k] == "lawful_permanent_resident" for k in drawn[stated]], dtype=bool
+    )
+    since = _days(np.datetime64("1985-01-01"), rng.integers(0, 25 * 365, int(stated.sum())))
     tables.write(
         "status",
         {
             "person_id": _strings(ids[stated]),
             "status": _strings([names[k] for k in drawn[stated]]),
+            "start": _dates(since, mask=~resident),
         },
     )
     certified = stated & (rng.random(n) < CERTIFICATE)

@@ -15,10 +15,11 @@ from datetime import date
 
 from secondchance.law.clemency.facts import per_conviction, with_article
 from secondchance.law.clemency.immigration import (
-    LAWFUL_ON_DATE,
+    FROM_BIRTH,
     Contradiction,
     lawful_on,
     status_on,
+    undated,
     unlawful_on,
 )
 from secondchance.law.clemency.marijuana_proclamations import (
@@ -271,7 +272,7 @@ def person_ok(
     if isinstance(lawful, Contradiction):
         return lawful
     if lawful is None:
-        return [f"person.status (on {proc.signed.isoformat()})"]
+        return undated(record, proc.signed) or [f"person.status (on {proc.signed.isoformat()})"]
     if not lawful:
         status = status_on(record, proc.signed)
         held = status.value if status is not None else "not recorded"
@@ -284,7 +285,7 @@ def person_ok(
         # Without an offense date, the person was lawfully present at the offense only if the
         # status held on the proclamation's date has no start (held since before any date asked).
         always = any(
-            p.status in LAWFUL_ON_DATE and p.start is None and p.covers(proc.signed)
+            p.status in FROM_BIRTH and p.start is None and p.covers(proc.signed)
             for p in record.person.status
         )
         return "" if always else [f"{path}.offense_date"]
@@ -292,7 +293,9 @@ def person_ok(
     if isinstance(unlawful, Contradiction):
         return unlawful
     if unlawful is None:
-        return [f"person.status (on the offense date {offense.isoformat()})"]
+        return undated(record, offense) or [
+            f"person.status (on the offense date {offense.isoformat()})"
+        ]
     if unlawful:
         return (
             f"{proc.id}: the person was a non-citizen not lawfully present at the time of the "
