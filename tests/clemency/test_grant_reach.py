@@ -129,3 +129,38 @@ def test_pardon_naming_none_and_a_conviction_sentenced_years_later() -> None:
     assert det.outcome is Outcome.needs_review
     assert "convictions[0].offense_date" in det.missing_facts
     assert "convictions[0].conviction_date" in det.missing_facts
+
+
+def test_commuted_release_recorded_before_the_grant_runs_from_the_grant() -> None:
+    # Commuted 2021-06-01 with new_release_date 2019-01-01 and custody open from 2010: the person
+    # was confined until at least the grant, so release is not before 2021-06-01;
+    # 2021-06-01 + 5 years = 2026-06-01 (never 2019-01-01 + 5 = 2024-01-01).
+    data = {
+        "person": {"name": "T", "status": CITIZEN},
+        "convictions": [
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "offense_date": "2009-03-01",
+                "conviction_date": "2010-01-04",
+                "sentencing_date": "2010-04-01",
+                "counts": [{"statute": "21 U.S.C. 841(a)(1)", "description": "Cocaine base"}],
+                "sentence": {
+                    "imposed_on": "2010-04-01",
+                    "imprisonment": "240 months",
+                    "commutations": [
+                        {
+                            "granted_on": "2021-06-01",
+                            "new_release_date": "2019-01-01",
+                            "supervised_release_kept": False,
+                            "fine_restitution_kept": False,
+                        }
+                    ],
+                },
+            }
+        ],
+        "custody": [{"kind": "designated_facility", "conviction_id": "c1", "start": "2010-04-01"}],
+    }
+    det = ask(PARDON, data, "2021-06-02")
+    assert det.outcome is Outcome.eligible_from
+    assert str(det.date) == "2026-06-01"
