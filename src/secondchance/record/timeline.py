@@ -103,11 +103,52 @@ class Timeline:
 
     def pardon_of(self, conviction: Conviction, day: date) -> tuple[int, ClemencyGrant] | None:
         """The first individual pardon granted on or before ``day`` that covers the whole
-        conviction, with its index in ``clemency``."""
+        conviction, with its index in ``clemency`` (one naming no conviction not where the
+        conviction may have been entered after it, :meth:`entered_unsure`)."""
         for i, grant in self.pardons:
             if grant.granted_on <= day and grant_covers(grant, conviction):
+                if not grant.conviction_ids and self.entered_unsure(grant, conviction):
+                    continue
                 return i, grant
         return None
+
+    def entered_unsure(self, grant: ClemencyGrant, conviction: Conviction) -> list[str]:
+        """Where the conviction's date is not recorded but its sentencing, the sentence's
+        imposition or custody for it is recorded after the grant: the paths (of this
+        conviction) that would decide whether it was entered before the grant. A pardon reaches
+        an offense committed before it, even one convicted later (Ex parte Garland), but one
+        naming no conviction is read as granted for convictions entered by then
+        (:func:`dated_after`), so such a conviction is neither covered nor ruled out. Empty
+        otherwise."""
+        if conviction.conviction_date is not None or dated_after(grant, conviction):
+            return []
+        sentence = conviction.sentence
+        later = [conviction.sentencing_date, sentence.imposed_on if sentence else None]
+        if conviction.id is not None:
+            later += [p.start for p in self.record.custody if p.conviction_id == conviction.id]
+        if not any(d is not None and d > grant.granted_on for d in later):
+            return []
+        k = self.conviction_index(conviction)
+        at = "convictions" if k is None else f"convictions[{k}]"
+        paths = [f"{at}.conviction_date"]
+        if conviction.offense_date is None and all(
+            c.offense_date is None for c in conviction.counts
+        ):
+            paths.append(f"{at}.offense_date")
+        return paths
+
+    def unsure(
+        self, conviction: Conviction, day: date
+    ) -> list[tuple[int, ClemencyGrant, list[str]]]:
+        """Individual pardons naming no conviction, granted on or before ``day``, whose reach over
+        ``conviction`` the record leaves open (:meth:`entered_unsure`), with the deciding paths."""
+        found = []
+        for i, grant in self.pardons:
+            if grant.granted_on <= day and not grant.conviction_ids:
+                paths = self.entered_unsure(grant, conviction)
+                if paths:
+                    found.append((i, grant, paths))
+        return found
 
     def contradicted(self, conviction: Conviction, day: date) -> list[tuple[int, ClemencyGrant]]:
         """Individual pardons granted on or before ``day`` that name the conviction by id although

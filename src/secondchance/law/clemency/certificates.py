@@ -3,8 +3,11 @@
 It covers only the counts the proclamation can cover: a marijuana proclamation's count the record
 leaves open (facts missing, for review) is covered, since the certificate shows the Office found
 it covered, but never one the proclamation rules out; an Article 125 grant only Article 125 counts
-in its period. A grant naming a proclamation not encoded count by count is honoured as recorded.
-A grant dated before the proclamation it names was signed is never in force (for review).
+in its period (named by "Article 125" or by its number, Proclamation 10780); a January 20, 2025
+grant (Proclamation 10887) the convictions the January 6 program itself reaches, or any it
+names. A grant naming a proclamation not encoded here is honoured only for the convictions it
+names: one naming none does not say which it pardons (for review, :func:`unplaced`). A grant
+dated before the proclamation it names was signed is never in force (for review).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from datetime import date
 
 from secondchance.law.clemency.article125 import ARTICLE_125, article125_counts, in_period
 from secondchance.law.clemency.facts import grant_covers
+from secondchance.law.clemency.january6 import JANUARY_6, january6
 from secondchance.law.clemency.marijuana_count import answer_count
 from secondchance.law.clemency.marijuana_proclamations import (
     Proclamation,
@@ -39,8 +43,28 @@ def named_marijuana(grant: ClemencyGrant, day: date) -> Proclamation | None:
     return None
 
 
-def _names_article125(grant: ClemencyGrant) -> bool:
-    return re.search(r"\b125\b", grant.proclamation or "") is not None
+def _names(grant: ClemencyGrant, *words: str) -> bool:
+    text = grant.proclamation or ""
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+
+def _names_article125(grant: ClemencyGrant, day: date) -> bool:
+    """The grant names the Article 125 proclamation: by the article or by its number."""
+    return _names(grant, "125", str(value(ARTICLE_125, on=day)["number"]))
+
+
+def _names_january6(grant: ClemencyGrant, day: date) -> bool:
+    """The grant names the January 20, 2025 proclamation by its number."""
+    return _names(grant, str(value(JANUARY_6, on=day)["number"]))
+
+
+def recognised(grant: ClemencyGrant, day: date) -> bool:
+    """The grant names a proclamation encoded here (marijuana, Article 125, January 6)."""
+    return (
+        named_marijuana(grant, day) is not None
+        or _names_article125(grant, day)
+        or _names_january6(grant, day)
+    )
 
 
 def grant_reaches(
@@ -55,11 +79,13 @@ def grant_reaches(
     """Whether a recorded pardon naming a proclamation covers this count: yes where the
     proclamation covers it or leaves it open (facts missing, for review), since the grant shows
     the Office found it covered; never where the proclamation rules it out. A grant naming a
-    proclamation not encoded count by count (the January 20, 2025 one, or one not recognised)
-    is honoured as recorded. A count the proclamation leaves open is taken as the one certified
-    only when the grant names its conviction, or when it is the only count of the record the
-    proclamation reaches: a certificate naming no conviction shows that some count was found
-    covered, not which (another drug beside marijuana, say, stays for review)."""
+    January 20, 2025 proclamation reaches the convictions it names, or, naming none, those the
+    January 6 program itself reaches (offense recorded on that day, or undated and not ruled
+    out); a grant naming a proclamation not encoded here only the convictions it names (one
+    naming none does not say which it pardons). A count the proclamation leaves open is taken
+    as the one certified only when the grant names its conviction, or when it is the only count
+    of the record the proclamation reaches: a certificate naming no conviction shows that some
+    count was found covered, not which (another drug beside marijuana, say, stays for review)."""
     proc = named_marijuana(grant, day)
     if proc is not None:
         answer = answer_count(record, index, conviction, j, count, day, only=proc)
@@ -69,10 +95,14 @@ def grant_reaches(
         if not (answer.missing or answer.review):
             return False
         return names(grant, conviction) or _the_only_open(record, proc, index, j, day)
-    if _names_article125(grant):
+    if _names_article125(grant, day):
         art = value(ARTICLE_125, on=day)
         return count in article125_counts(conviction, art) and in_period(conviction, art)
-    return True
+    if grant.conviction_ids:
+        return names(grant, conviction)
+    if _names_january6(grant, day):
+        return january6(record, conviction, day) is not None
+    return False
 
 
 def _the_only_open(record: PersonRecord, proc: Proclamation, index: int, j: int, day: date) -> bool:
@@ -94,8 +124,10 @@ def predates(grant: ClemencyGrant, day: date) -> date | None:
     proc = named_marijuana(grant, day)
     if proc is not None:
         signed = proc.signed
-    elif _names_article125(grant):
+    elif _names_article125(grant, day):
         signed = date_value(value(ARTICLE_125, on=day)["signed"])
+    elif _names_january6(grant, day):
+        signed = date_value(value(JANUARY_6, on=day)["signed"])
     else:
         return None
     return signed if grant.granted_on < signed else None

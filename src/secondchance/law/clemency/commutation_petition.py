@@ -263,6 +263,17 @@ TESTS: tuple[Test[Facts], ...] = (
         ),
     ),
     Test(
+        "whether a recorded pardon reaches a conviction is not recorded",
+        Verdict.review,
+        holds=lambda f: bool(f.out.doubtful),
+        answer=lambda f: Answer(
+            "A recorded pardon may reach a conviction not read as pardoned, and the record does "
+            "not say whether it does; which is right decides whether any sentence is left to "
+            "commute — a matter for review.",
+            missing=sorted({p for _, paths in f.out.doubtful for p in paths}),
+        ),
+    ),
+    Test(
         "serving a prison term, or owing a fine or restitution (remission)",
         Verdict.clear,
         holds=lambda f: f.serving_or_owing,

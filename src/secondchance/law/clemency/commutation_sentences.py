@@ -24,7 +24,7 @@ from secondchance.law.clemency.facts import (
     unrecorded_supervised_release,
 )
 from secondchance.law.clemency.grant_effect import commutation_effect
-from secondchance.law.clemency.pardoned import pardoned_by
+from secondchance.law.clemency.pardoned import doubtful_pardons, pardoned_by
 from secondchance.law.clemency.scope import awaiting_facts
 from secondchance.record.query import covers
 from secondchance.record.schema import (
@@ -66,6 +66,8 @@ class Remaining:
     """Court-martial sentences still (or perhaps still) being served."""
     pardoned: int = 0
     contradicted: list[str] = field(default_factory=list)
+    doubtful: list[tuple[str, list[str]]] = field(default_factory=list)
+    """Pardons whose reach over a conviction the record leaves open, with the deciding paths."""
     """Pardons naming a conviction recorded after the grant: the record contradicts itself."""
     nothing: list[str] = field(default_factory=list)
     """Convictions with no sentence to commute: completed, or not yet imposed."""
@@ -186,6 +188,9 @@ def read_federal(record: Record, i: int, conviction: Conviction, day: date, out:
     contradicted = contradicted_pardons(record, [(i, conviction)], day)
     out.contradicted += contradicted
     out.findings += [say(c[0].upper() + c[1:] + ".") for c in contradicted]
+    doubtful = doubtful_pardons(record, [(i, conviction)], day)
+    out.doubtful += doubtful
+    out.findings += [say(c[0].upper() + c[1:] + ".") for c, _ in doubtful]
     if _nothing_to_commute(i, conviction, out):
         return
     sentence = conviction.sentence

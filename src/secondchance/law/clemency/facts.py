@@ -539,9 +539,14 @@ def _served(
     not_begun = _not_begun(periods, day)
     began, unsure = _began(record, periods, day)
     if commuted:
-        commuted_release = commuted[-1].new_release_date
-        assert commuted_release is not None
-        return _after_commutation(path, commuted_release, periods, day, began, unsure, not_begun)
+        last = commuted[-1]
+        assert last.new_release_date is not None
+        # Confined until at least the grant: a release date recorded before it is not a release
+        # before the grant day; the grant day is the earliest release (never a wait from before).
+        commuted_release = max(last.new_release_date, last.granted_on)
+        return _after_commutation(
+            path, commuted_release, periods, day, began, unsure, not_begun, last.new_release_date
+        )
     if not periods:
         return Confinement(
             prison=True,
@@ -600,14 +605,22 @@ def _after_commutation(
     began: bool,
     unsure: list[str],
     not_begun: date | None,
+    recorded: date | None = None,
 ) -> Confinement:
-    """The release from a term a commutation set to expire on ``commuted``. Custody recorded for
-    the conviction that ends after that day, or begins after it and has no end, is confinement
-    the commutation did not end (a later revocation, or a release that came late): the release
-    from confinement is the later of the two, and custody begun after the commuted release and
-    still open has no release yet. A period begun before the commuted release and recorded
-    without an end is the one the commutation ended."""
+    """The release from a term a commutation set to expire on ``commuted`` (the grant day where the
+    ``recorded`` new release date is before it: the person was confined until the grant).
+    Custody recorded for the conviction that ends after that day, or begins after it and has no
+    end, is confinement the commutation did not end (a later revocation, or a release that came
+    late): the release from confinement is the later of the two, and custody begun after the
+    commuted release and still open has no release yet. A period begun before the commuted
+    release and recorded without an end is the one the commutation ended."""
     source = f"{path}.sentence.commutations (commuted to expire on {commuted.isoformat()})"
+    if recorded is not None and recorded < commuted:
+        source = (
+            f"{path}.sentence.commutations (new_release_date {recorded.isoformat()} is before "
+            f"the grant, {commuted.isoformat()}: the person was confined until the grant, so the "
+            "grant day is taken as the earliest release)"
+        )
     after = [(i, p) for i, p in periods if p.start is not None and p.start > commuted]
     still_open = [i for i, p in after if p.end is None]
     if still_open:

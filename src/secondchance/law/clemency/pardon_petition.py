@@ -62,6 +62,7 @@ from secondchance.law.clemency.pardon_wait import (
     wait_clock,
 )
 from secondchance.law.clemency.pardoned import (
+    doubtful_pardons,
     other_categorical,
     pardoned_by,
     pardoned_counts,
@@ -193,6 +194,9 @@ class Facts:
     but insufficient facts)."""
     contradicted: list[str] = field(default_factory=list)
     """Pardons naming a conviction recorded after the grant: the record contradicts itself."""
+    doubtful: list[tuple[str, list[str]]] = field(default_factory=list)
+    """Pardons whose reach over a conviction the record leaves open, with the deciding paths
+    (``pardoned.doubtful_pardons``)."""
 
     years: int = field(init=False)
     """The waiting period (``clemency.pardon.waiting_period_years``)."""
@@ -330,7 +334,11 @@ def _convictions_open(record: Record, day: date) -> Facts | Determination:
     review = _other_authority(record, day, open_federal, military)
     contradicted = contradicted_pardons(record, federal, day)
     findings += [say(c[0].upper() + c[1:] + ".") for c in contradicted]
-    return Facts(record, day, {i for i, _ in open_federal}, clock, findings, review, contradicted)
+    doubtful = doubtful_pardons(record, open_federal, day)
+    findings += [say(c[0].upper() + c[1:] + ".") for c, _ in doubtful]
+    return Facts(
+        record, day, {i for i, _ in open_federal}, clock, findings, review, contradicted, doubtful
+    )
 
 
 WAIVER = say(
@@ -499,6 +507,17 @@ STEPS: tuple[Step[Facts], ...] = (
             "grant, and a pardon reaches only offenses committed before it; which is right "
             "decides whether the conviction is pardoned and when the wait runs — a matter for "
             "review."
+        ),
+    ),
+    Test(
+        "whether a recorded pardon reaches a conviction is not recorded",
+        Verdict.review,
+        holds=lambda f: bool(f.doubtful),
+        answer=lambda f: Answer(
+            "A recorded pardon may reach a conviction not read as pardoned, and the record does "
+            "not say whether it does; which is right decides whether a petition is needed and "
+            "when the wait runs — a matter for review.",
+            missing=sorted({p for _, paths in f.doubtful for p in paths}),
         ),
     ),
     Test(

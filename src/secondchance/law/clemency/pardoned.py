@@ -11,10 +11,11 @@ from datetime import date
 
 from secondchance.law.clemency.article125 import article125
 from secondchance.law.clemency.categorical import Categorical
-from secondchance.law.clemency.certificates import certifying_grant
+from secondchance.law.clemency.certificates import certifying_grant, predates, recognised
 from secondchance.law.clemency.facts import (
     grant_covers,
     grant_name,
+    label,
     per_conviction,
     per_conviction_found,
     recorded_pardon,
@@ -22,6 +23,7 @@ from secondchance.law.clemency.facts import (
 from secondchance.law.clemency.january6 import january6
 from secondchance.law.clemency.marijuana_count import answer_count
 from secondchance.record.schema import ClemencyKind, Conviction, Count, PersonRecord
+from secondchance.record.timeline import timeline
 
 
 def count_pardoned_by(
@@ -125,3 +127,50 @@ def other_categorical(
         ("other_categorical", day),
         lambda: article125(conviction, day) or january6(record, conviction, day),
     )
+
+
+def doubtful_pardons(
+    record: PersonRecord, convictions: list[tuple[int, Conviction]], day: date
+) -> list[tuple[str, list[str]]]:
+    """Recorded pardons granted by ``day`` whose reach over one of ``convictions`` the record
+    leaves open, each said with the paths that would decide it (for review, never read as
+    pardoning it): one naming no conviction, where the conviction's date is not recorded but
+    its sentencing or custody comes after the grant; one naming a proclamation not encoded here
+    and no conviction; one dated before the proclamation it names was signed."""
+    found: list[tuple[str, list[str]]] = []
+    for i, conviction in convictions:
+        name = label(i, conviction)
+        for k, grant, paths in timeline(record).unsure(conviction, day):
+            found.append(
+                (
+                    f"clemency[{k}] ({grant_name(grant)}) names no conviction, and {name} has no "
+                    "conviction date but is sentenced or in custody after the grant: whether it "
+                    "was entered (or its offense committed) before the grant, and so whether the "
+                    "pardon reaches it, is not recorded",
+                    paths,
+                )
+            )
+        for k, grant in enumerate(record.clemency):
+            if grant.kind is not ClemencyKind.pardon or not grant.proclamation:
+                continue
+            if grant.granted_on > day or not grant_covers(grant, conviction):
+                continue
+            signed = predates(grant, day)
+            if signed is not None:
+                found.append(
+                    (
+                        f"clemency[{k}] ({grant_name(grant)}) is dated before the proclamation it "
+                        f"names was signed ({signed.isoformat()}): the record contradicts itself, "
+                        f"and the grant is not read as pardoning {name}",
+                        [f"clemency[{k}].granted_on"],
+                    )
+                )
+            elif not grant.conviction_ids and not recognised(grant, day):
+                found.append(
+                    (
+                        f"clemency[{k}] ({grant_name(grant)}) names a proclamation not encoded "
+                        f"here and no conviction: it does not say whether it pardons {name}",
+                        [f"clemency[{k}].conviction_ids"],
+                    )
+                )
+    return found

@@ -1,0 +1,166 @@
+"""What recorded grants naming a proclamation, or naming no conviction, reach (a categorical
+review's findings D1-D4). Expected answers worked by hand from the texts quoted in each test."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from secondchance.engine.determination import Outcome
+from tests.clemency.helpers import CITIZEN, COMMUTATION, PARDON, ask, text
+
+FRAUD: dict[str, Any] = {
+    "id": "fraud",
+    "jurisdiction": "federal",
+    "offense_date": "2010-03-01",
+    "conviction_date": "2010-09-01",
+    "counts": [{"statute": "18 U.S.C. 1343", "description": "Wire fraud"}],
+    "sentence": {"imprisonment": "24 months"},
+}
+FRAUD_CUSTODY = {
+    "kind": "designated_facility",
+    "conviction_id": "fraud",
+    "start": "2010-10-01",
+    "end": "2012-06-01",
+}
+
+
+def _record(grant: dict[str, Any], *convictions: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "person": {"name": "T", "status": CITIZEN},
+        "convictions": [FRAUD, *convictions],
+        "custody": [FRAUD_CUSTODY],
+        "clemency": [grant],
+    }
+
+
+def test_proclamation_10780_by_number_reaches_no_wire_fraud() -> None:
+    # Proclamation 10780 (89 FR 54329) pardons only former Article 125 UCMJ convictions; a grant
+    # naming it by number cannot pardon a federal wire-fraud conviction. Released 2012-06-01:
+    # 2012-06-01 + 5 years = 2017-06-01, over by 2025-06-01, so the petition is open (eligible).
+    grant = {"kind": "pardon", "granted_on": "2024-08-01", "proclamation": "Proclamation 10780"}
+    det = ask(PARDON, _record(grant), "2025-06-01")
+    assert "already pardoned" not in text(det)
+    assert det.outcome is Outcome.eligible
+
+
+def test_proclamation_10780_dated_before_signing_is_not_in_force() -> None:
+    # Signed June 26, 2024; a grant dated 2020-08-01 naming it contradicts the record.
+    grant = {
+        "kind": "pardon",
+        "granted_on": "2020-08-01",
+        "proclamation": "Proclamation 10780",
+        "conviction_ids": ["fraud"],
+    }
+    det = ask(PARDON, _record(grant), "2025-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert "clemency[0].granted_on" in det.missing_facts
+
+
+J6 = {
+    "id": "j6",
+    "jurisdiction": "federal",
+    "offense_date": "2021-01-06",
+    "conviction_date": "2022-09-01",
+    "counts": [{"statute": "40 U.S.C. 5104(e)(2)(G)", "description": "Parading"}],
+    "sentence": {"probation": "36 months"},
+}
+
+
+def test_proclamation_10887_without_ids_reaches_only_january_6_offenses() -> None:
+    # Proclamation 10887 (Jan. 20, 2025) pardons offenses related to January 6, 2021; a 2010
+    # wire fraud is not one. The fraud stays open to a petition (not "already pardoned").
+    grant = {"kind": "pardon", "granted_on": "2025-01-20", "proclamation": "Proclamation 10887"}
+    det = ask(PARDON, _record(grant, J6), "2025-06-01")
+    assert det.outcome is not Outcome.not_applicable
+    assert "convictions[0] (fraud) is already pardoned" not in text(det)
+    assert "convictions[1] (j6) is already pardoned" in text(det)
+
+
+def test_unknown_proclamation_without_ids_is_for_review() -> None:
+    # A grant naming a proclamation not encoded here and no conviction does not say which
+    # conviction it pardons: never "already pardoned", review naming its conviction_ids.
+    grant = {"kind": "pardon", "granted_on": "2024-12-01", "proclamation": "Proclamation 99999"}
+    for program in (PARDON, COMMUTATION):
+        det = ask(program, _record(grant), "2025-06-01")
+        assert det.outcome is Outcome.needs_review
+        assert "clemency[0].conviction_ids" in det.missing_facts
+
+
+def test_proclamation_10887_dated_before_signing_is_not_in_force() -> None:
+    # Signed 2025-01-20: a grant dated 2024-01-20 cannot be under it (record contradicts itself).
+    grant = {
+        "kind": "pardon",
+        "granted_on": "2024-01-20",
+        "proclamation": "Proclamation 10887",
+        "conviction_ids": ["j6"],
+    }
+    record = _record(grant, J6)
+    det = ask(PARDON, record, "2024-06-01")
+    assert "already pardoned" not in text(det)
+    assert det.outcome is Outcome.needs_review
+    assert "clemency[0].granted_on" in det.missing_facts
+
+
+def test_pardon_naming_none_and_a_conviction_sentenced_years_later() -> None:
+    # A 2001 pardon naming no conviction; a conviction with no offense or conviction date,
+    # sentence imposed 2015-02-01 and custody from 2015-03-01: whether it was entered (or its
+    # offense committed) before 2001-01-20 is not recorded, so whether the pardon reaches it is
+    # for review, naming the dates that would decide.
+    later = {
+        "id": "new",
+        "jurisdiction": "federal",
+        "counts": [{"statute": "18 U.S.C. 1344", "description": "Bank fraud"}],
+        "sentence": {"imposed_on": "2015-02-01", "imprisonment": "24 months"},
+    }
+    data = {
+        "person": {"name": "T", "status": CITIZEN},
+        "convictions": [later],
+        "custody": [
+            {
+                "kind": "designated_facility",
+                "conviction_id": "new",
+                "start": "2015-03-01",
+                "end": "2017-01-01",
+            }
+        ],
+        "clemency": [{"kind": "pardon", "granted_on": "2001-01-20"}],
+    }
+    det = ask(PARDON, data, "2020-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert "convictions[0].offense_date" in det.missing_facts
+    assert "convictions[0].conviction_date" in det.missing_facts
+
+
+def test_commuted_release_recorded_before_the_grant_runs_from_the_grant() -> None:
+    # Commuted 2021-06-01 with new_release_date 2019-01-01 and custody open from 2010: the person
+    # was confined until at least the grant, so release is not before 2021-06-01;
+    # 2021-06-01 + 5 years = 2026-06-01 (never 2019-01-01 + 5 = 2024-01-01).
+    data = {
+        "person": {"name": "T", "status": CITIZEN},
+        "convictions": [
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "offense_date": "2009-03-01",
+                "conviction_date": "2010-01-04",
+                "sentencing_date": "2010-04-01",
+                "counts": [{"statute": "21 U.S.C. 841(a)(1)", "description": "Cocaine base"}],
+                "sentence": {
+                    "imposed_on": "2010-04-01",
+                    "imprisonment": "240 months",
+                    "commutations": [
+                        {
+                            "granted_on": "2021-06-01",
+                            "new_release_date": "2019-01-01",
+                            "supervised_release_kept": False,
+                            "fine_restitution_kept": False,
+                        }
+                    ],
+                },
+            }
+        ],
+        "custody": [{"kind": "designated_facility", "conviction_id": "c1", "start": "2010-04-01"}],
+    }
+    det = ask(PARDON, data, "2021-06-02")
+    assert det.outcome is Outcome.eligible_from
+    assert str(det.date) == "2026-06-01"
