@@ -164,3 +164,52 @@ def test_commuted_release_recorded_before_the_grant_runs_from_the_grant() -> Non
     det = ask(PARDON, data, "2021-06-02")
     assert det.outcome is Outcome.eligible_from
     assert str(det.date) == "2026-06-01"
+
+
+def _conditional(terms: str) -> dict[str, Any]:
+    """360 months from 2010-04-01, custody open since; commuted 2016-08-03 to expire
+    2018-08-03 on the warrant's ``terms``."""
+    return {
+        "person": {"name": "T", "status": CITIZEN},
+        "convictions": [
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "offense_date": "2009-03-01",
+                "conviction_date": "2010-01-04",
+                "counts": [{"statute": "21 U.S.C. 841(a)(1)", "description": "Cocaine base"}],
+                "sentence": {
+                    "imposed_on": "2010-04-01",
+                    "imprisonment": "360 months",
+                    "commutations": [
+                        {
+                            "granted_on": "2016-08-03",
+                            "new_release_date": "2018-08-03",
+                            "supervised_release_kept": False,
+                            "fine_restitution_kept": False,
+                            "terms": terms,
+                        }
+                    ],
+                },
+            }
+        ],
+        "custody": [{"kind": "designated_facility", "conviction_id": "c1", "start": "2010-04-01"}],
+    }
+
+
+def test_a_conditional_commutation_with_custody_still_open_leaves_the_release_unknown() -> None:
+    # The warrant makes the commutation depend on completing RDAP, and the custody begun in 2010
+    # has no end: whether the condition was met, and the person released on 2018-08-03, is not
+    # recorded. Read as the release, 2018-08-03 + 5 years = 2023-08-03 would make the pardon
+    # petition "eligible" on 2023-09-01; the release is unknown, so never eligible.
+    terms = (
+        "Commuted to expire on August 3, 2018, on the condition that the grantee enroll in and "
+        "complete the Residential Drug Abuse Program."
+    )
+    det = ask(PARDON, _conditional(terms), "2023-09-01")
+    assert det.outcome is not Outcome.eligible
+    assert "custody[0].end" in det.missing_facts
+    assert "condition" in text(det)
+    # Without a condition the commutation ended that custody: eligible from 2023-08-03.
+    plain = ask(PARDON, _conditional("Commuted to expire on August 3, 2018."), "2023-09-01")
+    assert plain.outcome is Outcome.eligible

@@ -10,6 +10,7 @@ convictions are outside it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -544,6 +545,22 @@ def _served(
         # Confined until at least the grant: a release date recorded before it is not a release
         # before the grant day; the grant day is the earliest release (never a wait from before).
         commuted_release = max(last.new_release_date, last.granted_on)
+        held = [
+            i
+            for i, p in periods
+            if p.end is None and (p.start is None or p.start <= commuted_release)
+        ]
+        if held and conditional(last.terms):
+            return Confinement(
+                prison=True,
+                confined_on_day=began,
+                unsure=unsure,
+                not_begun=not_begun,
+                missing=[f"custody[{i}].end" for i in held],
+                short=f"the commutation's terms state a condition ({last.terms!r}), and custody "
+                "begun before the commuted release has no recorded end: whether the condition "
+                "was met and the commutation took effect is not recorded",
+            )
         return _after_commutation(
             path, commuted_release, periods, day, began, unsure, not_begun, last.new_release_date
         )
@@ -595,6 +612,16 @@ def _served(
         unsure=unsure if day < last_period.end else [],
         not_begun=not_begun,
     )
+
+
+CONDITION_WORDS = re.compile(r"\bcondition(?:s|al|ed)?\b|\bprovided that\b|\bunless\b", re.I)
+"""Words of a warrant's terms that state a condition (a conservative word check: any of them
+makes the commutation's effect depend on a fact the record may not show)."""
+
+
+def conditional(terms: str | None) -> bool:
+    """The commutation's terms, as written, state a condition (``CONDITION_WORDS``)."""
+    return bool(terms) and CONDITION_WORDS.search(terms or "") is not None
 
 
 def _after_commutation(
