@@ -73,9 +73,11 @@ def _merge(*parts: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, 
 
 def test_overdue_lists_only_who_the_bureau_still_holds_past_our_date(tmp_path: Path) -> None:
     # As of 2028-01-15 the computed placement date 2027-12-02 has passed (the release date
-    # 2028-04-05 has not). P1: the Bureau says in custody -> listed. P2: the Bureau has placed
-    # the person in prerelease custody -> not listed. P3: no risk assessment, so no computed
-    # date (unknown is not "passed") -> not listed.
+    # 2028-04-05 has not). P1: the Bureau says on 2028-01-10 (after 2027-12-02) the person is in
+    # custody -> listed. P2: the Bureau has placed the person in prerelease custody -> not
+    # listed. P3: no risk assessment, so no computed date (unknown is not "passed") -> not
+    # listed. P4: the Bureau's statement is of 2027-11-01, before our date: it says nothing of
+    # custody after 2027-12-02 -> not listed. P5: no statement date -> not listed.
     tables = _merge(
         _handout("P1", bureau_custody_status="in_custody", bureau_stated_on="2028-01-10"),
         _handout("P2", bureau_custody_status="prerelease_custody"),
@@ -84,11 +86,13 @@ def test_overdue_lists_only_who_the_bureau_still_holds_past_our_date(tmp_path: P
             for k, v in _handout("P3", bureau_custody_status="in_custody").items()
             if k != "risk_assessments"
         },
+        _handout("P4", bureau_custody_status="in_custody", bureau_stated_on="2027-11-01"),
+        _handout("P5", bureau_custody_status="in_custody"),
     )
     listed = _listed(tables, "overdue", "2028-01-15", tmp_path)
     assert list(listed) == ["P1"]
     assert listed["P1"]["fsa_prerelease_date"] == "2027-12-02"
-    assert "2027-12-02 has passed" in listed["P1"]["reason"]
+    assert "2027-12-02 had passed when the Bureau stated, on 2028-01-10" in listed["P1"]["reason"]
 
 
 def test_discrepancies_compare_like_with_like(tmp_path: Path) -> None:
@@ -358,3 +362,42 @@ def test_clemency_project_2014_criteria_as_far_as_data_goes(tmp_path: Path) -> N
     assert list(listed) == ["C1"]
     assert listed["C1"]["days_served"] == "4322"
     assert listed["C1"]["outcome"] == "needs_review"
+
+
+def test_clemency_project_2014_counts_days_in_custody_and_the_bureaus_word(
+    tmp_path: Path,
+) -> None:
+    # C3: in a prison 2014-03-03 to 2016-03-02 (730 days), out, back from 2020-01-01: to
+    # 2026-01-01 that is 730 + 2192 (2020-01-01 to 2026-01-01: 6 x 365 + 2 leap days) = 2922
+    # days, under ten years (3652), though 4322 days have passed since commencement -> not
+    # listed. C4: ten years and more in custody, but the Bureau states the person released ->
+    # not listed (the data disagree; a person out of prison is not the campaign's).
+    c3 = _long_term("C3", "false")
+    c3["custody"] = [
+        {**c3["custody"][0], "end": "2016-03-02"},
+        {**c3["custody"][0], "start": "2020-01-01"},
+    ]
+    c4 = _long_term("C4", "false")
+    c4["people"] = [
+        {"person_id": "C4", "bureau_custody_status": "released", "bureau_stated_on": "2025-12-01"}
+    ]
+    listed = _listed(_merge(_long_term("C1", "false"), c3, c4), "clemency-project-2014",
+                     "2026-01-01", tmp_path)  # fmt: skip
+    assert list(listed) == ["C1"]
+
+
+def test_marijuana_certificate_not_recorded_either_way_is_said(tmp_path: Path) -> None:
+    # M3: a grant under 10467 is recorded, its certificate_issued left empty: listed, saying
+    # that whether a certificate was issued is not recorded (never "no certificate").
+    tables = _possession("M3", None)
+    tables["grants"] = [
+        {
+            "person_id": "M3",
+            "kind": "pardon",
+            "granted_on": "2022-10-06",
+            "proclamation": "Proclamation 10467",
+        }
+    ]
+    listed = _listed(tables, "marijuana-certificate", "2024-06-01", tmp_path)
+    assert list(listed) == ["M3"]
+    assert "not whether a certificate was issued" in listed["M3"]["reason"]
