@@ -29,7 +29,7 @@ from secondchance.law.sentence import sentence_of
 from secondchance.law.sentence.parts import SentenceOutcome
 from secondchance.record.load import RecordError, validate
 from secondchance.record.schema import Record
-from secondchance.record.timeline import SERVING
+from secondchance.record.timeline import days_in_custody
 
 CACHE_LIMIT = 20_000
 """Fact patterns remembered per worker before the memory is cleared (bounds memory)."""
@@ -139,30 +139,8 @@ def record_facts(record: Record, computed: dict[str, Any], as_of: dt.date) -> di
         "any_weapon": _any([c.weapon for c in counts]) if counts else None,
         "convictions": len(record.convictions),
         "certificate_issued": _any(certified) if certified else False,
-        "days_served": _days_held(record, start, end) if isinstance(start, dt.date) else None,
+        "days_served": days_in_custody(record, start, end) if isinstance(start, dt.date) else None,
     }
-
-
-def _days_held(record: Record, start: dt.date, end: dt.date) -> int | None:
-    """The days from ``start`` to ``end`` that custody serving a federal term (prerelease custody
-    included) covers, each once: a break in custody is not time served. None when a period's
-    start is not recorded."""
-    spans: list[tuple[dt.date, dt.date]] = []
-    for period in record.custody:
-        if period.kind not in SERVING:
-            continue
-        if period.start is None:
-            return None
-        first, last = max(period.start, start), min(period.end or end, end)
-        if first < last:
-            spans.append((first, last))
-    days, reached = 0, start
-    for first, last in sorted(spans):
-        first = max(first, reached)
-        if first < last:
-            days += (last - first).days
-            reached = last
-    return days
 
 
 def evaluate_record(

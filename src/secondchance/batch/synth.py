@@ -21,8 +21,21 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from secondchance.law.parameters import value
+
 CHUNK = 100_000
 AS_OF = dt.date(2026, 1, 1)
+_GCT_SHARE = value("sentence.gct.days_per_year", on=AS_OF) / value(
+    "sentence.gct.days_in_year", on=AS_OF
+)
+_MOST_REDUCTION_DAYS = (
+    365
+    / 12
+    * (
+        int(value("sentence.fsa.supervised_release_months", on=AS_OF))
+        + max(int(row[1]) for row in value("sentence.rdap.reduction_months", on=AS_OF))
+    )
+)
 
 SENTENCE_MONTHS = (  # (share, lowest months, highest months); life is 0
     (0.020, 1, 11),
@@ -51,8 +64,6 @@ OFFENSES = (  # share, statute, substance, violence, weapon, conspiracy
 RISK = (("minimum", 0.25), ("low", 0.35), ("medium", 0.20), ("high", 0.15), (None, 0.05))
 MARIJUANA_POSSESSION = 0.02
 """Share with an old simple-possession conviction (21 U.S.C. 844, before 2022-10-06)."""
-GCT_DAYS_PER_YEAR = 54
-"""The most good conduct time a year of the term earns (18 U.S.C. 3624(b))."""
 POSSESSION_STATUS = (("us_citizen", 0.85), ("lawful_permanent_resident", 0.05), (None, 0.10))
 """Their status recorded (Proclamation 10467 covers citizens and lawful permanent residents);
 10% have none recorded."""
@@ -158,10 +169,10 @@ def _chunk(rng: np.random.Generator, start: int, size: int, tables: _Tables) -> 
     born = _days(imposed, -rng.integers(19 * 365, 60 * 365, size))
     offense = _pick(rng, [o[0] for o in OFFENSES], size)
     share = (term_days * rng.uniform(0.75, 0.9, size)).astype(int)
-    # No release before the law allows one by serving the term: the most good conduct time
-    # (54 days a year, 18 U.S.C. 3624(b)) and a year each of First Step Act and RDAP reductions
-    # (3624(g)(3), 3621(e)(2)(B)) off the term; the petitions read an earlier release as unknown.
-    lawful = (term_days * (1 - GCT_DAYS_PER_YEAR / 365) - 2 * 365).astype(int)
+    # No release before the law allows one by serving the term (the bound the petitions read,
+    # ``law.clemency.facts.earliest_end``): the most good conduct time and the longest First
+    # Step Act and RDAP reductions off the term.
+    lawful = (term_days * (1 - _GCT_SHARE) - _MOST_REDUCTION_DAYS).astype(int)
     served = np.minimum(term_days, np.maximum(share, lawful))
     arrive = _days(imposed, rng.integers(0, 60, size))
     release = _days(arrive, served)

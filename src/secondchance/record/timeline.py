@@ -38,6 +38,28 @@ SERVING = (
 """Custody that is service of a federal term (prerelease custody included, 18 U.S.C. 3624(c))."""
 
 
+def days_in_custody(record: PersonRecord, start: date, end: date) -> int | None:
+    """The days from ``start`` to ``end`` that custody serving a federal term (prerelease custody
+    included) covers, each once: a break in custody is not time served. None when a period's
+    start is not recorded."""
+    spans: list[tuple[date, date]] = []
+    for period in record.custody:
+        if period.kind not in SERVING:
+            continue
+        if period.start is None:
+            return None
+        first, last = max(period.start, start), min(period.end or end, end)
+        if first < last:
+            spans.append((first, last))
+    days, reached = 0, start
+    for first, last in sorted(spans):
+        first = max(first, reached)
+        if first < last:
+            days += (last - first).days
+            reached = last
+    return days
+
+
 def dated_after(grant: ClemencyGrant, conviction: Conviction) -> bool:
     """The conviction, or an offense of it, is recorded on a day after the grant. A pardon
     reaches only offenses committed before it is granted (Ex parte Garland, 71 U.S. 333, 380

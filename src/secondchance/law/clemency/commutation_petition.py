@@ -45,7 +45,7 @@ from secondchance.law.clemency.facts import (
 )
 from secondchance.law.clemency.grant_effect import commutation_effect
 from secondchance.law.clemency.marijuana_proclamations import proclamation_dates
-from secondchance.law.clemency.pardoned import pardoned_on
+from secondchance.law.clemency.pardoned import grant_doubt_tests, pardoned_on
 from secondchance.law.clemency.scope import (
     not_reached,
     split_treaty,
@@ -251,28 +251,16 @@ NOT_BEGUN = say(
 )
 
 
+def _contradicted(f: Facts) -> list[str]:
+    return f.out.contradicted
+
+
+def _doubtful(f: Facts) -> list[tuple[str, list[str]]]:
+    return f.out.doubtful
+
+
 TESTS: tuple[Test[Facts], ...] = (
-    Test(
-        "a pardon names a conviction recorded after it",
-        Verdict.review,
-        holds=lambda f: bool(f.out.contradicted),
-        answer=lambda f: Answer(
-            "The record contradicts itself: a pardon names a conviction recorded after the "
-            "grant, and a pardon reaches only offenses committed before it; which is right "
-            "decides whether any sentence is left to commute — a matter for review."
-        ),
-    ),
-    Test(
-        "whether a recorded pardon reaches a conviction is not recorded",
-        Verdict.review,
-        holds=lambda f: bool(f.out.doubtful),
-        answer=lambda f: Answer(
-            "A recorded pardon may reach a conviction not read as pardoned, and the record does "
-            "not say whether it does; which is right decides whether any sentence is left to "
-            "commute — a matter for review.",
-            missing=sorted({p for _, paths in f.out.doubtful for p in paths}),
-        ),
-    ),
+    *grant_doubt_tests(_contradicted, _doubtful, "whether any sentence is left to commute"),
     Test(
         "serving a prison term, or owing a fine or restitution (remission)",
         Verdict.clear,
@@ -319,7 +307,7 @@ TESTS: tuple[Test[Facts], ...] = (
             [say("; ".join(f.out.military) + ".")],
         ),
     ),
-    Test(
+    Test[Facts](
         "no part of a sentence is being served",
         Verdict.bars,
         holds=always,

@@ -63,6 +63,7 @@ from secondchance.law.clemency.pardon_wait import (
 )
 from secondchance.law.clemency.pardoned import (
     doubtful_pardons,
+    grant_doubt_tests,
     other_categorical,
     pardoned_by,
     pardoned_counts,
@@ -487,6 +488,14 @@ def _supervision_or_penalty(f: Facts) -> Answer:
     )
 
 
+def _contradicted(f: Facts) -> list[str]:
+    return f.contradicted
+
+
+def _doubtful(f: Facts) -> list[tuple[str, list[str]]]:
+    return f.doubtful
+
+
 STEPS: tuple[Step[Facts], ...] = (
     Test(
         "no federal or D.C. conviction is left to petition for",
@@ -498,27 +507,8 @@ STEPS: tuple[Step[Facts], ...] = (
             "military department, whose procedures are not encoded here."
         ),
     ),
-    Test(
-        "a pardon names a conviction recorded after it",
-        Verdict.review,
-        holds=lambda f: bool(f.contradicted),
-        answer=lambda f: Answer(
-            "The record contradicts itself: a pardon names a conviction recorded after the "
-            "grant, and a pardon reaches only offenses committed before it; which is right "
-            "decides whether the conviction is pardoned and when the wait runs — a matter for "
-            "review."
-        ),
-    ),
-    Test(
-        "whether a recorded pardon reaches a conviction is not recorded",
-        Verdict.review,
-        holds=lambda f: bool(f.doubtful),
-        answer=lambda f: Answer(
-            "A recorded pardon may reach a conviction not read as pardoned, and the record does "
-            "not say whether it does; which is right decides whether a petition is needed and "
-            "when the wait runs — a matter for review.",
-            missing=sorted({p for _, paths in f.doubtful for p in paths}),
-        ),
+    *grant_doubt_tests(
+        _contradicted, _doubtful, "whether the conviction is pardoned and when the wait runs"
     ),
     Test(
         "the prison sentence is not yet served, and its release is not recorded",
@@ -622,7 +612,7 @@ STEPS: tuple[Step[Facts], ...] = (
         holds=lambda f: bool(f.supervised) or f.owed or bool(f.imposed),
         answer=_supervision_or_penalty,
     ),
-    Test(
+    Test[Facts](
         "the wait is over",
         Verdict.clear,
         holds=always,

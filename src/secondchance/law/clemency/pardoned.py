@@ -6,8 +6,9 @@ for it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import TypeVar
 
 from secondchance.law.clemency.article125 import article125
 from secondchance.law.clemency.categorical import Categorical
@@ -22,8 +23,11 @@ from secondchance.law.clemency.facts import (
 )
 from secondchance.law.clemency.january6 import january6
 from secondchance.law.clemency.marijuana_count import answer_count
+from secondchance.law.declarative import Answer, Test, Verdict
 from secondchance.record.schema import ClemencyKind, Conviction, Count, PersonRecord
 from secondchance.record.timeline import timeline
+
+F = TypeVar("F")
 
 
 def count_pardoned_by(
@@ -174,3 +178,36 @@ def doubtful_pardons(
                     )
                 )
     return found
+
+
+def grant_doubt_tests(
+    contradicted: Callable[[F], list[str]],
+    doubtful: Callable[[F], list[tuple[str, list[str]]]],
+    decides: str,
+) -> tuple[Test[F], Test[F]]:
+    """The two tests both petitions make of the recorded pardons, in order: one naming a
+    conviction recorded after it (``contradicted_pardons``), and one whose reach the record
+    leaves open (:func:`doubtful_pardons`); ``decides`` says what the answer turns on."""
+    return (
+        Test(
+            "a pardon names a conviction recorded after it",
+            Verdict.review,
+            holds=lambda f: bool(contradicted(f)),
+            answer=lambda f: Answer(
+                "The record contradicts itself: a pardon names a conviction recorded after the "
+                "grant, and a pardon reaches only offenses committed before it; which is right "
+                f"decides {decides} — a matter for review."
+            ),
+        ),
+        Test(
+            "whether a recorded pardon reaches a conviction is not recorded",
+            Verdict.review,
+            holds=lambda f: bool(doubtful(f)),
+            answer=lambda f: Answer(
+                "A recorded pardon may reach a conviction not read as pardoned, and the record "
+                f"does not say whether it does; which is right decides {decides} — a matter "
+                "for review.",
+                missing=sorted({p for _, paths in doubtful(f) for p in paths}),
+            ),
+        ),
+    )
