@@ -55,6 +55,24 @@ def test_unknown_field_is_named(tmp_path: Path) -> None:
     assert problem.startswith("person.nickname: unknown field")
 
 
+def test_unknown_field_suggests_the_field_of_that_place(tmp_path: Path) -> None:
+    # The suggestion comes from the fields allowed where the typo stands: a sentence's
+    # "supervisd_release" is its supervised_release, a count's "statut" its statute.
+    path = write(
+        tmp_path,
+        "r.yaml",
+        "person: {name: A, register_number: '1'}\n"
+        "convictions:\n  - jurisdiction: federal\n"
+        "    sentence: {imprisonment: 5 months, supervisd_release: 3 years}\n",
+    )
+    assert sorted(problems(path)) == [
+        "convictions[0].sentence.supervisd_release: unknown field: did you mean "
+        "'supervised_release'? (see `secondchance schema`)",
+        "person.register_number: unknown field: did you mean 'bop_register_number'? "
+        "(see `secondchance schema`)",
+    ]
+
+
 def test_wrong_type_is_named(tmp_path: Path) -> None:
     path = write(tmp_path, "r.yaml", "convictions: {jurisdiction: federal}\n")
     [problem] = problems(path)

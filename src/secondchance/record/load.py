@@ -8,6 +8,8 @@ values shortened and escaped, never the contents of a file that is not a record.
 
 from __future__ import annotations
 
+import difflib
+import functools
 import os
 import stat
 from pathlib import Path
@@ -60,7 +62,39 @@ def _problem(error: Any) -> str:
         return f"{inner if prefix == '(top level)' else prefix + '.' + inner}: {message}"
     if error["type"] == "extra_forbidden":
         message = "unknown field (check the spelling; see `secondchance schema`)"
+        close = difflib.get_close_matches(str(loc[-1]), _fields_beside(loc), n=1) if loc else []
+        if close:
+            message = f"unknown field: did you mean '{close[0]}'? (see `secondchance schema`)"
     return f"{field_path(loc)}: {message}"
+
+
+@functools.cache
+def _record_schema() -> dict[str, Any]:
+    return Record.model_json_schema()
+
+
+def _fields_beside(loc: tuple[Any, ...]) -> list[str]:
+    """The field names the schema allows where the unknown field ``loc[-1]`` was written."""
+    schema = _record_schema()
+    definitions = schema.get("$defs", {})
+
+    def resolved(node: Any) -> dict[str, Any]:
+        while isinstance(node, dict):
+            if "$ref" in node:
+                node = definitions.get(str(node["$ref"]).rsplit("/", 1)[-1])
+            elif "anyOf" in node:
+                options = [o for o in node["anyOf"] if o.get("type") != "null"]
+                node = options[0] if len(options) == 1 else None
+            else:
+                return node
+        return {}
+
+    node = resolved(schema)
+    for part in loc[:-1]:
+        node = resolved(
+            node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+        )
+    return list(node.get("properties", {}))
 
 
 def parse_text(text: str, source: str, fmt: str, limits: Limits = DEFAULT) -> Any:
