@@ -493,3 +493,62 @@ def test_a_bad_cell_in_a_new_column_is_a_row_error(
     out = screen(_with(table, cells), tmp_path, "2026-01-01")
     assert errors(out) == [("P1", table, "1", field)]
     assert screened(out) == {}
+
+
+def test_a_revocation_row_with_no_date_or_term_is_a_revocation(tmp_path: Path) -> None:
+    """A row naming only its conviction records a revocation whose date and term are unknown
+    (``revocations: [{}]``), never a row left out; screen answers what check answers for it."""
+    tables = _revoked(False, False)
+    tables["revocations"] = [{"person_id": "P1", "conviction_id": "a", "revoked_on": ""}]
+    record = _revoked_record(False, False)
+    record["convictions"][0]["sentence"]["revocations"] = [{}]
+    same_as_check(tables, record, tmp_path, "2015-01-01")
+
+
+def test_typed_parquet_columns_read_as_their_csv_cells(tmp_path: Path) -> None:
+    """Parquet gives a yes/no as a boolean, a count of days as an integer and a day as a date:
+    the same record as the CSV text cells (the consecutive per-count case above)."""
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from secondchance.batch.evaluate import record_of
+    from secondchance.batch.read import people_from_tables
+
+    folder = tmp_path / "in"
+    tables = _per_count("yes")
+    del tables["counts"]
+    from tests.batch.tables import write_tables
+
+    write_tables(folder, tables)
+    pq.write_table(
+        pa.table(
+            {
+                "person_id": ["P1", "P1"],
+                "conviction_id": ["a", "a"],
+                "statute": ["18 U.S.C. 1343", "18 U.S.C. 1349"],
+                "felony": [True, None],
+                "imprisonment": ["60 months", "24 months"],
+                "consecutive": [None, True],
+            }
+        ),
+        folder / "counts.parquet",
+    )
+    pq.write_table(
+        pa.table(
+            {
+                "person_id": ["P1"],
+                "conviction_id": ["a"],
+                "revoked_on": pa.array([dt.date(2023, 3, 1)], pa.date32()),
+            }
+        ),
+        folder / "revocations.parquet",
+    )
+    (person,) = people_from_tables(folder, [])
+    record, problems = record_of(person)
+    assert problems == [] and record is not None
+    counts = record.convictions[0].counts
+    assert [c.consecutive for c in counts] == [False, True]
+    assert record.convictions[0].sentence is not None
+    assert record.convictions[0].sentence.revocations[0].revoked_on == dt.date(2023, 3, 1)
