@@ -61,6 +61,20 @@ BUREAU_COLUMNS: dict[str, Kind] = {
 """What the Bureau of Prisons itself states (the record format's ``bureau:`` block): shown
 beside our computation and compared by the discrepancy campaign, never used in its place."""
 
+RDAP_COLUMNS: dict[str, Kind] = {
+    "rdap_status": T,
+    "rdap_completed_on": T,
+    "rdap_bureau_provisionally_eligible": F,
+    "rdap_ice_detainee": F,
+    "rdap_contractual_boarder": F,
+    "rdap_prior_disqualifying_conviction": F,
+    "rdap_current_violent_or_weapon_offense": F,
+    "rdap_attempt_or_conspiracy_of_excluded_offense": F,
+    "rdap_previous_rdap_early_release": F,
+}
+"""The record format's ``rdap:`` block (format 1.1), as people columns: each ``rdap_X`` column
+is the block's field ``X``."""
+
 PEOPLE = Table(
     "people",
     {
@@ -73,6 +87,9 @@ PEOPLE = Table(
         "fsa_final_order_of_removal": T,
         "fsa_gct_disallowed_days": W,
         "fsa_gct_forfeited_days": W,
+        "fsa_time_credits_lost_days": W,
+        "fsa_time_credits_restored_days": W,
+        **RDAP_COLUMNS,
         **BUREAU_COLUMNS,
     },
     ("person_id",),
@@ -111,6 +128,15 @@ TABLES: dict[str, Table] = {
                 "restitution_owed": A,
                 "relation": T,
                 "relative_to": T,
+                # format 1.1: the conviction and its sentence
+                "awaiting_sentencing": F,
+                "imprisonment_length_unknown": F,
+                "prior_custody_credit_days": W,
+                "completed": F,
+                "treaty_transfer": F,
+                "treaty_country": T,
+                "treaty_foreign_court": T,
+                "treaty_transferred_on": T,
             },
             ("person_id", "conviction_id", "jurisdiction"),
         ),
@@ -128,6 +154,8 @@ TABLES: dict[str, Table] = {
                 **dict.fromkeys(_COUNT_FLAGS, F),
                 "court_findings": L,
                 "offense_date": T,
+                "imprisonment": T,
+                "consecutive": F,
             },
             ("person_id", "statute"),
         ),
@@ -146,6 +174,18 @@ TABLES: dict[str, Table] = {
                 "terms": T,
             },
             ("person_id", "conviction_id", "granted_on"),
+        ),
+        Table(
+            "revocations",
+            {
+                "person_id": T,
+                "associate_id": T,
+                "conviction_id": T,
+                "revoked_on": T,
+                "imprisonment": T,
+                "supervised_release": T,
+            },
+            ("person_id", "conviction_id"),
         ),
         Table(
             "court_challenges",
@@ -212,6 +252,7 @@ TABLES: dict[str, Table] = {
                 "by": T,
                 "proclamation": T,
                 "certificate_issued": F,
+                "certificate_issued_on": T,
             },
             ("person_id", "kind", "granted_on"),
         ),
@@ -223,6 +264,16 @@ TABLES: dict[str, Table] = {
         Table(
             "non_earning_periods",
             {"person_id": T, "associate_id": T, "start": T, "end": T, "reason": T},
+            ("person_id",),
+        ),
+        Table(
+            "removal_orders",
+            {"person_id": T, "associate_id": T, "kind": T, "issued_on": T},
+            ("person_id",),
+        ),
+        Table(
+            "immigration_detainers",
+            {"person_id": T, "associate_id": T, "lodged_on": T, "agency": T},
             ("person_id",),
         ),
         Table(

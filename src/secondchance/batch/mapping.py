@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from secondchance.batch.layout import BUREAU_COLUMNS, TABLES, Kind
+from secondchance.batch.layout import BUREAU_COLUMNS, RDAP_COLUMNS, TABLES, Kind
 from secondchance.record.load import RecordError, validate
 from secondchance.record.schema import Record
 
@@ -287,7 +287,11 @@ _FSA_CELLS = tuple((c, c.removeprefix("fsa_")) for c in TABLES["people"].columns
 _BUREAU_CELLS = tuple(
     (c, c.removeprefix("bureau_")) for c in TABLES["people"].columns if c in BUREAU_COLUMNS
 )
-"""The people table's columns of the record's ``fsa`` and ``bureau`` blocks, in column order."""
+_RDAP_CELLS = tuple(
+    (c, c.removeprefix("rdap_")) for c in TABLES["people"].columns if c in RDAP_COLUMNS
+)
+"""The people table's columns of the record's ``fsa``, ``bureau`` and ``rdap`` blocks, in column
+order."""
 
 
 def _person(b: _Builder) -> None:
@@ -307,6 +311,10 @@ def _person(b: _Builder) -> None:
     if bureau:
         top["bureau"] = bureau
         b.origin.append(("bureau", "people", number))
+    rdap = {name: v for column, name in _RDAP_CELLS if (v := cells.get(column)) not in _EMPTY}
+    if rdap:
+        top["rdap"] = rdap
+        b.origin.append(("rdap", "people", number))
 
 
 def _sections(b: _Builder) -> None:
@@ -334,7 +342,15 @@ def _sections(b: _Builder) -> None:
         (
             "grants",
             "clemency",
-            ("kind", "granted_on", "conviction_ids", "by", "proclamation", "certificate_issued"),
+            (
+                "kind",
+                "granted_on",
+                "conviction_ids",
+                "by",
+                "proclamation",
+                "certificate_issued",
+                "certificate_issued_on",
+            ),
         ),
     )
     for table, section, names in sections:
@@ -347,6 +363,8 @@ def _fsa_lists(b: _Builder) -> None:
     for table, names in (
         ("risk_assessments", ("assessed_on", "level")),
         ("non_earning_periods", ("start", "end", "reason")),
+        ("removal_orders", ("kind", "issued_on")),
+        ("immigration_detainers", ("lodged_on", "agency")),
     ):
         for number, cells in b.rows(table):
             who = b.target(table, number, cells)
@@ -370,7 +388,16 @@ _SENTENCE = (
     "restitution_owed",
     "relation",
     "relative_to",
+    "imprisonment_length_unknown",
+    "prior_custody_credit_days",
+    "completed",
 )
+_TREATY = (
+    ("treaty_country", "country"),
+    ("treaty_foreign_court", "foreign_court"),
+    ("treaty_transferred_on", "transferred_on"),
+)
+"""The convictions columns of a conviction's ``treaty_transfer`` block (format 1.1)."""
 _COUNT = tuple(
     c
     for c in TABLES["counts"].columns
@@ -390,6 +417,7 @@ def _convictions(b: _Builder) -> None:
             "offense_date",
             "conviction_date",
             "sentencing_date",
+            "awaiting_sentencing",
         )
         values["id"] = cells.get("conviction_id")
         entry = b.append("convictions", number, cells, "convictions", values)
@@ -399,6 +427,7 @@ def _convictions(b: _Builder) -> None:
         sentence = _pick(cells, *_SENTENCE)
         if sentence:
             entry["sentence"] = sentence
+        _treaty(b, number, cells, entry, path)
         if entry.get("id"):
             owners[(cells.get("associate_id"), "conviction", entry["id"])] = (entry, path)
     for number, cells in b.rows("pending_charges"):
@@ -415,6 +444,26 @@ def _convictions(b: _Builder) -> None:
                 b.origin[-1][0],
             )
     _link(b, owners)
+
+
+def _treaty(
+    b: _Builder, number: int, cells: Mapping[str, Any], entry: dict[str, Any], path: str
+) -> None:
+    """A conviction's treaty transfer: ``treaty_transfer`` true, or any ``treaty_*`` detail
+    given (a detail with ``treaty_transfer`` false is a problem: which one holds?)."""
+    flag = cells.get("treaty_transfer")
+    details = {name: v for column, name in _TREATY if (v := cells.get(column)) is not None}
+    if flag is False and details:
+        column = next(c for c, name in _TREATY if name in details)
+        b.problem(
+            "convictions",
+            number,
+            column,
+            "a treaty transfer's detail is given, yet treaty_transfer is false",
+        )
+    elif flag or details:
+        entry["treaty_transfer"] = details
+        b.origin.append((f"{path}.treaty_transfer", "convictions", number))
 
 
 def _link(
@@ -445,37 +494,31 @@ def _link(
         count = _pick(cells, *_COUNT)
         counts.append(count)
         b.origin.append((f"{path}.counts[{len(counts) - 1}]", "counts", number))
-    for number, cells in b.rows("commutations"):
-        key = (cells.get("associate_id"), "conviction", str(cells.get("conviction_id") or ""))
-        # (a commutation always belongs to a conviction)
-        if key not in owners:
-            b.problem(
-                "commutations",
-                number,
-                "conviction_id",
-                f"{key[2]!r} names no conviction of this person",
-            )
-            continue
-        entry, path = owners[key]
-        grants = entry.setdefault("sentence", {}).setdefault("commutations", [])
-        grant: dict[str, Any] = {}
-        _set(
-            grant,
-            _pick(
-                cells,
-                "granted_on",
-                "new_imprisonment",
-                "new_release_date",
-                "home_confinement_remainder",
-                "supervised_release_kept",
-                "fine_restitution_kept",
-                "terms",
-            ),
-        )
-        grants.append(grant)
-        b.origin.append(
-            (f"{path}.sentence.commutations[{len(grants) - 1}]", "commutations", number)
-        )
+    for table, fields in (("commutations", _COMMUTATION), ("revocations", _REVOCATION)):
+        for number, cells in b.rows(table):
+            key = (cells.get("associate_id"), "conviction", str(cells.get("conviction_id") or ""))
+            # (a commutation or a revocation always belongs to a conviction)
+            if key not in owners:
+                b.problem(
+                    table, number, "conviction_id", f"{key[2]!r} names no conviction of this person"
+                )
+                continue
+            entry, path = owners[key]
+            found = entry.setdefault("sentence", {}).setdefault(table, [])
+            found.append(_pick(cells, *fields))
+            b.origin.append((f"{path}.sentence.{table}[{len(found) - 1}]", table, number))
+
+
+_COMMUTATION = (
+    "granted_on",
+    "new_imprisonment",
+    "new_release_date",
+    "home_confinement_remainder",
+    "supervised_release_kept",
+    "fine_restitution_kept",
+    "terms",
+)
+_REVOCATION = ("revoked_on", "imprisonment", "supervised_release")
 
 
 def assemble(
@@ -505,8 +548,10 @@ def _locate(person_id: str, path: str, message: str, origin: list[tuple[str, str
     column = rest.split(".")[-1].split("[")[0] if rest else "(row)"
     if best[1] == "convictions" and column == "id":
         column = "conviction_id"
-    if best[1] == "people" and best[0] in ("fsa", "bureau"):
+    if best[1] == "people" and best[0] in ("fsa", "bureau", "rdap"):
         column = f"{best[0]}_{column}"
+    if best[0].endswith(".treaty_transfer") and rest:
+        column = f"treaty_{column}"
     return Problem(person_id, best[1], best[2], column, message)
 
 
