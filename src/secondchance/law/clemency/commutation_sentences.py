@@ -69,6 +69,9 @@ class Remaining:
     doubtful: list[tuple[str, list[str]]] = field(default_factory=list)
     """Pardons whose reach over a conviction the record leaves open, with the deciding paths."""
     """Pardons naming a conviction recorded after the grant: the record contradicts itself."""
+    conflicts: list[tuple[str, list[str]]] = field(default_factory=list)
+    """Prison terms whose release the record contradicts (a commutation releasing before its
+    grant), with the facts in conflict: whether the term is still served is for review."""
     nothing: list[str] = field(default_factory=list)
     """Convictions with no sentence to commute: completed, or not yet imposed."""
 
@@ -90,6 +93,9 @@ def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: R
     if _prison_over(record, i, conviction, day) is not None:
         return False
     conf = confinement(record, i, conviction, day)
+    if conf.prison and conf.contradiction:  # the release is in doubt: never read as served
+        out.conflicts.append((conf.contradiction, conf.missing))
+        return False
     if conf.revocation:  # a revocation term whose custody is not recorded may be being served
         out.missing += conf.revocation
         return False

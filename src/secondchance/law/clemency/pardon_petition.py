@@ -511,6 +511,17 @@ STEPS: tuple[Step[Facts], ...] = (
         _contradicted, _doubtful, "whether the conviction is pardoned and when the wait runs"
     ),
     Test(
+        "the record contradicts itself on a release from confinement",
+        Verdict.review,
+        holds=lambda f: bool(f.clock.conflicts),
+        answer=lambda f: Answer(
+            "The record contradicts itself: " + "; ".join(f.clock.conflicts) + f". The "
+            f"{f.years}-year wait runs from release from confinement (28 CFR 1.2), so when it "
+            "ends is for review.",
+            missing=sorted(set(f.clock.conflict_paths)),
+        ),
+    ),
+    Test(
         "the prison sentence is not yet served, and its release is not recorded",
         Verdict.bars,
         holds=lambda f: f.clock.serving and f.start is None,

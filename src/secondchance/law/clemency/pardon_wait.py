@@ -101,6 +101,11 @@ class Clock:
     contradicted: list[str] = field(default_factory=list)
     """What a sentence without prison but with custody recorded after it leaves unknown
     (``convictions[i].sentence.revocations``)."""
+    conflicts: list[str] = field(default_factory=list)
+    """Releases from a prison term the record contradicts (a commutation releasing before its
+    grant), each said."""
+    conflict_paths: list[str] = field(default_factory=list)
+    """The facts in conflict, which decide those releases."""
 
     @property
     def serving(self) -> bool:
@@ -224,6 +229,11 @@ def wait_clock(record: Record, day: date) -> Clock:
         conf = confinement(record, i, conviction, day)
         if conf.prison is None:
             clock.missing += conf.missing
+        elif conf.prison and conf.contradiction:
+            clock.findings += _commutation_findings(i, conviction, day)
+            clock.conflicts.append(conf.contradiction)
+            clock.conflict_paths += conf.missing
+            clock.findings.append(say(f"{conf.contradiction}.", {p: None for p in conf.missing}))
         elif conf.prison:
             clock.findings += _commutation_findings(i, conviction, day)
             clock.confined = clock.confined or conf.confined_on_day
