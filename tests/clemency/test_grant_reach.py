@@ -233,3 +233,13 @@ def test_a_conditional_commutation_with_custody_still_open_leaves_the_release_un
     # Without a condition the commutation ended that custody: eligible from 2023-08-03.
     plain = ask(PARDON, _conditional("Commuted to expire on August 3, 2018."), "2023-09-01")
     assert plain.outcome is Outcome.eligible
+
+
+def test_time_credits_never_read_a_release_before_the_grant_as_an_end_before_the_act() -> None:
+    # Granted 2021-06-01 "to expire on" 2018-06-01, custody open from 2010: the warrant could not
+    # end the term before 2021-06-01, after the Act (2018-12-21), so "ended before the Act, no
+    # credits" (not_applicable) is unfounded: needs_review.
+    data = _released_before_grant()
+    data["convictions"][0]["sentence"]["commutations"][0]["new_release_date"] = "2018-06-01"  # type: ignore[index]
+    det = ask("fsa.time_credits", data, "2022-01-01")
+    assert det.outcome is Outcome.needs_review
