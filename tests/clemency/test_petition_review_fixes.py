@@ -330,3 +330,39 @@ def test_an_undated_state_conviction_may_be_later_and_is_for_review() -> None:
     assert det.outcome is Outcome.needs_review
     assert det.missing_facts == ["convictions[1].conviction_date"]
     assert "an Ohio state conviction whose date is not recorded" in text(det)
+
+
+def _remitted_fine(grant: str) -> dict[str, object]:
+    """A $50,000 fine with $40,000 recorded owed, probation over in 2016, and a remission grant."""
+    return {
+        "person": {"name": "T", "status": [{"status": "us_citizen"}]},
+        "convictions": [
+            {
+                "id": "a",
+                "jurisdiction": "federal",
+                "offense_date": "2015-03-01",
+                "conviction_date": "2015-09-01",
+                "counts": [{"statute": "18 U.S.C. 1343"}],
+                "sentence": {"probation": "1 years", "fine": 50000, "fine_owed": 40000},
+            }
+        ],
+        "supervision": [
+            {"kind": "probation", "conviction_id": "a", "start": "2015-09-01", "end": "2016-09-01"}
+        ],
+        "clemency": [{"kind": "remission", "granted_on": grant, "conviction_ids": ["a"]}],
+    }
+
+
+def test_remission_granted_beside_a_fine_still_owed_is_for_review() -> None:
+    # 28 CFR 1.1: remission of fine is clemency of its own; a remission granted 2020-01-01 with
+    # $40,000 still recorded owed on 2023-01-01 is either a stale balance (nothing left to remit)
+    # or what the grant left: not "eligible" for remission, but needs_review naming both facts.
+    det = ask(COMMUTATION, _remitted_fine("2020-01-01"), "2023-01-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.missing_facts == ["clemency[0]", "convictions[0].sentence.fine_owed"]
+
+
+def test_remission_granted_after_the_day_asked_leaves_the_fine_owed() -> None:
+    # On 2019-01-01 the 2020 grant has not acted: $40,000 owed, remission may be asked (eligible).
+    det = ask(COMMUTATION, _remitted_fine("2020-01-01"), "2019-01-01")
+    assert det.outcome is Outcome.eligible

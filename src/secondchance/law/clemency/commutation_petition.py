@@ -262,13 +262,13 @@ def _doubtful(f: Facts) -> list[tuple[str, list[str]]]:
 TESTS: tuple[Test[Facts], ...] = (
     *grant_doubt_tests(_contradicted, _doubtful, "whether any sentence is left to commute"),
     Test(
-        "the record contradicts itself on a release from prison",
+        "the record contradicts itself on what is left of a sentence",
         Verdict.review,
         holds=lambda f: bool(f.out.conflicts),
         answer=lambda f: Answer(
             "The record contradicts itself: "
             + "; ".join(text for text, _ in f.out.conflicts)
-            + ". Whether the prison term is still being served is for review.",
+            + ". Whether any part of the sentence is left to commute is for review.",
             missing=sorted({p for _, paths in f.out.conflicts for p in paths}),
         ),
     ),
