@@ -366,3 +366,40 @@ def test_remission_granted_after_the_day_asked_leaves_the_fine_owed() -> None:
     # On 2019-01-01 the 2020 grant has not acted: $40,000 owed, remission may be asked (eligible).
     det = ask(COMMUTATION, _remitted_fine("2020-01-01"), "2019-01-01")
     assert det.outcome is Outcome.eligible
+
+
+def test_a_later_court_martial_release_is_shown_beside_the_federal_wait() -> None:
+    # Federal probation-only conviction 2005-01-04 (wait 2005 + 5 = 2010-01-04); court-martial
+    # 2015 with confinement to 2016-12-01: the Office counts from release for the most recent
+    # conviction, so counting it the wait ends 2016-12-01 + 5 years = 2021-12-01.
+    data = {
+        "person": {"status": CITIZEN},
+        "convictions": [
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "conviction_date": "2005-01-04",
+                "counts": [{"statute": "18 U.S.C. 1343"}],
+                "sentence": {"probation": "2 years"},
+            },
+            {
+                "id": "m1",
+                "jurisdiction": "military",
+                "conviction_date": "2015-01-04",
+                "counts": [{"statute": "UCMJ art. 121"}],
+                "sentence": {"imprisonment": "24 months"},
+            },
+        ],
+        "custody": [
+            {
+                "kind": "military_custody",
+                "conviction_id": "m1",
+                "start": "2015-01-04",
+                "end": "2016-12-01",
+            }
+        ],
+    }
+    det = ask(PARDON, data, "2020-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.details["waiting_period_ends_counting_court_martial"] == "2021-12-01"
+    assert "2021-12-01" in text(det)

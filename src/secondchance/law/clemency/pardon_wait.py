@@ -303,6 +303,62 @@ def later_state(record: Record, day: date, start: date) -> list[Finding]:
     ]
 
 
+def later_military(
+    record: Record, day: date, start: date, years: int
+) -> tuple[list[Finding], date]:
+    """A court-martial conviction whose release from confinement (or, without prison, its
+    conviction or later sentencing) is after the federal wait's start, or not recorded. The
+    Office counts the wait from release for the most recent conviction, "whether or not this is
+    the offense for which pardon is sought", and the President pardons court-martial convictions
+    too: counting it, the wait ends later. Returns the findings and the latest end so counted
+    (``start``'s end when none is later)."""
+    findings: list[Finding] = []
+    latest = start
+    for i, conviction in indexed(record, day, Jurisdiction.military):
+        conf = confinement(record, i, conviction, day)
+        name = label(i, conviction)
+        if conf.prison and conf.release is not None:
+            begins, how = conf.release, f"release from confinement {conf.release.isoformat()}"
+        elif conf.prison is False and conviction.conviction_date is not None:
+            sentenced = conviction.sentencing_date or (
+                conviction.sentence.imposed_on if conviction.sentence else None
+            )
+            begins = max(d for d in (conviction.conviction_date, sentenced) if d is not None)
+            how = f"no confinement; convicted or sentenced {begins.isoformat()}"
+        else:
+            findings.append(
+                say(
+                    f"{name} is a court-martial conviction whose release from confinement is not "
+                    "recorded: it may be the most recent, from which the Office counts the wait "
+                    "('whether or not this is the offense for which pardon is sought'), so the "
+                    "end of the wait is for review.",
+                    {path: None for path in conf.missing} or {f"{name}.conviction_date": None},
+                    citation="Office of the Pardon Attorney, pardon instructions",
+                    url=WAIVER_URL,
+                )
+            )
+            continue
+        if begins <= start:
+            continue
+        ends = add_years(begins, years)
+        latest = max(latest, begins)
+        findings.append(
+            say(
+                f"{name} is a later court-martial conviction ({how}). The Office counts the wait "
+                "from release for the most recent conviction, 'whether or not this is the offense "
+                f"for which pardon is sought': counting it, the wait ends {ends.isoformat()}, "
+                f"not {add_years(start, years).isoformat()} — for review.",
+                {
+                    f"{name}.jurisdiction": "military",
+                    "waiting_period_ends_counting_court_martial": ends.isoformat(),
+                },
+                citation="Office of the Pardon Attorney, pardon instructions",
+                url=WAIVER_URL,
+            )
+        )
+    return findings, add_years(latest, years)
+
+
 def pardoned_later(day: date, start: date, without: date | None, years: int) -> Finding | None:
     """When a conviction already pardoned is the latest start and the two readings differ on
     ``day``: a finding showing both dates."""
