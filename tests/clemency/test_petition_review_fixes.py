@@ -403,3 +403,42 @@ def test_a_later_court_martial_release_is_shown_beside_the_federal_wait() -> Non
     assert det.outcome is Outcome.needs_review
     assert det.details["waiting_period_ends_counting_court_martial"] == "2021-12-01"
     assert "2021-12-01" in text(det)
+
+
+def _no_prison(sentencing_date: str, imposed_on: str) -> dict[str, object]:
+    return {
+        "person": {"status": CITIZEN},
+        "convictions": [
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "conviction_date": "2016-01-04",
+                "sentencing_date": sentencing_date,
+                "counts": [{"statute": "18 U.S.C. 1343"}],
+                "sentence": {"probation": "1 year", "imposed_on": imposed_on},
+            }
+        ],
+        "supervision": [
+            {"kind": "probation", "conviction_id": "c1", "start": imposed_on, "end": "2017-09-19"}
+        ],
+    }
+
+
+def test_no_prison_sentence_imposed_after_the_recorded_sentencing_is_for_review() -> None:
+    # No prison: the Office runs the wait from sentencing. sentencing_date 2016-01-04 gives
+    # 2021-01-04, sentence.imposed_on 2016-09-20 gives 2021-09-20; on 2021-06-01 the first says
+    # eligible, the second not yet: needs_review naming both.
+    det = ask(PARDON, _no_prison("2016-01-04", "2016-09-20"), "2021-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.missing_facts == [
+        "convictions[0].sentence.imposed_on",
+        "convictions[0].sentencing_date",
+    ]
+
+
+def test_no_prison_sentenced_after_the_verdict_runs_from_sentencing() -> None:
+    # r26: convicted 2016-01-04, sentenced (both fields) 2016-09-20 to probation ending
+    # 2017-09-19: 2016-09-20 + 5 years = 2021-09-20, over by 2024-01-01: eligible.
+    det = ask(PARDON, _no_prison("2016-09-20", "2016-09-20"), "2024-01-01")
+    assert det.outcome is Outcome.eligible
+    assert det.details["waiting_period_ends"] == "2021-09-20"

@@ -528,8 +528,8 @@ STEPS: tuple[Step[Facts], ...] = (
         holds=lambda f: bool(f.clock.conflicts),
         answer=lambda f: Answer(
             "The record contradicts itself: " + "; ".join(f.clock.conflicts) + f". The "
-            f"{f.years}-year wait runs from release from confinement (28 CFR 1.2), so when it "
-            "ends is for review.",
+            f"{f.years}-year wait runs from release from confinement, or from conviction where "
+            "no prison sentence was imposed (28 CFR 1.2), so when it ends is for review.",
             missing=sorted(set(f.clock.conflict_paths)),
         ),
     ),

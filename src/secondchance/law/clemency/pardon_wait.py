@@ -186,9 +186,26 @@ def _no_prison(clock: Clock, i: int, conviction: Conviction, day: date) -> None:
         clock.missing.append(f"convictions[{i}].conviction_date")
         return
     years = int(value("clemency.pardon.waiting_period_years", on=day))
-    sentenced = conviction.sentencing_date or (
-        conviction.sentence.imposed_on if conviction.sentence else None
-    )
+    imposed = conviction.sentence.imposed_on if conviction.sentence else None
+    if (
+        conviction.sentencing_date
+        and imposed
+        and conviction.sentencing_date != imposed
+        and day < add_years(max(conviction.sentencing_date, imposed), years)
+    ):
+        # Two sentencing days, and the wait from the later is not over: the earlier may be
+        # too early.
+        clock.conflicts.append(
+            f"{name} records sentencing on {conviction.sentencing_date.isoformat()} "
+            f"(sentencing_date) and the sentence imposed on {imposed.isoformat()} "
+            "(sentence.imposed_on): without prison the Office runs the wait from sentencing, "
+            "and which day it was decides when the wait ends"
+        )
+        clock.conflict_paths += [
+            f"convictions[{i}].sentencing_date",
+            f"convictions[{i}].sentence.imposed_on",
+        ]
+    sentenced = max(d for d in (conviction.sentencing_date, imposed, convicted) if d is not None)
     if sentenced is not None and sentenced > convicted:
         clock.starts.append((i, sentenced))
         text = (
