@@ -131,11 +131,9 @@ def test_pardon_naming_none_and_a_conviction_sentenced_years_later() -> None:
     assert "convictions[0].conviction_date" in det.missing_facts
 
 
-def test_commuted_release_recorded_before_the_grant_runs_from_the_grant() -> None:
-    # Commuted 2021-06-01 with new_release_date 2019-01-01 and custody open from 2010: the person
-    # was confined until at least the grant, so release is not before 2021-06-01;
-    # 2021-06-01 + 5 years = 2026-06-01 (never 2019-01-01 + 5 = 2024-01-01).
-    data = {
+def _released_before_grant() -> dict[str, object]:
+    """Commuted 2021-06-01 to expire on 2019-01-01, custody open from 2010."""
+    return {
         "person": {"name": "T", "status": CITIZEN},
         "convictions": [
             {
@@ -161,9 +159,31 @@ def test_commuted_release_recorded_before_the_grant_runs_from_the_grant() -> Non
         ],
         "custody": [{"kind": "designated_facility", "conviction_id": "c1", "start": "2010-04-01"}],
     }
-    det = ask(PARDON, data, "2021-06-02")
-    assert det.outcome is Outcome.eligible_from
-    assert str(det.date) == "2026-06-01"
+
+
+GRANT_PATHS = [
+    "convictions[0].sentence.commutations[0].granted_on",
+    "convictions[0].sentence.commutations[0].new_release_date",
+]
+
+
+def test_commuted_release_recorded_before_the_grant_is_a_contradiction() -> None:
+    # A warrant granted 2021-06-01 cannot release on 2019-01-01: one date is wrong. Were the
+    # release date a slip for 2029-01-01, the wait would run to 2029 + 5 = 2034-01-01; were the
+    # grant date a slip for 2011, to 2019 + 5 = 2024-01-01. Neither 2024-01-01 nor the grant day's
+    # 2021-06-01 + 5 = 2026-06-01 is safe: needs_review naming both dates.
+    det = ask(PARDON, _released_before_grant(), "2021-06-02")
+    assert det.outcome is Outcome.needs_review
+    assert det.date is None
+    assert det.missing_facts == GRANT_PATHS
+
+
+def test_commutation_petition_reads_a_release_before_the_grant_as_a_contradiction() -> None:
+    # The same record: the term may still be served (release 2029) or long over (grant 2011), so
+    # neither "serving" (eligible) nor "served" (not_eligible) is known on 2022-01-01.
+    det = ask(COMMUTATION, _released_before_grant(), "2022-01-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.missing_facts == GRANT_PATHS
 
 
 def _conditional(terms: str) -> dict[str, Any]:
@@ -213,3 +233,13 @@ def test_a_conditional_commutation_with_custody_still_open_leaves_the_release_un
     # Without a condition the commutation ended that custody: eligible from 2023-08-03.
     plain = ask(PARDON, _conditional("Commuted to expire on August 3, 2018."), "2023-09-01")
     assert plain.outcome is Outcome.eligible
+
+
+def test_time_credits_never_read_a_release_before_the_grant_as_an_end_before_the_act() -> None:
+    # Granted 2021-06-01 "to expire on" 2018-06-01, custody open from 2010: the warrant could not
+    # end the term before 2021-06-01, after the Act (2018-12-21), so "ended before the Act, no
+    # credits" (not_applicable) is unfounded: needs_review.
+    data = _released_before_grant()
+    data["convictions"][0]["sentence"]["commutations"][0]["new_release_date"] = "2018-06-01"  # type: ignore[index]
+    det = ask("fsa.time_credits", data, "2022-01-01")
+    assert det.outcome is Outcome.needs_review

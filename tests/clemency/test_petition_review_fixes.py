@@ -330,3 +330,115 @@ def test_an_undated_state_conviction_may_be_later_and_is_for_review() -> None:
     assert det.outcome is Outcome.needs_review
     assert det.missing_facts == ["convictions[1].conviction_date"]
     assert "an Ohio state conviction whose date is not recorded" in text(det)
+
+
+def _remitted_fine(grant: str) -> dict[str, object]:
+    """A $50,000 fine with $40,000 recorded owed, probation over in 2016, and a remission grant."""
+    return {
+        "person": {"name": "T", "status": [{"status": "us_citizen"}]},
+        "convictions": [
+            {
+                "id": "a",
+                "jurisdiction": "federal",
+                "offense_date": "2015-03-01",
+                "conviction_date": "2015-09-01",
+                "counts": [{"statute": "18 U.S.C. 1343"}],
+                "sentence": {"probation": "1 years", "fine": 50000, "fine_owed": 40000},
+            }
+        ],
+        "supervision": [
+            {"kind": "probation", "conviction_id": "a", "start": "2015-09-01", "end": "2016-09-01"}
+        ],
+        "clemency": [{"kind": "remission", "granted_on": grant, "conviction_ids": ["a"]}],
+    }
+
+
+def test_remission_granted_beside_a_fine_still_owed_is_for_review() -> None:
+    # 28 CFR 1.1: remission of fine is clemency of its own; a remission granted 2020-01-01 with
+    # $40,000 still recorded owed on 2023-01-01 is either a stale balance (nothing left to remit)
+    # or what the grant left: not "eligible" for remission, but needs_review naming both facts.
+    det = ask(COMMUTATION, _remitted_fine("2020-01-01"), "2023-01-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.missing_facts == ["clemency[0]", "convictions[0].sentence.fine_owed"]
+
+
+def test_remission_granted_after_the_day_asked_leaves_the_fine_owed() -> None:
+    # On 2019-01-01 the 2020 grant has not acted: $40,000 owed, remission may be asked (eligible).
+    det = ask(COMMUTATION, _remitted_fine("2020-01-01"), "2019-01-01")
+    assert det.outcome is Outcome.eligible
+
+
+def test_a_later_court_martial_release_is_shown_beside_the_federal_wait() -> None:
+    # Federal probation-only conviction 2005-01-04 (wait 2005 + 5 = 2010-01-04); court-martial
+    # 2015 with confinement to 2016-12-01: the Office counts from release for the most recent
+    # conviction, so counting it the wait ends 2016-12-01 + 5 years = 2021-12-01.
+    data = {
+        "person": {"status": CITIZEN},
+        "convictions": [
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "conviction_date": "2005-01-04",
+                "counts": [{"statute": "18 U.S.C. 1343"}],
+                "sentence": {"probation": "2 years"},
+            },
+            {
+                "id": "m1",
+                "jurisdiction": "military",
+                "conviction_date": "2015-01-04",
+                "counts": [{"statute": "UCMJ art. 121"}],
+                "sentence": {"imprisonment": "24 months"},
+            },
+        ],
+        "custody": [
+            {
+                "kind": "military_custody",
+                "conviction_id": "m1",
+                "start": "2015-01-04",
+                "end": "2016-12-01",
+            }
+        ],
+    }
+    det = ask(PARDON, data, "2020-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.details["waiting_period_ends_counting_court_martial"] == "2021-12-01"
+    assert "2021-12-01" in text(det)
+
+
+def _no_prison(sentencing_date: str, imposed_on: str) -> dict[str, object]:
+    return {
+        "person": {"status": CITIZEN},
+        "convictions": [
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "conviction_date": "2016-01-04",
+                "sentencing_date": sentencing_date,
+                "counts": [{"statute": "18 U.S.C. 1343"}],
+                "sentence": {"probation": "1 year", "imposed_on": imposed_on},
+            }
+        ],
+        "supervision": [
+            {"kind": "probation", "conviction_id": "c1", "start": imposed_on, "end": "2017-09-19"}
+        ],
+    }
+
+
+def test_no_prison_sentence_imposed_after_the_recorded_sentencing_is_for_review() -> None:
+    # No prison: the Office runs the wait from sentencing. sentencing_date 2016-01-04 gives
+    # 2021-01-04, sentence.imposed_on 2016-09-20 gives 2021-09-20; on 2021-06-01 the first says
+    # eligible, the second not yet: needs_review naming both.
+    det = ask(PARDON, _no_prison("2016-01-04", "2016-09-20"), "2021-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.missing_facts == [
+        "convictions[0].sentence.imposed_on",
+        "convictions[0].sentencing_date",
+    ]
+
+
+def test_no_prison_sentenced_after_the_verdict_runs_from_sentencing() -> None:
+    # r26: convicted 2016-01-04, sentenced (both fields) 2016-09-20 to probation ending
+    # 2017-09-19: 2016-09-20 + 5 years = 2021-09-20, over by 2024-01-01: eligible.
+    det = ask(PARDON, _no_prison("2016-09-20", "2016-09-20"), "2024-01-01")
+    assert det.outcome is Outcome.eligible
+    assert det.details["waiting_period_ends"] == "2021-09-20"

@@ -375,3 +375,31 @@ def test_no_eligible_date_on_the_first_day_of_unrecorded_supervised_release() ->
     assert det.next_change_outcome is not None
     assert det.next_change_outcome.value == "needs_review"
     assert det.eligible_from_date == date(2024, 5, 30)
+
+
+def _commuted(granted_on: str, new_release_date: str) -> dict[str, Any]:
+    conv = conviction("c1", "2010-01-04")
+    conv["sentence"] = {
+        "imposed_on": "2010-04-01",
+        "imprisonment": "240 months",
+        "commutations": [{"granted_on": granted_on, "new_release_date": new_release_date}],
+    }
+    return record(person("A", [owner(100.0)], convictions=[conv]))
+
+
+def test_a_commutation_releasing_before_its_grant_does_not_end_an_unrecorded_term() -> None:
+    # 240 months from 2010-04-01 runs to 2030; no custody recorded. A warrant granted 2021-06-01
+    # cannot release on 2019-01-01 (one date is wrong): on 2022-01-03 whether A is in custody
+    # (13 CFR 120.110(n)) is unknown, never "no bar".
+    det = determine("sba.7a", _commuted("2021-06-01", "2019-01-01"), "2022-01-03")
+    assert det.outcome.value == "insufficient_facts"
+    at = "business.people[0].record.convictions[0].sentence.commutations[0]"
+    assert f"{at}.granted_on" in det.missing_facts
+    assert f"{at}.new_release_date" in det.missing_facts
+
+
+def test_a_commutation_granted_after_the_day_does_not_end_the_term_before_it() -> None:
+    # Granted 2023-06-01: on 2022-01-03 it had not acted, so the 240-month term from 2010-04-01
+    # (to 2030) may be running with no custody recorded: unknown, never "no bar".
+    det = determine("sba.7a", _commuted("2023-06-01", "2021-07-01"), "2022-01-03")
+    assert det.outcome.value == "insufficient_facts"

@@ -262,6 +262,17 @@ def _doubtful(f: Facts) -> list[tuple[str, list[str]]]:
 TESTS: tuple[Test[Facts], ...] = (
     *grant_doubt_tests(_contradicted, _doubtful, "whether any sentence is left to commute"),
     Test(
+        "the record contradicts itself on what is left of a sentence",
+        Verdict.review,
+        holds=lambda f: bool(f.out.conflicts),
+        answer=lambda f: Answer(
+            "The record contradicts itself: "
+            + "; ".join(text for text, _ in f.out.conflicts)
+            + ". Whether any part of the sentence is left to commute is for review.",
+            missing=sorted({p for _, paths in f.out.conflicts for p in paths}),
+        ),
+    ),
+    Test(
         "serving a prison term, or owing a fine or restitution (remission)",
         Verdict.clear,
         holds=lambda f: f.serving_or_owing,

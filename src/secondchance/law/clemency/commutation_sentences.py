@@ -28,12 +28,13 @@ from secondchance.law.clemency.pardoned import doubtful_pardons, pardoned_by
 from secondchance.law.clemency.scope import awaiting_facts
 from secondchance.record.query import covers
 from secondchance.record.schema import (
+    ClemencyKind,
     Conviction,
     CustodyKind,
     Record,
     SupervisionKind,
 )
-from secondchance.record.timeline import timeline
+from secondchance.record.timeline import grant_covers, timeline
 
 
 def pending_challenges(record: Record, day: date) -> list[tuple[int, date | None]]:
@@ -69,6 +70,9 @@ class Remaining:
     doubtful: list[tuple[str, list[str]]] = field(default_factory=list)
     """Pardons whose reach over a conviction the record leaves open, with the deciding paths."""
     """Pardons naming a conviction recorded after the grant: the record contradicts itself."""
+    conflicts: list[tuple[str, list[str]]] = field(default_factory=list)
+    """What the record contradicts, with the facts in conflict: a prison term's release (a
+    commutation releasing before its grant), or an amount owed beside a remission of it."""
     nothing: list[str] = field(default_factory=list)
     """Convictions with no sentence to commute: completed, or not yet imposed."""
 
@@ -90,6 +94,9 @@ def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: R
     if _prison_over(record, i, conviction, day) is not None:
         return False
     conf = confinement(record, i, conviction, day)
+    if conf.prison and conf.contradiction:  # the release is in doubt: never read as served
+        out.conflicts.append((conf.contradiction, conf.missing))
+        return False
     if conf.revocation:  # a revocation term whose custody is not recorded may be being served
         out.missing += conf.revocation
         return False
@@ -178,6 +185,32 @@ def _owed(i: int, conviction: Conviction, day: date, out: Remaining) -> list[str
     return owing
 
 
+def _remitted(record: Record, i: int, conviction: Conviction, day: date, out: Remaining) -> None:
+    """A remission granted by ``day`` covering a conviction whose fine or restitution the record
+    still shows owed. Remission is clemency of its own (28 CFR 1.1, "remission of fine"): it
+    remits all or part of an amount not yet paid, and the record does not say how much. The
+    balance is then either recorded from before the grant (nothing left to remit) or what the
+    grant left: the record contradicts itself or leaves it open, and the remission petition it
+    would otherwise offer is for review."""
+    owed = [p.path for p in penalties(i, conviction, day) if p.owed is not None and p.owed > 0]
+    for k, grant in enumerate(record.clemency):
+        if (
+            grant.kind is ClemencyKind.remission
+            and grant.granted_on <= day
+            and grant_covers(grant, conviction)
+        ):
+            out.conflicts.append(
+                (
+                    f"clemency[{k}] is a remission granted {grant.granted_on.isoformat()} "
+                    f"covering {label(i, conviction)}, yet an amount is still recorded owed "
+                    f"({', '.join(owed)}): whether the grant remitted it (the balance recorded "
+                    "before the grant) or only part of it (the balance what is left) is not "
+                    "recorded, and a second remission of what was remitted is no request at all",
+                    [f"clemency[{k}]", *owed],
+                )
+            )
+
+
 def read_federal(record: Record, i: int, conviction: Conviction, day: date, out: Remaining) -> None:
     name = label(i, conviction)
     grant = pardoned_by(record, i, conviction, day)
@@ -214,9 +247,13 @@ def read_federal(record: Record, i: int, conviction: Conviction, day: date, out:
                 {f"{name}.release_from_confinement": released.isoformat()},
             )
         )
-    if _in_prison(record, i, conviction, day, out):
+    in_prison = _in_prison(record, i, conviction, day, out)
+    if in_prison:
         out.serving.append(f"{name}: serving a prison sentence")
-    out.owing += _owed(i, conviction, day, out)
+    owing = _owed(i, conviction, day, out)
+    out.owing += owing
+    if owing and not in_prison:
+        _remitted(record, i, conviction, day, out)
     supervised, unknown = _conviction_supervision(record, i, conviction, day)
     out.supervised += supervised
     out.supervision_starts += unknown

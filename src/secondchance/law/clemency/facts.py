@@ -252,8 +252,9 @@ class Confinement:
     completed: bool = False
     """The record states the sentence completed, on a date not recorded."""
     contradiction: str | None = None
-    """A sentence without prison, but custody serving a sentence recorded for the conviction
-    after it: a revocation not recorded, or a sentence recorded wrong."""
+    """The record contradicts itself on the release (``missing``: the facts in conflict): a
+    sentence without prison but custody serving a sentence recorded after it (a revocation not
+    recorded, or a sentence recorded wrong); or a commutation releasing before its grant."""
     short: str | None = None
     """Why the last custody recorded cannot be the release from the term (it ends before the
     term could have ended): the release is not known."""
@@ -542,9 +543,9 @@ def _served(
     if commuted:
         last = commuted[-1]
         assert last.new_release_date is not None
-        # Confined until at least the grant: a release date recorded before it is not a release
-        # before the grant day; the grant day is the earliest release (never a wait from before).
-        commuted_release = max(last.new_release_date, last.granted_on)
+        if last.new_release_date < last.granted_on:
+            return _released_before_grant(path, conviction, last, life, not_begun)
+        commuted_release = last.new_release_date
         held = [
             i
             for i, p in periods
@@ -561,9 +562,7 @@ def _served(
                 "begun before the commuted release has no recorded end: whether the condition "
                 "was met and the commutation took effect is not recorded",
             )
-        return _after_commutation(
-            path, commuted_release, periods, day, began, unsure, not_begun, last.new_release_date
-        )
+        return _after_commutation(path, commuted_release, periods, day, began, unsure, not_begun)
     if not periods:
         return Confinement(
             prison=True,
@@ -624,6 +623,29 @@ def conditional(terms: str | None) -> bool:
     return bool(terms) and CONDITION_WORDS.search(terms or "") is not None
 
 
+def _released_before_grant(
+    path: str, conviction: Conviction, grant: Commutation, life: bool, not_begun: date | None
+) -> Confinement:
+    """A commutation whose new release date is before its own grant: a warrant acts from the day
+    it is granted (U.S. Const. art. II, sec. 2, cl. 1), so it cannot have released the person
+    earlier. One of the two dates is recorded wrong, and which decides the release: a release
+    date mistyped early would put the release after the grant, a grant date mistyped late would
+    put it before. Neither is taken; the release is unknown and the record contradicts itself."""
+    assert conviction.sentence is not None and grant.new_release_date is not None
+    k = conviction.sentence.commutations.index(grant)
+    at = f"{path}.sentence.commutations[{k}]"
+    return Confinement(
+        prison=True,
+        life=life,
+        not_begun=not_begun,
+        missing=[f"{at}.new_release_date", f"{at}.granted_on"],
+        contradiction=f"{at} sets a new release date ({grant.new_release_date.isoformat()}) "
+        f"before the commutation was granted ({grant.granted_on.isoformat()}): a commutation "
+        "cannot release anyone before it is granted, so one of the two dates is recorded wrong, "
+        "and which decides the release from confinement",
+    )
+
+
 def _after_commutation(
     path: str,
     commuted: date,
@@ -632,22 +654,14 @@ def _after_commutation(
     began: bool,
     unsure: list[str],
     not_begun: date | None,
-    recorded: date | None = None,
 ) -> Confinement:
-    """The release from a term a commutation set to expire on ``commuted`` (the grant day where the
-    ``recorded`` new release date is before it: the person was confined until the grant).
-    Custody recorded for the conviction that ends after that day, or begins after it and has no
-    end, is confinement the commutation did not end (a later revocation, or a release that came
-    late): the release from confinement is the later of the two, and custody begun after the
-    commuted release and still open has no release yet. A period begun before the commuted
-    release and recorded without an end is the one the commutation ended."""
+    """The release from a term a commutation set to expire on ``commuted``. Custody recorded for
+    the conviction that ends after that day, or begins after it and has no end, is confinement
+    the commutation did not end (a later revocation, or a release that came late): the release
+    from confinement is the later of the two, and custody begun after the commuted release and
+    still open has no release yet. A period begun before the commuted release and recorded
+    without an end is the one the commutation ended."""
     source = f"{path}.sentence.commutations (commuted to expire on {commuted.isoformat()})"
-    if recorded is not None and recorded < commuted:
-        source = (
-            f"{path}.sentence.commutations (new_release_date {recorded.isoformat()} is before "
-            f"the grant, {commuted.isoformat()}: the person was confined until the grant, so the "
-            "grant day is taken as the earliest release)"
-        )
     after = [(i, p) for i, p in periods if p.start is not None and p.start > commuted]
     still_open = [i for i, p in after if p.end is None]
     if still_open:

@@ -54,6 +54,7 @@ from secondchance.law.clemency.pardon_sources import (
 )
 from secondchance.law.clemency.pardon_wait import (
     Clock,
+    later_military,
     later_state,
     pardoned_later,
     penalty,
@@ -231,6 +232,12 @@ class Facts:
         return later_state(self.record, self.day, self.start)
 
     @once
+    def later_military(self) -> tuple[list[Finding], date]:
+        """Later court-martial convictions, and the end of the wait counting them."""
+        assert self.start is not None
+        return later_military(self.record, self.day, self.start, self.years)
+
+    @once
     def reviews(self) -> list[str]:
         """Why the end of the wait is for review."""
         reviews: list[str] = []
@@ -240,6 +247,8 @@ class Facts:
                 f"the wait ends {self.ends.isoformat()} counting a conviction already pardoned, "
                 f"{add_years(self.without, self.years).isoformat()} without it"
             )
+        if self.later_military[0]:
+            reviews.append("a later court-martial conviction may be the most recent")
         if self.later_state:
             reviews.append(
                 "a later state conviction (or one whose date is not recorded) may restart the wait"
@@ -299,6 +308,9 @@ class Facts:
             "waiting_period_starts": self.start.isoformat(),
             "waiting_period_ends": self.ends.isoformat(),
         }
+        counted = self.later_military[1]
+        if counted > self.ends:
+            details["waiting_period_ends_counting_court_martial"] = counted.isoformat()
         if not self.clock.serving and self.pardoned_later is not None:
             assert self.without is not None
             details["waiting_period_ends_without_pardoned"] = add_years(
@@ -511,6 +523,17 @@ STEPS: tuple[Step[Facts], ...] = (
         _contradicted, _doubtful, "whether the conviction is pardoned and when the wait runs"
     ),
     Test(
+        "the record contradicts itself on a release from confinement",
+        Verdict.review,
+        holds=lambda f: bool(f.clock.conflicts),
+        answer=lambda f: Answer(
+            "The record contradicts itself: " + "; ".join(f.clock.conflicts) + f". The "
+            f"{f.years}-year wait runs from release from confinement, or from conviction where "
+            "no prison sentence was imposed (28 CFR 1.2), so when it ends is for review.",
+            missing=sorted(set(f.clock.conflict_paths)),
+        ),
+    ),
+    Test(
         "the prison sentence is not yet served, and its release is not recorded",
         Verdict.bars,
         holds=lambda f: f.clock.serving and f.start is None,
@@ -558,6 +581,7 @@ STEPS: tuple[Step[Facts], ...] = (
         lambda f: [
             *([f.pardoned_later] if f.pardoned_later else []),
             *f.later_state,
+            *f.later_military[0],
             *_supervision_findings(f),
             *f.penalty[1],
         ],

@@ -101,6 +101,11 @@ class Clock:
     contradicted: list[str] = field(default_factory=list)
     """What a sentence without prison but with custody recorded after it leaves unknown
     (``convictions[i].sentence.revocations``)."""
+    conflicts: list[str] = field(default_factory=list)
+    """Releases from a prison term the record contradicts (a commutation releasing before its
+    grant), each said."""
+    conflict_paths: list[str] = field(default_factory=list)
+    """The facts in conflict, which decide those releases."""
 
     @property
     def serving(self) -> bool:
@@ -181,9 +186,26 @@ def _no_prison(clock: Clock, i: int, conviction: Conviction, day: date) -> None:
         clock.missing.append(f"convictions[{i}].conviction_date")
         return
     years = int(value("clemency.pardon.waiting_period_years", on=day))
-    sentenced = conviction.sentencing_date or (
-        conviction.sentence.imposed_on if conviction.sentence else None
-    )
+    imposed = conviction.sentence.imposed_on if conviction.sentence else None
+    if (
+        conviction.sentencing_date
+        and imposed
+        and conviction.sentencing_date != imposed
+        and day < add_years(max(conviction.sentencing_date, imposed), years)
+    ):
+        # Two sentencing days, and the wait from the later is not over: the earlier may be
+        # too early.
+        clock.conflicts.append(
+            f"{name} records sentencing on {conviction.sentencing_date.isoformat()} "
+            f"(sentencing_date) and the sentence imposed on {imposed.isoformat()} "
+            "(sentence.imposed_on): without prison the Office runs the wait from sentencing, "
+            "and which day it was decides when the wait ends"
+        )
+        clock.conflict_paths += [
+            f"convictions[{i}].sentencing_date",
+            f"convictions[{i}].sentence.imposed_on",
+        ]
+    sentenced = max(d for d in (conviction.sentencing_date, imposed, convicted) if d is not None)
     if sentenced is not None and sentenced > convicted:
         clock.starts.append((i, sentenced))
         text = (
@@ -224,6 +246,11 @@ def wait_clock(record: Record, day: date) -> Clock:
         conf = confinement(record, i, conviction, day)
         if conf.prison is None:
             clock.missing += conf.missing
+        elif conf.prison and conf.contradiction:
+            clock.findings += _commutation_findings(i, conviction, day)
+            clock.conflicts.append(conf.contradiction)
+            clock.conflict_paths += conf.missing
+            clock.findings.append(say(f"{conf.contradiction}.", {p: None for p in conf.missing}))
         elif conf.prison:
             clock.findings += _commutation_findings(i, conviction, day)
             clock.confined = clock.confined or conf.confined_on_day
@@ -291,6 +318,62 @@ def later_state(record: Record, day: date, start: date) -> list[Finding]:
         for i, other in enumerate(record.convictions)
         if other.jurisdiction is Jurisdiction.state and other.conviction_date is None
     ]
+
+
+def later_military(
+    record: Record, day: date, start: date, years: int
+) -> tuple[list[Finding], date]:
+    """A court-martial conviction whose release from confinement (or, without prison, its
+    conviction or later sentencing) is after the federal wait's start, or not recorded. The
+    Office counts the wait from release for the most recent conviction, "whether or not this is
+    the offense for which pardon is sought", and the President pardons court-martial convictions
+    too: counting it, the wait ends later. Returns the findings and the latest end so counted
+    (``start``'s end when none is later)."""
+    findings: list[Finding] = []
+    latest = start
+    for i, conviction in indexed(record, day, Jurisdiction.military):
+        conf = confinement(record, i, conviction, day)
+        name = label(i, conviction)
+        if conf.prison and conf.release is not None:
+            begins, how = conf.release, f"release from confinement {conf.release.isoformat()}"
+        elif conf.prison is False and conviction.conviction_date is not None:
+            sentenced = conviction.sentencing_date or (
+                conviction.sentence.imposed_on if conviction.sentence else None
+            )
+            begins = max(d for d in (conviction.conviction_date, sentenced) if d is not None)
+            how = f"no confinement; convicted or sentenced {begins.isoformat()}"
+        else:
+            findings.append(
+                say(
+                    f"{name} is a court-martial conviction whose release from confinement is not "
+                    "recorded: it may be the most recent, from which the Office counts the wait "
+                    "('whether or not this is the offense for which pardon is sought'), so the "
+                    "end of the wait is for review.",
+                    {path: None for path in conf.missing} or {f"{name}.conviction_date": None},
+                    citation="Office of the Pardon Attorney, pardon instructions",
+                    url=WAIVER_URL,
+                )
+            )
+            continue
+        if begins <= start:
+            continue
+        ends = add_years(begins, years)
+        latest = max(latest, begins)
+        findings.append(
+            say(
+                f"{name} is a later court-martial conviction ({how}). The Office counts the wait "
+                "from release for the most recent conviction, 'whether or not this is the offense "
+                f"for which pardon is sought': counting it, the wait ends {ends.isoformat()}, "
+                f"not {add_years(start, years).isoformat()} — for review.",
+                {
+                    f"{name}.jurisdiction": "military",
+                    "waiting_period_ends_counting_court_martial": ends.isoformat(),
+                },
+                citation="Office of the Pardon Attorney, pardon instructions",
+                url=WAIVER_URL,
+            )
+        )
+    return findings, add_years(latest, years)
 
 
 def pardoned_later(day: date, start: date, without: date | None, years: int) -> Finding | None:

@@ -47,6 +47,7 @@ from secondchance.law.sentence.projection import URL as PROJECTION_URL
 from secondchance.law.sentence.projection import Projection
 from secondchance.record.query import conviction_by_id, covers
 from secondchance.record.schema import (
+    Commutation,
     Conviction,
     CustodyKind,
     PersonRecord,
@@ -353,6 +354,15 @@ def _running(start: date | None, term: Term | None, day: date) -> bool:
     return term is None or end is None or end > day
 
 
+def _commuted_before(grant: Commutation, day: date) -> bool:
+    """A commutation granted by ``day`` set a release before it. A grant after ``day`` did not
+    yet act, and a release date before the grant itself is a contradiction (a warrant cannot
+    release anyone before it is granted): neither ends the term (U.S. Const. art. II, sec. 2,
+    cl. 1)."""
+    release = grant.new_release_date
+    return release is not None and grant.granted_on <= release < day
+
+
 def _stated(term: Term | None) -> bool:
     return term is not None and not term.is_zero
 
@@ -375,10 +385,12 @@ def unrecorded_terms(s: Subject) -> list[Unrecorded]:
         facts: dict[str, Any] = {f"{path}.imposed_on": sentence.imposed_on}
         custody = _served(record, conviction)
         prison = timeline(record).prison_term(i)
-        commuted = any(
-            c.new_release_date is not None and c.new_release_date < day
-            for c in sentence.commutations
-        )
+        commuted = any(_commuted_before(c, day) for c in sentence.commutations)
+        for j, c in enumerate(sentence.commutations):
+            if c.new_release_date is not None and c.new_release_date < c.granted_on:
+                at = f"{path}.commutations[{j}]"
+                facts[f"{at}.granted_on"] = c.granted_on.isoformat()
+                facts[f"{at}.new_release_date"] = c.new_release_date.isoformat()
         if (
             (_stated(prison.term) or prison.unknown_length)
             and not custody
@@ -462,7 +474,7 @@ def unrecorded_custody(s: Subject, *, rule: str) -> list[Check]:
             f"{_unrecorded_words(s, u)}. If {s.name} is, the rule bars {rule}. Record the "
             "custody (its start and end) to decide.",
             u.facts,
-            (f"{s.prefix}custody",),
+            (f"{s.prefix}custody", *(k for k in u.facts if ".commutations[" in k)),
         )
         for u in unrecorded_terms(s)
         if u.kind is None

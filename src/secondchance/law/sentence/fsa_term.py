@@ -59,8 +59,14 @@ class Term:
 
     @once
     def commuted_before_act(self) -> bool:
-        """Every sentence of the term commuted to end before the Act."""
-        early = [g for _, g in self.commuted if g.new_release_date and g.new_release_date < ENACTED]
+        """Every sentence of the term commuted to end before the Act. A release date before its own
+        grant is a contradiction (a warrant cannot release anyone before it is granted), never an
+        end before the Act: the answer is then the commutation's review."""
+        early = [
+            g
+            for _, g in self.commuted
+            if g.new_release_date and g.granted_on <= g.new_release_date < ENACTED
+        ]
         return bool(self.commuted) and len(early) == len(self.commuted) == len(self.current)
 
     @once

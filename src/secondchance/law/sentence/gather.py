@@ -235,6 +235,13 @@ def _commutations(current: list[Served], as_of: date, notes: Notes) -> CommutedT
                     f"{path}: one term of an aggregate commuted to a release date (how the "
                     "aggregate runs then is not computed)"
                 )
+            if grant.new_release_date < grant.granted_on:
+                notes.needs_review.append(
+                    f"{path}: the new release date ({grant.new_release_date.isoformat()}) is "
+                    f"before the grant ({grant.granted_on.isoformat()}); a commutation cannot "
+                    "release anyone before it is granted, so one of the two dates is wrong"
+                )
+                notes.missing_facts += [f"{path}.new_release_date", f"{path}.granted_on"]
             commuted = CommutedTo(grant.new_release_date, grant.granted_on, path, grant.terms)
     return commuted
 
