@@ -401,3 +401,109 @@ def test_marijuana_certificate_not_recorded_either_way_is_said(tmp_path: Path) -
     listed = _listed(tables, "marijuana-certificate", "2024-06-01", tmp_path)
     assert list(listed) == ["M3"]
     assert "not whether a certificate was issued" in listed["M3"]["reason"]
+
+
+def test_overdue_says_the_bureaus_zero_beside_our_projection(tmp_path: Path) -> None:
+    # The handout person as of 2028-01-15: our placement date 2027-12-02 (490 days of credits
+    # projected: 125 to prerelease custody) has passed; the Bureau states on 2028-01-10 that the
+    # person is in custody. Z1: the Bureau finds the person eligible and reports 0 days earned:
+    # listed, the zero and our projection (participation assumed from 2025-01-01, low risk
+    # assessed 2025-02-15) both said. Z2: 0 days earned, eligibility not stated: the zero may
+    # mean "not eligible" -> needs review. Z3: the Bureau reports the person not eligible ->
+    # needs review, never "overdue" as a certainty. Z4: 0 days applied, eligibility not stated
+    # -> needs review.
+    held = {"bureau_custody_status": "in_custody", "bureau_stated_on": "2028-01-10"}
+    tables = _merge(
+        _handout("Z1", **held, bureau_fsa_credits_earned="0", bureau_fsa_eligible="true"),
+        _handout("Z2", **held, bureau_fsa_credits_earned="0"),
+        _handout("Z3", **held, bureau_fsa_credits_earned="0", bureau_fsa_eligible="false"),
+        _handout("Z4", **held, bureau_fsa_credits_applied="0"),
+    )
+    listed = _listed(tables, "overdue", "2028-01-15", tmp_path)
+    assert sorted(listed) == ["Z1", "Z2", "Z3", "Z4"]
+    projection = (
+        "Our prerelease custody date 2027-12-02 and release date 2028-04-05 are a projection "
+        "from the record's facts (successful programming participation assumed from "
+        "2025-01-01; PATTERN risk levels: low on 2025-02-15)"
+    )
+    z1 = listed["Z1"]["reason"]
+    assert "The Bureau reports 0 days of time credits earned" in z1 and projection in z1
+    assert listed["Z1"]["bureau_fsa_credits_earned"] == "0"
+    assert listed["Z1"]["risk_levels"] == "low on 2025-02-15"
+    z2 = listed["Z2"]["reason"]
+    assert (
+        z2.startswith("Needs review") and "may mean the Bureau finds the person not eligible" in z2
+    )
+    assert projection in z2
+    z3 = listed["Z3"]["reason"]
+    assert z3.startswith("Needs review, not a finding that credits are overdue")
+    assert "the Bureau reports this person not eligible" in z3 and projection in z3
+    z4 = listed["Z4"]["reason"]
+    assert z4.startswith("Needs review") and "0 days of time credits applied" in z4
+
+
+def _review(tmp_path: Path, campaign: str) -> dict[str, dict[str, str]]:
+    with (tmp_path / "out" / "campaigns" / f"{campaign}-review.csv").open(
+        newline="", encoding="utf-8"
+    ) as handle:
+        return {row["person_id"]: row for row in csv.DictReader(handle)}
+
+
+def test_overdue_does_not_list_supervised_release_begun_in_open_custody(tmp_path: Path) -> None:
+    # S1: the handout person (held by the Bureau's word on 2028-01-10, past our placement date
+    # 2027-12-02) with supervised release recorded as begun on 2027-06-01 while custody[0]
+    # (from 2025-01-01) has no end. Supervised release begins on release from imprisonment
+    # (18 U.S.C. 3624(e)): one of the two facts is wrong, so S1 is not on the list but in its
+    # review file, naming both. P1, the same without the supervision, stays on the list.
+    held = {"bureau_custody_status": "in_custody", "bureau_stated_on": "2028-01-10"}
+    s1 = _handout("S1", **held)
+    s1["supervision"] = [
+        {"person_id": "S1", "kind": "supervised_release", "conviction_id": "c1",
+         "start": "2027-06-01"}
+    ]  # fmt: skip
+    listed = _listed(_merge(_handout("P1", **held), s1), "overdue", "2028-01-15", tmp_path)
+    assert list(listed) == ["P1"]
+    review = _review(tmp_path, "overdue")
+    assert list(review) == ["S1"]
+    reason = review["S1"]["reason"]
+    assert "supervision[0].start records supervised release begun on 2027-06-01" in reason
+    assert "custody[0] (from 2025-01-01) has no end" in reason
+    assert review["S1"]["outcome"] == "needs_review"
+
+
+def test_an_approximate_custody_date_is_for_review_never_dropped(tmp_path: Path) -> None:
+    # A1: the handout person with custody begun "2025-01" (some day of January 2025): the
+    # commencement, hence every computed date, moves with that day, so no computed date is the
+    # record's. Held by the Bureau's word on 2028-01-10, A1 can be neither listed nor left off:
+    # in the review file, quoting the approximate date. A2 has no Bureau statement date: even
+    # exact dates could not list A2 (unknown never passes), so A2 is in neither file.
+    held = {"bureau_custody_status": "in_custody", "bureau_stated_on": "2028-01-10"}
+    a1 = _handout("A1", **held)
+    a1["custody"][0]["start"] = "2025-01"
+    a2 = _handout("A2", bureau_custody_status="in_custody")
+    a2["custody"][0]["start"] = "2025-01"
+    listed = _listed(_merge(a1, a2), "overdue", "2028-01-15", tmp_path)
+    assert listed == {}
+    review = _review(tmp_path, "overdue")
+    assert list(review) == ["A1"]
+    assert (
+        "custody[0].start 2025-01 (a day between 2025-01-01 and 2025-01-31)"
+        in (review["A1"]["reason"])
+    )
+
+
+def test_pardon_soon_holds_an_approximate_release_for_review(tmp_path: Path) -> None:
+    # 28 CFR 1.2: five years after release. P3's custody ended on some day of May 2021 ("2021-05"):
+    # the petition is possible from a day between 2026-05-01 and 2026-05-31 (check answers
+    # needs_review). As of 2026-03-01 the window runs to 2026-03-01 + 90 days = 2026-05-30
+    # (March 30 + April 30 + May 30 = 90): some of those days are in it, 2026-05-31 is not, so
+    # P3 is in the review file, quoting the approximate date. P1 (2021-05-01) is on the list.
+    tables = _merge(_released("P1", "2021-05-01"), _released("P3", "2021-05"))
+    listed = _listed(tables, "pardon-soon", "2026-03-01", tmp_path)
+    assert list(listed) == ["P1"]
+    review = _review(tmp_path, "pardon-soon")
+    assert list(review) == ["P3"]
+    assert (
+        "custody[0].end 2021-05 (a day between 2021-05-01 and 2021-05-31)"
+        in (review["P3"]["reason"])
+    )

@@ -7,6 +7,12 @@ outcome``) and tests it: ``in``, ``not_in``, ``is_set``, ``before``, ``on_or_bef
 ``after``, ``on_or_after`` (a date, ``as_of`` or ``as_of+N``/``as_of-N`` days, or another
 fact), ``at_least``, ``apart_more_than`` (days between two date facts). An unknown value meets
 only ``is_set: false`` and ``in`` lists that hold ``null``: unknown never passes as a fact.
+
+A person the data cannot place is never dropped silently: each campaign also writes a review
+list (``ID-review.csv``) of the people whose place on it turns on dates the record gives only
+approximately (the computed sentence dates are then undecided, and the reason quotes the
+approximate date), or on a record that contradicts itself about release (supervised release
+begun while custody is still open: both facts are named).
 """
 
 from __future__ import annotations
@@ -23,7 +29,14 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from secondchance.batch.evaluate import Answer, Screened
+from secondchance.batch.evaluate import SENTENCE_FACTS, Answer, Screened
+
+RELEASE_FACTS = frozenset([*SENTENCE_FACTS, "days_served"])
+"""The facts computed from the sentence and its custody: undecided when approximate dates give
+different ones, and in doubt when the record contradicts itself about release."""
+
+RELEASE_PROGRAMS = frozenset(["clemency.pardon_petition", "clemency.commutation_petition"])
+"""Programs whose answers turn on whether and when the person was released."""
 
 
 class _Model(BaseModel):
@@ -121,12 +134,23 @@ _OFFSET = re.compile(r"^as_of(?:([+-])(\d+))?$")
 
 
 class View:
-    """One screened person as campaigns see them: facts and answers by program."""
+    """One screened person as campaigns see them: facts and answers by program. ``undecided``:
+    the facts the record's approximate dates leave undecided (a test on one is undecided)."""
 
     def __init__(self, person: Screened, as_of: dt.date) -> None:
         self.person = person
         self.as_of = as_of
         self.answers: dict[str, Answer] = {a.program: a for a in person.answers}
+        undecided = person.facts.get("dates_undecided")
+        self.undecided: frozenset[str] = RELEASE_FACTS if undecided else frozenset()
+        approximate = person.facts.get("approximate_dates") or ()
+        paths = {text.partition(" ")[0] for text in approximate}
+        self.undecided_programs = frozenset(
+            a.program
+            for a in person.answers
+            if a.outcome == "needs_review" and paths & set(a.missing_facts)
+        )
+        """Programs answering needs_review because an approximate date decides them."""
 
     def value(self, c: Condition) -> Any:
         if c.program is not None:
@@ -184,12 +208,62 @@ def _compare(view: View, value: Any, c: Condition) -> bool:
 
 def holds(view: View, c: Condition) -> bool:
     """Whether the condition holds for the person (unknown never meets a test on a value)."""
-    if c.any is not None and not any(holds(view, inner) for inner in c.any):
+    return decide(view, c) is True
+
+
+def _all3(results: list[bool | None]) -> bool | None:
+    if any(r is False for r in results):
         return False
-    if c.all is not None and not all(holds(view, inner) for inner in c.all):
-        return False
-    if c.fact is None and c.program is None:
+    return None if any(r is None for r in results) else True
+
+
+def _any3(results: list[bool | None]) -> bool | None:
+    if any(r is True for r in results):
         return True
+    return None if any(r is None for r in results) else False
+
+
+def _reads(c: Condition) -> set[str]:
+    """The facts a condition reads (its own and those its dates are compared with)."""
+    names = {c.fact or ""} | {
+        ref for ref in (c.before, c.on_or_before, c.after, c.on_or_after) if ref is not None
+    }
+    if c.apart_more_than is not None:
+        names.add(c.apart_more_than.other)
+    return names
+
+
+def decide(view: View, c: Condition) -> bool | None:
+    """Whether the condition holds: True, False, or None when it turns on a fact the record's
+    approximate dates leave undecided (never taken as either)."""
+    parts: list[bool | None] = []
+    if c.any is not None:
+        parts.append(_any3([decide(view, inner) for inner in c.any]))
+    if c.all is not None:
+        parts.append(_all3([decide(view, inner) for inner in c.all]))
+    if c.fact is not None or c.program is not None:
+        undecided = c.program is None and bool(_reads(c) & view.undecided)
+        if undecided and _tests_value(c) and _known_side_unknown(view, c):
+            undecided = False  # unknown on the side the dates do not touch: not met, as ever
+        own = _holds_value(view, c)
+        if not own and c.program in view.undecided_programs:
+            undecided = True  # the program's answer turns on an approximate date
+        parts.append(None if undecided else own)
+    return _all3(parts)
+
+
+def _known_side_unknown(view: View, c: Condition) -> bool:
+    """Whether a fact the condition reads that the approximate dates do not touch is unknown."""
+    if c.fact not in view.undecided and view.fact(c.fact or "") is None:
+        return True
+    refs = (c.before, c.on_or_before, c.after, c.on_or_after)
+    if any(r is not None and r not in view.undecided and view.day(r) is None for r in refs):
+        return True
+    other = c.apart_more_than.other if c.apart_more_than is not None else None
+    return other is not None and other not in view.undecided and view.fact(other) is None
+
+
+def _holds_value(view: View, c: Condition) -> bool:
     value = view.value(c)
     if c.is_set is not None and (value is not None) != c.is_set:
         return False
@@ -233,8 +307,47 @@ def _fill(view: View, name: str) -> str:
     return _shown(view.fact(name))
 
 
+def relies_on_release(campaign: Campaign) -> bool:
+    """Whether the campaign reads a fact computed from custody and release, or a program whose
+    answer turns on release."""
+
+    def walk(c: Condition) -> bool:
+        inner = [*(c.any or []), *(c.all or [])]
+        if c.program in RELEASE_PROGRAMS or _reads(c) & RELEASE_FACTS:
+            return True
+        return any(walk(i) for i in inner)
+
+    return any(walk(c) for c in campaign.when)
+
+
+def review_reason(campaign: Campaign, view: View, listed: bool | None) -> str | None:
+    """Why the person is for review rather than on (or off) the list, or None: approximate dates
+    that leave the list's dates undecided, or a record contradicting itself about release."""
+    undecided = view.person.facts.get("dates_undecided")
+    contradiction = view.person.facts.get("contradictions")
+    if listed is None:
+        approximate = "; ".join(view.person.facts.get("approximate_dates") or ())
+        said = undecided or (
+            f"the answers of {', '.join(sorted(view.undecided_programs))} depend on the unknown "
+            f"day of {approximate}."
+        )
+        return (
+            f"Cannot be placed on this list or off it: {said} Whether the person belongs here "
+            "turns on those dates; find the exact day."
+        )
+    if listed is not False and contradiction and relies_on_release(campaign):
+        return (
+            f"The record contradicts itself: {contradiction}. Supervised release begins on "
+            "release from imprisonment, so one of the two is wrong; the computed dates assume "
+            "custody continues. Find the custody's end (or correct the supervision's start) "
+            "before acting on this list."
+        )
+    return None
+
+
 class CampaignSink:
-    """Writes each campaign's list (CSV) as people are screened."""
+    """Writes each campaign's list (CSV) as people are screened, and beside it the people the
+    data cannot place (``ID-review.csv``)."""
 
     def __init__(
         self, out: Path, campaigns: Sequence[Campaign], as_of: dt.date, part: str = ""
@@ -242,38 +355,49 @@ class CampaignSink:
         self.as_of = as_of
         self.campaigns = campaigns
         self.counts = {c.id: 0 for c in campaigns}
-        self.files = []
-        self.writers = []
+        self.review_counts = {c.id: 0 for c in campaigns}
+        self.files: list[Any] = []
+        self.writers: list[Any] = []
+        self.reviewers: list[Any] = []
         if campaigns:
             (out / "campaigns").mkdir(parents=True, exist_ok=True)
         for c in campaigns:
-            handle = (out / "campaigns" / f"{c.id}{part}.csv").open(
-                "w", newline="", encoding="utf-8"
-            )
-            writer = csv.writer(handle)
-            writer.writerow(
-                ["person_id", "name", "campaign", "outcome", "reason", *c.columns, "action"]
-            )
-            self.files.append(handle)
-            self.writers.append(writer)
+            header = ["person_id", "name", "campaign", "outcome", "reason", *c.columns, "action"]
+            for name, into in ((c.id, self.writers), (f"{c.id}-review", self.reviewers)):
+                handle = (out / "campaigns" / f"{name}{part}.csv").open(
+                    "w", newline="", encoding="utf-8"
+                )
+                writer = csv.writer(handle)
+                writer.writerow(header)
+                self.files.append(handle)
+                into.append(writer)
 
     def write(self, batch: Sequence[Screened]) -> None:
         for person in batch:
             view = View(person, self.as_of)
-            for campaign, writer in zip(self.campaigns, self.writers, strict=True):
-                if all(holds(view, c) for c in campaign.when):
+            lists = zip(self.campaigns, self.writers, self.reviewers, strict=True)
+            for campaign, writer, reviewer in lists:
+                listed = _all3([decide(view, c) for c in campaign.when])
+                review = review_reason(campaign, view, listed)
+                if review is not None:
+                    self.review_counts[campaign.id] += 1
+                    reviewer.writerow(self._row(campaign, view, "needs_review", review))
+                elif listed:
                     self.counts[campaign.id] += 1
-                    writer.writerow(
-                        [
-                            person.person_id,
-                            person.name or "",
-                            campaign.id,
-                            campaign.outcome,
-                            reason_for(campaign, view),
-                            *[_fill(view, col) for col in campaign.columns],
-                            campaign.action,
-                        ]
-                    )
+                    row = self._row(campaign, view, campaign.outcome, reason_for(campaign, view))
+                    writer.writerow(row)
+
+    @staticmethod
+    def _row(campaign: Campaign, view: View, outcome: str, reason: str) -> list[str]:
+        return [
+            view.person.person_id,
+            view.person.name or "",
+            campaign.id,
+            outcome,
+            reason,
+            *[_fill(view, col) for col in campaign.columns],
+            campaign.action,
+        ]
 
     def close(self) -> None:
         for handle in self.files:

@@ -29,7 +29,7 @@ from secondchance.law.sentence import sentence_of
 from secondchance.law.sentence.parts import SentenceOutcome
 from secondchance.record.load import RecordError, validate
 from secondchance.record.schema import Record
-from secondchance.record.timeline import days_in_custody
+from secondchance.record.timeline import days_in_custody, open_custody_at_release
 
 CACHE_LIMIT = 20_000
 """Fact patterns remembered per worker before the memory is cleared (bounds memory)."""
@@ -130,11 +130,18 @@ def record_facts(record: Record, computed: dict[str, Any], as_of: dt.date) -> di
     """What campaigns read from the record itself (what it says, not what the law makes of it):
     violence and weapons on any count (unknown when a count leaves it open), how many
     convictions, whether a proclamation's certificate is recorded, and the days since the
-    computed commencement of the sentence (to the release, or to the as-of date)."""
+    computed commencement of the sentence (to the release, or to the as-of date), the PATTERN
+    risk levels recorded (what a time-credit projection rests on), and the record's
+    contradictions about release (supervised release begun while custody is still open)."""
     counts = [c for conviction in record.convictions for c in conviction.counts]
     start, end = computed.get("commenced_on"), computed.get("released_on") or as_of
     certified = [g.certificate_issued for g in record.clemency]
+    risks = record.fsa.risk_assessments if record.fsa else []
+    contradictions = [c.describe() for c in open_custody_at_release(record)]
     return {
+        "risk_levels": "; ".join(f"{r.level.value} on {r.assessed_on.isoformat()}" for r in risks)
+        or None,
+        "contradictions": "; ".join(contradictions) or None,
         "any_violence": _any([c.violence for c in counts]) if counts else None,
         "any_weapon": _any([c.weapon for c in counts]) if counts else None,
         "convictions": len(record.convictions),
@@ -155,7 +162,14 @@ def evaluate_record(
         computed = sentence_of(record, as_of)
         facts = computed.dates() if isinstance(computed, SentenceOutcome) else _sentence_facts(None)
     else:
-        facts = _sentence_facts(report.computation("sentence"))
+        block = report.computation("sentence")
+        facts = _sentence_facts(block)
+        if isinstance(block, dict) and block.get("reason") and not block.get("commenced_on"):
+            # the readings of the approximate dates give different dates: none is the record's
+            facts["dates_undecided"] = str(block["reason"])
+        facts["approximate_dates"] = tuple(
+            f"{path} {approx.describe()}" for path, approx in record.approximate_dates.items()
+        )
     facts.update(record_facts(record, facts, as_of))
     return tuple(answer_of(d) for d in report.determinations), facts
 

@@ -64,6 +64,7 @@ class Summary:
     evaluated: int = 0
     counts: dict[tuple[str, str], int] = field(default_factory=dict)
     campaigns: dict[str, int] = field(default_factory=dict)
+    campaign_reviews: dict[str, int] = field(default_factory=dict)
     interrupted: bool = False
     """Stopped by the user (Ctrl-C): the files hold the people screened until then."""
 
@@ -253,6 +254,7 @@ def run(plan: Plan, progress: Callable[[int], None] | None = None) -> Summary:
     summary.screened, summary.problems = sink.screened, sink.problems
     summary.failed, summary.counts = sink.failed, sink.counts
     summary.campaigns = lists.counts
+    summary.campaign_reviews = lists.review_counts
     write_manifest(plan.out, manifest_of(plan, summary))
     return summary
 

@@ -139,7 +139,11 @@ def _summary_table(summary: Summary, console: Console) -> None:
         table.add_row(program, *[str(summary.counts.get((program, o), 0)) for o in outcomes])
     console.print(table)
     for campaign, count in summary.campaigns.items():
-        console.print(f"campaign {campaign}: {count} on the list")
+        review = summary.campaign_reviews.get(campaign, 0)
+        console.print(
+            f"campaign {campaign}: {count} on the list, {review} for review "
+            f"(campaigns/{campaign}-review.csv)"
+        )
     console.print(
         f"screened {summary.screened} people ({summary.evaluated} distinct fact patterns "
         f"evaluated); {summary.failed} people not screened, {summary.problems} problems in "

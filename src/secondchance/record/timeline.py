@@ -22,6 +22,7 @@ from secondchance.record.schema import (
     CustodyKind,
     Jurisdiction,
     PersonRecord,
+    SupervisionKind,
 )
 
 T = TypeVar("T")
@@ -58,6 +59,47 @@ def days_in_custody(record: PersonRecord, start: date, end: date) -> int | None:
             days += (last - first).days
             reached = last
     return days
+
+
+@dataclass(frozen=True)
+class OpenCustodyAtRelease:
+    """Supervised release recorded as begun (``supervision``) while a custody period serving a
+    federal term that had begun by then has no end (``custody``): the record contradicts itself,
+    since supervised release begins on the day a person is released from imprisonment."""
+
+    custody: str
+    custody_start: date
+    supervision: str
+    supervision_start: date
+
+    def describe(self) -> str:
+        return (
+            f"{self.supervision}.start records supervised release begun on "
+            f"{self.supervision_start.isoformat()} while {self.custody} (from "
+            f"{self.custody_start.isoformat()}) has no end"
+        )
+
+
+def open_custody_at_release(record: PersonRecord) -> list[OpenCustodyAtRelease]:
+    """Each supervised release period whose start falls inside a serving custody period with no
+    end, on the same conviction (or a custody period naming none): neither the release nor the
+    custody still open can be taken as the record's word."""
+    found: list[OpenCustodyAtRelease] = []
+    for k, sup in enumerate(record.supervision):
+        if sup.kind is not SupervisionKind.supervised_release or sup.start is None:
+            continue
+        for i, period in enumerate(record.custody):
+            if period.kind not in SERVING or period.end is not None or period.start is None:
+                continue
+            if period.conviction_id not in (None, sup.conviction_id):
+                continue
+            if period.start <= sup.start:
+                found.append(
+                    OpenCustodyAtRelease(
+                        f"custody[{i}]", period.start, f"supervision[{k}]", sup.start
+                    )
+                )
+    return found
 
 
 def dated_after(grant: ClemencyGrant, conviction: Conviction) -> bool:

@@ -42,6 +42,7 @@ from secondchance.record.schema import (
     SentenceRelation,
 )
 from secondchance.record.terms import Term
+from secondchance.record.timeline import open_custody_at_release
 
 Mine = Callable[[str | None], bool]
 """Whether a custody period (by its conviction id) belongs to the aggregate term."""
@@ -82,6 +83,7 @@ def facts_of(record: Record, as_of: date) -> SentenceFacts | str | None:
     aggregate = current_aggregate(record, sentences, as_of)
     current = aggregate.terms
     notes = _opening(aggregate, unknown, as_of)
+    _contradicted_release(record, notes)
     _discharged_before(grouped(record, sentences), aggregate, notes)
     commuted = _commutations(current, as_of, notes)
     mine = _belongs(current)
@@ -178,6 +180,19 @@ def _opening(aggregate: Aggregate, unknown: list[str], as_of: date) -> Notes:
         if s.conviction.treaty_transfer is not None
     ]
     return notes
+
+
+def _contradicted_release(record: Record, notes: Notes) -> None:
+    """Supervised release begins on the day the person is released from imprisonment (18 U.S.C.
+    3624(e)): one recorded as begun while the custody serving the term is still open is a
+    contradiction, for review; the custody's end decides the release and every date after."""
+    for found in open_custody_at_release(record):
+        notes.needs_review.append(
+            f"{found.describe()}: supervised release begins on release from imprisonment "
+            "(18 U.S.C. 3624(e)), so the record contradicts itself; the computed dates assume "
+            "custody continues"
+        )
+        notes.missing_facts += [f"{found.custody}.end", f"{found.supervision}.start"]
 
 
 def _discharged_before(groups: list[Aggregate], aggregate: Aggregate, notes: Notes) -> None:
