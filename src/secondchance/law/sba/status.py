@@ -33,7 +33,7 @@ Facts unknown to the record give ``Verdict.unknown`` naming the field paths.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -41,7 +41,6 @@ from typing import Any
 from secondchance.law.declarative import Verdict
 from secondchance.law.sba.charges import charge_pending
 from secondchance.law.sba.checks import Check, Subject, and3, any3, counts_have, words
-from secondchance.law.sba.days import months_after
 from secondchance.law.sentence.projection import CITATION as PROJECTION_CITATION
 from secondchance.law.sentence.projection import URL as PROJECTION_URL
 from secondchance.law.sentence.projection import Projection
@@ -56,6 +55,8 @@ from secondchance.record.schema import (
 )
 from secondchance.record.terms import Term
 from secondchance.record.timeline import SERVING, timeline
+from secondchance.record.unrecorded import release_from_custody, term_end
+from secondchance.record.unrecorded import unrecorded_terms as shared_unrecorded
 
 PRERELEASE = (CustodyKind.residential_reentry_center, CustodyKind.home_confinement)
 
@@ -300,113 +301,28 @@ class Unrecorded:
     facts: dict[str, Any]
 
 
-def term_end(start: date, term: Term) -> date | None:
-    """The first day after a term counted from ``start`` (a term of N months ends on the day
-    before the N-month anniversary); None for life or past the calendar."""
-    if term.life:
-        return None
-    day = months_after(start, term.total_months)
-    try:
-        return None if day is None else day + timedelta(days=term.days)
-    except OverflowError:
-        return None
-
-
-def _for_conviction(
-    periods: Sequence[Any], record: PersonRecord, conviction: Conviction
-) -> list[int]:
-    """The periods that may be for ``conviction``: linked to it by id, or linked to none when it
-    is the record's only conviction."""
-    sole = len(record.convictions) == 1
-    return [
-        k
-        for k, p in enumerate(periods)
-        if (conviction.id is not None and p.conviction_id == conviction.id)
-        or (p.conviction_id is None and sole)
-    ]
-
-
-def _served(record: PersonRecord, conviction: Conviction) -> list[int]:
-    """The custody periods that may serve ``conviction``'s sentence (not pretrial detention)."""
-    return [
-        k
-        for k in _for_conviction(record.custody, record, conviction)
-        if record.custody[k].kind is not CustodyKind.pretrial_detention
-    ]
-
-
-def _release(record: PersonRecord, custody: list[int]) -> date | None:
-    """The day of release from these custody periods: the last end, when every one has one."""
-    ends = [record.custody[k].end for k in custody]
-    known = [e for e in ends if e is not None]
-    return max(known) if known and len(known) == len(ends) else None
-
-
-def _running(start: date | None, term: Term | None, day: date) -> bool:
-    """A term from ``start`` could still be running on ``day``: it has begun (or its start is
-    unknown) and is not clearly over (a term of unknown length never is)."""
-    if start is None:
-        return True
-    if start > day:
-        return False
-    end = None if term is None else term_end(start, term)
-    return term is None or end is None or end > day
-
-
-def _stated(term: Term | None) -> bool:
-    return term is not None and not term.is_zero
-
-
 def unrecorded_terms(s: Subject) -> list[Unrecorded]:
     """Terms stated in the sentences of ``s``'s record that could be running on the day with no
-    custody or supervision period recorded for their conviction (a sentence marked
-    ``completed``, one imposed after the day, or a term clearly over by the day is left out)."""
+    custody or supervision period recorded for their conviction: the shared reading
+    (:func:`secondchance.record.unrecorded.unrecorded_terms`), in words and facts."""
     found: list[Unrecorded] = []
-    record, day = s.record, s.day
-    for i, conviction in enumerate(record.convictions):
+    for u in shared_unrecorded(s.record, s.day):
+        conviction = s.record.convictions[u.index]
         sentence = conviction.sentence
-        if sentence is None or sentence.completed:
-            continue
-        if conviction.conviction_date is not None and conviction.conviction_date > day:
-            continue
-        path = f"{s.prefix}convictions[{i}].sentence"
+        assert sentence is not None
         imposed = sentence.imposed_on or conviction.sentencing_date
-        since = f"from the sentencing on {imposed}" if imposed else "from a sentencing not recorded"
-        facts: dict[str, Any] = {f"{path}.imposed_on": sentence.imposed_on}
-        custody = _served(record, conviction)
-        prison = timeline(record).prison_term(i)
-        commuted = any(
-            c.new_release_date is not None and c.new_release_date < day
-            for c in sentence.commutations
-        )
-        if (
-            (_stated(prison.term) or prison.unknown_length)
-            and not custody
-            and not commuted
-            and _running(imposed, prison.term, day)
-        ):
-            shown = str(prison.term) if prison.term else "length unknown"
-            more = {**facts, f"{s.prefix}{prison.path}": shown}
-            found.append(Unrecorded(i, None, prison.term, since, more))
-        supervised = [
-            k
-            for k in _for_conviction(record.supervision, record, conviction)
-            if record.supervision[k].kind is not SupervisionKind.deferred_prosecution
-        ]
-        if supervised:
-            continue
-        probation = sentence.probation
-        if probation is not None and _stated(probation) and _running(imposed, probation, day):
-            more = {**facts, f"{path}.probation": str(probation)}
-            found.append(Unrecorded(i, SupervisionKind.probation, probation, since, more))
-        term = sentence.supervised_release
-        release = _release(record, custody)
-        if release is None and imposed is not None and imposed > day:
-            continue  # not yet sentenced on the day
-        if term is not None and _stated(term) and _running(release, term, day):
-            when = f"from the release on {release}" if release else "from a release not recorded"
-            more = {**facts, f"{path}.supervised_release": str(term)}
-            found.append(Unrecorded(i, SupervisionKind.supervised_release, term, when, more))
+        facts: dict[str, Any] = {
+            f"{s.prefix}convictions[{u.index}].sentence.imposed_on": sentence.imposed_on,
+            f"{s.prefix}{u.path}": str(u.term) if u.term else "length unknown",
+        }
+        if u.kind is SupervisionKind.supervised_release:
+            release = u.start
+            since = f"from the release on {release}" if release else "from a release not recorded"
+        else:
+            since = (
+                f"from the sentencing on {imposed}" if imposed else "from a sentencing not recorded"
+            )
+        found.append(Unrecorded(u.index, u.kind, u.term, since, facts))
     return found
 
 
@@ -417,7 +333,7 @@ def sentence_term_ends(record: PersonRecord) -> list[tuple[date | None, str]]:
     points: list[tuple[date | None, str]] = []
     for i, conviction in enumerate(record.convictions):
         sentence = conviction.sentence
-        if sentence is None or sentence.completed:
+        if sentence is None:
             continue
         imposed = sentence.imposed_on or conviction.sentencing_date
         if imposed is not None:
@@ -428,7 +344,7 @@ def sentence_term_ends(record: PersonRecord) -> list[tuple[date | None, str]]:
             ):
                 if term is not None:
                     points.append((term_end(imposed, term), f"the end of the {what} term"))
-        release = _release(record, _served(record, conviction))
+        release = release_from_custody(record, conviction)
         if sentence.supervised_release is not None and release is not None:
             end = term_end(release, sentence.supervised_release)
             points.append((end, "the end of the supervised release term"))
