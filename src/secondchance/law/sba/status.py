@@ -270,6 +270,36 @@ def pretrial_without_charge(s: Subject, *, rule: str) -> list[Check]:
     return checks
 
 
+def deferral_without_charge(s: Subject, *, rule: str) -> list[Check]:
+    """A deferred-prosecution (pretrial diversion) period that may cover the day while the record
+    has no charge pending on it: such an agreement defers the prosecution of a charge, which is
+    often filed (by indictment or information) and held in abeyance while it runs, and may be an
+    indictment for a felony; so the answer turns on the charge (``rule``: what such an
+    indictment bars). A charge recorded as pending is judged by ``under_indictment``."""
+    if any(charge_pending(c, s.day) is not False for c in s.record.pending_charges):
+        return []
+    checks: list[Check] = []
+    for k, period in enumerate(s.record.supervision):
+        if period.kind is not SupervisionKind.deferred_prosecution:
+            continue
+        if covers(period, s.day) is False:
+            continue
+        path = f"{s.prefix}supervision[{k}]"
+        checks.append(
+            Check(
+                Verdict.unknown,
+                f"{s.name} is (or may be) under a deferred prosecution (pretrial diversion) "
+                f"agreement on {s.day}, and the record has no charge pending on that day: the "
+                "agreement defers the prosecution of a charge, often filed and held in abeyance "
+                f"while it runs; if that charge is an indictment for a felony, {rule}. Record "
+                "the charge (its instrument and whether it is a felony) to decide.",
+                {f"{path}.kind": period.kind, **_span_facts(path, period)},
+                (f"{s.prefix}pending_charges",),
+            )
+        )
+    return checks
+
+
 def supervision_without_conviction(s: Subject, *, rule: str) -> list[Check]:
     """Probation, parole or supervised release begun on or before the day that the record links
     to no recorded conviction: each follows a conviction, which may be a felony, so the answer
