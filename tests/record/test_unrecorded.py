@@ -75,6 +75,35 @@ def test_a_deferred_prosecution_period_is_not_the_supervised_release_imposed() -
     assert found is not None and found.ends == date(2019, 1, 31)
 
 
+def test_a_period_for_another_conviction_of_the_aggregate_is_not_this_one_s() -> None:
+    # c2's prison term runs concurrently with c1's (one aggregate term, 18 U.S.C. 3584(c)), but
+    # terms of supervised release each run from the release (3624(e)), concurrently: c1's
+    # recorded period (2016-01-31 to 2017-01-31) does not show when c2's 36 months end. From
+    # the release on 2016-01-31 they end 2019-01-31 (first day after), so on 2018-06-01 c2's
+    # may still run with no period recorded for it.
+    second = _federal("c2")
+    second["sentence"] = {**SENTENCE, "relation": "concurrent", "relative_to": "c1"}
+    rec = validate(
+        {
+            "convictions": [_federal("c1"), second],
+            "custody": [{**CUSTODY, "conviction_id": "c1"}],
+            "supervision": [
+                {
+                    "kind": "supervised_release",
+                    "conviction_id": "c1",
+                    "start": "2016-01-31",
+                    "end": "2017-01-31",
+                }
+            ],
+        },
+        "test",
+    )
+    found = unrecorded_supervised_release(
+        rec, 1, rec.convictions[1], date(2016, 1, 31), date(2018, 6, 1)
+    )
+    assert found is not None and found.ends == date(2019, 1, 31)
+
+
 def _sba(sentence: dict[str, object], end: str) -> dict[str, object]:
     sentenced = {**conviction("c1", "2019-05-01", felony=False, moral_turpitude=False)}
     sentenced["sentence"] = sentence
