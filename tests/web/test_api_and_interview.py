@@ -132,6 +132,54 @@ def test_sba_interview_no_record_answers_give_the_owner_an_empty_record(app) -> 
     assert outcomes["sba.7a"] == "eligible", outcomes
 
 
+def test_an_unknown_record_answer_never_leaves_an_empty_record() -> None:
+    # "No" to one question about a business person's record and "I don't know" to another, in
+    # either order: what the person's record holds is unknown, so it stays left out (the SBA
+    # answers insufficient_facts naming business.people[0].record), never `record: {}`
+    # ("nothing to report"). "No" to every question still gives the empty record.
+    from secondchance.web.interview import _starters, apply_none, apply_unknown
+
+    questions = {q.path: q for q in _starters("sba")}
+    convicted = questions["business.people[0].record.convictions[0].jurisdiction"]
+    charged = questions["business.people[0].record.pending_charges[0].instrument"]
+    start: dict[str, object] = {"business": {"name": "B", "people": [{"name": "Ana"}]}}
+
+    said_no = apply_none(start, convicted)
+    assert said_no["business"]["people"][0]["record"] == {}  # type: ignore[index]
+    then_unknown = apply_unknown(said_no, charged)
+    assert "record" not in then_unknown["business"]["people"][0]  # type: ignore[index]
+
+    unknown_first = apply_unknown(start, charged)
+    then_no = apply_none(unknown_first, convicted, [charged.path])
+    assert "record" not in then_no["business"]["people"][0]  # type: ignore[index]
+
+    # Another person's "I don't know" does not stop Ana's "No".
+    other = "business.people[1].record.pending_charges[0].instrument"
+    assert apply_none(start, convicted, [other])["business"]["people"][0]["record"] == {}  # type: ignore[index]
+
+
+def test_sba_interview_no_then_unknown_leaves_the_owner_s_record_unknown(app) -> None:  # type: ignore[no-untyped-def]
+    # "No" to the conviction question, "I don't know" to the charge question, "No" to the
+    # supervision question: whether the owner faces a charge is unknown, so their record is
+    # left out and every SBA program answers insufficient_facts naming it.
+    client = sign_in(app, "advocate@a.org")
+    case = new_case(client, goal="sba")
+    answer(client, case, value="Ortiz Bakery")
+    answer(client, case, value="Maria Ortiz")
+    answer(client, case, value="owner")
+    answer(client, case, value="100")
+    answer(client, case, value="2024-06-03")
+    answer(client, case, action="none")
+    answer(client, case, action="unknown")
+    answer(client, case, action="none")
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert "record" not in record["business"]["people"][0]
+    report = evaluate(validate(record, "record.json"), date(2024, 6, 3))
+    seven_a = next(d for d in report.determinations if d.program == "sba.7a")
+    assert seven_a.outcome.value == "insufficient_facts"
+    assert "business.people[0].record" in seven_a.missing_facts
+
+
 def test_each_missing_fact_the_engine_names_has_a_plain_question() -> None:
     from secondchance.web.interview import next_question, question_for
 

@@ -17,7 +17,13 @@ from secondchance.store import cases as store_cases
 from secondchance.web import letters
 from secondchance.web.answers import AnswerError
 from secondchance.web.casework import assess, find_case, interview_memory, next_for, remember
-from secondchance.web.interview import GOALS, apply_answer, apply_none, question_for
+from secondchance.web.interview import (
+    GOALS,
+    apply_answer,
+    apply_none,
+    apply_unknown,
+    question_for,
+)
 from secondchance.web.pages import Csrf, Editor, SignedIn, see_other
 from secondchance.web.render import render
 
@@ -85,7 +91,13 @@ async def answer(request: Request, user: Editor, case_id: str) -> Response:
             if changes:
                 updated = apply_answer(record, question, form)
             else:
-                updated = apply_none(record, question) if action == "none" else record
+                unknown_paths = interview_memory(case)["unknown_paths"]
+                if action == "none":
+                    updated = apply_none(record, question, unknown_paths)
+                elif action == "unknown":
+                    updated = apply_unknown(record, question)
+                else:
+                    updated = record
         except AnswerError as exc:
             return _panel(request, case_id, user, error=str(exc))
         unknown = f"{question.text} ({question.about})" if question.about else question.text

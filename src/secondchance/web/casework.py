@@ -60,7 +60,11 @@ def interview_memory(case: Case) -> dict[str, list[str]]:
         data = {}
     if not isinstance(data, dict):
         data = {}
-    return {"asked": list(data.get("asked", [])), "unknown": list(data.get("unknown", []))}
+    return {
+        "asked": list(data.get("asked", [])),
+        "unknown": list(data.get("unknown", [])),
+        "unknown_paths": list(data.get("unknown_paths", [])),
+    }
 
 
 def next_for(case: Case, assessment: Assessment) -> Question | None:
@@ -71,9 +75,11 @@ def next_for(case: Case, assessment: Assessment) -> Question | None:
 
 def remember(case: Case, path: str, unknown: str | None) -> str:
     """The interview's memory with ``path`` asked (and, if answered "I don't know", the
-    question's words kept to show beside the answers)."""
+    question's words kept to show beside the answers, and its path, so that a later "No / none"
+    does not read the unknown as nothing to report: ``interview.apply_none``)."""
     memory = interview_memory(case)
     memory["asked"] = sorted({*memory["asked"], path})
     if unknown:
         memory["unknown"] = [*[u for u in memory["unknown"] if u != unknown], unknown]
+        memory["unknown_paths"] = sorted({*memory["unknown_paths"], path})
     return json.dumps(memory)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -380,18 +380,45 @@ def apply_answer(
     return updated
 
 
-def apply_none(record: dict[str, Any], question: Question) -> dict[str, Any]:
+def _own_record(path: str) -> list[Any] | None:
+    """The path of the person's own ``record`` a question's path is about, or None."""
+    tokens = split_path(path)
+    if "record" not in tokens:
+        return None
+    return tokens[: tokens.index("record") + 1]
+
+
+def apply_none(
+    record: dict[str, Any], question: Question, unknown: Iterable[str] = ()
+) -> dict[str, Any]:
     """ "No / none" to a question about a business person's own record ("has this person ever
     been convicted?"): their ``record`` is given, empty where nothing else is known (a record
-    left out means nothing is known, and the SBA answers say so). Other questions: unchanged."""
-    tokens = split_path(question.path)
-    if "record" not in tokens:
+    left out means nothing is known, and the SBA answers say so), unless another question about
+    that record was answered "I don't know" (``unknown``: the paths so answered): an empty
+    record would read as "nothing to report", so it stays left out. Other questions:
+    unchanged."""
+    own = _own_record(question.path)
+    if own is None or get_path(record, own) is not None:
         return record
-    own = tokens[: tokens.index("record") + 1]
-    if get_path(record, own) is not None:
+    if any(_own_record(path) == own for path in unknown):
         return record
     updated = copy.deepcopy(record)
     set_path(updated, own, {})
+    return updated
+
+
+def apply_unknown(record: dict[str, Any], question: Question) -> dict[str, Any]:
+    """ "I don't know" to a question about a business person's own record: a record that an
+    earlier "No / none" left empty is taken out again, so that the person's record is unknown
+    (the SBA answers name ``business.people[i].record``), never "nothing to report". Other
+    questions, and a record with something in it: unchanged."""
+    own = _own_record(question.path)
+    if own is None or get_path(record, own) != {}:
+        return record
+    updated = copy.deepcopy(record)
+    holder = get_path(updated, own[:-1])
+    if isinstance(holder, dict):
+        holder.pop(own[-1], None)
     return updated
 
 

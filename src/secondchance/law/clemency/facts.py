@@ -33,6 +33,9 @@ from secondchance.record.schema import (
 from secondchance.record.terms import Term
 from secondchance.record.timeline import SERVING, timeline
 from secondchance.record.timeline import grant_covers as grant_covers
+from secondchance.record.unrecorded import (
+    unrecorded_supervised_release as shared_supervised_release,
+)
 
 FEDERAL = (Jurisdiction.federal, Jurisdiction.dc)
 """Offenses the Office of the Pardon Attorney handles (28 CFR 1.1; its commutation page)."""
@@ -150,30 +153,21 @@ class ImposedSupervision:
 def unrecorded_supervised_release(
     record: PersonRecord, i: int, conviction: Conviction, release: date | None, on: date
 ) -> ImposedSupervision | None:
-    """The supervised release term the judgment imposed (``sentence.supervised_release``) when no
-    supervision period is recorded for the conviction (its aggregate term, or naming none), no
-    commutation granted by ``on`` ended it, and it may still run on ``on``: the term begins on
-    release from imprisonment (18 U.S.C. 3624(e)), so it runs to ``release`` plus the term, and
-    may run on any day where the release is not known. One reading for both petitions."""
-    sentence = conviction.sentence
-    term = sentence.supervised_release if sentence else None
-    if term is None or term.is_zero:
+    """The supervised release term the judgment imposed (``sentence.supervised_release``) when it
+    may still run on ``on`` with no supervision period recorded for the conviction: the shared
+    reading (:func:`secondchance.record.unrecorded.unrecorded_supervised_release`, the SBA's
+    too), from ``release``. The term begins on release from imprisonment (18 U.S.C. 3624(e)), so
+    it runs to ``release`` plus the term, and may run on any day where the release is not known.
+    One reading for both petitions."""
+    found = shared_supervised_release(record, i, on, release)
+    if found is None:
         return None
-    if any(c.supervised_release_kept is False for c in commutations(conviction, on)):
-        return None
-    ids: set[str | None] = {None, conviction.id, *aggregate_ids(record, conviction)}
-    if any(p.conviction_id in ids for p in record.supervision):
-        return None
-    ends = None
-    if release is not None and not term.life:
-        ends = release + relativedelta(months=term.total_months) + timedelta(days=term.days)
-        if ends <= on:
-            return None
+    ends = found.ends
     running = f"to {(ends - timedelta(days=1)).isoformat()}" if ends else "from a release not known"
     return ImposedSupervision(
-        f"{label(i, conviction)}: the supervised release term imposed ({term}) runs from release "
-        f"from imprisonment ({running}) unless ended early, and no supervision period is recorded "
-        "for it (supervision[])",
+        f"{label(i, conviction)}: the supervised release term imposed ({found.term}) runs from "
+        f"release from imprisonment ({running}) unless ended early, and no supervision period is "
+        "recorded for it (supervision[])",
         ends,
     )
 

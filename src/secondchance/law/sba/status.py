@@ -33,7 +33,7 @@ Facts unknown to the record give ``Verdict.unknown`` naming the field paths.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -41,13 +41,11 @@ from typing import Any
 from secondchance.law.declarative import Verdict
 from secondchance.law.sba.charges import charge_pending
 from secondchance.law.sba.checks import Check, Subject, and3, any3, counts_have, words
-from secondchance.law.sba.days import months_after
 from secondchance.law.sentence.projection import CITATION as PROJECTION_CITATION
 from secondchance.law.sentence.projection import URL as PROJECTION_URL
 from secondchance.law.sentence.projection import Projection
 from secondchance.record.query import conviction_by_id, covers
 from secondchance.record.schema import (
-    Commutation,
     Conviction,
     CustodyKind,
     PersonRecord,
@@ -57,6 +55,8 @@ from secondchance.record.schema import (
 )
 from secondchance.record.terms import Term
 from secondchance.record.timeline import SERVING, timeline
+from secondchance.record.unrecorded import release_from_custody, term_end
+from secondchance.record.unrecorded import unrecorded_terms as shared_unrecorded
 
 PRERELEASE = (CustodyKind.residential_reentry_center, CustodyKind.home_confinement)
 
@@ -270,6 +270,36 @@ def pretrial_without_charge(s: Subject, *, rule: str) -> list[Check]:
     return checks
 
 
+def deferral_without_charge(s: Subject, *, rule: str) -> list[Check]:
+    """A deferred-prosecution (pretrial diversion) period that may cover the day while the record
+    has no charge pending on it: such an agreement defers the prosecution of a charge, which is
+    often filed (by indictment or information) and held in abeyance while it runs, and may be an
+    indictment for a felony; so the answer turns on the charge (``rule``: what such an
+    indictment bars). A charge recorded as pending is judged by ``under_indictment``."""
+    if any(charge_pending(c, s.day) is not False for c in s.record.pending_charges):
+        return []
+    checks: list[Check] = []
+    for k, period in enumerate(s.record.supervision):
+        if period.kind is not SupervisionKind.deferred_prosecution:
+            continue
+        if covers(period, s.day) is False:
+            continue
+        path = f"{s.prefix}supervision[{k}]"
+        checks.append(
+            Check(
+                Verdict.unknown,
+                f"{s.name} is (or may be) under a deferred prosecution (pretrial diversion) "
+                f"agreement on {s.day}, and the record has no charge pending on that day: the "
+                "agreement defers the prosecution of a charge, often filed and held in abeyance "
+                f"while it runs; if that charge is an indictment for a felony, {rule}. Record "
+                "the charge (its instrument and whether it is a felony) to decide.",
+                {f"{path}.kind": period.kind, **_span_facts(path, period)},
+                (f"{s.prefix}pending_charges",),
+            )
+        )
+    return checks
+
+
 def supervision_without_conviction(s: Subject, *, rule: str) -> list[Check]:
     """Probation, parole or supervised release begun on or before the day that the record links
     to no recorded conviction: each follows a conviction, which may be a felony, so the answer
@@ -301,124 +331,34 @@ class Unrecorded:
     facts: dict[str, Any]
 
 
-def term_end(start: date, term: Term) -> date | None:
-    """The first day after a term counted from ``start`` (a term of N months ends on the day
-    before the N-month anniversary); None for life or past the calendar."""
-    if term.life:
-        return None
-    day = months_after(start, term.total_months)
-    try:
-        return None if day is None else day + timedelta(days=term.days)
-    except OverflowError:
-        return None
-
-
-def _for_conviction(
-    periods: Sequence[Any], record: PersonRecord, conviction: Conviction
-) -> list[int]:
-    """The periods that may be for ``conviction``: linked to it by id, or linked to none when it
-    is the record's only conviction."""
-    sole = len(record.convictions) == 1
-    return [
-        k
-        for k, p in enumerate(periods)
-        if (conviction.id is not None and p.conviction_id == conviction.id)
-        or (p.conviction_id is None and sole)
-    ]
-
-
-def _served(record: PersonRecord, conviction: Conviction) -> list[int]:
-    """The custody periods that may serve ``conviction``'s sentence (not pretrial detention)."""
-    return [
-        k
-        for k in _for_conviction(record.custody, record, conviction)
-        if record.custody[k].kind is not CustodyKind.pretrial_detention
-    ]
-
-
-def _release(record: PersonRecord, custody: list[int]) -> date | None:
-    """The day of release from these custody periods: the last end, when every one has one."""
-    ends = [record.custody[k].end for k in custody]
-    known = [e for e in ends if e is not None]
-    return max(known) if known and len(known) == len(ends) else None
-
-
-def _running(start: date | None, term: Term | None, day: date) -> bool:
-    """A term from ``start`` could still be running on ``day``: it has begun (or its start is
-    unknown) and is not clearly over (a term of unknown length never is)."""
-    if start is None:
-        return True
-    if start > day:
-        return False
-    end = None if term is None else term_end(start, term)
-    return term is None or end is None or end > day
-
-
-def _commuted_before(grant: Commutation, day: date) -> bool:
-    """A commutation granted by ``day`` set a release before it. A grant after ``day`` did not
-    yet act, and a release date before the grant itself is a contradiction (a warrant cannot
-    release anyone before it is granted): neither ends the term (U.S. Const. art. II, sec. 2,
-    cl. 1)."""
-    release = grant.new_release_date
-    return release is not None and grant.granted_on <= release < day
-
-
-def _stated(term: Term | None) -> bool:
-    return term is not None and not term.is_zero
-
-
 def unrecorded_terms(s: Subject) -> list[Unrecorded]:
     """Terms stated in the sentences of ``s``'s record that could be running on the day with no
-    custody or supervision period recorded for their conviction (a sentence marked
-    ``completed``, one imposed after the day, or a term clearly over by the day is left out)."""
+    custody or supervision period recorded for their conviction: the shared reading
+    (:func:`secondchance.record.unrecorded.unrecorded_terms`), in words and facts."""
     found: list[Unrecorded] = []
-    record, day = s.record, s.day
-    for i, conviction in enumerate(record.convictions):
+    for u in shared_unrecorded(s.record, s.day):
+        conviction = s.record.convictions[u.index]
         sentence = conviction.sentence
-        if sentence is None or sentence.completed:
-            continue
-        if conviction.conviction_date is not None and conviction.conviction_date > day:
-            continue
-        path = f"{s.prefix}convictions[{i}].sentence"
+        assert sentence is not None
         imposed = sentence.imposed_on or conviction.sentencing_date
-        since = f"from the sentencing on {imposed}" if imposed else "from a sentencing not recorded"
-        facts: dict[str, Any] = {f"{path}.imposed_on": sentence.imposed_on}
-        custody = _served(record, conviction)
-        prison = timeline(record).prison_term(i)
-        commuted = any(_commuted_before(c, day) for c in sentence.commutations)
-        for j, c in enumerate(sentence.commutations):
-            if c.new_release_date is not None and c.new_release_date < c.granted_on:
-                at = f"{path}.commutations[{j}]"
-                facts[f"{at}.granted_on"] = c.granted_on.isoformat()
-                facts[f"{at}.new_release_date"] = c.new_release_date.isoformat()
-        if (
-            (_stated(prison.term) or prison.unknown_length)
-            and not custody
-            and not commuted
-            and _running(imposed, prison.term, day)
-        ):
-            shown = str(prison.term) if prison.term else "length unknown"
-            more = {**facts, f"{s.prefix}{prison.path}": shown}
-            found.append(Unrecorded(i, None, prison.term, since, more))
-        supervised = [
-            k
-            for k in _for_conviction(record.supervision, record, conviction)
-            if record.supervision[k].kind is not SupervisionKind.deferred_prosecution
-        ]
-        if supervised:
-            continue
-        probation = sentence.probation
-        if probation is not None and _stated(probation) and _running(imposed, probation, day):
-            more = {**facts, f"{path}.probation": str(probation)}
-            found.append(Unrecorded(i, SupervisionKind.probation, probation, since, more))
-        term = sentence.supervised_release
-        release = _release(record, custody)
-        if release is None and imposed is not None and imposed > day:
-            continue  # not yet sentenced on the day
-        if term is not None and _stated(term) and _running(release, term, day):
-            when = f"from the release on {release}" if release else "from a release not recorded"
-            more = {**facts, f"{path}.supervised_release": str(term)}
-            found.append(Unrecorded(i, SupervisionKind.supervised_release, term, when, more))
+        facts: dict[str, Any] = {
+            f"{s.prefix}convictions[{u.index}].sentence.imposed_on": sentence.imposed_on,
+            f"{s.prefix}{u.path}": str(u.term) if u.term else "length unknown",
+        }
+        if u.kind is None:  # a commutation releasing before its grant leaves the term open
+            for j, c in enumerate(sentence.commutations):
+                if c.new_release_date is not None and c.new_release_date < c.granted_on:
+                    at = f"{s.prefix}convictions[{u.index}].sentence.commutations[{j}]"
+                    facts[f"{at}.granted_on"] = c.granted_on.isoformat()
+                    facts[f"{at}.new_release_date"] = c.new_release_date.isoformat()
+        if u.kind is SupervisionKind.supervised_release:
+            release = u.start
+            since = f"from the release on {release}" if release else "from a release not recorded"
+        else:
+            since = (
+                f"from the sentencing on {imposed}" if imposed else "from a sentencing not recorded"
+            )
+        found.append(Unrecorded(u.index, u.kind, u.term, since, facts))
     return found
 
 
@@ -429,7 +369,7 @@ def sentence_term_ends(record: PersonRecord) -> list[tuple[date | None, str]]:
     points: list[tuple[date | None, str]] = []
     for i, conviction in enumerate(record.convictions):
         sentence = conviction.sentence
-        if sentence is None or sentence.completed:
+        if sentence is None:
             continue
         imposed = sentence.imposed_on or conviction.sentencing_date
         if imposed is not None:
@@ -440,7 +380,7 @@ def sentence_term_ends(record: PersonRecord) -> list[tuple[date | None, str]]:
             ):
                 if term is not None:
                     points.append((term_end(imposed, term), f"the end of the {what} term"))
-        release = _release(record, _served(record, conviction))
+        release = release_from_custody(record, conviction)
         if sentence.supervised_release is not None and release is not None:
             end = term_end(release, sentence.supervised_release)
             points.append((end, "the end of the supervised release term"))

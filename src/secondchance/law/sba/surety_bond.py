@@ -15,7 +15,9 @@ In both, (ii) revoked licences and (iii) bond-guarantee fraud follow. Those grou
 determination covers the criminal-history part. Under the old text, custody or supervision that
 the record links to no conviction leaves open whether the Person "has been convicted of a
 felony", and pretrial detention with no charge recorded whether the Person is "under indictment
-for ... a felony".
+for ... a felony". In both texts, a deferred-prosecution (pretrial diversion) agreement running
+with no charge recorded leaves open whether the Person is under indictment for a felony: the
+agreement defers a charge, often filed and held in abeyance while it runs.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from secondchance.law.sba.decide import (
 from secondchance.law.sba.status import (
     NOT_NAMED_SUPERVISION,
     custody_without_conviction,
+    deferral_without_charge,
     in_custody,
     on_supervision,
     pretrial_without_charge,
@@ -78,6 +81,10 @@ OLD_TESTS: tuple[StatusTest, ...] = (
         pretrial_without_charge,
         rule='good character is presumed absent (a Person "under indictment for ... a felony")',
     ),
+    partial(
+        deferral_without_charge,
+        rule='good character is presumed absent (a Person "under indictment for ... a felony")',
+    ),
 )
 NEW_TESTS: tuple[StatusTest, ...] = (
     partial(
@@ -90,6 +97,10 @@ NEW_TESTS: tuple[StatusTest, ...] = (
         under_indictment,
         offenses=("felony",),
         rule="a Person under indictment for a felony: good character is presumed absent",
+    ),
+    partial(
+        deferral_without_charge,
+        rule='good character is presumed absent (a Person "under indictment for a felony")',
     ),
 )
 
