@@ -200,3 +200,97 @@ def test_no_proclamation_or_general_grant_reaches_a_treaty_transfer() -> None:
     data["clemency"] = [{"kind": "pardon", "granted_on": "2018-01-02"}]
     credits = answer(data, "fsa.time_credits", date(2019, 6, 1))
     assert credits.outcome is not Outcome.not_applicable
+
+
+def with_revocation(revocation: dict[str, Any], custody: bool = False) -> dict[str, Any]:
+    """``released()`` with one revocation as given, and (``custody``) custody for it
+    2013-05-20..2014-01-10."""
+    data = revoked(custody=custody)
+    data["convictions"][0]["sentence"]["revocations"] = [revocation]
+    return data
+
+
+IMPRISONMENT = "convictions[0].sentence.revocations[0].imprisonment"
+REVOKED_ON = "convictions[0].sentence.revocations[0].revoked_on"
+
+
+def test_a_revocation_without_its_term_never_dates_the_wait_from_the_first_release() -> None:
+    # Released 2011-12-15: without the revocation the wait would end 2011-12-15 + 5 years =
+    # 2016-12-15. A revocation with no term recorded may have imposed prison (18 U.S.C.
+    # 3583(e)(3)), and the wait runs from release from the last confinement (28 CFR 1.2): that
+    # release is unknown, so both petitions lack a fact and name the term.
+    for revocation, also in (
+        ({}, REVOKED_ON),  # neither date nor term
+        ({"revoked_on": "2013-06-01"}, "custody[]"),  # dated, no term, no custody after it
+        ({"revoked_on": "2013-06-01", "supervised_release": "2 years"}, "custody[]"),
+    ):
+        for program in (PARDON, COMMUTATION):
+            det = answer(with_revocation(revocation), program, date(2015, 1, 1))
+            assert det.outcome is Outcome.insufficient_facts, (revocation, program)
+            assert det.date is None
+            assert IMPRISONMENT in det.missing_facts, (revocation, program)
+            assert any(m.startswith(also) for m in det.missing_facts), (revocation, program)
+
+
+def test_a_revocation_without_its_term_but_with_custody_after_it_still_needs_the_term() -> None:
+    # Custody 2013-05-20..2014-01-10 follows the revocation of 2013-06-01, but with no term
+    # recorded nothing says that custody is the whole of it: the term is the missing fact
+    # (never 2014-01-10 + 5 = 2019-01-10 read on its own, nor 2016-12-15).
+    det = answer(
+        with_revocation({"revoked_on": "2013-06-01"}, custody=True), PARDON, date(2020, 1, 1)
+    )
+    assert det.outcome is Outcome.insufficient_facts
+    assert det.missing_facts == [IMPRISONMENT]
+    # On 2013-08-01 the person is in that custody: a sentence being served, whatever the term
+    # (28 CFR 1.3 commutation; no pardon petition while confined, 28 CFR 1.2).
+    during = with_revocation({"revoked_on": "2013-06-01"}, custody=True)
+    assert answer(during, COMMUTATION, date(2013, 8, 1)).outcome is Outcome.eligible
+    assert answer(during, PARDON, date(2013, 8, 1)).outcome is Outcome.not_eligible
+
+
+def test_a_revocation_after_the_day_asked_is_weighed_on_the_day_the_wait_would_end() -> None:
+    # Asked 2015-01-01; revoked 2016-01-01 (after that day). The wait from the first release
+    # would end 2016-12-15, after the revocation: its term (not recorded, or recorded without
+    # custody) may push the release later, so no date is given and the answer is not eligible
+    # (the wait is not over on 2015-01-01).
+    for revocation in (
+        {"revoked_on": "2016-01-01"},
+        {"revoked_on": "2016-01-01", "imprisonment": "8 months"},
+    ):
+        det = answer(with_revocation(revocation), PARDON, date(2015, 1, 1))
+        assert (det.outcome, det.date) == (Outcome.not_eligible, None), revocation
+    # Asked 2017-01-01, after the revocation of 2016-01-01 with no term: the term is missing.
+    det = answer(with_revocation({"revoked_on": "2016-01-01"}), PARDON, date(2017, 1, 1))
+    assert det.outcome is Outcome.insufficient_facts
+    assert IMPRISONMENT in det.missing_facts
+
+
+def test_a_revocation_term_recorded_as_zero_is_no_confinement() -> None:
+    # Revoked 2013-06-01 with no prison ("0 months"): the last confinement stays the first
+    # term, released 2011-12-15; 2011-12-15 + 5 years = 2016-12-15.
+    det = answer(
+        with_revocation({"revoked_on": "2013-06-01", "imprisonment": "0 months"}),
+        PARDON,
+        date(2015, 1, 1),
+    )
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2016, 12, 15))
+
+
+def test_probation_revoked_with_no_term_recorded_is_not_dated_from_sentencing() -> None:
+    # Probation only, imposed 2010-03-01: without the revocation, 2010-03-01 + 5 = 2015-03-01.
+    # Probation revoked 2012-05-01 (18 U.S.C. 3565) with no term recorded: prison may have been
+    # imposed, and the wait would run from release from it, which is unknown.
+    data = released()
+    data["convictions"][0]["sentence"] = {
+        "imposed_on": "2010-03-01",
+        "probation": "3 years",
+        "revocations": [{"revoked_on": "2012-05-01"}],
+    }
+    data["custody"] = []
+    data["supervision"] = [
+        {"kind": "probation", "conviction_id": "a", "start": "2010-03-01", "end": "2012-05-01"}
+    ]
+    for program in (PARDON, COMMUTATION):
+        det = answer(data, program, date(2013, 1, 1))
+        assert det.outcome is Outcome.insufficient_facts, program
+        assert IMPRISONMENT in det.missing_facts, program

@@ -112,6 +112,12 @@ def _with(change: Any) -> dict[str, Any]:
             "convictions[0].sentence.revocations",
             "fsa.time_credits",
         ),
+        # A revocation with neither date nor term recorded may have imposed prison all the same.
+        (
+            lambda d: d["convictions"][0]["sentence"].update(revocations=[{}]),
+            "convictions[0].sentence.revocations",
+            "fsa.time_credits",
+        ),
     ],
 )
 def test_unweighed_fact_turns_a_clearing_answer_to_review(

@@ -3,8 +3,9 @@
 A term imposed on revoking supervised release or probation (18 U.S.C. 3583(e)(3), 3565) is
 further confinement on the same conviction: the pardon petition's wait runs from release from
 the last confinement (28 CFR 1.2), and a commutation may be sought while it is served. A
-sentence the record states completed on a date not recorded is not being served, and its
-release cannot be dated.
+revocation whose term is not recorded may have imposed one: the release from it is unknown
+until the term is given (a term recorded as zero is no confinement). A sentence the record
+states completed on a date not recorded is not being served, and its release cannot be dated.
 """
 
 from __future__ import annotations
@@ -20,15 +21,15 @@ if TYPE_CHECKING:
 
 
 def revocation_terms(conviction: Conviction, day: date) -> list[tuple[int, Revocation]]:
-    """Revocations imposing a prison term, revoked on or before ``day`` or on a date not
-    recorded, with their index in ``sentence.revocations``."""
+    """Revocations that imposed, or may have imposed, a prison term (its ``imprisonment`` not
+    recorded), revoked on or before ``day`` or on a date not recorded, with their index in
+    ``sentence.revocations``. Only a term recorded as zero is read as no confinement."""
     if conviction.sentence is None:
         return []
     return [
         (k, r)
         for k, r in enumerate(conviction.sentence.revocations)
-        if r.imprisonment is not None
-        and not r.imprisonment.is_zero
+        if (r.imprisonment is None or not r.imprisonment.is_zero)
         and (r.revoked_on is None or r.revoked_on <= day)
     ]
 
@@ -44,11 +45,26 @@ def after_revocations(
         return conf
     path = f"convictions[{index}].sentence.revocations"
     undated = [f"{path}[{k}].revoked_on" for k, r in revoked if r.revoked_on is None]
+    unsized = [f"{path}[{k}].imprisonment" for k, r in revoked if r.imprisonment is None]
+    if unsized and conf.prison and conf.confined_on_day:
+        return conf  # in custody on the day: being served, whatever the term (no release read)
     if undated:
-        return _unknown(conf, undated, "the date of a revocation is not recorded")
+        return _unknown(conf, undated + unsized, "the date of a revocation is not recorded")
     k, last = max(revoked, key=lambda kr: kr[1].revoked_on or date.min)
     assert last.revoked_on is not None
     on = last.revoked_on.isoformat()
+    if unsized:
+        # Never a release counted past a term that may have been imposed: the term decides
+        # whether custody recorded after the revocation is its whole service.
+        wanted = [*unsized]
+        if conf.release is None or conf.release <= last.revoked_on:
+            wanted.append(
+                f"custody[] (custody for any term imposed on the revocation of {on}, "
+                f"{path}[{k}], and its end)"
+            )
+        return _unknown(
+            conf, wanted, f"the prison term imposed on a revocation ({path}) is not recorded"
+        )
     if conf.release is not None and conf.release >= last.revoked_on:
         return replace(
             conf,
