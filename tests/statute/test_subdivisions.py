@@ -1,0 +1,101 @@
+"""A citation naming a subdivision its section does not have is not the bare section: for
+review, quoting the text, in the marijuana proclamations and in the time-credit screen
+(law/subdivisions.py; the table's source is the OLRC text of the Code)."""
+
+from __future__ import annotations
+
+import pytest
+
+from secondchance.engine.determination import Outcome
+from secondchance.law.subdivisions import impossible_subdivision
+from tests.clemency.helpers import MARIJUANA, ask, text
+from tests.clemency.test_marijuana_pardon import record as marijuana_record
+from tests.sentence.test_records import fsa, record
+
+PATH = "convictions[0].counts[0]"
+
+
+@pytest.mark.parametrize(
+    "statute",
+    [
+        # 21 U.S.C. 844 has subsections (a), (b) (repealed 1984) and (c) only; (a) is one
+        # paragraph with no numbered paragraphs. None of these is 844.
+        "21 U.S.C. 844(aa)",
+        "21 U.S.C. 844(d)",
+        "21 U.S.C. 844(z)",
+        "21 U.S.C. 844(a)(1)",
+        # 21 U.S.C. 846 is one paragraph: it has no subsection (a).
+        "21 U.S.C. 846(a)",
+    ],
+)
+def test_a_missing_subdivision_of_844_or_846_is_not_pardoned(statute: str) -> None:
+    # Before the fix each read as bare 844 (or 846): eligible, pardoned on 2022-10-06.
+    det = ask(MARIJUANA, marijuana_record(statute), "2024-06-01")
+    assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts)
+    assert f"{PATH}.statute" in det.missing_facts
+    assert statute in text(det)
+    assert "not a subdivision the Code has" in text(det)
+
+
+@pytest.mark.parametrize("statute", ["21 U.S.C. 844", "21 U.S.C. 844(a)", "21 USC 844a"])
+def test_real_844_citations_keep_their_answer(statute: str) -> None:
+    # 844 and 844(a) are simple possession (pardoned by 10467 on 2022-10-06, offense 2015);
+    # "844a" is read as section 844a (a civil penalty), not listed, as before.
+    det = ask(MARIJUANA, marijuana_record(statute), "2024-06-01")
+    assert "not a subdivision the Code has" not in text(det)
+
+
+def test_an_attempts_object_naming_a_missing_subdivision_is_for_review() -> None:
+    # 10688 lists attempted simple possession (846 with 844 as its object); "844(z)" as the
+    # object is not 844.
+    rec = marijuana_record(
+        "21 U.S.C. 846",
+        offense="2020-01-01",
+        convicted="2020-06-01",
+        attempt=True,
+        object_offense="21 U.S.C. 844(z)",
+    )
+    det = ask(MARIJUANA, rec, "2024-06-01")
+    assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts)
+    assert f"{PATH}.object_offense" in det.missing_facts
+
+
+@pytest.mark.parametrize(
+    "statute",
+    [
+        # 18 U.S.C. 924 has (a)-(p); bare 924 is needs_review (its (c) is clause (xxii)).
+        "18 U.S.C. 924(z)",
+        "18 U.S.C. 924(cc)",
+        # 841(b)(1) has subparagraphs (A)-(E); (A) and (B) are listed ((lvi)).
+        "21 U.S.C. 841(a)(1), (b)(1)(Z)",
+        "21 U.S.C. 841(b)(1)(A)(ix)",
+        # 18 U.S.C. 844 has (a)-(p); (f)(3), (h), (i) are listed (xix).
+        "18 U.S.C. 844(z)",
+        # 18 U.S.C. 2113 has (a)-(h); (e) is listed (xxxiv).
+        "18 U.S.C. 2113(z)",
+    ],
+)
+def test_a_missing_subdivision_of_a_listed_section_is_not_eligible_for_credits(
+    statute: str,
+) -> None:
+    # Before the fix each was "not listed": eligible to earn time credits.
+    det, block = fsa(record([{"statute": statute}]))
+    assert det.outcome is Outcome.needs_review
+    assert f"{PATH}.statute" in det.missing_facts
+    assert block["fsa"]["eligible"] is None
+
+
+@pytest.mark.parametrize(
+    ("statute", "why"),
+    [
+        ("21 U.S.C. 844(a)", None),
+        ("21 U.S.C. 841(b)(1)(A)(viii)", None),
+        ("18 U.S.C. 924(c)(1)(A)", None),  # (c)'s paragraphs are not in the table: not checked
+        ("18 U.S.C. 1343(z)", None),  # a section the table does not describe
+        ("21 U.S.C. 841(b)(1)(F)", "21 U.S.C. 841(b)(1)(F) is not a subdivision"),
+        ("21 U.S.C. 844(a), 846(b)", "21 U.S.C. 846(b) is not a subdivision"),
+    ],
+)
+def test_which_subdivisions_are_missing(statute: str, why: str | None) -> None:
+    found = impossible_subdivision(statute)
+    assert (found is None) if why is None else (found is not None and why in found)
