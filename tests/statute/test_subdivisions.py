@@ -4,13 +4,17 @@ review, quoting the text, in the marijuana proclamations and in the time-credit 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from secondchance.engine.determination import Outcome
+from secondchance.law.sentence.counts import mandate
 from secondchance.law.subdivisions import impossible_subdivision
 from tests.clemency.helpers import MARIJUANA, ask, text
 from tests.clemency.test_marijuana_pardon import record as marijuana_record
 from tests.sentence.test_records import fsa, record
+from tests.sentence.test_review_fixes import block, per_count
 
 PATH = "convictions[0].counts[0]"
 
@@ -99,3 +103,31 @@ def test_a_missing_subdivision_of_a_listed_section_is_not_eligible_for_credits(
 def test_which_subdivisions_are_missing(statute: str, why: str | None) -> None:
     found = impossible_subdivision(statute)
     assert (found is None) if why is None else (found is not None and why in found)
+
+
+@pytest.mark.parametrize(
+    ("statute", "expected"),
+    [
+        # 924 has no (z): it may be 924(c), whose term 924(c)(1)(D)(ii) makes consecutive.
+        ("18 U.S.C. 924(z)", ("18 U.S.C. 924(c)", False)),
+        ("18 U.S.C. 924(c)", ("18 U.S.C. 924(c)", True)),
+        ("18 U.S.C. 924(a)", None),  # (a) exists and is not (c)
+    ],
+)
+def test_a_missing_subdivision_of_924_may_be_924c_for_the_term(
+    statute: str, expected: tuple[str, bool] | None
+) -> None:
+    assert mandate(statute) == expected
+
+
+def test_a_count_under_924z_needs_review_for_its_consecutive_term() -> None:
+    # As for "18 U.S.C. 924" (test_review_fixes): run by the 3584(a) default (concurrent: the
+    # longer, 60 months) but flagged, naming the statute (before the fix: no flag).
+    found = block(
+        per_count(("21 U.S.C. 841(a)(1)", "60 months"), ("18 U.S.C. 924(z)", "24 months")),
+        date(2023, 6, 1),
+    )
+    assert found["term"] == "60 months"
+    assert found["status"] == "needs_review"
+    assert "convictions[0].counts[1].statute" in found["missing_facts"]
+    assert any("convictions[0].counts[1]" in r and "924(c)" in r for r in found["needs_review"])
