@@ -131,3 +131,47 @@ def test_a_count_under_924z_needs_review_for_its_consecutive_term() -> None:
     assert found["status"] == "needs_review"
     assert "convictions[0].counts[1].statute" in found["missing_facts"]
     assert any("convictions[0].counts[1]" in r and "924(c)" in r for r in found["needs_review"])
+
+
+# --- hostile spellings that read more favourably than the clean citation ----------------------
+
+
+@pytest.mark.parametrize(
+    "statute",
+    [
+        # Meant: 111(a) and (b); (b) (a deadly weapon or bodily injury) is clause (v). Before:
+        # read as 111(a) with the description "(b)", or as a paragraph "(b)" of (a) - eligible.
+        "18 U.S.C. 111(a)-(b)",
+        "18 U.S.C. 111(a)\u2013(b)",
+        "18 U.S.C. 111(a) - (b)",
+        "18 U.S.C. 111(a) - b",
+        "18 U.S.C. 111(a) - subsection (b)",
+        "18 U.S.C. 111(a)(b)",
+    ],
+)
+def test_a_subsection_range_or_pair_is_not_read_as_its_first_subsection(statute: str) -> None:
+    assert fsa(record([{"statute": "18 U.S.C. 111(a) and (b)"}]))[0].outcome is (
+        Outcome.not_eligible
+    )
+    det, _ = fsa(record([{"statute": statute}]))
+    assert det.outcome is Outcome.needs_review
+    assert f"{PATH}.statute" in det.missing_facts
+
+
+@pytest.mark.parametrize(
+    "statute", ["21 U.S.C. 844(a) - poss. w/i/t/d", "21 U.S.C. 844(a) - dist.", "21 USC 844 WITD"]
+)
+def test_abbreviations_of_distribution_are_not_simple_possession(statute: str) -> None:
+    # As "21 U.S.C. 844 - possession with intent to distribute": for review (the
+    # proclamations pardon no activity beyond simple possession). Before: eligible.
+    det = ask(MARIJUANA, marijuana_record(statute), "2024-06-01")
+    assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts)
+
+
+@pytest.mark.parametrize(
+    "statute", ["21 U.S.C. 844 - simple possession", "21 U.S.C. 844 - a misdemeanor"]
+)
+def test_plain_descriptions_still_read(statute: str) -> None:
+    # 844, offense 2015, a citizen: pardoned by 10467 on 2022-10-06.
+    det = ask(MARIJUANA, marijuana_record(statute), "2024-06-01")
+    assert det.outcome is Outcome.eligible

@@ -5,7 +5,9 @@ marijuana proclamations pardon), and it is not "not listed". Programs treat it a
 for review, quoting the text and naming the field.
 
 The table (``subdivisions.yaml``, with its source) lists, for the sections the programs rely
-on, the designations each level has; a level it does not list is not checked.
+on, the designations each level has; a level it does not list is not checked. In any section,
+a lower-case letter right after a subsection's letter ("111(a)(b)") is no provision either: the
+Code numbers the level below a subsection (1), (2), ...
 """
 
 from __future__ import annotations
@@ -16,7 +18,13 @@ from typing import Any
 
 import yaml
 
-from secondchance.record.statute import Provision, Unreadable, read_statute, unreadable_reason
+from secondchance.record.statute import (
+    Code,
+    Provision,
+    Unreadable,
+    read_statute,
+    unreadable_reason,
+)
 
 TABLE = "subdivisions.yaml"
 
@@ -39,6 +47,21 @@ def _section_of(p: Provision) -> str:
 def missing_subdivision(p: Provision) -> str | None:
     """Why ``p`` names a subdivision its section does not have (None when it has it or the table
     does not describe the level)."""
+    subs = p.subsections
+    if (
+        p.code is Code.usc
+        and len(subs) > 1
+        and len(subs[0]) == 1
+        and subs[0].islower()
+        and subs[1].isalpha()
+        and subs[1].islower()
+    ):
+        # The Code's levels are subsection (a), paragraph (1), subparagraph (A), clause (i):
+        # "(a)(b)" is no provision ("111(a)(b)" may mean 111(a) and (b)).
+        return (
+            f"{p}: a subsection ({subs[0]}) followed by ({subs[1]}) is not how the Code numbers "
+            "its paragraphs (perhaps two subsections): which provision was meant cannot be read"
+        )
     levels = _table().get(_section_of(p))
     if levels is None:
         return None

@@ -216,11 +216,17 @@ def _beyond_words(text: str, day: date, attempt_listed: bool) -> list[str]:
     attempt's words only where the count is not listed as an attempt."""
     table = value(BEYOND, on=day)
     stems = list(table["beyond"]) + ([] if attempt_listed else list(table["attempt"]))
+    # Letters joined by slashes are one abbreviation: "w/i/t/d" is "witd", "p/w/i/d" "pwid".
+    text = re.sub(r"(?<![A-Za-z])([A-Za-z](?:/[A-Za-z])+)(?![A-Za-z])", _unslash, text)
     return [
         m.group(0)
         for m in re.finditer(r"[A-Za-z]+", text)
         if any(m.group(0).lower().startswith(stem) for stem in stems)
     ]
+
+
+def _unslash(m: re.Match[str]) -> str:
+    return m.group(0).replace("/", "")
 
 
 def _after_dash(statute: str) -> str:
