@@ -70,13 +70,17 @@ def test_an_attempts_object_naming_a_missing_subdivision_is_for_review() -> None
         # 18 U.S.C. 924 has (a)-(p); bare 924 is needs_review (its (c) is clause (xxii)).
         "18 U.S.C. 924(z)",
         "18 U.S.C. 924(cc)",
-        # 841(b)(1) has subparagraphs (A)-(E); (A) and (B) are listed ((lvi)).
+        # 841(b)(1) has subparagraphs (A)-(E); clauses (lxv)-(lxviii) list paragraphs of (A) and
+        # (B).
         "21 U.S.C. 841(a)(1), (b)(1)(Z)",
         "21 U.S.C. 841(b)(1)(A)(ix)",
         # 18 U.S.C. 844 has (a)-(p); (f)(3), (h), (i) are listed (xix).
         "18 U.S.C. 844(z)",
-        # 18 U.S.C. 2113 has (a)-(h); (e) is listed (xxxiv).
+        # 18 U.S.C. 2113 has (a)-(h); (e) is listed (xxxiii).
         "18 U.S.C. 2113(z)",
+        # 18 U.S.C. 2118 has (a)-(e) ((c) listed, (xxxiv)); 1841 has (a)-(d) ((a)(2)(C), (xxxi)).
+        "18 U.S.C. 2118(f)",
+        "18 U.S.C. 1841(e)",
     ],
 )
 def test_a_missing_subdivision_of_a_listed_section_is_not_eligible_for_credits(
