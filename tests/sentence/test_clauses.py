@@ -46,11 +46,13 @@ def test_subsections_penalty_paragraphs_and_conditions() -> None:
     assert (first.title, first.section, first.penalty) == (21, "841", True)
     assert second.subsections == (("b", "1", "F"), ("b", "2", "F"))
     # The offenses 960(a) punishes under 960(b) (952, 953, 955, 957, 959) and the vessel
-    # offenses 46 U.S.C. 70506(a), (b) punishes under 960.
+    # offenses 46 U.S.C. 70506(a), (b) punishes under 960, and their home before 2006 (46 U.S.C.
+    # App. 1903, the Maritime Drug Law Enforcement Act).
     assert [(p.title, p.section) for p in punished] == [
         (21, "952"), (21, "953"), (21, "955"), (21, "957"), (21, "959"),
-        (46, "70503"), (46, "70506"),
+        (46, "70503"), (46, "70506"), (46, "1903"),
     ]  # fmt: skip
+    assert punished[-1].appendix
     assert {p.penalty_in for p in punished} == {(21, "960", "b")}
     assert CLAUSES[65].substance == "fentanyl"
     # (xviii): "only if the conviction involved a weapon of mass destruction".

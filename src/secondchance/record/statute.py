@@ -178,6 +178,11 @@ def _tokens(text: str) -> list[_Tok]:
 
 _SECTION_WORDS = {"sec", "secs", "section", "sections", "s", "ss"}
 _RANGE_WORDS = {"through", "thru", "to"}
+_SUBDIVISION_WORDS = frozenset(
+    {"subsection", "subsections", "subsec", "subsecs", "paragraph", "paragraphs", "para", "paras"}
+    | {"par", "pars", "subparagraph", "subparagraphs", "subpar", "subpara", "clause", "clauses"}
+)
+"""Words naming a subdivision; in a description they may name one the citation leaves out."""
 _LIST_WORDS = {"and", "&"}
 _DIGIT_LIKE = frozenset("lIoO")
 _DESIGNATION = re.compile(r"[0-9]+|([A-Za-z])\1{0,2}|[xX]{0,3}(?:[iI][xXvV]|[vV]?[iI]{0,3})")
@@ -575,11 +580,33 @@ class _Parser:
         """Fail if the rest of the text looks like it cites a provision: a section sign, a code
         name ("U.S.C.", "CFR", "UCMJ"), "title" or "section" before a number, "N:N", a number
         joined to a parenthesis ("924(c)"), or a number that may be a section (three or more
-        digits: "1951 - robbery; 924"). One pass, each step a fixed look-ahead."""
+        digits: "1951 - robbery; 924"). So does a subdivision in it: a designation in parentheses
+        ("111(a)-(b)", "844 - possession (b)"), a word naming a subdivision ("subsection",
+        "para."), or a description that begins with a number or a letter standing alone
+        ("111(a) - b", not "844 - a misdemeanor"):
+        the dash may join a range of subdivisions, and the ones after it would be lost. One
+        pass, each step a fixed look-ahead."""
+        first, after = self.peek(), self.peek(1)
+        lone = after is None or after.kind != "word"
+        if first is not None and (
+            first.kind == "num" or (first.kind == "word" and len(first.text) == 1 and lone)
+        ):
+            raise self.fail("a description that begins with a designation")
         while self.i < len(self.toks):
             tok = self.toks[self.i]
             nxt = self.peek(1)
             joined_paren = nxt is not None and nxt.text == "(" and nxt.start == tok.end
+            if (
+                tok.kind == "punct"
+                and tok.text == "("
+                and nxt is not None
+                and nxt.kind in ("num", "word")
+                and self.is_punct(")", k=2)
+                and _DESIGNATION.fullmatch(nxt.text)
+            ):
+                raise self.fail("a subdivision in the description")
+            if self.is_word(*_SUBDIVISION_WORDS):
+                raise self.fail("a subdivision named in the description")
             if tok.kind == "num" and len(tok.text) >= _SECTION_LIKE_DIGITS:
                 raise self.fail("a number in the description that may be a section")
             if (

@@ -17,6 +17,7 @@ from secondchance.law.clemency.marijuana_proclamations import (
 )
 from secondchance.law.clemency.substance import OTHER_SUBSTANCE, Substance
 from secondchance.law.parameters import value
+from secondchance.law.subdivisions import unread_reason
 from secondchance.record.schema import Conviction, Count, Jurisdiction
 from secondchance.record.statute import (
     Code,
@@ -130,19 +131,27 @@ def unread(
     substance: Substance,
     answer: CountAnswer,
 ) -> bool:
-    """A statute the reader could not read (or a range of sections, or "et seq.") is unknown,
-    never "not listed": for review, naming the field. Not for a state conviction or another
-    drug, which no reading of it could bring in."""
+    """A statute the reader could not read (or a range of sections, "et seq.", or a subdivision
+    the Code does not have: "21 U.S.C. 844(aa)" is not 844) is unknown, never "not listed" nor
+    the bare section: for review, naming the field; so is an object offense naming such a
+    subdivision. Not for a state conviction or another drug, which no reading of it could bring
+    in."""
     if conviction.jurisdiction is Jurisdiction.state or substance.kind == OTHER_SUBSTANCE:
         return False
-    why = unreadable_reason(read_statute(count.statute))
-    if why is None:
-        return False
-    answer.review = (
-        f"the statute {count.statute[:80]!r} {why}: whether a proclamation lists it is unknown"
-    )
-    answer.missing.append(f"{answer.path}.statute")
-    return True
+    for name, text in (("statute", count.statute), ("object_offense", count.object_offense)):
+        why = unread_reason(text) if text else None
+        if text is None or why is None:
+            continue
+        if name == "object_offense" and unreadable_reason(read_statute(text)):
+            # An unreadable object offense is judged where the attempt's object is read.
+            continue
+        answer.review = (
+            f"the {name.replace('_', ' ')} {text[:80]!r} {why}: whether a proclamation lists "
+            "it is unknown"
+        )
+        answer.missing.append(f"{answer.path}.{name}")
+        return True
+    return False
 
 
 def _attempt_objects_named(count: Count, procs: tuple[Proclamation, ...]) -> list[str]:
@@ -207,11 +216,17 @@ def _beyond_words(text: str, day: date, attempt_listed: bool) -> list[str]:
     attempt's words only where the count is not listed as an attempt."""
     table = value(BEYOND, on=day)
     stems = list(table["beyond"]) + ([] if attempt_listed else list(table["attempt"]))
+    # Letters joined by slashes are one abbreviation: "w/i/t/d" is "witd", "p/w/i/d" "pwid".
+    text = re.sub(r"(?<![A-Za-z])([A-Za-z](?:/[A-Za-z])+)(?![A-Za-z])", _unslash, text)
     return [
         m.group(0)
         for m in re.finditer(r"[A-Za-z]+", text)
         if any(m.group(0).lower().startswith(stem) for stem in stems)
     ]
+
+
+def _unslash(m: re.Match[str]) -> str:
+    return m.group(0).replace("/", "")
 
 
 def _after_dash(statute: str) -> str:

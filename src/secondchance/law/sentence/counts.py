@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
+from secondchance.law.subdivisions import missing_subdivision
 from secondchance.record.schema import Conviction
 from secondchance.record.statute import (
     Provision,
@@ -89,11 +90,21 @@ def judgment_term(index: int, conviction: Conviction) -> JudgmentTerm:
     return _from_counts(index, conviction)
 
 
+def _bare_if_missing(named: Provision) -> str:
+    """The provision as written, or its bare section when it names a subdivision the section
+    does not have (:func:`~secondchance.law.subdivisions.missing_subdivision`): which
+    subsection was meant is unknown."""
+    if missing_subdivision(named) is not None:
+        return str(replace(named, subsections=()))
+    return str(named)
+
+
 @lru_cache(maxsize=4096)
 def mandate(statute: str) -> tuple[str, bool] | None:
     """The provision of ``MANDATED`` a count's statute names, and whether surely (False: the
-    citation may or may not name it, e.g. "18 U.S.C. 924" or "18 USC 1028a"); None when it names
-    none or cannot be read (``record.statute``)."""
+    citation may or may not name it, e.g. "18 U.S.C. 924", "18 USC 1028a", or "18 U.S.C.
+    924(z)", a subsection 924 does not have); None when it names none or cannot be read
+    (``record.statute``)."""
     reading = read_statute(statute)
     if isinstance(reading, Unreadable) or unreadable_reason(reading) is not None:
         return None
@@ -104,7 +115,7 @@ def mandate(statute: str) -> tuple[str, bool] | None:
             hits = [names_within(r, provision) for r in readings]
             if all(hits):
                 return provision, True
-            if any(hits) or broader(str(named), provision):
+            if any(hits) or broader(_bare_if_missing(named), provision):
                 maybe = maybe or provision
     return (maybe, False) if maybe is not None else None
 

@@ -29,8 +29,9 @@ from functools import lru_cache
 from secondchance.law.rule_book import text as book_text
 from secondchance.law.sentence.clauses import CLAUSES, Clause, Provision
 from secondchance.law.sentence.clauses import clause_texts as clause_texts
+from secondchance.law.subdivisions import unread_reason
 from secondchance.record.schema import Count
-from secondchance.record.statute import Code, Unreadable, read_statute, unreadable_reason
+from secondchance.record.statute import Code, Unreadable, read_statute
 from secondchance.record.statute import Provision as StatuteProvision
 
 CITATION = "18 U.S.C. 3632(d)(4)(D)"
@@ -96,14 +97,16 @@ class UnreadCount:
 
 def unreadable(count: Count, path: str) -> list[UnreadCount]:
     """The fields of a count that cannot be screened: an unreadable statute or object offense,
-    or one naming a range of sections or "et seq."; or the object offense of a count under 18
+    or one naming a range of sections or "et seq." or a subdivision the Code does not have
+    (:func:`~secondchance.law.subdivisions.unread_reason`: "18 U.S.C. 924(z)" is not 924,
+    whose (c) is listed); or the object offense of a count under 18
     U.S.C. 371 or 2 alone, not recorded (:func:`object_unrecorded`). Each makes the count
     undecided (unknown is never "not listed")."""
     found: list[UnreadCount] = []
     for name, text in (("statute", count.statute), ("object_offense", count.object_offense)):
         if text is None:
             continue
-        why = unreadable_reason(read_statute(text))
+        why = unread_reason(text)
         if why is not None:
             found.append(UnreadCount(f"{path}.{name}", text, why))
     if not found and object_unrecorded(count):
