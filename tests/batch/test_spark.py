@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from secondchance.batch.run import Plan, run
+from secondchance.batch.campaign import shipped
+from secondchance.batch.run import Plan, failed_ids, run
 from secondchance.batch.synth import synth_people
 
 pytestmark = pytest.mark.spark
@@ -49,3 +51,69 @@ def test_spark_local_mode_equals_the_local_engine(tmp_path: Path) -> None:
     assert _rows(tmp_path / "spark" / "results.parquet") == _rows(
         tmp_path / "local" / "results.parquet"
     )
+
+
+def _people(path: Path) -> list[tuple[object, ...]]:
+    return sorted(tuple(row.values()) for row in pq.read_table(path).to_pylist())
+
+
+def _list(path: Path) -> list[list[str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        header, *rows = list(csv.reader(handle))
+    return [header, *sorted(rows)]
+
+
+def test_spark_writes_the_people_file_and_the_campaign_lists_of_the_local_run(
+    tmp_path: Path,
+) -> None:
+    if shutil.which("java") is None:
+        pytest.skip("no Java runtime (.ci/run installs one)")
+    from secondchance.batch.spark import run_spark
+
+    source = tmp_path / "in"
+    synth_people(300, source, seed=7)
+    campaigns = tuple(shipped().values())
+    local = run(Plan(source, tmp_path / "local", AS_OF, campaigns=campaigns, workers=1))
+    spark = run_spark(Plan(source, tmp_path / "spark", AS_OF, campaigns=campaigns))
+    assert spark.campaigns == local.campaigns
+    assert spark.campaign_reviews == local.campaign_reviews
+    # The lists are not all empty (else this test could not fail).
+    assert sum(local.campaigns.values()) + sum(local.campaign_reviews.values()) > 0
+    for campaign in campaigns:
+        for name in (campaign.id, f"{campaign.id}-review"):
+            found = _list(tmp_path / "spark" / "campaigns" / f"{name}.csv")
+            assert found == _list(tmp_path / "local" / "campaigns" / f"{name}.csv"), name
+    assert _people(tmp_path / "spark" / "people.parquet") == _people(
+        tmp_path / "local" / "people.parquet"
+    )
+
+
+def test_spark_reruns_only_the_failed_people(tmp_path: Path) -> None:
+    if shutil.which("java") is None:
+        pytest.skip("no Java runtime (.ci/run installs one)")
+    from secondchance.batch.spark import run_spark
+
+    source = tmp_path / "in"
+    synth_people(20, source, seed=5, fmt="csv")
+    people_csv = source / "people.csv"
+    with people_csv.open(newline="", encoding="utf-8") as handle:
+        header, *rows = list(csv.reader(handle))
+    column = header.index("date_of_birth")
+    bad_id = rows[0][header.index("person_id")]
+    good, rows[0][column] = rows[0][column], "1990-02-30"  # no such day: not screened
+
+    def write() -> None:
+        with people_csv.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows([header, *rows])
+
+    write()
+    out = tmp_path / "out"
+    first = run_spark(Plan(source, out, AS_OF))
+    assert (first.screened, first.failed) == (19, 1)
+    assert failed_ids(out) == frozenset({bad_id})
+    rows[0][column] = good
+    write()
+    again = run_spark(Plan(source, out, AS_OF, only=failed_ids(out), part="-rerun1"))
+    assert (again.screened, again.failed) == (1, 0)
+    rows = pq.read_table(out / "results-rerun1.parquet").to_pylist()
+    assert {r["person_id"] for r in rows} == {bad_id}

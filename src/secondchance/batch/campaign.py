@@ -21,7 +21,7 @@ import csv
 import datetime as dt
 import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -345,6 +345,33 @@ def review_reason(campaign: Campaign, view: View, listed: bool | None) -> str | 
     return None
 
 
+def placements(
+    campaigns: Sequence[Campaign], person: Screened, as_of: dt.date
+) -> Iterator[tuple[int, bool, list[str]]]:
+    """Where ``person`` goes in each campaign: (the campaign's index, whether on its review
+    list, the row), for each list that takes them."""
+    view = View(person, as_of)
+    for index, campaign in enumerate(campaigns):
+        listed = _all3([decide(view, c) for c in campaign.when])
+        review = review_reason(campaign, view, listed)
+        if review is not None:
+            yield index, True, _row(campaign, view, "needs_review", review)
+        elif listed:
+            yield index, False, _row(campaign, view, campaign.outcome, reason_for(campaign, view))
+
+
+def _row(campaign: Campaign, view: View, outcome: str, reason: str) -> list[str]:
+    return [
+        view.person.person_id,
+        view.person.name or "",
+        campaign.id,
+        outcome,
+        reason,
+        *[_fill(view, col) for col in campaign.columns],
+        campaign.action,
+    ]
+
+
 class CampaignSink:
     """Writes each campaign's list (CSV) as people are screened, and beside it the people the
     data cannot place (``ID-review.csv``)."""
@@ -374,30 +401,18 @@ class CampaignSink:
 
     def write(self, batch: Sequence[Screened]) -> None:
         for person in batch:
-            view = View(person, self.as_of)
-            lists = zip(self.campaigns, self.writers, self.reviewers, strict=True)
-            for campaign, writer, reviewer in lists:
-                listed = _all3([decide(view, c) for c in campaign.when])
-                review = review_reason(campaign, view, listed)
-                if review is not None:
-                    self.review_counts[campaign.id] += 1
-                    reviewer.writerow(self._row(campaign, view, "needs_review", review))
-                elif listed:
-                    self.counts[campaign.id] += 1
-                    row = self._row(campaign, view, campaign.outcome, reason_for(campaign, view))
-                    writer.writerow(row)
+            for index, review, row in placements(self.campaigns, person, self.as_of):
+                self.add(index, review, row)
 
-    @staticmethod
-    def _row(campaign: Campaign, view: View, outcome: str, reason: str) -> list[str]:
-        return [
-            view.person.person_id,
-            view.person.name or "",
-            campaign.id,
-            outcome,
-            reason,
-            *[_fill(view, col) for col in campaign.columns],
-            campaign.action,
-        ]
+    def add(self, index: int, review: bool, row: list[str]) -> None:
+        """Write one placement (:func:`placements`) of campaign ``index``."""
+        campaign = self.campaigns[index]
+        if review:
+            self.review_counts[campaign.id] += 1
+            self.reviewers[index].writerow(row)
+        else:
+            self.counts[campaign.id] += 1
+            self.writers[index].writerow(row)
 
     def close(self) -> None:
         for handle in self.files:

@@ -114,6 +114,19 @@ def _bureau_value(kind: Kind, value: Any) -> Any:
     return value
 
 
+def people_columns(screened: Sequence[Screened]) -> dict[str, list[Any]]:
+    """The people file's columns (:data:`PEOPLE`) for people screened without problems."""
+    people: dict[str, list[Any]] = {
+        "person_id": [s.person_id for s in screened],
+        "name": [s.name for s in screened],
+    }
+    for name in SENTENCE_FACTS:
+        people[name] = [s.facts.get(name) for s in screened]
+    for name, kind in BUREAU_COLUMNS.items():
+        people[name] = [_bureau_value(kind, s.facts.get(name)) for s in screened]
+    return people
+
+
 class Sink:
     """Writes screened people as they come; counts outcomes per program for the summary."""
 
@@ -160,16 +173,8 @@ class Sink:
         results["person_id"] = [s.person_id for s in screened for _ in s.answers]
         for key in zip(results["program"], results["outcome"], strict=True):
             self.counts[key] = self.counts.get(key, 0) + 1
-        people: dict[str, list[Any]] = {
-            "person_id": [s.person_id for s in screened],
-            "name": [s.name for s in screened],
-        }
-        for name in SENTENCE_FACTS:
-            people[name] = [s.facts.get(name) for s in screened]
-        for name, kind in BUREAU_COLUMNS.items():
-            people[name] = [_bureau_value(kind, s.facts.get(name)) for s in screened]
         self.results.write(results)
-        self.people.write(people)
+        self.people.write(people_columns(screened))
 
     def close(self) -> None:
         self.results.close()

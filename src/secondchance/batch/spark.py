@@ -17,23 +17,34 @@ from typing import Any
 
 import pyarrow as pa
 
+from secondchance.batch.campaign import Campaign, CampaignSink, placements
 from secondchance.batch.layout import TABLES
 from secondchance.batch.mapping import PersonRows, Problem
-from secondchance.batch.output import RESULTS, forget_manifest
-from secondchance.batch.read import LayoutError, check_layout
+from secondchance.batch.output import PEOPLE, RESULTS, forget_manifest, people_columns
+from secondchance.batch.read import check_layout
 from secondchance.batch.run import GC_THRESHOLDS, Plan, Summary
 
 OUTPUT = pa.schema(
     [
-        ("kind", pa.string()),  # result | problem
+        ("kind", pa.string()),  # result | person | campaign | problem
         *RESULTS,
-        ("payload", pa.string()),  # a problem: table, row, field, problem (JSON)
+        *[f for f in PEOPLE if f.name != "person_id"],
+        ("campaign", pa.int32()),  # a campaign row: the campaign's index in the plan
+        ("review", pa.bool_()),  # a campaign row: on the campaign's review list
+        ("payload", pa.string()),  # a problem (table, row, field, problem) or a campaign row
     ]
 )
-SPARK_OUTPUT = (
-    "kind string, person_id string, program string, outcome string, date date, "
-    "next_change date, reason_codes array<string>, missing_facts array<string>, payload string"
-)
+"""Every row a partition gives: a result, a person (the people file's row), a campaign
+placement or a problem; the columns another kind uses are null."""
+_SPARK_TYPES = {
+    pa.string(): "string",
+    pa.date32(): "date",
+    pa.bool_(): "boolean",
+    pa.int64(): "bigint",
+    pa.int32(): "int",
+    pa.list_(pa.string()): "array<string>",
+}
+SPARK_OUTPUT = ", ".join(f"`{f.name}` {_SPARK_TYPES[f.type]}" for f in OUTPUT)
 """The same schema as :data:`OUTPUT`, in Spark's words."""
 _ORDER = {name: i for i, name in enumerate(TABLES)}
 
@@ -46,46 +57,53 @@ def _person(person_id: str, rows: list[dict[str, Any]]) -> PersonRows:
     return person
 
 
-def _emit(screened: list[Any], orphans: list[Problem]) -> pa.RecordBatch:
+def _emit(
+    screened: list[Any],
+    orphans: list[Problem],
+    campaigns: tuple[Campaign, ...] = (),
+    as_of: dt.date | None = None,
+) -> pa.RecordBatch:
     out: dict[str, list[Any]] = {n: [] for n in OUTPUT.names}
 
+    def row(kind: str, person_id: str, values: dict[str, Any]) -> None:
+        for name in OUTPUT.names:
+            out[name].append(values.get(name))
+        out["kind"][-1], out["person_id"][-1] = kind, person_id
+        for name in ("reason_codes", "missing_facts"):
+            if out[name][-1] is None:
+                out[name][-1] = []
+
     def problem(p: Problem) -> None:
-        for name, value in (("kind", "problem"), ("person_id", p.person_id)):
-            out[name].append(value)
-        for name in ("program", "outcome", "date", "next_change"):
-            out[name].append(None)
-        out["reason_codes"].append([])
-        out["missing_facts"].append([])
-        out["payload"].append(
-            json.dumps({"table": p.table, "row": p.row, "field": p.field, "problem": p.problem})
-        )
+        payload = {"table": p.table, "row": p.row, "field": p.field, "problem": p.problem}
+        row("problem", p.person_id, {"payload": json.dumps(payload)})
 
     for p in orphans:
         problem(p)
     for s in screened:
         for p in s.problems:
             problem(p)
+        if s.problems:
+            continue
         for a in s.answers:
-            values = (
-                "result",
-                s.person_id,
-                a.program,
-                a.outcome,
-                a.date,
-                a.next_change,
-                list(a.reason_codes),
-                list(a.missing_facts),
-                None,
-            )
-            for name, value in zip(OUTPUT.names, values, strict=True):
-                out[name].append(value)
+            row("result", s.person_id, dict(zip(RESULTS.names[1:], a, strict=True)))
+        person = people_columns([s])
+        row("person", s.person_id, {name: values[0] for name, values in person.items()})
+        if campaigns:
+            assert as_of is not None
+            for index, review, placed in placements(campaigns, s, as_of):
+                placement = {"campaign": index, "review": review, "payload": json.dumps(placed)}
+                row("campaign", s.person_id, placement)
     return pa.RecordBatch.from_pydict(out, schema=OUTPUT)
 
 
 def screen_partition(
-    batches: Iterator[pa.RecordBatch], as_of: dt.date, programs: tuple[str, ...]
+    batches: Iterator[pa.RecordBatch],
+    as_of: dt.date,
+    programs: tuple[str, ...],
+    campaigns: tuple[Campaign, ...] = (),
 ) -> Iterator[pa.RecordBatch]:
-    """What runs on each Spark partition: people in, result rows out, by the local engine."""
+    """What runs on each Spark partition: people in; result, people, campaign and problem rows
+    out, by the local engine and the campaigns' own code."""
     from secondchance.batch.evaluate import Screener
 
     gc.set_threshold(*GC_THRESHOLDS)  # a Spark worker process, as the local workers
@@ -108,7 +126,7 @@ def screen_partition(
                 ]
                 continue
             items.append(person)
-        yield _emit(screener.screen_many(items), orphans)
+        yield _emit(screener.screen_many(items), orphans, campaigns, as_of)
 
 
 def _table_frame(spark: Any, name: str, path: Path) -> Any:
@@ -156,38 +174,50 @@ def screen_frame(spark: Any, plan: Plan) -> Any:
     union = frames[0]
     for frame in frames[1:]:
         union = union.unionByName(frame)
+    if plan.only is not None:  # a rerun: only the people of the last errors file
+        union = union.filter(F.col("person_id").isin(sorted(plan.only)))
     grouped = union.groupBy("person_id").agg(F.collect_list("row").alias("rows"))
-    as_of, programs = plan.as_of, plan.programs
+    as_of, programs, campaigns = plan.as_of, plan.programs, plan.campaigns
     return grouped.mapInArrow(
-        lambda batches: screen_partition(batches, as_of, programs), SPARK_OUTPUT
+        lambda batches: screen_partition(batches, as_of, programs, campaigns), SPARK_OUTPUT
     )
 
 
 def run_spark(plan: Plan) -> Summary:
-    """Screen on Spark: results.parquet (a folder of parts) and errors.csv in ``plan.out``."""
-    if plan.campaigns or plan.only is not None:
-        raise LayoutError("--engine spark does not yet run campaigns or --rerun-errors")
+    """Screen on Spark: ``results.parquet`` and ``people.parquet`` (folders of parts),
+    ``errors.csv`` and the campaign lists in ``plan.out``, as the local run names them (with
+    ``plan.part`` for a rerun)."""
     spark = session()
     frame = screen_frame(spark, plan).cache()
     plan.out.mkdir(parents=True, exist_ok=True)
     forget_manifest(plan.out)
-    results = frame.filter("kind = 'result'").drop("kind", "payload")
-    results.write.mode("overwrite").parquet(str(plan.out / "results.parquet"))
+    results = frame.filter("kind = 'result'").select(*RESULTS.names)
+    results.write.mode("overwrite").parquet(str(plan.out / f"results{plan.part}.parquet"))
+    people = frame.filter("kind = 'person'").select(*PEOPLE.names)
+    people.write.mode("overwrite").parquet(str(plan.out / f"people{plan.part}.parquet"))
     summary = Summary()
     for row in results.groupBy("program", "outcome").count().collect():
         summary.counts[(row["program"], row["outcome"])] = int(row["count"])
     problems = frame.filter("kind = 'problem'").select("person_id", "payload").collect()
-    _write_errors(plan.out, problems, summary)
-    summary.screened = results.select("person_id").distinct().count()
+    _write_errors(plan.out / f"errors{plan.part}.csv", problems, summary)
+    summary.screened = people.count()
+    lists = CampaignSink(plan.out, plan.campaigns, plan.as_of, plan.part)
+    try:
+        placed = frame.filter("kind = 'campaign'").select("campaign", "review", "payload")
+        for row in placed.orderBy("campaign", "person_id").toLocalIterator():
+            lists.add(int(row["campaign"]), bool(row["review"]), json.loads(row["payload"]))
+    finally:
+        lists.close()
+    summary.campaigns, summary.campaign_reviews = lists.counts, lists.review_counts
     frame.unpersist()
     return summary
 
 
-def _write_errors(out: Path, problems: list[Any], summary: Summary) -> None:
+def _write_errors(path: Path, problems: list[Any], summary: Summary) -> None:
     import csv
 
     failed = set()
-    with (out / "errors.csv").open("w", newline="", encoding="utf-8") as handle:
+    with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(("person_id", "table", "row", "field", "problem"))
         for row in problems:
