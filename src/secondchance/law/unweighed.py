@@ -86,7 +86,8 @@ def unweighed_facts(record: Record) -> list[Unweighed]:
     return found
 
 
-def _clears(det: Determination) -> bool:
+def clears(det: Determination) -> bool:
+    """Whether ``det`` would clear the person."""
     if det.outcome in (Outcome.eligible, Outcome.eligible_from):
         return True
     # An SBA program with no business to judge is not applicable whatever the person's facts.
@@ -97,7 +98,7 @@ def guard(det: Determination, facts: list[Unweighed]) -> Determination:
     """``det`` itself, or ``needs_review`` when it would clear the person while the record
     states a fact the program does not weigh yet."""
     relevant = [f for f in facts if det.program.startswith(f.programs)]
-    if not relevant or not _clears(det):
+    if not relevant or not clears(det):
         return det
     named = "; ".join(f"{f.fact} ({f.path})" for f in relevant)
     was = det.outcome.value.replace("_", " ")
