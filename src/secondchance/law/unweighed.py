@@ -104,10 +104,15 @@ def guard(det: Determination, facts: list[Unweighed]) -> Determination:
     was = det.outcome.value.replace("_", " ")
     if det.date is not None:
         was += f" {det.date.isoformat()}"
+    paths = ", ".join(f.path for f in relevant)
     return det.model_copy(
         update={
             "outcome": Outcome.needs_review,
             "date": None,
+            "date_reason": None,
+            "eligible_from_date": None,
+            "eligible_from_reason": None,
+            "headline": f"NEEDS REVIEW — not weighed yet: {paths}",
             "reason": f"The record states {named}, which this program does not weigh yet; "
             f"without it the answer would be: {was}. {det.reason or ''}".strip(),
             "missing_facts": sorted({*det.missing_facts, *(f.path for f in relevant)}),
