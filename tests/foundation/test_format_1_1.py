@@ -128,6 +128,9 @@ def test_unweighed_fact_turns_a_clearing_answer_to_review(
     assert path in det.missing_facts
     assert "does not weigh yet" in (det.reason or "")
     assert "would be: eligible" in (det.reason or "")
+    # The one-line answer (the report's glance, JSON ``headline``) says so too, never ELIGIBLE.
+    assert det.headline == f"NEEDS REVIEW — not weighed yet: {path}"
+    assert det.eligible_from_date is None
 
 
 def test_awaiting_sentencing() -> None:

@@ -77,6 +77,13 @@ INVALID: dict[str, Any] = {
         "convictions": [{"jurisdiction": "federal", "sentence": {"imprisonment": "1" * 201}}]
     },
     "unknown field": {"person": {"name": "A", "shoe_size": 9}},
+    "unknown part not a record part": {"unknown": ["pending_charge"]},
+    "unknown part of a business person not a record part": {
+        "business": {
+            "name": "B",
+            "people": [{"name": "A", "roles": [{"role": "owner"}], "record": {"unknown": ["x"]}}],
+        }
+    },
     "negative fine": {"convictions": [{"jurisdiction": "federal", "sentence": {"fine": -1}}]},
     "number of 21 digits": {"fsa": {"gct_disallowed_days": 10**20}},
     "boolean as text": {

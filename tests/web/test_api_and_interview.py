@@ -134,8 +134,8 @@ def test_sba_interview_no_record_answers_give_the_owner_an_empty_record(app) -> 
 
 def test_an_unknown_record_answer_never_leaves_an_empty_record() -> None:
     # "No" to one question about a business person's record and "I don't know" to another, in
-    # either order: what the person's record holds is unknown, so it stays left out (the SBA
-    # answers insufficient_facts naming business.people[0].record), never `record: {}`
+    # either order: the part answered "I don't know" goes on the record's `unknown` list (so the
+    # SBA answers name it, business.people[0].record.pending_charges), never `record: {}`
     # ("nothing to report"). "No" to every question still gives the empty record.
     from secondchance.web.interview import _starters, apply_none, apply_unknown
 
@@ -147,21 +147,100 @@ def test_an_unknown_record_answer_never_leaves_an_empty_record() -> None:
     said_no = apply_none(start, convicted)
     assert said_no["business"]["people"][0]["record"] == {}  # type: ignore[index]
     then_unknown = apply_unknown(said_no, charged)
-    assert "record" not in then_unknown["business"]["people"][0]  # type: ignore[index]
+    assert then_unknown["business"]["people"][0]["record"] == {"unknown": ["pending_charges"]}  # type: ignore[index]
 
     unknown_first = apply_unknown(start, charged)
+    assert unknown_first["business"]["people"][0]["record"] == {"unknown": ["pending_charges"]}  # type: ignore[index]
     then_no = apply_none(unknown_first, convicted, [charged.path])
-    assert "record" not in then_no["business"]["people"][0]  # type: ignore[index]
+    assert then_no["business"]["people"][0]["record"] == {"unknown": ["pending_charges"]}  # type: ignore[index]
 
+    # A case begun before the `unknown` list: the record left out, the "I don't know" only in
+    # the interview's memory; "No" keeps it left out.
+    assert "record" not in apply_none(start, convicted, [charged.path])["business"]["people"][0]  # type: ignore[index]
     # Another person's "I don't know" does not stop Ana's "No".
     other = "business.people[1].record.pending_charges[0].instrument"
     assert apply_none(start, convicted, [other])["business"]["people"][0]["record"] == {}  # type: ignore[index]
 
 
+def test_yes_then_i_dont_know_names_the_unknown_part() -> None:
+    # "Yes" to the conviction question fills Ana's record; "I don't know" to the charge question
+    # then lists pending_charges as unknown, so the empty charge list is not read as "no charge".
+    # A later real answer to that question ("No", or "Yes, indicted") takes it off the list.
+    from secondchance.web.interview import _starters, apply_answer, apply_none, apply_unknown
+
+    questions = {q.path: q for q in _starters("sba")}
+    convicted = questions["business.people[0].record.convictions[0].jurisdiction"]
+    charged = questions["business.people[0].record.pending_charges[0].instrument"]
+    supervised = questions["business.people[0].record.supervision[0].kind"]
+    start: dict[str, object] = {"business": {"name": "B", "people": [{"name": "Ana"}]}}
+
+    said_yes = apply_answer(start, convicted, {"value": "federal"})
+    unknown = apply_unknown(said_yes, charged)
+    ana = unknown["business"]["people"][0]["record"]  # type: ignore[index]
+    assert ana == {"convictions": [{"jurisdiction": "federal"}], "unknown": ["pending_charges"]}
+    both = apply_unknown(unknown, supervised)
+    assert both["business"]["people"][0]["record"]["unknown"] == [  # type: ignore[index]
+        "pending_charges",
+        "supervision",
+    ]
+    assert apply_unknown(both, supervised) == both  # asked twice, listed once
+
+    no_charge = apply_none(both, charged)
+    assert no_charge["business"]["people"][0]["record"]["unknown"] == ["supervision"]  # type: ignore[index]
+    indicted = apply_answer(unknown, charged, {"value": "indictment"})
+    assert indicted["business"]["people"][0]["record"] == {  # type: ignore[index]
+        "convictions": [{"jurisdiction": "federal"}],
+        "pending_charges": [{"instrument": "indictment"}],
+    }
+
+
+def test_sba_interview_unknown_part_gives_insufficient_facts_naming_it() -> None:
+    # Ana, 100% owner since 2015, convicted (federal court, no more known), "I don't know"
+    # whether charged now, no supervision; application 2024-06-03 (the text from 2024-05-30:
+    # 13 CFR 120.110(n) bars an Associate "under indictment for a felony ..."). Whatever the
+    # conviction, a pending felony indictment would bar: 7(a) cannot clear her ->
+    # insufficient_facts naming business.people[0].record.pending_charges.
+    from secondchance.web.interview import (
+        _starters,
+        apply_answer,
+        apply_none,
+        apply_unknown,
+        key,
+        next_question,
+    )
+
+    questions = {q.path: q for q in _starters("sba")}
+    record: dict[str, object] = {
+        "application_date": "2024-06-03",
+        "business": {
+            "name": "B",
+            "people": [{"name": "Ana", "roles": [{"role": "owner", "ownership_percent": 100}]}],
+        },
+    }
+    record = apply_answer(
+        record,
+        questions["business.people[0].record.convictions[0].jurisdiction"],
+        {"value": "federal"},
+    )
+    record = apply_unknown(
+        record, questions["business.people[0].record.pending_charges[0].instrument"]
+    )
+    record = apply_none(record, questions["business.people[0].record.supervision[0].kind"])
+    report = evaluate(validate(record, "record.json"), date(2024, 6, 3))
+    seven_a = next(d for d in report.determinations if d.program == "sba.7a")
+    assert seven_a.outcome.value == "insufficient_facts"
+    assert "business.people[0].record.pending_charges" in seven_a.missing_facts
+    # The person was asked and does not know: the interview does not ask about it again.
+    asked = {key(q.path) for q in questions.values()}
+    missing = [m for d in report.determinations for m in d.missing_facts]
+    following = next_question("sba", record, missing, asked)
+    assert following is None or "pending_charges" not in following.path
+
+
 def test_sba_interview_no_then_unknown_leaves_the_owner_s_record_unknown(app) -> None:  # type: ignore[no-untyped-def]
     # "No" to the conviction question, "I don't know" to the charge question, "No" to the
-    # supervision question: whether the owner faces a charge is unknown, so their record is
-    # left out and every SBA program answers insufficient_facts naming it.
+    # supervision question: whether the owner faces a charge is unknown, so their record lists
+    # pending_charges as unknown and every SBA program answers insufficient_facts naming it.
     client = sign_in(app, "advocate@a.org")
     case = new_case(client, goal="sba")
     answer(client, case, value="Ortiz Bakery")
@@ -173,11 +252,11 @@ def test_sba_interview_no_then_unknown_leaves_the_owner_s_record_unknown(app) ->
     answer(client, case, action="unknown")
     answer(client, case, action="none")
     record = client.get(f"/cases/{case}/record.json").json()
-    assert "record" not in record["business"]["people"][0]
+    assert record["business"]["people"][0]["record"] == {"unknown": ["pending_charges"]}
     report = evaluate(validate(record, "record.json"), date(2024, 6, 3))
     seven_a = next(d for d in report.determinations if d.program == "sba.7a")
     assert seven_a.outcome.value == "insufficient_facts"
-    assert "business.people[0].record" in seven_a.missing_facts
+    assert "business.people[0].record.pending_charges" in seven_a.missing_facts
 
 
 def test_each_missing_fact_the_engine_names_has_a_plain_question() -> None:

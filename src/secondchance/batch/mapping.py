@@ -280,6 +280,27 @@ def _business(b: _Builder) -> None:
                 b.prefix[key] = ""
         role = _pick(cells, "role", "ownership_percent", "start", "end")
         person["roles"].append(role)
+        _associate_unknown(b, number, cells, person)
+
+
+def _associate_unknown(
+    b: _Builder, number: int, cells: Mapping[str, Any], person: dict[str, Any]
+) -> None:
+    """A business_people row's ``unknown`` cell: the parts of that associate's own record not
+    known (every row of the associate adds to the list). Only an associate with an id has a
+    record here; without one the whole record is left out (unknown), and the subject's parts
+    go on the people row."""
+    parts = cells.get("unknown") or []
+    if not parts:
+        return
+    if cells.get("associate_id") is None or cells.get("is_subject"):
+        where = "the people row" if cells.get("is_subject") else "an associate with an id"
+        b.problem("business_people", number, "unknown", f"belongs on {where}")
+        return
+    record = person.setdefault("record", {})
+    record["unknown"] = list(dict.fromkeys([*record.get("unknown", []), *parts]))
+    at = b.prefix[cells["associate_id"]]
+    b.origin.append((f"{at}unknown", "business_people", number))
 
 
 _EMPTY: tuple[None, list[Any]] = (None, [])  # an empty cell: a fact left out
@@ -302,7 +323,9 @@ def _person(b: _Builder) -> None:
     if person:
         top["person"] = person
         b.origin.append(("person", "people", number))
-    _set(top, _pick(cells, "application_date"))
+    _set(top, _pick(cells, "application_date", "unknown"))
+    if "unknown" in top:
+        b.origin.append(("unknown", "people", number))
     fsa = {name: v for column, name in _FSA_CELLS if (v := cells.get(column)) not in _EMPTY}
     if fsa:
         top["fsa"] = fsa
@@ -546,6 +569,8 @@ def _locate(person_id: str, path: str, message: str, origin: list[tuple[str, str
         return Problem(person_id, "people", None, path, message)
     rest = path[len(best[0]) :].lstrip(".")
     column = rest.split(".")[-1].split("[")[0] if rest else "(row)"
+    if rest.startswith("["):  # an item of a list cell (``unknown[0]``): that cell's column
+        column = best[0].rsplit(".", 1)[-1]
     if best[1] == "convictions" and column == "id":
         column = "conviction_id"
     if best[1] == "people" and best[0] in ("fsa", "bureau", "rdap"):

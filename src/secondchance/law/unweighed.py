@@ -86,7 +86,8 @@ def unweighed_facts(record: Record) -> list[Unweighed]:
     return found
 
 
-def _clears(det: Determination) -> bool:
+def clears(det: Determination) -> bool:
+    """Whether ``det`` would clear the person."""
     if det.outcome in (Outcome.eligible, Outcome.eligible_from):
         return True
     # An SBA program with no business to judge is not applicable whatever the person's facts.
@@ -97,16 +98,21 @@ def guard(det: Determination, facts: list[Unweighed]) -> Determination:
     """``det`` itself, or ``needs_review`` when it would clear the person while the record
     states a fact the program does not weigh yet."""
     relevant = [f for f in facts if det.program.startswith(f.programs)]
-    if not relevant or not _clears(det):
+    if not relevant or not clears(det):
         return det
     named = "; ".join(f"{f.fact} ({f.path})" for f in relevant)
     was = det.outcome.value.replace("_", " ")
     if det.date is not None:
         was += f" {det.date.isoformat()}"
+    paths = ", ".join(f.path for f in relevant)
     return det.model_copy(
         update={
             "outcome": Outcome.needs_review,
             "date": None,
+            "date_reason": None,
+            "eligible_from_date": None,
+            "eligible_from_reason": None,
+            "headline": f"NEEDS REVIEW — not weighed yet: {paths}",
             "reason": f"The record states {named}, which this program does not weigh yet; "
             f"without it the answer would be: {was}. {det.reason or ''}".strip(),
             "missing_facts": sorted({*det.missing_facts, *(f.path for f in relevant)}),

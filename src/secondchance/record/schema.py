@@ -618,6 +618,21 @@ class BureauFigures(_Model):
 # --- the person's record ------------------------------------------------------------------------
 
 
+class RecordPart(StrEnum):
+    """A top-level part of a person's record, as named in its ``unknown`` list."""
+
+    person = "person"
+    convictions = "convictions"
+    court_challenges = "court_challenges"
+    custody = "custody"
+    supervision = "supervision"
+    pending_charges = "pending_charges"
+    clemency = "clemency"
+    fsa = "fsa"
+    bureau = "bureau"
+    rdap = "rdap"
+
+
 class PersonRecord(_Model):
     """One person's federal record."""
 
@@ -633,6 +648,13 @@ class PersonRecord(_Model):
         None, description="The Bureau of Prisons' own stated figures (never used in place of ours)."
     )
     rdap: RdapFacts | None = None
+    unknown: list[RecordPart] = Field(
+        default_factory=list,
+        description="The parts of this record the person could not state (e.g. "
+        "'pending_charges': whether any charge is pending is not known). Entries given in such "
+        "a part are read as the ones known; no answer clears the person while a part it can "
+        "depend on is unknown (1.1).",
+    )
     _timeline: Any = PrivateAttr(None)
     """The shared reading of this record (``secondchance.record.timeline``), once computed."""
 

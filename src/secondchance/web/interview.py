@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from secondchance.record.schema import RecordPart
 from secondchance.web import answers
 from secondchance.web.paths import field_info, get_path, kind_of, pattern, set_path, split_path
 
@@ -26,6 +27,7 @@ GOALS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 NONE_CHOICE = ("none", "No / none")
+RECORD_PARTS = frozenset(part.value for part in RecordPart)
 
 
 @dataclass(frozen=True)
@@ -306,10 +308,23 @@ def next_question(
     for path in missing:
         if key(path) in asked or get_path(record, split_path(path)) is not None:
             continue
+        if _stated_unknown(path, record):
+            continue
         found = question_for(path, record)
         if found is not None:
             return found
     return None
+
+
+def _stated_unknown(path: str, record: Mapping[str, Any]) -> bool:
+    """Whether ``path`` is (or is within) a part its record's ``unknown`` list names: the
+    person was asked and does not know, so the interview does not ask again."""
+    tokens = split_path(path)
+    own = tokens[: tokens.index("record") + 1] if "record" in tokens else []
+    rest = tokens[len(own) :]
+    person = get_path(record, own) if own else record
+    listed = person.get("unknown") if isinstance(person, Mapping) else None
+    return bool(rest) and isinstance(listed, list) and rest[0] in listed
 
 
 def _required_follow_ups(record: Mapping[str, Any]) -> list[str]:
@@ -377,7 +392,7 @@ def apply_answer(
     if not value:
         raise answers.AnswerError("give an answer, or choose “I don't know”")
     set_path(updated, split_path(question.path), _typed(question, value))
-    return updated
+    return _known(updated, question)
 
 
 def _own_record(path: str) -> list[Any] | None:
@@ -388,18 +403,58 @@ def _own_record(path: str) -> list[Any] | None:
     return tokens[: tokens.index("record") + 1]
 
 
+def _starter_part(question: Question) -> tuple[list[Any], str] | None:
+    """(the person's ``record`` path, the part) for a question asking whether a part of a
+    business person's own record holds anything ("is this person charged now?": the question
+    of ``pending_charges[0].instrument``), else None."""
+    own = _own_record(question.path)
+    if own is None:
+        return None
+    rest = split_path(question.path)[len(own) :]
+    if len(rest) != 3 or rest[1] != 0 or (rest[0], rest[2]) not in _PART_QUESTIONS:
+        return None
+    return own, str(rest[0])
+
+
+_PART_QUESTIONS = frozenset(
+    (tokens[-3], tokens[-1])
+    for tokens in (split_path(q.path) for q in _starters("sba"))
+    if "record" in tokens and len(tokens) >= 3 and tokens[-3] in RECORD_PARTS
+)
+"""(part, field) of each starter question asking whether a part of a business person's record
+holds anything: ``("pending_charges", "instrument")``."""
+
+
+def _known(record: dict[str, Any], question: Question) -> dict[str, Any]:
+    """``record`` (changed in place) with the part a starter question asks about taken off the
+    person's ``unknown`` list: it has been answered."""
+    found = _starter_part(question)
+    if found is None:
+        return record
+    own, part = found
+    person = get_path(record, own)
+    if isinstance(person, dict) and part in (person.get("unknown") or []):
+        person["unknown"] = [p for p in person["unknown"] if p != part]
+        if not person["unknown"]:
+            del person["unknown"]
+    return record
+
+
 def apply_none(
     record: dict[str, Any], question: Question, unknown: Iterable[str] = ()
 ) -> dict[str, Any]:
     """ "No / none" to a question about a business person's own record ("has this person ever
     been convicted?"): their ``record`` is given, empty where nothing else is known (a record
-    left out means nothing is known, and the SBA answers say so), unless another question about
-    that record was answered "I don't know" (``unknown``: the paths so answered): an empty
-    record would read as "nothing to report", so it stays left out. Other questions:
-    unchanged."""
+    left out means nothing is known, and the SBA answers say so), and the part asked about is
+    no longer on its ``unknown`` list. A record left out while another question about it was
+    answered "I don't know" (``unknown``: the paths so answered, as cases begun before the
+    ``unknown`` list remember them) stays left out: empty, it would read as "nothing to
+    report". Other questions: unchanged."""
     own = _own_record(question.path)
-    if own is None or get_path(record, own) is not None:
+    if own is None:
         return record
+    if get_path(record, own) is not None:
+        return _known(copy.deepcopy(record), question)
     if any(_own_record(path) == own for path in unknown):
         return record
     updated = copy.deepcopy(record)
@@ -408,10 +463,24 @@ def apply_none(
 
 
 def apply_unknown(record: dict[str, Any], question: Question) -> dict[str, Any]:
-    """ "I don't know" to a question about a business person's own record: a record that an
-    earlier "No / none" left empty is taken out again, so that the person's record is unknown
-    (the SBA answers name ``business.people[i].record``), never "nothing to report". Other
-    questions, and a record with something in it: unchanged."""
+    """ "I don't know" to a question about a business person's own record. A question about
+    one part of it ("is this person charged now?") puts that part on the record's ``unknown``
+    list (the record is given if it was left out): the part is never read as "nothing to
+    report", and the SBA answers name it (``business.people[i].record.pending_charges``)
+    whatever the other questions answer. Any other question about the record: a record that an
+    earlier "No / none" left empty is taken out again, so that it is unknown (the SBA answers
+    name ``business.people[i].record``). Other questions, and other records: unchanged."""
+    found = _starter_part(question)
+    if found is not None:
+        at, part = found
+        updated = copy.deepcopy(record)
+        person = get_path(updated, at)
+        if not isinstance(person, dict):
+            person = {}
+            set_path(updated, at, person)
+        listed = list(person.get("unknown") or [])
+        person["unknown"] = [*listed, part] if part not in listed else listed
+        return updated
     own = _own_record(question.path)
     if own is None or get_path(record, own) != {}:
         return record

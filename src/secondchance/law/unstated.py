@@ -1,0 +1,178 @@
+"""Parts of a record the person could not state (the record's ``unknown`` list): never read as
+empty.
+
+A record part left empty says there is nothing to report in it; a part listed in ``unknown``
+says the person does not know (whether a charge is pending, whether they are on supervision).
+Unknown is never false: an answer that would clear the person (``eligible``, ``eligible_from``,
+or a clemency or credits program's ``not_applicable``) under a program that can depend on that
+part becomes ``insufficient_facts`` naming the part's path, the finding citing the program's own
+rule. Entries written in such a part are read as the ones known (there may be more): an answer
+they decide against the person stands.
+
+Most parts reach every program through the shared reading of the record (custody, supervision
+and the sentence's facts), so they concern every program and the sentence computation; pending
+charges concern the SBA and clemency rules, court challenges the clemency rules, and the
+Bureau's own figures (``bureau``) never change an answer. A business person's record concerns
+the SBA programs alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from secondchance.engine.determination import Determination, Finding, Outcome, Report
+from secondchance.engine.rules import Program
+from secondchance.law.sentence import SENTENCE
+from secondchance.law.unweighed import clears
+from secondchance.record.schema import PersonRecord, Record, RecordPart
+
+EVERY = ("",)
+"""Every program (an id prefix every id starts with)."""
+NONE: tuple[str, ...] = ()
+SBA = ("sba.",)
+BLOCK = "sentence."
+"""The sentence computation's block (its notes, not a program's answer)."""
+
+FORMAT_CITATION = "secondchance record format 1.1, `unknown` (docs/record-format.md)"
+"""Cited where the answer names no rule version of its program."""
+
+_READ_BY: dict[RecordPart, tuple[str, ...]] = {
+    **{part: (*EVERY, BLOCK) for part in RecordPart},
+    RecordPart.pending_charges: ("sba.", "clemency."),
+    RecordPart.court_challenges: ("clemency.",),
+    RecordPart.bureau: NONE,
+}
+"""The programs (by id prefix) that can depend on each part of the top-level record: only the
+SBA and clemency rules read pending charges, only the clemency rules court challenges."""
+
+_WORDS: dict[RecordPart, str] = {
+    RecordPart.person: "who the person is (citizenship and immigration status)",
+    RecordPart.convictions: "whether the person has (other) convictions",
+    RecordPart.court_challenges: "whether the person has (other) court challenges",
+    RecordPart.custody: "the person's (other) periods of custody",
+    RecordPart.supervision: "whether the person is or was on probation, parole or "
+    "supervised release",
+    RecordPart.pending_charges: "whether any criminal charge is pending against the person",
+    RecordPart.clemency: "whether the person received (other) clemency",
+    RecordPart.fsa: "the person's First Step Act facts",
+    RecordPart.bureau: "the Bureau of Prisons' own figures",
+    RecordPart.rdap: "the person's Residential Drug Abuse Program facts",
+}
+
+
+@dataclass(frozen=True)
+class Unstated:
+    """A part of a record stated unknown, and the programs (by id prefix) it may change."""
+
+    path: str
+    part: RecordPart
+    programs: tuple[str, ...]
+
+
+def unstated_parts(record: Record) -> list[Unstated]:
+    """The parts stated unknown, in the record and its business people's records (whose
+    parts concern SBA alone)."""
+    found = [Unstated(part.value, part, _READ_BY[part]) for part in _parts(record)]
+    if record.business is not None:
+        for i, person in enumerate(record.business.people):
+            if person.is_subject:
+                continue
+            prefix = f"business.people[{i}].record."
+            found += [
+                Unstated(prefix + part.value, part, SBA if _sba_reads(part) else NONE)
+                for part in _parts(person.record)
+            ]
+    return found
+
+
+def _sba_reads(part: RecordPart) -> bool:
+    return any("sba.".startswith(prefix) for prefix in _READ_BY[part] if prefix != BLOCK)
+
+
+def _parts(record: PersonRecord) -> list[RecordPart]:
+    return list(dict.fromkeys(record.unknown))
+
+
+def _citation(det: Determination, programs: Sequence[Program]) -> tuple[str, str, str | None]:
+    """(citation, rule version, url) of the rule version that answered ``det``."""
+    versions = {v.id: v for p in programs if p.id == det.program for v in p.versions}
+    for finding in det.findings:
+        version = versions.get(finding.rule_version)
+        if version is not None:
+            return version.citation, version.id, version.url
+    return FORMAT_CITATION, f"{det.program}@record-format", None
+
+
+def guard(
+    det: Determination, parts: list[Unstated], programs: Sequence[Program] = ()
+) -> Determination:
+    """``det`` itself, or ``insufficient_facts`` when it would clear the person while the record
+    states that a part the program can depend on is not known."""
+    relevant = [u for u in parts if det.program.startswith(u.programs)]
+    if not relevant or not clears(det):
+        return det
+    citation, rule_version, url = _citation(det, programs)
+    named = "; ".join(f"{_WORDS[u.part]} ({u.path})" for u in relevant)
+    was = det.outcome.value.replace("_", " ")
+    if det.date is not None:
+        was += f" {det.date.isoformat()}"
+    finding = Finding(
+        finding=f"The record states that it does not know {named}. An answer that clears the "
+        "person needs that part known; read as empty, the answer would be: "
+        f"{was}.",
+        facts={u.path: "unknown" for u in relevant},
+        citation=citation,
+        rule_version=rule_version,
+        url=url,
+    )
+    paths = ", ".join(u.path for u in relevant)
+    return det.model_copy(
+        update={
+            "outcome": Outcome.insufficient_facts,
+            "date": None,
+            "date_reason": None,
+            "next_change": None,
+            "next_change_reason": None,
+            "next_change_outcome": None,
+            "eligible_from_date": None,
+            "eligible_from_reason": None,
+            "reason": f"The record states that {paths} is not known; without it the answer "
+            f"would be: {was}. {det.reason or ''}".strip(),
+            "findings": [finding, *det.findings],
+            "missing_facts": sorted({*det.missing_facts, *(u.path for u in relevant)}),
+            "headline": f"INSUFFICIENT FACTS — not known: {paths}",
+        }
+    )
+
+
+def _noted(block: dict[str, Any] | None, parts: list[Unstated]) -> dict[str, Any] | None:
+    """The sentence block with a review note for each part of the person's own record stated
+    unknown that its computation reads."""
+    relevant = [u for u in parts if BLOCK in u.programs and not u.path.startswith("business.")]
+    if block is None or not relevant or not isinstance(block.get("needs_review"), list):
+        return block
+    notes = [
+        f"The record states that it does not know {_WORDS[u.part]} ({u.path}); this "
+        "computation reads that part as empty."
+        for u in relevant
+    ]
+    return {**block, "needs_review": [*block["needs_review"], *notes]}
+
+
+def review(report: Report, record: Record, programs: Sequence[Program] = ()) -> Report:
+    """``report`` with every answer guarded against the parts the record states unknown
+    (``programs``: those that answered, for their rules' citations)."""
+    parts = unstated_parts(record)
+    if not parts:
+        return report
+    blocks = dict(report.computations)
+    if SENTENCE.id in blocks:
+        blocks[SENTENCE.id] = _noted(blocks[SENTENCE.id], parts)
+    return report.model_copy(
+        update={
+            "determinations": [guard(det, parts, programs) for det in report.determinations],
+            "computations": blocks,
+        }
+    )
