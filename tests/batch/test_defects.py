@@ -82,17 +82,27 @@ def test_a_parquet_list_of_empty_entries_is_a_row_problem(tmp_path: Path) -> Non
     pq.write_table(
         pa.table(
             {
-                "person_id": ["Q1", "Q2"],
-                "kind": ["pardon", "pardon"],
-                "granted_on": ["2021-01-19", "2021-01-19"],
-                "conviction_ids": pa.array([["c1"], [None, ""]], pa.list_(pa.string())),
+                "person_id": ["Q1", "Q2", "Q3"],
+                "kind": ["pardon", "pardon", "pardon"],
+                "granted_on": ["2021-01-19", "2021-01-19", "2021-01-19"],
+                # Q3's typed empty list names no conviction: not "left out" (every conviction).
+                "conviction_ids": pa.array([["c1"], [None, ""], []], pa.list_(pa.string())),
             }
         ),
         source / "grants.parquet",
     )
+    people = source / "people.csv"
+    people.write_text(people.read_text(encoding="utf-8") + "Q3,Q3\n", encoding="utf-8")
+    for name in ("convictions", "counts"):
+        table = source / f"{name}.csv"
+        lines = table.read_text(encoding="utf-8").splitlines()
+        table.write_text("\n".join([*lines, lines[-1].replace("Q2", "Q3")]) + "\n")
     _screen(source, tmp_path / "out")
     assert _screened(tmp_path / "out") == ["Q1"]
-    assert _errors(tmp_path / "out") == [("Q2", "grants", "2", "conviction_ids")]
+    assert _errors(tmp_path / "out") == [
+        ("Q2", "grants", "2", "conviction_ids"),
+        ("Q3", "grants", "3", "conviction_ids"),
+    ]
 
 
 def _same_facts(people: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:

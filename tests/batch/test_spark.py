@@ -7,6 +7,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -94,26 +95,60 @@ def test_spark_reruns_only_the_failed_people(tmp_path: Path) -> None:
     from secondchance.batch.spark import run_spark
 
     source = tmp_path / "in"
-    synth_people(20, source, seed=5, fmt="csv")
-    people_csv = source / "people.csv"
-    with people_csv.open(newline="", encoding="utf-8") as handle:
-        header, *rows = list(csv.reader(handle))
-    column = header.index("date_of_birth")
-    bad_id = rows[0][header.index("person_id")]
-    good, rows[0][column] = rows[0][column], "1990-02-30"  # no such day: not screened
+    synth_people(20, source, seed=5)
+    people_file = source / "people.parquet"
+    table = pq.read_table(people_file)
+    births = table["date_of_birth"].to_pylist()
+    bad_id = table["person_id"][0].as_py()
 
-    def write() -> None:
-        with people_csv.open("w", newline="", encoding="utf-8") as handle:
-            csv.writer(handle).writerows([header, *rows])
+    def write(first_birth: object) -> None:
+        rest = [None if b is None else b.isoformat() for b in births[1:]]
+        column = pa.array([first_birth, *rest], pa.string())  # dates as text: one is no day
+        index = table.schema.get_field_index("date_of_birth")
+        pq.write_table(table.set_column(index, "date_of_birth", column), people_file)
 
-    write()
+    write("1990-02-30")  # no such day: the person is not screened
     out = tmp_path / "out"
     first = run_spark(Plan(source, out, AS_OF))
     assert (first.screened, first.failed) == (19, 1)
     assert failed_ids(out) == frozenset({bad_id})
-    rows[0][column] = good
-    write()
+    write(births[0].isoformat())
     again = run_spark(Plan(source, out, AS_OF, only=failed_ids(out), part="-rerun1"))
     assert (again.screened, again.failed) == (1, 0)
     rows = pq.read_table(out / "results-rerun1.parquet").to_pylist()
     assert {r["person_id"] for r in rows} == {bad_id}
+
+
+def test_spark_trims_ids_as_the_local_reader_and_refuses_csv(tmp_path: Path) -> None:
+    if shutil.which("java") is None:
+        pytest.skip("no Java runtime (.ci/run installs one)")
+    from secondchance.batch.read import LayoutError
+    from secondchance.batch.spark import run_spark
+
+    source = tmp_path / "in"
+    synth_people(6, source, seed=5)
+    people_file = source / "people.parquet"
+    table = pq.read_table(people_file)
+    ids = table["person_id"].to_pylist()
+    # "P... " in people and "P..." in the other tables are one person (ids are trimmed): the
+    # person's convictions are theirs, never orphan rows leaving a record with no conviction.
+    spaced = pa.array([f"{ids[0]} ", *ids[1:]])
+    pq.write_table(table.set_column(0, "person_id", spaced), people_file)
+    local = run(Plan(source, tmp_path / "local", AS_OF, workers=1))
+    spark = run_spark(Plan(source, tmp_path / "spark", AS_OF))
+    assert (
+        (spark.screened, spark.failed, spark.problems)
+        == (6, 0, 0)
+        == (
+            local.screened,
+            local.failed,
+            local.problems,
+        )
+    )
+    assert _rows(tmp_path / "spark" / "results.parquet") == _rows(
+        tmp_path / "local" / "results.parquet"
+    )
+    csv_source = tmp_path / "csv"
+    synth_people(3, csv_source, seed=5, fmt="csv")
+    with pytest.raises(LayoutError, match="Parquet tables only"):
+        run_spark(Plan(csv_source, tmp_path / "out", AS_OF))

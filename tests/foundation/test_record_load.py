@@ -276,3 +276,16 @@ def test_day_counts_have_a_ceiling(tmp_path: Path) -> None:
     path = write(tmp_path, "r.yaml", "fsa: {gct_disallowed_days: 99999999999999999999}\n")
     [problem] = problems(path)
     assert problem.startswith("fsa.gct_disallowed_days:")
+
+
+def test_a_grant_naming_an_empty_list_of_convictions_is_an_error(tmp_path: Path) -> None:
+    # A grant naming no conviction covers every federal one: "[]" (perhaps "none known") must
+    # not be read as that.
+    path = write(
+        tmp_path,
+        "r.yaml",
+        "convictions: [{id: c1, jurisdiction: federal}]\n"
+        "clemency: [{kind: pardon, granted_on: 2020-01-01, conviction_ids: []}]\n",
+    )
+    [problem] = problems(path)
+    assert problem.startswith("clemency[0].conviction_ids: an empty list names no conviction")

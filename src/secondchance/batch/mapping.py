@@ -108,6 +108,8 @@ def _items(value: Any) -> list[str]:
     ``conviction_ids`` would mean every federal conviction (as ``check`` refuses ``[";"]``)."""
     if value is None:
         return []
+    if isinstance(value, list) and not value:
+        raise CellError("an empty list names no entry (leave the cell null to leave it out)")
     parts = value if isinstance(value, list) else str(value).split(";")
     items = [None if p is None else str(p).strip() for p in parts]
     if parts and not any(items):

@@ -21,7 +21,7 @@ from secondchance.batch.campaign import Campaign, CampaignSink, placements
 from secondchance.batch.layout import TABLES
 from secondchance.batch.mapping import PersonRows, Problem
 from secondchance.batch.output import PEOPLE, RESULTS, forget_manifest, people_columns
-from secondchance.batch.read import check_layout
+from secondchance.batch.read import LayoutError, check_layout
 from secondchance.batch.run import GC_THRESHOLDS, Plan, Summary
 
 OUTPUT = pa.schema(
@@ -111,7 +111,14 @@ def screen_partition(
     for batch in batches:
         items, orphans = [], []
         for group in batch.to_pylist():
-            person = _person(group["person_id"], group["rows"])
+            person = _person(group["person_id"] or "", group["rows"])
+            if not person.person_id:
+                orphans += [
+                    Problem("", t, n, "person_id", "person_id is empty")
+                    for t, rows in person.rows.items()
+                    for n, _ in rows
+                ]
+                continue
             if "people" not in person.rows:
                 orphans += [
                     Problem(person.person_id, t, n, "person_id", "no person with this id in people")
@@ -132,17 +139,15 @@ def screen_partition(
 def _table_frame(spark: Any, name: str, path: Path) -> Any:
     from pyspark.sql import functions as F
 
-    if path.suffix == ".parquet":
-        frame = spark.read.parquet(str(path))
-    else:
-        frame = spark.read.option("header", True).csv(str(path))
+    frame = spark.read.parquet(str(path))
     from pyspark.sql.types import LongType, StructField, StructType
 
     numbered = frame.rdd.zipWithIndex().map(lambda pair: (*pair[0], pair[1] + 1))
     schema = StructType([*frame.schema.fields, StructField("_row", LongType(), False)])
     frame = spark.createDataFrame(numbered, schema)
+    trimmed = F.trim(F.col("person_id").cast("string"))  # as the local reader reads ids
     return frame.select(
-        F.col("person_id").cast("string").alias("person_id"),
+        F.when(trimmed == "", None).otherwise(trimmed).alias("person_id"),
         F.struct(
             F.lit(name).alias("table"),
             F.col("_row").alias("row"),
@@ -170,6 +175,13 @@ def screen_frame(spark: Any, plan: Plan) -> Any:
     from pyspark.sql import functions as F
 
     files = check_layout(plan.source)
+    text = sorted(path.name for path in files.values() if path.suffix != ".parquet")
+    if text:
+        raise LayoutError(
+            f"--engine spark reads Parquet tables only ({', '.join(text)} is CSV, whose quoted "
+            "line breaks and short rows Spark's reader does not read as the local one does): "
+            "convert them to Parquet (docs/scale.md), or screen with the local engine"
+        )
     frames = [_table_frame(spark, name, path) for name, path in files.items()]
     union = frames[0]
     for frame in frames[1:]:

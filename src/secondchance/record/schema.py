@@ -463,7 +463,9 @@ class ClemencyGrant(_Model):
     kind: ClemencyKind
     granted_on: Day
     conviction_ids: list[str] = Field(
-        default_factory=list, description="Convictions covered; empty means all federal ones."
+        default_factory=list,
+        description="Convictions covered; left out means all federal ones (an empty list is an "
+        "error: it would read as every conviction).",
     )
     by: str | None = Field(None, description="The President who granted it.")
     proclamation: str | None = Field(None, description="E.g. 'Proclamation 10467'.")
@@ -471,6 +473,18 @@ class ClemencyGrant(_Model):
     certificate_issued_on: Day | None = Field(
         None, description="Date the warrant or certificate of clemency was issued (format 1.1)."
     )
+
+    @field_validator("conviction_ids")
+    @classmethod
+    def _names_some(cls, ids: list[str]) -> list[str]:
+        """A list written empty names no conviction, yet a grant naming none covers every
+        federal conviction: an error, so that "none known" is never read as "all pardoned"."""
+        if not ids:
+            raise ValueError(
+                "an empty list names no conviction: list the ids the grant covers, or leave the "
+                "field out to mean every federal conviction"
+            )
+        return ids
 
 
 # --- First Step Act facts -----------------------------------------------------------------------
