@@ -82,7 +82,11 @@ def test_the_wait_runs_from_release_from_the_revocation_term() -> None:
     assert (plain.outcome, plain.date) == (Outcome.eligible_from, date(2016, 12, 15))
     # Revoked 2013-06-01, 8 months; custody for it ends 2014-01-10: the last confinement.
     # 2014-01-10 + 5 years = 2019-01-10.
-    det = answer(revoked(), PARDON, date(2015, 1, 1))
+    # The revocation imposes no new supervised release ("0 months", 18 U.S.C. 3583(h)); one not
+    # recorded may have been imposed and would leave the wait's end for review.
+    data = revoked()
+    data["convictions"][0]["sentence"]["revocations"][0]["supervised_release"] = "0 months"
+    det = answer(data, PARDON, date(2015, 1, 1))
     assert (det.outcome, det.date) == (Outcome.eligible_from, date(2019, 1, 10))
 
 
@@ -116,8 +120,8 @@ def test_probation_revoked_to_prison_starts_the_wait_at_release() -> None:
     before = answer(data, PARDON, date(2011, 1, 1))
     assert (before.outcome, before.date) == (Outcome.eligible_from, date(2015, 3, 1))
     data["convictions"][0]["sentence"]["revocations"] = [
-        {"revoked_on": "2012-05-01", "imprisonment": "6 months"}
-    ]
+        {"revoked_on": "2012-05-01", "imprisonment": "6 months", "supervised_release": "0 months"}
+    ]  # no supervised release to follow (one not recorded may have been imposed, 3583(h))
     data["custody"] = [
         {
             "kind": "federal_custody",
@@ -266,10 +270,11 @@ def test_a_revocation_after_the_day_asked_is_weighed_on_the_day_the_wait_would_e
 
 
 def test_a_revocation_term_recorded_as_zero_is_no_confinement() -> None:
-    # Revoked 2013-06-01 with no prison ("0 months"): the last confinement stays the first
-    # term, released 2011-12-15; 2011-12-15 + 5 years = 2016-12-15.
+    # Revoked 2013-06-01 with no prison ("0 months") and no new supervised release: the last
+    # confinement stays the first term, released 2011-12-15; 2011-12-15 + 5 years = 2016-12-15.
+    revocation = {"revoked_on": "2013-06-01", "imprisonment": "0 months"}
     det = answer(
-        with_revocation({"revoked_on": "2013-06-01", "imprisonment": "0 months"}),
+        with_revocation({**revocation, "supervised_release": "0 months"}),
         PARDON,
         date(2015, 1, 1),
     )

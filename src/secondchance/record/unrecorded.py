@@ -36,6 +36,8 @@ from secondchance.record.schema import (
     Conviction,
     CustodyKind,
     PersonRecord,
+    Revocation,
+    SentenceRelation,
     SupervisionKind,
 )
 from secondchance.record.terms import Term
@@ -62,6 +64,11 @@ class UnrecordedTerm:
     """The first day after the term; None: not known (no start, unknown length, life)."""
     path: str
     """The field stating it, e.g. ``convictions[0].sentence.supervised_release``."""
+    why: str | None = None
+    """Why its start or end is not known, when the record leaves it open for a reason of its
+    own (custody ending short of the term, a consecutive term, a revocation)."""
+    missing: tuple[str, ...] = ()
+    """The facts that would decide it, beyond the period not recorded."""
 
 
 def term_end(start: date, term: Term) -> date | None:
@@ -106,10 +113,55 @@ def supervision_recorded(record: PersonRecord, conviction: Conviction) -> bool:
 
 def release_from_custody(record: PersonRecord, conviction: Conviction) -> date | None:
     """The day of release from the custody recorded for ``conviction``: the last end, when every
-    period serving it has one (None otherwise, or when none is recorded)."""
+    period serving it has one and it is not short of the term (:func:`short_custody`); None
+    otherwise, or when none is recorded."""
     ends = [record.custody[k].end for k in served(record, conviction)]
     known = [e for e in ends if e is not None]
-    return max(known) if known and len(known) == len(ends) else None
+    if not known or len(known) != len(ends):
+        return None
+    return None if short_custody(record, conviction) is not None else max(known)
+
+
+@dataclass(frozen=True)
+class Short:
+    """The last custody recorded for a conviction (``custody[index]``, ending ``end``) ends
+    before the earliest day its prison term could have ended (``earliest``)."""
+
+    index: int
+    end: date
+    earliest: date
+
+
+def short_custody(record: PersonRecord, conviction: Conviction) -> Short | None:
+    """The custody recorded for ``conviction`` when it all has ends and the last ends before
+    the earliest day its prison term could end by serving it (the law's bound,
+    :func:`secondchance.law.clemency.facts.earliest_end`: the full term less the most good
+    conduct time, time-credit transfer, drug-program reduction and prior custody the law
+    allows), with no commutation setting a release: that custody is not service of the whole
+    term, so the release from it is not known (the petitions read it so too)."""
+    index = timeline(record).conviction_index(conviction)
+    if index is None:
+        return None
+    return timeline(record).remembered(
+        ("short_custody", index), lambda: _short(record, index, conviction)
+    )
+
+
+def _short(record: PersonRecord, index: int, conviction: Conviction) -> Short | None:
+    from secondchance.law.clemency.facts import earliest_end
+
+    sentence = conviction.sentence
+    if sentence is None:
+        return None
+    if any(c.new_release_date is not None for c in sentence.commutations):
+        return None  # a commutation may set the release (the petitions read it)
+    ends = [(k, record.custody[k].end) for k in served(record, conviction)]
+    if not ends or any(e is None for _, e in ends):
+        return None
+    k, last = max(((k, e) for k, e in ends if e is not None), key=lambda ke: ke[1])
+    periods = [record.custody[j] for j in periods_for(record.custody, record, conviction)]
+    earliest = earliest_end(conviction, timeline(record).prison_term(index).term, periods)
+    return Short(k, last, earliest) if earliest is not None and last < earliest else None
 
 
 def _imposed(conviction: Conviction) -> date | None:
@@ -117,13 +169,22 @@ def _imposed(conviction: Conviction) -> date | None:
     return (sentence.imposed_on if sentence else None) or conviction.sentencing_date
 
 
-def _running(start: date | None, term: Term | None, day: date) -> tuple[bool, date | None]:
-    """Whether a term from ``start`` could be running on ``day``, and its first day after."""
+def _running(
+    start: date | None, term: Term | None, day: date, tolled: PersonRecord | None = None
+) -> tuple[bool, date | None]:
+    """Whether a term from ``start`` could be running on ``day``, and its first day after
+    (a supervised release term, ``tolled`` by the record's later imprisonment:
+    :func:`supervised_release_end`)."""
     if start is None:
         return True, None
     if start > day:
         return False, None
-    end = None if term is None else term_end(start, term)
+    if term is None:
+        end = None
+    elif tolled is not None:
+        end = supervised_release_end(tolled, start, term)
+    else:
+        end = term_end(start, term)
     return (term is None or end is None or end > day), end
 
 
@@ -153,16 +214,16 @@ def unrecorded_supervised_release(
     """The supervised release term conviction ``index``'s sentence states when it could be
     running on ``day`` with no supervision period recorded for the conviction. It runs from
     ``release`` (by default the release the custody recorded gives; None: not known, so it may
-    run on any day once sentenced) to the release plus the term (18 U.S.C. 3624(e)); a
-    commutation granted by ``day`` that does not keep it ends it."""
+    run on any day once sentenced) to the release plus the term, extended by later
+    imprisonment (:func:`supervised_release_end`, 18 U.S.C. 3624(e)); a commutation granted by
+    ``day`` that does not keep it ends it. After a revocation by ``day``, the term is the new
+    one it imposed (:func:`_after_revocation`); a revocation after ``day`` shows supervision
+    was (or may have been) running on it."""
     conviction = record.convictions[index]
     if not _open(conviction, day):
         return None
     sentence = conviction.sentence
     assert sentence is not None
-    term = sentence.supervised_release
-    if term is None or not _stated(term) or supervision_recorded(record, conviction):
-        return None
     if any(
         c.supervised_release_kept is False and c.granted_on <= day for c in sentence.commutations
     ):
@@ -172,11 +233,157 @@ def unrecorded_supervised_release(
     imposed = _imposed(conviction)
     if release is None and imposed is not None and imposed > day:
         return None  # not yet sentenced on the day
-    running, end = _running(release, term, day)
+    path = f"convictions[{index}].sentence"
+    revoked = [
+        (k, r)
+        for k, r in enumerate(sentence.revocations)
+        if r.revoked_on is not None and r.revoked_on <= day
+    ]
+    if revoked:
+        return _after_revocation(record, index, day, release, revoked)
+    term = sentence.supervised_release
+    if term is None or not _stated(term) or supervision_recorded(record, conviction):
+        return None
+    running, end = _running(release, term, day, record)
+    if not running:
+        return _revoked_later(record, index, day, release, term, end)
+    return UnrecordedTerm(
+        index, SupervisionKind.supervised_release, term, release, end, f"{path}.supervised_release"
+    )
+
+
+def _revoked_later(
+    record: PersonRecord,
+    index: int,
+    day: date,
+    release: date | None,
+    term: Term,
+    end: date | None,
+) -> UnrecordedTerm | None:
+    """A term read as over on ``day`` that a revocation dated after ``day`` revoked: supervision
+    cannot be revoked unless it was running, or a warrant or summons was issued before it
+    expired (18 U.S.C. 3583(e)(3), (i)), so on ``day`` it was (or may have been) running; its
+    end is not known."""
+    sentence = record.convictions[index].sentence
+    assert sentence is not None
+    later = [
+        (k, r)
+        for k, r in enumerate(sentence.revocations)
+        if r.revoked_on is not None and r.revoked_on > day
+    ]
+    if end is None or end > day or release is None or not later:
+        return None
+    k, first = min(later, key=lambda kr: kr[1].revoked_on or date.max)
+    assert first.revoked_on is not None
+    at = f"convictions[{index}].sentence.revocations[{k}]"
+    return UnrecordedTerm(
+        index,
+        SupervisionKind.supervised_release,
+        term,
+        release,
+        None,
+        f"convictions[{index}].sentence.supervised_release",
+        f"it is revoked on {first.revoked_on.isoformat()} ({at}), after {day.isoformat()}: "
+        "supervised release is revoked only while it runs or on a warrant or summons issued "
+        "before it expired (18 U.S.C. 3583(e)(3), (i)), so it was, or may have been, running",
+        (f"{at}.revoked_on",),
+    )
+
+
+def _after_revocation(
+    record: PersonRecord,
+    index: int,
+    day: date,
+    release: date | None,
+    revoked: list[tuple[int, Revocation]],
+) -> UnrecordedTerm | None:
+    """The supervised release term in force after the latest revocation by ``day``: the new term
+    it imposed (18 U.S.C. 3583(h)), from the release from the revocation's prison term (the
+    revocation itself when it imposed none; not known when the custody for it is not
+    recorded). A new term not recorded may have been imposed: its end is not known. A new term
+    recorded as zero, or one a supervision period recorded since the revocation shows, is none
+    to add."""
+    conviction = record.convictions[index]
+    k, last = max(revoked, key=lambda kr: kr[1].revoked_on or date.min)
+    on = last.revoked_on
+    assert on is not None
+    at = f"convictions[{index}].sentence.revocations[{k}]"
+    periods = [record.supervision[j] for j in periods_for(record.supervision, record, conviction)]
+    since = [
+        p
+        for p in periods
+        if p.kind is not SupervisionKind.deferred_prosecution and (p.start is None or p.start >= on)
+    ]
+    term = last.supervised_release
+    if since or (term is not None and term.is_zero):
+        return None
+    start = release if release is not None and release >= on else None
+    if start is None and last.imprisonment is not None and last.imprisonment.is_zero:
+        start = on  # no prison imposed: the new term follows the revocation itself
+    if term is None:
+        return UnrecordedTerm(
+            index,
+            SupervisionKind.supervised_release,
+            None,
+            start,
+            None,
+            f"{at}.supervised_release",
+            f"the revocation of {on.isoformat()} ({at}) may have imposed a new term of "
+            "supervised release to follow its prison term (18 U.S.C. 3583(h)), and the record "
+            "does not say",
+            (f"{at}.supervised_release",),
+        )
+    if start is not None and start > day:
+        return None  # in custody on the revocation term: not yet begun
+    running, end = _running(start, term, day, record)
     if not running:
         return None
-    path = f"convictions[{index}].sentence.supervised_release"
-    return UnrecordedTerm(index, SupervisionKind.supervised_release, term, release, end, path)
+    missing = () if start is not None else (f"custody[] (custody for the revocation of {on})",)
+    return UnrecordedTerm(
+        index,
+        SupervisionKind.supervised_release,
+        term,
+        start,
+        end,
+        f"{at}.supervised_release",
+        f"the new term imposed on the revocation of {on.isoformat()} ({at}, 18 U.S.C. 3583(h))",
+        missing,
+    )
+
+
+def supervised_release_end(record: PersonRecord, release: date, term: Term) -> date | None:
+    """The first day after a supervised release term from ``release``: the release plus the
+    term, extended by every later imprisonment of at least the days the law names (18 U.S.C.
+    3624(e): the term "does not run during any period in which the person is imprisoned in
+    connection with a conviction" for 30 consecutive days or more). Every custody period begun
+    after the release and before the end so far counts (of any kind and conviction: a detention
+    that led to no conviction would not toll, so counting it errs late), its days counted with
+    the first and the last. None when such a period has no end, or has no start and ends after
+    the release (whether, and how long, it tolled the term is not recorded)."""
+    from secondchance.law.parameters import value
+
+    end = term_end(release, term)
+    if end is None:
+        return None
+    least = int(value("sentence.supervised_release.tolling_min_days", on=release))
+    later = []
+    for p in record.custody:
+        if p.start is None:
+            if p.end is None or p.end > release:
+                return None
+            continue
+        if p.start > release:
+            later.append(p)
+    for p in sorted(later, key=lambda p: p.start or date.min):
+        assert p.start is not None
+        if p.start >= end:
+            break
+        if p.end is None:
+            return None
+        days = (p.end - p.start).days + 1
+        if days >= least:
+            end += timedelta(days=days)
+    return end
 
 
 def unrecorded_terms(record: PersonRecord, day: date) -> tuple[UnrecordedTerm, ...]:
@@ -197,10 +404,10 @@ def _terms(record: PersonRecord, day: date) -> tuple[UnrecordedTerm, ...]:
         imposed = _imposed(conviction)
         prison = timeline(record).prison_term(i)
         commuted = any(_commuted_before(c, day) for c in sentence.commutations)
-        if (_stated(prison.term) or prison.unknown_length) and not served(record, conviction):
-            running, end = _running(imposed, prison.term, day)
-            if running and not commuted:
-                found.append(UnrecordedTerm(i, None, prison.term, imposed, end, prison.path))
+        if (_stated(prison.term) or prison.unknown_length) and not commuted:
+            term = _prison(record, i, prison, imposed, day)
+            if term is not None:
+                found.append(term)
         if supervision_recorded(record, conviction):
             continue
         probation = sentence.probation
@@ -215,3 +422,70 @@ def _terms(record: PersonRecord, day: date) -> tuple[UnrecordedTerm, ...]:
         if supervised is not None:
             found.append(supervised)
     return tuple(found)
+
+
+def _prison(
+    record: PersonRecord, i: int, prison: Any, imposed: date | None, day: date
+) -> UnrecordedTerm | None:
+    """Conviction ``i``'s prison term when it could be running on ``day`` with no custody
+    recorded for the rest of it: none recorded at all (from the sentencing, unless it may
+    commence later, :func:`_commences_later`), or custody that ends short of the term
+    (:func:`short_custody`), after that custody ends."""
+    conviction = record.convictions[i]
+    if served(record, conviction):
+        short = short_custody(record, conviction)
+        if short is None or day < short.end:
+            return None
+        return UnrecordedTerm(
+            i,
+            None,
+            prison.term,
+            imposed,
+            None,
+            prison.path,
+            f"the last custody recorded for it ends {short.end.isoformat()} "
+            f"(custody[{short.index}]), before the term could have ended (not before "
+            f"{short.earliest.isoformat()}, taking off the most good conduct time, prior "
+            "custody credit, First Step Act transfer and drug-program reduction the law "
+            "allows), and no commutation or other release is recorded",
+            (f"custody[{short.index}].end",),
+        )
+    later = _commences_later(record, conviction, imposed)
+    if later is not None:
+        if imposed is not None and imposed > day:
+            return None
+        return UnrecordedTerm(i, None, prison.term, None, None, prison.path, later)
+    running, end = _running(imposed, prison.term, day)
+    return UnrecordedTerm(i, None, prison.term, imposed, end, prison.path) if running else None
+
+
+def _commences_later(
+    record: PersonRecord, conviction: Conviction, imposed: date | None
+) -> str | None:
+    """Why a prison term with no custody recorded may not have commenced at its sentencing (it
+    commences when the person is received in custody to serve it, 18 U.S.C. 3585(a)): it is
+    ordered consecutive to another term (3584(a)), or the person was held in custody recorded
+    for something else on the day of sentencing (another sovereign's, or another sentence's,
+    which may have kept them first). None: read from the sentencing."""
+    sentence = conviction.sentence
+    assert sentence is not None
+    if sentence.relation is SentenceRelation.consecutive:
+        other = f"the term of {sentence.relative_to}" if sentence.relative_to else "another term"
+        return (
+            f"it is ordered consecutive to {other} (sentence.relation): it commences only when "
+            "the person is received in custody to serve it, after that term (18 U.S.C. "
+            "3584(a), 3585(a)), on a day the record does not give"
+        )
+    if imposed is None or sentence.relation is SentenceRelation.concurrent:
+        return None
+    mine = set(periods_for(record.custody, record, conviction))
+    for k, p in enumerate(record.custody):
+        if k in mine or (p.start is not None and p.start > imposed):
+            continue
+        if p.end is None or p.end > imposed:
+            return (
+                f"the person was held in other custody (custody[{k}]) when it was imposed: it "
+                "commences only when they are received in custody to serve it (18 U.S.C. "
+                "3585(a)), on a day the record does not give"
+            )
+    return None

@@ -157,17 +157,23 @@ def unrecorded_supervised_release(
     may still run on ``on`` with no supervision period recorded for the conviction: the shared
     reading (:func:`secondchance.record.unrecorded.unrecorded_supervised_release`, the SBA's
     too), from ``release``. The term begins on release from imprisonment (18 U.S.C. 3624(e)), so
-    it runs to ``release`` plus the term, and may run on any day where the release is not known.
+    it runs to ``release`` plus the term (extended by later imprisonment, 3624(e)), or the new
+    term a revocation imposed (3583(h)), and may run on any day where the release is not known.
     One reading for both petitions."""
     found = shared_supervised_release(record, i, on, release)
     if found is None:
         return None
     ends = found.ends
-    running = f"to {(ends - timedelta(days=1)).isoformat()}" if ends else "from a release not known"
+    if ends:
+        running = f"to {(ends - timedelta(days=1)).isoformat()}"
+    else:
+        running = "its end not known" if found.start else "from a release not known"
+    why = f"; {found.why}" if found.why else ""
+    term = found.term if found.term is not None else "a term not recorded"
     return ImposedSupervision(
-        f"{label(i, conviction)}: the supervised release term imposed ({found.term}) runs from "
+        f"{label(i, conviction)}: the supervised release term imposed ({term}) runs from "
         f"release from imprisonment ({running}) unless ended early, and no supervision period is "
-        "recorded for it (supervision[])",
+        f"recorded for it (supervision[]{why})",
         ends,
     )
 

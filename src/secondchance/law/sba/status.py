@@ -55,7 +55,7 @@ from secondchance.record.schema import (
 )
 from secondchance.record.terms import Term
 from secondchance.record.timeline import SERVING, timeline
-from secondchance.record.unrecorded import release_from_custody, term_end
+from secondchance.record.unrecorded import release_from_custody, supervised_release_end, term_end
 from secondchance.record.unrecorded import unrecorded_terms as shared_unrecorded
 
 PRERELEASE = (CustodyKind.residential_reentry_center, CustodyKind.home_confinement)
@@ -329,6 +329,8 @@ class Unrecorded:
     term: Term | None  # None: a prison term of unknown length
     since: str  # when it runs from, in words ('from the sentencing on 2024-01-15')
     facts: dict[str, Any]
+    why: str | None = None  # why its start or end is not known (the shared reading's)
+    missing: tuple[str, ...] = ()  # the facts that would decide it, with the prefix
 
 
 def unrecorded_terms(s: Subject) -> list[Unrecorded]:
@@ -354,11 +356,14 @@ def unrecorded_terms(s: Subject) -> list[Unrecorded]:
         if u.kind is SupervisionKind.supervised_release:
             release = u.start
             since = f"from the release on {release}" if release else "from a release not recorded"
+        elif u.start is None and u.why:
+            since = "from a day the record does not give"
         else:
             since = (
                 f"from the sentencing on {imposed}" if imposed else "from a sentencing not recorded"
             )
-        found.append(Unrecorded(u.index, u.kind, u.term, since, facts))
+        missing = tuple(f"{s.prefix}{m}" for m in u.missing)
+        found.append(Unrecorded(u.index, u.kind, u.term, since, facts, u.why, missing))
     return found
 
 
@@ -382,7 +387,7 @@ def sentence_term_ends(record: PersonRecord) -> list[tuple[date | None, str]]:
                     points.append((term_end(imposed, term), f"the end of the {what} term"))
         release = release_from_custody(record, conviction)
         if sentence.supervised_release is not None and release is not None:
-            end = term_end(release, sentence.supervised_release)
+            end = supervised_release_end(record, release, sentence.supervised_release)
             points.append((end, "the end of the supervised release term"))
     return points
 
@@ -390,17 +395,21 @@ def sentence_term_ends(record: PersonRecord) -> list[tuple[date | None, str]]:
 def _unrecorded_words(s: Subject, u: Unrecorded) -> str:
     conviction = s.record.convictions[u.index]
     name = f"conviction '{conviction.id}'" if conviction.id else f"convictions[{u.index}]"
+    why = f" ({u.why})" if u.why else ""
     if u.kind is None:
         what = f"a prison term of {u.term}" if u.term is not None else "a prison term"
         return (
             f"{s.name}'s sentence on {name} includes {what} ({u.since}), and the record has no "
-            f"custody period for it: whether {s.name} is in custody on {s.day} is not recorded"
+            f"custody period for {'all of ' if u.why else ''}it{why}: whether {s.name} is in "
+            f"custody on {s.day} is not "
+            "recorded"
         )
     kind = words(u.kind)
+    term = str(u.term) if u.term is not None else "a term not recorded"
     return (
-        f"{s.name}'s sentence on {name} includes {u.term} of {kind} ({u.since}), and the "
-        f"record has no {kind} period for it: whether {s.name} is on {kind} on {s.day} is not "
-        "recorded"
+        f"{s.name}'s sentence on {name} includes {term} of {kind} ({u.since}), and the "
+        f"record has no {kind} period for it{why}: whether {s.name} is on {kind} on {s.day} is "
+        "not recorded"
     )
 
 
@@ -414,7 +423,7 @@ def unrecorded_custody(s: Subject, *, rule: str) -> list[Check]:
             f"{_unrecorded_words(s, u)}. If {s.name} is, the rule bars {rule}. Record the "
             "custody (its start and end) to decide.",
             u.facts,
-            (f"{s.prefix}custody", *(k for k in u.facts if ".commutations[" in k)),
+            (f"{s.prefix}custody", *u.missing, *(k for k in u.facts if ".commutations[" in k)),
         )
         for u in unrecorded_terms(s)
         if u.kind is None
@@ -555,7 +564,8 @@ def _unrecorded_supervision(
             checks.append(Check(Verdict.review, text, facts))
             continue
         text += f" Record the {kind} period (its start and end) to decide."
-        checks.append(Check(Verdict.unknown, text, facts, (f"{s.prefix}supervision", *missing)))
+        needed = (f"{s.prefix}supervision", *u.missing, *missing)
+        checks.append(Check(Verdict.unknown, text, facts, needed))
     return checks
 
 
