@@ -507,3 +507,98 @@ def test_pardon_soon_holds_an_approximate_release_for_review(tmp_path: Path) -> 
         "custody[0].end 2021-05 (a day between 2021-05-01 and 2021-05-31)"
         in (review["P3"]["reason"])
     )
+
+
+def test_an_approximate_bureau_statement_date_is_compared_on_its_whole_range(
+    tmp_path: Path,
+) -> None:
+    # The handout person (placement 2027-12-02, release 2028-04-05), held by the Bureau's word,
+    # as of 2028-03-15; the Bureau's statement date is given approximately.
+    # W2 "2028-02" (2028-02-01 to 2028-02-29): 2027-12-02 is before every day -> listed.
+    # W3 "2028" (2028-01-01 to 2028-12-31): 2027-12-02 is before every day -> listed.
+    # W7 "2027" (2027-01-01 to 2027-12-31): 2027-12-02 is before 2027-12-03..2027-12-31 only,
+    # and 2028-04-05 is before none of them -> for review, quoting the approximate date.
+    # W8 "2027-11" (2027-11-01 to 2027-11-30): neither date is before any of its days -> in
+    # neither file.
+    def held(pid: str, stated: str) -> dict[str, list[dict[str, Any]]]:
+        return _handout(pid, bureau_custody_status="in_custody", bureau_stated_on=stated)
+
+    tables = _merge(
+        held("W2", "2028-02"), held("W3", "2028"), held("W7", "2027"), held("W8", "2027-11")
+    )
+    listed = _listed(tables, "overdue", "2028-03-15", tmp_path)
+    assert sorted(listed) == ["W2", "W3"]
+    assert listed["W2"]["fsa_prerelease_date"] == "2027-12-02"
+    assert "the Bureau stated, on 2028-02," in listed["W2"]["reason"]
+    review = _review(tmp_path, "overdue")
+    assert list(review) == ["W7"]
+    assert (
+        "bureau_stated_on 2027 (a day between 2027-01-01 and 2027-12-31)" in review["W7"]["reason"]
+    )
+
+
+def _open_custody_released(pid: str, end: str | None) -> dict[str, list[dict[str, Any]]]:
+    """24 months imposed 2021-01-01, custody from 2021-03-01 (ended on ``end``, or left open),
+    supervised release from 2023-03-01 to 2024-03-01."""
+    custody: dict[str, Any] = {
+        "person_id": pid,
+        "kind": "designated_facility",
+        "start": "2021-03-01",
+        "conviction_id": "c1",
+    }
+    if end:
+        custody["end"] = end
+    return {
+        "people": [{"person_id": pid}],
+        "convictions": [
+            {
+                "person_id": pid,
+                "conviction_id": "c1",
+                "jurisdiction": "federal",
+                "imposed_on": "2021-01-01",
+                "imprisonment": "24 months",
+                "supervised_release": "1 year",
+            }
+        ],
+        "counts": [
+            {"person_id": pid, "conviction_id": "c1", "statute": "18 U.S.C. 1343", "felony": "true"}
+        ],
+        "custody": [custody],
+        "supervision": [
+            {
+                "person_id": pid,
+                "kind": "supervised_release",
+                "conviction_id": "c1",
+                "start": "2023-03-01",
+                "end": "2024-03-01",
+            }
+        ],
+    }
+
+
+def test_a_release_contradiction_is_for_review_even_when_the_list_would_not_take_them(
+    tmp_path: Path,
+) -> None:
+    # 28 CFR 1.2: five years after release. L2 released 2023-03-01 -> petition from 2028-03-01,
+    # 46 days after 2028-01-15 (16 + 29 + 1): listed. L's custody has no end while supervised
+    # release began 2023-03-01: read as still held, L is not eligible from a date, so the list
+    # would not take L; yet that turns on the contradiction -> L is in the review file.
+    tables = _merge(_open_custody_released("L", None), _open_custody_released("L2", "2023-03-01"))
+    listed = _listed(tables, "pardon-soon", "2028-01-15", tmp_path)
+    assert list(listed) == ["L2"]
+    assert listed["L2"]["clemency.pardon_petition.date"] == "2028-03-01"
+    review = _review(tmp_path, "pardon-soon")
+    assert list(review) == ["L"]
+    reason = review["L"]["reason"]
+    assert "supervision[0].start records supervised release begun on 2023-03-01" in reason
+    assert "custody[0] (from 2021-03-01) has no end" in reason
+
+
+def test_a_release_contradiction_is_not_for_review_where_other_facts_keep_them_off(
+    tmp_path: Path,
+) -> None:
+    # overdue needs the Bureau's word that the person is in custody; L gives none, so whatever
+    # L's release, L is not on that list: in neither file.
+    tables = _open_custody_released("L", None)
+    assert _listed(tables, "overdue", "2028-01-15", tmp_path) == {}
+    assert _review(tmp_path, "overdue") == {}

@@ -113,3 +113,88 @@ def test_a_record_with_the_bureaus_figures_shows_them_beside_ours() -> None:
     assert block is not None
     assert by_figure(block["bureau"])["projected_release_date"]["difference"] == 0
     assert "bureau" not in (sentence_block(record, date(2025, 6, 1)) or {})
+
+
+def _bureau_record(bureau: dict[str, Any], custody_start: str = "2025-01-01") -> Any:
+    from secondchance.record.load import validate
+
+    return validate(
+        {
+            "person": {"name": "X2"},
+            "convictions": [
+                {
+                    "id": "c1",
+                    "jurisdiction": "federal",
+                    "counts": [{"statute": "18 U.S.C. 1343"}],
+                    "sentence": {"imposed_on": "2024-11-15", "imprisonment": "60 months"},
+                }
+            ],
+            "custody": [
+                {"kind": "designated_facility", "start": custody_start, "conviction_id": "c1"}
+            ],
+            "fsa": {"risk_assessments": [{"assessed_on": "2025-02-15", "level": "low"}]},
+            "bureau": bureau,
+        },
+        "test",
+    )
+
+
+def test_an_approximate_bureau_date_leaves_our_computation_whole() -> None:
+    # The Bureau's figures never feed the law: an approximate stated_on, projected release or
+    # prerelease date is shown as written, and our dates are computed as for an exact record.
+    # 60 months from 2025-01-01: full term ends 2029-12-31 (3585(a)); good conduct time
+    # 54 x 5 = 270 days (3624(b)): day 365 - 270 = day 95 of 2029 = 2029-04-05 (31+28+31 = 90,
+    # +5). The Bureau's 2029-12-15 less ours: 25 (April) + 31+30+31+31+30+31+30 + 15 = 254.
+    from secondchance.api import evaluate
+
+    record = _bureau_record(
+        {
+            "stated_on": "2026-02",
+            "custody_status": "in_custody",
+            "release_method": "good_conduct_time",
+            "projected_release_date": "2029-12-15",
+        }
+    )
+    block = evaluate(record, as_of=date(2026, 3, 15)).computation("sentence")
+    assert isinstance(block, dict)
+    assert block["status"] == "computed"
+    assert (block["full_term_date"], block["gct_release_date"]) == ("2029-12-31", "2029-04-05")
+    assert block["bureau"]["stated_on"] == "2026-02"
+    release = by_figure(block["bureau"])["projected_release_date"]
+    assert (release["bureau"], release["ours"], release["difference"]) == (
+        "2029-12-15",
+        "2029-04-05",
+        254,
+    )
+
+    approx = _bureau_record(
+        {
+            "stated_on": "2026-02-20",
+            "projected_release_date": "2029-12",
+            "prerelease_date": "2029",
+        }
+    )
+    block = evaluate(approx, as_of=date(2026, 3, 15)).computation("sentence")
+    assert isinstance(block, dict)
+    assert block["gct_release_date"] == "2029-04-05"
+    rows = by_figure(block["bureau"])
+    assert rows["projected_release_date"]["bureau"] == "2029-12"
+    assert rows["projected_release_date"]["difference"] is None
+    assert "2029-12-01 and 2029-12-31" in rows["projected_release_date"]["likely_reason"]
+    assert rows["prerelease_date"]["bureau"] == "2029"
+    assert rows["prerelease_date"]["difference"] is None
+    assert "2029-01-01 and 2029-12-31" in rows["prerelease_date"]["likely_reason"]
+
+
+def test_an_approximate_fact_the_law_reads_still_leaves_the_dates_undecided() -> None:
+    # Custody began some day of 2025-01: the full term ends between 2029-12-31 (from the 1st)
+    # and 2030-01-30 (from the 31st), so the computed dates depend on that day; the Bureau's
+    # approximate stated_on is not named among the reasons.
+    from secondchance.api import evaluate
+
+    record = _bureau_record({"stated_on": "2026-02"}, custody_start="2025-01")
+    block = evaluate(record, as_of=date(2026, 3, 15)).computation("sentence")
+    assert isinstance(block, dict)
+    assert block["status"] == "needs_review"
+    assert "custody[0].start" in block["reason"]
+    assert "bureau.stated_on" not in block["reason"]

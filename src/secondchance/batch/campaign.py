@@ -10,9 +10,12 @@ only ``is_set: false`` and ``in`` lists that hold ``null``: unknown never passes
 
 A person the data cannot place is never dropped silently: each campaign also writes a review
 list (``ID-review.csv``) of the people whose place on it turns on dates the record gives only
-approximately (the computed sentence dates are then undecided, and the reason quotes the
-approximate date), or on a record that contradicts itself about release (supervised release
-begun while custody is still open: both facts are named).
+approximately (the computed sentence dates are then undecided, or a date fact such as
+``bureau_stated_on: 2028-02`` is compared on its whole range and the test holds on some of its
+days only; the reason quotes the approximate date), or, for a list that relies on release or
+custody, on a record that contradicts itself about release (supervised release begun while
+custody is still open: both facts are named), whether or not the list would take them, unless a
+condition that does not read release keeps them off it anyway.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from secondchance.batch.evaluate import SENTENCE_FACTS, Answer, Screened
+from secondchance.record.dates import ApproxDate, is_approximate_form, parse_date
 
 RELEASE_FACTS = frozenset([*SENTENCE_FACTS, "days_served"])
 """The facts computed from the sentence and its custody: undecided when approximate dates give
@@ -171,7 +175,9 @@ class View:
                 return value
         return value
 
-    def day(self, ref: str) -> dt.date | None:
+    def day(self, ref: str) -> dt.date | ApproxDate | None:
+        """The day ``ref`` names (a date, ``as_of±N`` or a fact); a fact given approximately
+        (``2028-02``) is its range."""
         match = _OFFSET.match(ref)
         if match:
             sign, days = match.group(1), int(match.group(2) or 0)
@@ -179,31 +185,85 @@ class View:
         try:
             return dt.date.fromisoformat(ref)
         except ValueError:
-            value = self.fact(ref)
-            return value if isinstance(value, dt.date) else None
+            return when(self.fact(ref))
+
+    def approximate_facts(self, names: set[str]) -> list[str]:
+        """Those of the named facts given only approximately, each with its range."""
+        found = []
+        for name in sorted(names):
+            value = when(self.fact(name))
+            if isinstance(value, ApproxDate):
+                found.append(f"{name} {value.describe()}")
+        return found
 
 
-def _compare(view: View, value: Any, c: Condition) -> bool:
+def when(value: Any) -> dt.date | ApproxDate | None:
+    """A fact as a day: a date, the range of a date written approximately (``2028-02``,
+    ``2028``, or ``{not_before, not_after}``), or None when it is not a date."""
+    if isinstance(value, dt.date):
+        return value
+    if not is_approximate_form(value):
+        return None
+    try:
+        approx = parse_date(value)
+    except ValueError:
+        return None
+    return approx.exact or approx
+
+
+def _ends(value: dt.date | ApproxDate) -> tuple[dt.date, dt.date]:
+    if isinstance(value, ApproxDate):
+        return value.earliest, value.latest
+    return value, value
+
+
+def _for_every_day(
+    value: dt.date | ApproxDate,
+    other: dt.date | ApproxDate,
+    test: Callable[[dt.date, dt.date], bool],
+) -> bool | None:
+    """Whether an ordering test holds on every pair of days the two allow (True), on none
+    (False), or on some only (None). An ordering is decided at the ends of the ranges."""
+    results = {test(a, b) for a in _ends(value) for b in _ends(other)}
+    return results.pop() if len(results) == 1 else None
+
+
+def _apart(value: dt.date | ApproxDate, other: dt.date | ApproxDate, days: int) -> bool | None:
+    """Whether the two are more than ``days`` apart on every pair of days they allow (True), on
+    none (False), or on some only (None)."""
+    (a0, a1), (b0, b1) = _ends(value), _ends(other)
+    nearest = max(0, (b0 - a1).days, (a0 - b1).days)
+    farthest = max((a1 - b0).days, (b1 - a0).days)
+    if nearest > days:
+        return True
+    return False if farthest <= days else None
+
+
+def _compare(view: View, value: Any, c: Condition) -> bool | None:
+    """The tests on a value; a date given approximately is tested on its whole range (None: the
+    test holds on some of its days only)."""
     tests: tuple[tuple[str | None, Callable[[dt.date, dt.date], bool]], ...] = (
         (c.before, operator.lt),
         (c.on_or_before, operator.le),
         (c.after, operator.gt),
         (c.on_or_after, operator.ge),
     )
+    results: list[bool | None] = []
+    day = when(value)
     for ref, test in tests:
         if ref is not None:
             other = view.day(ref)
-            if other is None or not isinstance(value, dt.date) or not test(value, other):
+            if other is None or day is None:
                 return False
+            results.append(_for_every_day(day, other, test))
     if c.at_least is not None and not (isinstance(value, int | float) and value >= c.at_least):
         return False
     if c.apart_more_than is not None:
-        other = view.fact(c.apart_more_than.other)
-        if not (isinstance(value, dt.date) and isinstance(other, dt.date)):
+        other = view.day(c.apart_more_than.other)
+        if day is None or other is None:
             return False
-        if abs((value - other).days) <= c.apart_more_than.days:
-            return False
-    return True
+        results.append(_apart(day, other, c.apart_more_than.days))
+    return _all3(results)
 
 
 def holds(view: View, c: Condition) -> bool:
@@ -263,7 +323,7 @@ def _known_side_unknown(view: View, c: Condition) -> bool:
     return other is not None and other not in view.undecided and view.fact(other) is None
 
 
-def _holds_value(view: View, c: Condition) -> bool:
+def _holds_value(view: View, c: Condition) -> bool | None:
     value = view.value(c)
     if c.is_set is not None and (value is not None) != c.is_set:
         return False
@@ -307,35 +367,67 @@ def _fill(view: View, name: str) -> str:
     return _shown(view.fact(name))
 
 
+def _on_release(c: Condition) -> bool:
+    """Whether the condition reads a fact computed from custody and release, or a program whose
+    answer turns on release."""
+    if c.program in RELEASE_PROGRAMS or _reads(c) & RELEASE_FACTS:
+        return True
+    return any(_on_release(i) for i in [*(c.any or []), *(c.all or [])])
+
+
 def relies_on_release(campaign: Campaign) -> bool:
     """Whether the campaign reads a fact computed from custody and release, or a program whose
     answer turns on release."""
+    return any(_on_release(c) for c in campaign.when)
 
-    def walk(c: Condition) -> bool:
-        inner = [*(c.any or []), *(c.all or [])]
-        if c.program in RELEASE_PROGRAMS or _reads(c) & RELEASE_FACTS:
-            return True
-        return any(walk(i) for i in inner)
 
-    return any(walk(c) for c in campaign.when)
+def _release_may_decide(campaign: Campaign, view: View) -> bool:
+    """Whether the list's answer may turn on release: it relies on release, and no condition
+    that does not read release fails (one that fails keeps the person off whatever the release)."""
+    if not relies_on_release(campaign):
+        return False
+    return not any(decide(view, c) is False for c in campaign.when if not _on_release(c))
+
+
+def _read_by(campaign: Campaign) -> set[str]:
+    """Every fact the campaign's conditions read."""
+
+    def walk(c: Condition) -> set[str]:
+        return _reads(c).union(*(walk(i) for i in [*(c.any or []), *(c.all or [])]))
+
+    return set().union(*(walk(c) for c in campaign.when)) - {""}
 
 
 def review_reason(campaign: Campaign, view: View, listed: bool | None) -> str | None:
     """Why the person is for review rather than on (or off) the list, or None: approximate dates
-    that leave the list's dates undecided, or a record contradicting itself about release."""
+    that leave the list undecided (the sentence's dates, a program's answer, or a date fact the
+    list compares that holds on some days of its range only), or a record contradicting itself
+    about release when the list's answer may turn on release (whether or not it would take the
+    person)."""
     undecided = view.person.facts.get("dates_undecided")
     contradiction = view.person.facts.get("contradictions")
     if listed is None:
-        approximate = "; ".join(view.person.facts.get("approximate_dates") or ())
-        said = undecided or (
-            f"the answers of {', '.join(sorted(view.undecided_programs))} depend on the unknown "
-            f"day of {approximate}."
-        )
+        said = []
+        if undecided:
+            said.append(str(undecided))
+        if view.undecided_programs:
+            approximate = "; ".join(view.person.facts.get("approximate_dates") or ())
+            said.append(
+                f"the answers of {', '.join(sorted(view.undecided_programs))} depend on the "
+                f"unknown day of {approximate}."
+            )
+        facts = view.approximate_facts(_read_by(campaign))
+        if facts:
+            said.append(
+                f"the list compares dates given approximately ({'; '.join(facts)}), and its "
+                "conditions hold on some of their days only."
+            )
+        said = said or ["some of the dates it compares are given approximately."]
         return (
-            f"Cannot be placed on this list or off it: {said} Whether the person belongs here "
-            "turns on those dates; find the exact day."
+            f"Cannot be placed on this list or off it: {' '.join(said)} Whether the person "
+            "belongs here turns on those dates; find the exact day."
         )
-    if listed is not False and contradiction and relies_on_release(campaign):
+    if contradiction and _release_may_decide(campaign, view):
         return (
             f"The record contradicts itself: {contradiction}. Supervised release begins on "
             "release from imprisonment, so one of the two is wrong; the computed dates assume "

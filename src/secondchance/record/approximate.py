@@ -30,6 +30,16 @@ Loc = tuple[int | str, ...]
 ALL_CORNERS_UP_TO = 3
 """With this many approximate dates or fewer, every combination of range ends is evaluated."""
 
+SHOWN_ONLY = frozenset({"bureau"})
+"""Parts of a record that are shown beside the law's answers and never read by it (the Bureau of
+Prisons' own figures, record format 1.1): an approximate date in one is not a reading to
+evaluate; it is quoted as written (``Record.approximate_dates`` of each reading)."""
+
+
+def shown_only(path: str) -> bool:
+    """Whether the field path lies in a part of the record the law never reads."""
+    return path.partition(".")[0] in SHOWN_ONLY
+
 
 def field_path(loc: Loc) -> str:
     """``('convictions', 0, 'sentence')`` → ``convictions[0].sentence``."""
@@ -187,7 +197,8 @@ class Reading:
     days: dict[str, date]
     record: Record
     approx: dict[str, ApproxDate]
-    """Each approximate date of the record by field path (empty for an exact record)."""
+    """Each approximate date of the record that the law reads, by field path (empty for an exact
+    record)."""
 
     def differs_only_in(self, other: Reading) -> str | None:
         """The one field path whose day differs between the two readings, if exactly one."""
@@ -219,7 +230,9 @@ def first_reading(data: dict[str, Any], locs: dict[Loc, ApproxDate] | None = Non
 
 def readings(record: Record, landmarks: Iterable[date] = ()) -> list[Reading]:
     """The exact readings of ``record`` to evaluate (itself alone when all its dates are exact);
-    readings that would break the record's own rules (an end before its start) are left out."""
+    readings that would break the record's own rules (an end before its start) are left out.
+    Approximate dates in a part the law never reads (:data:`SHOWN_ONLY`) are not varied: each
+    reading keeps them in its ``approximate_dates``, and ``Reading.approx`` leaves them out."""
     if record._source is None:
         return [Reading({}, record, {})]
     marks = tuple(sorted(set(landmarks)))
@@ -227,13 +240,21 @@ def readings(record: Record, landmarks: Iterable[date] = ()) -> list[Reading]:
     if cached is not None:
         return cached
     locs = approximate_dates(Record, record._source)
+    # A date the law never reads gives no readings: each reading holds its earliest day, and
+    # keeps the date as written for what shows it.
+    held = {loc: a for loc, a in locs.items() if shown_only(field_path(loc))}
+    varied = {loc: a for loc, a in locs.items() if loc not in held}
+    written = {field_path(loc): a for loc, a in held.items()}
+    approx = {p: a for p, a in record.approximate_dates.items() if p not in written}
     out: list[Reading] = []
-    for variant in variants(locs, marks):
+    for variant in variants(varied, marks):
+        chosen = {**variant.days, **{loc: a.earliest for loc, a in held.items()}}
         try:
-            exact = Record.model_validate(substitute(record._source, variant.days))
+            exact = Record.model_validate(substitute(record._source, chosen))
         except ValidationError:
             continue
+        exact._approximate = dict(written)
         days = {field_path(loc): d for loc, d in variant.days.items()}
-        out.append(Reading(days, exact, record.approximate_dates))
+        out.append(Reading(days, exact, approx))
     record._readings[marks] = out
     return out

@@ -51,8 +51,22 @@ def sentence_block(record: Any, as_of: date) -> dict[str, Any] | None:
         # The Bureau's own figures (record format 1.1), beside ours, never in their place.
         from secondchance.law.sentence.bureau import compare
 
-        block["bureau"] = compare(stated, outcome)
+        block["bureau"] = compare(_as_written(stated, record), outcome)
     return block
+
+
+def _as_written(stated: Any, record: Any) -> Any:
+    """The Bureau's figures with each date the record gives approximately as written (the model
+    holds one day of its range): shown with its range, never compared as that day."""
+    approx = getattr(record, "approximate_dates", None) or {}
+    written = {
+        path.removeprefix("bureau."): a for path, a in approx.items() if path.startswith("bureau.")
+    }
+    if not written:
+        return stated
+    from secondchance.law.sentence.bureau import FIELDS, figure
+
+    return {name: written.get(name, figure(stated, name)) for name in FIELDS}
 
 
 PREPARED = "sentence.prepared"

@@ -48,6 +48,11 @@ def _get(figures: Mapping[str, Any] | object, name: str) -> Any:
     return getattr(figures, name, None)
 
 
+def figure(figures: Mapping[str, Any] | object, name: str) -> Any:
+    """One of the Bureau's figures by name (None when not stated)."""
+    return _get(figures, name)
+
+
 def _date(value: Any) -> tuple[date | None, str | None]:
     """The exact day of a value, and why it cannot be compared when it has none."""
     if value is None:
@@ -62,7 +67,20 @@ def _date(value: Any) -> tuple[date | None, str | None]:
     exact = getattr(value, "exact", None)
     if isinstance(exact, date):
         return exact, None
+    earliest, latest = getattr(value, "earliest", None), getattr(value, "latest", None)
+    if isinstance(earliest, date) and isinstance(latest, date):
+        return None, (
+            f"approximate (a day between {earliest.isoformat()} and {latest.isoformat()}): "
+            "not compared to the day"
+        )
     return None, "approximate (only a range is known): not compared to the day"
+
+
+def _written(value: Any) -> str | None:
+    """A stated date as the record wrote it."""
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 def _iso(day: date | None) -> str | None:
@@ -139,7 +157,7 @@ def _release_row(figures: Any, block: SentenceOutcome) -> Row | None:
         diff = (theirs - date.fromisoformat(ours)).days
         reason = _release_reason(block, theirs, diff) or "unknown"
         return _row("projected_release_date", theirs.isoformat(), ours, key, reason, diff)
-    shown = _row("projected_release_date", str(given), ours, key, None, None)
+    shown = _row("projected_release_date", _written(given), ours, key, None, None)
     shown["likely_reason"] = why or "ours not computed"
     return shown
 
@@ -182,17 +200,21 @@ def _eligible_row(figures: Any, fsa: FsaPart) -> Row | None:
 
 
 def _prerelease_row(figures: Any, ours: SentenceOutcome) -> Row | None:
-    theirs, _ = _date(_get(figures, "prerelease_date"))
-    if theirs is None:
+    given = _get(figures, "prerelease_date")
+    if given is None:
         return None
+    theirs, why = _date(given)
     combined = ours.placement.combined_earliest_date if ours.placement else None
     day = ours.fsa.prerelease_custody_date or combined
     mine = _iso(day)
+    key = "fsa.prerelease_custody_date"
+    if theirs is None:
+        shown = _row("prerelease_date", _written(given), mine, key, None, None)
+        shown["likely_reason"] = why
+        return shown
     gap = (theirs - day).days if day else None
     reason = "the Bureau decides the length of prerelease custody (3624(c); five factors)"
-    return _row(
-        "prerelease_date", theirs.isoformat(), mine, "fsa.prerelease_custody_date", reason, gap
-    )
+    return _row("prerelease_date", theirs.isoformat(), mine, key, reason, gap)
 
 
 def compare(figures: Mapping[str, Any] | object, ours: SentenceOutcome) -> dict[str, Any]:
@@ -200,7 +222,8 @@ def compare(figures: Mapping[str, Any] | object, ours: SentenceOutcome) -> dict[
     with the difference (the Bureau's figure less ours: positive when the Bureau's date is later
     or its count larger) and the likely reason where one can be named; ``unknown`` where no
     reason is named."""
-    stated, _ = _date(_get(figures, "stated_on"))
+    given = _get(figures, "stated_on")
+    stated, _ = _date(given)
     rows = [
         _release_row(figures, ours),
         *_credit_rows(figures, ours.fsa, stated),
@@ -208,7 +231,7 @@ def compare(figures: Mapping[str, Any] | object, ours: SentenceOutcome) -> dict[
         _prerelease_row(figures, ours),
     ]
     return {
-        "stated_on": stated.isoformat() if stated else None,
+        "stated_on": stated.isoformat() if stated else _written(given),
         "source": _get(figures, "source"),
         "release_method": _get(figures, "release_method"),
         "custody_status": _get(figures, "custody_status"),
