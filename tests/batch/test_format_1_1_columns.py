@@ -89,8 +89,9 @@ def test_a_consecutive_count_term_reads_as_check_and_ends_later(tmp_path: Path) 
 
 def _revoked(revocation: bool, revocation_custody: bool) -> dict[str, list[dict[str, Any]]]:
     """cases/clemency/examples/revocation-term.yaml: wire fraud, 24 months imposed 2010-03-01,
-    released 2011-12-15; supervised release revoked 2013-06-01 with 8 months, in custody for it
-    2013-05-20 to 2014-01-10."""
+    released 2011-12-15; supervised release revoked 2013-06-01 with 8 months and no supervised
+    release after it (a revocation silent on it may have imposed a new term: 18 U.S.C. 3583(h)),
+    in custody for it 2013-05-20 to 2014-01-10."""
     custody = [
         {
             "person_id": "P1",
@@ -139,7 +140,7 @@ def _revoked(revocation: bool, revocation_custody: bool) -> dict[str, list[dict[
                 "conviction_id": "a",
                 "revoked_on": "2013-06-01",
                 "imprisonment": "8 months",
-                "supervised_release": "",
+                "supervised_release": "0 months",
             }
         ]
     return tables
@@ -152,7 +153,13 @@ def _revoked_record(revocation: bool, revocation_custody: bool) -> dict[str, Any
         "supervised_release": "3 years",
     }
     if revocation:
-        sentence["revocations"] = [{"revoked_on": "2013-06-01", "imprisonment": "8 months"}]
+        sentence["revocations"] = [
+            {
+                "revoked_on": "2013-06-01",
+                "imprisonment": "8 months",
+                "supervised_release": "0 months",
+            }
+        ]
     custody = [
         {
             "kind": "designated_facility",
