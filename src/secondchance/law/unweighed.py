@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from secondchance.engine.determination import Determination, Outcome, Report
+from secondchance.engine.overrule import overrule
 from secondchance.law.sentence import SENTENCE
 from secondchance.record.schema import PersonRecord, Record
 
@@ -95,7 +96,8 @@ def _clears(det: Determination) -> bool:
 
 def guard(det: Determination, facts: list[Unweighed]) -> Determination:
     """``det`` itself, or ``needs_review`` when it would clear the person while the record
-    states a fact the program does not weigh yet."""
+    states a fact the program does not weigh yet (rebuilt by :func:`overrule`: no headline,
+    date or next change of the cleared answer survives, since the fact stays)."""
     relevant = [f for f in facts if det.program.startswith(f.programs)]
     if not relevant or not _clears(det):
         return det
@@ -103,14 +105,12 @@ def guard(det: Determination, facts: list[Unweighed]) -> Determination:
     was = det.outcome.value.replace("_", " ")
     if det.date is not None:
         was += f" {det.date.isoformat()}"
-    return det.model_copy(
-        update={
-            "outcome": Outcome.needs_review,
-            "date": None,
-            "reason": f"The record states {named}, which this program does not weigh yet; "
-            f"without it the answer would be: {was}. {det.reason or ''}".strip(),
-            "missing_facts": sorted({*det.missing_facts, *(f.path for f in relevant)}),
-        }
+    return overrule(
+        det,
+        Outcome.needs_review,
+        f"The record states {named}, which this program does not weigh yet; "
+        f"without it the answer would be: {was}. {det.reason or ''}".strip(),
+        missing_facts=[f.path for f in relevant],
     )
 
 
