@@ -87,7 +87,9 @@ def unweighed_facts(record: Record) -> list[Unweighed]:
     return found
 
 
-def _clears(det: Determination) -> bool:
+def clears(det: Determination) -> bool:
+    """The answer clears the person: eligible (now or from a date), or a clemency or credits
+    program not applicable."""
     if det.outcome in (Outcome.eligible, Outcome.eligible_from):
         return True
     # An SBA program with no business to judge is not applicable whatever the person's facts.
@@ -99,7 +101,7 @@ def guard(det: Determination, facts: list[Unweighed]) -> Determination:
     states a fact the program does not weigh yet (rebuilt by :func:`overrule`: no headline,
     date or next change of the cleared answer survives, since the fact stays)."""
     relevant = [f for f in facts if det.program.startswith(f.programs)]
-    if not relevant or not _clears(det):
+    if not relevant or not clears(det):
         return det
     named = "; ".join(f"{f.fact} ({f.path})" for f in relevant)
     was = det.outcome.value.replace("_", " ")
