@@ -29,8 +29,8 @@ def overrule(
     missing_facts: Iterable[str] = (),
 ) -> Determination:
     """``det`` under ``outcome`` (``needs_review`` or ``insufficient_facts``) for ``reason``:
-    its findings (or ``findings``), its missing facts with ``missing_facts`` added, and no
-    field worked from the old outcome; the headline is written again."""
+    its findings (or ``findings``), its missing facts followed by ``missing_facts``, and no field
+    worked from the old outcome; the headline is written again."""
     if outcome not in UNSETTLED:
         raise ValueError(f"a guard gives needs_review or insufficient_facts, not {outcome}")
     rebuilt = det.model_copy(
@@ -38,7 +38,8 @@ def overrule(
             "outcome": outcome,
             "reason": reason,
             "findings": list(det.findings if findings is None else findings),
-            "missing_facts": sorted({*det.missing_facts, *missing_facts}),
+            # In order, once each: a guard's facts follow the answer's own, in the record's order.
+            "missing_facts": list(dict.fromkeys([*det.missing_facts, *missing_facts])),
             "date": None,
             "date_reason": None,
             "next_change": None,
