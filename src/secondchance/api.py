@@ -14,7 +14,7 @@ from functools import cache
 from secondchance import engine
 from secondchance.engine.determination import Report
 from secondchance.engine.rules import Program
-from secondchance.law import unstated, unweighed
+from secondchance.law import contradicted, unstated, unweighed
 from secondchance.law.landmarks import landmarks
 from secondchance.law.registry import all_computations, all_programs
 from secondchance.record.schema import Record
@@ -70,7 +70,7 @@ def evaluate(
         landmarks=landmarks(chosen) if record.approximate_dates else (),
     )
     report = unstated.review(report, record, chosen)
-    return unweighed.review(report, record)
+    return contradicted.review(unweighed.review(report, record), record)
 
 
 def prepare(records: Sequence[Record], as_of: date) -> None:

@@ -47,13 +47,16 @@ def test_subsections_penalty_paragraphs_and_conditions() -> None:
     assert second.subsections == (("b", "1", "F"), ("b", "2", "F"))
     # The offenses 960(a) punishes under 960(b) (952, 953, 955, 957, 959) and the vessel
     # offenses 46 U.S.C. 70506(a), (b) punishes under 960, and their home before 2006 (46 U.S.C.
-    # App. 1903, the Maritime Drug Law Enforcement Act).
+    # App. 1903, the Maritime Drug Law Enforcement Act); then 46 U.S.C. 1903 cited without
+    # "App.", for review.
+    *punished, bare = punished
     assert [(p.title, p.section) for p in punished] == [
         (21, "952"), (21, "953"), (21, "955"), (21, "957"), (21, "959"),
         (46, "70503"), (46, "70506"), (46, "1903"),
     ]  # fmt: skip
     assert punished[-1].appendix
     assert {p.penalty_in for p in punished} == {(21, "960", "b")}
+    assert (bare.title, bare.section, bare.appendix) == (46, "1903", False) and bare.review
     assert CLAUSES[65].substance == "fentanyl"
     # (xviii): "only if the conviction involved a weapon of mass destruction".
     assert CLAUSES[17].requires == ("weapon_of_mass_destruction",)

@@ -36,6 +36,8 @@ def test_aircraft_piracy_under_the_appendix_is_46502(statute: str) -> None:
         # The Maritime Drug Law Enforcement Act before Pub. L. 109-304 (2006) moved it to 46
         # U.S.C. 70503 (punished under 21 U.S.C. 960(b), clauses (lxv)-(lxviii)).
         "46 U.S.C. App. 1903(a)",
+        # The same section cited without "App." (review s19a D6: it was "not listed").
+        "46 U.S.C. 1903(a)",
         # Terrorist attacks against mass transportation systems, merged into 18 U.S.C. 1992
         # (clause (xxxii)) in 2006.
         "18 U.S.C. 1993",

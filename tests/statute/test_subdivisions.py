@@ -49,6 +49,42 @@ def test_real_844_citations_keep_their_answer(statute: str) -> None:
     assert "not a subdivision the Code has" not in text(det)
 
 
+@pytest.mark.parametrize(
+    ("statute", "states"),
+    [
+        # 844(c): "As used in this section, the term 'drug, narcotic, or chemical offense'
+        # means ..." - a definition, no offense.
+        ("21 U.S.C. 844(c)", "defines"),
+        # 844(b): special probation of a first offender under (a), proceedings deferred without
+        # a judgment of guilty; repealed by Pub. L. 98-473 (1984), now 18 U.S.C. 3607.
+        ("21 U.S.C. 844(b)", "special probation"),
+        ("21 U.S.C. 844 (b)(1)", "special probation"),
+    ],
+)
+def test_a_844_subsection_that_states_no_offense_is_not_pardoned(statute: str, states: str) -> None:
+    # Before the fix each read as an offense of 844: eligible, pardoned by Proclamation 10467 on
+    # 2022-10-06 (offense 2015). Neither names the offense: for review, quoting the text.
+    det = ask(MARIJUANA, marijuana_record(statute), "2024-06-01")
+    assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts)
+    assert f"{PATH}.statute" in det.missing_facts
+    assert statute in text(det) and "states no offense" in text(det) and states in text(det)
+
+
+@pytest.mark.parametrize(("upper", "lower"), [("844(A)", "844(a)"), ("844(I)", "844(i)")])
+def test_a_subsection_letter_reads_the_same_in_either_case(upper: str, lower: str) -> None:
+    # The reader compares subsection designations without regard to case (docs/statutes.md:
+    # 841(b)(1)(a) is 841(b)(1)(A); 18:0924(C)(1)(A) is 924(c)(1)(A)). 844(A) is 844(a), simple
+    # possession (pardoned 2022-10-06); 844(I) is 844(i), which 844 does not have (review). It is
+    # the letter, not its case, that sends 844(I) to review.
+    first = ask(MARIJUANA, marijuana_record(f"21 U.S.C. {upper}"), "2024-06-01")
+    second = ask(MARIJUANA, marijuana_record(f"21 U.S.C. {lower}"), "2024-06-01")
+    assert (first.outcome, first.date, first.missing_facts) == (
+        second.outcome,
+        second.date,
+        second.missing_facts,
+    )
+
+
 def test_an_attempts_object_naming_a_missing_subdivision_is_for_review() -> None:
     # 10688 lists attempted simple possession (846 with 844 as its object); "844(z)" as the
     # object is not 844.

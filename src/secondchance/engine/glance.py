@@ -52,8 +52,8 @@ def _tail(det: Determination) -> str:
     return "; ".join(parts)
 
 
-def _opening(det: Determination, day: date, by_application: bool) -> str:
-    application = f" for an application on {day.isoformat()}" if by_application else ""
+def _opening(det: Determination, day: date | None, by_application: bool) -> str:
+    application = f" for an application on {day.isoformat()}" if by_application and day else ""
     if det.pardoned_on is not None:
         return f"ALREADY PARDONED on {det.pardoned_on.isoformat()}"
     if det.outcome is Outcome.not_applicable:
@@ -71,9 +71,9 @@ def _opening(det: Determination, day: date, by_application: bool) -> str:
     return LABEL[det.outcome]
 
 
-def headline(det: Determination, day: date, by_application: bool = False) -> str:
+def headline(det: Determination, day: date | None = None, by_application: bool = False) -> str:
     """The determination in one sentence; ``day`` is the decisive date (for an application, the
-    application's)."""
+    application's), which only an eligible or not-eligible answer for an application names."""
     opening = _opening(det, day, by_application)
     if det.pardoned_on is not None or det.outcome is Outcome.not_applicable:
         return opening

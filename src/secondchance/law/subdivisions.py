@@ -8,6 +8,10 @@ The table (``subdivisions.yaml``, with its source) lists, for the sections the p
 on, the designations each level has; a level it does not list is not checked. In any section,
 a lower-case letter right after a subsection's letter ("111(a)(b)") is no provision either: the
 Code numbers the level below a subsection (1), (2), ...
+
+A designation the section has may still state no offense (``not_offenses`` in the table: the
+definitions of 21 U.S.C. 844(c), the special probation of 844(b), repealed in 1984): a count
+cited to it names no offense, and is for review in the same way (:func:`no_offense`).
 """
 
 from __future__ import annotations
@@ -30,13 +34,56 @@ TABLE = "subdivisions.yaml"
 
 
 @cache
-def _table() -> dict[str, dict[str, tuple[str, ...]]]:
+def _raw() -> dict[str, Any]:
     text = resources.files(__package__).joinpath(TABLE).read_text(encoding="utf-8")
-    raw: dict[str, Any] = yaml.safe_load(text)["sections"]
+    raw: dict[str, Any] = yaml.safe_load(text)
+    return raw
+
+
+@cache
+def _table() -> dict[str, dict[str, tuple[str, ...]]]:
     return {
         cite: {path.lower(): tuple(str(d).lower() for d in levels) for path, levels in spec.items()}
-        for cite, spec in raw.items()
+        for cite, spec in _raw()["sections"].items()
     }
+
+
+@cache
+def _not_offenses() -> dict[str, dict[str, str]]:
+    return {
+        cite: {path.lower(): str(why) for path, why in spec.items()}
+        for cite, spec in (_raw().get("not_offenses") or {}).items()
+    }
+
+
+def not_an_offense(p: Provision) -> str | None:
+    """Why ``p`` names a designation that states no offense (a definition, a repealed
+    disposition), in words naming it; None otherwise. Designations compare without regard
+    to case, as the reader's do."""
+    spec = _not_offenses().get(_section_of(p))
+    if not spec:
+        return None
+    path = ""
+    for designation in p.subsections:
+        path += f"({designation.lower()})"
+        why = spec.get(path)
+        if why is not None:
+            return why
+    return None
+
+
+@lru_cache(maxsize=16384)
+def no_offense(statute: str) -> str | None:
+    """Why a count's citation names a provision that states no offense (the first such), or
+    None (an unreadable text included)."""
+    reading = read_statute(statute)
+    if isinstance(reading, Unreadable):
+        return None
+    for p in reading.provisions:
+        why = not_an_offense(p)
+        if why is not None:
+            return why
+    return None
 
 
 def _section_of(p: Provision) -> str:
@@ -95,10 +142,14 @@ def impossible_subdivision(statute: str) -> str | None:
 
 def unread_reason(statute: str) -> str | None:
     """Why a program cannot decide a count from its citation section by section: unreadable, a
-    range or "et seq." (:func:`~secondchance.record.statute.unreadable_reason`), or a subdivision
-    the Code does not have. None when each provision can be screened."""
+    range or "et seq." (:func:`~secondchance.record.statute.unreadable_reason`), a subdivision
+    the Code does not have, or one that states no offense. None when each provision can be
+    screened."""
     why = unreadable_reason(read_statute(statute))
     if why is not None:
         return why
     missing = impossible_subdivision(statute)
-    return f"could not be read ({missing})" if missing is not None else None
+    if missing is not None:
+        return f"could not be read ({missing})"
+    none = no_offense(statute)
+    return f"names no offense ({none})" if none is not None else None

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from secondchance.engine.determination import Determination, Finding, Outcome, Report
+from secondchance.engine.overrule import overrule, unsettled_ahead
 from secondchance.engine.rules import Program
 from secondchance.law.sentence import SENTENCE
 from secondchance.law.unweighed import clears
@@ -111,8 +112,10 @@ def guard(
     """``det`` itself, or ``insufficient_facts`` when it would clear the person while the record
     states that a part the program can depend on is not known."""
     relevant = [u for u in parts if det.program.startswith(u.programs)]
-    if not relevant or not clears(det):
+    if not relevant:
         return det
+    if not clears(det):
+        return unsettled_ahead(det, Outcome.insufficient_facts)
     citation, rule_version, url = _citation(det, programs)
     named = "; ".join(f"{_WORDS[u.part]} ({u.path})" for u in relevant)
     was = det.outcome.value.replace("_", " ")
@@ -128,22 +131,14 @@ def guard(
         url=url,
     )
     paths = ", ".join(u.path for u in relevant)
-    return det.model_copy(
-        update={
-            "outcome": Outcome.insufficient_facts,
-            "date": None,
-            "date_reason": None,
-            "next_change": None,
-            "next_change_reason": None,
-            "next_change_outcome": None,
-            "eligible_from_date": None,
-            "eligible_from_reason": None,
-            "reason": f"The record states that {paths} is not known; without it the answer "
-            f"would be: {was}. {det.reason or ''}".strip(),
-            "findings": [finding, *det.findings],
-            "missing_facts": sorted({*det.missing_facts, *(u.path for u in relevant)}),
-            "headline": f"INSUFFICIENT FACTS — not known: {paths}",
-        }
+    return overrule(
+        det,
+        Outcome.insufficient_facts,
+        f"The record states that {paths} is not known; without it the answer would be: {was}. "
+        f"{det.reason or ''}".strip(),
+        findings=[finding, *det.findings],
+        missing_facts=[u.path for u in relevant],
+        note=f"not known: {paths}",
     )
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from secondchance.engine.determination import Determination, Outcome, Report
+from secondchance.engine.overrule import overrule, unsettled_ahead
 from secondchance.law.sentence import SENTENCE
 from secondchance.record.schema import PersonRecord, Record
 
@@ -87,7 +88,8 @@ def unweighed_facts(record: Record) -> list[Unweighed]:
 
 
 def clears(det: Determination) -> bool:
-    """Whether ``det`` would clear the person."""
+    """The answer clears the person: eligible (now or from a date), or a clemency or credits
+    program not applicable."""
     if det.outcome in (Outcome.eligible, Outcome.eligible_from):
         return True
     # An SBA program with no business to judge is not applicable whatever the person's facts.
@@ -96,27 +98,24 @@ def clears(det: Determination) -> bool:
 
 def guard(det: Determination, facts: list[Unweighed]) -> Determination:
     """``det`` itself, or ``needs_review`` when it would clear the person while the record
-    states a fact the program does not weigh yet."""
+    states a fact the program does not weigh yet (rebuilt by :func:`overrule`: no headline,
+    date or next change of the cleared answer survives, since the fact stays)."""
     relevant = [f for f in facts if det.program.startswith(f.programs)]
-    if not relevant or not clears(det):
+    if not relevant:
         return det
+    if not clears(det):
+        return unsettled_ahead(det, Outcome.needs_review)
     named = "; ".join(f"{f.fact} ({f.path})" for f in relevant)
     was = det.outcome.value.replace("_", " ")
     if det.date is not None:
         was += f" {det.date.isoformat()}"
-    paths = ", ".join(f.path for f in relevant)
-    return det.model_copy(
-        update={
-            "outcome": Outcome.needs_review,
-            "date": None,
-            "date_reason": None,
-            "eligible_from_date": None,
-            "eligible_from_reason": None,
-            "headline": f"NEEDS REVIEW — not weighed yet: {paths}",
-            "reason": f"The record states {named}, which this program does not weigh yet; "
-            f"without it the answer would be: {was}. {det.reason or ''}".strip(),
-            "missing_facts": sorted({*det.missing_facts, *(f.path for f in relevant)}),
-        }
+    return overrule(
+        det,
+        Outcome.needs_review,
+        f"The record states {named}, which this program does not weigh yet; "
+        f"without it the answer would be: {was}. {det.reason or ''}".strip(),
+        missing_facts=[f.path for f in relevant],
+        note="not weighed yet: " + ", ".join(f.path for f in relevant),
     )
 
 

@@ -9,7 +9,7 @@ These are the record's facts, not the law's conclusions; the law decides what th
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
@@ -80,10 +80,39 @@ class OpenCustodyAtRelease:
         )
 
 
+def _may_be_for(periods: Sequence[Any], k: int, record: PersonRecord) -> list[Conviction] | None:
+    """The convictions period ``k`` may be for, by the record format's rule
+    (``unrecorded.periods_for``: linked by id, or linked to none on a record of one conviction);
+    None when it could be for any (it names none, or a conviction the record does not hold)."""
+    from secondchance.record.unrecorded import periods_for  # (that module reads the timeline)
+
+    found = [c for c in record.convictions if k in periods_for(periods, record, c)]
+    return found or None
+
+
+def _one_term(record: PersonRecord, custody: int, supervision: int) -> bool:
+    """Custody period ``custody`` and supervision period ``supervision`` may concern the same
+    federal term: the same conviction, or two federal or D.C. convictions. A term being served
+    in custody that had begun by the day another's supervised release is recorded to begin was
+    then undischarged beside it, so the two are one aggregate term (18 U.S.C. 3584(c)), released
+    as one; and were they not, supervised release does not run while the person is imprisoned
+    for another crime (3624(e)). Either way the release cannot be taken as begun."""
+    held = _may_be_for(record.custody, custody, record)
+    released = _may_be_for(record.supervision, supervision, record)
+    if held is None or released is None:
+        return True
+    if any(c in released for c in held):
+        return True
+    return any(c.jurisdiction in FEDERAL for c in held) and any(
+        c.jurisdiction in FEDERAL for c in released
+    )
+
+
 def open_custody_at_release(record: PersonRecord) -> list[OpenCustodyAtRelease]:
     """Each supervised release period whose start falls inside a serving custody period with no
-    end, on the same conviction (or a custody period naming none): neither the release nor the
-    custody still open can be taken as the record's word."""
+    end that may be for the same term (:func:`_one_term`: the same conviction, one the record
+    format links either period to, or an aggregate partner): neither the release nor the custody
+    still open can be taken as the record's word."""
     found: list[OpenCustodyAtRelease] = []
     for k, sup in enumerate(record.supervision):
         if sup.kind is not SupervisionKind.supervised_release or sup.start is None:
@@ -91,9 +120,7 @@ def open_custody_at_release(record: PersonRecord) -> list[OpenCustodyAtRelease]:
         for i, period in enumerate(record.custody):
             if period.kind not in SERVING or period.end is not None or period.start is None:
                 continue
-            if period.conviction_id not in (None, sup.conviction_id):
-                continue
-            if period.start <= sup.start:
+            if period.start <= sup.start and _one_term(record, i, k):
                 found.append(
                     OpenCustodyAtRelease(
                         f"custody[{i}]", period.start, f"supervision[{k}]", sup.start

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from secondchance.engine.determination import Determination, Finding, FindingRole, Outcome
+from secondchance.engine.overrule import overrule
 from secondchance.engine.rules import ChangePoint, Context, Program
 from secondchance.law.clemency.facts import (
     FEDERAL,
@@ -392,15 +393,11 @@ def _finish(f: Facts, base: Determination) -> Determination:
     insufficient facts ``needs_review``."""
     if not f.review or base.outcome is Outcome.insufficient_facts:
         return base
-    return base.model_copy(
-        update={
-            "outcome": Outcome.needs_review,
-            "date": None,
-            "reason": "Another authority or categorical pardon may decide this: "
-            + "; ".join(f.review)
-            + ".",
-            "findings": base.findings + [say(r[0].upper() + r[1:] + ".") for r in f.review],
-        }
+    return overrule(
+        base,
+        Outcome.needs_review,
+        "Another authority or categorical pardon may decide this: " + "; ".join(f.review) + ".",
+        findings=base.findings + [say(r[0].upper() + r[1:] + ".") for r in f.review],
     )
 
 

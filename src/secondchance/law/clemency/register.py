@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from secondchance.engine.determination import Determination, Finding, Outcome
+from secondchance.engine.overrule import overrule
 from secondchance.engine.rules import Context, Evaluate, Program, RuleVersion
 from secondchance.record.schema import PersonRecord, Record
 
@@ -46,14 +47,7 @@ def with_register(det: Determination, link: RegisterLink) -> Determination:
     if not link.review or det.outcome in _KEEP:
         return det.model_copy(update={"findings": findings})
     reason = "Confirm the official register first: " + "; ".join(link.review) + "."
-    return det.model_copy(
-        update={
-            "outcome": Outcome.needs_review,
-            "date": None,
-            "reason": reason,
-            "findings": findings,
-        }
-    )
+    return overrule(det, Outcome.needs_review, reason, findings=findings)
 
 
 def _linked_version(version: RuleVersion, lookup: Lookup) -> RuleVersion:

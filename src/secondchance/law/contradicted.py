@@ -1,0 +1,84 @@
+"""An answer that would clear the person while the record contradicts itself on custody.
+
+Supervised release begins on the day the person is released from imprisonment and does not run
+while the person is imprisoned (18 U.S.C. 3624(e)). A record that states supervised release
+begun while custody serving the same (or an aggregate, 3584(c)) term is still open
+(``record.timeline.open_custody_at_release``) leaves unknown whether the person is in custody on
+any day from that start: the programs that read custody on the day (a commutation petition for
+a sentence being served, time credits earned in custody) cannot clear the person on it. From
+the supervised release's start, an answer that would clear the person (``eligible``,
+``eligible_from``, or a clemency or credits program's ``not_applicable``) becomes
+``needs_review`` naming both facts; an answer that does not clear stands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from secondchance.engine.determination import Determination, Outcome, Report
+from secondchance.engine.overrule import overrule
+from secondchance.law.unweighed import SBA, clears
+from secondchance.record.schema import PersonRecord, Record
+from secondchance.record.timeline import OpenCustodyAtRelease, open_custody_at_release
+
+
+def _on(record: PersonRecord, day: date, prefix: str) -> list[tuple[str, OpenCustodyAtRelease]]:
+    return [
+        (prefix, replace(c, custody=prefix + c.custody, supervision=prefix + c.supervision))
+        for c in open_custody_at_release(record)
+        if c.supervision_start <= day
+    ]
+
+
+def contradictions(
+    record: Record, day: date, business: bool
+) -> list[tuple[str, OpenCustodyAtRelease]]:
+    """The record's contradictions on custody that bear on ``day`` (the supervised release
+    recorded as begun by then): the person's own (``business`` false), or those of the people of
+    the business, whose facts are what SBA reads (the person's own where marked the subject),
+    with the path prefix of the record stating each."""
+    if not business:
+        return _on(record, day, "")
+    found: list[tuple[str, OpenCustodyAtRelease]] = []
+    for i, person in enumerate(record.business.people if record.business else []):
+        if person.is_subject:
+            found += _on(record, day, "")
+        else:
+            found += _on(person.record, day, f"business.people[{i}].record.")
+    return found
+
+
+def guard(det: Determination, found: list[tuple[str, OpenCustodyAtRelease]]) -> Determination:
+    """``det`` itself, or ``needs_review`` when it would clear the person although the record
+    leaves unknown whether the person is in custody."""
+    if not found or not clears(det):
+        return det
+    said = "; ".join(c.describe() for _, c in found)
+    was = det.outcome.value.replace("_", " ")
+    if det.date is not None:
+        was += f" {det.date.isoformat()}"
+    return overrule(
+        det,
+        Outcome.needs_review,
+        f"The record contradicts itself on custody: {said}. Supervised release begins on "
+        "release from imprisonment and does not run while the person is imprisoned (18 U.S.C. "
+        "3624(e)), so whether the person is in custody is unknown; the custody's end or the "
+        f"supervised release's start decides it. Without the contradiction the answer would "
+        f"be: {was}. {det.reason or ''}".strip(),
+        missing_facts=[f"{c.custody}.end" for _, c in found]
+        + [f"{c.supervision}.start" for _, c in found],
+    )
+
+
+def review(report: Report, record: Record) -> Report:
+    """``report`` with every answer guarded against the record's contradictions on custody on
+    the day asked about (for SBA, the application's day where one is given)."""
+    person = contradictions(record, report.as_of, business=False)
+    sba = contradictions(record, report.application_date or report.as_of, business=True)
+    if not person and not sba:
+        return report
+    guarded = [
+        guard(det, sba if det.program.startswith(SBA) else person) for det in report.determinations
+    ]
+    return report.model_copy(update={"determinations": guarded})

@@ -1,0 +1,112 @@
+"""Supervised release recorded as begun while custody for the same term is still open (review
+s19a, D7): found whichever way the record links the two periods (the same conviction, a period
+linked to none on a record of one conviction, an aggregate partner), noted in the sentence
+block, and no program that reads custody on the day clears the person from the release's start.
+
+18 U.S.C. 3624(e): supervised release "commences on the day the person is released from
+imprisonment" and does not run while the person is imprisoned; 3584(c): terms being served at
+once are one aggregate term, released as one."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from secondchance.api import evaluate
+from secondchance.engine import Outcome
+from secondchance.record import validate
+from secondchance.record.timeline import open_custody_at_release
+
+PROGRAMS = ("clemency.commutation_petition", "fsa.time_credits")
+
+
+def _conviction(cid: str, statute: str, **sentence: Any) -> dict[str, Any]:
+    # Wire or bank fraud (no clause of 3632(d)(4)(D)): 120 months imposed 2017-12-15, so the
+    # custody from 2018-01-01 runs to about 2027 and is open on every day below.
+    return {
+        "id": cid,
+        "jurisdiction": "federal",
+        "conviction_date": "2017-10-10",
+        "counts": [{"statute": statute}],
+        "sentence": {
+            "imposed_on": "2017-12-15",
+            "imprisonment": "120 months",
+            "supervised_release": "3 years",
+            "fine_owed": 0,
+            "restitution_owed": 0,
+            **sentence,
+        },
+    }
+
+
+def _record(custody_for: str, supervision_for: str | None, second: bool) -> dict[str, Any]:
+    convictions = [_conviction("c1", "18 U.S.C. 1343")]
+    if second:
+        convictions.append(
+            _conviction("c2", "18 U.S.C. 1344", relation="concurrent", relative_to="c1")
+        )
+    sup: dict[str, Any] = {"kind": "supervised_release", "start": "2020-01-01"}
+    if supervision_for is not None:
+        sup["conviction_id"] = supervision_for
+    return {
+        "person": {"status": [{"status": "us_citizen"}]},
+        "convictions": convictions,
+        "custody": [
+            {"kind": "designated_facility", "start": "2018-01-01", "conviction_id": custody_for}
+        ],
+        "supervision": [sup],
+    }
+
+
+RECORDS = {
+    # Custody and supervised release both linked to c1 (found before the fix).
+    "linked": _record("c1", "c1", second=False),
+    # Supervised release linked to no conviction on a record of one conviction: it is c1's
+    # (the record format's rule, unrecorded.periods_for).
+    "unlinked, sole conviction": _record("c1", None, second=False),
+    # Custody for c2, supervised release for c1, both imposed 2017-12-15 (concurrent): one
+    # aggregate term (3584(c)), released as one.
+    "aggregate partner": _record("c2", "c1", second=True),
+}
+
+
+@pytest.mark.parametrize("name", RECORDS)
+def test_the_contradiction_is_found_and_noted_in_the_sentence_block(name: str) -> None:
+    record = validate(RECORDS[name], "r.yaml")
+    found = open_custody_at_release(record)
+    assert [(f.custody, f.supervision) for f in found] == [("custody[0]", "supervision[0]")]
+    block = evaluate(record, date(2021, 6, 1)).computation("sentence")
+    assert block is not None
+    said = "supervision[0].start records supervised release"
+    assert any(said in note for note in block["needs_review"])
+
+
+@pytest.mark.parametrize("name", RECORDS)
+def test_no_program_reading_custody_clears_the_person_from_the_release(name: str) -> None:
+    record = validate(RECORDS[name], "r.yaml")
+    # 2021-06-01 is after the recorded start of supervised release (2020-01-01): in custody
+    # (custody open) or released (supervised release begun) cannot both hold - needs review.
+    dets = {d.program: d for d in evaluate(record, date(2021, 6, 1)).determinations}
+    for program in PROGRAMS:
+        det = dets[program]
+        assert det.outcome is Outcome.needs_review, (program, det.reason)
+        assert {"custody[0].end", "supervision[0].start"} <= set(det.missing_facts)
+        assert det.headline == "NEEDS REVIEW"
+    # 2019-06-01 is before it: in custody since 2018-01-01 on a 120-month term, nothing
+    # contradicts it - a commutation petition may be filed and credits are earned.
+    dets = {d.program: d for d in evaluate(record, date(2019, 6, 1)).determinations}
+    for program in PROGRAMS:
+        assert dets[program].outcome is Outcome.eligible, program
+
+
+def test_release_before_a_later_term_is_no_contradiction() -> None:
+    # c1 custody 2018-01-01 to 2019-12-31, supervised release from 2020-01-01; a new term for
+    # c2 in custody from 2021-01-01 (begun after the release): the record is consistent.
+    data = _record("c1", "c1", second=True)
+    data["custody"][0]["end"] = "2019-12-31"
+    data["custody"].append(
+        {"kind": "designated_facility", "start": "2021-01-01", "conviction_id": "c2"}
+    )
+    assert open_custody_at_release(validate(data, "r.yaml")) == []
