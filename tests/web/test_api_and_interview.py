@@ -284,3 +284,27 @@ def test_each_missing_fact_the_engine_names_has_a_plain_question() -> None:
     assert first is not None and first.path == "convictions[0].counts[0].felony"
     second = next_question("release", {}, missing, done | {"convictions[0].counts[0].felony"})
     assert second is not None and second.kind == "risk"
+
+
+def test_a_whole_part_of_a_record_is_asked_as_its_yes_no_question() -> None:
+    # A missing fact naming a whole list (a part stated unknown) is asked as the part's one
+    # question, never as free text written into a list; a group the interview cannot ask as one
+    # answer (clemency, fsa) is left to the record file.
+    from secondchance.web.interview import apply_answer, apply_none, apply_unknown, question_for
+
+    owner = {"business": {"people": [{"name": "A", "record": {"unknown": ["pending_charges"]}}]}}
+    asked = question_for("business.people[0].record.pending_charges", owner)
+    assert asked is not None and asked.kind == "choice"
+    assert asked.path == "business.people[0].record.pending_charges[0].instrument"
+    assert question_for("clemency", {}) is None and question_for("fsa", {}) is None
+    # The record's own person: "No" takes the part off the unknown list, "I don't know" puts it
+    # on, a real answer records it and takes it off.
+    own = {"person": {"name": "A"}, "unknown": ["pending_charges"]}
+    question = question_for("pending_charges", own)
+    assert question is not None and question.path == "pending_charges[0].instrument"
+    assert apply_none(own, question, []) == {"person": {"name": "A"}}
+    assert apply_unknown({"person": {"name": "A"}}, question) == own
+    assert apply_answer(own, question, {"value": "indictment"}) == {
+        "person": {"name": "A"},
+        "pending_charges": [{"instrument": "indictment"}],
+    }

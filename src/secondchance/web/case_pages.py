@@ -22,6 +22,7 @@ from secondchance.web.interview import (
     apply_answer,
     apply_none,
     apply_unknown,
+    carry_unknown,
     question_for,
 )
 from secondchance.web.pages import Csrf, Editor, SignedIn, see_other
@@ -100,8 +101,9 @@ async def answer(request: Request, user: Editor, case_id: str) -> Response:
                     updated = record
         except AnswerError as exc:
             return _panel(request, case_id, user, error=str(exc))
-        unknown = f"{question.text} ({question.about})" if question.about else question.text
-        memory = remember(case, path.split(" ")[0], unknown if action == "unknown" else None)
+        words = f"{question.text} ({question.about})" if question.about else question.text
+        memory = remember(case, path.split(" ")[0], words, action == "unknown")
+        updated = carry_unknown(updated, json.loads(memory)["unknown_paths"])
         try:
             store_cases.save_record(session, case, updated, version, user.user_id, memory)
         except store_cases.VersionConflict as exc:

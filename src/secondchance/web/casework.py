@@ -73,13 +73,15 @@ def next_for(case: Case, assessment: Assessment) -> Question | None:
     return next_question(case.goal, assessment.record, missing, set(memory["asked"]))
 
 
-def remember(case: Case, path: str, unknown: str | None) -> str:
-    """The interview's memory with ``path`` asked (and, if answered "I don't know", the
-    question's words kept to show beside the answers, and its path, so that a later "No / none"
-    does not read the unknown as nothing to report: ``interview.apply_none``)."""
+def remember(case: Case, path: str, words: str, unknown: bool) -> str:
+    """The interview's memory with ``path`` asked. Answered "I don't know" (``unknown``), the
+    question's ``words`` are kept to show beside the answers, and its path, so that the unknown
+    is never read as nothing to report (``interview.apply_none``, ``interview.carry_unknown``);
+    answered otherwise, a question once answered "I don't know" is no longer unknown."""
     memory = interview_memory(case)
     memory["asked"] = sorted({*memory["asked"], path})
-    if unknown:
-        memory["unknown"] = [*[u for u in memory["unknown"] if u != unknown], unknown]
-        memory["unknown_paths"] = sorted({*memory["unknown_paths"], path})
+    others = [u for u in memory["unknown"] if u != words]
+    memory["unknown"] = [*others, words] if unknown else others
+    paths = set(memory["unknown_paths"]) - {path}
+    memory["unknown_paths"] = sorted(paths | {path} if unknown else paths)
     return json.dumps(memory)

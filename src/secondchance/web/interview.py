@@ -108,6 +108,49 @@ PLAIN: dict[str, Plain] = {
 }
 
 
+ASKED_PARTS = ("convictions", "pending_charges", "supervision")
+"""The parts of a person's record the interview asks about with one yes/no question each."""
+
+
+def _record_part(prefix: str, part: str) -> Question:
+    """The one question about a part of a person's record (``prefix`` ends with ``record.``, or
+    is empty for the record's own person): "Yes" with a choice, "No / none", or "I don't know"."""
+    if part == "convictions":
+        return Question(
+            f"{prefix}convictions[0].jurisdiction",
+            "choice",
+            "Has this person ever been convicted of a crime? If so, by which court?",
+            "Any conviction, however old, in any court.",
+            JURISDICTIONS,
+            allow_none=True,
+        )
+    if part == "pending_charges":
+        return Question(
+            f"{prefix}pending_charges[0].instrument",
+            "choice",
+            "Is this person charged with a crime now (not yet resolved)?",
+            "An indictment, an information or a criminal complaint that is still open.",
+            (
+                ("indictment", "Yes, indicted"),
+                ("information", "Yes, by information"),
+                ("complaint", "Yes, by complaint"),
+            ),
+            allow_none=True,
+        )
+    return Question(
+        f"{prefix}supervision[0].kind",
+        "choice",
+        "Is this person on probation, parole or supervised release?",
+        "Now, or at any time since the conviction.",
+        (
+            ("probation", "Probation"),
+            ("parole", "Parole"),
+            ("supervised_release", "Supervised release"),
+        ),
+        allow_none=True,
+    )
+
+
 def _starters(goal: str) -> list[Question]:
     owner = "business.people[0]"
     if goal == "sba":
@@ -117,38 +160,7 @@ def _starters(goal: str) -> list[Question]:
             _from_schema(f"{owner}.roles[0].role", {}),
             _from_schema(f"{owner}.roles[0].ownership_percent", {}),
             _from_schema("application_date", {}),
-            Question(
-                f"{owner}.record.convictions[0].jurisdiction",
-                "choice",
-                "Has this person ever been convicted of a crime? If so, by which court?",
-                "Any conviction, however old, in any court.",
-                JURISDICTIONS,
-                allow_none=True,
-            ),
-            Question(
-                f"{owner}.record.pending_charges[0].instrument",
-                "choice",
-                "Is this person charged with a crime now (not yet resolved)?",
-                "An indictment, an information or a criminal complaint that is still open.",
-                (
-                    ("indictment", "Yes, indicted"),
-                    ("information", "Yes, by information"),
-                    ("complaint", "Yes, by complaint"),
-                ),
-                allow_none=True,
-            ),
-            Question(
-                f"{owner}.record.supervision[0].kind",
-                "choice",
-                "Is this person on probation, parole or supervised release?",
-                "Now, or at any time since the conviction.",
-                (
-                    ("probation", "Probation"),
-                    ("parole", "Parole"),
-                    ("supervised_release", "Supervised release"),
-                ),
-                allow_none=True,
-            ),
+            *(_record_part(f"{owner}.record.", part) for part in ASKED_PARTS),
         ]
     first = [
         _from_schema("convictions[0].jurisdiction", {}),
@@ -281,10 +293,14 @@ def question_for(path: str, record: Mapping[str, Any]) -> Question | None:
             "person's FSA time credit assessment.",
             fields=(("level", "risk", "Risk level"), ("assessed_on", "date", "Assessed on")),
         )
-    question = _from_schema(path, record)
-    if field_info(split_path(path))[0] is None:
-        return None
-    return question
+    whole = re.fullmatch(r"((?:business\.people\[\d+\]\.record\.)?)([a-z_]+)", path)
+    if whole and whole[2] in ASKED_PARTS:  # a whole part of a record: its one question
+        asked = _record_part(whole[1], whole[2])
+        return _with_about(asked, record) if whole[1] else asked
+    annotation = field_info(split_path(path))[0]
+    if annotation is None or kind_of(annotation) == "group":
+        return None  # a list or a group of fields is not one answer: edit the record file
+    return _from_schema(path, record)
 
 
 def key(path: str) -> str:
@@ -405,11 +421,9 @@ def _own_record(path: str) -> list[Any] | None:
 
 def _starter_part(question: Question) -> tuple[list[Any], str] | None:
     """(the person's ``record`` path, the part) for a question asking whether a part of a
-    business person's own record holds anything ("is this person charged now?": the question
-    of ``pending_charges[0].instrument``), else None."""
-    own = _own_record(question.path)
-    if own is None:
-        return None
+    person's record holds anything ("is this person charged now?": the question of
+    ``pending_charges[0].instrument``), else None. The record's own person has the path []."""
+    own = _own_record(question.path) or []
     rest = split_path(question.path)[len(own) :]
     if len(rest) != 3 or rest[1] != 0 or (rest[0], rest[2]) not in _PART_QUESTIONS:
         return None
@@ -440,6 +454,31 @@ def _known(record: dict[str, Any], question: Question) -> dict[str, Any]:
     return record
 
 
+def carry_unknown(record: dict[str, Any], unknown_paths: Iterable[str]) -> dict[str, Any]:
+    """``record`` with every part a question about it was answered "I don't know" to (the
+    interview's remembered ``unknown_paths``, as cases begun before the ``unknown`` list keep
+    them) on its person's ``unknown`` list, when that person's record is given and holds
+    nothing for the part: a record made by a later answer never reads the unknown as "none"."""
+    updated = record
+    for path in unknown_paths:
+        found = _starter_part(Question(path, "text", ""))
+        if found is None:
+            continue
+        own, part = found
+        person = get_path(updated, own)
+        if (
+            not isinstance(person, dict)
+            or person.get(part)
+            or part in (person.get("unknown") or [])
+        ):
+            continue
+        if updated is record:
+            updated = copy.deepcopy(record)
+            person = get_path(updated, own)
+        person["unknown"] = [*(person.get("unknown") or []), part]
+    return updated
+
+
 def apply_none(
     record: dict[str, Any], question: Question, unknown: Iterable[str] = ()
 ) -> dict[str, Any]:
@@ -451,8 +490,8 @@ def apply_none(
     ``unknown`` list remember them) stays left out: empty, it would read as "nothing to
     report". Other questions: unchanged."""
     own = _own_record(question.path)
-    if own is None:
-        return record
+    if own is None:  # the record's own person: a part asked about is known now
+        return _known(copy.deepcopy(record), question) if _starter_part(question) else record
     if get_path(record, own) is not None:
         return _known(copy.deepcopy(record), question)
     if any(_own_record(path) == own for path in unknown):
