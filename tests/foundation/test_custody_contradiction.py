@@ -99,6 +99,32 @@ def test_no_program_reading_custody_clears_the_person_from_the_release(name: str
     dets = {d.program: d for d in evaluate(record, date(2019, 6, 1)).determinations}
     for program in PROGRAMS:
         assert dets[program].outcome is Outcome.eligible, program
+        # ... until the recorded start of supervised release, 2020-01-01, when the answer
+        # becomes needs_review: foreseen as the next change, never an eligible day beyond it.
+        assert dets[program].next_change == date(2020, 1, 1), program
+        assert dets[program].next_change_outcome is Outcome.needs_review, program
+
+
+def test_a_clearing_change_after_the_release_is_never_foreseen() -> None:
+    # The same linked record with a 2255 motion pending until 2021-03-01: on 2021-01-01 the
+    # commutation petition waits for the court (needs_review) and would become eligible on
+    # 2021-03-02, but by then supervised release (from 2020-01-01) is recorded as begun while
+    # custody is open - the change foreseen is none (still needs_review), never "eligible".
+    data = _record("c1", "c1", second=False)
+    data["court_challenges"] = [
+        {
+            "kind": "motion_2255",
+            "filed_on": "2020-06-01",
+            "resolved_on": "2021-03-01",
+            "conviction_id": "c1",
+        }
+    ]
+    det = {
+        d.program: d for d in evaluate(validate(data, "r.yaml"), date(2021, 1, 1)).determinations
+    }["clemency.commutation_petition"]
+    assert det.outcome is Outcome.needs_review
+    assert det.next_change_outcome is not Outcome.eligible and det.eligible_from_date is None
+    assert "eligible" not in det.headline.lower().replace("not eligible", "")
 
 
 def test_release_before_a_later_term_is_no_contradiction() -> None:

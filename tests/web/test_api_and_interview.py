@@ -308,3 +308,22 @@ def test_a_whole_part_of_a_record_is_asked_as_its_yes_no_question() -> None:
         "person": {"name": "A"},
         "pending_charges": [{"instrument": "indictment"}],
     }
+
+
+def test_a_remembered_i_dont_know_is_carried_onto_a_record_a_later_answer_makes() -> None:
+    # A case begun before the unknown list: "I don't know" to "ever convicted?" left the owner's
+    # record out (remembered as a path). "Yes, by complaint" to "charged now?" then makes the
+    # record with only the charge: the convictions stay unknown, never "none".
+    from secondchance.web.interview import carry_unknown
+
+    asked = "business.people[0].record.convictions[0].jurisdiction"
+    charged = {"name": "A", "record": {"pending_charges": [{"instrument": "complaint"}]}}
+    got = carry_unknown({"business": {"people": [charged]}}, [asked])
+    assert got["business"]["people"][0]["record"]["unknown"] == ["convictions"]
+    # A record whose convictions are stated, or one still left out: unchanged.
+    stated = {"name": "A", "record": {"convictions": [{"jurisdiction": "state"}]}}
+    assert carry_unknown({"business": {"people": [stated]}}, [asked]) == {
+        "business": {"people": [stated]}
+    }
+    left_out = {"business": {"people": [{"name": "A"}]}}
+    assert carry_unknown(left_out, [asked]) == left_out

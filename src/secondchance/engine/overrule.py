@@ -11,6 +11,7 @@ again from the new outcome.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.engine.glance import _tail, headline
@@ -74,9 +75,33 @@ def unsettled_ahead(det: Determination, outcome: Outcome) -> Determination:
             update |= {"next_change": None, "next_change_outcome": None, "next_change_reason": None}
         else:
             update["next_change_outcome"] = outcome
-    rebuilt = det.model_copy(update=update)
+    return _retold(det, det.model_copy(update=update))
+
+
+def unsettled_from(det: Determination, day: date, outcome: Outcome, reason: str) -> Determination:
+    """``det`` when from ``day`` on a guard would overrule a clearing answer to ``outcome``:
+    an answer that clears the person now changes on ``day`` (if it changes no sooner), and no
+    clearing change or first eligible day on or after ``day`` is foreseen."""
+    update: dict[str, object] = {}
+    if det.next_change is not None and det.next_change >= day:
+        if det.next_change_outcome in CLEARING_AHEAD or det.outcome in CLEARING_AHEAD:
+            update |= {"next_change": day, "next_change_outcome": outcome}
+            update["next_change_reason"] = reason
+    elif det.next_change is None and det.outcome in CLEARING_AHEAD:
+        update |= {"next_change": day, "next_change_outcome": outcome, "next_change_reason": reason}
+    if det.eligible_from_date is not None and det.eligible_from_date >= day:
+        update |= {"eligible_from_date": None, "eligible_from_reason": None}
+    if not update:
+        return det
+    return _retold(det, det.model_copy(update=update))
+
+
+def _retold(det: Determination, rebuilt: Determination) -> Determination:
+    """``rebuilt`` with ``det``'s headline, its tail (what changes next) written again."""
     old, new = _tail(det), _tail(rebuilt)
     if det.headline and old and det.headline.endswith(old):
         stem = det.headline[: -len(old)]
         rebuilt.headline = stem + new if new else stem.removesuffix("; ")
+    elif det.headline and not old and new:
+        rebuilt.headline = f"{det.headline}; {new}"
     return rebuilt

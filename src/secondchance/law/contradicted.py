@@ -17,44 +17,57 @@ from dataclasses import replace
 from datetime import date
 
 from secondchance.engine.determination import Determination, Outcome, Report
-from secondchance.engine.overrule import overrule
+from secondchance.engine.overrule import overrule, unsettled_ahead, unsettled_from
 from secondchance.law.unweighed import SBA, clears
 from secondchance.record.schema import PersonRecord, Record
 from secondchance.record.timeline import OpenCustodyAtRelease, open_custody_at_release
 
 
-def _on(record: PersonRecord, day: date, prefix: str) -> list[tuple[str, OpenCustodyAtRelease]]:
+def _on(record: PersonRecord, prefix: str) -> list[tuple[str, OpenCustodyAtRelease]]:
     return [
         (prefix, replace(c, custody=prefix + c.custody, supervision=prefix + c.supervision))
         for c in open_custody_at_release(record)
-        if c.supervision_start <= day
     ]
 
 
-def contradictions(
-    record: Record, day: date, business: bool
-) -> list[tuple[str, OpenCustodyAtRelease]]:
-    """The record's contradictions on custody that bear on ``day`` (the supervised release
-    recorded as begun by then): the person's own (``business`` false), or those of the people of
+def contradictions(record: Record, business: bool) -> list[tuple[str, OpenCustodyAtRelease]]:
+    """The record's contradictions on custody, each bearing on the days from its supervised
+    release's recorded start: the person's own (``business`` false), or those of the people of
     the business, whose facts are what SBA reads (the person's own where marked the subject),
     with the path prefix of the record stating each."""
     if not business:
-        return _on(record, day, "")
+        return _on(record, "")
     found: list[tuple[str, OpenCustodyAtRelease]] = []
     for i, person in enumerate(record.business.people if record.business else []):
         if person.is_subject:
-            found += _on(record, day, "")
+            found += _on(record, "")
         else:
-            found += _on(person.record, day, f"business.people[{i}].record.")
+            found += _on(person.record, f"business.people[{i}].record.")
     return found
 
 
-def guard(det: Determination, found: list[tuple[str, OpenCustodyAtRelease]]) -> Determination:
-    """``det`` itself, or ``needs_review`` when it would clear the person although the record
-    leaves unknown whether the person is in custody."""
-    if not found or not clears(det):
-        return det
-    said = "; ".join(c.describe() for _, c in found)
+def guard(
+    det: Determination, found: list[tuple[str, OpenCustodyAtRelease]], day: date
+) -> Determination:
+    """``det`` itself, or ``needs_review`` when it would clear the person on ``day`` although
+    the record leaves unknown whether the person is in custody; for a contradiction from a later
+    day, no clearing answer from that day is foreseen (the answer changes to ``needs_review``
+    then)."""
+    now = [(p, c) for p, c in found if c.supervision_start <= day]
+    later = [c.supervision_start for _, c in found if c.supervision_start > day]
+    if not now:
+        if not later:
+            return det
+        start = min(later)
+        return unsettled_from(
+            det,
+            start,
+            Outcome.needs_review,
+            "supervised release recorded as begun while custody is still open",
+        )
+    if not clears(det):
+        return unsettled_ahead(det, Outcome.needs_review)
+    said = "; ".join(c.describe() for _, c in now)
     was = det.outcome.value.replace("_", " ")
     if det.date is not None:
         was += f" {det.date.isoformat()}"
@@ -66,19 +79,23 @@ def guard(det: Determination, found: list[tuple[str, OpenCustodyAtRelease]]) -> 
         "3624(e)), so whether the person is in custody is unknown; the custody's end or the "
         f"supervised release's start decides it. Without the contradiction the answer would "
         f"be: {was}. {det.reason or ''}".strip(),
-        missing_facts=[f"{c.custody}.end" for _, c in found]
-        + [f"{c.supervision}.start" for _, c in found],
+        missing_facts=[f"{c.custody}.end" for _, c in now]
+        + [f"{c.supervision}.start" for _, c in now],
     )
 
 
 def review(report: Report, record: Record) -> Report:
     """``report`` with every answer guarded against the record's contradictions on custody on
-    the day asked about (for SBA, the application's day where one is given)."""
-    person = contradictions(record, report.as_of, business=False)
-    sba = contradictions(record, report.application_date or report.as_of, business=True)
+    the day asked about (for SBA, the application's day where one is given) and after it."""
+    person = contradictions(record, business=False)
+    sba = contradictions(record, business=True)
     if not person and not sba:
         return report
+    sba_day = report.application_date or report.as_of
     guarded = [
-        guard(det, sba if det.program.startswith(SBA) else person) for det in report.determinations
+        guard(det, sba, sba_day)
+        if det.program.startswith(SBA)
+        else guard(det, person, report.as_of)
+        for det in report.determinations
     ]
     return report.model_copy(update={"determinations": guarded})
