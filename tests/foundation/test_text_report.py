@@ -112,6 +112,23 @@ def test_a_projected_release_already_past_is_pointed_out() -> None:
     assert "already past" not in render_report(report(block))
 
 
+def test_release_dates_at_a_glance_say_when_the_computation_needs_review() -> None:
+    # A date the computation itself calls unsettled is never read alone at a glance.
+    block = {
+        "as_of": "2025-06-01",
+        "gct_release_date": "2029-04-05",
+        "fsa": {},
+        "findings": [],
+        "missing_facts": [],
+        "needs_review": ["The record states that custody is not known.", "Another point."],
+    }
+    text = render_report(report(block))
+    assert (
+        "Projected release with good conduct time: 2029-04-05 — NEEDS REVIEW (2 points: see "
+        "the sentence computation below)"
+    ) in text
+
+
 def test_a_good_conduct_release_past_for_someone_still_held() -> None:
     from secondchance import evaluate
     from secondchance.record.schema import Record

@@ -191,7 +191,12 @@ def _release_glance(block: dict[str, Any]) -> list[str]:
         line += f"; with First Step Act time credits: {fsa['release_date']}"
         if fsa.get("prerelease_custody_date"):
             line += f" (prerelease custody from {fsa['prerelease_custody_date']})"
-    lines = [line + " (see the sentence computation below)"]
+    reviewed = block.get("needs_review") or []
+    if reviewed:  # never a date read alone when the computation itself says it is unsettled
+        count = f"{len(reviewed)} point{'s' if len(reviewed) > 1 else ''}"
+        lines = [line + f" — NEEDS REVIEW ({count}: see the sentence computation below)"]
+    else:
+        lines = [line + " (see the sentence computation below)"]
     earliest = min(d for d in (release, rdap.get("release_date"), fsa.get("release_date")) if d)
     if not block.get("released_on") and earliest < str(block.get("as_of", "")):
         lines.append(
