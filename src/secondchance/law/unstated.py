@@ -25,8 +25,7 @@ from typing import Any
 from secondchance.engine.determination import Determination, Finding, Outcome, Report
 from secondchance.engine.overrule import overrule, unsettled_ahead
 from secondchance.engine.rules import Program
-from secondchance.law.sentence import SENTENCE
-from secondchance.law.unweighed import clears
+from secondchance.law.unweighed import clears, guarded
 from secondchance.record.schema import PersonRecord, Record, RecordPart
 
 EVERY = ("",)
@@ -162,12 +161,6 @@ def review(report: Report, record: Record, programs: Sequence[Program] = ()) -> 
     parts = unstated_parts(record)
     if not parts:
         return report
-    blocks = dict(report.computations)
-    if SENTENCE.id in blocks:
-        blocks[SENTENCE.id] = _noted(blocks[SENTENCE.id], parts)
-    return report.model_copy(
-        update={
-            "determinations": [guard(det, parts, programs) for det in report.determinations],
-            "computations": blocks,
-        }
+    return guarded(
+        report, lambda det: guard(det, parts, programs), lambda block: _noted(block, parts)
     )

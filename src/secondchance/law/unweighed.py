@@ -16,7 +16,7 @@ listed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,12 +137,22 @@ def review(report: Report, record: Record) -> Report:
     facts = unweighed_facts(record)
     if not facts:
         return report
+    return guarded(report, lambda det: guard(det, facts), lambda block: _noted(block, facts))
+
+
+def guarded(
+    report: Report,
+    guard: Callable[[Determination], Determination],
+    note: Callable[[dict[str, Any] | None], dict[str, Any] | None],
+) -> Report:
+    """``report`` with every answer passed through ``guard`` and the sentence block through
+    ``note`` (the shape of each guard that reviews a whole report)."""
     blocks = dict(report.computations)
     if SENTENCE.id in blocks:
-        blocks[SENTENCE.id] = _noted(blocks[SENTENCE.id], facts)
+        blocks[SENTENCE.id] = note(blocks[SENTENCE.id])
     return report.model_copy(
         update={
-            "determinations": [guard(det, facts) for det in report.determinations],
+            "determinations": [guard(det) for det in report.determinations],
             "computations": blocks,
         }
     )
