@@ -173,8 +173,8 @@ def _running(
     start: date | None, term: Term | None, day: date, tolled: PersonRecord | None = None
 ) -> tuple[bool, date | None]:
     """Whether a term from ``start`` could be running on ``day``, and its first day after
-    (a supervised release term, ``tolled`` by the record's later imprisonment:
-    :func:`supervised_release_end`)."""
+    (a supervised release or probation term, ``tolled`` by the record's later imprisonment:
+    :func:`tolled_end`)."""
     if start is None:
         return True, None
     if start > day:
@@ -182,7 +182,7 @@ def _running(
     if term is None:
         end = None
     elif tolled is not None:
-        end = supervised_release_end(tolled, start, term)
+        end = tolled_end(tolled, start, term)
     else:
         end = term_end(start, term)
     return (term is None or end is None or end > day), end
@@ -352,35 +352,50 @@ def _after_revocation(
 
 
 def supervised_release_end(record: PersonRecord, release: date, term: Term) -> date | None:
-    """The first day after a supervised release term from ``release``: the release plus the
-    term, extended by every later imprisonment of at least the days the law names (18 U.S.C.
-    3624(e): the term "does not run during any period in which the person is imprisoned in
-    connection with a conviction" for 30 consecutive days or more). Every custody period begun
-    after the release and before the end so far counts (of any kind and conviction: a detention
-    that led to no conviction would not toll, so counting it errs late), its days counted with
-    the first and the last. None when such a period has no end, or has no start and ends after
-    the release (whether, and how long, it tolled the term is not recorded)."""
+    """The first day after a supervised release term from ``release``: :func:`tolled_end`
+    (18 U.S.C. 3624(e): the term "does not run during any period in which the person is
+    imprisoned in connection with a conviction" for 30 consecutive days or more)."""
+    return tolled_end(record, release, term)
+
+
+def tolled_end(record: PersonRecord, start: date, term: Term) -> date | None:
+    """The first day after a supervised release or probation term counted from ``start``: the
+    start plus the term, extended by every later imprisonment of at least the days the law names
+    (18 U.S.C. 3624(e) for supervised release, 3564(b) for probation: neither runs while the
+    person is imprisoned in connection with a conviction for 30 consecutive days or more). Every
+    day after ``start`` inside a custody period counts (of any kind and conviction: a detention
+    that led to no conviction would not toll, so counting it errs late); periods that overlap or
+    adjoin make one imprisonment, whose days (the first and the last counted) are weighed
+    against the threshold. None when such a period has no end, or has no start and ends after
+    ``start`` (whether, and how long, it tolled the term is not recorded)."""
     from secondchance.law.parameters import value
 
-    end = term_end(release, term)
+    end = term_end(start, term)
     if end is None:
         return None
-    least = int(value("sentence.supervised_release.tolling_min_days", on=release))
-    later = []
+    least = int(value("sentence.supervised_release.tolling_min_days", on=start))
+    first = start + timedelta(days=1)
+    spans: list[tuple[date, date | None]] = []
     for p in record.custody:
-        if p.start is None:
-            if p.end is None or p.end > release:
-                return None
+        if p.end is not None and p.end < first:
             continue
-        if p.start > release:
-            later.append(p)
-    for p in sorted(later, key=lambda p: p.start or date.min):
-        assert p.start is not None
-        if p.start >= end:
-            break
-        if p.end is None:
+        if p.start is None:
             return None
-        days = (p.end - p.start).days + 1
+        spans.append((max(p.start, first), p.end))
+    merged: list[tuple[date, date | None]] = []
+    for a, b in sorted(spans, key=lambda ab: ab[0]):
+        if merged:
+            ma, mb = merged[-1]
+            if mb is None or a <= mb + timedelta(days=1):
+                merged[-1] = (ma, None if mb is None or b is None else max(mb, b))
+                continue
+        merged.append((a, b))
+    for a, b in merged:
+        if a >= end:
+            break
+        if b is None:
+            return None
+        days = (b - a).days + 1
         if days >= least:
             end += timedelta(days=days)
     return end
@@ -412,7 +427,7 @@ def _terms(record: PersonRecord, day: date) -> tuple[UnrecordedTerm, ...]:
             continue
         probation = sentence.probation
         if probation is not None and _stated(probation):
-            running, end = _running(imposed, probation, day)
+            running, end = _running(imposed, probation, day, record)
             if running:
                 path = f"convictions[{i}].sentence.probation"
                 found.append(
