@@ -87,6 +87,84 @@ SHORT = [_period("designated_facility", "2016-07-15", "2017-07-14")]
 PREFIX = "business.people[0].record."
 
 
+def test_d1_a_commutation_not_yet_granted_does_not_hide_short_custody() -> None:
+    # Commutation granted 2025-01-20 releasing 2025-03-01. On 2024-06-01 it is not granted, so
+    # the custody ending 2017-07-14 (before 2023-01-20, above) is not the release: whether P is
+    # in custody is not recorded (it read eligible).
+    grant = {"granted_on": "2025-01-20", "new_release_date": "2025-03-01"}
+    rec = _person([_federal(FEDERAL_SENTENCE | {"commutations": [grant]})], SHORT)
+    det = _sba(rec, "2024-06-01")
+    assert det.outcome.value == "insufficient_facts"
+    assert f"{PREFIX}custody[0].end" in det.missing_facts
+
+
+def test_d1_a_commutation_releasing_before_its_grant_sets_no_release() -> None:
+    # Granted 2021-01-19, releasing 2019-03-01: a warrant cannot release anyone before it is
+    # granted, so one date is wrong; the release is not known (the petitions: contradiction).
+    # Before the grant (2020-08-01) the custody is short; after it (2024-06-01) the dates
+    # contradict each other: insufficient_facts both days (it read eligible).
+    grant = {"granted_on": "2021-01-19", "new_release_date": "2019-03-01"}
+    rec = _person([_federal(FEDERAL_SENTENCE | {"commutations": [grant]})], SHORT)
+    assert _sba(rec, "2020-08-01").outcome.value == "insufficient_facts"
+    det = _sba(rec, "2024-06-01")
+    assert det.outcome.value == "insufficient_facts"
+    at = f"{PREFIX}convictions[0].sentence.commutations[0]"
+    assert {f"{at}.new_release_date", f"{at}.granted_on"} <= set(det.missing_facts)
+
+
+def test_d1_supervised_release_runs_from_the_commuted_release() -> None:
+    # Granted 2021-01-19 releasing 2021-03-01 (on a condition). The release is the commuted
+    # one, as the commutation petition reads it: 3 years of supervised release from 2021-03-01
+    # -> first day after 2024-03-01 (18 U.S.C. 3624(e)). On 2022-01-01 it may still run with
+    # no supervision period recorded: needs_review (it read the term from 2017-07-14, over
+    # 2020-07-14: eligible).
+    grant = {
+        "granted_on": "2021-01-19",
+        "new_release_date": "2021-03-01",
+        "terms": "on condition that he enroll in drug treatment",
+    }
+    data = _person([_federal(FEDERAL_SENTENCE | {"commutations": [grant]})], SHORT)
+    found = unrecorded_terms(validate(data, "test"), date(2022, 1, 1))
+    assert [(u.start, u.ends) for u in found] == [(date(2021, 3, 1), date(2024, 3, 1))]
+    assert _sba(data, "2022-01-01").outcome.value == "needs_review"
+
+
+def test_d6_old_custody_of_another_kind_or_time_does_not_hide_short_custody() -> None:
+    # c1's custody 2016-07-15..2017-07-14 is short of 2023-01-20 (above). Older custody naming
+    # no conviction does not lower that bound: state custody naming none is not federal
+    # service, and federal custody that ended (2000-03-01) years before the conviction
+    # (2016-03-01) served something else (no credit, 18 U.S.C. 3585(b)). On 2024-06-01 whether
+    # P is in custody is not recorded (SBA read eligible; the pardon read the wait as over
+    # 2017-07-14 + 5 years = 2022-07-14).
+    for kind in ("state_custody", "pretrial_detention", "designated_facility"):
+        old = _period(kind, "2000-01-01", "2000-03-01", None)
+        rec = _person([_federal(dict(FEDERAL_SENTENCE))], [old, *SHORT])
+        det = _sba(rec, "2024-06-01")
+        assert det.outcome.value == "insufficient_facts", kind
+        assert f"{PREFIX}custody[1].end" in det.missing_facts, kind
+    det = _petition(rec, "2024-06-01", "clemency.pardon_petition")
+    assert det.outcome.value == "insufficient_facts"
+    assert "custody[1].end" in det.missing_facts
+
+
+def test_d7_a_life_term_is_not_served_by_custody_that_ends() -> None:
+    # Life imposed 2000-03-01; custody ends 2012-01-01 with no commutation, reduction or parole
+    # recorded. Life earns no good conduct time (18 U.S.C. 3624(b)) and has no end by serving
+    # it, so the release is not known: insufficient_facts naming the commutation that would
+    # explain it (the pardon read the wait as over 2012-01-01 + 5 years = 2017-01-01).
+    sentence = FEDERAL_SENTENCE | {"imposed_on": "2000-03-01", "imprisonment": "life"}
+    rec = _person(
+        [_federal(sentence, "2000-01-10")],
+        [_period("designated_facility", "2000-03-01", "2012-01-01")],
+    )
+    det = _petition(rec, "2018-01-01", "clemency.pardon_petition")
+    assert det.outcome.value == "insufficient_facts"
+    assert "convictions[0].sentence.commutations" in det.missing_facts
+    det = _sba(rec, "2018-01-01")
+    assert det.outcome.value == "insufficient_facts"
+    assert f"{PREFIX}convictions[0].sentence.commutations" in det.missing_facts
+
+
 def _tolling(
     later: list[dict[str, Any]], state: tuple[str, str] = ("2003-02-01", "10 years")
 ) -> dict[str, Any]:

@@ -20,6 +20,9 @@ clemency petitions both use it); what it means is the law's to say.
   other. A commutation granted by the day whose
   warrant does not keep supervised release (``supervised_release_kept: false``) ends it, and one
   whose new release date (on or after its grant) has passed ends the prison term.
+* The custody serving a conviction, and the release from it, are the clemency petitions'
+  reading (``law.clemency.facts``: ``custody_for``, ``served_on``), so both programs read one
+  release.
 """
 
 from __future__ import annotations
@@ -95,12 +98,16 @@ def periods_for(periods: Sequence[Any], record: PersonRecord, conviction: Convic
 
 
 def served(record: PersonRecord, conviction: Conviction) -> list[int]:
-    """The custody periods that may serve ``conviction``'s sentence (not pretrial detention)."""
-    return [
-        k
-        for k in periods_for(record.custody, record, conviction)
-        if record.custody[k].kind is not CustodyKind.pretrial_detention
-    ]
+    """The custody periods that may serve ``conviction``'s sentence: the petitions' reading
+    (:func:`secondchance.law.clemency.facts.custody_for`: linked to it or its aggregate term,
+    or naming none of a kind that serves it when it is the only conviction of its kind; not
+    state custody naming no conviction), pretrial detention apart."""
+    from secondchance.law.clemency.facts import custody_for
+
+    return [k for k, p in custody_for(record, conviction) if p.kind is not _PRETRIAL]
+
+
+_PRETRIAL = CustodyKind.pretrial_detention
 
 
 def supervision_recorded(record: PersonRecord, conviction: Conviction) -> bool:
@@ -111,57 +118,43 @@ def supervision_recorded(record: PersonRecord, conviction: Conviction) -> bool:
     )
 
 
-def release_from_custody(record: PersonRecord, conviction: Conviction) -> date | None:
-    """The day of release from the custody recorded for ``conviction``: the last end, when every
-    period serving it has one and it is not short of the term (:func:`short_custody`); None
-    otherwise, or when none is recorded."""
-    ends = [record.custody[k].end for k in served(record, conviction)]
-    known = [e for e in ends if e is not None]
-    if not known or len(known) != len(ends):
-        return None
-    return None if short_custody(record, conviction) is not None else max(known)
+def release_from_custody(record: PersonRecord, conviction: Conviction, day: date) -> date | None:
+    """The day of release from ``conviction``'s prison term as read on ``day``: the petitions'
+    reading (:func:`secondchance.law.clemency.facts.served_on`): the release a commutation
+    granted by the day sets (on or after its grant), or the last end of the custody serving it;
+    None when not known (custody open, short of the term, :func:`short_custody`, or none)."""
+    from secondchance.law.clemency.facts import served_on
+
+    return served_on(record, conviction, day).release
 
 
 @dataclass(frozen=True)
 class Short:
-    """The last custody recorded for a conviction (``custody[index]``, ending ``end``) ends
-    before the earliest day its prison term could have ended (``earliest``)."""
+    """The custody recorded for a conviction has ended (the last, ``custody[index]``, on
+    ``end``), yet it cannot be the release from the term (``why``): the release is not known."""
 
     index: int
     end: date
-    earliest: date
+    why: str
+    missing: tuple[str, ...]
 
 
-def short_custody(record: PersonRecord, conviction: Conviction) -> Short | None:
-    """The custody recorded for ``conviction`` when it all has ends and the last ends before
-    the earliest day its prison term could end by serving it (the law's bound,
-    :func:`secondchance.law.clemency.facts.earliest_end`: the full term less the most good
-    conduct time, time-credit transfer, drug-program reduction and prior custody the law
-    allows), with no commutation setting a release: that custody is not service of the whole
-    term, so the release from it is not known (the petitions read it so too)."""
-    index = timeline(record).conviction_index(conviction)
-    if index is None:
-        return None
-    return timeline(record).remembered(
-        ("short_custody", index), lambda: _short(record, index, conviction)
-    )
+def short_custody(record: PersonRecord, conviction: Conviction, day: date) -> Short | None:
+    """The custody recorded for ``conviction`` when it all has ends and cannot be the release
+    from its prison term as read on ``day`` (the petitions' reading,
+    :func:`secondchance.law.clemency.facts.served_on`): it ends before the earliest day the term
+    could end by serving it (:func:`secondchance.law.clemency.facts.earliest_end`), a life term,
+    with no commutation granted by the day setting a release, or a commutation whose release
+    date is before its own grant."""
+    from secondchance.law.clemency.facts import served_on
 
-
-def _short(record: PersonRecord, index: int, conviction: Conviction) -> Short | None:
-    from secondchance.law.clemency.facts import earliest_end
-
-    sentence = conviction.sentence
-    if sentence is None:
-        return None
-    if any(c.new_release_date is not None for c in sentence.commutations):
-        return None  # a commutation may set the release (the petitions read it)
+    conf = served_on(record, conviction, day)
+    why = conf.short or conf.contradiction
     ends = [(k, record.custody[k].end) for k in served(record, conviction)]
-    if not ends or any(e is None for _, e in ends):
+    if why is None or not ends or any(e is None for _, e in ends):
         return None
     k, last = max(((k, e) for k, e in ends if e is not None), key=lambda ke: ke[1])
-    periods = [record.custody[j] for j in periods_for(record.custody, record, conviction)]
-    earliest = earliest_end(conviction, timeline(record).prison_term(index).term, periods)
-    return Short(k, last, earliest) if earliest is not None and last < earliest else None
+    return Short(k, last, why, tuple(conf.missing))
 
 
 def _imposed(conviction: Conviction) -> date | None:
@@ -229,7 +222,7 @@ def unrecorded_supervised_release(
     ):
         return None
     if release is FROM_CUSTODY:
-        release = release_from_custody(record, conviction)
+        release = release_from_custody(record, conviction, day)
     imposed = _imposed(conviction)
     if release is None and imposed is not None and imposed > day:
         return None  # not yet sentenced on the day
@@ -447,9 +440,19 @@ def _prison(
     commence later, :func:`_commences_later`), or custody that ends short of the term
     (:func:`short_custody`), after that custody ends."""
     conviction = record.convictions[i]
-    if served(record, conviction):
-        short = short_custody(record, conviction)
-        if short is None or day < short.end:
+    mine = served(record, conviction)
+    if mine:
+        short = short_custody(record, conviction, day)
+        if short is not None:
+            if day < short.end:
+                return None
+            return UnrecordedTerm(
+                i, None, prison.term, imposed, None, prison.path, short.why, short.missing
+            )
+        ends = [record.custody[k].end for k in mine]
+        release = release_from_custody(record, conviction, day)
+        last = max((e for e in ends if e is not None), default=None)
+        if release is None or last is None or None in ends or not last < day <= release:
             return None
         return UnrecordedTerm(
             i,
@@ -458,12 +461,8 @@ def _prison(
             imposed,
             None,
             prison.path,
-            f"the last custody recorded for it ends {short.end.isoformat()} "
-            f"(custody[{short.index}]), before the term could have ended (not before "
-            f"{short.earliest.isoformat()}, taking off the most good conduct time, prior "
-            "custody credit, First Step Act transfer and drug-program reduction the law "
-            "allows), and no commutation or other release is recorded",
-            (f"custody[{short.index}].end",),
+            f"a commutation sets the release on {release.isoformat()}, and the custody recorded "
+            f"for it ends {last.isoformat()}: the custody in between is not recorded",
         )
     later = _commences_later(record, conviction, imposed)
     if later is not None:

@@ -385,10 +385,14 @@ def sentence_term_ends(record: PersonRecord) -> list[tuple[date | None, str]]:
             if sentence.probation is not None:
                 end = tolled_end(record, imposed, sentence.probation)
                 points.append((end, "the end of the probation term"))
-        release = release_from_custody(record, conviction)
-        if sentence.supervised_release is not None and release is not None:
-            end = tolled_end(record, release, sentence.supervised_release)
-            points.append((end, "the end of the supervised release term"))
+        # the release as read before and on each commutation's grant (it may set the release)
+        grants = sorted({c.granted_on for c in sentence.commutations})
+        days = [g - timedelta(days=1) for g in grants] + grants
+        releases = {release_from_custody(record, conviction, d) for d in days or [date.min]}
+        for release in sorted(r for r in releases if r is not None):
+            if sentence.supervised_release is not None:
+                end = tolled_end(record, release, sentence.supervised_release)
+                points.append((end, "the end of the supervised release term"))
     return points
 
 
