@@ -165,6 +165,22 @@ def test_d7_a_life_term_is_not_served_by_custody_that_ends() -> None:
     assert f"{PREFIX}convictions[0].sentence.commutations" in det.missing_facts
 
 
+def test_d5_other_custody_beginning_after_sentencing_may_delay_the_federal_term() -> None:
+    # 60 months imposed 2010-01-05, no federal custody recorded; state custody 2010-02-01 to
+    # 2014-01-01. Counted from sentencing the term ends 2015-01-05 (first day after), but it
+    # commences only when P is received to serve it (18 U.S.C. 3585(a)): the state custody
+    # begins (2010-02-01) before 2015-01-05, so on 2015-06-01 whether P is in federal custody
+    # is not recorded (it read eligible).
+    sentence = FEDERAL_SENTENCE | {"imposed_on": "2010-01-05", "imprisonment": "60 months"}
+    sentence["supervised_release"] = "0 months"
+    rec = _person(
+        [_federal(sentence, "2009-10-01"), _state("2010-06-01", "4 years")],
+        [_period("state_custody", "2010-02-01", "2014-01-01", "s1")],
+    )
+    det = _sba(rec, "2015-06-01")
+    assert det.outcome.value == "insufficient_facts"
+
+
 def _tolling(
     later: list[dict[str, Any]], state: tuple[str, str] = ("2003-02-01", "10 years")
 ) -> dict[str, Any]:

@@ -464,7 +464,7 @@ def _prison(
             f"a commutation sets the release on {release.isoformat()}, and the custody recorded "
             f"for it ends {last.isoformat()}: the custody in between is not recorded",
         )
-    later = _commences_later(record, conviction, imposed)
+    later = _commences_later(record, conviction, imposed, prison.term)
     if later is not None:
         if imposed is not None and imposed > day:
             return None
@@ -474,7 +474,7 @@ def _prison(
 
 
 def _commences_later(
-    record: PersonRecord, conviction: Conviction, imposed: date | None
+    record: PersonRecord, conviction: Conviction, imposed: date | None, term: Term | None
 ) -> str | None:
     """Why a prison term with no custody recorded may not have commenced at its sentencing (it
     commences when the person is received in custody to serve it, 18 U.S.C. 3585(a)): it is
@@ -492,14 +492,25 @@ def _commences_later(
         )
     if imposed is None or sentence.relation is SentenceRelation.concurrent:
         return None
-    mine = set(periods_for(record.custody, record, conviction))
+    from secondchance.law.clemency.facts import custody_for
+
+    mine = {k for k, _ in custody_for(record, conviction)}
+    over = term_end(imposed, term) if term is not None else None
     for k, p in enumerate(record.custody):
-        if k in mine or (p.start is not None and p.start > imposed):
+        if k in mine or (p.end is not None and p.end <= imposed):
             continue
-        if p.end is None or p.end > imposed:
+        if p.start is None or p.start <= imposed:
             return (
                 f"the person was held in other custody (custody[{k}]) when it was imposed: it "
                 "commences only when they are received in custody to serve it (18 U.S.C. "
                 "3585(a)), on a day the record does not give"
+            )
+        if over is None or p.start < over:
+            return (
+                f"the person was held in other custody (custody[{k}]) from "
+                f"{p.start.isoformat()}, after it was imposed and before it could have ended "
+                "counted from the sentencing: it commences only when they are received in "
+                "custody to serve it (18 U.S.C. 3585(a)), and no custody serving it is "
+                "recorded, so whether it ran before that custody is not recorded"
             )
     return None
