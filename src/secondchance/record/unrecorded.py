@@ -20,6 +20,9 @@ clemency petitions both use it); what it means is the law's to say.
   other. A commutation granted by the day whose
   warrant does not keep supervised release (``supervised_release_kept: false``) ends it, and one
   whose new release date (on or after its grant) has passed ends the prison term.
+* The custody serving a conviction, and the release from it, are the clemency petitions'
+  reading (``law.clemency.facts``: ``custody_for``, ``served_on``), so both programs read one
+  release.
 """
 
 from __future__ import annotations
@@ -95,12 +98,16 @@ def periods_for(periods: Sequence[Any], record: PersonRecord, conviction: Convic
 
 
 def served(record: PersonRecord, conviction: Conviction) -> list[int]:
-    """The custody periods that may serve ``conviction``'s sentence (not pretrial detention)."""
-    return [
-        k
-        for k in periods_for(record.custody, record, conviction)
-        if record.custody[k].kind is not CustodyKind.pretrial_detention
-    ]
+    """The custody periods that may serve ``conviction``'s sentence: the petitions' reading
+    (:func:`secondchance.law.clemency.facts.custody_for`: linked to it or its aggregate term,
+    or naming none of a kind that serves it when it is the only conviction of its kind; not
+    state custody naming no conviction), pretrial detention apart."""
+    from secondchance.law.clemency.facts import custody_for
+
+    return [k for k, p in custody_for(record, conviction) if p.kind is not _PRETRIAL]
+
+
+_PRETRIAL = CustodyKind.pretrial_detention
 
 
 def supervision_recorded(record: PersonRecord, conviction: Conviction) -> bool:
@@ -111,57 +118,43 @@ def supervision_recorded(record: PersonRecord, conviction: Conviction) -> bool:
     )
 
 
-def release_from_custody(record: PersonRecord, conviction: Conviction) -> date | None:
-    """The day of release from the custody recorded for ``conviction``: the last end, when every
-    period serving it has one and it is not short of the term (:func:`short_custody`); None
-    otherwise, or when none is recorded."""
-    ends = [record.custody[k].end for k in served(record, conviction)]
-    known = [e for e in ends if e is not None]
-    if not known or len(known) != len(ends):
-        return None
-    return None if short_custody(record, conviction) is not None else max(known)
+def release_from_custody(record: PersonRecord, conviction: Conviction, day: date) -> date | None:
+    """The day of release from ``conviction``'s prison term as read on ``day``: the petitions'
+    reading (:func:`secondchance.law.clemency.facts.served_on`): the release a commutation
+    granted by the day sets (on or after its grant), or the last end of the custody serving it;
+    None when not known (custody open, short of the term, :func:`short_custody`, or none)."""
+    from secondchance.law.clemency.facts import served_on
+
+    return served_on(record, conviction, day).release
 
 
 @dataclass(frozen=True)
 class Short:
-    """The last custody recorded for a conviction (``custody[index]``, ending ``end``) ends
-    before the earliest day its prison term could have ended (``earliest``)."""
+    """The custody recorded for a conviction has ended (the last, ``custody[index]``, on
+    ``end``), yet it cannot be the release from the term (``why``): the release is not known."""
 
     index: int
     end: date
-    earliest: date
+    why: str
+    missing: tuple[str, ...]
 
 
-def short_custody(record: PersonRecord, conviction: Conviction) -> Short | None:
-    """The custody recorded for ``conviction`` when it all has ends and the last ends before
-    the earliest day its prison term could end by serving it (the law's bound,
-    :func:`secondchance.law.clemency.facts.earliest_end`: the full term less the most good
-    conduct time, time-credit transfer, drug-program reduction and prior custody the law
-    allows), with no commutation setting a release: that custody is not service of the whole
-    term, so the release from it is not known (the petitions read it so too)."""
-    index = timeline(record).conviction_index(conviction)
-    if index is None:
-        return None
-    return timeline(record).remembered(
-        ("short_custody", index), lambda: _short(record, index, conviction)
-    )
+def short_custody(record: PersonRecord, conviction: Conviction, day: date) -> Short | None:
+    """The custody recorded for ``conviction`` when it all has ends and cannot be the release
+    from its prison term as read on ``day`` (the petitions' reading,
+    :func:`secondchance.law.clemency.facts.served_on`): it ends before the earliest day the term
+    could end by serving it (:func:`secondchance.law.clemency.facts.earliest_end`), a life term,
+    with no commutation granted by the day setting a release, or a commutation whose release
+    date is before its own grant."""
+    from secondchance.law.clemency.facts import served_on
 
-
-def _short(record: PersonRecord, index: int, conviction: Conviction) -> Short | None:
-    from secondchance.law.clemency.facts import earliest_end
-
-    sentence = conviction.sentence
-    if sentence is None:
-        return None
-    if any(c.new_release_date is not None for c in sentence.commutations):
-        return None  # a commutation may set the release (the petitions read it)
+    conf = served_on(record, conviction, day)
+    why = conf.short or conf.contradiction
     ends = [(k, record.custody[k].end) for k in served(record, conviction)]
-    if not ends or any(e is None for _, e in ends):
+    if why is None or not ends or any(e is None for _, e in ends):
         return None
     k, last = max(((k, e) for k, e in ends if e is not None), key=lambda ke: ke[1])
-    periods = [record.custody[j] for j in periods_for(record.custody, record, conviction)]
-    earliest = earliest_end(conviction, timeline(record).prison_term(index).term, periods)
-    return Short(k, last, earliest) if earliest is not None and last < earliest else None
+    return Short(k, last, why, tuple(conf.missing))
 
 
 def _imposed(conviction: Conviction) -> date | None:
@@ -173,8 +166,8 @@ def _running(
     start: date | None, term: Term | None, day: date, tolled: PersonRecord | None = None
 ) -> tuple[bool, date | None]:
     """Whether a term from ``start`` could be running on ``day``, and its first day after
-    (a supervised release term, ``tolled`` by the record's later imprisonment:
-    :func:`supervised_release_end`)."""
+    (a supervised release or probation term, ``tolled`` by the record's later imprisonment:
+    :func:`tolled_end`)."""
     if start is None:
         return True, None
     if start > day:
@@ -182,7 +175,7 @@ def _running(
     if term is None:
         end = None
     elif tolled is not None:
-        end = supervised_release_end(tolled, start, term)
+        end = tolled_end(tolled, start, term)
     else:
         end = term_end(start, term)
     return (term is None or end is None or end > day), end
@@ -229,7 +222,7 @@ def unrecorded_supervised_release(
     ):
         return None
     if release is FROM_CUSTODY:
-        release = release_from_custody(record, conviction)
+        release = release_from_custody(record, conviction, day)
     imposed = _imposed(conviction)
     if release is None and imposed is not None and imposed > day:
         return None  # not yet sentenced on the day
@@ -352,35 +345,50 @@ def _after_revocation(
 
 
 def supervised_release_end(record: PersonRecord, release: date, term: Term) -> date | None:
-    """The first day after a supervised release term from ``release``: the release plus the
-    term, extended by every later imprisonment of at least the days the law names (18 U.S.C.
-    3624(e): the term "does not run during any period in which the person is imprisoned in
-    connection with a conviction" for 30 consecutive days or more). Every custody period begun
-    after the release and before the end so far counts (of any kind and conviction: a detention
-    that led to no conviction would not toll, so counting it errs late), its days counted with
-    the first and the last. None when such a period has no end, or has no start and ends after
-    the release (whether, and how long, it tolled the term is not recorded)."""
+    """The first day after a supervised release term from ``release``: :func:`tolled_end`
+    (18 U.S.C. 3624(e): the term "does not run during any period in which the person is
+    imprisoned in connection with a conviction" for 30 consecutive days or more)."""
+    return tolled_end(record, release, term)
+
+
+def tolled_end(record: PersonRecord, start: date, term: Term) -> date | None:
+    """The first day after a supervised release or probation term counted from ``start``: the
+    start plus the term, extended by every later imprisonment of at least the days the law names
+    (18 U.S.C. 3624(e) for supervised release, 3564(b) for probation: neither runs while the
+    person is imprisoned in connection with a conviction for 30 consecutive days or more). Every
+    day after ``start`` inside a custody period counts (of any kind and conviction: a detention
+    that led to no conviction would not toll, so counting it errs late); periods that overlap or
+    adjoin make one imprisonment, whose days (the first and the last counted) are weighed
+    against the threshold. None when such a period has no end, or has no start and ends after
+    ``start`` (whether, and how long, it tolled the term is not recorded)."""
     from secondchance.law.parameters import value
 
-    end = term_end(release, term)
+    end = term_end(start, term)
     if end is None:
         return None
-    least = int(value("sentence.supervised_release.tolling_min_days", on=release))
-    later = []
+    least = int(value("sentence.supervised_release.tolling_min_days", on=start))
+    first = start + timedelta(days=1)
+    spans: list[tuple[date, date | None]] = []
     for p in record.custody:
-        if p.start is None:
-            if p.end is None or p.end > release:
-                return None
+        if p.end is not None and p.end < first:
             continue
-        if p.start > release:
-            later.append(p)
-    for p in sorted(later, key=lambda p: p.start or date.min):
-        assert p.start is not None
-        if p.start >= end:
-            break
-        if p.end is None:
+        if p.start is None:
             return None
-        days = (p.end - p.start).days + 1
+        spans.append((max(p.start, first), p.end))
+    merged: list[tuple[date, date | None]] = []
+    for a, b in sorted(spans, key=lambda ab: ab[0]):
+        if merged:
+            ma, mb = merged[-1]
+            if mb is None or a <= mb + timedelta(days=1):
+                merged[-1] = (ma, None if mb is None or b is None else max(mb, b))
+                continue
+        merged.append((a, b))
+    for a, b in merged:
+        if a >= end:
+            break
+        if b is None:
+            return None
+        days = (b - a).days + 1
         if days >= least:
             end += timedelta(days=days)
     return end
@@ -412,7 +420,7 @@ def _terms(record: PersonRecord, day: date) -> tuple[UnrecordedTerm, ...]:
             continue
         probation = sentence.probation
         if probation is not None and _stated(probation):
-            running, end = _running(imposed, probation, day)
+            running, end = _running(imposed, probation, day, record)
             if running:
                 path = f"convictions[{i}].sentence.probation"
                 found.append(
@@ -432,9 +440,19 @@ def _prison(
     commence later, :func:`_commences_later`), or custody that ends short of the term
     (:func:`short_custody`), after that custody ends."""
     conviction = record.convictions[i]
-    if served(record, conviction):
-        short = short_custody(record, conviction)
-        if short is None or day < short.end:
+    mine = served(record, conviction)
+    if mine:
+        short = short_custody(record, conviction, day)
+        if short is not None:
+            if day < short.end:
+                return None
+            return UnrecordedTerm(
+                i, None, prison.term, imposed, None, prison.path, short.why, short.missing
+            )
+        ends = [record.custody[k].end for k in mine]
+        release = release_from_custody(record, conviction, day)
+        last = max((e for e in ends if e is not None), default=None)
+        if release is None or last is None or None in ends or not last < day <= release:
             return None
         return UnrecordedTerm(
             i,
@@ -443,14 +461,10 @@ def _prison(
             imposed,
             None,
             prison.path,
-            f"the last custody recorded for it ends {short.end.isoformat()} "
-            f"(custody[{short.index}]), before the term could have ended (not before "
-            f"{short.earliest.isoformat()}, taking off the most good conduct time, prior "
-            "custody credit, First Step Act transfer and drug-program reduction the law "
-            "allows), and no commutation or other release is recorded",
-            (f"custody[{short.index}].end",),
+            f"a commutation sets the release on {release.isoformat()}, and the custody recorded "
+            f"for it ends {last.isoformat()}: the custody in between is not recorded",
         )
-    later = _commences_later(record, conviction, imposed)
+    later = _commences_later(record, conviction, imposed, prison.term)
     if later is not None:
         if imposed is not None and imposed > day:
             return None
@@ -460,7 +474,7 @@ def _prison(
 
 
 def _commences_later(
-    record: PersonRecord, conviction: Conviction, imposed: date | None
+    record: PersonRecord, conviction: Conviction, imposed: date | None, term: Term | None
 ) -> str | None:
     """Why a prison term with no custody recorded may not have commenced at its sentencing (it
     commences when the person is received in custody to serve it, 18 U.S.C. 3585(a)): it is
@@ -478,14 +492,25 @@ def _commences_later(
         )
     if imposed is None or sentence.relation is SentenceRelation.concurrent:
         return None
-    mine = set(periods_for(record.custody, record, conviction))
+    from secondchance.law.clemency.facts import custody_for
+
+    mine = {k for k, _ in custody_for(record, conviction)}
+    over = term_end(imposed, term) if term is not None else None
     for k, p in enumerate(record.custody):
-        if k in mine or (p.start is not None and p.start > imposed):
+        if k in mine or (p.end is not None and p.end <= imposed):
             continue
-        if p.end is None or p.end > imposed:
+        if p.start is None or p.start <= imposed:
             return (
                 f"the person was held in other custody (custody[{k}]) when it was imposed: it "
                 "commences only when they are received in custody to serve it (18 U.S.C. "
                 "3585(a)), on a day the record does not give"
+            )
+        if over is None or p.start < over:
+            return (
+                f"the person was held in other custody (custody[{k}]) from "
+                f"{p.start.isoformat()}, after it was imposed and before it could have ended "
+                "counted from the sentencing: it commences only when they are received in "
+                "custody to serve it (18 U.S.C. 3585(a)), and no custody serving it is "
+                "recorded, so whether it ran before that custody is not recorded"
             )
     return None

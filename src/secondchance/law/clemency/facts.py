@@ -29,6 +29,7 @@ from secondchance.record.schema import (
     Jurisdiction,
     PersonRecord,
     Sentence,
+    SupervisionKind,
 )
 from secondchance.record.terms import Term
 from secondchance.record.timeline import SERVING, timeline
@@ -527,8 +528,10 @@ def _served(
     """The release from a prison term, read from commutations and custody (``confinement``).
 
     Pretrial detention is not service of the sentence (it is at most credit toward it, 18
-    U.S.C. 3585(b)): its end is never the release from confinement. Detention still open on the
-    day keeps the person confined, the release not yet known."""
+    U.S.C. 3585(b)): its end is never the release from confinement. Custody ending before the
+    term could end (:func:`earliest_end`), or ending a life term (no good conduct time,
+    3624(b)) with no commutation or parole recorded, is not the release: it is not known.
+    Detention still open on the day keeps the person confined, the release not yet known."""
     life = term is not None and term.life
     commuted = [c for c in commutations(conviction, day) if c.new_release_date]
     every = custody_for(record, conviction)
@@ -582,6 +585,20 @@ def _served(
         )
     last_index, last_period = max(periods, key=lambda ip: ip[1].end or date.min)
     assert last_period.end is not None
+    if life and not _paroled(record, conviction):
+        return Confinement(
+            prison=True,
+            life=True,
+            confined_on_day=began and day < last_period.end,
+            unsure=unsure if day < last_period.end else [],
+            not_begun=not_begun,
+            missing=[f"custody[{last_index}].end", f"{path}.sentence.commutations"],
+            short=f"the last custody recorded for it ends {last_period.end.isoformat()} "
+            f"(custody[{last_index}]), yet the term is life imprisonment, which earns no good "
+            "conduct time and has no end by serving it (18 U.S.C. 3624(b)); no commutation, "
+            "sentence reduction or parole is recorded that would explain the release, so the "
+            "release from confinement is not known",
+        )
     earliest = per_conviction_found(
         record,
         conviction,
@@ -611,6 +628,33 @@ def _served(
         unsure=unsure if day < last_period.end else [],
         not_begun=not_begun,
     )
+
+
+def _paroled(record: PersonRecord, conviction: Conviction) -> bool:
+    """A parole period is recorded for the conviction (an old-law term, life included, may end
+    by release on parole)."""
+    from secondchance.record.unrecorded import periods_for
+
+    return any(
+        record.supervision[k].kind is SupervisionKind.parole
+        for k in periods_for(record.supervision, record, conviction)
+    )
+
+
+def served_on(record: PersonRecord, conviction: Conviction, day: date) -> Confinement:
+    """The release from conviction's prison term on ``day`` read from its commutations granted
+    by the day and its custody (:func:`_served`, before revocations): the one reading of the
+    release the petitions and the SBA's status tests share. Read once per record, conviction
+    and day; the value is shared and must not be changed."""
+    shared = timeline(record)
+    index = shared.conviction_index(conviction)
+    path = f"convictions[{index}]"
+
+    def make() -> Confinement:
+        term = shared.prison_term(index).term if index is not None else None
+        return _served(record, path, conviction, day, term)
+
+    return per_conviction_found(record, conviction, ("served_on", day), make)
 
 
 CONDITION_WORDS = re.compile(r"\bcondition(?:s|al|ed)?\b|\bprovided that\b|\bunless\b", re.I)
@@ -705,8 +749,9 @@ def earliest_end(
     This is a bound, not the sentence computation (``law.sentence``; its projection is only for
     a term still being served, with no release recorded): it starts from the earliest of the
     imposition (else the conviction, which comes no later), the first custody recorded for the
-    conviction (pretrial detention included, as credit, 18 U.S.C. 3585(b)) and the imposition
-    less any prior custody credit recorded; it adds the term and takes off the most good
+    conviction (pretrial detention included, as credit, 18 U.S.C. 3585(b); not custody that
+    is neither, :func:`_may_count`) and the imposition less any prior custody credit
+    recorded; it adds the term and takes off the most good
     conduct time (18 U.S.C. 3624(b), the most days a year for every year of the term, rounded
     up, for a term of more than a year), the longest transfer to supervised release by First
     Step Act time credits (18 U.S.C. 3624(g)(3)) and the longest Residential Drug Abuse
@@ -717,7 +762,7 @@ def earliest_end(
         return None
     sentence = conviction.sentence
     imposed = conviction.sentencing_date or sentence.imposed_on or conviction.conviction_date
-    starts = [p.start for p in periods if p.start is not None]
+    starts = [p.start for p in periods if p.start is not None and _may_count(conviction, p)]
     if imposed is not None:
         starts.append(imposed - timedelta(days=sentence.prior_custody_credit_days or 0))
     if not starts:
@@ -735,6 +780,25 @@ def earliest_end(
     fsa = int(value("sentence.fsa.supervised_release_months", on=on))
     rdap = max(int(row[1]) for row in value("sentence.rdap.reduction_months", on=on))
     return full - timedelta(days=gct) - relativedelta(months=fsa + rdap)
+
+
+def _may_count(conviction: Conviction, period: CustodyPeriod) -> bool:
+    """Custody that may be service of, or credit toward, the conviction's term (for
+    :func:`earliest_end`): not custody that ended before the offense was committed (no credit
+    for it, 18 U.S.C. 3585(b)), nor custody other than pretrial detention that ended before the
+    conviction (service of something else; credit for it is ``prior_custody_credit_days``)."""
+    if period.end is None:
+        return True
+    offenses = [conviction.offense_date] + [c.offense_date for c in conviction.counts]
+    known = [d for d in offenses if d is not None]
+    if known and period.end < min(known):
+        return False
+    convicted = conviction.conviction_date
+    return not (
+        period.kind is not CustodyKind.pretrial_detention
+        and convicted is not None
+        and period.end < convicted
+    )
 
 
 def shared_change_points(record: PersonRecord) -> list[tuple[date, str]]:

@@ -55,7 +55,7 @@ from secondchance.record.schema import (
 )
 from secondchance.record.terms import Term
 from secondchance.record.timeline import SERVING, timeline
-from secondchance.record.unrecorded import release_from_custody, supervised_release_end, term_end
+from secondchance.record.unrecorded import release_from_custody, term_end, tolled_end
 from secondchance.record.unrecorded import unrecorded_terms as shared_unrecorded
 
 PRERELEASE = (CustodyKind.residential_reentry_center, CustodyKind.home_confinement)
@@ -379,16 +379,20 @@ def sentence_term_ends(record: PersonRecord) -> list[tuple[date | None, str]]:
         imposed = sentence.imposed_on or conviction.sentencing_date
         if imposed is not None:
             points.append((imposed, "the sentencing"))
-            for term, what in (
-                (timeline(record).prison_term(i).term, "prison"),
-                (sentence.probation, "probation"),
-            ):
-                if term is not None:
-                    points.append((term_end(imposed, term), f"the end of the {what} term"))
-        release = release_from_custody(record, conviction)
-        if sentence.supervised_release is not None and release is not None:
-            end = supervised_release_end(record, release, sentence.supervised_release)
-            points.append((end, "the end of the supervised release term"))
+            prison = timeline(record).prison_term(i).term
+            if prison is not None:
+                points.append((term_end(imposed, prison), "the end of the prison term"))
+            if sentence.probation is not None:
+                end = tolled_end(record, imposed, sentence.probation)
+                points.append((end, "the end of the probation term"))
+        # the release as read before and on each commutation's grant (it may set the release)
+        grants = sorted({c.granted_on for c in sentence.commutations})
+        days = [g - timedelta(days=1) for g in grants] + grants
+        releases = {release_from_custody(record, conviction, d) for d in days or [date.min]}
+        for release in sorted(r for r in releases if r is not None):
+            if sentence.supervised_release is not None:
+                end = tolled_end(record, release, sentence.supervised_release)
+                points.append((end, "the end of the supervised release term"))
     return points
 
 
