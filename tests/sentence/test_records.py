@@ -249,3 +249,25 @@ def test_sentences_computed_ahead_together_give_each_its_own_dates() -> None:
     assert first["fsa"]["release_date"] == "2028-04-05"
     assert first["fsa"]["credits_days"] == 490
     assert second["fsa"]["release_date"] is None
+
+
+def test_an_undecided_exclusion_is_not_coded_as_an_excluded_offense() -> None:
+    # 21 U.S.C. 846 with an 841(b)(1)(A) object, no court findings: whether clause (lviii) or
+    # (lxvii) of 3632(d)(4)(D) reaches it is for review (fsa.time_credits needs_review). No
+    # credits are projected, but the block's code says undecided, never "ineligible offense".
+    undecided = record(
+        [
+            {
+                "statute": "21 U.S.C. 846",
+                "object_offense": "21 U.S.C. 841(a)(1), (b)(1)(A)",
+                "substance": "methamphetamine",
+            }
+        ]
+    )
+    det, block = fsa(undecided)
+    assert det.outcome is Outcome.needs_review
+    assert "FSA_ELIGIBILITY_UNDECIDED" in block["codes"]
+    assert "FSA_INELIGIBLE_OFFENSE" not in block["codes"]
+    # 18 U.S.C. 924(c) is listed (clause (xxii)): decided, and coded so.
+    _, listed = fsa(record([{"statute": "18 U.S.C. 924(c)(1)(A)"}]))
+    assert "FSA_INELIGIBLE_OFFENSE" in listed["codes"]

@@ -97,10 +97,21 @@ def sentence_outcome(
         fsa=fsa,
         rdap=rdap,
         placement=placement,
-        codes=row.code_names,
+        codes=_codes(row, facts),
         needs_review=tuple(notes.needs_review),
         missing_facts=tuple(sorted(set(notes.missing_facts))),
         findings=tuple(notes.findings),
+    )
+
+
+def _codes(row: KernelRow, facts: SentenceFacts) -> tuple[str, ...]:
+    """The kernel's reason codes, said as the facts decide them: an offense whose listing under
+    18 U.S.C. 3632(d)(4)(D) is undecided is computed as barring (no credits projected) but
+    named ``FSA_ELIGIBILITY_UNDECIDED``, never ``FSA_INELIGIBLE_OFFENSE``."""
+    if facts.fsa_ineligible is not None:
+        return row.code_names
+    return tuple(
+        "FSA_ELIGIBILITY_UNDECIDED" if c == "FSA_INELIGIBLE_OFFENSE" else c for c in row.code_names
     )
 
 
