@@ -271,3 +271,35 @@ def test_an_undecided_exclusion_is_not_coded_as_an_excluded_offense() -> None:
     # 18 U.S.C. 924(c) is listed (clause (xxii)): decided, and coded so.
     _, listed = fsa(record([{"statute": "18 U.S.C. 924(c)(1)(A)"}]))
     assert "FSA_INELIGIBLE_OFFENSE" in listed["codes"]
+
+
+def test_a_term_ended_before_the_2019_method_is_compared_under_the_old_method() -> None:
+    # 120 months from 2005-01-03 (3,652 days; full term 2015-01-02), released 2013-10-01.
+    # Good conduct time was earned under PS 5880.28 then (the 54-days-per-year-imposed method
+    # runs from 2019-07-19): each whole year served consumes 365 + 54 = 419 days of the term,
+    # 3,652 // 419 = 8 years (432 days), remainder 300: the fewest d with d + floor(0.148 d)
+    # >= 300 is 262 (262 + 38 = 300), so 38 more: 470 days, release 2015-01-02 - 470 days =
+    # 2013-09-19. Under the later method it would be 10 x 54 = 540 days (2013-07-11): too early.
+    data: dict[str, Any] = {
+        "person": {"name": "A"},
+        "convictions": [
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "counts": [{"statute": "18 U.S.C. 1343"}],
+                "sentence": {"imposed_on": "2005-01-03", "imprisonment": "120 months"},
+            }
+        ],
+        "custody": [
+            {
+                "kind": "designated_facility",
+                "start": "2005-01-03",
+                "end": "2013-10-01",
+                "conviction_id": "c1",
+            }
+        ],
+    }
+    block = evaluate(Record.model_validate(data), as_of=date(2026, 12, 7)).computation("sentence")
+    assert block is not None
+    assert block["released_on"] == "2013-10-01"
+    assert block["gct_release_date"] == "2013-09-19"

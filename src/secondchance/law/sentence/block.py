@@ -70,11 +70,19 @@ def compute_block(
 def sentence_outcome(
     facts: SentenceFacts, as_of: date, computed: KernelRow | None = None
 ) -> SentenceOutcome:
-    """The computed sentence of one person as of ``as_of``, part by part, with its findings."""
-    law = KernelLaw.on(as_of)
+    """The computed sentence of one person as of ``as_of``, part by part, with its findings.
+    A term the record shows ended before ``as_of`` is computed under the law of its release day
+    (good conduct time and credits are earned while in custody: a later change of method, such
+    as 54 days per year of the term imposed from 2019-07-19, did not reach someone already
+    released), so its comparison dates are the law's of that time."""
+    released = facts.released_on
+    law_day = released if released is not None and released < as_of else as_of
+    law = KernelLaw.on(law_day)
+    if computed is not None and law != KernelLaw.on(as_of):
+        computed = None  # computed ahead under the as-of law
     row = computed if computed is not None else row_of(columns_of(facts), law)
-    gct_version = GCT_PROGRAM.version_on(as_of)
-    earn_version = EARNING_PROGRAM.version_on(as_of)
+    gct_version = GCT_PROGRAM.version_on(law_day)
+    earn_version = EARNING_PROGRAM.version_on(law_day)
     gct_id = gct_version.id if gct_version else "sentence.good_conduct_time@none"
     earn_id = earn_version.id if earn_version else "sentence.fsa_earning@none"
     notes = _opening(facts, row, law, earn_id)

@@ -1,7 +1,8 @@
 """Good conduct time (18 U.S.C. 3624(b); 28 CFR 523.20).
 
 A prisoner serving more than one year, other than life, may receive good conduct time; none for
-a term of one year or less or for life. The method follows the law of the as-of date:
+a term of one year or less or for life. The method follows the law of the as-of date (of the
+release day, for a term the record shows ended before it):
 
 * from 2019-07-19 (First Step Act 102(b), in force once the risk and needs assessment system was
   released; applied by the Bureau from that day by the method of its proposed rule 84 FR 72274,
