@@ -77,6 +77,10 @@ def test_someone_released_is_not_shown_a_projection() -> None:
     text = render_report(report(block))
     assert "Released on 2022-03-15 (per the record)" in text
     assert "Projected release" not in text
+    # The short report leaves a released person's computation out: the glance says where it is.
+    assert "2022-01-01 (the computation: --verbose)" in text
+    assert "see the sentence computation below" not in text
+    assert "(see the sentence computation below)" in render_report(report(block), verbose=True)
 
 
 def test_booleans_read_as_words() -> None:

@@ -170,7 +170,7 @@ def _not_applicable(report: Report) -> list[str]:
     return lines
 
 
-def _release_glance(block: dict[str, Any]) -> list[str]:
+def _release_glance(block: dict[str, Any], shown: bool = True) -> list[str]:
     """One line a family can read first: the projected release dates, and a note when the
     earliest of them has passed while the record shows no release."""
     release = block.get("gct_release_date")
@@ -191,12 +191,13 @@ def _release_glance(block: dict[str, Any]) -> list[str]:
         line += f"; with First Step Act time credits: {fsa['release_date']}"
         if fsa.get("prerelease_custody_date"):
             line += f" (prerelease custody from {fsa['prerelease_custody_date']})"
+    where = "see the sentence computation below" if shown else "the computation: --verbose"
     reviewed = block.get("needs_review") or []
     if reviewed:  # never a date read alone when the computation itself says it is unsettled
         count = f"{len(reviewed)} point{'s' if len(reviewed) > 1 else ''}"
-        lines = [line + f" — NEEDS REVIEW ({count}: see the sentence computation below)"]
+        lines = [line + f" — NEEDS REVIEW ({count}: {where})"]
     else:
-        lines = [line + " (see the sentence computation below)"]
+        lines = [line + f" ({where})"]
     earliest = min(d for d in (release, rdap.get("release_date"), fsa.get("release_date")) if d)
     if not block.get("released_on") and earliest < str(block.get("as_of", "")):
         lines.append(
@@ -231,7 +232,7 @@ def render_report(report: Report, verbose: bool = False) -> str:
     lines += _not_applicable(report)
     block = report.computation("sentence")
     if block is not None:
-        lines.extend(_release_glance(block))
+        lines.extend(_release_glance(block, verbose or _sentence_matters(block)))
     for det in shown:
         lines.append("")
         lines.extend(render_determination(det, verbose))
