@@ -9,6 +9,7 @@ or rules it out, so none may answer ``eligible``.
 from __future__ import annotations
 
 import copy
+from datetime import date
 from typing import Any
 
 import pytest
@@ -394,3 +395,26 @@ def test_an_attempt_object_described_beyond_possession_is_for_review(object_offe
     det = ask(MARIJUANA, data, AS_OF)
     assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts)
     assert f"{PATH}.object_offense" in det.missing_facts
+
+
+def test_each_proclamation_is_said_to_pardon_what_its_own_text_names() -> None:
+    # Proclamation 10467 (2022) names simple possession only; 10688 (2023) adds attempted
+    # possession and the CFR's possession-or-use provisions. A 2015 844 count is pardoned by
+    # 10467: its finding must not say 10467 pardons attempt or use.
+    from pathlib import Path
+
+    from secondchance.api import evaluate
+    from secondchance.record import load_record
+
+    root = Path(__file__).resolve().parents[2] / "examples" / "clemency"
+    said = {}
+    for name in ("marijuana-844-2015.yaml", "marijuana-846-attempt-2023.yaml"):
+        report = evaluate(load_record(root / name), as_of=date(2026, 12, 7))
+        det = next(d for d in report.determinations if d.program == MARIJUANA)
+        said[name] = " ".join(f.finding for f in det.findings)
+    assert "10467 of 2022-10-06: simple possession of marijuana" in said["marijuana-844-2015.yaml"]
+    assert "(or attempt" not in said["marijuana-844-2015.yaml"]
+    assert (
+        "10688 of 2023-12-22: simple possession (or attempt or use) of marijuana"
+        in (said["marijuana-846-attempt-2023.yaml"])
+    )

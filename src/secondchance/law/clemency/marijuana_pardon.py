@@ -26,6 +26,7 @@ from secondchance.law.clemency.grant_effect import pardon_effect
 from secondchance.law.clemency.marijuana_count import answer_count
 from secondchance.law.clemency.marijuana_proclamations import (
     CountAnswer,
+    Proclamation,
     marijuana_proclamations,
     proclamation_dates,
 )
@@ -64,6 +65,13 @@ say = Citing(RULE_VERSION, CITATION, URL)
 """This rule's findings (its citation and address unless a finding names another text)."""
 
 
+def _offenses(proc: Proclamation) -> str:
+    """What a proclamation pardons, in words: simple possession, and attempt or use where its
+    text reaches them (Proclamation 10688 added attempt and the CFR's use provisions)."""
+    more = [w for w, listed in (("attempt", proc.attempt), ("use", proc.cfr)) if listed]
+    return "simple possession" + (f" (or {' or '.join(more)})" if more else "")
+
+
 def _count_finding(answer: CountAnswer, statute: str) -> Finding:
     facts: dict[str, object] = {f"{answer.path}.statute": statute}
     if answer.covered_by is not None and answer.certified:
@@ -81,7 +89,7 @@ def _count_finding(answer: CountAnswer, statute: str) -> Finding:
         return say(
             f"{answer.path} ({statute}) is a pending charge, not a conviction, but the offense is "
             f"pardoned by {proc.id} of {proc.signed.isoformat()}: the proclamation pardons those "
-            "who committed simple possession (or attempt or use) of marijuana on or before that "
+            f"who committed {_offenses(proc)} of marijuana on or before that "
             "date, 'regardless of whether they have been charged with or prosecuted for' it, "
             "being a U.S. citizen or lawful permanent resident on that date and not unlawfully "
             "present at the time of the offense. The pardon took effect by the proclamation; no "
@@ -93,7 +101,7 @@ def _count_finding(answer: CountAnswer, statute: str) -> Finding:
         proc = answer.covered_by
         return say(
             f"{answer.path} ({statute}) is pardoned by {proc.id} of {proc.signed.isoformat()}: "
-            "simple possession (or attempt or use) of marijuana committed or convicted on or "
+            f"{_offenses(proc)} of marijuana committed or convicted on or "
             "before that date, by a person who was a U.S. citizen or lawful permanent resident "
             "on that date and not unlawfully present at the time of the offense. The pardon took "
             "effect by the proclamation; no petition is needed.",
