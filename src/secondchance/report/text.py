@@ -140,7 +140,11 @@ def _extra_sentence_rows(block: dict[str, Any], verbose: bool = True) -> list[st
                 "home_confinement_earliest_date",
                 placement,
             ),
-            ("With FSA prerelease credits: from (earliest)", "combined_earliest_date", placement),
+            (
+                "Second Chance Act window and FSA prerelease credits together: from (earliest)",
+                "combined_earliest_date",
+                placement,
+            ),
         ]
     return [
         f"  {label}: {_plain(where.get(key))}"
