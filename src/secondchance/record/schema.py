@@ -223,7 +223,8 @@ class Count(_Model):
     court_findings: list[str] = Field(
         default_factory=list,
         description="Findings some First Step Act exclusions need, e.g. 'leader_organizer', "
-        "'death_or_serious_bodily_injury', 'weapon_of_mass_destruction'.",
+        "'death_or_serious_bodily_injury', 'weapon_of_mass_destruction' (the court found it), or "
+        "'not:leader_organizer' (the court found it absent); a finding not listed is unknown.",
     )
     offense_date: Day | None = Field(None, description="When this count's offense was committed.")
     imprisonment: Term | None = Field(
