@@ -21,6 +21,12 @@ UNSETTLED = (Outcome.needs_review, Outcome.insufficient_facts)
 (a date, a next change, a first eligible day) still holds."""
 
 
+def was(det: Determination) -> str:
+    """The answer a guard overrules, in words: "eligible from 2030-01-01"."""
+    said = det.outcome.value.replace("_", " ")
+    return f"{said} {det.date.isoformat()}" if det.date is not None else said
+
+
 def overrule(
     det: Determination,
     outcome: Outcome,

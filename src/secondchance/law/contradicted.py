@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date
 
 from secondchance.engine.determination import Determination, Outcome, Report
-from secondchance.engine.overrule import overrule, unsettled_ahead, unsettled_from
+from secondchance.engine.overrule import overrule, unsettled_ahead, unsettled_from, was
 from secondchance.law.unweighed import SBA, clears
 from secondchance.record.schema import PersonRecord, Record
 from secondchance.record.timeline import OpenCustodyAtRelease, open_custody_at_release
@@ -68,9 +68,7 @@ def guard(
     if not clears(det):
         return unsettled_ahead(det, Outcome.needs_review)
     said = "; ".join(c.describe() for _, c in now)
-    was = det.outcome.value.replace("_", " ")
-    if det.date is not None:
-        was += f" {det.date.isoformat()}"
+    before = was(det)
     return overrule(
         det,
         Outcome.needs_review,
@@ -78,7 +76,7 @@ def guard(
         "release from imprisonment and does not run while the person is imprisoned (18 U.S.C. "
         "3624(e)), so whether the person is in custody is unknown; the custody's end or the "
         f"supervised release's start decides it. Without the contradiction the answer would "
-        f"be: {was}. {det.reason or ''}".strip(),
+        f"be: {before}. {det.reason or ''}".strip(),
         missing_facts=[f"{c.custody}.end" for _, c in now]
         + [f"{c.supervision}.start" for _, c in now],
     )

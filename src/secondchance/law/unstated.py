@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from secondchance.engine.determination import Determination, Finding, Outcome, Report
-from secondchance.engine.overrule import overrule, unsettled_ahead
+from secondchance.engine.overrule import overrule, unsettled_ahead, was
 from secondchance.engine.rules import Program
 from secondchance.law.unweighed import clears, guarded
 from secondchance.record.schema import PersonRecord, Record, RecordPart
@@ -117,13 +117,11 @@ def guard(
         return unsettled_ahead(det, Outcome.insufficient_facts)
     citation, rule_version, url = _citation(det, programs)
     named = "; ".join(f"{_WORDS[u.part]} ({u.path})" for u in relevant)
-    was = det.outcome.value.replace("_", " ")
-    if det.date is not None:
-        was += f" {det.date.isoformat()}"
+    before = was(det)
     finding = Finding(
         finding=f"The record states that it does not know {named}. An answer that clears the "
         "person needs that part known; read as empty, the answer would be: "
-        f"{was}.",
+        f"{before}.",
         facts={u.path: "unknown" for u in relevant},
         citation=citation,
         rule_version=rule_version,
@@ -133,7 +131,7 @@ def guard(
     return overrule(
         det,
         Outcome.insufficient_facts,
-        f"The record states that {paths} is not known; without it the answer would be: {was}. "
+        f"The record states that {paths} is not known; without it the answer would be: {before}. "
         f"{det.reason or ''}".strip(),
         findings=[finding, *det.findings],
         missing_facts=[u.path for u in relevant],

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from secondchance.engine.determination import Determination, Outcome, Report
-from secondchance.engine.overrule import overrule, unsettled_ahead
+from secondchance.engine.overrule import overrule, unsettled_ahead, was
 from secondchance.law.sentence import SENTENCE
 from secondchance.record.schema import PersonRecord, Record
 
@@ -106,14 +106,12 @@ def guard(det: Determination, facts: list[Unweighed]) -> Determination:
     if not clears(det):
         return unsettled_ahead(det, Outcome.needs_review)
     named = "; ".join(f"{f.fact} ({f.path})" for f in relevant)
-    was = det.outcome.value.replace("_", " ")
-    if det.date is not None:
-        was += f" {det.date.isoformat()}"
+    before = was(det)
     return overrule(
         det,
         Outcome.needs_review,
         f"The record states {named}, which this program does not weigh yet; "
-        f"without it the answer would be: {was}. {det.reason or ''}".strip(),
+        f"without it the answer would be: {before}. {det.reason or ''}".strip(),
         missing_facts=[f.path for f in relevant],
         note="not weighed yet: " + ", ".join(f.path for f in relevant),
     )
