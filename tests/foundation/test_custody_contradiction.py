@@ -136,3 +136,32 @@ def test_release_before_a_later_term_is_no_contradiction() -> None:
         {"kind": "designated_facility", "start": "2021-01-01", "conviction_id": "c2"}
     )
     assert open_custody_at_release(validate(data, "r.yaml")) == []
+
+
+def test_an_eligible_from_day_after_the_contradiction_begins_is_never_promised() -> None:
+    # (Found by the property test.) An officer who left the business on 1990-01-01 bars an
+    # application until six months later: "eligible from 1990-07-02". Her record shows custody
+    # from 1990-01-01 with no end and supervised release from 1990-01-02: from that day whether
+    # she is in custody is unknown, so eligibility on 1990-07-02 cannot be promised.
+    data = {
+        "person": {"name": "A"},
+        "application_date": "1990-01-01",
+        "business": {
+            "name": "Biz",
+            "people": [
+                {
+                    "name": "P0",
+                    "roles": [{"role": "officer", "start": "1990-01-01", "end": "1990-01-01"}],
+                    "record": {
+                        "custody": [{"kind": "designated_facility", "start": "1990-01-01"}],
+                        "supervision": [{"kind": "supervised_release", "start": "1990-01-02"}],
+                    },
+                }
+            ],
+        },
+    }
+    report = evaluate(validate(data, "r.yaml"), date(1990, 1, 1))
+    det = next(d for d in report.determinations if d.program == "sba.7a")
+    assert det.outcome is Outcome.needs_review
+    assert det.eligible_from_date is None and det.date is None
+    assert "business.people[0].record.supervision[0].start" in det.missing_facts

@@ -95,7 +95,8 @@ def unsettled_from(det: Determination, day: date, outcome: Outcome, reason: str)
             update["next_change_reason"] = reason
     elif det.next_change is None and det.outcome in CLEARING_AHEAD:
         update |= {"next_change": day, "next_change_outcome": outcome, "next_change_reason": reason}
-    if det.eligible_from_date is not None and det.eligible_from_date >= day:
+    later = det.eligible_from_date is not None and det.eligible_from_date >= day
+    if later and det.outcome is not Outcome.eligible_from:  # its own date: the caller decides
         update |= {"eligible_from_date": None, "eligible_from_reason": None}
     if not update:
         return det

@@ -59,12 +59,16 @@ def guard(
         if not later:
             return det
         start = min(later)
-        return unsettled_from(
-            det,
-            start,
-            Outcome.needs_review,
-            "supervised release recorded as begun while custody is still open",
-        )
+        promised = det.date if det.outcome is Outcome.eligible_from else None
+        if promised is None or promised < start:
+            return unsettled_from(
+                det,
+                start,
+                Outcome.needs_review,
+                "supervised release recorded as begun while custody is still open",
+            )
+        # Eligible from a day the contradiction has begun by: that promise cannot be made.
+        now = [(p, c) for p, c in found if c.supervision_start <= promised]
     if not clears(det):
         return unsettled_ahead(det, Outcome.needs_review)
     said = "; ".join(c.describe() for _, c in now)
