@@ -531,7 +531,12 @@ def _served(
     U.S.C. 3585(b)): its end is never the release from confinement. Custody ending before the
     term could end (:func:`earliest_end`), or ending a life term (no good conduct time,
     3624(b)) with no commutation or parole recorded, is not the release: it is not known.
-    Detention still open on the day keeps the person confined, the release not yet known."""
+    Detention still open on the day keeps the person confined, the release not yet known.
+    A commutation to a new prison term (:func:`commuted_term`) granted by the day replaces the
+    term imposed for these checks; for a release already recorded, only one granted by that
+    release (a later one cannot explain it)."""
+    imposed_term = term
+    term = commuted_term(conviction, day, term)
     life = term is not None and term.life
     commuted = [c for c in commutations(conviction, day) if c.new_release_date]
     every = custody_for(record, conviction)
@@ -585,6 +590,8 @@ def _served(
         )
     last_index, last_period = max(periods, key=lambda ip: ip[1].end or date.min)
     assert last_period.end is not None
+    term = commuted_term(conviction, min(day, last_period.end), imposed_term)
+    life = term is not None and term.life
     if life and not _paroled(record, conviction):
         return Confinement(
             prison=True,
@@ -628,6 +635,16 @@ def _served(
         unsure=unsure if day < last_period.end else [],
         not_begun=not_begun,
     )
+
+
+def commuted_term(conviction: Conviction, day: date, term: Term | None) -> Term | None:
+    """The prison term as the last commutation granted by ``day`` that sets a new term
+    (``new_imprisonment``) left it: the commuted term replaces the one imposed (U.S. Const.
+    art. II, sec. 2, cl. 1; as ``law.sentence`` computes it); else ``term``."""
+    for grant in reversed(commutations(conviction, day)):
+        if grant.new_imprisonment is not None and not grant.new_imprisonment.is_zero:
+            return grant.new_imprisonment
+    return term
 
 
 def _paroled(record: PersonRecord, conviction: Conviction) -> bool:
