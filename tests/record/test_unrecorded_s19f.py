@@ -75,3 +75,58 @@ def test_o1_a_commutation_granted_after_the_release_does_not_explain_it() -> Non
     assert det.outcome.value == "insufficient_facts"
     assert _sba(rec, "2021-06-01").outcome.value == "insufficient_facts"
     assert f"{PREFIX}custody[0].end" in _sba(rec, "2021-06-01").missing_facts
+
+
+def _wire_fraud(offense: str | None) -> dict[str, Any]:
+    sentence = FEDERAL_SENTENCE | {"imposed_on": "2012-03-01", "imprisonment": "120 months"}
+    conv = _federal(sentence, "2012-01-10")
+    if offense is not None:
+        conv["offense_date"] = offense
+    return conv
+
+
+def test_d1_custody_before_the_offense_does_not_lower_the_earliest_end() -> None:
+    # 120 months imposed 2012-03-01, offense 2010-06-01, one custody period 2000-01-01 to
+    # 2014-01-01 (an offense committed in prison). Credit runs only for custody after the
+    # offense (18 U.S.C. 3585(b)), so the bound counts from 2010-06-01: + 120 months =
+    # 2020-06-01 (3,653 days: leap days 2012, 2016, 2020), less ceil(54 x 3,653 / 365) =
+    # ceil(540.44) = 541 days = 2018-12-08 (2019-06-01 is 366 back; 175 more: 23 + 31 + 28 +
+    # 31 + 30 + 31 + 1), less 24 months = 2016-12-08. Custody ending 2014-01-01 is short of it:
+    # the release is not known (it counted from 2000-01-01 and read eligible; pardon: wait over
+    # 2019-01-01). Linked or naming no conviction (the only one), the same. With no offense
+    # date, designated-facility custody begun before the sentencing counts from it (3585(a)):
+    # 2022-03-01 less 541 days and 24 months (2018-09-06, below), again short.
+    for offense, cid in (("2010-06-01", None), ("2010-06-01", "c1"), (None, "c1")):
+        rec = _person(
+            [_wire_fraud(offense)],
+            [_period("designated_facility", "2000-01-01", "2014-01-01", cid)],
+        )
+        det = _sba(rec, "2019-06-01")
+        assert det.outcome.value == "insufficient_facts", (offense, cid)
+        assert f"{PREFIX}custody[0].end" in det.missing_facts
+        det = _petition(rec, "2019-06-01", "clemency.pardon_petition")
+        assert det.outcome.value == "insufficient_facts", (offense, cid)
+        assert "custody[0].end" in det.missing_facts
+
+
+def test_d1b_pretrial_detention_credited_to_another_sentence_does_not_count() -> None:
+    # Offense 2004-06-01; pretrial detention 2004-07-01 to 2012-03-01 credited against another
+    # sentence; 120 months imposed 2012-03-01, custody to 2014-01-01. 3585(b) credits only
+    # time "that has not been credited against another sentence", so the bound counts from
+    # 2012-03-01: + 120 months = 2022-03-01 (3,652 days: leap days 2016, 2020), less 541 days
+    # (ceil(54 x 3,652 / 365) = ceil(540.28)) = 2020-09-06 (2021-03-01 is 365 back; 176 more:
+    # 24 + 31 + 30 + 31 + 31 + 28 + 1), less 24 months = 2018-09-06. Custody ending 2014-01-01
+    # is short of it (it counted from 2004-07-01 and read eligible).
+    pretrial = _period("pretrial_detention", "2004-07-01", "2012-03-01") | {
+        "credited_to_other_sentence": True
+    }
+    rec = _person(
+        [_wire_fraud("2004-06-01")],
+        [pretrial, _period("designated_facility", "2012-03-01", "2014-01-01")],
+    )
+    det = _sba(rec, "2019-06-01")
+    assert det.outcome.value == "insufficient_facts"
+    assert f"{PREFIX}custody[1].end" in det.missing_facts
+    det = _petition(rec, "2019-06-01", "clemency.pardon_petition")
+    assert det.outcome.value == "insufficient_facts"
+    assert "custody[1].end" in det.missing_facts

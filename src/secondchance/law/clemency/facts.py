@@ -766,20 +766,26 @@ def earliest_end(
     This is a bound, not the sentence computation (``law.sentence``; its projection is only for
     a term still being served, with no release recorded): it starts from the earliest of the
     imposition (else the conviction, which comes no later), the first custody recorded for the
-    conviction (pretrial detention included, as credit, 18 U.S.C. 3585(b); not custody that
-    is neither, :func:`_may_count`) and the imposition less any prior custody credit
-    recorded; it adds the term and takes off the most good
-    conduct time (18 U.S.C. 3624(b), the most days a year for every year of the term, rounded
-    up, for a term of more than a year), the longest transfer to supervised release by First
-    Step Act time credits (18 U.S.C. 3624(g)(3)) and the longest Residential Drug Abuse
-    Program reduction (18 U.S.C. 3621(e)(2)(B)). No lawful release by serving the term comes
-    before it, so a custody end before it is not the release from confinement; it is loose
-    for short terms, and catches custody that ends far short of the term."""
+    conviction (pretrial detention included, as credit, 18 U.S.C. 3585(b); not custody that is
+    neither, :func:`_may_count`), counted from no earlier than the offense
+    (:func:`_counted_from`), and the imposition less any prior custody credit recorded; it adds
+    the term and takes off the most good conduct time (18 U.S.C. 3624(b), the most days a year
+    for every year of the term, rounded up, for a term of more than a year), the longest
+    transfer to supervised release by First Step Act time credits (18 U.S.C. 3624(g)(3)) and the
+    longest Residential Drug Abuse Program reduction (18 U.S.C. 3621(e)(2)(B)). No lawful
+    release by serving the term comes before it, so a custody end before it is not the release
+    from confinement; it is loose for short terms, and catches custody that ends far short of
+    the term."""
     if term is None or term.is_zero or term.life or conviction.sentence is None:
         return None
     sentence = conviction.sentence
     imposed = conviction.sentencing_date or sentence.imposed_on or conviction.conviction_date
-    starts = [p.start for p in periods if p.start is not None and _may_count(conviction, p)]
+    offense = _first_offense(conviction)
+    starts = [
+        _counted_from(p.start, p.kind, offense, imposed)
+        for p in periods
+        if p.start is not None and _may_count(conviction, p)
+    ]
     if imposed is not None:
         starts.append(imposed - timedelta(days=sentence.prior_custody_credit_days or 0))
     if not starts:
@@ -803,12 +809,15 @@ def _may_count(conviction: Conviction, period: CustodyPeriod) -> bool:
     """Custody that may be service of, or credit toward, the conviction's term (for
     :func:`earliest_end`): not custody that ended before the offense was committed (no credit
     for it, 18 U.S.C. 3585(b)), nor custody other than pretrial detention that ended before the
-    conviction (service of something else; credit for it is ``prior_custody_credit_days``)."""
+    conviction (service of something else; credit for it is ``prior_custody_credit_days``),
+    nor custody recorded as credited against another sentence (3585(b): only time "that has
+    not been credited against another sentence")."""
+    if period.credited_to_other_sentence:
+        return False
     if period.end is None:
         return True
-    offenses = [conviction.offense_date] + [c.offense_date for c in conviction.counts]
-    known = [d for d in offenses if d is not None]
-    if known and period.end < min(known):
+    offense = _first_offense(conviction)
+    if offense is not None and period.end < offense:
         return False
     convicted = conviction.conviction_date
     return not (
@@ -816,6 +825,33 @@ def _may_count(conviction: Conviction, period: CustodyPeriod) -> bool:
         and convicted is not None
         and period.end < convicted
     )
+
+
+def _counted_from(
+    start: date, kind: CustodyKind, offense: date | None, imposed: date | None
+) -> date:
+    """The first day of a custody period that may count toward the term: custody before the
+    offense earns no credit (18 U.S.C. 3585(b) credits only detention for the offense, or for
+    another charge after it), so it counts from the offense. With no offense date recorded,
+    custody that serves a sentence in a facility (not pretrial detention, nor federal custody,
+    which may be detention from the arrest) begun before the sentencing is service of
+    something else until the term commences (3585(a)): it counts from the sentencing (credit
+    for it is ``prior_custody_credit_days``)."""
+    if offense is not None:
+        return max(start, offense)
+    if kind not in _DETENTION and imposed is not None:
+        return max(start, imposed)
+    return start
+
+
+_DETENTION = (CustodyKind.pretrial_detention, CustodyKind.federal_custody)
+
+
+def _first_offense(conviction: Conviction) -> date | None:
+    """The earliest offense date recorded for the conviction or its counts (None: none)."""
+    offenses = [conviction.offense_date] + [c.offense_date for c in conviction.counts]
+    known = [d for d in offenses if d is not None]
+    return min(known) if known else None
 
 
 def shared_change_points(record: PersonRecord) -> list[tuple[date, str]]:
