@@ -130,3 +130,39 @@ def test_d1b_pretrial_detention_credited_to_another_sentence_does_not_count() ->
     det = _petition(rec, "2019-06-01", "clemency.pardon_petition")
     assert det.outcome.value == "insufficient_facts"
     assert "custody[1].end" in det.missing_facts
+
+
+def _life(offense: str, imposed: str, released: str, parole: dict[str, Any]) -> dict[str, Any]:
+    sentence = FEDERAL_SENTENCE | {"imposed_on": imposed, "imprisonment": "life"}
+    del sentence["supervised_release"]
+    conv = _federal(sentence, imposed) | {"offense_date": offense}
+    rec = _person([conv], [_period("designated_facility", imposed, released)])
+    rec["supervision"] = [parole]
+    return rec
+
+
+def test_d2_only_linked_parole_on_an_old_law_offense_ends_a_life_term() -> None:
+    # Life for an offense of 2000-01-01, custody to 2012-01-01, parole 2012-01-01..2014-01-01.
+    # Federal parole was abolished for offenses on or after 1987-11-01 (Sentencing Reform Act
+    # of 1984; U.S. Parole Commission FAQ). Both read eligible (pardon: wait over 2012-01-01 +
+    # 5 years = 2017-01-01; SBA on 2019-06-01).
+    # (a) The parole names no conviction: whose it is is not recorded: insufficient_facts.
+    parole = {"kind": "parole", "start": "2012-01-01", "end": "2014-01-01"}
+    rec = _life("2000-01-01", "2001-03-01", "2012-01-01", parole)
+    det = _petition(rec, "2019-06-01", "clemency.pardon_petition")
+    assert det.outcome.value == "insufficient_facts"
+    assert "supervision[0].conviction_id" in det.missing_facts
+    assert _sba(rec, "2019-06-01").outcome.value == "insufficient_facts"
+    # (b) Linked to c1, on a 2000 offense: no parole exists for it, the record contradicts
+    # itself: the pardon needs_review; the SBA, not knowing the release, insufficient_facts.
+    rec = _life("2000-01-01", "2001-03-01", "2012-01-01", parole | {"conviction_id": "c1"})
+    det = _petition(rec, "2019-06-01", "clemency.pardon_petition")
+    assert det.outcome.value == "needs_review"
+    assert _sba(rec, "2019-06-01").outcome.value == "insufficient_facts"
+    # (c) Old law: offense 1979-05-01 (before 1987-11-01), life imposed 1980-03-01, custody to
+    # 1995-01-01, linked parole to 2005-01-01: the release on parole is the release; pardon
+    # wait over 1995-01-01 + 5 years = 2000-01-01, supervision over 2005-01-01: eligible.
+    old = {"kind": "parole", "conviction_id": "c1", "start": "1995-01-01", "end": "2005-01-01"}
+    rec = _life("1979-05-01", "1980-03-01", "1995-01-01", old)
+    assert _petition(rec, "2019-06-01", "clemency.pardon_petition").outcome.value == "eligible"
+    assert _sba(rec, "2019-06-01").outcome.value == "eligible"

@@ -592,19 +592,32 @@ def _served(
     assert last_period.end is not None
     term = commuted_term(conviction, min(day, last_period.end), imposed_term)
     life = term is not None and term.life
-    if life and not _paroled(record, conviction):
+    parole = _parole(record, path, conviction) if life else None
+    if parole is not None and parole.contradiction:
+        return Confinement(
+            prison=True,
+            life=True,
+            not_begun=not_begun,
+            missing=parole.missing,
+            contradiction=parole.contradiction,
+        )
+    if parole is not None and not parole.paroled:
         return Confinement(
             prison=True,
             life=True,
             confined_on_day=began and day < last_period.end,
             unsure=unsure if day < last_period.end else [],
             not_begun=not_begun,
-            missing=[f"custody[{last_index}].end", f"{path}.sentence.commutations"],
+            missing=[
+                f"custody[{last_index}].end",
+                f"{path}.sentence.commutations",
+                *parole.missing,
+            ],
             short=f"the last custody recorded for it ends {last_period.end.isoformat()} "
             f"(custody[{last_index}]), yet the term is life imprisonment, which earns no good "
             "conduct time and has no end by serving it (18 U.S.C. 3624(b)); no commutation, "
             "sentence reduction or parole is recorded that would explain the release, so the "
-            "release from confinement is not known",
+            "release from confinement is not known" + parole.why,
         )
     earliest = per_conviction_found(
         record,
@@ -647,15 +660,65 @@ def commuted_term(conviction: Conviction, day: date, term: Term | None) -> Term 
     return term
 
 
-def _paroled(record: PersonRecord, conviction: Conviction) -> bool:
-    """A parole period is recorded for the conviction (an old-law term, life included, may end
-    by release on parole)."""
-    from secondchance.record.unrecorded import periods_for
+@dataclass(frozen=True)
+class Parole:
+    """Whether a parole recorded for a conviction explains the release from a life term."""
 
-    return any(
-        record.supervision[k].kind is SupervisionKind.parole
-        for k in periods_for(record.supervision, record, conviction)
-    )
+    paroled: bool
+    missing: list[str]
+    why: str = ""
+    """Added to the reason the release is not known (a parole period naming no conviction)."""
+    contradiction: str | None = None
+
+
+def _parole(record: PersonRecord, path: str, conviction: Conviction) -> Parole:
+    """Parole ends a life term only for an offense committed before federal parole was abolished
+    (``sentence.parole.abolished_for_offenses_from``: the Sentencing Reform Act of 1984), and
+    only a parole period linked to the conviction by its id shows it. A parole period naming no
+    conviction does not say whose it is; with no offense date recorded, whether parole was
+    possible is not known; a linked parole on a later offense (the latest recorded) contradicts
+    the law of the sentence (no parole for it), so the record is wrong somewhere."""
+    parole = [k for k, p in enumerate(record.supervision) if p.kind is SupervisionKind.parole]
+    linked = [
+        k
+        for k in parole
+        if conviction.id is not None and record.supervision[k].conviction_id == conviction.id
+    ]
+    if not linked:
+        unlinked = [k for k in parole if record.supervision[k].conviction_id is None]
+        if not unlinked:
+            return Parole(False, [])
+        return Parole(
+            False,
+            [f"supervision[{k}].conviction_id" for k in unlinked],
+            f" (parole recorded as {', '.join(f'supervision[{k}]' for k in unlinked)} names no "
+            "conviction: whose parole it is is not recorded)",
+        )
+    offenses = [("offense_date", conviction.offense_date)] + [
+        (f"counts[{i}].offense_date", c.offense_date) for i, c in enumerate(conviction.counts)
+    ]
+    known = [d for _, d in offenses if d is not None]
+    if not known:
+        return Parole(
+            False,
+            [f"{path}.offense_date"],
+            " (parole is recorded for it, but federal parole exists only for an offense "
+            "committed before the Sentencing Reform Act abolished it, and the offense date is "
+            "not recorded)",
+        )
+    abolished = value("sentence.parole.abolished_for_offenses_from", on=max(known))
+    if max(known) >= abolished:
+        at = ", ".join(f"supervision[{k}]" for k in linked)
+        return Parole(
+            False,
+            [f"supervision[{k}].kind" for k in linked] + [f"{path}.offense_date"],
+            contradiction=f"parole is recorded for {path} ({at}), a life term for an offense "
+            f"committed on {max(known).isoformat()}; federal parole was abolished for offenses "
+            f"committed on or after {abolished.isoformat()} (Sentencing Reform Act of 1984), so "
+            "the parole, the offense date or the term is recorded wrong, and which decides the "
+            "release from confinement",
+        )
+    return Parole(True, [])
 
 
 def served_on(record: PersonRecord, conviction: Conviction, day: date) -> Confinement:
