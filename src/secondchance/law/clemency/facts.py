@@ -531,7 +531,12 @@ def _served(
     U.S.C. 3585(b)): its end is never the release from confinement. Custody ending before the
     term could end (:func:`earliest_end`), or ending a life term (no good conduct time,
     3624(b)) with no commutation or parole recorded, is not the release: it is not known.
-    Detention still open on the day keeps the person confined, the release not yet known."""
+    Detention still open on the day keeps the person confined, the release not yet known.
+    A commutation to a new prison term (:func:`commuted_term`) granted by the day replaces the
+    term imposed for these checks; for a release already recorded, only one granted by that
+    release (a later one cannot explain it)."""
+    imposed_term = term
+    term = commuted_term(conviction, day, term)
     life = term is not None and term.life
     commuted = [c for c in commutations(conviction, day) if c.new_release_date]
     every = custody_for(record, conviction)
@@ -585,19 +590,34 @@ def _served(
         )
     last_index, last_period = max(periods, key=lambda ip: ip[1].end or date.min)
     assert last_period.end is not None
-    if life and not _paroled(record, conviction):
+    term = commuted_term(conviction, min(day, last_period.end), imposed_term)
+    life = term is not None and term.life
+    parole = _parole(record, path, conviction) if life else None
+    if parole is not None and parole.contradiction:
+        return Confinement(
+            prison=True,
+            life=True,
+            not_begun=not_begun,
+            missing=parole.missing,
+            contradiction=parole.contradiction,
+        )
+    if parole is not None and not parole.paroled:
         return Confinement(
             prison=True,
             life=True,
             confined_on_day=began and day < last_period.end,
             unsure=unsure if day < last_period.end else [],
             not_begun=not_begun,
-            missing=[f"custody[{last_index}].end", f"{path}.sentence.commutations"],
+            missing=[
+                f"custody[{last_index}].end",
+                f"{path}.sentence.commutations",
+                *parole.missing,
+            ],
             short=f"the last custody recorded for it ends {last_period.end.isoformat()} "
             f"(custody[{last_index}]), yet the term is life imprisonment, which earns no good "
             "conduct time and has no end by serving it (18 U.S.C. 3624(b)); no commutation, "
             "sentence reduction or parole is recorded that would explain the release, so the "
-            "release from confinement is not known",
+            "release from confinement is not known" + parole.why,
         )
     earliest = per_conviction_found(
         record,
@@ -630,15 +650,75 @@ def _served(
     )
 
 
-def _paroled(record: PersonRecord, conviction: Conviction) -> bool:
-    """A parole period is recorded for the conviction (an old-law term, life included, may end
-    by release on parole)."""
-    from secondchance.record.unrecorded import periods_for
+def commuted_term(conviction: Conviction, day: date, term: Term | None) -> Term | None:
+    """The prison term as the last commutation granted by ``day`` that sets a new term
+    (``new_imprisonment``) left it: the commuted term replaces the one imposed (U.S. Const.
+    art. II, sec. 2, cl. 1; as ``law.sentence`` computes it); else ``term``."""
+    for grant in reversed(commutations(conviction, day)):
+        if grant.new_imprisonment is not None and not grant.new_imprisonment.is_zero:
+            return grant.new_imprisonment
+    return term
 
-    return any(
-        record.supervision[k].kind is SupervisionKind.parole
-        for k in periods_for(record.supervision, record, conviction)
-    )
+
+@dataclass(frozen=True)
+class Parole:
+    """Whether a parole recorded for a conviction explains the release from a life term."""
+
+    paroled: bool
+    missing: list[str]
+    why: str = ""
+    """Added to the reason the release is not known (a parole period naming no conviction)."""
+    contradiction: str | None = None
+
+
+def _parole(record: PersonRecord, path: str, conviction: Conviction) -> Parole:
+    """Parole ends a life term only for an offense committed before federal parole was abolished
+    (``sentence.parole.abolished_for_offenses_from``: the Sentencing Reform Act of 1984), and
+    only a parole period linked to the conviction by its id shows it. A parole period naming no
+    conviction does not say whose it is; with no offense date recorded, whether parole was
+    possible is not known; a linked parole on a later offense (the latest recorded) contradicts
+    the law of the sentence (no parole for it), so the record is wrong somewhere."""
+    parole = [k for k, p in enumerate(record.supervision) if p.kind is SupervisionKind.parole]
+    linked = [
+        k
+        for k in parole
+        if conviction.id is not None and record.supervision[k].conviction_id == conviction.id
+    ]
+    if not linked:
+        unlinked = [k for k in parole if record.supervision[k].conviction_id is None]
+        if not unlinked:
+            return Parole(False, [])
+        return Parole(
+            False,
+            [f"supervision[{k}].conviction_id" for k in unlinked],
+            f" (parole recorded as {', '.join(f'supervision[{k}]' for k in unlinked)} names no "
+            "conviction: whose parole it is is not recorded)",
+        )
+    offenses = [("offense_date", conviction.offense_date)] + [
+        (f"counts[{i}].offense_date", c.offense_date) for i, c in enumerate(conviction.counts)
+    ]
+    known = [d for _, d in offenses if d is not None]
+    if not known:
+        return Parole(
+            False,
+            [f"{path}.offense_date"],
+            " (parole is recorded for it, but federal parole exists only for an offense "
+            "committed before the Sentencing Reform Act abolished it, and the offense date is "
+            "not recorded)",
+        )
+    abolished = value("sentence.parole.abolished_for_offenses_from", on=max(known))
+    if max(known) >= abolished:
+        at = ", ".join(f"supervision[{k}]" for k in linked)
+        return Parole(
+            False,
+            [f"supervision[{k}].kind" for k in linked] + [f"{path}.offense_date"],
+            contradiction=f"parole is recorded for {path} ({at}), a life term for an offense "
+            f"committed on {max(known).isoformat()}; federal parole was abolished for offenses "
+            f"committed on or after {abolished.isoformat()} (Sentencing Reform Act of 1984), so "
+            "the parole, the offense date or the term is recorded wrong, and which decides the "
+            "release from confinement",
+        )
+    return Parole(True, [])
 
 
 def served_on(record: PersonRecord, conviction: Conviction, day: date) -> Confinement:
@@ -749,20 +829,26 @@ def earliest_end(
     This is a bound, not the sentence computation (``law.sentence``; its projection is only for
     a term still being served, with no release recorded): it starts from the earliest of the
     imposition (else the conviction, which comes no later), the first custody recorded for the
-    conviction (pretrial detention included, as credit, 18 U.S.C. 3585(b); not custody that
-    is neither, :func:`_may_count`) and the imposition less any prior custody credit
-    recorded; it adds the term and takes off the most good
-    conduct time (18 U.S.C. 3624(b), the most days a year for every year of the term, rounded
-    up, for a term of more than a year), the longest transfer to supervised release by First
-    Step Act time credits (18 U.S.C. 3624(g)(3)) and the longest Residential Drug Abuse
-    Program reduction (18 U.S.C. 3621(e)(2)(B)). No lawful release by serving the term comes
-    before it, so a custody end before it is not the release from confinement; it is loose
-    for short terms, and catches custody that ends far short of the term."""
+    conviction (pretrial detention included, as credit, 18 U.S.C. 3585(b); not custody that is
+    neither, :func:`_may_count`), counted from no earlier than the offense
+    (:func:`_counted_from`), and the imposition less any prior custody credit recorded; it adds
+    the term and takes off the most good conduct time (18 U.S.C. 3624(b), the most days a year
+    for every year of the term, rounded up, for a term of more than a year), the longest
+    transfer to supervised release by First Step Act time credits (18 U.S.C. 3624(g)(3)) and the
+    longest Residential Drug Abuse Program reduction (18 U.S.C. 3621(e)(2)(B)). No lawful
+    release by serving the term comes before it, so a custody end before it is not the release
+    from confinement; it is loose for short terms, and catches custody that ends far short of
+    the term."""
     if term is None or term.is_zero or term.life or conviction.sentence is None:
         return None
     sentence = conviction.sentence
     imposed = conviction.sentencing_date or sentence.imposed_on or conviction.conviction_date
-    starts = [p.start for p in periods if p.start is not None and _may_count(conviction, p)]
+    offense = _first_offense(conviction)
+    starts = [
+        _counted_from(p.start, p.kind, offense, imposed)
+        for p in periods
+        if p.start is not None and _may_count(conviction, p)
+    ]
     if imposed is not None:
         starts.append(imposed - timedelta(days=sentence.prior_custody_credit_days or 0))
     if not starts:
@@ -786,12 +872,15 @@ def _may_count(conviction: Conviction, period: CustodyPeriod) -> bool:
     """Custody that may be service of, or credit toward, the conviction's term (for
     :func:`earliest_end`): not custody that ended before the offense was committed (no credit
     for it, 18 U.S.C. 3585(b)), nor custody other than pretrial detention that ended before the
-    conviction (service of something else; credit for it is ``prior_custody_credit_days``)."""
+    conviction (service of something else; credit for it is ``prior_custody_credit_days``),
+    nor custody recorded as credited against another sentence (3585(b): only time "that has
+    not been credited against another sentence")."""
+    if period.credited_to_other_sentence:
+        return False
     if period.end is None:
         return True
-    offenses = [conviction.offense_date] + [c.offense_date for c in conviction.counts]
-    known = [d for d in offenses if d is not None]
-    if known and period.end < min(known):
+    offense = _first_offense(conviction)
+    if offense is not None and period.end < offense:
         return False
     convicted = conviction.conviction_date
     return not (
@@ -799,6 +888,33 @@ def _may_count(conviction: Conviction, period: CustodyPeriod) -> bool:
         and convicted is not None
         and period.end < convicted
     )
+
+
+def _counted_from(
+    start: date, kind: CustodyKind, offense: date | None, imposed: date | None
+) -> date:
+    """The first day of a custody period that may count toward the term: custody before the
+    offense earns no credit (18 U.S.C. 3585(b) credits only detention for the offense, or for
+    another charge after it), so it counts from the offense. With no offense date recorded,
+    custody that serves a sentence in a facility (not pretrial detention, nor federal custody,
+    which may be detention from the arrest) begun before the sentencing is service of
+    something else until the term commences (3585(a)): it counts from the sentencing (credit
+    for it is ``prior_custody_credit_days``)."""
+    if offense is not None:
+        return max(start, offense)
+    if kind not in _DETENTION and imposed is not None:
+        return max(start, imposed)
+    return start
+
+
+_DETENTION = (CustodyKind.pretrial_detention, CustodyKind.federal_custody)
+
+
+def _first_offense(conviction: Conviction) -> date | None:
+    """The earliest offense date recorded for the conviction or its counts (None: none)."""
+    offenses = [conviction.offense_date] + [c.offense_date for c in conviction.counts]
+    known = [d for d in offenses if d is not None]
+    return min(known) if known else None
 
 
 def shared_change_points(record: PersonRecord) -> list[tuple[date, str]]:
