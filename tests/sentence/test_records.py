@@ -303,3 +303,10 @@ def test_a_term_ended_before_the_2019_method_is_compared_under_the_old_method() 
     assert block is not None
     assert block["released_on"] == "2013-10-01"
     assert block["gct_release_date"] == "2013-09-19"
+    # Computed ahead with others (batch screening: one kernel pass per law), the same date.
+    from secondchance.api import prepare
+
+    released, serving = Record.model_validate(data), record([{"statute": "18 U.S.C. 1343"}])
+    prepare([released, serving], date(2026, 12, 7))
+    ahead = evaluate(released, as_of=date(2026, 12, 7)).computation("sentence")
+    assert ahead is not None and ahead["gct_release_date"] == "2013-09-19"

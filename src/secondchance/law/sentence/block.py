@@ -22,6 +22,7 @@ from secondchance.law.sentence.facts import (
     columns_of,
     days_between,
     kernel_rows,
+    law_for,
     row_of,
 )
 from secondchance.law.sentence.fsa_findings import commuted_finding, fsa_findings
@@ -77,9 +78,7 @@ def sentence_outcome(
     released), so its comparison dates are the law's of that time."""
     released = facts.released_on
     law_day = released if released is not None and released < as_of else as_of
-    law = KernelLaw.on(law_day)
-    if computed is not None and law != KernelLaw.on(as_of):
-        computed = None  # computed ahead under the as-of law
+    law = law_for(facts, as_of)  # the law of law_day; rows computed ahead use it too
     row = computed if computed is not None else row_of(columns_of(facts), law)
     gct_version = GCT_PROGRAM.version_on(law_day)
     earn_version = EARNING_PROGRAM.version_on(law_day)

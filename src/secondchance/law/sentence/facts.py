@@ -118,13 +118,27 @@ def columns_of(facts: SentenceFacts, with_rdap: bool | None = None) -> SentenceC
     return _stacked([column_values(facts, with_rdap)])
 
 
+def law_for(facts: SentenceFacts, as_of: date) -> KernelLaw:
+    """The law a person's term is computed under as of ``as_of``: the law of that day, or of
+    the release day for a term the record shows ended before it (good conduct time and credits
+    are earned in custody: a later change of method did not reach someone already released)."""
+    released = facts.released_on
+    return KernelLaw.on(released if released is not None and released < as_of else as_of)
+
+
 def kernel_rows(many: Sequence[SentenceFacts], as_of: date) -> list[KernelRow]:
-    """The kernel's row for each person's ``columns_of(facts)``, computed in one pass over all
-    of them (each row is computed on its own; the kernel works column by column)."""
-    if not many:
-        return []
-    result = compute(_stacked([column_values(facts) for facts in many]), KernelLaw.on(as_of))
-    return KernelRow.rows(result)
+    """The kernel's row for each person's ``columns_of(facts)`` under :func:`law_for`, computed
+    in one pass per law over all of them (each row is computed on its own; the kernel works
+    column by column)."""
+    groups: dict[KernelLaw, list[int]] = {}
+    for i, facts in enumerate(many):
+        groups.setdefault(law_for(facts, as_of), []).append(i)
+    rows: list[KernelRow | None] = [None] * len(many)
+    for law, members in groups.items():
+        result = compute(_stacked([column_values(many[i]) for i in members]), law)
+        for i, row in zip(members, KernelRow.rows(result), strict=True):
+            rows[i] = row
+    return [row for row in rows if row is not None]
 
 
 def days_between(first: date, last: date) -> int:
