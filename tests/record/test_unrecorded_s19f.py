@@ -166,3 +166,27 @@ def test_d2_only_linked_parole_on_an_old_law_offense_ends_a_life_term() -> None:
     rec = _life("1979-05-01", "1980-03-01", "1995-01-01", old)
     assert _petition(rec, "2019-06-01", "clemency.pardon_petition").outcome.value == "eligible"
     assert _sba(rec, "2019-06-01").outcome.value == "eligible"
+
+
+def test_a_consecutive_term_counts_from_its_imposition() -> None:
+    # Contraband in prison (offense 2010-06-01) while serving another term; 60 months imposed
+    # 2012-03-01 consecutive to it; one custody period 2005-01-01 to 2014-06-01. A consecutive
+    # term commences no earlier than its imposition (18 U.S.C. 3585(a)); the custody before it
+    # served the other term (3585(b)). Bound from 2012-03-01: + 60 months = 2017-03-01 (1,826
+    # days), less ceil(54 x 1,826 / 365) = ceil(270.15) = 271 days = 2016-06-03, less 24 months
+    # = 2014-06-03. Custody ending 2014-06-01 is short of it: the release is not known. (From
+    # the offense it would be 2015-06-01 less 271 days and 24 months = 2012-09-03: read as
+    # served, and the pardon wait as running from 2014-06-01.)
+    sentence = FEDERAL_SENTENCE | {
+        "imposed_on": "2012-03-01",
+        "imprisonment": "60 months",
+        "relation": "consecutive",
+    }
+    conv = _federal(sentence, "2012-01-10") | {"offense_date": "2010-06-01"}
+    rec = _person([conv], [_period("designated_facility", "2005-01-01", "2014-06-01", None)])
+    det = _petition(rec, "2018-08-01", "clemency.pardon_petition")
+    assert det.outcome.value == "insufficient_facts"
+    assert "custody[0].end" in det.missing_facts
+    det = _sba(rec, "2018-08-01")
+    assert det.outcome.value == "insufficient_facts"
+    assert f"{PREFIX}custody[0].end" in det.missing_facts

@@ -29,6 +29,7 @@ from secondchance.record.schema import (
     Jurisdiction,
     PersonRecord,
     Sentence,
+    SentenceRelation,
     SupervisionKind,
 )
 from secondchance.record.terms import Term
@@ -849,6 +850,10 @@ def earliest_end(
         for p in periods
         if p.start is not None and _may_count(conviction, p)
     ]
+    if imposed is not None and sentence.relation is SentenceRelation.consecutive:
+        # A term consecutive to another commences no earlier than its imposition (18 U.S.C.
+        # 3585(a)); custody before it served the other term and is credited there (3585(b)).
+        starts = [max(day, imposed) for day in starts]
     if imposed is not None:
         starts.append(imposed - timedelta(days=sentence.prior_custody_credit_days or 0))
     if not starts:
