@@ -26,6 +26,7 @@ still held. An owner with no share recorded is ``unknown`` (its share may decide
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -285,28 +286,50 @@ def _by_share(
     return Membership(below[0], below[1], share.facts)
 
 
+def _owner_on(
+    person: BusinessPerson,
+    index: int,
+    day: date,
+    at_least: float,
+    counted: tuple[str, str],
+    below: Callable[[str], tuple[Standing, str]],
+) -> list[Membership]:
+    """The verdict of ``person``'s whole share on ``day`` against ``at_least`` percent (none if
+    they own nothing then): ``counted`` says what an owner of that much is, one and all;
+    ``below`` gives the standing and words of a smaller owner, from the words of their share."""
+    share = whole_share(person, index, day, day)
+    if share is None:
+        return []
+    owner = _share_words(person, share)
+    one, all_of_them = counted
+    group = f"owners of {at_least}% or more (all their shares together) are {all_of_them}"
+    return [
+        _by_share(
+            share,
+            index,
+            share.total >= at_least,
+            f"is {owner}, {at_least}% or more: {one}",
+            ("is", group),
+            below(owner),
+        )
+    ]
+
+
 def surety_principal_person(person: BusinessPerson, index: int, day: date) -> Membership:
     """Whether ``person`` must have good character and reputation for a bond guarantee requested
     on ``day`` (13 CFR 115.13(a)(2)): their whole share on that day decides ownership."""
     at_least = value("sba.surety.owner_at_least_percent", day)
-    verdicts: list[Membership] = []
-    share = whole_share(person, index, day, day)
-    if share is not None:
-        owner = _share_words(person, share)
-        verdicts.append(
-            _by_share(
-                share,
-                index,
-                share.total >= at_least,
-                f"is {owner}, {at_least}% or more: counted under 13 CFR 115.13(a)(2)",
-                (
-                    "is",
-                    f"owners of {at_least}% or more (all their shares together) are counted "
-                    "under 13 CFR 115.13(a)(2)",
-                ),
-                (Standing.excluded, f"is {owner}, less than {at_least}%: not counted by ownership"),
-            )
-        )
+    verdicts = _owner_on(
+        person,
+        index,
+        day,
+        at_least,
+        ("counted under 13 CFR 115.13(a)(2)",) * 2,
+        lambda owner: (
+            Standing.excluded,
+            f"is {owner}, less than {at_least}%: not counted by ownership",
+        ),
+    )
     for j, role in enumerate(person.roles):
         if role.role is BusinessRoleKind.owner or not held_within(role, day, day):
             continue
@@ -338,25 +361,17 @@ def disaster_principal(person: BusinessPerson, index: int, day: date) -> Members
         "part 123 bars the applicant or 'any principal of the business' without defining who "
         "else is a principal"
     )
-    verdicts: list[Membership] = []
-    share = whole_share(person, index, day, day)
-    if share is not None:
-        owner = _share_words(person, share)
-        verdicts.append(
-            _by_share(
-                share,
-                index,
-                share.total >= at_least,
-                f"is {owner}, {at_least}% or more: a principal owner "
-                "(13 CFR 123.202(b)(2), 123.300(b))",
-                (
-                    "is",
-                    f"owners of {at_least}% or more (all their shares together) are principal "
-                    "owners (13 CFR 123.202(b)(2), 123.300(b))",
-                ),
-                (Standing.unclear, f"is {owner}; {undefined}"),
-            )
-        )
+    verdicts = _owner_on(
+        person,
+        index,
+        day,
+        at_least,
+        (
+            "a principal owner (13 CFR 123.202(b)(2), 123.300(b))",
+            "principal owners (13 CFR 123.202(b)(2), 123.300(b))",
+        ),
+        lambda owner: (Standing.unclear, f"is {owner}; {undefined}"),
+    )
     for j, role in enumerate(person.roles):
         if role.role is BusinessRoleKind.owner or not held_within(role, day, day):
             continue
