@@ -112,7 +112,12 @@ def open_custody_at_release(record: PersonRecord) -> list[OpenCustodyAtRelease]:
     """Each supervised release period whose start falls inside a serving custody period with no
     end that may be for the same term (:func:`_one_term`: the same conviction, one the record
     format links either period to, or an aggregate partner): neither the release nor the custody
-    still open can be taken as the record's word."""
+    still open can be taken as the record's word. Read once per record (the sentence block and
+    the guard after evaluation both ask)."""
+    return timeline(record).remembered("open_custody_at_release", lambda: _open_custody(record))
+
+
+def _open_custody(record: PersonRecord) -> list[OpenCustodyAtRelease]:
     found: list[OpenCustodyAtRelease] = []
     for k, sup in enumerate(record.supervision):
         if sup.kind is not SupervisionKind.supervised_release or sup.start is None:

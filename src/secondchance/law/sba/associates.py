@@ -324,7 +324,7 @@ def surety_principal_person(person: BusinessPerson, index: int, day: date) -> Me
         index,
         day,
         at_least,
-        ("counted under 13 CFR 115.13(a)(2)",) * 2,
+        ("counted under 13 CFR 115.13(a)(2)", "counted under 13 CFR 115.13(a)(2)"),
         lambda owner: (
             Standing.excluded,
             f"is {owner}, less than {at_least}%: not counted by ownership",
