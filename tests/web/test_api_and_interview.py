@@ -327,3 +327,15 @@ def test_a_remembered_i_dont_know_is_carried_onto_a_record_a_later_answer_makes(
     }
     left_out = {"business": {"people": [{"name": "A"}]}}
     assert carry_unknown(left_out, [asked]) == left_out
+
+
+def test_a_record_part_question_is_read_back_by_its_own_words() -> None:
+    # The answer to "charged now?" comes back by its path (...pending_charges[0].instrument):
+    # it is the same question (its words are what the "I don't know" list shows), never the
+    # schema's bare "Instrument". The record's own conviction is still asked by its court.
+    from secondchance.web.interview import question_for
+
+    charged = question_for("business.people[0].record.pending_charges[0].instrument", {})
+    assert charged is not None and charged.text.startswith("Is this person charged")
+    own = question_for("convictions[0].jurisdiction", {})
+    assert own is not None and own.text == "Which court convicted the person?"

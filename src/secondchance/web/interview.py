@@ -294,6 +294,14 @@ def question_for(path: str, record: Mapping[str, Any]) -> Question | None:
             fields=(("level", "risk", "Risk level"), ("assessed_on", "date", "Assessed on")),
         )
     whole = re.fullmatch(r"((?:business\.people\[\d+\]\.record\.)?)([a-z_]+)", path)
+    if whole is None:  # the part's own question, asked by its path (a starter, or as below)
+        whole = re.fullmatch(r"((?:business\.people\[\d+\]\.record\.)?)([a-z_]+)\[0\]\.\w+", path)
+        if whole and (
+            whole[2] not in ASKED_PARTS
+            or _record_part(whole[1], whole[2]).path != path
+            or (not whole[1] and whole[2] == "convictions")  # the record's own: asked by court
+        ):
+            whole = None
     if whole and whole[2] in ASKED_PARTS:  # a whole part of a record: its one question
         asked = _record_part(whole[1], whole[2])
         return _with_about(asked, record) if whole[1] else asked
