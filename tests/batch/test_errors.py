@@ -195,3 +195,36 @@ def test_reading_a_table_holds_no_more_than_a_batch(tmp_path: Path) -> None:
         del batch
     assert rows == 400_000
     assert peak < 4 * 2**20
+
+
+def test_a_choice_cell_is_read_as_check_reads_it(tmp_path: Path) -> None:
+    """A table's choice cell follows the record's one rule: letter case and spaces around it do
+    not matter ("Low", " LOW " are low); anything else ("lo") is an error naming the value and
+    the allowed values, and that person is not screened."""
+
+    def risk(pid: str, level: str) -> dict[str, str]:
+        return {"person_id": pid, "assessed_on": "2016-01-01", "level": level}
+
+    source = write_tables(
+        tmp_path / "in",
+        {
+            "people": [_person("P1"), _person("P2"), _person("P3")],
+            "convictions": [_conviction("P1"), _conviction("P2"), _conviction("P3")],
+            "risk_assessments": [risk("P1", "Low"), risk("P2", "lo"), risk("P3", " LOW ")],
+        },
+    )
+    out = tmp_path / "out"
+    _screen(source, out)
+    assert [
+        (e["person_id"], e["table"], e["row"], e["field"], e["problem"]) for e in _errors(out)
+    ] == [
+        (
+            "P2",
+            "risk_assessments",
+            "2",
+            "level",
+            "'lo' is not one of: minimum, low, medium, high; did you mean 'low'?",
+        )
+    ]
+    screened = set(pq.read_table(out / "results.parquet")["person_id"].to_pylist())
+    assert screened == {"P1", "P3"}

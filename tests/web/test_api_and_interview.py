@@ -44,6 +44,20 @@ def test_api_check_answers_what_the_cli_answers(app, store) -> None:  # type: ig
     assert got.json() == check_json(path, "2024-05-29", "--application-date", "2024-05-29")
 
 
+def test_api_check_reads_a_choice_as_the_cli_does(app, store) -> None:  # type: ignore[no-untyped-def]
+    # One reading (record.validate): "Federal" is federal; "federl" is an error that quotes it.
+    client, headers = TestClient(app), _auth(store)
+    url = "/api/check?as_of=2024-05-29"
+    good = client.post(url, json={"convictions": [{"jurisdiction": "Federal"}]}, headers=headers)
+    assert good.status_code == 200
+    bad = client.post(url, json={"convictions": [{"jurisdiction": "federl"}]}, headers=headers)
+    assert bad.status_code == 422
+    assert bad.json()["problems"] == [
+        "convictions[0].jurisdiction: 'federl' is not one of: federal, dc, military, state; "
+        "did you mean 'federal'?"
+    ]
+
+
 def test_api_sentence_rules_health_and_docs(app, store) -> None:  # type: ignore[no-untyped-def]
     client = TestClient(app)
     asked = {"term": "60 months", "commenced": "2025-01-01", "as_of": "2025-06-01"}

@@ -3,9 +3,11 @@
 Pydantic describes the models; this adds what the loader enforces around them (the limits of
 :mod:`secondchance.record.limits` on text, lists and numbers, and dates as ``YYYY-MM-DD`` in
 ASCII digits) so a record valid under the schema passes the loader's shape checks and the other
-way round. What JSON Schema cannot say is checked by the loader alone and listed in
-docs/record-format.md: dates on the calendar and in order, links between convictions, owners'
-shares on any one day, the count of convictions in a file.
+way round (a choice is listed in its canonical lower-case spelling, which the loader also reads
+in any letter case: :class:`secondchance.record.schema.Choice`). What JSON Schema cannot say is
+checked by the loader alone and listed in docs/record-format.md: dates on the calendar and in
+order, links between convictions, owners' shares on any one day, the count of convictions in a
+file.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from secondchance.record.approximate import field_path as field_path
 from secondchance.record.limits import DEFAULT, Limits
 from secondchance.record.parse import ParseProblem, check_values, parse_json, parse_yaml
 from secondchance.record.schema import Record
-from secondchance.safe_text import escape
+from secondchance.safe_text import escape, shown
 
 _MAX_PROBLEM_CHARS = 300
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -62,10 +63,35 @@ def _problem(error: Any) -> str:
         return f"{inner if prefix == '(top level)' else prefix + '.' + inner}: {message}"
     if error["type"] == "extra_forbidden":
         message = "unknown field (check the spelling; see `secondchance schema`)"
-        close = difflib.get_close_matches(str(loc[-1]), _fields_beside(loc), n=1) if loc else []
+        close = _did_you_mean(str(loc[-1]), _fields_beside(loc)) if loc else ""
         if close:
-            message = f"unknown field: did you mean '{close[0]}'? (see `secondchance schema`)"
+            message = f"unknown field: {close} (see `secondchance schema`)"
+    elif error["type"] == "enum":
+        message = _not_a_choice(loc, error)
     return f"{field_path(loc)}: {message}"
+
+
+def _did_you_mean(word: str, options: list[str]) -> str:
+    """The words "did you mean 'x'?" where an ``options`` entry x is close to ``word``, else
+    "" (the unknown field's suggestion and the choice's)."""
+    close = difflib.get_close_matches(word, options, n=1)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _not_a_choice(loc: tuple[Any, ...], error: Any) -> str:
+    """A value that is none of a choice field's values: the value given, the values allowed,
+    and the one it is close to, if any ("'lwo' is not one of: minimum, low, medium, high; did
+    you mean 'low'?")."""
+    allowed = [str(v) for v in _schema_at(loc).get("enum", [])]
+    if not allowed:  # pydantic's own list: "'a', 'b' or 'c'"
+        allowed = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
+    given = error.get("input")
+    message = f"{shown(given)} is not one of: {', '.join(allowed)}"
+    if isinstance(given, str) and len(given) <= _MAX_PROBLEM_CHARS:
+        close = _did_you_mean(given.strip().lower(), allowed)
+        if close:
+            message += f"; {close}"
+    return message
 
 
 @functools.cache
@@ -75,6 +101,11 @@ def _record_schema() -> dict[str, Any]:
 
 def _fields_beside(loc: tuple[Any, ...]) -> list[str]:
     """The field names the schema allows where the unknown field ``loc[-1]`` was written."""
+    return list(_schema_at(loc[:-1]).get("properties", {}))
+
+
+def _schema_at(loc: tuple[Any, ...]) -> dict[str, Any]:
+    """The record schema's node for the field at ``loc`` ({} where none is one node)."""
     schema = _record_schema()
     definitions = schema.get("$defs", {})
 
@@ -90,11 +121,11 @@ def _fields_beside(loc: tuple[Any, ...]) -> list[str]:
         return {}
 
     node = resolved(schema)
-    for part in loc[:-1]:
+    for part in loc:
         node = resolved(
             node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
         )
-    return list(node.get("properties", {}))
+    return node
 
 
 def parse_text(text: str, source: str, fmt: str, limits: Limits = DEFAULT) -> Any:
@@ -151,7 +182,7 @@ def validate(data: Any, source: str, limits: Limits = DEFAULT) -> Record:
     except LocatedDateError as exc:
         raise RecordError(source, [f"{field_path(exc.loc)}: {exc}"]) from None
     except ValidationError as exc:
-        errors = exc.errors(include_url=False, include_input=False)
+        errors = exc.errors(include_url=False)
         raise RecordError(source, [_problem(e) for e in errors], limits) from None
     people = record.business.people if record.business else []
     convictions = len(record.convictions) + sum(len(p.record.convictions) for p in people)

@@ -108,6 +108,21 @@ MAX_DAY_COUNT = 366_000
 """The most days a count of days in a record may hold (about 1000 years)."""
 
 
+class Choice(StrEnum):
+    """A field that takes one of a fixed set of values, each written in lower case. A value that
+    differs from one of them only in the letter case of A-Z or in spaces around it is read as
+    that value ("Low", " LOW " → ``low``); nothing looser (no prefix, no other spelling), and
+    nothing else, such as a letter outside A-Z that merely folds to one."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.isascii():
+                return cls._value2member_map_.get(text.lower())
+        return None
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False)
 
@@ -136,7 +151,7 @@ class _Span(_Model):
 # --- who the person is -------------------------------------------------------------------------
 
 
-class ImmigrationStatus(StrEnum):
+class ImmigrationStatus(Choice):
     us_citizen = "us_citizen"
     us_national = "us_national"
     lawful_permanent_resident = "lawful_permanent_resident"
@@ -173,7 +188,7 @@ class Person(_Model):
 # --- convictions --------------------------------------------------------------------------------
 
 
-class Jurisdiction(StrEnum):
+class Jurisdiction(Choice):
     federal = "federal"
     dc = "dc"
     military = "military"
@@ -237,7 +252,7 @@ class Count(_Model):
     )
 
 
-class SentenceRelation(StrEnum):
+class SentenceRelation(Choice):
     concurrent = "concurrent"
     consecutive = "consecutive"
 
@@ -379,7 +394,7 @@ class Conviction(_Model):
 # --- what happened after ------------------------------------------------------------------------
 
 
-class ChallengeKind(StrEnum):
+class ChallengeKind(Choice):
     direct_appeal = "direct_appeal"
     motion_2255 = "motion_2255"
     petition_2241 = "petition_2241"
@@ -396,7 +411,7 @@ class CourtChallenge(_Model):
     resolved_on: Day | None = Field(None, description="Empty while pending.")
 
 
-class CustodyKind(StrEnum):
+class CustodyKind(Choice):
     pretrial_detention = "pretrial_detention"
     federal_custody = "federal_custody"
     designated_facility = "designated_facility"
@@ -419,7 +434,7 @@ class CustodyPeriod(_Span):
     facility: str | None = None
 
 
-class SupervisionKind(StrEnum):
+class SupervisionKind(Choice):
     probation = "probation"
     parole = "parole"
     supervised_release = "supervised_release"
@@ -434,7 +449,7 @@ class SupervisionPeriod(_Span):
     ended_early: StrictBool = False
 
 
-class ChargeInstrument(StrEnum):
+class ChargeInstrument(Choice):
     indictment = "indictment"
     information = "information"
     complaint = "complaint"
@@ -452,7 +467,7 @@ class PendingCharge(_Model):
     counts: list[Count] = Field(default_factory=list)
 
 
-class ClemencyKind(StrEnum):
+class ClemencyKind(Choice):
     pardon = "pardon"
     commutation = "commutation"
     remission = "remission"
@@ -491,7 +506,7 @@ class ClemencyGrant(_Model):
 # --- First Step Act facts -----------------------------------------------------------------------
 
 
-class RiskLevel(StrEnum):
+class RiskLevel(Choice):
     minimum = "minimum"
     low = "low"
     medium = "medium"
@@ -510,14 +525,14 @@ class NonEarningPeriod(_Span):
     reason: str | None = None
 
 
-class GedStatus(StrEnum):
+class GedStatus(Choice):
     has_credential = "has_credential"
     making_satisfactory_progress = "making_satisfactory_progress"
     not_making_satisfactory_progress = "not_making_satisfactory_progress"
     exempt = "exempt"
 
 
-class RemovalKind(StrEnum):
+class RemovalKind(Choice):
     final_order = "final_order"
     expedited = "expedited"
     reinstated = "reinstated"
@@ -573,7 +588,7 @@ class FsaFacts(_Model):
         return self
 
 
-class RdapStatus(StrEnum):
+class RdapStatus(Choice):
     expected = "expected"
     completed = "completed"
     not_participating = "not_participating"
@@ -600,14 +615,14 @@ class RdapFacts(_Model):
     previous_rdap_early_release: StrictBool | None = Field(None, description="550.55(b)(7).")
 
 
-class ReleaseMethod(StrEnum):
+class ReleaseMethod(Choice):
     good_conduct_time = "good_conduct_time"
     fsa_release = "fsa_release"
     full_term = "full_term"
     other = "other"
 
 
-class BureauCustodyStatus(StrEnum):
+class BureauCustodyStatus(Choice):
     in_custody = "in_custody"
     prerelease_custody = "prerelease_custody"
     released = "released"
@@ -633,7 +648,7 @@ class BureauFigures(_Model):
 # --- the person's record ------------------------------------------------------------------------
 
 
-class RecordPart(StrEnum):
+class RecordPart(Choice):
     """A top-level part of a person's record, as named in its ``unknown`` list."""
 
     person = "person"
@@ -707,7 +722,7 @@ class PersonRecord(_Model):
 # --- SBA: a business and its people -------------------------------------------------------------
 
 
-class BusinessRoleKind(StrEnum):
+class BusinessRoleKind(Choice):
     owner = "owner"
     officer = "officer"
     director = "director"
