@@ -57,6 +57,17 @@ def test_json_contract_handout_example_2() -> None:
     assert all(f["citation"] and f["rule_version"] for f in block["findings"])
 
 
+def test_risk_level_is_read_regardless_of_letter_case() -> None:
+    # The record format reads "Low" as low; the command's option reads it the same way: the
+    # handout's example 2 again (60 months from 2025-01-01, low risk), 490 days of credits.
+    out = run(
+        "--term", "60 months", "--commenced", "2025-01-01", "--as-of", "2025-06-01",
+        "--fsa-risk", "LOW", "--supervised-release", "36 months", "--format", "json",
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["fsa"]["credits_days"] == 490
+
+
 def test_text_output() -> None:
     out = run("--term", "24 months", "--commenced", "2020-01-01", "--as-of", "2022-06-01")
     assert out.returncode == 0

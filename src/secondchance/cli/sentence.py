@@ -127,7 +127,8 @@ def sentence(
         typer.Option("--supervised-release", help='Term of supervised release, e.g. "36 months".'),
     ] = None,
     fsa_risk: Annotated[
-        RiskOption | None, typer.Option("--fsa-risk", help="PATTERN risk level.")
+        RiskOption | None,
+        typer.Option("--fsa-risk", help="PATTERN risk level.", case_sensitive=False),
     ] = None,
     fsa_ineligible: Annotated[
         bool,
