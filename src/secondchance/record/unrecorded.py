@@ -8,18 +8,24 @@ clemency petitions both use it); what it means is the law's to say.
 * Periods **for a conviction** are those linked to it by ``conviction_id``, or linked to none
   when it is the record's only conviction (a period naming no conviction in a record of several
   may be for another one). A deferred-prosecution period is no supervision a sentence imposes.
-* A prison term and probation count from the sentencing (``imposed_on``, else
-  ``sentencing_date``; probation "commences on the day that the sentence of probation is
-  imposed", 18 U.S.C. 3564(a)); supervised release from the release from imprisonment (3624(e)).
-* A term could be running unless it has not begun by the day or is clearly over (its start
-  plus the term is on or before the day; a term of N months ends the day before the N-month
-  anniversary). A term of unknown length, a life term or one from an unknown start is never
-  clearly over.
+* Probation counts from the sentencing (``imposed_on``, else ``sentencing_date``; it
+  "commences on the day that the sentence of probation is imposed", 18 U.S.C. 3564(a));
+  supervised release from the release from imprisonment (3624(e)).
+* A prison term commences only when the person is received in custody to serve it (3585(a)):
+  after a voluntary surrender, or custody elsewhere, that may be long after the sentencing, and
+  credits (good conduct time, First Step Act credits, prior custody) move its end earlier. With
+  no custody recorded serving it, it is not running before the sentencing, and on any day from
+  the sentencing it could be running with no known end (never counted from the sentencing):
+  the custody serving the conviction, with its end, decides it.
+* Any other term could be running unless it has not begun by the day or is clearly over (its
+  start plus the term is on or before the day; a term of N months ends the day before the
+  N-month anniversary). A term of unknown length, a life term or one from an unknown start is
+  never clearly over.
 * A sentence marked ``completed`` was completed on a date the record does not give, so it does
   not say a term was over on an earlier day: its terms are read from their dates like any
-  other. A commutation granted by the day whose
-  warrant does not keep supervised release (``supervised_release_kept: false``) ends it, and one
-  whose new release date (on or after its grant) has passed ends the prison term.
+  other (a prison term with no custody recorded has no end). A commutation granted by the day
+  whose warrant does not keep supervised release (``supervised_release_kept: false``) ends it,
+  and one whose new release date (on or after its grant) has passed ends the prison term.
 * The custody serving a conviction, and the release from it, are the clemency petitions'
   reading (``law.clemency.facts``: ``custody_for``, ``served_on``), so both programs read one
   release.
@@ -436,9 +442,10 @@ def _prison(
     record: PersonRecord, i: int, prison: Any, imposed: date | None, day: date
 ) -> UnrecordedTerm | None:
     """Conviction ``i``'s prison term when it could be running on ``day`` with no custody
-    recorded for the rest of it: none recorded at all (from the sentencing, unless it may
-    commence later, :func:`_commences_later`), or custody that ends short of the term
-    (:func:`short_custody`), after that custody ends."""
+    recorded for the rest of it: none recorded at all (on any day from the sentencing, with no
+    known end: it commences on receipt in custody, 18 U.S.C. 3585(a), :func:`_commences_later`,
+    :func:`_not_received`), or custody that ends short of the term (:func:`short_custody`),
+    after that custody ends."""
     conviction = record.convictions[i]
     mine = served(record, conviction)
     if mine:
@@ -464,13 +471,28 @@ def _prison(
             f"a commutation sets the release on {release.isoformat()}, and the custody recorded "
             f"for it ends {last.isoformat()}: the custody in between is not recorded",
         )
+    if imposed is not None and imposed > day:
+        return None  # not yet sentenced on the day
     later = _commences_later(record, conviction, imposed, prison.term)
-    if later is not None:
-        if imposed is not None and imposed > day:
-            return None
-        return UnrecordedTerm(i, None, prison.term, None, None, prison.path, later)
-    running, end = _running(imposed, prison.term, day)
-    return UnrecordedTerm(i, None, prison.term, imposed, end, prison.path) if running else None
+    if later is None:
+        later = _not_received(i)
+    return UnrecordedTerm(i, None, prison.term, None, None, prison.path, later)
+
+
+def _not_received(i: int) -> str:
+    """Why a prison term with no custody recorded serving it has no known end: it commences only
+    when the person is received in custody to serve it (18 U.S.C. 3585(a)), which may be after
+    the sentencing (a voluntary surrender, or custody elsewhere first), and its end turns on that
+    day and on the credits against it (good conduct time, 3624(b); First Step Act credits,
+    3632(d)(4); prior custody, 3585(b)). Counted from the sentencing it is a guess, early or
+    late: the custody period serving it, with its end, decides."""
+    return (
+        "its end is not known: a prison term commences only when the person is received in "
+        "custody to serve it (18 U.S.C. 3585(a)), perhaps after the sentencing (a voluntary "
+        "surrender, custody elsewhere first), and ends on a release that credits advance "
+        "(3624(b), 3632(d)(4), 3585(b)), so the term counted from the sentencing is no end; "
+        f"custody serving convictions[{i}], with its start and end, decides it"
+    )
 
 
 def _commences_later(
@@ -480,7 +502,8 @@ def _commences_later(
     commences when the person is received in custody to serve it, 18 U.S.C. 3585(a)): it is
     ordered consecutive to another term (3584(a)), or the person was held in custody recorded
     for something else on the day of sentencing (another sovereign's, or another sentence's,
-    which may have kept them first). None: read from the sentencing."""
+    which may have kept them first). None: none of these (the term still commences on a day
+    not recorded, :func:`_not_received`)."""
     sentence = conviction.sentence
     assert sentence is not None
     if sentence.relation is SentenceRelation.consecutive:

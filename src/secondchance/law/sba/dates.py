@@ -3,8 +3,9 @@
 The loan application date decides both which rule version applies and the day on which the
 people's statuses are tested (without one, the as-of date stands in). An answer can change on:
 the day after a custody, supervision or role ends; the day a custody, supervision, role or
-charge begins or a charge is resolved; the day a sentence is imposed and the day after a term
-it states is over, counted from the recorded dates (``status.sentence_term_ends``); the first
+charge begins or a charge is resolved; the day a sentence is imposed and the day after a
+probation or supervised-release term it states is over, counted from the recorded dates
+(``status.sentence_term_ends``; a prison term with no custody recorded has no such day); the first
 day a role falls out of the six-month Associate look-back; the day a riot-related felony
 conviction is entered and the first day it (or, with no conviction date, the latest day it can
 have been entered) is more than a year old; and the day 89 FR 34094 took effect (the engine

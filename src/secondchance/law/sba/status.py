@@ -18,10 +18,12 @@ record is written here once:
   (:func:`unrecorded_terms`) while the record has no custody or supervision period for that
   conviction: whether the person is in custody or on supervision that day is then unknown
   (``Verdict.unknown`` naming ``custody`` or ``supervision``, or ``review`` where the rule
-  leaves the status itself to review), never taken as none. A prison term and probation are
-  counted from the day the sentence was imposed (probation "commences on the day that the
-  sentence of probation is imposed", 18 U.S.C. 3564(a)); supervised release from the release
-  (3624(e)), when the custody recorded for the conviction gives it.
+  leaves the status itself to review), never taken as none. Probation is counted from the day
+  the sentence was imposed ("commences on the day that the sentence of probation is imposed",
+  18 U.S.C. 3564(a)); a prison term with no custody recorded for it could be running on any day
+  from the sentencing, with no known end (it commences when the person is received in custody
+  to serve it, 3585(a)); supervised release runs from the release (3624(e)), when the custody
+  recorded for the conviction gives it.
 * **under indictment** and **convicted** — in :mod:`secondchance.law.sba.charges` and
   :mod:`secondchance.law.sba.convictions`.
 
@@ -55,7 +57,7 @@ from secondchance.record.schema import (
 )
 from secondchance.record.terms import Term
 from secondchance.record.timeline import SERVING, timeline
-from secondchance.record.unrecorded import release_from_custody, term_end, tolled_end
+from secondchance.record.unrecorded import release_from_custody, served, tolled_end
 from secondchance.record.unrecorded import unrecorded_terms as shared_unrecorded
 
 PRERELEASE = (CustodyKind.residential_reentry_center, CustodyKind.home_confinement)
@@ -357,7 +359,11 @@ def unrecorded_terms(s: Subject) -> list[Unrecorded]:
             release = u.start
             since = f"from the release on {release}" if release else "from a release not recorded"
         elif u.start is None and u.why:
-            since = "from a day the record does not give"
+            since = (
+                f"imposed on {imposed}, commencing on a day the record does not give"
+                if imposed
+                else "from a day the record does not give"
+            )
         else:
             since = (
                 f"from the sentencing on {imposed}" if imposed else "from a sentencing not recorded"
@@ -369,19 +375,18 @@ def unrecorded_terms(s: Subject) -> list[Unrecorded]:
 
 def sentence_term_ends(record: PersonRecord) -> list[tuple[date | None, str]]:
     """The days on which a term a sentence states (:func:`unrecorded_terms`) begins or is over,
-    counted as there: the sentencing, the day after a prison or probation term counted from it,
-    and the day after a supervised-release term counted from the recorded release."""
+    counted as there: the sentencing, the day after a probation term counted from it, and the
+    day after a supervised-release term counted from the recorded release. A prison term with
+    no custody recorded has no end to count (it commences on a day not recorded, 18 U.S.C.
+    3585(a)); with custody, its days are the custody's."""
     points: list[tuple[date | None, str]] = []
-    for i, conviction in enumerate(record.convictions):
+    for conviction in record.convictions:
         sentence = conviction.sentence
         if sentence is None:
             continue
         imposed = sentence.imposed_on or conviction.sentencing_date
         if imposed is not None:
             points.append((imposed, "the sentencing"))
-            prison = timeline(record).prison_term(i).term
-            if prison is not None:
-                points.append((term_end(imposed, prison), "the end of the prison term"))
             if sentence.probation is not None:
                 end = tolled_end(record, imposed, sentence.probation)
                 points.append((end, "the end of the probation term"))
@@ -402,9 +407,10 @@ def _unrecorded_words(s: Subject, u: Unrecorded) -> str:
     why = f" ({u.why})" if u.why else ""
     if u.kind is None:
         what = f"a prison term of {u.term}" if u.term is not None else "a prison term"
+        part = "all of " if served(s.record, conviction) else ""
         return (
             f"{s.name}'s sentence on {name} includes {what} ({u.since}), and the record has no "
-            f"custody period for {'all of ' if u.why else ''}it{why}: whether {s.name} is in "
+            f"custody period for {part}it{why}: whether {s.name} is in "
             f"custody on {s.day} is not "
             "recorded"
         )
