@@ -32,6 +32,12 @@ BAD_RECORDS = {
         "convictions[0].sentence.imprisonment:",
     ),
     "bad.json": ('{"person": ', "line 1"),
+    "finding.yaml": (
+        "convictions:\n  - jurisdiction: federal\n    counts:\n"
+        "      - {statute: 21 U.S.C. 848(a), court_findings: [leader_organizr]}\n",
+        "convictions[0].counts[0].court_findings[0]: unknown court finding 'leader_organizr': "
+        "did you mean 'leader_organizer'?",
+    ),
 }
 
 

@@ -208,3 +208,35 @@ def test_check_verbose_on_the_command_line() -> None:
     assert "What a pardon does" not in short.stdout
     assert "What a pardon does" in full.stdout
     assert "--verbose" in short.stdout
+
+
+def test_a_count_pardoned_by_proclamation_reads_as_pardoned_not_eligible() -> None:
+    # Attempted simple possession (21 U.S.C. 846 → 844), offense 2023-02-10, citizen:
+    # Proclamation 10688 (signed 2023-12-22) adds attempts, so on 2024-06-01 the offense is
+    # already pardoned; the answer (``eligible``, dated 2023-12-22) means "pardoned, may apply
+    # for the certificate", and the glance says so, never a bare "ELIGIBLE" (an invitation to
+    # apply for a pardon the person already has).
+    record = load_record(EXAMPLES / "clemency" / "marijuana-846-attempt-2023.yaml")
+    report = evaluate(record, as_of=date(2024, 6, 1))
+    det = next(d for d in report.determinations if d.program == "clemency.marijuana_pardon")
+    assert det.outcome is Outcome.eligible and det.date == date(2023, 12, 22)  # JSON unchanged
+    said = "PARDONED by Proclamation 10688 of 2023-12-22 — may apply for the certificate of pardon"
+    assert det.headline == said
+    text = render_report(report)
+    assert f"clemency.marijuana_pardon  {said}" in text
+    assert "clemency.marijuana_pardon: ELIGIBLE" not in text
+    assert "marijuana_pardon  ELIGIBLE" not in text
+    # The web card and the printable letter say the same words, not "Eligible".
+    from secondchance.web.render import TEMPLATES, outcome_label
+
+    card = TEMPLATES.get_template("_determination.html").render(d=det, open_findings=False)
+    assert said in card and ">Eligible" not in card
+    assert outcome_label(det.program, "eligible", "2023-12-22") == said
+    assert outcome_label("clemency.pardon_petition", "eligible") == "Eligible"
+    # Before the proclamation: not yet pardoned, the general words (eligible from its day).
+    before = evaluate(record, as_of=date(2023, 7, 1))
+    det = next(d for d in before.determinations if d.program == "clemency.marijuana_pardon")
+    assert det.outcome is Outcome.eligible_from
+    assert det.headline is not None and det.headline.startswith(
+        "NOT YET ELIGIBLE — eligible from 2023-12-22"
+    )

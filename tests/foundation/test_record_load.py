@@ -73,6 +73,56 @@ def test_unknown_field_suggests_the_field_of_that_place(tmp_path: Path) -> None:
     ]
 
 
+def test_a_misspelt_court_finding_is_refused_with_the_name_it_resembles(tmp_path: Path) -> None:
+    # 18 U.S.C. 3632(d)(4)(D)(lxv)-(lxviii) need a "leader_organizer" finding; a misspelt one
+    # would be read as no finding at all (the clause undecided, nobody told): refused, naming the
+    # entry and the name it resembles, as an unknown field is. "career_offender" resembles none.
+    path = write(
+        tmp_path,
+        "r.yaml",
+        "convictions:\n  - jurisdiction: federal\n    counts:\n"
+        "      - statute: 21 U.S.C. 848(a)\n"
+        "        court_findings: [leader_organiser, 'not:leader_organizr', threat_only,"
+        " career_offender]\n",
+    )
+    where = "convictions[0].counts[0].court_findings"
+    listed = "(the findings the law reads are listed in docs/law-sentence.md; 'not:<name>' where "
+    assert problems(path) == [
+        f"{where}[0]: unknown court finding 'leader_organiser': did you mean 'leader_organizer'? "
+        + listed
+        + "the court found it absent)",
+        f"{where}[1]: unknown court finding 'not:leader_organizr': did you mean "
+        "'not:leader_organizer'? " + listed + "the court found it absent)",
+        f"{where}[3]: unknown court finding 'career_offender' " + listed + "the court found it "
+        "absent)",
+    ]
+
+
+def test_every_court_finding_the_law_reads_is_accepted_and_the_web_offers_only_those() -> None:
+    from secondchance.law.sentence.clauses import finding_names
+    from secondchance.record import validate
+    from secondchance.web.interview import COURT_FINDINGS
+
+    names = sorted(finding_names())
+    # The names docs/law-sentence.md lists for the clauses of 3632(d)(4)(D).
+    assert names == [
+        "attempt_to_commit_manslaughter",
+        "death_or_serious_bodily_injury",
+        "fentanyl",
+        "involuntary_manslaughter",
+        "leader_organizer",
+        "prior_serious_violent_felony_served_over_1_year",
+        "substantial_risk_of_death_or_serious_bodily_injury",
+        "threat_only",
+        "weapon_of_mass_destruction",
+    ]
+    written = [*names, *(f"not:{n}" for n in names)]
+    count = {"statute": "21 U.S.C. 848(a)", "court_findings": written}
+    record = validate({"convictions": [{"jurisdiction": "federal", "counts": [count]}]}, "t")
+    assert record.convictions[0].counts[0].court_findings == written
+    assert {name for name, _ in COURT_FINDINGS} <= set(names)
+
+
 def test_wrong_type_is_named(tmp_path: Path) -> None:
     path = write(tmp_path, "r.yaml", "convictions: {jurisdiction: federal}\n")
     [problem] = problems(path)

@@ -113,3 +113,28 @@ def test_one_word_names_no_one() -> None:
     # "Davis" alone (or a single letter) could be any of many people: no link by name.
     det = ask(PARDON, record("Davis"), "2024-01-02")
     assert det.outcome is Outcome.eligible and "register" not in text(det)
+
+
+def test_a_sound_alike_name_names_the_register_number_that_would_settle_it() -> None:
+    # "Antwon Abbitt" sounds like ANTWON ABBOTT (Soundex A130 both), commuted 2024-12-12 with
+    # register number 16383-028. Only the name links them: the answer is needs_review and names
+    # person.bop_register_number as the fact that settles it (a different number: not him, the
+    # answer as before; the same number: him).
+    det = ask(PARDON, record("Antwon Abbitt"), "2025-02-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.missing_facts == ["person.bop_register_number"]
+    assert "person.bop_register_number would settle who it is" in (det.reason or "")
+    assert "add person.bop_register_number to the record to settle it" in text(det)
+    # With another register number the candidate is not him: conviction 2010-01-04, five years
+    # (28 CFR 1.2) → a petition from 2015-01-04, so on 2025-02-01 eligible, as without the link.
+    other = ask(PARDON, record("Antwon Abbitt", regno="99999-999"), "2025-02-01")
+    assert other.outcome is Outcome.eligible and other.missing_facts == []
+
+
+def test_a_close_name_whose_grant_has_no_register_number_says_the_number_would_not_help() -> None:
+    # Gary Parks Davis's pardon (2022-12-30) lists no register number: a number in the record
+    # could not tell him apart, so it is not named as a missing fact, and the finding says so.
+    det = ask(PARDON, record("Gary Davies"), "2024-01-02")
+    assert det.outcome is Outcome.needs_review
+    assert "person.bop_register_number" not in det.missing_facts
+    assert "person.bop_register_number would not settle it" in text(det)

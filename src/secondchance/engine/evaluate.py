@@ -163,7 +163,7 @@ def answer_program(program: Program, record: Record, ctx: Context) -> Determinat
     day = program.decisive_date(record, ctx)
     det = determine_on(program, record, day, ctx)
     if not program.look_ahead:  # ``det`` is this call's own (from determine_on)
-        det.headline = headline(det, day, program.by_application)
+        det.headline = headline(det, day, program.by_application, program.eligible_words)
         return det
     reasons = _reasons(program, record, ctx, det, day)
     ahead = _scan(program, record, ctx, det, sorted(reasons))
@@ -202,7 +202,7 @@ def answer_program(program: Program, record: Record, ctx: Context) -> Determinat
     elif det.outcome is not Outcome.eligible and ahead.eligible is not None:
         det.eligible_from_date = ahead.eligible[0]
         det.eligible_from_reason = reasons.get(ahead.eligible[0])
-    det.headline = headline(det, day, program.by_application)
+    det.headline = headline(det, day, program.by_application, program.eligible_words)
     return det
 
 
@@ -255,7 +255,7 @@ def _merged(program: Program, asked: Sequence[tuple[Reading, Context]]) -> Deter
     if det.headline is None:
         first, ctx = asked[0]
         day = program.decisive_date(first.record, ctx)
-        det.headline = headline(det, day, program.by_application)
+        det.headline = headline(det, day, program.by_application, program.eligible_words)
     return det
 
 

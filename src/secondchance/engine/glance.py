@@ -9,9 +9,13 @@ rule that set it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from secondchance.engine.determination import Determination, Outcome
+
+EligibleWords = Callable[[Determination], str]
+"""A program's own words for its ``eligible`` answer (``Program.eligible_words``)."""
 
 LABEL = {
     Outcome.eligible: "ELIGIBLE",
@@ -52,7 +56,17 @@ def _tail(det: Determination) -> str:
     return "; ".join(parts)
 
 
-def _opening(det: Determination, day: date | None, by_application: bool) -> str:
+def label(det: Determination, eligible_words: EligibleWords | None = None) -> str:
+    """The outcome in a word or two: the program's own words for ``eligible`` where it has
+    them (a categorical pardon's: already pardoned), else the general label."""
+    if det.outcome is Outcome.eligible and eligible_words is not None:
+        return eligible_words(det)
+    return LABEL[det.outcome]
+
+
+def _opening(
+    det: Determination, day: date | None, by_application: bool, eligible_words: EligibleWords | None
+) -> str:
     application = f" for an application on {day.isoformat()}" if by_application and day else ""
     if det.pardoned_on is not None:
         return f"ALREADY PARDONED on {det.pardoned_on.isoformat()}"
@@ -66,15 +80,23 @@ def _opening(det: Determination, day: date | None, by_application: bool) -> str:
                 f"would be{why}"
             )
         return f"NOT YET ELIGIBLE — eligible from {det.date.isoformat()}{why}"
+    if det.outcome is Outcome.eligible and eligible_words is not None:
+        return label(det, eligible_words)
     if det.outcome in (Outcome.eligible, Outcome.not_eligible):
         return LABEL[det.outcome] + application
     return LABEL[det.outcome]
 
 
-def headline(det: Determination, day: date | None = None, by_application: bool = False) -> str:
+def headline(
+    det: Determination,
+    day: date | None = None,
+    by_application: bool = False,
+    eligible_words: EligibleWords | None = None,
+) -> str:
     """The determination in one sentence; ``day`` is the decisive date (for an application, the
-    application's), which only an eligible or not-eligible answer for an application names."""
-    opening = _opening(det, day, by_application)
+    application's), which only an eligible or not-eligible answer for an application names;
+    ``eligible_words`` the program's own words for ``eligible`` (``Program.eligible_words``)."""
+    opening = _opening(det, day, by_application, eligible_words)
     if det.pardoned_on is not None or det.outcome is Outcome.not_applicable:
         return opening
     tail = _tail(det)

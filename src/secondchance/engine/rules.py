@@ -115,6 +115,10 @@ class Program:
     look_ahead: bool = field(default=True)
     by_application: bool = False
     """The decisive date is an application's: the glance speaks of an application."""
+    eligible_words: Callable[[Determination], str] | None = None
+    """What ``eligible`` means for this program, as the glance opens (in its capitals), where
+    the general "ELIGIBLE" would mislead (a categorical pardon: the pardon already covers the
+    person); written from the determination's own fields. The outcome itself is unchanged."""
     no_facts_matter: Callable[[Record], str | None] | None = None
     """Why the answer for this record turns on nothing it states but the decisive date (a loan
     program for a record naming no business), or None where it may: the engine then works the

@@ -63,6 +63,25 @@ def _same_person(m: Match, regno: str) -> bool | None:
     return None
 
 
+REGNO = "person.bop_register_number"
+
+
+def _settles(m: Match, regno: str) -> str:
+    """Where only the name links the record's person to the grant (no register number in the
+    record): what would settle it, the register number where the grant lists one (a different
+    number is another person)."""
+    if regno:
+        return ""
+    if not m.grant.bop_register_number:
+        return (
+            f" The register lists no register number for that grant: {REGNO} would not settle it."
+        )
+    return (
+        f" The register lists register number {m.grant.bop_register_number} for that grant: "
+        f"add {REGNO} to the record to settle it (a different number is another person)."
+    )
+
+
 def _one(
     record: PersonRecord, m: Match, regno: str, day: date, rule_version: str
 ) -> tuple[Finding | None, str | None]:
@@ -92,13 +111,15 @@ def _one(
             f"The official register lists a {_describe(m)}, which the record's clemency "
             "list does not include: confirm it and add it to clemency[]."
         )
+        if same is None:
+            text += _settles(m, regno)
         review = f"the official register lists a {_describe(m)} not in the record"
     else:
         kind = "a recorded grant" if recorded else "a grant the record does not list"
         text = (
             f"The record's name {record.person.name!r} is close to {_describe(m)} "
             f"({m.reason}; score {m.score}), {kind}: confirm whether this is the same person."
-        )
+        ) + _settles(m, regno)
         review = (
             None
             if recorded
@@ -126,10 +147,13 @@ def link_record(record: PersonRecord, day: date, rule_version: str) -> RegisterL
         return RegisterLink()
     findings: list[Finding] = []
     review: list[str] = []
+    settles = False
     for m in _matches(name, regno):
         finding, why = _one(record, m, regno, day, rule_version)
         if finding is not None:
             findings.append(finding)
         if why is not None:
             review.append(why)
-    return RegisterLink(tuple(findings), tuple(review))
+            # Only the name links them, and the grant gives a number: the record's would settle it.
+            settles = settles or (not regno and bool(m.grant.bop_register_number))
+    return RegisterLink(tuple(findings), tuple(review), (REGNO,) if settles else ())

@@ -7,6 +7,7 @@ an error, so a typo never silently drops a fact. docs/record-format.md documents
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -16,6 +17,7 @@ from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -195,6 +197,29 @@ class Jurisdiction(Choice):
     state = "state"
 
 
+def _court_finding(text: str) -> str:
+    """A court finding is one the law reads (``law/sentence/clauses.py``'s ``finding_names``,
+    listed in docs/law-sentence.md), or ``not:`` and one: any other name (a misspelling) would
+    be silently unread, so it is refused, with the closest name where one is close."""
+    from secondchance.law.sentence.clauses import NEGATED, finding_names
+
+    known = finding_names()
+    negated = text.startswith(NEGATED)
+    name = text.removeprefix(NEGATED)
+    if name in known:
+        return text
+    close = difflib.get_close_matches(name.strip().lower(), sorted(known), n=1)
+    hint = f": did you mean '{NEGATED if negated else ''}{close[0]}'?" if close else ""
+    raise ValueError(
+        f"unknown court finding {text!r}{hint} (the findings the law reads are listed in "
+        "docs/law-sentence.md; 'not:<name>' where the court found it absent)"
+    )
+
+
+CourtFinding = Annotated[str, AfterValidator(_court_finding)]
+"""A finding's name (or ``not:`` and its name), one the law reads."""
+
+
 class Count(_Model):
     """One count of conviction (or one charge) and the facts its statute alone does not settle."""
 
@@ -235,11 +260,12 @@ class Count(_Model):
         description="Committed during and in connection with a riot, civil disorder or declared "
         "disaster.",
     )
-    court_findings: list[str] = Field(
+    court_findings: list[CourtFinding] = Field(
         default_factory=list,
         description="Findings some First Step Act exclusions need, e.g. 'leader_organizer', "
         "'death_or_serious_bodily_injury', 'weapon_of_mass_destruction' (the court found it), or "
-        "'not:leader_organizer' (the court found it absent); a finding not listed is unknown.",
+        "'not:leader_organizer' (the court found it absent); a finding not listed is unknown. "
+        "Only the names the law reads (docs/law-sentence.md) are accepted.",
     )
     offense_date: Day | None = Field(None, description="When this count's offense was committed.")
     imprisonment: Term | None = Field(

@@ -384,6 +384,17 @@ STEPS: tuple[Step[Facts], ...] = (
 )
 
 
+def said_eligible(det: Determination) -> str:
+    """``eligible`` as the glance says it: the proclamation already pardons the offense (no
+    petition), and the certificate is had on application. ``date`` is the first covering
+    proclamation's signing day, which names it."""
+    if det.date is None:
+        return "PARDONED by proclamation — may apply for the certificate of pardon"
+    signed = [p.id for p in marijuana_proclamations(det.date) if p.signed == det.date]
+    by = signed[0] if signed else "proclamation"
+    return f"PARDONED by {by} of {det.date.isoformat()} — may apply for the certificate of pardon"
+
+
 def change_points(record: Record, ctx: Context) -> list[date]:
     """The proclamations' dates (a count may become pardoned on each), conviction dates, and
     the days a charge is filed or resolved."""
@@ -416,4 +427,5 @@ PROGRAM_DEF = Program(
     title="Categorical marijuana pardons (Proclamations 10467 and 10688)",
     versions=(RULE.rule_version(evaluate),),
     change_points=change_points,
+    eligible_words=said_eligible,
 )

@@ -28,10 +28,13 @@ _KEEP = (Outcome.needs_review, Outcome.insufficient_facts)
 @dataclass(frozen=True)
 class RegisterLink:
     """What the register says about the record's person: findings (with sources), and why the
-    answer needs confirmation (empty: it does not)."""
+    answer needs confirmation (empty: it does not), and the record's facts that would settle
+    it (``person.bop_register_number`` where only the name links the person to a listed grant
+    that gives a register number)."""
 
     findings: tuple[Finding, ...] = ()
     review: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
 
 
 Lookup = Callable[[PersonRecord, date, str], RegisterLink]
@@ -45,9 +48,16 @@ def with_register(det: Determination, link: RegisterLink) -> Determination:
         return det
     findings = [*det.findings, *link.findings]
     if not link.review or det.outcome in _KEEP:
-        return det.model_copy(update={"findings": findings})
+        missing = list(dict.fromkeys([*det.missing_facts, *link.missing])) if link.review else []
+        return det.model_copy(
+            update={"findings": findings, "missing_facts": missing or det.missing_facts}
+        )
     reason = "Confirm the official register first: " + "; ".join(link.review) + "."
-    return overrule(det, Outcome.needs_review, reason, findings=findings)
+    if link.missing:
+        reason += f" The record's {', '.join(link.missing)} would settle who it is."
+    return overrule(
+        det, Outcome.needs_review, reason, findings=findings, missing_facts=link.missing
+    )
 
 
 def _linked_version(version: RuleVersion, lookup: Lookup) -> RuleVersion:

@@ -144,3 +144,20 @@ def clause_texts() -> dict[int, str]:
 
 CLAUSES: tuple[Clause, ...] = tuple(clause(row) for row in table())
 """Every clause with its matcher, in the statute's order."""
+
+
+NEGATED = "not:"
+"""A court finding written ``not:<name>``: the court found the condition absent."""
+
+
+@cache
+def finding_names() -> frozenset[str]:
+    """Every court finding the clauses read (``Count.court_findings``): the conditions they need
+    (``requires``), the findings that take a section out (``unless``) and those that make every
+    count a candidate (``when_found``). The one list of them: a record naming another is
+    refused (a misspelt finding would otherwise be silently unread)."""
+    names: set[str] = set()
+    for c in CLAUSES:
+        names.update(c.requires, c.unless.values())
+        names.update(p.when_found for p in c.provisions if p.when_found)
+    return frozenset(names)
