@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
 from secondchance.cli import app
-from tests.batch.tables import write_tables
+from tests.batch.tables import exit_code_for, write_tables
 
 
 def _person(pid: str) -> dict[str, str]:
@@ -68,7 +69,7 @@ def _screen(source: Path, out: Path, *extra: str) -> None:
             *extra,
         ],
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == exit_code_for(out), result.output  # 3 when errors.csv is not empty
 
 
 def test_bad_rows_go_to_the_errors_file_and_a_rerun_takes_only_them(tmp_path: Path) -> None:
@@ -228,3 +229,103 @@ def test_a_choice_cell_is_read_as_check_reads_it(tmp_path: Path) -> None:
     ]
     screened = set(pq.read_table(out / "results.parquet")["person_id"].to_pylist())
     assert screened == {"P1", "P3"}
+
+
+def _invoke(source: Path, out: Path, *extra: str) -> Any:
+    args = ["screen", str(source), "--as-of", "2026-01-01", "--out", str(out), "--workers", "1"]
+    return CliRunner().invoke(app, [*args, *extra])
+
+
+def test_screen_exits_3_while_someone_could_not_be_screened_and_0_once_all_are(
+    tmp_path: Path,
+) -> None:
+    """P2's felony cell 'maybe' and P3's custody start 2023-02-30 are row errors: 2 people not
+    screened, with P9's counts row (no person) 3 problems; every output is still written.
+    Fixed and rerun, P2 and P3 are screened but P9's row still fits no one: 3 again. Without
+    that row, a first run screens everyone: 0."""
+    source, out = _tables(tmp_path, felony_p2="maybe", start_p3="2023-02-30"), tmp_path / "out"
+    result = _invoke(source, out)
+    assert result.exit_code == 3, result.output
+    assert "Finished, but 2 people could not be screened: see errors.csv" in result.output
+    for name in ("results.parquet", "people.parquet", "errors.csv", "manifest.json"):
+        assert (out / name).exists(), name
+    assert len(_errors(out)) == 3
+    _tables(tmp_path, felony_p2="no", start_p3="2023-02-28")
+    again = _invoke(source, out, "--rerun-errors")
+    assert again.exit_code == 3, again.output  # P9's counts row: a row that fits no person
+    assert "Finished, but 1 row fits no person screened: see errors-rerun1.csv" in (again.output)
+    counts = source / "counts.csv"
+    counts.write_text(
+        "".join(
+            line
+            for line in counts.read_text(encoding="utf-8").splitlines(True)
+            if not line.startswith("P9,")
+        ),
+        encoding="utf-8",
+    )
+    clean = _invoke(source, tmp_path / "clean")
+    assert clean.exit_code == 0, clean.output
+    assert "could not be screened" not in clean.output
+    assert _errors(tmp_path / "clean") == []
+
+
+def test_a_rerun_that_screens_everyone_left_exits_0(tmp_path: Path) -> None:
+    """Only P2's cell is bad (no orphan row): the first run exits 3, the rerun after the fix
+    screens P2 and exits 0."""
+    source = write_tables(
+        tmp_path / "in",
+        {
+            "people": [_person("P1"), _person("P2")],
+            "convictions": [_conviction("P1"), _conviction("P2")],
+            "counts": [_count("P1"), _count("P2", "maybe")],
+        },
+    )
+    out = tmp_path / "out"
+    first = _invoke(source, out)
+    assert first.exit_code == 3, first.output
+    assert "Finished, but 1 person could not be screened" in first.output
+    write_tables(
+        source,
+        {"counts": [_count("P1"), _count("P2", "no")]},
+    )
+    again = _invoke(source, out, "--rerun-errors")
+    assert again.exit_code == 0, again.output
+    assert _errors(out, "errors-rerun1.csv") == []
+
+
+@pytest.mark.spark
+def test_screen_on_spark_exits_3_with_people_not_screened(tmp_path: Path) -> None:
+    """The same rule on Spark (Parquet tables): P2's felony cell 'maybe' → 1 person not
+    screened, exit 3; P1 screened."""
+    import shutil
+
+    if shutil.which("java") is None:
+        pytest.skip("no Java runtime (.ci/run installs one)")
+    import pyarrow as pa
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    tables = {
+        "people": [_person("P1"), _person("P2")],
+        "convictions": [_conviction("P1"), _conviction("P2")],
+        "counts": [_count("P1"), _count("P2", "maybe")],
+    }
+    for name, rows in tables.items():
+        pq.write_table(pa.Table.from_pylist(rows), folder / f"{name}.parquet")
+    result = _invoke(folder, tmp_path / "out", "--engine", "spark")
+    assert result.exit_code == 3, result.output
+    assert "Finished, but 1 person could not be screened: see errors.csv" in result.output
+    assert [e["person_id"] for e in _errors(tmp_path / "out")] == ["P2"]
+
+
+def test_screen_help_lists_its_exit_codes() -> None:
+    result = CliRunner().invoke(app, ["screen", "--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    for line in (
+        "0: finished, and everyone was screened.",
+        "3: finished, but some people (or rows) could not be screened: see errors.csv.",
+        "2: bad input stopped the run before anything was written.",
+        "130: interrupted (Ctrl-C).",
+    ):
+        assert line in text

@@ -17,9 +17,9 @@ from tests.batch.test_mapping import EXAMPLES
 EXAMPLE = EXAMPLES / "sba" / "parole-owner.yaml"
 
 
-def _invoke(*args: str) -> str:
+def _invoke(*args: str, code: int = 0) -> str:
     result = CliRunner().invoke(app, list(args))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == code, result.output
     return result.stdout
 
 
@@ -46,7 +46,19 @@ def test_json_lines_and_record_folders_give_the_same_results(tmp_path: Path) -> 
     folder.mkdir()
     shutil.copy(EXAMPLE, folder / "ortiz.yaml")
     for source, out in ((lines, tmp_path / "a"), (folder, tmp_path / "b")):
-        _invoke("screen", str(source), "--as-of", "2024-06-01", "--out", str(out), "--workers", "1")
+        # The JSON line "{not json" (in a) is not screened: exit code 3; the folder (b): 0.
+        code = 3 if source == lines else 0
+        _invoke(
+            "screen",
+            str(source),
+            "--as-of",
+            "2024-06-01",
+            "--out",
+            str(out),
+            "--workers",
+            "1",
+            code=code,
+        )
     a = pq.read_table(tmp_path / "a" / "results.parquet").to_pylist()
     b = pq.read_table(tmp_path / "b" / "results.parquet").to_pylist()
     assert a == b

@@ -166,14 +166,14 @@ def test_end_before_start_is_rejected(tmp_path: Path) -> None:
         "supervision:\n  - {kind: parole, start: 2024-01-01, end: 2023-01-01}\n",
     )
     [problem] = problems(path)
-    assert problem.startswith("supervision[0]:")
+    assert problem.startswith("supervision[0].end:")  # the cell the message is about
     assert "before start" in problem
 
 
 def test_state_conviction_must_name_state(tmp_path: Path) -> None:
     path = write(tmp_path, "r.yaml", "convictions:\n  - jurisdiction: state\n")
     [problem] = problems(path)
-    assert problem.startswith("convictions[0]:")
+    assert problem.startswith("convictions[0].state:")
 
 
 def test_ownership_over_100_percent(tmp_path: Path) -> None:
@@ -217,8 +217,8 @@ def test_offense_after_conviction(tmp_path: Path) -> None:
         "     counts: [{statute: 18 U.S.C. 1001, offense_date: 2020-01-01}]}\n",
     )
     [problem] = problems(path)
-    assert problem.startswith("convictions[0]:")
-    assert "counts[0].offense_date" in problem
+    assert problem.startswith("convictions[0].counts[0].offense_date:")
+    assert "is after the conviction's conviction_date 2019-01-01" in problem
 
 
 @pytest.mark.parametrize(
@@ -281,7 +281,11 @@ def test_owners_over_100_percent_on_one_day(tmp_path: Path) -> None:
         "    - {name: X, roles: [{role: owner, ownership_percent: 60, start: 2020-01-01}]}\n"
         "    - {name: Y, roles: [{role: owner, ownership_percent: 50, start: 2022-01-01}]}\n",
     )
-    assert problems(path) == ["business.people: owners hold 110% of the equity on 2022-01-01"]
+    # Named on Y's share, the one begun on 2022-01-01 that takes the total over 100%.
+    assert problems(path) == [
+        "business.people[1].roles[0].ownership_percent: owners hold 110% of the equity on "
+        "2022-01-01 (more than 100%), counting this share of 50% begun that day"
+    ]
 
 
 def test_successive_owners_may_each_hold_everything(tmp_path: Path) -> None:

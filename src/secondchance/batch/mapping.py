@@ -282,6 +282,8 @@ def _business(b: _Builder) -> None:
                 b.prefix[key] = ""
         role = _pick(cells, "role", "ownership_percent", "start", "end")
         person["roles"].append(role)
+        at = f"business.people[{len(business['people']) - 1}]"
+        b.origin.append((f"{at}.roles[{len(person['roles']) - 1}]", "business_people", number))
         _associate_unknown(b, number, cells, person)
 
 
@@ -559,8 +561,17 @@ def assemble(
     return b.records[None], b.origin, b.problems
 
 
-def _locate(person_id: str, path: str, message: str, origin: list[tuple[str, str, int]]) -> Problem:
-    """A validation problem at a record path → the table, row and column it came from."""
+WHOLE_PERSON = "(person)"
+"""The field of a problem that concerns a whole person, no one cell (too many convictions or
+approximate dates in one record): it is named on the person's row of ``people``."""
+
+
+def _locate(
+    person: PersonRows, path: str, message: str, origin: list[tuple[str, str, int]]
+) -> Problem:
+    """A validation problem at a record path → the table, row and column it came from; one at
+    no part of the rows (the whole record) → the person's row of ``people``, said so."""
+    person_id = person.person_id
     best: tuple[str, str, int] | None = None
     for entry in origin:
         if (
@@ -568,7 +579,12 @@ def _locate(person_id: str, path: str, message: str, origin: list[tuple[str, str
         ) and (best is None or len(entry[0]) > len(best[0])):
             best = entry
     if best is None:
-        return Problem(person_id, "people", None, path, message)
+        found = person.rows.get("people")
+        row = found[0][0] if found else None
+        where = "" if path == "(top level)" else f" ({path})"
+        return Problem(
+            person_id, "people", row, WHOLE_PERSON, f"the whole person{where}: {message}"
+        )
     rest = path[len(best[0]) :].lstrip(".")
     column = rest.split(".")[-1].split("[")[0] if rest else "(row)"
     if rest.startswith("["):  # an item of a list cell (``unknown[0]``): that cell's column
@@ -601,8 +617,10 @@ def to_record(person: PersonRows) -> tuple[Record | None, list[Problem]]:
     except RecordError as exc:
         found = []
         for text in exc.problems:
-            path, _, message = text.partition(": ")
-            found.append(_locate(person.person_id, path, message, origin))
+            path, colon, message = text.partition(": ")
+            if not colon:  # "and N more problems"
+                path, message = "(top level)", text
+            found.append(_locate(person, path, message, origin))
         return None, found
 
 

@@ -73,15 +73,18 @@ def _emit(
             if out[name][-1] is None:
                 out[name][-1] = []
 
-    def problem(p: Problem) -> None:
+    def problem(p: Problem, counted: str | None) -> None:
         payload = {"table": p.table, "row": p.row, "field": p.field, "problem": p.problem}
+        payload["counted"] = counted  # how it counts among the people not screened
         row("problem", p.person_id, {"payload": json.dumps(payload)})
 
+    # Counted as the local run counts them: a person not screened once, a people row that fits
+    # no one person (an empty id, an id used twice) once each, a row of another table not.
     for p in orphans:
-        problem(p)
+        problem(p, "row" if p.table == "people" else None)
     for s in screened:
         for p in s.problems:
-            problem(p)
+            problem(p, "person")
         if s.problems:
             continue
         for a in s.answers:
@@ -228,12 +231,15 @@ def run_spark(plan: Plan) -> Summary:
 def _write_errors(path: Path, problems: list[Any], summary: Summary) -> None:
     import csv
 
-    failed = set()
+    failed, people_rows = set(), 0  # as the local run counts: people rows, not other rows
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(("person_id", "table", "row", "field", "problem"))
         for row in problems:
             p = json.loads(row["payload"])
             writer.writerow((row["person_id"], p["table"], p["row"], p["field"], p["problem"]))
-            failed.add(row["person_id"])
-    summary.problems, summary.failed = len(problems), len(failed)
+            if p.get("counted") == "row":
+                people_rows += 1
+            elif p.get("counted") == "person":
+                failed.add(row["person_id"])
+    summary.problems, summary.failed = len(problems), len(failed) + people_rows

@@ -120,7 +120,13 @@ _SHORT = {
 }
 
 
-def _summary_table(summary: Summary, console: Console) -> None:
+NOT_ALL_SCREENED = 3
+"""``screen``'s exit code when the run finished but errors.csv is not empty: some people (or
+rows) could not be screened. 0: everyone was screened; 2: bad input stopped the run before
+anything was written; 130: interrupted (Ctrl-C)."""
+
+
+def _summary_table(summary: Summary, console: Console, errors: str = "errors.csv") -> None:
     # No vertical rules and two-line headers, to fit 80 columns; a count is never cut short
     # (where space runs out, a program's name folds onto a second line instead).
     table = Table(
@@ -147,8 +153,20 @@ def _summary_table(summary: Summary, console: Console) -> None:
     console.print(
         f"screened {summary.screened} people ({summary.evaluated} distinct fact patterns "
         f"evaluated); {summary.failed} people not screened, {summary.problems} problems in "
-        "errors.csv"
+        f"{errors}"
     )
+
+
+def _not_all_screened(summary: Summary, errors: str) -> str | None:
+    """What the summary says last when errors.csv is not empty (the run exits 3)."""
+    if summary.failed:
+        who = f"{summary.failed:,} {'person' if summary.failed == 1 else 'people'}"
+        return f"Finished, but {who} could not be screened: see {errors} (exit code 3)."
+    if summary.problems:
+        rows = f"{summary.problems:,} {'row' if summary.problems == 1 else 'rows'}"
+        fit = "fits" if summary.problems == 1 else "fit"
+        return f"Finished, but {rows} {fit} no person screened: see {errors} (exit code 3)."
+    return None
 
 
 @app.command()
@@ -180,7 +198,17 @@ def screen(
     ] = False,
 ) -> None:
     """Screen many people under every program: one row per person and program, campaign lists,
-    an errors file for bad rows. The same engine as ``check``."""
+    an errors file for bad rows. The same engine as ``check``.
+
+    Exit codes (also with --rerun-errors and --engine spark):
+
+    0: finished, and everyone was screened.
+
+    3: finished, but some people (or rows) could not be screened: see errors.csv.
+
+    2: bad input stopped the run before anything was written.
+
+    130: interrupted (Ctrl-C)."""
     day = parse_date(as_of, "--as-of")
     assert day is not None
     plan = Plan(source, out, day, _programs(programs), _campaigns(campaign), fmt.value, workers)
@@ -200,13 +228,18 @@ def screen(
     except LayoutError as exc:
         fail_input(str(exc))
     write_manifest(out, {**manifest_of(plan, summary), "parts": parts, "engine": engine.value})
-    _summary_table(summary, console)
+    errors = f"errors{plan.part}.csv"
+    _summary_table(summary, console, errors)
     if summary.interrupted:
         console.print(
             f"Interrupted: the {summary.screened:,} people screened until then are in {out}; "
             "the others are not. Run the same command again to screen everyone."
         )
         raise typer.Exit(130)
+    unscreened = _not_all_screened(summary, errors)
+    if unscreened is not None:
+        console.print(unscreened, soft_wrap=True)  # one line, for scripts that read it
+        raise typer.Exit(NOT_ALL_SCREENED)
 
 
 @app.command()

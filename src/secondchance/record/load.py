@@ -173,7 +173,7 @@ def validate(data: Any, source: str, limits: Limits = DEFAULT) -> Record:
             raise RecordError(
                 source,
                 [
-                    f"{approximate} dates written approximately, more than the "
+                    f"(top level): {approximate} dates written approximately, more than the "
                     f"{limits.max_approximate_dates} a record may hold: write the days you know "
                     f"exactly ({', '.join(field_path(loc) for loc in list(locs)[:3])}, ...)"
                 ],

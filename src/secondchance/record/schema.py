@@ -140,7 +140,7 @@ class _Span(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> _Span:
         if self.start and self.end and self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
+            raise ValueError(f"@end: end {self.end} is before start {self.start}")
         return self
 
     def covers(self, day: date) -> bool:
@@ -347,7 +347,9 @@ class Sentence(_Model):
     @model_validator(mode="after")
     def _length_known_or_not(self) -> Sentence:
         if self.imprisonment_length_unknown and self.imprisonment is not None:
-            raise ValueError("imprisonment_length_unknown goes with no 'imprisonment' term")
+            raise ValueError(
+                "@imprisonment_length_unknown: goes with no 'imprisonment' term, yet one is given"
+            )
         return self
 
 
@@ -384,13 +386,17 @@ class Conviction(_Model):
     def _not_both_sentenced_and_awaiting(self) -> Conviction:
         imposed = self.sentencing_date or (self.sentence and self.sentence.imposed_on)
         if self.awaiting_sentencing and imposed:
-            raise ValueError("awaiting_sentencing, yet a sentencing date is recorded")
+            which = "sentencing_date" if self.sentencing_date else "sentence.imposed_on"
+            raise ValueError(
+                f"@awaiting_sentencing: awaiting sentencing, yet a sentencing date is recorded "
+                f"({which} {imposed})"
+            )
         return self
 
     @model_validator(mode="after")
     def _state_named(self) -> Conviction:
         if self.jurisdiction is Jurisdiction.state and not self.state:
-            raise ValueError("a state conviction must name its state")
+            raise ValueError("@state: a state conviction must name its state")
         return self
 
     @model_validator(mode="after")
@@ -402,8 +408,10 @@ class Conviction(_Model):
         if self.conviction_date:
             for name, day in offenses:
                 if day and day > self.conviction_date:
+                    whose = "the conviction's " if "." in name else ""
                     raise ValueError(
-                        f"{name} {day} is after conviction_date {self.conviction_date}"
+                        f"@{name}: offense_date {day} is after {whose}conviction_date "
+                        f"{self.conviction_date}"
                     )
         if (
             self.conviction_date
@@ -411,7 +419,8 @@ class Conviction(_Model):
             and self.sentencing_date < self.conviction_date
         ):
             raise ValueError(
-                f"sentencing_date {self.sentencing_date} is before conviction_date "
+                f"@sentencing_date: sentencing_date {self.sentencing_date} is before "
+                "conviction_date "
                 f"{self.conviction_date}"
             )
         return self
@@ -768,7 +777,7 @@ class BusinessRole(_Span):
     @model_validator(mode="after")
     def _owner_share(self) -> BusinessRole:
         if self.role is not BusinessRoleKind.owner and self.ownership_percent is not None:
-            raise ValueError("ownership_percent belongs on a role of 'owner'")
+            raise ValueError(f"@ownership_percent: belongs on a role of 'owner', not '{self.role}'")
         return self
 
 
@@ -808,22 +817,28 @@ class Business(_Model):
 
         One sweep over the days shares begin and end (sorted), so 10,000 owners take a moment.
         """
-        changes: list[tuple[date, int, Fraction]] = []  # (day, 0 leaves / 1 joins, share)
-        for person in self.people:
-            for role in person.roles:
+        # (day, 0 leaves / 1 joins, share, where the share is written)
+        changes: list[tuple[date, int, Fraction, str]] = []
+        for i, person in enumerate(self.people):
+            for j, role in enumerate(person.roles):
                 if role.role is not BusinessRoleKind.owner or role.ownership_percent is None:
                     continue
                 share = Fraction(role.ownership_percent)
-                changes.append((role.start or date(FIRST_YEAR, 1, 1), 1, share))
+                at = f"people[{i}].roles[{j}].ownership_percent"
+                changes.append((role.start or date(FIRST_YEAR, 1, 1), 1, share, at))
                 if role.end is not None:
-                    changes.append((role.end + timedelta(days=1), 0, -share))
+                    changes.append((role.end + timedelta(days=1), 0, -share, at))
         changes.sort(key=lambda change: change[:2])
         held = Fraction(0)
-        for k, (day, joins, share) in enumerate(changes):
+        for k, (day, joins, share, at) in enumerate(changes):
             held += share
             last_of_day = k + 1 == len(changes) or changes[k + 1][0] != day
             if joins and last_of_day and held > 100 + Fraction(1, 10**9):
-                raise ValueError(f"@people: owners hold {float(held):g}% of the equity on {day}")
+                # Named: the last share to begin that day, the one that takes the total over.
+                raise ValueError(
+                    f"@{at}: owners hold {float(held):g}% of the equity on {day} (more than "
+                    f"100%), counting this share of {float(share):g}% begun that day"
+                )
         return self
 
 
