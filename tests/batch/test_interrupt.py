@@ -40,7 +40,14 @@ def test_ctrl_c_stops_after_the_chunk_in_hand_and_keeps_it_whole(tmp_path: Path)
             asked.append(done)
             _ctrl_c()
 
-    summary = run(Plan(tmp_path / "in", out, AS_OF, workers=2), progress=progress)
+    # Python's own Ctrl-C handler before the run, whatever an earlier test left (a Spark context
+    # installs its own), so that the last assertion tests the run's restoring it.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        summary = run(Plan(tmp_path / "in", out, AS_OF, workers=2), progress=progress)
+        after = signal.getsignal(signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert summary.interrupted
     assert summary.screened == CHUNK
     assert multiprocessing.active_children() == []
@@ -49,7 +56,7 @@ def test_ctrl_c_stops_after_the_chunk_in_hand_and_keeps_it_whole(tmp_path: Path)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["complete"] is False and manifest["screened"] == CHUNK
     # Ctrl-C is the default again once the run is over.
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert after is signal.default_int_handler
 
 
 def test_screen_says_what_was_kept_and_exits_130(
