@@ -487,11 +487,10 @@ def _not_received(i: int) -> str:
     3632(d)(4); prior custody, 3585(b)). Counted from the sentencing it is a guess, early or
     late: the custody period serving it, with its end, decides."""
     return (
-        "its end is not known: a prison term commences only when the person is received in "
-        "custody to serve it (18 U.S.C. 3585(a)), perhaps after the sentencing (a voluntary "
-        "surrender, custody elsewhere first), and ends on a release that credits advance "
-        "(3624(b), 3632(d)(4), 3585(b)), so the term counted from the sentencing is no end; "
-        f"custody serving convictions[{i}], with its start and end, decides it"
+        "a prison term starts only when the person is taken into custody to serve it (18 U.S.C. "
+        "3585(a)), which may be after the sentencing, and credits move its end (3624(b), "
+        f"3632(d)(4), 3585(b)), so the sentencing does not say when it ends; the custody serving "
+        f"convictions[{i}], with its start and end, does"
     )
 
 

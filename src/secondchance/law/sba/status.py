@@ -360,7 +360,7 @@ def unrecorded_terms(s: Subject) -> list[Unrecorded]:
             since = f"from the release on {release}" if release else "from a release not recorded"
         elif u.start is None and u.why:
             since = (
-                f"imposed on {imposed}, commencing on a day the record does not give"
+                f"imposed on {imposed}, starting on a day the record does not give"
                 if imposed
                 else "from a day the record does not give"
             )
