@@ -92,6 +92,7 @@ def _two_convictions(unlinked_end: str | None) -> dict[str, Any]:
     probation = federal(
         "c2",
         conviction_date="2011-01-03",
+        sentencing_date="2011-01-03",
         offense_date="2010-09-01",
         sentence={"imprisonment": "0 days", "probation": "12 months"},
     )

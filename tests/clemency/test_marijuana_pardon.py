@@ -37,6 +37,8 @@ def record(
         conviction["offense_date"] = offense
     if convicted:
         conviction["conviction_date"] = convicted
+        # Sentenced the same day: a pardon petition's wait without prison runs from sentencing.
+        conviction["sentencing_date"] = convicted
     return {
         "person": {"status": CITIZEN if status is None else status},
         "convictions": [conviction],

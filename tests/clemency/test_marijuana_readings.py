@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from secondchance.engine.determination import Outcome
-from tests.clemency.helpers import MARIJUANA, ask, text
+from tests.clemency.helpers import MARIJUANA, PARDON, ask, text
 from tests.clemency.test_marijuana_pardon import P10467, P10688, record
 
 AS_OF = "2024-06-01"
@@ -205,6 +205,53 @@ def test_a_count_description_beyond_possession_is_for_review(description: str) -
     assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts)
     assert f"{PATH}.description" in det.missing_facts
     assert description in text(det)  # quoted
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # Another drug in the description, whatever the substance field says ("marijuana"):
+        # the proclamations pardon "not any other offenses involving other controlled
+        # substances" (10467, 10688).
+        "possession of methamphetamine and marijuana",
+        "simple possession of heroin",
+        "possession of cocaine",
+        "possession of cocaine base",
+        "possession of oxycodone pills",
+        "LSD",
+        "possession of a controlled substance, to wit: cocaine",
+        # A drug named only generically: not said to be marijuana.
+        "possession of a controlled substance",
+        # No drug at all: drug paraphernalia is 21 U.S.C. 863, not 844; a counterfeit
+        # substance is 21 U.S.C. 802(7); prison contraband is not simple possession.
+        "possession of drug paraphernalia",
+        "possession of a counterfeit substance",
+        "possession of contraband (marijuana) in a federal prison",
+        # Forms the substance list leaves for review (synthetic, resin) are read here alike.
+        "possession of synthetic cannabinoids",
+        "possession of hashish",
+    ],
+)
+def test_a_description_naming_no_marijuana_or_another_drug_is_for_review(description: str) -> None:
+    # Were the count simple possession of marijuana, 10467 would pardon it (offense 2015-03-14
+    # <= 2022-10-06): the description says otherwise, so review, naming the field.
+    det = ask(MARIJUANA, record("21 U.S.C. 844(a)", description=description), AS_OF)
+    assert det.outcome is Outcome.needs_review
+    assert f"{PATH}.description" in text(det)
+    assert description in text(det)  # quoted
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "possession of a controlled substance, to wit: marijuana",
+        "Possession of marihuana, a Schedule I controlled substance",
+    ],
+)
+def test_a_generic_description_naming_marijuana_stays_covered(description: str) -> None:
+    # 844 simple possession of marijuana, offense 2015-03-14 <= 10467's 2022-10-06.
+    det = ask(MARIJUANA, record("21 U.S.C. 844(a)", description=description), AS_OF)
+    assert (det.outcome, det.date) == (Outcome.eligible, P10467)
 
 
 def test_an_attempt_described_as_an_attempt_stays_covered() -> None:
@@ -418,3 +465,12 @@ def test_each_proclamation_is_said_to_pardon_what_its_own_text_names() -> None:
         "10688 of 2023-12-22: simple possession (or attempt or use) of marijuana"
         in (said["marijuana-846-attempt-2023.yaml"])
     )
+
+
+def test_a_count_described_as_heroin_is_not_already_pardoned_for_a_petition() -> None:
+    # The only count is 844(a) "simple possession of heroin": no proclamation pardons it
+    # (other controlled substances), so the pardon petition may not answer "already pardoned".
+    data = record("21 U.S.C. 844(a)", description="simple possession of heroin")
+    det = ask(PARDON, data, AS_OF)
+    assert det.outcome is not Outcome.not_applicable
+    assert "already pardoned" not in text(det)

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from secondchance.engine.determination import Outcome
-from tests.clemency.helpers import PARDON, ask, served, text
+from tests.clemency.helpers import CITIZEN, PARDON, ask, served, text
 
 # The record format: a custody period's `end` is the last day in custody, which for a release
 # from prison is the day of release. Custody ending 2013-02-28 → released 2013-02-28.
@@ -249,6 +249,7 @@ def _pardoned_later() -> dict[str, object]:
             "id": "c2",
             "jurisdiction": "federal",
             "conviction_date": "2016-01-04",
+            "sentencing_date": "2016-01-04",
             "sentence": {"fine": 100},
         }
     )
@@ -282,6 +283,7 @@ def test_january_6_undated_offense_convicted_later_needs_review() -> None:
     data = served(RELEASE_DAY, conviction_date="2022-03-01")
     data["custody"] = []
     data["convictions"][0]["sentence"] = {"probation": "1 year"}
+    data["convictions"][0]["sentencing_date"] = "2022-03-01"
     assert "January 20, 2025" in text(ask(PARDON, data, "2025-02-01"))
 
 
@@ -301,3 +303,87 @@ def test_military_pardon_petition_names_dhs_for_the_coast_guard() -> None:
     body = text(ask(PARDON, data, "2020-01-01"))
     assert "Department of Homeland Security" in body
     assert "does not process" not in body
+
+
+# --- no prison and no sentencing date: the wait's start is a missing fact -----------------------
+
+
+def _probation_unsentenced(sentencing_date: str | None = None) -> dict[str, object]:
+    # Federal conviction 2018-10-01, probation only, probation recorded 2019-03-01..2020-02-29;
+    # the sentencing date given or not.
+    conviction: dict[str, object] = {
+        "id": "a",
+        "jurisdiction": "federal",
+        "conviction_date": "2018-10-01",
+        "counts": [{"statute": "18 U.S.C. 1343", "description": "Wire fraud"}],
+        "sentence": {"probation": "1 year"},
+    }
+    if sentencing_date:
+        conviction["sentencing_date"] = sentencing_date
+    return {
+        "person": {"status": CITIZEN},
+        "convictions": [conviction],
+        "supervision": [
+            {"kind": "probation", "conviction_id": "a", "start": "2019-03-01", "end": "2020-02-29"}
+        ],
+    }
+
+
+def test_no_prison_without_a_sentencing_date_does_not_run_from_the_conviction() -> None:
+    # 28 CFR 1.2 without prison; the Office dates the wait from sentencing. Counted from the
+    # conviction it would end 2018-10-01 + 5 years = 2023-10-01, before 2023-12-01; sentenced
+    # on 2019-03-01 (the probation's start) it would end 2024-03-01, after it. The sentencing
+    # date decides: insufficient_facts naming it (it used to answer eligible).
+    det = ask(PARDON, _probation_unsentenced(), "2023-12-01")
+    assert det.outcome is Outcome.insufficient_facts
+    assert det.missing_facts == ["convictions[0].sentencing_date"]
+    assert det.date is None
+
+
+def test_no_prison_without_a_sentencing_date_is_not_over_before_the_conviction_anniversary() -> (
+    None
+):
+    # On 2023-06-01, before 2023-10-01 (conviction + 5 years, the earliest any sentencing date
+    # could give): the wait is surely not over, its end unknown → not_eligible, no date given
+    # (it used to answer eligible_from 2023-10-01), naming the sentencing date.
+    det = ask(PARDON, _probation_unsentenced(), "2023-06-01")
+    assert det.outcome is Outcome.not_eligible
+    assert det.date is None
+    assert det.missing_facts == ["convictions[0].sentencing_date"]
+    assert "2023-10-01" in text(det)
+
+
+def test_no_prison_with_a_sentencing_date_runs_from_it() -> None:
+    # Sentenced 2019-03-01: 2019-03-01 + 5 years = 2024-03-01; probation ended 2020-02-29.
+    det = ask(PARDON, _probation_unsentenced("2019-03-01"), "2023-12-01")
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2024, 3, 1))
+
+
+def test_a_court_martial_without_confinement_or_sentencing_date_is_for_review() -> None:
+    # Federal: probation, sentenced 2005-01-04, wait ends 2010-01-04. Court-martial convicted
+    # 2004-06-01, no confinement, sentencing date not recorded: sentenced after 2005-01-04 it
+    # would be the most recent conviction (the Office counts from it) → for review. Before, the
+    # conviction date (2004-06-01, before 2005-01-04) stood for sentencing and it was eligible.
+    data = {
+        "person": {"status": CITIZEN},
+        "convictions": [
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "conviction_date": "2005-01-04",
+                "sentencing_date": "2005-01-04",
+                "counts": [{"statute": "18 U.S.C. 1343"}],
+                "sentence": {"probation": "2 years"},
+            },
+            {
+                "id": "m1",
+                "jurisdiction": "military",
+                "conviction_date": "2004-06-01",
+                "counts": [{"statute": "UCMJ art. 121"}],
+                "sentence": {"fine": 500, "fine_owed": 0},
+            },
+        ],
+    }
+    det = ask(PARDON, data, "2012-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert "convictions[1].sentencing_date" in text(det)

@@ -379,6 +379,7 @@ def test_a_later_court_martial_release_is_shown_beside_the_federal_wait() -> Non
                 "id": "c1",
                 "jurisdiction": "federal",
                 "conviction_date": "2005-01-04",
+                "sentencing_date": "2005-01-04",
                 "counts": [{"statute": "18 U.S.C. 1343"}],
                 "sentence": {"probation": "2 years"},
             },

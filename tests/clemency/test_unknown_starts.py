@@ -21,6 +21,7 @@ def probation(**period: str) -> dict[str, Any]:
                 "id": "c1",
                 "jurisdiction": "federal",
                 "conviction_date": "2015-01-05",
+                "sentencing_date": "2015-01-05",
                 "counts": [{"statute": "18 U.S.C. 1343", "description": "Wire fraud"}],
                 "sentence": {"probation": "10 years"},
             }
@@ -29,7 +30,8 @@ def probation(**period: str) -> dict[str, Any]:
     }
 
 
-# No prison: 28 CFR 1.2 runs the wait from the conviction, 2015-01-05, to its fifth anniversary
+# No prison: 28 CFR 1.2 runs the wait from the conviction, dated by the Office from sentencing
+# (both 2015-01-05; without a sentencing date the wait cannot be dated), to its fifth anniversary
 # 2020-01-05. On 2021-01-05 the wait is over, so the only open question is supervision.
 AFTER_WAIT = "2021-01-05"
 

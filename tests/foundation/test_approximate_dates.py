@@ -141,6 +141,32 @@ def test_wait_at_both_ends_of_the_range() -> None:
     assert "holds on every day" in (last.reason or "")
 
 
+@pytest.mark.parametrize(
+    ("end", "earliest", "latest"),
+    [
+        # Released some day of 2019: 2019-01-01 + 5 years = 2024-01-01 .. 2019-12-31 + 5 years
+        # = 2024-12-31.
+        ("2019", "2024-01-01", "2024-12-31"),
+        # Released some day of June 2019: 2024-06-01 .. 2024-06-30.
+        ("2019-06", "2024-06-01", "2024-06-30"),
+    ],
+)
+def test_a_date_worked_from_an_approximate_one_is_never_shown_earliest_alone(
+    end: str, earliest: str, latest: str
+) -> None:
+    # On 2025-06-01 every reading's wait is over (eligible), but the day it ended is not known:
+    # the reason and details show the latest reading (the day by which it has surely ended) and
+    # the range, never the earliest reading alone.
+    det = _pardon(_released(end), "2025-06-01")
+    assert det.outcome is Outcome.eligible
+    assert det.details is not None
+    assert det.details["waiting_period_ends"] == latest
+    assert det.details["waiting_period_ends_earliest"] == earliest
+    assert f"ended on {latest}" in (det.reason or "")
+    assert f"ended on {earliest}" not in (det.reason or "")
+    assert f"between {earliest} and {latest}" in (det.reason or "")
+
+
 def test_range_mapping_and_year() -> None:
     # Released between 2018-05-20 and 2018-07-04: eligible from 2023-05-20 .. 2023-07-04.
     det = _pardon(_released({"not_before": "2018-05-20", "not_after": "2018-07-04"}), "2020-01-01")

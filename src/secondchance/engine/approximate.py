@@ -99,21 +99,61 @@ def _differing(answers: Sequence[tuple[Reading, Determination]]) -> Determinatio
     )
 
 
+def _latest(answers: Sequence[tuple[Reading, Determination]]) -> tuple[Reading, Determination]:
+    """The reading whose approximate dates lie latest (each at the latest day it allows, where
+    that reading is valid): the days worked from it, such as the end of a wait counted from an
+    approximate release, are never earlier than on another reading."""
+    return max(answers, key=lambda a: sum(d.toordinal() for d in a[0].days.values()))
+
+
+def _detail_ranges(
+    answers: Sequence[tuple[Reading, Determination]], base: Determination
+) -> tuple[dict[str, Any] | None, str]:
+    """The details, where the readings agree on the answer but not on a date the details show:
+    each such date given as its latest reading (the day by which it has surely come), with the
+    earliest beside it (``<key>_earliest``), and said in words. Never the earliest alone."""
+    if base.details is None:
+        return None, ""
+    details = dict(base.details)
+    said: list[str] = []
+    for key in base.details:
+        values = {det.details.get(key) if det.details else None for _, det in answers}
+        days = sorted(v for v in values if isinstance(v, str))
+        if len(days) != len(values) or days[0] == days[-1]:
+            continue
+        details[key] = days[-1]
+        details[f"{key}_earliest"] = days[0]
+        said.append(f"{key} between {days[0]} and {days[-1]}")
+    if not said:
+        return details, ""
+    return details, (
+        " The dates worked from them depend on the day: "
+        + "; ".join(said)
+        + " (the later is the day by which it has surely come)."
+    )
+
+
 def merge(answers: Sequence[tuple[Reading, Determination]]) -> Determination:
-    """One determination from the answers of every reading (the first is the representative)."""
-    base = answers[0][1]
+    """One determination from the answers of every reading. Where every reading gives the same
+    answer, its words are those of the reading whose approximate dates lie latest (a date worked
+    from an approximate one is never shown earlier than it may be), and a date the details show
+    that differs between readings is shown as its range (:func:`_detail_ranges`)."""
     approx = answers[0][0].approx
     if not approx:
-        return base
+        return answers[0][1]
     if len({answer_key(det) for _, det in answers}) > 1:
         return _differing(answers)
+    reading, base = _latest(answers)
     if base.outcome is Outcome.not_applicable:
         # Nothing to decide whatever the day: the reason stands without a note on the dates.
         return base.model_copy(update={"findings": [_quoted(f, approx) for f in base.findings]})
     written = ", ".join(f"{p} {approx[p]}" for p in sorted(approx))
+    at_latest = all(reading.days.get(p) == approx[p].latest for p in approx)
+    worked = "the latest day each allows" if at_latest else "one of them"
+    details, ranges = _detail_ranges(answers, base)
     note = (
         f"Some dates are approximate ({written}); this answer holds on every day they allow "
-        "(the days the findings quote are worked from one of them)."
+        f"(the days the findings quote are worked from {worked}).{ranges}"
     )
     changes = {det.next_change for _, det in answers}
     next_change = base.next_change
@@ -130,6 +170,7 @@ def merge(answers: Sequence[tuple[Reading, Determination]]) -> Determination:
             "reason": f"{base.reason} {note}" if base.reason else note,
             "findings": [_quoted(f, approx) for f in base.findings],
             "next_change": next_change,
+            "details": details,
         }
     )
 

@@ -5,8 +5,9 @@ leaves open (facts missing, for review) is covered, since the certificate shows 
 it covered, but never one the proclamation rules out; an Article 125 grant only Article 125 counts
 in its period (named by "Article 125" or by its number, Proclamation 10780); a January 20, 2025
 grant (Proclamation 10887) the convictions the January 6 program itself reaches, or any it
-names. A grant naming a proclamation not encoded here is honoured only for the convictions it
-names: one naming none does not say which it pardons (for review, :func:`unplaced`). A grant
+names. A grant naming a proclamation the engine cannot identify (not encoded here, or named
+other than by its number) pardons no count by itself: which counts its terms reach is not
+known, so each count not pardoned otherwise is for review (``pardoned.doubtful_pardons``). A grant
 dated before the proclamation it names was signed is never in force (for review).
 """
 
@@ -34,9 +35,17 @@ from secondchance.record.schema import (
 from secondchance.record.timeline import names
 
 
+def _text(grant: ClemencyGrant) -> str:
+    """The grant's proclamation text with thousands separators taken out of its numbers
+    ("Proclamation 10,467" names 10467)."""
+    return re.sub(r"(?<=[0-9])[,.](?=[0-9]{3}(?![0-9]))", "", grant.proclamation or "")
+
+
 def named_marijuana(grant: ClemencyGrant, day: date) -> Proclamation | None:
-    """The marijuana proclamation a recorded grant names (by its number), if any."""
-    text = grant.proclamation or ""
+    """The marijuana proclamation a recorded grant names (by its number, written with or
+    without a thousands separator), if any. Other ways of naming it (a Federal Register page, a
+    description) are not read: such a grant is one the engine cannot identify."""
+    text = _text(grant)
     for proc in marijuana_proclamations(day):
         if re.search(rf"\b{proc.id.split()[-1]}\b", text):
             return proc
@@ -44,7 +53,7 @@ def named_marijuana(grant: ClemencyGrant, day: date) -> Proclamation | None:
 
 
 def _names(grant: ClemencyGrant, *words: str) -> bool:
-    text = grant.proclamation or ""
+    text = _text(grant)
     return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
@@ -81,8 +90,8 @@ def grant_reaches(
     the Office found it covered; never where the proclamation rules it out. A grant naming a
     January 20, 2025 proclamation reaches the convictions it names, or, naming none, those the
     January 6 program itself reaches (offense recorded on that day, or undated and not ruled
-    out); a grant naming a proclamation not encoded here only the convictions it names (one
-    naming none does not say which it pardons). A count the proclamation leaves open is taken
+    out); a grant naming a proclamation the engine cannot identify none (which counts its terms
+    reach is not known: for review). A count the proclamation leaves open is taken
     as the one certified only when the grant names its conviction, or when it is the only count
     of the record the proclamation reaches: a certificate naming no conviction shows that some
     count was found covered, not which (another drug beside marijuana, say, stays for review)."""
@@ -98,10 +107,13 @@ def grant_reaches(
     if _names_article125(grant, day):
         art = value(ARTICLE_125, on=day)
         return count in article125_counts(conviction, art) and in_period(conviction, art)
-    if grant.conviction_ids:
-        return names(grant, conviction)
     if _names_january6(grant, day):
+        if grant.conviction_ids:
+            return names(grant, conviction)
         return january6(record, conviction, day) is not None
+    # A categorical grant under a proclamation the engine cannot identify: which counts of the
+    # conviction it pardons depends on that proclamation's terms, which are not read here, so it
+    # pardons none by itself (for review, ``pardoned.doubtful_pardons``).
     return False
 
 

@@ -15,7 +15,11 @@ from secondchance.law.clemency.marijuana_proclamations import (
     CountAnswer,
     Proclamation,
 )
-from secondchance.law.clemency.substance import OTHER_SUBSTANCE, Substance
+from secondchance.law.clemency.substance import (
+    OTHER_SUBSTANCE,
+    Substance,
+    named_beside_marijuana,
+)
 from secondchance.law.parameters import value
 from secondchance.law.subdivisions import unread_reason
 from secondchance.record.schema import Conviction, Count, Jurisdiction
@@ -247,7 +251,10 @@ def described_beyond(
     statute or of its attempt's object) speaks of activity beyond simple possession ("PWID",
     "conspiracy", "near a school"), or whose statute's or object's description carries a number
     (another section?), is for review: the proclamations pardon no "activity beyond simple
-    possession". Not for a state conviction or another drug."""
+    possession". So is one whose description names another drug, paraphernalia or a drug only
+    generically (:func:`named_beside_marijuana`), whatever the substance field says: the
+    proclamations pardon no offense involving other controlled substances. Not for a state
+    conviction or another drug."""
     if conviction.jurisdiction is Jurisdiction.state or substance.kind == OTHER_SUBSTANCE:
         return False
     hows = [listed_how(count, p) for p in procs]
@@ -260,6 +267,16 @@ def described_beyond(
         ("object_offense", _after_dash(count.object_offense or "")),
     ]
     for field_name, said in texts:
+        other = named_beside_marijuana(said, day)
+        if other:
+            # A contradiction of the record, not a missing fact: for review, naming the field.
+            answer.review = (
+                f"the count's {field_name} ({answer.path}.{field_name}) "
+                f"{getattr(count, field_name)[:80]!r} names {other}: the proclamations pardon "
+                "simple possession of marijuana, not any offense involving other controlled "
+                "substances, so whether the count is simple possession of marijuana is for review"
+            )
+            return True
         words = _beyond_words(said, day, attempt_listed and field_name != "object_offense")
         digits = field_name != "description" and re.search(r"[0-9]", said) is not None
         if not words and not digits:

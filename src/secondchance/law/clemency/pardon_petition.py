@@ -549,6 +549,18 @@ STEPS: tuple[Step[Facts], ...] = (
         ),
     ),
     Test(
+        "the wait cannot be over yet: a conviction without prison, its sentencing not recorded",
+        Verdict.bars,
+        holds=lambda f: any(end > f.day for _, end in f.clock.unsentenced),
+        answer=lambda f: Answer(
+            f"The {f.years}-year wait is not over: without prison it runs from sentencing, "
+            "which is not recorded but came no earlier than the conviction, so it ends no "
+            f"earlier than {max(end for _, end in f.clock.unsentenced).isoformat()}; the day "
+            "it ends depends on the sentencing date.",
+            missing=f.missing,
+        ),
+    ),
+    Test(
         "the start of the wait needs facts the record lacks",
         Verdict.unknown,
         holds=lambda f: bool(f.missing),

@@ -106,6 +106,9 @@ class Clock:
     grant), each said."""
     conflict_paths: list[str] = field(default_factory=list)
     """The facts in conflict, which decide those releases."""
+    unsentenced: list[tuple[int, date]] = field(default_factory=list)
+    """Convictions without prison whose sentencing is not recorded, each with the earliest day
+    its wait could end (the conviction's anniversary: sentencing comes no earlier)."""
 
     @property
     def serving(self) -> bool:
@@ -175,11 +178,33 @@ def _release(clock: Clock, i: int, conviction: Conviction, conf: Confinement) ->
     )
 
 
-def _no_prison(clock: Clock, i: int, conviction: Conviction, day: date) -> None:
+def _probation_bound(record: Record, conviction: Conviction) -> str:
+    """A probation period recorded for the conviction: said, not used. Its recorded start is
+    not the sentencing date the Office counts from (the record need not date it from the day
+    the sentence was imposed), so it does not date the wait."""
+    starts = sorted(
+        p.start
+        for p in record.supervision
+        if p.kind is SupervisionKind.probation
+        and p.conviction_id is not None
+        and p.conviction_id == conviction.id
+        and p.start is not None
+    )
+    if not starts:
+        return ""
+    return (
+        f" Probation is recorded from {starts[0].isoformat()}: that is not the sentencing date "
+        "itself, so it does not date the wait."
+    )
+
+
+def _no_prison(clock: Clock, record: Record, i: int, conviction: Conviction, day: date) -> None:
     """With no prison sentence the wait runs from the conviction (28 CFR 1.2), which the
     Department's own explanation of the rule and its application form date from sentencing: where
     the record shows sentencing after the conviction date, the wait runs from sentencing, so no
-    day is given before the one the Office uses."""
+    day is given before the one the Office uses. With neither the sentencing date nor the day
+    the sentence was imposed recorded, the wait's start is a missing fact
+    (``convictions[i].sentencing_date``): the conviction date is only the earliest it could be."""
     name = label(i, conviction)
     convicted = conviction.conviction_date
     if convicted is None:
@@ -205,8 +230,32 @@ def _no_prison(clock: Clock, i: int, conviction: Conviction, day: date) -> None:
             f"convictions[{i}].sentencing_date",
             f"convictions[{i}].sentence.imposed_on",
         ]
+    if conviction.sentencing_date is None and imposed is None:
+        # The conviction date is the earliest the sentencing could be, not the day the Office
+        # counts from: the wait's end cannot be dated.
+        clock.missing.append(f"convictions[{i}].sentencing_date")
+        clock.unsentenced.append((i, add_years(convicted, years)))
+        clock.findings.append(
+            say(
+                f"{name}: no prison sentence, so the wait runs from the conviction (28 CFR 1.2), "
+                "which the Office of the Pardon Attorney dates from sentencing; the sentencing "
+                f"date is not recorded (convictions[{i}].sentencing_date, or "
+                f"convictions[{i}].sentence.imposed_on). Counted from the verdict or plea "
+                f"({convicted.isoformat()}) the wait would end no earlier than "
+                f"{add_years(convicted, years).isoformat()}; when it ends depends on the day of "
+                "sentencing." + _probation_bound(record, conviction),
+                {
+                    f"convictions[{i}].conviction_date": convicted.isoformat(),
+                    f"convictions[{i}].sentencing_date": None,
+                },
+                citation=f"{CITATION}; Office of the Pardon Attorney, Pardon After Completion "
+                "of Sentence",
+                url=OFFICE_URL,
+            )
+        )
+        return
     sentenced = max(d for d in (conviction.sentencing_date, imposed, convicted) if d is not None)
-    if sentenced is not None and sentenced > convicted:
+    if sentenced > convicted:
         clock.starts.append((i, sentenced))
         text = (
             f"{name}: no prison sentence, so the wait runs from the conviction (28 CFR 1.2), "
@@ -262,7 +311,7 @@ def wait_clock(record: Record, day: date) -> Clock:
             clock.contradicted += conf.missing
             clock.findings.append(say(f"{conf.contradiction}.", {p: None for p in conf.missing}))
         else:
-            _no_prison(clock, i, conviction, day)
+            _no_prison(clock, record, i, conviction, day)
     _unattributed_release(record, day, clock)
     return clock
 
@@ -334,14 +383,35 @@ def later_military(
     for i, conviction in indexed(record, day, Jurisdiction.military):
         conf = confinement(record, i, conviction, day)
         name = label(i, conviction)
+        sentenced = conviction.sentencing_date or (
+            conviction.sentence.imposed_on if conviction.sentence else None
+        )
         if conf.prison and conf.release is not None:
             begins, how = conf.release, f"release from confinement {conf.release.isoformat()}"
-        elif conf.prison is False and conviction.conviction_date is not None:
-            sentenced = conviction.sentencing_date or (
-                conviction.sentence.imposed_on if conviction.sentence else None
-            )
-            begins = max(d for d in (conviction.conviction_date, sentenced) if d is not None)
+        elif conf.prison is False and conviction.conviction_date is not None and sentenced:
+            begins = max(conviction.conviction_date, sentenced)
             how = f"no confinement; convicted or sentenced {begins.isoformat()}"
+        elif conf.prison is False and conviction.conviction_date is not None:
+            # Without prison the Office dates the wait from sentencing; the conviction date is
+            # only the earliest the sentencing could be.
+            findings.append(
+                say(
+                    f"{name} is a court-martial conviction without confinement whose sentencing "
+                    f"date is not recorded (convictions[{i}].sentencing_date): sentenced after "
+                    f"{start.isoformat()}, it would be the most recent, from which the Office "
+                    "counts the wait ('whether or not this is the offense for which pardon is "
+                    "sought'), so the end of the wait is for review.",
+                    {
+                        f"convictions[{i}].conviction_date": (
+                            conviction.conviction_date.isoformat()
+                        ),
+                        f"convictions[{i}].sentencing_date": None,
+                    },
+                    citation="Office of the Pardon Attorney, pardon instructions",
+                    url=WAIVER_URL,
+                )
+            )
+            continue
         else:
             findings.append(
                 say(

@@ -49,6 +49,8 @@ def _named_proclamation_grant(
     for grant in sorted(record.clemency, key=lambda g: g.granted_on):
         if grant.kind is not ClemencyKind.pardon or not grant.proclamation:
             continue
+        if not recognised(grant, day):
+            continue  # which offenses its terms reach is not known: for review
         if grant.granted_on <= day and grant.conviction_ids and grant_covers(grant, conviction):
             return grant_name(grant)
     return None
@@ -140,7 +142,9 @@ def doubtful_pardons(
     leaves open, each said with the paths that would decide it (for review, never read as
     pardoning it): one naming no conviction, where the conviction's date is not recorded but
     its sentencing or custody comes after the grant; one naming a proclamation not encoded here
-    and no conviction; one dated before the proclamation it names was signed."""
+    and no conviction; one naming the conviction under a proclamation the engine cannot
+    identify (which counts its terms reach is not known), for the counts nothing else pardons;
+    one dated before the proclamation it names was signed."""
     found: list[tuple[str, list[str]]] = []
     for i, conviction in convictions:
         name = label(i, conviction)
@@ -177,7 +181,26 @@ def doubtful_pardons(
                         [f"clemency[{k}].conviction_ids"],
                     )
                 )
+            elif not recognised(grant, day):
+                open_counts = _open_counts(record, i, conviction, day)
+                if conviction.counts and not open_counts:
+                    continue
+                which = ", ".join(f"{name}.counts[{j}]" for j in open_counts) or name
+                found.append(
+                    (
+                        f"clemency[{k}] ({grant_name(grant)}) names {name} under a proclamation "
+                        f"the engine cannot identify ({grant.proclamation!r}): a categorical "
+                        "pardon reaches only the offenses its terms describe, and which of the "
+                        f"conviction's offenses those are is not known ({which})",
+                        [f"clemency[{k}].proclamation"],
+                    )
+                )
     return found
+
+
+def _open_counts(record: PersonRecord, index: int, conviction: Conviction, day: date) -> list[int]:
+    """The counts of the conviction nothing pardons on ``day``."""
+    return [j for j, by in pardoned_counts(record, index, conviction, day) if by is None]
 
 
 def grant_doubt_tests(

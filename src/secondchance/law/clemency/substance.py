@@ -130,3 +130,30 @@ def _substance(substance: str, table: Any) -> Substance:
         return Substance(kind=REVIEW_SUBSTANCE, cannabis=True, why=why)
     why = f"the substance '{substance}' is not recognised as marijuana or another drug"
     return Substance(kind=REVIEW_SUBSTANCE, why=why)
+
+
+def named_beside_marijuana(text: str, day: date) -> str | None:
+    """What a count's free text (its description, or what is written after its statute's dash)
+    names that is not marijuana, read with the same lists as the substance (None: nothing): another
+    drug, a synthetic cannabinoid, a cannabis product, something that is no drug at all
+    (paraphernalia, 21 U.S.C. 863; a counterfeit substance, 21 U.S.C. 802(7); prison
+    contraband), or a controlled substance named only generically ("possession of a controlled
+    substance") with no marijuana name beside it. The proclamations pardon no offense involving
+    other controlled substances, so a text saying any of these leaves the count for review."""
+    lowered = text.lower()
+    if not lowered.strip():
+        return None
+    table = value(SUBSTANCES, on=day)
+    for key, what in (
+        ("other_drugs", "another drug"),
+        ("synthetic", "a synthetic cannabinoid"),
+        ("cannabis_products", "a cannabis product the proclamations do not name"),
+        ("not_drugs", "something other than marijuana"),
+    ):
+        found = _names(lowered, table[key])
+        if found:
+            return f"{what} ('{found[0]}')"
+    generic = _names(lowered, table["generic"])
+    if generic and not _names(lowered, table["marijuana"]):
+        return f"a controlled substance named only generically ('{generic[0]}'), not marijuana"
+    return None
