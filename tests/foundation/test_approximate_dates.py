@@ -263,3 +263,34 @@ def test_the_glance_of_an_answer_that_depends_on_the_day_is_needs_review() -> No
     assert det.outcome.value == "needs_review"
     assert det.headline is not None and det.headline.startswith("NEEDS REVIEW")
     assert det.next_change == date(2023, 6, 30)
+
+
+def test_an_agreed_answer_changes_only_once_every_reading_has_changed() -> None:
+    # Released in "2019" from a 60-month term, with 10 years of supervised release imposed and no
+    # supervision period recorded. On 2026-12-07 every reading gives needs_review (the wait from
+    # release is over, but the supervised release term may still run, 28 CFR 1.2). The term
+    # runs from the release: from 2019-01-01 to 2028-12-31 on the earliest reading, to
+    # 2029-12-30 on the latest, so the readings turn eligible on days from 2029-01-01 to
+    # 2029-12-31. Between them the answer depends on the day (still needs_review): the answer
+    # changes, to eligible, only on 2029-12-31, never on the earliest reading's 2029-01-01.
+    data = _released("2019")
+    data["convictions"][0]["sentence"]["supervised_release"] = "10 years"
+    now = _pardon(data, "2026-12-07")
+    assert now.outcome is Outcome.needs_review
+    assert (now.next_change, now.next_change_outcome) == (date(2029, 12, 31), Outcome.eligible)
+    assert now.eligible_from_date == date(2029, 12, 31)
+    assert _pardon(data, "2029-06-01").outcome is Outcome.needs_review
+    assert _pardon(data, "2029-12-30").outcome is Outcome.needs_review
+    assert _pardon(data, "2029-12-31").outcome is Outcome.eligible
+
+
+def test_an_agreed_answer_turns_to_review_on_the_first_reading_that_changes() -> None:
+    # Custody serving the term ends in "2027": on 2026-12-07 the person is in custody on every
+    # reading (not eligible: the 5-year wait of 28 CFR 1.2 has not begun). The release may come
+    # on any day of 2027; from 2027-01-01 some readings are released and others not, so the
+    # answer then depends on the unknown day: the next change is to needs_review on 2027-01-01,
+    # never a reading's own later answer.
+    now = _pardon(_released("2027"), "2026-12-07")
+    assert (now.outcome, now.next_change) == (Outcome.not_eligible, date(2027, 1, 1))
+    assert now.next_change_outcome is Outcome.needs_review
+    assert _pardon(_released("2027"), "2027-06-01").outcome is Outcome.needs_review

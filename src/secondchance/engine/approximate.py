@@ -155,24 +155,47 @@ def merge(answers: Sequence[tuple[Reading, Determination]]) -> Determination:
         f"Some dates are approximate ({written}); this answer holds on every day they allow "
         f"(the days the findings quote are worked from {worked}).{ranges}"
     )
+    update: dict[str, Any] = {"findings": [_quoted(f, approx) for f in base.findings]}
+    update["details"] = details
     changes = {det.next_change for _, det in answers}
-    next_change = base.next_change
     if len(changes) > 1:
         known = sorted(d for d in changes if d)
-        next_change = known[0] if known else None
         note += (
             f" When it changes depends on those dates: on {known[0].isoformat()} at the earliest."
             if known
             else ""
         )
-    return base.model_copy(
-        update={
-            "reason": f"{base.reason} {note}" if base.reason else note,
-            "findings": [_quoted(f, approx) for f in base.findings],
-            "next_change": next_change,
-            "details": details,
+        update.update(_next_change(answers, base))
+    update["reason"] = f"{base.reason} {note}" if base.reason else note
+    return base.model_copy(update=update)
+
+
+def _next_change(
+    answers: Sequence[tuple[Reading, Determination]], base: Determination
+) -> dict[str, Any]:
+    """The next change of an answer every reading gives, where the readings change it on
+    different days. From the first of those days the readings differ, so the answer is
+    ``needs_review`` (:func:`_differing`): that is its next change, unless it already is
+    ``needs_review``; then it changes only once every reading has changed, to the answer they
+    all change to (none is foreseen where a reading never changes or they change to different
+    answers). Never a reading's earliest day given as the day the answer itself changes."""
+    changes = [det.next_change for _, det in answers]
+    known = sorted(d for d in changes if d)
+    if base.outcome is not Outcome.needs_review:
+        return {
+            "next_change": known[0] if known else None,
+            "next_change_outcome": Outcome.needs_review if known else None,
+            "next_change_reason": "from this day the answer depends on the unknown day of the "
+            "approximate dates"
+            if known
+            else None,
         }
-    )
+    after = {det.next_change_outcome for _, det in answers}
+    if None in changes or len(after) > 1:
+        return {"next_change": None, "next_change_outcome": None, "next_change_reason": None}
+    last = max(known)
+    reason = next(det.next_change_reason for _, det in answers if det.next_change == last)
+    return {"next_change": last, "next_change_outcome": after.pop(), "next_change_reason": reason}
 
 
 def merge_blocks(
