@@ -51,6 +51,9 @@ class SentenceFacts:
     additional_from: date | None = None
     """Day on which the two most recent risk assessments had both been minimum or low (from
     the record), when known; else the projection assumption applies."""
+    base_rate_only: bool = False
+    """The record's risk assessments do not show two consecutive minimum or low ones: every
+    period is projected at the base rate (no later assessment is assumed)."""
     commuted_release_date: date | None = None
     """The day a commutation in force fixed as the sentence's expiry ("commuted to expire on")."""
     commuted_on: date | None = None
@@ -98,6 +101,7 @@ def column_values(facts: SentenceFacts, with_rdap: bool | None = None) -> dict[s
         "additional_from": NO_DATE
         if facts.additional_from is None
         else to_day(facts.additional_from),
+        "base_rate_only": facts.base_rate_only,
         "rdap": claim is not None and (bool(with_rdap) or claim.decision()[0] is True),
         "rdap_completed": NO_DATE
         if claim is None or claim.completed_on is None

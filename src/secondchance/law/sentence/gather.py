@@ -32,12 +32,13 @@ from secondchance.law.sentence.aggregate import (
 from secondchance.law.sentence.facts import SentenceFacts, days_between
 from secondchance.law.sentence.kernel import KernelLaw
 from secondchance.law.sentence.notes import Notes
-from secondchance.law.sentence.time_credits import earning_start
+from secondchance.law.sentence.time_credits import EARN_URL, earning_start
 from secondchance.record.schema import (
     CustodyKind,
     CustodyPeriod,
     GedStatus,
     Record,
+    RiskAssessment,
     RiskLevel,
     SentenceRelation,
 )
@@ -67,6 +68,7 @@ class CreditFacts:
     removal: bool = False
     removal_on: date | None = None
     non_earning: int = 0
+    base_rate_only: bool = False
     without_ged: bool = False
     gct_lost: int = 0
     credits_lost: int = 0
@@ -127,6 +129,7 @@ def facts_of(record: Record, as_of: date) -> SentenceFacts | str | None:
         fsa_credits_restored_days=credits.credits_restored,
         rdap=rdap_claim(record),
         additional_from=credits.additional_from,
+        base_rate_only=credits.base_rate_only,
         commuted_release_date=commuted.release_date,
         commuted_on=commuted.granted_on,
         commutation_path=commuted.path,
@@ -510,9 +513,13 @@ def _credit_facts(
         last_day = min(idle.end or as_of, as_of)
         if last_day >= first_day:
             non_earning += days_between(first_day, last_day)
+    streak = _streak_day(past) if past else None
+    if past and streak is None:
+        _base_rate_only(past, notes)
     return CreditFacts(
         risk=max(past, key=lambda a: a.assessed_on).level if past else None,
-        additional_from=_streak_day(past) if past else None,
+        additional_from=streak,
+        base_rate_only=bool(past) and streak is None,
         removal=ordered.ordered_on is not None,
         removal_on=ordered.ordered_on,
         non_earning=non_earning,
@@ -520,6 +527,38 @@ def _credit_facts(
         gct_lost=(fsa.gct_disallowed_days or 0) + (fsa.gct_forfeited_days or 0),
         credits_lost=fsa.time_credits_lost_days or 0,
         credits_restored=fsa.time_credits_restored_days or 0,
+    )
+
+
+def _base_rate_only(past: list[RiskAssessment], notes: Notes) -> None:
+    """Findings when the recorded assessments do not show two consecutive minimum or low ones
+    (28 CFR 523.42(c)(2)): every period is projected at the base rate. A latest assessment at
+    minimum or low is said to be one assessment short; when no earlier one is recorded, that
+    earlier assessment is named as missing (it could give the additional days)."""
+    ordered = sorted(past, key=lambda a: a.assessed_on)
+    latest = ordered[-1]
+    if latest.level not in (RiskLevel.minimum, RiskLevel.low):
+        return
+    text = (
+        f"The latest risk assessment ({latest.assessed_on.isoformat()}, {latest.level.value}) "
+        "is not the second of two consecutive minimum or low assessments: time credits are "
+        "projected at the base rate for every period, without assuming a later assessment. A "
+        "second consecutive minimum or low assessment would add days per period from its day "
+        "and move the dates earlier."
+    )
+    if len(ordered) == 1:
+        notes.missing_facts.append("fsa.risk_assessments")
+        text += (
+            " No earlier assessment is recorded (fsa.risk_assessments): an earlier minimum or "
+            "low one would do so as well."
+        )
+    notes.findings.append(
+        _finding(
+            text,
+            citation="18 U.S.C. 3632(d)(4)(A)(ii); 28 CFR 523.42(c)(2)",
+            url=EARN_URL,
+            paths={"fsa.risk_assessments": latest.level.value},
+        )
     )
 
 

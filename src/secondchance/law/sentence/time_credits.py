@@ -14,7 +14,9 @@ Projection (a stated assumption, from the Bureau's handout): credits post at the
 completed 30-day period counted from the start of earning, the first 7 periods at 10 days and
 later ones at 15 for a minimum/low risk person; credits keep being earned until they are used.
 When a record shows the day on which the two most recent assessments had both been minimum or
-low, the periods completed after that day earn 15 instead (28 CFR 523.42(c)(2)).
+low, the periods completed after that day earn 15 instead (28 CFR 523.42(c)(2)); when it records
+assessments without two consecutive minimum or low ones, every period earns 10 (no later
+assessment is assumed).
 
 Application. Credits are applied once earned credits equal the rest of the term: the
 conditional placement day is the first day D on which credits earned by D are at least the
@@ -165,7 +167,8 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
     earning_start, start, codes = _start(cols, law)
     risk = cols.risk
     low = (risk == Risk.minimum) | (risk == Risk.low)
-    additional = np.where(low, law.fsa_additional_days, 0).astype(np.int64)
+    # Recorded assessments without two consecutive minimum/low ones: the base rate throughout.
+    additional = np.where(low & ~cols.base_rate_only, law.fsa_additional_days, 0).astype(np.int64)
 
     has_release = release != NO_DATE
     # Credits lost under 28 CFR 523.43 and not restored: the credits held are C(p) - lost, so
@@ -189,7 +192,9 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
     credits = np.where(applies, credits, held)
     codes |= np.where(projected & (lost > 0), int(Code.FSA_CREDITS_LOST), 0)
     periods = np.where(applies, periods, full_periods)
-    codes |= np.where(projected & (periods > k0), int(Code.FSA_ADDITIONAL_RATE_PROJECTED), 0)
+    codes |= np.where(
+        projected & (periods > k0) & (additional > 0), int(Code.FSA_ADDITIONAL_RATE_PROJECTED), 0
+    )
 
     split = _split(applies, need, placement, release, cols.supervised_release, law)
     codes |= _application_codes(cols, applies, split.applied, law)
