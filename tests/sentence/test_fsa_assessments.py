@@ -129,3 +129,21 @@ def test_a_run_of_lows_broken_by_a_medium_starts_again() -> None:
     assert block["fsa"]["release_date"] == "2026-04-14"
     assert block["fsa"]["prerelease_custody_date"] == "2026-03-25"
     assert "fsa.risk_assessments" not in block["missing_facts"]
+
+
+def test_non_earning_period_without_start_is_counted_from_the_start_of_earning() -> None:
+    # Reviewer's r14b/r14d: non-earning to 2024-06-01, start not given: counted from the start
+    # of earning 2023-01-10: 356 (rest of 2023) + 153 (2024-01-01..06-01) = 509 days, and the
+    # block needs review naming the start. Lows on 2023-04-01 and 2023-10-01: all 264 days
+    # before 2023-10-01 are non-earning, so every earning period is at 15. S' = S + 509,
+    # R - S' = 1555 - 509 = 1046; p* = ceil(1046 / 45) = 24; S' + 720 = R - 326 > R - C(23) =
+    # R - 345: placement R - 345 = 2026-05-04, 345 credits all to supervised release. Skipping
+    # the period gave 2026-04-14: 20 days too early.
+    block = block_of(
+        sixty_months({"risk_assessments": LOWS, "non_earning_periods": [{"end": "2024-06-01"}]})
+    )
+    assert block["fsa"]["non_earning_days"] == 509
+    assert block["fsa"]["credits_days"] == 345
+    assert block["fsa"]["release_date"] == "2026-05-04"
+    assert block["status"] == "needs_review"
+    assert "fsa.non_earning_periods[0].start" in block["missing_facts"]

@@ -37,6 +37,7 @@ from secondchance.record.schema import (
     CustodyKind,
     CustodyPeriod,
     GedStatus,
+    NonEarningPeriod,
     Record,
     RiskAssessment,
     RiskLevel,
@@ -505,15 +506,8 @@ def _credit_facts(
     ordered = immigration.removal(record, as_of)
     notes.needs_review += immigration.review_notes(ordered)
     start = earning_start(commenced, arrived, KernelLaw.on(as_of))
-    non_earning = 0
-    for idle in fsa.non_earning_periods:
-        if idle.start is None:
-            continue
-        first_day = max(idle.start, start)
-        last_day = min(idle.end or as_of, as_of)
-        if last_day >= first_day:
-            non_earning += days_between(first_day, last_day)
     streak = _streak_day(past) if past else None
+    non_earning = _non_earning(fsa.non_earning_periods, start, as_of, notes)
     if past and streak is None:
         _base_rate_only(past, notes)
     return CreditFacts(
@@ -528,6 +522,27 @@ def _credit_facts(
         credits_lost=fsa.time_credits_lost_days or 0,
         credits_restored=fsa.time_credits_restored_days or 0,
     )
+
+
+def _non_earning(periods: list[NonEarningPeriod], start: date, as_of: date, notes: Notes) -> int:
+    """Days in non-earning status from the start of earning to ``as_of`` (28 CFR 523.41(c)).
+    A period whose start is not given is counted from the start of earning (the most days it
+    can hold: the later date), and the block needs review naming the missing start."""
+    days = 0
+    for i, idle in enumerate(periods):
+        path = f"fsa.non_earning_periods[{i}]"
+        if idle.start is None:
+            notes.missing_facts.append(f"{path}.start")
+            notes.needs_review.append(
+                f"{path}: the start of the non-earning period is not given; it is counted from "
+                f"the start of earning ({start.isoformat()}), the most days it can hold: a later "
+                "start would move the time credit dates earlier"
+            )
+        first_day = max(idle.start or start, start)
+        last_day = min(idle.end or as_of, as_of)
+        if last_day >= first_day:
+            days += days_between(first_day, last_day)
+    return days
 
 
 def _base_rate_only(past: list[RiskAssessment], notes: Notes) -> None:
