@@ -147,3 +147,46 @@ def test_non_earning_period_without_start_is_counted_from_the_start_of_earning()
     assert block["fsa"]["release_date"] == "2026-05-04"
     assert block["status"] == "needs_review"
     assert "fsa.non_earning_periods[0].start" in block["missing_facts"]
+
+
+def test_open_non_earning_period_projects_no_further_credits() -> None:
+    # Reviewer's r14: "declined programming" from 2024-01-01, no end: 518 days to 2025-06-01
+    # (366 in 2024 + 152). The 873 days from S to 2025-06-01 less 518 leave 355: 11 periods. Lows on
+    # 2023-04-01, 2023-10-01: periods complete by 2023-10-01 (264 days): 8 at 10, then 3 at 15:
+    # 125 credits, none after. Placement R - 125 = 2026-12-10, all to supervised release.
+    # Assuming earning resumed at once gave 2026-05-04: 220 days too early.
+    block = block_of(
+        sixty_months(
+            {
+                "risk_assessments": LOWS,
+                "non_earning_periods": [{"start": "2024-01-01", "reason": "declined programming"}],
+            }
+        )
+    )
+    assert block["fsa"]["non_earning_days"] == 518
+    assert block["fsa"]["credits_days"] == 125
+    assert block["fsa"]["release_date"] == "2026-12-10"
+    assert block["status"] == "needs_review"
+    assert any("non-earning status is open" in why for why in block["needs_review"])
+
+
+def test_closed_non_earning_period_after_the_second_low_keeps_the_periods_before_it() -> None:
+    # Reviewer's r14c: non-earning 2024-03-01..2024-06-01 (93 days), lows 2023-04-01 and
+    # 2023-10-01. Periods complete by 2023-10-01 (264 days): 8 at 10; the 93 days fall after,
+    # so they do not move those 8. S' = S + 93, R - S' = 1462; 30 x 8 + 80 = 320 days for the
+    # first 8; p* = 8 + ceil((1462 - 320) / 45) = 8 + 26 = 34; C(33) = 80 + 25 x 15 = 455;
+    # S' + 1020 = R - 442 > R - 455: placement R - 455 = 2026-01-14 with 455 credits: 365 to
+    # supervised release (2026-04-14), 90 to prerelease custody from 2026-01-14. (Counting
+    # the 8 periods from the shifted start gave 6 at 10, 470 credits, 2025-12-30.)
+    block = block_of(
+        sixty_months(
+            {
+                "risk_assessments": LOWS,
+                "non_earning_periods": [{"start": "2024-03-01", "end": "2024-06-01"}],
+            }
+        )
+    )
+    assert block["fsa"]["non_earning_days"] == 93
+    assert block["fsa"]["credits_days"] == 455
+    assert block["fsa"]["release_date"] == "2026-04-14"
+    assert block["fsa"]["prerelease_custody_date"] == "2026-01-14"

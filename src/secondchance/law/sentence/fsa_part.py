@@ -177,6 +177,12 @@ def projection(facts: SentenceFacts, law: KernelLaw) -> str:
             f"{law.fsa_base_days} days per {law.fsa_period_days} for the first {k0} periods and "
             f"{law.fsa_base_days + law.fsa_additional_days} after (the Bureau's handout)"
         )
+    if facts.earning_stops is not None:
+        return (
+            f"A non-earning status is open on {facts.earning_stops.isoformat()}: only the credits "
+            f"earned by then are counted ({schedule}), none later; resuming successful "
+            "participation would move the dates earlier. Not a guarantee."
+        )
     return (
         "Assumes successful participation without a break from the start of earning, "
         f"{schedule}, credits posting at the end of each period and being earned until "

@@ -69,7 +69,9 @@ class CreditFacts:
     removal: bool = False
     removal_on: date | None = None
     non_earning: int = 0
+    non_earning_after_additional: int = 0
     base_rate_only: bool = False
+    earning_stops: date | None = None
     without_ged: bool = False
     gct_lost: int = 0
     credits_lost: int = 0
@@ -130,7 +132,9 @@ def facts_of(record: Record, as_of: date) -> SentenceFacts | str | None:
         fsa_credits_restored_days=credits.credits_restored,
         rdap=rdap_claim(record),
         additional_from=credits.additional_from,
+        non_earning_after_additional=credits.non_earning_after_additional,
         base_rate_only=credits.base_rate_only,
+        earning_stops=credits.earning_stops,
         commuted_release_date=commuted.release_date,
         commuted_on=commuted.granted_on,
         commutation_path=commuted.path,
@@ -507,13 +511,16 @@ def _credit_facts(
     notes.needs_review += immigration.review_notes(ordered)
     start = earning_start(commenced, arrived, KernelLaw.on(as_of))
     streak = _streak_day(past) if past else None
-    non_earning = _non_earning(fsa.non_earning_periods, start, as_of, notes)
+    non_earning, stops = _non_earning(fsa.non_earning_periods, start, as_of, notes)
+    later, _ = _non_earning(fsa.non_earning_periods, max(start, streak or as_of), as_of, Notes())
     if past and streak is None:
         _base_rate_only(past, notes)
     return CreditFacts(
         risk=max(past, key=lambda a: a.assessed_on).level if past else None,
         additional_from=streak,
+        non_earning_after_additional=later if streak else 0,
         base_rate_only=bool(past) and streak is None,
+        earning_stops=stops,
         removal=ordered.ordered_on is not None,
         removal_on=ordered.ordered_on,
         non_earning=non_earning,
@@ -524,11 +531,15 @@ def _credit_facts(
     )
 
 
-def _non_earning(periods: list[NonEarningPeriod], start: date, as_of: date, notes: Notes) -> int:
-    """Days in non-earning status from the start of earning to ``as_of`` (28 CFR 523.41(c)).
-    A period whose start is not given is counted from the start of earning (the most days it
-    can hold: the later date), and the block needs review naming the missing start."""
+def _non_earning(
+    periods: list[NonEarningPeriod], start: date, as_of: date, notes: Notes
+) -> tuple[int, date | None]:
+    """Days in non-earning status from the start of earning to ``as_of`` (28 CFR 523.41(c)),
+    and ``as_of`` when a status is still open then (no later credits are projected). A period
+    whose start is not given is counted from the start of earning (the most days it can hold:
+    the later date), and the block needs review naming the missing start."""
     days = 0
+    stops: date | None = None
     for i, idle in enumerate(periods):
         path = f"fsa.non_earning_periods[{i}]"
         if idle.start is None:
@@ -542,7 +553,14 @@ def _non_earning(periods: list[NonEarningPeriod], start: date, as_of: date, note
         last_day = min(idle.end or as_of, as_of)
         if last_day >= first_day:
             days += days_between(first_day, last_day)
-    return days
+        if idle.end is None and first_day <= as_of:
+            stops = as_of
+            notes.needs_review.append(
+                f"{path}: a non-earning status is open on {as_of.isoformat()}: no time credits "
+                "are projected after it (the dates use the credits earned by then); resuming "
+                "successful participation would move them earlier (28 CFR 523.41(c), 523.42)"
+            )
+    return days, stops
 
 
 def _base_rate_only(past: list[RiskAssessment], notes: Notes) -> None:
