@@ -150,7 +150,10 @@ def test_sentence_record_reads_as_the_example(tmp_path: Path) -> None:
                     "facility": "FPC Example",
                 },
             ],
-            "risk_assessments": [{"person_id": "P1", "assessed_on": "2025-02-15", "level": "low"}],
+            "risk_assessments": [
+                {"person_id": "P1", "assessed_on": "2025-02-15", "level": "low"},
+                {"person_id": "P1", "assessed_on": "2025-07-30", "level": "low"},
+            ],
         },
     )
     expected = load_record(EXAMPLES / "sentence" / "handout-60-months-low-risk.yaml")

@@ -166,7 +166,8 @@ def fsa_of(report: dict[str, object]) -> dict[str, object]:
 
 def test_example_removal_order() -> None:
     # Worked in the example's comment: eligible before 2026-01-15 (next change that day), not
-    # eligible after, with 730 credits shown and none applied.
+    # eligible after, with 510 credits shown (51 periods at 10: one low assessment recorded, the
+    # 5 more days need two consecutive ones, 28 CFR 523.42(c)(2)) and none applied.
     before = check("removal-order.yaml", "2025-12-01")
     assert (fsa_of(before)["outcome"], fsa_of(before)["next_change"]) == ("eligible", "2026-01-15")
     after = check("removal-order.yaml", "2026-02-01")
@@ -174,7 +175,7 @@ def test_example_removal_order() -> None:
     block = after["sentence"]
     assert isinstance(block, dict)
     assert block["fsa"]["eligible"] is False
-    assert block["fsa"]["credits_days"] == 730
+    assert block["fsa"]["credits_days"] == 510
     assert block["gct_release_date"] == "2029-04-05"
     assert "by None" not in json.dumps(block)
 

@@ -217,8 +217,13 @@ def test_no_fsa_codes_before_the_act() -> None:
 
 
 def test_statute_and_regulation_difference_is_a_finding_when_15_days_are_used() -> None:
-    # Handout example 2: 35 periods, the last 28 at 15 days: the finding is there.
-    _, block = fsa(record([{"statute": "18 U.S.C. 1343"}]))
+    # Two consecutive low assessments (2025-02-01, 2025-05-01): periods after the second earn
+    # 15 days: the finding is there.
+    lows = [
+        {"assessed_on": "2025-02-01", "level": "low"},
+        {"assessed_on": "2025-05-01", "level": "low"},
+    ]
+    _, block = fsa(record([{"statute": "18 U.S.C. 1343"}], fsa={"risk_assessments": lows}))
     assert any("has not increased their risk" in f["finding"] for f in block["findings"])
     # Medium risk: 10 days per 30 only; no such finding.
     medium = record(
@@ -247,7 +252,8 @@ def test_sentences_computed_ahead_together_give_each_its_own_dates() -> None:
     assert first["full_term_date"] == second["full_term_date"] == "2029-12-31"
     assert first["gct_release_date"] == second["gct_release_date"] == "2029-04-05"
     assert first["fsa"]["release_date"] == "2028-04-05"
-    assert first["fsa"]["credits_days"] == 490
+    # One low assessment only: every period at 10; p* = ceil(1555 / 40) = 39: 390 credits.
+    assert first["fsa"]["credits_days"] == 390
     assert second["fsa"]["release_date"] is None
 
 

@@ -134,23 +134,24 @@ def test_interim_rule_gives_both_computations() -> None:
     _, block = fsa(rec, date(2026, 10, 15))
     # R = 2029-03-14 - 270 = 2028-06-17 (2028-06-17 to 2029-03-17 is 273 days, less 3).
     assert block["gct_release_date"] == "2028-06-17"
-    # From arrival S = 2024-05-06: R - S = 1461 + 42 = 1503; p* = 7 + ceil((1503 - 280) / 45)
-    # = 35; C(34) = 340 + 5 x 27 = 475; R - 475 = S + 1028 < S + 1050: placement on R - 475 =
-    # 2027-06-17 - 109 = 2027-02-28; the Bureau's 365 days to SR (not 366, the 12 calendar
-    # months back across 2028-02-29): 2028-06-17 - 365 = 2027-06-18.
+    # One low assessment recorded, none earlier: every period at 10 (the 5 more days need two
+    # consecutive minimum/low assessments, 28 CFR 523.42(c)(2)). From arrival S = 2024-05-06:
+    # R - S = 1461 + 42 = 1503; p* = ceil(1503 / 40) = 38; C(37) = 370; R - 370 = S + 1133 <
+    # S + 1140: placement on R - 370 = 2027-06-18 - 5 = 2027-06-13; the Bureau's 365 days to SR
+    # (not 366, the 12 calendar months back across 2028-02-29): 2028-06-17 - 365 = 2027-06-18.
     fsa_part = block["fsa"]
     assert fsa_part["earning_start"] == "2024-05-06"
-    assert fsa_part["credits_days"] == 475
-    assert fsa_part["prerelease_custody_date"] == "2027-02-28"
+    assert fsa_part["credits_days"] == 370
+    assert fsa_part["prerelease_custody_date"] == "2027-06-13"
     assert fsa_part["release_date"] == "2027-06-18"
-    # From commencement S = 2024-03-15: R - S = 1461 + 94 = 1555; p* = 7 + ceil(1275 / 45) =
-    # 36; C(35) = 350 + 5 x 28 = 490; R - 490 = S + 1065 < S + 1080: placement 2027-06-17 - 124
-    # = 2027-02-13.
+    # From commencement S = 2024-03-15: R - S = 1461 + 94 = 1555; p* = ceil(1555 / 40) = 39;
+    # S + 1170 = R - 385 < R - C(38) = R - 380: placement R - 385 = 2027-06-18 - 20 =
+    # 2027-05-29, 390 credits.
     alt = fsa_part["if_earning_from_commencement"]
     assert alt == {
         "earning_start": "2024-03-15",
-        "credits_days": 490,
-        "prerelease_custody_date": "2027-02-13",
+        "credits_days": 390,
+        "prerelease_custody_date": "2027-05-29",
         "release_date": "2027-06-18",
     }
     assert block["status"] == "needs_review"

@@ -51,6 +51,15 @@ class SentenceFacts:
     additional_from: date | None = None
     """Day on which the two most recent risk assessments had both been minimum or low (from
     the record), when known; else the projection assumption applies."""
+    non_earning_after_additional: int = 0
+    """Days in non-earning status on or after ``additional_from``: periods are counted from the
+    start of earning shifted by all non-earning days, so the day of the additional days moves
+    by these (the periods earned before it stay those the record shows)."""
+    base_rate_only: bool = False
+    """The record's risk assessments do not show two consecutive minimum or low ones: every
+    period is projected at the base rate (no later assessment is assumed)."""
+    earning_stops: date | None = None
+    """A non-earning status is open on this day (the as-of day): no later credits projected."""
     commuted_release_date: date | None = None
     """The day a commutation in force fixed as the sentence's expiry ("commuted to expire on")."""
     commuted_on: date | None = None
@@ -97,7 +106,9 @@ def column_values(facts: SentenceFacts, with_rdap: bool | None = None) -> dict[s
         "gct_lost_days": facts.gct_lost_days,
         "additional_from": NO_DATE
         if facts.additional_from is None
-        else to_day(facts.additional_from),
+        else to_day(facts.additional_from) + facts.non_earning_after_additional,
+        "base_rate_only": facts.base_rate_only,
+        "earning_stops": NO_DATE if facts.earning_stops is None else to_day(facts.earning_stops),
         "rdap": claim is not None and (bool(with_rdap) or claim.decision()[0] is True),
         "rdap_completed": NO_DATE
         if claim is None or claim.completed_on is None

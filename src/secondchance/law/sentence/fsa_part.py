@@ -158,7 +158,13 @@ def _from_commencement(
 
 def projection(facts: SentenceFacts, law: KernelLaw) -> str:
     """The assumptions of the projection, with the rate schedule used."""
-    if facts.additional_from is not None:
+    if facts.base_rate_only:
+        schedule = (
+            f"{law.fsa_base_days} days per {law.fsa_period_days} for every period: the recorded "
+            "assessments do not show two consecutive minimum or low ones (28 CFR 523.42(c)(2)), "
+            "and none later is assumed"
+        )
+    elif facts.additional_from is not None:
         schedule = (
             f"{law.fsa_base_days + law.fsa_additional_days} days per {law.fsa_period_days} for "
             f"periods completed after {facts.additional_from.isoformat()}, when the two most "
@@ -170,6 +176,12 @@ def projection(facts: SentenceFacts, law: KernelLaw) -> str:
         schedule = (
             f"{law.fsa_base_days} days per {law.fsa_period_days} for the first {k0} periods and "
             f"{law.fsa_base_days + law.fsa_additional_days} after (the Bureau's handout)"
+        )
+    if facts.earning_stops is not None:
+        return (
+            f"A non-earning status is open on {facts.earning_stops.isoformat()}: only the credits "
+            f"earned by then are counted ({schedule}), none later; resuming successful "
+            "participation would move the dates earlier. Not a guarantee."
         )
     return (
         "Assumes successful participation without a break from the start of earning, "

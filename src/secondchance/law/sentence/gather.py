@@ -32,12 +32,14 @@ from secondchance.law.sentence.aggregate import (
 from secondchance.law.sentence.facts import SentenceFacts, days_between
 from secondchance.law.sentence.kernel import KernelLaw
 from secondchance.law.sentence.notes import Notes
-from secondchance.law.sentence.time_credits import earning_start
+from secondchance.law.sentence.time_credits import EARN_URL, earning_start
 from secondchance.record.schema import (
     CustodyKind,
     CustodyPeriod,
     GedStatus,
+    NonEarningPeriod,
     Record,
+    RiskAssessment,
     RiskLevel,
     SentenceRelation,
 )
@@ -67,6 +69,9 @@ class CreditFacts:
     removal: bool = False
     removal_on: date | None = None
     non_earning: int = 0
+    non_earning_after_additional: int = 0
+    base_rate_only: bool = False
+    earning_stops: date | None = None
     without_ged: bool = False
     gct_lost: int = 0
     credits_lost: int = 0
@@ -127,6 +132,9 @@ def facts_of(record: Record, as_of: date) -> SentenceFacts | str | None:
         fsa_credits_restored_days=credits.credits_restored,
         rdap=rdap_claim(record),
         additional_from=credits.additional_from,
+        non_earning_after_additional=credits.non_earning_after_additional,
+        base_rate_only=credits.base_rate_only,
+        earning_stops=credits.earning_stops,
         commuted_release_date=commuted.release_date,
         commuted_on=commuted.granted_on,
         commutation_path=commuted.path,
@@ -502,17 +510,17 @@ def _credit_facts(
     ordered = immigration.removal(record, as_of)
     notes.needs_review += immigration.review_notes(ordered)
     start = earning_start(commenced, arrived, KernelLaw.on(as_of))
-    non_earning = 0
-    for idle in fsa.non_earning_periods:
-        if idle.start is None:
-            continue
-        first_day = max(idle.start, start)
-        last_day = min(idle.end or as_of, as_of)
-        if last_day >= first_day:
-            non_earning += days_between(first_day, last_day)
+    streak = _streak_day(past) if past else None
+    non_earning, stops = _non_earning(fsa.non_earning_periods, start, as_of, notes)
+    later, _ = _non_earning(fsa.non_earning_periods, max(start, streak or as_of), as_of, Notes())
+    if past and streak is None:
+        _base_rate_only(past, notes)
     return CreditFacts(
         risk=max(past, key=lambda a: a.assessed_on).level if past else None,
-        additional_from=_streak_day(past) if past else None,
+        additional_from=streak,
+        non_earning_after_additional=later if streak else 0,
+        base_rate_only=bool(past) and streak is None,
+        earning_stops=stops,
         removal=ordered.ordered_on is not None,
         removal_on=ordered.ordered_on,
         non_earning=non_earning,
@@ -520,6 +528,70 @@ def _credit_facts(
         gct_lost=(fsa.gct_disallowed_days or 0) + (fsa.gct_forfeited_days or 0),
         credits_lost=fsa.time_credits_lost_days or 0,
         credits_restored=fsa.time_credits_restored_days or 0,
+    )
+
+
+def _non_earning(
+    periods: list[NonEarningPeriod], start: date, as_of: date, notes: Notes
+) -> tuple[int, date | None]:
+    """Days in non-earning status from the start of earning to ``as_of`` (28 CFR 523.41(c)),
+    and ``as_of`` when a status is still open then (no later credits are projected). A period
+    whose start is not given is counted from the start of earning (the most days it can hold:
+    the later date), and the block needs review naming the missing start."""
+    days = 0
+    stops: date | None = None
+    for i, idle in enumerate(periods):
+        path = f"fsa.non_earning_periods[{i}]"
+        if idle.start is None:
+            notes.missing_facts.append(f"{path}.start")
+            notes.needs_review.append(
+                f"{path}: the start of the non-earning period is not given; it is counted from "
+                f"the start of earning ({start.isoformat()}), the most days it can hold: a later "
+                "start would move the time credit dates earlier"
+            )
+        first_day = max(idle.start or start, start)
+        last_day = min(idle.end or as_of, as_of)
+        if last_day >= first_day:
+            days += days_between(first_day, last_day)
+        if idle.end is None and first_day <= as_of:
+            stops = as_of
+            notes.needs_review.append(
+                f"{path}: a non-earning status is open on {as_of.isoformat()}: no time credits "
+                "are projected after it (the dates use the credits earned by then); resuming "
+                "successful participation would move them earlier (28 CFR 523.41(c), 523.42)"
+            )
+    return days, stops
+
+
+def _base_rate_only(past: list[RiskAssessment], notes: Notes) -> None:
+    """Findings when the recorded assessments do not show two consecutive minimum or low ones
+    (28 CFR 523.42(c)(2)): every period is projected at the base rate. A latest assessment at
+    minimum or low is said to be one assessment short; when no earlier one is recorded, that
+    earlier assessment is named as missing (it could give the additional days)."""
+    ordered = sorted(past, key=lambda a: a.assessed_on)
+    latest = ordered[-1]
+    if latest.level not in (RiskLevel.minimum, RiskLevel.low):
+        return
+    text = (
+        f"The latest risk assessment ({latest.assessed_on.isoformat()}, {latest.level.value}) "
+        "is not the second of two consecutive minimum or low assessments: time credits are "
+        "projected at the base rate for every period, without assuming a later assessment. A "
+        "second consecutive minimum or low assessment would add days per period from its day "
+        "and move the dates earlier."
+    )
+    if len(ordered) == 1:
+        notes.missing_facts.append("fsa.risk_assessments")
+        text += (
+            " No earlier assessment is recorded (fsa.risk_assessments): an earlier minimum or "
+            "low one would do so as well."
+        )
+    notes.findings.append(
+        _finding(
+            text,
+            citation="18 U.S.C. 3632(d)(4)(A)(ii); 28 CFR 523.42(c)(2)",
+            url=EARN_URL,
+            paths={"fsa.risk_assessments": latest.level.value},
+        )
     )
 
 

@@ -87,6 +87,12 @@ class SentenceColumns:
     additional_from: Days
     """Day from which periods completed earn the additional days (two consecutive minimum/low
     assessments, from the record); NO_DATE: the projection assumption of the parameters."""
+    base_rate_only: Flags
+    """Risk assessments are recorded but do not show two consecutive minimum or low ones: every
+    period is projected at the base rate (28 CFR 523.42(c)(2)), no later assessment assumed."""
+    earning_stops: Days
+    """Day on which a non-earning status is open (the as-of day): no period completed after it
+    is projected; NO_DATE: earning is assumed to go on."""
     rdap: Flags
     """The 3621(e) early release applies (eligible, program completed or expected to be)."""
     rdap_completed: Days
@@ -118,6 +124,8 @@ class SentenceColumns:
             gct_without_ged=no.copy(),
             gct_lost_days=zeros.copy(),
             additional_from=np.full(size, NO_DATE, dtype=np.int64),
+            base_rate_only=no.copy(),
+            earning_stops=np.full(size, NO_DATE, dtype=np.int64),
             rdap=no.copy(),
             rdap_completed=np.full(size, NO_DATE, dtype=np.int64),
             fsa_credits_lost_days=zeros.copy(),

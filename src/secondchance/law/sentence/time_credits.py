@@ -14,7 +14,10 @@ Projection (a stated assumption, from the Bureau's handout): credits post at the
 completed 30-day period counted from the start of earning, the first 7 periods at 10 days and
 later ones at 15 for a minimum/low risk person; credits keep being earned until they are used.
 When a record shows the day on which the two most recent assessments had both been minimum or
-low, the periods completed after that day earn 15 instead (28 CFR 523.42(c)(2)).
+low, the periods completed after that day earn 15 instead (28 CFR 523.42(c)(2)); when it records
+assessments without two consecutive minimum or low ones, every period earns 10 (no later
+assessment is assumed). A non-earning status open on the as-of day stops the projection there:
+the credits are those of the periods completed by then.
 
 Application. Credits are applied once earned credits equal the rest of the term: the
 conditional placement day is the first day D on which credits earned by D are at least the
@@ -165,7 +168,8 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
     earning_start, start, codes = _start(cols, law)
     risk = cols.risk
     low = (risk == Risk.minimum) | (risk == Risk.low)
-    additional = np.where(low, law.fsa_additional_days, 0).astype(np.int64)
+    # Recorded assessments without two consecutive minimum/low ones: the base rate throughout.
+    additional = np.where(low & ~cols.base_rate_only, law.fsa_additional_days, 0).astype(np.int64)
 
     has_release = release != NO_DATE
     # Credits lost under 28 CFR 523.43 and not restored: the credits held are C(p) - lost, so
@@ -175,6 +179,14 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
     span = np.where(has_release, target - start, 0)
     k0 = _periods_before_additional(cols.additional_from, start, law)
     placement, periods = _placement(start, target, release, span, additional, k0, law)
+    cap = _periods_cap(cols.earning_stops, start, law)
+    # An open non-earning status: only the periods completed by then are projected, so the
+    # credits are those held then, applied on the day they equal the days left.
+    stopped = periods > cap
+    periods = np.where(stopped, cap, periods)
+    placement = np.where(
+        stopped, np.minimum(target - credits_after(cap, additional, k0, law), release), placement
+    )
     credits = np.maximum(credits_after(periods, additional, k0, law) - lost, 0)
     need = release - placement
     # Only where credits are projected at all (not for an excluded offense, life, no date).
@@ -184,12 +196,14 @@ def project(cols: SentenceColumns, release: Days, law: KernelLaw) -> CreditColum
 
     # Credits that cannot be applied (medium/high/unknown risk, a final order of removal): those
     # earned by the release date if participation continues, shown, not applied.
-    full_periods = np.maximum(span // law.fsa_period_days, 0)
+    full_periods = np.minimum(np.maximum(span // law.fsa_period_days, 0), cap)
     held = np.maximum(credits_after(full_periods, additional, k0, law) - lost, 0)
     credits = np.where(applies, credits, held)
     codes |= np.where(projected & (lost > 0), int(Code.FSA_CREDITS_LOST), 0)
     periods = np.where(applies, periods, full_periods)
-    codes |= np.where(projected & (periods > k0), int(Code.FSA_ADDITIONAL_RATE_PROJECTED), 0)
+    codes |= np.where(
+        projected & (periods > k0) & (additional > 0), int(Code.FSA_ADDITIONAL_RATE_PROJECTED), 0
+    )
 
     split = _split(applies, need, placement, release, cols.supervised_release, law)
     codes |= _application_codes(cols, applies, split.applied, law)
@@ -233,6 +247,15 @@ def _periods_before_additional(additional_from: Days, start: Days, law: KernelLa
         known, from_record // law.fsa_period_days, law.fsa_periods_before_additional
     ).astype(np.int64)
     return k0
+
+
+def _periods_cap(stops: Days, start: Days, law: KernelLaw) -> Ints:
+    """The most periods projected: those complete on the day earning stops (an open
+    non-earning status on the as-of day), else no limit."""
+    stopped = stops != NO_DATE
+    complete = np.maximum(np.where(stopped, stops, start) - start, 0) // law.fsa_period_days
+    cap: Ints = np.where(stopped, complete, np.iinfo(np.int64).max).astype(np.int64)
+    return cap
 
 
 def _placement(
