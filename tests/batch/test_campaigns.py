@@ -28,9 +28,11 @@ def _listed(
 
 def _handout(pid: str, **people: str) -> dict[str, list[dict[str, Any]]]:
     """The Bureau's FSA Time Credit handout, example 2: 60 months commencing 2025-01-01, low
-    risk, wire fraud. Its worked figures: full term 2029-12-31; 270 days of good conduct time,
-    release 2029-04-05; 490 days of credits, 365 to supervised release (release 2028-04-05) and
-    125 to prerelease custody (placement 2027-12-02)."""
+    risk (two consecutive low assessments, the second by the end of the 7th 30-day period, as
+    the handout's figures assume: 15 days per 30 from the 8th), wire fraud. Its worked
+    figures: full term 2029-12-31; 270 days of good conduct time, release 2029-04-05; 490 days
+    of credits, 365 to supervised release (release 2028-04-05) and 125 to prerelease custody
+    (placement 2027-12-02)."""
     return {
         "people": [{"person_id": pid, **people}],
         "convictions": [
@@ -59,7 +61,10 @@ def _handout(pid: str, **people: str) -> dict[str, list[dict[str, Any]]]:
                 "conviction_id": "c1",
             }
         ],
-        "risk_assessments": [{"person_id": pid, "assessed_on": "2025-02-15", "level": "low"}],
+        "risk_assessments": [
+            {"person_id": pid, "assessed_on": "2025-02-15", "level": "low"},
+            {"person_id": pid, "assessed_on": "2025-07-30", "level": "low"},
+        ],
     }
 
 
@@ -408,10 +413,10 @@ def test_overdue_says_the_bureaus_zero_beside_our_projection(tmp_path: Path) -> 
     # projected: 125 to prerelease custody) has passed; the Bureau states on 2028-01-10 that the
     # person is in custody. Z1: the Bureau finds the person eligible and reports 0 days earned:
     # listed, the zero and our projection (participation assumed from 2025-01-01, low risk
-    # assessed 2025-02-15) both said. Z2: 0 days earned, eligibility not stated: the zero may
-    # mean "not eligible" -> needs review. Z3: the Bureau reports the person not eligible ->
-    # needs review, never "overdue" as a certainty. Z4: 0 days applied, eligibility not stated
-    # -> needs review.
+    # assessed 2025-02-15 and 2025-07-30) both said. Z2: 0 days earned, eligibility not
+    # stated: the zero may mean "not eligible" -> needs review. Z3: the Bureau reports the
+    # person not eligible -> needs review, never "overdue" as a certainty. Z4: 0 days applied,
+    # eligibility not stated -> needs review.
     held = {"bureau_custody_status": "in_custody", "bureau_stated_on": "2028-01-10"}
     tables = _merge(
         _handout("Z1", **held, bureau_fsa_credits_earned="0", bureau_fsa_eligible="true"),
@@ -424,12 +429,12 @@ def test_overdue_says_the_bureaus_zero_beside_our_projection(tmp_path: Path) -> 
     projection = (
         "Our prerelease custody date 2027-12-02 and release date 2028-04-05 are a projection "
         "from the record's facts (successful programming participation assumed from "
-        "2025-01-01; PATTERN risk levels: low on 2025-02-15)"
+        "2025-01-01; PATTERN risk levels: low on 2025-02-15; low on 2025-07-30)"
     )
     z1 = listed["Z1"]["reason"]
     assert "The Bureau reports 0 days of time credits earned" in z1 and projection in z1
     assert listed["Z1"]["bureau_fsa_credits_earned"] == "0"
-    assert listed["Z1"]["risk_levels"] == "low on 2025-02-15"
+    assert listed["Z1"]["risk_levels"] == "low on 2025-02-15; low on 2025-07-30"
     z2 = listed["Z2"]["reason"]
     assert (
         z2.startswith("Needs review") and "may mean the Bureau finds the person not eligible" in z2

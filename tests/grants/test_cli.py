@@ -62,6 +62,7 @@ def test_check_names_the_listed_grant(tmp_path: Path) -> None:
         "person: {name: Gary Parks Davis}\n"
         "convictions:\n"
         "  - {id: c1, jurisdiction: federal, conviction_date: '2010-01-04',\n"
+        "     sentencing_date: '2010-01-04',\n"
         "     sentence: {fine: 1000, fine_owed: 0}}\n",
         encoding="utf-8",
     )

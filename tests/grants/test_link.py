@@ -25,8 +25,9 @@ def ask(program_id: str, data: dict[str, Any], as_of: str) -> Determination:
 
 
 def record(name: str, *, regno: str | None = None, pardon_on: str | None = None) -> dict[str, Any]:
-    """Convicted 2010-01-04 of a federal offense, fined (paid), no prison: the 5-year wait of
-    28 CFR 1.2 runs from conviction, so a petition may be filed from 2015-01-04."""
+    """Convicted and sentenced 2010-01-04 for a federal offense, fined (paid), no prison: the
+    5-year wait of 28 CFR 1.2 runs from the sentencing, so a petition may be filed from
+    2015-01-04."""
     person: dict[str, Any] = {"name": name, "status": CITIZEN}
     if regno:
         person["bop_register_number"] = regno
@@ -37,6 +38,7 @@ def record(name: str, *, regno: str | None = None, pardon_on: str | None = None)
                 "id": "c1",
                 "jurisdiction": "federal",
                 "conviction_date": "2010-01-04",
+                "sentencing_date": "2010-01-04",
                 "offense_date": "2009-06-01",
                 "counts": [{"statute": "18 U.S.C. 1343", "description": "Wire fraud"}],
                 "sentence": {"fine": 1000, "fine_owed": 0},
