@@ -166,3 +166,42 @@ def test_an_approximate_date_is_kept_as_a_month(  # type: ignore[no-untyped-def]
     assert page.locator(".determination[data-program='sba.7a']").count() == 1
     assert "2024-06" in page.inner_text("#answers")
     assert page.locator("#unfinished").count() == 1
+
+
+def test_pages_fit_a_phone_and_say_when_the_person_gets_out(  # type: ignore[no-untyped-def]
+    server: str, browser, tmp_path: Path
+) -> None:
+    from tests.web.test_pages_say import BAKERY, HANDOUT
+
+    shots = _shots(tmp_path)
+    page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    _sign_in(page, server, "advocate@a.org")
+    urls = []
+    for goal, record in (("release", HANDOUT), ("sba", BAKERY)):
+        page.goto(f"{server}/cases/new")
+        page.check(f"input[value={goal}]")
+        page.fill("#label", f"Trial {goal}")
+        page.click("button:has-text('Start')")
+        page.goto(page.url.removesuffix("/interview"))
+        page.set_input_files(
+            "input[type=file]",
+            files=[{"name": "record.yaml", "mimeType": "application/yaml", "buffer": record}],
+        )
+        page.click("button:has-text('Upload')")
+        urls.append(page.url)
+    release, sba = urls
+    page.goto(release)
+    assert "2028-04-05" in page.inner_text("#release")
+    pages = {
+        "release-case": release,
+        "release-letter": f"{release}/letter/fsa.time_credits",
+        "sba-case": sba,
+        "cases": f"{server}/",
+    }
+    for name, url in pages.items():
+        for width, label in ((1280, "desktop"), (390, "phone")):
+            page.set_viewport_size({"width": width, "height": 844})
+            page.goto(url)
+            page.screenshot(path=str(shots / f"{name}-{label}.png"), full_page=True)
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            assert wide <= width, f"{name} is {wide} px wide at {width} px"

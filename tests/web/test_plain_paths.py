@@ -24,6 +24,17 @@ from secondchance.web.plain import plain_paths
         # Citations with parentheses and paths without an index are left alone.
         ("18 U.S.C. 3632(d)(4)(D); 28 CFR 1.2", "18 U.S.C. 3632(d)(4)(D); 28 CFR 1.2"),
         ("fsa.risk_assessments", "fsa.risk_assessments"),
+        # A path opening a sentence; whole facts the engine names without an index.
+        ("Convictions[0] may already be pardoned", "Conviction 1 may already be pardoned"),
+        (
+            "depends on facts the record lacks: person.status (on 2022-10-06).",
+            "depends on facts the record lacks: the person's immigration status on 2022-10-06.",
+        ),
+        (
+            "The record states that convictions is not known; without it",
+            "The record states that whether the person has convictions is not known; without it",
+        ),
+        ("No federal convictions are recorded.", "No federal convictions are recorded."),
     ],
 )
 def test_paths_in_plain_words(text: str, said: str) -> None:

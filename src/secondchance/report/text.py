@@ -174,19 +174,20 @@ def _not_applicable(report: Report) -> list[str]:
     return lines
 
 
-def _release_glance(block: dict[str, Any], shown: bool = True) -> list[str]:
-    """One line a family can read first: the projected release dates, and a note when the
-    earliest of them has passed while the record shows no release."""
+def release_sentence(block: dict[str, Any]) -> str | None:
+    """The projected release dates in one sentence, as the report's glance says them (the web
+    pages say them in the same words): with good conduct time, with the RDAP reduction, with
+    First Step Act time credits and the prerelease custody date; ``None`` when not computed."""
     release = block.get("gct_release_date")
     if release is None:
-        return []
+        return None
     if block.get("released_on"):
         line = (
-            f"  Released on {block['released_on']} (per the record); for comparison, release "
+            f"Released on {block['released_on']} (per the record); for comparison, release "
             f"with good conduct time computed: {release}"
         )
     else:
-        line = f"  Projected release with good conduct time: {release}"
+        line = f"Projected release with good conduct time: {release}"
     rdap = block.get("rdap") or {}
     if rdap.get("release_date"):
         line += f"; with the RDAP reduction: {rdap['release_date']}"
@@ -195,19 +196,46 @@ def _release_glance(block: dict[str, Any], shown: bool = True) -> list[str]:
         line += f"; with First Step Act time credits: {fsa['release_date']}"
         if fsa.get("prerelease_custody_date"):
             line += f" (prerelease custody from {fsa['prerelease_custody_date']})"
-    where = "see the sentence computation below" if shown else "the computation: --verbose"
+    return line
+
+
+def review_count(block: dict[str, Any]) -> str | None:
+    """ "NEEDS REVIEW (n points" when the computation lists points for review: its dates are
+    then never to be read alone."""
     reviewed = block.get("needs_review") or []
-    if reviewed:  # never a date read alone when the computation itself says it is unsettled
-        count = f"{len(reviewed)} point{'s' if len(reviewed) > 1 else ''}"
-        lines = [line + f" — NEEDS REVIEW ({count}: {where})"]
-    else:
-        lines = [line + f" ({where})"]
+    if not reviewed:
+        return None
+    return f"NEEDS REVIEW ({len(reviewed)} point{'s' if len(reviewed) > 1 else ''}"
+
+
+def release_passed(block: dict[str, Any]) -> str | None:
+    """A note when the earliest projected release has passed while the record shows none."""
+    release = block.get("gct_release_date")
+    rdap, fsa = block.get("rdap") or {}, block.get("fsa") or {}
+    if release is None or block.get("released_on"):
+        return None
     earliest = min(d for d in (release, rdap.get("release_date"), fsa.get("release_date")) if d)
-    if not block.get("released_on") and earliest < str(block.get("as_of", "")):
-        lines.append(
-            f"  {earliest} is already past and the record shows no release: ask the Bureau "
+    if earliest < str(block.get("as_of", "")):
+        return (
+            f"{earliest} is already past and the record shows no release: ask the Bureau "
             "why (a reduction or credits not applied, or a fact this record lacks)."
         )
+    return None
+
+
+def _release_glance(block: dict[str, Any], shown: bool = True) -> list[str]:
+    """One line a family can read first: the projected release dates, and a note when the
+    earliest of them has passed while the record shows no release."""
+    line = release_sentence(block)
+    if line is None:
+        return []
+    where = "see the sentence computation below" if shown else "the computation: --verbose"
+    review = review_count(block)
+    # never a date read alone when the computation itself says it is unsettled
+    lines = [f"  {line} — {review}: {where})" if review else f"  {line} ({where})"]
+    passed = release_passed(block)
+    if passed:
+        lines.append(f"  {passed}")
     return lines
 
 

@@ -114,6 +114,7 @@ def _case_list(
         "goals": GOALS,
         "filter": wanted,
         "changes": changes,
+        "today": date.today(),
     }
     return render(request, "cases.html", context)
 

@@ -19,14 +19,31 @@ _LISTS = {
     "non_earning_periods": "period not earning",
     "people": "business person",
     "roles": "role",
+    "status": "immigration status period",
 }
+_NAMED = {
+    "person.status": "the person's immigration status",
+    "convictions": "whether the person has convictions",
+    "custody": "whether the person has been in custody",
+    "supervision": "whether the person has been under supervision",
+    "pending_charges": "whether the person has pending charges",
+    "clemency": "whether the person has been granted clemency",
+}
+"""Paths without an index that the engine names as a whole fact (a missing fact, a part the
+record says is not known), in words."""
 _ROOTS = "business|convictions|custody|supervision|pending_charges|clemency|fsa|rdap|bureau|person"
-PATH = re.compile(rf"\b(?:{_ROOTS})(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*(?![\w(])")
+_DAY = r"(?: \(on (?P<day>\d{4}-\d{2}-\d{2})\))?"
+PATH = re.compile(
+    rf"\b(?P<path>(?i:{_ROOTS})(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*)(?![\w(\[]){_DAY}"
+)
 _PART = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 
 
 def plain_path(path: str) -> str:
-    """``convictions[0].counts[1].statute`` → ``conviction 1, count 2 (statute)``."""
+    """``convictions[0].counts[1].statute`` → ``conviction 1, count 2 (statute)``;
+    ``person.status`` → ``the person's immigration status``."""
+    if path in _NAMED:
+        return _NAMED[path]
     places: list[str] = []
     fields: list[str] = []
     for name, index in _PART.findall(path):
@@ -41,6 +58,30 @@ def plain_path(path: str) -> str:
     return f"{said} ({' '.join(fields)})" if fields else said
 
 
+def _said(found: re.Match[str], whole: bool) -> str:
+    path = found.group("path")
+    lower = path[0].lower() + path[1:]
+    named = lower in _NAMED and (whole or "." in lower or _not_known(found))
+    if "[" not in lower and not named:
+        return found.group(0)
+    said = plain_path(lower)
+    if found.group("day"):
+        said += f" on {found.group('day')}"
+    return said[0].upper() + said[1:] if path[0].isupper() else said
+
+
+def _not_known(found: re.Match[str]) -> bool:
+    """A bare part name is a path only where the record says it is not known."""
+    return found.string.startswith(" is not known", found.end())
+
+
 def plain_paths(text: str) -> str:
-    """Every record field path in ``text`` written in plain words."""
-    return PATH.sub(lambda m: plain_path(m.group(0)) if "[" in m.group(0) else m.group(0), text)
+    """Every record field path in ``text`` written in plain words (a bare name like
+    ``convictions`` only where it is a path: see :func:`plain_fact`)."""
+    return PATH.sub(lambda m: _said(m, whole=False), text)
+
+
+def plain_fact(text: str) -> str:
+    """A missing fact's path (``convictions``, ``person.status (on 2022-10-06)``) in words."""
+    whole = PATH.fullmatch(text)
+    return _said(whole, whole=True) if whole else plain_paths(text)

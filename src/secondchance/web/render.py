@@ -10,11 +10,12 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from secondchance.engine import Determination
+from secondchance.engine import Determination, Report
 from secondchance.engine.determination import Outcome
 from secondchance.engine.glance import label
 from secondchance.law.registry import all_programs
-from secondchance.web.plain import plain_paths
+from secondchance.report.text import release_passed, release_sentence, review_count
+from secondchance.web.plain import plain_fact, plain_paths
 from secondchance.web.security import csrf_token, signed_in
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
@@ -62,13 +63,66 @@ def outcome_label(program: str, outcome: str, on: Any = None) -> str:
     return f"{said} {on}" if on else said
 
 
+def without_label(reason: str | None, said: str) -> str:
+    """The card's reason without a clause its label already says (the marijuana pardon's
+    "may apply for the certificate of pardon", said in both)."""
+    text = reason or ""
+    for clause in said.split(" — ")[1:]:
+        text = text.replace(f"; {clause}", "")
+    return text
+
+
+def next_change_words(det: Determination, report: Report | None) -> str | None:
+    """The next change in a sentence: when, to what, and why. For an application the change is
+    for an application made on or after that day (it may be past today); otherwise it is from
+    that day on. Not said when it is the answer's own date (already in its label)."""
+    if det.next_change is None or det.next_change == det.date:
+        return None
+    day = det.next_change.isoformat()
+    by_application = report is not None and report.application_date is not None
+    when = (
+        f"For an application made on or after {day}, the answer would be"
+        if by_application
+        else f"From {day}, the answer becomes"
+    )
+    then = det.next_change_outcome
+    said = f"{when}: {outcome_label(det.program, then.value)}" if then else f"{when} different"
+    return f"{said} — {det.next_change_reason}." if det.next_change_reason else f"{said}."
+
+
+def release_summary(report: Report | None) -> dict[str, Any] | None:
+    """The sentence computation's dates for a family to read first, in the words of the text
+    report's glance (``report.text.release_sentence``): release with good conduct time, with
+    time credits and the prerelease custody date; on what the credit dates rest; the points
+    for review; a release date already past; or why the dates are not computed."""
+    block = report.computation("sentence") if report is not None else None
+    if block is None:
+        return None
+    fsa = block.get("fsa") or {}
+    review = review_count(block)
+    return {
+        "sentence": release_sentence(block),
+        "review": f"{review}, listed below)" if review else None,
+        "points": [plain_paths(p) for p in block.get("needs_review") or []],
+        "projection": fsa.get("projection") if fsa.get("release_date") else None,
+        "prerelease": bool(fsa.get("prerelease_custody_date")),
+        "passed": release_passed(block),
+        "reason": block.get("reason"),
+        "missing": [plain_fact(m) for m in block.get("missing_facts") or []],
+    }
+
+
 TEMPLATES.env.globals.update(
     outcome_words=OUTCOME_WORDS,
     program_words=PROGRAM_WORDS,
     outcome_label=outcome_label,
     own_words=own_words,
+    without_label=without_label,
+    next_change_words=next_change_words,
+    release_summary=release_summary,
 )
 TEMPLATES.env.filters["plain"] = plain_paths
+TEMPLATES.env.filters["fact"] = plain_fact
 
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:

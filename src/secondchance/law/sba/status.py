@@ -535,7 +535,7 @@ def on_supervision(
             verdict, tail = rule, ""
         text = f"{s.name} is on {kind} on {s.day}; " + say[verdict].format(kind=kind)
         if tail:
-            text += f" ({tail})"
+            text = text.rstrip(".") + f" ({tail})."
         checks.append(Check(verdict, text, facts, tuple(missing)))
     return checks + _unrecorded_supervision(s, kinds=kinds, say=say)
 
