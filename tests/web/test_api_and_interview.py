@@ -292,12 +292,16 @@ def test_each_missing_fact_the_engine_names_has_a_plain_question() -> None:
         "convictions[0].conviction_date",
         "convictions[0].sentence.imprisonment",
         "custody[]",
+        "fsa.removal_orders[0].kind",
     }
     missing = ["convictions[0].counts[0].felony", "fsa.risk_assessments"]
+    risk = next_question("release", {}, missing, done)  # a starter of this goal now
+    assert risk is not None and risk.kind == "risk"
+    done.add("fsa.risk_assessments")
     first = next_question("release", {}, missing, done)
     assert first is not None and first.path == "convictions[0].counts[0].felony"
     second = next_question("release", {}, missing, done | {"convictions[0].counts[0].felony"})
-    assert second is not None and second.kind == "risk"
+    assert second is None
 
 
 def test_a_whole_part_of_a_record_is_asked_as_its_yes_no_question() -> None:
@@ -353,3 +357,340 @@ def test_a_record_part_question_is_read_back_by_its_own_words() -> None:
     assert charged is not None and charged.text.startswith("Is this person charged")
     own = question_for("convictions[0].jurisdiction", {})
     assert own is not None and own.text == "Which court convicted the person?"
+
+
+def _outcomes(client, case: str, as_of: date) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    record = client.get(f"/cases/{case}/record.json").json()
+    report = evaluate(validate(record, "record.json"), as_of)
+    return {d.program: d.outcome.value for d in report.determinations}
+
+
+def _asks(client, case: str) -> str:  # type: ignore[no-untyped-def]
+    """The words of the question the interview shows now ('' at the end)."""
+    import html
+    import re
+
+    found = re.search(
+        r'<h2 id="question">([^<]*)</h2>', client.get(f"/cases/{case}/interview").text
+    )
+    return html.unescape(found[1]) if found else ""
+
+
+def _released_2014(client, goal: str = "pardon") -> str:  # type: ignore[no-untyped-def]
+    case = new_case(client, goal=goal)
+    answer(client, case, value="federal")
+    answer(client, case, value="18 U.S.C. 1343")
+    answer(client, case, value="2012-03-01")
+    answer(client, case, value="24 months")
+    answer(client, case, start="2012-05-01", end="2014-03-01")
+    return case
+
+
+def test_pardon_interview_asks_supervision_and_money_owed_before_it_ends(app) -> None:  # type: ignore[no-untyped-def]
+    # Released 2014-03-01: the five-year wait (28 CFR 1.2) ended 2019-03-01. Before the review
+    # the interview ended here and showed ELIGIBLE, reading supervision and fines as "none".
+    # Now it asks them; until they are answered the answers are marked unfinished, on the
+    # interview and on the case page.
+    client = sign_in(app, "advocate@a.org")
+    case = _released_2014(client)
+    assert _asks(client, case).startswith("Is this person on probation, parole or supervised")
+    assert 'id="unfinished"' in client.get(f"/cases/{case}/interview").text
+    assert 'id="unfinished"' in client.get(f"/cases/{case}").text
+    # Supervised release that began on release (2014-03-01) with no end: still running, and
+    # the Office generally takes no petition while on supervision → needs_review.
+    answer(client, case, value="supervised_release")
+    assert "fine" in _asks(client, case)
+    answer(client, case, action="none")
+    assert "restitution" in _asks(client, case)
+    answer(client, case, action="none")
+    answer(client, case, value="2014-03-01")  # the engine then asks when supervision began
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert record["supervision"] == [{"kind": "supervised_release", "start": "2014-03-01"}]
+    sentence = record["convictions"][0]["sentence"]
+    assert sentence["fine_owed"] == 0 and sentence["restitution_owed"] == 0
+    assert _outcomes(client, case, date(2026, 12, 7))["clemency.pardon_petition"] == (
+        "needs_review"
+    )
+
+
+def test_pardon_interview_no_supervision_nothing_owed_is_eligible_only_at_the_end(app) -> None:  # type: ignore[no-untyped-def]
+    # No supervision, nothing owed, wait over on 2019-03-01 (2014-03-01 + 5 years): eligible,
+    # and only now is the interview finished (no "unfinished" notice).
+    client = sign_in(app, "advocate@a.org")
+    case = _released_2014(client)
+    answer(client, case, action="none")
+    answer(client, case, action="none")
+    page = answer(client, case, action="none").text
+    assert "No more questions" in page and 'id="unfinished"' not in page
+    assert _outcomes(client, case, date(2026, 12, 7))["clemency.pardon_petition"] == "eligible"
+
+
+def test_pardon_interview_unknown_supervision_or_restitution_owed_never_clears(app) -> None:  # type: ignore[no-untyped-def]
+    client = sign_in(app, "advocate@a.org")
+    # "I don't know" whether on supervision: the record lists it unknown → insufficient_facts.
+    case = _released_2014(client)
+    answer(client, case, action="unknown")
+    answer(client, case, action="none")
+    answer(client, case, action="none")
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert record["unknown"] == ["supervision"]
+    assert _outcomes(client, case, date(2026, 12, 7))["clemency.pardon_petition"] == (
+        "insufficient_facts"
+    )
+    # $240,000 of restitution still owed: the Office's instructions ask that the penalty be
+    # satisfied → needs_review.
+    owing = _released_2014(client)
+    answer(client, owing, action="none")
+    answer(client, owing, action="none")
+    answer(client, owing, value="$240,000")
+    record = client.get(f"/cases/{owing}/record.json").json()
+    assert record["convictions"][0]["sentence"]["restitution_owed"] == 240000
+    assert _outcomes(client, owing, date(2026, 12, 7))["clemency.pardon_petition"] == (
+        "needs_review"
+    )
+
+
+def _serving_since_2020(client) -> str:  # type: ignore[no-untyped-def]
+    case = new_case(client, goal="release")
+    answer(client, case, value="federal")
+    answer(client, case, value="18 U.S.C. 1343")
+    answer(client, case, value="2020")
+    answer(client, case, value="120 months")
+    answer(client, case, start="2020-03")
+    return case
+
+
+def test_release_interview_asks_removal_and_risk(app) -> None:  # type: ignore[no-untyped-def]
+    # Wire fraud, serving since March 2020: before the review the interview ended here with
+    # time credits ELIGIBLE, never asking about an order of removal (18 U.S.C. 3632(d)(4)(E)).
+    client = sign_in(app, "advocate@a.org")
+    case = _serving_since_2020(client)
+    assert _asks(client, case).startswith("Has an immigration judge")
+    answer(client, case, value="final_order")
+    assert _asks(client, case).startswith("What is the person's latest PATTERN risk")
+    answer(client, case, level="low", assessed_on="2024-01")
+    answer(client, case, value="2021-05-01")  # the engine asks the order's date
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert record["fsa"]["removal_orders"] == [{"kind": "final_order", "issued_on": "2021-05-01"}]
+    assert _outcomes(client, case, date(2026, 12, 7))["fsa.time_credits"] == "not_eligible"
+    # "I don't know" whether ordered removed: fsa stated unknown → insufficient_facts.
+    unsure = _serving_since_2020(client)
+    answer(client, unsure, action="unknown")
+    assert client.get(f"/cases/{unsure}/record.json").json()["unknown"] == ["fsa"]
+    assert _outcomes(client, unsure, date(2026, 12, 7))["fsa.time_credits"] == "insufficient_facts"
+    # A detainer alone: not an order of removal, but for review.
+    held = _serving_since_2020(client)
+    answer(client, held, value="detainer")
+    assert client.get(f"/cases/{held}/record.json").json()["fsa"] == {"immigration_detainers": [{}]}
+    assert _outcomes(client, held, date(2026, 12, 7))["fsa.time_credits"] == "needs_review"
+    # No order and no detainer, risk low: eligible, and the interview has ended.
+    clear = _serving_since_2020(client)
+    answer(client, clear, action="none")
+    page = answer(client, clear, level="low", assessed_on="2024-01").text
+    assert _outcomes(client, clear, date(2026, 12, 7))["fsa.time_credits"] == "eligible"
+    assert "unknown" not in client.get(f"/cases/{clear}/record.json").json()
+    assert "No more questions" in page
+
+
+def _bakery_owner(client, share: str = "60") -> str:  # type: ignore[no-untyped-def]
+    case = new_case(client, goal="sba")
+    answer(client, case, value="Ortiz Bakery")
+    answer(client, case, value="Maria Ortiz")
+    answer(client, case, value="owner")
+    answer(client, case, value=share)
+    answer(client, case, value="2024-06-03")
+    for _ in range(3):
+        answer(client, case, action="none")
+    return case
+
+
+def test_sba_interview_asks_about_every_associate_until_no(app) -> None:  # type: ignore[no-untyped-def]
+    # 13 CFR 120.110(n) reaches every 20%+ owner, officer, director, general partner and key
+    # employee. Maria (60%, clean) alone used to give 7(a) ELIGIBLE; Luis owns the other 40%
+    # and whether he was ever convicted is not known → insufficient_facts naming his record.
+    client = sign_in(app, "advocate@a.org")
+    case = _bakery_owner(client)
+    assert _asks(client, case).startswith("Is there anyone else who owns 20% or more")
+    answer(client, case, value="Luis Ortiz")
+    answer(client, case, value="owner")
+    answer(client, case, value="40")
+    answer(client, case, action="unknown")  # ever convicted?
+    answer(client, case, action="none")
+    answer(client, case, action="none")
+    assert _asks(client, case).startswith("Is there anyone else")  # asked again, until No
+    page = answer(client, case, action="none").text
+    assert "No more questions" in page
+    record = client.get(f"/cases/{case}/record.json").json()
+    luis = record["business"]["people"][1]
+    assert luis["name"] == "Luis Ortiz" and luis["record"] == {"unknown": ["convictions"]}
+    report = evaluate(validate(record, "record.json"), date(2024, 6, 3))
+    seven_a = next(d for d in report.determinations if d.program == "sba.7a")
+    assert seven_a.outcome.value == "insufficient_facts"
+    assert "business.people[1].record.convictions" in seven_a.missing_facts
+
+
+def test_sba_interview_i_dont_know_whether_anyone_else_never_clears(app) -> None:  # type: ignore[no-untyped-def]
+    # "I don't know" whether anyone else holds 20% or a role: someone not known is recorded
+    # (role and record unknown), 7(a) cannot clear the business, and the question is not asked
+    # again (nor questions about the unnamed person).
+    client = sign_in(app, "advocate@a.org")
+    case = _bakery_owner(client)
+    page = answer(client, case, action="unknown").text
+    assert "No more questions" in page
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert len(record["business"]["people"]) == 2
+    report = evaluate(validate(record, "record.json"), date(2024, 6, 3))
+    seven_a = next(d for d in report.determinations if d.program == "sba.7a")
+    assert seven_a.outcome.value == "insufficient_facts"
+    assert "business.people[1].record" in seven_a.missing_facts
+
+
+def test_i_dont_know_to_the_statute_is_not_asked_again(app) -> None:  # type: ignore[no-untyped-def]
+    # The engine names convictions[0].counts missing; the question asked was
+    # convictions[0].counts[0].statute: the parent path is covered by the child asked.
+    client = sign_in(app, "advocate@a.org")
+    case = new_case(client, goal="release")
+    answer(client, case, value="federal")
+    assert _asks(client, case) == "Which law was the offense under?"
+    answer(client, case, action="unknown")
+    assert _asks(client, case) == "When was the person convicted?"
+    answer(client, case, value="2020")
+    answer(client, case, value="120 months")
+    answer(client, case, start="2020-03")
+    answer(client, case, action="none")
+    answer(client, case, action="unknown")
+    for _ in range(10):
+        if _asks(client, case) in ("", "Which law was the offense under?"):
+            break
+        answer(client, case, action="unknown")
+    assert _asks(client, case) != "Which law was the offense under?"
+
+
+def test_i_dont_know_to_the_court_is_not_a_missing_conviction() -> None:
+    # "Which court convicted the person?" is a field question, never "ever convicted?": "I
+    # don't know" leaves the field out (the interview moves on), never unknown: [convictions].
+    from secondchance.web.interview import (
+        apply_none,
+        apply_unknown,
+        carry_unknown,
+        next_question,
+        question_for,
+    )
+
+    court = question_for("convictions[0].jurisdiction", {})
+    assert court is not None
+    held = {"convictions": [{"counts": [{"statute": "18 U.S.C. 1343"}]}]}
+    assert apply_unknown(held, court) == held
+    assert apply_unknown({}, court) == {}
+    assert apply_none(held, court) == held
+    assert carry_unknown(held, ["convictions[0].jurisdiction"]) == held
+    following = next_question("pardon", {}, [], {"convictions[0].jurisdiction"})
+    assert following is not None and following.path == "convictions[0].counts[0].statute"
+
+
+def test_no_custody_question_for_a_sentence_without_prison(app) -> None:  # type: ignore[no-untyped-def]
+    # "0 months" (or probation only): no question about days in custody; where custody is
+    # asked, "No / none" (never in custody) is offered and moves on.
+    from secondchance.web.interview import next_question, question_for
+
+    record = {
+        "convictions": [
+            {
+                "jurisdiction": "federal",
+                "counts": [{"statute": "18 U.S.C. 1343"}],
+                "conviction_date": "2012",
+                "sentence": {"imprisonment": "0 months"},
+            }
+        ]
+    }
+    asked = {
+        "convictions[0].jurisdiction",
+        "convictions[0].counts[0].statute",
+        "convictions[0].conviction_date",
+        "convictions[0].sentence.imprisonment",
+    }
+    following = next_question("pardon", record, ["custody[] (a period for convictions[0])"], asked)
+    assert following is not None and following.kind != "custody"
+    probation = {
+        "convictions": [{**record["convictions"][0], "sentence": {"probation": "3 years"}}]
+    }  # type: ignore[dict-item]
+    following = next_question("pardon", probation, [], asked)
+    assert following is not None and following.kind != "custody"
+    custody = question_for("custody[] (a period for convictions[0])", {})
+    assert custody is not None and custody.allow_none and "never in prison" in custody.help
+
+    client = sign_in(app, "advocate@a.org")
+    case = new_case(client, goal="pardon")
+    answer(client, case, value="federal")
+    answer(client, case, value="18 U.S.C. 1343")
+    answer(client, case, value="2012-03-01")
+    answer(client, case, value="0 months")
+    assert _asks(client, case).startswith("Is this person on probation")
+    served = new_case(client, goal="pardon")
+    for value in ("federal", "18 U.S.C. 1343", "2012-03-01", "24 months"):
+        answer(client, served, value=value)
+    assert _asks(client, served).startswith("When did the person go to federal prison")
+    answer(client, served, action="none")
+    assert _asks(client, served).startswith("Is this person on probation")
+
+
+def _walk(goal: str, answered: int) -> list[str]:
+    """The interview in process: the first ``answered`` questions get an ordinary answer, every
+    later one "I don't know"; the paths asked, in order. Fails if a question comes twice."""
+    from secondchance.web.casework import assess
+    from secondchance.web.interview import (
+        apply_answer,
+        apply_none,
+        apply_unknown,
+        carry_unknown,
+        key,
+        next_question,
+    )
+
+    sample = {
+        "choice": lambda q: {"value": q.choices[0][0]},
+        "date": lambda q: {"value": "2015-01-01"},
+        "term": lambda q: {"value": "24 months"},
+        "number": lambda q: {"value": "30"},
+        "money": lambda q: {"value": "100"},
+        "bool": lambda q: {"value": "yes"},
+        "text": lambda q: (
+            {"action": "none"}  # a second associate, then "no one else"
+            if q.path == "business.people[2].name"
+            else {"value": "Luis" if "people" in q.path else "18 U.S.C. 1343"}
+        ),
+        "custody": lambda q: {"start": "2015-02-01", "end": "2017-01-01"},
+        "risk": lambda q: {"level": "low", "assessed_on": "2024-01-01"},
+        "findings": lambda q: {"action": "none"},
+    }
+    record: dict[str, object] = {}
+    asked: list[str] = []
+    unknown_paths: list[str] = []
+    for step in range(80):
+        seen = assess(goal, record, date(2026, 12, 7))
+        missing = [m for d in seen.goal for m in d.missing_facts]
+        question = next_question(goal, record, missing, set(asked))
+        if question is None:
+            return asked
+        assert key(question.path) not in asked, (goal, answered, question.path, asked)
+        asked.append(key(question.path))
+        if step < answered:
+            form = sample[question.kind](question)
+            if form.get("action") == "none":
+                record = apply_none(record, question, unknown_paths)
+            else:
+                record = apply_answer(record, question, form)
+        else:
+            record = apply_unknown(record, question)
+            unknown_paths.append(key(question.path))
+        record = carry_unknown(record, unknown_paths)
+    raise AssertionError(f"{goal}: no end after 80 questions: {asked}")
+
+
+def test_i_dont_know_never_brings_the_same_question_back() -> None:
+    # For each goal and each point of the interview: ordinary answers up to there, then "I
+    # don't know" to every question: each question is asked once, and the interview ends.
+    for goal in ("pardon", "release", "sba"):
+        longest = _walk(goal, 80)
+        for answered in range(len(longest) + 1):
+            _walk(goal, answered)

@@ -103,3 +103,15 @@ def parse_number_answer(text: str) -> float:
     if not 0 <= number <= 100:
         raise AnswerError("a percentage is between 0 and 100")
     return number
+
+
+def parse_money_answer(text: str) -> float:
+    """An amount in dollars: "$1,250.50" → 1250.5."""
+    value = text.strip().lstrip("$").replace(",", "").strip()
+    try:
+        number = float(value)
+    except ValueError:
+        raise AnswerError(f"{text.strip()[:20]!r} is not an amount in dollars") from None
+    if not 0 <= number < 10**12:
+        raise AnswerError("an amount is a number of dollars, 0 or more")
+    return number

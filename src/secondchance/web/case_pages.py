@@ -48,6 +48,7 @@ def case_page(request: Request, user: SignedIn, case_id: str) -> Response:
             "history": store_cases.determination_history(session, case),
             "notes": store_cases.notes(session, case),
             "memory": interview_memory(case),
+            "question": next_for(case, seen),  # marks the answers unfinished while one is left
         }
     return render(request, "case.html", context)
 
@@ -84,7 +85,7 @@ async def answer(request: Request, user: Editor, case_id: str) -> Response:
     with request.app.state.store.transaction() as session:
         case = find_case(session, user, case_id)
         record = store_cases.current_record(session, case)
-        question = question_for(path, record) or _starter(case.goal, path, record)
+        question = _starter(case.goal, path, record) or question_for(path, record)
         if question is None:
             raise HTTPException(422, "That question is not part of this interview.")
         try:
@@ -119,7 +120,7 @@ async def answer(request: Request, user: Editor, case_id: str) -> Response:
 def _starter(goal: str, path: str, record: dict[str, object]):  # type: ignore[no-untyped-def]
     from secondchance.web.interview import _starters
 
-    return next((q for q in _starters(goal) if q.path == path), None)
+    return next((q for q in _starters(goal, record) if q.path == path), None)
 
 
 @router.post("/cases/{case_id}/notes", dependencies=[Csrf])

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from secondchance.record.schema import RecordPart
+from secondchance.record.terms import TermError, parse_term_text
 from secondchance.web import answers
 from secondchance.web.paths import field_info, get_path, kind_of, pattern, set_path, split_path
 
@@ -151,17 +152,103 @@ def _record_part(prefix: str, part: str) -> Question:
     )
 
 
-def _starters(goal: str) -> list[Question]:
-    owner = "business.people[0]"
+UNKNOWN_ASSOCIATE = "Not known: someone else who may own 20% or more or hold a role"
+"""The name of the person the interview adds when asked "Is there anyone else ...?" is answered
+"I don't know": their role and record are left unknown, so no SBA answer clears the business."""
+
+
+def _another_person(index: int) -> Question:
+    """ "Is there anyone else ...?": every Associate counts, not only one (13 CFR 120.110(n)
+    reaches each 20%-or-more owner, officer, director, general partner and key employee)."""
+    return Question(
+        f"business.people[{index}].name",
+        "text",
+        "Is there anyone else who owns 20% or more of the business, or is an officer, director, "
+        "general partner or key employee? If so, write their name.",
+        "SBA looks at each of these people, not only the owner. Choose “No / none” when there "
+        "is no one else.",
+        allow_none=True,
+    )
+
+
+def _person_starters(index: int) -> list[Question]:
+    owner = f"business.people[{index}]"
+    first = (
+        Question(
+            f"{owner}.name",
+            "text",
+            "Who owns or runs the business? (Start with one person; the interview then asks "
+            "about the others.)",
+        )
+        if index == 0
+        else _another_person(index)
+    )
+    return [
+        first,
+        _from_schema(f"{owner}.roles[0].role", {}),
+        _from_schema(f"{owner}.roles[0].ownership_percent", {}),
+        *([_from_schema("application_date", {})] if index == 0 else []),
+        *(_record_part(f"{owner}.record.", part) for part in ASKED_PARTS),
+    ]
+
+
+def _owed_question(kind: str) -> Question:
+    """Whether a fine or restitution is still owed (an unpaid penalty keeps a pardon petition
+    for review): "No / none" records nothing owed."""
+    return Question(
+        f"convictions[0].sentence.{kind}_owed",
+        "money",
+        f"Does the person still owe any {'fine' if kind == 'fine' else 'restitution'} for this "
+        "conviction? If so, how much (in dollars)?",
+        "Choose “No / none” if nothing is owed (never ordered, or all paid).",
+        allow_none=True,
+    )
+
+
+REMOVAL_CHOICES = (
+    ("final_order", "Yes, a final order of removal (deportation)"),
+    ("other", "Yes, an order of removal, but not final or not sure it is final"),
+    ("detainer", "No order, but immigration (ICE) has placed a detainer (a hold)"),
+)
+
+
+def _removal_question() -> Question:
+    return Question(
+        "fsa.removal_orders[0].kind",
+        "choice",
+        "Has an immigration judge or officer ordered the person removed (deported) from the "
+        "United States, or has immigration (ICE) placed a hold (detainer) on them?",
+        "A final order of removal bars using First Step Act time credits (18 U.S.C. "
+        "3632(d)(4)(E)).",
+        REMOVAL_CHOICES,
+        allow_none=True,
+    )
+
+
+def _risk_question(path: str = "fsa.risk_assessments") -> Question:
+    return Question(
+        path=path,
+        kind="risk",
+        text="What is the person's latest PATTERN risk level, and when was it assessed?",
+        help="The Bureau of Prisons' risk score (minimum, low, medium, high), shown on the "
+        "person's FSA time credit assessment.",
+        fields=(("level", "risk", "Risk level"), ("assessed_on", "date", "Assessed on")),
+    )
+
+
+def _starters(goal: str, record: Mapping[str, Any] | None = None) -> list[Question]:
+    """The goal's first questions: each part of the record its programs read that could turn a
+    clearing answer into another is asked, never read as "none" because it was not asked."""
     if goal == "sba":
-        return [
-            Question("business.name", "text", "What is the business called?"),
-            Question(f"{owner}.name", "text", "Who owns or runs the business? (one person)"),
-            _from_schema(f"{owner}.roles[0].role", {}),
-            _from_schema(f"{owner}.roles[0].ownership_percent", {}),
-            _from_schema("application_date", {}),
-            *(_record_part(f"{owner}.record.", part) for part in ASKED_PARTS),
-        ]
+        people = ((record or {}).get("business") or {}).get("people") or []
+        people = people if isinstance(people, list) else []
+        known = len(people) if record is not None else 1  # no record: the first person's
+        found = [Question("business.name", "text", "What is the business called?")]
+        for index in range(known + 1):
+            if index < len(people) and _is_placeholder(people[index]):
+                break  # "I don't know" whether anyone else: not asked again, nor about them
+            found += _person_starters(index)[: None if index < known else 1]
+        return found
     first = [
         _from_schema("convictions[0].jurisdiction", {}),
         _from_schema("convictions[0].counts[0].statute", {}),
@@ -170,7 +257,16 @@ def _starters(goal: str) -> list[Question]:
     ]
     if goal in ("release", "pardon"):
         first.append(_custody_question("custody[] (a period for convictions[0])", {}))
+    if goal == "pardon":
+        first += [_record_part("", "supervision"), _owed_question("fine")]
+        first.append(_owed_question("restitution"))
+    if goal == "release":
+        first += [_removal_question(), _risk_question()]
     return first
+
+
+def _is_placeholder(person: Any) -> bool:
+    return isinstance(person, dict) and person.get("name") == UNKNOWN_ASSOCIATE
 
 
 def _about(tokens: list[Any], record: Mapping[str, Any]) -> str:
@@ -230,8 +326,10 @@ def _custody_question(path: str, record: Mapping[str, Any]) -> Question:
         text="When did the person go to federal prison for this conviction, and when were (or "
         "will) they be released?",
         help="The first day in custody, and the release day. If the person is still inside, "
-        "leave the release day empty. A month or a year is fine.",
+        "leave the release day empty. A month or a year is fine. Choose “No / none” if the "
+        "person was never in prison for this conviction.",
         fields=(("start", "date", "First day in custody"), ("end", "date", "Release day")),
+        allow_none=True,
         about=_about(split_path(_conviction_of(path) + ".x"), record),
     )
 
@@ -285,14 +383,7 @@ def question_for(path: str, record: Mapping[str, Any]) -> Question | None:
     if shape.endswith("counts"):
         return _from_schema(path + "[0].statute", record)
     if shape == "fsa.risk_assessments":
-        return Question(
-            path=path,
-            kind="risk",
-            text="What is the person's latest PATTERN risk level, and when was it assessed?",
-            help="The Bureau of Prisons' risk score (minimum, low, medium, high), shown on the "
-            "person's FSA time credit assessment.",
-            fields=(("level", "risk", "Risk level"), ("assessed_on", "date", "Assessed on")),
-        )
+        return _risk_question(path)
     whole = re.fullmatch(r"((?:business\.people\[\d+\]\.record\.)?)([a-z_]+)", path)
     if whole is None:  # the part's own question, asked by its path (a starter, or as below)
         whole = re.fullmatch(r"((?:business\.people\[\d+\]\.record\.)?)([a-z_]+)\[0\]\.\w+", path)
@@ -321,8 +412,11 @@ def next_question(
     missing: list[str],
     asked: set[str],
 ) -> Question | None:
-    """The first question not yet asked: the goal's starters, then the engine's missing facts."""
-    for question in _starters(goal):
+    """The first question not yet asked: the goal's starters, then the engine's missing facts.
+    A question once asked (answered "I don't know" too) is never asked again, whichever path
+    names it: a missing path is covered by a question asked about it or within it
+    (``convictions[0].counts`` by ``convictions[0].counts[0].statute``)."""
+    for question in _starters(goal, record):
         if key(question.path) in asked or _skip_starter(question, record):
             continue
         return _with_about(question, record)
@@ -330,14 +424,52 @@ def next_question(
         if key(path) not in asked:
             return _from_schema(path, record)
     for path in missing:
-        if key(path) in asked or get_path(record, split_path(path)) is not None:
+        if _covered(key(path), asked) or get_path(record, split_path(path)) is not None:
             continue
-        if _stated_unknown(path, record):
+        if _stated_unknown(path, record) or _about_placeholder(path, record):
             continue
         found = question_for(path, record)
-        if found is not None:
-            return found
+        if found is None or _covered(key(found.path), asked):
+            continue
+        if found.kind == "custody" and _no_prison_term(found.path, record):
+            continue
+        return found
     return None
+
+
+def _covered(path: str, asked: set[str]) -> bool:
+    """Whether ``path`` was asked, or a question about a field within it was."""
+    return path in asked or any(a.startswith((f"{path}.", f"{path}[")) for a in asked)
+
+
+def _about_placeholder(path: str, record: Mapping[str, Any]) -> bool:
+    """Whether ``path`` is about the person added for "I don't know whether anyone else": the
+    interview cannot ask about someone unnamed (the record file can be edited)."""
+    found = re.match(r"business\.people\[(\d+)\]", path)
+    people = (record.get("business") or {}).get("people") or []
+    if found is None or int(found[1]) >= len(people):
+        return False
+    return _is_placeholder(people[int(found[1])])
+
+
+def _no_prison_term(path: str, record: Mapping[str, Any]) -> bool:
+    """Whether the conviction a custody question is about has a sentence with no prison term
+    ("0 months", or probation with no prison term): custody is not asked."""
+    conviction = get_path(record, split_path(_conviction_of(path)))
+    sentence = conviction.get("sentence") if isinstance(conviction, dict) else None
+    if not isinstance(sentence, dict):
+        return False
+    term = sentence.get("imprisonment")
+    if term is None:
+        return bool(sentence.get("probation")) and not sentence.get("imprisonment_length_unknown")
+    if isinstance(term, str):
+        try:
+            term = parse_term_text(term)
+        except (TermError, ValueError):
+            return False
+    if not isinstance(term, dict) or term.get("life"):
+        return False
+    return all(isinstance(v, int | float) and v == 0 for v in term.values())
 
 
 def _stated_unknown(path: str, record: Mapping[str, Any]) -> bool:
@@ -372,6 +504,8 @@ def _with_about(question: Question, record: Mapping[str, Any]) -> Question:
     if question.about or question.kind == "custody":
         return question
     tokens = split_path(question.path)
+    if question.allow_none and question.kind in ("choice", "text") and "record" not in tokens:
+        return question  # about the person as a whole ("is this person on probation ...?")
     if question.allow_none and "record" in tokens:  # "has this person ever ...": the person
         tokens = [*tokens[: tokens.index("record")], "record"]
     return Question(**{**question.__dict__, "about": _about(tokens, record)})
@@ -381,6 +515,8 @@ def _skip_starter(question: Question, record: Mapping[str, Any]) -> bool:
     tokens = split_path(question.path)
     if question.kind != "custody" and get_path(record, tokens) is not None:
         return True
+    if question.kind == "custody":
+        return _no_prison_term(question.path, record)
     if question.path.endswith("ownership_percent"):
         return bool(get_path(record, [*tokens[:-1], "role"]) != "owner")
     return False
@@ -391,6 +527,8 @@ def apply_answer(
 ) -> dict[str, Any]:
     """Write the answer into the record (a copy); raises :class:`answers.AnswerError`.
     "No / none" to the court findings records that the court found none of them."""
+    if question.path == _removal_question().path:
+        return _known(_apply_removal(copy.deepcopy(record), form), question)
     if question.kind == "findings" and form.get("action") == "none":
         updated = copy.deepcopy(record)
         names = [f"not:{name}" for name, _ in COURT_FINDINGS]
@@ -430,21 +568,29 @@ def _own_record(path: str) -> list[Any] | None:
 def _starter_part(question: Question) -> tuple[list[Any], str] | None:
     """(the person's ``record`` path, the part) for a question asking whether a part of a
     person's record holds anything ("is this person charged now?": the question of
-    ``pending_charges[0].instrument``), else None. The record's own person has the path []."""
-    own = _own_record(question.path) or []
-    rest = split_path(question.path)[len(own) :]
-    if len(rest) != 3 or rest[1] != 0 or (rest[0], rest[2]) not in _PART_QUESTIONS:
-        return None
-    return own, str(rest[0])
+    ``pending_charges[0].instrument``), else None. The record's own person has the path [].
+    Only the part's own question counts: a question about a field of an entry already there
+    ("Which court convicted the person?", ``convictions[0].jurisdiction`` of the record's own
+    person) is not a question about the whole part."""
+    own = _own_record(question.path)
+    if own is None:
+        part = OWN_PART_QUESTIONS.get(question.path)
+        return ([], part) if part else None
+    prefix = question.path[: question.path.index("record.") + len("record.")]
+    for part in ASKED_PARTS:
+        if _record_part(prefix, part).path == question.path:
+            return own, part
+    return None
 
 
-_PART_QUESTIONS = frozenset(
-    (tokens[-3], tokens[-1])
-    for tokens in (split_path(q.path) for q in _starters("sba"))
-    if "record" in tokens and len(tokens) >= 3 and tokens[-3] in RECORD_PARTS
-)
-"""(part, field) of each starter question asking whether a part of a business person's record
-holds anything: ``("pending_charges", "instrument")``."""
+OWN_PART_QUESTIONS = {
+    "pending_charges[0].instrument": "pending_charges",
+    "supervision[0].kind": "supervision",
+    "fsa.removal_orders[0].kind": "fsa",
+}
+"""The questions about a part of the record's own person, by path, and the part: "No / none"
+takes it off the ``unknown`` list, "I don't know" puts it on (the person's convictions are
+asked by their court, a field question, never as a whole part)."""
 
 
 def _known(record: dict[str, Any], question: Question) -> dict[str, Any]:
@@ -497,6 +643,10 @@ def apply_none(
     answered "I don't know" (``unknown``: the paths so answered, as cases begun before the
     ``unknown`` list remember them) stays left out: empty, it would read as "nothing to
     report". Other questions: unchanged."""
+    if question.kind == "money":  # nothing owed
+        updated = copy.deepcopy(record)
+        set_path(updated, split_path(question.path), 0.0)
+        return updated
     own = _own_record(question.path)
     if own is None:  # the record's own person: a part asked about is known now
         return _known(copy.deepcopy(record), question) if _starter_part(question) else record
@@ -517,6 +667,11 @@ def apply_unknown(record: dict[str, Any], question: Question) -> dict[str, Any]:
     whatever the other questions answer. Any other question about the record: a record that an
     earlier "No / none" left empty is taken out again, so that it is unknown (the SBA answers
     name ``business.people[i].record``). Other questions, and other records: unchanged."""
+    if _is_another(question.path, record):
+        updated = copy.deepcopy(record)
+        people = updated["business"]["people"]
+        people.append({"name": UNKNOWN_ASSOCIATE, "roles": [{"role": "owner"}]})
+        return updated
     found = _starter_part(question)
     if found is not None:
         at, part = found
@@ -538,6 +693,29 @@ def apply_unknown(record: dict[str, Any], question: Question) -> dict[str, Any]:
     return updated
 
 
+def _apply_removal(record: dict[str, Any], form: Mapping[str, str]) -> dict[str, Any]:
+    """An order of removal (its kind left out when the person is not sure it is final: the
+    engine then treats it as possibly final), or a detainer alone."""
+    value = _choice((form.get("value") or "").strip(), tuple(c for c, _ in REMOVAL_CHOICES))
+    fsa = record.setdefault("fsa", {})
+    if value == "detainer":
+        fsa.setdefault("immigration_detainers", []).append({})
+    else:
+        fsa.setdefault("removal_orders", []).append(
+            {"kind": "final_order"} if value == "final_order" else {}
+        )
+    return record
+
+
+def _is_another(path: str, record: Mapping[str, Any]) -> bool:
+    """Whether ``path`` is the question "Is there anyone else ...?" of this record."""
+    found = re.fullmatch(r"business\.people\[(\d+)\]\.name", path)
+    people = (record.get("business") or {}).get("people")
+    if found is None or not isinstance(people, list):
+        return False
+    return 0 < int(found[1]) == len(people)
+
+
 def _choice(value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise answers.AnswerError(f"choose one of: {', '.join(allowed)}")
@@ -553,6 +731,8 @@ def _typed(question: Question, value: str) -> Any:
         return answers.parse_term_answer(value)
     if question.kind == "number":
         return answers.parse_number_answer(value)
+    if question.kind == "money":
+        return answers.parse_money_answer(value)
     if question.kind == "choice":
         return _choice(value, tuple(c for c, _ in question.choices))
     return value[:500]
