@@ -216,6 +216,25 @@ def test_awaiting_sentencing_beside_a_term_being_served_needs_review() -> None:
     assert det.missing_facts == ["convictions[1].awaiting_sentencing"]
 
 
+def test_awaiting_sentencing_shown_by_dates_beside_a_term_being_served_needs_review() -> None:
+    # Convicted 2020-10-01 <= 2021-01-01 (as of) < sentence imposed 2021-03-01: awaiting
+    # sentencing on the day as with the flag (the schema forbids the flag beside a date): the
+    # coming sentence may join the aggregate (3584(c)) and its offense may bar credits.
+    data = serving()
+    data["convictions"].append(
+        {
+            "id": "b",
+            "jurisdiction": "federal",
+            "conviction_date": "2020-10-01",
+            "sentence": {"imposed_on": "2021-03-01", "imprisonment": "12 months"},
+            "counts": [{"statute": "18 U.S.C. 1343"}],
+        }
+    )
+    det = answer(data)
+    assert det.outcome is Outcome.needs_review
+    assert det.missing_facts == ["convictions[1].sentence.imposed_on"]
+
+
 def _second(**fields: Any) -> dict[str, Any]:
     """The serving record with a second federal conviction (carjacking, 18 U.S.C. 2119, listed in
     3632(d)(4)(D)(xxxv)), ``fields`` added to it."""

@@ -1,8 +1,9 @@
 """Facts of record format 1.1 that some programs do not weigh yet: never silently ignored.
 
 A fact the record states but a program does not read could change its answer (a revocation term
-adds prison time; a conviction awaiting sentencing is not yet a sentence). Until a program
-weighs it, an answer that would clear the person (``eligible``, ``eligible_from``, or a
+adds prison time; a conviction awaiting sentencing, flagged or entered by the decisive day with
+sentence imposed after it, ``record.query.awaiting_sentencing``, is not yet a sentence). Until a
+program weighs it, an answer that would clear the person (``eligible``, ``eligible_from``, or a
 clemency or credits program's ``not_applicable``) becomes ``needs_review`` naming the fact.
 
 Weighed through the shared reading of the record, and so not listed: terms per count, the
@@ -18,11 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from secondchance.engine.determination import Determination, Outcome, Report
-from secondchance.engine.overrule import overrule, unsettled_ahead, was
+from secondchance.engine.overrule import CLEARING_AHEAD, overrule, unsettled_ahead, was
 from secondchance.law.sentence import SENTENCE
+from secondchance.record.query import awaiting_path, awaiting_sentencing, sentenced_on
 from secondchance.record.schema import PersonRecord, Record
 
 SBA = ("sba.",)
@@ -39,11 +42,18 @@ class Unweighed:
     programs: tuple[str, ...]
 
 
-def _conviction_facts(record: PersonRecord, prefix: str) -> Iterator[Unweighed]:
+def _conviction_facts(record: PersonRecord, prefix: str, day: date) -> Iterator[Unweighed]:
     for i, conv in enumerate(record.convictions):
         path = f"{prefix}convictions[{i}]"
-        if conv.awaiting_sentencing:
-            yield Unweighed(f"{path}.awaiting_sentencing", "a conviction awaiting sentencing", SBA)
+        if awaiting_sentencing(conv, day):
+            if conv.awaiting_sentencing:
+                fact = "a conviction awaiting sentencing"
+            else:
+                fact = (
+                    f"a conviction entered {conv.conviction_date or 'on a day not recorded'} "
+                    f"and sentenced {sentenced_on(conv)}, so awaiting sentencing on {day}"
+                )
+            yield Unweighed(awaiting_path(conv, path), fact, SBA)
         if conv.treaty_transfer is not None:
             yield Unweighed(
                 f"{path}.treaty_transfer", "a conviction transferred from a foreign court", SBA
@@ -71,18 +81,19 @@ def _conviction_facts(record: PersonRecord, prefix: str) -> Iterator[Unweighed]:
             )
 
 
-def _person_facts(record: PersonRecord, prefix: str) -> Iterator[Unweighed]:
-    yield from _conviction_facts(record, prefix)
+def _person_facts(record: PersonRecord, prefix: str, day: date) -> Iterator[Unweighed]:
+    yield from _conviction_facts(record, prefix, day)
 
 
-def unweighed_facts(record: Record) -> list[Unweighed]:
+def unweighed_facts(record: Record, day: date) -> list[Unweighed]:
     """The stated facts no program weighs yet, in the record and its business people's records
-    (whose facts concern SBA alone)."""
-    found = list(_person_facts(record, ""))
+    (whose facts concern SBA alone), read on ``day`` (the SBA decisive day: a conviction is
+    awaiting sentencing on it per :func:`~secondchance.record.query.awaiting_sentencing`)."""
+    found = list(_person_facts(record, "", day))
     if record.business is not None:
         for i, person in enumerate(record.business.people):
             if not person.is_subject:
-                nested = _person_facts(person.record, f"business.people[{i}].record.")
+                nested = _person_facts(person.record, f"business.people[{i}].record.", day)
                 found += [Unweighed(u.path, u.fact, ("sba.",)) for u in nested]
     return found
 
@@ -132,10 +143,41 @@ def _noted(block: dict[str, Any] | None, facts: list[Unweighed]) -> dict[str, An
 
 def review(report: Report, record: Record) -> Report:
     """``report`` with every answer guarded against the stated facts not weighed yet."""
-    facts = unweighed_facts(record)
-    if not facts:
+    day = report.application_date or report.as_of
+    facts = unweighed_facts(record, day)
+    if not facts and not _awaits_later(record, day):
         return report
-    return guarded(report, lambda det: guard(det, facts), lambda block: _noted(block, facts))
+    return guarded(
+        report,
+        lambda det: guard(det, _on_days(det, record, day, facts)),
+        lambda block: _noted(block, facts),
+    )
+
+
+def _awaits_later(record: Record, day: date) -> bool:
+    """Some sentence in the record (or its business people's) is imposed after ``day``: a later
+    day an answer foresees may find its conviction awaiting sentencing."""
+    people = [record, *(p.record for p in (record.business.people if record.business else []))]
+    imposed = (sentenced_on(c) for person in people for c in person.convictions)
+    return any(d is not None and d > day for d in imposed)
+
+
+def _on_days(
+    det: Determination, record: Record, day: date, facts: list[Unweighed]
+) -> list[Unweighed]:
+    """The facts that bear on ``det``: those read on the SBA decisive ``day`` and, for an SBA
+    answer, those read on the later day it foresees clearing the person (its eligible-from day
+    or a next change to a clearing answer), on which a conviction may await sentencing."""
+    if not det.program.startswith(SBA):
+        return facts
+    later = {det.eligible_from_date, det.date if det.outcome is Outcome.eligible_from else None}
+    if det.next_change_outcome in CLEARING_AHEAD:
+        later.add(det.next_change)
+    found = {f.path: f for f in facts}
+    for when in sorted(d for d in later if d is not None and d > day):
+        for f in unweighed_facts(record, when):
+            found.setdefault(f.path, f)
+    return list(found.values())
 
 
 def guarded(

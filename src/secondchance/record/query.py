@@ -41,6 +41,34 @@ def conviction_by_id(record: PersonRecord, conviction_id: str | None) -> Convict
     return None
 
 
+def sentenced_on(conviction: Conviction) -> date | None:
+    """The day sentence was imposed: ``sentence.imposed_on``, else ``sentencing_date``."""
+    imposed = conviction.sentence.imposed_on if conviction.sentence is not None else None
+    return imposed or conviction.sentencing_date
+
+
+def awaiting_sentencing(conviction: Conviction, day: date) -> bool:
+    """Convicted and not yet sentenced on ``day``: the record says so
+    (``awaiting_sentencing``), or the conviction was entered on or before ``day`` (or on a day
+    not recorded) and sentence was imposed after it. The flag is read whatever the day, as
+    written; the schema forbids it once a sentencing date is recorded."""
+    if conviction.awaiting_sentencing:
+        return True
+    imposed = sentenced_on(conviction)
+    entered = conviction.conviction_date
+    return imposed is not None and imposed > day and (entered is None or entered <= day)
+
+
+def awaiting_path(conviction: Conviction, path: str) -> str:
+    """The record path of the fact that shows ``conviction`` (at ``path``) awaiting
+    sentencing: the flag, else the sentencing date after the day."""
+    if conviction.awaiting_sentencing:
+        return f"{path}.awaiting_sentencing"
+    if conviction.sentence is not None and conviction.sentence.imposed_on is not None:
+        return f"{path}.sentence.imposed_on"
+    return f"{path}.sentencing_date"
+
+
 def day_after(day: date) -> date:
     return date.fromordinal(day.toordinal() + 1)
 

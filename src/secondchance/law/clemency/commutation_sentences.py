@@ -26,7 +26,7 @@ from secondchance.law.clemency.facts import (
 from secondchance.law.clemency.grant_effect import commutation_effect
 from secondchance.law.clemency.pardoned import doubtful_pardons, pardoned_by
 from secondchance.law.clemency.scope import awaiting_facts
-from secondchance.record.query import covers
+from secondchance.record.query import awaiting_sentencing, covers
 from secondchance.record.schema import (
     ClemencyKind,
     Conviction,
@@ -224,7 +224,7 @@ def read_federal(record: Record, i: int, conviction: Conviction, day: date, out:
     doubtful = doubtful_pardons(record, [(i, conviction)], day)
     out.doubtful += doubtful
     out.findings += [say(c[0].upper() + c[1:] + ".") for c, _ in doubtful]
-    if _nothing_to_commute(i, conviction, out):
+    if _nothing_to_commute(i, conviction, day, out):
         return
     sentence = conviction.sentence
     if sentence is None:
@@ -259,11 +259,11 @@ def read_federal(record: Record, i: int, conviction: Conviction, day: date, out:
     out.supervision_starts += unknown
 
 
-def _nothing_to_commute(i: int, conviction: Conviction, out: Remaining) -> bool:
+def _nothing_to_commute(i: int, conviction: Conviction, day: date, out: Remaining) -> bool:
     """A conviction awaiting sentencing, or whose sentence the record states completed: no
     sentence to commute (a commutation reduces a sentence imposed and not yet served)."""
     name = label(i, conviction)
-    if conviction.awaiting_sentencing:
+    if awaiting_sentencing(conviction, day):
         text = f"{name} awaits sentencing: no sentence has been imposed, so none can be commuted."
         facts: dict[str, object] = awaiting_facts([(i, conviction)])
     elif conviction.sentence is not None and conviction.sentence.completed:

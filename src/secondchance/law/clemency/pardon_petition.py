@@ -91,6 +91,7 @@ from secondchance.law.declarative import (
 )
 from secondchance.law.parameters import value
 from secondchance.law.rule_book import rule_fields
+from secondchance.record.query import awaiting_sentencing
 from secondchance.record.schema import (
     Conviction,
     Jurisdiction,
@@ -330,7 +331,7 @@ def _convictions_open(record: Record, day: date) -> Facts | Determination:
     open_federal, findings = _pardoned_findings(record, day, federal)
     if foreign:
         findings.append(treaty_finding(foreign, RULE_VERSION))
-    awaiting = [(i, c) for i, c in open_federal if c.awaiting_sentencing]
+    awaiting = [(i, c) for i, c in open_federal if awaiting_sentencing(c, day)]
     if awaiting:
         return _awaiting(awaiting, findings)
     if not open_federal and not military:

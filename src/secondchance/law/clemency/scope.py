@@ -16,6 +16,7 @@ from datetime import date
 from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.law.clemency.facts import label
 from secondchance.law.clemency.where_to_file import outside_scope
+from secondchance.record.query import awaiting_path, sentenced_on
 from secondchance.record.schema import Conviction, Record
 
 CONSTITUTION = "U.S. Const. art. II, sec. 2, cl. 1; 18 U.S.C. 4100-4115; 28 CFR 1.1"
@@ -57,7 +58,8 @@ def awaiting_facts(convictions: list[tuple[int, Conviction]]) -> dict[str, objec
     """The facts shown for convictions awaiting sentencing."""
     facts: dict[str, object] = {}
     for i, c in convictions:
-        facts[f"convictions[{i}].awaiting_sentencing"] = True
+        path = awaiting_path(c, f"convictions[{i}]")
+        facts[path] = True if c.awaiting_sentencing else str(sentenced_on(c))
         if c.conviction_date is not None:
             facts[f"convictions[{i}].conviction_date"] = c.conviction_date.isoformat()
     return facts

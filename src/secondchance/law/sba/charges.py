@@ -5,6 +5,17 @@ an indictment; a pending information or complaint for an offense the rule names 
 (the rule says indictment, but a felony may be prosecuted by information once the defendant
 waives indictment, Fed. R. Crim. P. 7(b)). Facts unknown to the record give
 ``Verdict.unknown`` naming the field paths.
+
+``pending_charges`` lists the charges pending on the record's own day, so it does not say that
+nothing was pending on an earlier day. Two other facts show a charge that may have been pending
+on the day without recording it (:func:`unrecorded_charges`): a conviction entered after the
+day for an offense committed on or before it (or on a day not recorded) — the charge that ended
+in it was, or may have been, pending; a felony is prosecuted by indictment unless indictment is
+waived, Fed. R. Crim. P. 7(a)-(b) — and pretrial detention begun on or before the day with no
+charge recorded for it — a person is detained before trial on a charge, and release (on bail or
+otherwise) does not end the charge. Either leaves the charge's instrument, offenses and end
+unknown: ``Verdict.unknown`` naming ``pending_charges``, never a clear answer and never an end
+derived from the detention's end.
 """
 
 from __future__ import annotations
@@ -26,10 +37,14 @@ from secondchance.law.sba.associates import (
 )
 from secondchance.law.sba.checks import Check, Subject, counts_have, words
 from secondchance.law.sba.days import months_before
+from secondchance.record.query import conviction_by_id
 from secondchance.record.schema import (
     ChargeInstrument,
+    Conviction,
     Count,
+    CustodyKind,
     PendingCharge,
+    PersonRecord,
 )
 
 
@@ -53,6 +68,102 @@ def charge_pending(charge: PendingCharge, day: date) -> bool | None:
     if charge.filed_on is None:
         return None
     return charge.filed_on <= day
+
+
+@dataclass(frozen=True)
+class UnrecordedCharge:
+    """A charge the record shows may have been pending on a day without recording it: ``path``
+    is the fact that shows it (``convictions[i]`` or ``custody[k]``, without a person's prefix),
+    ``shows`` says how in words, ``facts`` are its dates."""
+
+    path: str
+    shows: str
+    facts: dict[str, Any]
+
+
+def _offense_by(conviction: Conviction, day: date) -> bool:
+    """Some offense of the conviction was committed on or before ``day``, or on a day the record
+    does not give (a count's own date, else the conviction's)."""
+    days = [c.offense_date or conviction.offense_date for c in conviction.counts]
+    return any(d is None or d <= day for d in days or [conviction.offense_date])
+
+
+def _ended_in(record: PersonRecord, conviction: Conviction) -> bool:
+    """The charge that ended in ``conviction`` is recorded: a charge resolved on its day."""
+    return any(c.resolved_on == conviction.conviction_date for c in record.pending_charges)
+
+
+def _explained(record: PersonRecord, start: date | None, end: date | None, day: date) -> bool:
+    """A recorded charge accounts for detention from ``start`` to ``end``: one pending on
+    ``day``, or one filed by the detention's end (or on a day not recorded) and not resolved
+    before its start."""
+    last = min(end, day) if end is not None else day
+    for c in record.pending_charges:
+        if charge_pending(c, day) is not False:
+            return True
+        filed = c.filed_on is None or c.filed_on <= last
+        open_then = c.resolved_on is None or start is None or c.resolved_on >= start
+        if filed and open_then:
+            return True
+    return False
+
+
+def unrecorded_charges(record: PersonRecord, day: date) -> list[UnrecordedCharge]:
+    """The charges ``record`` shows may have been pending on ``day`` without recording them in
+    ``pending_charges``: a conviction entered after the day for an offense committed on or
+    before it (or on an unrecorded day), unless the charge it ended is recorded (one resolved on
+    the conviction's day); and pretrial detention begun on or before the day that no recorded
+    charge accounts for and that is linked to no conviction with a known date (one entered by
+    the day ended the charge; one entered after it is read as a conviction above)."""
+    found: list[UnrecordedCharge] = []
+    for i, conv in enumerate(record.convictions):
+        when = conv.conviction_date
+        if when is None or when <= day or not _offense_by(conv, day) or _ended_in(record, conv):
+            continue
+        offense = conv.offense_date or next((c.offense_date for c in conv.counts), None)
+        committed = (
+            f"committed {offense}" if offense is not None else "committed on a day not recorded"
+        )
+        name = f"conviction '{conv.id}'" if conv.id else f"convictions[{i}]"
+        found.append(
+            UnrecordedCharge(
+                f"convictions[{i}]",
+                f"was convicted on {when} ({name}, offense {committed}), after {day}: the "
+                "charge that ended in that conviction "
+                f"was, or may have been, pending on {day} (a felony is prosecuted by indictment "
+                "unless indictment is waived, Fed. R. Crim. P. 7(a)-(b))",
+                {
+                    f"convictions[{i}].conviction_date": when,
+                    f"convictions[{i}].offense_date": offense,
+                },
+            )
+        )
+    for k, period in enumerate(record.custody):
+        if period.kind is not CustodyKind.pretrial_detention:
+            continue
+        if period.start is not None and period.start > day:
+            continue
+        linked = conviction_by_id(record, period.conviction_id)
+        if linked is not None and linked.conviction_date is not None:
+            continue
+        if _explained(record, period.start, period.end, day):
+            continue
+        held = f"from {period.start}" if period.start else "from a day not recorded"
+        held += f" to {period.end}" if period.end else ", with no end recorded"
+        found.append(
+            UnrecordedCharge(
+                f"custody[{k}]",
+                f"was held in pretrial detention ({held}), and the record has no charge for it: "
+                "a person is detained before trial on a charge, and release (on bail or "
+                f"otherwise) does not end the charge, so it may still have been pending on {day}",
+                {
+                    f"custody[{k}].kind": period.kind,
+                    f"custody[{k}].start": period.start,
+                    f"custody[{k}].end": period.end,
+                },
+            )
+        )
+    return found
 
 
 _OFFENSE_WORDS = {
@@ -245,6 +356,21 @@ def under_indictment(
             found = _charge_check(s, k, charge, pending, offenses, rule, guidance, ownership)
             if found is not None:
                 checks.append(found)
+    named = _offense_list(
+        tuple(dict.fromkeys((*offenses, *(guidance.offenses if guidance else ()))))
+    )
+    for u in unrecorded_charges(s.record, s.day):
+        checks.append(
+            Check(
+                Verdict.unknown,
+                f"{s.name} {u.shows}. The record does not give that charge (its instrument, "
+                f"filing date, counts and end); if it was an indictment for {named} pending on "
+                f"{s.day}, the rule bars {rule}. Record it in pending_charges (with its "
+                "resolved_on) to decide.",
+                {f"{s.prefix}{key}": v for key, v in u.facts.items()},
+                (f"{s.prefix}pending_charges",),
+            )
+        )
     return checks
 
 

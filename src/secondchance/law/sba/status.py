@@ -41,7 +41,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from secondchance.law.declarative import Verdict
-from secondchance.law.sba.charges import charge_pending
+from secondchance.law.sba.charges import charge_pending, unrecorded_charges
 from secondchance.law.sba.checks import Check, Subject, and3, any3, counts_have, words
 from secondchance.law.sentence.projection import CITATION as PROJECTION_CITATION
 from secondchance.law.sentence.projection import URL as PROJECTION_URL
@@ -238,35 +238,6 @@ def _without_conviction(
                 f"{rule}.",
                 facts,
                 (missing,),
-            )
-        )
-    return checks
-
-
-def pretrial_without_charge(s: Subject, *, rule: str) -> list[Check]:
-    """Pretrial detention that may cover the day while the record has no charge pending on it:
-    a person is held before trial on a charge, which may be an indictment for a felony, so the
-    answer turns on the charge (``rule``: what such an indictment bars). Detention linked to a
-    conviction entered by the day is left to the conviction test."""
-    if any(charge_pending(c, s.day) is not False for c in s.record.pending_charges):
-        return []  # the charge is recorded: under_indictment judges it
-    checks: list[Check] = []
-    for k, period in enumerate(s.record.custody):
-        if period.kind is not CustodyKind.pretrial_detention or covers(period, s.day) is False:
-            continue
-        convicted = conviction_by_id(s.record, period.conviction_id)
-        when = convicted.conviction_date if convicted is not None else None
-        if when is not None and when <= s.day:
-            continue
-        path = f"{s.prefix}custody[{k}]"
-        checks.append(
-            Check(
-                Verdict.unknown,
-                f"{s.name} is (or may be) in pretrial detention on {s.day}, and the record has "
-                "no charge pending on that day: a person is detained before trial on a charge; "
-                f"if it is an indictment for a felony, {rule}.",
-                {f"{path}.kind": period.kind, **_span_facts(path, period)},
-                (f"{s.prefix}pending_charges",),
             )
         )
     return checks
@@ -585,8 +556,9 @@ def _unrecorded_supervision(
 def any_status_for_review(s: Subject, *, gap: str) -> list[Check]:
     """Where the rule text in force is not known: any custody, supervision or pending charge
     on the day needs review (naming the gap), as does a term the sentence states that may be
-    running with no period recorded (:func:`unrecorded_terms`); none of them, and every reading
-    found agrees."""
+    running with no period recorded (:func:`unrecorded_terms`) or a charge the record shows may
+    have been pending without recording it (:func:`~secondchance.law.sba.charges.
+    unrecorded_charges`); none of them, and every reading found agrees."""
     found: list[tuple[str, dict[str, Any]]] = []
     for k, custody in enumerate(s.record.custody):
         if covers(custody, s.day) is not False:
@@ -617,6 +589,13 @@ def any_status_for_review(s: Subject, *, gap: str) -> list[Check]:
                     },
                 )
             )
+    for shown in unrecorded_charges(s.record, s.day):
+        found.append(
+            (
+                f"possibly facing a charge not recorded ({s.name} {shown.shows})",
+                {f"{s.prefix}{key}": v for key, v in shown.facts.items()},
+            )
+        )
     return [
         Check(
             Verdict.review,

@@ -14,10 +14,11 @@ In both, (ii) revoked licences and (iii) bond-guarantee fraud follow. Those grou
 2024-05-30, civil judgments) are outside the record format and are not evaluated; this
 determination covers the criminal-history part. Under the old text, custody or supervision that
 the record links to no conviction leaves open whether the Person "has been convicted of a
-felony", and pretrial detention with no charge recorded whether the Person is "under indictment
-for ... a felony". In both texts, a deferred-prosecution (pretrial diversion) agreement running
-with no charge recorded leaves open whether the Person is under indictment for a felony: the
-agreement defers a charge, often filed and held in abeyance while it runs.
+felony". In both texts, pretrial detention with no charge recorded, and a conviction entered
+after the day for an offense committed by it, leave open whether the Person is "under
+indictment for ... a felony" (``charges.unrecorded_charges``); so does a deferred-prosecution
+(pretrial diversion) agreement running with no charge recorded: the agreement defers a
+charge, often filed and held in abeyance while it runs.
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ from secondchance.law.sba.status import (
     deferral_without_charge,
     in_custody,
     on_supervision,
-    pretrial_without_charge,
     supervision_without_conviction,
 )
 from secondchance.law.sba.wording import NOT_NAMED
@@ -76,10 +76,6 @@ OLD_TESTS: tuple[StatusTest, ...] = (
     partial(
         supervision_without_conviction,
         rule='good character is presumed absent (a Person who "has been convicted of a felony")',
-    ),
-    partial(
-        pretrial_without_charge,
-        rule='good character is presumed absent (a Person "under indictment for ... a felony")',
     ),
     partial(
         deferral_without_charge,

@@ -27,6 +27,7 @@ from secondchance.law.sentence import exclusions, immigration
 from secondchance.law.sentence.aggregate import Served
 from secondchance.law.sentence.exclusions import URL
 from secondchance.law.sentence.time_credits import EARN_URL
+from secondchance.record.query import awaiting_path, awaiting_sentencing
 from secondchance.record.schema import Count, Jurisdiction, Record
 from secondchance.record.timeline import timeline
 
@@ -43,7 +44,7 @@ def _awaiting(record: Record, day: date) -> list[int]:
     return [
         i
         for i, c in enumerate(record.convictions)
-        if c.awaiting_sentencing
+        if awaiting_sentencing(c, day)
         and c.jurisdiction is Jurisdiction.federal
         and shared.pardon_of(c, day) is None
     ]
@@ -59,7 +60,11 @@ def _sentence_unknown(record: Record, current: list[Served], day: date) -> list[
     serving = {s.index for s in current}
     found: list[int] = []
     for i, c in enumerate(record.convictions):
-        if i in serving or c.jurisdiction is not Jurisdiction.federal or c.awaiting_sentencing:
+        if (
+            i in serving
+            or c.jurisdiction is not Jurisdiction.federal
+            or awaiting_sentencing(c, day)
+        ):
             continue
         if c.conviction_date is not None and c.conviction_date > day:
             continue
@@ -97,7 +102,7 @@ def no_term(record: Record, day: date, version_id: str) -> Determination | None:
     waiting = _awaiting(record, day)
     if not waiting:
         return None
-    paths = [f"convictions[{i}].awaiting_sentencing" for i in waiting]
+    paths = [awaiting_path(record.convictions[i], f"convictions[{i}]") for i in waiting]
     return _moot(
         "No sentence has been imposed yet: time credits are earned once a sentence of "
         "imprisonment commences (18 U.S.C. 3632(d)(4)(B)(ii)).",
@@ -162,7 +167,7 @@ def beside_the_term(record: Record, current: list[Served], day: date) -> list[tu
                 f"convictions[{i}] awaits sentencing: its term may join the aggregate being "
                 "served (18 U.S.C. 3584(c)) and its offense may bar credits for the whole term "
                 "(3632(d)(4)(D))",
-                f"convictions[{i}].awaiting_sentencing",
+                awaiting_path(record.convictions[i], f"convictions[{i}]"),
                 "18 U.S.C. 3584(c); 18 U.S.C. 3632(d)(4)(D)",
             )
         )
