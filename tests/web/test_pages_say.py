@@ -11,7 +11,8 @@ from fastapi.testclient import TestClient
 
 from tests.web.conftest import csrf_of, new_case, sign_in
 
-# The BOP "FSA Time Credit" handout's example 2: 60 months from arrival on 2025-01-01, low risk.
+# The BOP "FSA Time Credit" handout's example 2: 60 months from arrival on 2025-01-01, low risk on
+# the two consecutive assessments its figures assume (the second by the end of period 7).
 HANDOUT = b"""
 convictions:
   - id: c1
@@ -22,7 +23,7 @@ convictions:
 custody:
   - {kind: designated_facility, start: 2025-01-01, conviction_id: c1, facility: FPC Example}
 fsa:
-  risk_assessments: [{assessed_on: 2025-02-15, level: low}]
+  risk_assessments: [{assessed_on: 2025-02-15, level: low}, {assessed_on: 2025-07-30, level: low}]
 """
 # An owner on supervised release, application in March 2024: before the 2024 SBA rule.
 BAKERY = b"""
@@ -91,7 +92,7 @@ def test_the_release_page_and_letter_say_when_the_person_gets_out(app) -> None: 
 def test_the_next_change_says_when_to_what_and_why(app) -> None:  # type: ignore[no-untyped-def]
     client = sign_in(app, "advocate@a.org")
     case = _case(client, "sba", BAKERY)
-    # Application March 2024; the 2024 SBA rule (89 FR 27850) applies to applications from
+    # Application March 2024; the 2024 SBA rule (89 FR 34094) applies to applications from
     # 2024-05-30: a change for an application made on or after that day, never a bare date.
     for url in (f"/cases/{case}", f"/cases/{case}/letter/sba.7a"):
         text = _text(client.get(url).text)
