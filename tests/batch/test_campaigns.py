@@ -155,6 +155,10 @@ def test_discrepancies_say_the_likely_reason_for_each_kind(tmp_path: Path) -> No
     listed = _listed(tables, "discrepancies", "2026-01-01", tmp_path)
     assert sorted(listed) == ["P1", "P2", "P3"]
     assert "more than 30 days from ours, 2028-04-05 (490 days" in listed["P1"]["reason"]
+    # ... and on which risk levels our credits rest (the handout person's two low assessments).
+    said = "PATTERN risk levels recorded (low on 2025-02-15; low on 2025-07-30)"
+    assert said in listed["P1"]["reason"]
+    assert listed["P1"]["risk_levels"] == "low on 2025-02-15; low on 2025-07-30"
     assert "cannot earn First Step Act time credits" in listed["P2"]["reason"]
     assert "3632(d)(4)(D)(i)" in listed["P2"]["reason"]
     assert listed["P2"]["fsa_release_date"] == ""
