@@ -17,6 +17,7 @@ from secondchance.engine.rules import Program
 from secondchance.law import contradicted, unstated, unweighed
 from secondchance.law.landmarks import landmarks
 from secondchance.law.registry import all_computations, all_programs
+from secondchance.record.approximate import readings
 from secondchance.record.schema import Record
 
 _WARM_RECORD = {
@@ -61,16 +62,21 @@ def evaluate(
     sentence (unless ``computations`` is false: batch screening reads the sentence's dates
     itself); ``application_date`` is the day of a loan application (default: the record's)."""
     chosen = law_programs() if programs is None else programs
+    marks = landmarks(chosen) if record.approximate_dates else ()
     report = engine.evaluate(
         record,
         as_of,
         application_date,
         programs=chosen,
         computations=all_computations() if computations else (),
-        landmarks=landmarks(chosen) if record.approximate_dates else (),
+        landmarks=marks,
     )
     report = unstated.review(report, record, chosen)
-    return contradicted.review(unweighed.review(report, record), record)
+    # The guards read their facts on every reading the answers were merged from (cached: the
+    # engine's own); an exact record is its one reading.
+    exact = readings(record, marks) if record.approximate_dates else ()
+    report = unweighed.review(report, record, exact)
+    return contradicted.review(report, record, exact)
 
 
 def prepare(records: Sequence[Record], as_of: date) -> None:

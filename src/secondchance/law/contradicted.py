@@ -13,12 +13,14 @@ the supervised release's start, an answer that would clear the person (``eligibl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
 from secondchance.engine.determination import Determination, Outcome, Report
 from secondchance.engine.overrule import overrule, unsettled_ahead, unsettled_from, was
-from secondchance.law.unweighed import SBA, clears
+from secondchance.law.unweighed import SBA, clears, where
+from secondchance.record.approximate import Reading
 from secondchance.record.schema import PersonRecord, Record
 from secondchance.record.timeline import OpenCustodyAtRelease, open_custody_at_release
 
@@ -86,11 +88,37 @@ def guard(
     )
 
 
-def review(report: Report, record: Record) -> Report:
+def on_some_days(
+    found: Sequence[tuple[Reading, list[tuple[str, OpenCustodyAtRelease]]]],
+) -> list[tuple[str, OpenCustodyAtRelease]]:
+    """The contradictions found on any of a record's exact readings (``found``: each reading
+    with those found on it), each from the earliest day its supervised release is recorded to
+    begin on a reading that has it; one found on some readings only, or from different days,
+    is said to hold on some of the days the approximate dates allow (unknown is never false)."""
+    if len(found) == 1:
+        return found[0][1]
+    hits: dict[tuple[str, str], list[tuple[Reading, str, OpenCustodyAtRelease]]] = {}
+    for reading, on in found:
+        for prefix, c in on:
+            hits.setdefault((c.custody, c.supervision), []).append((reading, prefix, c))
+    out: list[tuple[str, OpenCustodyAtRelease]] = []
+    for seen in hits.values():
+        _, prefix, first = min(seen, key=lambda hit: hit[2].supervision_start)
+        days = {(c.custody_start, c.supervision_start) for _, _, c in seen}
+        if len(seen) < len(found) or len(days) > 1:
+            first = replace(first, note=where(found, [r for r, _, _ in seen]))
+        out.append((prefix, first))
+    return out
+
+
+def review(report: Report, record: Record, exact: Sequence[Reading] = ()) -> Report:
     """``report`` with every answer guarded against the record's contradictions on custody on
-    the day asked about (for SBA, the application's day where one is given) and after it."""
-    person = contradictions(record, business=False)
-    sba = contradictions(record, business=True)
+    the day asked about (for SBA, the application's day where one is given) and after it: on
+    the record, or, for a record with approximate dates, on any of its exact readings ``exact``
+    (those its answers were merged from)."""
+    read = list(exact) if len(exact) > 1 else [Reading({}, record, {})]
+    person = on_some_days([(r, contradictions(r.record, business=False)) for r in read])
+    sba = on_some_days([(r, contradictions(r.record, business=True)) for r in read])
     if not person and not sba:
         return report
     sba_day = report.application_date or report.as_of

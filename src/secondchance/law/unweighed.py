@@ -5,6 +5,9 @@ adds prison time; a conviction awaiting sentencing, flagged or entered by the de
 sentence imposed after it, ``record.query.awaiting_sentencing``, is not yet a sentence). Until a
 program weighs it, an answer that would clear the person (``eligible``, ``eligible_from``, or a
 clemency or credits program's ``not_applicable``) becomes ``needs_review`` naming the fact.
+For a record with approximate dates the facts are read on each reading its answers were merged
+from: one found on any reading applies (unknown is never false), said to hold on some of the
+days the approximate dates allow.
 
 Weighed through the shared reading of the record, and so not listed: terms per count, the
 Bureau's prior custody credit, orders of removal and detainers (every program); a term of
@@ -17,14 +20,15 @@ listed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from secondchance.engine.determination import Determination, Outcome, Report
 from secondchance.engine.overrule import CLEARING_AHEAD, overrule, unsettled_ahead, was
 from secondchance.law.sentence import SENTENCE
+from secondchance.record.approximate import Reading
 from secondchance.record.query import awaiting_path, awaiting_sentencing, sentenced_on
 from secondchance.record.schema import PersonRecord, Record
 
@@ -141,15 +145,59 @@ def _noted(block: dict[str, Any] | None, facts: list[Unweighed]) -> dict[str, An
     return {**block, "needs_review": [*block["needs_review"], *notes]}
 
 
-def review(report: Report, record: Record) -> Report:
-    """``report`` with every answer guarded against the stated facts not weighed yet."""
+def on_some_days(found: Sequence[tuple[Reading, list[Unweighed]]]) -> list[Unweighed]:
+    """The facts found on any of a record's exact readings (``found``: each reading with the
+    facts found on it). A fact found on some readings only, or worded differently on them (its
+    days differ), holds on some of the days the approximate dates allow: said so, quoting the
+    fields as written. Unknown is never false: a fact on any reading stands."""
+    if len(found) == 1:
+        return found[0][1]
+    hits: dict[str, list[tuple[Reading, Unweighed]]] = {}
+    for reading, facts in found:
+        for f in facts:
+            hits.setdefault(f.path, []).append((reading, f))
+    out: list[Unweighed] = []
+    for on in hits.values():
+        first = on[0][1]
+        if len(on) == len(found) and len({f.fact for _, f in on}) == 1:
+            out.append(first)
+            continue
+        out.append(replace(first, fact=f"{first.fact}{where(found, [r for r, _ in on])}"))
+    return out
+
+
+def where(found: Sequence[tuple[Reading, Any]], holds: Sequence[Reading]) -> str:
+    """Words saying a fact holds on the readings ``holds`` of those in ``found``: on some of
+    the days the approximate dates allow, naming the fields on which it turns as written (those
+    where two readings differing in that field alone disagree; all of them when none does)."""
+    inside = {id(r) for r in holds}
+    approx = found[0][0].approx
+    fields: set[str] = set()
+    for a in holds:
+        for b, _ in found:
+            path = a.differs_only_in(b) if id(b) not in inside else None
+            if path is not None:
+                fields.add(path)
+    said = "; ".join(f"{p} {approx[p].describe()}" for p in sorted(fields or approx))
+    if len(holds) == len(found):
+        return f" (its days as on one reading of the approximate dates: {said})"
+    return (
+        f", on some of the days the approximate dates allow ({said}; an exact date would decide it)"
+    )
+
+
+def review(report: Report, record: Record, exact: Sequence[Reading] = ()) -> Report:
+    """``report`` with every answer guarded against the stated facts not weighed yet: on the
+    record, or, for a record with approximate dates, on any of its exact readings ``exact``
+    (those its answers were merged from)."""
     day = report.application_date or report.as_of
-    facts = unweighed_facts(record, day)
-    if not facts and not _awaits_later(record, day):
+    read = list(exact) if len(exact) > 1 else [Reading({}, record, {})]
+    facts = on_some_days([(r, unweighed_facts(r.record, day)) for r in read])
+    if not facts and not any(_awaits_later(r.record, day) for r in read):
         return report
     return guarded(
         report,
-        lambda det: guard(det, _on_days(det, record, day, facts)),
+        lambda det: guard(det, _on_days(det, read, day, facts)),
         lambda block: _noted(block, facts),
     )
 
@@ -163,11 +211,12 @@ def _awaits_later(record: Record, day: date) -> bool:
 
 
 def _on_days(
-    det: Determination, record: Record, day: date, facts: list[Unweighed]
+    det: Determination, read: Sequence[Reading], day: date, facts: list[Unweighed]
 ) -> list[Unweighed]:
     """The facts that bear on ``det``: those read on the SBA decisive ``day`` and, for an SBA
     answer, those read on the later day it foresees clearing the person (its eligible-from day
-    or a next change to a clearing answer), on which a conviction may await sentencing."""
+    or a next change to a clearing answer), on which a conviction may await sentencing (on any
+    of the record's readings ``read``)."""
     if not det.program.startswith(SBA):
         return facts
     later = {det.eligible_from_date, det.date if det.outcome is Outcome.eligible_from else None}
@@ -175,7 +224,7 @@ def _on_days(
         later.add(det.next_change)
     found = {f.path: f for f in facts}
     for when in sorted(d for d in later if d is not None and d > day):
-        for f in unweighed_facts(record, when):
+        for f in on_some_days([(r, unweighed_facts(r.record, when)) for r in read]):
             found.setdefault(f.path, f)
     return list(found.values())
 

@@ -71,12 +71,14 @@ class OpenCustodyAtRelease:
     custody_start: date
     supervision: str
     supervision_start: date
+    note: str = ""
+    """Where the record's dates are approximate: on which of the days they allow it holds."""
 
     def describe(self) -> str:
         return (
             f"{self.supervision}.start records supervised release begun on "
             f"{self.supervision_start.isoformat()} while {self.custody} (from "
-            f"{self.custody_start.isoformat()}) has no end"
+            f"{self.custody_start.isoformat()}) has no end{self.note}"
         )
 
 
