@@ -19,7 +19,7 @@ from datetime import date
 from secondchance.law.clemency.article125 import ARTICLE_125, article125_counts, in_period
 from secondchance.law.clemency.facts import grant_covers
 from secondchance.law.clemency.january6 import JANUARY_6, january6
-from secondchance.law.clemency.marijuana_count import answer_count
+from secondchance.law.clemency.marijuana_count import answer_count, offense_in_time
 from secondchance.law.clemency.marijuana_proclamations import (
     Proclamation,
     marijuana_proclamations,
@@ -94,9 +94,14 @@ def grant_reaches(
     reach is not known: for review). A count the proclamation leaves open is taken
     as the one certified only when the grant names its conviction, or when it is the only count
     of the record the proclamation reaches: a certificate naming no conviction shows that some
-    count was found covered, not which (another drug beside marijuana, say, stays for review)."""
+    count was found covered, not which (another drug beside marijuana, say, stays for review). A
+    count committed and convicted after the marijuana proclamation's date is never reached,
+    whatever else the record leaves open (a grant naming its conviction is then a contradiction,
+    :func:`late_grant`)."""
     proc = named_marijuana(grant, day)
     if proc is not None:
+        if offense_in_time(conviction, count, proc) is False:
+            return False  # after the proclamation's date: it cannot pardon it (``late_grant``)
         answer = answer_count(record, index, conviction, j, count, day, only=proc)
         decided = answer.covered_by is not None or answer.pending is not None
         if not answer.relevant or decided:
@@ -176,3 +181,39 @@ def certifying_grant(
         if grant_reaches(grant, record, index, conviction, j, count, day):
             return grant
     return None
+
+
+def late_grant(
+    grant: ClemencyGrant,
+    record: PersonRecord,
+    index: int,
+    conviction: Conviction,
+    j: int,
+    count: Count,
+    day: date,
+) -> Proclamation | None:
+    """The marijuana proclamation a grant naming the conviction names, where the count is one
+    the proclamation would reach but for its date (committed, and convicted, after the
+    proclamation was signed): the proclamation pardons only offenses on or before its date, so
+    the record contradicts itself (for review, never read as pardoning the count)."""
+    proc = named_marijuana(grant, day)
+    if proc is None or not grant.conviction_ids or not names(grant, conviction):
+        return None
+    if offense_in_time(conviction, count, proc) is not False:
+        return None
+    answer = answer_count(record, index, conviction, j, count, day, only=proc)
+    return proc if answer.relevant else None
+
+
+def grant_reaches_any(grant: ClemencyGrant, record: PersonRecord, day: date) -> bool:
+    """Whether a recorded grant naming a proclamation encoded here reaches any count of any
+    conviction it covers (a conviction with no counts recorded that it names counts as reached)."""
+    for i, conviction in enumerate(record.convictions):
+        if not grant_covers(grant, conviction):
+            continue
+        if not conviction.counts and grant.conviction_ids and names(grant, conviction):
+            return True
+        for j, count in enumerate(conviction.counts):
+            if grant_reaches(grant, record, i, conviction, j, count, day):
+                return True
+    return False
