@@ -458,3 +458,24 @@ def test_january6_grant_reaching_no_conviction_is_said() -> None:
     assert det.outcome is Outcome.eligible_from
     assert det.date == date(2029, 3, 1)
     assert "clemency[0]" in text(det)
+
+
+def test_grant_naming_conviction_of_a_person_the_proclamation_excludes_is_a_contradiction() -> None:
+    # Offense 2021-05-01 <= 2022-10-06, but 10467 pardons only "citizens and lawful permanent
+    # residents" on its date; the person held another lawful status (not LPR) from 2015 on, so
+    # on 2022-10-06 10467 cannot pardon the count (and 10688, 2023-12-22, likewise). The substance
+    # is missing, yet the grant naming c1 under 10467 cannot cover it: review, not pardoned.
+    grant = {
+        "kind": "pardon",
+        "granted_on": "2024-06-01",
+        "proclamation": "Proclamation 10467",
+        "conviction_ids": ["c1"],
+    }
+    data = _late_possession(grant, offense="2021-05-01")
+    data["person"]["status"] = [{"status": "other_lawful", "start": "2015-01-01"}]
+    det = ask(MARIJUANA, data, "2025-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert {"clemency[0].proclamation", "person.status"} <= set(det.missing_facts)
+    pardon = ask(PARDON, data, "2025-06-01")
+    assert "already pardoned" not in text(pardon)
+    assert pardon.outcome is Outcome.needs_review

@@ -19,7 +19,7 @@ from datetime import date
 from secondchance.law.clemency.article125 import ARTICLE_125, article125_counts, in_period
 from secondchance.law.clemency.facts import grant_covers
 from secondchance.law.clemency.january6 import JANUARY_6, january6
-from secondchance.law.clemency.marijuana_count import answer_count, offense_in_time
+from secondchance.law.clemency.marijuana_count import answer_count, rules_out
 from secondchance.law.clemency.marijuana_proclamations import (
     Proclamation,
     marijuana_proclamations,
@@ -95,13 +95,13 @@ def grant_reaches(
     as the one certified only when the grant names its conviction, or when it is the only count
     of the record the proclamation reaches: a certificate naming no conviction shows that some
     count was found covered, not which (another drug beside marijuana, say, stays for review). A
-    count committed and convicted after the marijuana proclamation's date is never reached,
-    whatever else the record leaves open (a grant naming its conviction is then a contradiction,
-    :func:`late_grant`)."""
+    count the marijuana proclamation's own conditions rule out (committed and convicted after its
+    date; a person it does not reach) is never reached, whatever else the record leaves open (a
+    grant naming its conviction is then a contradiction, :func:`refuted_grant`)."""
     proc = named_marijuana(grant, day)
     if proc is not None:
-        if offense_in_time(conviction, count, proc) is False:
-            return False  # after the proclamation's date: it cannot pardon it (``late_grant``)
+        if rules_out(record, index, conviction, j, count, proc) is not None:
+            return False  # its conditions rule the count out (``refuted_grant``)
         answer = answer_count(record, index, conviction, j, count, day, only=proc)
         decided = answer.covered_by is not None or answer.pending is not None
         if not answer.relevant or decided:
@@ -183,7 +183,7 @@ def certifying_grant(
     return None
 
 
-def late_grant(
+def refuted_grant(
     grant: ClemencyGrant,
     record: PersonRecord,
     index: int,
@@ -191,18 +191,19 @@ def late_grant(
     j: int,
     count: Count,
     day: date,
-) -> Proclamation | None:
-    """The marijuana proclamation a grant naming the conviction names, where the count is one
-    the proclamation would reach but for its date (committed, and convicted, after the
-    proclamation was signed): the proclamation pardons only offenses on or before its date, so
-    the record contradicts itself (for review, never read as pardoning the count)."""
+) -> tuple[str, str] | None:
+    """Where a grant names the conviction under a marijuana proclamation whose own conditions
+    rule the count out (:func:`marijuana_count.rules_out`), though the count is one the
+    proclamation would otherwise speak to: why, and the path of the deciding fact. The record
+    then contradicts itself (for review, never read as pardoning the count)."""
     proc = named_marijuana(grant, day)
     if proc is None or not grant.conviction_ids or not names(grant, conviction):
         return None
-    if offense_in_time(conviction, count, proc) is not False:
+    why = rules_out(record, index, conviction, j, count, proc)
+    if why is None:
         return None
     answer = answer_count(record, index, conviction, j, count, day, only=proc)
-    return proc if answer.relevant else None
+    return why if answer.relevant else None
 
 
 def grant_reaches_any(grant: ClemencyGrant, record: PersonRecord, day: date) -> bool:

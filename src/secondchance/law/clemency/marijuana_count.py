@@ -122,6 +122,35 @@ def _threshold(
     return True
 
 
+def rules_out(
+    record: PersonRecord,
+    index: int,
+    conviction: Conviction,
+    j: int,
+    count: Count,
+    proc: Proclamation,
+) -> tuple[str, str] | None:
+    """Why the proclamation's own conditions rule the conviction's count out, whatever else the
+    record leaves open, with the path of the fact that decides it (None: not ruled out): the
+    offense committed, and the conviction entered, after the proclamation's date; or the person
+    neither a U.S. citizen nor a lawful permanent resident on that date, or unlawfully present at
+    the offense."""
+    path = f"convictions[{index}].counts[{j}]"
+    if offense_in_time(conviction, count, proc) is False:
+        offense = count.offense_date or conviction.offense_date
+        where = path if count.offense_date else f"convictions[{index}]"
+        when = offense.isoformat() if offense else "(not recorded)"
+        return (
+            f"{proc.id} pardons only offenses committed (or convicted) on or before "
+            f"{proc.signed.isoformat()}, but {path} was committed {when}, after that date",
+            f"{where}.offense_date",
+        )
+    person = person_ok(record, conviction, count, proc, path)
+    if isinstance(person, str) and person:
+        return person, "person.status"
+    return None
+
+
 def _all_late(
     conviction: Conviction, count: Count, procs: tuple[Proclamation, ...], answer: CountAnswer
 ) -> bool:

@@ -15,9 +15,9 @@ from secondchance.law.clemency.categorical import Categorical
 from secondchance.law.clemency.certificates import (
     certifying_grant,
     grant_reaches_any,
-    late_grant,
     predates,
     recognised,
+    refuted_grant,
 )
 from secondchance.law.clemency.facts import (
     grant_covers,
@@ -223,25 +223,20 @@ def _late(
     day: date,
 ) -> list[tuple[str, list[str]]]:
     """The counts of the conviction that ``clemency[k]`` names under a marijuana proclamation
-    signed before the count's offense and conviction (:func:`late_grant`), nothing else
-    pardoning them: the record contradicts itself."""
+    whose own conditions rule them out (:func:`refuted_grant`: an offense after its date, a
+    person it does not reach), nothing else pardoning them: the record contradicts itself."""
     found = []
     for j, count in enumerate(conviction.counts):
-        proc = late_grant(grant, record, index, conviction, j, count, day)
-        if proc is None or count_pardoned_by(record, index, conviction, j, count, day):
+        refuted = refuted_grant(grant, record, index, conviction, j, count, day)
+        if refuted is None or count_pardoned_by(record, index, conviction, j, count, day):
             continue
-        path = f"convictions[{index}]"
-        offense = count.offense_date or conviction.offense_date
-        where = f"{path}.counts[{j}]" if count.offense_date else path
+        why, path = refuted
         found.append(
             (
-                f"clemency[{k}] ({grant_name(grant)}) names {label(index, conviction)} under "
-                f"{proc.id}, which pardons only offenses committed (or convicted) on or before "
-                f"{proc.signed.isoformat()}, but {path}.counts[{j}] was committed "
-                f"{offense.isoformat() if offense else '(not recorded)'} and convicted after "
-                "that date: the record contradicts itself, and the grant is not read as "
-                "pardoning the count",
-                [f"clemency[{k}].proclamation", f"{where}.offense_date"],
+                f"clemency[{k}] ({grant_name(grant)}) names {label(index, conviction)} under a "
+                f"proclamation that does not reach convictions[{index}].counts[{j}]: {why}. The "
+                "record contradicts itself, and the grant is not read as pardoning the count",
+                [f"clemency[{k}].proclamation", path],
             )
         )
     return found
