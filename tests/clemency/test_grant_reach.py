@@ -3,12 +3,13 @@ review's findings D1-D4). Expected answers worked by hand from the texts quoted 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 
 from secondchance.engine.determination import Outcome
-from tests.clemency.helpers import CITIZEN, COMMUTATION, PARDON, ask, text
+from tests.clemency.helpers import CITIZEN, COMMUTATION, MARIJUANA, PARDON, ask, text
 
 FRAUD: dict[str, Any] = {
     "id": "fraud",
@@ -328,3 +329,153 @@ def test_a_proclamation_not_identified_does_not_pardon_a_conviction_without_coun
     det = ask(PARDON, data, "2025-01-01")
     assert "already pardoned" not in text(det)
     assert det.outcome is Outcome.needs_review
+
+
+# --- A grant under a marijuana proclamation for an offense after its date (review s20r5, D2) ---
+#
+# Proclamation 10467 (signed 2022-10-06) pardons simple possession "committed on or before the
+# date of this proclamation"; Proclamation 10688 (signed 2023-12-22) likewise on or before its
+# date. A count committed 2024-01-15 and convicted 2024-03-01 is after both
+# (2024-01-15 > 2023-12-22 > 2022-10-06), so neither can pardon it, whatever its substance.
+
+
+def _late_possession(grant: dict[str, Any] | None, offense: str = "2024-01-15") -> dict[str, Any]:
+    return {
+        "person": {"name": "T", "status": CITIZEN},
+        "convictions": [
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "offense_date": offense,
+                "conviction_date": "2024-03-01",
+                "sentencing_date": "2024-03-01",
+                # No ``substance`` field: the description alone says marijuana.
+                "counts": [
+                    {"statute": "21 U.S.C. 844(a)", "description": "Simple possession of marijuana"}
+                ],
+                "sentence": {"probation": "1 year", "fine": 100, "fine_owed": 0},
+            }
+        ],
+        "supervision": [
+            {"kind": "probation", "start": "2024-03-01", "end": "2025-02-28", "conviction_id": "c1"}
+        ],
+        "clemency": [grant] if grant else [],
+    }
+
+
+@pytest.mark.parametrize(
+    "proclamation", ["Proclamation 10,467", "Proclamation 10467", "Proclamation 10.688"]
+)
+def test_grant_naming_conviction_after_the_proclamation_date_is_a_contradiction(
+    proclamation: str,
+) -> None:
+    grant = {
+        "kind": "pardon",
+        "granted_on": "2024-06-01",
+        "proclamation": proclamation,
+        "conviction_ids": ["c1"],
+    }
+    data = _late_possession(grant)
+    det = ask(MARIJUANA, data, "2025-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert "clemency[0].proclamation" in det.missing_facts
+    assert "convictions[0].offense_date" in det.missing_facts
+    assert "2024-01-15" in det.reason
+    pardon = ask(PARDON, data, "2025-06-01")
+    assert "already pardoned" not in text(pardon)
+    assert pardon.outcome is Outcome.needs_review
+    assert "clemency[0].proclamation" in pardon.missing_facts
+
+
+def test_possession_after_both_proclamations_is_not_covered_without_its_substance() -> None:
+    # 2024-01-15 is after 2023-12-22 (10688) and 2022-10-06 (10467): neither covers the count
+    # whatever the substance, so the missing substance does not leave it open.
+    det = ask(MARIJUANA, _late_possession(None), "2025-06-01")
+    assert det.outcome is Outcome.not_eligible
+    assert "convictions[0].counts[0].substance" not in det.missing_facts
+
+
+def test_grant_naming_no_conviction_does_not_reach_a_later_offense() -> None:
+    # A 10467 grant naming no conviction; the record's only marijuana count was committed
+    # 2024-01-15 > 2022-10-06, so 10467 cannot pardon it: the pardon petition is not "already
+    # pardoned". Probation only: 28 CFR 1.2 waits five years from conviction, 2024-03-01 + 5
+    # years = 2029-03-01; the grant is said, not ignored.
+    grant = {"kind": "pardon", "granted_on": "2024-06-01", "proclamation": "Proclamation 10467"}
+    det = ask(PARDON, _late_possession(grant), "2025-06-01")
+    assert "already pardoned" not in text(det)
+    assert det.outcome is Outcome.eligible_from
+    assert det.date == date(2029, 3, 1)
+    assert "clemency[0]" in text(det)
+
+
+def test_grant_naming_conviction_before_the_date_still_certifies_the_open_count() -> None:
+    # Offense 2021-05-01 <= 2022-10-06: Proclamation 10467 can cover the count; the substance is
+    # not recorded, and the certificate naming c1 shows the Office found it covered (kept).
+    grant = {
+        "kind": "pardon",
+        "granted_on": "2024-06-01",
+        "proclamation": "Proclamation 10467",
+        "conviction_ids": ["c1"],
+    }
+    det = ask(PARDON, _late_possession(grant, offense="2021-05-01"), "2025-06-01")
+    assert det.outcome is Outcome.not_applicable
+    assert "already pardoned" in text(det)
+
+
+def test_january6_grant_reaching_no_conviction_is_said() -> None:
+    # Proclamation 10887 (January 20, 2025) pardons offenses "related to events that occurred at
+    # or near the United States Capitol on January 6, 2021"; the only conviction here was
+    # committed 2021-03-01, so the grant (naming no conviction) pardons nothing recorded. The
+    # petition stays open: probation only, 2024-03-01 + 5 years = 2029-03-01 (28 CFR 1.2); the
+    # grant is said in a finding rather than dropped.
+    data = {
+        "person": {"name": "T", "status": CITIZEN},
+        "convictions": [
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "offense_date": "2021-03-01",
+                "conviction_date": "2024-03-01",
+                "sentencing_date": "2024-03-01",
+                "counts": [
+                    {
+                        "statute": "18 U.S.C. 1752(a)(1)",
+                        "description": "Entering restricted building",
+                    }
+                ],
+                "sentence": {"probation": "1 year", "fine": 100, "fine_owed": 0},
+            }
+        ],
+        "supervision": [
+            {"kind": "probation", "start": "2024-03-01", "end": "2025-02-28", "conviction_id": "c1"}
+        ],
+        "clemency": [
+            {"kind": "pardon", "granted_on": "2025-01-20", "proclamation": "Proclamation 10,887"}
+        ],
+    }
+    det = ask(PARDON, data, "2025-06-01")
+    assert "already pardoned" not in text(det)
+    assert det.outcome is Outcome.eligible_from
+    assert det.date == date(2029, 3, 1)
+    assert "clemency[0]" in text(det)
+
+
+def test_grant_naming_conviction_of_a_person_the_proclamation_excludes_is_a_contradiction() -> None:
+    # Offense 2021-05-01 <= 2022-10-06, but 10467 pardons only "citizens and lawful permanent
+    # residents" on its date; the person held another lawful status (not LPR) from 2015 on, so
+    # on 2022-10-06 10467 cannot pardon the count (and 10688, 2023-12-22, likewise). The substance
+    # is missing, yet the grant naming c1 under 10467 cannot cover it: review, not pardoned.
+    grant = {
+        "kind": "pardon",
+        "granted_on": "2024-06-01",
+        "proclamation": "Proclamation 10467",
+        "conviction_ids": ["c1"],
+    }
+    data = _late_possession(grant, offense="2021-05-01")
+    data["person"]["status"] = [{"status": "other_lawful", "start": "2015-01-01"}]
+    det = ask(MARIJUANA, data, "2025-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert {"clemency[0].proclamation", "person.status"} <= set(det.missing_facts)
+    pardon = ask(PARDON, data, "2025-06-01")
+    assert "already pardoned" not in text(pardon)
+    assert pardon.outcome is Outcome.needs_review

@@ -474,3 +474,63 @@ def test_a_count_described_as_heroin_is_not_already_pardoned_for_a_petition() ->
     det = ask(PARDON, data, AS_OF)
     assert det.outcome is not Outcome.not_applicable
     assert "already pardoned" not in text(det)
+
+
+# --- Descriptions naming marijuana with something else (review round s20r5, D3) -----------------
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # Proclamation 10467 pardons "simple possession of marijuana" and not "any other
+        # offenses involving other controlled substances": a description joining marijuana to
+        # other drugs, to a generic drug word, to another drug (plural or slang), or to drug
+        # paraphernalia (21 U.S.C. 863) leaves what the count was for open: review, never
+        # pardoned, although the substance field says "marijuana".
+        "Possession of marijuana and other controlled substances",
+        "Possession of marijuana and narcotics",
+        "Possession of marijuana and other drugs",
+        "Possession of marijuana and a controlled substance",
+        "Possession of marijuana and opioids",
+        "Possession of marijuana and opiates",
+        "Possession of marijuana and amphetamines",
+        "Possession of marijuana and pills",
+        "Possession of marijuana and prescription pills",
+        "Possession of marijuana and mushrooms",
+        "Possession of marijuana and Xanax",
+        "Possession of marijuana and benzodiazepines",
+        "Possession of marijuana and steroids",
+        "Possession of marijuana and a pipe",
+        "Possession of marijuana and a bong",
+        "Possession of marijuana & coke",
+    ],
+)
+def test_description_with_marijuana_and_another_thing_is_review(description: str) -> None:
+    data = with_substance("marijuana")
+    data["convictions"][0]["counts"][0]["description"] = description
+    det = ask(MARIJUANA, data, AS_OF)
+    assert det.outcome is Outcome.needs_review, description
+    assert "PARDONED" not in text(det) and "Pardoned by proclamation" not in det.reason
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # Simple possession of marijuana in ordinary words, the generic words only classing it:
+        # offense 2015-03-14 <= 2022-10-06, a U.S. citizen, so Proclamation 10467 pardons it.
+        "simple possession of marijuana (less than 10 grams)",
+        "possession of marijuana, a Schedule I controlled substance",
+        "possession of a controlled substance, to wit: marijuana",
+        "possession of cannabis",
+        "marihuana",
+        "to wit: marijuana",
+        "pot",
+        "weed",
+    ],
+)
+def test_description_naming_only_marijuana_stays_covered(description: str) -> None:
+    data = with_substance("marijuana")
+    data["convictions"][0]["counts"][0]["description"] = description
+    det = ask(MARIJUANA, data, AS_OF)
+    assert det.outcome is Outcome.eligible, description
+    assert det.date == date(2022, 10, 6)

@@ -19,7 +19,7 @@ from datetime import date
 from secondchance.law.clemency.article125 import ARTICLE_125, article125_counts, in_period
 from secondchance.law.clemency.facts import grant_covers
 from secondchance.law.clemency.january6 import JANUARY_6, january6
-from secondchance.law.clemency.marijuana_count import answer_count
+from secondchance.law.clemency.marijuana_count import answer_count, rules_out
 from secondchance.law.clemency.marijuana_proclamations import (
     Proclamation,
     marijuana_proclamations,
@@ -94,9 +94,14 @@ def grant_reaches(
     reach is not known: for review). A count the proclamation leaves open is taken
     as the one certified only when the grant names its conviction, or when it is the only count
     of the record the proclamation reaches: a certificate naming no conviction shows that some
-    count was found covered, not which (another drug beside marijuana, say, stays for review)."""
+    count was found covered, not which (another drug beside marijuana, say, stays for review). A
+    count the marijuana proclamation's own conditions rule out (committed and convicted after its
+    date; a person it does not reach) is never reached, whatever else the record leaves open (a
+    grant naming its conviction is then a contradiction, :func:`refuted_grant`)."""
     proc = named_marijuana(grant, day)
     if proc is not None:
+        if rules_out(record, index, conviction, j, count, proc) is not None:
+            return False  # its conditions rule the count out (``refuted_grant``)
         answer = answer_count(record, index, conviction, j, count, day, only=proc)
         decided = answer.covered_by is not None or answer.pending is not None
         if not answer.relevant or decided:
@@ -176,3 +181,40 @@ def certifying_grant(
         if grant_reaches(grant, record, index, conviction, j, count, day):
             return grant
     return None
+
+
+def refuted_grant(
+    grant: ClemencyGrant,
+    record: PersonRecord,
+    index: int,
+    conviction: Conviction,
+    j: int,
+    count: Count,
+    day: date,
+) -> tuple[str, str] | None:
+    """Where a grant names the conviction under a marijuana proclamation whose own conditions
+    rule the count out (:func:`marijuana_count.rules_out`), though the count is one the
+    proclamation would otherwise speak to: why, and the path of the deciding fact. The record
+    then contradicts itself (for review, never read as pardoning the count)."""
+    proc = named_marijuana(grant, day)
+    if proc is None or not grant.conviction_ids or not names(grant, conviction):
+        return None
+    why = rules_out(record, index, conviction, j, count, proc)
+    if why is None:
+        return None
+    answer = answer_count(record, index, conviction, j, count, day, only=proc)
+    return why if answer.relevant else None
+
+
+def grant_reaches_any(grant: ClemencyGrant, record: PersonRecord, day: date) -> bool:
+    """Whether a recorded grant naming a proclamation encoded here reaches any count of any
+    conviction it covers (a conviction with no counts recorded that it names counts as reached)."""
+    for i, conviction in enumerate(record.convictions):
+        if not grant_covers(grant, conviction):
+            continue
+        if not conviction.counts and grant.conviction_ids and names(grant, conviction):
+            return True
+        for j, count in enumerate(conviction.counts):
+            if grant_reaches(grant, record, i, conviction, j, count, day):
+                return True
+    return False

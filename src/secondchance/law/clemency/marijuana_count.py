@@ -48,7 +48,7 @@ from secondchance.record.schema import (
 from secondchance.record.statute import cites, unlisted_beside
 
 
-def _offense_in_time(conviction: Conviction, count: Count, proc: Proclamation) -> bool | None:
+def offense_in_time(conviction: Conviction, count: Count, proc: Proclamation) -> bool | None:
     """Committed, or convicted, on or before the proclamation's date (None: neither known). A
     conviction entered after the proclamation for an offense committed before it is covered: the
     proclamation pardons those who "committed the offense", charged or not."""
@@ -102,6 +102,8 @@ def _threshold(
     elif count.conspiracy:
         answer.not_covered = "conspiracy is activity beyond simple possession, attempt or use"
         answer.brief = "conspiracy"
+    elif substance.kind is None and procs and _all_late(conviction, count, procs, answer):
+        pass
     elif substance.kind is None:
         answer.missing.append(f"{answer.path}.substance")
     elif substance.kind == OTHER_SUBSTANCE:
@@ -117,6 +119,52 @@ def _threshold(
         answer.brief = f"{count.statute} is not simple possession or attempt"
     else:
         return False
+    return True
+
+
+def rules_out(
+    record: PersonRecord,
+    index: int,
+    conviction: Conviction,
+    j: int,
+    count: Count,
+    proc: Proclamation,
+) -> tuple[str, str] | None:
+    """Why the proclamation's own conditions rule the conviction's count out, whatever else the
+    record leaves open, with the path of the fact that decides it (None: not ruled out): the
+    offense committed, and the conviction entered, after the proclamation's date; or the person
+    neither a U.S. citizen nor a lawful permanent resident on that date, or unlawfully present at
+    the offense."""
+    path = f"convictions[{index}].counts[{j}]"
+    if offense_in_time(conviction, count, proc) is False:
+        offense = count.offense_date or conviction.offense_date
+        where = path if count.offense_date else f"convictions[{index}]"
+        when = offense.isoformat() if offense else "(not recorded)"
+        return (
+            f"{proc.id} pardons only offenses committed (or convicted) on or before "
+            f"{proc.signed.isoformat()}, but {path} was committed {when}, after that date",
+            f"{where}.offense_date",
+        )
+    person = person_ok(record, conviction, count, proc, path)
+    if isinstance(person, str) and person:
+        return person, "person.status"
+    return None
+
+
+def _all_late(
+    conviction: Conviction, count: Count, procs: tuple[Proclamation, ...], answer: CountAnswer
+) -> bool:
+    """Where every proclamation's date rules the count out (committed, and convicted, after it),
+    it is not covered whatever its substance: the substance missing does not keep it open."""
+    if any(offense_in_time(conviction, count, p) is not False for p in procs):
+        return False
+    last = max(p.signed for p in procs)
+    entered = "" if answer.charged else " and the conviction entered"
+    answer.notes += [
+        f"{p.id}: the offense was committed{entered} after {p.signed.isoformat()}" for p in procs
+    ]
+    answer.not_covered = "; ".join(answer.notes)
+    answer.brief = f"offense after {last.isoformat()}"
     return True
 
 
@@ -145,7 +193,7 @@ def _conditions(
         answer.notes.append(f"{proc.id} lists {count.statute} for possession, not attempt")
         answer.brief = "an attempt under a possession provision"
         return False
-    in_time = _offense_in_time(conviction, count, proc)
+    in_time = offense_in_time(conviction, count, proc)
     if in_time is None:
         answer.missing.append(f"{answer.path}.offense_date")
         if not answer.charged:

@@ -30,7 +30,7 @@ from secondchance.law.clemency.marijuana_proclamations import (
     marijuana_proclamations,
     proclamation_dates,
 )
-from secondchance.law.clemency.pardoned import other_categorical
+from secondchance.law.clemency.pardoned import late_grants, other_categorical
 from secondchance.law.clemency.pending_charges import charge_as_conviction, open_charges
 from secondchance.law.clemency.where_to_file import where_to_file
 from secondchance.law.declarative import (
@@ -277,6 +277,11 @@ class Facts:
     def missing(self) -> list[str]:
         return sorted({m for a in self.answers for m in a.missing})
 
+    @once
+    def late(self) -> list[tuple[str, list[str]]]:
+        """Grants naming a conviction under a proclamation its count's offense comes after."""
+        return late_grants(self.record, self.day)
+
     @property
     def first(self) -> date:
         """The first proclamation that covers a count."""
@@ -347,6 +352,16 @@ STEPS: tuple[Step[Facts], ...] = (
     Shown(
         "where to file",
         lambda f: where_to_file(f.record, f.day, RULE_VERSION, "clemency petition"),
+    ),
+    Test(
+        "a recorded grant names a proclamation its count's offense comes after",
+        Verdict.review,
+        holds=lambda f: bool(f.late),
+        answer=lambda f: Answer(
+            "; ".join(why[0].upper() + why[1:] for why, _ in f.late)
+            + ". Which is right is a matter for review.",
+            missing=sorted({p for _, paths in f.late for p in paths}),
+        ),
     ),
     Test(
         "whether a count is covered depends on missing facts",

@@ -70,6 +70,7 @@ from secondchance.law.clemency.pardoned import (
     pardoned_by,
     pardoned_counts,
     pardoned_on,
+    unapplied_grants,
 )
 from secondchance.law.clemency.scope import (
     awaiting_facts,
@@ -180,6 +181,7 @@ def _pardoned_findings(
                     {f"convictions[{i}].counts[{j}]": name for j, name in some},
                 )
             )
+    findings += [say(u + ".") for u in unapplied_grants(record, day)]
     return open_federal, findings
 
 

@@ -12,7 +12,13 @@ from typing import TypeVar
 
 from secondchance.law.clemency.article125 import article125
 from secondchance.law.clemency.categorical import Categorical
-from secondchance.law.clemency.certificates import certifying_grant, predates, recognised
+from secondchance.law.clemency.certificates import (
+    certifying_grant,
+    grant_reaches_any,
+    predates,
+    recognised,
+    refuted_grant,
+)
 from secondchance.law.clemency.facts import (
     grant_covers,
     grant_name,
@@ -24,7 +30,13 @@ from secondchance.law.clemency.facts import (
 from secondchance.law.clemency.january6 import january6
 from secondchance.law.clemency.marijuana_count import answer_count
 from secondchance.law.declarative import Answer, Test, Verdict
-from secondchance.record.schema import ClemencyKind, Conviction, Count, PersonRecord
+from secondchance.record.schema import (
+    ClemencyGrant,
+    ClemencyKind,
+    Conviction,
+    Count,
+    PersonRecord,
+)
 from secondchance.record.timeline import timeline
 
 F = TypeVar("F")
@@ -144,7 +156,9 @@ def doubtful_pardons(
     its sentencing or custody comes after the grant; one naming a proclamation not encoded here
     and no conviction; one naming the conviction under a proclamation the engine cannot
     identify (which counts its terms reach is not known), for the counts nothing else pardons;
-    one dated before the proclamation it names was signed."""
+    one dated before the proclamation it names was signed; one naming the conviction under a
+    marijuana proclamation whose date its count's offense and conviction come after (a
+    contradiction: the proclamation pardons only offenses on or before its date)."""
     found: list[tuple[str, list[str]]] = []
     for i, conviction in convictions:
         name = label(i, conviction)
@@ -181,7 +195,9 @@ def doubtful_pardons(
                         [f"clemency[{k}].conviction_ids"],
                     )
                 )
-            elif not recognised(grant, day):
+            elif recognised(grant, day):
+                found += _late(record, i, conviction, k, grant, day)
+            else:
                 open_counts = _open_counts(record, i, conviction, day)
                 if conviction.counts and not open_counts:
                     continue
@@ -196,6 +212,69 @@ def doubtful_pardons(
                     )
                 )
     return found
+
+
+def _late(
+    record: PersonRecord,
+    index: int,
+    conviction: Conviction,
+    k: int,
+    grant: ClemencyGrant,
+    day: date,
+) -> list[tuple[str, list[str]]]:
+    """The counts of the conviction that ``clemency[k]`` names under a marijuana proclamation
+    whose own conditions rule them out (:func:`refuted_grant`: an offense after its date, a
+    person it does not reach), nothing else pardoning them: the record contradicts itself."""
+    found = []
+    for j, count in enumerate(conviction.counts):
+        refuted = refuted_grant(grant, record, index, conviction, j, count, day)
+        if refuted is None or count_pardoned_by(record, index, conviction, j, count, day):
+            continue
+        why, path = refuted
+        found.append(
+            (
+                f"clemency[{k}] ({grant_name(grant)}) names {label(index, conviction)} under a "
+                f"proclamation that does not reach convictions[{index}].counts[{j}]: {why}. The "
+                "record contradicts itself, and the grant is not read as pardoning the count",
+                [f"clemency[{k}].proclamation", path],
+            )
+        )
+    return found
+
+
+def late_grants(record: PersonRecord, day: date) -> list[tuple[str, list[str]]]:
+    """Every contradiction :func:`_late` finds, over the record's convictions and grants."""
+    found = []
+    for k, grant in enumerate(record.clemency):
+        if grant.kind is not ClemencyKind.pardon or not grant.proclamation:
+            continue
+        if grant.granted_on > day or predates(grant, day) is not None:
+            continue
+        for i, conviction in enumerate(record.convictions):
+            if grant_covers(grant, conviction):
+                found += _late(record, i, conviction, k, grant, day)
+    return found
+
+
+def unapplied_grants(record: PersonRecord, day: date) -> list[str]:
+    """Recorded pardons granted by ``day`` naming a proclamation encoded here (and dated after
+    its signing) that reach no count of the record: said, since the record shows a grant the
+    answers do not read as pardoning anything (a proclamation pardons only the offenses its
+    terms describe)."""
+    said = []
+    for k, grant in enumerate(record.clemency):
+        if grant.kind is not ClemencyKind.pardon or not grant.proclamation:
+            continue
+        if grant.granted_on > day or not recognised(grant, day) or predates(grant, day):
+            continue
+        if not grant_reaches_any(grant, record, day):
+            said.append(
+                f"The recorded grant clemency[{k}] ({grant_name(grant)}) names a proclamation "
+                "whose terms reach no "
+                "recorded conviction (its offense, date or kind is not one the proclamation "
+                "describes): it is not read as pardoning any of them"
+            )
+    return said
 
 
 def _open_counts(record: PersonRecord, index: int, conviction: Conviction, day: date) -> list[int]:

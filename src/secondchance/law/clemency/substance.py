@@ -36,7 +36,15 @@ class Substance:
 
 
 def _names(text: str, names: list[str]) -> list[str]:
-    return [n for n in names if re.search(rf"\b{re.escape(n.lower())}\b", text)]
+    """The names found in ``text`` as whole words, each also in its plural ("pills", "opiates");
+    a name that is a mark ("&") is found wherever it stands."""
+    found = []
+    for n in names:
+        word = re.escape(n.lower())
+        pattern = rf"\b{word}(?:s|es)?\b" if n[-1:].isalnum() else word
+        if re.search(pattern, text):
+            found.append(n)
+    return found
 
 
 def substance_of(count: Count, day: date) -> Substance:
@@ -154,6 +162,21 @@ def named_beside_marijuana(text: str, day: date) -> str | None:
         if found:
             return f"{what} ('{found[0]}')"
     generic = _names(lowered, table["generic"])
-    if generic and not _names(lowered, table["marijuana"]):
+    plant = _names(lowered, table["marijuana"])
+    if generic and not plant:
         return f"a controlled substance named only generically ('{generic[0]}'), not marijuana"
+    if not plant:
+        return None
+    others = _names(lowered, table["others"])
+    if others:
+        return f"something beside marijuana ('{others[0]}')"
+    unphrased = lowered
+    for phrase in table["harmless_phrases"]:
+        unphrased = re.sub(rf"\b{re.escape(phrase.lower())}\b", " ", unphrased)
+    joined = _names(unphrased, table["joining"])
+    if generic and joined:
+        return (
+            f"a controlled substance named generically ('{generic[0]}') joined to marijuana "
+            f"('{joined[0]}'), which may be another drug"
+        )
     return None
