@@ -8,7 +8,6 @@ values shortened and escaped, never the contents of a file that is not a record.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import os
 import re
@@ -24,6 +23,7 @@ from secondchance.record.approximate import field_path as field_path
 from secondchance.record.limits import DEFAULT, Limits
 from secondchance.record.parse import ParseProblem, check_values, parse_json, parse_yaml
 from secondchance.record.schema import Record
+from secondchance.record.spelling import did_you_mean
 from secondchance.safe_text import escape, shown
 
 _MAX_PROBLEM_CHARS = 300
@@ -63,19 +63,12 @@ def _problem(error: Any) -> str:
         return f"{inner if prefix == '(top level)' else prefix + '.' + inner}: {message}"
     if error["type"] == "extra_forbidden":
         message = "unknown field (check the spelling; see `secondchance schema`)"
-        close = _did_you_mean(str(loc[-1]), _fields_beside(loc)) if loc else ""
+        close = did_you_mean(str(loc[-1]), _fields_beside(loc)) if loc else ""
         if close:
             message = f"unknown field: {close} (see `secondchance schema`)"
     elif error["type"] == "enum":
         message = _not_a_choice(loc, error)
     return f"{field_path(loc)}: {message}"
-
-
-def _did_you_mean(word: str, options: list[str]) -> str:
-    """The words "did you mean 'x'?" where an ``options`` entry x is close to ``word``, else
-    "" (the unknown field's suggestion and the choice's)."""
-    close = difflib.get_close_matches(word, options, n=1)
-    return f"did you mean '{close[0]}'?" if close else ""
 
 
 def _not_a_choice(loc: tuple[Any, ...], error: Any) -> str:
@@ -88,7 +81,7 @@ def _not_a_choice(loc: tuple[Any, ...], error: Any) -> str:
     given = error.get("input")
     message = f"{shown(given)} is not one of: {', '.join(allowed)}"
     if isinstance(given, str) and len(given) <= _MAX_PROBLEM_CHARS:
-        close = _did_you_mean(given.strip().lower(), allowed)
+        close = did_you_mean(given.strip().lower(), allowed)
         if close:
             message += f"; {close}"
     return message

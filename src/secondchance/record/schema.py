@@ -7,7 +7,6 @@ an error, so a typo never silently drops a fact. docs/record-format.md documents
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -41,6 +40,7 @@ from secondchance.record.dates import (
 from secondchance.record.dates import FIRST_YEAR as FIRST_YEAR
 from secondchance.record.dates import LAST_YEAR as LAST_YEAR
 from secondchance.record.limits import MAX_CITATION_CHARS
+from secondchance.record.spelling import did_you_mean
 from secondchance.record.terms import Term
 
 SCHEMA_VERSION = "1.1"
@@ -208,8 +208,8 @@ def _court_finding(text: str) -> str:
     name = text.removeprefix(NEGATED)
     if name in known:
         return text
-    close = difflib.get_close_matches(name.strip().lower(), sorted(known), n=1)
-    hint = f": did you mean '{NEGATED if negated else ''}{close[0]}'?" if close else ""
+    close = did_you_mean(name.strip().lower(), sorted(known), NEGATED if negated else "")
+    hint = f": {close}" if close else ""
     raise ValueError(
         f"unknown court finding {text!r}{hint} (the findings the law reads are listed in "
         "docs/law-sentence.md; 'not:<name>' where the court found it absent)"
