@@ -10,8 +10,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from secondchance.record.schema import RecordPart
-from secondchance.record.terms import TermError, parse_term_text
+from secondchance.record.terms import Term, TermError
 from secondchance.web import answers
 from secondchance.web.paths import field_info, get_path, kind_of, pattern, set_path, split_path
 
@@ -462,14 +464,10 @@ def _no_prison_term(path: str, record: Mapping[str, Any]) -> bool:
     term = sentence.get("imprisonment")
     if term is None:
         return bool(sentence.get("probation")) and not sentence.get("imprisonment_length_unknown")
-    if isinstance(term, str):
-        try:
-            term = parse_term_text(term)
-        except (TermError, ValueError):
-            return False
-    if not isinstance(term, dict) or term.get("life"):
+    try:
+        return Term.model_validate(term).is_zero  # the record's own reading of a term
+    except (ValidationError, TermError, ValueError):
         return False
-    return all(isinstance(v, int | float) and v == 0 for v in term.values())
 
 
 def _stated_unknown(path: str, record: Mapping[str, Any]) -> bool:
