@@ -35,6 +35,11 @@ from secondchance.web.plain import plain_paths
             "The record states that whether the person has convictions is not known; without it",
         ),
         ("No federal convictions are recorded.", "No federal convictions are recorded."),
+        # An entry the record lacks, named with empty brackets.
+        (
+            "custody[] between sentencing and arrival",
+            "a custody period between sentencing and arrival",
+        ),
     ],
 )
 def test_paths_in_plain_words(text: str, said: str) -> None:

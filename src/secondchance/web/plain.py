@@ -37,6 +37,9 @@ PATH = re.compile(
     rf"\b(?P<path>(?i:{_ROOTS})(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*)(?![\w(\[]){_DAY}"
 )
 _PART = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
+_ANY = re.compile(rf"\b({'|'.join(_LISTS)})\[\]")
+"""A list named with empty brackets (``custody[] between sentencing and arrival``): an entry
+not yet in the record."""
 
 
 def plain_path(path: str) -> str:
@@ -78,6 +81,7 @@ def _not_known(found: re.Match[str]) -> bool:
 def plain_paths(text: str) -> str:
     """Every record field path in ``text`` written in plain words (a bare name like
     ``convictions`` only where it is a path: see :func:`plain_fact`)."""
+    text = _ANY.sub(lambda m: f"a {_LISTS[m.group(1)]}", text)
     return PATH.sub(lambda m: _said(m, whole=False), text)
 
 
