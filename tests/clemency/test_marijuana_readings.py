@@ -9,16 +9,21 @@ or rules it out, so none may answer ``eligible``.
 from __future__ import annotations
 
 import copy
+import os
 from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from secondchance.engine.determination import Outcome
+from secondchance.law.clemency.possession_words import is_vocabulary
 from tests.clemency.helpers import MARIJUANA, PARDON, ask, text
 from tests.clemency.test_marijuana_pardon import P10467, P10688, record
 
 AS_OF = "2024-06-01"
+NIGHTLY = os.environ.get("SECONDCHANCE_NIGHTLY") == "1"
 PATH = "convictions[0].counts[0]"
 
 
@@ -534,3 +539,160 @@ def test_description_naming_only_marijuana_stays_covered(description: str) -> No
     det = ask(MARIJUANA, data, AS_OF)
     assert det.outcome is Outcome.eligible, description
     assert det.date == date(2022, 10, 6)
+
+
+# --- 6. a description read by its vocabulary, not by lists of words it may not use (s21) --------
+#
+# Every record: 21 U.S.C. 844(a), substance marijuana, offense 2015-03-14, a U.S. citizen, asked
+# 2024-06-01. Were the count plain simple possession of marijuana, Proclamation 10467 would pardon
+# it (2015-03-14 <= 2022-10-06). Proclamation 10688 pardons no "activity beyond simple possession
+# of marijuana, attempted simple possession of marijuana, or use of marijuana", and neither
+# proclamation "any other offenses involving other controlled substances": a description saying
+# more than that (armed, in prison, by a prisoner, a repeat offense, a drug by a name no list
+# knows) leaves what the count was for open. Before: each of these read as pardoned.
+
+ADVERSARIAL = {
+    # description: the words the answer must quote as not read
+    "possession of marijuana while armed": "while armed",
+    "possession of marijuana in prison": "in prison",
+    "possession of marijuana in a federal correctional institution": (
+        "in a federal correctional institution"
+    ),
+    "possession of marijuana, 2nd offense": "2nd offense",
+    "possession of marijuana by a prisoner": "by a prisoner",
+    "possession of marijuana by an inmate": "by an inmate",
+    "possession of marijuana, second offense": "second offense",
+    "possession of marijuana after a prior conviction": "after a prior conviction",
+    "felony possession of marijuana": "felony",
+    "possession of marijuana with a gun": "with a gun",
+    "possession of marijuana on federal property": "on federal property",
+    "possession of marijuana for resale": "resale",
+    "possession of marijuana in individual baggies": "in individual baggies",
+    "possession of marijuana and percs": "and percs",
+    "possession of marijuana and adderall": "and adderall",
+    "possession of marijuana and dope": "and dope",
+    "possession of marijuana and tramadol": "and tramadol",
+    "possession of marijuana 841": "841",
+    "possession of marijuana (21 U.S.C. 841)": "841",
+    "POSSESSION OF MARIJUANA WHILE ARMED": "WHILE ARMED",
+    "possession of marijuana + hemp": "+ hemp",
+    "possession of marijuana x2": "x2",
+    "possession of a Schedule II controlled substance, to wit: marijuana": "Schedule II",
+    # A Cyrillic "і" in "while": the word cannot be read.
+    "possession of marijuana wh\u0456le armed": "wh\u0456le armed",
+}
+
+
+@pytest.mark.parametrize("description", sorted(ADVERSARIAL))
+def test_a_description_with_words_outside_the_vocabulary_is_for_review(description: str) -> None:
+    det = ask(MARIJUANA, record("21 U.S.C. 844(a)", description=description), AS_OF)
+    assert det.outcome is Outcome.needs_review, description
+    said = text(det)
+    assert f"{PATH}.description" in said
+    assert f"'{ADVERSARIAL[description]}'" in said  # the words not read, quoted
+    # Nor does the pardon petition take the count as already pardoned.
+    petition = ask(PARDON, record("21 U.S.C. 844(a)", description=description), AS_OF)
+    assert petition.outcome is not Outcome.not_applicable
+    assert "already pardoned" not in text(petition)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # The brief's list: those the drug and beyond-possession lists already caught stay caught
+        # (for review or facts missing); the rest are caught by the vocabulary. Never pardoned.
+        "possession of marijuana on school grounds",
+        "possession of marijuana with intent to distribute",
+        "possession of marijuana and molly",
+        "possession of marijuana and xanax",
+        "possession of marijuana and fentanyl pills",
+    ],
+)
+def test_descriptions_the_lists_catch_stay_caught(description: str) -> None:
+    det = ask(MARIJUANA, record("21 U.S.C. 844(a)", description=description), AS_OF)
+    assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts), description
+
+
+@pytest.mark.parametrize(
+    "statute",
+    ["21 U.S.C. 844 - possession while armed", "21 U.S.C. 844 - possession in prison"],
+)
+def test_a_statute_description_outside_the_vocabulary_is_for_review(statute: str) -> None:
+    # The text after the statute's dash is a description too, read alike.
+    det = ask(MARIJUANA, record(statute), AS_OF)
+    assert det.outcome is Outcome.needs_review
+    assert f"{PATH}.statute" in text(det)
+
+
+def test_a_pending_charge_described_beyond_the_vocabulary_is_for_review() -> None:
+    # A pending 844 charge, offense 2022-08-01 <= 2022-10-06, a citizen: 10467 would pardon it
+    # "regardless of whether ... charged"; "by a prisoner" leaves it open.
+    data = {
+        "person": {"status": [{"status": "us_citizen"}]},
+        "pending_charges": [
+            {
+                "instrument": "information",
+                "jurisdiction": "federal",
+                "filed_on": "2022-09-01",
+                "counts": [
+                    {
+                        "statute": "21 U.S.C. 844(a)",
+                        "description": "possession of marijuana by a prisoner",
+                        "substance": "marijuana",
+                        "offense_date": "2022-08-01",
+                    }
+                ],
+            }
+        ],
+    }
+    det = ask(MARIJUANA, data, "2022-10-20")
+    assert det.outcome is Outcome.needs_review
+    assert "'by a prisoner'" in text(det)
+
+
+COVERED_DESCRIPTIONS = [
+    # Plain descriptions in the vocabulary: 844, offense 2015-03-14 <= 2022-10-06, a citizen, so
+    # Proclamation 10467 pardons the count on 2022-10-06.
+    "Simple possession of marijuana",
+    "possession of marijuana",
+    "Possession of marijuana (12 grams)",
+    "possession of less than 1 oz. of marijuana",
+    "possession of marijuana, 12 grams",
+    "possession of a Schedule I controlled substance, to wit: marijuana",
+    "possession of marijuana, a Schedule I controlled substance",
+    "possession of marijuana for personal use",
+    "simple possession of marihuana, a misdemeanor",
+    "Count 1: simple possession of marijuana",
+    "possession of marijuana, 21 U.S.C. 844(a)",
+    "possession of cannabis",
+]
+
+
+@pytest.mark.parametrize("description", COVERED_DESCRIPTIONS)
+def test_a_description_in_the_vocabulary_stays_covered(description: str) -> None:
+    det = ask(MARIJUANA, record("21 U.S.C. 844(a)", description=description), AS_OF)
+    assert (det.outcome, det.date) == (Outcome.eligible, P10467), description
+
+
+def _outside_the_vocabulary(word: str) -> bool:
+    return not is_vocabulary(word)
+
+
+@pytest.mark.slow
+@settings(max_examples=400 if NIGHTLY else 40, deadline=None)
+@given(
+    description=st.sampled_from(COVERED_DESCRIPTIONS),
+    word=st.from_regex(r"[A-Za-z]{1,12}", fullmatch=True).filter(_outside_the_vocabulary),
+    where=st.integers(min_value=0, max_value=20),
+)
+def test_a_word_outside_the_vocabulary_never_reads_as_covered(
+    description: str, word: str, where: int
+) -> None:
+    # Whatever the word, added to a description 10467 would pardon, the count is not pardoned:
+    # the word may say the count was more than simple possession of marijuana.
+    parts = description.split()
+    parts.insert(min(where, len(parts)), word)
+    changed = " ".join(parts)
+    det = ask(MARIJUANA, record("21 U.S.C. 844(a)", description=changed), AS_OF)
+    assert det.outcome is not Outcome.eligible, changed
+    assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts), changed

@@ -15,6 +15,7 @@ from secondchance.law.clemency.marijuana_proclamations import (
     CountAnswer,
     Proclamation,
 )
+from secondchance.law.clemency.possession_words import pieces, unread_words
 from secondchance.law.clemency.substance import (
     OTHER_SUBSTANCE,
     Substance,
@@ -253,8 +254,11 @@ def described_beyond(
     (another section?), is for review: the proclamations pardon no "activity beyond simple
     possession". So is one whose description names another drug, paraphernalia or a drug only
     generically (:func:`named_beside_marijuana`), whatever the substance field says: the
-    proclamations pardon no offense involving other controlled substances. Not for a state
-    conviction or another drug."""
+    proclamations pardon no offense involving other controlled substances. Last, any of these
+    texts with a word outside the vocabulary of a plain description of simple possession,
+    attempted simple possession or use of marijuana (:mod:`possession_words`: "while armed",
+    "in prison", "2nd offense") is for review, quoting those words. Not for a state conviction
+    or another drug."""
     if conviction.jurisdiction is Jurisdiction.state or substance.kind == OTHER_SUBSTANCE:
         return False
     hows = [listed_how(count, p) for p in procs]
@@ -294,7 +298,32 @@ def described_beyond(
         )
         answer.missing.append(f"{answer.path}.{field_name}")
         return True
+    cited = _cited(procs)
+    for field_name, said in texts:
+        unread_ = unread_words(said, cited)
+        if unread_:
+            answer.review = (
+                f"the count's {field_name} ({answer.path}.{field_name}) "
+                f"{getattr(count, field_name)[:80]!r}: its words "
+                f"{', '.join(repr(w) for w in unread_)} are not read as simple possession, "
+                "attempted simple possession or use of marijuana, the only offenses the "
+                "proclamations pardon (not any activity beyond them), so whether the count is "
+                "one of them is for review"
+            )
+            return True
     return False
+
+
+def _cited(procs: tuple[Proclamation, ...]) -> frozenset[str]:
+    """The pieces (numbers, letters) of the provisions ``procs`` list, read in a description as
+    a reference to them ("21 U.S.C. 844(a)")."""
+    return frozenset(
+        piece
+        for proc in procs
+        for text in (*proc.possession, *proc.attempt, *proc.cfr)
+        for piece in pieces(text)
+        if piece.isalnum() or piece[0].isdigit()
+    )
 
 
 def beside(
