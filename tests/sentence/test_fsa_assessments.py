@@ -190,3 +190,34 @@ def test_closed_non_earning_period_after_the_second_low_keeps_the_periods_before
     assert block["fsa"]["credits_days"] == 455
     assert block["fsa"]["release_date"] == "2026-04-14"
     assert block["fsa"]["prerelease_custody_date"] == "2026-01-14"
+
+
+def test_two_entries_of_one_day_are_one_assessment() -> None:
+    # Review s21: low twice on 2023-04-01 is one assessment, not the two consecutive ones 28 CFR
+    # 523.42(c)(2) asks for: every period at 10, the dates of one low alone (see above): R - S =
+    # 1555, p* = ceil(1555 / 40) = 39, S + 1170 = R - 385 < R - C(38) = R - 380: placement R -
+    # 385 = 2026-03-25, 390 credits, 365 to supervised release (R - 365 = 2026-04-14). Read as
+    # two, the run was complete on 2023-04-01 (period 2: 81 // 30) and 15 days per 30 from
+    # period 3 gave earlier dates.
+    same_day = [{"assessed_on": "2023-04-01", "level": "low"}] * 2
+    block = block_of(sixty_months({"risk_assessments": same_day}))
+    assert block["fsa"]["credits_days"] == 390
+    assert block["fsa"]["release_date"] == "2026-04-14"
+    assert block["fsa"]["prerelease_custody_date"] == "2026-03-25"
+    assert "FSA_ADDITIONAL_RATE_PROJECTED" not in block["codes"]
+    assert any("read as one assessment" in f["finding"] for f in block["findings"])
+
+
+def test_a_medium_on_the_day_of_a_low_bars_application_and_needs_review() -> None:
+    # Review s21: lows 2023-04-01 and 2023-10-01 and a medium also on 2023-10-01. Which is that
+    # day's assessment is unknown: the medium is used, and a medium risk prisoner's credits are
+    # not applied without a warden's petition (18 U.S.C. 3624(g)(1)(D)): no FSA release date.
+    # Reading the low as the latest applied 390 credits and gave 2026-04-14.
+    assessments = [*LOWS, {"assessed_on": "2023-10-01", "level": "medium"}]
+    block = block_of(sixty_months({"risk_assessments": assessments}))
+    assert block["fsa"]["risk"] == "medium"
+    assert block["fsa"]["release_date"] is None
+    assert block["fsa"]["prerelease_custody_date"] is None
+    assert block["status"] == "needs_review"
+    assert "fsa.risk_assessments[1].level" in block["missing_facts"]
+    assert "fsa.risk_assessments[2].level" in block["missing_facts"]

@@ -506,7 +506,7 @@ def _credit_facts(
     fsa = record.fsa
     if fsa is None:
         return CreditFacts()
-    past = [a for a in fsa.risk_assessments if a.assessed_on <= as_of]
+    past = _one_a_day(fsa.risk_assessments, as_of, notes)
     ordered = immigration.removal(record, as_of)
     notes.needs_review += immigration.review_notes(ordered)
     start = earning_start(commenced, arrived, KernelLaw.on(as_of))
@@ -529,6 +529,54 @@ def _credit_facts(
         credits_lost=fsa.time_credits_lost_days or 0,
         credits_restored=fsa.time_credits_restored_days or 0,
     )
+
+
+_RISK_ORDER = (RiskLevel.minimum, RiskLevel.low, RiskLevel.medium, RiskLevel.high)
+
+
+def _one_a_day(
+    assessments: list[RiskAssessment], as_of: date, notes: Notes
+) -> list[RiskAssessment]:
+    """The assessments made by ``as_of``, one for each day. Two entries of one day are not two
+    consecutive assessments (28 CFR 523.42(c)(2) asks for two): the same level twice counts
+    once; different levels on one day leave the level of that day unknown, so the highest is
+    used (it never gives the additional days nor lets credits be applied where a lower one
+    would not) and the block needs review naming them."""
+    by_day: dict[date, list[int]] = {}
+    for i, item in enumerate(assessments):
+        if item.assessed_on <= as_of:
+            by_day.setdefault(item.assessed_on, []).append(i)
+    kept: list[RiskAssessment] = []
+    for day, indexes in by_day.items():
+        same_day = [assessments[i] for i in indexes]
+        highest = max(same_day, key=lambda a: _RISK_ORDER.index(a.level))
+        kept.append(highest)
+        if len(indexes) == 1:
+            continue
+        paths: dict[str, object] = {
+            f"fsa.risk_assessments[{i}]": assessments[i].level.value for i in indexes
+        }
+        if len({a.level for a in same_day}) == 1:
+            notes.findings.append(
+                _finding(
+                    f"{len(indexes)} risk assessments are recorded on {day.isoformat()}, at the "
+                    "same level: they are read as one assessment (the additional days need two "
+                    "consecutive assessments).",
+                    citation="18 U.S.C. 3632(d)(4)(A)(ii); 28 CFR 523.42(c)(2)",
+                    url=EARN_URL,
+                    paths=paths,
+                )
+            )
+            continue
+        levels = ", ".join(a.level.value for a in same_day)
+        notes.missing_facts += [f"fsa.risk_assessments[{i}].level" for i in indexes]
+        notes.needs_review.append(
+            f"risk assessments of different levels ({levels}) are recorded on "
+            f"{day.isoformat()}: which is that day's assessment is unknown; the highest "
+            f"({highest.level.value}) is used, a lower one could move the dates earlier "
+            "(18 U.S.C. 3624(g)(1)(D); 28 CFR 523.42(c)(2))"
+        )
+    return kept
 
 
 def _non_earning(
