@@ -221,3 +221,25 @@ def test_a_medium_on_the_day_of_a_low_bars_application_and_needs_review() -> Non
     assert block["status"] == "needs_review"
     assert "fsa.risk_assessments[1].level" in block["missing_facts"]
     assert "fsa.risk_assessments[2].level" in block["missing_facts"]
+
+
+def test_overlapping_non_earning_periods_count_each_day_once() -> None:
+    # Review s21: non-earning 2024-03-01..2024-06-01 (93 days) and, inside it, 2024-05-01..
+    # 2024-06-01 (in transit while in a disciplinary status): 93 days not earning, not 93 + 32
+    # = 125. The dates are then those of the 93-day period alone (worked above): 455 credits,
+    # placement R - 455 = 2026-01-14, supervised release 2026-04-14.
+    block = block_of(
+        sixty_months(
+            {
+                "risk_assessments": LOWS,
+                "non_earning_periods": [
+                    {"start": "2024-03-01", "end": "2024-06-01", "reason": "disciplinary"},
+                    {"start": "2024-05-01", "end": "2024-06-01", "reason": "in transit"},
+                ],
+            }
+        )
+    )
+    assert block["fsa"]["non_earning_days"] == 93
+    assert block["fsa"]["credits_days"] == 455
+    assert block["fsa"]["release_date"] == "2026-04-14"
+    assert block["fsa"]["prerelease_custody_date"] == "2026-01-14"

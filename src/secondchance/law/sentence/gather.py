@@ -585,8 +585,9 @@ def _non_earning(
     """Days in non-earning status from the start of earning to ``as_of`` (28 CFR 523.41(c)),
     and ``as_of`` when a status is still open then (no later credits are projected). A period
     whose start is not given is counted from the start of earning (the most days it can hold:
-    the later date), and the block needs review naming the missing start."""
-    days = 0
+    the later date), and the block needs review naming the missing start. A day that two
+    periods share (a disciplinary status while in transit) is one day not earning."""
+    spans: list[tuple[date, date]] = []
     stops: date | None = None
     for i, idle in enumerate(periods):
         path = f"fsa.non_earning_periods[{i}]"
@@ -600,7 +601,7 @@ def _non_earning(
         first_day = max(idle.start or start, start)
         last_day = min(idle.end or as_of, as_of)
         if last_day >= first_day:
-            days += days_between(first_day, last_day)
+            spans.append((first_day, last_day))
         if idle.end is None and first_day <= as_of:
             stops = as_of
             notes.needs_review.append(
@@ -608,6 +609,14 @@ def _non_earning(
                 "are projected after it (the dates use the credits earned by then); resuming "
                 "successful participation would move them earlier (28 CFR 523.41(c), 523.42)"
             )
+    days = 0
+    reached: date | None = None  # the last day counted so far
+    for first_day, last_day in sorted(spans):
+        if reached is not None:
+            first_day = max(first_day, reached + timedelta(days=1))
+        if last_day >= first_day:
+            days += days_between(first_day, last_day)
+        reached = last_day if reached is None else max(reached, last_day)
     return days, stops
 
 
