@@ -243,3 +243,21 @@ def test_overlapping_non_earning_periods_count_each_day_once() -> None:
     assert block["fsa"]["credits_days"] == 455
     assert block["fsa"]["release_date"] == "2026-04-14"
     assert block["fsa"]["prerelease_custody_date"] == "2026-01-14"
+
+
+def test_an_assessment_before_the_term_commenced_is_left_out() -> None:
+    # Review s21: low on 2022-12-01, before the sentence commenced on 2023-01-10, then low on
+    # 2023-04-01. The first is not an assessment of this term (28 CFR 523.42(c)(2)): one low
+    # remains, every period at 10, the dates of one low alone (worked above): 390 credits,
+    # placement R - 385 = 2026-03-25, supervised release R - 365 = 2026-04-14. Counting it
+    # completed the run on 2023-04-01 (period 2: 81 // 30) and gave 15 from period 3.
+    assessments = [
+        {"assessed_on": "2022-12-01", "level": "low"},
+        {"assessed_on": "2023-04-01", "level": "low"},
+    ]
+    block = block_of(sixty_months({"risk_assessments": assessments}))
+    assert block["fsa"]["credits_days"] == 390
+    assert block["fsa"]["release_date"] == "2026-04-14"
+    assert block["fsa"]["prerelease_custody_date"] == "2026-03-25"
+    assert block["status"] == "needs_review"
+    assert "fsa.risk_assessments[0].assessed_on" in block["missing_facts"]

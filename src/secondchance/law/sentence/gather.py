@@ -506,7 +506,7 @@ def _credit_facts(
     fsa = record.fsa
     if fsa is None:
         return CreditFacts()
-    past = _one_a_day(fsa.risk_assessments, as_of, notes)
+    past = _one_a_day(fsa.risk_assessments, commenced, as_of, notes)
     ordered = immigration.removal(record, as_of)
     notes.needs_review += immigration.review_notes(ordered)
     start = earning_start(commenced, arrived, KernelLaw.on(as_of))
@@ -535,16 +535,27 @@ _RISK_ORDER = (RiskLevel.minimum, RiskLevel.low, RiskLevel.medium, RiskLevel.hig
 
 
 def _one_a_day(
-    assessments: list[RiskAssessment], as_of: date, notes: Notes
+    assessments: list[RiskAssessment], commenced: date, as_of: date, notes: Notes
 ) -> list[RiskAssessment]:
-    """The assessments made by ``as_of``, one for each day. Two entries of one day are not two
-    consecutive assessments (28 CFR 523.42(c)(2) asks for two): the same level twice counts
-    once; different levels on one day leave the level of that day unknown, so the highest is
-    used (it never gives the additional days nor lets credits be applied where a lower one
-    would not) and the block needs review naming them."""
+    """The assessments of this term made by ``as_of``, one for each day. One dated before the
+    term commenced is not an assessment of the prisoner serving it (3632(d)(5); 28 CFR
+    523.42(c)(2) counts the Bureau's assessments of a sentenced inmate): it is left out, and the
+    block needs review naming its date. Two entries of one day are not two consecutive
+    assessments: the same level twice counts once; different levels on one day leave the level
+    of that day unknown, so the highest is used (it never gives the additional days nor lets
+    credits be applied where a lower one would not) and the block needs review naming them."""
     by_day: dict[date, list[int]] = {}
     for i, item in enumerate(assessments):
-        if item.assessed_on <= as_of:
+        if item.assessed_on < commenced:
+            notes.missing_facts.append(f"fsa.risk_assessments[{i}].assessed_on")
+            notes.needs_review.append(
+                f"fsa.risk_assessments[{i}] ({item.assessed_on.isoformat()}, "
+                f"{item.level.value}) is dated before the sentence commenced on "
+                f"{commenced.isoformat()}: not an assessment of this term, it is left out "
+                "(it neither sets the risk nor counts toward the additional days; 28 CFR "
+                "523.42(c)(2))"
+            )
+        elif item.assessed_on <= as_of:
             by_day.setdefault(item.assessed_on, []).append(i)
     kept: list[RiskAssessment] = []
     for day, indexes in by_day.items():
