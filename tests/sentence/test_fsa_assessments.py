@@ -190,3 +190,74 @@ def test_closed_non_earning_period_after_the_second_low_keeps_the_periods_before
     assert block["fsa"]["credits_days"] == 455
     assert block["fsa"]["release_date"] == "2026-04-14"
     assert block["fsa"]["prerelease_custody_date"] == "2026-01-14"
+
+
+def test_two_entries_of_one_day_are_one_assessment() -> None:
+    # Review s21: low twice on 2023-04-01 is one assessment, not the two consecutive ones 28 CFR
+    # 523.42(c)(2) asks for: every period at 10, the dates of one low alone (see above): R - S =
+    # 1555, p* = ceil(1555 / 40) = 39, S + 1170 = R - 385 < R - C(38) = R - 380: placement R -
+    # 385 = 2026-03-25, 390 credits, 365 to supervised release (R - 365 = 2026-04-14). Read as
+    # two, the run was complete on 2023-04-01 (period 2: 81 // 30) and 15 days per 30 from
+    # period 3 gave earlier dates.
+    same_day = [{"assessed_on": "2023-04-01", "level": "low"}] * 2
+    block = block_of(sixty_months({"risk_assessments": same_day}))
+    assert block["fsa"]["credits_days"] == 390
+    assert block["fsa"]["release_date"] == "2026-04-14"
+    assert block["fsa"]["prerelease_custody_date"] == "2026-03-25"
+    assert "FSA_ADDITIONAL_RATE_PROJECTED" not in block["codes"]
+    assert any("read as one assessment" in f["finding"] for f in block["findings"])
+
+
+def test_a_medium_on_the_day_of_a_low_bars_application_and_needs_review() -> None:
+    # Review s21: lows 2023-04-01 and 2023-10-01 and a medium also on 2023-10-01. Which is that
+    # day's assessment is unknown: the medium is used, and a medium risk prisoner's credits are
+    # not applied without a warden's petition (18 U.S.C. 3624(g)(1)(D)): no FSA release date.
+    # Reading the low as the latest applied 390 credits and gave 2026-04-14.
+    assessments = [*LOWS, {"assessed_on": "2023-10-01", "level": "medium"}]
+    block = block_of(sixty_months({"risk_assessments": assessments}))
+    assert block["fsa"]["risk"] == "medium"
+    assert block["fsa"]["release_date"] is None
+    assert block["fsa"]["prerelease_custody_date"] is None
+    assert block["status"] == "needs_review"
+    assert "fsa.risk_assessments[1].level" in block["missing_facts"]
+    assert "fsa.risk_assessments[2].level" in block["missing_facts"]
+
+
+def test_overlapping_non_earning_periods_count_each_day_once() -> None:
+    # Review s21: non-earning 2024-03-01..2024-06-01 (93 days) and, inside it, 2024-05-01..
+    # 2024-06-01 (in transit while in a disciplinary status): 93 days not earning, not 93 + 32
+    # = 125. The dates are then those of the 93-day period alone (worked above): 455 credits,
+    # placement R - 455 = 2026-01-14, supervised release 2026-04-14.
+    block = block_of(
+        sixty_months(
+            {
+                "risk_assessments": LOWS,
+                "non_earning_periods": [
+                    {"start": "2024-03-01", "end": "2024-06-01", "reason": "disciplinary"},
+                    {"start": "2024-05-01", "end": "2024-06-01", "reason": "in transit"},
+                ],
+            }
+        )
+    )
+    assert block["fsa"]["non_earning_days"] == 93
+    assert block["fsa"]["credits_days"] == 455
+    assert block["fsa"]["release_date"] == "2026-04-14"
+    assert block["fsa"]["prerelease_custody_date"] == "2026-01-14"
+
+
+def test_an_assessment_before_the_term_commenced_is_left_out() -> None:
+    # Review s21: low on 2022-12-01, before the sentence commenced on 2023-01-10, then low on
+    # 2023-04-01. The first is not an assessment of this term (28 CFR 523.42(c)(2)): one low
+    # remains, every period at 10, the dates of one low alone (worked above): 390 credits,
+    # placement R - 385 = 2026-03-25, supervised release R - 365 = 2026-04-14. Counting it
+    # completed the run on 2023-04-01 (period 2: 81 // 30) and gave 15 from period 3.
+    assessments = [
+        {"assessed_on": "2022-12-01", "level": "low"},
+        {"assessed_on": "2023-04-01", "level": "low"},
+    ]
+    block = block_of(sixty_months({"risk_assessments": assessments}))
+    assert block["fsa"]["credits_days"] == 390
+    assert block["fsa"]["release_date"] == "2026-04-14"
+    assert block["fsa"]["prerelease_custody_date"] == "2026-03-25"
+    assert block["status"] == "needs_review"
+    assert "fsa.risk_assessments[0].assessed_on" in block["missing_facts"]

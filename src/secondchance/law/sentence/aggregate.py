@@ -523,12 +523,24 @@ def _computed_prior(
     against another sentence is not counted. A period naming no conviction that ended before
     ``offense`` (the earliest offense date known of the aggregate's convictions) is not counted:
     it is neither detention for the offense nor for a charge arrested after its commission
-    (3585(b)(1), (2))."""
+    (3585(b)(1), (2)). A day inside a period of custody for a conviction outside the aggregate
+    (a state sentence served meanwhile) is custody for that conviction: it is not counted, and
+    the block needs review (only if that custody was not credited against its sentence could
+    the day count)."""
     before = commenced - timedelta(days=1)
     elsewhere = [
         (k, p.start, min(p.end or before, before))
         for k, p in enumerate(record.custody)
         if p.credited_to_other_sentence and p.start is not None and p.start < commenced
+    ]
+    other_conviction = [
+        (k, p.start, min(p.end or before, before))
+        for k, p in enumerate(record.custody)
+        if p.conviction_id is not None
+        and not mine(p.conviction_id)
+        and not p.credited_to_other_sentence
+        and p.start is not None
+        and p.start < commenced
     ]
     prior: int | None = None
     counted: list[Span] = []
@@ -555,7 +567,7 @@ def _computed_prior(
         kept = _minus(span, cuts)
         if _count(kept) < _count([span]):
             _credited_elsewhere(i, period.credited_to_other_sentence, span, kept, elsewhere, out)
-        counted += kept
+        counted += _outside_other_custody(i, kept, other_conviction, record, out)
     if prior is None:
         return None
     days = _count(_union(counted))
@@ -628,6 +640,47 @@ def _credited_elsewhere(
             f"within {others}, credited against another sentence: those days are not credited; "
             "18 U.S.C. 3585(b)"
         )
+
+
+def _outside_other_custody(
+    i: int,
+    kept: list[Span],
+    other_conviction: list[tuple[int, date, date]],
+    record: Record,
+    out: _Credit,
+) -> list[Span]:
+    """The days of ``kept`` (of custody period ``i``) outside every period of custody for a
+    conviction outside the aggregate; the days left out are said, and need review."""
+    cuts = [(k, first, last) for k, first, last in other_conviction if k != i and first <= last]
+    left: list[Span] = []
+    for span in kept:
+        left += _minus(span, [(first, last) for _, first, last in cuts])
+    dropped = _count(kept) - _count(left)
+    if dropped == 0:
+        return left
+    others = ", ".join(
+        f"custody[{k}] ({record.custody[k].conviction_id})"
+        for k, first, last in cuts
+        if any(_minus(span, [(first, last)]) != [span] for span in kept)
+    )
+    out.findings.append(
+        _finding(
+            f"{dropped} days of custody[{i}] lie within {others}, custody for a conviction "
+            "outside this term: they are taken as credited against that sentence and not "
+            'credited again (18 U.S.C. 3585(b): only time "that has not been credited against '
+            'another sentence").',
+            citation="18 U.S.C. 3585(b)",
+            url=term.URL,
+            paths={f"custody[{i}].credited_to_other_sentence": None},
+        )
+    )
+    out.review.append(
+        f"{dropped} days of custody[{i}] lie within {others}, custody for another conviction: "
+        "they are not counted as prior custody credit; if that sentence was not credited with "
+        "them, the dates would be earlier; 18 U.S.C. 3585(b)"
+    )
+    out.missing.append(f"custody[{i}].credited_to_other_sentence")
+    return left
 
 
 def _earliest_offense(current: list[Served]) -> tuple[date, str] | None:

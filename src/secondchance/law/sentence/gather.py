@@ -506,7 +506,7 @@ def _credit_facts(
     fsa = record.fsa
     if fsa is None:
         return CreditFacts()
-    past = [a for a in fsa.risk_assessments if a.assessed_on <= as_of]
+    past = _one_a_day(fsa.risk_assessments, commenced, as_of, notes)
     ordered = immigration.removal(record, as_of)
     notes.needs_review += immigration.review_notes(ordered)
     start = earning_start(commenced, arrived, KernelLaw.on(as_of))
@@ -531,14 +531,74 @@ def _credit_facts(
     )
 
 
+_RISK_ORDER = (RiskLevel.minimum, RiskLevel.low, RiskLevel.medium, RiskLevel.high)
+
+
+def _one_a_day(
+    assessments: list[RiskAssessment], commenced: date, as_of: date, notes: Notes
+) -> list[RiskAssessment]:
+    """The assessments of this term made by ``as_of``, one for each day. One dated before the
+    term commenced is not an assessment of the prisoner serving it (3632(d)(5); 28 CFR
+    523.42(c)(2) counts the Bureau's assessments of a sentenced inmate): it is left out, and the
+    block needs review naming its date. Two entries of one day are not two consecutive
+    assessments: the same level twice counts once; different levels on one day leave the level
+    of that day unknown, so the highest is used (it never gives the additional days nor lets
+    credits be applied where a lower one would not) and the block needs review naming them."""
+    by_day: dict[date, list[int]] = {}
+    for i, item in enumerate(assessments):
+        if item.assessed_on < commenced:
+            notes.missing_facts.append(f"fsa.risk_assessments[{i}].assessed_on")
+            notes.needs_review.append(
+                f"fsa.risk_assessments[{i}] ({item.assessed_on.isoformat()}, "
+                f"{item.level.value}) is dated before the sentence commenced on "
+                f"{commenced.isoformat()}: not an assessment of this term, it is left out "
+                "(it neither sets the risk nor counts toward the additional days; 28 CFR "
+                "523.42(c)(2))"
+            )
+        elif item.assessed_on <= as_of:
+            by_day.setdefault(item.assessed_on, []).append(i)
+    kept: list[RiskAssessment] = []
+    for day, indexes in by_day.items():
+        same_day = [assessments[i] for i in indexes]
+        highest = max(same_day, key=lambda a: _RISK_ORDER.index(a.level))
+        kept.append(highest)
+        if len(indexes) == 1:
+            continue
+        paths: dict[str, object] = {
+            f"fsa.risk_assessments[{i}]": assessments[i].level.value for i in indexes
+        }
+        if len({a.level for a in same_day}) == 1:
+            notes.findings.append(
+                _finding(
+                    f"{len(indexes)} risk assessments are recorded on {day.isoformat()}, at the "
+                    "same level: they are read as one assessment (the additional days need two "
+                    "consecutive assessments).",
+                    citation="18 U.S.C. 3632(d)(4)(A)(ii); 28 CFR 523.42(c)(2)",
+                    url=EARN_URL,
+                    paths=paths,
+                )
+            )
+            continue
+        levels = ", ".join(a.level.value for a in same_day)
+        notes.missing_facts += [f"fsa.risk_assessments[{i}].level" for i in indexes]
+        notes.needs_review.append(
+            f"risk assessments of different levels ({levels}) are recorded on "
+            f"{day.isoformat()}: which is that day's assessment is unknown; the highest "
+            f"({highest.level.value}) is used, a lower one could move the dates earlier "
+            "(18 U.S.C. 3624(g)(1)(D); 28 CFR 523.42(c)(2))"
+        )
+    return kept
+
+
 def _non_earning(
     periods: list[NonEarningPeriod], start: date, as_of: date, notes: Notes
 ) -> tuple[int, date | None]:
     """Days in non-earning status from the start of earning to ``as_of`` (28 CFR 523.41(c)),
     and ``as_of`` when a status is still open then (no later credits are projected). A period
     whose start is not given is counted from the start of earning (the most days it can hold:
-    the later date), and the block needs review naming the missing start."""
-    days = 0
+    the later date), and the block needs review naming the missing start. A day that two
+    periods share (a disciplinary status while in transit) is one day not earning."""
+    spans: list[tuple[date, date]] = []
     stops: date | None = None
     for i, idle in enumerate(periods):
         path = f"fsa.non_earning_periods[{i}]"
@@ -552,7 +612,7 @@ def _non_earning(
         first_day = max(idle.start or start, start)
         last_day = min(idle.end or as_of, as_of)
         if last_day >= first_day:
-            days += days_between(first_day, last_day)
+            spans.append((first_day, last_day))
         if idle.end is None and first_day <= as_of:
             stops = as_of
             notes.needs_review.append(
@@ -560,6 +620,14 @@ def _non_earning(
                 "are projected after it (the dates use the credits earned by then); resuming "
                 "successful participation would move them earlier (28 CFR 523.41(c), 523.42)"
             )
+    days = 0
+    reached: date | None = None  # the last day counted so far
+    for first_day, last_day in sorted(spans):
+        if reached is not None:
+            first_day = max(first_day, reached + timedelta(days=1))
+        if last_day >= first_day:
+            days += days_between(first_day, last_day)
+        reached = last_day if reached is None else max(reached, last_day)
     return days, stops
 
 
