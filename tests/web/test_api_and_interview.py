@@ -732,3 +732,33 @@ def test_i_dont_know_never_brings_the_same_question_back() -> None:
         longest = _walk(goal, 80)
         for answered in range(len(longest) + 1):
             _walk(goal, answered)
+
+
+def test_an_answer_given_later_takes_the_field_off_the_unknown_list() -> None:
+    # "I don't know" lists the field; an amount, "No / none" or a name given later for the
+    # same question takes it off again (a field both given and stated unknown is refused by
+    # the record format).
+    from secondchance.web.interview import (
+        _another_person,
+        _owed_question,
+        apply_answer,
+        apply_none,
+        apply_unknown,
+    )
+
+    record = {"convictions": [{"jurisdiction": "federal", "sentence": {}}]}
+    fine = _owed_question("fine")
+    unsure = apply_unknown(record, fine)
+    assert unsure["unknown"] == ["convictions[0].sentence.fine_owed"]
+    paid = apply_answer(unsure, fine, {"value": "$1,200"})
+    assert "unknown" not in paid and paid["convictions"][0]["sentence"]["fine_owed"] == 1200
+    assert "unknown" not in apply_none(unsure, fine)
+    validate(paid, "record.json")
+    business = {"business": {"name": "B", "people": [{"name": "M", "roles": [{"role": "owner"}]}]}}
+    another = _another_person(1)
+    nobody_known = apply_unknown(business, another)
+    assert nobody_known["unknown"] == ["business.people"]
+    assert len(nobody_known["business"]["people"]) == 1
+    assert "unknown" not in apply_none(nobody_known, another)
+    named = apply_answer(nobody_known, another, {"value": "Luis Ortiz"})
+    assert "unknown" not in named and named["business"]["people"][1]["name"] == "Luis Ortiz"
