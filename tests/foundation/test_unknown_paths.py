@@ -97,6 +97,19 @@ def test_a_fine_owed_stated_unknown_reads_as_a_fine_whose_payment_is_not_recorde
     assert imposed["clemency.pardon_petition"]["reason"] == pardon["reason"]
 
 
+def test_a_fine_owed_stated_unknown_leaves_a_prisoner_free_to_petition_for_commutation() -> None:
+    # Serving 60 months since 2019-01-02, in prison on 2021-01-01: 28 CFR 1.3 lets a person
+    # serving a federal sentence petition for commutation, whatever fine is owed; the answer
+    # stays eligible, as with a $1,000 fine imposed whose payment is not recorded. What is owed
+    # does not touch time credits (18 U.S.C. 3632(d)(4)): eligible too.
+    data = serving() | {"unknown": ["convictions[0].sentence.fine_owed"]}
+    imposed = serving()
+    imposed["convictions"][0]["sentence"]["fine"] = 1000
+    for program in ("clemency.commutation_petition", "fsa.time_credits"):
+        assert answer(data, program).outcome is Outcome.eligible, program
+        assert answer(imposed, program).outcome is Outcome.eligible, program
+
+
 def test_the_business_people_stated_unknown_keep_every_sba_answer_open(tmp_path: Path) -> None:
     # 13 CFR 120.110(n) (and the rules of the other SBA programs) reach every Associate, not
     # only Maria. Maria alone: every SBA program eligible. Whether the business has anyone

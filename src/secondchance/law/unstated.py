@@ -17,11 +17,11 @@ the SBA programs alone.
 
 A field named in ``unknown`` by its path (format 1.2: ``convictions[0].sentence.fine_owed``,
 ``business.people``) is read the same way, as a missing fact the person was asked about: the
-programs that read the field (a table of the fields whose readers are known: what is still owed
-of a fine or restitution is read only by the pardon and commutation petitions, the business's
-people only by the SBA programs), else every program that reads its part, give no clearing
-answer and name the path. The programs themselves read the field as not recorded
-(``law/clemency/facts.penalties``).
+programs that read the field (a table of the fields whose readers are known: the business's
+people are read only by the SBA programs), else every program that reads its part, give no
+clearing answer and name the path. What is still owed of a fine or restitution is read by the
+pardon and commutation petitions themselves, as a penalty whose payment is not recorded
+(``law/clemency/facts.penalties``), exactly as a missing fact.
 """
 
 from __future__ import annotations
@@ -71,17 +71,15 @@ _WORDS: dict[RecordPart, str] = {
 }
 
 
-PETITIONS = ("clemency.pardon_petition", "clemency.commutation_petition")
-
 _FIELDS: tuple[tuple[re.Pattern[str], tuple[str, ...], str], ...] = (
     (
         re.compile(r"convictions\[[0-9]+\]\.sentence\.fine_owed"),
-        PETITIONS,
+        NONE,
         "whether a fine is still owed",
     ),
     (
         re.compile(r"convictions\[[0-9]+\]\.sentence\.restitution_owed"),
-        PETITIONS,
+        NONE,
         "whether restitution is still owed",
     ),
     (
@@ -91,11 +89,13 @@ _FIELDS: tuple[tuple[re.Pattern[str], tuple[str, ...], str], ...] = (
         "managing members or key employees",
     ),
 )
-"""Fields (by path) whose readers are known, the programs (by id prefix) that read them, and
-what is not known, in words. The amounts still owed are read by the petitions' rule that the
-petitioner should have satisfied the penalty (law/clemency/pardon_wait.py,
-commutation_sentences.py); the business's people by the SBA rules on Associates (13 CFR
-120.110(n) and the rules that follow it)."""
+"""Fields (by path) whose readers are known, the programs (by id prefix) this guard holds to
+them, and what is not known, in words. The amounts still owed are read only by the pardon and
+commutation petitions, which read one stated unknown themselves, as a fine or restitution whose
+payment is not recorded (``law/clemency/facts.penalties``): the answer is then whatever that
+missing fact gives (a person still in prison may petition for commutation whatever is owed,
+28 CFR 1.3), so no guard is added. The business's people are read by the SBA rules on
+Associates (13 CFR 120.110(n) and the rules that follow it)."""
 
 
 @dataclass(frozen=True)
