@@ -14,10 +14,19 @@ and the sentence's facts), so they concern every program and the sentence comput
 charges concern the SBA and clemency rules, court challenges the clemency rules, and the
 Bureau's own figures (``bureau``) never change an answer. A business person's record concerns
 the SBA programs alone.
+
+A field named in ``unknown`` by its path (format 1.2: ``convictions[0].sentence.fine_owed``,
+``business.people``) is read the same way, as a missing fact the person was asked about: the
+programs that read the field (a table of the fields whose readers are known: the business's
+people are read only by the SBA programs), else every program that reads its part, give no
+clearing answer and name the path. What is still owed of a fine or restitution is read by the
+pardon and commutation petitions themselves, as a penalty whose payment is not recorded
+(``law/clemency/facts.penalties``), exactly as a missing fact.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -62,36 +71,78 @@ _WORDS: dict[RecordPart, str] = {
 }
 
 
+_FIELDS: tuple[tuple[re.Pattern[str], tuple[str, ...], str], ...] = (
+    (
+        re.compile(r"convictions\[[0-9]+\]\.sentence\.fine_owed"),
+        NONE,
+        "whether a fine is still owed",
+    ),
+    (
+        re.compile(r"convictions\[[0-9]+\]\.sentence\.restitution_owed"),
+        NONE,
+        "whether restitution is still owed",
+    ),
+    (
+        re.compile(r"business\.people"),
+        SBA,
+        "whether the business has other owners, officers, directors, general partners, "
+        "managing members or key employees",
+    ),
+)
+"""Fields (by path) whose readers are known, the programs (by id prefix) this guard holds to
+them, and what is not known, in words. The amounts still owed are read only by the pardon and
+commutation petitions, which read one stated unknown themselves, as a fine or restitution whose
+payment is not recorded (``law/clemency/facts.penalties``): the answer is then whatever that
+missing fact gives (a person still in prison may petition for commutation whatever is owed,
+28 CFR 1.3), so no guard is added. The business's people are read by the SBA rules on
+Associates (13 CFR 120.110(n) and the rules that follow it)."""
+
+
 @dataclass(frozen=True)
 class Unstated:
-    """A part of a record stated unknown, and the programs (by id prefix) it may change."""
+    """A part or field of a record stated unknown, what it is in words, and the programs (by id
+    prefix) it may change."""
 
     path: str
-    part: RecordPart
+    words: str
     programs: tuple[str, ...]
 
 
 def unstated_parts(record: Record) -> list[Unstated]:
-    """The parts stated unknown, in the record and its business people's records (whose
-    parts concern SBA alone)."""
-    found = [Unstated(part.value, part, _READ_BY[part]) for part in _parts(record)]
+    """The parts and fields stated unknown, in the record and its business people's records
+    (whose parts and fields concern SBA alone)."""
+    found = [_read(entry) for entry in _entries(record)]
     if record.business is not None:
         for i, person in enumerate(record.business.people):
             if person.is_subject:
                 continue
             prefix = f"business.people[{i}].record."
-            found += [
-                Unstated(prefix + part.value, part, SBA if _sba_reads(part) else NONE)
-                for part in _parts(person.record)
-            ]
+            for entry in _entries(person.record):
+                own = _read(entry)
+                programs = SBA if _sba_reads(own.programs) else NONE
+                found.append(Unstated(prefix + own.path, own.words, programs))
     return found
 
 
-def _sba_reads(part: RecordPart) -> bool:
-    return any("sba.".startswith(prefix) for prefix in _READ_BY[part] if prefix != BLOCK)
+def _read(entry: RecordPart | str) -> Unstated:
+    """A part or field path of a person's record, its words and the programs that read it."""
+    if isinstance(entry, RecordPart):
+        return Unstated(entry.value, _WORDS[entry], _READ_BY[entry])
+    for pattern, programs, words in _FIELDS:
+        if pattern.fullmatch(entry):
+            return Unstated(entry, words, programs)
+    top = entry.split(".")[0].split("[")[0]
+    part = RecordPart._value2member_map_.get(top)
+    if isinstance(part, RecordPart):
+        return Unstated(entry, "the value of the field", _READ_BY[part])
+    return Unstated(entry, "the value of the field", SBA)  # business, application_date: the SBA's
 
 
-def _parts(record: PersonRecord) -> list[RecordPart]:
+def _sba_reads(programs: tuple[str, ...]) -> bool:
+    return any("sba.".startswith(prefix) or prefix.startswith("sba.") for prefix in programs)
+
+
+def _entries(record: PersonRecord) -> list[RecordPart | str]:
     return list(dict.fromkeys(record.unknown))
 
 
@@ -116,7 +167,7 @@ def guard(
     if not clears(det):
         return unsettled_ahead(det, Outcome.insufficient_facts)
     citation, rule_version, url = _citation(det, programs)
-    named = "; ".join(f"{_WORDS[u.part]} ({u.path})" for u in relevant)
+    named = "; ".join(f"{u.words} ({u.path})" for u in relevant)
     before = was(det)
     finding = Finding(
         finding=f"The record states that it does not know {named}. An answer that clears the "
@@ -146,8 +197,9 @@ def _noted(block: dict[str, Any] | None, parts: list[Unstated]) -> dict[str, Any
     if block is None or not relevant or not isinstance(block.get("needs_review"), list):
         return block
     notes = [
-        f"The record states that it does not know {_WORDS[u.part]} ({u.path}); this "
-        "computation reads that part as empty."
+        f"The record states that it does not know {u.words} ({u.path}); this "
+        "computation reads it as "
+        + ("empty." if "." not in u.path and "[" not in u.path else "not recorded.")
         for u in relevant
     ]
     return {**block, "needs_review": [*block["needs_review"], *notes]}

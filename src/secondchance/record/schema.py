@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
 from functools import lru_cache
-from typing import Annotated, Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -21,6 +22,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainValidator,
     PrivateAttr,
     Strict,
     StrictBool,
@@ -43,8 +45,8 @@ from secondchance.record.limits import MAX_CITATION_CHARS
 from secondchance.record.spelling import did_you_mean
 from secondchance.record.terms import Term
 
-SCHEMA_VERSION = "1.1"
-READABLE_VERSIONS = ("1.0", "1.1")
+SCHEMA_VERSION = "1.2"
+READABLE_VERSIONS = ("1.0", "1.1", "1.2")
 
 Percent = Annotated[float, Strict(), Field(ge=0, le=100, allow_inf_nan=False)]
 Money = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
@@ -698,6 +700,57 @@ class RecordPart(Choice):
     rdap = "rdap"
 
 
+UNKNOWN_PATH = re.compile(r"[a-z_]+(\[[0-9]+\])?(\.[a-z_]+(\[[0-9]+\])?)*\.[a-z_]+")
+"""How a field path in ``unknown`` is written: field names joined by dots, a list's entry by
+its index in brackets, ending with a field's name (``convictions[0].sentence.fine_owed``,
+``business.people``)."""
+
+_UNKNOWN_JSON_SCHEMA: dict[str, Any] = {
+    "description": "A part of the record (a top-level key of a person's record), or a field "
+    "path within the record, e.g. 'convictions[0].sentence.fine_owed' (format 1.2).",
+    "anyOf": [
+        {"type": "string", "enum": [part.value for part in RecordPart]},
+        {
+            "type": "string",
+            "pattern": "^[a-z_]+(\\[[0-9]+\\])?(\\.[a-z_]+(\\[[0-9]+\\])?)*\\.[a-z_]+$",
+        },
+    ],
+}
+
+
+def _unknown_entry(value: Any) -> RecordPart | str:
+    """An entry of ``unknown``: a part's name (a choice, read as :class:`Choice` reads one), or
+    a field path (its fields are checked against the format by :class:`PersonRecord`)."""
+    if isinstance(value, RecordPart):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("an entry of unknown is a part's name or a field path, written as text")
+    text = value.strip()
+    if "." not in text and "[" not in text:
+        part = RecordPart._missing_(value)
+        if isinstance(part, RecordPart):
+            return part
+        allowed = [p.value for p in RecordPart]
+        close = did_you_mean(text.lower(), allowed)
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise ValueError(
+            f"{shown!r} is not one of: {', '.join(allowed)}" + (f"; {close}" if close else "")
+        )
+    if not UNKNOWN_PATH.fullmatch(text):
+        shown = value if len(value) <= 80 else value[:80] + "…"
+        raise ValueError(
+            f"{shown!r} is not a field path (field names joined by dots, a list's entry by its "
+            "index, ending with a field's name: 'convictions[0].sentence.fine_owed')"
+        )
+    return text
+
+
+UnknownEntry = Annotated[
+    RecordPart | str, PlainValidator(_unknown_entry), WithJsonSchema(_UNKNOWN_JSON_SCHEMA)
+]
+"""A part of the record, or a field path within it, stated not known (``unknown``)."""
+
+
 class PersonRecord(_Model):
     """One person's federal record."""
 
@@ -713,12 +766,14 @@ class PersonRecord(_Model):
         None, description="The Bureau of Prisons' own stated figures (never used in place of ours)."
     )
     rdap: RdapFacts | None = None
-    unknown: list[RecordPart] = Field(
+    unknown: list[UnknownEntry] = Field(
         default_factory=list,
         description="The parts of this record the person could not state (e.g. "
-        "'pending_charges': whether any charge is pending is not known). Entries given in such "
-        "a part are read as the ones known; no answer clears the person while a part it can "
-        "depend on is unknown (1.1).",
+        "'pending_charges': whether any charge is pending is not known), or fields within it "
+        "(e.g. 'convictions[0].sentence.fine_owed': whether the fine is still owed is not "
+        "known; 'business.people': whether anyone else holds a role, format 1.2). Entries given "
+        "in such a part or list are read as the ones known; no answer clears the person while a "
+        "part or field it can depend on is unknown (1.1).",
     )
     _timeline: Any = PrivateAttr(None)
     """The shared reading of this record (``secondchance.record.timeline``), once computed."""
@@ -739,6 +794,23 @@ class PersonRecord(_Model):
                     f"@{name}[{k}].{field}: {ref!r} names no conviction (conviction ids: {known})"
                 )
         return self
+
+    @model_validator(mode="after")
+    def _unknown_paths_name_fields(self) -> PersonRecord:
+        """Each field path in ``unknown`` names a field of the format (an entry of a list by an
+        index the list has), and a field stated unknown holds no value (a list or a section may
+        hold the entries known)."""
+        for k, entry in enumerate(self.unknown):
+            if not isinstance(entry, RecordPart):
+                problem = _path_problem(self, entry)
+                if problem:
+                    raise ValueError(f"@unknown[{k}]: {entry!r} {problem}")
+        return self
+
+    @property
+    def unknown_paths(self) -> frozenset[str]:
+        """The field paths named in ``unknown`` (format 1.2)."""
+        return frozenset(str(e) for e in self.unknown if not isinstance(e, RecordPart))
 
     def _references(self) -> Iterator[tuple[str, int, str, str | None]]:
         """Every conviction reference, in record order: (list, index, field, the id it names);
@@ -874,3 +946,70 @@ class Record(PersonRecord):
         model itself holds one allowed reading; answers use every reading
         (:func:`secondchance.record.approximate.readings`)."""
         return dict(self._approximate)
+
+
+# --- field paths in ``unknown`` -------------------------------------------------------------------
+
+_PATH_STEP = re.compile(r"([a-z_]+)(?:\[([0-9]+)\])?")
+
+
+def _shape(annotation: Any) -> tuple[bool, type[_Model] | None]:
+    """(whether a field holds a list, the section its value or entries are: None for a value)."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, UnionType):
+            annotation = next(a for a in get_args(annotation) if a is not type(None))
+        elif origin is list:
+            inner = _shape(get_args(annotation)[0])[1]
+            return True, inner
+        else:
+            section = isinstance(annotation, type) and issubclass(annotation, _Model)
+            return False, annotation if section else None
+
+
+def _path_problem(record: PersonRecord, path: str) -> str | None:
+    """What is wrong with a field path of ``record``'s ``unknown``, or None. The path is read
+    from the record that holds the list (a business person's own record for theirs)."""
+    model: type[_Model] | None = type(record)
+    value: Any = record
+    done = ""
+    steps = path.split(".")
+    for n, step in enumerate(steps):
+        found = _PATH_STEP.fullmatch(step)
+        assert found is not None and model is not None  # UNKNOWN_PATH and the check below
+        name, index = found[1], found[2]
+        fields = [f for f in model.model_fields if f not in ("unknown", "schema_version")]
+        if name not in fields:
+            close = did_you_mean(name, fields, done)
+            where = f"of {done.rstrip('.')}" if done else "of the record"
+            return f"names no field of the record format ({name!r} is not a field {where})" + (
+                f"; {close}" if close else ""
+            )
+        listed, model = _shape(model.model_fields[name].annotation)
+        given = name in value.model_fields_set if value is not None else False
+        value = getattr(value, name) if value is not None else None
+        last = n == len(steps) - 1
+        if index is not None and not listed:
+            return f"names an entry of {done}{name}, which is not a list"
+        if listed and index is not None:
+            entries = value or []
+            if int(index) >= len(entries):
+                return (
+                    f"names an entry the record does not hold ({done}{name} has "
+                    f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'})"
+                )
+            value = entries[int(index)]
+        elif listed and not last:
+            return f"goes on past {done}{name}, a list: name its entry, e.g. {done}{name}[0]"
+        done += step + "."
+        if last:
+            if not listed and model is None and given and value is not None:
+                return "is given a value and stated unknown: leave one of them out"
+            return None
+        if model is None:
+            return f"goes on past {done.rstrip('.')}, which holds a value, not fields"
+        if not isinstance(value, _Model):
+            value = None  # a section not given: its fields are not given either
+    return None

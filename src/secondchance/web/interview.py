@@ -154,9 +154,14 @@ def _record_part(prefix: str, part: str) -> Question:
     )
 
 
+PEOPLE_UNKNOWN = "business.people"
+"""What "I don't know" to "Is there anyone else ...?" writes on the record's ``unknown`` list
+(format 1.2): whether the business has other people is not known, so no SBA answer clears it
+(law/unstated.py) and the question is not asked again."""
+
 UNKNOWN_ASSOCIATE = "Not known: someone else who may own 20% or more or hold a role"
-"""The name of the person the interview adds when asked "Is there anyone else ...?" is answered
-"I don't know": their role and record are left unknown, so no SBA answer clears the business."""
+"""The name of the stand-in person cases begun before format 1.2 added for that answer (role
+and record unknown): still read, so that such a case is not asked about them."""
 
 
 def _another_person(index: int) -> Question:
@@ -248,7 +253,9 @@ def _starters(goal: str, record: Mapping[str, Any] | None = None) -> list[Questi
         found = [Question("business.name", "text", "What is the business called?")]
         for index in range(known + 1):
             if index < len(people) and _is_placeholder(people[index]):
-                break  # "I don't know" whether anyone else: not asked again, nor about them
+                break  # (a case begun before format 1.2) not asked again, nor about them
+            if 0 < index == len(people) and _people_unknown(record):
+                break  # "I don't know" whether anyone else: not asked again
             found += _person_starters(index)[: None if index < known else 1]
         return found
     first = [
@@ -269,6 +276,11 @@ def _starters(goal: str, record: Mapping[str, Any] | None = None) -> list[Questi
 
 def _is_placeholder(person: Any) -> bool:
     return isinstance(person, dict) and person.get("name") == UNKNOWN_ASSOCIATE
+
+
+def _people_unknown(record: Mapping[str, Any] | None) -> bool:
+    listed = (record or {}).get("unknown")
+    return isinstance(listed, list) and PEOPLE_UNKNOWN in listed
 
 
 def _about(tokens: list[Any], record: Mapping[str, Any]) -> str:
@@ -471,14 +483,21 @@ def _no_prison_term(path: str, record: Mapping[str, Any]) -> bool:
 
 
 def _stated_unknown(path: str, record: Mapping[str, Any]) -> bool:
-    """Whether ``path`` is (or is within) a part its record's ``unknown`` list names: the
-    person was asked and does not know, so the interview does not ask again."""
+    """Whether ``path`` is (or is within) a part or field its record's ``unknown`` list names:
+    the person was asked and does not know, so the interview does not ask again."""
     tokens = split_path(path)
     own = tokens[: tokens.index("record") + 1] if "record" in tokens else []
     rest = tokens[len(own) :]
     person = get_path(record, own) if own else record
     listed = person.get("unknown") if isinstance(person, Mapping) else None
-    return bool(rest) and isinstance(listed, list) and rest[0] in listed
+    if not rest or not isinstance(listed, list):
+        return False
+    relative = path[path.index(".record.") + len(".record.") :] if own else path
+    return rest[0] in listed or any(
+        isinstance(entry, str)
+        and (relative == entry or relative.startswith((f"{entry}.", f"{entry}[")))
+        for entry in listed
+    )
 
 
 def _required_follow_ups(record: Mapping[str, Any]) -> list[str]:
@@ -551,8 +570,9 @@ def apply_answer(
         return updated
     if not value:
         raise answers.AnswerError("give an answer, or choose “I don't know”")
+    stated = _unknown_field(question, record)
     set_path(updated, split_path(question.path), _typed(question, value))
-    return _known(updated, question)
+    return _known(_answered(updated, stated), question)
 
 
 def _own_record(path: str) -> list[Any] | None:
@@ -642,9 +662,11 @@ def apply_none(
     ``unknown`` list remember them) stays left out: empty, it would read as "nothing to
     report". Other questions: unchanged."""
     if question.kind == "money":  # nothing owed
-        updated = copy.deepcopy(record)
+        updated = _answered(copy.deepcopy(record), _unknown_field(question, record))
         set_path(updated, split_path(question.path), 0.0)
         return updated
+    if _is_another(question.path, record):  # no one else
+        return _answered(copy.deepcopy(record), _unknown_field(question, record))
     own = _own_record(question.path)
     if own is None:  # the record's own person: a part asked about is known now
         return _known(copy.deepcopy(record), question) if _starter_part(question) else record
@@ -664,11 +686,21 @@ def apply_unknown(record: dict[str, Any], question: Question) -> dict[str, Any]:
     report", and the SBA answers name it (``business.people[i].record.pending_charges``)
     whatever the other questions answer. Any other question about the record: a record that an
     earlier "No / none" left empty is taken out again, so that it is unknown (the SBA answers
-    name ``business.people[i].record``). Other questions, and other records: unchanged."""
-    if _is_another(question.path, record):
+    name ``business.people[i].record``). "I don't know" whether anyone else holds a role, or
+    whether a fine or restitution is still owed, puts that field's path on the record's
+    ``unknown`` list (format 1.2: ``business.people``, ``convictions[0].sentence.fine_owed``):
+    never read as "no one" or "nothing owed", and the answers name it. Other questions, and
+    other records: unchanged."""
+    stated = _unknown_field(question, record)
+    if stated is not None:
+        where, entry = stated
         updated = copy.deepcopy(record)
-        people = updated["business"]["people"]
-        people.append({"name": UNKNOWN_ASSOCIATE, "roles": [{"role": "owner"}]})
+        person = get_path(updated, where) if where else updated
+        if not isinstance(person, dict):
+            person = {}
+            set_path(updated, where, person)
+        listed = list(person.get("unknown") or [])
+        person["unknown"] = [*listed, entry] if entry not in listed else listed
         return updated
     found = _starter_part(question)
     if found is not None:
@@ -689,6 +721,36 @@ def apply_unknown(record: dict[str, Any], question: Question) -> dict[str, Any]:
     if isinstance(holder, dict):
         holder.pop(own[-1], None)
     return updated
+
+
+def _unknown_field(question: Question, record: Mapping[str, Any]) -> tuple[list[Any], str] | None:
+    """(the person's ``record`` path, the field path within it) that "I don't know" to this
+    question writes on that record's ``unknown`` list, for a question about one field whose
+    absence would read as "none": whether anyone else holds a role in the business, whether a
+    fine or restitution is still owed. Else None."""
+    if _is_another(question.path, record):
+        return [], PEOPLE_UNKNOWN
+    if question.kind != "money":
+        return None
+    own = _own_record(question.path) or []
+    relative = question.path
+    if own:
+        relative = relative[relative.index(".record.") + len(".record.") :]
+    return own, relative
+
+
+def _answered(record: dict[str, Any], stated: tuple[list[Any], str] | None) -> dict[str, Any]:
+    """``record`` (changed in place) with the field a question asked about taken off its
+    person's ``unknown`` list: it has been answered."""
+    if stated is None:
+        return record
+    own, entry = stated
+    person = get_path(record, own) if own else record
+    if isinstance(person, dict) and entry in (person.get("unknown") or []):
+        person["unknown"] = [e for e in person["unknown"] if e != entry]
+        if not person["unknown"]:
+            del person["unknown"]
+    return record
 
 
 def _apply_removal(record: dict[str, Any], form: Mapping[str, str]) -> dict[str, Any]:

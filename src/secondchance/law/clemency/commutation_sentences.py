@@ -175,9 +175,9 @@ def _conviction_supervision(
     return out, unknown
 
 
-def _owed(i: int, conviction: Conviction, day: date, out: Remaining) -> list[str]:
+def _owed(record: Record, i: int, conviction: Conviction, day: date, out: Remaining) -> list[str]:
     owing: list[str] = []
-    for p in penalties(i, conviction, day):
+    for p in penalties(i, conviction, day, record.unknown_paths):
         if p.owed is not None and p.owed > 0:
             owing.append(f"{label(i, conviction)}: {p.kind} of ${p.owed:,.2f} still owed")
         elif p.owed is None:
@@ -192,7 +192,11 @@ def _remitted(record: Record, i: int, conviction: Conviction, day: date, out: Re
     balance is then either recorded from before the grant (nothing left to remit) or what the
     grant left: the record contradicts itself or leaves it open, and the remission petition it
     would otherwise offer is for review."""
-    owed = [p.path for p in penalties(i, conviction, day) if p.owed is not None and p.owed > 0]
+    owed = [
+        p.path
+        for p in penalties(i, conviction, day, record.unknown_paths)
+        if p.owed is not None and p.owed > 0
+    ]
     for k, grant in enumerate(record.clemency):
         if (
             grant.kind is ClemencyKind.remission
@@ -250,7 +254,7 @@ def read_federal(record: Record, i: int, conviction: Conviction, day: date, out:
     in_prison = _in_prison(record, i, conviction, day, out)
     if in_prison:
         out.serving.append(f"{name}: serving a prison sentence")
-    owing = _owed(i, conviction, day, out)
+    owing = _owed(record, i, conviction, day, out)
     out.owing += owing
     if owing and not in_prison:
         _remitted(record, i, conviction, day, out)
@@ -293,7 +297,7 @@ def read_military(
         return
     probe = Remaining()
     in_prison = _in_prison(record, i, conviction, day, probe)
-    owing = _owed(i, conviction, day, probe)
+    owing = _owed(record, i, conviction, day, probe)
     supervised, unknown = _conviction_supervision(record, i, conviction, day)
     probe.missing += unknown
     if in_prison or probe.not_begun:

@@ -11,7 +11,7 @@ convictions are outside it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TypeVar
@@ -203,9 +203,14 @@ class Penalty:
     """The record path of the amount owed, e.g. ``convictions[0].sentence.fine_owed``."""
 
 
-def penalties(index: int, conviction: Conviction, day: date) -> list[Penalty]:
+def penalties(
+    index: int, conviction: Conviction, day: date, stated: Collection[str] = frozenset()
+) -> list[Penalty]:
     """The fine and restitution of a conviction's sentence, unless a commutation granted by
-    ``day`` remitted them (``fine_restitution_kept: false``)."""
+    ``day`` remitted them (``fine_restitution_kept: false``). An amount owed that the record
+    states unknown (``stated``: the record's ``unknown`` field paths, format 1.2) is a penalty
+    whose payment is not recorded, even where no amount imposed is recorded: the person was
+    asked whether any is owed and does not know, so it is never read as none."""
     sentence = conviction.sentence
     if sentence is None:
         return []
@@ -218,7 +223,7 @@ def penalties(index: int, conviction: Conviction, day: date) -> list[Penalty]:
             ("fine", sentence.fine, sentence.fine_owed),
             ("restitution", sentence.restitution, sentence.restitution_owed),
         )
-        if imposed or owed
+        if imposed or owed or f"{path}.{kind}_owed" in stated
     ]
 
 

@@ -294,12 +294,13 @@ class Facts:
     @once
     def unpaid_unknown(self) -> list[str]:
         """The ``..._owed`` paths of a fine or restitution imposed (on a conviction not pardoned)
-        whose payment is not recorded: owed, it would make the answer needs_review."""
+        whose payment is not recorded, or whose amount owed the record states unknown: owed, it
+        would make the answer needs_review."""
         return [
             p.path
             for i, conviction in indexed(self.record, self.day, *FEDERAL)
             if i in self.open_ids
-            for p in penalties(i, conviction, self.day)
+            for p in penalties(i, conviction, self.day, self.record.unknown_paths)
             if p.owed is None
         ]
 
@@ -632,11 +633,11 @@ STEPS: tuple[Step[Facts], ...] = (
         ),
     ),
     Test(
-        "whether a fine or restitution imposed is paid is not recorded",
+        "whether a fine or restitution is still owed is not recorded",
         Verdict.unknown,
         holds=lambda f: bool(f.unpaid_unknown) and not (f.supervised or f.owed or f.imposed),
         answer=lambda f: Answer(
-            "The wait is over, but whether the fine or restitution imposed is paid is not "
+            "The wait is over, but whether a fine or restitution is still owed is not "
             "recorded: owed, the Office's instructions say the petitioner should have satisfied "
             "the penalty imposed (a matter for review).",
             missing=f.unpaid_unknown,

@@ -484,11 +484,16 @@ def penalty(record: Record, day: date, open_ids: set[int]) -> tuple[bool, list[F
     for i, conviction in indexed(record, day, *FEDERAL):
         if i not in open_ids:
             continue
-        for p in penalties(i, conviction, day):
+        for p in penalties(i, conviction, day, record.unknown_paths):
             name = label(i, conviction)
             if p.owed is not None and p.owed > 0:
                 owed = True
                 text = f"{name}: {p.kind} of ${p.owed:,.2f} still owed; {PENALTY_TEXT}."
+            elif p.owed is None and p.imposed is None:
+                text = (
+                    f"{name}: whether any {p.kind} is still owed is not known ({p.path}); "
+                    f"{PENALTY_TEXT}."
+                )
             elif p.owed is None:
                 text = (
                     f"{name}: a {p.kind} of ${p.imposed or 0:,.2f} was imposed and whether it is "
