@@ -159,7 +159,7 @@ def evaluate_record(
     exact = not record.approximate_dates
     report = evaluate(record, as_of=as_of, programs=programs, computations=not exact)
     if exact:
-        computed = sentence_of(record, as_of)
+        computed = sentence_of(record, as_of, explain_it=False)  # dates() reads no finding
         facts = computed.dates() if isinstance(computed, SentenceOutcome) else _sentence_facts(None)
     else:
         block = report.computation("sentence")

@@ -23,10 +23,13 @@ COMPUTATIONS: tuple[Program, ...] = (GCT_PROGRAM, EARNING_PROGRAM)
 ``secondchance rules`` so their sources can be audited."""
 
 
-def sentence_of(record: Any, as_of: date) -> SentenceOutcome | str | None:
+def sentence_of(
+    record: Any, as_of: date, *, explain_it: bool = True
+) -> SentenceOutcome | str | None:
     """The computed sentence of a record, part by part (None: no federal prison sentence; text:
     why it cannot be computed), read as :func:`sentence_block` reads it; batch screening takes
-    its dates from here without writing the JSON block."""
+    its dates from here without writing the JSON block (``explain_it=False``: the same parts
+    without the findings that explain them, see ``block.sentence_outcome``)."""
     from secondchance.law.sentence.aggregate import facts_from_record
     from secondchance.law.sentence.block import sentence_outcome
     from secondchance.record.timeline import timeline
@@ -35,7 +38,7 @@ def sentence_of(record: Any, as_of: date) -> SentenceOutcome | str | None:
     facts, row = ready if ready is not None else (facts_from_record(record, as_of), None)
     if facts is None or isinstance(facts, str):
         return facts
-    return sentence_outcome(facts, as_of, row)
+    return sentence_outcome(facts, as_of, row, explain_it=explain_it)
 
 
 def sentence_block(record: Any, as_of: date) -> dict[str, Any] | None:

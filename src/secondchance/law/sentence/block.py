@@ -69,13 +69,17 @@ def compute_block(
 
 
 def sentence_outcome(
-    facts: SentenceFacts, as_of: date, computed: KernelRow | None = None
+    facts: SentenceFacts, as_of: date, computed: KernelRow | None = None, *, explain_it: bool = True
 ) -> SentenceOutcome:
     """The computed sentence of one person as of ``as_of``, part by part, with its findings.
     A term the record shows ended before ``as_of`` is computed under the law of its release day
     (good conduct time and credits are earned while in custody: a later change of method, such
     as 54 days per year of the term imposed from 2019-07-19, did not reach someone already
-    released), so its comparison dates are the law's of that time."""
+    released), so its comparison dates are the law's of that time.
+
+    ``explain_it=False`` computes the same parts without writing the findings that only explain
+    them (for :meth:`SentenceOutcome.dates`, all batch screening reads): that outcome's
+    findings, review points and missing facts are incomplete and are not shown anywhere."""
     released = facts.released_on
     law_day = released if released is not None and released < as_of else as_of
     law = law_for(facts, as_of)  # the law of law_day; rows computed ahead use it too
@@ -84,19 +88,21 @@ def sentence_outcome(
     earn_version = EARNING_PROGRAM.version_on(law_day)
     gct_id = gct_version.id if gct_version else "sentence.good_conduct_time@none"
     earn_id = earn_version.id if earn_version else "sentence.fsa_earning@none"
-    notes = _opening(facts, row, law, earn_id)
+    notes = _opening(facts, row, law, earn_id, explain_it)
     term = term_part(facts, row)
     gct = gct_part(term, row, law)
-    _term_findings(facts, term, row, law, gct_version, gct_id, as_of, notes)
+    if explain_it:
+        _term_findings(facts, term, row, law, gct_version, gct_id, as_of, notes)
     if term.hidden:
         fsa = not_projected(facts, law, term.commuted)
-        if term.commuted:
+        if term.commuted and explain_it:
             commuted_finding(facts, notes)
     else:
         fsa = fsa_part(facts, row, law, earn_id)
-        fsa_findings(fsa, facts, row, law, as_of, earn_id, notes)
-    rdap = _rdap(facts, term, row, law, notes, gct_id)
-    fsa, placement = _credits_after(facts, term, fsa, row, law, notes, gct_id, earn_id)
+        if explain_it:
+            fsa_findings(fsa, facts, row, law, as_of, earn_id, notes)
+    rdap = _rdap(facts, term, row, law, notes, gct_id, explain_it)
+    fsa, placement = _credits_after(facts, term, fsa, row, law, notes, gct_id, earn_id, explain_it)
     return SentenceOutcome(
         as_of=as_of,
         term=term,
@@ -122,12 +128,15 @@ def _codes(row: KernelRow, facts: SentenceFacts) -> tuple[str, ...]:
     )
 
 
-def _opening(facts: SentenceFacts, row: KernelRow, law: KernelLaw, earn_id: str) -> Notes:
+def _opening(
+    facts: SentenceFacts, row: KernelRow, law: KernelLaw, earn_id: str, explain_it: bool = True
+) -> Notes:
     """The findings and review points of the facts, the rate schedule assumed, and the dates
     the calendar cannot hold."""
     notes = Notes(list(facts.findings), list(facts.needs_review), list(facts.missing_facts))
     if (
-        facts.risk_without_dates
+        explain_it
+        and facts.risk_without_dates
         and facts.additional_from is None
         and facts.risk in (RiskLevel.minimum, RiskLevel.low)
         and facts.fsa_ineligible is False
@@ -176,6 +185,7 @@ def _rdap(
     law: KernelLaw,
     notes: Notes,
     version: str,
+    explain_it: bool = True,
 ) -> RdapPart | None:
     """The ``rdap`` part, with the reduction's dates computed on the side when undecided."""
     claim = facts.rdap
@@ -189,7 +199,8 @@ def _rdap(
             "rdap: whether an exclusion of 28 CFR 550.55(b) applies (" + ", ".join(missing) + ")"
         )
     part = explain.rdap_part(claim, row, alt)
-    explain.rdap_finding(claim, part, row, alt, str(facts.term), notes, version)
+    if explain_it:
+        explain.rdap_finding(claim, part, row, alt, str(facts.term), notes, version)
     notes.missing_facts.extend(part.missing_facts)
     return part
 
@@ -203,16 +214,18 @@ def _credits_after(
     notes: Notes,
     gct_id: str,
     earn_id: str,
+    explain_it: bool = True,
 ) -> tuple[FsaPart, PlacementPart | None]:
     """Credits lost, the cap on credit to supervised release, the Second Chance Act window,
     and no date before the residential program's completion."""
     if term.hidden or term.life:
         return fsa, None
-    explain.loss_finding(
-        facts.fsa_credits_lost_days, facts.fsa_credits_restored_days, notes, earn_id
-    )
-    explain.cap_finding(row, law, notes, earn_id)
+    if explain_it:
+        explain.loss_finding(
+            facts.fsa_credits_lost_days, facts.fsa_credits_restored_days, notes, earn_id
+        )
+        explain.cap_finding(row, law, notes, earn_id)
     placement = explain.placement_part(row)
-    if placement is not None:
+    if placement is not None and explain_it:
         explain.placement_finding(placement, law, notes, gct_id)
     return before_completion(facts, fsa, placement, notes, gct_id)
