@@ -295,6 +295,10 @@ def wait_clock(record: Record, day: date) -> Clock:
         conf = confinement(record, i, conviction, day)
         if conf.prison is None:
             clock.missing += conf.missing
+            if conf.short:
+                clock.findings.append(
+                    say(f"{label(i, conviction)}: {conf.short}.", {p: None for p in conf.missing})
+                )
         elif conf.prison and conf.contradiction:
             clock.findings += _commutation_findings(i, conviction, day)
             clock.conflicts.append(conf.contradiction)
