@@ -71,3 +71,60 @@ def test_supervised_release_served_in_full_keeps_the_wait_from_release() -> None
     # 3 years from 2012-10-01: last day 2015-09-30, recorded so; wait ended 2017-10-01.
     det = ask(PARDON, _wire_fraud("2015-09-30"), "2018-01-01")
     assert det.outcome is Outcome.eligible
+
+
+def _released_then_state(state_custody: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """36 months of wire fraud, released 2012-10-01; no supervision imposed."""
+    data = _wire_fraud("2015-09-30")
+    data["convictions"][0]["sentence"] = {"imprisonment": "36 months"}
+    del data["supervision"]
+    data["custody"].append({"kind": "state_custody", **state_custody})
+    data.update(extra)
+    return data
+
+
+def test_state_custody_naming_no_conviction_after_the_release_is_for_review() -> None:
+    # Federal release 2012-10-01: 2012-10-01 + 5 years = 2017-10-01. State custody 2014-01-01 to
+    # 2016-03-01 naming no conviction: 28 CFR 1.2 counts from "the release of the petitioner from
+    # confinement", and the Office from release for the most recent conviction; that custody may
+    # serve a later conviction not recorded (2016-03-01 + 5 years = 2021-03-01). Eligible on
+    # 2018-01-01 is not established: for review, naming custody[1].conviction_id.
+    data = _released_then_state({"start": "2014-01-01", "end": "2016-03-01"})
+    det = ask(PARDON, data, "2018-01-01")
+    assert det.outcome is Outcome.needs_review
+    assert "custody[1].conviction_id" in det.missing_facts
+
+
+def test_still_in_state_custody_is_for_review_not_eligible() -> None:
+    # The same, state custody from 2014-01-01 with no end: still confined on 2018-01-01.
+    data = _released_then_state({"start": "2014-01-01"})
+    det = ask(PARDON, data, "2018-01-01")
+    assert det.outcome is Outcome.needs_review
+    assert {"custody[1].conviction_id", "custody[1].end"} <= set(det.missing_facts)
+
+
+def test_a_consecutive_state_term_served_after_the_federal_release_is_for_review() -> None:
+    # An Ohio conviction of 2009 (before the federal one), its term served after the federal
+    # release, 2012-10-01 to 2015-10-01: no later conviction, yet the petitioner was not released
+    # from confinement until 2015-10-01 (+ 5 years = 2020-10-01, not 2017-10-01). On 2018-01-01:
+    # for review, never eligible.
+    ohio = {
+        "id": "oh",
+        "jurisdiction": "state",
+        "state": "Ohio",
+        "conviction_date": "2009-06-01",
+        "counts": [{"statute": "ORC 2913.02", "description": "Theft"}],
+        "sentence": {"imprisonment": "3 years"},
+    }
+    data = _released_then_state({"conviction_id": "oh", "start": "2012-10-01", "end": "2015-10-01"})
+    data["convictions"].append(ohio)
+    det = ask(PARDON, data, "2018-01-01")
+    assert det.outcome is Outcome.needs_review
+    assert "2015-10-01" in text(det)
+
+
+def test_state_custody_ended_before_the_federal_release_changes_nothing() -> None:
+    # State custody 2009-01-01 to 2009-12-01, before the federal release: the wait runs from
+    # 2012-10-01 and ended 2017-10-01.
+    data = _released_then_state({"start": "2009-01-01", "end": "2009-12-01"})
+    assert ask(PARDON, data, "2018-01-01").outcome is Outcome.eligible

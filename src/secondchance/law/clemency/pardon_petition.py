@@ -59,6 +59,7 @@ from secondchance.law.clemency.pardon_wait import (
     later_state,
     pardoned_later,
     penalty,
+    state_confinement,
     supervision_finding,
     supervision_on,
     wait_clock,
@@ -236,6 +237,12 @@ class Facts:
         return later_state(self.record, self.day, self.start)
 
     @once
+    def state_custody(self) -> tuple[list[Finding], list[str]]:
+        """State confinement after the wait's start, and the facts that would decide it."""
+        assert self.start is not None
+        return state_confinement(self.record, self.day, self.start, self.ends)
+
+    @once
     def later_military(self) -> tuple[list[Finding], date]:
         """Later court-martial convictions, and the end of the wait counting them."""
         assert self.start is not None
@@ -256,6 +263,11 @@ class Facts:
         if self.later_state:
             reviews.append(
                 "a later state conviction (or one whose date is not recorded) may restart the wait"
+            )
+        if self.state_custody[0]:
+            reviews.append(
+                "state custody after the release may be the release from confinement the wait "
+                "runs from"
             )
         return reviews
 
@@ -593,6 +605,7 @@ STEPS: tuple[Step[Facts], ...] = (
         lambda f: [
             *([f.pardoned_later] if f.pardoned_later else []),
             *f.later_state,
+            *f.state_custody[0],
             *f.later_military[0],
             *_supervision_findings(f),
             *f.penalty[1],
@@ -608,7 +621,8 @@ STEPS: tuple[Step[Facts], ...] = (
                 f"convictions[{i}].conviction_date"
                 for i, c in enumerate(f.record.convictions)
                 if c.jurisdiction is Jurisdiction.state and c.conviction_date is None
-            ],
+            ]
+            + f.state_custody[1],
         ),
     ),
     Test(
