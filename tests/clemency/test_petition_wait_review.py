@@ -128,3 +128,29 @@ def test_state_custody_ended_before_the_federal_release_changes_nothing() -> Non
     # 2012-10-01 and ended 2017-10-01.
     data = _released_then_state({"start": "2009-01-01", "end": "2009-12-01"})
     assert ask(PARDON, data, "2018-01-01").outcome is Outcome.eligible
+
+
+def test_a_commutation_to_time_served_with_custody_left_open_is_not_serving() -> None:
+    # 240 months imposed 2010-04-01, custody from 2010-04-01 recorded with no end; a commutation
+    # granted 2017-01-19 with no release date and no new term recorded (its terms: "to time
+    # served", which releases the person on the grant). On 2024-01-01 the open custody alone
+    # would read as serving (commutation petition "eligible"), yet the commutation may have ended
+    # the term: for review, naming the commutation's release date. Before the grant (2016-01-01)
+    # the term is being served: eligible.
+    from tests.clemency.helpers import COMMUTATION
+
+    data = _wire_fraud("2030-01-01")
+    del data["supervision"]
+    data["convictions"][0]["sentence"] = {
+        "imprisonment": "240 months",
+        "commutations": [{"granted_on": "2017-01-19", "terms": "commuted to time served"}],
+    }
+    data["custody"][0] = {
+        "kind": "designated_facility",
+        "conviction_id": "c1",
+        "start": "2010-04-01",
+    }
+    det = ask(COMMUTATION, data, "2024-01-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.missing_facts == ["convictions[0].sentence.commutations[0].new_release_date"]
+    assert ask(COMMUTATION, data, "2016-01-01").outcome is Outcome.eligible
