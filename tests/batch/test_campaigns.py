@@ -194,13 +194,14 @@ def _released(pid: str, end: str) -> dict[str, list[dict[str, Any]]]:
 
 
 def test_pardon_petitions_possible_within_90_days(tmp_path: Path) -> None:
-    # 28 CFR 1.2: five years after release. P1 released 2021-05-01 -> from 2026-05-01, 61 days
-    # after 2026-03-01 (March 30 + April 30 + 1): listed. P2 released 2021-09-01 -> from
+    # 28 CFR 1.2: five years after release. P1 released 2021-05-01 -> from 2026-05-02 (the
+    # anniversary itself is for review), 62 days after 2026-03-01 (March 30 + April 30 + 2):
+    # listed. P2 released 2021-09-01 -> from
     # 2026-09-01, 184 days away: not listed.
     tables = _merge(_released("P1", "2021-05-01"), _released("P2", "2021-09-01"))
     listed = _listed(tables, "pardon-soon", "2026-03-01", tmp_path)
     assert list(listed) == ["P1"]
-    assert listed["P1"]["clemency.pardon_petition.date"] == "2026-05-01"
+    assert listed["P1"]["clemency.pardon_petition.date"] == "2026-05-02"
 
 
 def _parole_owner(pid: str, application_date: str) -> dict[str, list[dict[str, Any]]]:
@@ -588,14 +589,15 @@ def _open_custody_released(pid: str, end: str | None) -> dict[str, list[dict[str
 def test_a_release_contradiction_is_for_review_even_when_the_list_would_not_take_them(
     tmp_path: Path,
 ) -> None:
-    # 28 CFR 1.2: five years after release. L2 released 2023-03-01 -> petition from 2028-03-01,
-    # 46 days after 2028-01-15 (16 + 29 + 1): listed. L's custody has no end while supervised
-    # release began 2023-03-01: read as still held, L is not eligible from a date, so the list
-    # would not take L; yet that turns on the contradiction -> L is in the review file.
+    # 28 CFR 1.2: five years after release. L2 released 2023-03-01 -> petition from 2028-03-02
+    # (the anniversary itself is for review), 47 days after 2028-01-15 (16 + 29 + 2): listed.
+    # L's custody has no end while supervised release began 2023-03-01: read as still held, L is
+    # not eligible from a date, so the list would not take L; yet that turns on the
+    # contradiction -> L is in the review file.
     tables = _merge(_open_custody_released("L", None), _open_custody_released("L2", "2023-03-01"))
     listed = _listed(tables, "pardon-soon", "2028-01-15", tmp_path)
     assert list(listed) == ["L2"]
-    assert listed["L2"]["clemency.pardon_petition.date"] == "2028-03-01"
+    assert listed["L2"]["clemency.pardon_petition.date"] == "2028-03-02"
     review = _review(tmp_path, "pardon-soon")
     assert list(review) == ["L"]
     reason = review["L"]["reason"]

@@ -118,7 +118,8 @@ def test_pardon_petitions_open_five_years_after_the_commuted_release(screened: P
     _date), counted by hand: 57 on 2023-04-26, 31 on 2023-06-30, 16 on 2022-08-24, 6 on
     2024-04-20, 3 on 2024-02-20, one each on 2023-10-26, 2024-04-26 and 2024-08-22
     (57 + 31 + 16 + 6 + 3 + 3 = 116). As of 2026-01-01 none has waited five years (the
-    earliest opens 2027-08-24), so each is eligible from the fifth anniversary, except the one
+    earliest anniversary is 2027-08-24), so each is eligible from the day after the fifth
+    anniversary (the anniversary itself is for review), except the one
     expiring 2024-08-22 (Margaret Ann Vandyke, sentenced "January 2022"): her register gives
     no offense date and only the month of sentence, which record format 1.0 cannot hold, so
     nothing rules out an offense of 2021-01-06, which the proclamation of 2025-01-20 pardons:
@@ -132,14 +133,15 @@ def test_pardon_petitions_open_five_years_after_the_commuted_release(screened: P
         for r in rows
         if r["program"] == "clemency.pardon_petition" and r["person_id"] in expired
     )
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
     assert pardon == {
-        ("eligible_from", dt.date(2028, 4, 26)): 57,
-        ("eligible_from", dt.date(2028, 6, 30)): 31,
-        ("eligible_from", dt.date(2027, 8, 24)): 16,
-        ("eligible_from", dt.date(2029, 4, 20)): 6,
-        ("eligible_from", dt.date(2029, 2, 20)): 3,
-        ("eligible_from", dt.date(2028, 10, 26)): 1,
-        ("eligible_from", dt.date(2029, 4, 26)): 1,
+        ("eligible_from", dt.date(2028, 4, 27)): 57,
+        ("eligible_from", dt.date(2028, 7, 1)): 31,
+        ("eligible_from", dt.date(2027, 8, 25)): 16,
+        ("eligible_from", dt.date(2029, 4, 21)): 6,
+        ("eligible_from", dt.date(2029, 2, 21)): 3,
+        ("eligible_from", dt.date(2028, 10, 27)): 1,
+        ("eligible_from", dt.date(2029, 4, 27)): 1,
         ("needs_review", None): 1,
     }
     commutation = Counter(

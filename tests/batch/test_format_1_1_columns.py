@@ -201,22 +201,25 @@ def _revoked_record(revocation: bool, revocation_custody: bool) -> dict[str, Any
 
 def test_a_revocation_reads_as_check(tmp_path: Path) -> None:
     """28 CFR 1.2: five years after release from the last confinement, the revocation term's,
-    2014-01-10 + 5 years = 2019-01-10 (as of 2015-01-01)."""
+    2014-01-10 + 5 years = 2019-01-10, the anniversary itself for review: eligible from
+    2019-01-11 (as of 2015-01-01)."""
     answers, _ = same_as_check(
         _revoked(True, True), _revoked_record(True, True), tmp_path, "2015-01-01"
     )
-    assert answers["clemency.pardon_petition"][:2] == ("eligible_from", "2019-01-10")
+    assert answers["clemency.pardon_petition"][:2] == ("eligible_from", "2019-01-11")
 
 
 def test_a_revocation_without_its_custody_no_longer_gives_the_early_date(tmp_path: Path) -> None:
     """Without the revocations table the only release known is 2011-12-15, and the pardon wait
-    would end 2011-12-15 + 5 years = 2016-12-15: too early, the person was confined again.
+    would end 2011-12-15 + 5 years = 2016-12-15: too early, the person was confined again. The
+    supervised release ending 2013-06-01, short of its 3 years with no early termination or
+    revocation recorded, already leaves that release unknown: insufficient_facts.
     With the revocation row and no custody recorded for its term, the release from the last
     confinement is unknown: insufficient_facts (docs/record-format.md, revocations)."""
     answers, _ = same_as_check(
         _revoked(False, False), _revoked_record(False, False), tmp_path / "w", "2015-01-01"
     )
-    assert answers["clemency.pardon_petition"][:2] == ("eligible_from", "2016-12-15")
+    assert answers["clemency.pardon_petition"][:2] == ("insufficient_facts", None)
     answers, _ = same_as_check(
         _revoked(True, False), _revoked_record(True, False), tmp_path / "r", "2015-01-01"
     )

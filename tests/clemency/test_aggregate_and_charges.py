@@ -66,7 +66,8 @@ def test_pardon_counts_custody_of_the_aggregate_for_the_consecutive_conviction()
     # (custody.end, the day of release) 2029-05-18 for both; five years later: 2034-05-18.
     det = ask(PARDON, aggregate_record(), "2030-01-01")
     assert det.outcome == "eligible_from"
-    assert str(det.date) == "2034-05-18"
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert str(det.date) == "2034-05-19"
     assert not det.missing_facts
     assert "3584(c)" in text(det)
     # Supervision ends 2032-05-18, before 2034-05-18: no supervision caveat on that day.
@@ -103,7 +104,8 @@ def test_custody_recorded_for_the_later_conviction_counts_for_the_earlier() -> N
     data = aggregate_record(custody_for="B", supervision_for="B")
     det = ask(PARDON, data, "2030-01-01")
     assert det.outcome == "eligible_from"
-    assert str(det.date) == "2034-05-18"
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert str(det.date) == "2034-05-19"
     assert ask(COMMUTATION, data, "2030-01-01").outcome == "needs_review"
 
 
@@ -123,7 +125,8 @@ def test_aggregate_is_transitive() -> None:
     )
     det = ask(PARDON, data, "2030-01-01")
     assert det.outcome == "eligible_from"
-    assert str(det.date) == "2034-05-18"
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert str(det.date) == "2034-05-19"
 
 
 def test_unjoined_conviction_still_needs_its_own_custody() -> None:
@@ -138,7 +141,8 @@ def test_unlinked_custody_belongs_to_the_only_aggregate() -> None:
     # only be the aggregate's → release 2029-05-18, wait ends 2034-05-18.
     det = ask(PARDON, aggregate_record(custody_for=None), "2030-01-01")
     assert det.outcome == "eligible_from"
-    assert str(det.date) == "2034-05-18"
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert str(det.date) == "2034-05-19"
 
 
 # --- 2. pending marijuana charges -------------------------------------------------------------

@@ -56,7 +56,8 @@ def test_unlinked_home_confinement_is_the_only_convictions_release() -> None:
     # 2022-03-30, five years after the prison stay alone).
     det = ask(PARDON, _unlinked_home_confinement(), "2022-05-01")
     assert det.outcome is Outcome.eligible_from
-    assert det.date == date(2022, 6, 15)
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert det.date == date(2022, 6, 16)
 
 
 def test_unlinked_custody_for_a_conviction_with_no_id() -> None:
@@ -69,7 +70,8 @@ def test_unlinked_custody_for_a_conviction_with_no_id() -> None:
     }
     det = ask(PARDON, data, "2020-01-01")
     assert det.outcome is Outcome.eligible_from
-    assert det.date == date(2021, 9, 30)
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert det.date == date(2021, 10, 1)
 
 
 def test_unlinked_pretrial_detention_is_not_release_from_confinement() -> None:
@@ -127,7 +129,8 @@ def test_several_convictions_unlinked_custody_that_cannot_decide() -> None:
     # it served, the wait runs from 2012-12-31 and ends 2017-12-31.
     det = ask(PARDON, _two_convictions("2011-03-01"), "2017-06-01")
     assert det.outcome is Outcome.eligible_from
-    assert det.date == date(2017, 12, 31)
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert det.date == date(2018, 1, 1)
 
 
 # --- 2. a commutation that ended the prison term -------------------------------------------------
@@ -169,7 +172,8 @@ def test_commuted_release_starts_the_pardon_wait() -> None:
     # 28 CFR 1.2: five years after release 2018-06-06 → 2023-06-06.
     det = ask(PARDON, _johnson(), "2019-01-01")
     assert det.outcome is Outcome.eligible_from
-    assert det.date == date(2023, 6, 6)
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert det.date == date(2023, 6, 7)
 
 
 def test_commuted_with_supervised_release_kept_but_undated() -> None:

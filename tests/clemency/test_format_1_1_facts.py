@@ -77,9 +77,22 @@ def revoked(custody: bool = True, dated: bool = True) -> dict[str, Any]:
 
 
 def test_the_wait_runs_from_release_from_the_revocation_term() -> None:
-    # Without the revocation: release 2011-12-15 + 5 years = 2016-12-15.
-    plain = answer(released(), PARDON, date(2015, 1, 1))
-    assert (plain.outcome, plain.date) == (Outcome.eligible_from, date(2016, 12, 15))
+    # Without the revocation, the supervised release recorded as terminated early (18 U.S.C.
+    # 3583(e)(1)): release 2011-12-15 + 5 years = 2016-12-15.
+    plain = released()
+    plain["supervision"][0]["ended_early"] = True
+    det = answer(plain, PARDON, date(2015, 1, 1))
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2016, 12, 16))
+    # Neither a revocation nor an early termination recorded: the 3-year term from 2011-12-15
+    # could not run out before 2014-12-14, yet it ends 2013-06-01; a revocation may have imposed
+    # more prison (3583(e)(3)), so 2016-12-15 could be too early: the deciding facts are named.
+    det = answer(released(), PARDON, date(2015, 1, 1))
+    assert det.outcome is Outcome.insufficient_facts
+    assert set(det.missing_facts) >= {
+        "supervision[0].ended_early",
+        "convictions[0].sentence.revocations",
+    }
     # Revoked 2013-06-01, 8 months; custody for it ends 2014-01-10: the last confinement.
     # 2014-01-10 + 5 years = 2019-01-10.
     # The revocation imposes no new supervised release ("0 months", 18 U.S.C. 3583(h)); one not
@@ -87,7 +100,8 @@ def test_the_wait_runs_from_release_from_the_revocation_term() -> None:
     data = revoked()
     data["convictions"][0]["sentence"]["revocations"][0]["supervised_release"] = "0 months"
     det = answer(data, PARDON, date(2015, 1, 1))
-    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2019, 1, 10))
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2019, 1, 11))
 
 
 def test_a_revocation_term_being_served_may_be_commuted() -> None:
@@ -114,11 +128,19 @@ def test_probation_revoked_to_prison_starts_the_wait_at_release() -> None:
     data = released()
     data["convictions"][0]["sentence"] = {"imposed_on": "2010-03-01", "probation": "3 years"}
     data["custody"] = []
+    # Probation served in full: 3 years from 2010-03-01, last day 2013-02-28.
     data["supervision"] = [
-        {"kind": "probation", "conviction_id": "a", "start": "2010-03-01", "end": "2012-05-01"}
+        {"kind": "probation", "conviction_id": "a", "start": "2010-03-01", "end": "2013-02-28"}
     ]
     before = answer(data, PARDON, date(2011, 1, 1))
-    assert (before.outcome, before.date) == (Outcome.eligible_from, date(2015, 3, 1))
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert (before.outcome, before.date) == (Outcome.eligible_from, date(2015, 3, 2))
+    # Ended 2012-05-01 with neither the revocation nor an early termination recorded: the wait
+    # may run from a release after a revocation term (18 U.S.C. 3565), not from 2010-03-01.
+    data["supervision"][0]["end"] = "2012-05-01"
+    unexplained = answer(data, PARDON, date(2013, 1, 1))
+    assert unexplained.outcome is Outcome.insufficient_facts
+    assert "supervision[0].ended_early" in unexplained.missing_facts
     data["convictions"][0]["sentence"]["revocations"] = [
         {"revoked_on": "2012-05-01", "imprisonment": "6 months", "supervised_release": "0 months"}
     ]  # no supervised release to follow (one not recorded may have been imposed, 3583(h))
@@ -131,7 +153,8 @@ def test_probation_revoked_to_prison_starts_the_wait_at_release() -> None:
         }
     ]
     det = answer(data, PARDON, date(2013, 1, 1))
-    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2017, 10, 31))
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2017, 11, 1))
 
 
 def test_a_sentence_stated_completed() -> None:
@@ -160,11 +183,13 @@ def test_terms_per_count_and_a_term_of_unknown_length_are_prison_sentences() -> 
     del sentence["imprisonment"]
     data["convictions"][0]["counts"][0]["imprisonment"] = "24 months"
     det = answer(data, PARDON, date(2021, 1, 1))
-    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2025, 6, 1))
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2025, 6, 2))
     del data["convictions"][0]["counts"][0]["imprisonment"]
     sentence["imprisonment_length_unknown"] = True
     det = answer(data, PARDON, date(2021, 1, 1))
-    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2025, 6, 1))
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2025, 6, 2))
 
 
 def test_a_treaty_transfer_is_outside_presidential_clemency() -> None:
@@ -278,7 +303,8 @@ def test_a_revocation_term_recorded_as_zero_is_no_confinement() -> None:
         PARDON,
         date(2015, 1, 1),
     )
-    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2016, 12, 15))
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2016, 12, 16))
 
 
 def test_probation_revoked_with_no_term_recorded_is_not_dated_from_sentencing() -> None:

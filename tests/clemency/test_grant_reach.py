@@ -404,7 +404,8 @@ def test_grant_naming_no_conviction_does_not_reach_a_later_offense() -> None:
     det = ask(PARDON, _late_possession(grant), "2025-06-01")
     assert "already pardoned" not in text(det)
     assert det.outcome is Outcome.eligible_from
-    assert det.date == date(2029, 3, 1)
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert det.date == date(2029, 3, 2)
     assert "clemency[0]" in text(det)
 
 
@@ -456,7 +457,8 @@ def test_january6_grant_reaching_no_conviction_is_said() -> None:
     det = ask(PARDON, data, "2025-06-01")
     assert "already pardoned" not in text(det)
     assert det.outcome is Outcome.eligible_from
-    assert det.date == date(2029, 3, 1)
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert det.date == date(2029, 3, 2)
     assert "clemency[0]" in text(det)
 
 

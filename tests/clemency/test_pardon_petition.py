@@ -4,7 +4,7 @@ supervised release). Expected values worked by hand from the text quoted in each
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,15 +19,23 @@ from tests.clemency.helpers import CITIZEN, PARDON, ask, served, text
 RELEASE_DAY = "2013-02-28"
 
 
-def test_day_before_fifth_anniversary_is_eligible_from_the_anniversary() -> None:
+def test_day_before_fifth_anniversary_is_eligible_from_the_day_after_it() -> None:
     # Outcome and dates: cases/clemency/pardon_petition/five-year-wait.yaml.
     det = ask(PARDON, served(RELEASE_DAY), "2018-02-27")
     assert det.details is not None
     assert det.details["waiting_period_starts"] == "2013-02-28"
 
 
-def test_fifth_anniversary_itself_is_eligible() -> None:
-    det = ask(PARDON, served(RELEASE_DAY), "2018-02-28")
+def test_fifth_anniversary_itself_is_for_review_and_the_next_day_eligible() -> None:
+    # 28 CFR 1.2: none "until the expiration of a waiting period of at least five years after
+    # the date of the release" (counted after 2013-02-28, the period runs through 2018-02-28);
+    # the Office's form: released "at least five years ago" (2018-02-28 qualifies). The texts
+    # differ on the anniversary: needs_review on 2018-02-28, eligible on 2018-03-01.
+    anniversary = ask(PARDON, served(RELEASE_DAY), "2018-02-28")
+    assert anniversary.outcome is Outcome.needs_review
+    assert anniversary.next_change == date(2018, 3, 1)
+    assert "expiration" in (anniversary.reason or "")
+    det = ask(PARDON, served(RELEASE_DAY), "2018-03-01")
     assert det.outcome is Outcome.eligible
     body = text(det)
     # every relevant finding: where to file, what a pardon does, waivers rare, no prediction
@@ -84,9 +92,11 @@ def test_no_prison_sentence_counts_from_sentencing_not_the_verdict() -> None:
         ]
     }
     det = ask(PARDON, data, "2019-05-05")
-    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2019, 8, 20))
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2019, 8, 21))
     assert "2019-05-05" in text(det)
-    assert ask(PARDON, data, "2019-08-20").outcome is Outcome.eligible
+    assert ask(PARDON, data, "2019-08-20").outcome is Outcome.needs_review  # the anniversary
+    assert ask(PARDON, data, "2019-08-21").outcome is Outcome.eligible
 
 
 def test_serving_a_sentence_is_not_eligible_for_pardon() -> None:
@@ -127,7 +137,8 @@ def test_commutation_release_date_starts_the_clock() -> None:
     ]
     det = ask(PARDON, data, "2020-01-01")
     assert det.outcome is Outcome.eligible_from
-    assert det.date == date(2024, 4, 26)
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert det.date == date(2024, 4, 27)
     assert "supervised release" in text(det)  # what a commutation does not end
 
 
@@ -189,8 +200,9 @@ def test_january_6_offense_names_the_2025_proclamation() -> None:
     offset=st.integers(min_value=0, max_value=4000),
 )
 def test_eligible_exactly_from_the_fifth_anniversary(last_day: date, offset: int) -> None:
-    # For any release, with no supervision: eligible iff as-of >= release + 5 years, the release
-    # being the custody end (the day of release).
+    # For any release, with no supervision: eligible iff as-of > release + 5 years, the release
+    # being the custody end (the day of release); on the anniversary itself needs_review (28 CFR
+    # 1.2 "until the expiration of" the period vs the Office's form "at least five years ago").
     release = last_day
     try:
         anniversary = release.replace(year=release.year + 5)
@@ -200,11 +212,14 @@ def test_eligible_exactly_from_the_fifth_anniversary(last_day: date, offset: int
     data = served(last_day.isoformat(), conviction_date="1989-01-01")
     data["custody"][0]["start"] = "1989-02-01"
     det = ask(PARDON, data, as_of.isoformat())
-    if as_of >= anniversary:
+    if as_of > anniversary:
         assert det.outcome is Outcome.eligible
+    elif as_of == anniversary:
+        assert det.outcome is Outcome.needs_review
+        assert det.next_change == anniversary + timedelta(days=1)
     else:
         assert det.outcome is Outcome.eligible_from
-        assert det.date == anniversary
+        assert det.date == anniversary + timedelta(days=1)
 
 
 def _state_conviction(**extra: object) -> dict[str, object]:
@@ -356,7 +371,8 @@ def test_no_prison_without_a_sentencing_date_is_not_over_before_the_conviction_a
 def test_no_prison_with_a_sentencing_date_runs_from_it() -> None:
     # Sentenced 2019-03-01: 2019-03-01 + 5 years = 2024-03-01; probation ended 2020-02-29.
     det = ask(PARDON, _probation_unsentenced("2019-03-01"), "2023-12-01")
-    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2024, 3, 1))
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2024, 3, 2))
 
 
 def test_a_court_martial_without_confinement_or_sentencing_date_is_for_review() -> None:

@@ -182,7 +182,8 @@ def test_custody_ending_after_the_commuted_release_is_the_release() -> None:
     data = _commuted("2020-05-01", "2020-06-30", [("2010-03-01", "2020-09-01")])
     det = ask(PARDON, data, "2025-07-01")
     assert det.outcome is Outcome.eligible_from
-    assert str(det.date) == "2025-09-01"
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert str(det.date) == "2025-09-02"
     assert ask(COMMUTATION, data, "2020-08-01").outcome is Outcome.eligible
 
 
@@ -197,7 +198,8 @@ def test_custody_after_the_commuted_release_is_further_confinement() -> None:
     )
     det = ask(PARDON, data, "2022-01-01")
     assert det.outcome is Outcome.eligible_from
-    assert str(det.date) == "2024-01-09"
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert str(det.date) == "2024-01-10"
     assert ask(COMMUTATION, data, "2018-06-01").outcome is Outcome.eligible
 
 

@@ -119,24 +119,27 @@ def _pardon(data: dict[str, Any], as_of: str) -> Determination:
 
 def test_wait_depends_on_the_day_of_release() -> None:
     # Released some day in June 2018; the pardon wait is five years from release (28 CFR 1.2):
-    # 2018-06-01 + 5 years = 2023-06-01, 2018-06-30 + 5 years = 2023-06-30.
+    # 2018-06-01 + 5 years = 2023-06-01, 2018-06-30 + 5 years = 2023-06-30; the anniversary
+    # itself is for review (28 CFR 1.2 vs the Office's form), so eligible from a day between
+    # 2023-06-02 and 2023-07-01.
     det = _pardon(_released("2018-06"), "2023-05-31")
     assert det.outcome is Outcome.needs_review
-    assert "eligible from a day between 2023-06-01 and 2023-06-30" in (det.reason or "")
+    assert "eligible from a day between 2023-06-02 and 2023-07-01" in (det.reason or "")
     assert "custody[0].end 2018-06" in (det.reason or "")
     assert det.missing_facts == ["custody[0].end"]
-    assert det.next_change == date(2023, 6, 30)
+    assert det.next_change == date(2023, 7, 1)
 
 
 def test_wait_at_both_ends_of_the_range() -> None:
-    # On 2023-06-01 the wait has ended if release was on 2018-06-01 but not if on 2018-06-30.
-    first = _pardon(_released("2018-06"), "2023-06-01")
+    # On 2023-06-02 the wait has ended if release was on 2018-06-01 (the day after its
+    # anniversary) but not if on 2018-06-30.
+    first = _pardon(_released("2018-06"), "2023-06-02")
     assert first.outcome is Outcome.needs_review
-    assert "up to 2023-06-30" in (first.reason or "")
-    # On 2023-06-29, the day before the last possible end of the wait: still open.
-    assert _pardon(_released("2018-06"), "2023-06-29").outcome is Outcome.needs_review
-    # On 2023-06-30 every day of June 2018 is five years past: the answer is given.
-    last = _pardon(_released("2018-06"), "2023-06-30")
+    assert "up to 2023-07-01" in (first.reason or "")
+    # On 2023-06-30, the last possible anniversary: still open.
+    assert _pardon(_released("2018-06"), "2023-06-30").outcome is Outcome.needs_review
+    # On 2023-07-01 every day of June 2018 is more than five years past: the answer is given.
+    last = _pardon(_released("2018-06"), "2023-07-01")
     assert last.outcome is Outcome.eligible
     assert "holds on every day" in (last.reason or "")
 
@@ -168,18 +171,21 @@ def test_a_date_worked_from_an_approximate_one_is_never_shown_earliest_alone(
 
 
 def test_range_mapping_and_year() -> None:
-    # Released between 2018-05-20 and 2018-07-04: eligible from 2023-05-20 .. 2023-07-04.
+    # Released between 2018-05-20 and 2018-07-04: anniversaries 2023-05-20 .. 2023-07-04, each
+    # itself for review, so eligible from 2023-05-21 .. 2023-07-05.
     det = _pardon(_released({"not_before": "2018-05-20", "not_after": "2018-07-04"}), "2020-01-01")
-    assert "between 2023-05-20 and 2023-07-04" in (det.reason or "")
-    # Released in 2015: by 2020-12-31 every day of 2015 is five years past, the day before not.
-    assert _pardon(_released("2015"), "2020-12-31").outcome is Outcome.eligible
-    assert _pardon(_released("2015"), "2020-12-30").outcome is Outcome.needs_review
+    assert "between 2023-05-21 and 2023-07-05" in (det.reason or "")
+    # Released in 2015: on 2021-01-01 every day of 2015 is more than five years past; on
+    # 2020-12-31 (the anniversary of 2015-12-31) not.
+    assert _pardon(_released("2015"), "2021-01-01").outcome is Outcome.eligible
+    assert _pardon(_released("2015"), "2020-12-31").outcome is Outcome.needs_review
 
 
 def test_exact_dates_answer_as_before() -> None:
     # Record format 1.0 with an exact day: released 2018-06-10, eligible from 2023-06-10.
     det = _pardon(_released("2018-06-10", schema_version="1.0"), "2020-01-01")
-    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2023, 6, 10))
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert (det.outcome, det.date) == (Outcome.eligible_from, date(2023, 6, 11))
 
 
 def test_end_before_start_only_when_certain() -> None:
@@ -217,20 +223,23 @@ def test_a_legal_landmark_inside_the_range_is_read() -> None:
     # With the offense on 2021-03-01 the pardon wait (no prison) runs from sentencing, after
     # the verdict (the Office's reading of 28 CFR 1.2): 2022-06-01 + 5 years = 2027-06-01.
     exact = _pardon(_capitol("2021-03-01"), "2025-06-01")
-    assert (exact.outcome, exact.date) == (Outcome.eligible_from, date(2027, 6, 1))
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert (exact.outcome, exact.date) == (Outcome.eligible_from, date(2027, 6, 2))
     det = _pardon(_capitol("2021"), "2025-06-01")
     assert det.outcome is Outcome.needs_review
     assert det.missing_facts[0] == "convictions[0].offense_date"
     # A range that ends before the landmark cannot reach it: the answer is given.
     early = _pardon(_capitol({"not_before": "2020-06-01", "not_after": "2021-01-05"}), "2025-06-01")
-    assert (early.outcome, early.date) == (Outcome.eligible_from, date(2027, 6, 1))
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert (early.outcome, early.date) == (Outcome.eligible_from, date(2027, 6, 2))
 
 
 def test_the_glance_of_an_answer_that_depends_on_the_day_is_needs_review() -> None:
     # Released in June 2018 (custody end "2018-06"): the five-year wait of 28 CFR 1.2 ends on a
     # day between 2023-06-01 and 2023-06-30. On 2023-06-15 some readings are eligible and some
     # not yet, so the answer and its one-line glance are "needs review", never "eligible", and
-    # the answer settles on 2023-06-30 (2018-06-30 + 5 years), when every reading is eligible.
+    # the answer settles on 2023-07-01 (the day after 2018-06-30 + 5 years: the anniversary
+    # itself is for review), when every reading is eligible.
     from secondchance.api import evaluate
     from secondchance.record.load import validate
 
@@ -262,7 +271,8 @@ def test_the_glance_of_an_answer_that_depends_on_the_day_is_needs_review() -> No
     ]
     assert det.outcome.value == "needs_review"
     assert det.headline is not None and det.headline.startswith("NEEDS REVIEW")
-    assert det.next_change == date(2023, 6, 30)
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert det.next_change == date(2023, 7, 1)
 
 
 def test_an_agreed_answer_changes_only_once_every_reading_has_changed() -> None:

@@ -183,8 +183,9 @@ def test_petition_date_not_hidden_behind_the_next_change() -> None:
     }
     det = _by_program(data, "2026-12-03")["clemency.pardon_petition"]
     assert det.outcome is Outcome.not_eligible
-    assert det.eligible_from_date == date(2034, 5, 10)
-    assert det.headline is not None and "eligible from 2034-05-10" in det.headline
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert det.eligible_from_date == date(2034, 5, 11)
+    assert det.headline is not None and "eligible from 2034-05-11" in det.headline
 
 
 def test_custody_end_alone_rules_out_a_january_6_offense() -> None:

@@ -40,7 +40,8 @@ def test_o1_a_term_commuted_to_a_new_term_replaces_the_one_imposed() -> None:
     rec["supervision"] = [_supervised("2017-01-01", "2020-01-01")]
     det = _petition(rec, "2021-06-01", "clemency.pardon_petition")
     assert det.outcome.value == "eligible_from"
-    assert str(det.eligible_from_date) == "2022-01-01"
+    # The anniversary itself is for review (28 CFR 1.2 vs the Office's form): the day after.
+    assert str(det.eligible_from_date) == "2022-01-02"
     assert _sba(rec, "2021-06-01").outcome.value == "eligible"
 
     # (b) 240 months imposed 2005-03-01, commuted 2012-08-01 to 120 months; custody 2005-03-01

@@ -38,6 +38,7 @@ from secondchance.law.clemency.commutation_sources import (
 )
 from secondchance.law.clemency.facts import (
     FEDERAL,
+    confinement,
     indexed,
     label,
     shared_change_points,
@@ -83,6 +84,24 @@ class Facts:
     def challenges(self) -> list[tuple[int, date | None]]:
         """Court challenges pending on the day (filed by then, not yet resolved)."""
         return pending_challenges(self.record, self.day)
+
+    @once
+    def open_commutations(self) -> list[str]:
+        """Commutations granted by the day, of a conviction whose custody is open on it, that
+        set neither a release date nor a new prison term (a warrant "to time served", or one of
+        a fine only): whether the commutation ended the prison term is not recorded, so the
+        person may no longer be serving it (U.S. Const. art. II, sec. 2, cl. 1)."""
+        found = []
+        for i, conviction in indexed(self.record, self.day, *FEDERAL):
+            if not confinement(self.record, i, conviction, self.day).confined_on_day:
+                continue
+            sentence = conviction.sentence
+            for k, grant in enumerate(sentence.commutations if sentence else []):
+                if grant.granted_on > self.day or grant.new_release_date is not None:
+                    continue
+                if grant.new_imprisonment is None or grant.new_imprisonment.is_zero:
+                    found.append(f"convictions[{i}].sentence.commutations[{k}].new_release_date")
+        return found
 
     @property
     def serving_or_owing(self) -> bool:
@@ -278,6 +297,18 @@ TESTS: tuple[Test[Facts], ...] = (
         holds=lambda f: f.serving_or_owing,
         answer=_serving_or_owing,
         unless=(
+            Test(
+                "a commutation granted while in custody sets no release date nor new term",
+                Verdict.review,
+                holds=lambda f: bool(f.open_commutations),
+                answer=lambda f: Answer(
+                    "Custody is recorded as open, yet a commutation granted by this day sets "
+                    "neither a release date nor a new prison term (a commutation to time served "
+                    "releases the person): whether the prison term is still being served is "
+                    "for review.",
+                    missing=f.open_commutations,
+                ),
+            ),
             Test(
                 "a court challenge to the conviction or sentence is pending",
                 Verdict.review,

@@ -18,7 +18,13 @@ from typing import TypeVar
 
 from dateutil.relativedelta import relativedelta
 
-from secondchance.law.clemency.revocation import after_revocations, completed, revocation_terms
+from secondchance.law.clemency.revocation import (
+    after_revocations,
+    completed,
+    ended_short,
+    revocation_terms,
+    unexplained,
+)
 from secondchance.law.parameters import value
 from secondchance.record.schema import (
     ClemencyGrant,
@@ -488,11 +494,18 @@ def confinement_uncached(
         assert sentence is not None
         other = sentence.probation or sentence.fine is not None or sentence.restitution is not None
         if imprisonment is not None or other:
-            return _without_prison(record, path, conviction)
+            conf = _without_prison(record, path, conviction)
+            short = ended_short(record, index, conviction, day)
+            if short is not None and conf.contradiction is None:
+                return Confinement(prison=None, missing=short[0], short=short[1])
+            return conf
         return Confinement(prison=None, missing=[f"{path}.sentence.imprisonment"])
     conf = _served(record, path, conviction, day, imprisonment)
     conf.note = stated.note
     conf = after_revocations(record, index, conviction, day, conf)
+    short = ended_short(record, index, conviction, day)
+    if short is not None and conf.release is not None:
+        conf = unexplained(conf, *short)
     if sentence is not None and sentence.completed:
         conf = completed(conf)
     return conf

@@ -11,13 +11,16 @@ from confinement, and the conviction date of each one that had no prison sentenc
 recent conviction without a prison term starts the clock on its conviction date, but never before
 the last release from confinement.
 
-The first eligible day is the fifth anniversary of the start: on it the person was released (or
-convicted) "at least five years" before (the Office's application form). A waiver is rarely
-granted, only in the most exceptional circumstances. "Generally" no petition while on probation,
-parole or supervised release: that is ``needs_review``, not a bar; so is a fine or restitution
-still owed once the wait is over (the Office's older instructions, as quoted: "the petitioner
-should have satisfied the penalty imposed" — a condition of the instructions, not of 28 CFR
-1.2). The rules are advisory
+The fifth anniversary of the start is for review: 28 CFR 1.2 says no petition "until the
+expiration of" a period of at least five years "after the date of the release" (counted after that
+date, it runs through the anniversary), while the Office's page starts the period "on the date of
+the petitioner's release" and its form asks for a release "at least five years ago" (the
+anniversary qualifies). The first day every text allows is the day after the anniversary. A
+waiver is rarely granted, only in the most exceptional circumstances. "Generally" no petition
+while on probation, parole or supervised release: that is ``needs_review``, not a bar; so is a
+fine or restitution still owed once the wait is over (the Office's older instructions, as
+quoted: "the petitioner should have satisfied the penalty imposed" — a condition of the
+instructions, not of 28 CFR 1.2). The rules are advisory
 (28 CFR 1.11); whether a pardon is granted is the President's alone, and we never predict it.
 """
 
@@ -59,6 +62,7 @@ from secondchance.law.clemency.pardon_wait import (
     later_state,
     pardoned_later,
     penalty,
+    state_confinement,
     supervision_finding,
     supervision_on,
     wait_clock,
@@ -236,6 +240,12 @@ class Facts:
         return later_state(self.record, self.day, self.start)
 
     @once
+    def state_custody(self) -> tuple[list[Finding], list[str]]:
+        """State confinement after the wait's start, and the facts that would decide it."""
+        assert self.start is not None
+        return state_confinement(self.record, self.day, self.start, self.ends)
+
+    @once
     def later_military(self) -> tuple[list[Finding], date]:
         """Later court-martial convictions, and the end of the wait counting them."""
         assert self.start is not None
@@ -256,6 +266,11 @@ class Facts:
         if self.later_state:
             reviews.append(
                 "a later state conviction (or one whose date is not recorded) may restart the wait"
+            )
+        if self.state_custody[0]:
+            reviews.append(
+                "state custody after the release may be the release from confinement the wait "
+                "runs from"
             )
         return reviews
 
@@ -451,9 +466,10 @@ def _wait_shown(f: Facts) -> list[Finding]:
         say(
             f"The {f.years}-year wait runs from {f.start} (the latest release from "
             "confinement, or conviction without prison, on any federal or D.C. conviction) and "
-            f"ends on its {f.years}th anniversary, {f.ends.isoformat()}: the first day a "
-            f"petition may be filed, having been released or convicted at least {f.years} "
-            "years before.",
+            f"ends on its {f.years}th anniversary, {f.ends.isoformat()}. On the anniversary "
+            "itself the texts differ (28 CFR 1.2: 'until the expiration of' the period; the "
+            f"Office's form: 'at least five years ago'); from "
+            f"{(f.ends + timedelta(days=1)).isoformat()} the wait is over on every reading.",
             {"waiting_period_starts": str(f.start), "waiting_period_ends": f.ends.isoformat()},
         )
     ]
@@ -594,6 +610,7 @@ STEPS: tuple[Step[Facts], ...] = (
         lambda f: [
             *([f.pardoned_later] if f.pardoned_later else []),
             *f.later_state,
+            *f.state_custody[0],
             *f.later_military[0],
             *_supervision_findings(f),
             *f.penalty[1],
@@ -609,7 +626,8 @@ STEPS: tuple[Step[Facts], ...] = (
                 f"convictions[{i}].conviction_date"
                 for i, c in enumerate(f.record.convictions)
                 if c.jurisdiction is Jurisdiction.state and c.conviction_date is None
-            ],
+            ]
+            + f.state_custody[1],
         ),
     ),
     Test(
@@ -617,9 +635,17 @@ STEPS: tuple[Step[Facts], ...] = (
         Verdict.clear,
         holds=lambda f: f.day < f.ends,
         answer=lambda f: Answer(
-            f"The {f.years}-year waiting period ends on {f.ends.isoformat()}.",
-            eligible_from=f.ends,
+            f"The {f.years}-year waiting period ends on {f.ends.isoformat()}; a petition is "
+            f"clearly timely from {(f.ends + timedelta(days=1)).isoformat()} (on the "
+            "anniversary itself the texts differ).",
+            eligible_from=f.ends + timedelta(days=1),
         ),
+    ),
+    Test(
+        "the anniversary itself: whether the wait has expired is unclear",
+        Verdict.review,
+        holds=lambda f: f.day == f.ends,
+        answer=lambda f: Answer(ANNIVERSARY.format(day=f.ends.isoformat(), years=f.years)),
     ),
     Test(
         "supervision may cover the day, its start not recorded",
@@ -661,6 +687,19 @@ STEPS: tuple[Step[Facts], ...] = (
 )
 
 
+ANNIVERSARY = (
+    "{day} is the {years}th anniversary of the start of the wait, and the texts differ on "
+    "whether a petition may be filed on it: 28 CFR 1.2 says none should be filed 'until the "
+    "expiration of a waiting period of at least five years after the date of the release' "
+    "(counted after that date, the period runs through the anniversary and expires at its end), "
+    "while the Office's page says the period 'begins on the date of the petitioner's release' "
+    "and its application form asks for a release 'at least five years ago' (the anniversary "
+    "itself). Filing on the anniversary is a question for the Office; from the next day the "
+    "wait is over on every reading."
+)
+"""Why the anniversary itself is for review (28 CFR 1.2; the Office's page and form)."""
+
+
 _NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -676,14 +715,27 @@ def change_points(record: Record, ctx: Context) -> list[ChangePoint]:
     for i, conviction in indexed(record, date.max, *FEDERAL):
         conf = confinement(record, i, conviction, date.max)
         if conf.release:
+            ends = add_years(conf.release, years)
             points += [
                 (conf.release, "release from confinement"),
-                (add_years(conf.release, years), f"{_years(years)} after release from confinement"),
+                (ends, f"{_years(years)} after release from confinement"),
+                (ends + timedelta(days=1), "the day after the anniversary of the release"),
             ]
         if conviction.conviction_date:
-            points.append(
-                (add_years(conviction.conviction_date, years), f"{_years(years)} after conviction")
-            )
+            ends = add_years(conviction.conviction_date, years)
+            points += [
+                (ends, f"{_years(years)} after conviction"),
+                (ends + timedelta(days=1), "the day after the anniversary of the conviction"),
+            ]
+        sentenced = conviction.sentencing_date or (
+            conviction.sentence.imposed_on if conviction.sentence else None
+        )
+        if sentenced:
+            ends = add_years(sentenced, years)
+            points += [
+                (ends, f"{_years(years)} after sentencing"),
+                (ends + timedelta(days=1), "the day after the anniversary of sentencing"),
+            ]
     points += shared_change_points(record)
     points += proclamation_dates(ctx.as_of)
     return points

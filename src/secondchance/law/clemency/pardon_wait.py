@@ -35,6 +35,7 @@ from secondchance.law.sentence import counts
 from secondchance.record.query import conviction_by_id, covers
 from secondchance.record.schema import (
     Conviction,
+    CustodyKind,
     Jurisdiction,
     Record,
     SupervisionKind,
@@ -295,6 +296,10 @@ def wait_clock(record: Record, day: date) -> Clock:
         conf = confinement(record, i, conviction, day)
         if conf.prison is None:
             clock.missing += conf.missing
+            if conf.short:
+                clock.findings.append(
+                    say(f"{label(i, conviction)}: {conf.short}.", {p: None for p in conf.missing})
+                )
         elif conf.prison and conf.contradiction:
             clock.findings += _commutation_findings(i, conviction, day)
             clock.conflicts.append(conf.contradiction)
@@ -367,6 +372,53 @@ def later_state(record: Record, day: date, start: date) -> list[Finding]:
         for i, other in enumerate(record.convictions)
         if other.jurisdiction is Jurisdiction.state and other.conviction_date is None
     ]
+
+
+def state_confinement(
+    record: Record, day: date, start: date, ends: date
+) -> tuple[list[Finding], list[str]]:
+    """State custody after the wait's start (ending after it, or with no end), begun by the day
+    asked or by the end of the wait: 28 CFR 1.2 counts from "the release of the petitioner from
+    confinement", not from release from federal confinement alone, and the Office counts from
+    release for the most recent conviction, "whether or not this is the offense for which pardon
+    is sought". A consecutive state term served after the federal release, or state custody for a
+    conviction the record does not give, may move the start; whether it does is not settled by
+    the texts encoded: for review. Returns the findings and the deciding facts (the conviction
+    an unlinked period served, its end when open)."""
+    findings: list[Finding] = []
+    missing: list[str] = []
+    for k, period in enumerate(record.custody):
+        if period.kind is not CustodyKind.state_custody:
+            continue
+        if period.start is not None and period.start > max(day, ends):
+            continue
+        if period.end is not None and period.end <= start:
+            continue
+        paths: dict[str, object] = {f"custody[{k}].kind": period.kind.value}
+        whose = f"for {period.conviction_id}"
+        if period.conviction_id is None:
+            whose = "naming no conviction"
+            missing.append(f"custody[{k}].conviction_id")
+            paths[f"custody[{k}].conviction_id"] = None
+        if period.end is None:
+            missing.append(f"custody[{k}].end")
+            paths[f"custody[{k}].end"] = None
+        began = period.start.isoformat() if period.start else "on a date not recorded"
+        ended = f"to {period.end.isoformat()}" if period.end else "with no end recorded"
+        findings.append(
+            say(
+                f"custody[{k}] is state custody {whose} (from {began} {ended}), after the "
+                f"federal or D.C. release the wait runs from ({start.isoformat()}). 28 CFR 1.2 "
+                "counts from 'the release of the petitioner from confinement', and the Office "
+                "from release for the most recent conviction, 'whether or not this is the "
+                "offense for which pardon is sought'; whether state confinement moves the start "
+                "is not settled by the texts encoded, so the date is for review.",
+                paths,
+                citation=f"{CITATION}; Office of the Pardon Attorney, pardon instructions",
+                url=WAIVER_URL,
+            )
+        )
+    return findings, missing
 
 
 def later_military(

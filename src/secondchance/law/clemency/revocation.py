@@ -11,10 +11,17 @@ states completed on a date not recorded is not being served, and its release can
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from secondchance.record.schema import Conviction, PersonRecord, Revocation
+from secondchance.record.schema import (
+    Conviction,
+    PersonRecord,
+    Revocation,
+    SupervisionKind,
+    SupervisionPeriod,
+)
+from secondchance.record.unrecorded import periods_for, term_end
 
 if TYPE_CHECKING:
     from secondchance.law.clemency.facts import Confinement
@@ -78,6 +85,61 @@ def after_revocations(
         f"{path}[{k}], and its end)"
     ]
     return _unknown(conf, wanted, f"no custody is recorded for the revocation term of {on}")
+
+
+def ended_short(
+    record: PersonRecord, index: int, conviction: Conviction, day: date
+) -> tuple[list[str], str] | None:
+    """A supervised release or probation period of the conviction that ended before ``day`` and
+    before the term the sentence imposed could run out (its last day: the start plus the term,
+    less a day; imprisonment during it only extends it, 18 U.S.C. 3624(e), 3564(b)), with
+    neither an early termination (``ended_early``) nor any revocation recorded. A term ends
+    early only by early termination (3583(e)(1), 3564(c)), revocation (3583(e)(3), 3565) or a
+    commutation that does not keep it; a revocation may impose further imprisonment, from which
+    the pardon petition's wait would run (28 CFR 1.2), so the release recorded may not be the
+    last. Returns the deciding facts and why, or None."""
+    sentence = conviction.sentence
+    if sentence is None or sentence.revocations:
+        return None
+    terms = {
+        SupervisionKind.supervised_release: sentence.supervised_release,
+        SupervisionKind.probation: sentence.probation,
+    }
+    if any(c.supervised_release_kept is False for c in sentence.commutations):
+        terms[SupervisionKind.supervised_release] = None
+    path = f"convictions[{index}].sentence"
+    for k in periods_for(record.supervision, record, conviction):
+        period: SupervisionPeriod = record.supervision[k]
+        term = terms.get(period.kind)
+        if (
+            term is None
+            or term.is_zero
+            or period.ended_early
+            or period.start is None
+            or period.end is None
+            or period.end >= day
+        ):
+            continue
+        runs_out = term_end(period.start, term)
+        if runs_out is None or period.end + timedelta(days=1) >= runs_out:
+            continue
+        kind = period.kind.value.replace("_", " ")
+        last = (runs_out - timedelta(days=1)).isoformat()
+        why = (
+            f"supervision[{k}] ({kind} from {period.start.isoformat()}) ends "
+            f"{period.end.isoformat()}, before the {term} imposed could run out (not before "
+            f"{last}), and neither an early termination (supervision[{k}].ended_early) nor a "
+            f"revocation ({path}.revocations) is recorded: a revocation may have imposed further "
+            "imprisonment (18 U.S.C. 3583(e)(3), 3565), from which the wait would run"
+        )
+        return [f"supervision[{k}].ended_early", f"{path}.revocations"], why
+    return None
+
+
+def unexplained(conf: Confinement, missing: list[str], why: str) -> Confinement:
+    """``conf`` once supervision ended short of its term with nothing recorded to explain it
+    (:func:`ended_short`): the release recorded may not be the last, so it is not known."""
+    return _unknown(conf, missing, why)
 
 
 def _unknown(conf: Confinement, missing: list[str], why: str) -> Confinement:
