@@ -85,14 +85,15 @@ def test_a_fine_owed_stated_unknown_reads_as_a_fine_whose_payment_is_not_recorde
     tmp_path: Path,
 ) -> None:
     # Released 2014-03-01, so on 2017-06-01 the five-year wait (to 2019-03-01) is not over:
-    # not eligible then, and on 2019-03-01 the answer turns on what is owed (insufficient
-    # facts), never eligible_from 2019-03-01 as if nothing were owed. The same answer as for a
-    # $1,000 fine imposed whose payment is not recorded.
+    # not eligible then; the anniversary 2019-03-01 itself is for review (28 CFR 1.2 and the
+    # Office's form differ on it), and from 2019-03-02 the answer turns on what is owed
+    # (insufficient facts), never eligible_from as if nothing were owed. The same answer as for
+    # a $1,000 fine imposed whose payment is not recorded.
     text = RELEASED_2014 % "" + 'unknown: ["convictions[0].sentence.fine_owed"]\n'
     pardon = _check(tmp_path, text, "2017-06-01")["clemency.pardon_petition"]
     assert pardon["outcome"] == "not_eligible"
     assert pardon["eligible_from_date"] is None and pardon["next_change"] == "2019-03-01"
-    assert "On 2019-03-01 the answer is insufficient_facts" in pardon["reason"]
+    assert "On 2019-03-02 the answer is insufficient_facts" in pardon["reason"]
     imposed = _check(tmp_path, RELEASED_2014 % ", fine: 1000", "2017-06-01")
     assert imposed["clemency.pardon_petition"]["reason"] == pardon["reason"]
 
