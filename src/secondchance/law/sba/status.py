@@ -304,6 +304,7 @@ class Unrecorded:
     facts: dict[str, Any]
     why: str | None = None  # why its start or end is not known (the shared reading's)
     missing: tuple[str, ...] = ()  # the facts that would decide it, with the prefix
+    unsentenced: bool = False  # the conviction has no sentence recorded (kind not known)
 
 
 def unrecorded_terms(s: Subject) -> list[Unrecorded]:
@@ -314,7 +315,15 @@ def unrecorded_terms(s: Subject) -> list[Unrecorded]:
     for u in shared_unrecorded(s.record, s.day):
         conviction = s.record.convictions[u.index]
         sentence = conviction.sentence
-        assert sentence is not None
+        missing = tuple(f"{s.prefix}{m}" for m in u.missing)
+        if sentence is None:  # no sentence recorded: of a kind, and from a day, not known
+            facts0: dict[str, Any] = {
+                f"{s.prefix}convictions[{u.index}].conviction_date": conviction.conviction_date,
+                f"{s.prefix}{u.path}": None,
+            }
+            since = "with no sentence recorded"
+            found.append(Unrecorded(u.index, None, None, since, facts0, u.why, missing, True))
+            continue
         imposed = sentence.imposed_on or conviction.sentencing_date
         facts: dict[str, Any] = {
             f"{s.prefix}convictions[{u.index}].sentence.imposed_on": sentence.imposed_on,
@@ -339,7 +348,6 @@ def unrecorded_terms(s: Subject) -> list[Unrecorded]:
             since = (
                 f"from the sentencing on {imposed}" if imposed else "from a sentencing not recorded"
             )
-        missing = tuple(f"{s.prefix}{m}" for m in u.missing)
         found.append(Unrecorded(u.index, u.kind, u.term, since, facts, u.why, missing))
     return found
 
@@ -376,6 +384,12 @@ def _unrecorded_words(s: Subject, u: Unrecorded) -> str:
     conviction = s.record.convictions[u.index]
     name = f"conviction '{conviction.id}'" if conviction.id else f"convictions[{u.index}]"
     why = f" ({u.why})" if u.why else ""
+    if u.unsentenced:
+        return (
+            f"{s.name}'s {name} has no sentence recorded, and the record has no custody or "
+            f"supervision period for it: whether {s.name} is in custody (or on probation, "
+            f"parole or supervised release) for it on {s.day} is not recorded"
+        )
     if u.kind is None:
         what = f"a prison term of {u.term}" if u.term is not None else "a prison term"
         part = "all of " if served(s.record, conviction) else ""
@@ -401,8 +415,13 @@ def unrecorded_custody(s: Subject, *, rule: str) -> list[Check]:
     return [
         Check(
             Verdict.unknown,
-            f"{_unrecorded_words(s, u)}. If {s.name} is, the rule bars {rule}. Record the "
-            "custody (its start and end) to decide.",
+            f"{_unrecorded_words(s, u)}. If {s.name} is"
+            + (
+                f" in custody, the rule bars {rule}. Record the sentence, and any custody "
+                "serving it (its start and end), to decide."
+                if u.unsentenced
+                else f", the rule bars {rule}. Record the custody (its start and end) to decide."
+            ),
             u.facts,
             (f"{s.prefix}custody", *u.missing, *(k for k in u.facts if ".commutations[" in k)),
         )
@@ -569,6 +588,15 @@ def any_status_for_review(s: Subject, *, gap: str) -> list[Check]:
             path = f"{s.prefix}supervision[{k}]"
             found.append((f"on {words(period.kind)}", _span_facts(path, period)))
     for u in unrecorded_terms(s):
+        if u.unsentenced:
+            found.append(
+                (
+                    "possibly in custody or on supervision (a conviction with no sentence "
+                    "recorded, and no custody or supervision period recorded for it)",
+                    u.facts,
+                )
+            )
+            continue
         what = words(u.kind) if u.kind is not None else "in custody"
         found.append(
             (
