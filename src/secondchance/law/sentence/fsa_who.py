@@ -36,10 +36,14 @@ def read_term(record: Record, day: date, version_id: str) -> Term | Determinatio
         return unrecorded
     sentences = prison_sentences(record)
     if not sentences:
-        return standing.no_term(record, day, version_id) or Determination(
-            program=PROGRAM_ID,
-            outcome=Outcome.not_applicable,
-            reason="The record has no federal sentence of imprisonment.",
+        return (
+            standing.no_term(record, day, version_id)
+            or standing.no_sentence(record, day, version_id)
+            or Determination(
+                program=PROGRAM_ID,
+                outcome=Outcome.not_applicable,
+                reason="The record has no federal sentence of imprisonment.",
+            )
         )
     current = current_aggregate(record, sentences, day).terms
     moot = _pardoned(record, current, day, version_id) or standing.completed(current, version_id)
