@@ -361,3 +361,44 @@ def test_an_unlisted_conviction_with_no_sentence_stops_the_projection() -> None:
     assert computed["status"] == "needs_review"
     assert "convictions[1].sentence" in computed["missing_facts"]
     assert computed["fsa"]["release_date"] is None
+
+
+def test_a_term_ended_before_the_act_is_not_the_answer_beside_a_conviction_with_no_sentence() -> (
+    None
+):
+    # Wire fraud, 36 months imposed 2010-06-01, served 2010-06-01 to 2012-12-01: ended before
+    # the Act (2018-12-21), alone not_applicable (28 CFR 523.42(b)(1)). A second federal
+    # conviction of 2019-03-01 (18 U.S.C. 1001) with no sentence recorded may carry a prison
+    # term served after the Act -> insufficient_facts naming its sentence.
+    data = {
+        "person": {"status": [{"status": "us_citizen"}]},
+        "convictions": [
+            {
+                "id": "a",
+                "jurisdiction": "federal",
+                "conviction_date": "2010-03-01",
+                "counts": [{"statute": "18 U.S.C. 1343", "felony": True}],
+                "sentence": {"imposed_on": "2010-06-01", "imprisonment": "36 months"},
+            },
+            {
+                "id": "b",
+                "jurisdiction": "federal",
+                "conviction_date": "2019-03-01",
+                "counts": [{"statute": "18 U.S.C. 1001", "felony": True}],
+            },
+        ],
+        "custody": [
+            {
+                "kind": "designated_facility",
+                "conviction_id": "a",
+                "start": "2010-06-01",
+                "end": "2012-12-01",
+            }
+        ],
+    }
+    det = answer(data)
+    assert det.outcome is Outcome.insufficient_facts
+    assert det.missing_facts == ["convictions[1].sentence"]
+    # Its sentence stated (a fine alone, nothing to serve): the recorded term decides it.
+    data["convictions"][1]["sentence"] = {"imposed_on": "2019-06-01", "fine": 1000}
+    assert answer(data).outcome is Outcome.not_applicable
