@@ -108,3 +108,20 @@ def test_the_subject_s_own_conviction_names_the_top_level_field() -> None:
     det = determine("sba.7a", data, DAY)
     assert det.outcome.value == "insufficient_facts"
     assert "convictions[0].sentence" in det.missing_facts
+
+
+def test_custody_recorded_without_supervision_leaves_supervision_after_it_unknown() -> None:
+    # An offense against children, convicted 2022-03-01, no sentence recorded; custody serving
+    # it recorded 2022-06-01 to 2024-03-01, no supervision period. After the release, supervised
+    # release (or parole) of a length not recorded could be running on 2026-01-15. In a child
+    # care business, new 120.707(a) bars an Associate "currently on probation or parole for an
+    # offense against children" (supervised release to review) -> the Microloan cannot clear
+    # her: insufficient_facts naming the sentence. 7(a) (120.110(n) as amended by 89 FR 34094)
+    # names no supervision: the custody recorded has ended -> eligible.
+    conv = conviction("c1", "2022-03-01", felony=True, against_children=True)
+    served = custody("designated_facility", "2022-06-01", "2024-03-01", conviction_id="c1")
+    data = record(person("P", [owner(100)], convictions=[conv], custody=[served]), child_care=True)
+    det = determine("sba.microloan", data, DAY)
+    assert det.outcome.value == "insufficient_facts"
+    assert SENTENCE in det.missing_facts
+    assert outcome("sba.7a", data, DAY) == ("eligible", None)

@@ -29,7 +29,9 @@ clemency petitions both use it); what it means is the law's to say.
 * A conviction entered by the day (or on a day not recorded) with no ``sentence`` recorded,
   not awaiting sentencing, and with no custody or supervision period for it, could have a
   sentence of any kind running on the day: it is read as a term of unknown kind (``kind`` and
-  ``term`` None, path ``convictions[i].sentence``), never as nothing being served.
+  ``term`` None, path ``convictions[i].sentence``), never as nothing being served. With custody
+  recorded serving it but no supervision period, supervised release (or parole) of unknown
+  length could follow the release from that custody (``kind`` ``supervised_release``).
 * The custody serving a conviction, and the release from it, are the clemency petitions'
   reading (``law.clemency.facts``: ``custody_for``, ``served_on``), so both programs read one
   release.
@@ -455,15 +457,34 @@ def _no_sentence(record: PersonRecord, i: int, day: date) -> UnrecordedTerm | No
     probation, supervised release) could be running on the day, with no known start or end. A
     conviction awaiting sentencing on the day (the flag, or a sentencing after the day:
     :func:`secondchance.record.query.awaiting_sentencing`) has none yet, and is left to the
-    programs' own reading of it."""
+    programs' own reading of it. With custody recorded serving it (and no supervision period),
+    the custody decides custody, and from the release (on or before the day) a term of
+    supervised release or parole of unknown length could be running: ``kind``
+    ``supervised_release``, ``term`` and ``ends`` None."""
     conviction = record.convictions[i]
     if conviction.sentence is not None or awaiting_sentencing(conviction, day):
         return None
     if conviction.conviction_date is not None and conviction.conviction_date > day:
         return None
-    if served(record, conviction) or supervision_recorded(record, conviction):
+    if supervision_recorded(record, conviction):
         return None
     path = f"convictions[{i}].sentence"
+    if served(record, conviction):
+        # the custody recorded decides custody; supervision after it is not recorded
+        release = release_from_custody(record, conviction, day)
+        if release is None or release > day:
+            return None
+        return UnrecordedTerm(
+            i,
+            SupervisionKind.supervised_release,
+            None,
+            release,
+            None,
+            path,
+            "no sentence is recorded for this conviction, so whether a term of supervised "
+            "release (or parole) follows the release from the custody recorded is not recorded",
+            (path,),
+        )
     return UnrecordedTerm(
         i,
         None,
