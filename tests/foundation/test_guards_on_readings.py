@@ -28,7 +28,9 @@ SENTENCING = "business.people[0].record.convictions[1].sentencing_date"
 
 def _owner(sentencing: str) -> dict[str, Any]:
     """The owner (100%) of a business: released 2024-12-31 from the c1 term; convicted on c2
-    2024-06-01, sentenced on ``sentencing`` (no sentence recorded)."""
+    2024-06-01, sentenced on ``sentencing`` to a fine alone (18 U.S.C. 3551(b): nothing to
+    serve; a conviction with no sentence recorded could be a prison term running, which
+    would leave every answer insufficient whatever the sentencing day)."""
     return {
         "business": {
             "name": "T LLC",
@@ -57,6 +59,7 @@ def _owner(sentencing: str) -> dict[str, Any]:
                                 "conviction_date": "2024-06-01",
                                 "counts": [FRAUD],
                                 "sentencing_date": sentencing,
+                                "sentence": {"fine": 5000},
                             },
                         ],
                         "custody": [
@@ -97,8 +100,8 @@ def test_awaiting_sentencing_on_some_days_of_an_approximate_sentencing_date() ->
 
 def test_sentenced_before_the_day_on_every_reading_leaves_the_answer() -> None:
     # Sentenced some day 2024-12-01..31, before the application day 2025-01-15 on every
-    # reading: never awaiting sentencing on it; released from c1 2024-12-31, no sentence of
-    # imprisonment recorded for c2 and no indictment: no status of 13 CFR 120.110(n) bars on
+    # reading: never awaiting sentencing on it; released from c1 2024-12-31, c2's sentence a
+    # fine alone (no imprisonment) and no indictment: no status of 13 CFR 120.110(n) bars on
     # 2025-01-15, so the programs' own answer (eligible) stands unguarded.
     for name, det in _sba("2024-12").items():
         assert det.outcome is Outcome.eligible, name

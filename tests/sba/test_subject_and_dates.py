@@ -88,9 +88,10 @@ def test_without_is_subject_the_top_level_record_is_someone_elses(program_id: st
 def test_subject_missing_fact_names_the_top_level_field() -> None:
     data = subject_record(is_subject=True)
     data["custody"] = []
-    data["convictions"] = [conviction("c1", None, felony=True, riot_or_civil_disorder=True)]
+    data["convictions"] = [riot()]
     # 123.101(a): a riot-related felony "during the past year"; no conviction date and no date
-    # after it → the record cannot say. The field is the top-level one.
+    # after it → the record cannot say. The field is the top-level one. (The sentence, a fine
+    # alone with no date, serves nothing and bounds nothing: see riot.)
     det = determine("sba.disaster", data, APP)
     assert det.outcome.value == "insufficient_facts"
     assert det.missing_facts == ["convictions[0].conviction_date"]
@@ -100,7 +101,12 @@ def test_subject_missing_fact_names_the_top_level_field() -> None:
 
 
 def riot(**attrs: Any) -> dict[str, Any]:
+    """An undated riot-related felony. Its sentence, unless ``attrs`` give one, is a fine alone
+    (18 U.S.C. 3551(b)) with no date: nothing to serve, so 123.101(i) (current incarceration)
+    and the other programs' custody bars are settled, and no date that bounds the conviction (a
+    conviction with no sentence recorded could be a prison term running: insufficient facts)."""
     conv = conviction("c1", None, felony=True, riot_or_civil_disorder=True)
+    conv["sentence"] = {"fine": 2000}
     conv.update(attrs)
     return conv
 

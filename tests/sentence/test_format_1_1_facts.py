@@ -320,3 +320,85 @@ def test_a_371_count_without_its_object_offense_is_insufficient_facts() -> None:
     # Its object recorded, wire fraud (not listed): eligible.
     data["convictions"][0]["counts"][0]["object_offense"] = "18 U.S.C. 1343"
     assert answer(data).outcome is Outcome.eligible
+
+
+# --- a federal conviction with no sentence recorded at all ----------------------------------------
+
+
+def test_a_federal_conviction_with_no_sentence_is_no_proof_of_no_prison_term() -> None:
+    # Wire fraud (18 U.S.C. 1343, up to 20 years), convicted 2020-10-01, no sentence, no custody
+    # recorded: credits are earned against a sentence of imprisonment (3632(d)(4)) and the
+    # record does not show there is none -> insufficient_facts naming the sentence, never
+    # "no federal sentence of imprisonment" (not_applicable).
+    data = {
+        "person": {"status": [{"status": "us_citizen"}]},
+        "convictions": [
+            {
+                "id": "a",
+                "jurisdiction": "federal",
+                "conviction_date": "2020-10-01",
+                "counts": [{"statute": "18 U.S.C. 1343", "felony": True}],
+            }
+        ],
+    }
+    det = answer(data)
+    assert det.outcome is Outcome.insufficient_facts
+    assert det.missing_facts == ["convictions[0].sentence"]
+    # Awaiting sentencing (the flag): no term imposed yet -> not applicable, as before.
+    data["convictions"][0]["awaiting_sentencing"] = True
+    assert answer(data).outcome is Outcome.not_applicable
+
+
+def test_an_unlisted_conviction_with_no_sentence_stops_the_projection() -> None:
+    # Beside the 60-month wire-fraud term being served, a second wire-fraud conviction of
+    # 2020-10-01 with no sentence: it cannot bar credits (not listed in 3632(d)(4)(D)), so the
+    # program's answer stays eligible, but a prison term for it may be consecutive (3584(a)) and
+    # lengthen the aggregate (3584(c)): the block needs review naming its sentence and projects
+    # no credit release (one from the 60 months alone could be too early).
+    data = _second(counts=[{"statute": "18 U.S.C. 1343"}])
+    assert answer(data).outcome is Outcome.eligible
+    computed = block(data)
+    assert computed["status"] == "needs_review"
+    assert "convictions[1].sentence" in computed["missing_facts"]
+    assert computed["fsa"]["release_date"] is None
+
+
+def test_a_term_ended_before_the_act_is_not_the_answer_beside_a_conviction_with_no_sentence() -> (
+    None
+):
+    # Wire fraud, 36 months imposed 2010-06-01, served 2010-06-01 to 2012-12-01: ended before
+    # the Act (2018-12-21), alone not_applicable (28 CFR 523.42(b)(1)). A second federal
+    # conviction of 2019-03-01 (18 U.S.C. 1001) with no sentence recorded may carry a prison
+    # term served after the Act -> insufficient_facts naming its sentence.
+    data = {
+        "person": {"status": [{"status": "us_citizen"}]},
+        "convictions": [
+            {
+                "id": "a",
+                "jurisdiction": "federal",
+                "conviction_date": "2010-03-01",
+                "counts": [{"statute": "18 U.S.C. 1343", "felony": True}],
+                "sentence": {"imposed_on": "2010-06-01", "imprisonment": "36 months"},
+            },
+            {
+                "id": "b",
+                "jurisdiction": "federal",
+                "conviction_date": "2019-03-01",
+                "counts": [{"statute": "18 U.S.C. 1001", "felony": True}],
+            },
+        ],
+        "custody": [
+            {
+                "kind": "designated_facility",
+                "conviction_id": "a",
+                "start": "2010-06-01",
+                "end": "2012-12-01",
+            }
+        ],
+    }
+    det = answer(data)
+    assert det.outcome is Outcome.insufficient_facts
+    assert det.missing_facts == ["convictions[1].sentence"]
+    # Its sentence stated (a fine alone, nothing to serve): the recorded term decides it.
+    data["convictions"][1]["sentence"] = {"imposed_on": "2019-06-01", "fine": 1000}
+    assert answer(data).outcome is Outcome.not_applicable

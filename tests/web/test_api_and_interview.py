@@ -240,6 +240,11 @@ def test_sba_interview_unknown_part_gives_insufficient_facts_naming_it() -> None
         record, questions["business.people[0].record.pending_charges[0].instrument"]
     )
     record = apply_none(record, questions["business.people[0].record.supervision[0].kind"])
+    # The interview asks only the court of a conviction; a conviction with no sentence recorded
+    # could be a prison term running (insufficient facts naming its sentence). Here her sentence
+    # is stated as a fine alone (18 U.S.C. 3551(b)), nothing to serve, so the charge decides.
+    people = record["business"]["people"]  # type: ignore[index]
+    people[0]["record"]["convictions"][0]["sentence"] = {"imposed_on": "2016-03-01", "fine": 500}
     report = evaluate(validate(record, "record.json"), date(2024, 6, 3))
     seven_a = next(d for d in report.determinations if d.program == "sba.7a")
     assert seven_a.outcome.value == "insufficient_facts"

@@ -26,6 +26,12 @@ clemency petitions both use it); what it means is the law's to say.
   other (a prison term with no custody recorded has no end). A commutation granted by the day
   whose warrant does not keep supervised release (``supervised_release_kept: false``) ends it,
   and one whose new release date (on or after its grant) has passed ends the prison term.
+* A conviction entered by the day (or on a day not recorded) with no ``sentence`` recorded,
+  not awaiting sentencing, and with no custody or supervision period for it, could have a
+  sentence of any kind running on the day: it is read as a term of unknown kind (``kind`` and
+  ``term`` None, path ``convictions[i].sentence``), never as nothing being served. With custody
+  recorded serving it but no supervision period, supervised release (or parole) of unknown
+  length could follow the release from that custody (``kind`` ``supervised_release``).
 * The custody serving a conviction, and the release from it, are the clemency petitions'
   reading (``law.clemency.facts``: ``custody_for``, ``served_on``), so both programs read one
   release.
@@ -40,6 +46,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from secondchance.record.query import awaiting_sentencing
 from secondchance.record.schema import (
     Commutation,
     Conviction,
@@ -60,7 +67,9 @@ the conviction gives (:func:`release_from_custody`)."""
 @dataclass(frozen=True)
 class UnrecordedTerm:
     """A term the sentence of conviction ``index`` states that could be running on the day, with
-    no custody (``kind`` None) or supervision period recorded for that conviction."""
+    no custody (``kind`` None) or supervision period recorded for that conviction; or, with
+    ``kind`` and ``term`` None and ``path`` ``convictions[i].sentence``, a conviction with no
+    sentence recorded at all (a sentence of unknown kind)."""
 
     index: int
     kind: SupervisionKind | None
@@ -402,8 +411,9 @@ def tolled_end(record: PersonRecord, start: date, term: Term) -> date | None:
 
 def unrecorded_terms(record: PersonRecord, day: date) -> tuple[UnrecordedTerm, ...]:
     """Every prison, probation or supervised-release term the record's sentences state that could
-    be running on ``day`` with no custody or supervision period recorded for its conviction (a
-    conviction entered after the day is left out). Supervised release
+    be running on ``day`` with no custody or supervision period recorded for its conviction,
+    and every conviction with no sentence recorded at all (:func:`_no_sentence`; a conviction
+    entered after the day is left out). Supervised release
     runs from the release the custody recorded gives. Read once per record and day."""
     return timeline(record).remembered(("unrecorded_terms", day), lambda: _terms(record, day))
 
@@ -411,6 +421,9 @@ def unrecorded_terms(record: PersonRecord, day: date) -> tuple[UnrecordedTerm, .
 def _terms(record: PersonRecord, day: date) -> tuple[UnrecordedTerm, ...]:
     found: list[UnrecordedTerm] = []
     for i, conviction in enumerate(record.convictions):
+        unsentenced = _no_sentence(record, i, day)
+        if unsentenced is not None:
+            found.append(unsentenced)
         if not _open(conviction, day):
             continue
         sentence = conviction.sentence
@@ -436,6 +449,54 @@ def _terms(record: PersonRecord, day: date) -> tuple[UnrecordedTerm, ...]:
         if supervised is not None:
             found.append(supervised)
     return tuple(found)
+
+
+def _no_sentence(record: PersonRecord, i: int, day: date) -> UnrecordedTerm | None:
+    """Conviction ``i`` entered by ``day`` (or on a day not recorded) with no ``sentence``
+    recorded and no custody or supervision period for it: a sentence of unknown kind (prison,
+    probation, supervised release) could be running on the day, with no known start or end. A
+    conviction awaiting sentencing on the day (the flag, or a sentencing after the day:
+    :func:`secondchance.record.query.awaiting_sentencing`) has none yet, and is left to the
+    programs' own reading of it. With custody recorded serving it (and no supervision period),
+    the custody decides custody, and from the release (on or before the day) a term of
+    supervised release or parole of unknown length could be running: ``kind``
+    ``supervised_release``, ``term`` and ``ends`` None."""
+    conviction = record.convictions[i]
+    if conviction.sentence is not None or awaiting_sentencing(conviction, day):
+        return None
+    if conviction.conviction_date is not None and conviction.conviction_date > day:
+        return None
+    if supervision_recorded(record, conviction):
+        return None
+    path = f"convictions[{i}].sentence"
+    if served(record, conviction):
+        # the custody recorded decides custody; supervision after it is not recorded
+        release = release_from_custody(record, conviction, day)
+        if release is None or release > day:
+            return None
+        return UnrecordedTerm(
+            i,
+            SupervisionKind.supervised_release,
+            None,
+            release,
+            None,
+            path,
+            "no sentence is recorded for this conviction, so whether a term of supervised "
+            "release (or parole) follows the release from the custody recorded is not recorded",
+            (path,),
+        )
+    return UnrecordedTerm(
+        i,
+        None,
+        None,
+        None,
+        None,
+        path,
+        "no sentence is recorded for this conviction, so whether the person is in custody or "
+        "under supervision (probation, parole or supervised release) for it on the day is not "
+        "recorded",
+        (path,),
+    )
 
 
 def _prison(

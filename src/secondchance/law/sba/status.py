@@ -304,6 +304,7 @@ class Unrecorded:
     facts: dict[str, Any]
     why: str | None = None  # why its start or end is not known (the shared reading's)
     missing: tuple[str, ...] = ()  # the facts that would decide it, with the prefix
+    unsentenced: bool = False  # the conviction has no sentence recorded (kind not known)
 
 
 def unrecorded_terms(s: Subject) -> list[Unrecorded]:
@@ -314,7 +315,17 @@ def unrecorded_terms(s: Subject) -> list[Unrecorded]:
     for u in shared_unrecorded(s.record, s.day):
         conviction = s.record.convictions[u.index]
         sentence = conviction.sentence
-        assert sentence is not None
+        missing = tuple(f"{s.prefix}{m}" for m in u.missing)
+        if sentence is None:  # no sentence recorded: of a kind, and from a day, not known
+            facts0: dict[str, Any] = {
+                f"{s.prefix}convictions[{u.index}].conviction_date": conviction.conviction_date,
+                f"{s.prefix}{u.path}": None,
+            }
+            since = "with no sentence recorded"
+            if u.start is not None:  # custody recorded: supervision after the release
+                since = f"from the release on {u.start}"
+            found.append(Unrecorded(u.index, u.kind, None, since, facts0, u.why, missing, True))
+            continue
         imposed = sentence.imposed_on or conviction.sentencing_date
         facts: dict[str, Any] = {
             f"{s.prefix}convictions[{u.index}].sentence.imposed_on": sentence.imposed_on,
@@ -339,7 +350,6 @@ def unrecorded_terms(s: Subject) -> list[Unrecorded]:
             since = (
                 f"from the sentencing on {imposed}" if imposed else "from a sentencing not recorded"
             )
-        missing = tuple(f"{s.prefix}{m}" for m in u.missing)
         found.append(Unrecorded(u.index, u.kind, u.term, since, facts, u.why, missing))
     return found
 
@@ -376,6 +386,18 @@ def _unrecorded_words(s: Subject, u: Unrecorded) -> str:
     conviction = s.record.convictions[u.index]
     name = f"conviction '{conviction.id}'" if conviction.id else f"convictions[{u.index}]"
     why = f" ({u.why})" if u.why else ""
+    if u.unsentenced and u.kind is not None:
+        return (
+            f"{s.name}'s {name} has no sentence recorded, and the record has no supervision "
+            f"period for it: whether {s.name} is on supervised release or parole for it "
+            f"({u.since}) on {s.day} is not recorded"
+        )
+    if u.unsentenced:
+        return (
+            f"{s.name}'s {name} has no sentence recorded, and the record has no custody or "
+            f"supervision period for it: whether {s.name} is in custody (or on probation, "
+            f"parole or supervised release) for it on {s.day} is not recorded"
+        )
     if u.kind is None:
         what = f"a prison term of {u.term}" if u.term is not None else "a prison term"
         part = "all of " if served(s.record, conviction) else ""
@@ -401,8 +423,13 @@ def unrecorded_custody(s: Subject, *, rule: str) -> list[Check]:
     return [
         Check(
             Verdict.unknown,
-            f"{_unrecorded_words(s, u)}. If {s.name} is, the rule bars {rule}. Record the "
-            "custody (its start and end) to decide.",
+            f"{_unrecorded_words(s, u)}. If {s.name} is"
+            + (
+                f" in custody, the rule bars {rule}. Record the sentence, and any custody "
+                "serving it (its start and end), to decide."
+                if u.unsentenced
+                else f", the rule bars {rule}. Record the custody (its start and end) to decide."
+            ),
             u.facts,
             (f"{s.prefix}custody", *u.missing, *(k for k in u.facts if ".commutations[" in k)),
         )
@@ -520,23 +547,18 @@ def _unrecorded_supervision(
     status the rule leaves to review stays review."""
     checks: list[Check] = []
     for u in unrecorded_terms(s):
-        if u.kind is None or u.kind not in kinds:
+        if u.kind is None:
             continue
-        rule = kinds[u.kind]
-        facts = dict(u.facts)
-        missing: list[str] = []
-        tail = ""
-        if isinstance(rule, OffenseCondition):
-            conviction = s.record.convictions[u.index]
-            hit, more, missing = _offense_of(s, conviction, f"{s.prefix}convictions", rule)
-            facts.update(more)
-            verdict = {True: rule.verdict, False: Verdict.clear, None: Verdict.unknown}[hit]
-            tail = rule.description
-        else:
-            verdict = rule
+        # with no sentence recorded, the supervision after custody may be parole or
+        # supervised release: judged as the graver of the two
+        possible = (SupervisionKind.parole, u.kind) if u.unsentenced else (u.kind,)
+        judged = [_judge(s, u, kinds[k]) for k in possible if k in kinds]
+        if not judged:
+            continue
+        verdict, facts, missing, tail = max(judged, key=lambda j: _GRAVITY.index(j[0]))
         if verdict is Verdict.clear:
             continue
-        kind = words(u.kind)
+        kind = "supervised release or parole" if u.unsentenced else words(u.kind)
         text = f"{_unrecorded_words(s, u)}. If {s.name} is, " + say[verdict].format(kind=kind)
         if tail:
             text = text.rstrip(".") + f" ({tail})."
@@ -548,6 +570,24 @@ def _unrecorded_supervision(
         needed = (f"{s.prefix}supervision", *u.missing, *missing)
         checks.append(Check(Verdict.unknown, text, facts, needed))
     return checks
+
+
+_GRAVITY = (Verdict.clear, Verdict.review, Verdict.unknown, Verdict.bars)
+"""Verdicts from the mildest to the gravest."""
+
+
+def _judge(
+    s: Subject, u: Unrecorded, rule: SupervisionRule
+) -> tuple[Verdict, dict[str, Any], list[str], str]:
+    """How ``rule`` judges the supervision ``u`` could be: (verdict, facts, missing, tail)."""
+    facts = dict(u.facts)
+    if not isinstance(rule, OffenseCondition):
+        return rule, facts, [], ""
+    conviction = s.record.convictions[u.index]
+    hit, more, missing = _offense_of(s, conviction, f"{s.prefix}convictions", rule)
+    facts.update(more)
+    verdict = {True: rule.verdict, False: Verdict.clear, None: Verdict.unknown}[hit]
+    return verdict, facts, missing, rule.description
 
 
 # --- any status, for a rule whose text is missing -------------------------------------------------
@@ -569,6 +609,19 @@ def any_status_for_review(s: Subject, *, gap: str) -> list[Check]:
             path = f"{s.prefix}supervision[{k}]"
             found.append((f"on {words(period.kind)}", _span_facts(path, period)))
     for u in unrecorded_terms(s):
+        if u.unsentenced:
+            found.append(
+                (
+                    "possibly on supervised release or parole (a conviction with no sentence "
+                    f"recorded, released {u.since.removeprefix('from the release ')} from the "
+                    "custody recorded for it, and no supervision period recorded for it)"
+                    if u.kind is not None
+                    else "possibly in custody or on supervision (a conviction with no sentence "
+                    "recorded, and no custody or supervision period recorded for it)",
+                    u.facts,
+                )
+            )
+            continue
         what = words(u.kind) if u.kind is not None else "in custody"
         found.append(
             (

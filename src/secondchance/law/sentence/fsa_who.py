@@ -36,20 +36,26 @@ def read_term(record: Record, day: date, version_id: str) -> Term | Determinatio
         return unrecorded
     sentences = prison_sentences(record)
     if not sentences:
-        return standing.no_term(record, day, version_id) or Determination(
-            program=PROGRAM_ID,
-            outcome=Outcome.not_applicable,
-            reason="The record has no federal sentence of imprisonment.",
+        return (
+            standing.no_sentence(record, day, version_id)
+            or standing.no_term(record, day, version_id)
+            or Determination(
+                program=PROGRAM_ID,
+                outcome=Outcome.not_applicable,
+                reason="The record has no federal sentence of imprisonment.",
+            )
         )
     current = current_aggregate(record, sentences, day).terms
     moot = _pardoned(record, current, day, version_id) or standing.completed(current, version_id)
+    term = Term(record, day, version_id, current) if moot is None else None
+    if term is not None and term.ended_before_act:
+        moot = answers.ended_before_act(term)
+    elif term is not None and term.commuted_before_act:
+        moot = answers.commuted_before_act(term)
     if moot is not None:
-        return moot
-    term = Term(record, day, version_id, current)
-    if term.ended_before_act:
-        return answers.ended_before_act(term)
-    if term.commuted_before_act:
-        return answers.commuted_before_act(term)
+        # the term recorded is moot; a conviction with no sentence recorded may carry another
+        return standing.no_sentence(record, day, version_id) or moot
+    assert term is not None
     return term
 
 

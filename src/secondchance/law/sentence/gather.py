@@ -477,7 +477,25 @@ def _beside(record: Record, current: list[Served], as_of: date, notes: Notes) ->
         )
         notes.missing_facts.append(path)
         notes.needs_review.append(text)
-    return bool(found)
+    unsentenced = standing.unsentenced_beside(record, current, as_of)
+    for i in unsentenced:
+        path = f"convictions[{i}].sentence"
+        text = (
+            f"convictions[{i}] is a federal conviction with no sentence recorded: a prison term "
+            "for it may be consecutive to the term being served (18 U.S.C. 3584(a)) and join "
+            "its aggregate (3584(c)), so the release may be later than the term recorded gives"
+        )
+        notes.findings.append(
+            _finding(
+                text + ": no time credits are projected.",
+                citation="18 U.S.C. 3584(a), (c)",
+                url=exclusions.URL,
+                paths={path: None},
+            )
+        )
+        notes.missing_facts.append(path)
+        notes.needs_review.append(text)
+    return bool(found or unsentenced)
 
 
 def _unread(item: exclusions.UnreadCount, notes: Notes) -> None:

@@ -1,6 +1,9 @@
 """Facts that leave the time-credit answer open, or make it moot (record format 1.1).
 
 * A sentence stated completed (``sentence.completed``): nothing left for credits to apply to.
+* With no federal prison term recorded, a federal conviction with no sentence recorded at all
+  (not awaiting sentencing): whether a prison term was imposed is unknown, never "none":
+  insufficient facts naming its sentence.
 * A conviction awaiting sentencing: no term has been imposed, and credits are not earned during
   official detention before a sentence commences (18 U.S.C. 3632(d)(4)(B)(ii)); with no other
   federal prison term the program does not apply yet. Beside a term being served, the coming
@@ -86,6 +89,28 @@ def _sentence_unknown(record: Record, current: list[Served], day: date) -> list[
     return found
 
 
+def unsentenced_beside(record: Record, current: list[Served], day: date) -> list[int]:
+    """Federal convictions outside the term being served, entered by ``day`` (or on a day not
+    recorded), not awaiting sentencing nor pardoned, with no sentence recorded at all and not
+    already read by :func:`beside_the_term`: a prison term for it may be consecutive to the term
+    being served (18 U.S.C. 3584(a)) and join its aggregate (3584(c)), so a release computed
+    from the term recorded may be too early."""
+    shared = timeline(record)
+    serving = {s.index for s in current}
+    listed = set(_sentence_unknown(record, current, day))
+    return [
+        i
+        for i, c in enumerate(record.convictions)
+        if i not in serving
+        and i not in listed
+        and c.sentence is None
+        and c.jurisdiction is Jurisdiction.federal
+        and not awaiting_sentencing(c, day)
+        and (c.conviction_date is None or c.conviction_date <= day)
+        and shared.pardon_of(c, day) is None
+    ]
+
+
 def _may_be_listed(counts: list[Count], path: str) -> bool:
     """A count a clause lists or may list, or one that cannot be read; or no count recorded."""
     if not counts:
@@ -113,6 +138,45 @@ def no_term(record: Record, day: date, version_id: str) -> Determination | None:
         paths,
         "18 U.S.C. 3632(d)(4)(B)(ii)",
         version_id,
+    )
+
+
+def no_sentence(record: Record, day: date, version_id: str) -> Determination | None:
+    """With no federal prison term recorded: ``insufficient_facts`` when a federal conviction
+    entered by ``day`` (or on a day not recorded), not awaiting sentencing nor pardoned, has no
+    sentence recorded at all. Its sentence may be a term of imprisonment, the one credits are
+    earned against (18 U.S.C. 3632(d)(4)): the record does not show that there is none."""
+    shared = timeline(record)
+    found = [
+        i
+        for i, c in enumerate(record.convictions)
+        if c.sentence is None
+        and c.jurisdiction is Jurisdiction.federal
+        and not awaiting_sentencing(c, day)
+        and (c.conviction_date is None or c.conviction_date <= day)
+        and shared.pardon_of(c, day) is None
+    ]
+    if not found:
+        return None
+    paths = [f"convictions[{i}].sentence" for i in found]
+    return Determination(
+        program=PROGRAM_ID,
+        outcome=Outcome.insufficient_facts,
+        reason=f"No sentence is recorded for a federal conviction ({', '.join(paths)}): whether "
+        "it includes a term of imprisonment, which decides whether time credits apply, is not "
+        "recorded.",
+        findings=[
+            Finding(
+                finding="Time credits are earned and applied against a sentence of "
+                "imprisonment (18 U.S.C. 3632(d)(4)); the record gives no sentence for the "
+                "conviction, so it does not show that no prison term was imposed.",
+                facts=dict.fromkeys(paths),
+                citation="18 U.S.C. 3632(d)(4)",
+                rule_version=version_id,
+                url=EARN_URL,
+            )
+        ],
+        missing_facts=paths,
     )
 
 
