@@ -58,6 +58,8 @@ class Clause:
     """Section -> a finding that takes that section out of the clause."""
     substance: str | None = None
     """The controlled substance the clause's subparagraphs name (heroin, fentanyl, meth)."""
+    prior_kinds: tuple[tuple[str, tuple[Provision, ...]], ...] = ()
+    """(li) only: each kind of previous conviction the clause names, with its federal sections."""
 
 
 def _subsections(written: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -76,7 +78,7 @@ MATCH_KEYS = frozenset(
 )
 CLAUSE_KEYS = frozenset(
     {"clause", "number", "cited_provision", "other_usc_refs", "relating_to", "full_text"}
-    | {"match", "requires", "unless", "substance"}
+    | {"match", "requires", "unless", "substance", "prior_kinds"}
 )
 
 
@@ -125,6 +127,10 @@ def clause(row: dict[str, Any]) -> Clause:
         requires=tuple(str(r) for r in row.get("requires", [])),
         unless={str(k): str(v) for k, v in row.get("unless", {}).items()},
         substance=row.get("substance"),
+        prior_kinds=tuple(
+            (str(kind), tuple(_provision(spec, str(row["clause"])) for spec in specs))
+            for kind, specs in row.get("prior_kinds", {}).items()
+        ),
     )
 
 

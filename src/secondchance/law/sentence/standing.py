@@ -26,7 +26,7 @@ from __future__ import annotations
 from datetime import date
 
 from secondchance.engine.determination import Determination, Finding, Outcome
-from secondchance.law.sentence import exclusions, immigration
+from secondchance.law.sentence import exclusions, immigration, prior_violent
 from secondchance.law.sentence.aggregate import Served
 from secondchance.law.sentence.exclusions import URL
 from secondchance.law.sentence.time_credits import EARN_URL
@@ -221,11 +221,15 @@ def _moot(
 
 def beside_the_term(record: Record, current: list[Served], day: date) -> list[tuple[str, str, str]]:
     """Convictions beside the term being served that may join its aggregate (3584(c)) with a
-    listed offense (3632(d)(4)(D)): awaiting sentencing, or no sentence recorded. Each as (what
-    is unknown, the fact that would decide it, citation); the program's answer and the sentence
-    block's projection both read them (neither projects credits past them)."""
+    listed offense (3632(d)(4)(D)): awaiting sentencing, or no sentence recorded; and a previous
+    conviction of a kind clause (li) names, which may make a count of the term listed
+    (:func:`prior_violent.open_counts`). Each as (what is unknown, the fact that would decide it,
+    citation); the program's answer and the sentence block's projection both read them (neither
+    projects credits past them)."""
     notes: list[tuple[str, str, str]] = []
-    for i in _awaiting(record, day):
+    awaiting = _awaiting(record, day)
+    unknown = _sentence_unknown(record, current, day)
+    for i in awaiting:
         notes.append(
             (
                 f"convictions[{i}] awaits sentencing: its term may join the aggregate being "
@@ -235,7 +239,7 @@ def beside_the_term(record: Record, current: list[Served], day: date) -> list[tu
                 "18 U.S.C. 3584(c); 18 U.S.C. 3632(d)(4)(D)",
             )
         )
-    for i in _sentence_unknown(record, current, day):
+    for i in unknown:
         notes.append(
             (
                 f"convictions[{i}] is a federal conviction whose counts 3632(d)(4)(D) lists or "
@@ -246,6 +250,7 @@ def beside_the_term(record: Record, current: list[Served], day: date) -> list[tu
                 "18 U.S.C. 3584(c); 18 U.S.C. 3632(d)(4)(D)",
             )
         )
+    notes += prior_violent.open_counts(record, current, day, {*awaiting, *unknown})
     return notes
 
 
