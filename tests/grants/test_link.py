@@ -81,6 +81,17 @@ def test_listed_grant_missing_from_the_record_needs_review() -> None:
     assert any(f.url == LIST_2022_12_30 for f in det.findings)
 
 
+def test_a_name_written_surname_first_is_the_same_name() -> None:
+    # "Davis, Gary Parks" is Gary Parks Davis written surname first: the same written name as
+    # the pardon of 2022-12-30 (White House list of that day), which the record lacks. Without
+    # the register the answer would be eligible (conviction 2010-01-04 + 5 years, 28 CFR 1.2 →
+    # 2015-01-04); the unrecorded pardon makes it needs_review, as for "Gary Parks Davis".
+    for name in ("Davis, Gary Parks", "DAVIS, GARY PARKS"):
+        det = ask(PARDON, record(name), "2024-01-02")
+        assert det.outcome is Outcome.needs_review, name
+        assert "lists a pardon of Gary Parks Davis, granted 2022-12-30" in (det.reason or "")
+
+
 def test_grant_after_the_date_asked_about_does_not_change_the_answer() -> None:
     det = ask(PARDON, record("Gary Parks Davis"), "2022-06-01")
     assert det.outcome is Outcome.eligible
