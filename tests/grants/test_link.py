@@ -122,6 +122,19 @@ def test_register_number_decides_who_it_is() -> None:
     assert "commutation of ANTWON ABBOTT, register number 16383-028" in (same.reason or "")
 
 
+def test_a_register_number_one_slip_from_the_listed_one_is_checked_not_dropped() -> None:
+    # ANTWON ABBOTT, 16383-028, commuted 2024-12-12. The record gives the same name with
+    # 16383-082 (the last two digits swapped) or 16383-027 (one digit changed): a typo is as
+    # likely as another person, so the commutation is not dropped as "not him" (which gave
+    # eligible: conviction 2010-01-04 + 5 years, 28 CFR 1.2 → 2015-01-04) but asks for the
+    # number to be checked, naming it. 99999-999 (test above) differs in every digit: not him.
+    for typo in ("16383-082", "16383-027"):
+        det = ask(PARDON, record("Antwon Abbott", regno=typo), "2025-02-01")
+        assert det.outcome is Outcome.needs_review, typo
+        assert det.missing_facts == ["person.bop_register_number"]
+        assert f"{typo} is one digit from 16383-028" in (det.reason or "")
+
+
 def test_one_word_names_no_one() -> None:
     # "Davis" alone (or a single letter) could be any of many people: no link by name.
     det = ask(PARDON, record("Davis"), "2024-01-02")

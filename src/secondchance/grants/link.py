@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from secondchance.engine.determination import Finding
 from secondchance.grants.model import Grant
 from secondchance.grants.register import shipped_register
@@ -63,6 +65,12 @@ def _same_person(m: Match, regno: str) -> bool | None:
     return None
 
 
+def _one_slip(regno: str, listed: str) -> bool:
+    """Register numbers one slip apart (one digit changed, or two neighbouring digits
+    swapped): with the same or a close name, a typo is as likely as another person."""
+    return bool(regno and listed) and OSA.distance(regno, listed) == 1
+
+
 REGNO = "person.bop_register_number"
 
 
@@ -86,7 +94,8 @@ def _one(
     record: PersonRecord, m: Match, regno: str, day: date, rule_version: str
 ) -> tuple[Finding | None, str | None]:
     same = _same_person(m, regno)
-    if same is False:
+    slip = same is False and _one_slip(regno, m.grant.bop_register_number)
+    if same is False and not slip:
         return None, None
     facts: dict[str, object] = {
         "person.name": record.person.name,
@@ -100,7 +109,22 @@ def _one(
     confirmed = same is True or m.exact
     recorded = _recorded(record, m.grant)
     later = m.grant.date > day
-    if confirmed and recorded:
+    if slip:
+        text = (
+            f"The official register lists a {_describe(m)} ({m.reason}; score {m.score}); "
+            f"the record's {REGNO} {regno} is one digit from it (a digit changed or two "
+            "swapped): check the number — a typo would make this the same person."
+        )
+        review = (
+            None
+            if recorded or later
+            else (
+                f"the record's {REGNO} {regno} is one digit from {m.grant.bop_register_number}, "
+                f"the register number of {m.grant.name} of the official register "
+                f"({m.grant.type.value} granted {m.grant.date.isoformat()}): check it"
+            )
+        )
+    elif confirmed and recorded:
         text = f"The official register confirms the recorded {_describe(m)}."
         review = None
     elif later:
@@ -155,5 +179,9 @@ def link_record(record: PersonRecord, day: date, rule_version: str) -> RegisterL
         if why is not None:
             review.append(why)
             # Only the name links them, and the grant gives a number: the record's would settle it.
-            settles = settles or (not regno and bool(m.grant.bop_register_number))
+            # Or the record's number is one slip from the grant's: the number decides it.
+            settles = settles or (
+                bool(m.grant.bop_register_number)
+                and (not regno or _one_slip(regno, m.grant.bop_register_number))
+            )
     return RegisterLink(tuple(findings), tuple(review), (REGNO,) if settles else ())
