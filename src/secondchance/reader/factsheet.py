@@ -23,6 +23,10 @@ from secondchance.reader.sentences import sentences
 
 _KIND = re.compile(r"\bpardon(?:s|ed|ing)?\b|\bcommut(?:e|ed|es|ing|ation|ations)\b", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_EXPIRES = re.compile(
+    r"\b(?:expire[sd]?|expiring|expiration|release[sd]?|releasing)\b[^.;,]{0,20}$", re.I
+)
+"""Words just before a date that make it the day a (commuted) sentence ends, not a grant's."""
 _EFFECTIVE = re.compile(
     r"took effect|takes effect|take effect|went into effect|goes into effect|in effect|"
     r"effective|became law|enacted|signed|issued|in force",
@@ -271,10 +275,13 @@ def _read_sentences(reading: Reading, register: Register, on: date) -> None:
         found = _in_sentence(reading, mentions, start, end, chunk)
         used = _law_claims(reading, chunk, stated, on)
         rest = [d for d in stated if d.start not in used and not _publication_line(reading, d)]
-        _claims(found, chunk, start, rest)
+        ends = {d.start for d in rest if _EXPIRES.search(text[start : d.start])}
+        _claims(found, chunk, start, [d for d in rest if d.start not in ends])
         for d in rest:
             role = "grant" if found and _KIND.search(chunk) else "event"
-            about = [p.key for p, _ in found] if role == "grant" else []
+            if d.start in ends:
+                role = "expiration" if found else "event"
+            about = [p.key for p, _ in found] if role in ("grant", "expiration") else []
             reading.dates.append(
                 {
                     "mention": d.text,
