@@ -6,8 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from secondchance.api import evaluate
 from secondchance.engine.determination import Determination, Outcome
+from secondchance.grants.courts import court_state
 from secondchance.record.schema import Record
 from tests.clemency.helpers import CITIZEN, PARDON, text
 
@@ -133,6 +136,57 @@ def test_a_register_number_one_slip_from_the_listed_one_is_checked_not_dropped()
         assert det.outcome is Outcome.needs_review, typo
         assert det.missing_facts == ["person.bop_register_number"]
         assert f"{typo} is one digit from 16383-028" in (det.reason or "")
+
+
+def acosta(court: str, *, recorded: bool) -> dict[str, Any]:
+    """Sergio Acosta, whose commutation of 2022-04-26 the White House list gives for the
+    Eastern District of Kentucky; the record's conviction is in ``court``."""
+    data = record("Sergio Acosta")
+    data["convictions"][0]["court"] = court
+    if recorded:
+        data["clemency"] = [
+            {"kind": "commutation", "granted_on": "2022-04-26", "conviction_ids": ["c1"]}
+        ]
+    return data
+
+
+def test_a_grant_listed_for_another_district_is_not_confirmed() -> None:
+    # Same written name, but the list's grant is for the Eastern District of Kentucky and the
+    # record's conviction is in W.D. Tenn. (Tennessee): perhaps another Sergio Acosta.
+    # Recorded: the register no longer "confirms" it; the answer stays the record's (petition
+    # from 2010-01-04 + 5 years = 2015-01-04, 28 CFR 1.2: eligible on 2025-02-01).
+    det = ask(PARDON, acosta("W.D. Tenn.", recorded=True), "2025-02-01")
+    assert det.outcome is Outcome.eligible
+    assert "confirms" not in text(det)
+    assert (
+        "the register gives the Eastern District of Kentucky; the record's conviction court "
+        "is W.D. Tenn.: the register does not confirm this is the same person"
+    ) in text(det)
+    # Not recorded: needs_review as before, saying the districts differ.
+    det = ask(PARDON, acosta("W.D. Tenn.", recorded=False), "2025-02-01")
+    assert det.outcome is Outcome.needs_review
+    assert "but the register gives the Eastern District of Kentucky" in (det.reason or "")
+    # The same district written as a citation (E.D. Ky.): confirmed as before.
+    det = ask(PARDON, acosta("E.D. Ky.", recorded=True), "2025-02-01")
+    assert "confirms the recorded commutation of Sergio Acosta" in text(det)
+
+
+@pytest.mark.parametrize(
+    ("court", "state"),
+    [
+        ("E.D. Ky.", "kentucky"),
+        ("D.N.D.", "north dakota"),  # District of North Dakota, not a Northern District
+        ("N.D. Tex.", "texas"),
+        ("S.D.W. Va.", "west virginia"),
+        ("W.D. Va.", "virginia"),
+        ("D.D.C.", "district of columbia"),
+        ("Eastern District of Texas", "texas"),
+        ("District of Columbia Superior Court", "district of columbia"),
+        ("Superior Court", None),  # no state stated: no difference is claimed
+    ],
+)
+def test_the_state_a_court_sits_in(court: str, state: str | None) -> None:
+    assert court_state(court) == state
 
 
 def test_one_word_names_no_one() -> None:
