@@ -155,6 +155,26 @@ def test_a_warrant_whose_kind_cannot_be_told_is_refused(
     assert not register.exists()
 
 
+def test_a_table_row_whose_register_number_has_a_letter_for_a_digit_is_refused(
+    tmp_path: Path,
+) -> None:
+    # "l6383-O28": l for 1 and O for 0 (OCR). Before, the row was dropped without a word (no
+    # NNNNN-NNN in it), so the person was missing from the register; the number is not
+    # guessed either: the import stops (exit 2) naming it, and writes nothing.
+    page = write(
+        tmp_path,
+        "list.html",
+        HTML_PAGE.replace(
+            "</tbody>", "<tr><td>RORY INVENTED OCR</td><td>l6383-O28</td></tr></tbody>"
+        ),
+    )
+    register = tmp_path / "r.csv"
+    code, _, err = run("grants", "import", str(page), "--register", str(register))
+    assert code == 2
+    assert "bop_register_number: 'l6383-O28'" in err and "RORY INVENTED OCR" in err
+    assert not register.exists()
+
+
 def test_csv_with_sources_and_a_shipped_duplicate(tmp_path: Path) -> None:
     result = imported(tmp_path, "grants.csv", CSV_FILE)
     assert [g["name"] for g in result["added"]] == ["Rosa Invented Park"]

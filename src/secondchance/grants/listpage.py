@@ -18,6 +18,8 @@ from secondchance.grants.model import GrantType
 from secondchance.grants.presidents import official_president
 
 REGNO = re.compile(r"\b\d{5}-\d{3}\b")
+_UNREADABLE_REGNO = re.compile(r"(?<![\w-])[\dOoIlS]{5}\s*-\s*[\dOoIlS]{3}(?![\w-])")
+"""A register number with a letter read for a digit (OCR: O/0, l/I/1, S/5) or spaces."""
 _BOLD_ENTRY = re.compile(
     r"^\*\*(?P<name>[^*–—]+?)\s*(?:[–—]\s*\*\*|\*\*\s*(?:\*\*)?\s*[–—-]\s*(?:\*\*)?)"
     r"\s*(?P<res>[^*].*?)\s*$"
@@ -66,7 +68,7 @@ class ListPage:
     date: date | None = None
     president: str | None = None
     problem: str | None = None
-    """Why a single grant the page states was not read (its kind could not be told)."""
+    """What could not be read (a warrant's kind, a register number): the field and why."""
 
 
 class _Flatten(HTMLParser):
@@ -261,7 +263,7 @@ def parse_list_page(text: str) -> ListPage:
     )
     single = _warrant_entry("\n".join(lines).replace("**", ""))
     if isinstance(single, str):
-        page.problem = single
+        page.problem = f"clemency_type: {single}"
         return page
     if single is not None:
         page.entries.append(single)
@@ -275,7 +277,20 @@ def parse_list_page(text: str) -> ListPage:
         if kind is None:
             continue
         if line.startswith("||"):
-            page.entries.extend(_table_entries(line, kind))
+            rows = _table_entries(line, kind)
+            odd = [
+                n
+                for c in line[2:].split("|")[1:]
+                for n in _UNREADABLE_REGNO.findall(c)
+                if not REGNO.fullmatch(n) and any(ch.isdigit() for ch in n)
+            ]
+            if odd and page.problem is None:
+                # Not guessed (O for 0?): the row would lose its number or its person.
+                page.problem = (
+                    f"bop_register_number: {odd[0]!r} in the row {line[2:].strip()!r} is not "
+                    "NNNNN-NNN (a letter read for a digit?): correct the file"
+                )
+            page.entries.extend(rows)
             continue
         found = _BOLD_ENTRY.match(line) or _CAPS_ENTRY.match(line) or _PLAIN_ENTRY.match(line)
         if found is not None:
