@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from secondchance.cli import app
+from secondchance.grants.listpage import parse_list_page
 from tests.grants.fixtures import CSV_FILE, HTML_PAGE, MARKDOWN_PAGE, WARRANT
 
 runner = CliRunner()
@@ -102,6 +103,76 @@ def test_single_warrant_needs_its_source_and_date(tmp_path: Path) -> None:
     assert [(g["name"], g["type"], g["president"]) for g in result["added"]] == [
         ("Morgan Invented Vale", "pardon", "Donald J. Trump")
     ]
+
+
+BIDEN_WARRANT_HEAD = """Executive Grant of Clemency
+Be it Known, that This Day, I, Joseph R. Biden, Jr., President of the United States, Pursuant
+to My Powers Under Article II, Section 2, Clause 1, of the Constitution, Have Granted Unto
+Morgan Invented Vale
+"""
+WARRANT_SOURCE = "https://www.justice.gov/pardon/example-warrant"
+
+
+def test_a_warrant_reads_its_kind_from_the_grant_clause_and_its_signer() -> None:
+    # A pardon whose case history mentions an earlier commutation by another President: the
+    # grant clause says "A Full and Unconditional Pardon" (a pardon, not a commutation), and
+    # the President is the signer ("I, Joseph R. Biden, Jr., President"), not the one the
+    # history names.
+    page = parse_list_page(
+        BIDEN_WARRANT_HEAD + "A Full and Unconditional Pardon\n\n"
+        "His sentence had been commuted by President Obama in 2016.\n"
+    )
+    assert [(e.name, e.type.value) for e in page.entries] == [("Morgan Invented Vale", "pardon")]
+    assert page.president == "Joseph R. Biden, Jr."
+
+
+@pytest.mark.parametrize(
+    ("clause", "problem"),
+    [
+        # A remission of a fine is neither a pardon nor a commutation (28 CFR 1.1 lists them
+        # apart): it must not be stored as a pardon.
+        ("A Remission of the fine of $5,000 imposed in United States v. Vale", "remission"),
+        ("A Commutation of Sentence and a Pardon", "both a pardon and a commutation"),
+    ],
+)
+def test_a_warrant_whose_kind_cannot_be_told_is_refused(
+    tmp_path: Path, clause: str, problem: str
+) -> None:
+    page = write(tmp_path, "warrant.txt", BIDEN_WARRANT_HEAD + clause + "\n")
+    register = tmp_path / "r.csv"
+    code, _, err = run(
+        "grants",
+        "import",
+        str(page),
+        "--register",
+        str(register),
+        "--date",
+        "2024-12-12",
+        "--source",
+        WARRANT_SOURCE,
+    )
+    assert code == 2 and "clemency_type" in err and problem in err
+    assert not register.exists()
+
+
+def test_a_table_row_whose_register_number_has_a_letter_for_a_digit_is_refused(
+    tmp_path: Path,
+) -> None:
+    # "l6383-O28": l for 1 and O for 0 (OCR). Before, the row was dropped without a word (no
+    # NNNNN-NNN in it), so the person was missing from the register; the number is not
+    # guessed either: the import stops (exit 2) naming it, and writes nothing.
+    page = write(
+        tmp_path,
+        "list.html",
+        HTML_PAGE.replace(
+            "</tbody>", "<tr><td>RORY INVENTED OCR</td><td>l6383-O28</td></tr></tbody>"
+        ),
+    )
+    register = tmp_path / "r.csv"
+    code, _, err = run("grants", "import", str(page), "--register", str(register))
+    assert code == 2
+    assert "bop_register_number: 'l6383-O28'" in err and "RORY INVENTED OCR" in err
+    assert not register.exists()
 
 
 def test_csv_with_sources_and_a_shipped_duplicate(tmp_path: Path) -> None:

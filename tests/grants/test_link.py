@@ -6,8 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from secondchance.api import evaluate
 from secondchance.engine.determination import Determination, Outcome
+from secondchance.grants.courts import court_state
 from secondchance.record.schema import Record
 from tests.clemency.helpers import CITIZEN, PARDON, text
 
@@ -81,6 +84,17 @@ def test_listed_grant_missing_from_the_record_needs_review() -> None:
     assert any(f.url == LIST_2022_12_30 for f in det.findings)
 
 
+def test_a_name_written_surname_first_is_the_same_name() -> None:
+    # "Davis, Gary Parks" is Gary Parks Davis written surname first: the same written name as
+    # the pardon of 2022-12-30 (White House list of that day), which the record lacks. Without
+    # the register the answer would be eligible (conviction 2010-01-04 + 5 years, 28 CFR 1.2 →
+    # 2015-01-04); the unrecorded pardon makes it needs_review, as for "Gary Parks Davis".
+    for name in ("Davis, Gary Parks", "DAVIS, GARY PARKS"):
+        det = ask(PARDON, record(name), "2024-01-02")
+        assert det.outcome is Outcome.needs_review, name
+        assert "lists a pardon of Gary Parks Davis, granted 2022-12-30" in (det.reason or "")
+
+
 def test_grant_after_the_date_asked_about_does_not_change_the_answer() -> None:
     det = ask(PARDON, record("Gary Parks Davis"), "2022-06-01")
     assert det.outcome is Outcome.eligible
@@ -109,6 +123,70 @@ def test_register_number_decides_who_it_is() -> None:
     same = ask(PARDON, record("Antwan Abot", regno="16383-028"), "2025-02-01")
     assert same.outcome is Outcome.needs_review
     assert "commutation of ANTWON ABBOTT, register number 16383-028" in (same.reason or "")
+
+
+def test_a_register_number_one_slip_from_the_listed_one_is_checked_not_dropped() -> None:
+    # ANTWON ABBOTT, 16383-028, commuted 2024-12-12. The record gives the same name with
+    # 16383-082 (the last two digits swapped) or 16383-027 (one digit changed): a typo is as
+    # likely as another person, so the commutation is not dropped as "not him" (which gave
+    # eligible: conviction 2010-01-04 + 5 years, 28 CFR 1.2 → 2015-01-04) but asks for the
+    # number to be checked, naming it. 99999-999 (test above) differs in every digit: not him.
+    for typo in ("16383-082", "16383-027"):
+        det = ask(PARDON, record("Antwon Abbott", regno=typo), "2025-02-01")
+        assert det.outcome is Outcome.needs_review, typo
+        assert det.missing_facts == ["person.bop_register_number"]
+        assert f"{typo} is one digit from 16383-028" in (det.reason or "")
+
+
+def acosta(court: str, *, recorded: bool) -> dict[str, Any]:
+    """Sergio Acosta, whose commutation of 2022-04-26 the White House list gives for the
+    Eastern District of Kentucky; the record's conviction is in ``court``."""
+    data = record("Sergio Acosta")
+    data["convictions"][0]["court"] = court
+    if recorded:
+        data["clemency"] = [
+            {"kind": "commutation", "granted_on": "2022-04-26", "conviction_ids": ["c1"]}
+        ]
+    return data
+
+
+def test_a_grant_listed_for_another_district_is_not_confirmed() -> None:
+    # Same written name, but the list's grant is for the Eastern District of Kentucky and the
+    # record's conviction is in W.D. Tenn. (Tennessee): perhaps another Sergio Acosta.
+    # Recorded: the register no longer "confirms" it; the answer stays the record's (petition
+    # from 2010-01-04 + 5 years = 2015-01-04, 28 CFR 1.2: eligible on 2025-02-01).
+    det = ask(PARDON, acosta("W.D. Tenn.", recorded=True), "2025-02-01")
+    assert det.outcome is Outcome.eligible
+    assert "confirms" not in text(det)
+    assert (
+        "the register gives the Eastern District of Kentucky; the record's conviction court "
+        "is W.D. Tenn.: the register does not confirm this is the same person"
+    ) in text(det)
+    # Not recorded: needs_review as before, saying the districts differ.
+    det = ask(PARDON, acosta("W.D. Tenn.", recorded=False), "2025-02-01")
+    assert det.outcome is Outcome.needs_review
+    assert "but the register gives the Eastern District of Kentucky" in (det.reason or "")
+    # The same district written as a citation (E.D. Ky.): confirmed as before.
+    det = ask(PARDON, acosta("E.D. Ky.", recorded=True), "2025-02-01")
+    assert "confirms the recorded commutation of Sergio Acosta" in text(det)
+
+
+@pytest.mark.parametrize(
+    ("court", "state"),
+    [
+        ("E.D. Ky.", "kentucky"),
+        ("D.N.D.", "north dakota"),  # District of North Dakota, not a Northern District
+        ("N.D. Tex.", "texas"),
+        ("S.D.W. Va.", "west virginia"),
+        ("W.D. Va.", "virginia"),
+        ("D.D.C.", "district of columbia"),
+        ("Eastern District of Texas", "texas"),
+        ("District of Columbia Superior Court", "district of columbia"),
+        ("Superior Court", None),  # no state stated: no difference is claimed
+    ],
+)
+def test_the_state_a_court_sits_in(court: str, state: str | None) -> None:
+    assert court_state(court) == state
 
 
 def test_one_word_names_no_one() -> None:

@@ -140,6 +140,11 @@ def test_filters_by_president_type_and_dates() -> None:
         ("WESLEY PAUL COONCE, JR.", "wesley", ("paul",), "coonce", "Jr."),
         ("Edward Lincoln De Coito III", "edward", ("lincoln",), "de coito", "III"),
         ("NORMAN O’NEAL BROWN", "norman", ("oneal",), "brown", ""),
+        # Surname first, as court captions and BOP lists write it: the words after the comma
+        # are the given and middle names; a comma before a suffix alone is not that order.
+        ("Coonce, Wesley Paul, Jr.", "wesley", ("paul",), "coonce", "Jr."),
+        ("DAVIS, GARY PARKS", "gary", ("parks",), "davis", ""),
+        ("De Coito, Edward Lincoln, III", "edward", ("lincoln",), "de coito", "III"),
     ],
 )
 def test_names_are_parsed(

@@ -210,3 +210,52 @@ def test_dateline_gives_the_publication_date() -> None:
     assert result["document"]["published"] == "2024-12-13"
     grant = differences(result, "grant_date")
     assert grant == {}  # the dateline is the publication date, not a claim about the grant
+
+
+def test_the_date_a_commuted_sentence_expires_is_not_its_grant_date() -> None:
+    # Sergio Acosta: commutation granted 2022-04-26 (White House list of that day), "Sentence
+    # commuted to expire on April 26, 2023". The report states the expiry date, not the grant's:
+    # it is read as the sentence's end (role "expiration"), and no grant_date difference
+    # (2023-04-26 against 2022-04-26) is claimed.
+    result = sheet(
+        "The President commuted the sentence of Sergio Acosta to expire on April 26, 2023, "
+        "with the remainder to be served in home confinement.\n"
+    )
+    assert differences(result, "grant_date") == {}
+    (stated,) = [d for d in result["dates"] if d["date"] == "2023-04-26"]
+    assert (stated["role"], stated["about"]) == ("expiration", "Sergio Acosta")
+    assert person(result, "Sergio Acosta")["document_says"]["dates"] == []
+    # A grant date stated beside it is still the grant's: "on April 24, 2022" differs from the
+    # list's 2022-04-26.
+    result = sheet(
+        "On April 24, 2022, the President commuted the sentence of Sergio Acosta, whose "
+        "sentence will now expire on April 26, 2023.\n"
+    )
+    grant = differences(result, "grant_date")["Sergio Acosta"]
+    assert (grant["document"], grant["official"]) == ("2022-04-24", "2022-04-26")
+
+
+def test_a_pardon_denied_is_not_claimed_as_granted() -> None:
+    # Sergio Acosta's grant on the list is a commutation of 2022-04-26. "did not pardon" and a
+    # petition "denied on May 2, 2022" claim no pardon and no grant date: no grant_type
+    # (pardon against commutation) or grant_date (2022-05-02 against 2022-04-26) difference,
+    # and the date is an event.
+    result = sheet(
+        "The President did not pardon Sergio Acosta, whose petition was denied on May 2, 2022.\n"
+    )
+    assert differences(result, "grant_type") == {}
+    assert differences(result, "grant_date") == {}
+    assert person(result, "Sergio Acosta")["document_says"]["types"] == []
+    (stated,) = [d for d in result["dates"] if d["date"] == "2022-05-02"]
+    assert stated["role"] == "event"
+
+
+def test_a_surname_in_another_full_name_is_not_a_later_mention() -> None:
+    # Sergio Acosta is named first; "José Acosta" (not on the list) is another person, so the
+    # commutation "on 4/26/2022" said of José is not claimed for Sergio (before, "Acosta" inside
+    # "José Acosta" counted as a later mention of Sergio).
+    result = sheet("Sergio Acosta spoke to reporters.\n\nJosé Acosta was commuted on 4/26/2022.\n")
+    sergio = person(result, "Sergio Acosta")["document_says"]
+    assert (sergio["types"], sergio["dates"]) == ([], [])
+    jose = person(result, "José Acosta")
+    assert (jose["match"], jose["document_says"]["dates"]) == ("none", ["2022-04-26"])

@@ -69,6 +69,8 @@ def _source(value: str | None, where: str) -> str:
 
 def _page_grants(text: str, where: str, defaults: Defaults) -> list[Grant]:
     page = parse_list_page(text)
+    if page.problem:
+        raise GrantInputError(f"{where}: {page.problem}")
     if not page.entries:
         raise GrantInputError(
             f"{where}: no grants found: expected a clemency list page (a 'pardoning the "

@@ -11,7 +11,10 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from secondchance.engine.determination import Finding
+from secondchance.grants.courts import court_state, district_states
 from secondchance.grants.model import Grant
 from secondchance.grants.register import shipped_register
 from secondchance.grants.search import Match, parsed, search
@@ -63,6 +66,26 @@ def _same_person(m: Match, regno: str) -> bool | None:
     return None
 
 
+def _one_slip(regno: str, listed: str) -> bool:
+    """Register numbers one slip apart (one digit changed, or two neighbouring digits
+    swapped): with the same or a close name, a typo is as likely as another person."""
+    return bool(regno and listed) and OSA.distance(regno, listed) == 1
+
+
+def _elsewhere(record: PersonRecord, grant: Grant) -> str:
+    """Where the list names the grant's district and every court the record names sits in
+    another state: what each says (the record's person may be another of the same name)."""
+    listed = grant.details.get("district", "")
+    states = district_states(listed) if listed else None
+    courts = [c.court for c in record.convictions if c.court]
+    if not states or not courts:
+        return ""
+    record_states = {court_state(c) for c in courts}
+    if None in record_states or record_states & states:
+        return ""
+    return f"the register gives the {listed}; the record's conviction court is {'; '.join(courts)}"
+
+
 REGNO = "person.bop_register_number"
 
 
@@ -86,8 +109,10 @@ def _one(
     record: PersonRecord, m: Match, regno: str, day: date, rule_version: str
 ) -> tuple[Finding | None, str | None]:
     same = _same_person(m, regno)
-    if same is False:
+    slip = same is False and _one_slip(regno, m.grant.bop_register_number)
+    if same is False and not slip:
         return None, None
+    elsewhere = "" if same is True else _elsewhere(record, m.grant)
     facts: dict[str, object] = {
         "person.name": record.person.name,
         "register.name": m.grant.name,
@@ -100,7 +125,39 @@ def _one(
     confirmed = same is True or m.exact
     recorded = _recorded(record, m.grant)
     later = m.grant.date > day
-    if confirmed and recorded:
+    if slip:
+        text = (
+            f"The official register lists a {_describe(m)} ({m.reason}; score {m.score}); "
+            f"the record's {REGNO} {regno} is one digit from it (a digit changed or two "
+            "swapped): check the number — a typo would make this the same person."
+        )
+        review = (
+            None
+            if recorded or later
+            else (
+                f"the record's {REGNO} {regno} is one digit from {m.grant.bop_register_number}, "
+                f"the register number of {m.grant.name} of the official register "
+                f"({m.grant.type.value} granted {m.grant.date.isoformat()}): check it"
+            )
+        )
+    elif elsewhere and not later:
+        kind = "a recorded grant" if recorded else "a grant the record does not list"
+        text = (
+            f"The official register lists a {_describe(m)} ({m.reason}; score {m.score}), "
+            f"{kind}, but {elsewhere}: the register does not confirm this is the same person."
+        ) + _settles(m, regno)
+        # A recorded grant stays the record's to state (the register neither confirms nor
+        # contradicts it); an unrecorded one still asks for confirmation.
+        review = (
+            None
+            if recorded
+            else (
+                f"the official register lists a {m.grant.type.value} of {m.grant.name} "
+                f"(granted {m.grant.date.isoformat()}), but {elsewhere}: confirm whether this "
+                "is the same person"
+            )
+        )
+    elif confirmed and recorded:
         text = f"The official register confirms the recorded {_describe(m)}."
         review = None
     elif later:
@@ -155,5 +212,9 @@ def link_record(record: PersonRecord, day: date, rule_version: str) -> RegisterL
         if why is not None:
             review.append(why)
             # Only the name links them, and the grant gives a number: the record's would settle it.
-            settles = settles or (not regno and bool(m.grant.bop_register_number))
+            # Or the record's number is one slip from the grant's: the number decides it.
+            settles = settles or (
+                bool(m.grant.bop_register_number)
+                and (not regno or _one_slip(regno, m.grant.bop_register_number))
+            )
     return RegisterLink(tuple(findings), tuple(review), (REGNO,) if settles else ())

@@ -18,6 +18,8 @@ from secondchance.grants.model import GrantType
 from secondchance.grants.presidents import official_president
 
 REGNO = re.compile(r"\b\d{5}-\d{3}\b")
+_UNREADABLE_REGNO = re.compile(r"(?<![\w-])[\dOoIlS]{5}\s*-\s*[\dOoIlS]{3}(?![\w-])")
+"""A register number with a letter read for a digit (OCR: O/0, l/I/1, S/5) or spaces."""
 _BOLD_ENTRY = re.compile(
     r"^\*\*(?P<name>[^*–—]+?)\s*(?:[–—]\s*\*\*|\*\*\s*(?:\*\*)?\s*[–—-]\s*(?:\*\*)?)"
     r"\s*(?P<res>[^*].*?)\s*$"
@@ -65,6 +67,8 @@ class ListPage:
     source_url: str | None = None
     date: date | None = None
     president: str | None = None
+    problem: str | None = None
+    """What could not be read (a warrant's kind, a register number): the field and why."""
 
 
 class _Flatten(HTMLParser):
@@ -185,20 +189,52 @@ _WARRANT_NAME = (
 )
 
 
-def _warrant_entry(text: str) -> PageEntry | None:
-    """A single executive grant (a warrant or a proclamation naming one person)."""
+_GRANT_WORDS = (
+    ("pardon", re.compile(r"\bpardon", re.I)),
+    ("commutation", re.compile(r"\bcommut", re.I)),
+    ("remission", re.compile(r"\bremi(?:t|ssion)", re.I)),
+)
+
+
+def _warrant_kind(clause: str) -> GrantType | str:
+    """The kind the grant clause (the words after the person's name) states, or why it cannot
+    be told: a remission alone is neither a pardon nor a commutation, and a clause naming both
+    a pardon and a commutation is not guessed."""
+    said = {word for word, pattern in _GRANT_WORDS if pattern.search(clause)}
+    if said & {"pardon", "commutation"} == {"pardon"}:
+        return GrantType.pardon
+    if said & {"pardon", "commutation"} == {"commutation"}:
+        return GrantType.commutation
+    if said == {"remission"}:
+        return "the grant is a remission (of a fine or restitution), not a pardon or commutation"
+    if not said:
+        return "the grant's kind (pardon or commutation) is not stated after the name"
+    return f"the grant names both a pardon and a commutation: {' '.join(clause.split())[:160]!r}"
+
+
+def _warrant_entry(text: str) -> PageEntry | str | None:
+    """A single executive grant (a warrant or a proclamation naming one person); a string says
+    why its kind could not be read."""
     if not re.search(
         r"executive grant of clemency|unconditional\s+pardon\s+to|have\s+granted\s+unto", text, re.I
     ):
         return None
-    kind = GrantType.commutation if re.search(r"commut", text[:3000], re.I) else GrantType.pardon
-    if re.search(r"unconditional pardon", text, re.I):
-        kind = GrantType.pardon
-    for pattern in _WARRANT_NAME:
+    for i, pattern in enumerate(_WARRANT_NAME):
         found = pattern.search(text)
         name = " ".join(found.group(1).split()) if found is not None else ""
-        if _NAME_LINE.match(name):
-            return PageEntry(name, kind)
+        if found is None or not _NAME_LINE.match(name):
+            continue
+        if i == 1:  # "... unconditional pardon to NAME"
+            return PageEntry(name, GrantType.pardon)
+        # The grant clause: the first line after the name ("A Full and Unconditional Pardon");
+        # where it names no kind, the next 400 characters (a case history there may mention an
+        # earlier commutation: both kinds named are refused, not guessed).
+        after = text[found.end(1) : found.end(1) + 400]
+        first = next((line for line in after.splitlines() if line.strip()), "")
+        kind = _warrant_kind(first)
+        if isinstance(kind, str) and not any(p.search(first) for _, p in _GRANT_WORDS):
+            kind = _warrant_kind(after)
+        return PageEntry(name, kind) if isinstance(kind, GrantType) else f"{name}: {kind}"
     return None
 
 
@@ -217,10 +253,18 @@ def parse_list_page(text: str) -> ListPage:
         or _iso_day(meta.get("published_time")),
     )
     lines = "".join(flat.out).splitlines()
-    page.president = _president(" ".join(lines[:40])) or official_president(
-        " ".join(re.findall(r"I,\s+([A-Z][A-Za-z. ]+),\s+President", "\n".join(lines), re.I))
+    # The President who signs ("I, Joseph R. Biden, Jr., President ...") before any other the
+    # text names ("his sentence was commuted by President Obama").
+    signer = re.search(
+        r"\bI,\s+([A-Z][A-Za-z. ]+?(?:,\s+Jr\.)?),\s+President", "\n".join(lines).replace("**", "")
+    )
+    page.president = official_president(signer.group(1) if signer else None) or _president(
+        " ".join(lines[:40])
     )
     single = _warrant_entry("\n".join(lines).replace("**", ""))
+    if isinstance(single, str):
+        page.problem = f"clemency_type: {single}"
+        return page
     if single is not None:
         page.entries.append(single)
         return page
@@ -233,7 +277,20 @@ def parse_list_page(text: str) -> ListPage:
         if kind is None:
             continue
         if line.startswith("||"):
-            page.entries.extend(_table_entries(line, kind))
+            rows = _table_entries(line, kind)
+            odd = [
+                n
+                for c in line[2:].split("|")[1:]
+                for n in _UNREADABLE_REGNO.findall(c)
+                if not REGNO.fullmatch(n) and any(ch.isdigit() for ch in n)
+            ]
+            if odd and page.problem is None:
+                # Not guessed (O for 0?): the row would lose its number or its person.
+                page.problem = (
+                    f"bop_register_number: {odd[0]!r} in the row {line[2:].strip()!r} is not "
+                    "NNNNN-NNN (a letter read for a digit?): correct the file"
+                )
+            page.entries.extend(rows)
             continue
         found = _BOLD_ENTRY.match(line) or _CAPS_ENTRY.match(line) or _PLAIN_ENTRY.match(line)
         if found is not None:

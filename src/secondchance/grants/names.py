@@ -54,8 +54,25 @@ class Name:
         return tuple(dict.fromkeys(f for f in forms if f))
 
 
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _surname_first(text: str) -> str:
+    """A name written surname first ("Coonce, Wesley Paul, Jr.", "DAVIS, GARY PARKS") in the
+    usual order ("Wesley Paul Coonce, Jr."); a comma before a suffix alone changes nothing."""
+    parts = [p for p in _COMMA.split(text.strip()) if p]
+    suffixes: list[str] = []
+    while parts and fold(parts[-1]).rstrip(".") in SUFFIXES:
+        suffixes.insert(0, parts.pop())
+    if len(parts) != 2:
+        return text
+    return " ".join([parts[1], parts[0], *suffixes])
+
+
 def parse_name(text: str) -> Name:
-    """Read a name such as "WESLEY PAUL COONCE, JR." or "Mary (Smith) Jones"."""
+    """Read a name such as "WESLEY PAUL COONCE, JR.", "Coonce, Wesley Paul" or "Mary (Smith)
+    Jones"."""
+    text = _surname_first(text)
     others = [fold(m) for m in _PAREN.findall(text)]
     others = [_NEE.sub("", o).strip() for o in others if o.strip()]
     tokens = fold(_PAREN.sub(" ", text)).split()

@@ -23,6 +23,16 @@ from secondchance.reader.sentences import sentences
 
 _KIND = re.compile(r"\bpardon(?:s|ed|ing)?\b|\bcommut(?:e|ed|es|ing|ation|ations)\b", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_EXPIRES = re.compile(
+    r"\b(?:expire[sd]?|expiring|expiration|release[sd]?|releasing)\b[^.;,]{0,20}$", re.I
+)
+"""Words just before a date that make it the day a (commuted) sentence ends, not a grant's."""
+_NEGATED = re.compile(
+    r"\b(?:not|never|denied|denies|deny|denying|declined|declines|refused|refuses)\b"
+    r"[^.;,]{0,12}$|n[’']t\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+"""Words just before "pardon"/"commuted" that say it was not granted."""
 _EFFECTIVE = re.compile(
     r"took effect|takes effect|take effect|went into effect|goes into effect|in effect|"
     r"effective|became law|enacted|signed|issued|in force",
@@ -94,8 +104,13 @@ def _in_sentence(
                 person.mentions.append(m.mention)
             found.append((person, m.start))
     named = {id(p) for p, _ in found}
+    # A surname inside a full mention of this sentence is that person's ("José Acosta" does
+    # not refer back to a Sergio Acosta named before).
+    inside = [(m.start - start, m.end - start) for m in mentions if start <= m.start < end]
     words: dict[str, int] = {}
     for w in _WORD.finditer(text):
+        if any(a <= w.start() < b for a, b in inside):
+            continue
         word = w.group(0).casefold()
         words.setdefault(word[:-2] if word.endswith(("'s", "’s")) else word, w.start())
     for person in reading.people.values():
@@ -105,10 +120,16 @@ def _in_sentence(
     return found
 
 
+def _granted(text: str) -> list[re.Match[str]]:
+    """The words of a sentence saying a pardon or commutation was granted: not those denied
+    ("did not pardon", "denied a commutation", "declined to commute")."""
+    return [k for k in _KIND.finditer(text) if not _NEGATED.search(text[: k.start()])]
+
+
 def _claims(
     found: list[tuple[Person, int]], text: str, start: int, stated: list[StatedDate]
 ) -> None:
-    kinds = [(start + k.start(), k.group(0)) for k in _KIND.finditer(text)]
+    kinds = [(start + k.start(), k.group(0)) for k in _granted(text)]
     if not kinds:
         return
     for person, at in found:
@@ -271,10 +292,13 @@ def _read_sentences(reading: Reading, register: Register, on: date) -> None:
         found = _in_sentence(reading, mentions, start, end, chunk)
         used = _law_claims(reading, chunk, stated, on)
         rest = [d for d in stated if d.start not in used and not _publication_line(reading, d)]
-        _claims(found, chunk, start, rest)
+        ends = {d.start for d in rest if _EXPIRES.search(text[start : d.start])}
+        _claims(found, chunk, start, [d for d in rest if d.start not in ends])
         for d in rest:
-            role = "grant" if found and _KIND.search(chunk) else "event"
-            about = [p.key for p, _ in found] if role == "grant" else []
+            role = "grant" if found and _granted(chunk) else "event"
+            if d.start in ends:
+                role = "expiration" if found else "event"
+            about = [p.key for p, _ in found] if role in ("grant", "expiration") else []
             reading.dates.append(
                 {
                     "mention": d.text,
