@@ -291,6 +291,7 @@ def test_each_missing_fact_the_engine_names_has_a_plain_question() -> None:
         "convictions[0].counts[0].statute",
         "convictions[0].conviction_date",
         "convictions[0].sentence.imprisonment",
+        "convictions[0].sentencing_date",
         "custody[]",
         "fsa.removal_orders[0].kind",
     }
@@ -489,8 +490,33 @@ def _serving_since_2020(client) -> str:  # type: ignore[no-untyped-def]
     answer(client, case, value="18 U.S.C. 1343")
     answer(client, case, value="2020")
     answer(client, case, value="120 months")
+    answer(client, case, value="2020-03")  # sentenced
     answer(client, case, start="2020-03")
     return case
+
+
+def test_release_interview_asks_the_sentencing_day_the_dates_need(app) -> None:  # type: ignore[no-untyped-def]
+    # Before the fix the interview never asked when the person was sentenced, ended, and the
+    # "When the person gets out" card said the dates "cannot be computed yet" (the sentence
+    # commences no earlier than sentencing, 18 U.S.C. 3585(a)), with no question left to ask.
+    client = sign_in(app, "advocate@a.org")
+    case = new_case(client, goal="release")
+    answer(client, case, value="federal")
+    answer(client, case, value="18 U.S.C. 1343")
+    answer(client, case, value="2019-11-04")  # plea
+    answer(client, case, value="120 months")
+    assert _asks(client, case) == "When was the person sentenced?"
+    answer(client, case, value="2020-03-02")
+    answer(client, case, start="2020-03-02")  # taken into custody the day of sentencing
+    answer(client, case, action="none")  # no order of removal, no detainer
+    answer(client, case, level="low", assessed_on="2025-09-15")
+    assert _asks(client, case) == ""
+    card = client.get(f"/cases/{case}").text
+    assert "cannot be computed" not in card
+    # Commenced 2020-03-02 (in custody on the day of sentencing, 3585(a)); 120 months = 10
+    # years, so the full term's last day is 2030-03-01; good conduct time 54 days for each of
+    # the 10 years imposed (3624(b)(1)) = 540 days: 2030-03-01 - 540 days = 2028-09-07.
+    assert "Projected release with good conduct time: 2028-09-07" in card
 
 
 def test_release_interview_asks_removal_and_risk(app) -> None:  # type: ignore[no-untyped-def]

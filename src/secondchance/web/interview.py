@@ -73,6 +73,11 @@ PLAIN: dict[str, Plain] = {
     ),
     "offense_date": Plain("When was the offense committed?", "A month or a year is fine."),
     "imposed_on": Plain("When did the judge impose the sentence?", "A month or a year is fine."),
+    "sentencing_date": Plain(
+        "When was the person sentenced?",
+        "The day the judge imposed the sentence (often weeks or months after the plea or "
+        "verdict), as the judgment gives it. A month or a year is fine.",
+    ),
     "imprisonment": Plain(
         "How long was the prison sentence?",
         "As the judgment says, e.g. “60 months”, “5 years 3 months”, or “life”. "
@@ -264,6 +269,8 @@ def _starters(goal: str, record: Mapping[str, Any] | None = None) -> list[Questi
         _from_schema("convictions[0].conviction_date", {}),
         _from_schema("convictions[0].sentence.imprisonment", {}),
     ]
+    if goal == "release":  # the sentence commences no earlier than sentencing (3585(a))
+        first.append(_from_schema("convictions[0].sentencing_date", {}))
     if goal in ("release", "pardon"):
         first.append(_custody_question("custody[] (a period for convictions[0])", {}))
     if goal == "pardon":
@@ -534,6 +541,8 @@ def _skip_starter(question: Question, record: Mapping[str, Any]) -> bool:
         return True
     if question.kind == "custody":
         return _no_prison_term(question.path, record)
+    if question.path.endswith("sentencing_date"):  # or given as the sentence's imposed_on
+        return get_path(record, [*tokens[:-1], "sentence", "imposed_on"]) is not None
     if question.path.endswith("ownership_percent"):
         return bool(get_path(record, [*tokens[:-1], "role"]) != "owner")
     return False
