@@ -400,11 +400,12 @@ def test_pardon_interview_asks_supervision_and_money_owed_before_it_ends(app) ->
     # Supervised release that began on release (2014-03-01) with no end: still running, and
     # the Office generally takes no petition while on supervision → needs_review.
     answer(client, case, value="supervised_release")
+    assert _asks(client, case).startswith("When did the supervised release begin")
+    answer(client, case, start="2014-03-01")  # no set end
     assert "fine" in _asks(client, case)
     answer(client, case, action="none")
     assert "restitution" in _asks(client, case)
     answer(client, case, action="none")
-    answer(client, case, value="2014-03-01")  # the engine then asks when supervision began
     record = client.get(f"/cases/{case}/record.json").json()
     assert record["supervision"] == [{"kind": "supervised_release", "start": "2014-03-01"}]
     sentence = record["convictions"][0]["sentence"]
@@ -424,6 +425,35 @@ def test_pardon_interview_no_supervision_nothing_owed_is_eligible_only_at_the_en
     page = answer(client, case, action="none").text
     assert "No more questions" in page and 'id="unfinished"' not in page
     assert _outcomes(client, case, date(2026, 12, 7))["clemency.pardon_petition"] == "eligible"
+
+
+def test_pardon_interview_asks_when_supervision_began_and_ended(app) -> None:  # type: ignore[no-untyped-def]
+    # Released 2014-03-01, then three years of supervised release, 2014-03-01 to 2017-02-28;
+    # the fine: "I don't know". Before the fix the interview never asked when the supervised
+    # release ended (only, among the engine's facts, "First day of the period."), so on
+    # 2026-12-07 the pardon answer read it as still running ("generally no petition while on
+    # supervised release", needs_review) and the unknown fine was not the answer's reason. With
+    # both days: the wait ended 2019-03-01 (2014-03-01 + 5 years, 28 CFR 1.2), supervision ended
+    # 2017-02-28, so only the fine is open: insufficient_facts naming it.
+    client = sign_in(app, "advocate@a.org")
+    case = _released_2014(client)
+    answer(client, case, value="supervised_release")
+    assert _asks(client, case) == (
+        "When did the supervised release begin, and when did (or will) it end?"
+    )
+    answer(client, case, start="2014-03-01", end="2017-02-28")
+    assert "fine" in _asks(client, case)
+    answer(client, case, action="unknown")
+    answer(client, case, action="none")  # restitution
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert record["supervision"] == [
+        {"kind": "supervised_release", "start": "2014-03-01", "end": "2017-02-28"}
+    ]
+    report = evaluate(validate(record, "record.json"), date(2026, 12, 7))
+    pardon = next(d for d in report.determinations if d.program == "clemency.pardon_petition")
+    assert pardon.outcome.value == "insufficient_facts"
+    assert pardon.missing_facts == ["convictions[0].sentence.fine_owed"]
+    assert _asks(client, case) == ""
 
 
 def test_pardon_interview_unknown_supervision_or_restitution_owed_never_clears(app) -> None:  # type: ignore[no-untyped-def]
@@ -724,6 +754,7 @@ def _walk(goal: str, answered: int) -> list[str]:
             else {"value": "Luis" if "people" in q.path else "18 U.S.C. 1343"}
         ),
         "custody": lambda q: {"start": "2015-02-01", "end": "2017-01-01"},
+        "period": lambda q: {"start": "2017-01-01", "end": "2019-12-31"},
         "risk": lambda q: {"level": "low", "assessed_on": "2024-01-01"},
         "findings": lambda q: {"action": "none"},
     }

@@ -355,6 +355,53 @@ def _custody_question(path: str, record: Mapping[str, Any]) -> Question:
     )
 
 
+SUPERVISION_DATES = re.compile(
+    r"((?:business\.people\[\d+\]\.record\.)?supervision\[\d+\])(?:\.(?:start|end))?"
+)
+"""A supervision period, or its first or last day: asked as one question, both days."""
+SUPERVISION_WORDS = {
+    "probation": "probation",
+    "parole": "parole",
+    "supervised_release": "supervised release",
+}
+
+
+def _supervision_dates(path: str, record: Mapping[str, Any]) -> Question:
+    """When a period of probation, parole or supervised release began and ended: without its
+    days the engine cannot tell whether the person is under it on the day asked, and reads a
+    period with no last day as still running."""
+    found = SUPERVISION_DATES.fullmatch(path)
+    where = found[1] if found else path
+    period = get_path(record, split_path(where))
+    kind = period.get("kind") if isinstance(period, dict) else None
+    words = SUPERVISION_WORDS.get(str(kind), "supervision")
+    return Question(
+        path=where,
+        kind="period",
+        text=f"When did the {words} begin, and when did (or will) it end?",
+        help="The first day, and the last day: the day it ended, or the day it is set to end. "
+        "Leave the last day empty if it has no set end. A month or a year is fine.",
+        fields=(("start", "date", "First day"), ("end", "date", "Last day")),
+        about=_about(split_path(where + ".x"), record),
+    )
+
+
+def _supervision_follow_up(
+    question: Question, record: Mapping[str, Any], asked: set[str]
+) -> Question | None:
+    """The days of a supervision period, asked right after "Yes" to "Is this person on
+    probation, parole or supervised release?" when the record has neither day."""
+    if not question.path.endswith("supervision[0].kind"):
+        return None
+    where = question.path.removesuffix(".kind")
+    period = get_path(record, split_path(where))
+    if not isinstance(period, dict) or not period.get("kind") or where in asked:
+        return None
+    if period.get("start") is not None or period.get("end") is not None:
+        return None
+    return _supervision_dates(where, record)
+
+
 def _conviction_of(path: str) -> str:
     found = re.search(r"convictions\[(\d+)\]", path)
     return f"convictions[{found[1]}]" if found else "convictions[0]"
@@ -396,6 +443,8 @@ GROUPS = {
 def question_for(path: str, record: Mapping[str, Any]) -> Question | None:
     """The question that answers the engine's missing fact ``path``, or None if the interview
     cannot ask it (then the page says to edit the record file)."""
+    if SUPERVISION_DATES.fullmatch(path):
+        return _supervision_dates(path, record)
     shape = pattern(path)
     if shape in GROUPS:
         return GROUPS[shape](path, record)
@@ -438,6 +487,9 @@ def next_question(
     names it: a missing path is covered by a question asked about it or within it
     (``convictions[0].counts`` by ``convictions[0].counts[0].statute``)."""
     for question in _starters(goal, record):
+        dates = _supervision_follow_up(question, record, asked)
+        if dates is not None:
+            return dates
         if key(question.path) in asked or _skip_starter(question, record):
             continue
         return _with_about(question, record)
@@ -564,6 +616,9 @@ def apply_answer(
     value = (form.get("value") or "").strip()
     if question.kind == "custody":
         _apply_custody(updated, question, form)
+        return updated
+    if question.kind == "period":
+        _apply_period(updated, question, form)
         return updated
     if question.kind == "risk":
         entry = {
@@ -822,3 +877,17 @@ def _apply_custody(record: dict[str, Any], question: Question, form: Mapping[str
     if (form.get("end") or "").strip():
         period["end"] = answers.parse_date_answer(form["end"])
     record.setdefault("custody", []).append(period)
+
+
+def _apply_period(record: dict[str, Any], question: Question, form: Mapping[str, str]) -> None:
+    """The first and last day of a supervision period (an empty last day: no set end)."""
+    period = get_path(record, split_path(question.path))
+    if not isinstance(period, dict):
+        raise answers.AnswerError("say first whether the person is under supervision")
+    start, end = ((form.get(name) or "").strip() for name in ("start", "end"))
+    if not start and not end:
+        raise answers.AnswerError("give the first day, or choose “I don't know”")
+    if start:
+        period["start"] = answers.parse_date_answer(start)
+    if end:
+        period["end"] = answers.parse_date_answer(end)
