@@ -819,3 +819,42 @@ def test_an_answer_given_later_takes_the_field_off_the_unknown_list() -> None:
     assert "unknown" not in apply_none(nobody_known, another)
     named = apply_answer(nobody_known, another, {"value": "Luis Ortiz"})
     assert "unknown" not in named and named["business"]["people"][1]["name"] == "Luis Ortiz"
+
+
+def test_which_conviction_a_supervision_is_for_is_chosen_not_typed_as_an_id() -> None:
+    # The Microloan rule asks which offense a period of supervision is for (13 CFR
+    # 120.707(a)): the engine names supervision[0].conviction_id. Before the fix the interview
+    # asked "Conviction id" with a text box (the record's internal id, "c1", which no person
+    # knows). Now: a choice of the person's convictions, by law and date; the choice gives the
+    # conviction an id and the period that id.
+    from secondchance.web.interview import apply_answer, question_for
+
+    record = {
+        "business": {
+            "name": "Rivera Plumbing LLC",
+            "people": [
+                {
+                    "name": "Dana Rivera",
+                    "record": {
+                        "convictions": [
+                            {
+                                "jurisdiction": "federal",
+                                "conviction_date": "2021-06-10",
+                                "counts": [{"statute": "18 U.S.C. 1343"}],
+                            }
+                        ],
+                        "supervision": [{"kind": "supervised_release", "start": "2024-02-01"}],
+                    },
+                }
+            ],
+        }
+    }
+    path = "business.people[0].record.supervision[0].conviction_id"
+    asked = question_for(path, record)
+    assert asked is not None and asked.text == "Which conviction is the supervised release for?"
+    assert asked.choices == (("0", "Conviction 1 (18 U.S.C. 1343, 2021-06-10)"),)
+    assert asked.about == "Dana Rivera, supervision period 1"
+    updated = apply_answer(record, asked, {"value": "0"})
+    own = updated["business"]["people"][0]["record"]
+    assert own["convictions"][0]["id"] == "c1"
+    assert own["supervision"][0]["conviction_id"] == "c1"

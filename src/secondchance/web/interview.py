@@ -402,6 +402,43 @@ def _supervision_follow_up(
     return _supervision_dates(where, record)
 
 
+SUPERVISION_CONVICTION = re.compile(
+    r"((?:business\.people\[\d+\]\.record\.)?)supervision\[\d+\]\.conviction_id"
+)
+
+
+def _supervision_conviction(path: str, record: Mapping[str, Any]) -> Question | None:
+    """Which of the person's convictions a supervision period is for, chosen from them by
+    their court, law and date (the record's ``conviction_id`` is an id the person never sees);
+    None when the person's record has no conviction to choose."""
+    found = SUPERVISION_CONVICTION.fullmatch(path)
+    prefix = found[1] if found else ""
+    person = get_path(record, split_path(prefix.removesuffix("."))) if prefix else record
+    convictions = person.get("convictions") if isinstance(person, Mapping) else None
+    if not isinstance(convictions, list) or not convictions:
+        return None
+    choices = []
+    for index, conviction in enumerate(convictions):
+        if not isinstance(conviction, Mapping):
+            continue
+        counts = conviction.get("counts") or []
+        statute = counts[0].get("statute") if counts and isinstance(counts[0], Mapping) else None
+        said = ", ".join(
+            str(part) for part in (statute, conviction.get("conviction_date")) if part is not None
+        )
+        choices.append((str(index), f"Conviction {index + 1}" + (f" ({said})" if said else "")))
+    period = get_path(record, split_path(path.removesuffix(".conviction_id")))
+    kind = period.get("kind") if isinstance(period, Mapping) else None
+    words = SUPERVISION_WORDS.get(str(kind), "supervision")
+    return Question(
+        path=path,
+        kind="conviction",
+        text=f"Which conviction is the {words} for?",
+        choices=tuple(choices),
+        about=_about(split_path(path), record),
+    )
+
+
 def _conviction_of(path: str) -> str:
     found = re.search(r"convictions\[(\d+)\]", path)
     return f"convictions[{found[1]}]" if found else "convictions[0]"
@@ -445,6 +482,8 @@ def question_for(path: str, record: Mapping[str, Any]) -> Question | None:
     cannot ask it (then the page says to edit the record file)."""
     if SUPERVISION_DATES.fullmatch(path):
         return _supervision_dates(path, record)
+    if SUPERVISION_CONVICTION.fullmatch(path):
+        return _supervision_conviction(path, record)
     shape = pattern(path)
     if shape in GROUPS:
         return GROUPS[shape](path, record)
@@ -619,6 +658,9 @@ def apply_answer(
         return updated
     if question.kind == "period":
         _apply_period(updated, question, form)
+        return updated
+    if question.kind == "conviction":
+        _apply_conviction(updated, question, form)
         return updated
     if question.kind == "risk":
         entry = {
@@ -891,3 +933,17 @@ def _apply_period(record: dict[str, Any], question: Question, form: Mapping[str,
         period["start"] = answers.parse_date_answer(start)
     if end:
         period["end"] = answers.parse_date_answer(end)
+
+
+def _apply_conviction(record: dict[str, Any], question: Question, form: Mapping[str, str]) -> None:
+    """The chosen conviction's id (given one if it has none) as the period's ``conviction_id``."""
+    index = int(_choice((form.get("value") or "").strip(), tuple(c for c, _ in question.choices)))
+    found = SUPERVISION_CONVICTION.fullmatch(question.path)
+    prefix = found[1] if found else ""
+    person = get_path(record, split_path(prefix.removesuffix("."))) if prefix else record
+    convictions = person["convictions"]
+    conviction = convictions[index]
+    if not conviction.get("id"):
+        taken = {c.get("id") for c in convictions if isinstance(c, dict)}
+        conviction["id"] = next(f"c{n}" for n in range(1, 10_000) if f"c{n}" not in taken)
+    set_path(record, split_path(question.path), conviction["id"])
