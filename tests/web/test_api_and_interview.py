@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 from datetime import date
 
+import pytest
 import yaml
 from fastapi.testclient import TestClient
 
@@ -858,3 +859,29 @@ def test_which_conviction_a_supervision_is_for_is_chosen_not_typed_as_an_id() ->
     own = updated["business"]["people"][0]["record"]
     assert own["convictions"][0]["id"] == "c1"
     assert own["supervision"][0]["conviction_id"] == "c1"
+
+
+@pytest.mark.parametrize(
+    ("leaf", "text"),
+    [
+        (
+            "riot_or_civil_disorder",
+            "Was this offense committed during and in connection with a riot, a civil disorder "
+            "or a declared disaster?",
+        ),
+        (
+            "financial_misconduct",
+            "Was this a crime involving or relating to financial misconduct?",
+        ),
+        ("against_children", "Was this an offense against children?"),
+        ("weapon", "Was a weapon involved in this offense?"),
+    ],
+)
+def test_a_yes_no_fact_of_an_offense_is_asked_as_a_question(leaf: str, text: str) -> None:
+    # Before: "Is this so? Committed during and in connection with a riot, ..." (the schema's
+    # description behind "Is this so?").
+    from secondchance.web.interview import question_for
+
+    asked = question_for(f"business.people[0].record.convictions[0].counts[0].{leaf}", {})
+    assert asked is not None and asked.text == text
+    assert [c for c, _ in asked.choices] == ["yes", "no"]

@@ -59,6 +59,7 @@ JURISDICTIONS = (
     ("state", "A state court"),
     ("military", "A military court (court-martial)"),
 )
+YES_NO = (("yes", "Yes"), ("no", "No"))
 PLAIN: dict[str, Plain] = {
     "jurisdiction": Plain("Which court convicted the person?", choices=JURISDICTIONS),
     "statute": Plain(
@@ -93,6 +94,25 @@ PLAIN: dict[str, Plain] = {
         (("yes", "Yes"), ("no", "No")),
     ),
     "substance": Plain("Which drug was involved, if any?", "E.g. marijuana, cocaine, heroin."),
+    **{
+        leaf: Plain(f"Was this {words}?", "As the charge or the judgment describes it.", YES_NO)
+        for leaf, words in (
+            ("financial_misconduct", "a crime involving or relating to financial misconduct"),
+            ("false_statement", "a crime involving or relating to a false statement"),
+            ("moral_turpitude", "a crime of moral turpitude"),
+            ("fraud_or_dishonesty", "an offense involving fraud or dishonesty"),
+            ("against_children", "an offense against children"),
+            ("serious", "a serious criminal offense"),
+            ("violence", "a crime of violence"),
+        )
+    },
+    "weapon": Plain("Was a weapon involved in this offense?", choices=YES_NO),
+    "riot_or_civil_disorder": Plain(
+        "Was this offense committed during and in connection with a riot, a civil disorder or a "
+        "declared disaster?",
+        "SBA disaster loans bar such a felony within the past year (13 CFR 123.101(a)).",
+        YES_NO,
+    ),
     "child_care": Plain(
         "Is the business a child care business?",
         "SBA's Microloan rule treats child care businesses apart (13 CFR 120.707(a)).",
