@@ -885,3 +885,53 @@ def test_a_yes_no_fact_of_an_offense_is_asked_as_a_question(leaf: str, text: str
     asked = question_for(f"business.people[0].record.convictions[0].counts[0].{leaf}", {})
     assert asked is not None and asked.text == text
     assert [c for c, _ in asked.choices] == ["yes", "no"]
+
+
+def _reopen(client, case: str) -> str:  # type: ignore[no-untyped-def]
+    """Click "Answer it now" beside the (first) "I don't know" answer; the interview's page."""
+    import re
+
+    from tests.web.conftest import csrf_of
+
+    page = client.get(f"/cases/{case}").text
+    found = re.search(r'action="/cases/[^/]+/reopen">.*?name="path" value="([^"]+)"', page)
+    assert found, "no “Answer it now” beside the I don't know answer"
+    done = client.post(
+        f"/cases/{case}/reopen", data={"csrf_token": csrf_of(page), "path": found[1]}
+    )
+    assert done.status_code == 200, done.text[:300]
+    return done.text
+
+
+def test_an_i_dont_know_answer_can_be_answered_later_in_the_interview(app) -> None:  # type: ignore[no-untyped-def]
+    # Before the fix an "I don't know" was never asked again and the pages offered no way to
+    # answer it (only uploading a record file). Released 2014-03-01, no supervision, the fine
+    # "I don't know", no restitution: insufficient_facts naming the fine. "Answer it now", and
+    # $500 of the fine still owed: the Office's instructions ask that the penalty be satisfied
+    # (28 CFR 1.2's wait ended 2019-03-01) → needs_review, and the fine is no longer unknown.
+    client = sign_in(app, "advocate@a.org")
+    case = _released_2014(client)
+    answer(client, case, action="none")
+    answer(client, case, action="unknown")
+    answer(client, case, action="none")
+    assert _asks(client, case) == ""
+    page = _reopen(client, case)
+    assert "Does the person still owe any fine" in page
+    answer(client, case, value="$500")
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert record["convictions"][0]["sentence"]["fine_owed"] == 500
+    assert "unknown" not in record
+    assert _outcomes(client, case, date(2026, 12, 7))["clemency.pardon_petition"] == (
+        "needs_review"
+    )
+    assert "You answered “I don't know”" not in client.get(f"/cases/{case}").text
+    # "Is there anyone else?" (SBA): "I don't know", then "Answer it now" and "No / none":
+    # Maria alone (60%, nothing to report, application 2024-06-03) → 7(a) eligible.
+    shop = _bakery_owner(client)
+    answer(client, shop, action="unknown")
+    assert _outcomes(client, shop, date(2024, 6, 3))["sba.7a"] == "insufficient_facts"
+    assert "Is there anyone else" in _reopen(client, shop)
+    answer(client, shop, action="none")
+    record = client.get(f"/cases/{shop}/record.json").json()
+    assert "unknown" not in record
+    assert _outcomes(client, shop, date(2024, 6, 3))["sba.7a"] == "eligible"

@@ -268,9 +268,13 @@ def _risk_question(path: str = "fsa.risk_assessments") -> Question:
     )
 
 
-def _starters(goal: str, record: Mapping[str, Any] | None = None) -> list[Question]:
+def _starters(
+    goal: str, record: Mapping[str, Any] | None = None, asked: set[str] | None = None
+) -> list[Question]:
     """The goal's first questions: each part of the record its programs read that could turn a
-    clearing answer into another is asked, never read as "none" because it was not asked."""
+    clearing answer into another is asked, never read as "none" because it was not asked.
+    "Is there anyone else?" answered "I don't know" is not asked again, unless ``asked`` is
+    given and no longer holds it (the question was reopened to be answered now)."""
     if goal == "sba":
         people = ((record or {}).get("business") or {}).get("people") or []
         people = people if isinstance(people, list) else []
@@ -279,7 +283,8 @@ def _starters(goal: str, record: Mapping[str, Any] | None = None) -> list[Questi
         for index in range(known + 1):
             if index < len(people) and _is_placeholder(people[index]):
                 break  # (a case begun before format 1.2) not asked again, nor about them
-            if 0 < index == len(people) and _people_unknown(record):
+            reopened = asked is not None and f"business.people[{index}].name" not in asked
+            if 0 < index == len(people) and _people_unknown(record) and not reopened:
                 break  # "I don't know" whether anyone else: not asked again
             found += _person_starters(index)[: None if index < known else 1]
         return found
@@ -545,7 +550,7 @@ def next_question(
     A question once asked (answered "I don't know" too) is never asked again, whichever path
     names it: a missing path is covered by a question asked about it or within it
     (``convictions[0].counts`` by ``convictions[0].counts[0].statute``)."""
-    for question in _starters(goal, record):
+    for question in _starters(goal, record, asked):
         dates = _supervision_follow_up(question, record, asked)
         if dates is not None:
             return dates
