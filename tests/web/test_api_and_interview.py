@@ -935,3 +935,36 @@ def test_an_i_dont_know_answer_can_be_answered_later_in_the_interview(app) -> No
     record = client.get(f"/cases/{shop}/record.json").json()
     assert "unknown" not in record
     assert _outcomes(client, shop, date(2024, 6, 3))["sba.7a"] == "eligible"
+
+
+def test_a_marijuana_count_s_own_words_are_asked_before_it_reads_as_pardoned(app) -> None:  # type: ignore[no-untyped-def]
+    # D.C. Code 48-904.01(d)(1), sentenced 2015-09-01 to no prison, no supervision, nothing
+    # owed; the judgment reads "possession of marijuana while armed". Before the fix the
+    # interview ended without asking the count's description; with the person a U.S. citizen
+    # (person.status) the same record without the words answers "already pardoned"
+    # (Proclamation 10467 pardons simple possession and use only). With
+    # the words asked: "while armed" is not simple possession, so the proclamation answer is for
+    # review (needs_review), never a clearing "already pardoned".
+    client = sign_in(app, "advocate@a.org")
+    case = new_case(client, goal="pardon")
+    answer(client, case, value="dc")
+    answer(client, case, value="D.C. Code 48-904.01(d)(1)")
+    answer(client, case, value="2015-07-01")
+    answer(client, case, value="0 months")
+    for _ in range(3):  # supervision, fine, restitution: none
+        answer(client, case, action="none")
+    while _asks(client, case) not in ("", "How does the judgment describe this offense?"):
+        question = _asks(client, case)
+        if "sentenced" in question:
+            answer(client, case, value="2015-09-01")
+        elif "drug" in question:
+            answer(client, case, value="marijuana")
+        elif "immigration" in question.lower() or "citizen" in question.lower():
+            answer(client, case, value="us_citizen")
+        else:
+            raise AssertionError(f"unexpected question: {question}")
+    assert _asks(client, case) == "How does the judgment describe this offense?"
+    answer(client, case, value="possession of marijuana while armed")
+    outcomes = _outcomes(client, case, date(2026, 12, 7))
+    assert outcomes["clemency.marijuana_pardon"] == "needs_review"
+    assert outcomes["clemency.pardon_petition"] != "not_applicable"

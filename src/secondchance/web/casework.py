@@ -72,7 +72,30 @@ def interview_memory(case: Case) -> dict[str, Any]:
 def next_for(case: Case, assessment: Assessment) -> Question | None:
     memory = interview_memory(case)
     missing = [m for d in assessment.goal for m in d.missing_facts]
+    missing += _words_of_marijuana_counts(assessment)
     return next_question(case.goal, assessment.record, missing, set(memory["asked"]))
+
+
+OPEN_OUTCOMES = ("eligible", "needs_review", "insufficient_facts")
+
+
+def _words_of_marijuana_counts(assessment: Assessment) -> list[str]:
+    """The descriptions of the counts a marijuana pardon answer may turn on: while that answer
+    is open or clears (eligible, needs review, facts missing), each count's own words are asked
+    (the engine reads them: "possession of marijuana while armed" is not simple possession),
+    never left unasked so that the count reads as pardoned."""
+    if not any(
+        d.program == "clemency.marijuana_pardon" and d.outcome.value in OPEN_OUTCOMES
+        for d in assessment.goal
+    ):
+        return []
+    wanted = []
+    for i, conviction in enumerate(assessment.record.get("convictions") or []):
+        counts = conviction.get("counts") if isinstance(conviction, dict) else None
+        for j, count in enumerate(counts if isinstance(counts, list) else []):
+            if isinstance(count, dict) and not count.get("description"):
+                wanted.append(f"convictions[{i}].counts[{j}].description")
+    return wanted
 
 
 def remember(case: Case, path: str, words: str, unknown: bool) -> str:

@@ -94,6 +94,12 @@ PLAIN: dict[str, Plain] = {
         (("yes", "Yes"), ("no", "No")),
     ),
     "substance": Plain("Which drug was involved, if any?", "E.g. marijuana, cocaine, heroin."),
+    "description": Plain(
+        "How does the judgment describe this offense?",
+        "In the judgment's own words, e.g. “Possession of marijuana”. The marijuana pardons "
+        "cover simple possession and use only, so every word counts (“while armed”, “with "
+        "intent to distribute”).",
+    ),
     **{
         leaf: Plain(f"Was this {words}?", "As the charge or the judgment describes it.", YES_NO)
         for leaf, words in (
