@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 from datetime import date
 
+import pytest
 import yaml
 from fastapi.testclient import TestClient
 
@@ -296,6 +297,7 @@ def test_each_missing_fact_the_engine_names_has_a_plain_question() -> None:
         "convictions[0].counts[0].statute",
         "convictions[0].conviction_date",
         "convictions[0].sentence.imprisonment",
+        "convictions[0].sentencing_date",
         "custody[]",
         "fsa.removal_orders[0].kind",
     }
@@ -404,11 +406,12 @@ def test_pardon_interview_asks_supervision_and_money_owed_before_it_ends(app) ->
     # Supervised release that began on release (2014-03-01) with no end: still running, and
     # the Office generally takes no petition while on supervision → needs_review.
     answer(client, case, value="supervised_release")
+    assert _asks(client, case).startswith("When did the supervised release begin")
+    answer(client, case, start="2014-03-01")  # no set end
     assert "fine" in _asks(client, case)
     answer(client, case, action="none")
     assert "restitution" in _asks(client, case)
     answer(client, case, action="none")
-    answer(client, case, value="2014-03-01")  # the engine then asks when supervision began
     record = client.get(f"/cases/{case}/record.json").json()
     assert record["supervision"] == [{"kind": "supervised_release", "start": "2014-03-01"}]
     sentence = record["convictions"][0]["sentence"]
@@ -428,6 +431,35 @@ def test_pardon_interview_no_supervision_nothing_owed_is_eligible_only_at_the_en
     page = answer(client, case, action="none").text
     assert "No more questions" in page and 'id="unfinished"' not in page
     assert _outcomes(client, case, date(2026, 12, 7))["clemency.pardon_petition"] == "eligible"
+
+
+def test_pardon_interview_asks_when_supervision_began_and_ended(app) -> None:  # type: ignore[no-untyped-def]
+    # Released 2014-03-01, then three years of supervised release, 2014-03-01 to 2017-02-28;
+    # the fine: "I don't know". Before the fix the interview never asked when the supervised
+    # release ended (only, among the engine's facts, "First day of the period."), so on
+    # 2026-12-07 the pardon answer read it as still running ("generally no petition while on
+    # supervised release", needs_review) and the unknown fine was not the answer's reason. With
+    # both days: the wait ended 2019-03-01 (2014-03-01 + 5 years, 28 CFR 1.2), supervision ended
+    # 2017-02-28, so only the fine is open: insufficient_facts naming it.
+    client = sign_in(app, "advocate@a.org")
+    case = _released_2014(client)
+    answer(client, case, value="supervised_release")
+    assert _asks(client, case) == (
+        "When did the supervised release begin, and when did (or will) it end?"
+    )
+    answer(client, case, start="2014-03-01", end="2017-02-28")
+    assert "fine" in _asks(client, case)
+    answer(client, case, action="unknown")
+    answer(client, case, action="none")  # restitution
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert record["supervision"] == [
+        {"kind": "supervised_release", "start": "2014-03-01", "end": "2017-02-28"}
+    ]
+    report = evaluate(validate(record, "record.json"), date(2026, 12, 7))
+    pardon = next(d for d in report.determinations if d.program == "clemency.pardon_petition")
+    assert pardon.outcome.value == "insufficient_facts"
+    assert pardon.missing_facts == ["convictions[0].sentence.fine_owed"]
+    assert _asks(client, case) == ""
 
 
 def test_pardon_interview_unknown_supervision_or_restitution_owed_never_clears(app) -> None:  # type: ignore[no-untyped-def]
@@ -494,8 +526,33 @@ def _serving_since_2020(client) -> str:  # type: ignore[no-untyped-def]
     answer(client, case, value="18 U.S.C. 1343")
     answer(client, case, value="2020")
     answer(client, case, value="120 months")
+    answer(client, case, value="2020-03")  # sentenced
     answer(client, case, start="2020-03")
     return case
+
+
+def test_release_interview_asks_the_sentencing_day_the_dates_need(app) -> None:  # type: ignore[no-untyped-def]
+    # Before the fix the interview never asked when the person was sentenced, ended, and the
+    # "When the person gets out" card said the dates "cannot be computed yet" (the sentence
+    # commences no earlier than sentencing, 18 U.S.C. 3585(a)), with no question left to ask.
+    client = sign_in(app, "advocate@a.org")
+    case = new_case(client, goal="release")
+    answer(client, case, value="federal")
+    answer(client, case, value="18 U.S.C. 1343")
+    answer(client, case, value="2019-11-04")  # plea
+    answer(client, case, value="120 months")
+    assert _asks(client, case) == "When was the person sentenced?"
+    answer(client, case, value="2020-03-02")
+    answer(client, case, start="2020-03-02")  # taken into custody the day of sentencing
+    answer(client, case, action="none")  # no order of removal, no detainer
+    answer(client, case, level="low", assessed_on="2025-09-15")
+    assert _asks(client, case) == ""
+    card = client.get(f"/cases/{case}").text
+    assert "cannot be computed" not in card
+    # Commenced 2020-03-02 (in custody on the day of sentencing, 3585(a)); 120 months = 10
+    # years, so the full term's last day is 2030-03-01; good conduct time 54 days for each of
+    # the 10 years imposed (3624(b)(1)) = 540 days: 2030-03-01 - 540 days = 2028-09-07.
+    assert "Projected release with good conduct time: 2028-09-07" in card
 
 
 def test_release_interview_asks_removal_and_risk(app) -> None:  # type: ignore[no-untyped-def]
@@ -703,6 +760,7 @@ def _walk(goal: str, answered: int) -> list[str]:
             else {"value": "Luis" if "people" in q.path else "18 U.S.C. 1343"}
         ),
         "custody": lambda q: {"start": "2015-02-01", "end": "2017-01-01"},
+        "period": lambda q: {"start": "2017-01-01", "end": "2019-12-31"},
         "risk": lambda q: {"level": "low", "assessed_on": "2024-01-01"},
         "findings": lambda q: {"action": "none"},
     }
@@ -767,3 +825,151 @@ def test_an_answer_given_later_takes_the_field_off_the_unknown_list() -> None:
     assert "unknown" not in apply_none(nobody_known, another)
     named = apply_answer(nobody_known, another, {"value": "Luis Ortiz"})
     assert "unknown" not in named and named["business"]["people"][1]["name"] == "Luis Ortiz"
+
+
+def test_which_conviction_a_supervision_is_for_is_chosen_not_typed_as_an_id() -> None:
+    # The Microloan rule asks which offense a period of supervision is for (13 CFR
+    # 120.707(a)): the engine names supervision[0].conviction_id. Before the fix the interview
+    # asked "Conviction id" with a text box (the record's internal id, "c1", which no person
+    # knows). Now: a choice of the person's convictions, by law and date; the choice gives the
+    # conviction an id and the period that id.
+    from secondchance.web.interview import apply_answer, question_for
+
+    record = {
+        "business": {
+            "name": "Rivera Plumbing LLC",
+            "people": [
+                {
+                    "name": "Dana Rivera",
+                    "record": {
+                        "convictions": [
+                            {
+                                "jurisdiction": "federal",
+                                "conviction_date": "2021-06-10",
+                                "counts": [{"statute": "18 U.S.C. 1343"}],
+                            }
+                        ],
+                        "supervision": [{"kind": "supervised_release", "start": "2024-02-01"}],
+                    },
+                }
+            ],
+        }
+    }
+    path = "business.people[0].record.supervision[0].conviction_id"
+    asked = question_for(path, record)
+    assert asked is not None and asked.text == "Which conviction is the supervised release for?"
+    assert asked.choices == (("0", "Conviction 1 (18 U.S.C. 1343, 2021-06-10)"),)
+    assert asked.about == "Dana Rivera, supervision period 1"
+    updated = apply_answer(record, asked, {"value": "0"})
+    own = updated["business"]["people"][0]["record"]
+    assert own["convictions"][0]["id"] == "c1"
+    assert own["supervision"][0]["conviction_id"] == "c1"
+
+
+@pytest.mark.parametrize(
+    ("leaf", "text"),
+    [
+        (
+            "riot_or_civil_disorder",
+            "Was this offense committed during and in connection with a riot, a civil disorder "
+            "or a declared disaster?",
+        ),
+        (
+            "financial_misconduct",
+            "Was this a crime involving or relating to financial misconduct?",
+        ),
+        ("against_children", "Was this an offense against children?"),
+        ("weapon", "Was a weapon involved in this offense?"),
+    ],
+)
+def test_a_yes_no_fact_of_an_offense_is_asked_as_a_question(leaf: str, text: str) -> None:
+    # Before: "Is this so? Committed during and in connection with a riot, ..." (the schema's
+    # description behind "Is this so?").
+    from secondchance.web.interview import question_for
+
+    asked = question_for(f"business.people[0].record.convictions[0].counts[0].{leaf}", {})
+    assert asked is not None and asked.text == text
+    assert [c for c, _ in asked.choices] == ["yes", "no"]
+
+
+def _reopen(client, case: str) -> str:  # type: ignore[no-untyped-def]
+    """Click "Answer it now" beside the (first) "I don't know" answer; the interview's page."""
+    import re
+
+    from tests.web.conftest import csrf_of
+
+    page = client.get(f"/cases/{case}").text
+    found = re.search(r'action="/cases/[^/]+/reopen">.*?name="path" value="([^"]+)"', page)
+    assert found, "no “Answer it now” beside the I don't know answer"
+    done = client.post(
+        f"/cases/{case}/reopen", data={"csrf_token": csrf_of(page), "path": found[1]}
+    )
+    assert done.status_code == 200, done.text[:300]
+    return done.text
+
+
+def test_an_i_dont_know_answer_can_be_answered_later_in_the_interview(app) -> None:  # type: ignore[no-untyped-def]
+    # Before the fix an "I don't know" was never asked again and the pages offered no way to
+    # answer it (only uploading a record file). Released 2014-03-01, no supervision, the fine
+    # "I don't know", no restitution: insufficient_facts naming the fine. "Answer it now", and
+    # $500 of the fine still owed: the Office's instructions ask that the penalty be satisfied
+    # (28 CFR 1.2's wait ended 2019-03-01) → needs_review, and the fine is no longer unknown.
+    client = sign_in(app, "advocate@a.org")
+    case = _released_2014(client)
+    answer(client, case, action="none")
+    answer(client, case, action="unknown")
+    answer(client, case, action="none")
+    assert _asks(client, case) == ""
+    page = _reopen(client, case)
+    assert "Does the person still owe any fine" in page
+    answer(client, case, value="$500")
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert record["convictions"][0]["sentence"]["fine_owed"] == 500
+    assert "unknown" not in record
+    assert _outcomes(client, case, date(2026, 12, 7))["clemency.pardon_petition"] == (
+        "needs_review"
+    )
+    assert "You answered “I don't know”" not in client.get(f"/cases/{case}").text
+    # "Is there anyone else?" (SBA): "I don't know", then "Answer it now" and "No / none":
+    # Maria alone (60%, nothing to report, application 2024-06-03) → 7(a) eligible.
+    shop = _bakery_owner(client)
+    answer(client, shop, action="unknown")
+    assert _outcomes(client, shop, date(2024, 6, 3))["sba.7a"] == "insufficient_facts"
+    assert "Is there anyone else" in _reopen(client, shop)
+    answer(client, shop, action="none")
+    record = client.get(f"/cases/{shop}/record.json").json()
+    assert "unknown" not in record
+    assert _outcomes(client, shop, date(2024, 6, 3))["sba.7a"] == "eligible"
+
+
+def test_a_marijuana_count_s_own_words_are_asked_before_it_reads_as_pardoned(app) -> None:  # type: ignore[no-untyped-def]
+    # D.C. Code 48-904.01(d)(1), sentenced 2015-09-01 to no prison, no supervision, nothing
+    # owed; the judgment reads "possession of marijuana while armed". Before the fix the
+    # interview ended without asking the count's description; with the person a U.S. citizen
+    # (person.status) the same record without the words answers "already pardoned"
+    # (Proclamation 10467 pardons simple possession and use only). With
+    # the words asked: "while armed" is not simple possession, so the proclamation answer is for
+    # review (needs_review), never a clearing "already pardoned".
+    client = sign_in(app, "advocate@a.org")
+    case = new_case(client, goal="pardon")
+    answer(client, case, value="dc")
+    answer(client, case, value="D.C. Code 48-904.01(d)(1)")
+    answer(client, case, value="2015-07-01")
+    answer(client, case, value="0 months")
+    for _ in range(3):  # supervision, fine, restitution: none
+        answer(client, case, action="none")
+    while _asks(client, case) not in ("", "How does the judgment describe this offense?"):
+        question = _asks(client, case)
+        if "sentenced" in question:
+            answer(client, case, value="2015-09-01")
+        elif "drug" in question:
+            answer(client, case, value="marijuana")
+        elif "immigration" in question.lower() or "citizen" in question.lower():
+            answer(client, case, value="us_citizen")
+        else:
+            raise AssertionError(f"unexpected question: {question}")
+    assert _asks(client, case) == "How does the judgment describe this offense?"
+    answer(client, case, value="possession of marijuana while armed")
+    outcomes = _outcomes(client, case, date(2026, 12, 7))
+    assert outcomes["clemency.marijuana_pardon"] == "needs_review"
+    assert outcomes["clemency.pardon_petition"] != "not_applicable"

@@ -205,3 +205,24 @@ def test_pages_fit_a_phone_and_say_when_the_person_gets_out(  # type: ignore[no-
             page.screenshot(path=str(shots / f"{name}-{label}.png"), full_page=True)
             wide = page.evaluate("document.documentElement.scrollWidth")
             assert wide <= width, f"{name} is {wide} px wide at {width} px"
+
+
+def test_the_case_list_fits_a_phone_without_breaking_words(  # type: ignore[no-untyped-def]
+    server: str, browser, tmp_path: Path
+) -> None:
+    # Before: at 390 px the four columns were about 80 px each, and "presidential" and
+    # "Microloan" broke mid-word ("presidenti / al pardon"). Now each case is a block of lines
+    # as wide as the page.
+    page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    _sign_in(page, server, "advocate@a.org")
+    page.goto(f"{server}/cases/new")
+    page.check("input[value=pardon]")
+    page.fill("#label", "Phone list")
+    page.click("button:has-text('Start')")
+    page.check("input[value=federal]")
+    _save(page, "Which court convicted the person?")
+    page.goto(f"{server}/")
+    cell = page.locator("td", has_text="Petition for a presidential pardon").first
+    box = cell.bounding_box()
+    assert box is not None and box["width"] > 300, box
+    page.screenshot(path=str(_shots(tmp_path) / "cases-list-phone.png"), full_page=True)

@@ -35,6 +35,13 @@ from secondchance.web.plain import plain_paths
             "The record states that whether the person has convictions is not known; without it",
         ),
         ("No federal convictions are recorded.", "No federal convictions are recorded."),
+        # Before the fix the SBA answers said "The record states that business.people is not
+        # known" and the release card "Would change the dates: fsa.risk_assessments".
+        (
+            "The record states that business.people is not known; without it",
+            "The record states that whether anyone else owns 20% or more of the business or "
+            "holds a role in it is not known; without it",
+        ),
         # An entry the record lacks, named with empty brackets.
         (
             "custody[] between sentencing and arrival",
@@ -44,3 +51,22 @@ from secondchance.web.plain import plain_paths
 )
 def test_paths_in_plain_words(text: str, said: str) -> None:
     assert plain_paths(text) == said
+
+
+@pytest.mark.parametrize(
+    ("fact", "said"),
+    [
+        # "Would decide it" and "Would change the dates" showed these raw paths.
+        (
+            "business.people",
+            "whether anyone else owns 20% or more of the business or holds a role in it",
+        ),
+        ("business.child_care", "whether the business is a child care business"),
+        ("fsa.risk_assessments", "the person's PATTERN risk assessments"),
+        ("convictions[0].sentence.fine_owed", "conviction 1 (fine owed)"),
+    ],
+)
+def test_a_missing_fact_without_an_index_in_plain_words(fact: str, said: str) -> None:
+    from secondchance.web.plain import plain_fact
+
+    assert plain_fact(fact) == said

@@ -16,7 +16,14 @@ from secondchance.record.load import parse_text
 from secondchance.store import cases as store_cases
 from secondchance.web import letters
 from secondchance.web.answers import AnswerError
-from secondchance.web.casework import assess, find_case, interview_memory, next_for, remember
+from secondchance.web.casework import (
+    assess,
+    find_case,
+    interview_memory,
+    next_for,
+    remember,
+    reopen,
+)
 from secondchance.web.interview import (
     GOALS,
     apply_answer,
@@ -120,7 +127,19 @@ async def answer(request: Request, user: Editor, case_id: str) -> Response:
 def _starter(goal: str, path: str, record: dict[str, object]):  # type: ignore[no-untyped-def]
     from secondchance.web.interview import _starters
 
-    return next((q for q in _starters(goal, record) if q.path == path), None)
+    return next((q for q in _starters(goal, record, asked=set()) if q.path == path), None)
+
+
+@router.post("/cases/{case_id}/reopen", dependencies=[Csrf])
+def reopen_question(
+    request: Request, user: Editor, case_id: str, path: Annotated[str, Form(max_length=300)]
+) -> Response:
+    """ "Answer it now": a question answered "I don't know" is asked again."""
+    with request.app.state.store.transaction() as session:
+        case = find_case(session, user, case_id)
+        case.unknown_facts = reopen(case, path)
+        store_cases.audit(session, user.org_id, user.user_id, "reopened_question", case.id)
+    return see_other(f"/cases/{case_id}/interview")
 
 
 @router.post("/cases/{case_id}/notes", dependencies=[Csrf])

@@ -53,24 +53,49 @@ def assess(goal: str, record: dict[str, Any], today: date | None = None) -> Asse
     return Assessment(record, report, [], mine, rest)
 
 
-def interview_memory(case: Case) -> dict[str, list[str]]:
+def interview_memory(case: Case) -> dict[str, Any]:
     try:
         data = json.loads(case.unknown_facts or "{}")
     except ValueError:
         data = {}
     if not isinstance(data, dict):
         data = {}
+    at = data.get("unknown_at")
     return {
         "asked": list(data.get("asked", [])),
         "unknown": list(data.get("unknown", [])),
         "unknown_paths": list(data.get("unknown_paths", [])),
+        "unknown_at": dict(at) if isinstance(at, dict) else {},
     }
 
 
 def next_for(case: Case, assessment: Assessment) -> Question | None:
     memory = interview_memory(case)
     missing = [m for d in assessment.goal for m in d.missing_facts]
+    missing += _words_of_marijuana_counts(assessment)
     return next_question(case.goal, assessment.record, missing, set(memory["asked"]))
+
+
+OPEN_OUTCOMES = ("eligible", "needs_review", "insufficient_facts")
+
+
+def _words_of_marijuana_counts(assessment: Assessment) -> list[str]:
+    """The descriptions of the counts a marijuana pardon answer may turn on: while that answer
+    is open or clears (eligible, needs review, facts missing), each count's own words are asked
+    (the engine reads them: "possession of marijuana while armed" is not simple possession),
+    never left unasked so that the count reads as pardoned."""
+    if not any(
+        d.program == "clemency.marijuana_pardon" and d.outcome.value in OPEN_OUTCOMES
+        for d in assessment.goal
+    ):
+        return []
+    wanted = []
+    for i, conviction in enumerate(assessment.record.get("convictions") or []):
+        counts = conviction.get("counts") if isinstance(conviction, dict) else None
+        for j, count in enumerate(counts if isinstance(counts, list) else []):
+            if isinstance(count, dict) and not count.get("description"):
+                wanted.append(f"convictions[{i}].counts[{j}].description")
+    return wanted
 
 
 def remember(case: Case, path: str, words: str, unknown: bool) -> str:
@@ -84,4 +109,16 @@ def remember(case: Case, path: str, words: str, unknown: bool) -> str:
     memory["unknown"] = [*others, words] if unknown else others
     paths = set(memory["unknown_paths"]) - {path}
     memory["unknown_paths"] = sorted(paths | {path} if unknown else paths)
+    at = {w: p for w, p in memory["unknown_at"].items() if p != path and w != words}
+    memory["unknown_at"] = {**at, words: path} if unknown else at
+    return json.dumps(memory)
+
+
+def reopen(case: Case, path: str) -> str:
+    """The interview's memory with a question answered "I don't know" to (``path``) to be asked
+    again, so that it can be answered now; the record keeps it unknown until it is."""
+    memory = interview_memory(case)
+    if path not in memory["unknown_at"].values():
+        raise HTTPException(422, "That question was not answered “I don't know”.")
+    memory["asked"] = [a for a in memory["asked"] if a != path]
     return json.dumps(memory)

@@ -59,6 +59,7 @@ JURISDICTIONS = (
     ("state", "A state court"),
     ("military", "A military court (court-martial)"),
 )
+YES_NO = (("yes", "Yes"), ("no", "No"))
 PLAIN: dict[str, Plain] = {
     "jurisdiction": Plain("Which court convicted the person?", choices=JURISDICTIONS),
     "statute": Plain(
@@ -73,6 +74,11 @@ PLAIN: dict[str, Plain] = {
     ),
     "offense_date": Plain("When was the offense committed?", "A month or a year is fine."),
     "imposed_on": Plain("When did the judge impose the sentence?", "A month or a year is fine."),
+    "sentencing_date": Plain(
+        "When was the person sentenced?",
+        "The day the judge imposed the sentence (often weeks or months after the plea or "
+        "verdict), as the judgment gives it. A month or a year is fine.",
+    ),
     "imprisonment": Plain(
         "How long was the prison sentence?",
         "As the judgment says, e.g. “60 months”, “5 years 3 months”, or “life”. "
@@ -88,6 +94,31 @@ PLAIN: dict[str, Plain] = {
         (("yes", "Yes"), ("no", "No")),
     ),
     "substance": Plain("Which drug was involved, if any?", "E.g. marijuana, cocaine, heroin."),
+    "description": Plain(
+        "How does the judgment describe this offense?",
+        "In the judgment's own words, e.g. “Possession of marijuana”. The marijuana pardons "
+        "cover simple possession and use only, so every word counts (“while armed”, “with "
+        "intent to distribute”).",
+    ),
+    **{
+        leaf: Plain(f"Was this {words}?", "As the charge or the judgment describes it.", YES_NO)
+        for leaf, words in (
+            ("financial_misconduct", "a crime involving or relating to financial misconduct"),
+            ("false_statement", "a crime involving or relating to a false statement"),
+            ("moral_turpitude", "a crime of moral turpitude"),
+            ("fraud_or_dishonesty", "an offense involving fraud or dishonesty"),
+            ("against_children", "an offense against children"),
+            ("serious", "a serious criminal offense"),
+            ("violence", "a crime of violence"),
+        )
+    },
+    "weapon": Plain("Was a weapon involved in this offense?", choices=YES_NO),
+    "riot_or_civil_disorder": Plain(
+        "Was this offense committed during and in connection with a riot, a civil disorder or a "
+        "declared disaster?",
+        "SBA disaster loans bar such a felony within the past year (13 CFR 123.101(a)).",
+        YES_NO,
+    ),
     "child_care": Plain(
         "Is the business a child care business?",
         "SBA's Microloan rule treats child care businesses apart (13 CFR 120.707(a)).",
@@ -243,9 +274,13 @@ def _risk_question(path: str = "fsa.risk_assessments") -> Question:
     )
 
 
-def _starters(goal: str, record: Mapping[str, Any] | None = None) -> list[Question]:
+def _starters(
+    goal: str, record: Mapping[str, Any] | None = None, asked: set[str] | None = None
+) -> list[Question]:
     """The goal's first questions: each part of the record its programs read that could turn a
-    clearing answer into another is asked, never read as "none" because it was not asked."""
+    clearing answer into another is asked, never read as "none" because it was not asked.
+    "Is there anyone else?" answered "I don't know" is not asked again, unless ``asked`` is
+    given and no longer holds it (the question was reopened to be answered now)."""
     if goal == "sba":
         people = ((record or {}).get("business") or {}).get("people") or []
         people = people if isinstance(people, list) else []
@@ -254,7 +289,8 @@ def _starters(goal: str, record: Mapping[str, Any] | None = None) -> list[Questi
         for index in range(known + 1):
             if index < len(people) and _is_placeholder(people[index]):
                 break  # (a case begun before format 1.2) not asked again, nor about them
-            if 0 < index == len(people) and _people_unknown(record):
+            reopened = asked is not None and f"business.people[{index}].name" not in asked
+            if 0 < index == len(people) and _people_unknown(record) and not reopened:
                 break  # "I don't know" whether anyone else: not asked again
             found += _person_starters(index)[: None if index < known else 1]
         return found
@@ -264,6 +300,8 @@ def _starters(goal: str, record: Mapping[str, Any] | None = None) -> list[Questi
         _from_schema("convictions[0].conviction_date", {}),
         _from_schema("convictions[0].sentence.imprisonment", {}),
     ]
+    if goal == "release":  # the sentence commences no earlier than sentencing (3585(a))
+        first.append(_from_schema("convictions[0].sentencing_date", {}))
     if goal in ("release", "pardon"):
         first.append(_custody_question("custody[] (a period for convictions[0])", {}))
     if goal == "pardon":
@@ -348,6 +386,90 @@ def _custody_question(path: str, record: Mapping[str, Any]) -> Question:
     )
 
 
+SUPERVISION_DATES = re.compile(
+    r"((?:business\.people\[\d+\]\.record\.)?supervision\[\d+\])(?:\.(?:start|end))?"
+)
+"""A supervision period, or its first or last day: asked as one question, both days."""
+SUPERVISION_WORDS = {
+    "probation": "probation",
+    "parole": "parole",
+    "supervised_release": "supervised release",
+}
+
+
+def _supervision_dates(path: str, record: Mapping[str, Any]) -> Question:
+    """When a period of probation, parole or supervised release began and ended: without its
+    days the engine cannot tell whether the person is under it on the day asked, and reads a
+    period with no last day as still running."""
+    found = SUPERVISION_DATES.fullmatch(path)
+    where = found[1] if found else path
+    period = get_path(record, split_path(where))
+    kind = period.get("kind") if isinstance(period, dict) else None
+    words = SUPERVISION_WORDS.get(str(kind), "supervision")
+    return Question(
+        path=where,
+        kind="period",
+        text=f"When did the {words} begin, and when did (or will) it end?",
+        help="The first day, and the last day: the day it ended, or the day it is set to end. "
+        "Leave the last day empty if it has no set end. A month or a year is fine.",
+        fields=(("start", "date", "First day"), ("end", "date", "Last day")),
+        about=_about(split_path(where + ".x"), record),
+    )
+
+
+def _supervision_follow_up(
+    question: Question, record: Mapping[str, Any], asked: set[str]
+) -> Question | None:
+    """The days of a supervision period, asked right after "Yes" to "Is this person on
+    probation, parole or supervised release?" when the record has neither day."""
+    if not question.path.endswith("supervision[0].kind"):
+        return None
+    where = question.path.removesuffix(".kind")
+    period = get_path(record, split_path(where))
+    if not isinstance(period, dict) or not period.get("kind") or where in asked:
+        return None
+    if period.get("start") is not None or period.get("end") is not None:
+        return None
+    return _supervision_dates(where, record)
+
+
+SUPERVISION_CONVICTION = re.compile(
+    r"((?:business\.people\[\d+\]\.record\.)?)supervision\[\d+\]\.conviction_id"
+)
+
+
+def _supervision_conviction(path: str, record: Mapping[str, Any]) -> Question | None:
+    """Which of the person's convictions a supervision period is for, chosen from them by
+    their court, law and date (the record's ``conviction_id`` is an id the person never sees);
+    None when the person's record has no conviction to choose."""
+    found = SUPERVISION_CONVICTION.fullmatch(path)
+    prefix = found[1] if found else ""
+    person = get_path(record, split_path(prefix.removesuffix("."))) if prefix else record
+    convictions = person.get("convictions") if isinstance(person, Mapping) else None
+    if not isinstance(convictions, list) or not convictions:
+        return None
+    choices = []
+    for index, conviction in enumerate(convictions):
+        if not isinstance(conviction, Mapping):
+            continue
+        counts = conviction.get("counts") or []
+        statute = counts[0].get("statute") if counts and isinstance(counts[0], Mapping) else None
+        said = ", ".join(
+            str(part) for part in (statute, conviction.get("conviction_date")) if part is not None
+        )
+        choices.append((str(index), f"Conviction {index + 1}" + (f" ({said})" if said else "")))
+    period = get_path(record, split_path(path.removesuffix(".conviction_id")))
+    kind = period.get("kind") if isinstance(period, Mapping) else None
+    words = SUPERVISION_WORDS.get(str(kind), "supervision")
+    return Question(
+        path=path,
+        kind="conviction",
+        text=f"Which conviction is the {words} for?",
+        choices=tuple(choices),
+        about=_about(split_path(path), record),
+    )
+
+
 def _conviction_of(path: str) -> str:
     found = re.search(r"convictions\[(\d+)\]", path)
     return f"convictions[{found[1]}]" if found else "convictions[0]"
@@ -389,6 +511,10 @@ GROUPS = {
 def question_for(path: str, record: Mapping[str, Any]) -> Question | None:
     """The question that answers the engine's missing fact ``path``, or None if the interview
     cannot ask it (then the page says to edit the record file)."""
+    if SUPERVISION_DATES.fullmatch(path):
+        return _supervision_dates(path, record)
+    if SUPERVISION_CONVICTION.fullmatch(path):
+        return _supervision_conviction(path, record)
     shape = pattern(path)
     if shape in GROUPS:
         return GROUPS[shape](path, record)
@@ -430,7 +556,10 @@ def next_question(
     A question once asked (answered "I don't know" too) is never asked again, whichever path
     names it: a missing path is covered by a question asked about it or within it
     (``convictions[0].counts`` by ``convictions[0].counts[0].statute``)."""
-    for question in _starters(goal, record):
+    for question in _starters(goal, record, asked):
+        dates = _supervision_follow_up(question, record, asked)
+        if dates is not None:
+            return dates
         if key(question.path) in asked or _skip_starter(question, record):
             continue
         return _with_about(question, record)
@@ -534,6 +663,8 @@ def _skip_starter(question: Question, record: Mapping[str, Any]) -> bool:
         return True
     if question.kind == "custody":
         return _no_prison_term(question.path, record)
+    if question.path.endswith("sentencing_date"):  # or given as the sentence's imposed_on
+        return get_path(record, [*tokens[:-1], "sentence", "imposed_on"]) is not None
     if question.path.endswith("ownership_percent"):
         return bool(get_path(record, [*tokens[:-1], "role"]) != "owner")
     return False
@@ -555,6 +686,12 @@ def apply_answer(
     value = (form.get("value") or "").strip()
     if question.kind == "custody":
         _apply_custody(updated, question, form)
+        return updated
+    if question.kind == "period":
+        _apply_period(updated, question, form)
+        return updated
+    if question.kind == "conviction":
+        _apply_conviction(updated, question, form)
         return updated
     if question.kind == "risk":
         entry = {
@@ -813,3 +950,31 @@ def _apply_custody(record: dict[str, Any], question: Question, form: Mapping[str
     if (form.get("end") or "").strip():
         period["end"] = answers.parse_date_answer(form["end"])
     record.setdefault("custody", []).append(period)
+
+
+def _apply_period(record: dict[str, Any], question: Question, form: Mapping[str, str]) -> None:
+    """The first and last day of a supervision period (an empty last day: no set end)."""
+    period = get_path(record, split_path(question.path))
+    if not isinstance(period, dict):
+        raise answers.AnswerError("say first whether the person is under supervision")
+    start, end = ((form.get(name) or "").strip() for name in ("start", "end"))
+    if not start and not end:
+        raise answers.AnswerError("give the first day, or choose “I don't know”")
+    if start:
+        period["start"] = answers.parse_date_answer(start)
+    if end:
+        period["end"] = answers.parse_date_answer(end)
+
+
+def _apply_conviction(record: dict[str, Any], question: Question, form: Mapping[str, str]) -> None:
+    """The chosen conviction's id (given one if it has none) as the period's ``conviction_id``."""
+    index = int(_choice((form.get("value") or "").strip(), tuple(c for c, _ in question.choices)))
+    found = SUPERVISION_CONVICTION.fullmatch(question.path)
+    prefix = found[1] if found else ""
+    person = get_path(record, split_path(prefix.removesuffix("."))) if prefix else record
+    convictions = person["convictions"]
+    conviction = convictions[index]
+    if not conviction.get("id"):
+        taken = {c.get("id") for c in convictions if isinstance(c, dict)}
+        conviction["id"] = next(f"c{n}" for n in range(1, 10_000) if f"c{n}" not in taken)
+    set_path(record, split_path(question.path), conviction["id"])

@@ -31,6 +31,14 @@ _NAMED = {
 }
 """Paths without an index that the engine names as a whole fact (a missing fact, a part the
 record says is not known), in words."""
+_WHOLE = {
+    "business.people": "whether anyone else owns 20% or more of the business or holds a role in it",
+    "business.child_care": "whether the business is a child care business",
+    "fsa": "whether there is an order of removal or an immigration detainer",
+    "fsa.risk_assessments": "the person's PATTERN risk assessments",
+}
+"""Paths in words only where they stand as a fact of their own (a missing fact, a part the
+record says is not known): in running text such a name is left as it is."""
 _ROOTS = "business|convictions|custody|supervision|pending_charges|clemency|fsa|rdap|bureau|person"
 _DAY = r"(?: \(on (?P<day>\d{4}-\d{2}-\d{2})\))?"
 PATH = re.compile(
@@ -45,8 +53,8 @@ not yet in the record."""
 def plain_path(path: str) -> str:
     """``convictions[0].counts[1].statute`` → ``conviction 1, count 2 (statute)``;
     ``person.status`` → ``the person's immigration status``."""
-    if path in _NAMED:
-        return _NAMED[path]
+    if path in _NAMED or path in _WHOLE:
+        return _NAMED.get(path) or _WHOLE[path]
     places: list[str] = []
     fields: list[str] = []
     for name, index in _PART.findall(path):
@@ -65,6 +73,7 @@ def _said(found: re.Match[str], whole: bool) -> str:
     path = found.group("path")
     lower = path[0].lower() + path[1:]
     named = lower in _NAMED and (whole or "." in lower or _not_known(found))
+    named = named or (lower in _WHOLE and (whole or _not_known(found)))
     if "[" not in lower and not named:
         return found.group(0)
     said = plain_path(lower)
