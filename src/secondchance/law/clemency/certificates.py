@@ -4,8 +4,9 @@ It covers only the counts the proclamation can cover: a marijuana proclamation's
 leaves open (facts missing, for review) is covered, since the certificate shows the Office found
 it covered, but never one the proclamation rules out; an Article 125 grant only Article 125 counts
 in its period (named by "Article 125" or by its number, Proclamation 10780); a January 20, 2025
-grant (Proclamation 10887) the convictions it names or, naming none, the one conviction the
-January 6 program itself reaches (with several, which was certified is not known: for review).
+grant (Proclamation 10887) the convictions it names or, naming none, the counts dated 2021-01-06
+(or undated) of the one conviction the January 6 program itself reaches (with several, which
+was certified is not known: for review).
 A grant naming a proclamation the engine cannot identify (not encoded here, or named other than
 by its number) pardons no count by itself: which counts its terms reach is not
 known, so each count not pardoned otherwise is for review (``pardoned.doubtful_pardons``). A grant
@@ -19,7 +20,7 @@ from datetime import date
 
 from secondchance.law.clemency.article125 import ARTICLE_125, article125_counts, in_period
 from secondchance.law.clemency.facts import grant_covers
-from secondchance.law.clemency.january6 import JANUARY_6, january6
+from secondchance.law.clemency.january6 import JANUARY_6, count_dated_otherwise, january6
 from secondchance.law.clemency.marijuana_count import answer_count, rules_out
 from secondchance.law.clemency.marijuana_proclamations import (
     Proclamation,
@@ -117,6 +118,8 @@ def grant_reaches(
     if _names_january6(grant, day):
         if grant.conviction_ids:
             return names(grant, conviction)
+        if count_dated_otherwise(conviction, count, day):
+            return False  # a count dated otherwise: its relation to the events is not shown
         return january6(record, conviction, day) is not None and _the_only_january6(
             grant, record, conviction, day
         )
