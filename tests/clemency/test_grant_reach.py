@@ -481,3 +481,91 @@ def test_grant_naming_conviction_of_a_person_the_proclamation_excludes_is_a_cont
     pardon = ask(PARDON, data, "2025-06-01")
     assert "already pardoned" not in text(pardon)
     assert pardon.outcome is Outcome.needs_review
+
+
+UNDATED_DRUG: dict[str, Any] = {
+    "id": "drug",
+    "jurisdiction": "federal",
+    "counts": [{"statute": "21 U.S.C. 841(a)(1)", "description": "Distribution of cocaine"}],
+}
+
+
+def test_proclamation_10887_without_ids_and_two_candidates_pardons_neither() -> None:
+    # Proclamation 10887 section (b) pardons individuals "convicted of offenses related to events
+    # that occurred at or near the United States Capitol on January 6, 2021". A certificate under
+    # it naming no conviction shows that one conviction was found so related, not which: here a
+    # parading count dated 2021-01-06 and an undated cocaine distribution (nothing bounds its
+    # date, so it may be 2021-01-06 too) are both candidates. Neither is "already pardoned";
+    # the answer is for review, naming clemency[0].conviction_ids.
+    grant = {"kind": "pardon", "granted_on": "2025-01-20", "proclamation": "Proclamation 10887"}
+    data = {
+        "person": {"name": "T", "status": CITIZEN},
+        "convictions": [J6, UNDATED_DRUG],
+        "clemency": [grant],
+    }
+    for program in (PARDON, COMMUTATION):
+        det = ask(program, data, "2025-06-01")
+        assert "already pardoned" not in text(det)
+        assert det.outcome is Outcome.needs_review
+        assert "clemency[0].conviction_ids" in det.missing_facts
+
+
+def test_proclamation_10887_naming_the_conviction_still_pardons_it() -> None:
+    # The same two convictions, the grant naming "j6": that conviction is pardoned (the grant
+    # says so), the undated distribution is not (still for review under section (b)).
+    grant = {
+        "kind": "pardon",
+        "granted_on": "2025-01-20",
+        "proclamation": "Proclamation 10887",
+        "conviction_ids": ["j6"],
+    }
+    data = {
+        "person": {"name": "T", "status": CITIZEN},
+        "convictions": [J6, UNDATED_DRUG],
+        "clemency": [grant],
+    }
+    det = ask(PARDON, data, "2025-06-01")
+    assert "convictions[0] (j6) is already pardoned" in text(det)
+    assert "convictions[1] (drug) is already pardoned" not in text(det)
+    assert det.outcome is Outcome.needs_review
+
+
+def test_proclamation_10887_without_ids_leaves_a_count_dated_otherwise() -> None:
+    # One conviction: entering a restricted building on 2021-01-06 and felon in possession of a
+    # firearm on 2021-03-01. Section (b) pardons offenses "related to events that occurred at or
+    # near the United States Capitol on January 6, 2021"; a certificate naming no conviction
+    # shows the January 6 count pardoned, but whether the March 1 firearm count is so related
+    # the record cannot show. So counts[0] is pardoned, counts[1] is not, and the conviction is
+    # never "already pardoned" (for review under the proclamation).
+    grant = {"kind": "pardon", "granted_on": "2025-01-20", "proclamation": "Proclamation 10887"}
+    conviction = {
+        "id": "j6",
+        "jurisdiction": "federal",
+        "conviction_date": "2022-09-01",
+        "sentencing_date": "2022-09-01",
+        "counts": [
+            {
+                "statute": "18 U.S.C. 1752(a)(1)",
+                "description": "Entering restricted building",
+                "offense_date": "2021-01-06",
+            },
+            {
+                "statute": "18 U.S.C. 922(g)(1)",
+                "description": "Felon in possession of a firearm",
+                "offense_date": "2021-03-01",
+            },
+        ],
+        "sentence": {"probation": "12 months"},
+    }
+    data = {
+        "person": {"name": "T", "status": CITIZEN},
+        "convictions": [conviction],
+        "supervision": [
+            {"kind": "probation", "start": "2022-09-01", "end": "2023-09-01", "conviction_id": "j6"}
+        ],
+        "clemency": [grant],
+    }
+    det = ask(PARDON, data, "2025-06-01")
+    assert "already pardoned" not in text(det)
+    assert "counts[0] is pardoned" in text(det)
+    assert det.outcome is Outcome.needs_review

@@ -154,3 +154,27 @@ def test_a_commutation_to_time_served_with_custody_left_open_is_not_serving() ->
     assert det.outcome is Outcome.needs_review
     assert det.missing_facts == ["convictions[0].sentence.commutations[0].new_release_date"]
     assert ask(COMMUTATION, data, "2016-01-01").outcome is Outcome.eligible
+
+
+def test_a_commutation_only_in_the_clemency_list_is_not_read_as_serving() -> None:
+    # The same 240-month term, custody from 2010-04-01 with no end; the commutation granted
+    # 2017-01-19 is recorded only in clemency[] (kind commutation), the sentence holding no
+    # commutation of that day, so its terms (a release date, a new term, "time served") are
+    # not recorded. On 2024-01-01 the open custody alone would read as serving (eligible), yet
+    # the commutation may have ended the term: for review, naming the sentence's commutations.
+    # Before the grant (2016-01-01) the term is being served: eligible.
+    from tests.clemency.helpers import COMMUTATION
+
+    data = _wire_fraud("2030-01-01")
+    del data["supervision"]
+    data["convictions"][0]["sentence"] = {"imprisonment": "240 months"}
+    data["custody"][0] = {
+        "kind": "designated_facility",
+        "conviction_id": "c1",
+        "start": "2010-04-01",
+    }
+    data["clemency"] = [{"kind": "commutation", "granted_on": "2017-01-19"}]
+    det = ask(COMMUTATION, data, "2024-01-01")
+    assert det.outcome is Outcome.needs_review
+    assert det.missing_facts == ["convictions[0].sentence.commutations"]
+    assert ask(COMMUTATION, data, "2016-01-01").outcome is Outcome.eligible

@@ -4,9 +4,11 @@ It covers only the counts the proclamation can cover: a marijuana proclamation's
 leaves open (facts missing, for review) is covered, since the certificate shows the Office found
 it covered, but never one the proclamation rules out; an Article 125 grant only Article 125 counts
 in its period (named by "Article 125" or by its number, Proclamation 10780); a January 20, 2025
-grant (Proclamation 10887) the convictions the January 6 program itself reaches, or any it
-names. A grant naming a proclamation the engine cannot identify (not encoded here, or named
-other than by its number) pardons no count by itself: which counts its terms reach is not
+grant (Proclamation 10887) the convictions it names or, naming none, the counts dated 2021-01-06
+(or undated) of the one conviction the January 6 program itself reaches (with several, which
+was certified is not known: for review).
+A grant naming a proclamation the engine cannot identify (not encoded here, or named other than
+by its number) pardons no count by itself: which counts its terms reach is not
 known, so each count not pardoned otherwise is for review (``pardoned.doubtful_pardons``). A grant
 dated before the proclamation it names was signed is never in force (for review).
 """
@@ -18,7 +20,7 @@ from datetime import date
 
 from secondchance.law.clemency.article125 import ARTICLE_125, article125_counts, in_period
 from secondchance.law.clemency.facts import grant_covers
-from secondchance.law.clemency.january6 import JANUARY_6, january6
+from secondchance.law.clemency.january6 import JANUARY_6, count_dated_otherwise, january6
 from secondchance.law.clemency.marijuana_count import answer_count, rules_out
 from secondchance.law.clemency.marijuana_proclamations import (
     Proclamation,
@@ -90,7 +92,8 @@ def grant_reaches(
     the Office found it covered; never where the proclamation rules it out. A grant naming a
     January 20, 2025 proclamation reaches the convictions it names, or, naming none, those the
     January 6 program itself reaches (offense recorded on that day, or undated and not ruled
-    out); a grant naming a proclamation the engine cannot identify none (which counts its terms
+    out) when it is the only conviction so reached (else which one was certified is not known);
+    a grant naming a proclamation the engine cannot identify none (which counts its terms
     reach is not known: for review). A count the proclamation leaves open is taken
     as the one certified only when the grant names its conviction, or when it is the only count
     of the record the proclamation reaches: a certificate naming no conviction shows that some
@@ -115,11 +118,46 @@ def grant_reaches(
     if _names_january6(grant, day):
         if grant.conviction_ids:
             return names(grant, conviction)
-        return january6(record, conviction, day) is not None
+        if count_dated_otherwise(conviction, count, day):
+            return False  # a count dated otherwise: its relation to the events is not shown
+        return january6(record, conviction, day) is not None and _the_only_january6(
+            grant, record, conviction, day
+        )
     # A categorical grant under a proclamation the engine cannot identify: which counts of the
     # conviction it pardons depends on that proclamation's terms, which are not read here, so it
     # pardons none by itself (for review, ``pardoned.doubtful_pardons``).
     return False
+
+
+def _the_only_january6(
+    grant: ClemencyGrant, record: PersonRecord, conviction: Conviction, day: date
+) -> bool:
+    """No other conviction the grant covers is one the January 6 program reaches: a certificate
+    under Proclamation 10887 naming no conviction shows that some conviction was found related
+    to the events of January 6, 2021 (section (b)), not which; with two candidates (an undated
+    drug offense beside one dated that day, say) neither is taken as pardoned (for review)."""
+    return not any(
+        other is not conviction
+        and grant_covers(grant, other)
+        and january6(record, other, day) is not None
+        for other in record.convictions
+    )
+
+
+def january6_unsure(
+    grant: ClemencyGrant, record: PersonRecord, conviction: Conviction, day: date
+) -> bool:
+    """A grant naming Proclamation 10887 and no conviction, covering this conviction, which the
+    January 6 program reaches beside another: which of them it pardons is not recorded."""
+    return (
+        named_marijuana(grant, day) is None
+        and not _names_article125(grant, day)
+        and _names_january6(grant, day)
+        and not grant.conviction_ids
+        and grant_covers(grant, conviction)
+        and january6(record, conviction, day) is not None
+        and not _the_only_january6(grant, record, conviction, day)
+    )
 
 
 def _the_only_open(record: PersonRecord, proc: Proclamation, index: int, j: int, day: date) -> bool:

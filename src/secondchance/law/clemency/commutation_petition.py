@@ -64,10 +64,12 @@ from secondchance.law.declarative import (
 )
 from secondchance.law.rule_book import rule_fields
 from secondchance.record.schema import (
+    ClemencyKind,
     Conviction,
     Jurisdiction,
     Record,
 )
+from secondchance.record.timeline import grant_covers
 
 
 @dataclass
@@ -89,18 +91,30 @@ class Facts:
     def open_commutations(self) -> list[str]:
         """Commutations granted by the day, of a conviction whose custody is open on it, that
         set neither a release date nor a new prison term (a warrant "to time served", or one of
-        a fine only): whether the commutation ended the prison term is not recorded, so the
-        person may no longer be serving it (U.S. Const. art. II, sec. 2, cl. 1)."""
+        a fine only), or recorded in ``clemency`` with no terms on the sentence: whether the
+        commutation ended the prison term is not recorded, so the person may no longer be
+        serving it (U.S. Const. art. II, sec. 2, cl. 1)."""
         found = []
         for i, conviction in indexed(self.record, self.day, *FEDERAL):
             if not confinement(self.record, i, conviction, self.day).confined_on_day:
                 continue
             sentence = conviction.sentence
-            for k, grant in enumerate(sentence.commutations if sentence else []):
+            terms = sentence.commutations if sentence else []
+            for k, grant in enumerate(terms):
                 if grant.granted_on > self.day or grant.new_release_date is not None:
                     continue
                 if grant.new_imprisonment is None or grant.new_imprisonment.is_zero:
                     found.append(f"convictions[{i}].sentence.commutations[{k}].new_release_date")
+            # A commutation in the clemency list whose terms the sentence does not record (no
+            # commutation of the same day on it): what it left of the prison term is not known.
+            if any(
+                g.kind is ClemencyKind.commutation
+                and g.granted_on <= self.day
+                and grant_covers(g, conviction)
+                and not any(t.granted_on == g.granted_on for t in terms)
+                for g in self.record.clemency
+            ):
+                found.append(f"convictions[{i}].sentence.commutations")
         return found
 
     @property
@@ -303,9 +317,9 @@ TESTS: tuple[Test[Facts], ...] = (
                 holds=lambda f: bool(f.open_commutations),
                 answer=lambda f: Answer(
                     "Custody is recorded as open, yet a commutation granted by this day sets "
-                    "neither a release date nor a new prison term (a commutation to time served "
-                    "releases the person): whether the prison term is still being served is "
-                    "for review.",
+                    "(or is recorded with) neither a release date nor a new prison term (a "
+                    "commutation to time served releases the person): whether the prison term "
+                    "is still being served is for review.",
                     missing=f.open_commutations,
                 ),
             ),

@@ -14,7 +14,7 @@ from secondchance.law.clemency.categorical import Categorical
 from secondchance.law.clemency.facts import FEDERAL, custody_for
 from secondchance.law.parameters import date_value, parameter, value
 from secondchance.law.rule_book import text
-from secondchance.record.schema import Conviction, PersonRecord
+from secondchance.record.schema import Conviction, Count, PersonRecord
 
 JANUARY_6 = "clemency.january6.proclamation"
 
@@ -71,3 +71,12 @@ def january6(record: PersonRecord, conviction: Conviction, day: date) -> Categor
         "cannot show",
         parameter(JANUARY_6).url,
     )
+
+
+def count_dated_otherwise(conviction: Conviction, count: Count, day: date) -> bool:
+    """The count's offense (its own date, else the conviction's) is recorded on a day other than
+    2021-01-06: whether it is "related to events that occurred at or near the United States
+    Capitol on January 6, 2021" (Proclamation 10887, section (b)) the record cannot show, so a
+    certificate naming no conviction is not read as pardoning it (for review)."""
+    when = count.offense_date or conviction.offense_date
+    return when is not None and when != date_value(value(JANUARY_6, on=day)["offense_date"])

@@ -15,6 +15,7 @@ from secondchance.law.clemency.categorical import Categorical
 from secondchance.law.clemency.certificates import (
     certifying_grant,
     grant_reaches_any,
+    january6_unsure,
     predates,
     recognised,
     refuted_grant,
@@ -156,6 +157,8 @@ def doubtful_pardons(
     its sentencing or custody comes after the grant; one naming a proclamation not encoded here
     and no conviction; one naming the conviction under a proclamation the engine cannot
     identify (which counts its terms reach is not known), for the counts nothing else pardons;
+    one naming Proclamation 10887 and no conviction where several convictions may be the one it
+    pardons;
     one dated before the proclamation it names was signed; one naming the conviction under a
     marijuana proclamation whose date its count's offense and conviction come after (a
     contradiction: the proclamation pardons only offenses on or before its date)."""
@@ -192,6 +195,16 @@ def doubtful_pardons(
                     (
                         f"clemency[{k}] ({grant_name(grant)}) names a proclamation not encoded "
                         f"here and no conviction: it does not say whether it pardons {name}",
+                        [f"clemency[{k}].conviction_ids"],
+                    )
+                )
+            elif january6_unsure(grant, record, conviction, day):
+                found.append(
+                    (
+                        f"clemency[{k}] ({grant_name(grant)}) names the January 20, 2025 "
+                        f"proclamation and no conviction, and {name} is one of several it may "
+                        "reach (offenses related to the events of January 6, 2021): which of "
+                        "them it pardons is not recorded",
                         [f"clemency[{k}].conviction_ids"],
                     )
                 )
@@ -267,6 +280,8 @@ def unapplied_grants(record: PersonRecord, day: date) -> list[str]:
             continue
         if grant.granted_on > day or not recognised(grant, day) or predates(grant, day):
             continue
+        if any(january6_unsure(grant, record, c, day) for c in record.convictions):
+            continue  # which conviction it pardons is not recorded (``doubtful_pardons``)
         if not grant_reaches_any(grant, record, day):
             said.append(
                 f"The recorded grant clemency[{k}] ({grant_name(grant)}) names a proclamation "
