@@ -116,6 +116,23 @@ def test_a_projected_release_already_past_is_pointed_out() -> None:
     assert "already past" not in render_report(report(block))
 
 
+def test_a_prerelease_custody_date_already_past_is_pointed_out() -> None:
+    # Release with credits 2027-05-18 is ahead of the as-of day 2026-12-07, but the projected
+    # prerelease custody date 2026-05-18 is behind it: the person may be overdue for placement.
+    block = {
+        "as_of": "2026-12-07",
+        "gct_release_date": "2028-01-28",
+        "fsa": {"release_date": "2027-05-18", "prerelease_custody_date": "2026-05-18"},
+        "findings": [],
+        "missing_facts": [],
+        "needs_review": [],
+    }
+    text = render_report(report(block))
+    assert "The prerelease custody date 2026-05-18 is already past: if the person is not" in text
+    block["as_of"] = "2026-05-18"  # the day itself is not past
+    assert "already past" not in render_report(report(block))
+
+
 def test_release_dates_at_a_glance_say_when_the_computation_needs_review() -> None:
     # A date the computation itself calls unsettled is never read alone at a glance.
     block = {

@@ -209,16 +209,26 @@ def review_count(block: dict[str, Any]) -> str | None:
 
 
 def release_passed(block: dict[str, Any]) -> str | None:
-    """A note when the earliest projected release has passed while the record shows none."""
+    """A note when the earliest projected release has passed while the record shows none; else
+    when the projected prerelease custody date has passed (the person may be overdue for a
+    halfway house or home confinement, 18 U.S.C. 3624(g))."""
     release = block.get("gct_release_date")
     rdap, fsa = block.get("rdap") or {}, block.get("fsa") or {}
     if release is None or block.get("released_on"):
         return None
+    as_of = str(block.get("as_of", ""))
     earliest = min(d for d in (release, rdap.get("release_date"), fsa.get("release_date")) if d)
-    if earliest < str(block.get("as_of", "")):
+    if earliest < as_of:
         return (
             f"{earliest} is already past and the record shows no release: ask the Bureau "
             "why (a reduction or credits not applied, or a fact this record lacks)."
+        )
+    prerelease = fsa.get("prerelease_custody_date")
+    if prerelease and prerelease < as_of:
+        return (
+            f"The prerelease custody date {prerelease} is already past: if the person is not "
+            "yet in a residential reentry center (halfway house) or on home confinement, ask "
+            "the Bureau why (credits not applied, or a fact this record lacks)."
         )
     return None
 
