@@ -123,6 +123,21 @@ def test_commencement_on_arrival_when_no_custody_after_sentencing() -> None:
     assert block["status"] == "computed"
 
 
+def test_no_sentencing_day_names_it_among_the_missing_facts() -> None:
+    # A sentence commences when the person is received to serve it after it is imposed
+    # (18 U.S.C. 3585(a)); with neither imposed_on nor a sentencing date recorded the day of
+    # commencement cannot be found, and the field that would give it is named (not dropped,
+    # and not "custody", which is recorded).
+    rec = record(
+        {"imprisonment": "60 months"},
+        [{"kind": "designated_facility", "start": "2022-08-01", "conviction_id": "c1"}],
+    )
+    _, block = fsa(rec, date(2026, 12, 3))
+    assert block["status"] == "needs_review"
+    assert block["missing_facts"] == ["convictions[0].sentence.imposed_on"]
+    assert "the day the sentence was imposed is not in the record" in block["reason"]
+
+
 def test_interim_rule_gives_both_computations() -> None:
     rec = record(
         {"imposed_on": "2024-03-15", "imprisonment": "60 months", "supervised_release": "3 years"},

@@ -47,7 +47,15 @@ def sentence_block(record: Any, as_of: date) -> dict[str, Any] | None:
     if outcome is None:
         return None
     if isinstance(outcome, str):
-        return {"as_of": as_of.isoformat(), "status": "needs_review", "reason": outcome}
+        unsettled: dict[str, Any] = {
+            "as_of": as_of.isoformat(),
+            "status": "needs_review",
+            "reason": str(outcome),
+        }
+        missing = getattr(outcome, "missing", ())
+        if missing:
+            unsettled["missing_facts"] = list(missing)
+        return unsettled
     block = outcome.to_dict()
     stated = getattr(record, "bureau", None)
     if stated is not None:

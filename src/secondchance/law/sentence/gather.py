@@ -31,7 +31,7 @@ from secondchance.law.sentence.aggregate import (
 )
 from secondchance.law.sentence.facts import SentenceFacts, days_between
 from secondchance.law.sentence.kernel import KernelLaw
-from secondchance.law.sentence.notes import Notes
+from secondchance.law.sentence.notes import Notes, NotGathered
 from secondchance.law.sentence.time_credits import EARN_URL, earning_start
 from secondchance.record.schema import (
     CustodyKind,
@@ -94,16 +94,28 @@ def facts_of(record: Record, as_of: date) -> SentenceFacts | str | None:
     mine = _belongs(current)
     commenced = _commencement(record, current, mine, notes)
     if isinstance(commenced, str):
-        return commenced
+        return NotGathered(commenced, notes.missing_facts)
     if commenced is None:
+        if any(m.endswith(".sentence.imposed_on") for m in notes.missing_facts):
+            return NotGathered(
+                "the day the sentence was imposed is not in the record, so the day it "
+                "commenced cannot be found (18 U.S.C. 3585(a))",
+                notes.missing_facts,
+            )
         notes.missing_facts.append("custody")
-        return "the commencement of the sentence is not in the record (custody periods)"
+        return NotGathered(
+            "the commencement of the sentence is not in the record (custody periods)",
+            notes.missing_facts,
+        )
     try:
         agg = _aggregate(
             current, commenced, notes.findings, notes.needs_review, notes.missing_facts
         )
     except (ValueError, OverflowError):
-        return "the aggregate term runs past the calendar (year 9999): not computed"
+        return NotGathered(
+            "the aggregate term runs past the calendar (year 9999): not computed",
+            notes.missing_facts,
+        )
     arrived = _arrival(record, mine, commenced, notes)
     prior = _prior_custody(
         record, current, commenced, mine, notes.findings, notes.needs_review, notes.missing_facts
@@ -113,7 +125,10 @@ def facts_of(record: Record, as_of: date) -> SentenceFacts | str | None:
         ineligible = None
     credits = _credit_facts(record, current, commenced, arrived, as_of, notes)
     if agg is None:
-        return "; ".join(notes.needs_review) or "the aggregate term cannot be formed"
+        return NotGathered(
+            "; ".join(notes.needs_review) or "the aggregate term cannot be formed",
+            notes.missing_facts,
+        )
     ended = custody_ended(record, current, as_of)
     return SentenceFacts(
         term=agg,

@@ -22,3 +22,18 @@ class Notes:
         self.findings.append(
             Finding(finding=text, facts=used, citation=citation, rule_version=version, url=url)
         )
+
+
+class NotGathered(str):
+    """Why the facts of a term cannot be gathered (the block's ``reason``), carrying the record
+    fields collected so far that would let them be (the block's ``missing_facts``)."""
+
+    missing: tuple[str, ...]
+
+    def __new__(cls, reason: str, missing: list[str] | tuple[str, ...] = ()) -> NotGathered:
+        made = super().__new__(cls, reason)
+        made.missing = tuple(dict.fromkeys(missing))
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (NotGathered, (str(self), self.missing))
