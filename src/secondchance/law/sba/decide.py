@@ -62,7 +62,7 @@ class RuleText:
 
     def rule_version(self) -> RuleVersion:
         def evaluate(record: Record, day: date, ctx: Context) -> Determination:
-            return decide(self, record, day)
+            return decide(self, record, day, ctx.asked_on)
 
         return version_of(self, evaluate)
 
@@ -92,8 +92,11 @@ def _combine(standing: Standing, verdict: Verdict) -> Verdict:
     return Verdict.unknown  # standing unknown: the missing share decides whether it bars
 
 
-def decide(rule: RuleText, record: Record, day: date) -> Determination:
-    """The determination of ``rule`` for ``record``'s business on the decisive ``day``."""
+def decide(
+    rule: RuleText, record: Record, day: date, asked_on: date | None = None
+) -> Determination:
+    """The determination of ``rule`` for ``record``'s business on the decisive ``day``
+    (``asked_on``: the day the record speaks for, when known)."""
     cite = Citing(rule.id, rule.citation, rule.url)
     reason = no_one(record)
     if reason is not None:
@@ -106,7 +109,9 @@ def decide(rule: RuleText, record: Record, day: date) -> Determination:
     verdicts: list[tuple[Verdict, str]] = []
     missing: list[str] = []
     for index, person in enumerate(business.people):
-        subject = Subject(index=index, person=person, business=business, day=day, top=record)
+        subject = Subject(
+            index=index, person=person, business=business, day=day, top=record, asked_on=asked_on
+        )
         _person(rule, subject, cite, findings, verdicts, missing)
     missing = list(dict.fromkeys(missing))
     outcome, reason = _outcome(rule, verdicts, day)
