@@ -124,6 +124,40 @@ def decide(
     )
 
 
+def _key(name: str) -> str:
+    return " ".join(name.casefold().replace(".", " ").replace(",", " ").split())
+
+
+def _same_name(rule: RuleText, subject: Subject, member: Membership) -> Membership:
+    """``member``, or ``unclear`` when the rule does not count the person alone but would count
+    one person holding their roles and those of the other entries with the same name (two
+    classes of shares written as two people, say): a person's whole share decides (13 CFR
+    120.10, 115.13(a)(2), part 123), and whether the entries are one person the record does not
+    say, so a bar through them needs review."""
+    if member.standing is not Standing.excluded:
+        return member
+    person, index, day = subject.person, subject.index, subject.day
+    others = {
+        i: p
+        for i, p in enumerate(subject.business.people)
+        if i != index and _key(p.name) == _key(person.name)
+    }
+    if not others:
+        return member
+    roles = [*person.roles, *(r for p in others.values() for r in p.roles)]
+    merged = rule.who(person.model_copy(update={"roles": roles}), index, day)
+    if merged.standing is Standing.excluded:
+        return member
+    return Membership(
+        Standing.unclear,
+        f"{member.finding} But the business lists {len(others)} other "
+        f"{'entry' if len(others) == 1 else 'entries'} named {person.name}: if they are one "
+        f"person, their roles together make {person.name} counted ({merged.finding}), so "
+        "whether they count needs review (write one person with all their roles if so).",
+        {**member.facts, **{f"business.people[{i}].name": p.name for i, p in others.items()}},
+    )
+
+
 def _person(
     rule: RuleText,
     subject: Subject,
@@ -135,7 +169,7 @@ def _person(
     """Whether the rule counts one person, and each test on them: their findings, verdicts
     and missing facts added to the business's."""
     person, index, day = subject.person, subject.index, subject.day
-    member = rule.who(person, index, day)
+    member = _same_name(rule, subject, rule.who(person, index, day))
     checks = [check for test in rule.tests for check in test(subject)]
     findings.append(cite(member.finding, dict(member.facts)))
     if member.standing is Standing.excluded:
