@@ -290,8 +290,11 @@ def test_resolved_indictment_gets_no_pending_note() -> None:
             pending_charges=[charge("indictment", "2024-01-15", "2024-09-10", felony=True)],
         )
     )
-    # Resolved 2024-09-10: the change is dated, so no words about an unknown end.
-    assert outcome("sba.7a", data, "2024-06-03") == ("eligible_from", "2024-09-10")
+    # Resolved 2024-09-10: the change is dated, so no words about an unknown end. The record
+    # speaks for 2024-06-03, before the resolution: how the charge ends (a conviction with a
+    # prison sentence would bar on its own) is not yet known, so 2024-09-10 is no eligible-from
+    # date (round 21; it was one before).
+    assert outcome("sba.7a", data, "2024-06-03") == ("not_eligible", None)
     assert "lasts while" not in texts("sba.7a", data, "2024-06-03")
 
 

@@ -260,4 +260,6 @@ def _merged(program: Program, asked: Sequence[tuple[Reading, Context]]) -> Deter
 
 
 def _context(record: Record, as_of: date, application_date: date | None) -> Context:
-    return Context(as_of=as_of, application_date=application_date or record.application_date)
+    return Context(
+        as_of=as_of, application_date=application_date or record.application_date, asked_on=as_of
+    )

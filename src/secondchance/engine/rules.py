@@ -26,6 +26,8 @@ class Context:
 
     as_of: date
     application_date: date | None = None
+    asked_on: date | None = None
+    """The as-of date first asked (kept when looking ahead): the day the record speaks for."""
 
     def on(self, day: date) -> Context:
         """The same question asked on another day (used to look ahead for the next change)."""

@@ -165,7 +165,7 @@ def guard(
     if not relevant:
         return det
     if not clears(det):
-        return unsettled_ahead(det, Outcome.insufficient_facts)
+        return _also_missing(unsettled_ahead(det, Outcome.insufficient_facts), relevant)
     citation, rule_version, url = _citation(det, programs)
     named = "; ".join(f"{u.words} ({u.path})" for u in relevant)
     before = was(det)
@@ -188,6 +188,18 @@ def guard(
         missing_facts=[u.path for u in relevant],
         note=f"not known: {paths}",
     )
+
+
+def _also_missing(det: Determination, relevant: list[Unstated]) -> Determination:
+    """``det``, already ``insufficient_facts`` for facts of its own, with the parts and fields
+    stated unknown that its program can depend on named among its missing facts too (after its
+    own), so that every fact still needed is named at once; any other answer unchanged."""
+    if det.outcome is not Outcome.insufficient_facts:
+        return det
+    missing = list(dict.fromkeys([*det.missing_facts, *(u.path for u in relevant)]))
+    if missing == det.missing_facts:
+        return det
+    return det.model_copy(update={"missing_facts": missing})
 
 
 def _noted(block: dict[str, Any] | None, parts: list[Unstated]) -> dict[str, Any] | None:

@@ -80,6 +80,7 @@ OLD_TESTS: tuple[StatusTest, ...] = (
         in_custody,
         rule="a business with an Associate who is incarcerated",
         prerelease=Verdict.review,
+        not_yet_in=Verdict.clear,
     ),
     partial(on_supervision, kinds=OLD_SUPERVISION, say=OLD_PROBATION_PAROLE),
     partial(

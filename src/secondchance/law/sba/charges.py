@@ -352,7 +352,10 @@ def under_indictment(
     checks: list[Check] = []
     for k, charge in enumerate(s.record.pending_charges):
         pending = charge_pending(charge, s.day)
-        if pending is not False:
+        ahead = _resolved_ahead(s, k, charge)
+        if ahead is not None:
+            checks.append(ahead)
+        elif pending is not False:
             found = _charge_check(s, k, charge, pending, offenses, rule, guidance, ownership)
             if found is not None:
                 checks.append(found)
@@ -372,6 +375,30 @@ def under_indictment(
             )
         )
     return checks
+
+
+def _resolved_ahead(s: Subject, k: int, charge: PendingCharge) -> Check | None:
+    """A charge the record gives a resolution day after the day it speaks for (``asked_on``),
+    judged on a day on or after that resolution: how it will end (dismissal, acquittal, or a
+    conviction whose sentence may bar on its own, such as imprisonment) is not yet known, so
+    the end of the charge is not read as clearing the person (``None`` otherwise, and when the
+    record gives a conviction entered that day: the charge ended in it)."""
+    end, known = charge.resolved_on, s.asked_on
+    if end is None or known is None or end <= known or end > s.day:
+        return None
+    if any(c.conviction_date == end for c in s.record.convictions):
+        return None  # the conviction it ended in is recorded: that conviction is judged
+    path = f"{s.prefix}pending_charges[{k}]"
+    return Check(
+        Verdict.unknown,
+        f"{s.name}'s charge by {words(charge.instrument)} (filed {charge.filed_on}) is recorded "
+        f"as resolved on {end}, after {known}, the day this record speaks for: how it ends "
+        "(dismissed, acquitted, or a conviction with a sentence that may bar on its own, such "
+        f"as imprisonment) is not yet known on {known}. Once it is resolved, record any "
+        "conviction it ended in, with its sentence, and check again.",
+        {f"{path}.resolved_on": end, f"{path}.filed_on": charge.filed_on},
+        (f"{s.prefix}convictions",),
+    )
 
 
 def _charge_facts(

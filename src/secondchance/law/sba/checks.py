@@ -57,6 +57,7 @@ class Subject:
     business: Business
     day: date
     top: PersonRecord
+    asked_on: date | None = None  # the day the record speaks for (the as-of date first asked)
 
     @property
     def path(self) -> str:

@@ -150,6 +150,17 @@ def riot_felony_within(s: Subject, *, years: int, rule: str) -> list[Check]:
                     facts,
                 )
             )
+        elif within:
+            checks.append(
+                Check(
+                    Verdict.unknown,
+                    f"{s.name} was convicted {when}, within the past {years} year(s); whether of "
+                    "a felony committed during and in connection with a riot, civil disorder or "
+                    "declared disaster is not recorded.",
+                    facts,
+                    tuple(missing),
+                )
+            )
         else:
             checks.append(
                 Check(

@@ -62,7 +62,7 @@ class RuleText:
 
     def rule_version(self) -> RuleVersion:
         def evaluate(record: Record, day: date, ctx: Context) -> Determination:
-            return decide(self, record, day)
+            return decide(self, record, day, ctx.asked_on)
 
         return version_of(self, evaluate)
 
@@ -92,8 +92,11 @@ def _combine(standing: Standing, verdict: Verdict) -> Verdict:
     return Verdict.unknown  # standing unknown: the missing share decides whether it bars
 
 
-def decide(rule: RuleText, record: Record, day: date) -> Determination:
-    """The determination of ``rule`` for ``record``'s business on the decisive ``day``."""
+def decide(
+    rule: RuleText, record: Record, day: date, asked_on: date | None = None
+) -> Determination:
+    """The determination of ``rule`` for ``record``'s business on the decisive ``day``
+    (``asked_on``: the day the record speaks for, when known)."""
     cite = Citing(rule.id, rule.citation, rule.url)
     reason = no_one(record)
     if reason is not None:
@@ -106,7 +109,9 @@ def decide(rule: RuleText, record: Record, day: date) -> Determination:
     verdicts: list[tuple[Verdict, str]] = []
     missing: list[str] = []
     for index, person in enumerate(business.people):
-        subject = Subject(index=index, person=person, business=business, day=day, top=record)
+        subject = Subject(
+            index=index, person=person, business=business, day=day, top=record, asked_on=asked_on
+        )
         _person(rule, subject, cite, findings, verdicts, missing)
     missing = list(dict.fromkeys(missing))
     outcome, reason = _outcome(rule, verdicts, day)
@@ -116,6 +121,40 @@ def decide(rule: RuleText, record: Record, day: date) -> Determination:
         reason=reason,
         findings=findings,
         missing_facts=missing if outcome is Outcome.insufficient_facts else [],
+    )
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().replace(".", " ").replace(",", " ").split())
+
+
+def _same_name(rule: RuleText, subject: Subject, member: Membership) -> Membership:
+    """``member``, or ``unclear`` when the rule does not count the person alone but would count
+    one person holding their roles and those of the other entries with the same name (two
+    classes of shares written as two people, say): a person's whole share decides (13 CFR
+    120.10, 115.13(a)(2), part 123), and whether the entries are one person the record does not
+    say, so a bar through them needs review."""
+    if member.standing is not Standing.excluded:
+        return member
+    person, index, day = subject.person, subject.index, subject.day
+    others = {
+        i: p
+        for i, p in enumerate(subject.business.people)
+        if i != index and _key(p.name) == _key(person.name)
+    }
+    if not others:
+        return member
+    roles = [*person.roles, *(r for p in others.values() for r in p.roles)]
+    merged = rule.who(person.model_copy(update={"roles": roles}), index, day)
+    if merged.standing is Standing.excluded:
+        return member
+    return Membership(
+        Standing.unclear,
+        f"{member.finding} But the business lists {len(others)} other "
+        f"{'entry' if len(others) == 1 else 'entries'} named {person.name}: if they are one "
+        f"person, their roles together make {person.name} counted ({merged.finding}), so "
+        "whether they count needs review (write one person with all their roles if so).",
+        {**member.facts, **{f"business.people[{i}].name": p.name for i, p in others.items()}},
     )
 
 
@@ -130,7 +169,7 @@ def _person(
     """Whether the rule counts one person, and each test on them: their findings, verdicts
     and missing facts added to the business's."""
     person, index, day = subject.person, subject.index, subject.day
-    member = rule.who(person, index, day)
+    member = _same_name(rule, subject, rule.who(person, index, day))
     checks = [check for test in rule.tests for check in test(subject)]
     findings.append(cite(member.finding, dict(member.facts)))
     if member.standing is Standing.excluded:

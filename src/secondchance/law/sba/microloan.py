@@ -107,6 +107,7 @@ OLD_TESTS: tuple[StatusTest, ...] = (
         in_custody,
         rule="a business with an Associate who is incarcerated (120.110(n))",
         prerelease=Verdict.review,
+        not_yet_in=Verdict.clear,
     ),
     partial(on_supervision, kinds=OLD_SUPERVISION, say=OLD_SAY),
     partial(

@@ -70,11 +70,19 @@ def _span_facts(path: str, span: _Span) -> dict[str, Any]:
 # --- custody ------------------------------------------------------------------------------------
 
 
-def in_custody(s: Subject, *, rule: str, prerelease: Verdict = Verdict.bars) -> list[Check]:
+def in_custody(
+    s: Subject,
+    *,
+    rule: str,
+    prerelease: Verdict = Verdict.bars,
+    not_yet_in: Verdict = Verdict.review,
+) -> list[Check]:
     """A custody period covering the day bars under a rule naming incarceration or a sentence
     of imprisonment; ``rule`` says in plain words what the rule bars. ``prerelease`` is the
     verdict for a re-entry centre or home confinement (``review`` where the text says only
-    "incarcerated")."""
+    "incarcerated"). ``not_yet_in`` is the verdict for a prison term imposed by the day whose
+    custody begins after it (:func:`imposed_not_begun`: ``review`` where the text names a
+    sentence of imprisonment, ``clear`` where it says only "incarcerated")."""
     checks: list[Check] = []
     shared = timeline(s.record)
     for k, period in enumerate(s.record.custody):
@@ -124,7 +132,58 @@ def in_custody(s: Subject, *, rule: str, prerelease: Verdict = Verdict.bars) -> 
                     facts,
                 )
             )
+    if not_yet_in is not Verdict.clear:
+        checks += imposed_not_begun(s, verdict=not_yet_in)
     return checks + unrecorded_custody(s, rule=rule)
+
+
+def imposed_not_begun(s: Subject, *, verdict: Verdict) -> list[Check]:
+    """A prison term imposed on or before the day whose custody (every period the record links
+    to the conviction, pretrial detention aside) begins after it: the person is sentenced to
+    imprisonment but not in custody on the day (voluntary surrender, release pending appeal).
+    A term of imprisonment commences when the defendant is received in custody (18 U.S.C.
+    3585(a)), but whether a person so sentenced is "serving a sentence of imprisonment imposed
+    upon adjudication of guilty" the texts from 2024-05-30 do not say: ``verdict``
+    (``review``). With no custody linked to the conviction, :func:`unrecorded_custody` asks for
+    it instead."""
+    checks: list[Check] = []
+    shared = timeline(s.record)
+    for i, conviction in enumerate(s.record.convictions):
+        sentence = conviction.sentence
+        imposed = (sentence.imposed_on if sentence else None) or conviction.sentencing_date
+        term = shared.prison_term(i)
+        if imposed is None or imposed > s.day or (term.term is None and not term.unknown_length):
+            continue
+        only = len(s.record.convictions) == 1
+        linked = [
+            (k, p)
+            for k, p in enumerate(s.record.custody)
+            if p.kind is not CustodyKind.pretrial_detention
+            and (p.conviction_id == conviction.id if p.conviction_id or not only else True)
+        ]
+        if not linked or not all(p.start is not None and p.start > s.day for _, p in linked):
+            continue
+        k, first = min(linked, key=lambda kp: kp[1].start or s.day)
+        path = f"{s.prefix}custody[{k}]"
+        term_words = str(term.term) if term.term is not None else "a length not recorded"
+        checks.append(
+            Check(
+                verdict,
+                f"{s.name} was sentenced on {imposed} to imprisonment ({term_words}), and the "
+                f"custody serving it begins on {first.start}, after {s.day}: on that day "
+                f"{s.name} is sentenced to prison but not yet in custody (a voluntary "
+                "surrender, or release pending appeal). A term of imprisonment commences when "
+                "the defendant is received in custody (18 U.S.C. 3585(a)), but the rule does "
+                "not say whether a person so sentenced is 'serving a sentence of imprisonment "
+                "imposed upon adjudication of guilty', so this needs review.",
+                {
+                    f"{s.prefix}convictions[{i}].sentence.imposed_on": imposed,
+                    f"{path}.kind": first.kind,
+                    f"{path}.start": first.start,
+                },
+            )
+        )
+    return checks
 
 
 def _projected(s: Subject, k: int) -> Projection | None:
