@@ -32,3 +32,26 @@ def test_old_possession_convictions_carry_status_and_some_certificates(tmp_path:
         for g in grants
         if g["certificate_issued"]
     )
+
+
+def test_supervised_release_runs_the_term_the_sentence_imposed(tmp_path: Path) -> None:
+    # A term of supervised release of N years from its start ends on the day before the N-th
+    # anniversary (e.g. 3 years from 2012-06-27: through 2015-06-26) unless terminated early
+    # or revoked (18 U.S.C. 3583(e)); the synthetic people record neither, so every period
+    # runs its whole term (else the petitions rightly ask whether it ended early).
+    synth_people(2_000, tmp_path / "in", seed=5)
+    terms = {
+        c["person_id"]: int(c["supervised_release"].split()[0])
+        for c in pq.read_table(tmp_path / "in" / "convictions.parquet").to_pylist()
+        if c["conviction_id"] == "c1"
+    }
+    periods = pq.read_table(tmp_path / "in" / "supervision.parquet").to_pylist()
+    assert len(periods) > 500
+    for p in periods:
+        start, years = p["start"], terms[p["person_id"]]
+        anniversary = (
+            start.replace(year=start.year + years)
+            if (start.month, start.day) != (2, 29)
+            else start.replace(year=start.year + years, month=3, day=1)
+        )
+        assert (anniversary - p["end"]).days == 1, p

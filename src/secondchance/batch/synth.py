@@ -152,6 +152,21 @@ def _strings(values: Any, mask: np.ndarray | None = None) -> pa.Array:
     return pa.array(np.asarray(values, dtype=object), pa.string(), mask=mask)
 
 
+def _last_days(start: Any, years: Any, mask: Any) -> Any:
+    """The last day of a term of ``years`` from ``start`` (the day before the anniversary), for
+    the rows of ``mask``; the others keep their start. A supervised release period then runs
+    its whole term, as a term not ended early or revoked does (18 U.S.C. 3583(e))."""
+    ends = start.copy()
+    for i in np.flatnonzero(mask):
+        first = start[i].astype(dt.date)
+        try:
+            later = first.replace(year=first.year + int(years[i]))
+        except ValueError:  # 29 February: the anniversary falls on 1 March
+            later = dt.date(first.year + int(years[i]), 3, 1)
+        ends[i] = np.datetime64(later - dt.timedelta(days=1))
+    return ends
+
+
 def _months(rng: np.random.Generator, size: int) -> Any:
     bucket = _pick(rng, [b[0] for b in SENTENCE_MONTHS], size)
     low = np.array([b[1] for b in SENTENCE_MONTHS])[bucket]
@@ -183,18 +198,18 @@ def _chunk(rng: np.random.Generator, start: int, size: int, tables: _Tables) -> 
     owner = _extras(rng, ids, imposed, tables)
     _people(rng, ids, born, released, release, owner, as_of, tables)
     imprisonment = np.where(life, "life", np.char.add(months.astype(str), " months"))
+    convicted = _days(imposed, -rng.integers(60, 200, size))
+    sr_years = rng.integers(2, 6, size)
     tables.write(
         "convictions",
         {
             "person_id": _strings(ids),
             "conviction_id": _strings(["c1"] * size),
             "jurisdiction": _strings(["federal"] * size),
-            "conviction_date": _dates(_days(imposed, -rng.integers(60, 200, size))),
+            "conviction_date": _dates(convicted),
             "imposed_on": _dates(imposed),
             "imprisonment": _strings(imprisonment),
-            "supervised_release": _strings(
-                np.char.add(rng.integers(2, 6, size).astype(str), " years")
-            ),
+            "supervised_release": _strings(np.char.add(sr_years.astype(str), " years")),
         },
     )
     _counts(ids, offense, imposed, rng, tables)
@@ -203,8 +218,8 @@ def _chunk(rng: np.random.Generator, start: int, size: int, tables: _Tables) -> 
     _pending(ids, as_of, rng, tables)
     _custody(ids, imposed, detained, pretrial, arrive, release, released, tables)
     sr_start = _days(release, np.ones(size, dtype=int))
-    sr_end = _days(sr_start, np.full(size, 3 * 365))
     on_sr = released
+    sr_end = _last_days(sr_start, sr_years, on_sr)
     tables.write(
         "supervision",
         {
