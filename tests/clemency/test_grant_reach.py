@@ -569,3 +569,70 @@ def test_proclamation_10887_without_ids_leaves_a_count_dated_otherwise() -> None
     assert "already pardoned" not in text(det)
     assert "counts[0] is pardoned" in text(det)
     assert det.outcome is Outcome.needs_review
+
+
+def _j6_with_undated_count(first_date: str | None) -> dict[str, Any]:
+    """One conviction (2022-09-01, probation 2022-09-01 to 2023-09-01): entering a restricted
+    building (dated ``first_date``) and felon in possession of a firearm with no offense date,
+    nor any on the conviction; a certificate under Proclamation 10887 naming no conviction."""
+    first: dict[str, Any] = {
+        "statute": "18 U.S.C. 1752(a)(1)",
+        "description": "Entering restricted building",
+    }
+    if first_date is not None:
+        first["offense_date"] = first_date
+    return {
+        "person": {"name": "T", "status": CITIZEN},
+        "convictions": [
+            {
+                "id": "j6",
+                "jurisdiction": "federal",
+                "conviction_date": "2022-09-01",
+                "sentencing_date": "2022-09-01",
+                "counts": [
+                    first,
+                    {"statute": "18 U.S.C. 922(g)(1)", "description": "Felon in possession"},
+                ],
+                "sentence": {"probation": "12 months"},
+            }
+        ],
+        "supervision": [
+            {"kind": "probation", "start": "2022-09-01", "end": "2023-09-01", "conviction_id": "j6"}
+        ],
+        "clemency": [
+            {"kind": "pardon", "granted_on": "2025-01-20", "proclamation": "Proclamation 10887"}
+        ],
+    }
+
+
+def test_proclamation_10887_without_ids_leaves_an_undated_count_beside_a_january_6_one() -> None:
+    # Section (b) pardons offenses "related to events that occurred at or near the United States
+    # Capitol on January 6, 2021". The certificate (no conviction named) shows counts[0], dated
+    # 2021-01-06, pardoned; counts[1] has no offense date (nor has the conviction), so whether
+    # it is so related the record cannot show. The conviction is not "already pardoned" (a
+    # conviction is pardoned only when every count is): review, naming counts[1].offense_date
+    # and the grant's conviction_ids. Both petitions ask (a pardon doubt comes first in each).
+    data = _j6_with_undated_count("2021-01-06")
+    for program in (PARDON, COMMUTATION):
+        det = ask(program, data, "2025-06-01")
+        assert "already pardoned" not in text(det)
+        assert det.outcome is Outcome.needs_review
+        assert {"convictions[0].counts[1].offense_date", "clemency[0].conviction_ids"} <= set(
+            det.missing_facts
+        )
+
+
+def test_proclamation_10887_without_ids_leaves_two_undated_counts_for_review() -> None:
+    # Neither count is dated: the certificate shows some offense of the conviction found related
+    # to the events of January 6, 2021, not which of the two. Neither count is read as pardoned
+    # (and the grant is not said to reach nothing): review naming both offense dates.
+    data = _j6_with_undated_count(None)
+    det = ask(PARDON, data, "2025-06-01")
+    assert "already pardoned" not in text(det)
+    assert "reach no recorded conviction" not in text(det)
+    assert det.outcome is Outcome.needs_review
+    assert {
+        "convictions[0].counts[0].offense_date",
+        "convictions[0].counts[1].offense_date",
+        "clemency[0].conviction_ids",
+    } <= set(det.missing_facts)

@@ -5,8 +5,10 @@ leaves open (facts missing, for review) is covered, since the certificate shows 
 it covered, but never one the proclamation rules out; an Article 125 grant only Article 125 counts
 in its period (named by "Article 125" or by its number, Proclamation 10780); a January 20, 2025
 grant (Proclamation 10887) the convictions it names or, naming none, the counts dated 2021-01-06
-(or undated) of the one conviction the January 6 program itself reaches (with several, which
-was certified is not known: for review).
+(or undated, where it is the conviction's only count) of the one conviction the January 6
+program itself reaches (with several, which was certified is not known: for review; a count
+dated otherwise, or undated beside other counts, is not shown related to the events: for
+review).
 A grant naming a proclamation the engine cannot identify (not encoded here, or named other than
 by its number) pardons no count by itself: which counts its terms reach is not
 known, so each count not pardoned otherwise is for review (``pardoned.doubtful_pardons``). A grant
@@ -20,7 +22,12 @@ from datetime import date
 
 from secondchance.law.clemency.article125 import ARTICLE_125, article125_counts, in_period
 from secondchance.law.clemency.facts import grant_covers
-from secondchance.law.clemency.january6 import JANUARY_6, count_dated_otherwise, january6
+from secondchance.law.clemency.january6 import (
+    JANUARY_6,
+    count_dated_otherwise,
+    count_undated_beside,
+    january6,
+)
 from secondchance.law.clemency.marijuana_count import answer_count, rules_out
 from secondchance.law.clemency.marijuana_proclamations import (
     Proclamation,
@@ -118,8 +125,8 @@ def grant_reaches(
     if _names_january6(grant, day):
         if grant.conviction_ids:
             return names(grant, conviction)
-        if count_dated_otherwise(conviction, count, day):
-            return False  # a count dated otherwise: its relation to the events is not shown
+        if count_dated_otherwise(conviction, count, day) or count_undated_beside(conviction, count):
+            return False  # dated otherwise, or undated beside others: relation not shown
         return january6(record, conviction, day) is not None and _the_only_january6(
             grant, record, conviction, day
         )
@@ -158,6 +165,30 @@ def january6_unsure(
         and january6(record, conviction, day) is not None
         and not _the_only_january6(grant, record, conviction, day)
     )
+
+
+def january6_open_counts(
+    grant: ClemencyGrant, record: PersonRecord, conviction: Conviction, day: date
+) -> list[tuple[int, bool]]:
+    """For a grant naming Proclamation 10887 and no conviction, where this conviction is the
+    only one the January 6 program reaches: its counts the grant is not read as pardoning
+    because the record does not show them related to the events (dated otherwise, or undated
+    beside other counts), each with whether its offense date is missing."""
+    if (
+        named_marijuana(grant, day) is not None
+        or _names_article125(grant, day)
+        or not _names_january6(grant, day)
+        or grant.conviction_ids
+        or not grant_covers(grant, conviction)
+        or january6(record, conviction, day) is None
+        or not _the_only_january6(grant, record, conviction, day)
+    ):
+        return []
+    return [
+        (j, count_undated_beside(conviction, count))
+        for j, count in enumerate(conviction.counts)
+        if count_dated_otherwise(conviction, count, day) or count_undated_beside(conviction, count)
+    ]
 
 
 def _the_only_open(record: PersonRecord, proc: Proclamation, index: int, j: int, day: date) -> bool:

@@ -80,3 +80,16 @@ def count_dated_otherwise(conviction: Conviction, count: Count, day: date) -> bo
     certificate naming no conviction is not read as pardoning it (for review)."""
     when = count.offense_date or conviction.offense_date
     return when is not None and when != date_value(value(JANUARY_6, on=day)["offense_date"])
+
+
+def count_undated_beside(conviction: Conviction, count: Count) -> bool:
+    """The count's offense date (its own, else the conviction's) is not recorded, and the
+    conviction has other counts: a certificate under Proclamation 10887 naming no conviction
+    shows that some offense was found "related to events that occurred at or near the United
+    States Capitol on January 6, 2021" (section (b)), not that this one was, so it is not read
+    as pardoning it (for review, naming the count's offense date)."""
+    return (
+        count.offense_date is None
+        and conviction.offense_date is None
+        and len(conviction.counts) > 1
+    )

@@ -15,6 +15,7 @@ from secondchance.law.clemency.categorical import Categorical
 from secondchance.law.clemency.certificates import (
     certifying_grant,
     grant_reaches_any,
+    january6_open_counts,
     january6_unsure,
     predates,
     recognised,
@@ -158,7 +159,8 @@ def doubtful_pardons(
     and no conviction; one naming the conviction under a proclamation the engine cannot
     identify (which counts its terms reach is not known), for the counts nothing else pardons;
     one naming Proclamation 10887 and no conviction where several convictions may be the one it
-    pardons;
+    pardons, or, of the one, a count not shown related to the events (dated otherwise, or
+    undated beside other counts);
     one dated before the proclamation it names was signed; one naming the conviction under a
     marijuana proclamation whose date its count's offense and conviction come after (a
     contradiction: the proclamation pardons only offenses on or before its date)."""
@@ -210,6 +212,7 @@ def doubtful_pardons(
                 )
             elif recognised(grant, day):
                 found += _late(record, i, conviction, k, grant, day)
+                found += _january6_open(record, i, conviction, k, grant, day)
             else:
                 open_counts = _open_counts(record, i, conviction, day)
                 if conviction.counts and not open_counts:
@@ -255,6 +258,37 @@ def _late(
     return found
 
 
+def _january6_open(
+    record: PersonRecord,
+    index: int,
+    conviction: Conviction,
+    k: int,
+    grant: ClemencyGrant,
+    day: date,
+) -> list[tuple[str, list[str]]]:
+    """The counts of the conviction that ``clemency[k]``, naming Proclamation 10887 and no
+    conviction, is not read as pardoning (:func:`certificates.january6_open_counts`), nothing
+    else pardoning them: whether each is "related to events that occurred at or near the United
+    States Capitol on January 6, 2021" (section (b)) is not recorded."""
+    found = []
+    for j, undated in january6_open_counts(grant, record, conviction, day):
+        if count_pardoned_by(record, index, conviction, j, conviction.counts[j], day):
+            continue
+        where = f"convictions[{index}].counts[{j}]"
+        why = "has no offense date" if undated else "is dated on another day"
+        paths = [f"{where}.offense_date"] if undated else []
+        found.append(
+            (
+                f"clemency[{k}] ({grant_name(grant)}) names the January 20, 2025 proclamation and "
+                f"no conviction; {where} {why}, and whether it is related to the events at or "
+                "near the United States Capitol on January 6, 2021 is not recorded: the grant is "
+                "not read as pardoning it",
+                [*paths, f"clemency[{k}].conviction_ids"],
+            )
+        )
+    return found
+
+
 def late_grants(record: PersonRecord, day: date) -> list[tuple[str, list[str]]]:
     """Every contradiction :func:`_late` finds, over the record's convictions and grants."""
     found = []
@@ -280,8 +314,11 @@ def unapplied_grants(record: PersonRecord, day: date) -> list[str]:
             continue
         if grant.granted_on > day or not recognised(grant, day) or predates(grant, day):
             continue
-        if any(january6_unsure(grant, record, c, day) for c in record.convictions):
-            continue  # which conviction it pardons is not recorded (``doubtful_pardons``)
+        if any(
+            january6_unsure(grant, record, c, day) or january6_open_counts(grant, record, c, day)
+            for c in record.convictions
+        ):
+            continue  # which conviction or count it pardons is not recorded (``doubtful_pardons``)
         if not grant_reaches_any(grant, record, day):
             said.append(
                 f"The recorded grant clemency[{k}] ({grant_name(grant)}) names a proclamation "
