@@ -170,3 +170,61 @@ def test_a_release_day_confirmed_is_not_asked_a_third_time(app) -> None:  # type
     assert _missing(client, case, "clemency.pardon_petition", date(2026, 12, 7)) == [
         "custody[0].end"
     ]
+
+
+def test_about_a_business_person_says_their_name_and_role_in_words() -> None:
+    # Was "About: person 1, roles 1" (or "Maria Lopez, roles 1").
+    from secondchance.web.interview import next_question
+
+    record = {"business": {"name": "Lopez Bakery", "people": [{"name": "Maria Lopez"}]}}
+    asked = {"business.name", "business.people[0].name"}
+    role = next_question("sba", record, [], asked)
+    assert role is not None and role.path == "business.people[0].roles[0].role"
+    assert role.about == "Maria Lopez, their role in the business"
+    record["business"]["people"][0]["roles"] = [{"role": "owner"}]
+    share = next_question("sba", record, [], asked | {role.path})
+    assert share is not None and share.path.endswith("ownership_percent")
+    assert share.about == "Maria Lopez, their role in the business (owner)"
+    unnamed = {"business": {"name": "Lopez Bakery", "people": [{}]}}
+    role = next_question("sba", unnamed, [], asked)
+    assert (
+        role is not None
+        and role.about == "the first person in the business, their role in the business"
+    )
+
+
+def test_custody_question_grammar() -> None:
+    from secondchance.web.interview import next_question
+
+    record = {
+        "convictions": [
+            {
+                "jurisdiction": "federal",
+                "counts": [{"statute": "18 U.S.C. 1343"}],
+                "conviction_date": "2012-03-01",
+                "sentence": {"imprisonment": "24 months"},
+            }
+        ]
+    }
+    found = next_question("pardon", record, [], set())
+    assert found is not None and found.kind == "custody"
+    assert found.text == (
+        "When did the person go to federal prison for this conviction, and when were they "
+        "released (or when will they be)?"
+    )
+
+
+def test_letter_lists_i_dont_know_answers_without_a_stray_full_stop(app) -> None:  # type: ignore[no-untyped-def]
+    # Was "...If so, how much (in dollars)?." after an "I don't know" to the fine.
+    client = sign_in(app, "advocate@a.org")
+    case = new_case(client, goal="pardon")
+    answer(client, case, value="federal")
+    answer(client, case, value="18 U.S.C. 1343")
+    answer(client, case, value="2012-03-01")
+    answer(client, case, value="24 months")
+    answer(client, case, start="2012-05-01", end="2014-03-01")
+    answer(client, case, action="none")  # no supervision
+    answer(client, case, action="unknown")  # the fine: "I don't know"
+    letter = client.get(f"/cases/{case}/letter/clemency.pardon_petition").text
+    assert "?." not in letter
+    assert "<li>Does the person still owe any fine for this conviction?" in letter

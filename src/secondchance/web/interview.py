@@ -226,11 +226,17 @@ def _person_starters(index: int) -> list[Question]:
     )
     return [
         first,
-        _from_schema(f"{owner}.roles[0].role", {}),
-        _from_schema(f"{owner}.roles[0].ownership_percent", {}),
+        _unabout(_from_schema(f"{owner}.roles[0].role", {})),  # about: said with the record
+        _unabout(_from_schema(f"{owner}.roles[0].ownership_percent", {})),
         *([_from_schema("application_date", {})] if index == 0 else []),
         *(_record_part(f"{owner}.record.", part) for part in ASKED_PARTS),
     ]
+
+
+def _unabout(question: Question) -> Question:
+    """``question`` with no "About:" line yet: the interview writes it from the record (the
+    person's name), never from the empty record a starter is made with ("person 1")."""
+    return Question(**{**question.__dict__, "about": ""})
 
 
 def _owed_question(kind: str) -> Question:
@@ -333,7 +339,12 @@ def _about(tokens: list[Any], record: Mapping[str, Any]) -> str:
         owner = tokens[position - 1]
         entry = get_path(record, tokens[: position + 1]) or {}
         if owner == "people":
-            parts.append(str(entry.get("name") or f"person {token + 1}"))
+            parts.append(str(entry.get("name") or f"the {_ordinal(token)} person in the business"))
+            continue
+        if owner == "roles":
+            said = str(entry.get("role") or "").replace("_", " ") if isinstance(entry, dict) else ""
+            which = "" if token == 0 else f"{_ordinal(token)} "
+            parts.append(f"their {which}role in the business" + (f" ({said})" if said else ""))
             continue
         label = {
             "convictions": "conviction",
@@ -345,6 +356,13 @@ def _about(tokens: list[Any], record: Mapping[str, Any]) -> str:
         statute = entry.get("statute") if isinstance(entry, dict) else None
         parts.append(f"{label} {token + 1}" + (f" ({statute})" if statute else ""))
     return ", ".join(parts)
+
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+
+
+def _ordinal(index: int) -> str:
+    return ORDINALS[index] if index < len(ORDINALS) else f"number {index + 1}"
 
 
 def _from_schema(path: str, record: Mapping[str, Any]) -> Question:
@@ -378,8 +396,8 @@ def _custody_question(path: str, record: Mapping[str, Any]) -> Question:
     return Question(
         path=path,
         kind="custody",
-        text="When did the person go to federal prison for this conviction, and when were (or "
-        "will) they be released?",
+        text="When did the person go to federal prison for this conviction, and when were they "
+        "released (or when will they be)?",
         help="The first day in custody, and the release day. If the person is still inside, "
         "leave the release day empty. A month or a year is fine. Choose “No / none” if the "
         "person was never in prison for this conviction.",
