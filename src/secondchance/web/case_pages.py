@@ -26,13 +26,16 @@ from secondchance.web.casework import (
 )
 from secondchance.web.interview import (
     GOALS,
+    again_value,
     apply_answer,
     apply_none,
     apply_unknown,
     carry_unknown,
+    key,
     question_for,
 )
 from secondchance.web.pages import Csrf, Editor, SignedIn, see_other
+from secondchance.web.paths import get_path, split_path
 from secondchance.web.render import render
 
 router = APIRouter(include_in_schema=False)
@@ -95,6 +98,8 @@ async def answer(request: Request, user: Editor, case_id: str) -> Response:
         question = _starter(case.goal, path, record) or question_for(path, record)
         if question is None:
             raise HTTPException(422, "That question is not part of this interview.")
+        before = get_path(record, split_path(key(path)))
+        asked_again = before is not None and not isinstance(before, (dict, list))
         try:
             changes = action == "save" or (action == "none" and question.kind == "findings")
             if changes:
@@ -109,8 +114,10 @@ async def answer(request: Request, user: Editor, case_id: str) -> Response:
                     updated = record
         except AnswerError as exc:
             return _panel(request, case_id, user, error=str(exc))
+        now = get_path(updated, split_path(key(path)))
+        reasked = again_value(now) if asked_again else None  # a field asked again (see next_for)
         words = f"{question.text} ({question.about})" if question.about else question.text
-        memory = remember(case, path.split(" ")[0], words, action == "unknown")
+        memory = remember(case, path.split(" ")[0], words, action == "unknown", reasked)
         updated = carry_unknown(updated, json.loads(memory)["unknown_paths"])
         try:
             store_cases.save_record(session, case, updated, version, user.user_id, memory)

@@ -61,11 +61,13 @@ def interview_memory(case: Case) -> dict[str, Any]:
     if not isinstance(data, dict):
         data = {}
     at = data.get("unknown_at")
+    again = data.get("again")
     return {
         "asked": list(data.get("asked", [])),
         "unknown": list(data.get("unknown", [])),
         "unknown_paths": list(data.get("unknown_paths", [])),
         "unknown_at": dict(at) if isinstance(at, dict) else {},
+        "again": dict(again) if isinstance(again, dict) else {},
     }
 
 
@@ -73,7 +75,19 @@ def next_for(case: Case, assessment: Assessment) -> Question | None:
     memory = interview_memory(case)
     missing = [m for d in assessment.goal for m in d.missing_facts]
     missing += _words_of_marijuana_counts(assessment)
-    return next_question(case.goal, assessment.record, missing, set(memory["asked"]))
+    missing += [m for m in _sentence_missing(case.goal, assessment) if m not in missing]
+    asked = set(memory["asked"])
+    return next_question(case.goal, assessment.record, missing, asked, memory["again"])
+
+
+def _sentence_missing(goal: str, assessment: Assessment) -> list[str]:
+    """The facts the sentence computation names as missing (its dates shown to a person who
+    asks when they get out: "Would change the dates"), asked for that goal too."""
+    if goal != "release" or assessment.report is None:
+        return []
+    block = assessment.report.computation("sentence") or {}
+    listed = block.get("missing_facts") or []
+    return [m for m in listed if isinstance(m, str)]
 
 
 OPEN_OUTCOMES = ("eligible", "needs_review", "insufficient_facts")
@@ -98,12 +112,16 @@ def _words_of_marijuana_counts(assessment: Assessment) -> list[str]:
     return wanted
 
 
-def remember(case: Case, path: str, words: str, unknown: bool) -> str:
+def remember(case: Case, path: str, words: str, unknown: bool, again: str | None = None) -> str:
     """The interview's memory with ``path`` asked. Answered "I don't know" (``unknown``), the
     question's ``words`` are kept to show beside the answers, and its path, so that the unknown
     is never read as nothing to report (``interview.apply_none``, ``interview.carry_unknown``);
-    answered otherwise, a question once answered "I don't know" is no longer unknown."""
+    answered otherwise, a question once answered "I don't know" is no longer unknown. A
+    question asked again (a field the record held that the engine still named as missing)
+    keeps the answer it holds now (``again``): not asked a third time while it holds that."""
     memory = interview_memory(case)
+    if again is not None:
+        memory["again"] = {**memory["again"], path: again}
     memory["asked"] = sorted({*memory["asked"], path})
     others = [u for u in memory["unknown"] if u != words]
     memory["unknown"] = [*others, words] if unknown else others

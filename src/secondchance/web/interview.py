@@ -5,6 +5,7 @@ and answers come from this catalogue, else from the record schema's own descript
 from __future__ import annotations
 
 import copy
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -44,6 +45,8 @@ class Question:
     allow_none: bool = False
     fields: tuple[tuple[str, str, str], ...] = field(default_factory=tuple)
     """For a group question: (name, kind, label) of each input."""
+    note: str = ""
+    """Why a question answered before is asked again (shown above it)."""
 
 
 @dataclass(frozen=True)
@@ -223,11 +226,17 @@ def _person_starters(index: int) -> list[Question]:
     )
     return [
         first,
-        _from_schema(f"{owner}.roles[0].role", {}),
-        _from_schema(f"{owner}.roles[0].ownership_percent", {}),
+        _unabout(_from_schema(f"{owner}.roles[0].role", {})),  # about: said with the record
+        _unabout(_from_schema(f"{owner}.roles[0].ownership_percent", {})),
         *([_from_schema("application_date", {})] if index == 0 else []),
         *(_record_part(f"{owner}.record.", part) for part in ASKED_PARTS),
     ]
+
+
+def _unabout(question: Question) -> Question:
+    """``question`` with no "About:" line yet: the interview writes it from the record (the
+    person's name), never from the empty record a starter is made with ("person 1")."""
+    return Question(**{**question.__dict__, "about": ""})
 
 
 def _owed_question(kind: str) -> Question:
@@ -330,7 +339,12 @@ def _about(tokens: list[Any], record: Mapping[str, Any]) -> str:
         owner = tokens[position - 1]
         entry = get_path(record, tokens[: position + 1]) or {}
         if owner == "people":
-            parts.append(str(entry.get("name") or f"person {token + 1}"))
+            parts.append(str(entry.get("name") or f"the {_ordinal(token)} person in the business"))
+            continue
+        if owner == "roles":
+            said = str(entry.get("role") or "").replace("_", " ") if isinstance(entry, dict) else ""
+            which = "" if token == 0 else f"{_ordinal(token)} "
+            parts.append(f"their {which}role in the business" + (f" ({said})" if said else ""))
             continue
         label = {
             "convictions": "conviction",
@@ -342,6 +356,13 @@ def _about(tokens: list[Any], record: Mapping[str, Any]) -> str:
         statute = entry.get("statute") if isinstance(entry, dict) else None
         parts.append(f"{label} {token + 1}" + (f" ({statute})" if statute else ""))
     return ", ".join(parts)
+
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+
+
+def _ordinal(index: int) -> str:
+    return ORDINALS[index] if index < len(ORDINALS) else f"number {index + 1}"
 
 
 def _from_schema(path: str, record: Mapping[str, Any]) -> Question:
@@ -375,8 +396,8 @@ def _custody_question(path: str, record: Mapping[str, Any]) -> Question:
     return Question(
         path=path,
         kind="custody",
-        text="When did the person go to federal prison for this conviction, and when were (or "
-        "will) they be released?",
+        text="When did the person go to federal prison for this conviction, and when were they "
+        "released (or when will they be)?",
         help="The first day in custody, and the release day. If the person is still inside, "
         "leave the release day empty. A month or a year is fine. Choose “No / none” if the "
         "person was never in prison for this conviction.",
@@ -499,6 +520,30 @@ def _findings_question(path: str, record: Mapping[str, Any]) -> Question:
     )
 
 
+HELD_MISSING = "custody[] between sentencing and arrival"
+"""The engine's missing fact when the record shows no custody between sentencing and arrival at
+prison (it then takes the sentence to commence on arrival, a voluntary surrender)."""
+HELD_PATH = "custody[].held_before_arrival"
+"""The interview's own path for the question that answers :data:`HELD_MISSING`."""
+
+
+def _held_question(record: Mapping[str, Any]) -> Question:
+    """Whether the person was held in custody between sentencing and arriving at prison: a
+    sentence commences when the person is received in custody awaiting transportation to the
+    prison, or arrives there voluntarily (18 U.S.C. 3585(a)). "Yes" adds the period."""
+    return Question(
+        path=HELD_PATH,
+        kind="held",
+        text="Was the person held in custody between sentencing and arriving at the prison?",
+        help="For example kept in jail by the marshals after the sentencing, instead of "
+        "reporting to the prison on their own. If yes, give the first day held (and the last "
+        "day, if it ended before the arrival). A month or a year is fine.",
+        choices=YES_NO,
+        fields=(("start", "date", "First day held"), ("end", "date", "Last day held")),
+        about=_about(split_path("convictions[0].x"), record),
+    )
+
+
 GROUPS = {
     "convictions[].counts[].court_findings": _findings_question,
     "custody": _custody_question,
@@ -515,6 +560,10 @@ def question_for(path: str, record: Mapping[str, Any]) -> Question | None:
         return _supervision_dates(path, record)
     if SUPERVISION_CONVICTION.fullmatch(path):
         return _supervision_conviction(path, record)
+    if path in (HELD_PATH, HELD_MISSING):
+        return _held_question(record)
+    if CUSTODY_DAY.fullmatch(path) and get_path(record, split_path(path)) is not None:
+        return _custody_day(path, record)  # a day recorded: asked again, that day alone
     shape = pattern(path)
     if shape in GROUPS:
         return GROUPS[shape](path, record)
@@ -551,11 +600,16 @@ def next_question(
     record: Mapping[str, Any],
     missing: list[str],
     asked: set[str],
+    again: Mapping[str, str] | None = None,
 ) -> Question | None:
     """The first question not yet asked: the goal's starters, then the engine's missing facts.
-    A question once asked (answered "I don't know" too) is never asked again, whichever path
+    A question once asked (answered "I don't know" too) is not asked again, whichever path
     names it: a missing path is covered by a question asked about it or within it
-    (``convictions[0].counts`` by ``convictions[0].counts[0].statute``)."""
+    (``convictions[0].counts`` by ``convictions[0].counts[0].statute``). Except: a field the
+    record holds that the engine still names as missing (a statute without the subsection the
+    law turns on, a release day before the term could have ended) is asked again, with a note
+    why, unless it was asked again already and still holds the answer given then (``again``:
+    path → that answer, :func:`again_value`), so that the interview never loops."""
     for question in _starters(goal, record, asked):
         dates = _supervision_follow_up(question, record, asked)
         if dates is not None:
@@ -567,7 +621,17 @@ def next_question(
         if key(path) not in asked:
             return _from_schema(path, record)
     for path in missing:
-        if _covered(key(path), asked) or get_path(record, split_path(path)) is not None:
+        held = get_path(record, split_path(path))
+        if held is not None and not _stated_unknown(path, record):
+            found = _ask_again(path, record, held, again or {})
+            if found is not None:
+                return found
+            continue
+        if path == HELD_MISSING:  # its own question, not the custody question already asked
+            if HELD_PATH not in asked:
+                return _held_question(record)
+            continue
+        if _covered(key(path), asked):
             continue
         if _stated_unknown(path, record) or _about_placeholder(path, record):
             continue
@@ -578,6 +642,57 @@ def next_question(
             continue
         return found
     return None
+
+
+def again_value(value: Any) -> str:
+    """How the interview remembers the answer a question asked again held (``again``)."""
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+CUSTODY_DAY = re.compile(r"custody\[(\d+)\]\.(start|end)")
+
+
+def _ask_again(
+    path: str, record: Mapping[str, Any], held: Any, again: Mapping[str, str]
+) -> Question | None:
+    """The question that asks again for a field the record holds (``held``) and the engine
+    still names as missing, with a note why; None when it was asked again and still holds the
+    answer given then, or when the interview cannot ask that one field."""
+    if isinstance(held, (dict, list)) or again.get(path) == again_value(held):
+        return None
+    said = f"The answer given, “{held}”, does not decide it."
+    leaf = split_path(path)[-1]
+    found = question_for(path, record)
+    if found is None or found.path != path or found.kind in ("custody", "period", "held"):
+        return None
+    if CUSTODY_DAY.fullmatch(path) and leaf == "end":
+        said = (
+            f"The release day given, {held}, is earlier than the prison term allows (the "
+            "answers give the earliest day): check it against the release papers. If a "
+            "commutation or a sentence reduction released the person early, the answers need "
+            "that recorded too (edit the record file)."
+        )
+    if leaf == "statute":
+        said = (
+            f"The law needs the subsection: “{held}” does not say which part of the "
+            "section the conviction is under, and the answer turns on it. Write the "
+            "citation with every subsection the judgment gives, e.g. D.C. Code "
+            "48-904.01(d)(1) or 21 U.S.C. 841(a)(1)."
+        )
+    return Question(**{**found.__dict__, "note": f"Asked again. {said}"})
+
+
+def _custody_day(path: str, record: Mapping[str, Any]) -> Question:
+    """The first or the last day of a custody period already recorded, asked again alone."""
+    return Question(
+        path=path,
+        kind="date",
+        text="When did the person go into this custody?"
+        if path.endswith("start")
+        else "On which day was the person released from this custody?",
+        help="As the release papers (or the Bureau of Prisons) give it. A month or a year is fine.",
+        about=_about(split_path(path), record),
+    )
 
 
 def _covered(path: str, asked: set[str]) -> bool:
@@ -686,6 +801,9 @@ def apply_answer(
     value = (form.get("value") or "").strip()
     if question.kind == "custody":
         _apply_custody(updated, question, form)
+        return updated
+    if question.kind == "held":
+        _apply_held(updated, form)
         return updated
     if question.kind == "period":
         _apply_period(updated, question, form)
@@ -946,6 +1064,28 @@ def _apply_custody(record: dict[str, Any], question: Question, form: Mapping[str
     start = (form.get("start") or "").strip()
     if not start:
         raise answers.AnswerError("First day in custody: give a date, or choose “I don't know”")
+    period["start"] = answers.parse_date_answer(start)
+    if (form.get("end") or "").strip():
+        period["end"] = answers.parse_date_answer(form["end"])
+    record.setdefault("custody", []).append(period)
+
+
+def _apply_held(record: dict[str, Any], form: Mapping[str, str]) -> None:
+    """ "Yes" to "held in custody between sentencing and arrival": a federal custody period of
+    the interview's conviction from the first day held (3585(a): the sentence commences when the
+    person is received in custody awaiting transportation); "No": nothing to add."""
+    if _choice((form.get("value") or "").strip(), ("yes", "no")) == "no":
+        return
+    conviction = get_path(record, ["convictions", 0])
+    if not isinstance(conviction, dict):
+        raise answers.AnswerError("record the conviction first")
+    start = (form.get("start") or "").strip()
+    if not start:
+        raise answers.AnswerError("First day held: give a date, or choose “I don't know”")
+    if not conviction.get("id"):
+        taken = {c.get("id") for c in record.get("convictions", []) if isinstance(c, dict)}
+        conviction["id"] = next(f"c{n}" for n in range(1, 10_000) if f"c{n}" not in taken)
+    period: dict[str, Any] = {"kind": "federal_custody", "conviction_id": conviction["id"]}
     period["start"] = answers.parse_date_answer(start)
     if (form.get("end") or "").strip():
         period["end"] = answers.parse_date_answer(form["end"])
