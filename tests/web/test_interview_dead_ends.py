@@ -228,3 +228,50 @@ def test_letter_lists_i_dont_know_answers_without_a_stray_full_stop(app) -> None
     letter = client.get(f"/cases/{case}/letter/clemency.pardon_petition").text
     assert "?." not in letter
     assert "<li>Does the person still owe any fine for this conviction?" in letter
+
+
+def test_i_dont_know_to_a_count_description_never_leaves_it_pardoned(app) -> None:  # type: ignore[no-untyped-def]
+    # A citizen's count under 21 U.S.C. 844(a), substance marijuana, 2012: Proclamation 10467
+    # pardons it only if it is simple possession; the judgment's description could say more
+    # ("while armed"), so "I don't know" to it must stay an unknown fact (insufficient_facts
+    # naming convictions[0].counts[0].description), never PARDONED by a description not given.
+    import json
+
+    from tests.web.conftest import csrf_of
+
+    client = sign_in(app, "advocate@a.org")
+    case = new_case(client, goal="pardon")
+    rec = {
+        "person": {"status": [{"status": "us_citizen"}]},
+        "convictions": [
+            {
+                "jurisdiction": "federal",
+                "conviction_date": "2012-03-01",
+                "sentencing_date": "2012-03-01",
+                "counts": [{"statute": "21 U.S.C. 844(a)", "substance": "marijuana"}],
+                "sentence": {"imprisonment": "0 months", "fine_owed": 0.0, "restitution_owed": 0.0},
+            }
+        ],
+    }
+    page = client.get(f"/cases/{case}").text
+    version = re.search(r'name="version" value="(\d+)"', page)[1]  # type: ignore[index]
+    sent = client.post(
+        f"/cases/{case}/record",
+        data={"csrf_token": csrf_of(page), "version": version},
+        files={"file": ("r.json", json.dumps(rec), "application/json")},
+    )
+    assert sent.status_code in (200, 303)
+    asked = []
+    for _ in range(8):
+        question = _asks(client, case)
+        if not question:
+            break
+        asked.append(question)
+        answer(client, case, action="unknown" if "describe" in question else "none")
+    assert any("describe" in q for q in asked)
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert "convictions[0].counts[0].description" in record["unknown"]
+    report = evaluate(validate(record, "record.json"), date(2026, 12, 7))
+    mj = next(d for d in report.determinations if d.program == "clemency.marijuana_pardon")
+    assert mj.outcome.value == "insufficient_facts"
+    assert "convictions[0].counts[0].description" in mj.missing_facts

@@ -981,11 +981,12 @@ def apply_unknown(record: dict[str, Any], question: Question) -> dict[str, Any]:
 def _unknown_field(question: Question, record: Mapping[str, Any]) -> tuple[list[Any], str] | None:
     """(the person's ``record`` path, the field path within it) that "I don't know" to this
     question writes on that record's ``unknown`` list, for a question about one field whose
-    absence would read as "none": whether anyone else holds a role in the business, whether a
-    fine or restitution is still owed. Else None."""
+    absence would read as "none" or as nothing more: whether anyone else holds a role in the
+    business, whether a fine or restitution is still owed, how the judgment describes a count
+    (a description not given would let a count read as plain possession). Else None."""
     if _is_another(question.path, record):
         return [], PEOPLE_UNKNOWN
-    if question.kind != "money":
+    if question.kind != "money" and not question.path.endswith(".description"):
         return None
     own = _own_record(question.path) or []
     relative = question.path
