@@ -101,7 +101,8 @@ def test_custody_between_sentencing_and_arrival_is_asked_yes_adds_the_period(app
     block = evaluate(validate(record, "record.json"), date(2026, 12, 7)).computation("sentence")
     assert "custody[] between sentencing and arrival" in (block or {})["missing_facts"]
     assert _asks(client, case) == (
-        "Was the person held in custody between sentencing and arriving at the prison?"
+        "Was the person held by the U.S. Marshals (federal custody) between sentencing and "
+        "arriving at the prison?"
     )
     answer(client, case, value="yes", start="2020-03-02")  # held from the sentencing day
     record = client.get(f"/cases/{case}/record.json").json()

@@ -534,10 +534,13 @@ def _held_question(record: Mapping[str, Any]) -> Question:
     return Question(
         path=HELD_PATH,
         kind="held",
-        text="Was the person held in custody between sentencing and arriving at the prison?",
-        help="For example kept in jail by the marshals after the sentencing, instead of "
-        "reporting to the prison on their own. If yes, give the first day held (and the last "
-        "day, if it ended before the arrival). A month or a year is fine.",
+        text="Was the person held by the U.S. Marshals (federal custody) between sentencing "
+        "and arriving at the prison?",
+        help="For example kept in a jail for the marshals after the sentencing, instead of "
+        "reporting to the prison on their own. Held by a state or county on other charges is "
+        "not this: answer No (or I don't know) and add that custody to the record. If yes, "
+        "give the first day held (and the last day, if it ended before the arrival). A month "
+        "or a year is fine.",
         choices=YES_NO,
         fields=(("start", "date", "First day held"), ("end", "date", "Last day held")),
         about=_about(split_path("convictions[0].x"), record),
