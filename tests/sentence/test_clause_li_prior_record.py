@@ -133,3 +133,44 @@ def test_robbery_named_by_F_i_stays_as_before() -> None:
     det = answer(record(murder("20 years", "1995-06-01", "2009-05-31"), "18 U.S.C. 2111"))
     assert det.outcome is Outcome.needs_review
     assert det.missing_facts == [f"{ROBBERY}.court_findings"]
+
+
+def test_custody_recorded_over_a_year_settles_time_served_whatever_the_sentence_says() -> None:
+    # The murder's 20-year term written on its count and the sentence stating only a $5,000
+    # fine: the custody recorded on it, 1995-06-01 .. 2009-05-31 (5,114 days), is more than a
+    # year served, so (li) may reach the robbery: review, never eligible.
+    prior = murder("20 years", "1995-06-01", "2009-05-31")
+    prior["counts"] = [{"statute": "18 U.S.C. 1111(a)", "imprisonment": "20 years"}]
+    prior["sentence"] = {"imposed_on": "1995-06-01", "fine": 5000}
+    det = answer(record(prior))
+    assert det.outcome is Outcome.needs_review
+    assert f"{ROBBERY}.statute" in det.missing_facts
+
+
+def test_a_state_prior_whose_statute_is_not_read_and_has_no_description_is_for_review() -> None:
+    # "Cal. Penal Code 187" (a state statute the engine does not read), no description, 14 years
+    # in custody on it: (li) reaches a State offense "by whatever designation", so it may be
+    # murder; the description would say. Review naming it, never eligible.
+    prior = {
+        "jurisdiction": "state",
+        "state": "CA",
+        "counts": [{"statute": "Cal. Penal Code 187"}],
+        "sentence": {"imposed_on": "1995-06-01", "imprisonment": "25 years"},
+        "custody": {"kind": "state_custody", "start": "1995-06-01", "end": "2009-05-31"},
+    }
+    det = answer(record(prior))
+    assert det.outcome is Outcome.needs_review
+    assert "convictions[0].counts[0].description" in det.missing_facts
+
+
+def test_a_state_prior_described_as_another_offense_is_not_a_listed_kind() -> None:
+    # The same state conviction described as "burglary": by its words not one of the kinds (li)
+    # lists (murder, manslaughter, ..., terrorism), so (li) does not reach: eligible as before.
+    prior = {
+        "jurisdiction": "state",
+        "state": "CA",
+        "counts": [{"statute": "Cal. Penal Code 459", "description": "burglary"}],
+        "sentence": {"imposed_on": "1995-06-01", "imprisonment": "25 years"},
+        "custody": {"kind": "state_custody", "start": "1995-06-01", "end": "2009-05-31"},
+    }
+    assert answer(record(prior)).outcome is Outcome.eligible

@@ -37,11 +37,14 @@ INVOLUNTARY = "involuntary_manslaughter"
 """The finding that takes a 1112 conviction out ((li) names voluntary manslaughter only)."""
 
 WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("murder", re.compile(r"murder")),
+    ("murder", re.compile(r"murder|homicide")),
     ("voluntary manslaughter", re.compile(r"(?<!involuntary )manslaughter")),
     ("assault with intent to commit murder", re.compile(r"intent to (?:commit )?kill")),
-    ("aggravated sexual abuse or sexual abuse", re.compile(r"sexual (?:abuse|assault)|\brape")),
-    ("abusive sexual contact", re.compile(r"sexual contact")),
+    (
+        "aggravated sexual abuse or sexual abuse",
+        re.compile(r"sexual (?:abuse|assault|battery)|\brape|sodomy|sex(?:ual)? offen"),
+    ),
+    ("abusive sexual contact", re.compile(r"sexual contact|molest")),
     ("kidnapping", re.compile(r"kidnap|abduct")),
     ("carjacking", re.compile(r"carjack")),
     ("arson", re.compile(r"\barson")),
@@ -61,6 +64,13 @@ class Prior:
     """'yes' (more than a year served, by the custody recorded) or 'unknown'."""
     path: str
     """The fact that would settle the time served ('' when known)."""
+    unread: str = ""
+    """The description that would settle its kind, when its statute is not read ('' else)."""
+
+
+UNREAD = "possibly a listed kind: its statute is not read and no description is recorded"
+"""The kind of a prior count cited by no U.S. Code section the table reads (a state, D.C. or
+military statute) and described in no words: "by whatever designation", it may be one."""
 
 
 def _kind(count: Count) -> str | None:
@@ -75,7 +85,10 @@ def _kind(count: Count) -> str | None:
     words = f"{count.statute} {count.description or ''}".lower()
     if "involuntary manslaughter" in words:
         return None
-    return next((kind for kind, pattern in WORDS if pattern.search(words)), None)
+    named = next((kind for kind, pattern in WORDS if pattern.search(words)), None)
+    if named is None and not citations(count.statute) and not (count.description or "").strip():
+        return UNREAD
+    return named
 
 
 def _at_most_a_year(term: Term | None) -> bool:
@@ -100,27 +113,35 @@ def _served(record: Record, conviction: Conviction, index: int, day: date) -> tu
     """Whether more than a year was served on the conviction: 'no' when every prison term
     imposed on it is 1 year or less (or none was), 'yes' when its custody recorded
     (``conviction_id``) holds more than a year's days, else 'unknown' with the fact that would
-    settle it."""
+    settle it. The custody recorded is read first: more than a year of it settles the question
+    whatever the sentence says (a revocation, a term written on a count)."""
+    days = 0
+    for period in record.custody:
+        if conviction.id is not None and period.conviction_id == conviction.id and period.start:
+            last = min(period.end or day, day)
+            days += max((last - period.start).days + 1, 0)
+    if days > MOST_DAYS_IN_A_YEAR:
+        return "yes", ""
     sentence = conviction.sentence
     if (
         sentence is not None
         and not sentence.imprisonment_length_unknown
         and not any(r.imprisonment is not None for r in sentence.revocations)
+        and all(
+            c.imprisonment is None or _at_most_a_year(c.imprisonment) for c in conviction.counts
+        )
         and (
             _at_most_a_year(sentence.imprisonment)
-            or (sentence.imprisonment is None and _other_sentence(conviction))
+            or (
+                sentence.imprisonment is None
+                and all(c.imprisonment is None for c in conviction.counts)
+                and _other_sentence(conviction)
+            )
         )
     ):
         return "no", ""
     if conviction.id is None:
         return "unknown", f"convictions[{index}].id"
-    days = 0
-    for period in record.custody:
-        if period.conviction_id == conviction.id and period.start is not None:
-            last = min(period.end or day, day)
-            days += max((last - period.start).days + 1, 0)
-    if days > MOST_DAYS_IN_A_YEAR:
-        return "yes", ""
     return "unknown", f"custody[].conviction_id={conviction.id}"
 
 
@@ -137,12 +158,15 @@ def priors(
         when = conviction.conviction_date or conviction.sentencing_date
         if i in mine or (when is not None and when > day):
             continue
-        kind = next((k for c in conviction.counts if (k := _kind(c)) is not None), None)
-        if kind is None:
+        kinds = [(j, k) for j, c in enumerate(conviction.counts) if (k := _kind(c)) is not None]
+        if not kinds:
             continue
+        read = [(j, k) for j, k in kinds if k != UNREAD]
+        j, kind = (read or kinds)[0]
         served, path = _served(record, conviction, i, day)
         if served != "no":
-            found.append(Prior(i, kind, served, path))
+            unread = "" if read else f"convictions[{i}].counts[{j}].description"
+            found.append(Prior(i, kind, served, path, unread))
     return found
 
 
@@ -199,6 +223,16 @@ def open_counts(
                         f"whether more than a year was served on convictions[{p.index}] "
                         f"({p.kind}), as {CLAUSE.label} requires, is not recorded",
                         p.path,
+                        CITATION,
+                    )
+                )
+            if p.unread:
+                notes.append(
+                    (
+                        f"whether convictions[{p.index}] is of a kind {CLAUSE.label} names "
+                        '(a "Federal or State offense, by whatever designation") is not read '
+                        f"from its statute; its description ({p.unread}) would say",
+                        p.unread,
                         CITATION,
                     )
                 )
