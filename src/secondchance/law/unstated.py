@@ -94,8 +94,8 @@ them, and what is not known, in words. The amounts still owed are read only by t
 commutation petitions, which read one stated unknown themselves, as a fine or restitution whose
 payment is not recorded (``law/clemency/facts.penalties``): the answer is then whatever that
 missing fact gives (nothing owed bars a person still in prison from petitioning for
-commutation of the prison term), so no guard is added. The business's people are read by the SBA rules on
-Associates (13 CFR 120.110(n) and the rules that follow it)."""
+commutation of the prison term), so no guard is added. The business's people are read by the
+SBA rules on Associates (13 CFR 120.110(n) and the rules that follow it)."""
 
 
 @dataclass(frozen=True)
