@@ -189,11 +189,15 @@ def test_exact_dates_answer_as_before() -> None:
 
 
 def test_end_before_start_only_when_certain() -> None:
-    # Start 2018-06-15 and end "2018-06": only the days from the 15th are possible, not an error.
+    # Start 2018-06-15 and end "2018-06": only the days from the 15th are possible, not an error;
+    # the first of them (2018-06-15) is read in place of 2018-06-01, which is before the start.
     data = _released("2018-06")
     data["custody"][0]["start"] = "2018-06-15"
     record = validate(data, "r.yaml")
-    assert {r.days["custody[0].end"] for r in readings(record)} == {date(2018, 6, 30)}
+    assert {r.days["custody[0].end"] for r in readings(record)} == {
+        date(2018, 6, 15),
+        date(2018, 6, 30),
+    }
     data["custody"][0]["start"] = "2018-07-01"
     with pytest.raises(RecordError, match="before start"):
         validate(data, "r.yaml")
@@ -304,3 +308,46 @@ def test_an_agreed_answer_turns_to_review_on_the_first_reading_that_changes() ->
     assert (now.outcome, now.next_change) == (Outcome.not_eligible, date(2027, 1, 1))
     assert now.next_change_outcome is Outcome.needs_review
     assert _pardon(_released("2027"), "2027-06-01").outcome is Outcome.needs_review
+
+
+def _probation(start: Any) -> dict[str, Any]:
+    """Wire fraud, convicted and sentenced 2012-12-03 to 6 months of probation (no prison), the
+    probation recorded from ``start`` to 2013-06-30 with no early termination or revocation."""
+    return {
+        "convictions": [
+            {
+                "id": "a",
+                "jurisdiction": "federal",
+                "conviction_date": "2012-12-03",
+                "counts": [{"statute": "18 U.S.C. 1343", "felony": True}],
+                "sentence": {"imposed_on": "2012-12-03", "probation": "6 months"},
+            }
+        ],
+        "supervision": [
+            {"kind": "probation", "conviction_id": "a", "start": start, "end": "2013-06-30"}
+        ],
+    }
+
+
+def test_a_start_whose_last_day_is_after_the_end_is_read_up_to_the_end() -> None:
+    # Probation begun some day of 2013, ended 2013-06-30: the start lies between 2013-01-01 and
+    # 2013-06-30 (a later start would be after the end). Begun 2013-01-01, the 6 months run to
+    # 2013-06-30 (2013-01-01 + 6 months = 2013-07-01, less a day): served in full, and the wait
+    # runs from the conviction, 2012-12-03 + 5 years = 2017-12-03 (28 CFR 1.2), over on
+    # 2019-06-01. Begun 2013-06-30, they would run to 2013-12-29 (2013-06-30 + 6 months =
+    # 2013-12-30, less a day), yet it ended 2013-06-30 with neither an early termination nor a
+    # revocation recorded: a revocation may have imposed prison, from which the wait would run
+    # (insufficient facts). The answer turns on the day, so needs_review, never eligible from
+    # the first day of the year alone (the reading of 2013-12-31, after the end, was dropped and
+    # nothing between read).
+    record = validate(_probation("2013"), "r.yaml")
+    days = {r.days["supervision[0].start"] for r in readings(record)}
+    assert {date(2013, 1, 1), date(2013, 6, 30)} <= days
+    assert max(days) == date(2013, 6, 30)
+    det = _pardon(_probation("2013"), "2019-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert "supervision[0].start" in det.missing_facts
+    # Exact, the two ends give those answers.
+    assert _pardon(_probation("2013-01-01"), "2019-06-01").outcome is Outcome.eligible
+    late = _pardon(_probation("2013-06-30"), "2019-06-01")
+    assert late.outcome is Outcome.insufficient_facts

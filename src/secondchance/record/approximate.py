@@ -230,7 +230,8 @@ def first_reading(data: dict[str, Any], locs: dict[Loc, ApproxDate] | None = Non
 
 def readings(record: Record, landmarks: Iterable[date] = ()) -> list[Reading]:
     """The exact readings of ``record`` to evaluate (itself alone when all its dates are exact);
-    readings that would break the record's own rules (an end before its start) are left out.
+    a reading that would break the record's own rules (an end before its start) is read at the
+    nearest valid days instead (:func:`_valid`), or left out when there are none.
     Approximate dates in a part the law never reads (:data:`SHOWN_ONLY`) are not varied: each
     reading keeps them in its ``approximate_dates``, and ``Reading.approx`` leaves them out."""
     if record._source is None:
@@ -247,14 +248,59 @@ def readings(record: Record, landmarks: Iterable[date] = ()) -> list[Reading]:
     written = {field_path(loc): a for loc, a in held.items()}
     approx = {p: a for p, a in record.approximate_dates.items() if p not in written}
     out: list[Reading] = []
+    seen: set[tuple[tuple[Loc, date], ...]] = set()
     for variant in variants(varied, marks):
-        chosen = {**variant.days, **{loc: a.earliest for loc, a in held.items()}}
-        try:
-            exact = Record.model_validate(substitute(record._source, chosen))
-        except ValidationError:
-            continue
-        exact._approximate = dict(written)
-        days = {field_path(loc): d for loc, d in variant.days.items()}
-        out.append(Reading(days, exact, approx))
+        for days_chosen, exact in _valid(record._source, variant.days, varied, held):
+            key = tuple(sorted(days_chosen.items(), key=repr))
+            if key in seen:
+                continue
+            seen.add(key)
+            exact._approximate = dict(written)
+            days = {field_path(loc): d for loc, d in days_chosen.items()}
+            out.append(Reading(days, exact, approx))
     record._readings[marks] = out
     return out
+
+
+def _valid(
+    source: Any,
+    days: dict[Loc, date],
+    varied: dict[Loc, ApproxDate],
+    held: dict[Loc, ApproxDate],
+) -> list[tuple[dict[Loc, date], Record]]:
+    """The reading ``days`` as a valid record, or, when it breaks the record's own rules (a start
+    after its end), the nearest valid readings instead: each approximate date at that end of its
+    range moved back to the last day on which the record is valid (a start of some day of 2013
+    before an end of 2013-06-30 is read on 2013-06-30 too, not only on 2013-01-01), the other
+    dates kept. Dropping the reading alone would leave the days between unread."""
+
+    def check(chosen: dict[Loc, date]) -> Record | None:
+        try:
+            fixed = {loc: a.earliest for loc, a in held.items()}
+            return Record.model_validate(substitute(source, {**chosen, **fixed}))
+        except ValidationError:
+            return None
+
+    exact = check(days)
+    if exact is not None:
+        return [(days, exact)]
+    found: list[tuple[dict[Loc, date], Record]] = []
+    for loc, day in days.items():
+        rng = varied[loc]
+        if rng.earliest == rng.latest:
+            continue
+        other = rng.earliest if day == rng.latest else rng.latest
+        if check({**days, loc: other}) is None:
+            continue
+        good, bad = other, day  # valid at ``good``, not at ``bad``: the last valid day between
+        while abs((bad - good).days) > 1:
+            mid = good + timedelta(days=(bad - good).days // 2)
+            if check({**days, loc: mid}) is None:
+                bad = mid
+            else:
+                good = mid
+        moved = {**days, loc: good}
+        record = check(moved)
+        if record is not None:
+            found.append((moved, record))
+    return found
