@@ -72,3 +72,16 @@ def test_recorded_commutation_says_what_the_warrant_kept() -> None:
         f.facts.get("convictions[0].sentence.commutations[0].supervised_release_kept") is True
         for f in det.findings
     )
+
+
+def test_unrecorded_supervised_release_says_when_the_answer_changes() -> None:
+    # Released 2013-02-28 (last day in custody); the judgment's 3-year supervised release term
+    # runs from that release (18 U.S.C. 3624(e)) with no supervision period recorded: counting
+    # the release day as its first, it runs 2013-02-28 .. 2016-02-27 (the case
+    # cases/clemency/commutation_petition/serving-the-sentence.yaml reads it so), so from
+    # 2016-02-28 nothing is served and the answer turns to a pardon petition. On 2014-01-01
+    # only supervision remains (needs_review) and the next change is 2016-02-28, not "none".
+    det = ask(COMMUTATION, served(LAST_DAY), "2014-01-01")
+    assert det.outcome is Outcome.needs_review
+    assert str(det.next_change) == "2016-02-28"
+    assert det.next_change_outcome is Outcome.not_eligible
