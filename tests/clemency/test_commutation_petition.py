@@ -85,3 +85,37 @@ def test_unrecorded_supervised_release_says_when_the_answer_changes() -> None:
     assert det.outcome is Outcome.needs_review
     assert str(det.next_change) == "2016-02-28"
     assert det.next_change_outcome is Outcome.not_eligible
+
+
+def _surrender_later(custody: bool) -> dict[str, object]:
+    # Sentenced 2024-01-04 to 36 months with $100,000 of restitution, none paid; ordered to
+    # self-surrender, custody beginning 2024-06-03 (or not recorded at all).
+    data = served(LAST_DAY, conviction_date="2024-01-04")
+    data["convictions"][0]["sentence"].update(restitution=100000, restitution_owed=100000)
+    if custody:
+        data["custody"][0].update(start="2024-06-03", end=None)
+    else:
+        del data["custody"]
+    return data
+
+
+def test_restitution_owed_before_the_prison_term_begins_is_not_yet_a_petition() -> None:
+    # The Office's instructions, para. 4: "you should not complete and submit this petition
+    # until ... you have begun serving your sentence". On 2024-03-01 the prison term has not
+    # begun (custody from 2024-06-03): the restitution owed does not make a petition timely
+    # now. Not eligible now, eligible from the first day in custody, 2024-06-03 (it was
+    # "eligible", remission of restitution).
+    det = ask(COMMUTATION, _surrender_later(custody=True), "2024-03-01")
+    assert det.outcome is Outcome.eligible_from
+    assert str(det.date) == "2024-06-03"
+    on_surrender = ask(COMMUTATION, _surrender_later(custody=True), "2024-06-03")
+    assert on_surrender.outcome is Outcome.eligible
+
+
+def test_restitution_owed_with_no_custody_recorded_asks_for_the_custody() -> None:
+    # The same sentence with no custody recorded on 2024-03-01, two months after sentencing:
+    # whether the prison term has begun is not recorded -> insufficient_facts naming the
+    # custody for c1 (it was "eligible", remission of restitution).
+    det = ask(COMMUTATION, _surrender_later(custody=False), "2024-03-01")
+    assert det.outcome is Outcome.insufficient_facts
+    assert any(p.startswith("custody[]") for p in det.missing_facts)

@@ -130,6 +130,19 @@ def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: R
     return False
 
 
+def _prison_begun(record: Record, i: int, conviction: Conviction, day: date) -> bool:
+    """Whether the record shows the prison term of this conviction begun by ``day``: custody
+    for it (not pretrial detention) started by then, a commutation release passed, or a
+    revocation term (the first term was served)."""
+    conf = confinement(record, i, conviction, day)
+    if conf.revocation or _prison_over(record, i, conviction, day) is not None:
+        return True
+    return any(
+        p.kind is not CustodyKind.pretrial_detention and p.start is not None and p.start <= day
+        for _, p in custody_for(record, conviction)
+    )
+
+
 def _conviction_supervision(
     record: Record, i: int, conviction: Conviction, day: date
 ) -> tuple[list[str], list[str]]:
@@ -251,10 +264,17 @@ def read_federal(record: Record, i: int, conviction: Conviction, day: date, out:
                 {f"{name}.release_from_confinement": released.isoformat()},
             )
         )
+    before = (len(out.not_begun), len(out.missing))
     in_prison = _in_prison(record, i, conviction, day, out)
     if in_prison:
         out.serving.append(f"{name}: serving a prison sentence")
+    open_start = (len(out.not_begun), len(out.missing)) != before
     owing = _owed(record, i, conviction, day, out)
+    if owing and open_start and not (in_prison or _prison_begun(record, i, conviction, day)):
+        # The prison term this conviction imposed has not begun, or may not have: requests are
+        # generally not accepted until the sentence is begun, a fine or restitution owed with
+        # it included (the Office's instructions, para. 4). The answer waits on the custody.
+        owing = []
     out.owing += owing
     if owing and not in_prison:
         _remitted(record, i, conviction, day, out)
