@@ -6,6 +6,8 @@ through appeal or other court proceeding"."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from secondchance.engine.determination import Outcome
 from tests.clemency.helpers import COMMUTATION, ask, served, text
 
@@ -87,7 +89,7 @@ def test_unrecorded_supervised_release_says_when_the_answer_changes() -> None:
     assert det.next_change_outcome is Outcome.not_eligible
 
 
-def _surrender_later(custody: bool) -> dict[str, object]:
+def _surrender_later(custody: bool) -> dict[str, Any]:
     # Sentenced 2024-01-04 to 36 months with $100,000 of restitution, none paid; ordered to
     # self-surrender, custody beginning 2024-06-03 (or not recorded at all).
     data = served(LAST_DAY, conviction_date="2024-01-04")
@@ -119,3 +121,31 @@ def test_restitution_owed_with_no_custody_recorded_asks_for_the_custody() -> Non
     det = ask(COMMUTATION, _surrender_later(custody=False), "2024-03-01")
     assert det.outcome is Outcome.insufficient_facts
     assert any(p.startswith("custody[]") for p in det.missing_facts)
+
+
+def _completed(owed: int | None) -> dict[str, Any]:
+    # Prison (2010-03-01 .. 2013-02-28) and supervision stated completed
+    # (sentence.completed: "prison and supervision"), with $900,000 of restitution imposed.
+    data = served(LAST_DAY)
+    data["convictions"][0]["sentence"].update(completed=True, restitution=900000)
+    if owed is not None:
+        data["convictions"][0]["sentence"]["restitution_owed"] = owed
+    return data
+
+
+def test_completed_sentence_with_restitution_owed_may_seek_remission() -> None:
+    # "completed" covers prison and supervision only; $850,000 of restitution still owed "has
+    # not already been paid" and may be remitted (the Office's instructions, para. 3; 28 CFR
+    # 1.1): eligible (it was not_applicable, "nothing left to commute").
+    det = ask(COMMUTATION, _completed(850000), "2020-01-01")
+    assert det.outcome is Outcome.eligible
+    assert "restitution of $850,000.00 still owed" in text(det)
+
+
+def test_completed_sentence_with_restitution_balance_unknown_asks_for_it() -> None:
+    # The balance not recorded decides whether anything is left to remit -> insufficient_facts
+    # naming it; with nothing owed, nothing is left: not_applicable, as before.
+    det = ask(COMMUTATION, _completed(None), "2020-01-01")
+    assert det.outcome is Outcome.insufficient_facts
+    assert det.missing_facts == ["convictions[0].sentence.restitution_owed"]
+    assert ask(COMMUTATION, _completed(0), "2020-01-01").outcome is Outcome.not_applicable

@@ -132,10 +132,10 @@ def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: R
 
 def _prison_begun(record: Record, i: int, conviction: Conviction, day: date) -> bool:
     """Whether the record shows the prison term of this conviction begun by ``day``: custody
-    for it (not pretrial detention) started by then, a commutation release passed, or a
-    revocation term (the first term was served)."""
+    for it (not pretrial detention) started by then, a commutation release passed, a
+    revocation term (the first term was served), or the sentence stated completed."""
     conf = confinement(record, i, conviction, day)
-    if conf.revocation or _prison_over(record, i, conviction, day) is not None:
+    if conf.completed or conf.revocation or _prison_over(record, i, conviction, day) is not None:
         return True
     return any(
         p.kind is not CustodyKind.pretrial_detention and p.start is not None and p.start <= day
@@ -241,7 +241,7 @@ def read_federal(record: Record, i: int, conviction: Conviction, day: date, out:
     doubtful = doubtful_pardons(record, [(i, conviction)], day)
     out.doubtful += doubtful
     out.findings += [say(c[0].upper() + c[1:] + ".") for c, _ in doubtful]
-    if _nothing_to_commute(i, conviction, day, out):
+    if _nothing_to_commute(record, i, conviction, day, out):
         return
     sentence = conviction.sentence
     if sentence is None:
@@ -283,14 +283,23 @@ def read_federal(record: Record, i: int, conviction: Conviction, day: date, out:
     out.supervision_starts += unknown
 
 
-def _nothing_to_commute(i: int, conviction: Conviction, day: date, out: Remaining) -> bool:
-    """A conviction awaiting sentencing, or whose sentence the record states completed: no
-    sentence to commute (a commutation reduces a sentence imposed and not yet served)."""
+def _nothing_to_commute(
+    record: Record, i: int, conviction: Conviction, day: date, out: Remaining
+) -> bool:
+    """A conviction awaiting sentencing, or whose sentence the record states completed (prison
+    and supervision) with no fine or restitution owed or unknown: no sentence to commute (a
+    commutation reduces a sentence imposed and not yet served; a fine or restitution not yet
+    paid may be remitted, 28 CFR 1.1, the Office's instructions, para. 3)."""
     name = label(i, conviction)
     if awaiting_sentencing(conviction, day):
         text = f"{name} awaits sentencing: no sentence has been imposed, so none can be commuted."
         facts: dict[str, object] = awaiting_facts([(i, conviction)])
     elif conviction.sentence is not None and conviction.sentence.completed:
+        if any(
+            p.owed is None or p.owed > 0
+            for p in penalties(i, conviction, day, record.unknown_paths)
+        ):
+            return False  # "completed" is prison and supervision: a fine or restitution remains
         text = (
             f"{name}: the record states every part of the sentence (prison and supervision) "
             "completed: nothing is left to commute; the route is a petition for pardon."
