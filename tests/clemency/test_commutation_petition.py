@@ -149,3 +149,31 @@ def test_completed_sentence_with_restitution_balance_unknown_asks_for_it() -> No
     assert det.outcome is Outcome.insufficient_facts
     assert det.missing_facts == ["convictions[0].sentence.restitution_owed"]
     assert ask(COMMUTATION, _completed(0), "2020-01-01").outcome is Outcome.not_applicable
+
+
+def test_awaiting_sentencing_says_when_the_sentence_is_imposed() -> None:
+    # Convicted 2024-01-04, sentenced 2024-05-01 to 3 years' probation and $5,000 restitution
+    # (none paid). On 2024-03-01 no sentence is imposed (not_applicable); from 2024-05-01 the
+    # unpaid restitution may be remitted (eligible). The next change is 2024-05-01 (there was
+    # none).
+    data: dict[str, Any] = {
+        "person": {"status": [{"status": "us_citizen"}]},
+        "convictions": [
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "conviction_date": "2024-01-04",
+                "sentencing_date": "2024-05-01",
+                "counts": [{"statute": "18 U.S.C. 1343", "description": "Wire fraud"}],
+                "sentence": {
+                    "probation": "3 years",
+                    "restitution": 5000,
+                    "restitution_owed": 5000,
+                },
+            }
+        ],
+    }
+    det = ask(COMMUTATION, data, "2024-03-01")
+    assert det.outcome is Outcome.not_applicable
+    assert str(det.next_change) == "2024-05-01"
+    assert det.next_change_outcome is Outcome.eligible
