@@ -63,6 +63,7 @@ from secondchance.law.declarative import (
     once,
 )
 from secondchance.law.rule_book import rule_fields
+from secondchance.record.query import sentenced_on
 from secondchance.record.schema import (
     ClemencyKind,
     Conviction,
@@ -70,6 +71,7 @@ from secondchance.record.schema import (
     Record,
 )
 from secondchance.record.timeline import grant_covers
+from secondchance.record.unrecorded import unrecorded_terms
 
 
 @dataclass
@@ -376,8 +378,10 @@ TESTS: tuple[Test[Facts], ...] = (
 
 
 def change_points(record: Record, ctx: Context) -> list[ChangePoint]:
-    """Custody beginning and ending, court challenges resolved, commutations, supervision,
-    grants and proclamations: each with why that day."""
+    """Custody beginning and ending, sentencing, court challenges resolved, commutations,
+    supervision (recorded, or a term the judgment imposed with no period recorded: it ends on
+    the release plus the term, 18 U.S.C. 3624(e)), grants and proclamations: each with why
+    that day."""
     points: list[ChangePoint] = [(p.start, "custody begins") for p in record.custody if p.start]
     points += [
         (p.end + timedelta(days=1), "the day after release from custody")
@@ -390,10 +394,18 @@ def change_points(record: Record, ctx: Context) -> list[ChangePoint]:
         if c.resolved_on
     ]
     for conviction in record.convictions:
+        imposed = sentenced_on(conviction)
+        if imposed is not None:
+            points.append((imposed, "the sentence is imposed"))
         for commutation in conviction.sentence.commutations if conviction.sentence else []:
             points.append((commutation.granted_on, "the commutation is granted"))
             if commutation.new_release_date:
                 points.append((commutation.new_release_date, "release under the commutation"))
+    points += [
+        (term.ends, f"the day after the {term.kind.value.replace('_', ' ')} imposed ends")
+        for term in unrecorded_terms(record, ctx.as_of)
+        if term.kind is not None and term.ends is not None
+    ]
     points += shared_change_points(record)
     points += proclamation_dates(ctx.as_of)
     return points

@@ -130,6 +130,19 @@ def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: R
     return False
 
 
+def _prison_begun(record: Record, i: int, conviction: Conviction, day: date) -> bool:
+    """Whether the record shows the prison term of this conviction begun by ``day``: custody
+    for it (not pretrial detention) started by then, a commutation release passed, a
+    revocation term (the first term was served), or the sentence stated completed."""
+    conf = confinement(record, i, conviction, day)
+    if conf.completed or conf.revocation or _prison_over(record, i, conviction, day) is not None:
+        return True
+    return any(
+        p.kind is not CustodyKind.pretrial_detention and p.start is not None and p.start <= day
+        for _, p in custody_for(record, conviction)
+    )
+
+
 def _conviction_supervision(
     record: Record, i: int, conviction: Conviction, day: date
 ) -> tuple[list[str], list[str]]:
@@ -228,7 +241,7 @@ def read_federal(record: Record, i: int, conviction: Conviction, day: date, out:
     doubtful = doubtful_pardons(record, [(i, conviction)], day)
     out.doubtful += doubtful
     out.findings += [say(c[0].upper() + c[1:] + ".") for c, _ in doubtful]
-    if _nothing_to_commute(i, conviction, day, out):
+    if _nothing_to_commute(record, i, conviction, day, out):
         return
     sentence = conviction.sentence
     if sentence is None:
@@ -251,10 +264,17 @@ def read_federal(record: Record, i: int, conviction: Conviction, day: date, out:
                 {f"{name}.release_from_confinement": released.isoformat()},
             )
         )
+    before = (len(out.not_begun), len(out.missing))
     in_prison = _in_prison(record, i, conviction, day, out)
     if in_prison:
         out.serving.append(f"{name}: serving a prison sentence")
+    open_start = (len(out.not_begun), len(out.missing)) != before
     owing = _owed(record, i, conviction, day, out)
+    if owing and open_start and not (in_prison or _prison_begun(record, i, conviction, day)):
+        # The prison term this conviction imposed has not begun, or may not have: requests are
+        # generally not accepted until the sentence is begun, a fine or restitution owed with
+        # it included (the Office's instructions, para. 4). The answer waits on the custody.
+        owing = []
     out.owing += owing
     if owing and not in_prison:
         _remitted(record, i, conviction, day, out)
@@ -263,14 +283,23 @@ def read_federal(record: Record, i: int, conviction: Conviction, day: date, out:
     out.supervision_starts += unknown
 
 
-def _nothing_to_commute(i: int, conviction: Conviction, day: date, out: Remaining) -> bool:
-    """A conviction awaiting sentencing, or whose sentence the record states completed: no
-    sentence to commute (a commutation reduces a sentence imposed and not yet served)."""
+def _nothing_to_commute(
+    record: Record, i: int, conviction: Conviction, day: date, out: Remaining
+) -> bool:
+    """A conviction awaiting sentencing, or whose sentence the record states completed (prison
+    and supervision) with no fine or restitution owed or unknown: no sentence to commute (a
+    commutation reduces a sentence imposed and not yet served; a fine or restitution not yet
+    paid may be remitted, 28 CFR 1.1, the Office's instructions, para. 3)."""
     name = label(i, conviction)
     if awaiting_sentencing(conviction, day):
         text = f"{name} awaits sentencing: no sentence has been imposed, so none can be commuted."
         facts: dict[str, object] = awaiting_facts([(i, conviction)])
     elif conviction.sentence is not None and conviction.sentence.completed:
+        if any(
+            p.owed is None or p.owed > 0
+            for p in penalties(i, conviction, day, record.unknown_paths)
+        ):
+            return False  # "completed" is prison and supervision: a fine or restitution remains
         text = (
             f"{name}: the record states every part of the sentence (prison and supervision) "
             "completed: nothing is left to commute; the route is a petition for pardon."
