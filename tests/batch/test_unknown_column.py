@@ -118,3 +118,48 @@ def test_a_bad_or_misplaced_unknown_cell_is_a_row_error(tmp_path: Path) -> None:
     assert [(e[1], e[3]) for e in errors(out)] == [("people", "unknown")]
     out = screen(_business("pending_charges", associate_id=""), tmp_path / "b", "2025-01-15")
     assert [(e[1], e[3]) for e in errors(out)] == [("business_people", "unknown")]
+
+
+def test_a_bad_path_in_an_associates_second_row_is_named_on_that_row(tmp_path: Path) -> None:
+    # Ana holds two roles (business_people rows 1 and 2); row 1 states pending charges unknown
+    # (good), row 2 names a misspelt field: the error is on row 2's unknown cell, not row 1's.
+    tables = _business("pending_charges")
+    tables["business_people"].append(
+        {
+            **tables["business_people"][0],
+            "role": "officer",
+            "ownership_percent": "",
+            "unknown": "convictions[0].sentence.fin_owed",
+        }
+    )
+    out = screen(tables, tmp_path / "a", "2025-01-15")
+    assert [(e[1], e[2], e[3]) for e in errors(out)] == [("business_people", "2", "unknown")]
+
+
+def test_list_entries_of_a_path_are_numbered_in_row_order(tmp_path: Path) -> None:
+    """Two convictions in rows b then a, each with one count: convictions[0] is b (the first
+    row), and its count's felony stated unknown reads as check reads the record with b first.
+    A path to a field given in a row (b's imprisonment) is an error on the people row."""
+    tables = _serving()
+    first = {**tables["convictions"][0], "conviction_id": "b", "conviction_date": "2010-01-04"}
+    first.update(imposed_on="2010-01-04", imprisonment="", fine="100")
+    tables["convictions"].insert(0, first)
+    tables["counts"].insert(
+        0, {"person_id": "P1", "conviction_id": "b", "statute": "18 U.S.C. 641"}
+    )
+    record = _serving_record(unknown=["convictions[0].counts[0].felony"])
+    record["convictions"].insert(
+        0,
+        {
+            "id": "b",
+            "jurisdiction": "federal",
+            "conviction_date": "2010-01-04",
+            "counts": [{"statute": "18 U.S.C. 641"}],
+            "sentence": {"imposed_on": "2010-01-04", "fine": 100},
+        },
+    )
+    tables["people"][0]["unknown"] = "convictions[0].counts[0].felony"
+    same_as_check(tables, record, tmp_path / "a", "2021-01-01")
+    tables["people"][0]["unknown"] = "convictions[1].counts[0].felony"  # a's count: stated true
+    out = screen(tables, tmp_path / "b", "2021-01-01")
+    assert [(e[1], e[2], e[3]) for e in errors(out)] == [("people", "1", "unknown")]

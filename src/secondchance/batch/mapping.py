@@ -302,9 +302,12 @@ def _associate_unknown(
         b.problem("business_people", number, "unknown", f"belongs on {where}")
         return
     record = person.setdefault("record", {})
-    record["unknown"] = list(dict.fromkeys([*record.get("unknown", []), *parts]))
+    before = record.get("unknown", [])
+    record["unknown"] = list(dict.fromkeys([*before, *parts]))
     at = b.prefix[cells["associate_id"]]
     b.origin.append((f"{at}unknown", "business_people", number))
+    for k in range(len(before), len(record["unknown"])):  # each entry: the row that added it
+        b.origin.append((f"{at}unknown[{k}]", "business_people", number))
 
 
 _EMPTY: tuple[None, list[Any]] = (None, [])  # an empty cell: a fact left out
@@ -589,6 +592,8 @@ def _locate(
     column = rest.split(".")[-1].split("[")[0] if rest else "(row)"
     if rest.startswith("["):  # an item of a list cell (``unknown[0]``): that cell's column
         column = best[0].rsplit(".", 1)[-1]
+    elif not rest and best[0].rsplit(".", 1)[-1].startswith("unknown["):  # one entry's row
+        column = "unknown"
     if best[1] == "convictions" and column == "id":
         column = "conviction_id"
     if best[1] == "people" and best[0] in ("fsa", "bureau", "rdap"):
