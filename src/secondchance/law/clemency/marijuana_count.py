@@ -49,15 +49,16 @@ from secondchance.record.statute import cites, unlisted_beside
 
 
 def offense_in_time(conviction: Conviction, count: Count, proc: Proclamation) -> bool | None:
-    """Committed, or convicted, on or before the proclamation's date (None: neither known). A
+    """Committed, or convicted, on or before the proclamation's date (None: not known). A
     conviction entered after the proclamation for an offense committed before it is covered: the
-    proclamation pardons those who "committed the offense", charged or not."""
+    proclamation pardons those who "committed the offense", charged or not; so a conviction
+    entered after the date, with no offense date, leaves it open (the offense may precede it)."""
     offense = count.offense_date or conviction.offense_date
     if offense is not None and offense <= proc.signed:
         return True
     if conviction.conviction_date is not None and conviction.conviction_date <= proc.signed:
         return True
-    if offense is None and conviction.conviction_date is None:
+    if offense is None:
         return None
     return False
 
@@ -196,7 +197,7 @@ def _conditions(
     in_time = offense_in_time(conviction, count, proc)
     if in_time is None:
         answer.missing.append(f"{answer.path}.offense_date")
-        if not answer.charged:
+        if not answer.charged and conviction.conviction_date is None:
             answer.missing.append(f"convictions[{index}].conviction_date")
         return None
     if not in_time:
