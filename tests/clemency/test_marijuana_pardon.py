@@ -194,6 +194,18 @@ def test_cfr_provision_not_named_needs_review() -> None:
     assert det.outcome is Outcome.needs_review
 
 
+@pytest.mark.parametrize("state", ["District of Columbia", "D.C.", "DC"])
+def test_dc_code_count_recorded_as_a_state_named_dc_is_for_review(state: str) -> None:
+    # 10467 pardons simple possession "in violation of D.C. Code 48-904.01(d)(1)"; the District
+    # of Columbia is not a state, so a "state" conviction of D.C. under that section is
+    # mislabelled, not a state offense outside the proclamations: for review, not not_eligible.
+    data = record("D.C. Code 48-904.01(d)(1)", jurisdiction="state")
+    data["convictions"][0]["state"] = state
+    det = ask(MARIJUANA, data, "2024-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert "jurisdiction dc" in text(det)
+
+
 def test_state_marijuana_conviction_is_not_covered() -> None:
     det = ask(MARIJUANA, record("Ohio Rev. Code 2925.11", jurisdiction="state"), "2024-06-01")
     assert det.outcome is Outcome.not_eligible

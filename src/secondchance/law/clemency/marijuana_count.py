@@ -85,7 +85,14 @@ def _threshold(
     """Settle what needs no proclamation's dates or person: True when ``answer`` is decided."""
     listed = any(listed_how(count, p) for p in procs)
     what = "charge" if answer.charged else "conviction"
-    if conviction.jurisdiction is Jurisdiction.state:
+    if conviction.jurisdiction is Jurisdiction.state and listed and _names_dc(conviction.state):
+        answer.review = (
+            f"the {what} is recorded as a state {what} of {conviction.state}, but the District "
+            "of Columbia is not a state and the proclamations pardon D.C. Code offenses: "
+            f"whether it is a D.C. {what} ({answer.owner}.jurisdiction dc) is for review"
+        )
+        answer.brief = f"a D.C. {what} recorded as a state's"
+    elif conviction.jurisdiction is Jurisdiction.state:
         answer.not_covered = (
             f"{with_article(conviction.state)} state {what}: the proclamations pardon only "
             "federal offenses (the U.S. Code, the D.C. Code and the CFR)"
@@ -121,6 +128,12 @@ def _threshold(
     else:
         return False
     return True
+
+
+def _names_dc(state: str | None) -> bool:
+    """A "state" that is the District of Columbia ("DC", "D.C.", "District of Columbia")."""
+    name = "".join(ch for ch in (state or "").lower() if ch.isalpha())
+    return name in ("dc", "districtofcolumbia", "washingtondc")
 
 
 def rules_out(
