@@ -96,6 +96,22 @@ def test_conviction_on_or_before_the_date_suffices_when_offense_date_unknown() -
     assert det.date == P10467
 
 
+def test_conviction_after_the_date_with_offense_date_unknown_asks_for_it() -> None:
+    # Convicted 2024-03-01, after 10688 (2023-12-22), offense date not recorded: the offense
+    # may have been committed on or before 2023-12-22 (pardoned "regardless of whether ...
+    # charged", so a later conviction does not rule it out) or after it (not pardoned). It is
+    # not "not eligible": the offense date decides it.
+    det = ask(MARIJUANA, record(offense=None, convicted="2024-03-01"), "2024-06-01")
+    assert det.outcome is Outcome.insufficient_facts
+    assert det.missing_facts == ["convictions[0].counts[0].offense_date"]
+    # Convicted 2023-03-01: after 10467 (2022-10-06), before 10688. Pardoned by 10688 at the
+    # latest, but by 10467 (2022-10-06) if the offense was on or before 2022-10-06: the date
+    # turns on the offense date, so the pardon is not dated from 2023-12-22 alone.
+    mid = ask(MARIJUANA, record(offense=None, convicted="2023-03-01"), "2024-06-01")
+    assert mid.outcome is Outcome.insufficient_facts
+    assert mid.missing_facts == ["convictions[0].counts[0].offense_date"]
+
+
 def test_no_dates_at_all_names_them() -> None:
     det = ask(MARIJUANA, record(offense=None, convicted=None), "2024-01-01")
     assert det.outcome is Outcome.insufficient_facts
@@ -176,6 +192,18 @@ def test_cfr_provision_not_named_needs_review() -> None:
     # limited to" those named.
     det = ask(MARIJUANA, record("36 CFR 261.53"), "2024-06-01")
     assert det.outcome is Outcome.needs_review
+
+
+@pytest.mark.parametrize("state", ["District of Columbia", "D.C.", "DC"])
+def test_dc_code_count_recorded_as_a_state_named_dc_is_for_review(state: str) -> None:
+    # 10467 pardons simple possession "in violation of D.C. Code 48-904.01(d)(1)"; the District
+    # of Columbia is not a state, so a "state" conviction of D.C. under that section is
+    # mislabelled, not a state offense outside the proclamations: for review, not not_eligible.
+    data = record("D.C. Code 48-904.01(d)(1)", jurisdiction="state")
+    data["convictions"][0]["state"] = state
+    det = ask(MARIJUANA, data, "2024-06-01")
+    assert det.outcome is Outcome.needs_review
+    assert "jurisdiction dc" in text(det)
 
 
 def test_state_marijuana_conviction_is_not_covered() -> None:

@@ -49,15 +49,16 @@ from secondchance.record.statute import cites, unlisted_beside
 
 
 def offense_in_time(conviction: Conviction, count: Count, proc: Proclamation) -> bool | None:
-    """Committed, or convicted, on or before the proclamation's date (None: neither known). A
+    """Committed, or convicted, on or before the proclamation's date (None: not known). A
     conviction entered after the proclamation for an offense committed before it is covered: the
-    proclamation pardons those who "committed the offense", charged or not."""
+    proclamation pardons those who "committed the offense", charged or not; so a conviction
+    entered after the date, with no offense date, leaves it open (the offense may precede it)."""
     offense = count.offense_date or conviction.offense_date
     if offense is not None and offense <= proc.signed:
         return True
     if conviction.conviction_date is not None and conviction.conviction_date <= proc.signed:
         return True
-    if offense is None and conviction.conviction_date is None:
+    if offense is None:
         return None
     return False
 
@@ -84,7 +85,14 @@ def _threshold(
     """Settle what needs no proclamation's dates or person: True when ``answer`` is decided."""
     listed = any(listed_how(count, p) for p in procs)
     what = "charge" if answer.charged else "conviction"
-    if conviction.jurisdiction is Jurisdiction.state:
+    if conviction.jurisdiction is Jurisdiction.state and listed and _names_dc(conviction.state):
+        answer.review = (
+            f"the {what} is recorded as a state {what} of {conviction.state}, but the District "
+            "of Columbia is not a state and the proclamations pardon D.C. Code offenses: "
+            f"whether it is a D.C. {what} ({answer.owner}.jurisdiction dc) is for review"
+        )
+        answer.brief = f"a D.C. {what} recorded as a state's"
+    elif conviction.jurisdiction is Jurisdiction.state:
         answer.not_covered = (
             f"{with_article(conviction.state)} state {what}: the proclamations pardon only "
             "federal offenses (the U.S. Code, the D.C. Code and the CFR)"
@@ -120,6 +128,12 @@ def _threshold(
     else:
         return False
     return True
+
+
+def _names_dc(state: str | None) -> bool:
+    """A "state" that is the District of Columbia ("DC", "D.C.", "District of Columbia")."""
+    name = "".join(ch for ch in (state or "").lower() if ch.isalpha())
+    return name in ("dc", "districtofcolumbia", "washingtondc")
 
 
 def rules_out(
@@ -196,7 +210,7 @@ def _conditions(
     in_time = offense_in_time(conviction, count, proc)
     if in_time is None:
         answer.missing.append(f"{answer.path}.offense_date")
-        if not answer.charged:
+        if not answer.charged and conviction.conviction_date is None:
             answer.missing.append(f"convictions[{index}].conviction_date")
         return None
     if not in_time:
