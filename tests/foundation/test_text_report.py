@@ -129,6 +129,12 @@ def test_a_prerelease_custody_date_already_past_is_pointed_out() -> None:
     }
     text = render_report(report(block))
     assert "The prerelease custody date 2026-05-18 is already past: if the person is not" in text
+    assert "First settle the points for review" not in text
+    block["needs_review"] = ["custody[0].start is approximate."]
+    # the same date resting on a point for review: settle it before asking the Bureau
+    assert "First settle the points for review: the date rests on them." in render_report(
+        report(block)
+    )
     block["as_of"] = "2026-05-18"  # the day itself is not past
     assert "already past" not in render_report(report(block))
 

@@ -217,18 +217,24 @@ def release_passed(block: dict[str, Any]) -> str | None:
     if release is None or block.get("released_on"):
         return None
     as_of = str(block.get("as_of", ""))
+    # a date the computation itself calls unsettled is never a reason to ask the Bureau alone
+    unsettled = (
+        " First settle the points for review: the date rests on them."
+        if review_count(block)
+        else ""
+    )
     earliest = min(d for d in (release, rdap.get("release_date"), fsa.get("release_date")) if d)
     if earliest < as_of:
         return (
             f"{earliest} is already past and the record shows no release: ask the Bureau "
-            "why (a reduction or credits not applied, or a fact this record lacks)."
+            f"why (a reduction or credits not applied, or a fact this record lacks).{unsettled}"
         )
     prerelease = fsa.get("prerelease_custody_date")
     if prerelease and prerelease < as_of:
         return (
             f"The prerelease custody date {prerelease} is already past: if the person is not "
             "yet in a residential reentry center (halfway house) or on home confinement, ask "
-            "the Bureau why (credits not applied, or a fact this record lacks)."
+            f"the Bureau why (credits not applied, or a fact this record lacks).{unsettled}"
         )
     return None
 
