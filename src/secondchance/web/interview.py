@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from secondchance.law.sentence.gather import ARRIVAL_CUSTODY
 from secondchance.record.schema import RecordPart
 from secondchance.record.terms import Term, TermError
 from secondchance.web import answers
@@ -418,15 +419,20 @@ SUPERVISION_WORDS = {
 }
 
 
+def _supervision_words(where: str, record: Mapping[str, Any]) -> str:
+    """The supervision period at ``where`` in words ("supervised release"), by its kind."""
+    period = get_path(record, split_path(where))
+    kind = period.get("kind") if isinstance(period, Mapping) else None
+    return SUPERVISION_WORDS.get(str(kind), "supervision")
+
+
 def _supervision_dates(path: str, record: Mapping[str, Any]) -> Question:
     """When a period of probation, parole or supervised release began and ended: without its
     days the engine cannot tell whether the person is under it on the day asked, and reads a
     period with no last day as still running."""
     found = SUPERVISION_DATES.fullmatch(path)
     where = found[1] if found else path
-    period = get_path(record, split_path(where))
-    kind = period.get("kind") if isinstance(period, dict) else None
-    words = SUPERVISION_WORDS.get(str(kind), "supervision")
+    words = _supervision_words(where, record)
     return Question(
         path=where,
         kind="period",
@@ -479,9 +485,7 @@ def _supervision_conviction(path: str, record: Mapping[str, Any]) -> Question | 
             str(part) for part in (statute, conviction.get("conviction_date")) if part is not None
         )
         choices.append((str(index), f"Conviction {index + 1}" + (f" ({said})" if said else "")))
-    period = get_path(record, split_path(path.removesuffix(".conviction_id")))
-    kind = period.get("kind") if isinstance(period, Mapping) else None
-    words = SUPERVISION_WORDS.get(str(kind), "supervision")
+    words = _supervision_words(path.removesuffix(".conviction_id"), record)
     return Question(
         path=path,
         kind="conviction",
@@ -520,7 +524,7 @@ def _findings_question(path: str, record: Mapping[str, Any]) -> Question:
     )
 
 
-HELD_MISSING = "custody[] between sentencing and arrival"
+HELD_MISSING = ARRIVAL_CUSTODY
 """The engine's missing fact when the record shows no custody between sentencing and arrival at
 prison (it then takes the sentence to commence on arrival, a voluntary surrender)."""
 HELD_PATH = "custody[].held_before_arrival"

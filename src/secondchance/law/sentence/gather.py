@@ -410,8 +410,13 @@ def _received(
     return day
 
 
+ARRIVAL_CUSTODY = "custody[] between sentencing and arrival"
+"""The missing fact of a sentence taken to commence on arrival (a voluntary surrender): custody
+between sentencing and arrival, not in the record, would commence it earlier (3585(a))."""
+
+
 def _voluntary_surrender(imposed: date, commenced: date, notes: Notes) -> None:
-    notes.missing_facts.append("custody[] between sentencing and arrival")
+    notes.missing_facts.append(ARRIVAL_CUSTODY)
     notes.findings.append(
         _finding(
             f"The sentence commences on the day the person is received in custody "
