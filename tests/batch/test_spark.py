@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -152,3 +153,70 @@ def test_spark_trims_ids_as_the_local_reader_and_refuses_csv(tmp_path: Path) -> 
     synth_people(3, csv_source, seed=5, fmt="csv")
     with pytest.raises(LayoutError, match="Parquet tables only"):
         run_spark(Plan(csv_source, tmp_path / "out", AS_OF))
+
+
+def test_spark_reads_and_writes_storage_urls_as_it_does_folders(tmp_path: Path) -> None:
+    """``file://`` URLs go through the same Hadoop file system calls as ``s3a://`` or ``hdfs://``
+    on a cluster: tables listed and checked, results written by Spark, the driver's files (errors,
+    campaign lists, manifest) copied over, a rerun's manifest and errors file copied back. Every
+    file equals the run on plain folders."""
+    if shutil.which("java") is None:
+        pytest.skip("no Java runtime (.ci/run installs one)")
+    from typer.testing import CliRunner
+
+    from secondchance.cli import app
+
+    source = tmp_path / "in"
+    synth_people(30, source, seed=5)
+    table = pq.read_table(source / "people.parquet")
+    bad_id = table["person_id"][0].as_py()
+    births = [None if b is None else b.isoformat() for b in table["date_of_birth"].to_pylist()]
+    column = pa.array(["1990-02-30", *births[1:]], pa.string())  # no such day: not screened
+    index = table.schema.get_field_index("date_of_birth")
+    pq.write_table(table.set_column(index, "date_of_birth", column), source / "people.parquet")
+
+    def screen(where: str, out: str, *extra: str) -> int:
+        args = ["screen", where, "--out", out, "--as-of", "2026-01-01", "--engine", "spark"]
+        args += ["--campaign", "overdue", *extra]
+        return CliRunner().invoke(app, args).exit_code
+
+    assert screen(str(source), str(tmp_path / "plain")) == 3  # one person not screened
+    out = tmp_path / "url"
+    assert screen(source.as_uri(), out.as_uri()) == 3
+    assert _rows(out / "results.parquet") == _rows(tmp_path / "plain" / "results.parquet")
+    assert _people(out / "people.parquet") == _people(tmp_path / "plain" / "people.parquet")
+    for name in ("errors.csv", "campaigns/overdue.csv", "campaigns/overdue-review.csv"):
+        assert _list(out / name) == _list(tmp_path / "plain" / name), name
+    assert failed_ids(out) == frozenset({bad_id})
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["source"] == source.as_uri()
+
+    pq.write_table(table, source / "people.parquet")  # fixed: the rerun screens that person
+    assert screen(source.as_uri(), out.as_uri(), "--rerun-errors") == 0
+    rows = pq.read_table(out / "results-rerun1.parquet").to_pylist()
+    assert {r["person_id"] for r in rows} == {bad_id}
+    assert json.loads((out / "manifest.json").read_text())["parts"] == ["", "-rerun1"]
+
+    # explain reads tables on this machine: named with --source for a run that read a URL.
+    explained = CliRunner().invoke(app, ["explain", str(out), "--id", bad_id])
+    assert explained.exit_code == 2 and "--source" in explained.output
+    explained = CliRunner().invoke(
+        app, ["explain", str(out), "--id", bad_id, "--source", str(source)]
+    )
+    assert explained.exit_code == 0 and "as of 2026-01-01" in explained.output
+
+
+def test_a_storage_url_needs_the_spark_engine(tmp_path: Path) -> None:
+    """The local engine reads and writes folders on this machine: a URL is bad input (exit 2,
+    nothing written), never a folder named 's3a:'."""
+    from typer.testing import CliRunner
+
+    from secondchance.cli import app
+
+    source = tmp_path / "in"
+    synth_people(3, source, seed=5)
+    for where, out in (("s3a://bucket/people", str(tmp_path / "o1")), (str(source), "s3a://b/o")):
+        result = CliRunner().invoke(app, ["screen", where, "--out", out, "--as-of", "2026-01-01"])
+        assert result.exit_code == 2
+        assert "add --engine spark" in result.output
+    assert not (tmp_path / "o1").exists() and not Path("s3a:").exists()

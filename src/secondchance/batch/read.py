@@ -98,19 +98,22 @@ def check_layout(folder: Path) -> dict[str, Path]:
     if "people" not in found:
         raise LayoutError(f"{folder}: no people.parquet or people.csv (docs/batch-format.md)")
     for name, path in found.items():
-        columns = _columns(path)
-        twice = [c for c, n in Counter(columns).items() if n > 1]
-        if twice:
-            raise LayoutError(
-                f"{path}: column {twice[0]!r} appears twice (which one holds the fact?)"
-            )
-        unknown = [c for c in columns if c not in TABLES[name].columns]
-        if unknown:
-            raise LayoutError(f"{path}: unknown column {unknown[0]!r} (docs/batch-format.md)")
-        missing = [c for c in TABLES[name].required if c not in columns]
-        if missing:
-            raise LayoutError(f"{path}: required column {missing[0]!r} is missing")
+        check_columns(name, str(path), _columns(path))
     return found
+
+
+def check_columns(table: str, where: str, columns: list[str]) -> None:
+    """``LayoutError`` naming ``where`` for a column given twice, one the layout does not have,
+    or a required one missing from ``table``'s columns."""
+    twice = [c for c, n in Counter(columns).items() if n > 1]
+    if twice:
+        raise LayoutError(f"{where}: column {twice[0]!r} appears twice (which one holds the fact?)")
+    unknown = [c for c in columns if c not in TABLES[table].columns]
+    if unknown:
+        raise LayoutError(f"{where}: unknown column {unknown[0]!r} (docs/batch-format.md)")
+    missing = [c for c in TABLES[table].required if c not in columns]
+    if missing:
+        raise LayoutError(f"{where}: required column {missing[0]!r} is missing")
 
 
 _CSV_PARSE = pacsv.ParseOptions(newlines_in_values=True)

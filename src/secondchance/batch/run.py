@@ -52,6 +52,11 @@ class Plan:
     workers: int = 0
     only: frozenset[str] | None = None  # person ids to screen (a rerun of the failed ones)
     part: str = ""
+    source_url: str | None = None
+    """A storage URL the tables are read from instead of ``source`` (Spark only)."""
+    out_url: str | None = None
+    """A storage URL for the results (Spark only); ``out`` then holds the driver's files until
+    they are copied there (``batch/spark.py`` ``publish``)."""
 
 
 @dataclass
@@ -293,7 +298,7 @@ def _write_problems(plan: Plan, sink: Sink, problems: list[Problem]) -> None:
 
 def manifest_of(plan: Plan, summary: Summary) -> dict[str, Any]:
     return {
-        "source": str(plan.source.resolve()),
+        "source": plan.source_url or str(plan.source.resolve()),
         "as_of": plan.as_of.isoformat(),
         "programs": list(plan.programs),
         "campaigns": [c.id for c in plan.campaigns],

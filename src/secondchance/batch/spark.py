@@ -2,7 +2,8 @@
 batches (``mapInArrow``); results are identical to the local run (tests/batch/test_spark.py).
 
 Spark gathers each person's rows from every table (a ``groupBy`` on ``person_id``), so on a
-cluster the input need not be sorted. docs/scale.md explains a real cluster.
+cluster the input need not be sorted. Input and output may be storage URLs
+(``batch/storage.py``). docs/scale.md explains a real cluster.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from secondchance.batch.campaign import Campaign, CampaignSink, placements
 from secondchance.batch.layout import TABLES
 from secondchance.batch.mapping import PersonRows, Problem
 from secondchance.batch.output import PEOPLE, RESULTS, forget_manifest, people_columns
-from secondchance.batch.read import LayoutError, check_layout
+from secondchance.batch.read import LayoutError, check_columns, check_layout
 from secondchance.batch.run import GC_THRESHOLDS, Plan, Summary
+from secondchance.batch.storage import StorageFiles, join
 
 OUTPUT = pa.schema(
     [
@@ -139,10 +141,10 @@ def screen_partition(
         yield _emit(screener.screen_many(items), orphans, campaigns, as_of)
 
 
-def _table_frame(spark: Any, name: str, path: Path) -> Any:
+def _table_frame(spark: Any, name: str, path: str) -> Any:
     from pyspark.sql import functions as F
 
-    frame = spark.read.parquet(str(path))
+    frame = spark.read.parquet(path)
     from pyspark.sql.types import LongType, StructField, StructType
 
     numbered = frame.rdd.zipWithIndex().map(lambda pair: (*pair[0], pair[1] + 1))
@@ -177,15 +179,13 @@ def screen_frame(spark: Any, plan: Plan) -> Any:
     """The Spark DataFrame of result and problem rows for the plan's input tables."""
     from pyspark.sql import functions as F
 
-    files = check_layout(plan.source)
-    text = sorted(path.name for path in files.values() if path.suffix != ".parquet")
-    if text:
-        raise LayoutError(
-            f"--engine spark reads Parquet tables only ({', '.join(text)} is CSV, whose quoted "
-            "line breaks and short rows Spark's reader does not read as the local one does): "
-            "convert them to Parquet (docs/scale.md), or screen with the local engine"
-        )
-    frames = [_table_frame(spark, name, path) for name, path in files.items()]
+    if plan.source_url is not None:
+        tables = _url_tables(spark, plan.source_url)
+    else:
+        files = check_layout(plan.source)
+        _parquet_only([path.name for path in files.values() if path.suffix != ".parquet"])
+        tables = {name: str(path) for name, path in files.items()}
+    frames = [_table_frame(spark, name, path) for name, path in tables.items()]
     union = frames[0]
     for frame in frames[1:]:
         union = union.unionByName(frame)
@@ -198,18 +198,49 @@ def screen_frame(spark: Any, plan: Plan) -> Any:
     )
 
 
+def _parquet_only(text: list[str]) -> None:
+    if text:
+        raise LayoutError(
+            f"--engine spark reads Parquet tables only ({', '.join(sorted(text))} is CSV, whose "
+            "quoted line breaks and short rows Spark's reader does not read as the local one "
+            "does): convert them to Parquet (docs/scale.md), or screen with the local engine"
+        )
+
+
+def _url_tables(spark: Any, url: str) -> dict[str, str]:
+    """The tables under the storage URL ``url`` (a Parquet file or folder of parts each), their
+    columns checked against the layout as the local reader checks them."""
+    names = StorageFiles(spark, url).names(url)
+    if names is None:
+        raise LayoutError(f"{url}: not a folder of tables")
+    _parquet_only([f"{t}.csv" for t in TABLES if f"{t}.csv" in names])
+    tables = {t: join(url, f"{t}.parquet") for t in TABLES if f"{t}.parquet" in names}
+    if "people" not in tables:
+        raise LayoutError(f"{url}: no people.parquet (docs/batch-format.md)")
+    for name, where in tables.items():
+        check_columns(name, where, list(spark.read.parquet(where).columns))
+    return tables
+
+
 def run_spark(plan: Plan) -> Summary:
     """Screen on Spark: ``results.parquet`` and ``people.parquet`` (folders of parts),
     ``errors.csv`` and the campaign lists in ``plan.out``, as the local run names them (with
-    ``plan.part`` for a rerun)."""
+    ``plan.part`` for a rerun). With ``plan.out_url`` Spark writes the results and people there,
+    and the rest goes to ``plan.out`` until :func:`publish` copies it."""
     spark = session()
     frame = screen_frame(spark, plan).cache()
     plan.out.mkdir(parents=True, exist_ok=True)
     forget_manifest(plan.out)
+    if plan.out_url is not None:
+        StorageFiles(spark, plan.out_url).delete(join(plan.out_url, "manifest.json"))
+
+    def where(name: str) -> str:
+        return str(plan.out / name) if plan.out_url is None else join(plan.out_url, name)
+
     results = frame.filter("kind = 'result'").select(*RESULTS.names)
-    results.write.mode("overwrite").parquet(str(plan.out / f"results{plan.part}.parquet"))
+    results.write.mode("overwrite").parquet(where(f"results{plan.part}.parquet"))
     people = frame.filter("kind = 'person'").select(*PEOPLE.names)
-    people.write.mode("overwrite").parquet(str(plan.out / f"people{plan.part}.parquet"))
+    people.write.mode("overwrite").parquet(where(f"people{plan.part}.parquet"))
     summary = Summary()
     for row in results.groupBy("program", "outcome").count().collect():
         summary.counts[(row["program"], row["outcome"])] = int(row["count"])
@@ -243,3 +274,23 @@ def _write_errors(path: Path, problems: list[Any], summary: Summary) -> None:
             elif p.get("counted") == "person":
                 failed.add(row["person_id"])
     summary.problems, summary.failed = len(problems), len(failed) + people_rows
+
+
+def fetch(url: str, local: Path, name: str) -> bool:
+    """Copy the file ``name`` of the output folder at the storage URL ``url`` into the local
+    folder ``local`` (for a rerun); False when there is none."""
+    files = StorageFiles(session(), url)
+    if not files.exists(join(url, name)):
+        return False
+    files.get(join(url, name), local / name)
+    return True
+
+
+def publish(local: Path, url: str) -> None:
+    """Copy every file the driver wrote in the local folder ``local`` (errors, campaign lists,
+    manifest, last) to the same names under the storage URL ``url``."""
+    files = StorageFiles(session(), url)
+    written = sorted(p for p in local.rglob("*") if p.is_file() and not p.name.endswith(".crc"))
+    manifest = local / "manifest.json"
+    for path in [p for p in written if p != manifest] + [p for p in written if p == manifest]:
+        files.put(path, join(url, *path.relative_to(local).parts))

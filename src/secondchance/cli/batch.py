@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich import box
@@ -30,6 +32,7 @@ from secondchance.batch.evaluate import record_of
 from secondchance.batch.output import read_manifest, write_manifest
 from secondchance.batch.read import LayoutError, people
 from secondchance.batch.run import Plan, Summary, failed_ids, manifest_of, run, total
+from secondchance.batch.storage import is_url
 from secondchance.batch.synth import synth_people
 from secondchance.cli.app import app, fail_input, parse_date
 from secondchance.law.registry import all_programs
@@ -172,9 +175,15 @@ def _not_all_screened(summary: Summary, errors: str) -> str | None:
 @app.command()
 def screen(
     source: Annotated[
-        Path, typer.Argument(help="A folder of tables, a .jsonl file or a folder of record files.")
+        str,
+        typer.Argument(
+            help="A folder of tables, a .jsonl file or a folder of record files (with --engine "
+            "spark, also a storage URL such as s3a://bucket/people)."
+        ),
     ],
-    out: Annotated[Path, typer.Option("--out", help="Folder for the results.")],
+    out: Annotated[
+        str, typer.Option("--out", help="Folder for the results (with --engine spark, or a URL).")
+    ],
     as_of: Annotated[str, typer.Option("--as-of", help="Screen as of this date.")],
     programs: Annotated[
         list[str] | None, typer.Option("--programs", help="Only these programs (repeat the flag).")
@@ -211,15 +220,39 @@ def screen(
     130: interrupted (Ctrl-C)."""
     day = parse_date(as_of, "--as-of")
     assert day is not None
-    plan = Plan(source, out, day, _programs(programs), _campaigns(campaign), fmt.value, workers)
+    urls = [text for text in (source, out) if is_url(text)]
+    if urls and engine is not Engine.spark:
+        fail_input(
+            f"{urls[0]}: a storage URL is read and written by Spark: add --engine spark (the "
+            "local engine reads and writes folders on this machine)"
+        )
+    folder = Path(tempfile.mkdtemp(prefix="secondchance-out-")) if is_url(out) else Path(out)
+    plan = Plan(
+        Path() if is_url(source) else Path(source),
+        folder,
+        day,
+        _programs(programs),
+        _campaigns(campaign),
+        fmt.value,
+        workers,
+        source_url=source if is_url(source) else None,
+        out_url=out if is_url(out) else None,
+    )
+    try:
+        _screen(plan, engine, rerun_errors, out)
+    finally:
+        if plan.out_url is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _screen(plan: Plan, engine: Engine, rerun_errors: bool, out: str) -> None:
     parts: list[str] = [""]
     if rerun_errors:
-        try:
-            manifest = read_manifest(out)
-        except (OSError, ValueError):
-            fail_input(f"--rerun-errors: {out} holds no earlier run (manifest.json)")
+        manifest = _last_run(plan, out)
         parts = list(manifest.get("parts", [""]))
-        plan.only = failed_ids(out, parts[-1])
+        if plan.out_url is not None:
+            _fetch(plan.out_url, plan.out, f"errors{parts[-1]}.csv")
+        plan.only = failed_ids(plan.out, parts[-1])
         plan.part = f"-rerun{len(parts)}"
         parts.append(plan.part)
     console = Console(stderr=True)
@@ -227,7 +260,11 @@ def screen(
         summary = _progress_run(plan, engine, console)
     except LayoutError as exc:
         fail_input(str(exc))
-    write_manifest(out, {**manifest_of(plan, summary), "parts": parts, "engine": engine.value})
+    write_manifest(plan.out, {**manifest_of(plan, summary), "parts": parts, "engine": engine.value})
+    if plan.out_url is not None:
+        from secondchance.batch.spark import publish
+
+        publish(plan.out, plan.out_url)
     errors = f"errors{plan.part}.csv"
     _summary_table(summary, console, errors)
     if summary.interrupted:
@@ -242,6 +279,22 @@ def screen(
         raise typer.Exit(NOT_ALL_SCREENED)
 
 
+def _fetch(url: str, folder: Path, name: str) -> bool:
+    from secondchance.batch.spark import fetch
+
+    return fetch(url, folder, name)
+
+
+def _last_run(plan: Plan, out: str) -> dict[str, Any]:
+    """The manifest of the run a rerun follows (copied from a storage URL first)."""
+    try:
+        if plan.out_url is not None and not _fetch(plan.out_url, plan.out, "manifest.json"):
+            raise OSError
+        return read_manifest(plan.out)
+    except (OSError, ValueError):
+        fail_input(f"--rerun-errors: {out} holds no earlier run (manifest.json)")
+
+
 @app.command()
 def explain(
     out: Annotated[Path, typer.Argument(help="The folder a screen wrote.")],
@@ -249,21 +302,35 @@ def explain(
     verbose: Annotated[
         bool, typer.Option("--verbose", help="Every finding, as `check --verbose` prints it.")
     ] = False,
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--source",
+            help="Where the run's tables are now, when not where it read them (a copy of tables "
+            "it read from a storage URL, or tables moved since).",
+        ),
+    ] = None,
 ) -> None:
-    """Print the full explanation for one screened person: what ``check`` prints for them."""
+    """Print the full explanation for one screened person: what ``check`` prints for them.
+    OUT is the folder a screen wrote (for a run written to a storage URL, a copy of its
+    manifest.json in a folder is enough)."""
     try:
         manifest = read_manifest(out)
     except (OSError, ValueError):
         fail_input(f"{out}: no screening results here (manifest.json)")
     as_of = date.fromisoformat(manifest["as_of"])
-    try:
-        found = next(
-            (p for p in people(Path(manifest["source"]), []) if p.person_id == person_id), None
+    if source is None and is_url(manifest["source"]):
+        fail_input(
+            f"{out}: that run read its tables from {manifest['source']}; explain reads tables "
+            "on this machine: copy them to a folder and pass it with --source"
         )
+    tables = source if source is not None else Path(manifest["source"])
+    try:
+        found = next((p for p in people(tables, []) if p.person_id == person_id), None)
     except LayoutError as exc:
         fail_input(str(exc))
     if found is None:
-        fail_input(f"--id: no person {person_id!r} in {manifest['source']}")
+        fail_input(f"--id: no person {person_id!r} in {tables}")
     record, problems = record_of(found)
     if record is None:
         first = problems[0]
