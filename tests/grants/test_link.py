@@ -10,7 +10,10 @@ import pytest
 
 from secondchance.api import evaluate
 from secondchance.engine.determination import Determination, Outcome
+from secondchance.grants import link
 from secondchance.grants.courts import court_state
+from secondchance.grants.model import Grant, GrantType
+from secondchance.grants.register import Register
 from secondchance.record.schema import Record
 from tests.clemency.helpers import CITIZEN, PARDON, text
 
@@ -66,12 +69,16 @@ def test_unlisted_name_answers_as_before() -> None:
     assert "register" not in text(det)
 
 
-def test_recorded_grant_confirmed_with_its_source() -> None:
-    # Gary Parks Davis: pardoned 2022-12-30 (White House list of that day).
+def test_recorded_grant_listed_under_the_same_name_is_stated_with_its_source() -> None:
+    # Gary Parks Davis: pardoned 2022-12-30 (White House list of that day, which gives no court;
+    # the record names none either). The answer is the record's own (already pardoned); the
+    # register only says a grant to someone of this name is listed, it does not confirm it.
     det = ask(PARDON, record("Gary Parks Davis", pardon_on="2022-12-30"), "2024-01-02")
     assert det.outcome is Outcome.not_applicable  # already pardoned
     (finding,) = [f for f in det.findings if "official register" in f.finding]
-    assert "confirms the recorded pardon of Gary Parks Davis, granted 2022-12-30" in finding.finding
+    assert "lists a pardon of Gary Parks Davis, granted 2022-12-30" in finding.finding
+    assert "a grant to someone of this name is in the register" in finding.finding
+    assert "confirms" not in finding.finding
     assert finding.url == LIST_2022_12_30
 
 
@@ -218,3 +225,120 @@ def test_a_close_name_whose_grant_has_no_register_number_says_the_number_would_n
     assert det.outcome is Outcome.needs_review
     assert "person.bop_register_number" not in det.missing_facts
     assert "person.bop_register_number would not settle it" in text(det)
+
+
+HAND_MADE_LIST = "https://example.invalid/hand-made-clemency-list/"
+
+
+def hand_made(name: str, kind: str, day: str, *, regno: str = "", district: str = "") -> Grant:
+    """A register entry written for the test (an invented person)."""
+    return Grant(
+        name=name,
+        type=GrantType(kind),
+        date=date.fromisoformat(day),
+        president="Joseph R. Biden, Jr.",
+        source_url=HAND_MADE_LIST,
+        bop_register_number=regno,
+        details={"district": district} if district else {},
+    )
+
+
+@pytest.fixture
+def own_list(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Record linking reads only the hand-made entries the test gives."""
+
+    def use(*grants: Grant) -> None:
+        monkeypatch.setattr(link, "shipped_register", lambda: Register(list(grants)))
+        link._matches.cache_clear()
+
+    yield use
+    link._matches.cache_clear()
+
+
+def invented(*, court: str | None = None, regno: str | None = None, recorded: bool) -> Any:
+    """Quinn Harlow Vexley (invented), convicted and sentenced 2010-01-04 (fine paid); the record
+    states a pardon of 2022-12-30 reaching that conviction where ``recorded``."""
+    data = record("Quinn Harlow Vexley", regno=regno, pardon_on="2022-12-30" if recorded else None)
+    if court:
+        data["convictions"][0]["court"] = court
+    return data
+
+
+def test_same_name_alone_does_not_confirm_a_recorded_grant(own_list: Any) -> None:
+    # Two register entries with exactly the record's name, both pardons of 2022-12-30 (two
+    # people can share a name and a list, as the official list of 2024-12-12 has two ROBERT
+    # ANDERSONs), one with no court, one for the District of Utah; the record names no court and
+    # states a pardon of 2022-12-30. The record's own pardon still answers: already pardoned
+    # (not_applicable), as the record states; but no finding may say the register "confirms" it.
+    own_list(
+        hand_made("Quinn Harlow Vexley", "pardon", "2022-12-30"),
+        hand_made("QUINN HARLOW VEXLEY", "pardon", "2022-12-30", district="District of Utah"),
+    )
+    det = ask(PARDON, invented(recorded=True), "2024-01-02")
+    assert det.outcome is Outcome.not_applicable
+    assert "confirms" not in text(det)
+    found = [f.finding for f in det.findings if "official register" in f.finding]
+    assert len(found) == 2
+    assert all(
+        "a recorded grant: a grant to someone of this name is in the register, but the court "
+        "could not be compared" in f
+        for f in found
+    )
+    assert any("(the register gives no court for that grant)" in f for f in found)
+    assert any(
+        "(the register gives the District of Utah; the record names no conviction court)" in f
+        for f in found
+    )
+
+
+def test_same_name_unrecorded_grant_asks_whether_it_is_the_same_person(own_list: Any) -> None:
+    # The record states no grant and names no court; the register lists a pardon of 2022-12-30
+    # to someone of the same name. Without the register: eligible (sentenced 2010-01-04 + 5
+    # years, 28 CFR 1.2 -> 2015-01-04, before 2024-01-02). With it: needs_review, the candidate
+    # named as a grant to someone of this name, not as the person's own.
+    own_list(hand_made("Quinn Harlow Vexley", "pardon", "2022-12-30"))
+    det = ask(PARDON, invented(recorded=False), "2024-01-02")
+    assert det.outcome is Outcome.needs_review
+    reason = det.reason or ""
+    assert "lists a pardon of Quinn Harlow Vexley, granted 2022-12-30" in reason
+    assert "(a grant to someone of this name; the court could not be compared)" in reason
+    assert "confirm whether this is the same person" in reason
+
+
+def test_what_ties_a_same_name_grant_to_the_person(own_list: Any) -> None:
+    # A commutation of 2022-04-26 listed for the Eastern District of Kentucky with register
+    # number 12345-032 (both invented); the record states it (commutations keep the pardon
+    # petition's answer: sentenced 2010-01-04 + 5 years, 28 CFR 1.2 -> eligible from 2015-01-04,
+    # so eligible on 2025-02-01 whatever the register says of a recorded grant).
+    own_list(
+        hand_made(
+            "Quinn Harlow Vexley",
+            "commutation",
+            "2022-04-26",
+            regno="12345-032",
+            district="Eastern District of Kentucky",
+        )
+    )
+
+    def commuted(**kw: Any) -> dict[str, Any]:
+        data = invented(recorded=False, **kw)
+        data["clemency"] = [
+            {"kind": "commutation", "granted_on": "2022-04-26", "conviction_ids": ["c1"]}
+        ]
+        return data
+
+    # No court in the record, no register number: the name alone, not confirmed; the number
+    # the register lists would settle it.
+    det = ask(PARDON, commuted(), "2025-02-01")
+    assert det.outcome is Outcome.eligible
+    assert "confirms" not in text(det)
+    assert "the record names no conviction court" in text(det)
+    assert "add person.bop_register_number to the record to settle it" in text(det)
+    # A court in Kentucky (E.D. Ky.): the court agrees with the name, confirmed.
+    det = ask(PARDON, commuted(court="E.D. Ky."), "2025-02-01")
+    assert det.outcome is Outcome.eligible
+    assert "confirms the recorded commutation of Quinn Harlow Vexley" in text(det)
+    # The same register number: confirmed without a court.
+    det = ask(PARDON, commuted(regno="12345-032"), "2025-02-01")
+    assert det.outcome is Outcome.eligible
+    assert "confirms the recorded commutation of Quinn Harlow Vexley" in text(det)

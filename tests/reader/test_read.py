@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from secondchance.cli import app
-from secondchance.grants.register import shipped_register
+from secondchance.grants.model import Grant, GrantType
+from secondchance.grants.register import Register, shipped_register
 from secondchance.reader import read_document
 from secondchance.reader.document import parse_document
 from tests.reader.reports import HTML_REPORT, NEWS_REPORT, PROGRAMS_REPORT
@@ -24,6 +26,8 @@ LIST_1 = (
     "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2022/04/26/"
     "clemency-recipient-list/"
 )
+BIDEN = "Joseph R. Biden, Jr."
+HAND_MADE = "https://example.invalid/hand-made-clemency-list/"
 
 
 def sheet(text: str) -> dict[str, Any]:
@@ -259,3 +263,33 @@ def test_a_surname_in_another_full_name_is_not_a_later_mention() -> None:
     assert (sergio["types"], sergio["dates"]) == ([], [])
     jose = person(result, "José Acosta")
     assert (jose["match"], jose["document_says"]["dates"]) == ("none", ["2022-04-26"])
+
+
+def test_a_name_written_surname_first_in_a_sentence_is_one_person() -> None:
+    # A hand-made register: a pardon of Gary Parks Davis dated 2022-12-30, and another person.
+    # A warrant names him surname first, "Davis, Gary Parks", inside a sentence: that is the
+    # listed name (not a "Gary Parks" on no list, the comma splitting off "Davis"). A later
+    # "Davis" is a mention of him, so the report's "December 31, 2022" is a grant-date
+    # difference from 2022-12-30. "In Yuma, Gary Parks Davis ..." is a place, then the name.
+    register = Register(
+        [
+            Grant("Gary Parks Davis", GrantType.pardon, date(2022, 12, 30), BIDEN, HAND_MADE),
+            Grant("Alma Fictional Rivers", GrantType.pardon, date(2021, 1, 19), BIDEN, HAND_MADE),
+        ]
+    )
+    warrant = (
+        "The President granted a full and unconditional pardon to Davis, Gary Parks, of Yuma, "
+        "Arizona, on December 30, 2022.\n\nA local paper wrote that Davis was pardoned on "
+        "December 31, 2022.\n"
+    )
+    result = read_document(parse_document(warrant, "report"), register)
+    davis = person(result, "Davis, Gary Parks")
+    assert (davis["matched_name"], davis["match"]) == ("Gary Parks Davis", "exact")
+    assert [p["mention"] for p in result["people"]] == ["Davis, Gary Parks"]
+    assert differences(result, "name_spelling") == {}
+    stated = differences(result, "grant_date")["Gary Parks Davis"]
+    assert (stated["document"], stated["official"]) == ("2022-12-31", "2022-12-30")
+    place = read_document(
+        parse_document("In Yuma, Gary Parks Davis said he was pardoned.\n", "report"), register
+    )
+    assert [p["mention"] for p in place["people"]] == ["Gary Parks Davis"]

@@ -1,7 +1,10 @@
 """Link the person a record is about to the official register of grants.
 
-An exact match (same written name, and the same BOP register number where both give one) that
-the record's ``clemency`` list already reflects is confirmed with its source. A grant in force
+A listed grant that the record's ``clemency`` list already reflects is confirmed with its source
+only where something besides the name ties it to the record's person: the same BOP register
+number, or (the same written name) a record court in the state of the district the register
+gives. The same name alone (many people share a name: the register itself lists two ROBERT
+ANDERSONs) only says that a grant to someone of this name is listed. A grant in force
 on the day asked about that the record does not reflect, or a match that is only close (a
 spelling, a missing middle name), is never assumed: it asks for confirmation (``needs_review``
 with the candidate) so that an unrecorded grant cannot silently change an answer."""
@@ -86,6 +89,24 @@ def _elsewhere(record: PersonRecord, grant: Grant) -> str:
     return f"the register gives the {listed}; the record's conviction court is {'; '.join(courts)}"
 
 
+def _court_compared(record: PersonRecord, grant: Grant) -> tuple[bool, str]:
+    """Whether a record court sits in the state of the district the register gives for the
+    grant (True, ""), or, where the courts could not be compared, why not (False, reason)."""
+    listed = grant.details.get("district", "")
+    if not listed:
+        return False, "the register gives no court for that grant"
+    courts = [c.court for c in record.convictions if c.court]
+    if not courts:
+        return False, f"the register gives the {listed}; the record names no conviction court"
+    states = district_states(listed)
+    if states and any(court_state(c) in states for c in courts):
+        return True, ""
+    return False, (
+        f"the register gives the {listed}; the record's court {'; '.join(courts)} could not be "
+        "read as in the same state"
+    )
+
+
 REGNO = "person.bop_register_number"
 
 
@@ -122,7 +143,10 @@ def _one(
     }
     if regno:
         facts["person.bop_register_number"] = regno
-    confirmed = same is True or m.exact
+    # The same name alone is not the same person: an exact name counts only with the court.
+    court_agrees, uncompared = _court_compared(record, m.grant)
+    confirmed = same is True or (m.exact and court_agrees)
+    name_only = m.exact and not confirmed
     recorded = _recorded(record, m.grant)
     later = m.grant.date > day
     if slip:
@@ -163,6 +187,24 @@ def _one(
     elif later:
         text = f"The official register lists a {_describe(m)}: after the date asked about."
         review = None
+    elif name_only:
+        # A grant to someone of this name: a recorded one stays the record's to state (as a close
+        # name's does); an unrecorded one asks for confirmation.
+        kind = "a recorded grant" if recorded else "a grant the record does not list"
+        text = (
+            f"The official register lists a {_describe(m)}, {kind}: a grant to someone of this "
+            f"name is in the register, but the court could not be compared ({uncompared}); the "
+            "register does not confirm this is the same person."
+        ) + _settles(m, regno)
+        review = (
+            None
+            if recorded
+            else (
+                f"the official register lists a {_describe(m)} not in the record (a grant to "
+                "someone of this name; the court could not be compared): confirm whether this is "
+                "the same person"
+            )
+        )
     elif confirmed:
         text = (
             f"The official register lists a {_describe(m)}, which the record's clemency "

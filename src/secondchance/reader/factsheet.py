@@ -60,6 +60,10 @@ class Person:
             if w.rstrip(".").casefold() not in SUFFIXES
         ]
         self.surname = words[-1].casefold() if len(words) > 1 else ""
+        head, comma, tail = self.mention.mention.partition(",")
+        given = [w.rstrip(".").casefold() for w in tail.split()]
+        if comma and len(head.split()) == 1 and given and given[0] not in SUFFIXES:
+            self.surname = head.strip().casefold()  # written surname first: "Davis, Gary Parks"
 
     @property
     def key(self) -> str:

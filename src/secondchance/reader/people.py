@@ -280,12 +280,40 @@ def _person(
     return None
 
 
+def _surname_first(
+    register: Register, text: str, first: Span, rest: Span, seen: dict[str, tuple[Match, ...]]
+) -> PersonMention | None:
+    """A name written surname first inside a sentence ("a pardon to Davis, Gary Parks, of
+    Yuma"): a one-word span, a comma, then the given names. Taken as one name only where the
+    register lists it exactly so (a comma also parts a place from a name: "In Yuma, Gary
+    Parks Davis said")."""
+    words = _words(first.text)
+    if len(words) != 1 or words[0] in _NOT_NAME or text[first.end : rest.start] != ", ":
+        return None
+    written = text[first.start : rest.end]
+    matches = _match(register, written, seen)
+    if not matches or not matches[0].exact:
+        return None
+    return PersonMention(written, first.start, rest.end, matches[0], matches)
+
+
 def find_people(text: str, register: Register) -> list[PersonMention]:
     """Every person the text names, in order, each with its register match (or none)."""
     given = register.given_names
     out: list[PersonMention] = []
     seen: dict[str, tuple[Match, ...]] = {}
-    for span in _spans(text):
+    spans = _spans(text)
+    skip = False
+    for span, after in zip(spans, [*spans[1:], None], strict=True):
+        if skip:
+            skip = False
+            continue
+        if after is not None:
+            inverted = _surname_first(register, text, span, after, seen)
+            if inverted is not None:
+                out.append(inverted)
+                skip = True
+                continue
         person = _person(register, span, given, seen)
         if person is not None:
             out.append(person)
