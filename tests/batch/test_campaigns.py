@@ -325,6 +325,11 @@ def test_marijuana_certificate_candidates_hold_no_certificate(tmp_path: Path) ->
     tables = _merge(_possession("M1", None), _possession("M2", "true"))
     listed = _listed(tables, "marijuana-certificate", "2024-06-01", tmp_path)
     assert list(listed) == ["M1"]
+    # A line a person can act on: the proclamations by number, not every finding's citation
+    # (the reason had carried the pardon's background sources, an opinion of 2006 among them).
+    reason = listed["M1"]["reason"]
+    assert "Proclamation 10467 or 10688" in reason and "no certificate is recorded" in reason
+    assert "Legal Counsel" not in reason and len(reason) < 200
 
 
 def _long_term(pid: str, violence: str) -> dict[str, list[dict[str, Any]]]:
