@@ -31,7 +31,8 @@ def check(record: dict[str, Any], folder: Path, as_of: str) -> Answers:
         d["program"]: (
             d["outcome"],
             d["date"],
-            list(dict.fromkeys(f["citation"] for f in d["findings"])),
+            # reason codes: the decisive findings' citations, each once
+            list(dict.fromkeys(f["citation"] for f in d["findings"] if f["role"] == "decisive")),
         )
         for d in json.loads(result.output)["determinations"]
     }

@@ -36,7 +36,8 @@ def _check(record_file: Path) -> dict[str, tuple[Any, ...]]:
             d["outcome"],
             d["date"],
             d["next_change"],
-            list(dict.fromkeys(f["citation"] for f in d["findings"])),
+            # reason codes: the decisive findings' citations, each once
+            list(dict.fromkeys(f["citation"] for f in d["findings"] if f["role"] == "decisive")),
             d["missing_facts"],
         )
         for d in report["determinations"]

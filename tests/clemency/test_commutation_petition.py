@@ -33,6 +33,31 @@ def test_the_day_after_custody_points_to_a_pardon() -> None:
     after = ask(COMMUTATION, data, "2013-03-01")
     assert after.outcome is Outcome.not_eligible
     assert "petition for pardon" in text(after)
+    # The facts it used: the release, the last day of custody (2013-02-28, custody[0].end).
+    decisive = [f for f in after.findings if f.role.value == "decisive"]
+    assert any(
+        "released from confinement on 2013-02-28 (custody[0].end" in f.finding for f in decisive
+    )
+
+
+def test_probation_only_says_no_prison_term_was_imposed() -> None:
+    # Three years' probation from 2015-01-05 (ended 2018-01-04), no prison, nothing owed: on
+    # 2020-01-01 nothing is served; the explanation names the sentence without prison.
+    data = {
+        "convictions": [
+            {
+                "jurisdiction": "federal",
+                "conviction_date": "2015-01-05",
+                "sentence": {"imposed_on": "2015-01-05", "probation": "3 years"},
+            }
+        ],
+        "supervision": [
+            {"kind": "probation", "start": "2015-01-05", "end": "2018-01-04", "conviction_id": None}
+        ],
+    }
+    det = ask(COMMUTATION, data, "2020-01-01")
+    assert det.outcome is Outcome.not_eligible, text(det)
+    assert "the sentence imposed no term of imprisonment (convictions[0].sentence)" in text(det)
 
 
 def test_fine_still_owed_may_petition_for_remission() -> None:

@@ -23,6 +23,7 @@ from secondchance.batch.mapping import (
 )
 from secondchance.batch.read import Item, Unreadable, Whole
 from secondchance.engine import Determination
+from secondchance.engine.determination import FindingRole
 from secondchance.engine.rules import Program
 from secondchance.law.registry import all_programs
 from secondchance.law.sentence import sentence_of
@@ -49,9 +50,10 @@ SENTENCE_FACTS = {
 
 
 def reason_codes(det: Determination) -> list[str]:
-    """Compact reason codes: the citations of the determination's findings, each once, in the
-    order the explanation gives them."""
-    return list(dict.fromkeys(f.citation for f in det.findings))
+    """Compact reason codes: the citations of the determination's decisive findings (those that
+    apply the rule to this person), each once, in the order the explanation gives them. What is
+    true for everyone (background) and where to file are left to ``explain``."""
+    return list(dict.fromkeys(f.citation for f in det.findings if f.role is FindingRole.decisive))
 
 
 class Answer(NamedTuple):

@@ -125,8 +125,24 @@ def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: R
             out.missing += conf.missing
             if conf.short:
                 out.findings.append(say(f"{label(i, conviction)}: {conf.short}."))
+        elif conf.release is not None and conf.release <= day:
+            name = label(i, conviction)
+            out.findings.append(
+                say(
+                    f"{name}: released from confinement on {conf.release.isoformat()} "
+                    f"({conf.source}); no prison term of it is being served.",
+                    {f"{name}.release_from_confinement": conf.release.isoformat()},
+                )
+            )
     elif conf.prison is None:
         out.missing += conf.missing
+    elif not conf.contradiction and not conf.missing:
+        out.findings.append(
+            say(
+                f"{label(i, conviction)}: the sentence imposed no term of imprisonment "
+                f"(convictions[{i}].sentence)."
+            )
+        )
     return False
 
 
