@@ -26,6 +26,7 @@ from secondchance.law.clemency.facts import (
 from secondchance.law.clemency.grant_effect import commutation_effect
 from secondchance.law.clemency.pardoned import doubtful_pardons, pardoned_by
 from secondchance.law.clemency.scope import awaiting_facts
+from secondchance.law.early_termination import still_running
 from secondchance.record.query import awaiting_sentencing, covers
 from secondchance.record.schema import (
     ClemencyKind,
@@ -162,7 +163,8 @@ def _prison_begun(record: Record, i: int, conviction: Conviction, day: date) -> 
 def _conviction_supervision(
     record: Record, i: int, conviction: Conviction, day: date
 ) -> tuple[list[str], list[str]]:
-    """Probation, parole or supervised release on ``day`` for this conviction; and, after a
+    """Probation, parole or supervised release on ``day`` for this conviction (or that may still
+    run on it, its recorded early end too soon: ``law.early_termination``); and, after a
     commutation that ended the prison term, a supervised release term the warrant kept but whose
     dates the record does not give. Second, the ``supervision[k].start`` of periods with no
     start that have not ended by ``day``: they may cover it."""
@@ -184,6 +186,11 @@ def _conviction_supervision(
         + ")"
         for k, period in periods
         if covers(period, day)
+    ]
+    out += [
+        f"{name}: may still be on {period.kind.value.replace('_', ' ')} ({doubt.why()})"
+        for k, period in periods
+        if (doubt := still_running(record, k, day)) is not None
     ]
     if out or unknown:
         return out, unknown

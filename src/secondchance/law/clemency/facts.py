@@ -950,10 +950,17 @@ def shared_change_points(record: PersonRecord) -> list[tuple[date, str]]:
 
 
 def _shared_change_points(record: PersonRecord) -> list[tuple[date, str]]:
+    from secondchance.law.early_termination import too_soon_all
+
     points = [
         (p.end + timedelta(days=1), f"the day after the {p.kind.value.replace('_', ' ')} ends")
         for p in record.supervision
         if p.end
+    ]
+    points += [
+        (d.until, "the term of supervision recorded as ended early too soon is out")
+        for d in too_soon_all(record)
+        if d.until is not None
     ]
     points += [(g.granted_on, f"the {g.kind.value} is granted") for g in record.clemency]
     points += [

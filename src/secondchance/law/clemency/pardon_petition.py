@@ -94,6 +94,7 @@ from secondchance.law.declarative import (
     decide,
     once,
 )
+from secondchance.law.early_termination import TooSoon, too_soon_all
 from secondchance.law.parameters import value
 from secondchance.law.rule_book import rule_fields
 from secondchance.record.query import awaiting_sentencing
@@ -272,7 +273,19 @@ class Facts:
                 "state custody after the release may be the release from confinement the wait "
                 "runs from"
             )
+        reviews += [
+            doubt.why() + " (a revocation may instead have ended it, and the release from any "
+            "term it imposed would start the wait later, 18 U.S.C. 3583(e)(3), 3565)"
+            for doubt in self.early_ends
+        ]
         return reviews
+
+    @once
+    def early_ends(self) -> tuple[TooSoon, ...]:
+        """Supervision recorded as ended early sooner than the law allows
+        (``law.early_termination``): the release the wait runs from, and whether the person is
+        still on supervision, rest on that end."""
+        return too_soon_all(self.record)
 
     @once
     def supervised(self) -> list[tuple[int, SupervisionPeriod]]:
@@ -627,7 +640,8 @@ STEPS: tuple[Step[Facts], ...] = (
                 for i, c in enumerate(f.record.convictions)
                 if c.jurisdiction is Jurisdiction.state and c.conviction_date is None
             ]
-            + f.state_custody[1],
+            + f.state_custody[1]
+            + [p for doubt in f.early_ends for p in doubt.paths()],
         ),
     ),
     Test(

@@ -97,7 +97,9 @@ def ended_short(
     early only by early termination (3583(e)(1), 3564(c)), revocation (3583(e)(3), 3565) or a
     commutation that does not keep it; a revocation may impose further imprisonment, from which
     the pardon petition's wait would run (28 CFR 1.2), so the release recorded may not be the
-    last. Returns the deciding facts and why, or None."""
+    last. An early termination recorded sooner than the law allows is read, for every program,
+    by :mod:`secondchance.law.early_termination`. Returns the deciding facts and why, or
+    None."""
     sentence = conviction.sentence
     if sentence is None or sentence.revocations:
         return None

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from secondchance.engine.rules import Context
+from secondchance.law.early_termination import too_soon_all
 from secondchance.law.parameters import value
 from secondchance.law.sba.convictions import conviction_day_bounds
 from secondchance.law.sba.days import first_day_outside_lookback, next_day, previous_day
@@ -58,6 +59,9 @@ def _record_points(rec: PersonRecord, day: date, who: str) -> Iterator[Point]:
         # custody with no recorded end: taken as ended on the projected release
         yield next_day(projected.release), f"the day after {who}'s projected release"
     yield from _span_points(rec.supervision, f"{who}'s supervision")
+    for doubt in too_soon_all(rec):
+        if doubt.until is not None:
+            yield doubt.until, f"the term of {who}'s supervision recorded as ended too soon is out"
     for point, what in sentence_term_ends(rec):
         yield point, f"{what} of {who}'s sentence, counted from the dates recorded"
     for charge in rec.pending_charges:

@@ -41,6 +41,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from secondchance.law.declarative import Verdict
+from secondchance.law.early_termination import still_running
 from secondchance.law.sba.charges import charge_pending, unrecorded_charges
 from secondchance.law.sba.checks import Check, Subject, and3, any3, counts_have, words
 from secondchance.law.sentence.projection import CITATION as PROJECTION_CITATION
@@ -566,7 +567,10 @@ def on_supervision(
     checks: list[Check] = []
     for k, period in enumerate(s.record.supervision):
         covered = covers(period, s.day)
-        if covered is False or period.kind not in kinds:
+        if period.kind not in kinds:
+            continue
+        if covered is False:
+            checks += _may_still_run(s, k, kinds[period.kind], say)
             continue
         path = f"{s.prefix}supervision[{k}]"
         facts: dict[str, Any] = {f"{path}.kind": period.kind, **_span_facts(path, period)}
@@ -595,6 +599,38 @@ def on_supervision(
             text = text.rstrip(".") + f" ({tail})."
         checks.append(Check(verdict, text, facts, tuple(missing)))
     return checks + _unrecorded_supervision(s, kinds=kinds, say=say)
+
+
+def _may_still_run(
+    s: Subject, k: int, rule: SupervisionRule, say: Mapping[Verdict, str]
+) -> list[Check]:
+    """Supervision period ``k``, over by its recorded end, when that end is an early
+    termination sooner than the law allows (``law.early_termination``) and it may still run on
+    the day: judged as that supervision would be, and for review unless the rule clears it
+    either way."""
+    doubt = still_running(s.record, k, s.day)
+    if doubt is None:
+        return []
+    period = s.record.supervision[k]
+    path = f"{s.prefix}supervision[{k}]"
+    facts: dict[str, Any] = {
+        f"{path}.kind": period.kind,
+        **_span_facts(path, period),
+        f"{path}.ended_early": True,
+    }
+    if isinstance(rule, OffenseCondition):
+        hit, more, _ = _supervised_offense(s, k, period, rule)
+        facts.update(more)
+        verdict = {True: rule.verdict, False: Verdict.clear, None: Verdict.unknown}[hit]
+    else:
+        verdict = rule
+    if verdict is Verdict.clear:
+        return []
+    kind = words(period.kind)
+    text = f"{s.name} may still be on {kind} on {s.day}: {doubt.why(s.prefix)}. If so, " + say[
+        verdict
+    ].format(kind=kind)
+    return [Check(Verdict.review, text, facts)]
 
 
 def _unrecorded_supervision(
@@ -664,9 +700,16 @@ def any_status_for_review(s: Subject, *, gap: str) -> list[Check]:
             path = f"{s.prefix}custody[{k}]"
             found.append((f"in custody ({words(custody.kind)})", _span_facts(path, custody)))
     for k, period in enumerate(s.record.supervision):
+        path = f"{s.prefix}supervision[{k}]"
         if covers(period, s.day) is not False:
-            path = f"{s.prefix}supervision[{k}]"
             found.append((f"on {words(period.kind)}", _span_facts(path, period)))
+        elif (doubt := still_running(s.record, k, s.day)) is not None:
+            found.append(
+                (
+                    f"possibly still on {words(period.kind)} ({doubt.why(s.prefix)})",
+                    _span_facts(path, period),
+                )
+            )
     for u in unrecorded_terms(s):
         if u.unsentenced:
             found.append(
