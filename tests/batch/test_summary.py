@@ -45,3 +45,12 @@ def test_only_the_outcomes_that_occur_are_columns() -> None:
     text = _shown(summary)
     assert "review" not in text and "facts" not in text
     assert "5" in text and "12" in text
+
+
+def test_each_campaign_names_both_of_its_files() -> None:
+    summary = Summary(campaigns={"overdue": 1234}, campaign_reviews={"overdue": 5})
+    shown = " ".join(_shown(summary).split())
+    assert (
+        "campaign overdue: 1,234 on the list (campaigns/overdue.csv), 5 for review "
+        "(campaigns/overdue-review.csv)"
+    ) in shown

@@ -150,8 +150,8 @@ def _summary_table(summary: Summary, console: Console, errors: str = "errors.csv
     for campaign, count in summary.campaigns.items():
         review = summary.campaign_reviews.get(campaign, 0)
         console.print(
-            f"campaign {campaign}: {count} on the list, {review} for review "
-            f"(campaigns/{campaign}-review.csv)"
+            f"campaign {campaign}: {count:,} on the list (campaigns/{campaign}.csv), "
+            f"{review:,} for review (campaigns/{campaign}-review.csv)"
         )
     console.print(
         f"screened {summary.screened} people ({summary.evaluated} distinct fact patterns "
