@@ -10,7 +10,7 @@ import pytest
 
 from secondchance.api import evaluate
 from secondchance.engine.determination import Determination, Outcome
-from secondchance.grants import link
+from secondchance.grants import courts, link
 from secondchance.grants.courts import court_state
 from secondchance.grants.model import Grant, GrantType
 from secondchance.grants.register import Register
@@ -342,3 +342,107 @@ def test_what_ties_a_same_name_grant_to_the_person(own_list: Any) -> None:
     det = ask(PARDON, commuted(regno="12345-032"), "2025-02-01")
     assert det.outcome is Outcome.eligible
     assert "confirms the recorded commutation of Quinn Harlow Vexley" in text(det)
+
+
+@pytest.mark.parametrize(
+    ("court", "state", "district"),
+    [
+        # The same district written four ways (28 U.S.C. 97: Kentucky is two districts).
+        ("W.D. Ky.", "kentucky", "western"),
+        ("Western District of Kentucky", "kentucky", "western"),
+        ("WDKY", "kentucky", "western"),
+        ("U.S. District Court for the Western District of Kentucky", "kentucky", "western"),
+        ("U.S.D.C., E.D. Ky.", "kentucky", "eastern"),  # "U.S.D.C." is not D.C.
+        # Kansas is one district (28 U.S.C. 96): "" is that district.
+        ("D. Kan.", "kansas", ""),
+        ("District of Kansas", "kansas", ""),
+        ("D.D.C.", "district of columbia", ""),
+        ("District of Columbia", "district of columbia", ""),
+        # D.C.'s own court, not the federal district court for D.C.
+        ("District of Columbia Superior Court", "district of columbia", "superior court"),
+        # How the official lists also write it.
+        ("District of Central Illinois", "illinois", "central"),
+        ("East District of Pennsylvania", "pennsylvania", "eastern"),
+        # The state only: Kentucky has two districts, "D. Ky." says not which.
+        ("Louisville, Kentucky", "kentucky", None),
+        ("D. Ky.", "kentucky", None),
+    ],
+)
+def test_the_district_a_court_is(court: str, state: str, district: str | None) -> None:
+    assert courts.read_court(court) == courts.Court(state, district)
+
+
+@pytest.mark.parametrize(
+    "court", ["Northern District of Kentucky", "Eastern District of Kansas", "Superior Court"]
+)
+def test_a_district_its_state_does_not_have_is_not_read(court: str) -> None:
+    # Kentucky's districts are the Eastern and the Western (28 U.S.C. 97); Kansas is one district
+    # (28 U.S.C. 96): nothing to compare, so no agreement and no difference is claimed.
+    assert courts.read_court(court) is None
+
+
+def vexley_with_court(own_list: Any, district: str, court: str, *, recorded: bool) -> Determination:
+    """Quinn Harlow Vexley (invented), a commutation of 2022-04-26 listed for ``district``, no
+    register number; the record's court is ``court``. Sentenced 2010-01-04 (fine paid): the
+    pardon petition's wait, 28 CFR 1.2, is 5 years from sentencing, 2010-01-04 + 5 years =
+    2015-01-04, so eligible on 2025-02-01 whatever the register says of a recorded grant."""
+    own_list(hand_made("Quinn Harlow Vexley", "commutation", "2022-04-26", district=district))
+    data = invented(recorded=False, court=court)
+    if recorded:
+        data["clemency"] = [
+            {"kind": "commutation", "granted_on": "2022-04-26", "conviction_ids": ["c1"]}
+        ]
+    return ask(PARDON, data, "2025-02-01")
+
+
+@pytest.mark.parametrize("court", ["W.D. Ky.", "Western District of Kentucky", "WDKY"])
+def test_another_district_of_the_same_state_is_another_court(own_list: Any, court: str) -> None:
+    # The register gives the Eastern District of Kentucky; the record's court is the Western
+    # District (same state, another court): the register does not confirm the recorded grant
+    # (the answer stays the record's: eligible from 2015-01-04), and an unrecorded one is
+    # needs_review saying the courts differ, in the words used for a court of another state.
+    det = vexley_with_court(own_list, "Eastern District of Kentucky", court, recorded=True)
+    assert det.outcome is Outcome.eligible
+    assert "confirms" not in text(det)
+    assert (
+        "the register gives the Eastern District of Kentucky; the record's conviction court "
+        f"is {court}: the register does not confirm this is the same person"
+    ) in text(det)
+    det = vexley_with_court(own_list, "Eastern District of Kentucky", court, recorded=False)
+    assert det.outcome is Outcome.needs_review
+    assert (
+        "but the register gives the Eastern District of Kentucky; the record's conviction court "
+        f"is {court}: confirm whether this is the same person"
+    ) in (det.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("district", "court"),
+    [
+        ("Eastern District of Kentucky", "E.D. Ky."),
+        ("Eastern District of Kentucky", "EDKY"),
+        ("District of Kansas", "D. Kan."),  # Kansas: one district
+        ("Kansas", "District of Kansas"),  # the register gives the state only
+        ("Kentucky", "W.D. Ky."),  # the register gives the state only
+        ("Eastern District of Kentucky", "Lexington, Kentucky"),  # the record: the state only
+        ("District of Columbia", "D.D.C."),
+    ],
+)
+def test_the_same_district_or_only_a_state_agreeing_confirms(
+    own_list: Any, district: str, court: str
+) -> None:
+    # The same district (or, where one side gives only the state, the same state): confirmed
+    # as before the districts were compared.
+    det = vexley_with_court(own_list, district, court, recorded=True)
+    assert det.outcome is Outcome.eligible
+    assert "confirms the recorded commutation of Quinn Harlow Vexley" in text(det)
+
+
+def test_the_federal_court_for_dc_is_not_dcs_superior_court(own_list: Any) -> None:
+    # D.D.C. (the federal district court) and the Superior Court of the District of Columbia
+    # (D.C.'s own court) are two courts in D.C.: not confirmed, the courts differ.
+    superior = "District of Columbia Superior Court"
+    det = vexley_with_court(own_list, superior, "D.D.C.", recorded=True)
+    assert det.outcome is Outcome.eligible
+    assert "confirms" not in text(det)
+    assert "the record's conviction court is D.D.C.: the register does not confirm" in text(det)

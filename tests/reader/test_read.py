@@ -293,3 +293,30 @@ def test_a_name_written_surname_first_in_a_sentence_is_one_person() -> None:
         parse_document("In Yuma, Gary Parks Davis said he was pardoned.\n", "report"), register
     )
     assert [p["mention"] for p in place["people"]] == ["Gary Parks Davis"]
+
+
+@pytest.mark.parametrize(
+    "president",
+    [
+        "Joseph R. Biden, Jr.",  # a generational suffix after the surname
+        "Donald J. Trump",
+        "Barack Obama",
+        "George W. Bush",
+        "William J. Clinton",
+    ],
+)
+def test_the_president_signing_a_warrant_is_not_a_person_named(president: str) -> None:
+    # A warrant's words (the form of the White House warrants): the President who grants it is
+    # the grantor, not a person the document names; the one named is the grantee, Gary Parks
+    # Davis, listed exactly (hand-made register).
+    register = Register(
+        [Grant("Gary Parks Davis", GrantType.pardon, date(2022, 12, 30), BIDEN, HAND_MADE)]
+    )
+    warrant = (
+        f"Be it Known, that This Day, I, {president}, President of the United States of "
+        "America, Pursuant to My Powers Under Article II, Section 2, Clause 1, of the "
+        "Constitution, Have Granted Unto\n\nGary Parks Davis\n\nA Full and Unconditional "
+        "Pardon.\n"
+    )
+    result = read_document(parse_document(warrant, "report"), register)
+    assert [p["mention"] for p in result["people"]] == ["Gary Parks Davis"]

@@ -1,11 +1,13 @@
-"""Which US state (or D.C., territory) a federal court sits in, from how records and the official
-lists write it: "Eastern District of Kentucky", "E.D. Ky.", "D.N.D.", "S.D.W. Va.". Used only to
-notice that a grant was for a conviction in another state than the record's: a court that
-cannot be read gives no state (and so no difference)."""
+"""Which US state (or D.C., territory) and which of its federal districts a court is, from how
+records and the official lists write it: "Eastern District of Kentucky", "E.D. Ky.", "WDKY",
+"District of Kansas", "D. Kan.", "D.N.D.", "S.D.W. Va.", "D.D.C.". Used only to compare the
+court of a listed grant with the record's: a court that cannot be read gives nothing to compare
+(and so no difference). The one place court names are read."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from secondchance.grants.names import fold
 
@@ -129,31 +131,208 @@ _ABBREVIATIONS = {
     "guam": "guam",
     "vi": "virgin islands",
 }
-_CITED = re.compile(r"^\s*(?:[NSEWMC]\.?\s*D\.?|D\.?)\s*(?P<state>[A-Za-z. ]+?)\.?\s*$")
+# The USPS codes, read where a court is written in capitals without dots ("WDKY", "DDC").
+_POSTAL = {
+    "al": "alabama",
+    "ak": "alaska",
+    "az": "arizona",
+    "ar": "arkansas",
+    "ca": "california",
+    "co": "colorado",
+    "ct": "connecticut",
+    "de": "delaware",
+    "fl": "florida",
+    "ga": "georgia",
+    "hi": "hawaii",
+    "id": "idaho",
+    "il": "illinois",
+    "in": "indiana",
+    "ia": "iowa",
+    "ks": "kansas",
+    "ky": "kentucky",
+    "la": "louisiana",
+    "me": "maine",
+    "md": "maryland",
+    "ma": "massachusetts",
+    "mi": "michigan",
+    "mn": "minnesota",
+    "ms": "mississippi",
+    "mo": "missouri",
+    "mt": "montana",
+    "ne": "nebraska",
+    "nv": "nevada",
+    "nh": "new hampshire",
+    "nj": "new jersey",
+    "nm": "new mexico",
+    "ny": "new york",
+    "nc": "north carolina",
+    "nd": "north dakota",
+    "oh": "ohio",
+    "ok": "oklahoma",
+    "or": "oregon",
+    "pa": "pennsylvania",
+    "ri": "rhode island",
+    "sc": "south carolina",
+    "sd": "south dakota",
+    "tn": "tennessee",
+    "tx": "texas",
+    "ut": "utah",
+    "vt": "vermont",
+    "va": "virginia",
+    "wa": "washington",
+    "wv": "west virginia",
+    "wi": "wisconsin",
+    "wy": "wyoming",
+    "dc": "district of columbia",
+    "pr": "puerto rico",
+    "gu": "guam",
+    "vi": "virgin islands",
+    "mp": "northern mariana islands",
+}
+# The states with more than one federal judicial district, and their districts (28 U.S.C.
+# 81-131); every other state, D.C. and each territory is one district ("District of Kansas").
+_DISTRICTS = {
+    "alabama": {"northern", "middle", "southern"},
+    "arkansas": {"eastern", "western"},
+    "california": {"northern", "eastern", "central", "southern"},
+    "florida": {"northern", "middle", "southern"},
+    "georgia": {"northern", "middle", "southern"},
+    "illinois": {"northern", "central", "southern"},
+    "indiana": {"northern", "southern"},
+    "iowa": {"northern", "southern"},
+    "kentucky": {"eastern", "western"},
+    "louisiana": {"eastern", "middle", "western"},
+    "michigan": {"eastern", "western"},
+    "mississippi": {"northern", "southern"},
+    "missouri": {"eastern", "western"},
+    "new york": {"northern", "southern", "eastern", "western"},
+    "north carolina": {"eastern", "middle", "western"},
+    "ohio": {"northern", "southern"},
+    "oklahoma": {"northern", "eastern", "western"},
+    "pennsylvania": {"eastern", "middle", "western"},
+    "tennessee": {"eastern", "middle", "western"},
+    "texas": {"northern", "southern", "eastern", "western"},
+    "virginia": {"eastern", "western"},
+    "washington": {"eastern", "western"},
+    "west virginia": {"northern", "southern"},
+    "wisconsin": {"eastern", "western"},
+}
+_LETTER = {
+    "n": "northern",
+    "s": "southern",
+    "e": "eastern",
+    "w": "western",
+    "m": "middle",
+    "c": "central",
+}
+_WORD = {
+    **{name: name for name in _LETTER.values()},
+    "north": "northern",
+    "south": "southern",
+    "east": "eastern",
+    "west": "western",
+}
+_WHICH = "|".join(sorted(_WORD, key=len, reverse=True))
+# Before the state's name: "Eastern District of", "East District of", "District of Central",
+# "District of" (the state's only district), "E.D." / "D." (folded: "e d", "d").
+_NAMED = re.compile(rf"\b({_WHICH}) district (?:of )?(?:the )?$")
+_OF = re.compile(rf"\bdistrict of (?:the )?(?:({_WHICH}) )?$")
+_INITIALS = re.compile(r"(?:^|\s)(?:([nsewmc]) )?d $")
+_CITED = re.compile(r"^\s*(?:(?P<which>[NSEWMC])\.?\s*D\.?|D\.?)\s*(?P<state>[A-Za-z. ]+?)\.?\s*$")
+# "U.S.D.C." / "USDC" (United States District Court) before the district: not D.C.
+_USDC = re.compile(r"^\s*U\.?\s*S\.?\s*D\.?\s*C\.?(?:[\s,]+|$)")
+_DC = "district of columbia"
+
+
+@dataclass(frozen=True)
+class Court:
+    """A court as read: the state (or D.C., a territory) it sits in, and which of its federal
+    districts ("eastern", ...; "" for the only district of a state, D.C. or a territory;
+    "superior court" for D.C.'s own court), or None where the text gives only the state
+    ("Louisville, Kentucky"; "District of Kentucky", a state that has two)."""
+
+    state: str
+    district: str | None
+
+
+def _checked(state: str, district: str | None) -> Court | None:
+    """The court, where the district named is one the state has: "" in a state of several
+    districts says not which (None); a district the state does not have is not read."""
+    if district is None or district == "superior court":
+        return Court(state, district)
+    several = _DISTRICTS.get(state)
+    if several is None:
+        return Court(state, "") if district == "" else None
+    if district == "":
+        return Court(state, None)
+    return Court(state, district) if district in several else None
+
+
+def _cited(text: str) -> Court | None:
+    """A citation form: "W.D. Ky.", "D. Kan.", "D.D.C.", "S.D.W. Va."; "WDKY", "DDC"."""
+    cited = _CITED.match(text)
+    if cited is None:
+        return None
+    written = cited.group("state")
+    letters = re.sub(r"[^a-z]", "", written.casefold())
+    compact = "." not in written and len(written.strip()) == 2 and written.strip().isupper()
+    state = (_POSTAL if compact else _ABBREVIATIONS).get(letters)
+    if state is None:
+        return None
+    which = cited.group("which")
+    return _checked(state, _LETTER[which.casefold()] if which else "")
+
+
+def read_court(court: str | None) -> Court | None:
+    """The court ``court`` names, or None where the text does not say its state plainly (or
+    names a district its state does not have)."""
+    if not court:
+        return None
+    text = _USDC.sub("", court)
+    cited = _cited(text)
+    if cited is not None:
+        return cited
+    words = f" {fold(text).replace('-', ' ')} "
+    words = words.replace(" u s d c ", " ").replace(" usdc ", " ")
+    if " d c " in words or " dc " in words or f" {_DC} " in words:
+        # "Washington, D.C.", "D.C. Superior Court", "District of Columbia": not the state
+        if " superior court " in words:
+            return Court(_DC, "superior court")
+        return Court(_DC, "" if f" {_DC} " in words or " d d c " in words else None)
+    # Longest names first: "west virginia" before "virginia".
+    for name in sorted(_STATE_NAMES, key=len, reverse=True):
+        at = words.find(f" {name} ")
+        if at < 0:
+            continue
+        before = words[: at + 1].lstrip()
+        named = _NAMED.search(before) or _OF.search(before)
+        if named is not None:
+            return _checked(name, _WORD[named.group(1)] if named.group(1) else "")
+        initials = _INITIALS.search(before)
+        if initials is not None:
+            return _checked(name, _LETTER[initials.group(1)] if initials.group(1) else "")
+        return Court(name, None)
+    return None
 
 
 def court_state(court: str | None) -> str | None:
     """The state a court sits in, or None where the text does not say it plainly."""
-    if not court:
-        return None
-    words = f" {fold(court).replace('-', ' ')} "
-    if " d c " in words or " dc " in words:  # "Washington, D.C.", "D.D.C.": not the state
-        return "district of columbia"
-    # Longest names first: "west virginia" before "virginia", "district of columbia" before
-    # any "district of".
-    for name in sorted(_STATE_NAMES, key=len, reverse=True):
-        if f" {name} " in words:
-            return name
-    cited = _CITED.match(court)
-    if cited is None:
-        return None
-    return _ABBREVIATIONS.get(re.sub(r"[^a-z]", "", cited.group("state").casefold()))
+    read = read_court(court)
+    return read.state if read else None
 
 
-def district_states(districts: str) -> set[str] | None:
-    """The states of a list's district column ("Eastern District of Texas; Middle District of
+def listed_courts(districts: str) -> tuple[Court, ...] | None:
+    """The courts of a list's district column ("Eastern District of Texas; Middle District of
     North Carolina"); None where any of them cannot be read."""
-    states = {court_state(part) for part in districts.split(";") if part.strip()}
-    if not states or None in states:
+    courts = [read_court(part) for part in districts.split(";") if part.strip()]
+    if not courts or any(c is None for c in courts):
         return None
-    return {s for s in states if s}
+    return tuple(c for c in courts if c is not None)
+
+
+def same_court(one: Court, other: Court) -> bool:
+    """Whether two courts as read can be the same: the same state and, where both name one,
+    the same district (where one gives only the state, the state agreeing is all there is)."""
+    if one.state != other.state:
+        return False
+    return one.district is None or other.district is None or one.district == other.district

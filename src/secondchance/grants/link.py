@@ -2,12 +2,14 @@
 
 A listed grant that the record's ``clemency`` list already reflects is confirmed with its source
 only where something besides the name ties it to the record's person: the same BOP register
-number, or (the same written name) a record court in the state of the district the register
-gives. The same name alone (many people share a name: the register itself lists two ROBERT
-ANDERSONs) only says that a grant to someone of this name is listed. A grant in force
-on the day asked about that the record does not reflect, or a match that is only close (a
-spelling, a missing middle name), is never assumed: it asks for confirmation (``needs_review``
-with the candidate) so that an unrecorded grant cannot silently change an answer."""
+number, or (the same written name) a record court in the district the register gives (in its
+state, where one of them gives only the state: a district of another state, or another district
+of the same state, is another court). The same name alone (many people share a name: the
+register itself lists two ROBERT ANDERSONs) only says that a grant to someone of this name is
+listed. A grant in force on the day asked about that the record does not reflect, or a match
+that is only close (a spelling, a missing middle name), is never assumed: it asks for
+confirmation (``needs_review`` with the candidate) so that an unrecorded grant cannot silently
+change an answer."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from secondchance.engine.determination import Finding
-from secondchance.grants.courts import court_state, district_states
+from secondchance.grants.courts import listed_courts, read_court, same_court
 from secondchance.grants.model import Grant
 from secondchance.grants.register import shipped_register
 from secondchance.grants.search import Match, parsed, search
@@ -76,34 +78,37 @@ def _one_slip(regno: str, listed: str) -> bool:
 
 
 def _elsewhere(record: PersonRecord, grant: Grant) -> str:
-    """Where the list names the grant's district and every court the record names sits in
-    another state: what each says (the record's person may be another of the same name)."""
+    """Where the list names the grant's district and every court the record names is another
+    court (another state, or another district of the same state): what each says (the record's
+    person may be another of the same name)."""
     listed = grant.details.get("district", "")
-    states = district_states(listed) if listed else None
+    wanted = listed_courts(listed) if listed else None
     courts = [c.court for c in record.convictions if c.court]
-    if not states or not courts:
+    if not wanted or not courts:
         return ""
-    record_states = {court_state(c) for c in courts}
-    if None in record_states or record_states & states:
+    read = [read_court(c) for c in courts]
+    if any(r is None or any(same_court(r, w) for w in wanted) for r in read):
         return ""
     return f"the register gives the {listed}; the record's conviction court is {'; '.join(courts)}"
 
 
 def _court_compared(record: PersonRecord, grant: Grant) -> tuple[bool, str]:
-    """Whether a record court sits in the state of the district the register gives for the
-    grant (True, ""), or, where the courts could not be compared, why not (False, reason)."""
+    """Whether a record court is the district the register gives for the grant, or in its
+    state where one of them gives only the state (True, ""), or, where the courts could not be
+    compared, why not (False, reason)."""
     listed = grant.details.get("district", "")
     if not listed:
         return False, "the register gives no court for that grant"
     courts = [c.court for c in record.convictions if c.court]
     if not courts:
         return False, f"the register gives the {listed}; the record names no conviction court"
-    states = district_states(listed)
-    if states and any(court_state(c) in states for c in courts):
+    wanted = listed_courts(listed) or ()
+    read = [r for r in map(read_court, courts) if r is not None]
+    if any(same_court(r, w) for r in read for w in wanted):
         return True, ""
     return False, (
         f"the register gives the {listed}; the record's court {'; '.join(courts)} could not be "
-        "read as in the same state"
+        "read as the same district"
     )
 
 

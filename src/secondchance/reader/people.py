@@ -251,7 +251,10 @@ def _is_institution(words: list[str]) -> bool:
 
 
 def _president(words: list[str]) -> bool:
-    return bool(words) and (words[-1] in PRESIDENTS or words[-1] == "bush")
+    """A run ending in a President's surname, a generational suffix left aside ("Joseph R.
+    Biden, Jr." ends in "Biden", not "Jr")."""
+    bare = [w for w in words if w not in SUFFIXES]
+    return bool(bare) and (bare[-1] in PRESIDENTS or bare[-1] == "bush")
 
 
 def _match(register: Register, text: str, seen: dict[str, tuple[Match, ...]]) -> tuple[Match, ...]:
