@@ -2,9 +2,11 @@
 
 The law reads exact days only. A record holding approximate dates ("released 2018-06") is
 answered by evaluating the exact records it may stand for — each approximate date at the ends
-of its range (every combination when there are few, else each date moved alone), and at the
+of its range (every combination when there are few, else each date moved alone), at the
 legal landmark days that fall inside the range (a proclamation's date, a rule's effective
-date) with the day before each. An answer that is the same on all of them is given; one that
+date) with the day before each, and, for a date whose order among its list's entries the law
+reads (:data:`SEQUENCED`), on each other entry's exact day inside the range with the days
+before and after it. An answer that is the same on all of them is given; one that
 is not depends on the unknown day (see ``secondchance.engine.approximate``).
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import re
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -34,6 +37,20 @@ SHOWN_ONLY = frozenset({"bureau"})
 """Parts of a record that are shown beside the law's answers and never read by it (the Bureau of
 Prisons' own figures, record format 1.1): an approximate date in one is not a reading to
 evaluate; it is quoted as written (``Record.approximate_dates`` of each reading)."""
+
+
+SEQUENCED = frozenset({"fsa.risk_assessments[].assessed_on"})
+"""Date fields of list entries whose order among themselves the law reads: the run of
+consecutive minimum or low risk assessments (18 U.S.C. 3632(d)(4)(A)(ii); 28 CFR 523.42(c)(2))
+turns on whether one assessment comes before, after or on the same day as another. An
+approximate one is also read on the exact day of each other entry of its list inside its range,
+and on the days before and after it (:func:`_sequence_days`): the ends of its range alone put
+it before or after all of them, never between or beside one."""
+
+
+def sequence_field(path: str) -> str:
+    """``fsa.risk_assessments[2].assessed_on`` → ``fsa.risk_assessments[].assessed_on``."""
+    return re.sub(r"\[\d+\]", "[]", path)
 
 
 def shown_only(path: str) -> bool:
@@ -163,8 +180,44 @@ def _landmark_days(approx: ApproxDate, landmarks: Iterable[date]) -> set[date]:
     return days
 
 
-def variants(approx: dict[Loc, ApproxDate], landmarks: Iterable[date] = ()) -> list[Variant]:
-    """The exact readings to evaluate: all-earliest first (the representative reading)."""
+def _beside_days(approx: ApproxDate, others: Iterable[date]) -> set[date]:
+    """Each of ``others`` inside the range (the ends are read already), with the days before
+    and after it."""
+    step = timedelta(days=1)
+    near = {day + shift for day in others for shift in (-step, timedelta(0), step)}
+    return {day for day in near if approx.earliest < day < approx.latest}
+
+
+def _sequence_days(source: Any, varied: dict[Loc, ApproxDate]) -> dict[Loc, set[date]]:
+    """For each approximate date of a :data:`SEQUENCED` field, the exact days of the other
+    entries of its list in that field."""
+    wanted = {loc for loc in varied if sequence_field(field_path(loc)) in SEQUENCED}
+    if not wanted:
+        return {}
+    exact: list[tuple[Loc, date]] = []
+    for loc, value in date_values(Record, source):
+        if sequence_field(field_path(loc)) not in SEQUENCED or is_approximate_form(value):
+            continue
+        try:
+            day = value if isinstance(value, date) else parse_date(value).exact
+        except ValueError:
+            continue
+        if day is not None:
+            exact.append((loc, day))
+    return {
+        loc: {day for other, day in exact if other[:-2] == loc[:-2] and other[-1] == loc[-1]}
+        for loc in wanted
+    }
+
+
+def variants(
+    approx: dict[Loc, ApproxDate],
+    landmarks: Iterable[date] = (),
+    beside: dict[Loc, set[date]] | None = None,
+) -> list[Variant]:
+    """The exact readings to evaluate: all-earliest first (the representative reading).
+    ``beside``: for a date, other days of the record inside its range on which it is read too,
+    with the days before and after each (:data:`SEQUENCED`)."""
     locs = list(approx)
     low = {loc: approx[loc].earliest for loc in locs}
     out = [Variant(low)]
@@ -184,7 +237,9 @@ def variants(approx: dict[Loc, ApproxDate], landmarks: Iterable[date] = ()) -> l
         out.append(Variant({loc: approx[loc].latest for loc in locs}))
     marks = sorted(set(landmarks))
     for loc in locs:
-        for day in sorted(_landmark_days(approx[loc], marks)):
+        days = _landmark_days(approx[loc], marks)
+        days |= _beside_days(approx[loc], (beside or {}).get(loc, ()))
+        for day in sorted(days):
             out.append(Variant({**low, loc: day}))
     return out
 
@@ -249,7 +304,7 @@ def readings(record: Record, landmarks: Iterable[date] = ()) -> list[Reading]:
     approx = {p: a for p, a in record.approximate_dates.items() if p not in written}
     out: list[Reading] = []
     seen: set[tuple[tuple[Loc, date], ...]] = set()
-    for variant in variants(varied, marks):
+    for variant in variants(varied, marks, _sequence_days(record._source, varied)):
         for days_chosen, exact in _valid(record._source, variant.days, varied, held):
             key = tuple(sorted(days_chosen.items(), key=repr))
             if key in seen:
