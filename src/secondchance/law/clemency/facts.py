@@ -393,12 +393,15 @@ def unattributed_custody(record: PersonRecord, day: date) -> list[tuple[int, Cus
     return [(i, p) for i, p in _unlinked(record, False) if p.start is None or p.start <= day]
 
 
-def _not_begun(periods: list[tuple[int, CustodyPeriod]], day: date) -> date | None:
-    """The first custody start, when every recorded custody period starts after ``day``."""
-    starts = [p.start for _, p in periods]
-    if not periods or any(s is None or s <= day for s in starts):
+def _not_begun(
+    record: PersonRecord, periods: list[tuple[int, CustodyPeriod]], day: date
+) -> date | None:
+    """The first custody start, when every recorded custody period starts after ``day`` (the
+    shared reading, ``Timeline.custody_begun``)."""
+    begun = timeline(record).custody_begun([i for i, _ in periods], day)
+    if begun.begun is not False or begun.first is None:
         return None
-    return min(s for s in starts if s is not None)
+    return record.custody[begun.first].start
 
 
 def _release_missing(record: PersonRecord, path: str, conviction: Conviction) -> list[str]:
@@ -447,16 +450,11 @@ def unsure_text(paths: list[str], day: date) -> str:
 def _began(
     record: PersonRecord, periods: list[tuple[int, CustodyPeriod]], day: date
 ) -> tuple[bool, list[str]]:
-    """Whether custody for the sentence had begun by ``day`` (a period the shared timeline puts
-    the person in on the day, or one begun before it), and else the starts not recorded that
-    leave it open."""
-    if any(p.start is not None and p.start <= day for _, p in periods):
-        return True, []
-    shared = timeline(record)
-    states = [(i, shared.in_custody(i, day)) for i, _ in periods]
-    if any(s is True for _, s in states):
-        return True, []
-    return False, [f"custody[{i}].start" for i, s in states if s is None]
+    """Whether custody for the sentence had begun by ``day`` (the shared reading,
+    ``Timeline.custody_begun``: a period begun on or before it), and else the starts not
+    recorded that leave it open."""
+    begun = timeline(record).custody_begun([i for i, _ in periods], day)
+    return begun.begun is True, list(begun.unsure)
 
 
 def confinement(record: PersonRecord, index: int, conviction: Conviction, day: date) -> Confinement:
@@ -565,7 +563,7 @@ def _served(
         for i, p in every
         if p.kind is CustodyKind.pretrial_detention and timeline(record).in_custody(i, day)
     ]
-    not_begun = _not_begun(periods, day)
+    not_begun = _not_begun(record, periods, day)
     began, unsure = _began(record, periods, day)
     if commuted:
         last = commuted[-1]
