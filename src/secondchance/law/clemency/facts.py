@@ -587,7 +587,9 @@ def _served(
                 "begun before the commuted release has no recorded end: whether the condition "
                 "was met and the commutation took effect is not recorded",
             )
-        return _after_commutation(path, commuted_release, periods, day, began, unsure, not_begun)
+        return _after_commutation(
+            record, path, commuted_release, periods, day, began, unsure, not_begun
+        )
     if not periods:
         return Confinement(
             prison=True,
@@ -788,6 +790,7 @@ def _released_before_grant(
 
 
 def _after_commutation(
+    record: PersonRecord,
     path: str,
     commuted: date,
     periods: list[tuple[int, CustodyPeriod]],
@@ -806,9 +809,10 @@ def _after_commutation(
     after = [(i, p) for i, p in periods if p.start is not None and p.start > commuted]
     still_open = [i for i, p in after if p.end is None]
     if still_open:
+        begun = timeline(record).custody_begun([i for i, _ in after], day)
         return Confinement(
             prison=True,
-            confined_on_day=any(p.start is not None and p.start <= day for _, p in after),
+            confined_on_day=begun.begun is True,
             not_begun=not_begun,
             missing=[f"custody[{i}].end" for i in still_open],
             source=f"{source}; custody begun after it has no recorded end",

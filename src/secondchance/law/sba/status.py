@@ -653,8 +653,9 @@ def any_status_for_review(s: Subject, *, gap: str) -> list[Check]:
     have been pending without recording it (:func:`~secondchance.law.sba.charges.
     unrecorded_charges`); none of them, and every reading found agrees."""
     found: list[tuple[str, dict[str, Any]]] = []
+    shared = timeline(s.record)
     for k, custody in enumerate(s.record.custody):
-        if covers(custody, s.day) is not False:
+        if shared.in_custody(k, s.day) is not False:
             path = f"{s.prefix}custody[{k}]"
             found.append((f"in custody ({words(custody.kind)})", _span_facts(path, custody)))
     for k, period in enumerate(s.record.supervision):
