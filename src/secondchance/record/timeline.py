@@ -164,6 +164,20 @@ def grant_covers(grant: ClemencyGrant, conviction: Conviction) -> bool:
 
 
 @dataclass(frozen=True)
+class Begun:
+    """Whether custody serving a term had begun by a day (:meth:`Timeline.custody_begun`)."""
+
+    begun: bool | None
+    """True: a period began on or before the day; False: none did (every period has a recorded
+    start after the day, or none is recorded); None: a start not recorded leaves it open."""
+    first: int | None = None
+    """When not begun: the period (index in ``custody``) that begins first; None when no period
+    is recorded."""
+    unsure: tuple[str, ...] = ()
+    """When open: the starts not recorded (``custody[k].start``) that would decide it."""
+
+
+@dataclass(frozen=True)
 class Unsentenced:
     """A federal conviction with custody recorded for it but no prison term and no statement
     that none was imposed, or one whose prison term is of unknown length."""
@@ -309,6 +323,45 @@ class Timeline:
         """Whether custody period ``k`` covers ``day``: None when its start is not recorded and
         its end (or the lack of one) leaves ``day`` possibly inside it."""
         return covers(self.record.custody[k], day)
+
+    def custody_begun(self, periods: Sequence[int], day: date) -> Begun:
+        """Whether the custody periods ``periods`` (those serving one term) had begun by ``day``.
+        A term of imprisonment commences on the day the person is received in custody to serve
+        it (18 U.S.C. 3585(a)), so a voluntary surrender or a release pending appeal leaves a
+        term imposed but not begun. Begun: a period starts on or before the day, or ends by it
+        (so began before it). Not begun: every period has a recorded start after the day (or
+        none is recorded). Otherwise a start not recorded, with no end or one after the day,
+        leaves it open: unknown, never "not begun". An approximate start is one of these on each
+        exact reading of the record (``record.approximate``): a range straddling the day is
+        begun on some readings and not on others, and the answer turns on it."""
+        custody = self.record.custody
+        unsure: list[str] = []
+        for k in periods:
+            period = custody[k]
+            if period.start is not None and period.start <= day:
+                return Begun(True)
+            if period.start is None:
+                if period.end is not None and period.end <= day:
+                    return Begun(True)
+                unsure.append(f"custody[{k}].start")
+        if unsure:
+            return Begun(None, unsure=tuple(unsure))
+        first = min(periods, key=lambda k: custody[k].start or day, default=None)
+        return Begun(False, first)
+
+    def term_begun(self, index: int, day: date) -> Begun:
+        """Whether custody serving conviction ``index``'s prison term had begun by ``day``
+        (:meth:`custody_begun` of the custody that may serve it, pretrial detention apart:
+        ``record.unrecorded.served``); read once per record, conviction and day. With no
+        custody recorded serving it, not begun with ``first`` None: what decides is the custody
+        not recorded (``record.unrecorded.unrecorded_terms``)."""
+        from secondchance.record.unrecorded import served  # (that module reads the timeline)
+
+        conviction = self.record.convictions[index]
+        return self.remembered(
+            ("term_begun", index, day),
+            lambda: self.custody_begun(served(self.record, conviction), day),
+        )
 
     def released_on(self, k: int, day: date) -> bool | None:
         """Whether custody period ``k`` has ended by ``day`` (its end is the day of release):

@@ -108,9 +108,7 @@ def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: R
     ]
     shared = timeline(record)
     if any(shared.in_custody(k, day) for k, _ in periods) or (
-        conf.release is not None
-        and conf.release > day
-        and any(p.start is not None and p.start <= day for _, p in periods)
+        conf.release is not None and conf.release > day and shared.term_begun(i, day).begun is True
     ):
         return True
     unknown = [f"custody[{k}].start" for k, _ in periods if shared.in_custody(k, day) is None]
@@ -149,15 +147,13 @@ def _in_prison(record: Record, i: int, conviction: Conviction, day: date, out: R
 
 def _prison_begun(record: Record, i: int, conviction: Conviction, day: date) -> bool:
     """Whether the record shows the prison term of this conviction begun by ``day``: custody
-    for it (not pretrial detention) started by then, a commutation release passed, a
-    revocation term (the first term was served), or the sentence stated completed."""
+    for it (not pretrial detention) begun by then (the shared reading, ``Timeline.term_begun``),
+    a commutation release passed, a revocation term (the first term was served), or the
+    sentence stated completed."""
     conf = confinement(record, i, conviction, day)
     if conf.completed or conf.revocation or _prison_over(record, i, conviction, day) is not None:
         return True
-    return any(
-        p.kind is not CustodyKind.pretrial_detention and p.start is not None and p.start <= day
-        for _, p in custody_for(record, conviction)
-    )
+    return timeline(record).term_begun(i, day).begun is True
 
 
 def _conviction_supervision(
@@ -375,8 +371,9 @@ def unattributed_serving(record: Record, day: date, out: Remaining) -> None:
     a prison term may be being served, but for which conviction is not recorded."""
     if out.serving:
         return
-    for k, period in unattributed_custody(record, day):
-        covered = covers(period, day)
+    shared = timeline(record)
+    for k, _ in unattributed_custody(record, day):
+        covered = shared.in_custody(k, day)
         if covered is not False:
             out.missing.append(f"custody[{k}].conviction_id")
         if covered is None:

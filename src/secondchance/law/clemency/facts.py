@@ -393,12 +393,15 @@ def unattributed_custody(record: PersonRecord, day: date) -> list[tuple[int, Cus
     return [(i, p) for i, p in _unlinked(record, False) if p.start is None or p.start <= day]
 
 
-def _not_begun(periods: list[tuple[int, CustodyPeriod]], day: date) -> date | None:
-    """The first custody start, when every recorded custody period starts after ``day``."""
-    starts = [p.start for _, p in periods]
-    if not periods or any(s is None or s <= day for s in starts):
+def _not_begun(
+    record: PersonRecord, periods: list[tuple[int, CustodyPeriod]], day: date
+) -> date | None:
+    """The first custody start, when every recorded custody period starts after ``day`` (the
+    shared reading, ``Timeline.custody_begun``)."""
+    begun = timeline(record).custody_begun([i for i, _ in periods], day)
+    if begun.begun is not False or begun.first is None:
         return None
-    return min(s for s in starts if s is not None)
+    return record.custody[begun.first].start
 
 
 def _release_missing(record: PersonRecord, path: str, conviction: Conviction) -> list[str]:
@@ -447,16 +450,11 @@ def unsure_text(paths: list[str], day: date) -> str:
 def _began(
     record: PersonRecord, periods: list[tuple[int, CustodyPeriod]], day: date
 ) -> tuple[bool, list[str]]:
-    """Whether custody for the sentence had begun by ``day`` (a period the shared timeline puts
-    the person in on the day, or one begun before it), and else the starts not recorded that
-    leave it open."""
-    if any(p.start is not None and p.start <= day for _, p in periods):
-        return True, []
-    shared = timeline(record)
-    states = [(i, shared.in_custody(i, day)) for i, _ in periods]
-    if any(s is True for _, s in states):
-        return True, []
-    return False, [f"custody[{i}].start" for i, s in states if s is None]
+    """Whether custody for the sentence had begun by ``day`` (the shared reading,
+    ``Timeline.custody_begun``: a period begun on or before it), and else the starts not
+    recorded that leave it open."""
+    begun = timeline(record).custody_begun([i for i, _ in periods], day)
+    return begun.begun is True, list(begun.unsure)
 
 
 def confinement(record: PersonRecord, index: int, conviction: Conviction, day: date) -> Confinement:
@@ -565,7 +563,7 @@ def _served(
         for i, p in every
         if p.kind is CustodyKind.pretrial_detention and timeline(record).in_custody(i, day)
     ]
-    not_begun = _not_begun(periods, day)
+    not_begun = _not_begun(record, periods, day)
     began, unsure = _began(record, periods, day)
     if commuted:
         last = commuted[-1]
@@ -589,7 +587,9 @@ def _served(
                 "begun before the commuted release has no recorded end: whether the condition "
                 "was met and the commutation took effect is not recorded",
             )
-        return _after_commutation(path, commuted_release, periods, day, began, unsure, not_begun)
+        return _after_commutation(
+            record, path, commuted_release, periods, day, began, unsure, not_begun
+        )
     if not periods:
         return Confinement(
             prison=True,
@@ -790,6 +790,7 @@ def _released_before_grant(
 
 
 def _after_commutation(
+    record: PersonRecord,
     path: str,
     commuted: date,
     periods: list[tuple[int, CustodyPeriod]],
@@ -808,9 +809,10 @@ def _after_commutation(
     after = [(i, p) for i, p in periods if p.start is not None and p.start > commuted]
     still_open = [i for i, p in after if p.end is None]
     if still_open:
+        begun = timeline(record).custody_begun([i for i, _ in after], day)
         return Confinement(
             prison=True,
-            confined_on_day=any(p.start is not None and p.start <= day for _, p in after),
+            confined_on_day=begun.begun is True,
             not_begun=not_begun,
             missing=[f"custody[{i}].end" for i in still_open],
             source=f"{source}; custody begun after it has no recorded end",

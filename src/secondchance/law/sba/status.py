@@ -47,7 +47,7 @@ from secondchance.law.sba.checks import Check, Subject, and3, any3, counts_have,
 from secondchance.law.sentence.projection import CITATION as PROJECTION_CITATION
 from secondchance.law.sentence.projection import URL as PROJECTION_URL
 from secondchance.law.sentence.projection import Projection
-from secondchance.record.query import conviction_by_id, covers
+from secondchance.record.query import conviction_by_id, covers, sentenced_on
 from secondchance.record.schema import (
     Conviction,
     CustodyKind,
@@ -139,32 +139,26 @@ def in_custody(
 
 
 def imposed_not_begun(s: Subject, *, verdict: Verdict) -> list[Check]:
-    """A prison term imposed on or before the day whose custody (every period the record links
-    to the conviction, pretrial detention aside) begins after it: the person is sentenced to
-    imprisonment but not in custody on the day (voluntary surrender, release pending appeal).
-    A term of imprisonment commences when the defendant is received in custody (18 U.S.C.
-    3585(a)), but whether a person so sentenced is "serving a sentence of imprisonment imposed
-    upon adjudication of guilty" the texts from 2024-05-30 do not say: ``verdict``
-    (``review``). With no custody linked to the conviction, :func:`unrecorded_custody` asks for
-    it instead."""
+    """A prison term imposed on or before the day whose custody (the custody that may serve it,
+    pretrial detention apart) begins after it: the person is sentenced to imprisonment but not
+    in custody on the day (voluntary surrender, release pending appeal). The shared reading
+    decides whether custody for the term had begun (``Timeline.term_begun``: a start not
+    recorded leaves it open, and :func:`in_custody` asks for it). A term of imprisonment
+    commences when the defendant is received in custody (18 U.S.C. 3585(a)), but whether a
+    person so sentenced is "serving a sentence of imprisonment imposed upon adjudication of
+    guilty" the texts from 2024-05-30 do not say: ``verdict`` (``review``). With no custody
+    serving the conviction, :func:`unrecorded_custody` asks for it instead."""
     checks: list[Check] = []
     shared = timeline(s.record)
     for i, conviction in enumerate(s.record.convictions):
-        sentence = conviction.sentence
-        imposed = (sentence.imposed_on if sentence else None) or conviction.sentencing_date
+        imposed = sentenced_on(conviction)
         term = shared.prison_term(i)
         if imposed is None or imposed > s.day or (term.term is None and not term.unknown_length):
             continue
-        only = len(s.record.convictions) == 1
-        linked = [
-            (k, p)
-            for k, p in enumerate(s.record.custody)
-            if p.kind is not CustodyKind.pretrial_detention
-            and (p.conviction_id == conviction.id if p.conviction_id or not only else True)
-        ]
-        if not linked or not all(p.start is not None and p.start > s.day for _, p in linked):
+        begun = shared.term_begun(i, s.day)
+        if begun.begun is not False or begun.first is None:
             continue
-        k, first = min(linked, key=lambda kp: kp[1].start or s.day)
+        k, first = begun.first, s.record.custody[begun.first]
         path = f"{s.prefix}custody[{k}]"
         term_words = str(term.term) if term.term is not None else "a length not recorded"
         checks.append(
@@ -695,8 +689,9 @@ def any_status_for_review(s: Subject, *, gap: str) -> list[Check]:
     have been pending without recording it (:func:`~secondchance.law.sba.charges.
     unrecorded_charges`); none of them, and every reading found agrees."""
     found: list[tuple[str, dict[str, Any]]] = []
+    shared = timeline(s.record)
     for k, custody in enumerate(s.record.custody):
-        if covers(custody, s.day) is not False:
+        if shared.in_custody(k, s.day) is not False:
             path = f"{s.prefix}custody[{k}]"
             found.append((f"in custody ({words(custody.kind)})", _span_facts(path, custody)))
     for k, period in enumerate(s.record.supervision):
