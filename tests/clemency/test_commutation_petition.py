@@ -202,3 +202,34 @@ def test_awaiting_sentencing_says_when_the_sentence_is_imposed() -> None:
     assert det.outcome is Outcome.not_applicable
     assert str(det.next_change) == "2024-05-01"
     assert det.next_change_outcome is Outcome.eligible
+
+
+def _second(data: dict[str, Any], jurisdiction: str) -> dict[str, Any]:
+    """A second conviction, like the first, its own custody 2010-03-01 .. 2013-02-28."""
+    other = {**data["convictions"][0], "id": "c2", "jurisdiction": jurisdiction}
+    custody = [{**period, "conviction_id": "c2"} for period in data["custody"]]
+    return {
+        **data,
+        "convictions": [*data["convictions"], other],
+        "custody": data["custody"] + custody,
+    }
+
+
+def test_a_dc_code_sentence_is_not_called_federal() -> None:
+    # In custody on 2011-06-01 (2010-03-01 .. 2013-02-28) on a D.C. Code conviction: D.C. Code
+    # offenses are prosecuted by the United States and the President's clemency reaches them
+    # (28 CFR 1.1), so a commutation petition may be filed (eligible), but the sentence is a
+    # D.C. Code sentence, not a federal one: the reason says so.
+    data = served(LAST_DAY)
+    data["convictions"][0]["jurisdiction"] = "dc"
+    det = ask(COMMUTATION, data, "2011-06-01")
+    assert det.outcome is Outcome.eligible
+    assert (det.reason or "").startswith("Serving a D.C. Code sentence:")
+    assert "federal sentence" not in (det.reason or "")
+    # Federal alone: "a federal sentence"; both served at once: both named.
+    assert (ask(COMMUTATION, served(LAST_DAY), "2011-06-01").reason or "").startswith(
+        "Serving a federal sentence:"
+    )
+    both = ask(COMMUTATION, _second(served(LAST_DAY), "dc"), "2011-06-01")
+    assert both.outcome is Outcome.eligible
+    assert (both.reason or "").startswith("Serving a federal sentence and a D.C. Code sentence:")

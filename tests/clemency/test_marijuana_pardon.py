@@ -371,6 +371,11 @@ def test_earlier_dc_code_section_needs_review_from_10688_only() -> None:
     before = ask(MARIJUANA, data, "2023-06-01")
     assert before.outcome is Outcome.not_eligible
     assert before.next_change == P10688
+    # Not covered yet because 10688 is not signed yet, not because its terms rule it out: the
+    # reason says so and names 10688's day, 2023-12-22.
+    assert "had been signed by this date" in (before.reason or "")
+    assert "2023-12-22" in (before.reason or "")
+    assert "No recorded count is an offense" not in (before.reason or "")
     det = ask(MARIJUANA, data, "2024-06-01")
     assert det.outcome is Outcome.needs_review
     assert "previous provisions in the D.C. Code" in text(det)
@@ -422,6 +427,35 @@ def test_substance_text(substance: str, expected: Outcome) -> None:
     data = record()
     data["convictions"][0]["counts"][0]["substance"] = substance
     assert ask(MARIJUANA, data, "2024-06-01").outcome is expected
+
+
+@pytest.mark.parametrize(
+    "count",
+    [
+        {"substance": "hashish"},
+        {"substance": "THC"},
+        {"description": "possession of hashish"},
+        {"description": "possession of THC"},
+    ],
+)
+def test_a_doubtful_count_before_10467_is_not_pardoned_yet_not_ruled_out(
+    count: dict[str, Any],
+) -> None:
+    # 844, offense 2015-03-14, a citizen, but hashish / THC (a cannabis product the
+    # proclamations do not name): for review once a proclamation is signed. On 2022-10-05, the
+    # day before 10467 (2022-10-06), nothing has been proclaimed: not pardoned (not_eligible),
+    # changing on 2022-10-06; the reason says no proclamation had been signed, not that the
+    # count is not one the proclamations pardon.
+    data = record()
+    data["convictions"][0]["counts"][0].update(count)
+    before = ask(MARIJUANA, data, "2022-10-05")
+    assert before.outcome is Outcome.not_eligible
+    assert before.next_change == P10467
+    reason = before.reason or ""
+    assert "had been signed by this date" in reason and "2022-10-06" in reason
+    assert "No recorded count is an offense" not in reason
+    assert "not pardoned yet, and not ruled out" in text(before)
+    assert ask(MARIJUANA, data, "2022-10-06").outcome is Outcome.needs_review
 
 
 def test_hashish_under_an_unlisted_provision_is_not_covered() -> None:

@@ -5,7 +5,9 @@ supervised release). Expected values worked by hand from the text quoted in each
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -403,3 +405,39 @@ def test_a_court_martial_without_confinement_or_sentencing_date_is_for_review() 
     det = ask(PARDON, data, "2012-06-01")
     assert det.outcome is Outcome.needs_review
     assert "convictions[1].sentencing_date" in text(det)
+
+
+def _with_charge(jurisdiction: str, resolved_on: str | None = None) -> dict[str, Any]:
+    charge: dict[str, Any] = {
+        "instrument": "indictment",
+        "jurisdiction": jurisdiction,
+        "filed_on": "2019-01-15",
+        "counts": [{"statute": "18 U.S.C. 1343"}],
+    }
+    if jurisdiction == "state":
+        charge.update(state="Ohio", counts=[{"statute": "Ohio Rev. Code 2913.02"}])
+    if resolved_on:
+        charge["resolved_on"] = resolved_on
+    return {**served(RELEASE_DAY), "pending_charges": [charge]}
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "words"), [("federal", "a federal charge"), ("state", "an Ohio state charge")]
+)
+def test_a_pending_charge_is_named_for_disclosure_and_does_not_change_the_outcome(
+    jurisdiction: str, words: str
+) -> None:
+    # Released 2013-02-28: the wait of 28 CFR 1.2 ended on the anniversary 2018-02-28, so on
+    # 2019-06-01 a petition may be filed (eligible). A charge filed 2019-01-15 and not resolved
+    # is pending on 2019-06-01: 28 CFR 1.2 counts the wait from release or conviction only, so
+    # it bars nothing; the Office's application form asks about criminal history, pending
+    # charges included: a finding says it must be disclosed, citing the form.
+    det = ask(PARDON, _with_charge(jurisdiction), "2019-06-01")
+    assert det.outcome is Outcome.eligible
+    (found,) = [f for f in det.findings if "pending_charges[0]" in f.finding]
+    assert f"({words}, filed 2019-01-15)" in found.finding
+    assert "disclosed on the form" in found.finding
+    assert "OMB 1123-0016" in found.citation
+    # Resolved 2019-03-01 (before the day asked): no longer pending, nothing to say.
+    resolved = ask(PARDON, _with_charge(jurisdiction, "2019-03-01"), "2019-06-01")
+    assert "pending_charges[0]" not in text(resolved)

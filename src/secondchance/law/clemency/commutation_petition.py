@@ -221,12 +221,20 @@ REMISSION_CITATION = (
 )
 
 
+def _serving_what(kinds: set[Jurisdiction]) -> str:
+    """The sentences being served, by jurisdiction: a D.C. Code sentence is not a federal one,
+    though the President's clemency reaches it (28 CFR 1.1) and the BOP houses D.C. prisoners."""
+    named = {Jurisdiction.federal: "a federal sentence", Jurisdiction.dc: "a D.C. Code sentence"}
+    words = [w for j, w in named.items() if j in kinds]
+    return " and ".join(words) or "a federal or D.C. Code sentence"
+
+
 def _serving_or_owing(f: Facts) -> Answer:
     """A prison term being served, or (remission) a fine or restitution owed."""
     out = f.out
     if out.serving:
         return Answer(
-            "Serving a federal sentence: a commutation petition may be filed "
+            f"Serving {_serving_what(out.serving_in)}: a commutation petition may be filed "
             "(never a prediction that it will be granted).",
             [say("Serving the sentence: " + "; ".join(out.serving + out.owing) + ".")],
         )

@@ -32,6 +32,7 @@ from secondchance.record.schema import (
     ClemencyKind,
     Conviction,
     CustodyKind,
+    Jurisdiction,
     Record,
     SupervisionKind,
 )
@@ -54,6 +55,8 @@ class Remaining:
 
     findings: list[Finding] = field(default_factory=list)
     serving: list[str] = field(default_factory=list)
+    serving_in: set[Jurisdiction] = field(default_factory=set)
+    """The jurisdictions (federal, D.C.) of the prison sentences being served."""
     owing: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     not_begun: list[date] = field(default_factory=list)
@@ -287,6 +290,7 @@ def read_federal(record: Record, i: int, conviction: Conviction, day: date, out:
     in_prison = _in_prison(record, i, conviction, day, out)
     if in_prison:
         out.serving.append(f"{name}: serving a prison sentence")
+        out.serving_in.add(conviction.jurisdiction)
     open_start = (len(out.not_begun), len(out.missing)) != before
     owing = _owed(record, i, conviction, day, out)
     if owing and open_start and not (in_prison or _prison_begun(record, i, conviction, day)):

@@ -292,7 +292,8 @@ def _answer_count(
         return answer
     if _threshold(conviction, count, substance, procs, answer, day):
         return answer
-    if described_beyond(conviction, count, substance, procs, answer, day):
+    described = _described_doubt(conviction, count, substance, procs, answer, day)
+    if described is None:
         return answer
     for proc in procs:
         listed = listed_how(count, proc) is not None
@@ -304,12 +305,16 @@ def _answer_count(
             return answer
         if not met:
             continue
-        doubts = [d for d in (substance.why, clause and f"{proc.id} reaches {clause}") if d]
+        doubts = [
+            d for d in (substance.why, clause and f"{proc.id} reaches {clause}", described) if d
+        ]
         if proc.signed > day:
             if doubts:
+                why = "" if answer.unsigned else f" ({'; '.join(doubts)})"
                 answer.notes.append(
-                    f"{proc.id}, not signed until {proc.signed.isoformat()}, may reach it"
+                    f"{proc.id}, not signed until {proc.signed.isoformat()}, may reach it{why}"
                 )
+                answer.unsigned = answer.unsigned or proc
             else:
                 answer.pending = answer.pending or proc
             continue
@@ -321,6 +326,28 @@ def _answer_count(
     if answer.pending is None:
         answer.not_covered = "; ".join(answer.notes) or "no proclamation covers it"
     return answer
+
+
+def _described_doubt(
+    conviction: Conviction,
+    count: Count,
+    substance: Substance,
+    procs: tuple[Proclamation, ...],
+    answer: CountAnswer,
+    day: date,
+) -> str | None:
+    """The doubt a count's words raise (:func:`described_beyond`): '' when none; None when
+    ``answer`` is decided (for review, or facts missing), as it is where a proclamation signed
+    by ``day`` may reach the count. Where only proclamations not yet signed may reach it, the
+    doubt is theirs (returned): nothing is pardoned before a proclamation is signed, so the count
+    is not pardoned yet, and is for review from the signing day."""
+    scratch = CountAnswer(path=answer.path, charged=answer.charged)
+    if not described_beyond(conviction, count, substance, procs, scratch, day):
+        return ""
+    if any(listed_how(count, p) or open_clause(count, p, day) for p in procs if p.signed <= day):
+        answer.review, answer.missing = scratch.review, answer.missing + scratch.missing
+        return None
+    return scratch.review or ""
 
 
 def person_ok(

@@ -115,6 +115,14 @@ def _count_finding(answer: CountAnswer, statute: str) -> Finding:
             facts,
             url=answer.pending.url,
         )
+    if answer.unsigned is not None:
+        return say(
+            f"{answer.path} ({statute}) is not pardoned yet, and not ruled out: no proclamation "
+            f"that may reach it had been signed by this day: {answer.not_covered}. From "
+            f"{answer.unsigned.signed.isoformat()}, whether it is covered is for review.",
+            facts,
+            url=answer.unsigned.url,
+        )
     if answer.missing:
         why = f" ({answer.review})" if answer.review else ""
         return say(
@@ -186,6 +194,8 @@ def _brief(answer: CountAnswer) -> str:
         return f"pardoned by {answer.covered_by.id}{charged}"
     if answer.pending is not None:
         return f"not covered until {answer.pending.id} ({answer.pending.signed.isoformat()})"
+    if answer.unsigned is not None:
+        return f"not pardoned yet ({answer.unsigned.id}, {answer.unsigned.signed}, may reach it)"
     if answer.missing:
         return "open: " + ", ".join(answer.missing)
     if answer.review:
@@ -282,6 +292,13 @@ class Facts:
         """Grants naming a conviction under a proclamation its count's offense comes after."""
         return late_grants(self.record, self.day)
 
+    @once
+    def unsigned(self) -> Proclamation | None:
+        """The first proclamation, not yet signed on the day asked, that covers or may cover a
+        count (None: none)."""
+        procs = [p for a in self.answers for p in (a.pending, a.unsigned) if p is not None]
+        return min(procs, key=lambda p: p.signed, default=None)
+
     @property
     def first(self) -> date:
         """The first proclamation that covers a count."""
@@ -320,6 +337,21 @@ def _pardoned(f: Facts) -> Answer:
         findings,
         missing=f.missing,
         date=f.first,
+    )
+
+
+def _not_yet_signed(f: Facts) -> str:
+    """Nothing is pardoned before a proclamation is signed, whatever its terms: the reason says
+    so, naming the signing day of the first one that covers (or may cover) a count, and does not
+    say that the count is not covered."""
+    proc = f.unsigned
+    assert proc is not None
+    may = any(a.unsigned is not None and a.pending is None for a in f.answers)
+    reach = "covers or may cover" if may else "covers"
+    return (
+        f"No marijuana proclamation that {reach} a recorded count had been signed by this date: "
+        f"{proc.id} is signed on {proc.signed.isoformat()}"
+        + (" (from then, whether it covers the count is for review)." if may else ".")
     )
 
 
@@ -381,12 +413,10 @@ STEPS: tuple[Step[Facts], ...] = (
         ),
     ),
     Test(
-        "the proclamation that covers the offense is not yet signed",
+        "the proclamation that covers (or may cover) the offense is not yet signed",
         Verdict.bars,
-        holds=lambda f: any(a.pending for a in f.answers),
-        answer=lambda f: Answer(
-            "No marijuana proclamation covering the offense had been signed on this date."
-        ),
+        holds=lambda f: f.unsigned is not None,
+        answer=lambda f: Answer(_not_yet_signed(f)),
     ),
     Test(
         "no count is an offense the proclamations pardon",

@@ -105,6 +105,9 @@ class CountAnswer:
     notes: list[str] = field(default_factory=list)
     pending: Proclamation | None = None
     """A proclamation that covers the count but is not yet signed on the day asked."""
+    unsigned: Proclamation | None = None
+    """The first proclamation, not yet signed on the day asked, that may reach the count (for
+    review from its signing day): the count is not pardoned yet, but not ruled out either."""
     certified: bool = False
     """Covered because a recorded grant (a certificate) names the proclamation."""
     charged: bool = False

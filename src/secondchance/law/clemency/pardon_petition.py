@@ -44,6 +44,7 @@ from secondchance.law.clemency.facts import (
     shared_change_points,
     unrecorded_supervised_release,
     unsure_text,
+    with_article,
 )
 from secondchance.law.clemency.grant_effect import pardon_effect
 from secondchance.law.clemency.marijuana_proclamations import proclamation_dates
@@ -76,6 +77,7 @@ from secondchance.law.clemency.pardoned import (
     pardoned_on,
     unapplied_grants,
 )
+from secondchance.law.clemency.pending_charges import open_charges
 from secondchance.law.clemency.scope import (
     awaiting_facts,
     not_reached,
@@ -382,9 +384,48 @@ def _convictions_open(record: Record, day: date) -> Facts | Determination:
     findings += [say(c[0].upper() + c[1:] + ".") for c in contradicted]
     doubtful = doubtful_pardons(record, open_federal, day)
     findings += [say(c[0].upper() + c[1:] + ".") for c, _ in doubtful]
+    findings += _pending_charges(record, day)
     return Facts(
         record, day, {i for i, _ in open_federal}, clock, findings, review, contradicted, doubtful
     )
+
+
+_CHARGE_COURTS = {
+    Jurisdiction.federal: "a federal charge",
+    Jurisdiction.dc: "a D.C. Code charge",
+    Jurisdiction.military: "a court-martial charge",
+}
+
+
+def _pending_charges(record: Record, day: date) -> list[Finding]:
+    """A charge pending on ``day`` (federal, D.C., court-martial or state) does not bar a
+    petition (28 CFR 1.2 counts the wait from release or conviction only), but the Office's
+    application form asks about the applicant's criminal history, pending charges included, and
+    the Office weighs it: a finding for each, saying it must be disclosed; the outcome stands."""
+    found = []
+    for k, charge in open_charges(record, day):
+        what = _CHARGE_COURTS.get(charge.jurisdiction) or (
+            f"{with_article(charge.state)} state charge" if charge.state else "a state charge"
+        )
+        filed = f", filed {charge.filed_on.isoformat()}" if charge.filed_on else ""
+        found.append(
+            say(
+                f"pending_charges[{k}] ({what}{filed}) is recorded as pending on "
+                f"{day.isoformat()}. A pending charge does not bar a petition (28 CFR 1.2 counts "
+                "the wait from release or conviction only), but the Office's application form "
+                "asks about criminal history beyond the conviction, pending charges included, "
+                "and the Office weighs it: the charge must be disclosed on the form.",
+                {
+                    f"pending_charges[{k}].jurisdiction": charge.jurisdiction.value,
+                    f"pending_charges[{k}].filed_on": (
+                        charge.filed_on.isoformat() if charge.filed_on else None
+                    ),
+                },
+                citation="Office of the Pardon Attorney, pardon application (OMB 1123-0016)",
+                url=FORM_URL,
+            )
+        )
+    return found
 
 
 WAIVER = say(
