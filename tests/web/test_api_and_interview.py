@@ -130,7 +130,10 @@ def test_interview_to_a_pardon_determination_and_its_letter(app) -> None:  # typ
 def test_sba_interview_no_record_answers_give_the_owner_an_empty_record(app) -> None:  # type: ignore[no-untyped-def]
     # A business person whose record is left out is unknown (insufficient_facts naming it);
     # answering "No / none" to the questions about their record gives them one, empty: an
-    # owner of 30% with no conviction, charge or supervision → every SBA program eligible.
+    # owner of 30% with no conviction, charge or supervision. Who holds the other 70% is not
+    # asked yet (an owner of more than 20% is an Associate, 13 CFR 120.10): insufficient_facts
+    # naming business.people. "No / none" to "Is there anyone else who owns 20% or more ...?"
+    # states that no one else does (business.no_other_owner_of_20_percent) → 7(a) eligible.
     client = sign_in(app, "advocate@a.org")
     case = new_case(client, goal="sba")
     answer(client, case, value="Ortiz Bakery")
@@ -143,8 +146,21 @@ def test_sba_interview_no_record_answers_give_the_owner_an_empty_record(app) -> 
     record = client.get(f"/cases/{case}/record.json").json()
     assert record["business"]["people"][0]["record"] == {}
     report = evaluate(validate(record, "record.json"), date(2024, 6, 3))
+    det = next(d for d in report.determinations if d.program == "sba.7a")
+    assert det.outcome.value == "insufficient_facts" and det.missing_facts == ["business.people"]
+    assert "hold 30% of the business on 2024-06-03; who holds the other 70%?" in (det.reason or "")
+    assert _asks(client, case).startswith("Is there anyone else who owns 20% or more")
+    answer(client, case, action="none")
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert record["business"]["no_other_owner_of_20_percent"] is True
+    report = evaluate(validate(record, "record.json"), date(2024, 6, 3))
     outcomes = {d.program: d.outcome.value for d in report.determinations}
     assert outcomes["sba.7a"] == "eligible", outcomes
+    # A name given after all (the question reopened) takes the statement back.
+    from secondchance.web.interview import _another_person, apply_answer
+
+    named = apply_answer(record, _another_person(1), {"value": "Luis Ortiz"})
+    assert "no_other_owner_of_20_percent" not in named["business"]
 
 
 def test_an_unknown_record_answer_never_leaves_an_empty_record() -> None:
