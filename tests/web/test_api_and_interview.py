@@ -615,6 +615,43 @@ def _bakery_owner(client, share: str = "60") -> str:  # type: ignore[no-untyped-
     return case
 
 
+def test_a_case_answered_no_one_else_before_the_statement_is_asked_again() -> None:
+    # A case begun before "No / none" wrote business.no_other_owner_of_20_percent: Maria 60%,
+    # nothing to report, "Is there anyone else ...?" answered "No / none" (asked, no statement).
+    # 100 - 60 = 40 unaccounted (> 20, 13 CFR 120.10): the engine names business.people, so
+    # the question is asked again, with a note; "No / none" then writes the statement → 7(a)
+    # eligible, and nothing is asked again.
+    from secondchance.web.interview import _starters, apply_none, next_question
+
+    record: dict[str, object] = {
+        "application_date": "2024-06-03",
+        "business": {
+            "name": "Ortiz Bakery",
+            "people": [
+                {"name": "Maria Ortiz", "roles": [{"role": "owner", "ownership_percent": 60}],
+                 "record": {}}
+            ],
+        },
+    }  # fmt: skip
+    asked = {q.path for q in _starters("sba", record)}
+    assert "business.people[1].name" in asked
+    det = next(
+        d
+        for d in evaluate(validate(record, "r"), date(2024, 6, 3)).determinations
+        if d.program == "sba.7a"
+    )
+    assert det.outcome.value == "insufficient_facts" and det.missing_facts == ["business.people"]
+    question = next_question("sba", record, det.missing_facts, asked)
+    assert question is not None and question.path == "business.people[1].name"
+    assert question.note.startswith("Asked again.")
+    stated = apply_none(record, question)
+    assert stated["business"]["no_other_owner_of_20_percent"] is True
+    report = evaluate(validate(stated, "r"), date(2024, 6, 3))
+    det = next(d for d in report.determinations if d.program == "sba.7a")
+    assert det.outcome.value == "eligible"
+    assert next_question("sba", stated, det.missing_facts, asked) is None
+
+
 def test_sba_interview_asks_about_every_associate_until_no(app) -> None:  # type: ignore[no-untyped-def]
     # 13 CFR 120.110(n) reaches every 20%+ owner, officer, director, general partner and key
     # employee. Maria (60%, clean) alone used to give 7(a) ELIGIBLE; Luis owns the other 40%

@@ -630,6 +630,8 @@ def next_question(
             return _from_schema(path, record)
     for path in missing:
         held = get_path(record, split_path(path))
+        if path == PEOPLE_UNKNOWN and isinstance(held, list) and not _stated_unknown(path, record):
+            return _anyone_else_again(held)
         if held is not None and not _stated_unknown(path, record):
             found = _ask_again(path, record, held, again or {})
             if found is not None:
@@ -650,6 +652,20 @@ def next_question(
             continue
         return found
     return None
+
+
+def _anyone_else_again(people: list[Any]) -> Question:
+    """ "Is there anyone else ...?" asked again: the engine names ``business.people`` while
+    the people listed are known, so the shares listed leave unaccounted for an owner a rule
+    counts, and "No / none" was given before it wrote that no one else owns 20% or more (a
+    case begun before). "No / none" now writes it; the question is not asked again after."""
+    return Question(
+        **{
+            **_another_person(len(people)).__dict__,
+            "note": "Asked again. The shares of the owners listed do not add up to the whole "
+            "business: say who owns the rest, or “No / none” if no one else owns 20% or more.",
+        }
+    )
 
 
 def again_value(value: Any) -> str:
