@@ -156,7 +156,13 @@ def test_an_eligible_from_day_after_the_contradiction_begins_is_never_promised()
                         "custody": [{"kind": "designated_facility", "start": "1990-01-01"}],
                         "supervision": [{"kind": "supervised_release", "start": "1990-01-02"}],
                     },
-                }
+                },
+                # The owner, with nothing to report (the business's whole equity is listed).
+                {
+                    "name": "O",
+                    "roles": [{"role": "owner", "ownership_percent": 100, "start": "1980-01-01"}],
+                    "record": {},
+                },
             ],
         },
     }

@@ -45,6 +45,8 @@ ALLOWED: dict[str, str] = {
     "law/sentence/days.py::SATURDAY": "calendar: the first day of the weekend",
     "law/sentence/good_conduct.py::_SETTLE_STEPS": "code: rounds of a closed-form correction",
     "law/sba/associates.py::_RANK": "code: the order of four standings",
+    "law/sba/associates.py::STATED_SHARE": "record format: the share that "
+    "business.no_other_owner_of_20_percent names (its name says it)",
     "law/sentence/exclusions.py::GENERAL_INCHOATE": "citation: (title, section) of 846, 963, 371",
     "law/sentence/exclusions.py::_inchoate_kind": "citation: 18 U.S.C. 371 as (title, section)",
     "law/sentence/exclusions.py::OBJECT_NAMED_ELSEWHERE": "citation: 18 U.S.C. 371, 2",

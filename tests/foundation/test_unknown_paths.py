@@ -36,10 +36,11 @@ business:
   child_care: false
   people:
     - name: Maria Ortiz
-      roles: [{role: owner, ownership_percent: 60}]
+      roles: [{role: owner, ownership_percent: 100}]
       record: {}
 """
-"""Maria owns 60% and has nothing to report; the application is made on 2024-06-03."""
+"""Maria owns the whole business (100%) and has nothing to report; the application is made on
+2024-06-03."""
 
 
 def _check(tmp_path: Path, text: str, as_of: str) -> dict[str, dict[str, Any]]:

@@ -278,7 +278,13 @@ def test_the_ownership_path_really_lifts_the_bar() -> None:
     # The note's path, recorded: 51% until 2024-06-30, 20% from 2024-07-01. The first day
     # whose six months back start after 2024-06-30 is 2025-01-01 (2024-12-31 − 6 months =
     # 2024-06-30, not after it) → eligible from 2025-01-01 while the indictment is still pending.
+    # The rest of the equity is listed, with nothing to report: Q 49% throughout, and R the
+    # 31% P sold on 2024-07-01 (51 + 49 = 100 until then; 20 + 49 + 31 = 100 after).
     data = indicted(owner(51, end="2024-06-30"), owner(20, start="2024-07-01"), felony=True)
+    data["business"]["people"] += [
+        person("Q", [owner(49)]),
+        person("R", [owner(31, start="2024-07-01")]),
+    ]
     assert outcome("sba.7a", data, "2024-06-03") == ("eligible_from", "2025-01-01")
 
 

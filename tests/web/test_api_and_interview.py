@@ -130,7 +130,10 @@ def test_interview_to_a_pardon_determination_and_its_letter(app) -> None:  # typ
 def test_sba_interview_no_record_answers_give_the_owner_an_empty_record(app) -> None:  # type: ignore[no-untyped-def]
     # A business person whose record is left out is unknown (insufficient_facts naming it);
     # answering "No / none" to the questions about their record gives them one, empty: an
-    # owner of 30% with no conviction, charge or supervision → every SBA program eligible.
+    # owner of 30% with no conviction, charge or supervision. Who holds the other 70% is not
+    # asked yet (an owner of more than 20% is an Associate, 13 CFR 120.10): insufficient_facts
+    # naming business.people. "No / none" to "Is there anyone else who owns 20% or more ...?"
+    # states that no one else does (business.no_other_owner_of_20_percent) → 7(a) eligible.
     client = sign_in(app, "advocate@a.org")
     case = new_case(client, goal="sba")
     answer(client, case, value="Ortiz Bakery")
@@ -143,8 +146,21 @@ def test_sba_interview_no_record_answers_give_the_owner_an_empty_record(app) -> 
     record = client.get(f"/cases/{case}/record.json").json()
     assert record["business"]["people"][0]["record"] == {}
     report = evaluate(validate(record, "record.json"), date(2024, 6, 3))
+    det = next(d for d in report.determinations if d.program == "sba.7a")
+    assert det.outcome.value == "insufficient_facts" and det.missing_facts == ["business.people"]
+    assert "hold 30% of the business on 2024-06-03; who holds the other 70%?" in (det.reason or "")
+    assert _asks(client, case).startswith("Is there anyone else who owns 20% or more")
+    answer(client, case, action="none")
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert record["business"]["no_other_owner_of_20_percent"] is True
+    report = evaluate(validate(record, "record.json"), date(2024, 6, 3))
     outcomes = {d.program: d.outcome.value for d in report.determinations}
     assert outcomes["sba.7a"] == "eligible", outcomes
+    # A name given after all (the question reopened) takes the statement back.
+    from secondchance.web.interview import _another_person, apply_answer
+
+    named = apply_answer(record, _another_person(1), {"value": "Luis Ortiz"})
+    assert "no_other_owner_of_20_percent" not in named["business"]
 
 
 def test_an_unknown_record_answer_never_leaves_an_empty_record() -> None:
@@ -597,6 +613,43 @@ def _bakery_owner(client, share: str = "60") -> str:  # type: ignore[no-untyped-
     for _ in range(3):
         answer(client, case, action="none")
     return case
+
+
+def test_a_case_answered_no_one_else_before_the_statement_is_asked_again() -> None:
+    # A case begun before "No / none" wrote business.no_other_owner_of_20_percent: Maria 60%,
+    # nothing to report, "Is there anyone else ...?" answered "No / none" (asked, no statement).
+    # 100 - 60 = 40 unaccounted (> 20, 13 CFR 120.10): the engine names business.people, so
+    # the question is asked again, with a note; "No / none" then writes the statement → 7(a)
+    # eligible, and nothing is asked again.
+    from secondchance.web.interview import _starters, apply_none, next_question
+
+    record: dict[str, object] = {
+        "application_date": "2024-06-03",
+        "business": {
+            "name": "Ortiz Bakery",
+            "people": [
+                {"name": "Maria Ortiz", "roles": [{"role": "owner", "ownership_percent": 60}],
+                 "record": {}}
+            ],
+        },
+    }  # fmt: skip
+    asked = {q.path for q in _starters("sba", record)}
+    assert "business.people[1].name" in asked
+    det = next(
+        d
+        for d in evaluate(validate(record, "r"), date(2024, 6, 3)).determinations
+        if d.program == "sba.7a"
+    )
+    assert det.outcome.value == "insufficient_facts" and det.missing_facts == ["business.people"]
+    question = next_question("sba", record, det.missing_facts, asked)
+    assert question is not None and question.path == "business.people[1].name"
+    assert question.note.startswith("Asked again.")
+    stated = apply_none(record, question)
+    assert stated["business"]["no_other_owner_of_20_percent"] is True
+    report = evaluate(validate(stated, "r"), date(2024, 6, 3))
+    det = next(d for d in report.determinations if d.program == "sba.7a")
+    assert det.outcome.value == "eligible"
+    assert next_question("sba", stated, det.missing_facts, asked) is None
 
 
 def test_sba_interview_asks_about_every_associate_until_no(app) -> None:  # type: ignore[no-untyped-def]

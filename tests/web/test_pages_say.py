@@ -40,6 +40,9 @@ business:
       supervision: [{kind: supervised_release, start: '2022'}]
       unknown: [pending_charges]
     roles: [{ownership_percent: 60.0, role: owner}]
+  - name: Daniel Lee  # owns the other 40%; nothing to report
+    record: {}
+    roles: [{ownership_percent: 40.0, role: owner}]
 """
 POSSESSION = b"""
 convictions:

@@ -279,7 +279,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "businesses",
-            {"person_id": T, "name": T, "child_care": F},
+            {"person_id": T, "name": T, "child_care": F, "no_other_owner_of_20_percent": F},
             ("person_id", "name"),
         ),
         Table(

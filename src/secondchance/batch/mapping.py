@@ -260,7 +260,7 @@ def _business(b: _Builder) -> None:
         return
     number, cells = rows[0]
     business: dict[str, Any] = {"people": []}
-    _set(business, _pick(cells, "name", "child_care"))
+    _set(business, _pick(cells, "name", "child_care", "no_other_owner_of_20_percent"))
     b.records[None]["business"] = business
     b.origin.append(("business", "businesses", number))
     index: dict[str, dict[str, Any]] = {}

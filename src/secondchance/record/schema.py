@@ -882,6 +882,13 @@ class Business(_Model):
     child_care: StrictBool | None = Field(
         None, description="A child care business (13 CFR 120.707(a) treats these apart)."
     )
+    no_other_owner_of_20_percent: StrictBool | None = Field(
+        None,
+        description="true: no one outside the people listed owns 20% or more of the equity "
+        "(any share the listed owners leave is held by owners of less than 20% each). Left "
+        "out, a share of the equity the listed owners leave unaccounted for that could hold an "
+        "owner the SBA rule counts keeps every clearing SBA answer from clearing.",
+    )
 
     @model_validator(mode="after")
     def _ownership_at_most_whole(self) -> Business:

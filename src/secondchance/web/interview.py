@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from secondchance.law.sba.associates import OTHER_OWNERS
 from secondchance.law.sentence.gather import ARRIVAL_CUSTODY
 from secondchance.record.schema import RecordPart
 from secondchance.record.terms import Term, TermError
@@ -629,6 +630,8 @@ def next_question(
             return _from_schema(path, record)
     for path in missing:
         held = get_path(record, split_path(path))
+        if path == PEOPLE_UNKNOWN and isinstance(held, list) and not _stated_unknown(path, record):
+            return _anyone_else_again(held)
         if held is not None and not _stated_unknown(path, record):
             found = _ask_again(path, record, held, again or {})
             if found is not None:
@@ -649,6 +652,20 @@ def next_question(
             continue
         return found
     return None
+
+
+def _anyone_else_again(people: list[Any]) -> Question:
+    """ "Is there anyone else ...?" asked again: the engine names ``business.people`` while
+    the people listed are known, so the shares listed leave unaccounted for an owner a rule
+    counts, and "No / none" was given before it wrote that no one else owns 20% or more (a
+    case begun before). "No / none" now writes it; the question is not asked again after."""
+    return Question(
+        **{
+            **_another_person(len(people)).__dict__,
+            "note": "Asked again. The shares of the owners listed do not add up to the whole "
+            "business: say who owns the rest, or “No / none” if no one else owns 20% or more.",
+        }
+    )
 
 
 def again_value(value: Any) -> str:
@@ -834,7 +851,18 @@ def apply_answer(
         raise answers.AnswerError("give an answer, or choose “I don't know”")
     stated = _unknown_field(question, record)
     set_path(updated, split_path(question.path), _typed(question, value))
+    if _is_another(question.path, record):  # someone else: asked again about anyone further
+        _unstate_others(updated)
     return _known(_answered(updated, stated), question)
+
+
+def _unstate_others(record: dict[str, Any]) -> None:
+    """``record`` (changed in place) without the statement that no one else owns 20% or more
+    (``OTHER_OWNERS``), which "No / none" to "Is there anyone else ...?" writes: once that
+    question is answered otherwise (a name, or "I don't know"), it no longer holds."""
+    business = record.get("business")
+    if isinstance(business, dict):
+        business.pop(split_path(OTHER_OWNERS)[-1], None)
 
 
 def _own_record(path: str) -> list[Any] | None:
@@ -927,8 +955,10 @@ def apply_none(
         updated = _answered(copy.deepcopy(record), _unknown_field(question, record))
         set_path(updated, split_path(question.path), 0.0)
         return updated
-    if _is_another(question.path, record):  # no one else
-        return _answered(copy.deepcopy(record), _unknown_field(question, record))
+    if _is_another(question.path, record):  # no one else: no one else owns 20% or more
+        updated = _answered(copy.deepcopy(record), _unknown_field(question, record))
+        set_path(updated, split_path(OTHER_OWNERS), True)
+        return updated
     own = _own_record(question.path)
     if own is None:  # the record's own person: a part asked about is known now
         return _known(copy.deepcopy(record), question) if _starter_part(question) else record
@@ -957,6 +987,8 @@ def apply_unknown(record: dict[str, Any], question: Question) -> dict[str, Any]:
     if stated is not None:
         where, entry = stated
         updated = copy.deepcopy(record)
+        if entry == PEOPLE_UNKNOWN:
+            _unstate_others(updated)
         person = get_path(updated, where) if where else updated
         if not isinstance(person, dict):
             person = {}

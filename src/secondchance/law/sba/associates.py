@@ -22,6 +22,16 @@ judged once on it.
 
 A role with no start date is read as held since before the window; a role with no end date as
 still held. An owner with no share recorded is ``unknown`` (its share may decide it).
+
+**Owners not listed** (:func:`unlisted_equity`). Each rule reaches *every* owner of its share,
+listed or not. When the shares listed leave unaccounted for, on some day the rule looks at, as
+much of the equity as an owner the rule counts may hold (more than 20% under 120.10 and 109.20;
+20% or more under 115.13(a)(2) and part 123), an unlisted owner the rule counts may exist, and
+no clearing answer is given: the business's people (``business.people``) are a missing fact,
+unless the record states that no one else owns 20% or more
+(``business.no_other_owner_of_20_percent``). A smaller remainder cannot hide such an owner.
+The days looked at begin on the first day of the window on which a listed owner held a share
+(before it, the business may not have existed).
 """
 
 from __future__ import annotations
@@ -32,10 +42,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from secondchance.law.declarative import Verdict
 from secondchance.law.parameters import value
-from secondchance.law.sba.checks import Membership, Standing, words
-from secondchance.law.sba.days import months_before
-from secondchance.record.schema import BusinessPerson, BusinessRole, BusinessRoleKind
+from secondchance.law.sba.checks import Check, Membership, Standing, words
+from secondchance.law.sba.days import months_before, next_day
+from secondchance.law.units import PERCENT
+from secondchance.record.schema import Business, BusinessPerson, BusinessRole, BusinessRoleKind
 
 _RANK = {Standing.counts: 0, Standing.unknown: 1, Standing.unclear: 2, Standing.excluded: 3}
 
@@ -201,6 +213,118 @@ class OwnershipLookback:
         """Whether ``person`` is an Associate under this definition."""
         return small_business_associate(person, index, day, self)
 
+    def unlisted(self, business: Business, day: date) -> Check | None:
+        """An owner of more than the share, not listed, may be an Associate: the equity the
+        listed owners leave on some day of the window (para. (2)(i), (3))."""
+        more_than = value(self.equity_param, day)
+        months = value(self.months_param, day)
+        rest = unlisted_equity(business, months_before(day, months), day)
+        when = f"in the {months} months before the application (which still count)"
+        return _hidden_owner(
+            business,
+            rest,
+            (more_than, False),
+            f"an owner of more than {more_than}% is an Associate under {self.definition} ({when})",
+        )
+
+
+OTHER_OWNERS = "business.no_other_owner_of_20_percent"
+"""The record's statement that no one outside the people listed owns 20% or more."""
+
+STATED_SHARE = 20
+"""The share the record's statement ``OTHER_OWNERS`` is about (its name says it): no one else
+owns this much or more. It answers a rule that counts no smaller owner."""
+
+
+@dataclass(frozen=True)
+class Unlisted:
+    """The most equity the listed owners left unaccounted for on one day: ``rest`` = the whole
+    less ``listed`` (their recorded shares on ``on``, added up), and ``unknown`` the paths of
+    owner shares held in the days looked at but not recorded (they may account for some)."""
+
+    rest: Decimal
+    listed: Decimal
+    on: date
+    unknown: tuple[str, ...]
+
+
+def unlisted_equity(business: Business, first: date, last: date) -> Unlisted:
+    """The equity no listed owner held, on the day from ``first`` to ``last`` on which it was
+    most (the last day when it is one). The days looked at start on ``first`` or, when every
+    owner role listed began later, on the first of those starts (the business may not have
+    existed before). One sweep over the days shares begin and end."""
+    owned = [
+        (f"business.people[{i}].roles[{j}].ownership_percent", role)
+        for i, person in enumerate(business.people)
+        for j, role in enumerate(person.roles)
+        if role.role is BusinessRoleKind.owner and (role.start is None or role.start <= last)
+    ]
+    start = min((max(first, role.start or first) for _, role in owned), default=first)
+    total = Decimal(0)
+    changes: dict[date, Decimal] = {}
+    for _, role in owned:
+        if role.ownership_percent is None:
+            continue
+        share = _percent(role.ownership_percent)
+        if held_within(role, start, start):
+            total += share
+        elif role.start is not None and start < role.start <= last:
+            changes[role.start] = changes.get(role.start, Decimal(0)) + share
+        after = next_day(role.end) if role.end is not None else None
+        if after is not None and start < after <= last:
+            changes[after] = changes.get(after, Decimal(0)) - share
+    least, on = total, start
+    for day in sorted(changes):
+        total += changes[day]
+        if total < least:
+            least, on = total, day
+    if total == least:  # the total on the last day
+        on = last
+    unknown = tuple(
+        path
+        for path, role in owned
+        if role.ownership_percent is None and held_within(role, start, last)
+    )
+    return Unlisted(Decimal(PERCENT) - least, least, on, unknown)
+
+
+def _hidden_owner(
+    business: Business, rest: Unlisted, counted: tuple[float, bool], rule: str
+) -> Check | None:
+    """A missing fact when the equity left unaccounted for may hold an owner the rule counts
+    (``counted``: the share, and whether an owner of exactly it counts; ``rule``: whom it
+    counts, in words) and the record does not state that no one else owns as much; None
+    otherwise."""
+    share, exactly = counted
+    may_hide = rest.rest > _percent(share) or (exactly and rest.rest == _percent(share))
+    stated = business.no_other_owner_of_20_percent is True and share >= STATED_SHARE
+    if not may_hide or stated:
+        return None
+    unknown = (
+        f" ({len(rest.unknown)} listed owner "
+        f"{'share is' if len(rest.unknown) == 1 else 'shares are'} not recorded: "
+        f"{', '.join(rest.unknown)}, which may account for it)"
+        if rest.unknown
+        else ""
+    )
+    held = (
+        f"The owners listed hold {float(rest.listed):g}% of the business on {rest.on}; who "
+        f"holds the other {float(rest.rest):g}%?"
+        if rest.listed or rest.unknown
+        else f"No owner of the business is listed on {rest.on}; who owns it?"
+    )
+    text = (
+        f"{held}{unknown} {rule[0].upper()}{rule[1:]}, listed or not, so "
+        "an owner not listed may be one. List every other owner in business.people, with their "
+        f"record, or state {OTHER_OWNERS}: true when no one else owns {STATED_SHARE}% or more."
+    )
+    facts = {
+        "business.people": [person.name for person in business.people],
+        OTHER_OWNERS: business.no_other_owner_of_20_percent,
+    }
+    # A share not recorded may be the rest: it is the fact to ask first.
+    return Check(Verdict.unknown, text, facts, rest.unknown or ("business.people",))
+
 
 def small_business_associate(
     person: BusinessPerson, index: int, day: date, ownership: OwnershipLookback
@@ -351,6 +475,33 @@ def surety_principal_person(person: BusinessPerson, index: int, day: date) -> Me
             text = f"is {_a(role.role)}, a role 13 CFR 115.13(a)(2) does not name"
             verdicts.append(Membership(Standing.excluded, text, facts))
     return _pick(person, verdicts, f"holds no role in the business on {day}")
+
+
+def surety_unlisted(business: Business, day: date) -> Check | None:
+    """An owner of 20% or more, not listed, may be counted (13 CFR 115.13(a)(2)): the equity
+    the listed owners leave on ``day``."""
+    at_least = value("sba.surety.owner_at_least_percent", day)
+    rest = unlisted_equity(business, day, day)
+    return _hidden_owner(
+        business,
+        rest,
+        (at_least, True),
+        f"each owner of {at_least}% or more must have good character under 13 CFR 115.13(a)(2)",
+    )
+
+
+def disaster_unlisted(business: Business, day: date) -> Check | None:
+    """A principal owner (20% or more), not listed, may be barred (13 CFR 123.101(i),
+    123.202(b)(2), 123.300(b)): the equity the listed owners leave on ``day``."""
+    at_least = value("sba.disaster.principal_owner_at_least_percent", day)
+    rest = unlisted_equity(business, day, day)
+    return _hidden_owner(
+        business,
+        rest,
+        (at_least, True),
+        f"an owner of {at_least}% or more is a principal owner (13 CFR 123.202(b)(2), "
+        "123.300(b)), whose status bars a disaster loan",
+    )
 
 
 def disaster_principal(person: BusinessPerson, index: int, day: date) -> Membership:

@@ -129,6 +129,7 @@ def versions(program: str) -> tuple[RuleText, ...]:
         summary=OLD_SUMMARY,
         who=associate_120_10,
         tests=OLD_TESTS,
+        unlisted=OWNERSHIP_120_10.unlisted,
         notes=(INDICTED_MEANS_PENDING,),
     )
     after = RuleText(
@@ -136,5 +137,6 @@ def versions(program: str) -> tuple[RuleText, ...]:
         summary=NEW_SUMMARY,
         who=associate_120_10,
         tests=NEW_TESTS,
+        unlisted=OWNERSHIP_120_10.unlisted,
     )
     return before, after

@@ -18,10 +18,13 @@ from secondchance.engine.rules import Context, RuleVersion
 from secondchance.law.declarative import Citing, Verdict, version_of
 from secondchance.law.parameters import parameter
 from secondchance.law.sba.checks import Check, Membership, Standing, Subject
-from secondchance.record.schema import BusinessPerson, Record
+from secondchance.record.schema import Business, BusinessPerson, Record
 
 WhoCounts = Callable[[BusinessPerson, int, date], Membership]
 StatusTest = Callable[[Subject], list[Check]]
+UnlistedOwners = Callable[[Business, date], Check | None]
+"""Whether the equity the listed owners leave may hold an owner the rule counts
+(``law/sba/associates.py``): a missing fact, or None."""
 
 
 def rule_change_day() -> date:
@@ -47,6 +50,7 @@ class RuleText:
     summary: str  # the rule in our own words (the first finding of every determination)
     who: WhoCounts
     tests: Sequence[StatusTest]
+    unlisted: UnlistedOwners
     people_word: str = "Associate"
     effective_from: date | None = None
     effective_to: date | None = None
@@ -113,6 +117,7 @@ def decide(
             index=index, person=person, business=business, day=day, top=record, asked_on=asked_on
         )
         _person(rule, subject, cite, findings, verdicts, missing)
+    _unlisted(rule, record, day, cite, findings, verdicts, missing)
     missing = list(dict.fromkeys(missing))
     outcome, reason = _outcome(rule, verdicts, day)
     return Determination(
@@ -206,6 +211,29 @@ def _person(
             missing.extend(check.missing)
             if member.standing is Standing.unknown:
                 missing.extend(member.missing)
+
+
+def _unlisted(
+    rule: RuleText,
+    record: Record,
+    day: date,
+    cite: Citing,
+    findings: list[Finding],
+    verdicts: list[tuple[Verdict, str]],
+    missing: list[str],
+) -> None:
+    """The owners not listed: when the equity the listed owners leave may hold an owner the
+    rule counts, the business's people are a missing fact (unless the record already states
+    them unknown: ``law/unstated.py`` then keeps the answer from clearing)."""
+    assert record.business is not None
+    if "business.people" in record.unknown:
+        return
+    check = rule.unlisted(record.business, day)
+    if check is None:
+        return
+    findings.append(cite(check.finding, dict(check.facts)))
+    verdicts.append((check.verdict, check.finding))
+    missing.extend(check.missing)
 
 
 def _outcome(rule: RuleText, verdicts: list[tuple[Verdict, str]], day: date) -> tuple[Outcome, str]:

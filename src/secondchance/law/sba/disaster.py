@@ -27,7 +27,7 @@ from functools import partial
 from secondchance.law.parameters import value
 from secondchance.law.rule_book import rule_fields, text
 from secondchance.law.sba import sources
-from secondchance.law.sba.associates import disaster_principal
+from secondchance.law.sba.associates import disaster_principal, disaster_unlisted
 from secondchance.law.sba.checks import Check, Subject
 from secondchance.law.sba.convictions import riot_felony_within
 from secondchance.law.sba.decide import (
@@ -87,6 +87,7 @@ def versions() -> tuple[RuleText, ...]:
         "principals have none of these on the application date is eligible on that point.",
         who=disaster_principal,
         tests=OLD_TESTS,
+        unlisted=disaster_unlisted,
         people_word=PEOPLE,
         notes=(CHARACTER_NOTE,),
     )
@@ -99,6 +100,7 @@ def versions() -> tuple[RuleText, ...]:
         "the past year.",
         who=disaster_principal,
         tests=NEW_TESTS,
+        unlisted=disaster_unlisted,
         people_word=PEOPLE,
         notes=(CHARACTER_NOTE,),
     )

@@ -78,6 +78,7 @@ def versions() -> tuple[RuleText, ...]:
         "such status needs review.",
         who=associate_109_20,
         tests=OLD_TESTS,
+        unlisted=OWNERSHIP_109_20.unlisted,
     )
     after = RuleText(
         **rule_fields("sba.ilp/after"),
@@ -87,5 +88,6 @@ def versions() -> tuple[RuleText, ...]:
         'turpitude"; probation and parole are not named.',
         who=associate_109_20,
         tests=NEW_TESTS,
+        unlisted=OWNERSHIP_109_20.unlisted,
     )
     return before, after

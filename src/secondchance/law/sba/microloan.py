@@ -145,6 +145,7 @@ def versions() -> tuple[RuleText, ...]:
         "care business, was against children (120.707(a)).",
         who=associate_120_10,
         tests=OLD_TESTS,
+        unlisted=OWNERSHIP_120_10.unlisted,
         notes=(INDICTED_MEANS_PENDING,),
     )
     after = RuleText(
@@ -158,5 +159,6 @@ def versions() -> tuple[RuleText, ...]:
         "through 120.110(n).",
         who=associate_120_10,
         tests=NEW_TESTS,
+        unlisted=OWNERSHIP_120_10.unlisted,
     )
     return before, after

@@ -29,7 +29,7 @@ from functools import partial
 from secondchance.law.parameters import value
 from secondchance.law.rule_book import rule_fields, text
 from secondchance.law.sba import sources
-from secondchance.law.sba.associates import surety_principal_person
+from secondchance.law.sba.associates import surety_principal_person, surety_unlisted
 from secondchance.law.sba.charges import under_indictment
 from secondchance.law.sba.convictions import convicted_of_felony
 from secondchance.law.sba.decide import (
@@ -112,6 +112,7 @@ def versions() -> tuple[RuleText, ...]:
         "Tested on the day of the guarantee request.",
         who=surety_principal_person,
         tests=OLD_TESTS,
+        unlisted=surety_unlisted,
         people_word=people(sources.BEFORE_RULE),
         notes=((OLD_OUT_OF_SCOPE, CITATION, sources.SURETY_BEFORE),),
     )
@@ -125,6 +126,7 @@ def versions() -> tuple[RuleText, ...]:
         "Tested on the day of the guarantee request.",
         who=surety_principal_person,
         tests=NEW_TESTS,
+        unlisted=surety_unlisted,
         people_word=people(sources.RULE_FROM),
         notes=((NEW_OUT_OF_SCOPE, CITATION, sources.ECFR_EXPORT),),
     )
