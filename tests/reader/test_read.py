@@ -330,7 +330,7 @@ def test_the_president_signing_a_warrant_is_not_a_person_named(president: str) -
 
 
 def test_a_grantee_with_the_presidents_surname_is_named_beside_the_president() -> None:
-    # The warrant of December 1, 2024 (its words): President Biden pardons his son, Robert
+    # The warrant of December 1, 2024 (in the warrant form): President Biden pardons his son, Robert
     # Hunter Biden, and signs it. The grantee shares the President's surname and is a person the
     # document names; "Joseph R. Biden, Jr." (in the "I, NAME, President" line and as the
     # signature, in capitals) is the grantor. Before, any name ending "Biden" was taken for the

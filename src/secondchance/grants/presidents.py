@@ -40,7 +40,7 @@ WRITTEN: dict[str, tuple[str, ...]] = {
     "Lyndon B. Johnson": ("Lyndon Johnson", "Lyndon Baines Johnson"),
     "John F. Kennedy": ("John Fitzgerald Kennedy",),
     "Dwight D. Eisenhower": ("Dwight Eisenhower", "Dwight David Eisenhower"),
-    "Harry S. Truman": ("Harry Truman", "Harry S Truman"),
+    "Harry S. Truman": ("Harry Truman",),
     "Franklin D. Roosevelt": ("Franklin Roosevelt", "Franklin Delano Roosevelt"),
 }
 _FORMS = frozenset(
