@@ -446,3 +446,47 @@ def test_the_federal_court_for_dc_is_not_dcs_superior_court(own_list: Any) -> No
     assert det.outcome is Outcome.eligible
     assert "confirms" not in text(det)
     assert "the record's conviction court is D.D.C.: the register does not confirm" in text(det)
+
+
+@pytest.mark.parametrize(
+    ("district", "court"),
+    [
+        ("District of Columbia Superior Court", "Washington, D.C."),
+        ("District of Columbia", "Washington, D.C."),  # the federal court for D.C.
+        ("D.D.C.", "Washington, DC"),
+        ("Washington, D.C.", "D.D.C."),  # the register gives only the city (the 2024 lists)
+        ("Washington, D.C.", "District of Columbia Superior Court"),
+    ],
+)
+def test_washington_dc_alone_confirms_neither_court_of_dc(
+    own_list: Any, district: str, court: str
+) -> None:
+    # "Washington, D.C." says D.C. but not which of its two courts: the federal District Court
+    # (28 U.S.C. 88) or D.C.'s own Superior Court (D.C. Code 11-901). Not a confirmation by
+    # itself (before, it agreed with both "by state"), and not another court either: a recorded
+    # grant keeps the record's answer (sentenced 2010-01-04 + 5 years, 28 CFR 1.2 = eligible
+    # from 2015-01-04), the finding says the court could not be compared; an unrecorded one is
+    # needs_review as for a same name without a court.
+    det = vexley_with_court(own_list, district, court, recorded=True)
+    assert det.outcome is Outcome.eligible
+    assert "confirms" not in text(det)
+    assert "could not be read as the same district" in text(det)
+    assert "the register does not confirm this is the same person" in text(det)
+    det = vexley_with_court(own_list, district, court, recorded=False)
+    assert det.outcome is Outcome.needs_review
+    assert "the court could not be compared" in (det.reason or "")
+
+
+def test_washington_dc_reads_as_dc_but_neither_of_its_courts() -> None:
+    dc = courts.read_court("Washington, D.C.")
+    assert dc == courts.Court("district of columbia", None)
+    federal = courts.Court("district of columbia", "")
+    superior = courts.Court("district of columbia", "superior court")
+    for other in (federal, superior):
+        assert dc is not None and courts.same_court(dc, other)  # no difference claimed
+        assert not courts.court_confirms(dc, other) and not courts.court_confirms(other, dc)
+    # A state-only side elsewhere still confirms by state (Kentucky: two districts).
+    louisville = courts.read_court("Louisville, Kentucky")
+    eastern = courts.read_court("E.D. Ky.")
+    assert louisville is not None and eastern is not None
+    assert courts.court_confirms(louisville, eastern)

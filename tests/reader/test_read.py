@@ -12,6 +12,8 @@ from typer.testing import CliRunner
 
 from secondchance.cli import app
 from secondchance.grants.model import Grant, GrantType
+from secondchance.grants.names import fold
+from secondchance.grants.presidents import BUSH, PRESIDENTS, WRITTEN, names_president
 from secondchance.grants.register import Register, shipped_register
 from secondchance.reader import read_document
 from secondchance.reader.document import parse_document
@@ -27,6 +29,7 @@ LIST_1 = (
     "clemency-recipient-list/"
 )
 BIDEN = "Joseph R. Biden, Jr."
+CLINTON = "William J. Clinton"
 HAND_MADE = "https://example.invalid/hand-made-clemency-list/"
 
 
@@ -303,6 +306,10 @@ def test_a_name_written_surname_first_in_a_sentence_is_one_person() -> None:
         "Barack Obama",
         "George W. Bush",
         "William J. Clinton",
+        "Gerald R. Ford",
+        "Jimmy Carter",
+        "Lyndon B. Johnson",  # a President whose grants no list we import names
+        "Harry S. Truman",  # not in our list of Presidents: the warrant's grammar says it
     ],
 )
 def test_the_president_signing_a_warrant_is_not_a_person_named(president: str) -> None:
@@ -320,3 +327,75 @@ def test_the_president_signing_a_warrant_is_not_a_person_named(president: str) -
     )
     result = read_document(parse_document(warrant, "report"), register)
     assert [p["mention"] for p in result["people"]] == ["Gary Parks Davis"]
+
+
+def test_a_grantee_with_the_presidents_surname_is_named_beside_the_president() -> None:
+    # The warrant of December 1, 2024 (in the warrant form): President Biden pardons his son, Robert
+    # Hunter Biden, and signs it. The grantee shares the President's surname and is a person the
+    # document names; "Joseph R. Biden, Jr." (in the "I, NAME, President" line and as the
+    # signature, in capitals) is the grantor. Before, any name ending "Biden" was taken for the
+    # President and the grantee was dropped. Likewise Roger Clinton, pardoned by President
+    # Clinton on January 20, 2001 ("William J. Clinton" signing). Hand-made registers.
+    hunter = Register(
+        [Grant("Robert Hunter Biden", GrantType.pardon, date(2024, 12, 1), BIDEN, HAND_MADE)]
+    )
+    warrant = (
+        "Executive Grant of Clemency\n\nJoseph R. Biden, Jr., President of the United States "
+        "of America\n\nTo All to Whom These Presents Shall Come, Greeting:\n\nBe it Known, "
+        "That This Day, I, Joseph R. Biden, Jr., President of the United States, Pursuant to My "
+        "Powers Under Article II, Section 2, Clause 1, of the Constitution, Have Granted Unto\n\n"
+        "Robert Hunter Biden\n\nA Full and Unconditional Pardon for those offenses against "
+        "the United States which he has committed.\n\nJOSEPH R. BIDEN JR.\n"
+    )
+    result = read_document(parse_document(warrant, "report"), hunter)
+    assert [p["mention"] for p in result["people"]] == ["Robert Hunter Biden"]
+    assert person(result, "Robert Hunter Biden")["match"] == "exact"
+    roger = Register(
+        [Grant("Roger Clinton", GrantType.pardon, date(2001, 1, 20), CLINTON, HAND_MADE)]
+    )
+    warrant = (
+        "I, William J. Clinton, President of the United States, have granted unto Roger Clinton "
+        "a full and unconditional pardon.\n\nWILLIAM J. CLINTON\n"
+    )
+    result = read_document(parse_document(warrant, "report"), roger)
+    assert [p["mention"] for p in result["people"]] == ["Roger Clinton"]
+
+
+def test_grantees_listed_in_a_proclamation_who_share_presidents_surnames() -> None:
+    # A proclamation's list of grantees (invented people, a hand-made register), each with a
+    # President's surname: Ford, Carter, Johnson, Adams, Bush, Washington. Every one is a person
+    # the document names; the President is the one written with his given name and initial,
+    # "Gerald R. Ford" in the grammar of the proclamation and "GERALD R. FORD" signing it.
+    grantees = [
+        "Michael Ford",
+        "Anthony Carter",
+        "James Johnson",
+        "Maria Adams",
+        "Robert Bush",
+        "Eric Washington",
+    ]
+    register = Register(
+        [
+            Grant(name, GrantType.pardon, date(1974, 9, 16), "Gerald R. Ford", HAND_MADE)
+            for name in grantees
+        ]
+    )
+    proclamation = (
+        "NOW, THEREFORE, I, Gerald R. Ford, President of the United States, pursuant to the "
+        "pardon power conferred upon me by Article II, Section 2, of the Constitution, do grant "
+        "a full, free, and absolute pardon to Michael Ford, Anthony Carter, James Johnson, "
+        "Maria Adams, Robert Bush and Eric Washington of Ohio.\n\nGERALD R. FORD\n"
+    )
+    result = read_document(parse_document(proclamation, "report"), register)
+    assert [p["mention"] for p in result["people"]] == grantees
+    assert {p["match"] for p in result["people"]} == {"exact"}
+
+
+def test_the_presidents_names_as_written_come_from_one_list() -> None:
+    # Every President the official lists name (grants/presidents.py) is in the list of names as
+    # written, and a name is the President's only with given name or initial and the surname:
+    # "Donald J. Trump, Jr." (his son) and "Robert Bush" are not; "Ford" alone is not a name.
+    assert set(PRESIDENTS.values()) | set(BUSH.values()) <= set(WRITTEN)
+    assert all(names_president(fold(name).split()) for name in WRITTEN)
+    for other in ("Donald J. Trump, Jr.", "Robert Bush", "Michael Ford", "Ford", "Hunter Biden"):
+        assert not names_president(fold(other).split())

@@ -249,7 +249,8 @@ class Court:
     """A court as read: the state (or D.C., a territory) it sits in, and which of its federal
     districts ("eastern", ...; "" for the only district of a state, D.C. or a territory;
     "superior court" for D.C.'s own court), or None where the text gives only the state
-    ("Louisville, Kentucky"; "District of Kentucky", a state that has two)."""
+    ("Louisville, Kentucky"; "District of Kentucky", a state that has two; "Washington, D.C.",
+    which says not whether the federal court or the Superior Court)."""
 
     state: str
     district: str | None
@@ -298,6 +299,7 @@ def read_court(court: str | None) -> Court | None:
         # "Washington, D.C.", "D.C. Superior Court", "District of Columbia": not the state
         if " superior court " in words:
             return Court(_DC, "superior court")
+        # "Washington, D.C." alone: D.C., but which of its two courts is not said (None).
         return Court(_DC, "" if f" {_DC} " in words or " d d c " in words else None)
     # Longest names first: "west virginia" before "virginia".
     for name in sorted(_STATE_NAMES, key=len, reverse=True):
@@ -336,3 +338,14 @@ def same_court(one: Court, other: Court) -> bool:
     if one.state != other.state:
         return False
     return one.district is None or other.district is None or one.district == other.district
+
+
+def court_confirms(one: Court, other: Court) -> bool:
+    """Whether two courts as read agree enough to tie a listed grant to the record's person:
+    the same court, or (one side giving only the state) the same state — except in D.C.: its
+    two courts are not districts of one court system but the federal District Court (D.D.C.) and
+    D.C.'s own Superior Court, so "Washington, D.C." names neither and confirms neither (nor is
+    it another court: ``same_court`` still holds)."""
+    if not same_court(one, other):
+        return False
+    return one.state != _DC or (one.district is not None and other.district is not None)

@@ -4,7 +4,8 @@ A listed grant that the record's ``clemency`` list already reflects is confirmed
 only where something besides the name ties it to the record's person: the same BOP register
 number, or (the same written name) a record court in the district the register gives (in its
 state, where one of them gives only the state: a district of another state, or another district
-of the same state, is another court). The same name alone (many people share a name: the
+of the same state, is another court; "Washington, D.C." alone, the federal court or D.C.'s
+Superior Court, confirms neither). The same name alone (many people share a name: the
 register itself lists two ROBERT ANDERSONs) only says that a grant to someone of this name is
 listed. A grant in force on the day asked about that the record does not reflect, or a match
 that is only close (a spelling, a missing middle name), is never assumed: it asks for
@@ -19,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from secondchance.engine.determination import Finding
-from secondchance.grants.courts import listed_courts, read_court, same_court
+from secondchance.grants.courts import court_confirms, listed_courts, read_court, same_court
 from secondchance.grants.model import Grant
 from secondchance.grants.register import shipped_register
 from secondchance.grants.search import Match, parsed, search
@@ -104,7 +105,7 @@ def _court_compared(record: PersonRecord, grant: Grant) -> tuple[bool, str]:
         return False, f"the register gives the {listed}; the record names no conviction court"
     wanted = listed_courts(listed) or ()
     read = [r for r in map(read_court, courts) if r is not None]
-    if any(same_court(r, w) for r in read for w in wanted):
+    if any(court_confirms(r, w) for r in read for w in wanted):
         return True, ""
     return False, (
         f"the register gives the {listed}; the record's court {'; '.join(courts)} could not be "

@@ -3,7 +3,10 @@
 Candidate names are runs of capitalised words (with initials, particles such as "de", a name in
 parentheses and a suffix). A run is kept when it matches the register, or when it reads as a
 person's name: after a title (Mr., Ms., Dr.) or starting with a given name the register knows.
-Runs naming institutions (courts, agencies, acts) and presidents are not people here."""
+Runs naming institutions (courts, agencies, acts) and Presidents are not people here: a
+President by the name as written (given names or initials with the surname,
+``grants.presidents.WRITTEN``), or as the grantor in "I, NAME, President of the United States";
+never by the surname alone ("Michael Ford", "Robert Hunter Biden" are grantees)."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from secondchance.grants.names import PARTICLES, SUFFIXES, fold
-from secondchance.grants.presidents import PRESIDENTS
+from secondchance.grants.presidents import SIGNS_AFTER, SIGNS_BEFORE, names_president
 from secondchance.grants.register import Register
 from secondchance.grants.search import Match, search
 
@@ -250,11 +253,13 @@ def _is_institution(words: list[str]) -> bool:
     return any(w in _NOT_NAME for w in words)
 
 
-def _president(words: list[str]) -> bool:
-    """A run ending in a President's surname, a generational suffix left aside ("Joseph R.
-    Biden, Jr." ends in "Biden", not "Jr")."""
-    bare = [w for w in words if w not in SUFFIXES]
-    return bool(bare) and (bare[-1] in PRESIDENTS or bare[-1] == "bush")
+def _signs(text: str, span: Span) -> bool:
+    """The name in "I, NAME, President of the United States" (a warrant's or proclamation's
+    grantor), whoever the President is."""
+    return bool(
+        SIGNS_BEFORE.search(text[max(0, span.start - 8) : span.start])
+        and SIGNS_AFTER.match(text[span.end : span.end + 80])
+    )
 
 
 def _match(register: Register, text: str, seen: dict[str, tuple[Match, ...]]) -> tuple[Match, ...]:
@@ -269,7 +274,9 @@ def _person(
 ) -> PersonMention | None:
     for text in _candidates(span):
         words = _words(text)
-        if len(words) < 2 or _president(words):
+        if names_president(words):
+            return None  # a shorter candidate is part of his name ("R. Biden, Jr")
+        if len(words) < 2:
             continue
         bare = [w for w in words if w not in SUFFIXES]
         if _is_institution(bare):
@@ -317,7 +324,7 @@ def find_people(text: str, register: Register) -> list[PersonMention]:
                 out.append(inverted)
                 skip = True
                 continue
-        person = _person(register, span, given, seen)
+        person = None if _signs(text, span) else _person(register, span, given, seen)
         if person is not None:
             out.append(person)
     return out
