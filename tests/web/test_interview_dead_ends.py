@@ -104,6 +104,7 @@ def test_custody_between_sentencing_and_arrival_is_asked_yes_adds_the_period(app
         "Was the person held by the U.S. Marshals (federal custody) between sentencing and "
         "arriving at the prison?"
     )
+    assert "Which conviction is this period for?" not in client.get(f"/cases/{case}/interview").text
     answer(client, case, value="yes", start="2020-03-02")  # held from the sentencing day
     record = client.get(f"/cases/{case}/record.json").json()
     assert record["custody"][-1] == {
@@ -128,6 +129,112 @@ def test_custody_between_sentencing_and_arrival_no_is_not_asked_again(app) -> No
     record = client.get(f"/cases/{case}/record.json").json()
     assert [p["kind"] for p in record["custody"]] == ["designated_facility"]
     assert _asks(client, case) == ""
+
+
+def _two_convictions_surrendered(client) -> str:  # type: ignore[no-untyped-def]
+    # Conviction 1: 24 months from 2008-05-01, served, released 2010-03-01. Conviction 2:
+    # 120 months imposed 2020-03-02, arrival at the prison 2020-05-01, nothing recorded between.
+    import json
+
+    from tests.web.conftest import csrf_of
+
+    record = {
+        "convictions": [
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "conviction_date": "2008-02-01",
+                "sentencing_date": "2008-05-01",
+                "counts": [{"statute": "18 U.S.C. 641"}],
+                "sentence": {"imprisonment": "24 months", "imposed_on": "2008-05-01"},
+            },
+            {
+                "id": "c2",
+                "jurisdiction": "federal",
+                "conviction_date": "2019-11-04",
+                "sentencing_date": "2020-03-02",
+                "counts": [{"statute": "18 U.S.C. 1343"}],
+                "sentence": {"imprisonment": "120 months", "imposed_on": "2020-03-02"},
+            },
+        ],
+        "custody": [
+            {
+                "kind": "designated_facility",
+                "conviction_id": "c1",
+                "start": "2008-05-01",
+                "end": "2010-03-01",
+            },
+            {"kind": "designated_facility", "conviction_id": "c2", "start": "2020-05-01"},
+        ],
+        "fsa": {"risk_assessments": [{"level": "low", "assessed_on": "2025-09-15"}]},
+    }
+    case = new_case(client, goal="release")
+    page = client.get(f"/cases/{case}").text
+    version = re.search(r'name="version" value="(\d+)"', page)[1]  # type: ignore[index]
+    sent = client.post(
+        f"/cases/{case}/record",
+        data={"csrf_token": csrf_of(page), "version": version},
+        files={"file": ("r.json", json.dumps(record), "application/json")},
+    )
+    assert sent.status_code == 200, sent.text[:300]
+    assert _asks(client, case).startswith("When did the person go to federal prison")
+    answer(client, case, action="none")  # the custody already recorded
+    assert _asks(client, case).startswith("Has an immigration judge")
+    answer(client, case, action="none")  # no order of removal, no detainer
+    assert _asks(client, case) == (
+        "Was the person held by the U.S. Marshals (federal custody) between sentencing and "
+        "arriving at the prison?"
+    )
+    return case
+
+
+def test_custody_before_arrival_with_two_convictions_asks_which_conviction(app) -> None:  # type: ignore[no-untyped-def]
+    # Before the fix "Yes" attached the period to conviction 1 whatever the record held: the
+    # period (2020) then joined the old 2008 sentence to the term, which commenced 2008-05-01
+    # and ended far too early. Now the question asks which conviction the period is for.
+    client = sign_in(app, "advocate@a.org")
+    case = _two_convictions_surrendered(client)
+    page = client.get(f"/cases/{case}/interview").text
+    assert "Which conviction is this period for?" in page
+    assert 'value="0"> Conviction 1 (18 U.S.C. 641, 2008-02-01)' in page
+    assert 'value="1"> Conviction 2 (18 U.S.C. 1343, 2019-11-04)' in page
+    assert "About: conviction 1" not in page
+    sent = answer(client, case, value="yes", start="2020-03-02")  # no conviction chosen
+    assert "Which conviction is this period for? Choose one" in html.unescape(sent.text)
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert len(record["custody"]) == 2  # nothing added
+    answer(client, case, value="yes", start="2020-03-02", conviction="1")
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert record["custody"][-1] == {
+        "kind": "federal_custody",
+        "conviction_id": "c2",
+        "start": "2020-03-02",
+    }
+    assert _asks(client, case) == ""
+    # Conviction 2's term commenced 2020-03-02, received in custody on the sentencing day
+    # (18 U.S.C. 3585(a)); 120 months = 10 years, full term's last day 2030-03-01; good conduct
+    # time 54 days for each of the 10 years imposed (3624(b)(1)) = 540 days: 2030-03-01 - 540
+    # days = 2028-09-07 (2028-09-07 to 2029-09-07 is 365 days, to 2030-03-01 175 more).
+    card = client.get(f"/cases/{case}").text
+    assert "Projected release with good conduct time: 2028-09-07" in card
+
+
+def test_custody_before_arrival_with_two_convictions_no_adds_nothing(app) -> None:  # type: ignore[no-untyped-def]
+    # "No": nothing recorded, so nothing can clear the person; the engine still names the fact
+    # and takes conviction 2's term to commence on arrival, 2020-05-01 (the later day):
+    # 120 months to 2030-04-30, less 540 days of good conduct time = 2028-11-06 (2028-11-06 to
+    # 2029-11-06 is 365 days, to 2030-04-30 175 more).
+    client = sign_in(app, "advocate@a.org")
+    case = _two_convictions_surrendered(client)
+    answer(client, case, value="no")
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert [p["kind"] for p in record["custody"]] == ["designated_facility"] * 2
+    block = evaluate(validate(record, "record.json"), date(2026, 12, 7)).computation("sentence")
+    assert "custody[] between sentencing and arrival" in (block or {})["missing_facts"]
+    assert (block or {})["commenced_on"] == "2020-05-01"
+    assert _asks(client, case) == ""
+    card = client.get(f"/cases/{case}").text
+    assert "Projected release with good conduct time: 2028-11-06" in card
 
 
 def _released_too_early(client) -> str:  # type: ignore[no-untyped-def]

@@ -49,6 +49,9 @@ class Question:
     """For a group question: (name, kind, label) of each input."""
     note: str = ""
     """Why a question answered before is asked again (shown above it)."""
+    convictions: tuple[tuple[str, str], ...] = ()
+    """For the "held" question of a record with more than one conviction: the convictions to
+    choose from (index, words), asked as "Which conviction is this period for?"."""
 
 
 @dataclass(frozen=True)
@@ -476,6 +479,19 @@ def _supervision_conviction(path: str, record: Mapping[str, Any]) -> Question | 
     convictions = person.get("convictions") if isinstance(person, Mapping) else None
     if not isinstance(convictions, list) or not convictions:
         return None
+    words = _supervision_words(path.removesuffix(".conviction_id"), record)
+    return Question(
+        path=path,
+        kind="conviction",
+        text=f"Which conviction is the {words} for?",
+        choices=_conviction_choices(convictions),
+        about=_about(split_path(path), record),
+    )
+
+
+def _conviction_choices(convictions: list[Any]) -> tuple[tuple[str, str], ...]:
+    """The person's convictions to choose from: (index, words by their law and date), e.g.
+    ("1", "Conviction 2 (18 U.S.C. 1343, 2019-11-04)")."""
     choices = []
     for index, conviction in enumerate(convictions):
         if not isinstance(conviction, Mapping):
@@ -486,14 +502,7 @@ def _supervision_conviction(path: str, record: Mapping[str, Any]) -> Question | 
             str(part) for part in (statute, conviction.get("conviction_date")) if part is not None
         )
         choices.append((str(index), f"Conviction {index + 1}" + (f" ({said})" if said else "")))
-    words = _supervision_words(path.removesuffix(".conviction_id"), record)
-    return Question(
-        path=path,
-        kind="conviction",
-        text=f"Which conviction is the {words} for?",
-        choices=tuple(choices),
-        about=_about(split_path(path), record),
-    )
+    return tuple(choices)
 
 
 def _conviction_of(path: str) -> str:
@@ -532,10 +541,20 @@ HELD_PATH = "custody[].held_before_arrival"
 """The interview's own path for the question that answers :data:`HELD_MISSING`."""
 
 
+HELD_WHICH = "Which conviction is this period for?"
+"""The choice asked with :func:`_held_question` when the record has more than one conviction
+(the template _panel.html shows these words)."""
+
+
 def _held_question(record: Mapping[str, Any]) -> Question:
     """Whether the person was held in custody between sentencing and arriving at prison: a
     sentence commences when the person is received in custody awaiting transportation to the
-    prison, or arrives there voluntarily (18 U.S.C. 3585(a)). "Yes" adds the period."""
+    prison, or arrives there voluntarily (18 U.S.C. 3585(a)). "Yes" adds the period, for the
+    one conviction, or for the conviction chosen where the record has more than one (a period
+    of another conviction's sentence does not commence this one)."""
+    convictions = record.get("convictions")
+    several = isinstance(convictions, list) and len(convictions) > 1
+    choices = _conviction_choices(convictions) if isinstance(convictions, list) else ()
     return Question(
         path=HELD_PATH,
         kind="held",
@@ -548,7 +567,8 @@ def _held_question(record: Mapping[str, Any]) -> Question:
         "or a year is fine.",
         choices=YES_NO,
         fields=(("start", "date", "First day held"), ("end", "date", "Last day held")),
-        about=_about(split_path("convictions[0].x"), record),
+        about="" if several else _about(split_path("convictions[0].x"), record),
+        convictions=choices if several else (),
     )
 
 
@@ -827,7 +847,7 @@ def apply_answer(
         _apply_custody(updated, question, form)
         return updated
     if question.kind == "held":
-        _apply_held(updated, form)
+        _apply_held(updated, question, form)
         return updated
     if question.kind == "period":
         _apply_period(updated, question, form)
@@ -1110,13 +1130,21 @@ def _apply_custody(record: dict[str, Any], question: Question, form: Mapping[str
     record.setdefault("custody", []).append(period)
 
 
-def _apply_held(record: dict[str, Any], form: Mapping[str, str]) -> None:
-    """ "Yes" to "held in custody between sentencing and arrival": a federal custody period of
-    the interview's conviction from the first day held (3585(a): the sentence commences when the
-    person is received in custody awaiting transportation); "No": nothing to add."""
+def _apply_held(record: dict[str, Any], question: Question, form: Mapping[str, str]) -> None:
+    """ "Yes" to "held in custody between sentencing and arrival": a federal custody period from
+    the first day held (3585(a): the sentence commences when the person is received in custody
+    awaiting transportation), of the record's one conviction, or of the one chosen where the
+    record has more (``question.convictions``); "No": nothing to add (commencement stays on
+    arrival, the later day, and the engine still names the fact)."""
     if _choice((form.get("value") or "").strip(), ("yes", "no")) == "no":
         return
-    conviction = get_path(record, ["convictions", 0])
+    index = 0
+    if question.convictions:
+        chosen = (form.get("conviction") or "").strip()
+        if chosen not in {c for c, _ in question.convictions}:
+            raise answers.AnswerError(f"{HELD_WHICH} Choose one, or choose “I don't know”")
+        index = int(chosen)
+    conviction = get_path(record, ["convictions", index])
     if not isinstance(conviction, dict):
         raise answers.AnswerError("record the conviction first")
     start = (form.get("start") or "").strip()
