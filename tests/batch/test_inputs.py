@@ -35,6 +35,33 @@ def test_explain_prints_what_check_prints(tmp_path: Path) -> None:
     assert verbose == _invoke("check", str(EXAMPLE), "--as-of", "2024-06-01", "--verbose")
 
 
+def test_explain_prints_several_people_in_one_pass(tmp_path: Path) -> None:
+    """Several --id, or a campaign list's person_id column: each person's report as check
+    prints it, in the order asked, separated by a rule; an id not screened is exit 2 with
+    nothing printed."""
+    folder = tmp_path / "records"
+    folder.mkdir()
+    other = EXAMPLES / "clemency" / "marijuana-844-2015.yaml"
+    for name, example in (("ortiz", EXAMPLE), ("lane", other)):
+        shutil.copy(example, folder / f"{name}.yaml")
+    out = tmp_path / "out"
+    _invoke("screen", str(folder), "--as-of", "2024-06-01", "--out", str(out), "--workers", "1")
+    ortiz = _invoke("check", str(EXAMPLE), "--as-of", "2024-06-01")
+    lane = _invoke("check", str(other), "--as-of", "2024-06-01")
+    rule = "\n" + "=" * 78 + "\n\n"
+    assert _invoke("explain", str(out), "--id", "lane", "--id", "ortiz") == lane + rule + ortiz
+    listed = tmp_path / "list.csv"
+    listed.write_text("person_id,reason\nortiz,a\n,blank\nlane,b\nortiz,again\n", "utf-8")
+    assert _invoke("explain", str(out), "--ids-from", str(listed)) == ortiz + rule + lane
+    result = CliRunner().invoke(app, ["explain", str(out), "--id", "ortiz", "--id", "nobody"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "no person 'nobody'" in result.output
+    no_column = tmp_path / "bad.csv"
+    no_column.write_text("id\nortiz\n", "utf-8")
+    result = CliRunner().invoke(app, ["explain", str(out), "--ids-from", str(no_column)])
+    assert result.exit_code == 2 and "has no person_id column" in result.output
+
+
 def test_json_lines_and_record_folders_give_the_same_results(tmp_path: Path) -> None:
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     lines = tmp_path / "people.jsonl"

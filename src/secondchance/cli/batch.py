@@ -298,7 +298,17 @@ def _last_run(plan: Plan, out: str) -> dict[str, Any]:
 @app.command()
 def explain(
     out: Annotated[Path, typer.Argument(help="The folder a screen wrote.")],
-    person_id: Annotated[str, typer.Option("--id", help="The person's id.")],
+    person_ids: Annotated[
+        list[str] | None, typer.Option("--id", help="A person's id (repeat for several).")
+    ] = None,
+    ids_from: Annotated[
+        Path | None,
+        typer.Option(
+            "--ids-from",
+            help="A CSV file with a person_id column (a campaign list, errors.csv): explain "
+            "everyone in it.",
+        ),
+    ] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", help="Every finding, as `check --verbose` prints it.")
     ] = False,
@@ -311,9 +321,12 @@ def explain(
         ),
     ] = None,
 ) -> None:
-    """Print the full explanation for one screened person: what ``check`` prints for them.
-    OUT is the folder a screen wrote (for a run written to a storage URL, a copy of its
-    manifest.json in a folder is enough)."""
+    """Print the full explanation for screened people: what ``check`` prints for each, in one
+    pass over the tables. OUT is the folder a screen wrote (for a run written to a storage URL,
+    a copy of its manifest.json in a folder is enough)."""
+    wanted = list(dict.fromkeys([*(person_ids or []), *_ids_in(ids_from)]))
+    if not wanted:
+        fail_input("name the people to explain: --id PERSON (repeatable) or --ids-from FILE")
     try:
         manifest = read_manifest(out)
     except (OSError, ValueError):
@@ -325,14 +338,40 @@ def explain(
             "on this machine: copy them to a folder and pass it with --source"
         )
     tables = source if source is not None else Path(manifest["source"])
+    found: dict[str, Any] = {}
     try:
-        found = next((p for p in people(tables, []) if p.person_id == person_id), None)
+        for person in people(tables, []):
+            if person.person_id in wanted and person.person_id not in found:
+                found[person.person_id] = person
+                if len(found) == len(wanted):
+                    break
     except LayoutError as exc:
         fail_input(str(exc))
-    if found is None:
-        fail_input(f"--id: no person {person_id!r} in {tables}")
-    record, problems = record_of(found)
-    if record is None:
-        first = problems[0]
-        fail_input(f"{person_id}: {first.table} row {first.row}: {first.field}: {first.problem}")
-    sys.stdout.write(render_report(evaluate(record, as_of=as_of), verbose=verbose))
+    absent = [pid for pid in wanted if pid not in found]
+    if absent:
+        fail_input(f"--id: no person {', '.join(map(repr, absent))} in {tables}")
+    records = []
+    for pid in wanted:  # every record read before anything is printed
+        record, problems = record_of(found[pid])
+        if record is None:
+            first = problems[0]
+            fail_input(f"{pid}: {first.table} row {first.row}: {first.field}: {first.problem}")
+        records.append(record)
+    reports = [render_report(evaluate(r, as_of=as_of), verbose=verbose) for r in records]
+    sys.stdout.write(("\n" + "=" * 78 + "\n\n").join(reports))
+
+
+def _ids_in(path: Path | None) -> list[str]:
+    """The person ids of a CSV file's person_id column (empty cells skipped)."""
+    if path is None:
+        return []
+    import csv
+
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            if "person_id" not in (reader.fieldnames or []):
+                fail_input(f"--ids-from: {path} has no person_id column")
+            return [row["person_id"] for row in reader if row["person_id"]]
+    except (OSError, UnicodeDecodeError) as exc:
+        fail_input(f"--ids-from: {path}: not a readable CSV file of UTF-8 text ({exc})")
