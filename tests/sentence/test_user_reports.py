@@ -208,6 +208,14 @@ def test_released_before_the_act_not_applicable() -> None:
     assert block["released_on"] == "2017-06-15"
     assert "Released on 2017-06-15 per custody[0].end" in texts(block)
     assert block["fsa"]["credits_days"] is None
+    # The term is computed under the law of the release day (2017-06-15): good conduct time on
+    # time served (the 54-days-per-year-imposed method came on 2019-07-19, after release) and
+    # no credits (the Act was enacted 2018-12-21, after release). The findings say so of the
+    # release day, never of the day asked (2025-06-01), when both the Act and the new method
+    # were in force.
+    assert "the method in force on the day of release, 2017-06-15" in texts(block)
+    assert "ended on 2017-06-15 (custody[0].end), before the First Step Act" in texts(block)
+    assert "2025-06-01" not in texts(block)
 
 
 def test_released_after_the_act_is_said() -> None:
