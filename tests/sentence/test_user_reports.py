@@ -83,6 +83,20 @@ def test_life_commuted_to_a_date_is_released_on_that_date() -> None:
     assert block["full_term_date"] is None
 
 
+def test_life_term_not_commuted_cannot_apply_credits() -> None:
+    # A life term imposed 2010 on a count no clause of 3632(d)(4)(D) lists (the record's
+    # default count), low risk. 18 U.S.C. 3624(g)(1)(A) applies credits only once they equal
+    # "the remainder of the prisoner's imposed term"; a life term has no remainder (no full
+    # term, 3624(b)(1)), so no credit can ever be applied: not eligible, never "eligible".
+    rec = record({"imposed_on": "2010-05-01", "imprisonment": "life"}, LIFER)
+    det, block = fsa(rec, date(2025, 6, 1))
+    assert det.outcome is Outcome.not_eligible
+    assert "3624(g)(1)(A)" in det.reason
+    assert block["fsa"]["eligible"] is False
+    assert block["fsa"]["release_date"] is None
+    assert "A term of life: time credits are applied only once" in texts(block)
+
+
 def test_commuted_to_a_term_replaces_the_term_with_gct_on_it() -> None:
     rec = record(
         {

@@ -92,7 +92,8 @@ def fsa_part(facts: SentenceFacts, row: KernelRow, law: KernelLaw, earn_id: str)
     risk = facts.risk.value if facts.risk else None
     if stage in _BEFORE_ACT:
         return FsaPart(stage, None, risk, None)
-    eligible = False if facts.removal_order else _eligible(facts)
+    life = stage is FsaStage.LIFE and _eligible(facts) is not None
+    eligible = False if facts.removal_order or life else _eligible(facts)
     counted = stage in _COUNTED
     applied = stage is FsaStage.APPLIED
     release = day_of(row.fsa_release_date) if applied else None
