@@ -325,3 +325,26 @@ def test_kernel_and_block_do_not_crash_past_year_9999() -> None:
     cols.risk[:] = 2
     result = compute(cols, KernelLaw.on(date(2025, 6, 1)))
     assert np.all(result.term_days > 0)
+
+
+def test_a_count_without_its_statute_leaves_credits_open() -> None:
+    # A person who knows the offense only as "bank robbery": no statute. The clauses of
+    # 3632(d)(4)(D) name statutes, so whether one lists the count is unknown until the statute
+    # is known: needs_review naming it, never eligible (nor a projected credit release).
+    rec = record(
+        {"imposed_on": "2016-06-01", "imprisonment": "60 months"},
+        [{"kind": "designated_facility", "start": "2016-07-01", "conviction_id": "c1"}],
+        convictions=[
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "counts": [{"description": "bank robbery"}],
+                "sentence": {"imposed_on": "2016-06-01", "imprisonment": "60 months"},
+            }
+        ],
+    )
+    det, block = fsa(rec, date(2019, 6, 1))
+    assert det.outcome is Outcome.needs_review
+    assert det.missing_facts == ["convictions[0].counts[0].statute"]
+    assert "is not recorded" in det.reason
+    assert block["fsa"]["eligible"] is None

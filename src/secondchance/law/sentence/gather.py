@@ -529,7 +529,11 @@ def _unread(item: exclusions.UnreadCount, notes: Notes) -> None:
         )
     )
     notes.missing_facts.append(item.field)
-    notes.needs_review.append(f"{item.field} could not be read: {item.text[:80]!r}")
+    notes.needs_review.append(
+        f"{item.field} could not be read: {item.text[:80]!r}"
+        if item.text.strip()
+        else f"{item.field} is not recorded"
+    )
 
 
 def _credit_facts(
