@@ -348,3 +348,25 @@ def test_a_count_without_its_statute_leaves_credits_open() -> None:
     assert det.missing_facts == ["convictions[0].counts[0].statute"]
     assert "is not recorded" in det.reason
     assert block["fsa"]["eligible"] is None
+
+
+def test_no_second_chance_act_window_before_the_act() -> None:
+    # 30 months from 2003-06-02, released 2005-06-20: any release of this term falls by
+    # 2005-12-01 (the full term), so the rewritten 3624(c)'s 12-month window would open in 2004,
+    # before the Second Chance Act rewrote 3624(c) on 2008-04-09. The text then in force allowed
+    # "a reasonable part, not to exceed six months, of the last 10 per centum of the term to be
+    # served": no date from the later text is given (it would be too early).
+    rec = record(
+        {"imposed_on": "2003-05-12", "imprisonment": "30 months"},
+        [
+            {
+                "kind": "designated_facility",
+                "start": "2003-06-02",
+                "end": "2005-06-20",
+                "conviction_id": "c1",
+            }
+        ],
+    )
+    _, block = fsa(rec, date(2026, 12, 8))
+    assert block["placement"] is None
+    assert "before the Act rewrote 3624(c) on 2008-04-09" in texts(block)

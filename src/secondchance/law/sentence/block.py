@@ -228,6 +228,10 @@ def _credits_after(
         )
         explain.cap_finding(row, law, notes, earn_id)
     placement = explain.placement_part(row)
+    if placement is not None and explain.before_second_chance_act(placement):
+        if explain_it:
+            explain.before_act_finding(placement, law, notes, gct_id)
+        placement = None
     if placement is not None and explain_it:
         explain.placement_finding(placement, law, notes, gct_id)
     return before_completion(facts, fsa, placement, notes, gct_id)
