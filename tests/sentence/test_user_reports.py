@@ -95,6 +95,15 @@ def test_life_term_not_commuted_cannot_apply_credits() -> None:
     assert block["fsa"]["eligible"] is False
     assert block["fsa"]["release_date"] is None
     assert "A term of life: time credits are applied only once" in texts(block)
+    # Arrival 2010-07-01 after sentencing 2010-05-01 with no custody recorded between: on a term
+    # of years custody between would commence it earlier (3585(a)) and is asked for; a life term
+    # has no date that commencement moves, so it is not a fact that would decide anything.
+    arrived = [{"kind": "designated_facility", "start": "2010-07-01", "conviction_id": "c1"}]
+    day = date(2025, 6, 1)
+    _, block = fsa(record({"imposed_on": "2010-05-01", "imprisonment": "life"}, arrived), day)
+    assert "custody[] between sentencing and arrival" not in block["missing_facts"]
+    _, block = fsa(record({"imposed_on": "2010-05-01", "imprisonment": "20 years"}, arrived), day)
+    assert "custody[] between sentencing and arrival" in block["missing_facts"]
 
 
 def test_commuted_to_a_term_replaces_the_term_with_gct_on_it() -> None:
