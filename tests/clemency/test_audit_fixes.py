@@ -176,6 +176,37 @@ def test_commuted_release_starts_the_pardon_wait() -> None:
     assert det.date == date(2023, 6, 7)
 
 
+def _lifer(offense_date: str) -> dict[str, Any]:
+    # A life term, no commutation, in custody with no end: the person cannot state a release.
+    return {
+        "person": {"name": "A"},
+        "convictions": [
+            federal(
+                offense_date=offense_date,
+                conviction_date="1998-01-20",
+                counts=[{"statute": "21 U.S.C. 848(a)"}],
+                sentence={"imposed_on": "1998-04-24", "imprisonment": "life"},
+            )
+        ],
+        "custody": [{"kind": "designated_facility", "start": "1998-06-01", "conviction_id": "c1"}],
+    }
+
+
+def test_life_term_served_names_the_commutation_not_a_release_day() -> None:
+    # 28 CFR 1.2: the wait runs from release; a life term has no end by serving it (no good
+    # conduct time, 3624(b)(1)) and, for an offense of 1996 (after parole was abolished for
+    # offenses from 1987-11-01), no parole: only a commutation (or reduction) would end it. So
+    # not_eligible, naming convictions[0].sentence.commutations, never custody[0].end.
+    det = ask(PARDON, _lifer("1996-09-30"), "2026-12-08")
+    assert det.outcome is Outcome.not_eligible
+    assert det.missing_facts == ["convictions[0].sentence.commutations"]
+    assert "on a life sentence comes only by commutation" in (det.reason or "")
+    # An offense of 1986 (before 1987-11-01) may be paroled: then the custody's end decides too.
+    det = ask(PARDON, _lifer("1986-09-30"), "2026-12-08")
+    assert det.outcome is Outcome.not_eligible
+    assert det.missing_facts == ["convictions[0].sentence.commutations", "custody[0].end"]
+
+
 def test_commuted_with_supervised_release_kept_but_undated() -> None:
     # A 5-year supervised release term imposed; the warrant does not end it, so it stays in
     # effect, its dates not recorded: only supervision remains → needs_review.

@@ -696,3 +696,28 @@ def test_a_word_outside_the_vocabulary_never_reads_as_covered(
     det = ask(MARIJUANA, record("21 U.S.C. 844(a)", description=changed), AS_OF)
     assert det.outcome is not Outcome.eligible, changed
     assert det.outcome in (Outcome.needs_review, Outcome.insufficient_facts), changed
+
+
+# --- a count whose statute is not recorded -------------------------------------------------------
+
+
+@pytest.mark.parametrize("statute", [None, "", "   "])
+@pytest.mark.parametrize("substance", [None, "marijuana"])
+def test_a_count_without_its_statute_is_unknown_not_outside(
+    statute: str | None, substance: str | None
+) -> None:
+    # A person who knows only "convicted in 2015, fined": the count could be 21 U.S.C. 844(a)
+    # simple possession of marijuana, which Proclamation 10467 pardons (offense 2015-03-14 <=
+    # 2022-10-06, a citizen). With no statute (left out or blank) that is unknown: never
+    # not_applicable ("no marijuana count") nor not_eligible; the statute is the missing fact.
+    data = record("21 U.S.C. 844(a)")
+    count = data["convictions"][0]["counts"][0]
+    del count["statute"]
+    if statute is not None:
+        count["statute"] = statute
+    if substance is None:
+        del count["substance"]
+    det = ask(MARIJUANA, data, AS_OF)
+    assert det.outcome is Outcome.insufficient_facts
+    assert f"{PATH}.statute" in det.missing_facts
+    assert "statute not recorded" in text(det)

@@ -183,3 +183,17 @@ def test_a_good_conduct_release_past_for_someone_still_held() -> None:
     text = render_report(evaluate(record, as_of=date(2026, 12, 7)))
     assert "Projected release with good conduct time: 2023-04-06" in text
     assert "2023-04-06 is already past and the record shows no release" in text
+
+
+def test_verbose_says_a_reason_the_headline_gives_once() -> None:
+    # A record with no business: each SBA program is not_applicable, its headline already
+    # "NOT APPLICABLE: <reason>", and its one finding the same words with the citation. The
+    # verbose report gave the words three times per program; once now, with the citation.
+    from secondchance.api import evaluate
+    from secondchance.record.schema import Record
+
+    record = Record.model_validate({"person": {"name": "A"}})
+    text = render_report(evaluate(record, as_of=date(2025, 6, 1)), verbose=True)
+    block = text.split("\nsba.7a: ", 1)[1].split("\n\n", 1)[0]
+    assert block.count("The record names no business") == 1
+    assert block.endswith("[13 CFR 120.110(n)]")

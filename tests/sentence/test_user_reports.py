@@ -83,6 +83,29 @@ def test_life_commuted_to_a_date_is_released_on_that_date() -> None:
     assert block["full_term_date"] is None
 
 
+def test_life_term_not_commuted_cannot_apply_credits() -> None:
+    # A life term imposed 2010 on a count no clause of 3632(d)(4)(D) lists (the record's
+    # default count), low risk. 18 U.S.C. 3624(g)(1)(A) applies credits only once they equal
+    # "the remainder of the prisoner's imposed term"; a life term has no remainder (no full
+    # term, 3624(b)(1)), so no credit can ever be applied: not eligible, never "eligible".
+    rec = record({"imposed_on": "2010-05-01", "imprisonment": "life"}, LIFER)
+    det, block = fsa(rec, date(2025, 6, 1))
+    assert det.outcome is Outcome.not_eligible
+    assert "3624(g)(1)(A)" in det.reason
+    assert block["fsa"]["eligible"] is False
+    assert block["fsa"]["release_date"] is None
+    assert "A term of life: time credits are applied only once" in texts(block)
+    # Arrival 2010-07-01 after sentencing 2010-05-01 with no custody recorded between: on a term
+    # of years custody between would commence it earlier (3585(a)) and is asked for; a life term
+    # has no date that commencement moves, so it is not a fact that would decide anything.
+    arrived = [{"kind": "designated_facility", "start": "2010-07-01", "conviction_id": "c1"}]
+    day = date(2025, 6, 1)
+    _, block = fsa(record({"imposed_on": "2010-05-01", "imprisonment": "life"}, arrived), day)
+    assert "custody[] between sentencing and arrival" not in block["missing_facts"]
+    _, block = fsa(record({"imposed_on": "2010-05-01", "imprisonment": "20 years"}, arrived), day)
+    assert "custody[] between sentencing and arrival" in block["missing_facts"]
+
+
 def test_commuted_to_a_term_replaces_the_term_with_gct_on_it() -> None:
     rec = record(
         {
@@ -208,6 +231,14 @@ def test_released_before_the_act_not_applicable() -> None:
     assert block["released_on"] == "2017-06-15"
     assert "Released on 2017-06-15 per custody[0].end" in texts(block)
     assert block["fsa"]["credits_days"] is None
+    # The term is computed under the law of the release day (2017-06-15): good conduct time on
+    # time served (the 54-days-per-year-imposed method came on 2019-07-19, after release) and
+    # no credits (the Act was enacted 2018-12-21, after release). The findings say so of the
+    # release day, never of the day asked (2025-06-01), when both the Act and the new method
+    # were in force.
+    assert "the method in force on the day of release, 2017-06-15" in texts(block)
+    assert "ended on 2017-06-15 (custody[0].end), before the First Step Act" in texts(block)
+    assert "2025-06-01" not in texts(block)
 
 
 def test_released_after_the_act_is_said() -> None:
@@ -303,3 +334,48 @@ def test_kernel_and_block_do_not_crash_past_year_9999() -> None:
     cols.risk[:] = 2
     result = compute(cols, KernelLaw.on(date(2025, 6, 1)))
     assert np.all(result.term_days > 0)
+
+
+def test_a_count_without_its_statute_leaves_credits_open() -> None:
+    # A person who knows the offense only as "bank robbery": no statute. The clauses of
+    # 3632(d)(4)(D) name statutes, so whether one lists the count is unknown until the statute
+    # is known: needs_review naming it, never eligible (nor a projected credit release).
+    rec = record(
+        {"imposed_on": "2016-06-01", "imprisonment": "60 months"},
+        [{"kind": "designated_facility", "start": "2016-07-01", "conviction_id": "c1"}],
+        convictions=[
+            {
+                "id": "c1",
+                "jurisdiction": "federal",
+                "counts": [{"description": "bank robbery"}],
+                "sentence": {"imposed_on": "2016-06-01", "imprisonment": "60 months"},
+            }
+        ],
+    )
+    det, block = fsa(rec, date(2019, 6, 1))
+    assert det.outcome is Outcome.needs_review
+    assert det.missing_facts == ["convictions[0].counts[0].statute"]
+    assert "is not recorded" in det.reason
+    assert block["fsa"]["eligible"] is None
+
+
+def test_no_second_chance_act_window_before_the_act() -> None:
+    # 30 months from 2003-06-02, released 2005-06-20: any release of this term falls by
+    # 2005-12-01 (the full term), so the rewritten 3624(c)'s 12-month window would open in 2004,
+    # before the Second Chance Act rewrote 3624(c) on 2008-04-09. The text then in force allowed
+    # "a reasonable part, not to exceed six months, of the last 10 per centum of the term to be
+    # served": no date from the later text is given (it would be too early).
+    rec = record(
+        {"imposed_on": "2003-05-12", "imprisonment": "30 months"},
+        [
+            {
+                "kind": "designated_facility",
+                "start": "2003-06-02",
+                "end": "2005-06-20",
+                "conviction_id": "c1",
+            }
+        ],
+    )
+    _, block = fsa(rec, date(2026, 12, 8))
+    assert block["placement"] is None
+    assert "before the Act rewrote 3624(c) on 2008-04-09" in texts(block)

@@ -144,7 +144,9 @@ def unread_reason(statute: str) -> str | None:
     """Why a program cannot decide a count from its citation section by section: unreadable, a
     range or "et seq." (:func:`~secondchance.record.statute.unreadable_reason`), a subdivision
     the Code does not have, or one that states no offense. None when each provision can be
-    screened."""
+    screened. A blank citation is one not recorded."""
+    if not statute.strip():
+        return "is not recorded"
     why = unreadable_reason(read_statute(statute))
     if why is not None:
         return why

@@ -226,9 +226,11 @@ class Count(_Model):
     """One count of conviction (or one charge) and the facts its statute alone does not settle."""
 
     statute: str = Field(
+        "",
         max_length=MAX_CITATION_CHARS,
         description="Citation with subsection, e.g. '21 U.S.C. 841(a)(1)', '18 U.S.C. 924(c)', "
-        "'D.C. Code 48-904.01(d)(1)', 'UCMJ art. 125'.",
+        "'D.C. Code 48-904.01(d)(1)', 'UCMJ art. 125'. Left out (or blank) when not known: "
+        "every program that needs it names it as a missing fact.",
     )
     description: str | None = None
     substance: str | None = Field(None, description="Controlled substance, e.g. 'marijuana'.")

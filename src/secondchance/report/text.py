@@ -58,9 +58,17 @@ def _shown(det: Determination, verbose: bool) -> tuple[list[str], int]:
 
 def render_determination(det: Determination, verbose: bool = True) -> list[str]:
     lines = [f"{det.program}: {det.headline}" if det.headline else outcome_line(det)]
-    if det.reason:
+    said = bool(det.headline and det.reason and det.reason in det.headline)
+    if det.reason and not said:
         lines.append(f"  {det.reason}")
     shown, hidden = _shown(det, verbose)
+    if said:
+        # The headline already gives the reason (NOT APPLICABLE: ...): a finding saying only
+        # the same words adds its citation to that line instead of repeating them.
+        same = [f"  - {f.finding} [{f.citation}]" for f in det.findings if f.finding == det.reason]
+        if same and same[0] in shown:
+            lines[0] += same[0][len(f"  - {det.reason}") :]
+            shown = [line for line in shown if line != same[0]]
     lines += shown
     if hidden:
         lines.append(f"  ({hidden} more finding{'s' if hidden > 1 else ''}: --verbose)")

@@ -599,13 +599,16 @@ def _served(
         )
     open_ended = [i for i, p in periods if p.end is None]
     if open_ended:
+        ends = [f"custody[{i}].end" for i in open_ended]
         return Confinement(
             prison=True,
             confined_on_day=began,
             unsure=unsure,
             not_begun=not_begun,
             life=life,
-            missing=[f"custody[{i}].end" for i in open_ended],
+            missing=_life_release(path, conviction) + ends * _paroled_ever(conviction)
+            if life
+            else ends,
         )
     last_index, last_period = max(periods, key=lambda ip: ip[1].end or date.min)
     assert last_period.end is not None
@@ -688,6 +691,23 @@ class Parole:
     why: str = ""
     """Added to the reason the release is not known (a parole period naming no conviction)."""
     contradiction: str | None = None
+
+
+def _life_release(path: str, conviction: Conviction) -> list[str]:
+    """What would end a life term being served: a commutation (or a sentence reduction recorded
+    as one). Its custody has no end a person could state, projected or not (no good conduct
+    time, 3624(b)(1))."""
+    return [f"{path}.sentence.commutations"]
+
+
+def _paroled_ever(conviction: Conviction) -> bool:
+    """A life term could end by parole: an offense committed before federal parole was
+    abolished (``sentence.parole.abolished_for_offenses_from``), or no offense date recorded."""
+    known = [conviction.offense_date] + [c.offense_date for c in conviction.counts]
+    dates = [d for d in known if d is not None]
+    return not dates or min(dates) < value(
+        "sentence.parole.abolished_for_offenses_from", on=min(dates)
+    )
 
 
 def _parole(record: PersonRecord, path: str, conviction: Conviction) -> Parole:

@@ -72,8 +72,9 @@ def _offenses(proc: Proclamation) -> str:
     return "simple possession" + (f" (or {' or '.join(more)})" if more else "")
 
 
-def _count_finding(answer: CountAnswer, statute: str) -> Finding:
-    facts: dict[str, object] = {f"{answer.path}.statute": statute}
+def _count_finding(answer: CountAnswer, cited: str) -> Finding:
+    facts: dict[str, object] = {f"{answer.path}.statute": cited}
+    statute = cited if cited.strip() else "statute not recorded"
     if answer.covered_by is not None and answer.certified:
         proc = answer.covered_by
         return say(

@@ -144,14 +144,15 @@ def unread(
     if conviction.jurisdiction is Jurisdiction.state or substance.kind == OTHER_SUBSTANCE:
         return False
     for name, text in (("statute", count.statute), ("object_offense", count.object_offense)):
-        why = unread_reason(text) if text else None
+        why = unread_reason(text) if text is not None else None
         if text is None or why is None:
             continue
         if name == "object_offense" and unreadable_reason(read_statute(text)):
             # An unreadable object offense is judged where the attempt's object is read.
             continue
+        quoted = f" {text[:80]!r}" if text.strip() else ""
         answer.review = (
-            f"the {name.replace('_', ' ')} {text[:80]!r} {why}: whether a proclamation lists "
+            f"the {name.replace('_', ' ')}{quoted} {why}: whether a proclamation lists "
             "it is unknown"
         )
         answer.missing.append(f"{answer.path}.{name}")

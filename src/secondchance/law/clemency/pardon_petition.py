@@ -529,6 +529,16 @@ def _wait_shown(f: Facts) -> list[Finding]:
     ]
 
 
+def _unrecorded(clock: Clock) -> str:
+    """Why the release is not recorded: on a life term, only a grant or a court ends it."""
+    if clock.life:
+        return (
+            ", which on a life sentence comes only by commutation, a sentence reduction or, for "
+            "an offense old enough, parole."
+        )
+    return ", which is not recorded."
+
+
 def _serving_answer(f: Facts, missing: list[str], suffix: str) -> Answer:
     finding, reason = _not_yet_served(f.clock, f.years, f.day)
     return Answer(f"{reason}{suffix}", [finding], missing=sorted(set(missing)))
@@ -608,7 +618,7 @@ STEPS: tuple[Step[Facts], ...] = (
         "the prison sentence is not yet served, and its release is not recorded",
         Verdict.bars,
         holds=lambda f: f.clock.serving and f.start is None,
-        answer=lambda f: _serving_answer(f, f.missing + f.clock.unsure, ", which is not recorded."),
+        answer=lambda f: _serving_answer(f, f.missing + f.clock.unsure, _unrecorded(f.clock)),
     ),
     Test(
         "a sentence without prison, but custody recorded after the conviction",

@@ -94,6 +94,8 @@ class Clock:
     findings: list[Finding] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     confined: bool = False
+    life: bool = False
+    """A life term is being served, with no commutation to a release date recorded."""
     not_begun: date | None = None
     unsure: list[str] = field(default_factory=list)
     """Custody starts not recorded: in confinement on the day, or not yet begun."""
@@ -164,6 +166,7 @@ def _release(clock: Clock, i: int, conviction: Conviction, conf: Confinement) ->
                 )
             )
         if conf.life:
+            clock.life = True
             clock.findings.append(
                 say(f"{name}: a life sentence; no commutation with a release date is recorded.")
             )

@@ -92,7 +92,7 @@ def sentence_outcome(
     term = term_part(facts, row)
     gct = gct_part(term, row, law)
     if explain_it:
-        _term_findings(facts, term, row, law, gct_version, gct_id, as_of, notes)
+        _term_findings(facts, term, row, law, gct_version, gct_id, law_day, notes)
     if term.hidden:
         fsa = not_projected(facts, law, term.commuted)
         if term.commuted and explain_it:
@@ -160,10 +160,11 @@ def _term_findings(
     law: KernelLaw,
     gct_version: RuleVersion | None,
     gct_id: str,
-    as_of: date,
+    law_day: date,
     notes: Notes,
 ) -> None:
-    """The term's and good conduct time's findings."""
+    """The term's and good conduct time's findings, under the law of ``law_day`` (the day
+    asked, or the day of a release recorded before it)."""
     if term.commuted:
         commutation_findings(facts, term, notes)
     elif term.life:
@@ -171,7 +172,8 @@ def _term_findings(
     else:
         term_findings(term, row, gct_id, notes)
         lost, without_ged = facts.gct_lost_days, facts.gct_without_ged
-        gct_findings(row, law, gct_version, gct_id, as_of, lost, without_ged, notes)
+        released = law_day == facts.released_on
+        gct_findings(row, law, gct_version, gct_id, law_day, lost, without_ged, notes, released)
     if term.served:
         served_finding(term, row, gct_id, notes)
     if term.released_on is not None:
@@ -226,6 +228,10 @@ def _credits_after(
         )
         explain.cap_finding(row, law, notes, earn_id)
     placement = explain.placement_part(row)
+    if placement is not None and explain.before_second_chance_act(placement):
+        if explain_it:
+            explain.before_act_finding(placement, law, notes, gct_id)
+        placement = None
     if placement is not None and explain_it:
         explain.placement_finding(placement, law, notes, gct_id)
     return before_completion(facts, fsa, placement, notes, gct_id)

@@ -139,8 +139,9 @@ def unread_finding(
             rule_version=version_id,
             url=exclusions.URL,
         )
+    quoted = f" {item.text!r}" if item.text.strip() else ""
     return Finding(
-        finding=f"{item.field} {item.text!r} {item.reason}: whether a clause of "
+        finding=f"{item.field}{quoted} {item.reason}: whether a clause of "
         f"{exclusions.CITATION} lists it is unknown, so it is not taken as unlisted; write the "
         "citation as the judgment does, e.g. '18 U.S.C. 924(c)(1)(A)'.",
         facts=used,
@@ -154,6 +155,11 @@ def unread_reason(unread: list[exclusions.UnreadCount]) -> str:
     """The reason of an answer left open by an unreadable count."""
     first = unread[0]
     more = f" (and {len(unread) - 1} more)" if len(unread) > 1 else ""
+    if not first.text.strip():
+        return (
+            f"The statute of a count is not recorded ({first.field}){more}: whether 18 U.S.C. "
+            "3632(d)(4)(D) lists it is unknown."
+        )
     return (
         f"The statute of a count could not be read ({first.field}: {first.text[:80]!r}){more}: "
         "whether 18 U.S.C. 3632(d)(4)(D) lists it is unknown."

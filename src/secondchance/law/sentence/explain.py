@@ -10,6 +10,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from secondchance.law.parameters import parameter
 from secondchance.law.sentence import placement, rdap, time_credits
 from secondchance.law.sentence.days import NO_DATE
 from secondchance.law.sentence.kernel import Code, KernelLaw
@@ -139,6 +140,36 @@ def placement_part(row: KernelRow) -> PlacementPart | None:
         home_confinement_days=row.sca_home_confinement_days,
         fsa_prerelease_credit_days=row.fsa_prerelease_custody_credit_days if placed else 0,
         combined_earliest_date=day_of(row.sca_combined_placement_date),
+    )
+
+
+SCA_CITATION = "18 U.S.C. 3624(c) (before and after Pub. L. 110-199, sec. 251(a))"
+SCA_ACT_URL = "https://www.govinfo.gov/content/pkg/PLAW-110publ199/html/PLAW-110publ199.htm"
+
+
+def _sca_in_force() -> date:
+    """The Second Chance Act's rewrite of 3624(c) (``sentence.sca.in_force_from``)."""
+    day: date = parameter("sentence.sca.in_force_from").values[0].value
+    return day
+
+
+def before_second_chance_act(part: PlacementPart) -> bool:
+    """The window of the rewritten 3624(c) would open before its enactment (a term served out
+    before 2008-04-09, or whose last 12 months began before it): not the law of that time."""
+    return part.rrc_earliest_date is not None and part.rrc_earliest_date < _sca_in_force()
+
+
+def before_act_finding(part: PlacementPart, law: KernelLaw, notes: Notes, version: str) -> None:
+    """No Second Chance Act window for a placement before the Act: the earlier text governed."""
+    notes.add(
+        f"Second Chance Act: its window (up to the final {law.sca_rrc_months} months "
+        f"in a residential reentry centre) would open on {part.rrc_earliest_date}, before the "
+        f"Act rewrote 3624(c) on {_sca_in_force().isoformat()}. Until then 3624(c) allowed only "
+        '"a reasonable part, not to exceed six months, of the last 10 per centum of the term to '
+        'be served"; that window is not computed here, so no placement date is given.',
+        SCA_CITATION,
+        version,
+        SCA_ACT_URL,
     )
 
 

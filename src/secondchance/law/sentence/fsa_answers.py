@@ -90,6 +90,32 @@ def removal_ordered(t: Term) -> Answer:
     return Answer("Subject to a final order of removal (18 U.S.C. 3632(d)(4)(E)).", [finding])
 
 
+def life_term(t: Term) -> Answer:
+    """A life term not commuted: credits cannot be applied (3624(g)(1)(A))."""
+    findings = [
+        Finding(
+            finding=f"convictions[{s.index}] ({s.conviction.id}) is a sentence of life "
+            "imprisonment: time credits are applied only once they equal the remainder of the "
+            "imposed term (18 U.S.C. 3624(g)(1)(A)), and a life term has no remainder they "
+            "could equal, so they cannot move any release to prerelease custody or supervised "
+            "release. Credits may still be earned for programming; whether they would count "
+            "if the term were later reduced to a term of years (by commutation or a sentence "
+            "reduction) is not settled here.",
+            facts={s.path or f"convictions[{s.index}].sentence.imprisonment": "life"},
+            citation="18 U.S.C. 3624(g)(1)(A); 18 U.S.C. 3632(d)(4)(C)",
+            rule_version=t.version_id,
+            url=APPLY_URL,
+        )
+        for s in t.life
+    ]
+    return Answer(
+        "Serving a life sentence: time credits cannot be applied to a term with no release "
+        "date (18 U.S.C. 3624(g)(1)(A)); only a commutation or sentence reduction to a term "
+        "of years would give them a term to shorten.",
+        findings,
+    )
+
+
 def commuted_to_date(t: Term) -> Answer:
     """A commutation to a release date: its terms decide whether credits can move it."""
     path, grant = t.commuted[0]

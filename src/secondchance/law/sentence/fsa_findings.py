@@ -123,6 +123,15 @@ def _before_earning(
         )
         return True
     if stage is FsaStage.LIFE:
+        notes.add(
+            "A term of life: time credits are applied only once they equal the remainder of "
+            "the imposed term (18 U.S.C. 3624(g)(1)(A)), which a life term does not have, so "
+            "none can be applied and fsa.time_credits is not eligible; credits may still be "
+            "earned.",
+            "18 U.S.C. 3624(g)(1)(A)",
+            earn_id,
+            time_credits.APPLY_URL,
+        )
         return True
     if facts.removal_order:
         on = facts.removal_ordered_on.isoformat() if facts.removal_ordered_on else None

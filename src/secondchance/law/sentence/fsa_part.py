@@ -45,7 +45,7 @@ def not_projected(facts: SentenceFacts, law: KernelLaw, commuted: bool) -> FsaPa
 def _stopped(facts: SentenceFacts, law: KernelLaw, row: KernelRow) -> FsaStage | None:
     """The condition that stops the projection before the start of earning, if any."""
     released = facts.released_on
-    if law.fsa_in_force and released is not None and released < enacted_on(law):
+    if released is not None and released < enacted_on(law):
         return FsaStage.RELEASED_BEFORE_ACT
     if not law.fsa_in_force:
         return FsaStage.NOT_IN_FORCE
@@ -91,9 +91,9 @@ def fsa_part(facts: SentenceFacts, row: KernelRow, law: KernelLaw, earn_id: str)
     stage = stage_of(facts, row, law)
     risk = facts.risk.value if facts.risk else None
     if stage in _BEFORE_ACT:
-        days = None if stage is FsaStage.NOT_IN_FORCE else facts.non_earning_days
-        return FsaPart(stage, None, risk, days)
-    eligible = False if facts.removal_order else _eligible(facts)
+        return FsaPart(stage, None, risk, None)
+    life = stage is FsaStage.LIFE and _eligible(facts) is not None
+    eligible = False if facts.removal_order or life else _eligible(facts)
     counted = stage in _COUNTED
     applied = stage is FsaStage.APPLIED
     release = day_of(row.fsa_release_date) if applied else None

@@ -22,6 +22,14 @@ Commuted = tuple[str, Commutation]
 """A commutation to a release date in force, and where it is in the record."""
 
 
+def _recommuted(served: Served, day: date) -> bool:
+    """A commutation in force on ``day`` gives the sentence a new term or release date."""
+    found = commutation_in_force(served, day)
+    return found is not None and (
+        found[1].new_release_date is not None or found[1].new_imprisonment is not None
+    )
+
+
 @dataclass
 class Term:
     """The aggregate term being served on ``day`` (3584(c)): a conviction whose supervised
@@ -68,6 +76,18 @@ class Term:
             if g.new_release_date and g.granted_on <= g.new_release_date < ENACTED
         ]
         return bool(self.commuted) and len(early) == len(self.commuted) == len(self.current)
+
+    @once
+    def life(self) -> list[Served]:
+        """The sentences of the term to life imprisonment with no commutation in force: a life
+        term has no remainder for credits to equal (18 U.S.C. 3624(g)(1)(A)), so none can be
+        applied toward prerelease custody or supervised release."""
+        return [s for s in self.current if s.term.life and not _recommuted(s, self.day)]
+
+    @property
+    def life_term(self) -> bool:
+        """A sentence of the term is to life imprisonment, not commuted."""
+        return bool(self.life)
 
     @once
     def screen(self) -> CountScreen:

@@ -337,7 +337,10 @@ def _commencement(
         and imposed <= p.start <= commenced
     ]
     if not surrendered:
-        _voluntary_surrender(imposed, commenced, notes)
+        # On a life term the day of commencement moves no date (none is computed): the custody
+        # that would move it decides nothing, so it is not asked for.
+        life = all(s.term.life for s in current)
+        _voluntary_surrender(imposed, commenced, notes, decides=not life)
     return commenced
 
 
@@ -415,8 +418,9 @@ ARRIVAL_CUSTODY = "custody[] between sentencing and arrival"
 between sentencing and arrival, not in the record, would commence it earlier (3585(a))."""
 
 
-def _voluntary_surrender(imposed: date, commenced: date, notes: Notes) -> None:
-    notes.missing_facts.append(ARRIVAL_CUSTODY)
+def _voluntary_surrender(imposed: date, commenced: date, notes: Notes, decides: bool) -> None:
+    if decides:
+        notes.missing_facts.append(ARRIVAL_CUSTODY)
     notes.findings.append(
         _finding(
             f"The sentence commences on the day the person is received in custody "
@@ -529,7 +533,11 @@ def _unread(item: exclusions.UnreadCount, notes: Notes) -> None:
         )
     )
     notes.missing_facts.append(item.field)
-    notes.needs_review.append(f"{item.field} could not be read: {item.text[:80]!r}")
+    notes.needs_review.append(
+        f"{item.field} could not be read: {item.text[:80]!r}"
+        if item.text.strip()
+        else f"{item.field} is not recorded"
+    )
 
 
 def _credit_facts(

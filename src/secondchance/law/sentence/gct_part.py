@@ -27,7 +27,9 @@ def gct_part(part: TermPart, row: KernelRow, law: KernelLaw) -> GctPart:
     )
 
 
-def _gct_text(row: KernelRow, law: KernelLaw, without_ged: bool, as_of: date) -> str:
+def _gct_text(
+    row: KernelRow, law: KernelLaw, without_ged: bool, law_day: date, released: bool
+) -> str:
     if row.has(Code.NO_GCT_TERM_ONE_YEAR_OR_LESS):
         return "A term of one year or less earns no good conduct time."
     if law.gct_method == "sentence_imposed":
@@ -44,8 +46,9 @@ def _gct_text(row: KernelRow, law: KernelLaw, without_ged: bool, as_of: date) ->
             f"{lost_text}"
             f" = {row.gct_days} days; release date {iso(row.gct_release_date)}."
         )
+    when = f"on the day of release, {law_day.isoformat()}" if released else f"on {law_day}"
     return (
-        f"Good conduct time on time served (the method in force on {as_of.isoformat()}): "
+        f"Good conduct time on time served (the method in force {when}): "
         f"{row.gct_days} days; release date {iso(row.gct_release_date)}."
     )
 
@@ -55,14 +58,17 @@ def gct_findings(
     law: KernelLaw,
     version: RuleVersion | None,
     gct_id: str,
-    as_of: date,
+    law_day: date,
     lost_days: int,
     without_ged: bool,
     notes: Notes,
+    released: bool = False,
 ) -> None:
-    """Good conduct time earned, the GED rate where it applies, the weekday release."""
+    """Good conduct time earned under the law of ``law_day`` (``released``: the day of a
+    recorded release, before the day asked), the GED rate where it applies, the weekday
+    release."""
     notes.add(
-        _gct_text(row, law, without_ged, as_of),
+        _gct_text(row, law, without_ged, law_day, released),
         version.citation if version else good_conduct.CITATION,
         gct_id,
         version.url if version else good_conduct.URL,
@@ -71,7 +77,7 @@ def gct_findings(
         gct_without_ged=without_ged,
     )
     if row.has(Code.GCT_WITHOUT_GED_RATE):
-        ged_from = value("sentence.gct.ged_rule_offenses_from", as_of)
+        ged_from = value("sentence.gct.ged_rule_offenses_from", law_day)
         notes.add(
             "The GED rule applies (no GED credential and no satisfactory progress, offense "
             f"on or after {ged_from.isoformat()}): {law.gct_days_per_year_without_ged} days "

@@ -2,7 +2,8 @@
 
 Eligible unless serving a sentence for a conviction listed in 18 U.S.C. 3632(d)(4)(D) (the whole
 aggregate term counts, 3584(c)); a final order of removal makes the credits impossible to apply
-(3632(d)(4)(E)), so they cannot shorten the term. An attempt or conspiracy count is screened
+(3632(d)(4)(E)), so they cannot shorten the term, and so does a life term not commuted
+(3624(g)(1)(A): no remainder for the credits to equal). An attempt or conspiracy count is screened
 through its object offense (``exclusions.screen_count``). A condition of a clause the record
 does not settle is ``needs_review`` naming the field; a record with no federal prison sentence is
 ``not_applicable``; nothing before the Act's enactment (2018-12-21), nor for a term whose custody
@@ -33,7 +34,8 @@ _ENACTED_ON = ENACTED.isoformat()
 SUMMARY = (
     "A prisoner serving a federal sentence earns First Step Act time credits unless a "
     "conviction of the aggregate term being served is listed in 18 U.S.C. 3632(d)(4)(D); a "
-    "final order of removal bars applying them (3632(d)(4)(E)). A commutation to a release "
+    "final order of removal bars applying them (3632(d)(4)(E)), as does a life term not "
+    "commuted (3624(g)(1)(A)). A commutation to a release "
     "date, a clause's condition the record does not settle, or an open question of standing is "
     "for review; counts not recorded leave the answer unknown. Nothing for days before the Act."
 )
@@ -51,6 +53,12 @@ TESTS: tuple[Test[Term] | Shown[Term], ...] = (
         Verdict.bars,
         holds=lambda t: t.removal_ordered,
         answer=answers.removal_ordered,
+    ),
+    Test(
+        "a life term, not commuted: no remainder for credits to equal (3624(g)(1)(A))",
+        Verdict.bars,
+        holds=lambda t: t.life_term,
+        answer=answers.life_term,
     ),
     Test(
         "commuted to a release date (the warrant's terms decide)",
