@@ -250,6 +250,16 @@ def stray_custody(record: Record, sentences: list[Served]) -> list[Stray]:
     (``sentence.revocations``: a term imposed on revoking supervised release, 18 U.S.C.
     3583(e)(3), is served after such a gap). Such custody is a revocation not recorded or
     custody for another conviction linked to this one: which, the record does not say."""
+    shared = timeline(record)
+    if sentences is shared.recall(_SENTENCES):
+        return shared.remembered(_STRAY, lambda: _stray_custody(record, sentences))
+    return _stray_custody(record, sentences)
+
+
+_STRAY = "sentence.stray_custody"
+
+
+def _stray_custody(record: Record, sentences: list[Served]) -> list[Stray]:
     found: list[Stray] = []
     for s in sentences:
         cid = s.conviction.id
