@@ -40,6 +40,7 @@ from secondchance.record.schema import (
     Commutation,
     Conviction,
     CustodyKind,
+    CustodyPeriod,
     Jurisdiction,
     RdapStatus,
     Record,
@@ -178,9 +179,12 @@ class Aggregate:
     """``supervision[k].start``, or ``custody[i].end`` when the custody closing released it."""
 
 
-def _release_of(record: Record, terms: list[Served]) -> tuple[date, str] | None:
+def _release_of(
+    record: Record, terms: list[Served], stray: frozenset[int] = frozenset()
+) -> tuple[date, str] | None:
     """The first day out of prison on the terms: supervised release begun for one of their
-    convictions, or their custody closed (the day after it), whichever is earlier."""
+    convictions, or their custody closed (the day after it), whichever is earlier; custody in
+    ``stray`` is not service of them (``stray_custody``)."""
     ids = {s.conviction.id for s in terms if s.conviction.id is not None}
     found = [
         (p.start, f"supervision[{k}].start")
@@ -190,21 +194,27 @@ def _release_of(record: Record, terms: list[Served]) -> tuple[date, str] | None:
         and p.conviction_id is not None
         and p.conviction_id in ids
     ]
-    closed = _custody_closed(record, ids)
+    closed = _custody_closed(record, ids, stray)
     if closed is not None:  # on the same day, the supervised release is named
         found.append((closed[0] + timedelta(days=1), closed[1]))
     return min(found, key=lambda item: (item[0], item[1].startswith("custody")), default=None)
 
 
-def _custody_closed(record: Record, ids: set[str]) -> tuple[date, str] | None:
+def _custody_closed(
+    record: Record, ids: set[str], stray: frozenset[int] = frozenset()
+) -> tuple[date, str] | None:
     """The last day of custody on the convictions ``ids``, when the record shows it discharged:
     every serving or prerelease custody period linked to them by ``conviction_id`` is closed,
     and no serving or prerelease period naming no conviction runs on from it (one that starts
-    by the day after and ends later, or never, may be the same custody: not discharged)."""
+    by the day after and ends later, or never, may be the same custody: not discharged). A
+    period in ``stray`` (``stray_custody``: not service of the term it names) is left out."""
     linked = [
         (i, p)
         for i, p in enumerate(record.custody)
-        if p.conviction_id is not None and p.conviction_id in ids and p.kind in _HELD
+        if p.conviction_id is not None
+        and p.conviction_id in ids
+        and p.kind in _HELD
+        and i not in stray
     ]
     if not linked or any(p.end is None for _, p in linked):
         return None
@@ -219,6 +229,96 @@ def _custody_closed(record: Record, ids: set[str]) -> tuple[date, str] | None:
     return last.end, f"custody[{i}].end"
 
 
+@dataclass(frozen=True)
+class Stray:
+    """A custody period (``custody[index]``) that cannot be service of the term it names."""
+
+    index: int
+    served: Served
+    latest_end: date
+    """The last day the term could run at the latest."""
+
+
+def stray_custody(record: Record, sentences: list[Served]) -> list[Stray]:
+    """Custody periods that cannot be service of the term of the conviction they name: serving
+    or prerelease custody linked to the conviction by ``conviction_id`` that begins after a gap
+    (an earlier period of the conviction's custody closed, and no custody for it or naming no
+    conviction holds the person the day before) and after the last day the term could run at
+    the latest (its full term from its latest possible commencement, 18 U.S.C. 3585(a): the
+    first day of its custody on or after sentencing; no good conduct time, no prior custody
+    credit), when no revocation of the conviction's release is recorded by the period's end
+    (``sentence.revocations``: a term imposed on revoking supervised release, 18 U.S.C.
+    3583(e)(3), is served after such a gap). Such custody is a revocation not recorded or
+    custody for another conviction linked to this one: which, the record does not say."""
+    shared = timeline(record)
+    if sentences is shared.recall(_SENTENCES):
+        return shared.remembered(_STRAY, lambda: _stray_custody(record, sentences))
+    return _stray_custody(record, sentences)
+
+
+_STRAY = "sentence.stray_custody"
+
+
+def _stray_custody(record: Record, sentences: list[Served]) -> list[Stray]:
+    found: list[Stray] = []
+    for s in sentences:
+        cid = s.conviction.id
+        if cid is None or s.imposed is None or s.term.life:
+            continue
+        sentence = s.conviction.sentence
+        revoked = [r.revoked_on for r in sentence.revocations] if sentence else []
+        linked = [
+            (k, p)
+            for k, p in enumerate(record.custody)
+            if p.conviction_id == cid and p.kind in _HELD and p.start is not None
+        ]
+        serving = [p.start for _, p in linked if p.start and (p.end is None or p.end >= s.imposed)]
+        if not serving:
+            continue
+        latest_end = _after(max(min(serving), s.imposed), s.term) - timedelta(days=1)
+        for k, p in linked:
+            assert p.start is not None
+            before = p.start - timedelta(days=1)
+            if p.start <= latest_end or not _released_before(record, cid, p.start):
+                continue
+            if any(q.covers(before) for q in record.custody if _holds(q, cid)):
+                continue
+            if any(day is None or p.end is None or day <= p.end for day in revoked):
+                continue
+            found.append(Stray(k, s, latest_end))
+    return found
+
+
+def stray_bearing(record: Record, sentences: list[Served], current: list[Served]) -> list[Stray]:
+    """The ``stray_custody`` that bears on the aggregate term of ``current``: linked to one of
+    its convictions, or reaching the day its first term was imposed (read as service of the
+    term it names, it alone would have kept that term undischarged and joined the two,
+    18 U.S.C. 3584(a))."""
+    ids = {s.conviction.id for s in current}
+    first = min((s.imposed for s in current if s.imposed), default=None)
+    return [
+        stray
+        for stray in stray_custody(record, sentences)
+        if stray.served.conviction.id in ids
+        or first is None
+        or (end := record.custody[stray.index].end) is None
+        or end >= first
+    ]
+
+
+def _released_before(record: Record, cid: str, day: date) -> bool:
+    """Whether a period of custody for conviction ``cid`` closed before ``day``."""
+    return any(
+        p.conviction_id == cid and p.kind in _HELD and p.end is not None and p.end < day
+        for p in record.custody
+    )
+
+
+def _holds(period: CustodyPeriod, cid: str) -> bool:
+    """Serving or prerelease custody for conviction ``cid`` or naming no conviction."""
+    return period.kind in _HELD and period.conviction_id in (None, cid)
+
+
 def aggregates(record: Record, sentences: list[Served]) -> list[Aggregate]:
     """The prison sentences grouped into aggregate terms (3584(c)), in order of imposition.
 
@@ -228,11 +328,13 @@ def aggregates(record: Record, sentences: list[Served]) -> list[Aggregate]:
     one, so supervised release recorded against one conviction never takes that conviction out
     of its aggregate. A term imposed on or after that day begins a new aggregate: 3584(a) joins
     a term only to an undischarged one. A term without an imposition date stays with the
-    aggregate of the term it is ordered relative to, else with the latest."""
+    aggregate of the term it is ordered relative to, else with the latest. Custody that is not
+    service of the term it names (``stray_custody``) never keeps a term undischarged."""
+    stray = frozenset(found.index for found in stray_custody(record, sentences))
     groups: list[list[Served]] = []
     for s in sorted((s for s in sentences if s.imposed is not None), key=_imposed):
         if groups:
-            release = _release_of(record, groups[-1])
+            release = _release_of(record, groups[-1], stray)
             assert s.imposed is not None
             if release is None or s.imposed < release[0]:
                 groups[-1].append(s)
@@ -253,7 +355,7 @@ def aggregates(record: Record, sentences: list[Served]) -> list[Aggregate]:
         home.append(s)
     found: list[Aggregate] = []
     for group in groups:
-        release = _release_of(record, group)
+        release = _release_of(record, group, stray)
         found.append(
             Aggregate(group, release[0] if release else None, release[1] if release else None)
         )

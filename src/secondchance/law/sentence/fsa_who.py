@@ -12,7 +12,12 @@ from functools import partial
 from secondchance.engine.determination import Determination, Finding, Outcome
 from secondchance.law.sentence import fsa_answers as answers
 from secondchance.law.sentence import standing
-from secondchance.law.sentence.aggregate import Served, current_aggregate, prison_sentences
+from secondchance.law.sentence.aggregate import (
+    Served,
+    current_aggregate,
+    prison_sentences,
+    stray_bearing,
+)
 from secondchance.law.sentence.fsa_term import ENACTED, PROGRAM_ID, Term
 from secondchance.law.sentence.time_credits import EARN_URL
 from secondchance.record.schema import Record
@@ -46,6 +51,9 @@ def read_term(record: Record, day: date, version_id: str) -> Term | Determinatio
             )
         )
     current = current_aggregate(record, sentences, day).terms
+    stray = _stray(record, sentences, current, version_id)
+    if stray is not None:
+        return stray
     moot = _pardoned(record, current, day, version_id) or standing.completed(current, version_id)
     term = Term(record, day, version_id, current) if moot is None else None
     if term is not None and term.ended_before_act:
@@ -57,6 +65,50 @@ def read_term(record: Record, day: date, version_id: str) -> Term | Determinatio
         return standing.no_sentence(record, day, version_id) or moot
     assert term is not None
     return term
+
+
+def _stray(
+    record: Record, sentences: list[Served], current: list[Served], version_id: str
+) -> Determination | None:
+    """Custody linked to a conviction outside the term being served that cannot be service of
+    that conviction's term (``aggregate.stray_bearing``): a revocation term not recorded would
+    join that conviction to the term (18 U.S.C. 3584(c)), and a listed offense in it would bar
+    credits for the whole term (3632(d)(4)(D)); which it is, the record does not say."""
+    ids = {s.conviction.id for s in current}
+    found = [
+        f for f in stray_bearing(record, sentences, current) if f.served.conviction.id not in ids
+    ]
+    if not found:
+        return None
+    paths: list[str] = []
+    for f in found:
+        paths += [
+            f"custody[{f.index}].conviction_id",
+            f"convictions[{f.served.index}].sentence.revocations",
+        ]
+    shown = ", ".join(f"custody[{f.index}] (convictions[{f.served.index}])" for f in found)
+    return Determination(
+        program=PROGRAM_ID,
+        outcome=Outcome.insufficient_facts,
+        reason=f"{shown}: custody linked to a conviction whose term had ended, with no revocation "
+        "recorded: which convictions make up the term being served, and so whether a listed "
+        "offense bars time credits, is not known.",
+        findings=[
+            Finding(
+                finding=f"{shown} begins after that conviction's custody closed and after the "
+                "last day its term could run, and no revocation of its release is recorded: it "
+                "is a revocation term not recorded (joining that conviction to the term being "
+                "served, 18 U.S.C. 3584(c)) or custody for another conviction linked to it by "
+                "mistake. A listed offense in any conviction of the aggregate term bars time "
+                "credits for the whole term (3632(d)(4)(D)).",
+                facts={path: None for path in paths},
+                citation="18 U.S.C. 3584(c); 18 U.S.C. 3632(d)(4)(D)",
+                rule_version=version_id,
+                url=EARN_URL,
+            )
+        ],
+        missing_facts=list(dict.fromkeys(paths)),
+    )
 
 
 def _term_unrecorded(record: Record, version_id: str) -> Determination | None:

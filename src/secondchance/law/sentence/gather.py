@@ -28,6 +28,7 @@ from secondchance.law.sentence.aggregate import (
     grouped,
     prison_sentences,
     rdap_claim,
+    stray_bearing,
 )
 from secondchance.law.sentence.facts import SentenceFacts, days_between
 from secondchance.law.sentence.kernel import KernelLaw
@@ -88,6 +89,9 @@ def facts_of(record: Record, as_of: date) -> SentenceFacts | str | None:
     aggregate = current_aggregate(record, sentences, as_of)
     current = aggregate.terms
     notes = _opening(aggregate, unknown, as_of)
+    stray = _stray(record, sentences, current, notes)
+    if stray is not None:
+        return stray
     _contradicted_release(record, notes)
     _discharged_before(grouped(record, sentences), aggregate, notes)
     commuted = _commutations(current, as_of, notes)
@@ -160,6 +164,43 @@ def facts_of(record: Record, as_of: date) -> SentenceFacts | str | None:
         missing_facts=notes.missing_facts,
         needs_review=notes.needs_review,
     )
+
+
+def _stray(
+    record: Record, sentences: list[Served], current: list[Served], notes: Notes
+) -> NotGathered | None:
+    """Custody that cannot be service of the term of the conviction it names
+    (``aggregate.stray_custody``: after a gap, past the latest day that term could end, with no
+    revocation recorded) and that bears on this aggregate term: linked to one of its
+    convictions, or reaching the day its first term was imposed (then it alone would have kept
+    the earlier term undischarged and joined the two, 18 U.S.C. 3584(a)). It is a revocation
+    term not recorded or custody for another conviction linked to this one; the two readings
+    give different aggregates, commencements and credit, so no date is computed from either."""
+    found = stray_bearing(record, sentences, current)
+    if not found:
+        return None
+    reasons: list[str] = []
+    for stray in found:
+        period = record.custody[stray.index]
+        assert period.start is not None
+        path = f"custody[{stray.index}]"
+        s = stray.served
+        cid = s.conviction.id
+        ended = period.end.isoformat() if period.end else "no end recorded"
+        reasons.append(
+            f"{path} ({period.start.isoformat()} to {ended}) is linked to convictions[{s.index}] "
+            f"({cid}), whose custody had closed before it and whose term of {s.term} could not "
+            f"run past {stray.latest_end.isoformat()}, and no revocation of its release is "
+            f"recorded (convictions[{s.index}].sentence.revocations): it is a revocation term "
+            f"not recorded, or custody for another conviction linked to {cid} by mistake "
+            f"({path}.conviction_id). The two readings give different aggregate terms "
+            "(18 U.S.C. 3584(a), (c)) and commencements (3585(a)), so no date is computed"
+        )
+        notes.missing_facts += [
+            f"{path}.conviction_id",
+            f"convictions[{s.index}].sentence.revocations",
+        ]
+    return NotGathered("; ".join(reasons), notes.missing_facts)
 
 
 def _opening(aggregate: Aggregate, unknown: list[str], as_of: date) -> Notes:
