@@ -197,3 +197,24 @@ def test_verbose_says_a_reason_the_headline_gives_once() -> None:
     block = text.split("\nsba.7a: ", 1)[1].split("\n\n", 1)[0]
     assert block.count("The record names no business") == 1
     assert block.endswith("[13 CFR 120.110(n)]")
+
+
+def test_a_computation_that_gives_no_date_says_so_and_what_would_settle_it() -> None:
+    # The block the sentence computation gives when it computes no date (needs_review with a
+    # reason): the short report must not hide it, or a family sees no release line and no why.
+    block = {
+        "as_of": "2025-06-01",
+        "status": "needs_review",
+        "reason": "custody[1] is linked to a conviction whose term had ended",
+        "missing_facts": ["custody[1].conviction_id", "convictions[0].sentence.revocations"],
+    }
+    text = render_report(report(block))
+    assert (
+        "  Release date: not computed — needs review (see the sentence computation below)\n" in text
+    )
+    assert "Sentence computation as of 2025-06-01: needs review\n" in text
+    assert "  custody[1] is linked to a conviction whose term had ended\n" in text
+    assert (
+        "  Facts that would decide it: custody[1].conviction_id, "
+        "convictions[0].sentence.revocations\n"
+    ) in text

@@ -106,7 +106,10 @@ def render_sentence(block: dict[str, Any], verbose: bool = True) -> list[str]:
     status = str(block.get("status", "computed")).replace("_", " ")
     lines = [f"Sentence computation as of {block['as_of']}: {status}"]
     if "reason" in block:
-        return [escape(line) for line in (*lines, f"  {block['reason']}")]
+        lines.append(f"  {block['reason']}")
+        if block.get("missing_facts"):
+            lines.append("  Facts that would decide it: " + ", ".join(block["missing_facts"]))
+        return [escape(line) for line in lines]
     fsa = block["fsa"]
     for label, key, in_fsa in _SENTENCE_ROWS:
         shown = (fsa if in_fsa else block).get(key)
@@ -250,6 +253,9 @@ def release_passed(block: dict[str, Any]) -> str | None:
 def _release_glance(block: dict[str, Any], shown: bool = True) -> list[str]:
     """One line a family can read first: the projected release dates, and a note when the
     earliest of them has passed while the record shows no release."""
+    if "reason" in block:
+        where = "see the sentence computation below" if shown else "the computation: --verbose"
+        return [f"  Release date: not computed — needs review ({where})"]
     line = release_sentence(block)
     if line is None:
         return []
@@ -265,8 +271,9 @@ def _release_glance(block: dict[str, Any], shown: bool = True) -> list[str]:
 
 def _sentence_matters(block: dict[str, Any]) -> bool:
     """A released person's computation answers nothing they still face: short reports leave it
-    to ``--verbose``."""
-    return not block.get("released_on") and "reason" not in block
+    to ``--verbose``. One that gives no date says why (the person needs to know it is not
+    settled, and what would settle it)."""
+    return not block.get("released_on")
 
 
 def render_report(report: Report, verbose: bool = False) -> str:
