@@ -10,6 +10,7 @@ from typing import Any
 
 from secondchance.api import evaluate
 from secondchance.engine.determination import Determination, Outcome
+from secondchance.law.early_termination import too_soon
 from secondchance.law.registry import program
 from secondchance.record import validate
 from tests.clemency.helpers import CITIZEN, COMMUTATION, PARDON, text
@@ -169,3 +170,58 @@ def test_approximate_dates_are_too_soon_only_if_they_may_be() -> None:
     # End some day in March 2013: under six months on every reading: needs_review.
     det = _ask(PARDON, _released("2012-10", "2013-03"), "2018-01-01")
     assert det.outcome is Outcome.needs_review
+
+
+def _dc(start: str, end: str) -> dict[str, Any]:
+    """The same sentence as :func:`_released`, but a D.C. Code conviction in the D.C. Superior
+    Court: its supervised release is the U.S. Parole Commission's (28 CFR 2.200(a))."""
+    data = _released(start, end)
+    data["convictions"][0].update(
+        {
+            "jurisdiction": "dc",
+            "court": "D.C. Superior Court",
+            "counts": [{"statute": "D.C. Code 22-3211", "felony": True}],
+        }
+    )
+    return data
+
+
+def test_dc_supervised_release_ended_early_before_a_year_is_for_review() -> None:
+    # 28 CFR 2.200(b): the Commission holds a district court's powers under 18 U.S.C.
+    # 3583(d)-(i) over D.C. supervised release, so 3583(e)(1)'s year applies. From 2012-10-01
+    # the first year runs through 2013-09-30 (2012-10-01 + 1 year = 2013-10-01, less a day): an
+    # end on 2013-06-30 is too soon. The wait from the release of 2012-10-01 ended 2017-10-01
+    # (eligible on 2018-01-01 before this fix, where its federal twin was needs_review); the
+    # 3-year term may have run through 2015-09-30 and a revocation may have moved the wait:
+    # needs_review, naming the end and the flag.
+    det = _ask(PARDON, _dc("2012-10-01", "2013-06-30"), "2018-01-01")
+    assert det.outcome is Outcome.needs_review
+    assert {"supervision[0].end", "supervision[0].ended_early"} <= set(det.missing_facts)
+    assert "28 CFR 2.200(b)" in text(det)
+    assert "2013-09-30" in text(det)
+    # Ended 2014-03-31, six months after the year: an end the law allows; the wait from
+    # 2012-10-01 ended 2017-10-01: eligible on 2018-01-01.
+    assert _ask(PARDON, _dc("2012-10-01", "2014-03-31"), "2018-01-01").outcome is (Outcome.eligible)
+
+
+def test_probation_with_no_conviction_recorded_may_be_a_federal_felony() -> None:
+    # Probation from 2023-01-10 recorded as ended early 2023-06-30, and no conviction at all: it
+    # may be a federal felony's, whose first year runs through 2024-01-09 (2023-01-10 + 1 year =
+    # 2024-01-10, less a day; 3564(c)): too soon, naming the conviction it belongs to.
+    record = validate(
+        {
+            "supervision": [
+                {
+                    "kind": "probation",
+                    "start": "2023-01-10",
+                    "end": "2023-06-30",
+                    "ended_early": True,
+                }
+            ]
+        },
+        "r.yaml",
+    )
+    doubt = too_soon(record, 0)
+    assert doubt is not None and doubt.year_ends == date(2024, 1, 9)
+    assert {"supervision[0].conviction_id", "convictions"} <= set(doubt.paths())
+    assert "it names no conviction (supervision[0].conviction_id)" in doubt.why()

@@ -1,12 +1,16 @@
 """Supervision recorded as ended early, read once for every program (18 U.S.C. 3583(e)(1),
-3564(c)).
+3564(c); 28 CFR 2.200(b)).
 
 A court may end a term of supervised release early only "after the expiration of one year of
 supervised release" (3583(e)(1)); a term of probation at any time for a misdemeanor or an
-infraction, but for a felony only after one year of probation (3564(c)). Time imprisoned for 30
-consecutive days or more does not count towards that year (3624(e), 3564(b)). A federal
-supervised release or felony probation period recorded as ended early (``ended_early``) with
-less than that year in it is no early termination the law allows: the person may have been
+infraction, but for a felony only after one year of probation (3564(c)). The U.S. Parole
+Commission holds the same powers over supervised release imposed by the D.C. Superior Court as
+a district court holds under 3583(d)-(i) (28 CFR 2.200(b),
+https://www.ecfr.gov/current/title-28/chapter-I/part-2/subpart-D/section-2.200), so the same
+year applies to it. Time imprisoned for 30 consecutive days or more does not count towards that
+year (3624(e), 3564(b); for D.C. supervised release 28 CFR 2.201(b)). A federal or D.C.
+supervised release or federal felony probation period recorded as ended early (``ended_early``)
+with less than that year in it is no early termination the law allows: the person may have been
 discharged another way (a sentence reduction, the conviction vacated), or the end or the flag
 may be recorded wrong, and the supervision may still run until its term is out. Such an end
 clears no one and moves no date earlier: each program that reads when supervision ended asks
@@ -15,9 +19,12 @@ clears no one and moves no date earlier: each program that reads when supervisio
 * The period holds a full year when its last day is on or after the last day of the first
   year (the start plus one year, less a day, extended by imprisonment that tolls it); an end
   before that is too soon. A start not recorded leaves it open.
-* Only a federal conviction's supervision: a state's, the District of Columbia's or a
-  court-martial's follows its own law. A period naming no conviction (in a record of several)
-  or one the record lacks may be for any of them.
+* Only federal supervised release and probation, and D.C. supervised release: a state's, D.C.
+  probation's or a court-martial's follows its own law. A period naming no conviction (in a
+  record of several) or one the record lacks may be for any of them. A period naming no
+  conviction in a record with none may be a federal one; so may supervised release (the federal
+  and D.C. form of supervision after prison) naming none in a record of only state or
+  court-martial convictions: the conviction it belongs to would decide it.
 * Probation for a conviction whose grade is not recorded (no count marked ``felony``, some
   not known) may be a felony's: the counts' ``felony`` decide it. All counts not felonies: no
   limit. A commutation recorded as not keeping supervised release explains the end.
@@ -65,6 +72,11 @@ class TooSoon:
     """Probation only: whether the conviction is a felony (None: not recorded)."""
     deciding: tuple[str, ...]
     """The facts that would decide it, without the record's prefix."""
+    dc: bool = False
+    """It is, or may be, D.C. supervised release (the U.S. Parole Commission's, 28 CFR 2.200)."""
+    unrecorded: bool = False
+    """It names no conviction, and the record has no federal or D.C. one it may belong to: it may
+    be for a conviction the record lacks."""
 
     def may_run_on(self, day: date) -> bool:
         """The supervision may still run on ``day``: after its recorded end, and before the
@@ -86,17 +98,27 @@ class TooSoon:
                 "a court may end supervised release early only after one year of it "
                 "(18 U.S.C. 3583(e)(1))"
             )
+            if self.dc or self.unrecorded:
+                rule += (
+                    ", and the U.S. Parole Commission, which holds a court's powers over D.C. "
+                    "supervised release (28 CFR 2.200(b)), only after the same year"
+                )
         else:
             rule = (
                 "a court may end probation for a felony early only after one year of it, for a "
                 "misdemeanor or an infraction at any time (18 U.S.C. 3564(c))"
             )
-            if self.felony is None:
+            if self.felony is None and not self.unrecorded:
                 rule += (
                     ", and whether the conviction is a felony is not recorded ("
                     + ", ".join(p for p in self.paths(prefix) if p.endswith("felony"))
                     + " would decide it)"
                 )
+        if self.unrecorded:
+            rule += (
+                f"; it names no conviction ({k}.conviction_id) and the record has no federal or "
+                "D.C. one, so it may be for a conviction the record lacks"
+            )
         if self.period.start is None:
             held = (
                 f"its start ({k}.start) is not recorded, so whether a year had passed is not known"
@@ -131,16 +153,23 @@ def too_soon(record: PersonRecord, k: int) -> TooSoon | None:
         return None
     linked = conviction_by_id(record, period.conviction_id)
     candidates = [linked] if linked is not None else list(record.convictions)
-    federal = [c for c in candidates if c.jurisdiction is Jurisdiction.federal]
-    if not federal:
+    limited = [c for c in candidates if _limited(c, period.kind)]
+    unrecorded = (
+        linked is None
+        and not limited
+        and (not record.convictions or period.kind is SupervisionKind.supervised_release)
+    )
+    if not limited and not unrecorded:
         return None
     deciding: list[str] = []
-    if linked is None and len(record.convictions) > 1:
+    if linked is None and (len(record.convictions) > 1 or unrecorded):
         deciding.append(f"supervision[{k}].conviction_id")
+    if unrecorded and not record.convictions:
+        deciding.append("convictions")
     felony: bool | None = None
     if period.kind is SupervisionKind.probation:
-        grades = [_felony(record, c) for c in federal]
-        if all(g is False for g, _ in grades):
+        grades = [_felony(record, c) for c in limited]
+        if grades and all(g is False for g, _ in grades):
             return None  # a misdemeanor or infraction: probation may end at any time
         felony = True if any(g is True for g, _ in grades) else None
         if felony is None:
@@ -162,7 +191,10 @@ def too_soon(record: PersonRecord, k: int) -> TooSoon | None:
         deciding.append(f"supervision[{k}].start")
     deciding += [f"supervision[{k}].end", f"supervision[{k}].ended_early"]
     until = _term_out(record, period, linked)
-    return TooSoon(k, period, year_ends, until, felony, tuple(dict.fromkeys(deciding)))
+    dc = any(c.jurisdiction is Jurisdiction.dc for c in limited)
+    return TooSoon(
+        k, period, year_ends, until, felony, tuple(dict.fromkeys(deciding)), dc, unrecorded
+    )
 
 
 def too_soon_all(record: PersonRecord) -> tuple[TooSoon, ...]:
@@ -181,6 +213,15 @@ def still_running(record: PersonRecord, k: int, day: date) -> TooSoon | None:
         if doubt.index == k and doubt.may_run_on(day):
             return doubt
     return None
+
+
+def _limited(conviction: Conviction, kind: SupervisionKind) -> bool:
+    """The conviction's supervision of ``kind`` may be ended early only after a year: federal
+    supervised release and probation (3583(e)(1), 3564(c)), D.C. supervised release (28 CFR
+    2.200(b)); D.C. probation, a state's and a court-martial's follow their own law."""
+    if conviction.jurisdiction is Jurisdiction.federal:
+        return True
+    return conviction.jurisdiction is Jurisdiction.dc and kind is SupervisionKind.supervised_release
 
 
 def _felony(record: PersonRecord, conviction: Conviction) -> tuple[bool | None, list[str]]:
