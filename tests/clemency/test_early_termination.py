@@ -76,13 +76,22 @@ def test_supervised_release_ended_early_before_a_year_is_for_review() -> None:
     assert (det.outcome, det.date) == (Outcome.needs_review, None)
 
 
-def test_supervised_release_ended_early_at_the_year_stands() -> None:
-    # The first year's last day, 2013-09-30: a full year held, the early end stands and the wait
-    # from 2012-10-01 ended 2017-10-01: eligible on 2018-01-01. The day before, 2013-09-29, is
-    # one day short of the year: needs_review.
-    assert _ask(PARDON, _released("2012-10-01", "2013-09-30"), "2018-01-01").outcome is (
+def test_supervised_release_ended_early_after_the_year_stands() -> None:
+    # The first year runs 2012-10-01 to 2013-09-30 and expires at the end of 2013-09-30;
+    # 3583(e)(1) allows an order only "after the expiration" of it, from 2013-10-01. An end
+    # (the last day supervised) of 2013-10-01 is an order made that day or the next: allowed,
+    # the early end stands and the wait from 2012-10-01 ended 2017-10-01: eligible on
+    # 2018-01-01.
+    assert _ask(PARDON, _released("2012-10-01", "2013-10-01"), "2018-01-01").outcome is (
         Outcome.eligible
     )
+    # An end on the year's last day, 2013-09-30, may be an order made that day, before the year
+    # had expired, or one made 2013-10-01 and recorded from the day before: the record cannot
+    # tell, needs_review (eligible before this fix). The day before, 2013-09-29, is short of
+    # the year on every reading: needs_review.
+    det = _ask(PARDON, _released("2012-10-01", "2013-09-30"), "2018-01-01")
+    assert det.outcome is Outcome.needs_review
+    assert "after the year has expired" in text(det)
     assert _ask(PARDON, _released("2012-10-01", "2013-09-29"), "2018-01-01").outcome is (
         Outcome.needs_review
     )
@@ -139,8 +148,13 @@ def test_felony_probation_ended_early_before_a_year_is_for_review() -> None:
     det = _ask(PARDON, _probation(True, "2010-08-31"), "2016-01-01")
     assert det.outcome is Outcome.needs_review
     assert "3564(c)" in text(det)
-    # Ended 2011-02-28, the last day of the first year: stands, eligible.
-    assert _ask(PARDON, _probation(True, "2011-02-28"), "2016-01-01").outcome is Outcome.eligible
+    # 3564(c) too allows it only "after the expiration of one year of probation": ended
+    # 2011-03-01, the day after the first year: stands, eligible. Ended 2011-02-28, its last
+    # day: an order that day would be too soon, so needs_review (eligible before this fix).
+    assert _ask(PARDON, _probation(True, "2011-03-01"), "2016-01-01").outcome is Outcome.eligible
+    assert _ask(PARDON, _probation(True, "2011-02-28"), "2016-01-01").outcome is (
+        Outcome.needs_review
+    )
 
 
 def test_misdemeanor_probation_may_end_early_at_any_time() -> None:

@@ -16,9 +16,12 @@ may be recorded wrong, and the supervision may still run until its term is out. 
 clears no one and moves no date earlier: each program that reads when supervision ended asks
 :func:`too_soon` (or :func:`still_running` for a day) and answers ``needs_review`` saying why.
 
-* The period holds a full year when its last day is on or after the last day of the first
-  year (the start plus one year, less a day, extended by imprisonment that tolls it); an end
-  before that is too soon. A start not recorded leaves it open.
+* The period holds a full year when its last day is after the last day of the first year (the
+  start plus one year, less a day, extended by imprisonment that tolls it). ``end`` is the last
+  day supervised, and the law allows the order only "after the expiration" of the year: an end
+  on the year's last day may be an order made that day, before the year had expired (too soon),
+  or one made the next day and recorded from the day before; the record cannot tell, so that
+  end is for review too. An end before it is too soon. A start not recorded leaves it open.
 * Only federal supervised release and probation, and D.C. supervised release: a state's, D.C.
   probation's or a court-martial's follows its own law. A period naming no conviction (in a
   record of several) or one the record lacks may be for any of them. A period naming no
@@ -131,6 +134,12 @@ class TooSoon:
             )
         else:
             held = f"its first year ran through {self.year_ends.isoformat()} at the earliest"
+            if self.period.end == self.year_ends:
+                held += (
+                    " (the law allows an order only after the year has expired, and an end on "
+                    "its last day may be an order made that day, or one made the next day and "
+                    "recorded from the day before)"
+                )
         until = (
             "; if it was not ended then, it may have run through "
             + (self.until - timedelta(days=1)).isoformat()
@@ -185,8 +194,8 @@ def too_soon(record: PersonRecord, k: int) -> TooSoon | None:
         after = tolled_end(record, period.start, Term(years=years))
         if after is not None:
             year_ends = after - timedelta(days=1)
-            if period.end >= year_ends:
-                return None
+            if period.end > year_ends:
+                return None  # ended after the year's last day: an order after it
     if period.start is None:
         deciding.append(f"supervision[{k}].start")
     deciding += [f"supervision[{k}].end", f"supervision[{k}].ended_early"]
