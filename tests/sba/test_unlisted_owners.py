@@ -105,11 +105,72 @@ def test_a_share_held_only_earlier_in_the_look_back() -> None:
 
 
 def test_a_business_begun_within_the_look_back() -> None:
-    # A owns 100% from 2024-03-01, the first share listed: the days before it (the business
-    # may not have existed) are not read as 100% unaccounted -> eligible.
+    # A owns 100% from 2024-03-01, the first role anyone listed holds: the days before it (the
+    # business may not have existed) are not read as 100% unaccounted -> eligible. The
+    # look-back says which days it did not read: 2023-12-03 to 2024-02-29 (the day before
+    # 2024-03-01; 2024 is a leap year).
     data = record(person("A", [owner(100, start="2024-03-01")]))
+    skipped = (
+        "No one listed held a role in Test Co before 2024-03-01, so the days of the 6-month "
+        "look-back from 2023-12-03 to 2024-02-29 are not read for owners not listed"
+    )
     for program_id, det in _answers(data).items():
         assert det.outcome.value == "eligible", program_id
+        said = any(skipped in f.finding for f in det.findings)
+        assert said is (program_id in LOOKBACK), program_id
+
+
+def test_an_officer_shows_the_business_existed_before_its_first_listed_owner() -> None:
+    # Ana bought 100% on 2024-04-01; Bo has been an officer since 2019, so the business
+    # existed on every day of the window 2023-12-03 .. 2024-06-03. From 2023-12-03 to
+    # 2024-03-31 no owner is listed: 100 - 0 = 100 unaccounted, and an owner of more than 20%
+    # then is an Associate (120.10 para. (2)(i), (3); 109.20) -> insufficient_facts naming
+    # business.people. Surety, disaster (on the day): Ana's 100 listed -> eligible.
+    data = record(
+        person("Ana", [owner(100, start="2024-04-01")]),
+        person("Bo", [role("officer", start="2019-01-01")]),
+    )
+    answers = _answers(data)
+    for program_id in LOOKBACK:
+        assert answers[program_id].outcome.value == "insufficient_facts", program_id
+        assert answers[program_id].missing_facts == ["business.people"], program_id
+        assert "No owner of the business is listed on 2023-12-03" in (
+            answers[program_id].reason or ""
+        ), program_id
+    for program_id in ON_THE_DAY:
+        assert answers[program_id].outcome.value == "eligible", program_id
+
+
+def test_the_new_owner_s_own_earlier_role_shows_it_too() -> None:
+    # Ana, an officer since 2019, bought 100% on 2024-04-01 (the seller not listed): her
+    # officer role shows the business existed from 2023-12-03; 0% listed until 2024-03-31 ->
+    # 100 unaccounted -> the look-back programs insufficient_facts naming business.people.
+    data = record(
+        person("Ana", [role("officer", start="2019-01-01"), owner(100, start="2024-04-01")])
+    )
+    for program_id in LOOKBACK:
+        det = determine(program_id, data, DAY)
+        assert det.outcome.value == "insufficient_facts", program_id
+        assert det.missing_facts == ["business.people"], program_id
+
+
+def test_the_days_looked_at_begin_with_the_first_role_of_any_kind() -> None:
+    # A director from 2024-02-01, an owner of 100% from 2024-04-01. Window 2023-12-03 ..
+    # 2024-06-03: the days looked at begin on 2024-02-01 (the director's role: the business
+    # existed); 2024-02-01 .. 2024-03-31 no owner listed -> 100 unaccounted on 2024-02-01.
+    data = record(
+        person("A", [owner(100, start="2024-04-01")]),
+        person("B", [role("director", start="2024-02-01")]),
+    )
+    business = validate(data, "t").business
+    rest = unlisted_equity(business, date(2023, 12, 3), date(2024, 6, 3))  # type: ignore[arg-type]
+    assert (rest.start, rest.listed, rest.rest, rest.on) == (
+        date(2024, 2, 1),
+        0,
+        100,
+        date(2024, 2, 1),
+    )
+    assert determine("sba.7a", data, DAY).outcome.value == "insufficient_facts"
 
 
 def test_no_owner_listed() -> None:
