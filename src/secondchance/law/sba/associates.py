@@ -35,6 +35,14 @@ existed: the first day anyone listed held any role in it (an officer, director, 
 partner as much as an owner). Before the first listed owner, on such days, nobody listed owned
 anything: the whole business is unaccounted for. Only days before every listed role began are
 skipped (the business may not have existed), and the look-back says so in a finding.
+
+The statement speaks of the application day ("Is there anyone else who owns 20% or more?"):
+the people holding, that day, the equity not listed own less than 20% each. Read like a role
+with no dates (held throughout), it covers that same equity on the earlier days of the
+120.10 / 109.20 look-back; it says nothing of equity that was not listed on an earlier day but
+is listed on the application day (the listed shares were smaller then): whoever held it then is
+not described, so a day with more equity unaccounted for than the application day keeps the
+check open (:meth:`OwnershipLookback.unlisted`).
 """
 
 from __future__ import annotations
@@ -218,18 +226,22 @@ class OwnershipLookback:
 
     def unlisted(self, business: Business, day: date) -> Check | None:
         """An owner of more than the share, not listed, may be an Associate: the equity the
-        listed owners leave on some day of the window (para. (2)(i), (3)). Days before
+        listed owners leave on some day of the window (para. (2)(i), (3)). The record's
+        statement that no one else owns 20% or more speaks of ``day``: it does not cover an
+        earlier day on which more equity was unaccounted for than on ``day``. Days before
         anyone listed held a role are skipped, with a finding that says so."""
         more_than = value(self.equity_param, day)
         months = value(self.months_param, day)
         first = months_before(day, months)
         rest = unlisted_equity(business, first, day)
+        on_the_day = unlisted_equity(business, day, day).rest
         when = f"in the {months} months before the application (which still count)"
         check = _hidden_owner(
             business,
             rest,
             (more_than, False),
             f"an owner of more than {more_than}% is an Associate under {self.definition} ({when})",
+            on_the_day if rest.rest > on_the_day else None,
         )
         if rest.start <= first:
             return check
@@ -319,15 +331,22 @@ def _names(business: Business) -> list[str]:
 
 
 def _hidden_owner(
-    business: Business, rest: Unlisted, counted: tuple[float, bool], rule: str
+    business: Business,
+    rest: Unlisted,
+    counted: tuple[float, bool],
+    rule: str,
+    beyond: Decimal | None = None,
 ) -> Check | None:
     """A missing fact when the equity left unaccounted for may hold an owner the rule counts
     (``counted``: the share, and whether an owner of exactly it counts; ``rule``: whom it
     counts, in words) and the record does not state that no one else owns as much; None
-    otherwise."""
+    otherwise. ``beyond``: the equity unaccounted for on the application day, when less than
+    ``rest`` (an earlier day's): the statement, about the application day, does not cover
+    ``rest``."""
     share, exactly = counted
     may_hide = rest.rest > _percent(share) or (exactly and rest.rest == _percent(share))
-    stated = business.no_other_owner_of_20_percent is True and share >= STATED_SHARE
+    said = business.no_other_owner_of_20_percent is True
+    stated = said and share >= STATED_SHARE and beyond is None
     if not may_hide or stated:
         return None
     unknown = (
@@ -343,10 +362,25 @@ def _hidden_owner(
         if rest.listed or rest.unknown
         else f"No owner of the business is listed on {rest.on}; who owns it?"
     )
+    settle = (
+        f"List every other owner in business.people, with their record, or state "
+        f"{OTHER_OWNERS}: true when no one else owns {STATED_SHARE}% or more."
+    )
+    if said and beyond is not None:
+        then = (
+            f"leave {float(beyond):g}% to owners of less than {STATED_SHARE}% each"
+            if beyond
+            else "hold the whole business"
+        )
+        settle = (
+            f"{OTHER_OWNERS}: true speaks of the application day, when the owners listed {then}; "
+            f"it does not say who held the other {float(rest.rest - beyond):g}% not listed on "
+            f"{rest.on}. List in business.people who owned it then, with the dates of their "
+            "roles and their record."
+        )
     text = (
-        f"{held}{unknown} {rule[0].upper()}{rule[1:]}, listed or not, so "
-        "an owner not listed may be one. List every other owner in business.people, with their "
-        f"record, or state {OTHER_OWNERS}: true when no one else owns {STATED_SHARE}% or more."
+        f"{held}{unknown} {rule[0].upper()}{rule[1:]}, listed or not, so an owner not listed "
+        f"may be one. {settle}"
     )
     facts = {
         "business.people": _names(business),
