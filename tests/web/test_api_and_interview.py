@@ -652,6 +652,38 @@ def test_a_case_answered_no_one_else_before_the_statement_is_asked_again() -> No
     assert next_question("sba", stated, det.missing_facts, asked) is None
 
 
+def test_no_one_else_stated_is_not_asked_again_for_an_earlier_day() -> None:
+    # Maria 60% since 2015, Luis 20% from 2024-04-01 (a record with dates, edited by hand),
+    # "No / none" already stated. Six months back from 2024-06-03 is 2023-12-03: until
+    # 2024-03-31 only 60 is listed, 40 unaccounted, 20 more than on the day (100 - 80 = 20),
+    # which the statement (about the day) does not describe; 40 > 20 (13 CFR 120.10 para. (3))
+    # -> 7(a) insufficient_facts naming business.people. "No / none" again would not settle
+    # it: "Is there anyone else ...?" is not asked again (it used to be, without end).
+    from secondchance.web.interview import _starters, next_question
+
+    record: dict[str, object] = {
+        "application_date": "2024-06-03",
+        "business": {
+            "name": "Ortiz Bakery",
+            "no_other_owner_of_20_percent": True,
+            "people": [
+                {"name": "Maria Ortiz", "record": {},
+                 "roles": [{"role": "owner", "ownership_percent": 60, "start": "2015-01-01"}]},
+                {"name": "Luis Ortiz", "record": {},
+                 "roles": [{"role": "owner", "ownership_percent": 20, "start": "2024-04-01"}]},
+            ],
+        },
+    }  # fmt: skip
+    asked = {q.path for q in _starters("sba", record)} | {"business.people[2].name"}
+    det = next(
+        d
+        for d in evaluate(validate(record, "r"), date(2024, 6, 3)).determinations
+        if d.program == "sba.7a"
+    )
+    assert det.outcome.value == "insufficient_facts" and det.missing_facts == ["business.people"]
+    assert next_question("sba", record, det.missing_facts, asked) is None
+
+
 def test_sba_interview_asks_about_every_associate_until_no(app) -> None:  # type: ignore[no-untyped-def]
     # 13 CFR 120.110(n) reaches every 20%+ owner, officer, director, general partner and key
     # employee. Maria (60%, clean) alone used to give 7(a) ELIGIBLE; Luis owns the other 40%

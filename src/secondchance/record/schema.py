@@ -887,7 +887,9 @@ class Business(_Model):
     no_other_owner_of_20_percent: StrictBool | None = Field(
         None,
         description="true: no one outside the people listed owns 20% or more of the equity "
-        "(any share the listed owners leave is held by owners of less than 20% each). Left "
+        "on the application day (any share the listed owners leave that day is held by owners "
+        "of less than 20% each; a share not listed only on an earlier day of a look-back, and "
+        "listed on the application day, is not covered). Left "
         "out, a share of the equity the listed owners leave unaccounted for that could hold an "
         "owner the SBA rule counts keeps every clearing SBA answer from clearing.",
     )

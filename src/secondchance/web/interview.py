@@ -651,6 +651,11 @@ def next_question(
     for path in missing:
         held = get_path(record, split_path(path))
         if path == PEOPLE_UNKNOWN and isinstance(held, list) and not _stated_unknown(path, record):
+            if _no_one_else_stated(record):
+                # Named although no one else owns 20% or more today: an earlier day of the
+                # look-back left more unaccounted for (the answer's reason says which); "No /
+                # none" would not settle it, so the question is not asked again (no loop).
+                continue
             return _anyone_else_again(held)
         if held is not None and not _stated_unknown(path, record):
             found = _ask_again(path, record, held, again or {})
@@ -672,6 +677,11 @@ def next_question(
             continue
         return found
     return None
+
+
+def _no_one_else_stated(record: Mapping[str, Any]) -> bool:
+    """Whether the record states that no one else owns 20% or more (``OTHER_OWNERS``)."""
+    return get_path(record, split_path(OTHER_OWNERS)) is True
 
 
 def _anyone_else_again(people: list[Any]) -> Question:

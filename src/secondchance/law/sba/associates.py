@@ -30,14 +30,25 @@ much of the equity as an owner the rule counts may hold (more than 20% under 120
 no clearing answer is given: the business's people (``business.people``) are a missing fact,
 unless the record states that no one else owns 20% or more
 (``business.no_other_owner_of_20_percent``). A smaller remainder cannot hide such an owner.
-The days looked at begin on the first day of the window on which a listed owner held a share
-(before it, the business may not have existed).
+The days looked at begin on the first day of the window on which the record shows the business
+existed: the first day anyone listed held any role in it (an officer, director, key employee or
+partner as much as an owner). Before the first listed owner, on such days, nobody listed owned
+anything: the whole business is unaccounted for. Only days before every listed role began are
+skipped (the business may not have existed), and the look-back says so in a finding.
+
+The statement speaks of the application day ("Is there anyone else who owns 20% or more?"):
+the people holding, that day, the equity not listed own less than 20% each. Read like a role
+with no dates (held throughout), it covers that same equity on the earlier days of the
+120.10 / 109.20 look-back; it says nothing of equity that was not listed on an earlier day but
+is listed on the application day (the listed shares were smaller then): whoever held it then is
+not described, so a day with more equity unaccounted for than the application day keeps the
+check open (:meth:`OwnershipLookback.unlisted`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -45,7 +56,7 @@ from typing import Any
 from secondchance.law.declarative import Verdict
 from secondchance.law.parameters import value
 from secondchance.law.sba.checks import Check, Membership, Standing, words
-from secondchance.law.sba.days import months_before, next_day
+from secondchance.law.sba.days import months_before, next_day, previous_day
 from secondchance.law.units import PERCENT
 from secondchance.record.schema import Business, BusinessPerson, BusinessRole, BusinessRoleKind
 
@@ -215,17 +226,34 @@ class OwnershipLookback:
 
     def unlisted(self, business: Business, day: date) -> Check | None:
         """An owner of more than the share, not listed, may be an Associate: the equity the
-        listed owners leave on some day of the window (para. (2)(i), (3))."""
+        listed owners leave on some day of the window (para. (2)(i), (3)). The record's
+        statement that no one else owns 20% or more speaks of ``day``: it does not cover an
+        earlier day on which more equity was unaccounted for than on ``day``. Days before
+        anyone listed held a role are skipped, with a finding that says so."""
         more_than = value(self.equity_param, day)
         months = value(self.months_param, day)
-        rest = unlisted_equity(business, months_before(day, months), day)
+        first = months_before(day, months)
+        rest = unlisted_equity(business, first, day)
+        on_the_day = unlisted_equity(business, day, day).rest
         when = f"in the {months} months before the application (which still count)"
-        return _hidden_owner(
+        check = _hidden_owner(
             business,
             rest,
             (more_than, False),
             f"an owner of more than {more_than}% is an Associate under {self.definition} ({when})",
+            on_the_day if rest.rest > on_the_day else None,
         )
+        if rest.start <= first:
+            return check
+        note = (
+            f"No one listed held a role in {business.name} before {rest.start}, so the days of "
+            f"the {months}-month look-back from {first} to {previous_day(rest.start)} are not "
+            "read for owners not listed (the business may not have existed then). If it did, "
+            "list in business.people who owned it then, with the dates of their roles."
+        )
+        if check is None:
+            return Check(Verdict.clear, note, {"business.people": _names(business)})
+        return replace(check, notes=(*check.notes, note))
 
 
 OTHER_OWNERS = "business.no_other_owner_of_20_percent"
@@ -239,27 +267,37 @@ owns this much or more. It answers a rule that counts no smaller owner."""
 @dataclass(frozen=True)
 class Unlisted:
     """The most equity the listed owners left unaccounted for on one day: ``rest`` = the whole
-    less ``listed`` (their recorded shares on ``on``, added up), and ``unknown`` the paths of
-    owner shares held in the days looked at but not recorded (they may account for some)."""
+    less ``listed`` (their recorded shares on ``on``, added up), ``unknown`` the paths of
+    owner shares held in the days looked at but not recorded (they may account for some), and
+    ``start`` the first day looked at."""
 
     rest: Decimal
     listed: Decimal
     on: date
     unknown: tuple[str, ...]
+    start: date
 
 
 def unlisted_equity(business: Business, first: date, last: date) -> Unlisted:
     """The equity no listed owner held, on the day from ``first`` to ``last`` on which it was
     most (the last day when it is one). The days looked at start on ``first`` or, when every
-    owner role listed began later, on the first of those starts (the business may not have
-    existed before). One sweep over the days shares begin and end."""
+    role listed (of any kind) began later, on the first of those starts: a role held in the
+    business shows it existed, so from then on a day with no listed owner is a day with the
+    whole business unaccounted for; before every role, it may not have existed. One sweep over
+    the days shares begin and end."""
+    begun = [
+        role
+        for person in business.people
+        for role in person.roles
+        if role.start is None or role.start <= last
+    ]
+    start = min((max(first, role.start or first) for role in begun), default=first)
     owned = [
         (f"business.people[{i}].roles[{j}].ownership_percent", role)
         for i, person in enumerate(business.people)
         for j, role in enumerate(person.roles)
         if role.role is BusinessRoleKind.owner and (role.start is None or role.start <= last)
     ]
-    start = min((max(first, role.start or first) for _, role in owned), default=first)
     total = Decimal(0)
     changes: dict[date, Decimal] = {}
     for _, role in owned:
@@ -285,19 +323,30 @@ def unlisted_equity(business: Business, first: date, last: date) -> Unlisted:
         for path, role in owned
         if role.ownership_percent is None and held_within(role, start, last)
     )
-    return Unlisted(Decimal(PERCENT) - least, least, on, unknown)
+    return Unlisted(Decimal(PERCENT) - least, least, on, unknown, start)
+
+
+def _names(business: Business) -> list[str]:
+    return [person.name for person in business.people]
 
 
 def _hidden_owner(
-    business: Business, rest: Unlisted, counted: tuple[float, bool], rule: str
+    business: Business,
+    rest: Unlisted,
+    counted: tuple[float, bool],
+    rule: str,
+    beyond: Decimal | None = None,
 ) -> Check | None:
     """A missing fact when the equity left unaccounted for may hold an owner the rule counts
     (``counted``: the share, and whether an owner of exactly it counts; ``rule``: whom it
     counts, in words) and the record does not state that no one else owns as much; None
-    otherwise."""
+    otherwise. ``beyond``: the equity unaccounted for on the application day, when less than
+    ``rest`` (an earlier day's): the statement, about the application day, does not cover
+    ``rest``."""
     share, exactly = counted
     may_hide = rest.rest > _percent(share) or (exactly and rest.rest == _percent(share))
-    stated = business.no_other_owner_of_20_percent is True and share >= STATED_SHARE
+    said = business.no_other_owner_of_20_percent is True
+    stated = said and share >= STATED_SHARE and beyond is None
     if not may_hide or stated:
         return None
     unknown = (
@@ -313,13 +362,28 @@ def _hidden_owner(
         if rest.listed or rest.unknown
         else f"No owner of the business is listed on {rest.on}; who owns it?"
     )
+    settle = (
+        f"List every other owner in business.people, with their record, or state "
+        f"{OTHER_OWNERS}: true when no one else owns {STATED_SHARE}% or more."
+    )
+    if said and beyond is not None:
+        then = (
+            f"leave {float(beyond):g}% to owners of less than {STATED_SHARE}% each"
+            if beyond
+            else "hold the whole business"
+        )
+        settle = (
+            f"{OTHER_OWNERS}: true speaks of the application day, when the owners listed {then}; "
+            f"it does not say who held the other {float(rest.rest - beyond):g}% not listed on "
+            f"{rest.on}. List in business.people who owned it then, with the dates of their "
+            "roles and their record."
+        )
     text = (
-        f"{held}{unknown} {rule[0].upper()}{rule[1:]}, listed or not, so "
-        "an owner not listed may be one. List every other owner in business.people, with their "
-        f"record, or state {OTHER_OWNERS}: true when no one else owns {STATED_SHARE}% or more."
+        f"{held}{unknown} {rule[0].upper()}{rule[1:]}, listed or not, so an owner not listed "
+        f"may be one. {settle}"
     )
     facts = {
-        "business.people": [person.name for person in business.people],
+        "business.people": _names(business),
         OTHER_OWNERS: business.no_other_owner_of_20_percent,
     }
     # A share not recorded may be the rest: it is the fact to ask first.

@@ -232,6 +232,9 @@ def _unlisted(
     if check is None:
         return
     findings.append(cite(check.finding, dict(check.facts)))
+    findings += [cite(note, {}) for note in check.notes]
+    if check.verdict is Verdict.clear:  # a finding only (days not looked at, and why)
+        return
     verdicts.append((check.verdict, check.finding))
     missing.extend(check.missing)
 
