@@ -210,9 +210,11 @@ def _another_person(index: int) -> Question:
         f"business.people[{index}].name",
         "text",
         "Is there anyone else who owns 20% or more of the business, or is an officer, director, "
-        "general partner or key employee? If so, write their name.",
-        "SBA looks at each of these people, not only the owner. Choose “No / none” when there "
-        "is no one else.",
+        "general partner or key employee (or was one in the six months before the "
+        "application)? If so, write their name.",
+        "SBA looks at each of these people, not only the owner; for most loans also at anyone "
+        "who held such a share or role in the six months before the application (13 CFR "
+        "120.10). Choose “No / none” when there is no one else.",
         allow_none=True,
     )
 
