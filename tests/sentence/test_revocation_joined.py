@@ -160,3 +160,12 @@ def test_time_credits_never_clear_the_joined_term() -> None:
     found = _report(revoked()).determinations[0]
     assert found.outcome.value == "needs_review"
     assert "convictions[0].sentence.revocations" in found.missing_facts
+
+
+def test_an_undated_revocation_joined_with_a_later_term_gives_no_date() -> None:
+    # The revocation's date is not recorded: it may precede c2's imposition (2020-03-02), and
+    # custody[1] (after the gap from 2010-01-15) covers that day. Before the fix the 144-month
+    # aggregate from 2008-05-01 (GCT release 2018-07-22, as above). Now no date.
+    data = revoked()
+    del data["convictions"][0]["sentence"]["revocations"][0]["revoked_on"]
+    _no_date(block(data))
