@@ -31,6 +31,7 @@ from itertools import pairwise
 from dateutil.relativedelta import relativedelta
 
 from secondchance.engine.determination import Finding
+from secondchance.law.clemency.revocation import revocation_terms
 from secondchance.law.sentence import rdap as rdap_rules
 from secondchance.law.sentence import term
 from secondchance.law.sentence.block import SentenceFacts, days_between
@@ -304,6 +305,98 @@ def stray_bearing(record: Record, sentences: list[Served], current: list[Served]
         or (end := record.custody[stray.index].end) is None
         or end >= first
     ]
+
+
+@dataclass(frozen=True)
+class Revoked:
+    """A conviction of a joined aggregate term whose recorded revocation bears on it."""
+
+    served: Served
+    revocations: tuple[int, ...]
+    """Indexes in ``sentence.revocations`` of the revocations that imposed, or may have
+    imposed, prison."""
+    custody: tuple[int, ...]
+    """Indexes in ``custody`` of the custody read as service of a revocation term."""
+    why: str
+
+
+def revocation_custody(record: Record, served: Served, revoked: list[date | None]) -> list[int]:
+    """Custody linked to the conviction that is service of a revocation term rather than of the
+    term first imposed: serving or prerelease custody beginning after a gap (an earlier period
+    of its custody closed, nothing linked to it or naming no conviction holding the person the
+    day before) or on or after the day of a revocation (``revoked``: their dates)."""
+    cid = served.conviction.id
+    if cid is None:
+        return []
+    found: list[int] = []
+    for k, p in enumerate(record.custody):
+        if p.conviction_id != cid or p.kind not in _HELD or p.start is None:
+            continue
+        before = p.start - timedelta(days=1)
+        after_gap = _released_before(record, cid, p.start) and not any(
+            q.covers(before) for q in record.custody if _holds(q, cid)
+        )
+        if after_gap or any(day is not None and day <= p.start for day in revoked):
+            found.append(k)
+    return found
+
+
+def revoked_joining(
+    record: Record, sentences: list[Served], current: list[Served]
+) -> list[Revoked]:
+    """Convictions of the aggregate term ``current``, joined with another term, whose recorded
+    revocation (one that imposed, or may have imposed, prison; 18 U.S.C. 3583(e)(3), 3565)
+    bears on the joining: granted on or before the day another of its terms was imposed (or on
+    a day not recorded), or served in custody (``revocation_custody``) that reaches that day,
+    or whose revocation custody alone kept the conviction undischarged when that term was
+    imposed (its release without that custody, ``_release_of``, came first). A term imposed
+    while a revocation term is undischarged joins the revocation term (3584(a), (c)), not the
+    term first imposed, which had been served; the revocation term is not computed, so no date
+    of the aggregate can be taken from the original terms."""
+    found: list[Revoked] = []
+    for s in current:
+        days = [t.imposed for t in current if t is not s]
+        revoked = revocation_terms(s.conviction, date.max)
+        if not days or not revoked:
+            continue
+        held = revocation_custody(record, s, [r.revoked_on for _, r in revoked])
+        why: list[str] = []
+        if any(
+            r.revoked_on is None or any(d is None or r.revoked_on <= d for d in days)
+            for _, r in revoked
+        ):
+            why.append(
+                "revoked on or before the day another of its terms was imposed, or on a day not "
+                "recorded"
+            )
+        reaching = [
+            k
+            for k in held
+            if any(
+                d is not None
+                and (start := record.custody[k].start) is not None
+                and start <= d
+                and ((end := record.custody[k].end) is None or end >= d)
+                for d in days
+            )
+        ]
+        if reaching:
+            why.append(
+                "custody for a revocation term reaches the day another of its terms was imposed"
+            )
+        if held:
+            left_out = frozenset(held) | frozenset(
+                f.index for f in stray_custody(record, sentences)
+            )
+            alone = _release_of(record, [s], left_out)
+            if alone is not None and any(d is None or alone[0] <= d for d in days):
+                why.append(
+                    "only custody for a revocation term kept it undischarged when another of its "
+                    "terms was imposed"
+                )
+        if why:
+            found.append(Revoked(s, tuple(k for k, _ in revoked), tuple(held), "; ".join(why)))
+    return found
 
 
 def _released_before(record: Record, cid: str, day: date) -> bool:

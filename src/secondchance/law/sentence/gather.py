@@ -28,6 +28,7 @@ from secondchance.law.sentence.aggregate import (
     grouped,
     prison_sentences,
     rdap_claim,
+    revoked_joining,
     stray_bearing,
 )
 from secondchance.law.sentence.facts import SentenceFacts, days_between
@@ -92,6 +93,9 @@ def facts_of(record: Record, as_of: date) -> SentenceFacts | str | None:
     stray = _stray(record, sentences, current, notes)
     if stray is not None:
         return stray
+    revoked = _revoked(record, sentences, current, notes)
+    if revoked is not None:
+        return revoked
     _contradicted_release(record, notes)
     _discharged_before(grouped(record, sentences), aggregate, notes)
     commuted = _commutations(current, as_of, notes)
@@ -199,6 +203,37 @@ def _stray(
         notes.missing_facts += [
             f"{path}.conviction_id",
             f"convictions[{s.index}].sentence.revocations",
+        ]
+    return NotGathered("; ".join(reasons), notes.missing_facts)
+
+
+def _revoked(
+    record: Record, sentences: list[Served], current: list[Served], notes: Notes
+) -> NotGathered | None:
+    """A conviction of this aggregate term, joined with another term, whose recorded revocation
+    bears on the joining (``aggregate.revoked_joining``). The later term joins the revocation
+    term (18 U.S.C. 3583(e)(3), 3584(a), (c)), whose length, commencement and credit are not
+    computed; dates from the term first imposed would run from its old commencement and come
+    years too early, so no date is computed."""
+    found = revoked_joining(record, sentences, current)
+    if not found:
+        return None
+    reasons: list[str] = []
+    for r in found:
+        s = r.served
+        path = f"convictions[{s.index}].sentence.revocations"
+        held = ", ".join(f"custody[{k}]" for k in r.custody) or "none recorded"
+        reasons.append(
+            f"convictions[{s.index}] ({s.conviction.id}) joins this aggregate term with a "
+            f"revocation recorded ({path}): {r.why}. A term imposed while a revocation term is "
+            "undischarged is aggregated with the revocation term (18 U.S.C. 3583(e)(3), 3584(a), "
+            "(c)), not with the term first imposed; revocation terms are not computed, so no "
+            "date is computed from the original terms. The revocation term and its custody "
+            f"({held}) decide it"
+        )
+        notes.missing_facts += [f"{path}[{k}]" for k in r.revocations]
+        notes.missing_facts += [f"custody[{k}]" for k in r.custody] or [
+            f"custody[] (custody for the revocation term of convictions[{s.index}], and its end)"
         ]
     return NotGathered("; ".join(reasons), notes.missing_facts)
 
