@@ -381,6 +381,74 @@ def test_a_district_its_state_does_not_have_is_not_read(court: str) -> None:
     assert courts.read_court(court) is None
 
 
+@pytest.mark.parametrize(
+    ("court", "state", "district"),
+    [
+        # "Dist." / "Dist" for "District", the state by name, citation abbreviation (with or
+        # without its period) or USPS code: Kentucky's Eastern District (28 U.S.C. 97).
+        ("Eastern Dist. of Kentucky", "kentucky", "eastern"),
+        ("Eastern Dist. of Ky.", "kentucky", "eastern"),
+        ("Eastern Dist of Ky", "kentucky", "eastern"),
+        ("Eastern District of KY", "kentucky", "eastern"),
+        ("EASTERN DIST. OF KY", "kentucky", "eastern"),
+        ("E.D. KY", "kentucky", "eastern"),
+        # The court's name before its district, after a comma or "for the".
+        ("U.S. District Court, E.D. Ky.", "kentucky", "eastern"),
+        ("U.S. Dist. Ct., E.D. Ky.", "kentucky", "eastern"),
+        ("United States District Court for the Eastern Dist. of Ky.", "kentucky", "eastern"),
+        ("Eastern District of Kentucky, Lexington", "kentucky", "eastern"),
+        # A city and its state: the state after the last comma, whatever state's name the city
+        # (county) holds; the state only, Kansas being one district (28 U.S.C. 96) or not.
+        ("Arkansas City, Kansas", "kansas", None),
+        ("Washington County, Oregon", "oregon", None),
+        ("Indiana, Pennsylvania", "pennsylvania", None),
+        ("Lexington, KY", "kentucky", None),
+        ("Lexington, Ky.", "kentucky", None),
+        # A district named before the city and state, in that state: the district.
+        ("Eastern District of Kentucky, Lexington, Kentucky", "kentucky", "eastern"),
+        ("District of Kansas, Topeka, Kansas", "kansas", ""),
+        # Two words naming a state: the state's ("West" of West Virginia, 28 U.S.C. 129).
+        ("Northern District of West Virginia", "west virginia", "northern"),
+        ("District of North Dakota", "north dakota", ""),
+        # D.C.'s own courts (D.C. Code 11-101): the D.C. Court of Appeals is not the federal
+        # District Court for D.C. (28 U.S.C. 88), nor is the Superior Court.
+        ("District of Columbia Court of Appeals", "district of columbia", "court of appeals"),
+        ("D.C. Court of Appeals", "district of columbia", "court of appeals"),
+        ("Superior Court of the District of Columbia", "district of columbia", "superior court"),
+        # "U.S. District Court" before "Washington, D.C.": the federal court for D.C.
+        ("U.S. District Court, Washington, D.C.", "district of columbia", ""),
+        # The federal court of appeals for D.C. hears appeals from the federal court, not its
+        # conviction court: D.C., neither court said.
+        (
+            "U.S. Court of Appeals for the District of Columbia Circuit",
+            "district of columbia",
+            None,
+        ),
+    ],
+)
+def test_how_records_also_write_a_court(court: str, state: str, district: str | None) -> None:
+    assert courts.read_court(court) == courts.Court(state, district)
+
+
+@pytest.mark.parametrize(
+    "court",
+    [
+        # No comma to say which is the state: two states named, neither read.
+        "Arkansas City Kansas",
+        # A district of one state before a city of another: two courts, neither read.
+        "Eastern District of Missouri, Kansas City, Kansas",
+        # A court of appeals, of no state said; a federal and a local D.C. court at once.
+        "Court of Appeals",
+        "U.S. District Court, D.C. Superior Court",
+        # "In" is no citation abbreviation (Bluebook: "Ind."), and not a USPS code in capitals.
+        "Anytown, In",
+    ],
+)
+def test_a_court_written_two_ways_at_once_is_not_read(court: str) -> None:
+    # Nothing to compare: no agreement (never a confirmation) and no difference claimed.
+    assert courts.read_court(court) is None
+
+
 def vexley_with_court(own_list: Any, district: str, court: str, *, recorded: bool) -> Determination:
     """Quinn Harlow Vexley (invented), a commutation of 2022-04-26 listed for ``district``, no
     register number; the record's court is ``court``. Sentenced 2010-01-04 (fine paid): the
@@ -426,6 +494,12 @@ def test_another_district_of_the_same_state_is_another_court(own_list: Any, cour
         ("Kentucky", "W.D. Ky."),  # the register gives the state only
         ("Eastern District of Kentucky", "Lexington, Kentucky"),  # the record: the state only
         ("District of Columbia", "D.D.C."),
+        # "Dist." / "Dist", "Ky." / "KY", the court's name before the district.
+        ("Eastern District of Kentucky", "Eastern Dist. of Kentucky"),
+        ("Eastern District of Kentucky", "Eastern Dist. of Ky."),
+        ("Eastern District of Kentucky", "Eastern Dist of KY"),
+        ("Eastern District of Kentucky", "U.S. District Court, E.D. Ky."),
+        ("District of Kansas", "Arkansas City, Kansas"),  # a city in Kansas: the state agrees
     ],
 )
 def test_the_same_district_or_only_a_state_agreeing_confirms(
@@ -436,6 +510,59 @@ def test_the_same_district_or_only_a_state_agreeing_confirms(
     det = vexley_with_court(own_list, district, court, recorded=True)
     assert det.outcome is Outcome.eligible
     assert "confirms the recorded commutation of Quinn Harlow Vexley" in text(det)
+
+
+@pytest.mark.parametrize(
+    ("district", "court"),
+    [
+        # Arkansas City is in Kansas: not the Eastern District of Arkansas (before, read as
+        # Arkansas, the state agreeing confirmed it).
+        ("Eastern District of Arkansas", "Arkansas City, Kansas"),
+        # D.C.'s own court of appeals is not the federal District Court for D.C. (before, read
+        # as D.D.C., it confirmed it).
+        ("District of Columbia", "District of Columbia Court of Appeals"),
+        ("D.D.C.", "D.C. Court of Appeals"),
+    ],
+)
+def test_a_court_named_in_another_place_is_another_court(
+    own_list: Any, district: str, court: str
+) -> None:
+    # Another court: a recorded grant is not confirmed and keeps the record's answer (sentenced
+    # 2010-01-04 + 5 years, 28 CFR 1.2 = eligible from 2015-01-04); an unrecorded one is
+    # needs_review saying the courts differ.
+    det = vexley_with_court(own_list, district, court, recorded=True)
+    assert det.outcome is Outcome.eligible
+    assert "confirms" not in text(det)
+    assert (
+        f"the register gives the {district}; the record's conviction court is {court}: the "
+        "register does not confirm this is the same person"
+    ) in text(det)
+    det = vexley_with_court(own_list, district, court, recorded=False)
+    assert det.outcome is Outcome.needs_review
+    assert (
+        f"but the register gives the {district}; the record's conviction court is {court}: "
+        "confirm whether this is the same person"
+    ) in (det.reason or "")
+
+
+@pytest.mark.parametrize(
+    "court", ["District of Columbia Court of Appeals", "D.C. Court of Appeals"]
+)
+def test_dcs_court_of_appeals_neither_confirms_nor_differs_from_its_superior_court(
+    own_list: Any, court: str
+) -> None:
+    # The D.C. Court of Appeals hears appeals from the Superior Court (D.C. Code 11-721): a
+    # conviction it names may be one the Superior Court entered, but it is not that court. Not a
+    # confirmation, not another court: as for a name without a court (recorded: eligible from
+    # 2010-01-04 + 5 years = 2015-01-04, 28 CFR 1.2; unrecorded: needs_review).
+    superior = "District of Columbia Superior Court"
+    det = vexley_with_court(own_list, superior, court, recorded=True)
+    assert det.outcome is Outcome.eligible
+    assert "confirms" not in text(det)
+    assert "could not be read as the same district" in text(det)
+    det = vexley_with_court(own_list, superior, court, recorded=False)
+    assert det.outcome is Outcome.needs_review
+    assert "the court could not be compared" in (det.reason or "")
 
 
 def test_the_federal_court_for_dc_is_not_dcs_superior_court(own_list: Any) -> None:
