@@ -145,3 +145,24 @@ def test_an_old_law_offense_keeps_the_loose_bound() -> None:
     data = _person([conv], [_period("federal_custody", "1990-01-10", "1990-06-01")])
     rec = validate(data, "t")
     assert release_from_custody(rec, rec.convictions[0], date(1995, 1, 1)) == date(1990, 6, 1)
+
+
+def test_time_credits_do_not_take_short_custody_as_a_term_ended_before_the_act() -> None:
+    # 120 months imposed 2014-01-10, custody 2014-02-01 to 2014-03-01 only. Full term
+    # 2024-01-10 (3,652 days: leap days 2016, 2020), less ceil(54 x 3652 / 365) = 541 days of
+    # good conduct time = 2022-07-18. Credits from 2018-12-21 (3632(d)(4)(B)(i)):
+    # * no drug program: 2022-07-18 less 12 months = 2021-07-18 (the 1,305 days from 2018-12-21
+    #   to 2022-07-18 need d = 870: 870 + 435 = 1305, 2021-05-09, earlier than the cap);
+    # * drug program: 2021-07-18, 940 days from 2018-12-21; d = 627 gives 627 + 314 = 941 (626
+    #   gives 939): 2018-12-21 + 627 = 2020-09-08; later than 2020-07-18 (both 12 months off)
+    #   and than the program's 6 months (2014-07-10).
+    # The custody end, 2014-03-01, is not the release; the term may have run past 2018-12-21,
+    # so "ended before the Act" (not_applicable) is not known. Before the fix: not_applicable.
+    rec = _person(
+        [_fraud("2014-01-10", "120 months")],
+        [_period("federal_custody", "2014-02-01", "2014-03-01")],
+    )
+    det = _petition(rec, "2024-06-03", "fsa.time_credits")
+    assert det.outcome.value == "insufficient_facts"
+    assert "custody[0].end" in det.missing_facts
+    assert "not before 2020-09-08" in " ".join(f.finding for f in det.findings)
