@@ -211,8 +211,12 @@ def test_eligible_exactly_from_the_fifth_anniversary(last_day: date, offset: int
     except ValueError:
         anniversary = date(release.year + 5, 3, 1)
     as_of = date.fromordinal(release.toordinal() + offset)
-    data = served(last_day.isoformat(), conviction_date="1989-01-01")
-    data["custody"][0]["start"] = "1989-02-01"
+    # 36 months from 1987-12-01: 1990-12-01, 1,096 days (1988-02-29); less ceil(54 x 1096 /
+    # 365) = ceil(162.1) = 163 days of good conduct time = 1990-06-21, less 12 months of
+    # drug-program reduction = 1989-06-21 (no time credits before 2018-12-21): every release
+    # drawn (from 1990-01-01) may be lawful.
+    data = served(last_day.isoformat(), conviction_date="1987-12-01")
+    data["custody"][0]["start"] = "1987-12-01"
     det = ask(PARDON, data, as_of.isoformat())
     if as_of > anniversary:
         assert det.outcome is Outcome.eligible

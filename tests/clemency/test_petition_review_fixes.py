@@ -61,11 +61,16 @@ def test_custody_ending_long_before_the_term_could_end_is_not_the_release() -> N
     #   2010-01-04 + 120 months = 2020-01-04, 3,652 days (2012 and 2016 are leap years);
     #   most good conduct time 54 days a year of the term (18 U.S.C. 3624(b)):
     #     54 x 3,652 / 365 = 540.3, rounded up 541 days → 2020-01-04 - 541 days = 2018-07-12;
-    #   less 12 months (First Step Act transfer to supervised release, 18 U.S.C. 3624(g)(3))
-    #   and 12 months (drug-program reduction, 18 U.S.C. 3621(e)(2)(B)) → 2016-07-12.
+    #   less 12 months of drug-program reduction (18 U.S.C. 3621(e)(2)(B)) → 2017-07-12
+    #   (its residential component, at least 6 months from 2010-01-04, 28 CFR 550.53(a)(1),
+    #   is done by 2010-07-04, long before). No First Step Act transfer to supervised release:
+    #   time credits are earned only for days from 2018-12-21 (18 U.S.C. 3632(d)(4)(B)(i)),
+    #   after 2018-07-12, so none could move a release before it (the bound was 2016-07-12
+    #   when a full 12 months of credits were taken off whatever the time in custody).
     # Custody ending 2010-04-15 is far before that, and nothing else records a release: the
-    # release from confinement (28 CFR 1.2) is not known. Before the fix: eligible, the wait
-    # counted from 2010-04-15.
+    # release from confinement (28 CFR 1.2) is not known; the custody's end or a commutation
+    # (a sentence reduction is recorded as one) would settle it. Before the fix: eligible, the
+    # wait counted from 2010-04-15.
     data = _one(
         {"imprisonment": "120 months"},
         [
@@ -79,16 +84,16 @@ def test_custody_ending_long_before_the_term_could_end_is_not_the_release() -> N
     )
     det = ask(PARDON, data, "2026-06-01")
     assert det.outcome is Outcome.insufficient_facts
-    assert det.missing_facts == ["custody[0].end"]
-    assert "not before 2016-07-12" in text(det)
+    assert det.missing_facts == ["convictions[0].sentence.commutations", "custody[0].end"]
+    assert "not before 2017-07-12" in text(det)
     det = ask(COMMUTATION, data, "2026-06-01")
     assert det.outcome is Outcome.insufficient_facts
     assert "custody[0].end" in det.missing_facts
 
 
 def test_custody_ending_after_the_earliest_end_is_the_release() -> None:
-    # The same term, custody to 2016-07-12 (the earliest end worked above): it may be a lawful
-    # release, so the wait runs from it and ends on its fifth anniversary, 2021-07-12.
+    # The same term, custody to 2017-07-12 (the earliest end worked above): it may be a lawful
+    # release, so the wait runs from it and ends on its fifth anniversary, 2022-07-12.
     data = _one(
         {"imprisonment": "120 months"},
         [
@@ -96,14 +101,14 @@ def test_custody_ending_after_the_earliest_end_is_the_release() -> None:
                 "kind": "federal_custody",
                 "conviction_id": "c1",
                 "start": "2010-03-01",
-                "end": "2016-07-12",
+                "end": "2017-07-12",
             }
         ],
     )
     det = ask(PARDON, data, "2026-06-01")
     assert det.outcome is Outcome.eligible
     assert det.details is not None
-    assert det.details["waiting_period_starts"] == "2016-07-12"
+    assert det.details["waiting_period_starts"] == "2017-07-12"
 
 
 # --- r07, r10: a pardon covers only offenses committed before it ---------------------------------

@@ -175,10 +175,13 @@ def test_range_mapping_and_year() -> None:
     # itself for review, so eligible from 2023-05-21 .. 2023-07-05.
     det = _pardon(_released({"not_before": "2018-05-20", "not_after": "2018-07-04"}), "2020-01-01")
     assert "between 2023-05-21 and 2023-07-05" in (det.reason or "")
-    # Released in 2015: on 2021-01-01 every day of 2015 is more than five years past; on
-    # 2020-12-31 (the anniversary of 2015-12-31) not.
-    assert _pardon(_released("2015"), "2021-01-01").outcome is Outcome.eligible
-    assert _pardon(_released("2015"), "2020-12-31").outcome is Outcome.needs_review
+    # Released in 2016: on 2022-01-01 every day of 2016 is more than five years past; on
+    # 2021-12-31 (the anniversary of 2016-12-31) not. (Not 2015: the 60 months imposed
+    # 2012-03-01 could not end before 2015-06-03 - 2017-03-01 less 271 days of good conduct
+    # time, ceil(54 x 1826 / 365), is 2016-06-03, less 12 months of drug-program reduction;
+    # no time credits before 2018-12-21 - so a release early in 2015 is not known.)
+    assert _pardon(_released("2016"), "2022-01-01").outcome is Outcome.eligible
+    assert _pardon(_released("2016"), "2021-12-31").outcome is Outcome.needs_review
 
 
 def test_exact_dates_answer_as_before() -> None:

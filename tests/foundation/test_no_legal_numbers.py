@@ -57,6 +57,7 @@ ALLOWED: dict[str, str] = {
     "law/clemency/substance.py::substance_of": "code: the size of its cache",
     "law/sba/charges.py::_offense_list": "wording: 'a or b' up to two names, then 'a, b or c'",
     "law/sentence/explain.py::cap_finding": "text: the Bureau handout's own figures, described",
+    "law/clemency/facts.py::_credited": "code: halving the range of a bisection search",
     "law/sba/forms.py::SBA_QUESTIONS": "text: what SBA Form 1919 asks (the form's threshold)",
     "engine/evaluate.py::MAX_LOOK_AHEAD": "code: how many candidate change days are tried",
     "engine/evaluate.py::SAME_LIMIT": "code: the size of a memory of answers",

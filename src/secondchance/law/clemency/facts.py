@@ -27,6 +27,7 @@ from secondchance.law.clemency.revocation import (
 )
 from secondchance.law.parameters import value
 from secondchance.record.schema import (
+    ChallengeKind,
     ClemencyGrant,
     Commutation,
     Conviction,
@@ -645,7 +646,9 @@ def _served(
         record,
         conviction,
         ("earliest_end", term),
-        lambda: earliest_end(conviction, term, [p for _, p in every]),
+        lambda: earliest_end(
+            conviction, term, [p for _, p in every], alone=_custody_bounds_apply(record, conviction)
+        ),
     )
     if earliest is not None and last_period.end < earliest:
         return Confinement(
@@ -654,13 +657,15 @@ def _served(
             confined_on_day=began and day < last_period.end,
             unsure=unsure if day < last_period.end else [],
             not_begun=not_begun,
-            missing=[f"custody[{last_index}].end"],
+            missing=[f"custody[{last_index}].end", f"{path}.sentence.commutations"],
             short=f"the last custody recorded for it ends {last_period.end.isoformat()} "
             f"(custody[{last_index}]), before the term of {term} could have ended (not before "
             f"{earliest.isoformat()}, taking off the most good conduct time, First Step Act "
-            "transfer to supervised release and drug-program reduction the law allows); "
-            "no commutation, reduction or other release is recorded, so the release from "
-            "confinement is not known",
+            "transfer to supervised release and drug-program reduction the law allows, "
+            "no more than the time in custody could earn); "
+            "no commutation, sentence reduction (18 U.S.C. 3582(c), recorded as a commutation) "
+            "or other release is recorded, so the release from confinement is not known"
+            + _reduction_sought(record, conviction, last_period.end),
         )
     return Confinement(
         prison=True,
@@ -669,6 +674,28 @@ def _served(
         confined_on_day=began and day < last_period.end,
         unsure=unsure if day < last_period.end else [],
         not_begun=not_begun,
+    )
+
+
+def _reduction_sought(record: PersonRecord, conviction: Conviction, end: date) -> str:
+    """Words naming a motion to reduce the sentence (18 U.S.C. 3582(c)) recorded for the
+    conviction and resolved by ``end``: a reduction granted may explain the early release, but
+    the record does not say what the court ordered."""
+    found = [
+        k
+        for k, c in enumerate(record.court_challenges)
+        if c.kind is ChallengeKind.sentence_reduction
+        and c.conviction_id is not None
+        and c.conviction_id == conviction.id
+        and c.resolved_on is not None
+        and c.resolved_on <= end
+    ]
+    if not found:
+        return ""
+    named = ", ".join(f"court_challenges[{k}]" for k in found)
+    return (
+        f" (a motion to reduce the sentence was resolved by then, {named}: the reduced term or "
+        "release it ordered, recorded as a commutation, would settle it)"
     )
 
 
@@ -861,7 +888,7 @@ def _after_commutation(
 
 
 def earliest_end(
-    conviction: Conviction, term: Term | None, periods: list[CustodyPeriod]
+    conviction: Conviction, term: Term | None, periods: list[CustodyPeriod], *, alone: bool = False
 ) -> date | None:
     """The earliest day a prison term could end by serving it, absent a commutation, a sentence
     reduction or anything else the record would have to show; None where the term or any date
@@ -878,8 +905,18 @@ def earliest_end(
     transfer to supervised release by First Step Act time credits (18 U.S.C. 3624(g)(3)) and the
     longest Residential Drug Abuse Program reduction (18 U.S.C. 3621(e)(2)(B)). No lawful
     release by serving the term comes before it, so a custody end before it is not the release
-    from confinement; it is loose for short terms, and catches custody that ends far short of
-    the term."""
+    from confinement.
+
+    Where the term is ``alone`` (:func:`_custody_bounds_apply`: no other prison term in the
+    record it could be aggregated with, 18 U.S.C. 3584(c), and not under the parole law), the
+    reductions are also
+    bounded by the time in custody they need (:func:`_reductions_bound`): time credits are
+    earned only by days after the term commences (no earlier than its imposition, 3585(a); 28
+    CFR 523.42(a)) and after the First Step Act (3632(d)(4)(B)(i)), at most the base and
+    additional days per period of participation (3632(d)(4)(A)), and the drug-program reduction
+    follows a residential component of at least its least length (28 CFR 550.53(a)(1)). Credits
+    beyond the transfer to supervised release go to prerelease custody, which is custody
+    (3624(g)(2)): they do not end the term sooner."""
     if term is None or term.is_zero or term.life or conviction.sentence is None:
         return None
     sentence = conviction.sentence
@@ -910,7 +947,82 @@ def earliest_end(
         gct = -(-per_year * length // days_in_year)  # rounded up
     fsa = int(value("sentence.fsa.supervised_release_months", on=on))
     rdap = max(int(row[1]) for row in value("sentence.rdap.reduction_months", on=on))
-    return full - timedelta(days=gct) - relativedelta(months=fsa + rdap)
+    served = full - timedelta(days=gct)
+    loosest = served - relativedelta(months=fsa + rdap)
+    if not alone:
+        return loosest
+    return max(loosest, _reductions_bound(served, imposed or start, on, fsa, rdap))
+
+
+def _reductions_bound(served: date, commenced: date, on: date, fsa: int, rdap: int) -> date:
+    """The earliest release from a term whose good conduct time release is ``served`` and which
+    commenced no earlier than ``commenced``, with the reductions bounded by the custody they
+    need: the earlier of a release by time credits alone (at most ``fsa`` months, 18 U.S.C.
+    3624(g)(3), and no more credits than the days in custody since earning began could earn,
+    3632(d)(4)(A)) and one after the drug program too (``rdap`` months more, 3621(e)(2)(B),
+    no sooner than the residential component's least length after commencement, 28 CFR
+    550.53(a)(1))."""
+    earning = max(commenced, value("sentence.fsa.enacted", on=on))
+    credits = _credited(served, earning, on)
+    plain = max(served - relativedelta(months=fsa), credits)
+    program = commenced + relativedelta(
+        months=int(value("sentence.rdap.unit_component_months", on=on))
+    )
+    drug = served - relativedelta(months=rdap)
+    treated = max(program, served - relativedelta(months=fsa + rdap), _credited(drug, earning, on))
+    return min(plain, treated)
+
+
+def _credited(target: date, earning: date, on: date) -> date:
+    """The earliest day ``E`` with ``E`` plus the most time credits earnable from ``earning`` to
+    ``E`` reaching ``target``: the base and additional days for every period of participation
+    (18 U.S.C. 3632(d)(4)(A)), counted for each day (a part period earns its share, rounded
+    up: never fewer credits than the law allows)."""
+    if target <= earning:
+        return target
+    period = int(value("sentence.fsa.period_days", on=on))
+    rate = int(value("sentence.fsa.base_days_per_period", on=on)) + int(
+        value("sentence.fsa.additional_days_per_period", on=on)
+    )
+    need = (target - earning).days
+    low, high = 0, need  # the least days in custody whose days and credits reach ``need``
+    while low < high:
+        mid = (low + high) // 2
+        if mid + -(-mid * rate // period) >= need:
+            high = mid
+        else:
+            low = mid + 1
+    return earning + timedelta(days=low)
+
+
+def _custody_bounds_apply(record: PersonRecord, conviction: Conviction) -> bool:
+    """Whether :func:`earliest_end` may bound the reductions by the custody they need: the
+    conviction's prison term is the only one the record shows (no other conviction has a
+    prison term, one of unknown length or a revocation, and the term is not consecutive to
+    another). Terms served together are one
+    aggregate for the Bureau (18 U.S.C. 3584(c)), whose time credits and drug program may have
+    been earned before this term was imposed, so the custody-based bounds are not applied.
+    Nor are they for a term that may be under the parole law (an offense recorded before
+    parole was abolished, ``sentence.parole.abolished_for_offenses_from``, or, with none
+    recorded, a conviction before that day): parole may release before them (18 U.S.C.
+    4205, repealed)."""
+    sentence = conviction.sentence
+    if sentence is None or sentence.relation is SentenceRelation.consecutive:
+        return False
+    first = _first_offense(conviction) or conviction.conviction_date
+    if first is None or first < value("sentence.parole.abolished_for_offenses_from", on=first):
+        return False
+    for other in record.convictions:
+        if other is conviction or other.sentence is None:
+            continue
+        prison = other.sentence.imprisonment
+        if (
+            (prison is not None and not prison.is_zero)
+            or other.sentence.imprisonment_length_unknown
+            or other.sentence.revocations
+        ):
+            return False
+    return True
 
 
 def _may_count(conviction: Conviction, period: CustodyPeriod) -> bool:

@@ -53,6 +53,47 @@ def ended_before_act(t: Term) -> Determination:
     )
 
 
+def short_before_act(t: Term) -> Determination | None:
+    """Custody for the term ended before the Act, but short of the term: the last custody
+    recorded for a conviction of it ends before the term could have ended by serving it (the
+    petitions' and SBA's reading, ``record.unrecorded.short_custody``), so that end is not the
+    release, and whether the term was still being served on or after the Act is not known
+    (28 CFR 523.42(b)(1) reaches only a term that ended before it). None where no custody of
+    the term is short."""
+    from secondchance.record.unrecorded import short_custody
+
+    assert t.ended is not None
+    shorts = [
+        (s, found)
+        for s in t.current
+        if (found := short_custody(t.record, s.conviction, t.day)) is not None
+    ]
+    if not shorts:
+        return None
+    paths = list(dict.fromkeys(p for _, found in shorts for p in found.missing))
+    on = t.ended[0].isoformat()
+    return Determination(
+        program=PROGRAM_ID,
+        outcome=Outcome.insufficient_facts,
+        reason=f"Custody for the sentence is recorded as ending on {on}, before the First Step "
+        f"Act ({_ENACTED_ON}), but before the term could have ended: whether the term was "
+        f"still being served from {_ENACTED_ON}, and so could earn time credits, is not known.",
+        findings=[
+            Finding(
+                finding=f"convictions[{s.index}]: {found.why}. Time credits are not earned for "
+                f"days before {_ENACTED_ON} (28 CFR 523.42(b)(1)), but the day the term ended is "
+                "not recorded.",
+                facts={path: None for path in paths},
+                citation=BEFORE_ACT,
+                rule_version=t.version_id,
+                url=EARN_URL,
+            )
+            for s, found in shorts
+        ],
+        missing_facts=paths,
+    )
+
+
 def commuted_before_act(t: Term) -> Determination:
     """Every term commuted to end before the Act."""
     release = max(g.new_release_date for _, g in t.commuted if g.new_release_date)

@@ -57,7 +57,7 @@ def read_term(record: Record, day: date, version_id: str) -> Term | Determinatio
     moot = _pardoned(record, current, day, version_id) or standing.completed(current, version_id)
     term = Term(record, day, version_id, current) if moot is None else None
     if term is not None and term.ended_before_act:
-        moot = answers.ended_before_act(term)
+        moot = answers.short_before_act(term) or answers.ended_before_act(term)
     elif term is not None and term.commuted_before_act:
         moot = answers.commuted_before_act(term)
     if moot is not None:
