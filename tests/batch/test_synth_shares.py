@@ -3,6 +3,7 @@ status and certificates (docs/batch-format.md), so the marijuana campaign has pe
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -55,3 +56,22 @@ def test_supervised_release_runs_the_term_the_sentence_imposed(tmp_path: Path) -
             else start.replace(year=start.year + years, month=3, day=1)
         )
         assert (anniversary - p["end"]).days == 1, p
+
+
+def test_no_synthetic_release_comes_before_the_law_allows(tmp_path: Path) -> None:
+    # A term of a year or less earns no good conduct time (18 U.S.C. 3624(b)(1)): a 6-month
+    # term is served whole (from arrival 2015-05-07, not before 2015-11-07). Time credits end a
+    # term early only as far as days in custody since 2018-12-21 earned them. A synthetic
+    # release before the earliest lawful end (law.clemency.facts.earliest_end) makes the
+    # petitions and time credits ask for the custody's end: none may.
+    from secondchance.batch.run import Plan, run
+
+    synth_people(5_000, tmp_path / "in", seed=3)
+    run(Plan(tmp_path / "in", tmp_path / "out", dt.date(2026, 12, 8), workers=1))
+    rows = pq.read_table(tmp_path / "out" / "results.parquet").to_pylist()
+    early = [
+        r["person_id"]
+        for r in rows
+        if r["program"] == "fsa.time_credits" and r["outcome"] == "insufficient_facts"
+    ]
+    assert early == []

@@ -29,13 +29,11 @@ _GCT_SHARE = value("sentence.gct.days_per_year", on=AS_OF) / value(
     "sentence.gct.days_in_year", on=AS_OF
 )
 _MOST_REDUCTION_DAYS = (
-    365
-    / 12
-    * (
-        int(value("sentence.fsa.supervised_release_months", on=AS_OF))
-        + max(int(row[1]) for row in value("sentence.rdap.reduction_months", on=AS_OF))
-    )
+    365 / 12 * max(int(row[1]) for row in value("sentence.rdap.reduction_months", on=AS_OF))
 )
+"""The longest RDAP reduction (3621(e)(2)(B)). First Step Act credits are left out of the
+synthetic release: they can end a term early only as far as the time in custody since
+2018-12-21 earned them, which ``law.clemency.facts.earliest_end`` checks."""
 
 SENTENCE_MONTHS = (  # (share, lowest months, highest months); life is 0
     (0.020, 1, 11),
@@ -185,10 +183,14 @@ def _chunk(rng: np.random.Generator, start: int, size: int, tables: _Tables) -> 
     offense = _pick(rng, [o[0] for o in OFFENSES], size)
     share = (term_days * rng.uniform(0.75, 0.9, size)).astype(int)
     # No release before the law allows one by serving the term (the bound the petitions read,
-    # ``law.clemency.facts.earliest_end``): the most good conduct time and the longest First
-    # Step Act and RDAP reductions off the term.
-    lawful = (term_days * (1 - _GCT_SHARE) - _MOST_REDUCTION_DAYS).astype(int)
+    # ``law.clemency.facts.earliest_end``): the most good conduct time and the longest RDAP
+    # reduction off the term, and a month more (the term's days here count months of 30.44
+    # days, the law calendar months). A term of a year or less earns no good conduct time
+    # (3624(b)(1)) and is too short for the residential drug program: served whole, in whole
+    # calendar months at least.
+    lawful = (term_days * (1 - _GCT_SHARE) - _MOST_REDUCTION_DAYS + 31).astype(int)
     served = np.minimum(term_days, np.maximum(share, lawful))
+    served = np.where(~life & (months <= 12), months * 31, served)
     arrive = _days(imposed, rng.integers(0, 60, size))
     release = _days(arrive, served)
     released = (release < as_of) & ~life
