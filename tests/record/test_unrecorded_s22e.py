@@ -93,8 +93,8 @@ def test_a_term_before_the_first_step_act_earns_no_credits() -> None:
 
 
 def test_a_recorded_commutation_still_releases_before_any_bound() -> None:
-    # A sentence reduction to time served (18 U.S.C. 3582(c)), recorded as a commutation
-    # setting the release on 2024-03-01 (granted 2024-02-28): the release is that day, before
+    # A commutation (U.S. Const. art. II, sec. 2) to time served, setting the release on
+    # 2024-03-01 (granted 2024-02-28): the release is that day, before
     # the bound of 2024-07-10; on 2024-06-03 the owner is not serving (no supervised release
     # recorded): eligible.
     grant = {"granted_on": "2024-02-28", "new_release_date": "2024-03-01"}

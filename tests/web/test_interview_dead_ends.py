@@ -256,7 +256,11 @@ def test_a_release_day_earlier_than_the_term_allows_is_asked_again(app) -> None:
     client = sign_in(app, "advocate@a.org")
     case = _released_too_early(client)
     as_of = date(2026, 12, 7)
-    assert _missing(client, case, "clemency.pardon_petition", as_of) == ["custody[0].end"]
+    # The release, or a commutation or sentence reduction that would explain it, decides it.
+    assert _missing(client, case, "clemency.pardon_petition", as_of) == [
+        "convictions[0].sentence.commutations",
+        "custody[0].end",
+    ]
     assert _asks(client, case) == "On which day was the person released from this custody?"
     assert "earlier than the prison term allows" in _note(client, case)
     # Released 2021-03-01 (after the good-conduct date 2020-11-06): the 5-year wait of
@@ -276,7 +280,8 @@ def test_a_release_day_confirmed_is_not_asked_a_third_time(app) -> None:  # type
     answer(client, case, action="unknown")  # "I don't know": the day stays, still named
     assert _asks(client, case) == ""
     assert _missing(client, case, "clemency.pardon_petition", date(2026, 12, 7)) == [
-        "custody[0].end"
+        "convictions[0].sentence.commutations",
+        "custody[0].end",
     ]
 
 

@@ -663,8 +663,9 @@ def _served(
             f"{earliest.isoformat()}, taking off the most good conduct time, First Step Act "
             "transfer to supervised release and drug-program reduction the law allows, "
             "no more than the time in custody could earn); "
-            "no commutation, sentence reduction (18 U.S.C. 3582(c), recorded as a commutation) "
-            "or other release is recorded, so the release from confinement is not known"
+            "no commutation or other release is recorded, so the release from confinement is "
+            "not known (a court's sentence reduction under 18 U.S.C. 3582(c) amends the "
+            "judgment: record the reduced term as the sentence's imprisonment)"
             + _reduction_sought(record, conviction, last_period.end),
         )
     return Confinement(
@@ -694,8 +695,8 @@ def _reduction_sought(record: PersonRecord, conviction: Conviction, end: date) -
         return ""
     named = ", ".join(f"court_challenges[{k}]" for k in found)
     return (
-        f" (a motion to reduce the sentence was resolved by then, {named}: the reduced term or "
-        "release it ordered, recorded as a commutation, would settle it)"
+        f" (a motion to reduce the sentence was resolved by then, {named}: the reduced term it "
+        "ordered, recorded as the sentence's imprisonment, would settle it)"
     )
 
 
