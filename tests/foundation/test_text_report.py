@@ -218,3 +218,74 @@ def test_a_computation_that_gives_no_date_says_so_and_what_would_settle_it() -> 
         "  Facts that would decide it: custody[1].conviction_id, "
         "convictions[0].sentence.revocations\n"
     ) in text
+
+
+def test_an_unsettled_computation_of_someone_released_offers_no_release_date() -> None:
+    # Custody recorded as ended (released_on): the short report neither says "Release date:
+    # not computed" nor shows the section (it answers nothing the person still faces).
+    block = {
+        "as_of": "2025-06-01",
+        "status": "needs_review",
+        "reason": "the day the sentence was imposed is not in the record",
+        "missing_facts": ["convictions[0].sentence.imposed_on"],
+        "released_on": "2019-06-30",
+    }
+    text = render_report(report(block))
+    assert "Release date" not in text and "Sentence computation" not in text
+    assert "Sentence computation as of 2025-06-01: needs review" in render_report(
+        report(block), verbose=True
+    )
+
+
+def test_a_released_person_whose_sentence_cannot_be_computed_is_marked_released() -> None:
+    # 60 months, the day imposed not recorded: no commencement (18 U.S.C. 3585(a)), so no
+    # date; custody 2015-01-01 to 2019-06-30 has ended by 2026-12-08: released 2019-06-30.
+    from secondchance.law.sentence import sentence_block
+    from secondchance.record import validate
+
+    record = validate(
+        {
+            "schema_version": "1.2",
+            "person": {"name": "N"},
+            "convictions": [
+                {
+                    "id": "c1",
+                    "jurisdiction": "federal",
+                    "conviction_date": "2014-10-01",
+                    "counts": [{"statute": "18 U.S.C. 1343"}],
+                    "sentence": {"imprisonment": "60 months"},
+                }
+            ],
+            "custody": [
+                {
+                    "kind": "designated_facility",
+                    "start": "2015-01-01",
+                    "end": "2019-06-30",
+                    "conviction_id": "c1",
+                }
+            ],
+        },
+        "t",
+    )
+    block = sentence_block(record, date(2026, 12, 8))
+    assert block is not None and "reason" in block
+    assert block["released_on"] == "2019-06-30"
+    # Still in custody on 2019-06-01: not released.
+    earlier = sentence_block(record, date(2019, 6, 1))
+    assert earlier is not None and "released_on" not in earlier
+
+
+def test_readings_that_differ_but_all_released_say_released() -> None:
+    # Two readings of an approximate record ("2020" release) give different blocks, both
+    # released (2020-01-01 and 2020-12-31): the merged block is unsettled but released on the
+    # latest day; one reading not released gives no release day.
+    from secondchance.engine.approximate import merge_blocks
+    from secondchance.record.approximate import parse_date
+
+    approx = {("custody", 0, "end"): parse_date("2020")}
+    day = date(2026, 12, 8)
+    first = {"as_of": "2026-12-08", "released_on": "2020-01-01", "gct_release_date": "2020-01-01"}
+    last = {"as_of": "2026-12-08", "released_on": "2020-12-31", "gct_release_date": "2020-12-31"}
+    assert merge_blocks([first, last], approx, day)["released_on"] == "2020-12-31"  # type: ignore[index]
+    serving = {"as_of": "2026-12-08", "gct_release_date": "2027-01-01"}
+    assert "released_on" not in merge_blocks([first, serving], approx, day)  # type: ignore[operator]

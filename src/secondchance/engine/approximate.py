@@ -205,9 +205,13 @@ def merge_blocks(
     saying its figures depend on the approximate dates."""
     if all(block == blocks[0] for block in blocks):
         return blocks[0]
-    return {
+    merged: dict[str, Any] = {
         "as_of": as_of.isoformat(),
         "status": "needs_review",
         "reason": "The computed dates depend on the unknown day of "
         f"{_fields(sorted(approx), approx)}. Exact dates would decide them.",
     }
+    released = [b.get("released_on") if b else None for b in blocks]
+    if all(released):  # released on every reading: say so (the latest day), as one block does
+        merged["released_on"] = max(str(day) for day in released)
+    return merged

@@ -254,6 +254,8 @@ def _release_glance(block: dict[str, Any], shown: bool = True) -> list[str]:
     """One line a family can read first: the projected release dates, and a note when the
     earliest of them has passed while the record shows no release."""
     if "reason" in block:
+        if block.get("released_on"):
+            return []  # already out: no release date to offer
         where = "see the sentence computation below" if shown else "the computation: --verbose"
         return [f"  Release date: not computed — needs review ({where})"]
     line = release_sentence(block)

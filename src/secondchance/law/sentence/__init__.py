@@ -55,6 +55,9 @@ def sentence_block(record: Any, as_of: date) -> dict[str, Any] | None:
         missing = getattr(outcome, "missing", ())
         if missing:
             unsettled["missing_facts"] = list(missing)
+        released = _released_on(record, as_of)
+        if released is not None:
+            unsettled["released_on"] = released.isoformat()
         return unsettled
     block = outcome.to_dict()
     stated = getattr(record, "bureau", None)
@@ -106,3 +109,17 @@ SENTENCE = Computation(
     compute=sentence_block,
     prepare=prepare_blocks,
 )
+
+
+def _released_on(record: Any, as_of: date) -> date | None:
+    """The last day of federal custody when every custody period serving a sentence is recorded
+    as ended by ``as_of`` (the person is out, whatever the computation could not settle), else
+    None. Shown beside an unsettled computation so that a report does not offer a release
+    date to someone already released; it decides no answer."""
+    from secondchance.record.timeline import SERVING
+
+    periods = [p for p in record.custody if p.kind in SERVING]
+    if not periods or any(p.end is None or p.end > as_of for p in periods):
+        return None
+    ends: list[date] = [p.end for p in periods if p.end is not None]
+    return max(ends)
