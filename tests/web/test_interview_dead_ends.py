@@ -274,15 +274,77 @@ def test_a_release_day_earlier_than_the_term_allows_is_asked_again(app) -> None:
     assert pardon.outcome.value == "eligible"
 
 
+COMMUTED = "Was this prison sentence commuted (shortened) by the President?"
+
+
 def test_a_release_day_confirmed_is_not_asked_a_third_time(app) -> None:  # type: ignore[no-untyped-def]
     client = sign_in(app, "advocate@a.org")
     case = _released_too_early(client)
     answer(client, case, action="unknown")  # "I don't know": the day stays, still named
+    assert _asks(client, case) == COMMUTED  # then the commutation named beside it
+    answer(client, case, action="unknown")
     assert _asks(client, case) == ""
     assert _missing(client, case, "clemency.pardon_petition", date(2026, 12, 7)) == [
         "convictions[0].sentence.commutations",
         "custody[0].end",
     ]
+
+
+def test_a_commutation_explains_a_release_earlier_than_the_term(app) -> None:  # type: ignore[no-untyped-def]
+    # Before the fix nothing asked for sentence.commutations: a person released early by a
+    # presidential commutation could never settle it on the web (only the day was re-asked).
+    client = sign_in(app, "advocate@a.org")
+    case = _released_too_early(client)
+    assert _asks(client, case) == "On which day was the person released from this custody?"
+    answer(client, case, value="2013-03-01")  # the day confirmed
+    assert _asks(client, case) == COMMUTED
+    page = html.unescape(client.get(f"/cases/{case}/interview").text)
+    assert "is not a commutation" in page and "3582(c)" in page  # a court's reduction
+    assert 'name="granted_on"' in page and 'name="new_release_date"' in page
+    sent = answer(client, case, value="yes", granted_on="2013-02-20")  # no release date
+    assert "New release date: give a date" in html.unescape(sent.text)
+    answer(client, case, value="yes", granted_on="2013-02-20", new_release_date="2013-03-01")
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert record["convictions"][0]["sentence"]["commutations"] == [
+        {"granted_on": "2013-02-20", "new_release_date": "2013-03-01"}
+    ]
+    assert [p.get("end") for p in record["custody"]] == ["2013-03-01"]  # unchanged
+    assert _asks(client, case) == ""
+    # 28 CFR 1.2: no pardon petition until at least five years after release from
+    # confinement; the commutation released the person 2013-03-01, so the wait runs from
+    # 2013-03-01: its fifth anniversary is 2018-03-01, a day for review (docs/law-clemency.md:
+    # the texts differ on the anniversary itself), so the first eligible day is 2018-03-02.
+    # Asked 2017-06-01: eligible from 2018-03-02; asked 2026-12-07: eligible.
+    for as_of, outcome, start in (
+        (date(2017, 6, 1), "eligible_from", date(2018, 3, 2)),
+        (date(2018, 3, 1), "needs_review", None),
+        (date(2026, 12, 7), "eligible", None),
+    ):
+        report = evaluate(validate(record, "record.json"), as_of)
+        pardon = next(d for d in report.determinations if d.program == "clemency.pardon_petition")
+        assert pardon.outcome.value == outcome
+        if start is not None:
+            assert pardon.date == start
+        assert (pardon.details or {})["waiting_period_ends"] == "2018-03-01"
+
+
+def test_no_commutation_is_not_asked_again_and_clears_nothing(app) -> None:  # type: ignore[no-untyped-def]
+    client = sign_in(app, "advocate@a.org")
+    case = _released_too_early(client)
+    answer(client, case, value="2013-03-01")  # the day confirmed
+    assert _asks(client, case) == COMMUTED
+    answer(client, case, value="no")
+    record = client.get(f"/cases/{case}/record.json").json()
+    assert "commutations" not in record["convictions"][0]["sentence"]  # nothing added
+    assert _asks(client, case) == ""
+    as_of = date(2026, 12, 7)
+    assert _missing(client, case, "clemency.pardon_petition", as_of) == [
+        "convictions[0].sentence.commutations",
+        "custody[0].end",
+    ]
+    report = evaluate(validate(record, "record.json"), as_of)
+    pardon = next(d for d in report.determinations if d.program == "clemency.pardon_petition")
+    assert pardon.outcome.value == "insufficient_facts"
 
 
 def test_about_a_business_person_says_their_name_and_role_in_words() -> None:

@@ -574,6 +574,37 @@ def _held_question(record: Mapping[str, Any]) -> Question:
     )
 
 
+COMMUTATIONS = re.compile(r"convictions\[(\d+)\]\.sentence\.commutations")
+"""The engine's missing fact when a release is not explained by the term (a custody ending
+before the term could have ended, or a life term's release): a commutation would explain it."""
+
+
+def _commutation_question(path: str, record: Mapping[str, Any]) -> Question:
+    """Whether the President commuted this prison sentence (U.S. Const. art. II, sec. 2): "Yes"
+    with the day granted and the new release date adds the commutation as the record format
+    writes it (``granted_on``, ``new_release_date``); "No" or "I don't know" adds nothing, so
+    the release stays unexplained and nothing clears the person. A court's sentence reduction
+    (18 U.S.C. 3582(c)) is not a commutation: it changes the term imposed, which the person
+    corrects instead."""
+    return Question(
+        path=path,
+        kind="commuted",
+        text="Was this prison sentence commuted (shortened) by the President?",
+        help="A commutation is a grant of clemency signed by the President; the warrant says "
+        "the day it was granted and the day the sentence now ends (“commuted to expire on”). "
+        "If yes, give both days. A court's sentence reduction (18 U.S.C. 3582(c): "
+        "compassionate release, or a retroactive change of the sentencing guidelines) is not "
+        "a commutation: it changes the prison term, so answer No here and correct the prison "
+        "sentence (“How long was the prison sentence?”) to the reduced term in the record.",
+        choices=YES_NO,
+        fields=(
+            ("granted_on", "date", "Day granted"),
+            ("new_release_date", "date", "New release date"),
+        ),
+        about=_about(split_path(_conviction_of(path) + ".x"), record),
+    )
+
+
 GROUPS = {
     "convictions[].counts[].court_findings": _findings_question,
     "custody": _custody_question,
@@ -592,6 +623,8 @@ def question_for(path: str, record: Mapping[str, Any]) -> Question | None:
         return _supervision_conviction(path, record)
     if path in (HELD_PATH, HELD_MISSING):
         return _held_question(record)
+    if COMMUTATIONS.fullmatch(path):
+        return _commutation_question(path, record)
     if CUSTODY_DAY.fullmatch(path) and get_path(record, split_path(path)) is not None:
         return _custody_day(path, record)  # a day recorded: asked again, that day alone
     shape = pattern(path)
@@ -664,6 +697,11 @@ def next_question(
             if found is not None:
                 return found
             continue
+        if COMMUTATIONS.fullmatch(path) and not _covered(path, asked):
+            # Asked once the release day named beside it has been asked again (or confirmed):
+            # a wrong day is the likelier cause, and a corrected day may settle it.
+            pending = _release_day_pending(record, missing, again or {})
+            return pending or _commutation_question(path, record)
         if path == HELD_MISSING:  # its own question, not the custody question already asked
             if HELD_PATH not in asked:
                 return _held_question(record)
@@ -724,9 +762,9 @@ def _ask_again(
     if CUSTODY_DAY.fullmatch(path) and leaf == "end":
         said = (
             f"The release day given, {held}, is earlier than the prison term allows (the "
-            "answers give the earliest day): check it against the release papers. If a "
-            "commutation or a sentence reduction released the person early, the answers need "
-            "that recorded too (edit the record file)."
+            "answers give the earliest day): check it against the release papers. If the "
+            "President commuted the sentence, the next question asks about it; a court's "
+            "sentence reduction changes the prison term: correct the term instead."
         )
     if leaf == "statute":
         said = (
@@ -736,6 +774,22 @@ def _ask_again(
             "48-904.01(d)(1) or 21 U.S.C. 841(a)(1)."
         )
     return Question(**{**found.__dict__, "note": f"Asked again. {said}"})
+
+
+def _release_day_pending(
+    record: Mapping[str, Any], missing: list[str], again: Mapping[str, str]
+) -> Question | None:
+    """The question asking again a custody's release day the engine names (``missing``) that
+    has not yet been asked again, or None."""
+    for path in missing:
+        found = CUSTODY_DAY.fullmatch(path)
+        held = get_path(record, split_path(path))
+        if found is None or found[2] != "end" or held is None or _stated_unknown(path, record):
+            continue
+        question = _ask_again(path, record, held, again)
+        if question is not None:
+            return question
+    return None
 
 
 def _custody_day(path: str, record: Mapping[str, Any]) -> Question:
@@ -860,6 +914,9 @@ def apply_answer(
         return updated
     if question.kind == "held":
         _apply_held(updated, question, form)
+        return updated
+    if question.kind == "commuted":
+        _apply_commutation(updated, question, form)
         return updated
     if question.kind == "period":
         _apply_period(updated, question, form)
@@ -1170,6 +1227,26 @@ def _apply_held(record: dict[str, Any], question: Question, form: Mapping[str, s
     if (form.get("end") or "").strip():
         period["end"] = answers.parse_date_answer(form["end"])
     record.setdefault("custody", []).append(period)
+
+
+def _apply_commutation(record: dict[str, Any], question: Question, form: Mapping[str, str]) -> None:
+    """ "Yes" to "Was this prison sentence commuted by the President?": the commutation, with
+    the day granted and the new release date (both needed: a grant without the day it ends the
+    term does not say when the person was released); "No": nothing added (the release stays
+    unexplained, and the interview remembers that it was asked)."""
+    if _choice((form.get("value") or "").strip(), ("yes", "no")) == "no":
+        return
+    conviction = get_path(record, split_path(_conviction_of(question.path)))
+    if not isinstance(conviction, dict):
+        raise answers.AnswerError("record the conviction first")
+    days = {}
+    for name, _kind, words in question.fields:
+        said = (form.get(name) or "").strip()
+        if not said:
+            raise answers.AnswerError(f"{words}: give a date, or choose “I don't know”")
+        days[name] = answers.parse_date_answer(said)
+    sentence = conviction.setdefault("sentence", {})
+    sentence.setdefault("commutations", []).append(days)
 
 
 def _apply_period(record: dict[str, Any], question: Question, form: Mapping[str, str]) -> None:
