@@ -221,14 +221,14 @@ def test_a_computation_that_gives_no_date_says_so_and_what_would_settle_it() -> 
 
 
 def test_an_unsettled_computation_of_someone_released_offers_no_release_date() -> None:
-    # Custody recorded as ended (released_on): the short report neither says "Release date:
+    # Custody recorded as ended (custody_ended_on): the short report neither says "Release date:
     # not computed" nor shows the section (it answers nothing the person still faces).
     block = {
         "as_of": "2025-06-01",
         "status": "needs_review",
         "reason": "the day the sentence was imposed is not in the record",
         "missing_facts": ["convictions[0].sentence.imposed_on"],
-        "released_on": "2019-06-30",
+        "custody_ended_on": "2019-06-30",
     }
     text = render_report(report(block))
     assert "Release date" not in text and "Sentence computation" not in text
@@ -269,10 +269,10 @@ def test_a_released_person_whose_sentence_cannot_be_computed_is_marked_released(
     )
     block = sentence_block(record, date(2026, 12, 8))
     assert block is not None and "reason" in block
-    assert block["released_on"] == "2019-06-30"
+    assert block["custody_ended_on"] == "2019-06-30"
     # Still in custody on 2019-06-01: not released.
     earlier = sentence_block(record, date(2019, 6, 1))
-    assert earlier is not None and "released_on" not in earlier
+    assert earlier is not None and "custody_ended_on" not in earlier
 
 
 def test_readings_that_differ_but_all_released_say_released() -> None:
@@ -286,6 +286,6 @@ def test_readings_that_differ_but_all_released_say_released() -> None:
     day = date(2026, 12, 8)
     first = {"as_of": "2026-12-08", "released_on": "2020-01-01", "gct_release_date": "2020-01-01"}
     last = {"as_of": "2026-12-08", "released_on": "2020-12-31", "gct_release_date": "2020-12-31"}
-    assert merge_blocks([first, last], approx, day)["released_on"] == "2020-12-31"  # type: ignore[index]
+    assert merge_blocks([first, last], approx, day)["custody_ended_on"] == "2020-12-31"  # type: ignore[index]
     serving = {"as_of": "2026-12-08", "gct_release_date": "2027-01-01"}
-    assert "released_on" not in merge_blocks([first, serving], approx, day)  # type: ignore[operator]
+    assert "custody_ended_on" not in merge_blocks([first, serving], approx, day)  # type: ignore[operator]

@@ -211,7 +211,7 @@ def merge_blocks(
         "reason": "The computed dates depend on the unknown day of "
         f"{_fields(sorted(approx), approx)}. Exact dates would decide them.",
     }
-    released = [b.get("released_on") if b else None for b in blocks]
-    if all(released):  # released on every reading: say so (the latest day), as one block does
-        merged["released_on"] = max(str(day) for day in released)
+    released = [(b.get("released_on") or b.get("custody_ended_on")) if b else None for b in blocks]
+    if all(released):  # out on every reading: say so (the latest day), as one block does
+        merged["custody_ended_on"] = max(str(day) for day in released)
     return merged

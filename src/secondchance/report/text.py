@@ -254,7 +254,7 @@ def _release_glance(block: dict[str, Any], shown: bool = True) -> list[str]:
     """One line a family can read first: the projected release dates, and a note when the
     earliest of them has passed while the record shows no release."""
     if "reason" in block:
-        if block.get("released_on"):
+        if block.get("custody_ended_on"):
             return []  # already out: no release date to offer
         where = "see the sentence computation below" if shown else "the computation: --verbose"
         return [f"  Release date: not computed — needs review ({where})"]
@@ -275,7 +275,7 @@ def _sentence_matters(block: dict[str, Any]) -> bool:
     """A released person's computation answers nothing they still face: short reports leave it
     to ``--verbose``. One that gives no date says why (the person needs to know it is not
     settled, and what would settle it)."""
-    return not block.get("released_on")
+    return not block.get("released_on") and not block.get("custody_ended_on")
 
 
 def render_report(report: Report, verbose: bool = False) -> str:

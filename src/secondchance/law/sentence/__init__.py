@@ -57,7 +57,7 @@ def sentence_block(record: Any, as_of: date) -> dict[str, Any] | None:
             unsettled["missing_facts"] = list(missing)
         released = _released_on(record, as_of)
         if released is not None:
-            unsettled["released_on"] = released.isoformat()
+            unsettled["custody_ended_on"] = released.isoformat()
         return unsettled
     block = outcome.to_dict()
     stated = getattr(record, "bureau", None)
@@ -114,8 +114,9 @@ SENTENCE = Computation(
 def _released_on(record: Any, as_of: date) -> date | None:
     """The last day of federal custody when every custody period serving a sentence is recorded
     as ended by ``as_of`` (the person is out, whatever the computation could not settle), else
-    None. Shown beside an unsettled computation so that a report does not offer a release
-    date to someone already released; it decides no answer."""
+    None. Shown beside an unsettled computation (``custody_ended_on``, not the computation's
+    own ``released_on``) so that a report does not offer a release date to someone already
+    released; it decides no answer."""
     from secondchance.record.timeline import SERVING
 
     periods = [p for p in record.custody if p.kind in SERVING]
