@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -909,20 +909,9 @@ def apply_answer(
         return updated
     updated = copy.deepcopy(record)
     value = (form.get("value") or "").strip()
-    if question.kind == "custody":
-        _apply_custody(updated, question, form)
-        return updated
-    if question.kind == "held":
-        _apply_held(updated, question, form)
-        return updated
-    if question.kind == "commuted":
-        _apply_commutation(updated, question, form)
-        return updated
-    if question.kind == "period":
-        _apply_period(updated, question, form)
-        return updated
-    if question.kind == "conviction":
-        _apply_conviction(updated, question, form)
+    writes = _APPLY_BY_KIND.get(question.kind)
+    if writes is not None:
+        writes(updated, question, form)
         return updated
     if question.kind == "risk":
         entry = {
@@ -1275,3 +1264,14 @@ def _apply_conviction(record: dict[str, Any], question: Question, form: Mapping[
         taken = {c.get("id") for c in convictions if isinstance(c, dict)}
         conviction["id"] = next(f"c{n}" for n in range(1, 10_000) if f"c{n}" not in taken)
     set_path(record, split_path(question.path), conviction["id"])
+
+
+_APPLY_BY_KIND: dict[str, Callable[[dict[str, Any], Question, Mapping[str, str]], None]] = {
+    "custody": _apply_custody,
+    "held": _apply_held,
+    "commuted": _apply_commutation,
+    "period": _apply_period,
+    "conviction": _apply_conviction,
+}
+"""The questions whose answer writes several fields, by kind (each changes the record copy in
+place)."""
