@@ -155,6 +155,13 @@ def _one(
     name_only = m.exact and not confirmed
     recorded = _recorded(record, m.grant)
     later = m.grant.date > day
+    kind = "a recorded grant" if recorded else "a grant the record does not list"
+
+    def asks(question: str) -> str | None:
+        """A grant the record lists stays the record's to state (the register neither confirms
+        nor contradicts it); an unrecorded one asks ``question``."""
+        return None if recorded else question
+
     if slip:
         text = (
             f"The official register lists a {_describe(m)} ({m.reason}; score {m.score}); "
@@ -171,21 +178,14 @@ def _one(
             )
         )
     elif elsewhere and not later:
-        kind = "a recorded grant" if recorded else "a grant the record does not list"
         text = (
             f"The official register lists a {_describe(m)} ({m.reason}; score {m.score}), "
             f"{kind}, but {elsewhere}: the register does not confirm this is the same person."
         ) + _settles(m, regno)
-        # A recorded grant stays the record's to state (the register neither confirms nor
-        # contradicts it); an unrecorded one still asks for confirmation.
-        review = (
-            None
-            if recorded
-            else (
-                f"the official register lists a {m.grant.type.value} of {m.grant.name} "
-                f"(granted {m.grant.date.isoformat()}), but {elsewhere}: confirm whether this "
-                "is the same person"
-            )
+        review = asks(
+            f"the official register lists a {m.grant.type.value} of {m.grant.name} "
+            f"(granted {m.grant.date.isoformat()}), but {elsewhere}: confirm whether this "
+            "is the same person"
         )
     elif confirmed and recorded:
         text = f"The official register confirms the recorded {_describe(m)}."
@@ -194,22 +194,16 @@ def _one(
         text = f"The official register lists a {_describe(m)}: after the date asked about."
         review = None
     elif name_only:
-        # A grant to someone of this name: a recorded one stays the record's to state (as a close
-        # name's does); an unrecorded one asks for confirmation.
-        kind = "a recorded grant" if recorded else "a grant the record does not list"
+        # A grant to someone of this name, as a close name's: stated or asked (``asks``).
         text = (
             f"The official register lists a {_describe(m)}, {kind}: a grant to someone of this "
             f"name is in the register, but the court could not be compared ({uncompared}); the "
             "register does not confirm this is the same person."
         ) + _settles(m, regno)
-        review = (
-            None
-            if recorded
-            else (
-                f"the official register lists a {_describe(m)} not in the record (a grant to "
-                "someone of this name; the court could not be compared): confirm whether this is "
-                "the same person"
-            )
+        review = asks(
+            f"the official register lists a {_describe(m)} not in the record (a grant to "
+            "someone of this name; the court could not be compared): confirm whether this is "
+            "the same person"
         )
     elif confirmed:
         text = (
@@ -220,18 +214,13 @@ def _one(
             text += _settles(m, regno)
         review = f"the official register lists a {_describe(m)} not in the record"
     else:
-        kind = "a recorded grant" if recorded else "a grant the record does not list"
         text = (
             f"The record's name {record.person.name!r} is close to {_describe(m)} "
             f"({m.reason}; score {m.score}), {kind}: confirm whether this is the same person."
         ) + _settles(m, regno)
-        review = (
-            None
-            if recorded
-            else (
-                f"the record's person may be {m.grant.name} of the official register "
-                f"({m.grant.type.value} granted {m.grant.date.isoformat()}): confirm"
-            )
+        review = asks(
+            f"the record's person may be {m.grant.name} of the official register "
+            f"({m.grant.type.value} granted {m.grant.date.isoformat()}): confirm"
         )
     text = text.replace("Jr..", "Jr.")
     finding = Finding(
