@@ -141,10 +141,8 @@ def screen_partition(
         yield _emit(screener.screen_many(items), orphans, campaigns, as_of)
 
 
-def _table_frame(spark: Any, name: str, path: str) -> Any:
+def _table_frame(spark: Any, name: str, frame: Any) -> Any:
     from pyspark.sql import functions as F
-
-    frame = spark.read.parquet(path)
     from pyspark.sql.types import LongType, StructField, StructType
 
     numbered = frame.rdd.zipWithIndex().map(lambda pair: (*pair[0], pair[1] + 1))
@@ -184,8 +182,8 @@ def screen_frame(spark: Any, plan: Plan) -> Any:
     else:
         files = check_layout(plan.source)
         _parquet_only([path.name for path in files.values() if path.suffix != ".parquet"])
-        tables = {name: str(path) for name, path in files.items()}
-    frames = [_table_frame(spark, name, path) for name, path in tables.items()]
+        tables = {name: spark.read.parquet(str(path)) for name, path in files.items()}
+    frames = [_table_frame(spark, name, table) for name, table in tables.items()]
     union = frames[0]
     for frame in frames[1:]:
         union = union.unionByName(frame)
@@ -207,18 +205,19 @@ def _parquet_only(text: list[str]) -> None:
         )
 
 
-def _url_tables(spark: Any, url: str) -> dict[str, str]:
-    """The tables under the storage URL ``url`` (a Parquet file or folder of parts each), their
-    columns checked against the layout as the local reader checks them."""
+def _url_tables(spark: Any, url: str) -> dict[str, Any]:
+    """The tables under the storage URL ``url`` (a Parquet file or folder of parts each) as
+    Spark frames, their columns checked against the layout as the local reader checks them."""
     names = StorageFiles(spark, url).names(url)
     if names is None:
         raise LayoutError(f"{url}: not a folder of tables")
     _parquet_only([f"{t}.csv" for t in TABLES if f"{t}.csv" in names])
-    tables = {t: join(url, f"{t}.parquet") for t in TABLES if f"{t}.parquet" in names}
-    if "people" not in tables:
+    found = {t: join(url, f"{t}.parquet") for t in TABLES if f"{t}.parquet" in names}
+    if "people" not in found:
         raise LayoutError(f"{url}: no people.parquet (docs/batch-format.md)")
-    for name, where in tables.items():
-        check_columns(name, where, list(spark.read.parquet(where).columns))
+    tables = {name: spark.read.parquet(where) for name, where in found.items()}
+    for name, frame in tables.items():
+        check_columns(name, found[name], list(frame.columns))
     return tables
 
 
